@@ -1,0 +1,57 @@
+/**
+ * The identity choices, with the one-line advice the identity step shows.
+ * Facts: ../shared/domain/README.md rules 2 and 3, dapr-components.md section 1.
+ */
+import type { HostId } from './hosts';
+
+export const IDENTITY_KINDS = ['system', 'user'] as const;
+export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+
+export const AKS_IDENTITY_KINDS = ['workload', 'kubelet'] as const;
+export type AksIdentityKind = (typeof AKS_IDENTITY_KINDS)[number];
+
+export interface IdentityOption<Id extends string> {
+  readonly id: Id;
+  readonly title: string;
+  /** When to pick this. */
+  readonly advice: string;
+}
+
+export const IDENTITY_OPTIONS: readonly IdentityOption<IdentityKind>[] = [
+  {
+    id: 'system',
+    title: 'System-assigned identity',
+    // No azureClientId: Dapr then asks for the system-assigned identity (howto-mi.md).
+    advice: 'Tied to this one resource and deleted with it; simplest when a single app needs the grant.',
+  },
+  {
+    id: 'user',
+    title: 'User-assigned identity',
+    // Dapr docs recommend a shared user-assigned identity on Container Apps (howto-mi.md).
+    advice: 'A standalone identity you can share across apps and keep across redeploys; Dapr needs its client id.',
+  },
+];
+
+export const AKS_IDENTITY_OPTIONS: readonly IdentityOption<AksIdentityKind>[] = [
+  {
+    id: 'workload',
+    title: 'Microsoft Entra Workload ID (recommended)',
+    // Dapr calls workload identity federation the recommended option on AKS (dapr/docs howto-wif.md, PR #4751).
+    advice: 'Only pods using your ServiceAccount get the identity: the least access, and what Dapr recommends.',
+  },
+  {
+    id: 'kubelet',
+    title: "Node pool's kubelet identity",
+    // Every pod on the nodes can reach the kubelet identity through IMDS (azure-cli.md 1.1 (ii)).
+    advice: 'No cluster changes, but every pod on the nodes can use this identity: coarse, avoid for production.',
+  },
+];
+
+/** Why the system-assigned choice is disabled on AKS (azure-cli.md 1.1). */
+export const AKS_SYSTEM_ASSIGNED_REASON =
+  "Pods cannot use the cluster's own system-assigned identity: it belongs to AKS itself (load balancers, disks).";
+
+/** Whether the host offers the plain system/user choice; AKS offers Workload ID or kubelet instead. */
+export function usesAksIdentityChoice(host: HostId): boolean {
+  return host === 'aks';
+}

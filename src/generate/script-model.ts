@@ -1,0 +1,77 @@
+/**
+ * Structured shell scripts: generators build these, and only to-bash.ts turns them into text, so quoting
+ * lives in one place.
+ */
+
+/** A shell word: literal text, a variable's value, or pieces joined into one word. */
+export type Word = string | { readonly variable: string } | { readonly join: readonly Word[] };
+
+export const v = (variable: string): Word => ({ variable });
+export const join = (...parts: Word[]): Word => ({ join: parts });
+
+export interface Command {
+  readonly kind: 'command';
+  readonly argv: readonly Word[];
+  /** Store the command's standard output in this variable: NAME=$(command). */
+  readonly captureTo?: string;
+  /** Feed the output to a second command: command | next. */
+  readonly pipeTo?: readonly Word[];
+  /** Read standard input from this file: command < file. */
+  readonly stdinFrom?: string;
+}
+
+/** Writes a file whose content is fixed, except for lines naming a variable's value. */
+export interface WriteFile {
+  readonly kind: 'write-file';
+  readonly path: string;
+  readonly content: string;
+  /** Marker text in `content` -> the variable whose value replaces it when the script runs. */
+  readonly substitutions: Readonly<Record<string, string>>;
+}
+
+/** Stops the script with a message unless a variable has (or lacks) a value. */
+export interface Guard {
+  readonly kind: 'guard';
+  readonly variable: string;
+  readonly operator: '=' | '!=';
+  readonly value: string;
+  /** Printed to stderr before exiting with status 1. */
+  readonly message: string;
+}
+
+export interface Note {
+  readonly kind: 'note';
+  readonly text: string;
+}
+
+export type ScriptLine = Command | WriteFile | Guard | Note;
+
+export interface ScriptStep {
+  /** One line: what the step does and why. */
+  readonly comment: string;
+  readonly lines: readonly ScriptLine[];
+}
+
+export interface Script {
+  /** Comment lines at the top. */
+  readonly header: readonly string[];
+  /** The user's values, assigned once at the top. */
+  readonly variables: readonly { readonly name: string; readonly value: string }[];
+  readonly steps: readonly ScriptStep[];
+}
+
+export function command(
+  argv: readonly Word[],
+  options: { captureTo?: string; pipeTo?: readonly Word[]; stdinFrom?: string } = {},
+): Command {
+  return { kind: 'command', argv, ...options };
+}
+
+export function note(text: string): Note {
+  return { kind: 'note', text };
+}
+
+/** The commands of a script, in order, for checking them against the Azure CLI. */
+export function commandsOf(script: Script): Command[] {
+  return script.steps.flatMap((step) => step.lines.filter((line): line is Command => line.kind === 'command'));
+}

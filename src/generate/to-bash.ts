@@ -1,0 +1,146 @@
+/**
+ * Renders a structured script as Bash. All quoting happens here: literals are single-quoted unless they are
+ * plainly safe, variables are always double-quoted, and file contents go through quoted here-documents or
+ * printf with the value as an argument, so no value can change what the script runs.
+ */
+import type { Command, Guard, Script, ScriptLine, Word, WriteFile } from './script-model';
+
+/** Characters that never need quoting in Bash. */
+const SAFE_LITERAL = /^[A-Za-z0-9_./:=@%+,-]+$/;
+const MAX_LINE = 100;
+
+/** Quotes a literal for Bash: as is when safe, else in single quotes. */
+export function quoteLiteral(text: string): string {
+  if (SAFE_LITERAL.test(text)) return text;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Characters that keep their literal meaning inside double quotes. */
+const DOUBLE_QUOTE_SAFE = /^[^"$`\\!]*$/;
+
+/** One shell word. */
+export function renderWord(word: Word): string {
+  if (typeof word === 'string') return quoteLiteral(word);
+  if ('variable' in word) return `"$${word.variable}"`;
+  const parts = word.join;
+  if (parts.every((part) => typeof part !== 'string' || DOUBLE_QUOTE_SAFE.test(part))) {
+    // One double-quoted word: "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}".
+    const inner = parts.map((part) => {
+      if (typeof part === 'string') return part;
+      if ('variable' in part) return `\${${part.variable}}`;
+      throw new Error('Nested joins are not supported');
+    });
+    return `"${inner.join('')}"`;
+  }
+  return parts.map((part) => (typeof part === 'string' && part === '' ? '' : renderWord(part))).join('');
+}
+
+function renderCommand(line: Command): string {
+  const words = line.argv.map(renderWord);
+  if (line.stdinFrom !== undefined) words.push(`< ${quoteLiteral(line.stdinFrom)}`);
+  const piped = line.pipeTo ? ` | ${line.pipeTo.map(renderWord).join(' ')}` : '';
+  const flat = words.join(' ') + piped;
+  const prefix = line.captureTo ? `${line.captureTo}=$(` : '';
+  const suffix = line.captureTo ? ')' : '';
+  if (prefix.length + flat.length + suffix.length <= MAX_LINE) return `${prefix}${flat}${suffix}`;
+  // Long commands: one option per line, so each flag can be read and checked at a glance.
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    if (word.startsWith('--') && current !== '') {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  lines.push(current + piped);
+  return prefix + lines.join(' \\\n    ') + suffix;
+}
+
+function hereDocDelimiter(content: string): string {
+  let delimiter = 'YAML';
+  const lines = new Set(content.split('\n'));
+  while (lines.has(delimiter)) delimiter += '_END';
+  return delimiter;
+}
+
+/** Fixed lines go through quoted here-documents (no expansion); marker lines through printf '%s'. */
+function renderWriteFile(line: WriteFile): string {
+  const markers = Object.keys(line.substitutions).filter((marker) => line.content.includes(marker));
+  if (markers.length === 0) {
+    const body = line.content.replace(/\n$/, '');
+    const delimiter = hereDocDelimiter(body);
+    return [`cat > ${quoteLiteral(line.path)} <<'${delimiter}'`, body, delimiter].join('\n');
+  }
+  const out: string[] = [`{`];
+  let literal: string[] = [];
+  const flushLiteral = (): void => {
+    if (literal.length === 0) return;
+    const body = literal.join('\n');
+    const delimiter = hereDocDelimiter(body);
+    out.push(`cat <<'${delimiter}'`, body, delimiter);
+    literal = [];
+  };
+  for (const contentLine of line.content.replace(/\n$/, '').split('\n')) {
+    const marker = Object.keys(line.substitutions).find((key) => contentLine.includes(key));
+    if (marker === undefined) {
+      literal.push(contentLine);
+      continue;
+    }
+    flushLiteral();
+    const [before, after] = splitOnce(contentLine, marker);
+    const format = `${before.replace(/%/g, '%%')}%s${after.replace(/%/g, '%%')}\\n`;
+    out.push(`printf ${quoteLiteral(format)} "$${line.substitutions[marker]}"`);
+  }
+  flushLiteral();
+  out.push(`} > ${quoteLiteral(line.path)}`);
+  return out.join('\n');
+}
+
+function splitOnce(text: string, marker: string): [string, string] {
+  const index = text.indexOf(marker);
+  return [text.slice(0, index), text.slice(index + marker.length)];
+}
+
+function renderGuard(line: Guard): string {
+  return [
+    `if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
+    `  echo ${quoteLiteral(line.message)} >&2`,
+    '  exit 1',
+    'fi',
+  ].join('\n');
+}
+
+function renderLine(line: ScriptLine): string {
+  switch (line.kind) {
+    case 'command':
+      return renderCommand(line);
+    case 'write-file':
+      return renderWriteFile(line);
+    case 'guard':
+      return renderGuard(line);
+    case 'note':
+      return line.text
+        .split('\n')
+        .map((text) => (text === '' ? '#' : `# ${text}`))
+        .join('\n');
+    default:
+      return assertNever(line);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled script line ${JSON.stringify(value)}`);
+}
+
+/** The whole script as Bash text, ending with a newline. */
+export function toBash(script: Script): string {
+  const blocks: string[] = [
+    ['#!/usr/bin/env bash', ...script.header.map((line) => `# ${line}`)].join('\n'),
+    script.variables.map(({ name, value }) => `${name}=${quoteLiteral(value)}`).join('\n'),
+    'set -euo pipefail',
+    ...script.steps.map((step) => [`# ${step.comment}`, ...step.lines.map(renderLine)].join('\n')),
+  ];
+  return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
+}

@@ -1,0 +1,15 @@
+/** The one YAML serializer: js-yaml with fixed options, so every file is formatted the same way. */
+import { dump } from 'js-yaml';
+
+/**
+ * Block style, sequences not indented under their key (the style of the Dapr docs' examples), no line
+ * folding, double quotes where a string needs quoting (e.g. "true" stays a string).
+ */
+export function toYaml(value: unknown): string {
+  return dump(value, { noArrayIndent: true, lineWidth: -1, noRefs: true, quotingType: '"' });
+}
+
+/** Several documents in one file, separated by '---'. */
+export function toYamlDocuments(values: readonly unknown[]): string {
+  return values.map(toYaml).join('---\n');
+}

@@ -1,0 +1,200 @@
+/**
+ * The Details step's fields: which ones a configuration asks for, whether each is required, and the
+ * naming rule it is checked against. The UI renders this list; validation and the share link read it too.
+ */
+import { componentSpec } from '../catalog/components';
+import { hostSpec } from '../catalog/hosts';
+import type { NamingRuleId } from '../catalog/naming-rules';
+import { createsUserIdentity, effectiveIdentity, type WizardConfig } from './config';
+
+export type TextFieldId =
+  | 'name'
+  | 'resourceGroup'
+  | 'subscription'
+  | 'location'
+  | 'hostName'
+  | 'environment'
+  | 'namespace'
+  | 'serviceAccount'
+  | 'appId'
+  | 'identityName'
+  | 'clientId'
+  | 'image'
+  | 'appPort';
+
+/** A form path: a top-level text field or a component metadata value. */
+export type FieldPath = TextFieldId | `metadata.${string}`;
+
+export type FieldGroup = 'Azure' | 'Identity' | 'Kubernetes' | 'Dapr' | 'Component';
+
+export interface FieldView {
+  readonly path: FieldPath;
+  readonly group: FieldGroup;
+  readonly label: string;
+  readonly help: string;
+  readonly required: boolean;
+  readonly rule: NamingRuleId;
+  readonly placeholder?: string;
+}
+
+/** The fields this configuration needs, in the order the Details step shows them. */
+export function detailFields(config: WizardConfig): FieldView[] {
+  const host = hostSpec(config.host);
+  const identity = effectiveIdentity(config);
+  const fields: FieldView[] = [
+    {
+      path: 'resourceGroup',
+      group: 'Azure',
+      label: 'Resource group',
+      help: `The resource group of the ${host.hostNameLabel.toLowerCase()}${createsUserIdentity(config) ? ' and the identity' : ''}.`,
+      required: true,
+      rule: 'resourceGroup',
+      placeholder: 'my-resource-group',
+    },
+    {
+      path: 'subscription',
+      group: 'Azure',
+      label: 'Subscription (optional)',
+      help: 'Id or name; leave empty to use the Azure CLI’s current subscription.',
+      required: false,
+      rule: 'subscription',
+    },
+    {
+      path: 'hostName',
+      group: 'Azure',
+      label: host.hostNameLabel,
+      help: host.id === 'aci' ? 'The container group the script creates (or recreates).' : 'An existing resource.',
+      required: true,
+      rule: host.hostNameRule,
+    },
+  ];
+  if (config.host === 'aca') {
+    fields.push({
+      path: 'environment',
+      group: 'Azure',
+      label: 'Container Apps environment',
+      help: 'The environment the container app runs in; Dapr components belong to it.',
+      required: true,
+      rule: 'containerAppsEnvironment',
+    });
+  }
+  if (config.host === 'aci' || createsUserIdentity(config)) {
+    fields.push({
+      path: 'location',
+      group: 'Azure',
+      label: config.host === 'aci' ? 'Location' : 'Location (optional)',
+      help:
+        config.host === 'aci'
+          ? 'Region of the container group, such as westeurope.'
+          : 'Region for a new identity; empty uses the resource group’s region.',
+      required: config.host === 'aci',
+      rule: 'location',
+      placeholder: 'westeurope',
+    });
+  }
+  if (createsUserIdentity(config)) {
+    fields.push({
+      path: 'identityName',
+      group: 'Identity',
+      label: 'User-assigned identity name',
+      help: 'Created by the script if it does not exist yet, in the resource group above.',
+      required: true,
+      rule: 'identityName',
+      placeholder: 'my-app-identity',
+    });
+  }
+  if (identity !== 'system') {
+    fields.push({
+      path: 'clientId',
+      group: 'Identity',
+      label: 'Client id (optional)',
+      help: 'When known, it is written into the output; otherwise the script looks it up.',
+      required: false,
+      rule: 'clientId',
+    });
+  }
+  if (config.host === 'aks') {
+    fields.push({
+      path: 'namespace',
+      group: 'Kubernetes',
+      label: 'Namespace',
+      help: 'Where the app and the component live.',
+      required: true,
+      rule: 'kubernetesNamespace',
+    });
+    if (identity === 'workload') {
+      fields.push({
+        path: 'serviceAccount',
+        group: 'Kubernetes',
+        label: 'Service account',
+        help: 'The ServiceAccount the app’s pods run as; the federated credential trusts exactly this one.',
+        required: true,
+        rule: 'serviceAccountName',
+        placeholder: 'my-app',
+      });
+    }
+  }
+  fields.push(
+    {
+      path: 'name',
+      group: 'Dapr',
+      label: 'Component name',
+      help: 'The name your app uses to call the component.',
+      required: true,
+      rule: 'daprComponentName',
+    },
+    {
+      path: 'appId',
+      group: 'Dapr',
+      label: appIdRequired(config) ? 'Dapr app id' : 'Dapr app id (optional)',
+      help: 'The component is scoped to this app id, so no other app loads it.',
+      required: appIdRequired(config),
+      rule: 'daprAppId',
+      placeholder: 'my-app',
+    },
+  );
+  if (config.host === 'aci') {
+    fields.push(
+      {
+        path: 'image',
+        group: 'Dapr',
+        label: 'App container image',
+        help: 'The app container; the daprd sidecar container is added beside it.',
+        required: true,
+        rule: 'containerImage',
+        placeholder: 'myregistry.azurecr.io/my-app:1.0',
+      },
+      {
+        path: 'appPort',
+        group: 'Dapr',
+        label: 'App port (optional)',
+        help: 'The port your app listens on, if Dapr should call it.',
+        required: false,
+        rule: 'port',
+      },
+    );
+  }
+  for (const field of componentSpec(config.component).fields) {
+    fields.push({
+      path: `metadata.${field.key}`,
+      group: 'Component',
+      label: field.label,
+      help: field.help,
+      required: field.required,
+      rule: field.rule,
+      ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
+    });
+  }
+  return fields;
+}
+
+/** AKS needs the app id for the pod annotation, ACI for the daprd container's --app-id. */
+function appIdRequired(config: WizardConfig): boolean {
+  return config.host === 'aks' || config.host === 'aci';
+}
+
+/** The value at a form path. */
+export function fieldValue(config: WizardConfig, path: FieldPath): string {
+  if (path.startsWith('metadata.')) return config.metadata[path.slice('metadata.'.length)] ?? '';
+  return config[path as TextFieldId];
+}
