@@ -69,7 +69,12 @@ export const COMPONENTS = [
         placeholder: 'mykeyvault',
       },
     ],
-    resource: { field: 'vaultName', title: 'Key Vault', showCommand: ['keyvault', 'show'], variable: 'VAULT' },
+    resource: {
+      field: 'vaultName',
+      title: 'Key Vault',
+      showCommand: ['keyvault', 'show'],
+      variable: 'VAULT',
+    },
     grant: {
       kind: 'key-vault',
       // Key Vault Secrets User: get + list secrets, the least role that works (dapr/docs azure-keyvault.md).

@@ -7,7 +7,6 @@ import type { NamingRuleId } from './naming-rules';
 export const HOST_IDS = ['aks', 'aca', 'webapp', 'functionapp', 'vm', 'vmss', 'aci'] as const;
 export type HostId = (typeof HOST_IDS)[number];
 
-
 /** How the Dapr runtime on a host reads its component files. */
 export type ComponentFormat = 'kubernetes' | 'container-apps' | 'self-hosted';
 
@@ -62,7 +61,8 @@ export const HOSTS: readonly HostSpec[] = [
   {
     id: 'functionapp',
     title: 'Azure Functions (App Service)',
-    daprRuns: 'No built-in Dapr: you run the daprd sidecar beside the function app, reading a resources folder.',
+    daprRuns:
+      'No built-in Dapr: you run the daprd sidecar beside the function app, reading a resources folder.',
     format: 'self-hosted',
     hostNameLabel: 'Function app name',
     hostNameVariable: 'FUNCTION_APP_NAME',

@@ -28,7 +28,8 @@ export const IDENTITY_OPTIONS: readonly IdentityOption<IdentityKind>[] = [
     id: 'user',
     title: 'User-assigned identity',
     // Dapr docs recommend a shared user-assigned identity on Container Apps (howto-mi.md).
-    advice: 'A standalone identity you can share across apps and keep across redeploys; Dapr needs its client id.',
+    advice:
+      'A standalone identity you can share across apps and keep across redeploys; Dapr needs its client id.',
   },
 ];
 
@@ -37,13 +38,15 @@ export const AKS_IDENTITY_OPTIONS: readonly IdentityOption<AksIdentityKind>[] = 
     id: 'workload',
     title: 'Microsoft Entra Workload ID (recommended)',
     // Dapr calls workload identity federation the recommended option on AKS (dapr/docs howto-wif.md, PR #4751).
-    advice: 'Only pods using your ServiceAccount get the identity: the least access, and what Dapr recommends.',
+    advice:
+      'Only pods using your ServiceAccount get the identity: the least access, and what Dapr recommends.',
   },
   {
     id: 'kubelet',
     title: "Node pool's kubelet identity",
     // Every pod on the nodes can reach the kubelet identity through IMDS (azure-cli.md 1.1 (ii)).
-    advice: 'No cluster changes, but every pod on the nodes can use this identity: coarse, avoid for production.',
+    advice:
+      'No cluster changes, but every pod on the nodes can use this identity: coarse, avoid for production.',
   },
 ];
 

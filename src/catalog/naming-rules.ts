@@ -24,7 +24,8 @@ export const NAMING_RULES = {
   },
   subscription: {
     // az account set --subscription takes the subscription id (a GUID) or its display name.
-    pattern: /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9][A-Za-z0-9 _.()-]{0,63})$/,
+    pattern:
+      /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9][A-Za-z0-9 _.()-]{0,63})$/,
     message: 'A subscription id (GUID) or a name of letters, digits, spaces, -, _, ., ( or ).',
   },
   location: {
@@ -57,7 +58,8 @@ export const NAMING_RULES = {
     // Microsoft.App/containerApps: 2-32, lowercase letters, digits, '-', start with a letter, end alphanumeric,
     // no '--'.
     pattern: /^(?!.*--)[a-z][a-z0-9-]{0,30}[a-z0-9]$/,
-    message: "2-32 lowercase letters, digits or '-', starting with a letter, ending with a letter or digit, no '--'.",
+    message:
+      "2-32 lowercase letters, digits or '-', starting with a letter, ending with a letter or digit, no '--'.",
   },
   containerAppsEnvironment: {
     // Microsoft.App/managedEnvironments: 2-60, alphanumerics and '-', start with a letter, end alphanumeric.
@@ -73,7 +75,8 @@ export const NAMING_RULES = {
     // Microsoft.Compute/virtualMachines (Linux): 1-64, no spaces or special characters, cannot start with '_',
     // cannot end with '.' or '-'.
     pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?$/,
-    message: "1-64 letters, digits, '-', '_' or '.', starting with a letter or digit, not ending with '.' or '-'.",
+    message:
+      "1-64 letters, digits, '-', '_' or '.', starting with a letter or digit, not ending with '.' or '-'.",
   },
   containerGroupName: {
     // Microsoft.ContainerInstance/containerGroups: 1-63, lowercase letters, digits, '-', alphanumeric at both
@@ -83,7 +86,8 @@ export const NAMING_RULES = {
   },
   kubernetesNamespace: {
     pattern: DNS_LABEL,
-    message: "A Kubernetes namespace: 1-63 lowercase letters, digits or '-', starting and ending alphanumeric.",
+    message:
+      "A Kubernetes namespace: 1-63 lowercase letters, digits or '-', starting and ending alphanumeric.",
   },
   serviceAccountName: {
     pattern: DNS_SUBDOMAIN,
@@ -101,8 +105,10 @@ export const NAMING_RULES = {
   },
   containerImage: {
     // registry/repository[:tag][@sha256:digest], as Docker image references are written.
-    pattern: /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/,
-    message: 'A container image such as myregistry.azurecr.io/myapp:1.0 (lowercase repository, optional tag).',
+    pattern:
+      /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/,
+    message:
+      'A container image such as myregistry.azurecr.io/myapp:1.0 (lowercase repository, optional tag).',
   },
   port: {
     pattern: /^(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$/,

@@ -10,7 +10,16 @@ import { ACI_GROUP_FILE, buildAciGroup } from './aci-group';
 import { buildComponent, componentClientId } from './component';
 import { buildServiceAccount, POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from './k8s-manifests';
 import { CLIENT_ID_MARKER, COMPONENT_BASE64_MARKER, IDENTITY_ID_MARKER } from './markers';
-import { command, join, note, v, type Script, type ScriptLine, type ScriptStep, type Word } from './script-model';
+import {
+  command,
+  join,
+  note,
+  v,
+  type Script,
+  type ScriptLine,
+  type ScriptStep,
+  type Word,
+} from './script-model';
 import { toYaml } from './to-yaml';
 
 /** Folder the script writes its files into. */
@@ -37,7 +46,11 @@ function identityTitle(config: WizardConfig): string {
   return options.find((option) => option.id === identity)?.title ?? identity;
 }
 
-function scriptVariables(config: WizardConfig, host: HostSpec, component: ComponentSpec): Script['variables'] {
+function scriptVariables(
+  config: WizardConfig,
+  host: HostSpec,
+  component: ComponentSpec,
+): Script['variables'] {
   const variables: { name: string; value: string }[] = [];
   const add = (name: string, value: string): void => {
     if (value !== '') variables.push({ name, value });
@@ -83,8 +96,11 @@ function userIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
   if (needsClientIdLookup(config)) reads.push(show('clientId', 'CLIENT_ID'));
   return [
     {
-      comment: 'Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).',
-      lines: [command(['az', 'identity', 'create', '--name', v('IDENTITY_NAME'), ...RG, ...location, '-o', 'none'])],
+      comment:
+        'Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).',
+      lines: [
+        command(['az', 'identity', 'create', '--name', v('IDENTITY_NAME'), ...RG, ...location, '-o', 'none']),
+      ],
     },
     {
       comment:
@@ -103,28 +119,65 @@ function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
     case 'aks':
       if (identity === 'kubelet') {
         const reads: ScriptLine[] = [
-          command(['az', 'aks', 'show', ...name, '--query', 'identityProfile.kubeletidentity.objectId', '-o', 'tsv'], {
-            captureTo: 'PRINCIPAL_ID',
-          }),
+          command(
+            [
+              'az',
+              'aks',
+              'show',
+              ...name,
+              '--query',
+              'identityProfile.kubeletidentity.objectId',
+              '-o',
+              'tsv',
+            ],
+            {
+              captureTo: 'PRINCIPAL_ID',
+            },
+          ),
         ];
         if (needsClientIdLookup(config)) {
           reads.push(
-            command(['az', 'aks', 'show', ...name, '--query', 'identityProfile.kubeletidentity.clientId', '-o', 'tsv'], {
-              captureTo: 'CLIENT_ID',
-            }),
+            command(
+              [
+                'az',
+                'aks',
+                'show',
+                ...name,
+                '--query',
+                'identityProfile.kubeletidentity.clientId',
+                '-o',
+                'tsv',
+              ],
+              {
+                captureTo: 'CLIENT_ID',
+              },
+            ),
           );
         }
         return [
           {
-            comment: "Read the node pool's kubelet identity (AKS manages it): its principal id gets the grant.",
+            comment:
+              "Read the node pool's kubelet identity (AKS manages it): its principal id gets the grant.",
             lines: reads,
           },
         ];
       }
       return [
         {
-          comment: 'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.',
-          lines: [command(['az', 'aks', 'update', ...name, '--enable-oidc-issuer', '--enable-workload-identity', '-o', 'none'])],
+          comment:
+            'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.',
+          lines: [
+            command([
+              'az',
+              'aks',
+              'update',
+              ...name,
+              '--enable-oidc-issuer',
+              '--enable-workload-identity',
+              '-o',
+              'none',
+            ]),
+          ],
         },
         {
           comment: "Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.",
@@ -165,9 +218,23 @@ function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
             {
               comment: "Turn on the container app's system-assigned identity and read its principal id.",
               lines: [
-                command(['az', 'containerapp', 'identity', 'assign', ...name, '--system-assigned', '--query', 'principalId', '-o', 'tsv'], {
-                  captureTo: 'PRINCIPAL_ID',
-                }),
+                command(
+                  [
+                    'az',
+                    'containerapp',
+                    'identity',
+                    'assign',
+                    ...name,
+                    '--system-assigned',
+                    '--query',
+                    'principalId',
+                    '-o',
+                    'tsv',
+                  ],
+                  {
+                    captureTo: 'PRINCIPAL_ID',
+                  },
+                ),
               ],
             },
           ]
@@ -175,7 +242,17 @@ function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
             {
               comment: 'Attach the identity to the container app.',
               lines: [
-                command(['az', 'containerapp', 'identity', 'assign', ...name, '--user-assigned', v('IDENTITY_ID'), '-o', 'none']),
+                command([
+                  'az',
+                  'containerapp',
+                  'identity',
+                  'assign',
+                  ...name,
+                  '--user-assigned',
+                  v('IDENTITY_ID'),
+                  '-o',
+                  'none',
+                ]),
               ],
             },
           ];
@@ -187,16 +264,31 @@ function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
             {
               comment: `Turn on the ${host.id === 'webapp' ? 'web' : 'function'} app's system-assigned identity and read its principal id.`,
               lines: [
-                command(['az', host.id, 'identity', 'assign', ...name, '--query', 'principalId', '-o', 'tsv'], {
-                  captureTo: 'PRINCIPAL_ID',
-                }),
+                command(
+                  ['az', host.id, 'identity', 'assign', ...name, '--query', 'principalId', '-o', 'tsv'],
+                  {
+                    captureTo: 'PRINCIPAL_ID',
+                  },
+                ),
               ],
             },
           ]
         : [
             {
               comment: `Attach the identity to the ${host.id === 'webapp' ? 'web' : 'function'} app (App Service takes its full resource id).`,
-              lines: [command(['az', host.id, 'identity', 'assign', ...name, '--identities', v('IDENTITY_ID'), '-o', 'none'])],
+              lines: [
+                command([
+                  'az',
+                  host.id,
+                  'identity',
+                  'assign',
+                  ...name,
+                  '--identities',
+                  v('IDENTITY_ID'),
+                  '-o',
+                  'none',
+                ]),
+              ],
             },
           ];
     case 'vm':
@@ -207,16 +299,41 @@ function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
             {
               comment: `Turn on the ${host.id === 'vm' ? 'VM' : 'scale set'}'s system-assigned identity; its principal id comes back as systemAssignedIdentity.`,
               lines: [
-                command(['az', host.id, 'identity', 'assign', ...name, '--query', 'systemAssignedIdentity', '-o', 'tsv'], {
-                  captureTo: 'PRINCIPAL_ID',
-                }),
+                command(
+                  [
+                    'az',
+                    host.id,
+                    'identity',
+                    'assign',
+                    ...name,
+                    '--query',
+                    'systemAssignedIdentity',
+                    '-o',
+                    'tsv',
+                  ],
+                  {
+                    captureTo: 'PRINCIPAL_ID',
+                  },
+                ),
               ],
             },
           ]
         : [
             {
               comment: `Attach the identity to the ${host.id === 'vm' ? 'VM' : 'scale set'}.`,
-              lines: [command(['az', host.id, 'identity', 'assign', ...name, '--identities', v('IDENTITY_ID'), '-o', 'none'])],
+              lines: [
+                command([
+                  'az',
+                  host.id,
+                  'identity',
+                  'assign',
+                  ...name,
+                  '--identities',
+                  v('IDENTITY_ID'),
+                  '-o',
+                  'none',
+                ]),
+              ],
             },
           ];
     case 'aci':
@@ -233,11 +350,16 @@ function grantSteps(config: WizardConfig, component: ComponentSpec): ScriptStep[
   const idVar = `${resource.variable}_ID`;
   const grant = component.grant;
   const lookup: ScriptLine[] = [
-    command(['az', ...resource.showCommand, '--name', v(nameVar), '--query', 'id', '-o', 'tsv'], { captureTo: idVar }),
+    command(['az', ...resource.showCommand, '--name', v(nameVar), '--query', 'id', '-o', 'tsv'], {
+      captureTo: idVar,
+    }),
   ];
   if (grant.kind === 'rbac') {
     return [
-      { comment: `Look up the ${resource.title}'s resource id: the grant is scoped to it alone.`, lines: lookup },
+      {
+        comment: `Look up the ${resource.title}'s resource id: the grant is scoped to it alone.`,
+        lines: lookup,
+      },
       {
         comment: `Grant ${grant.role.name} (built-in role ${grant.role.guid}) on the ${resource.title} only.`,
         lines: [roleAssignment(grant.role.guid, idVar)],
@@ -247,9 +369,22 @@ function grantSteps(config: WizardConfig, component: ComponentSpec): ScriptStep[
   // Key Vault: RBAC roles are ignored by access-policy vaults, and set-policy fails on RBAC vaults
   // (azure-cli.md 2.3; keyvault set-policy help), so check the vault's model before granting.
   lookup.push(
-    command(['az', 'keyvault', 'show', '--name', v(nameVar), '--query', 'properties.enableRbacAuthorization', '-o', 'tsv'], {
-      captureTo: 'RBAC_ENABLED',
-    }),
+    command(
+      [
+        'az',
+        'keyvault',
+        'show',
+        '--name',
+        v(nameVar),
+        '--query',
+        'properties.enableRbacAuthorization',
+        '-o',
+        'tsv',
+      ],
+      {
+        captureTo: 'RBAC_ENABLED',
+      },
+    ),
   );
   if (config.kvModel === 'rbac') {
     return [
@@ -419,14 +554,28 @@ function applySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
         },
       ];
     case 'self-hosted':
-      return [write, { comment: `Put the component where Dapr on the ${hostNoun(host)} reads it.`, lines: [note(selfHostedPlacement(config, host))] }];
+      return [
+        write,
+        {
+          comment: `Put the component where Dapr on the ${hostNoun(host)} reads it.`,
+          lines: [note(selfHostedPlacement(config, host))],
+        },
+      ];
     default:
       return assertNever(host.format);
   }
 }
 
 function hostNoun(host: HostSpec): string {
-  return { aks: 'cluster', aca: 'container app', webapp: 'web app', functionapp: 'function app', vm: 'VM', vmss: 'scale set', aci: 'container group' }[host.id];
+  return {
+    aks: 'cluster',
+    aca: 'container app',
+    webapp: 'web app',
+    functionapp: 'function app',
+    vm: 'VM',
+    vmss: 'scale set',
+    aci: 'container group',
+  }[host.id];
 }
 
 /** Where the file goes on self-hosted Dapr (dapr/docs reference/cli/dapr-run.md: --resources-path). */
@@ -448,7 +597,10 @@ function selfHostedPlacement(config: WizardConfig, host: HostSpec): string {
 }
 
 /** ACI: write the group file, create the group with its identity and the daprd sidecar. */
-function aciSteps(config: WizardConfig, component: ComponentSpec): { create: ScriptStep[]; readPrincipal: ScriptStep[] } {
+function aciSteps(
+  config: WizardConfig,
+  component: ComponentSpec,
+): { create: ScriptStep[]; readPrincipal: ScriptStep[] } {
   const file = componentFilePath(config);
   const groupFile = `${FILES_DIR}/${ACI_GROUP_FILE}`;
   const substitutions: Record<string, string> = { [COMPONENT_BASE64_MARKER]: 'COMPONENT_BASE64' };
@@ -460,10 +612,13 @@ function aciSteps(config: WizardConfig, component: ComponentSpec): { create: Scr
     },
     {
       comment: "Encode it for the group's secret volume, which daprd reads as a folder of component files.",
-      lines: [command(['base64'], { stdinFrom: file, pipeTo: ['tr', '-d', '\\n'], captureTo: 'COMPONENT_BASE64' })],
+      lines: [
+        command(['base64'], { stdinFrom: file, pipeTo: ['tr', '-d', '\\n'], captureTo: 'COMPONENT_BASE64' }),
+      ],
     },
     {
-      comment: 'Write the container group: the app, the daprd sidecar, the component volume and the identity.',
+      comment:
+        'Write the container group: the app, the daprd sidecar, the component volume and the identity.',
       lines: [
         {
           kind: 'write-file',
@@ -485,9 +640,23 @@ function aciSteps(config: WizardConfig, component: ComponentSpec): { create: Scr
           {
             comment: `Read the group's system-assigned principal id, to grant it access to the ${component.resource.title}.`,
             lines: [
-              command(['az', 'container', 'show', '--name', v('CONTAINER_GROUP_NAME'), ...RG, '--query', 'identity.principalId', '-o', 'tsv'], {
-                captureTo: 'PRINCIPAL_ID',
-              }),
+              command(
+                [
+                  'az',
+                  'container',
+                  'show',
+                  '--name',
+                  v('CONTAINER_GROUP_NAME'),
+                  ...RG,
+                  '--query',
+                  'identity.principalId',
+                  '-o',
+                  'tsv',
+                ],
+                {
+                  captureTo: 'PRINCIPAL_ID',
+                },
+              ),
             ],
           },
         ]
@@ -514,11 +683,26 @@ function verifySteps(config: WizardConfig, host: HostSpec, component: ComponentS
     );
   } else {
     lines.push(
-      command(['az', 'role', 'assignment', 'list', '--assignee', v('PRINCIPAL_ID'), '--scope', v(idVar), '--query', '[].roleDefinitionName', '-o', 'tsv']),
+      command([
+        'az',
+        'role',
+        'assignment',
+        'list',
+        '--assignee',
+        v('PRINCIPAL_ID'),
+        '--scope',
+        v(idVar),
+        '--query',
+        '[].roleDefinitionName',
+        '-o',
+        'tsv',
+      ]),
     );
   }
   if (host.format === 'kubernetes') {
-    lines.push(command(['kubectl', 'get', 'components.dapr.io', v('COMPONENT_NAME'), '--namespace', v('NAMESPACE')]));
+    lines.push(
+      command(['kubectl', 'get', 'components.dapr.io', v('COMPONENT_NAME'), '--namespace', v('NAMESPACE')]),
+    );
   } else if (host.format === 'container-apps') {
     lines.push(
       command([
@@ -539,7 +723,18 @@ function verifySteps(config: WizardConfig, host: HostSpec, component: ComponentS
       ]),
     );
   } else if (host.id === 'aci') {
-    lines.push(command(['az', 'container', 'logs', '--name', v('CONTAINER_GROUP_NAME'), ...RG, '--container-name', 'daprd']));
+    lines.push(
+      command([
+        'az',
+        'container',
+        'logs',
+        '--name',
+        v('CONTAINER_GROUP_NAME'),
+        ...RG,
+        '--container-name',
+        'daprd',
+      ]),
+    );
   }
   return [
     {
@@ -575,7 +770,11 @@ export function buildAzScript(config: WizardConfig): Script {
     if (config.identity === 'user') steps.push(...grantSteps(config, component), ...aci.create);
     else steps.push(...aci.create, ...aci.readPrincipal, ...grantSteps(config, component));
   } else {
-    steps.push(...hostIdentitySteps(config, host), ...grantSteps(config, component), ...applySteps(config, host));
+    steps.push(
+      ...hostIdentitySteps(config, host),
+      ...grantSteps(config, component),
+      ...applySteps(config, host),
+    );
   }
   steps.push(...verifySteps(config, host, component));
   return {

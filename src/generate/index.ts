@@ -38,7 +38,10 @@ export interface GeneratedOutput {
 
 /** Fields the component and manifests are made from; the script needs every field. */
 function isFileField(path: FieldPath): boolean {
-  return ['name', 'appId', 'clientId', 'namespace', 'serviceAccount'].includes(path) || path.startsWith('metadata.');
+  return (
+    ['name', 'appId', 'clientId', 'namespace', 'serviceAccount'].includes(path) ||
+    path.startsWith('metadata.')
+  );
 }
 
 /**
@@ -49,7 +52,12 @@ export function generate(config: WizardConfig): GeneratedOutput {
   const errors = validateConfig(config);
   const invalid = Object.keys(errors) as FieldPath[];
   const fileBlockers = invalid.filter(isFileField);
-  const candidates: { file: () => OutputFile; blockedBy: readonly FieldPath[]; id: OutputId; title: string }[] = [
+  const candidates: {
+    file: () => OutputFile;
+    blockedBy: readonly FieldPath[];
+    id: OutputId;
+    title: string;
+  }[] = [
     {
       id: 'component-yaml',
       title: 'Component YAML',

@@ -45,7 +45,9 @@ export const POD_TEMPLATE_PATCH_FILE = 'deployment-patch.yaml';
 export function toK8sManifests(config: WizardConfig): string {
   const parts: string[] = [];
   if (effectiveIdentity(config) === 'workload') {
-    parts.push(`# ${SERVICE_ACCOUNT_FILE}: the ServiceAccount your pods run as; Workload ID trusts exactly this one.\n`);
+    parts.push(
+      `# ${SERVICE_ACCOUNT_FILE}: the ServiceAccount your pods run as; Workload ID trusts exactly this one.\n`,
+    );
     parts.push(toYaml(buildServiceAccount(config)));
     parts.push('---\n');
   }

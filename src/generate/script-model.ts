@@ -73,5 +73,7 @@ export function note(text: string): Note {
 
 /** The commands of a script, in order, for checking them against the Azure CLI. */
 export function commandsOf(script: Script): Command[] {
-  return script.steps.flatMap((step) => step.lines.filter((line): line is Command => line.kind === 'command'));
+  return script.steps.flatMap((step) =>
+    step.lines.filter((line): line is Command => line.kind === 'command'),
+  );
 }

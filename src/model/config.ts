@@ -75,7 +75,9 @@ export function defaultConfig(): WizardConfig {
  */
 export type EffectiveIdentity = 'system' | 'user' | 'workload' | 'kubelet';
 
-export function effectiveIdentity(config: Pick<WizardConfig, 'host' | 'identity' | 'aksIdentity'>): EffectiveIdentity {
+export function effectiveIdentity(
+  config: Pick<WizardConfig, 'host' | 'identity' | 'aksIdentity'>,
+): EffectiveIdentity {
   return config.host === 'aks' ? config.aksIdentity : config.identity;
 }
 

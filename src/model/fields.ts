@@ -63,7 +63,10 @@ export function detailFields(config: WizardConfig): FieldView[] {
       path: 'hostName',
       group: 'Azure',
       label: host.hostNameLabel,
-      help: host.id === 'aci' ? 'The container group the script creates (or recreates).' : 'An existing resource.',
+      help:
+        host.id === 'aci'
+          ? 'The container group the script creates (or recreates).'
+          : 'An existing resource.',
       required: true,
       rule: host.hostNameRule,
     },

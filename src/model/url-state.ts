@@ -4,7 +4,7 @@
  * option list is reported beside that choice and the default is kept. Text values are kept as they came,
  * so the field's own validation shows what is wrong with them.
  */
-import { COMPONENT_TYPES, type ComponentType } from '../catalog/components';
+import { COMPONENT_TYPES } from '../catalog/components';
 import { HOST_IDS } from '../catalog/hosts';
 import { AKS_IDENTITY_KINDS, IDENTITY_KINDS } from '../catalog/identities';
 import { defaultConfig, defaultMetadata, KEY_VAULT_MODELS, type WizardConfig } from './config';
@@ -63,10 +63,11 @@ export function parseShareLink(search: string, hash: string): ParsedLink {
     if (allowed.includes(value)) {
       (config as unknown as Record<ChoiceKey, string>)[key] = value;
     } else {
-      linkErrors[key] = `The link's ${key} "${truncate(value)}" is not one of: ${allowed.join(', ')}. Kept ${config[key]}.`;
+      linkErrors[key] =
+        `The link's ${key} "${truncate(value)}" is not one of: ${allowed.join(', ')}. Kept ${config[key]}.`;
     }
   }
-  config.metadata = defaultMetadata(config.component as ComponentType);
+  config.metadata = defaultMetadata(config.component);
   for (const key of TEXT_KEYS) {
     const value = params.get(key);
     if (value !== undefined) config[key] = value;

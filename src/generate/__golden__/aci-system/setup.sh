@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Container Instances, System-assigned identity.
+# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_GROUP_NAME=orders-group
+LOCATION=westeurope
+COMPONENT_NAME=azurekeyvault
+VAULT_NAME=kv-orders
+
+set -euo pipefail
+
+# Write the component file into ./components.
+mkdir -p components
+cat > components/azurekeyvault.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: azurekeyvault
+spec:
+  type: secretstores.azure.keyvault
+  version: v1
+  metadata:
+  - name: vaultName
+    value: kv-orders
+scopes:
+- orders-api
+YAML
+
+# Encode it for the group's secret volume, which daprd reads as a folder of component files.
+COMPONENT_BASE64=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
+
+# Write the container group: the app, the daprd sidecar, the component volume and the identity.
+{
+cat <<'YAML'
+apiVersion: "2021-10-01"
+location: westeurope
+name: orders-group
+type: Microsoft.ContainerInstance/containerGroups
+identity:
+  type: SystemAssigned
+properties:
+  osType: Linux
+  restartPolicy: Always
+  containers:
+  - name: app
+    properties:
+      image: contoso.azurecr.io/orders-api:1.4.2
+      resources:
+        requests:
+          cpu: 1
+          memoryInGB: 1.5
+  - name: daprd
+    properties:
+      image: daprio/daprd:1.18.3
+      command:
+      - /daprd
+      - "--app-id"
+      - orders-api
+      - "--resources-path"
+      - /components
+      - "--app-port"
+      - "8080"
+      resources:
+        requests:
+          cpu: 0.5
+          memoryInGB: 0.5
+      volumeMounts:
+      - name: components
+        mountPath: /components
+        readOnly: true
+  volumes:
+  - name: components
+    secret:
+YAML
+printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64"
+} > components/container-group.yaml
+
+# Create the group with its identity (identities are only set at creation: an existing group of this name is recreated and restarts).
+az container create \
+    --resource-group "$RESOURCE_GROUP" \
+    --file components/container-group.yaml -o none
+
+# Read the group's system-assigned principal id, to grant it access to the Key Vault.
+PRINCIPAL_ID=$(az container show \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query identity.principalId -o tsv)
+
+# Look up the vault's resource id (the grant's scope) and check that it uses Azure RBAC.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" != true ]; then
+  echo 'The vault uses access policies, which ignore RBAC roles: choose "Access policies" in the wizard.' >&2
+  exit 1
+fi
+
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this vault only.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4633458b-17de-408a-b874-0445c86b69e6 \
+    --scope "$VAULT_ID" -o none
+
+# Verify: the grant on the Key Vault and the component Dapr loads.
+az role assignment list \
+    --assignee "$PRINCIPAL_ID" \
+    --scope "$VAULT_ID" \
+    --query '[].roleDefinitionName' -o tsv
+az container logs \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --container-name daprd
+
+# Done. Role assignments take a few minutes (up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.

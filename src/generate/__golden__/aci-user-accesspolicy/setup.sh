@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Container Instances, User-assigned identity.
+# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_GROUP_NAME=orders-group
+LOCATION=westeurope
+IDENTITY_NAME=id-orders
+COMPONENT_NAME=azurekeyvault
+VAULT_NAME=kv-orders
+
+set -euo pipefail
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --location "$LOCATION" -o none
+
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells the app which identity to use.
+IDENTITY_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Check that the vault uses access policies (an RBAC vault rejects them).
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" = true ]; then
+  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+  exit 1
+fi
+
+# Add an access policy: secret permissions get and list, nothing else.
+az keyvault set-policy \
+    --name "$VAULT_NAME" \
+    --object-id "$PRINCIPAL_ID" \
+    --secret-permissions get list -o none
+
+# Write the component file into ./components.
+mkdir -p components
+{
+cat <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: azurekeyvault
+spec:
+  type: secretstores.azure.keyvault
+  version: v1
+  metadata:
+  - name: vaultName
+    value: kv-orders
+  - name: azureClientId
+YAML
+printf '    value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/azurekeyvault.yaml
+
+# Encode it for the group's secret volume, which daprd reads as a folder of component files.
+COMPONENT_BASE64=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
+
+# Write the container group: the app, the daprd sidecar, the component volume and the identity.
+{
+cat <<'YAML'
+apiVersion: "2021-10-01"
+location: westeurope
+name: orders-group
+type: Microsoft.ContainerInstance/containerGroups
+identity:
+  type: UserAssigned
+  userAssignedIdentities:
+YAML
+printf '    %s: {}\n' "$IDENTITY_ID"
+cat <<'YAML'
+properties:
+  osType: Linux
+  restartPolicy: Always
+  containers:
+  - name: app
+    properties:
+      image: contoso.azurecr.io/orders-api:1.4.2
+      resources:
+        requests:
+          cpu: 1
+          memoryInGB: 1.5
+  - name: daprd
+    properties:
+      image: daprio/daprd:1.18.3
+      command:
+      - /daprd
+      - "--app-id"
+      - orders-api
+      - "--resources-path"
+      - /components
+      resources:
+        requests:
+          cpu: 0.5
+          memoryInGB: 0.5
+      volumeMounts:
+      - name: components
+        mountPath: /components
+        readOnly: true
+  volumes:
+  - name: components
+    secret:
+YAML
+printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64"
+} > components/container-group.yaml
+
+# Create the group with its identity (identities are only set at creation: an existing group of this name is recreated and restarts).
+az container create \
+    --resource-group "$RESOURCE_GROUP" \
+    --file components/container-group.yaml -o none
+
+# Verify: the grant on the Key Vault and the component Dapr loads.
+az keyvault show \
+    --name "$VAULT_NAME" \
+    --query 'properties.accessPolicies[].{objectId:objectId, secrets:permissions.secrets}' -o table
+az container logs \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --container-name daprd
+
+# Done. Role assignments take a few minutes (up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+
+RESOURCE_GROUP=rg-orders
+CLUSTER_NAME=aks-prod
+IDENTITY_NAME=id-orders
+NAMESPACE=orders
+SERVICE_ACCOUNT=orders-api
+FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
+COMPONENT_NAME=azurekeyvault
+VAULT_NAME=kv-orders
+
+set -euo pipefail
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the client id tells the app which identity to use.
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
+az aks update \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --enable-oidc-issuer \
+    --enable-workload-identity -o none
+
+# Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
+OIDC_ISSUER=$(az aks show \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query oidcIssuerProfile.issuerUrl -o tsv)
+
+# Let exactly this ServiceAccount sign in as the identity (a federated credential).
+az identity federated-credential create \
+    --name "$FEDERATED_CREDENTIAL_NAME" \
+    --identity-name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --issuer "$OIDC_ISSUER" \
+    --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
+    --audiences api://AzureADTokenExchange -o none
+
+# Look up the vault's resource id (the grant's scope) and check that it uses Azure RBAC.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" != true ]; then
+  echo 'The vault uses access policies, which ignore RBAC roles: choose "Access policies" in the wizard.' >&2
+  exit 1
+fi
+
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this vault only.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4633458b-17de-408a-b874-0445c86b69e6 \
+    --scope "$VAULT_ID" -o none
+
+# Write the component file and the ServiceAccount into ./components.
+mkdir -p components
+cat > components/azurekeyvault.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: azurekeyvault
+  namespace: orders
+spec:
+  type: secretstores.azure.keyvault
+  version: v1
+  metadata:
+  - name: vaultName
+    value: kv-orders
+scopes:
+- orders-api
+YAML
+{
+cat <<'YAML'
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: orders-api
+  namespace: orders
+  annotations:
+YAML
+printf '    azure.workload.identity/client-id: %s\n' "$CLIENT_ID"
+} > components/serviceaccount.yaml
+
+# Point kubectl at the cluster.
+az aks get-credentials --name "$CLUSTER_NAME" --resource-group "$RESOURCE_GROUP"
+
+# Create the namespace if it does not exist yet.
+kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
+
+# Apply the ServiceAccount and the component in the namespace.
+kubectl apply -f components/serviceaccount.yaml
+kubectl apply -f components/azurekeyvault.yaml
+# Then add to your Deployment's pod template what deployment-patch.yaml in the Kubernetes tab shows:
+# the label azure.workload.identity/use: "true", serviceAccountName, and the Dapr annotations.
+
+# Verify: the grant on the Key Vault and the component Dapr loads.
+az role assignment list \
+    --assignee "$PRINCIPAL_ID" \
+    --scope "$VAULT_ID" \
+    --query '[].roleDefinitionName' -o tsv
+kubectl get components.dapr.io "$COMPONENT_NAME" --namespace "$NAMESPACE"
+
+# Done. Role assignments take a few minutes (up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.

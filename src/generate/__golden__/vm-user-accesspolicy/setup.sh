@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: Azure Key Vault secret store on Virtual Machine, User-assigned identity.
+# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+
+RESOURCE_GROUP=rg-orders
+VM_NAME=vm-orders
+IDENTITY_NAME=id-orders
+COMPONENT_NAME=azurekeyvault
+VAULT_NAME=kv-orders
+
+set -euo pipefail
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells the app which identity to use.
+IDENTITY_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Attach the identity to the VM.
+az vm identity assign \
+    --name "$VM_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --identities "$IDENTITY_ID" -o none
+
+# Check that the vault uses access policies (an RBAC vault rejects them).
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" = true ]; then
+  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+  exit 1
+fi
+
+# Add an access policy: secret permissions get and list, nothing else.
+az keyvault set-policy \
+    --name "$VAULT_NAME" \
+    --object-id "$PRINCIPAL_ID" \
+    --secret-permissions get list -o none
+
+# Write the component file into ./components.
+mkdir -p components
+{
+cat <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: azurekeyvault
+spec:
+  type: secretstores.azure.keyvault
+  version: v1
+  metadata:
+  - name: vaultName
+    value: kv-orders
+  - name: azureClientId
+YAML
+printf '    value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/azurekeyvault.yaml
+
+# Put the component where Dapr on the VM reads it.
+# Copy components/azurekeyvault.yaml to the VM into the folder Dapr reads, and start the app with it:
+#   dapr run --app-id orders-api --resources-path ./components -- <your app command>
+# Dapr reaches the VM's identity through the instance metadata service; nothing else to configure.
+
+# Verify: the grant on the Key Vault.
+az keyvault show \
+    --name "$VAULT_NAME" \
+    --query 'properties.accessPolicies[].{objectId:objectId, secrets:permissions.secrets}' -o table
+
+# Done. Role assignments take a few minutes (up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.

@@ -1,0 +1,47 @@
+import { useFormContext, useWatch } from 'react-hook-form';
+import { componentSpec } from '../catalog/components';
+import { hostSpec } from '../catalog/hosts';
+import { AKS_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from '../catalog/identities';
+import { effectiveIdentity, type WizardConfig } from '../model/config';
+
+/** What was chosen, what to run in which order, and what to watch out for. */
+export function ReviewStep() {
+  const { control } = useFormContext<WizardConfig>();
+  const config = useWatch({ control }) as WizardConfig;
+  const host = hostSpec(config.host);
+  const identity = effectiveIdentity(config);
+  const identityTitle = [...IDENTITY_OPTIONS, ...AKS_IDENTITY_OPTIONS].find(
+    (option) => option.id === identity,
+  )?.title;
+  return (
+    <div className="review">
+      <dl>
+        <dt>Host</dt>
+        <dd>{host.title}</dd>
+        <dt>Identity</dt>
+        <dd>{identityTitle}</dd>
+        <dt>Component</dt>
+        <dd>
+          {componentSpec(config.component).title} <code>{config.component}</code>
+        </dd>
+      </dl>
+      <h3>Next</h3>
+      <ol>
+        <li>
+          Sign in with <code>az login</code>, then run the Azure CLI script: it grants the role and writes the
+          files.
+        </li>
+        {host.format === 'kubernetes' && (
+          <li>Merge the Deployment patch from the Kubernetes tab into your app.</li>
+        )}
+        <li>Give the role assignment a few minutes to take effect, then start (or restart) the app.</li>
+      </ol>
+      {identity === 'kubelet' && (
+        <p className="warning" role="note">
+          Every pod on the cluster’s nodes can use the kubelet identity, so they all gain this access. Prefer
+          Workload ID.
+        </p>
+      )}
+    </div>
+  );
+}

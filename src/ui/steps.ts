@@ -1,0 +1,37 @@
+/** The wizard's steps as a table: each step names the fields Next validates. */
+import type { FieldPath as FormPath } from 'react-hook-form';
+import type { WizardConfig } from '../model/config';
+import { detailFields } from '../model/fields';
+
+export const STEP_IDS = ['host', 'identity', 'component', 'details', 'review'] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export const STEP_TITLES: Record<StepId, string> = {
+  host: 'Host',
+  identity: 'Identity',
+  component: 'Component',
+  details: 'Details',
+  review: 'Review',
+};
+
+/** The fields a step must have valid before Next moves on. */
+export function stepFields(step: StepId, config: WizardConfig): FormPath<WizardConfig>[] {
+  switch (step) {
+    case 'host':
+      return ['host'];
+    case 'identity':
+      return ['identity', 'aksIdentity'];
+    case 'component':
+      return ['component'];
+    case 'details':
+      return [...detailFields(config).map((field) => field.path as FormPath<WizardConfig>), 'kvModel'];
+    case 'review':
+      return [];
+    default:
+      return assertNever(step);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled step ${String(value)}`);
+}
