@@ -2,10 +2,11 @@
 
 /**
  * The daprd image for sidecar containers (ACI). 1.18.3 carries the fix for managed identity being skipped
- * when azureTenantId was set (dapr/dapr docs/release_notes/v1.18.3.md); images are published as
- * daprio/daprd:<version> (dapr/docs operations/hosting/self-hosted/self-hosted-with-docker.md).
+ * when azureTenantId was set (dapr/dapr docs/release_notes/v1.18.3.md). Release images are published as
+ * ghcr.io/dapr/daprd:<version> and daprio/daprd:<version> (dapr/docs operations/support/support-release-policy.md);
+ * GitHub's registry avoids Docker Hub's pull limits for ACI.
  */
-export const DAPRD_IMAGE = 'daprio/daprd:1.18.3';
+export const DAPRD_IMAGE = 'ghcr.io/dapr/daprd:1.18.3';
 
 /**
  * The daprd binary sits at /daprd in an image built FROM scratch, with no shell: the container command must

@@ -44,6 +44,11 @@ export const POD_TEMPLATE_PATCH_FILE = 'deployment-patch.yaml';
 /** The manifests block: the ServiceAccount to apply and the Deployment patch to merge. */
 export function toK8sManifests(config: WizardConfig): string {
   const parts: string[] = [];
+  if (effectiveIdentity(config) === 'workload' && config.clientId === '') {
+    parts.push(
+      '# The Azure CLI script writes these files with the client id it looks up; enter it in Details to see it here.\n',
+    );
+  }
   if (effectiveIdentity(config) === 'workload') {
     parts.push(
       `# ${SERVICE_ACCOUNT_FILE}: the ServiceAccount your pods run as; Workload ID trusts exactly this one.\n`,

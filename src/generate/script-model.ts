@@ -67,6 +67,27 @@ export function command(
   return { kind: 'command', argv, ...options };
 }
 
+/**
+ * Builds argv from code-written text and user values: string pieces are split on spaces into literal words
+ * (so only text written in this codebase is split), while Word objects (variables, joins) stay one word each.
+ * `words('az vm show', ...rg, '--query id -o tsv')`.
+ */
+export function words(...parts: readonly (string | Exclude<Word, string>)[]): Word[] {
+  return parts.flatMap((part): Word[] =>
+    typeof part === 'string' ? part.split(' ').filter((word) => word !== '') : [part],
+  );
+}
+
+/** A command from words(...). */
+export function cmd(...parts: readonly (string | Exclude<Word, string>)[]): Command {
+  return command(words(...parts));
+}
+
+/** A command whose output is stored in a variable. */
+export function capture(variable: string, ...parts: readonly (string | Exclude<Word, string>)[]): Command {
+  return command(words(...parts), { captureTo: variable });
+}
+
 export function note(text: string): Note {
   return { kind: 'note', text };
 }

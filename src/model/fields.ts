@@ -162,7 +162,7 @@ export function detailFields(config: WizardConfig): FieldView[] {
         path: 'image',
         group: 'Dapr',
         label: 'App container image',
-        help: 'The app container; the daprd sidecar container is added beside it.',
+        help: 'A public image (the group pulls it without registry credentials); daprd runs beside it.',
         required: true,
         rule: 'containerImage',
         placeholder: 'myregistry.azurecr.io/my-app:1.0',

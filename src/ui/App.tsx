@@ -15,7 +15,7 @@ function readLink(): ReturnType<typeof parseShareLink> {
 /** The page: the wizard, and beside it (below it on a phone) the output, derived from the form on every render. */
 export function App() {
   const [initial] = useState(readLink);
-  const [linkErrors, setLinkErrors] = useState<LinkErrors>(initial.linkErrors);
+  const [link, setLink] = useState(initial);
   const form = useForm<WizardConfig>({
     defaultValues: initial.config,
     resolver: wizardResolver,
@@ -38,7 +38,7 @@ export function App() {
     const onHashChange = (): void => {
       const link = readLink();
       reset(link.config);
-      setLinkErrors(link.linkErrors);
+      setLink(link);
       void trigger(fromLink(link.config));
     };
     window.addEventListener('hashchange', onHashChange);
@@ -53,20 +53,12 @@ export function App() {
     }
   }, [hash]);
 
-  // A choice the user changes no longer carries the link's complaint about it.
-  useEffect(() => {
-    const subscription = form.watch((_, { name }) => {
-      if (name && name in linkErrors) {
-        setLinkErrors((previous) => {
-          const next = { ...previous };
-          delete next[name as keyof LinkErrors];
-          return next;
-        });
-      }
-    });
-    return () => subscription.unsubscribe();
-  }, [form, linkErrors]);
-
+  // A link's complaint about a choice stays until the user changes that choice.
+  const linkErrors: LinkErrors = Object.fromEntries(
+    Object.entries(link.linkErrors).filter(
+      ([key]) => config[key as keyof LinkErrors] === link.config[key as keyof LinkErrors],
+    ),
+  );
   const shareUrl = `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`;
   return (
     <FormProvider {...form}>

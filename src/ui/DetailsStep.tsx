@@ -20,8 +20,10 @@ export function DetailsStep({ linkErrors }: { readonly linkErrors: LinkErrors })
   const config = useWatch({ control }) as WizardConfig;
   const fields = detailFields(config);
   const groups = [...new Set(fields.map((field) => field.group))];
-  const errorOf = (path: string): string | undefined =>
-    (get(formState.errors, path) as { message?: string } | undefined)?.message;
+  const errorOf = (path: string): string | undefined => {
+    const error: { message?: string } | undefined = get(formState.errors, path);
+    return error?.message;
+  };
   return (
     <div className="details">
       {groups.map((group) => (

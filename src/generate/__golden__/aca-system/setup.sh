@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Container Apps, System-assigned identity.
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -10,6 +11,16 @@ VAULT_NAME=kv-orders
 
 set -euo pipefail
 
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" != true ]; then
+  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+
 # Turn on the container app's system-assigned identity and read its principal id.
 PRINCIPAL_ID=$(az containerapp identity assign \
     --name "$CONTAINER_APP_NAME" \
@@ -17,17 +28,7 @@ PRINCIPAL_ID=$(az containerapp identity assign \
     --system-assigned \
     --query principalId -o tsv)
 
-# Look up the vault's resource id (the grant's scope) and check that it uses Azure RBAC.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
-    --name "$VAULT_NAME" \
-    --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Access policies" in the wizard.' >&2
-  exit 1
-fi
-
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
@@ -46,23 +47,23 @@ scopes:
 - orders-api
 YAML
 
-# Add the component to the Container Apps environment (ACA's own component schema).
+# Add the component to the Container Apps environment (in ACA's own component schema).
 az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name "$COMPONENT_NAME" \
     --yaml components/azurekeyvault.yaml -o none
+# The app loads it when it runs with Dapr on and app id orders-api (az containerapp dapr enable).
 
-# Verify: the grant on the Key Vault and the component Dapr loads.
+# Verify: the role on the Key Vault and the component Dapr loads.
 az role assignment list \
-    --assignee "$PRINCIPAL_ID" \
     --scope "$VAULT_ID" \
-    --query '[].roleDefinitionName' -o tsv
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 az containerapp env dapr-component show \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name "$COMPONENT_NAME" \
-    --query properties.metadata -o table
+    --query properties.componentType -o tsv
 
 # Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Container Instances, System-assigned identity.
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_GROUP_NAME=orders-group
-LOCATION=westeurope
 COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
+
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" != true ]; then
+  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
 
 # Write the component file into ./components.
 mkdir -p components
@@ -27,7 +37,7 @@ scopes:
 - orders-api
 YAML
 
-# Encode it for the group's secret volume, which daprd reads as a folder of component files.
+# Encode it for the group's secret volume, which daprd reads as its folder of component files.
 COMPONENT_BASE64=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
 
 # Write the container group: the app, the daprd sidecar, the component volume and the identity.
@@ -45,14 +55,14 @@ properties:
   containers:
   - name: app
     properties:
-      image: contoso.azurecr.io/orders-api:1.4.2
+      image: mcr.microsoft.com/azuredocs/aci-helloworld:latest
       resources:
         requests:
           cpu: 1
           memoryInGB: 1.5
   - name: daprd
     properties:
-      image: daprio/daprd:1.18.3
+      image: ghcr.io/dapr/daprd:1.18.3
       command:
       - /daprd
       - "--app-id"
@@ -76,43 +86,31 @@ YAML
 printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64"
 } > components/container-group.yaml
 
-# Create the group with its identity (identities are only set at creation: an existing group of this name is recreated and restarts).
+# Create the group with its identity; a group of this name is updated to this definition and restarts.
 az container create \
     --resource-group "$RESOURCE_GROUP" \
     --file components/container-group.yaml -o none
 
-# Read the group's system-assigned principal id, to grant it access to the Key Vault.
+# Read the group's system-assigned principal id, which gets the grant.
 PRINCIPAL_ID=$(az container show \
     --name "$CONTAINER_GROUP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query identity.principalId -o tsv)
 
-# Look up the vault's resource id (the grant's scope) and check that it uses Azure RBAC.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
-    --name "$VAULT_NAME" \
-    --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Access policies" in the wizard.' >&2
-  exit 1
-fi
-
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
     --role 4633458b-17de-408a-b874-0445c86b69e6 \
     --scope "$VAULT_ID" -o none
 
-# Verify: the grant on the Key Vault and the component Dapr loads.
+# Verify: the role on the Key Vault.
 az role assignment list \
-    --assignee "$PRINCIPAL_ID" \
     --scope "$VAULT_ID" \
-    --query '[].roleDefinitionName' -o tsv
-az container logs \
-    --name "$CONTAINER_GROUP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --container-name daprd
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# Once the containers run, daprd logs the component it loaded:
+#   az container logs --container-name daprd ...
 
 # Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the group:
+#   az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"

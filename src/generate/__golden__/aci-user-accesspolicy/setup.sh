@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Container Instances, User-assigned identity.
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_GROUP_NAME=orders-group
-LOCATION=westeurope
 IDENTITY_NAME=id-orders
+LOCATION=westeurope
 COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
+
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" = true ]; then
+  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+  exit 1
+fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create \
@@ -17,7 +28,7 @@ az identity create \
     --resource-group "$RESOURCE_GROUP" \
     --location "$LOCATION" -o none
 
-# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells the app which identity to use.
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
 IDENTITY_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -31,17 +42,7 @@ CLIENT_ID=$(az identity show \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
-# Check that the vault uses access policies (an RBAC vault rejects them).
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
-    --name "$VAULT_NAME" \
-    --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" = true ]; then
-  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
-  exit 1
-fi
-
-# Add an access policy: secret permissions get and list, nothing else.
+# Add an access policy with --secret-permissions get list, nothing more.
 az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
@@ -70,7 +71,7 @@ scopes:
 YAML
 } > components/azurekeyvault.yaml
 
-# Encode it for the group's secret volume, which daprd reads as a folder of component files.
+# Encode it for the group's secret volume, which daprd reads as its folder of component files.
 COMPONENT_BASE64=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
 
 # Write the container group: the app, the daprd sidecar, the component volume and the identity.
@@ -92,14 +93,14 @@ properties:
   containers:
   - name: app
     properties:
-      image: contoso.azurecr.io/orders-api:1.4.2
+      image: mcr.microsoft.com/azuredocs/aci-helloworld:latest
       resources:
         requests:
           cpu: 1
           memoryInGB: 1.5
   - name: daprd
     properties:
-      image: daprio/daprd:1.18.3
+      image: ghcr.io/dapr/daprd:1.18.3
       command:
       - /daprd
       - "--app-id"
@@ -121,19 +122,18 @@ YAML
 printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64"
 } > components/container-group.yaml
 
-# Create the group with its identity (identities are only set at creation: an existing group of this name is recreated and restarts).
+# Create the group with its identity; a group of this name is updated to this definition and restarts.
 az container create \
     --resource-group "$RESOURCE_GROUP" \
     --file components/container-group.yaml -o none
 
-# Verify: the grant on the Key Vault and the component Dapr loads.
+# Verify: the access policy on the Key Vault.
 az keyvault show \
     --name "$VAULT_NAME" \
-    --query 'properties.accessPolicies[].{objectId:objectId, secrets:permissions.secrets}' -o table
-az container logs \
-    --name "$CONTAINER_GROUP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --container-name daprd
+    --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
+# Once the containers run, daprd logs the component it loaded:
+#   az container logs --container-name daprd ...
 
-# Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# Done. A new access policy can take a minute or two to apply;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the group:
+#   az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"

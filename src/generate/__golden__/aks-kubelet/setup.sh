@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Kubernetes Service (AKS), Node pool's kubelet identity.
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
@@ -10,7 +11,17 @@ VAULT_NAME=kv-orders
 
 set -euo pipefail
 
-# Read the node pool's kubelet identity (AKS manages it): its principal id gets the grant.
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" != true ]; then
+  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+
+# Read the node pool's kubelet identity (AKS created it): its principal id gets the grant.
 PRINCIPAL_ID=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -20,24 +31,14 @@ CLIENT_ID=$(az aks show \
     --resource-group "$RESOURCE_GROUP" \
     --query identityProfile.kubeletidentity.clientId -o tsv)
 
-# Look up the vault's resource id (the grant's scope) and check that it uses Azure RBAC.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
-    --name "$VAULT_NAME" \
-    --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Access policies" in the wizard.' >&2
-  exit 1
-fi
-
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
     --role 4633458b-17de-408a-b874-0445c86b69e6 \
     --scope "$VAULT_ID" -o none
 
-# Write the component file into ./components.
+# Write the component file and the Deployment patch into ./components.
 mkdir -p components
 {
 cat <<'YAML'
@@ -60,24 +61,38 @@ scopes:
 - orders-api
 YAML
 } > components/azurekeyvault.yaml
+cat > components/deployment-patch.yaml <<'YAML'
+spec:
+  template:
+    metadata:
+      annotations:
+        dapr.io/enabled: "true"
+        dapr.io/app-id: orders-api
+YAML
 
-# Point kubectl at the cluster.
-az aks get-credentials --name "$CLUSTER_NAME" --resource-group "$RESOURCE_GROUP"
+# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+kubectl get crd components.dapr.io -o name
+# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
+#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
+#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
 
 # Create the namespace if it does not exist yet.
 kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
 
 # Apply the component in the namespace.
 kubectl apply -f components/azurekeyvault.yaml
-# Then add to your Deployment's pod template what deployment-patch.yaml in the Kubernetes tab shows:
-# the Dapr annotations.
+# Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
+#   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
 
-# Verify: the grant on the Key Vault and the component Dapr loads.
+# Verify: the role on the Key Vault and the component Dapr loads.
 az role assignment list \
-    --assignee "$PRINCIPAL_ID" \
     --scope "$VAULT_ID" \
-    --query '[].roleDefinitionName' -o tsv
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 kubectl get components.dapr.io "$COMPONENT_NAME" --namespace "$NAMESPACE"
 
 # Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 SUBSCRIPTION='Contoso Production'
 RESOURCE_GROUP=rg-orders
@@ -17,14 +18,32 @@ set -euo pipefail
 # Work in the chosen subscription, so every name below is looked up there.
 az account set --subscription "$SUBSCRIPTION"
 
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" = true ]; then
+  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+  exit 1
+fi
+
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
-# Read its ids: the principal id receives the grant.
+# Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
 PRINCIPAL_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+  echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
+  exit 1
+fi
 
 # Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
 az aks update \
@@ -48,23 +67,13 @@ az identity federated-credential create \
     --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
     --audiences api://AzureADTokenExchange -o none
 
-# Check that the vault uses access policies (an RBAC vault rejects them).
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
-    --name "$VAULT_NAME" \
-    --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" = true ]; then
-  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
-  exit 1
-fi
-
-# Add an access policy: secret permissions get and list, nothing else.
+# Add an access policy with --secret-permissions get list, nothing more.
 az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
     --secret-permissions get list -o none
 
-# Write the component file and the ServiceAccount into ./components.
+# Write the component file, the ServiceAccount and the Deployment patch into ./components.
 mkdir -p components
 cat > components/azurekeyvault.yaml <<'YAML'
 apiVersion: dapr.io/v1alpha1
@@ -90,21 +99,40 @@ metadata:
   annotations:
     azure.workload.identity/client-id: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b
 YAML
+cat > components/deployment-patch.yaml <<'YAML'
+spec:
+  template:
+    metadata:
+      labels:
+        azure.workload.identity/use: "true"
+      annotations:
+        dapr.io/enabled: "true"
+        dapr.io/app-id: orders-api
+    spec:
+      serviceAccountName: orders-api
+YAML
 
-# Point kubectl at the cluster.
-az aks get-credentials --name "$CLUSTER_NAME" --resource-group "$RESOURCE_GROUP"
+# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+kubectl get crd components.dapr.io -o name
+# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
+#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
+#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
 
 # Apply the ServiceAccount and the component in the namespace.
 kubectl apply -f components/serviceaccount.yaml
 kubectl apply -f components/azurekeyvault.yaml
-# Then add to your Deployment's pod template what deployment-patch.yaml in the Kubernetes tab shows:
-# the label azure.workload.identity/use: "true", serviceAccountName, and the Dapr annotations.
+# Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
+#   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
 
-# Verify: the grant on the Key Vault and the component Dapr loads.
+# Verify: the access policy on the Key Vault and the component Dapr loads.
 az keyvault show \
     --name "$VAULT_NAME" \
-    --query 'properties.accessPolicies[].{objectId:objectId, secrets:permissions.secrets}' -o table
+    --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
 kubectl get components.dapr.io "$COMPONENT_NAME" --namespace "$NAMESPACE"
 
-# Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# Done. A new access policy can take a minute or two to apply;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

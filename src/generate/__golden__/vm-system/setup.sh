@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Virtual Machine, System-assigned identity.
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
@@ -9,23 +10,23 @@ VAULT_NAME=kv-orders
 
 set -euo pipefail
 
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" != true ]; then
+  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+
 # Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
 PRINCIPAL_ID=$(az vm identity assign \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
 
-# Look up the vault's resource id (the grant's scope) and check that it uses Azure RBAC.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
-    --name "$VAULT_NAME" \
-    --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Access policies" in the wizard.' >&2
-  exit 1
-fi
-
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
@@ -50,15 +51,14 @@ scopes:
 YAML
 
 # Put the component where Dapr on the VM reads it.
-# Copy components/azurekeyvault.yaml to the VM into the folder Dapr reads, and start the app with it:
+# Copy components/azurekeyvault.yaml to the VM, into a components folder beside the app, and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>
-# Dapr reaches the VM's identity through the instance metadata service; nothing else to configure.
+# Dapr finds the VM's identity through the instance metadata service; nothing else to set.
 
-# Verify: the grant on the Key Vault.
+# Verify: the role on the Key Vault.
 az role assignment list \
-    --assignee "$PRINCIPAL_ID" \
     --scope "$VAULT_ID" \
-    --query '[].roleDefinitionName' -o tsv
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 
 # Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Virtual Machine, User-assigned identity.
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
@@ -10,10 +11,20 @@ VAULT_NAME=kv-orders
 
 set -euo pipefail
 
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" = true ]; then
+  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+  exit 1
+fi
+
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
-# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells the app which identity to use.
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
 IDENTITY_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -33,17 +44,7 @@ az vm identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --identities "$IDENTITY_ID" -o none
 
-# Check that the vault uses access policies (an RBAC vault rejects them).
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
-    --name "$VAULT_NAME" \
-    --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" = true ]; then
-  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
-  exit 1
-fi
-
-# Add an access policy: secret permissions get and list, nothing else.
+# Add an access policy with --secret-permissions get list, nothing more.
 az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
@@ -73,14 +74,14 @@ YAML
 } > components/azurekeyvault.yaml
 
 # Put the component where Dapr on the VM reads it.
-# Copy components/azurekeyvault.yaml to the VM into the folder Dapr reads, and start the app with it:
+# Copy components/azurekeyvault.yaml to the VM, into a components folder beside the app, and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>
-# Dapr reaches the VM's identity through the instance metadata service; nothing else to configure.
+# Dapr finds the VM's identity through the instance metadata service; nothing else to set.
 
-# Verify: the grant on the Key Vault.
+# Verify: the access policy on the Key Vault.
 az keyvault show \
     --name "$VAULT_NAME" \
-    --query 'properties.accessPolicies[].{objectId:objectId, secrets:permissions.secrets}' -o table
+    --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
 
-# Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# Done. A new access policy can take a minute or two to apply;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Virtual Machine Scale Set, System-assigned identity.
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 SUBSCRIPTION=00000000-1111-2222-3333-444444444444
 RESOURCE_GROUP=rg-orders
@@ -13,13 +14,7 @@ set -euo pipefail
 # Work in the chosen subscription, so every name below is looked up there.
 az account set --subscription "$SUBSCRIPTION"
 
-# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(az vmss identity assign \
-    --name "$VMSS_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
-
-# Check that the vault uses access policies (an RBAC vault rejects them).
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
 RBAC_ENABLED=$(az keyvault show \
     --name "$VAULT_NAME" \
@@ -29,7 +24,13 @@ if [ "$RBAC_ENABLED" = true ]; then
   exit 1
 fi
 
-# Add an access policy: secret permissions get and list, nothing else.
+# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
+PRINCIPAL_ID=$(az vmss identity assign \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query systemAssignedIdentity -o tsv)
+
+# Add an access policy with --secret-permissions get list, nothing more.
 az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
@@ -51,14 +52,14 @@ spec:
 YAML
 
 # Put the component where Dapr on the scale set reads it.
-# Ship components/azurekeyvault.yaml to every instance (in the image or with your deployment), and start the app with it:
+# Ship components/azurekeyvault.yaml to every instance (in the image or with your deployment), and start the app with Dapr:
 #   dapr run --app-id <your-app-id> --resources-path ./components -- <your app command>
-# Each instance reaches the scale set's identity through the instance metadata service.
+# Each instance finds the scale set's identity through the instance metadata service.
 
-# Verify: the grant on the Key Vault.
+# Verify: the access policy on the Key Vault.
 az keyvault show \
     --name "$VAULT_NAME" \
-    --query 'properties.accessPolicies[].{objectId:objectId, secrets:permissions.secrets}' -o table
+    --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
 
-# Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# Done. A new access policy can take a minute or two to apply;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

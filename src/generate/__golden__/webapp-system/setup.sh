@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on App Service Web App, System-assigned identity.
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 WEBAPP_NAME=orders-web
@@ -9,23 +10,23 @@ VAULT_NAME=kv-orders
 
 set -euo pipefail
 
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" != true ]; then
+  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+
 # Turn on the web app's system-assigned identity and read its principal id.
 PRINCIPAL_ID=$(az webapp identity assign \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
 
-# Look up the vault's resource id (the grant's scope) and check that it uses Azure RBAC.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
-    --name "$VAULT_NAME" \
-    --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Access policies" in the wizard.' >&2
-  exit 1
-fi
-
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
@@ -48,15 +49,14 @@ spec:
 YAML
 
 # Put the component where Dapr on the web app reads it.
-# App Service has no built-in Dapr: run daprd as a sidecar container of the app with
+# App Service has no built-in Dapr: run daprd as a sidecar container of the app (Linux) with
 #   daprd --app-id <your-app-id> --resources-path /components
 # and components/azurekeyvault.yaml in that folder (baked into the sidecar image or mounted from Azure Files).
 
-# Verify: the grant on the Key Vault.
+# Verify: the role on the Key Vault.
 az role assignment list \
-    --assignee "$PRINCIPAL_ID" \
     --scope "$VAULT_ID" \
-    --query '[].roleDefinitionName' -o tsv
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 
 # Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

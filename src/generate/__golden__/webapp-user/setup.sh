@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on App Service Web App, User-assigned identity.
-# Run it with Bash after `az login`. The values you entered are below; the files it writes were made from them.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 WEBAPP_NAME=orders-web
@@ -10,10 +11,20 @@ VAULT_NAME=kv-orders
 
 set -euo pipefail
 
+# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+RBAC_ENABLED=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$RBAC_ENABLED" != true ]; then
+  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
-# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells the app which identity to use.
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
 IDENTITY_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -27,23 +38,13 @@ CLIENT_ID=$(az identity show \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
-# Attach the identity to the web app (App Service takes its full resource id).
+# Attach the identity to the web app.
 az webapp identity assign \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --identities "$IDENTITY_ID" -o none
 
-# Look up the vault's resource id (the grant's scope) and check that it uses Azure RBAC.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
-    --name "$VAULT_NAME" \
-    --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Access policies" in the wizard.' >&2
-  exit 1
-fi
-
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
@@ -74,15 +75,14 @@ YAML
 } > components/azurekeyvault.yaml
 
 # Put the component where Dapr on the web app reads it.
-# App Service has no built-in Dapr: run daprd as a sidecar container of the app with
+# App Service has no built-in Dapr: run daprd as a sidecar container of the app (Linux) with
 #   daprd --app-id orders-web --resources-path /components
 # and components/azurekeyvault.yaml in that folder (baked into the sidecar image or mounted from Azure Files).
 
-# Verify: the grant on the Key Vault.
+# Verify: the role on the Key Vault.
 az role assignment list \
-    --assignee "$PRINCIPAL_ID" \
     --scope "$VAULT_ID" \
-    --query '[].roleDefinitionName' -o tsv
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 
 # Done. Role assignments take a few minutes (up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden. Restart the app once if it started before that.
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,0 +1,341 @@
+/**
+ * Feeds every `az` command of the golden scenarios to the real Azure CLI's argument parser (no login, no
+ * network), so a misspelled flag, a missing required flag or a bad choice value fails here instead of in
+ * a user's shell. Commands or flags newer than the installed CLI are checked against flags recorded from
+ * the newest CLI source (src/test-support/az-flags-from-source.ts).
+ */
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseShareLink } from '../model/url-state';
+import {
+  AZ_FLAGS_FROM_SOURCE,
+  type RecordedCommand,
+  type RecordedFlag,
+} from '../test-support/az-flags-from-source';
+import { loadGoldenScenarios } from '../test-support/golden';
+import { buildAzScript } from './az-script';
+import { commandsOf, type Word } from './script-model';
+import { quoteLiteral } from './to-bash';
+
+const execFileAsync = promisify(execFile);
+const HELPER = fileURLToPath(new URL('../test-support/az-parse.py', import.meta.url));
+
+/** Values the scripts capture at run time, shaped like the real ones so format validators pass. */
+const SUBSCRIPTION_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const GROUP_ID = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-orders`;
+const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
+  PRINCIPAL_ID: '8d1e4c2a-5b3f-4e6d-9a7c-0b1e2f3a4b5c',
+  CLIENT_ID: '6f0c9e21-3d4b-4a5c-8e7f-1a2b3c4d5e6f',
+  IDENTITY_ID: `${GROUP_ID}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders`,
+  VAULT_ID: `${GROUP_ID}/providers/Microsoft.KeyVault/vaults/kv-orders`,
+  OIDC_ISSUER:
+    'https://westeurope.oic.prod-aks.azure.com/72f988bf-86f1-41af-91ab-2d7cd011db47/4c8e2a10-1b3d-4f5e-9a6b-7c8d9e0f1a2b/',
+  COMPONENT_BASE64: 'YXBpVmVyc2lvbjogZGFwci5pby92MWFscGhhMQo=',
+  RBAC_ENABLED: 'true',
+};
+
+/** Accepted by every az command. */
+const GLOBAL_FLAGS: readonly RecordedFlag[] = [
+  { name: '--query', arity: 'one' },
+  { name: '--output', aliases: ['-o'], arity: 'one' },
+  { name: '--only-show-errors', arity: 'switch' },
+  { name: '--subscription', arity: 'one' },
+];
+
+/** How the installed CLI says that it does not know a command or a flag (as opposed to misuse of one). */
+const UNKNOWN_TO_CLI = /misspelled or not recognized|unrecognized arguments/;
+/** The error of a command that parsed fine and then needed an account (used by the one-process-per-command route). */
+const LOGIN_ERROR = /az login|az account set|doesn't exist in cloud|No subscription found/i;
+
+/** Deliberately wrong commands: the checker must reject them, or it proves nothing. */
+const MISSPELLED_FLAG = [
+  'role', 'assignment', 'create', '--assignee-object-idd', RUNTIME_SAMPLES.PRINCIPAL_ID ?? '',
+  '--role', 'Reader', '--scope', RUNTIME_SAMPLES.VAULT_ID ?? '',
+]; // prettier-ignore
+const ABBREVIATED_FLAG = MISSPELLED_FLAG.map((word) =>
+  word === '--assignee-object-idd' ? '--assignee-object' : word,
+);
+
+interface AzCall {
+  /** The words after "az", with variables replaced by values. */
+  readonly args: readonly string[];
+  readonly scenarios: string[];
+}
+
+interface ParseResult {
+  readonly ok: boolean;
+  readonly error: string;
+}
+
+function resolveWord(word: Word, values: ReadonlyMap<string, string>): string {
+  if (typeof word === 'string') return word;
+  if ('join' in word) return word.join.map((part) => resolveWord(part, values)).join('');
+  const value = values.get(word.variable);
+  if (value === undefined)
+    throw new Error(`No sample value for $${word.variable}; add one to RUNTIME_SAMPLES`);
+  return value;
+}
+
+/** Every distinct az command of the golden scenarios, with the scenarios that produce it. */
+function collectAzCalls(): AzCall[] {
+  const calls = new Map<string, AzCall>();
+  // Scenarios without a setup.sh golden (values still missing) show no script, so there is nothing to check.
+  for (const scenario of loadGoldenScenarios().filter((candidate) => candidate.outputs['cli-bash'])) {
+    const script = buildAzScript(parseShareLink('', scenario.link).config);
+    // The user's values win over the samples.
+    const values = new Map([
+      ...Object.entries(RUNTIME_SAMPLES),
+      ...script.variables.map(({ name, value }) => [name, value] as const),
+    ]);
+    for (const command of commandsOf(script)) {
+      for (const words of [command.argv, command.pipeTo ?? []]) {
+        const argv = words.map((word) => resolveWord(word, values));
+        if (argv[0] !== 'az') continue;
+        const key = JSON.stringify(argv);
+        const call = calls.get(key) ?? { args: argv.slice(1), scenarios: [] };
+        call.scenarios.push(scenario.name);
+        calls.set(key, call);
+      }
+    }
+  }
+  return [...calls.values()];
+}
+
+const isOption = (word: string): boolean => /^--?[A-Za-z]/.test(word);
+
+/** The command's name: its words before the first option, e.g. "aks update". */
+const commandName = (args: readonly string[]): string => {
+  const end = args.findIndex(isOption);
+  return args.slice(0, end === -1 ? args.length : end).join(' ');
+};
+
+const display = (args: readonly string[]): string => ['az', ...args].map(quoteLiteral).join(' ');
+
+/** Problems with a command's flags, judged by a list recorded from the CLI source; empty when fine. */
+function checkRecordedFlags(args: readonly string[], recorded: RecordedCommand): string[] {
+  const words = args.slice(recorded.command.split(' ').length);
+  const known = [...recorded.flags, ...GLOBAL_FLAGS];
+  const problems: string[] = [];
+  const given = new Set<string>();
+  for (let i = 0; i < words.length;) {
+    const word = words[i++] ?? '';
+    if (!isOption(word)) {
+      problems.push(`unexpected word ${word}`);
+      continue;
+    }
+    const [option = '', inline] = word.split(/=(.*)/s);
+    const flag = known.find((candidate) => candidate.name === option || candidate.aliases?.includes(option));
+    const arity = flag?.arity ?? 'many'; // an unknown flag's values are skipped, so they are not reported twice
+    let values = inline === undefined ? 0 : 1;
+    while (
+      i < words.length &&
+      !isOption(words[i] ?? '') &&
+      (arity === 'many' || (arity === 'one' && values === 0))
+    ) {
+      values++;
+      i++;
+    }
+    if (flag === undefined) problems.push(`unknown flag ${option}`);
+    else if (flag.arity === 'switch' && values > 0) problems.push(`${option} takes no value`);
+    else if (flag.arity !== 'switch' && values === 0) problems.push(`${option} needs a value`);
+    if (flag) given.add(flag.name);
+  }
+  for (const flag of recorded.flags) {
+    const satisfied = given.has(flag.name) || (flag.required === 'unlessIds' && given.has('--ids'));
+    if (flag.required && !satisfied) problems.push(`missing required ${flag.name}`);
+  }
+  return problems;
+}
+
+function findOnPath(program: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, program);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The Python that runs azure-cli: the shebang of Debian's az wrapper, or the interpreter that the wrapper
+ * of Microsoft's packages runs with `-m azure.cli`.
+ */
+function azurePython(az: string): string | undefined {
+  const text = readFileSync(az, 'latin1').slice(0, 4000);
+  const shebang = /^#!\s*(?:\S*\/env\s+)?(\S*python[\d.]*)\s*$/m.exec(text.split('\n')[0] ?? '');
+  const exec = /(\/[^\s"'$]*python[\d.]*)["']?\s+-[A-Za-z]*m\s+azure\.cli/.exec(text);
+  return shebang?.[1] ?? exec?.[1];
+}
+
+/** Keeps az from prompting, installing extensions, sending telemetry or asking a service for advice. */
+function azEnv(configDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    AZURE_CONFIG_DIR: configDir,
+    AZURE_EXTENSION_USE_DYNAMIC_INSTALL: 'no',
+    AZURE_CORE_COLLECT_TELEMETRY: '0',
+    AZURE_CORE_NO_COLOR: '1',
+    AZURE_CORE_ERROR_RECOMMENDATION: 'off',
+    AZURE_CORE_SURVEY_MESSAGE: 'no',
+  };
+}
+
+/** Runs a program with stdin closed; resolves with its failure instead of rejecting. */
+async function run(
+  program: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeout: number,
+): Promise<{ code: number | string | null; stdout: string; stderr: string }> {
+  const pending = execFileAsync(program, args, { env, timeout, maxBuffer: 16 * 1024 * 1024 });
+  pending.child.stdin?.end();
+  try {
+    return { code: 0, ...(await pending) };
+  } catch (error) {
+    const failure = error as { code?: number | string; signal?: string; stdout?: string; stderr?: string };
+    return {
+      code: failure.code ?? failure.signal ?? null,
+      stdout: failure.stdout ?? '',
+      stderr: failure.stderr ?? '',
+    };
+  }
+}
+
+type Method = 'one python process' | 'one az process per command';
+
+/**
+ * Asks the installed CLI about each command. Preferred: one Python process that loads azure-cli once
+ * (about 3 s in all, and it also rejects abbreviated flags, which argparse would accept). Fallback when
+ * azure-cli's Python cannot be found: one az process per command, two at a time (about 1 s each).
+ */
+async function parseWithAzureCli(
+  az: string,
+  commands: readonly (readonly string[])[],
+): Promise<{ method: Method; results: ParseResult[] }> {
+  const configDir = mkdtempSync(join(tmpdir(), 'az-cli-test-'));
+  try {
+    const env = azEnv(configDir);
+    const python = azurePython(az);
+    if (python !== undefined) {
+      const input = join(configDir, 'commands.json');
+      writeFileSync(input, JSON.stringify(commands));
+      const { code, stdout, stderr } = await run(python, [HELPER, input], env, 120_000);
+      if (code === 0) return { method: 'one python process', results: JSON.parse(stdout) as ParseResult[] };
+      if (code !== 3) throw new Error(`${HELPER} failed (${code}): ${stderr}`);
+      // 3: azure-cli is not importable with that interpreter; use az itself.
+    }
+    const results: ParseResult[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let index = next++; index < commands.length; index = next++) {
+        const { code, stderr } = await run(az, commands[index] ?? [], env, 60_000);
+        const error = stderr.trim();
+        // Without a login, a command that parses stops at the account; argparse errors exit with 2.
+        results[index] = { ok: code === 0 || (code === 1 && LOGIN_ERROR.test(error)), error };
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    return { method: 'one az process per command', results };
+  } finally {
+    rmSync(configDir, { recursive: true, force: true });
+  }
+}
+
+const recordedFor = (args: readonly string[]): RecordedCommand | undefined =>
+  AZ_FLAGS_FROM_SOURCE.find((recorded) => recorded.command === commandName(args));
+
+const calls = collectAzCalls();
+const az = findOnPath('az');
+let pendingRun: ReturnType<typeof parseWithAzureCli> | undefined;
+/** One batch for the goldens and the negative controls, started on first use: az startup is the slow part. */
+const cliRun = (): ReturnType<typeof parseWithAzureCli> | undefined =>
+  az === undefined
+    ? undefined
+    : (pendingRun ??= parseWithAzureCli(az, [
+        ...calls.map((call) => call.args),
+        MISSPELLED_FLAG,
+        ABBREVIATED_FLAG,
+      ]));
+
+describe('az commands of the golden scenarios', () => {
+  it('are accepted by the Azure CLI, or by the flags recorded from its source when newer than it', async () => {
+    expect(calls.length).toBeGreaterThan(0);
+    const failures: string[] = [];
+    const byRecord = new Set<string>();
+    const run = cliRun();
+    if (run === undefined) {
+      const unchecked = calls.filter((call) => recordedFor(call.args) === undefined).length;
+      console.log(
+        `az-cli.test: real Azure CLI check skipped because az is not on PATH; ${unchecked} of ${calls.length} commands have no recorded flags and go unchecked`,
+      );
+    } else {
+      const { method, results } = await run;
+      calls.forEach((call, index) => {
+        const result = results[index] ?? { ok: false, error: 'no result' };
+        if (result.ok) return;
+        if (recordedFor(call.args) !== undefined && UNKNOWN_TO_CLI.test(result.error)) {
+          byRecord.add(display(call.args)); // newer than the installed CLI: judged by the record below
+          return;
+        }
+        failures.push(
+          `${display(call.args)}\n  (${call.scenarios.join(', ')})\n  rejected by az: ${result.error}`,
+        );
+      });
+      console.log(
+        `az-cli.test: ${calls.length - byRecord.size} of ${calls.length} commands accepted by the installed Azure CLI (${method}); ${byRecord.size} newer ones judged by the recorded flags`,
+      );
+    }
+    // Commands with a record are always held to it, so the result does not depend on the installed CLI.
+    for (const call of calls) {
+      const recorded = recordedFor(call.args);
+      const problems = recorded ? checkRecordedFlags(call.args, recorded) : [];
+      if (problems.length > 0) {
+        failures.push(
+          `${display(call.args)}\n  (${call.scenarios.join(', ')})\n  recorded flags: ${problems.join('; ')}`,
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 180_000);
+
+  it('are checked by a checker that can fail (negative controls)', async () => {
+    const recorded = AZ_FLAGS_FROM_SOURCE.find((entry) => entry.command === 'containerapp identity assign');
+    if (recorded === undefined) throw new Error('containerapp identity assign is not recorded');
+    const wrong = [
+      'containerapp',
+      'identity',
+      'assign',
+      '--nam',
+      'app',
+      '-g',
+      'rg',
+      '--system-assigned',
+      'true',
+    ];
+    expect(checkRecordedFlags(wrong, recorded)).toEqual([
+      'unknown flag --nam',
+      'unexpected word true',
+      'missing required --name',
+    ]);
+    const run = cliRun();
+    if (run !== undefined) {
+      const { method, results } = await run;
+      const [misspelled, abbreviated] = results.slice(calls.length);
+      expect(misspelled?.ok).toBe(false);
+      expect(misspelled?.error).toMatch(/unrecognized arguments: --assignee-object-idd/);
+      // Only the in-process route sees the parser's option table; spawned az accepts unique prefixes.
+      if (method === 'one python process') {
+        expect(abbreviated).toEqual({ ok: false, error: 'not an exact option name: --assignee-object' });
+      }
+    }
+  }, 180_000);
+});

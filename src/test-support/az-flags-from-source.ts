@@ -1,0 +1,112 @@
+/**
+ * Flags of Azure CLI commands that the generator uses but the locally installed CLI (Debian's 2.45) does
+ * not know yet, recorded by reading the newest Azure CLI source. az-cli.test.ts checks generated commands
+ * against this list when the real CLI rejects the command or one of its flags as unknown, and always when
+ * az is not installed.
+ *
+ * How a command's flags were read: the handler's Python signature gives the parameters; each becomes
+ * `--param-name` unless an `argument_context` in _params.py sets `options_list`; a parameter whose default
+ * is False becomes a switch; `supports_no_wait=True` in commands.py adds `--no-wait`; a parameter with
+ * `id_part='name'` adds `--ids` on commands not named "create", and then --name/--resource-group are only
+ * required when --ids is absent. Global flags (--query, --output/-o, ...) are listed in the test.
+ */
+
+/** How many words a flag takes: none, exactly one, or one or more. */
+export type FlagArity = 'switch' | 'one' | 'many';
+
+export interface RecordedFlag {
+  /** The long name, e.g. "--name". */
+  readonly name: string;
+  /** Other spellings the CLI accepts, e.g. ["-n"]. */
+  readonly aliases?: readonly string[];
+  readonly arity: FlagArity;
+  /** The command fails without it (or, with `unlessIds`, without it or --ids). */
+  readonly required?: boolean | 'unlessIds';
+}
+
+export interface RecordedCommand {
+  /** The command words after "az". */
+  readonly command: string;
+  /**
+   * True when the list holds every flag the command accepts; false when it holds only the flags this
+   * project may use, each confirmed in source (a new flag must be confirmed and added before use).
+   */
+  readonly complete: boolean;
+  readonly flags: readonly RecordedFlag[];
+}
+
+const NAME_ID = { name: '--name', aliases: ['-n'], arity: 'one', required: 'unlessIds' } as const;
+const GROUP_ID = { name: '--resource-group', aliases: ['-g'], arity: 'one', required: 'unlessIds' } as const;
+const GROUP = { name: '--resource-group', aliases: ['-g'], arity: 'one', required: true } as const;
+const ENVIRONMENT = { name: '--name', aliases: ['-n'], arity: 'one', required: true } as const;
+const COMPONENT = { name: '--dapr-component-name', arity: 'one', required: true } as const;
+
+export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
+  {
+    // Core CLI since 2.53 (before that, the containerapp extension).
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
+    //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4: assign_managed_identity(cmd, name, resource_group_name,
+    //   system_assigned=False, user_assigned=None, no_wait=False)
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/_params.py
+    //   @2f46653876d897c78cd347e6546efad0f75e5100: context 'containerapp' (name: --name/-n, id_part='name';
+    //   resource_group_name_type) and 'containerapp identity' (user_assigned nargs='+')
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/commands.py
+    //   @53913bce335127bf4c5feb60574aba72a1a2599d: 'containerapp identity' assign, supports_no_wait=True
+    command: 'containerapp identity assign',
+    complete: true,
+    flags: [
+      NAME_ID,
+      GROUP_ID,
+      { name: '--ids', arity: 'many' },
+      { name: '--system-assigned', arity: 'switch' },
+      { name: '--user-assigned', arity: 'many' },
+      { name: '--no-wait', arity: 'switch' },
+    ],
+  },
+  {
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
+    //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4: create_or_update_dapr_component(cmd, resource_group_name,
+    //   environment_name, dapr_component_name, yaml)
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/_params.py
+    //   @2f46653876d897c78cd347e6546efad0f75e5100: context 'containerapp env dapr-component'
+    //   (environment_name: --name/-n; dapr_component_name; yaml)
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/commands.py
+    //   @53913bce335127bf4c5feb60574aba72a1a2599d: 'containerapp env dapr-component' set (no --no-wait)
+    command: 'containerapp env dapr-component set',
+    complete: true,
+    flags: [ENVIRONMENT, GROUP, COMPONENT, { name: '--yaml', arity: 'one', required: true }],
+  },
+  {
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
+    //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4: show_dapr_component(cmd, resource_group_name,
+    //   dapr_component_name, environment_name)
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/_params.py
+    //   @2f46653876d897c78cd347e6546efad0f75e5100: context 'containerapp env dapr-component'
+    command: 'containerapp env dapr-component show',
+    complete: true,
+    flags: [ENVIRONMENT, GROUP, COMPONENT],
+  },
+  {
+    // --enable-workload-identity is core since about 2.47. The command has some 150 flags; only those this
+    // project may use are recorded.
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/custom.py (stored copy id 1696821729):
+    //   aks_update(cmd, client, resource_group_name, name, ..., enable_oidc_issuer=False, ...,
+    //   enable_workload_identity=False, disable_workload_identity=False, ..., yes=False, no_wait=False, ...)
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/_params.py (stored copy id 776467869):
+    //   context 'aks' (name: name_type --name/-n, no id_part, so no --ids) and 'aks update'
+    //   (enable_oidc_issuer, enable_workload_identity, disable_workload_identity: store_true; yes: --yes/-y)
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/commands.py (stored copy id 63447004):
+    //   custom_command('update', 'aks_update', supports_no_wait=True)
+    command: 'aks update',
+    complete: false,
+    flags: [
+      { name: '--name', aliases: ['-n'], arity: 'one', required: true },
+      GROUP,
+      { name: '--enable-oidc-issuer', arity: 'switch' },
+      { name: '--enable-workload-identity', arity: 'switch' },
+      { name: '--disable-workload-identity', arity: 'switch' },
+      { name: '--yes', aliases: ['-y'], arity: 'switch' },
+      { name: '--no-wait', arity: 'switch' },
+    ],
+  },
+];
