@@ -1,0 +1,81 @@
+/**
+ * Shared e2e fixtures and helpers. Every test gets an automatic fixture that collects console errors and
+ * uncaught page errors from every page of its browser context and fails the test when any occurred.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { OutputId } from '../src/generate/index';
+import { loadGoldenScenarios, type GoldenScenario } from '../src/test-support/golden';
+
+export { expect };
+
+export const test = base.extend<{ browserProblems: string[] }>({
+  browserProblems: [
+    async ({ context }, use) => {
+      const problems: string[] = [];
+      context.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+      });
+      context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`));
+      await use(problems);
+      expect(problems, 'console errors and page errors during the test').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export const SCENARIOS: readonly GoldenScenario[] = loadGoldenScenarios();
+
+export function scenario(name: string): GoldenScenario {
+  const found = SCENARIOS.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`No golden scenario named ${name}`);
+  return found;
+}
+
+export const STEP_TITLES = ['Host', 'Identity', 'Component', 'Details', 'Review'] as const;
+export type StepTitle = (typeof STEP_TITLES)[number];
+
+/** The heading each step shows, e.g. "4. Details". */
+export function stepHeading(page: Page, step: StepTitle): Locator {
+  return page.getByRole('heading', { level: 2, name: `${STEP_TITLES.indexOf(step) + 1}. ${step}` });
+}
+
+/** The text of every [data-output] block in the page, by output id (hidden tabs included). */
+export function outputTexts(page: Page): Promise<Partial<Record<OutputId, string>>> {
+  return page
+    .locator('[data-output]')
+    .evaluateAll((elements) =>
+      Object.fromEntries(elements.map((element) => [element.getAttribute('data-output'), element.textContent])),
+    );
+}
+
+/** Waits until the page shows exactly the scenario's outputs: the same blocks, each with the golden text. */
+export async function expectGoldenOutputs(page: Page, golden: GoldenScenario): Promise<void> {
+  await expect
+    .poll(() => outputTexts(page), { message: `outputs of golden scenario ${golden.name}` })
+    .toEqual(golden.outputs);
+}
+
+/** From the current step, presses Next (with the mouse) until the given step shows. */
+export async function nextUntil(page: Page, step: StepTitle): Promise<void> {
+  const form = page.locator('form');
+  while (!(await stepHeading(page, step).isVisible())) {
+    const before = await form.getByRole('heading', { level: 2 }).textContent();
+    await form.getByRole('button', { name: 'Next' }).click();
+    await expect(form.getByRole('heading', { level: 2 })).not.toHaveText(before ?? '');
+  }
+  await expect(stepHeading(page, step)).toBeFocused();
+}
+
+/** Runs axe on the page (or part of it) and expects no violations; the message lists what was found. */
+export async function expectNoAxeViolations(page: Page, where: string, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  const summary = violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}\n` +
+      violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n'),
+  );
+  expect(summary, `axe violations on ${where}`).toEqual([]);
+}

@@ -1,0 +1,83 @@
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { HOST_IDS } from '../catalog/hosts';
+import { AKS_IDENTITY_KINDS, IDENTITY_KINDS } from '../catalog/identities';
+import { defaultConfig, type WizardConfig } from '../model/config';
+import { buildComponent, componentMetadata } from './component';
+import { CLIENT_ID_MARKER } from './markers';
+import { toYaml } from './to-yaml';
+
+// Fields that send Dapr's Azure auth down another path, or carry a secret (dapr-components.md section 1).
+const NEVER_EMITTED = [
+  'azureTenantId',
+  'spnTenantId',
+  'tenantId',
+  'azureClientSecret',
+  'clientSecret',
+  'azureCertificate',
+  'azureCertificateFile',
+  'azureCertificatePassword',
+];
+
+function everyIdentityConfig(): WizardConfig[] {
+  return HOST_IDS.flatMap((host) =>
+    [...IDENTITY_KINDS, ...AKS_IDENTITY_KINDS].map((kind) => ({
+      ...defaultConfig(),
+      host,
+      ...(kind === 'system' || kind === 'user' ? { identity: kind } : { aksIdentity: kind }),
+      clientId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+      appId: 'orders-api',
+    })),
+  );
+}
+
+describe('component metadata', () => {
+  it('never carries a tenant id or a secret, on any host and identity', () => {
+    for (const config of everyIdentityConfig()) {
+      const names = componentMetadata(config).map((item) => item.name);
+      for (const field of NEVER_EMITTED)
+        expect(names, `${config.host}/${config.identity}`).not.toContain(field);
+    }
+  });
+
+  it('has azureClientId only for user-assigned identities outside Workload ID', () => {
+    const withClientId = (config: WizardConfig): boolean =>
+      componentMetadata(config).some((item) => item.name === 'azureClientId');
+    const base = { ...defaultConfig(), clientId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' };
+    expect(withClientId({ ...base, host: 'vm', identity: 'system' })).toBe(false);
+    expect(withClientId({ ...base, host: 'vm', identity: 'user' })).toBe(true);
+    expect(withClientId({ ...base, host: 'aks', aksIdentity: 'workload' })).toBe(false);
+    expect(withClientId({ ...base, host: 'aks', aksIdentity: 'kubelet' })).toBe(true);
+  });
+
+  it('uses the marker the script fills in when the client id is not known', () => {
+    const items = componentMetadata({ ...defaultConfig(), host: 'aca', identity: 'user' });
+    expect(items.at(-1)).toEqual({ name: 'azureClientId', value: CLIENT_ID_MARKER });
+  });
+});
+
+describe('component format', () => {
+  it('is the Container Apps schema on ACA and a namespaced Component on AKS', () => {
+    const aca = buildComponent({ ...defaultConfig(), host: 'aca', appId: 'a1' });
+    expect(Object.keys(aca)).toEqual(['componentType', 'version', 'metadata', 'scopes']);
+    const aks = buildComponent({ ...defaultConfig(), host: 'aks', namespace: 'orders' });
+    expect(aks).toMatchObject({
+      apiVersion: 'dapr.io/v1alpha1',
+      kind: 'Component',
+      metadata: { namespace: 'orders' },
+    });
+    const vm = buildComponent({ ...defaultConfig(), host: 'vm' });
+    expect(vm).toMatchObject({ metadata: { name: 'azurekeyvault' } });
+    expect((vm as { metadata: object }).metadata).not.toHaveProperty('namespace');
+  });
+
+  it('parses back to the same values, whatever the strings', () => {
+    const config = {
+      ...defaultConfig(),
+      host: 'vm' as const,
+      metadata: { vaultName: 'true' },
+      appId: '0123',
+    };
+    expect(load(toYaml(buildComponent(config)))).toEqual(buildComponent(config));
+  });
+});

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { cmd, command, join, v, type Script } from './script-model';
+import { quoteLiteral, renderWord, toBash } from './to-bash';
+
+/** Runs Bash and returns what it printed, so quoting is checked by the real shell, not by eye. */
+function bashEcho(script: string): string {
+  const result = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+const HOSTILE = [
+  "it's",
+  '$(touch /tmp/pwned)',
+  '`id`',
+  'a"b',
+  'back\\slash',
+  'new\nline',
+  '${HOME}',
+  '!event',
+  '*',
+  ' leading space',
+  'ünïcødé ✓',
+  '',
+];
+
+describe('quoteLiteral', () => {
+  it('leaves plain words bare and quotes everything else', () => {
+    expect(quoteLiteral('rg-orders')).toBe('rg-orders');
+    expect(quoteLiteral('api://AzureADTokenExchange')).toBe('api://AzureADTokenExchange');
+    expect(quoteLiteral('Contoso Production')).toBe("'Contoso Production'");
+  });
+
+  it.each(HOSTILE)('Bash reads %j back unchanged', (value) => {
+    expect(bashEcho(`printf '%s' ${quoteLiteral(value)}`)).toBe(value);
+  });
+});
+
+describe('renderWord', () => {
+  it('double-quotes variables and joins', () => {
+    expect(renderWord(v('NAMESPACE'))).toBe('"$NAMESPACE"');
+    expect(renderWord(join('system:serviceaccount:', v('NS'), ':', v('SA')))).toBe(
+      '"system:serviceaccount:${NS}:${SA}"',
+    );
+  });
+
+  it.each(HOSTILE)('a join keeps %j literal around a variable', (value) => {
+    const word = renderWord(join(value, v('X'), value));
+    expect(bashEcho(`X='mid'; printf '%s' ${word}`)).toBe(`${value}mid${value}`);
+  });
+});
+
+describe('toBash', () => {
+  const script = (content: string): Script => ({
+    header: ['test'],
+    variables: [{ name: 'VALUE', value: "o'brien $(id)" }],
+    steps: [
+      {
+        comment: 'write',
+        lines: [
+          { kind: 'write-file', path: 'out.yaml', content, substitutions: { MARKER: 'VALUE' } },
+          command(['cat', 'out.yaml']),
+        ],
+      },
+    ],
+  });
+
+  it('writes fixed file content without expanding anything in it', () => {
+    const content = 'a: $(id)\nb: `id`\nc: ${HOME}\nYAML\n';
+    const out = bashEcho(`cd "$(mktemp -d)" && ${toBash(script(content))}`);
+    expect(out).toBe(content);
+  });
+
+  it('fills marker lines with the variable value, literally', () => {
+    const out = bashEcho(`cd "$(mktemp -d)" && ${toBash(script('before\n  key: MARKER %s\nafter\n'))}`);
+    expect(out).toBe("before\n  key: o'brien $(id) %s\nafter\n");
+  });
+
+  it('breaks long commands one option per line, and Bash still reads the same words', () => {
+    const long = cmd('printf [%s] --first', v('VALUE'), '--second', 'x'.repeat(60), '--third z');
+    const text = toBash({
+      header: [],
+      variables: [{ name: 'VALUE', value: 'v' }],
+      steps: [{ comment: 'c', lines: [long] }],
+    });
+    expect(text).toContain(' \\\n    --second');
+    expect(bashEcho(text)).toBe(`[--first][v][--second][${'x'.repeat(60)}][--third][z]`);
+  });
+
+  it('starts with the shebang, the values, then set -euo pipefail', () => {
+    const text = toBash(script('x\n'));
+    expect(text.split('\n\n').map((block) => block.split('\n')[0])).toEqual([
+      '#!/usr/bin/env bash',
+      "VALUE='o'\\''brien $(id)'",
+      'set -euo pipefail',
+      '# write',
+    ]);
+  });
+});

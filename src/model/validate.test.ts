@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { NAMING_RULES } from '../catalog/naming-rules';
+import { defaultConfig, type WizardConfig } from './config';
+import { detailFields } from './fields';
+import { validateConfig } from './validate';
+
+const valid = (overrides: Partial<WizardConfig>): WizardConfig => ({
+  ...defaultConfig(),
+  resourceGroup: 'rg',
+  hostName: 'host1',
+  ...overrides,
+});
+
+describe('naming rules', () => {
+  const cases: [keyof typeof NAMING_RULES, string[], string[]][] = [
+    [
+      'keyVaultName',
+      ['kv1', 'my-vault-01', 'a'.repeat(24)],
+      ['kv', '1vault', 'vault-', 'my--vault', 'a'.repeat(25), 'kv_1'],
+    ],
+    ['resourceGroup', ['rg', 'rg.(a)_b-c', 'x'.repeat(90)], ['rg.', 'r g', 'x'.repeat(91), 'rg$']],
+    ['identityName', ['id1', 'my_identity-1'], ['id', '-id1', 'id.1']],
+    ['clientId', ['6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b'], ['6f1c2a3b', 'not-a-guid']],
+    ['kubernetesNamespace', ['default', 'orders-1'], ['Orders', '-a', 'a.b', 'a'.repeat(64)]],
+    ['serviceAccountName', ['orders-api', 'a.b'], ['Orders', 'a_b', '.a']],
+    ['daprAppId', ['orders-api'], ['orders.api', 'Orders', 'a'.repeat(59)]],
+    ['containerGroupName', ['orders-group'], ['Orders', 'a--b', '-a']],
+    ['containerAppName', ['orders-api'], ['1orders', 'Orders', 'a', 'a--b']],
+    ['location', ['westeurope', 'eastus2'], ['West Europe', 'west-europe']],
+  ];
+  for (const [rule, good, bad] of cases) {
+    it(`${rule} accepts ${good.length} and rejects ${bad.length} examples`, () => {
+      for (const value of good) expect(NAMING_RULES[rule].pattern.test(value), value).toBe(true);
+      for (const value of bad) expect(NAMING_RULES[rule].pattern.test(value), value).toBe(false);
+    });
+  }
+});
+
+describe('validateConfig', () => {
+  it('passes a complete VM configuration', () => {
+    expect(validateConfig(valid({ host: 'vm' }))).toEqual({});
+  });
+
+  it('asks AKS Workload ID for the identity, the service account and the app id', () => {
+    expect(Object.keys(validateConfig(valid({ host: 'aks' }))).sort()).toEqual([
+      'appId',
+      'identityName',
+      'serviceAccount',
+    ]);
+  });
+
+  it('asks ACI for location, image and app id; the client id only for user-assigned identities', () => {
+    const paths = (config: WizardConfig): string[] => detailFields(config).map((field) => field.path);
+    expect(paths(valid({ host: 'aci' }))).toEqual(
+      expect.arrayContaining(['location', 'image', 'appPort', 'appId']),
+    );
+    expect(paths(valid({ host: 'vm' }))).not.toContain('clientId');
+    expect(paths(valid({ host: 'vm', identity: 'user' }))).toContain('clientId');
+    expect(paths(valid({ host: 'aks', aksIdentity: 'kubelet' }))).not.toContain('identityName');
+  });
+
+  it('names the rule beside the field, and flags stray spaces', () => {
+    const errors = validateConfig(
+      valid({ host: 'vm', metadata: { vaultName: 'my--vault' }, resourceGroup: ' rg' }),
+    );
+    expect(errors['metadata.vaultName']).toMatch(/no '--'/);
+    expect(errors.resourceGroup).toMatch(/spaces/);
+  });
+});
