@@ -1,0 +1,188 @@
+/**
+ * The whole wizard with the keyboard only (Tab, Shift+Tab, Space, arrow keys, Enter, and typing into
+ * fields): Virtual Machine, user-assigned identity, Key Vault with access policies. The values are those of
+ * the golden scenario vm-user-accesspolicy, so the outputs must equal its files exactly.
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectGoldenOutputs, outputTexts, scenario, stepHeading, test } from './fixtures';
+
+const golden = scenario('vm-user-accesspolicy');
+const link = new URLSearchParams(golden.link);
+
+function linkValue(key: string): string {
+  const value = link.get(key);
+  if (value === null) throw new Error(`${golden.name}'s link has no ${key}`);
+  return value;
+}
+
+async function tab(page: Page, times = 1): Promise<void> {
+  for (let i = 0; i < times; i += 1) await page.keyboard.press('Tab');
+}
+
+test('keyboard-only journey through every step ends in the golden outputs', async ({ page }) => {
+  await page.goto('/');
+  const form = page.locator('form');
+  const next = form.getByRole('button', { name: 'Next' });
+  const back = form.getByRole('button', { name: 'Back' });
+  const stepper = page.getByRole('navigation', { name: 'Steps' });
+
+  // 1. Host: the stepper's first button, then the radio group (AKS is the default choice).
+  await expect(stepHeading(page, 'Host')).toBeVisible();
+  await tab(page);
+  await expect(stepper.getByRole('button', { name: '1 Host' })).toBeFocused();
+  await tab(page);
+  const aks = page.getByRole('radio', { name: /^Azure Kubernetes Service \(AKS\)/ });
+  const vm = page.getByRole('radio', { name: /^Virtual Machine Dapr runs/ });
+  await expect(aks).toBeFocused();
+  await expect(aks).toBeChecked();
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowDown');
+  await expect(vm).toBeFocused();
+  await expect(vm).toBeChecked();
+  // Overshoot by one and come back: arrows move the choice both ways.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /^Virtual Machine Scale Set/ })).toBeChecked();
+  await page.keyboard.press('ArrowUp');
+  await expect(vm).toBeChecked();
+  await tab(page);
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // 2. Identity: focus moves to the step's heading, so the next Tab reaches the choices.
+  await expect(stepHeading(page, 'Identity')).toBeFocused();
+  await tab(page);
+  const system = page.getByRole('radio', { name: /^System-assigned identity/ });
+  const user = page.getByRole('radio', { name: /^User-assigned identity/ });
+  await expect(system).toBeFocused();
+  await expect(system).toBeChecked();
+  await page.keyboard.press('ArrowDown');
+  await expect(user).toBeChecked();
+  // Back with the keyboard keeps the host, then Next again.
+  await tab(page);
+  await expect(back).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(stepHeading(page, 'Host')).toBeFocused();
+  await tab(page);
+  await expect(vm).toBeFocused();
+  await expect(vm).toBeChecked();
+  await tab(page);
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(stepHeading(page, 'Identity')).toBeFocused();
+  await tab(page);
+  await expect(user).toBeFocused();
+  await expect(user).toBeChecked();
+  await tab(page, 2);
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // 3. Component: the Key Vault secret store.
+  await expect(stepHeading(page, 'Component')).toBeFocused();
+  await tab(page);
+  const keyVault = page.getByRole('radio', { name: /^Azure Key Vault secret store/ });
+  await expect(keyVault).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(keyVault).toBeChecked();
+  await tab(page, 2);
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // 4. Details: Enter in the first field submits the step; the required fields are empty, so it stays
+  // and the message shows beside the field.
+  await expect(stepHeading(page, 'Details')).toBeFocused();
+  const resourceGroup = page.getByLabel('Resource group', { exact: true });
+  await tab(page);
+  await expect(resourceGroup).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(stepHeading(page, 'Details')).toBeVisible();
+  await expect(resourceGroup).toBeFocused();
+  await expect(resourceGroup).toHaveAttribute('aria-invalid', 'true');
+  await expect(resourceGroup).toHaveAccessibleDescription(/Resource group is required\./);
+  await expect(page.locator('[data-output="cli-bash"]')).toHaveCount(0);
+
+  const fill = async (label: string, value: string | null): Promise<void> => {
+    await tab(page);
+    const field = page.getByLabel(label, { exact: true });
+    await expect(field).toBeFocused();
+    // Tabbing into a field selects its text, so typing replaces a prefilled value.
+    if (value !== null) await page.keyboard.type(value);
+  };
+  await page.keyboard.type(linkValue('resourceGroup'));
+  await expect(resourceGroup).toHaveValue(linkValue('resourceGroup'));
+  await fill('Subscription (optional)', null);
+  await expect(resourceGroup).not.toHaveAttribute('aria-invalid');
+  await fill('VM name', linkValue('hostName'));
+  await fill('Location (optional)', null);
+  await fill('User-assigned identity name', linkValue('identityName'));
+  await fill('Client id (optional)', null);
+  await fill('Component name', null);
+  await fill('Dapr app id (optional)', linkValue('appId'));
+  await fill('Key Vault name', linkValue('m.vaultName'));
+  await expect(page.getByLabel('Key Vault name', { exact: true })).toHaveValue(linkValue('m.vaultName'));
+  await tab(page);
+  const rbac = page.getByRole('radio', { name: /^Azure RBAC/ });
+  const accessPolicy = page.getByRole('radio', { name: /^Vault access policies/ });
+  await expect(rbac).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(accessPolicy).toBeChecked();
+  expect(linkValue('kvModel')).toBe('accesspolicy');
+  // Shift+Tab goes back to the field before the choice.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByLabel('Key Vault name', { exact: true })).toBeFocused();
+  await tab(page, 3);
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  // 5. Review: what was chosen, and the outputs are the golden files.
+  await expect(stepHeading(page, 'Review')).toBeFocused();
+  const review = form.locator('dl');
+  await expect(review).toContainText('Virtual Machine');
+  await expect(review).toContainText('User-assigned identity');
+  await expect(review).toContainText('Azure Key Vault secret store');
+  await expect(next).toHaveCount(0);
+  await expectGoldenOutputs(page, golden);
+  expect(Object.keys(await outputTexts(page)).sort()).toEqual(['cli-bash', 'component-yaml']);
+
+  // The address bar holds the same configuration as the golden link.
+  const hash = new URL(page.url()).hash.replace(/^#/, '');
+  expect([...new URLSearchParams(hash)].sort()).toEqual([...link].sort());
+
+  // Output tabs: Tab to the selected tab, arrows move between tabs and show their block.
+  await tab(page);
+  await expect(back).toBeFocused();
+  await tab(page);
+  await expect(page.getByRole('button', { name: /^Copy share link/ })).toBeFocused();
+  await tab(page);
+  const yamlTab = page.getByRole('tab', { name: 'Component YAML' });
+  const bashTab = page.getByRole('tab', { name: 'Azure CLI (Bash)' });
+  await expect(yamlTab).toBeFocused();
+  await expect(yamlTab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Component YAML' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(bashTab).toBeFocused();
+  await expect(bashTab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Azure CLI (Bash)' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Component YAML' })).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(yamlTab).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(bashTab).toBeFocused();
+
+  // Stepper: Shift+Tab back to it, Enter opens Details with the values kept, Enter in a field submits.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(back).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(stepper.getByRole('button', { name: '5 Review' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(stepper.getByRole('button', { name: '4 Details' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(stepHeading(page, 'Details')).toBeFocused();
+  await expect(resourceGroup).toHaveValue(linkValue('resourceGroup'));
+  await expect(accessPolicy).toBeChecked();
+  await tab(page);
+  await expect(resourceGroup).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(stepHeading(page, 'Review')).toBeFocused();
+  await expectGoldenOutputs(page, golden);
+});
