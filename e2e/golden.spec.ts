@@ -1,6 +1,9 @@
 /** Every golden scenario's share link opens to exactly the scenario's outputs, and to no other output. */
 import { expect, expectGoldenOutputs, SCENARIOS, test } from './fixtures';
 
+// Independent tests: with more than one worker they may share the file.
+test.describe.configure({ mode: 'parallel' });
+
 test('there are golden scenarios to check', () => {
   expect(SCENARIOS.length).toBeGreaterThan(0);
 });

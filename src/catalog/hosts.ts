@@ -16,6 +16,8 @@ export interface HostSpec {
   /** One line: how Dapr runs on this host. */
   readonly daprRuns: string;
   readonly format: ComponentFormat;
+  /** The host resource in a sentence: "the AKS cluster". */
+  readonly noun: string;
   /** Label of the field that names the host resource. */
   readonly hostNameLabel: string;
   /** Shell variable the script stores the host resource's name in. */
@@ -29,6 +31,7 @@ export interface HostSpec {
 export const HOSTS: readonly HostSpec[] = [
   {
     id: 'aks',
+    noun: 'AKS cluster',
     title: 'Azure Kubernetes Service (AKS)',
     // Dapr on AKS: the Dapr cluster extension or Helm (MicrosoftDocs/azure-docs articles/aks/dapr.md).
     daprRuns: 'Dapr runs in the cluster (AKS Dapr extension or Helm); components are Kubernetes resources.',
@@ -39,6 +42,7 @@ export const HOSTS: readonly HostSpec[] = [
   },
   {
     id: 'aca',
+    noun: 'container app',
     title: 'Azure Container Apps',
     // Dapr is built into Container Apps; components are environment resources with their own schema
     // (MicrosoftDocs/azure-docs articles/container-apps/dapr-components.md).
@@ -50,6 +54,7 @@ export const HOSTS: readonly HostSpec[] = [
   },
   {
     id: 'webapp',
+    noun: 'web app',
     title: 'App Service Web App',
     // No built-in Dapr on App Service: daprd runs beside the app (azure-cli.md 1.3).
     daprRuns: 'No built-in Dapr: you run the daprd sidecar beside the app, reading a resources folder.',
@@ -60,6 +65,7 @@ export const HOSTS: readonly HostSpec[] = [
   },
   {
     id: 'functionapp',
+    noun: 'function app',
     title: 'Azure Functions (App Service)',
     daprRuns:
       'No built-in Dapr: you run the daprd sidecar beside the function app, reading a resources folder.',
@@ -70,6 +76,7 @@ export const HOSTS: readonly HostSpec[] = [
   },
   {
     id: 'vm',
+    noun: 'VM',
     title: 'Virtual Machine',
     // Self-hosted: dapr run --resources-path (dapr/docs reference/cli/dapr-run.md).
     daprRuns: 'Dapr runs self-hosted on the VM (dapr run or daprd) with a resources folder.',
@@ -80,6 +87,7 @@ export const HOSTS: readonly HostSpec[] = [
   },
   {
     id: 'vmss',
+    noun: 'scale set',
     title: 'Virtual Machine Scale Set',
     daprRuns: 'Dapr runs self-hosted on every instance (dapr run or daprd) with a resources folder.',
     format: 'self-hosted',
@@ -89,6 +97,7 @@ export const HOSTS: readonly HostSpec[] = [
   },
   {
     id: 'aci',
+    noun: 'container group',
     title: 'Azure Container Instances',
     // No built-in Dapr: daprd as a second container in the group (azure-cli.md 1.6).
     daprRuns: 'No built-in Dapr: daprd runs as a second container in the container group.',

@@ -237,25 +237,12 @@ function aksIdentitySteps(config: WizardConfig): ScriptStep[] {
   ];
 }
 
-function hostNoun(host: HostSpec): string {
-  const nouns: Record<HostSpec['id'], string> = {
-    aks: 'cluster',
-    aca: 'container app',
-    webapp: 'web app',
-    functionapp: 'function app',
-    vm: 'VM',
-    vmss: 'scale set',
-    aci: 'container group',
-  };
-  return nouns[host.id];
-}
-
 /** Gives the host its identity and leaves the principal to grant in PRINCIPAL_ID. */
 function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
   const name = ['--name', v(host.hostNameVariable), ...RG] as const;
   const system = effectiveIdentity(config) === 'system';
   const attach = (group: string, flag: string): ScriptStep => ({
-    comment: `Attach the identity to the ${hostNoun(host)}.`,
+    comment: `Attach the identity to the ${host.noun}.`,
     lines: [cmd(`az ${group} identity assign`, ...name, flag, v('IDENTITY_ID'), '-o none')],
   });
   switch (host.id) {
@@ -284,7 +271,7 @@ function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
       return system
         ? [
             {
-              comment: `Turn on the ${hostNoun(host)}'s system-assigned identity and read its principal id.`,
+              comment: `Turn on the ${host.noun}'s system-assigned identity and read its principal id.`,
               lines: [
                 capture(
                   'PRINCIPAL_ID',
@@ -302,7 +289,7 @@ function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
       return system
         ? [
             {
-              comment: `Turn on the ${hostNoun(host)}'s system-assigned identity; its principal id comes back as systemAssignedIdentity.`,
+              comment: `Turn on the ${host.noun}'s system-assigned identity; its principal id comes back as systemAssignedIdentity.`,
               lines: [
                 capture(
                   'PRINCIPAL_ID',
@@ -459,7 +446,7 @@ function applySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
       return [
         write,
         {
-          comment: `Put the component where Dapr on the ${hostNoun(host)} reads it.`,
+          comment: `Put the component where Dapr on the ${host.noun} reads it.`,
           lines: [note(selfHostedPlacement(config, host))],
         },
       ];

@@ -46,7 +46,7 @@ export function detailFields(config: WizardConfig): FieldView[] {
       path: 'resourceGroup',
       group: 'Azure',
       label: 'Resource group',
-      help: `The resource group of the ${host.hostNameLabel.toLowerCase()}${createsUserIdentity(config) ? ' and the identity' : ''}.`,
+      help: `The resource group of the ${host.noun}${createsUserIdentity(config) ? ' and the identity' : ''}.`,
       required: true,
       rule: 'resourceGroup',
       placeholder: 'my-resource-group',

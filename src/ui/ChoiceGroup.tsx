@@ -33,14 +33,11 @@ export function ChoiceGroup({ legend, choices, registration, note, error }: Choi
               id={optionId}
               value={choice.value}
               disabled={choice.disabledReason !== undefined}
-              aria-describedby={`${optionId}-description`}
               {...registration}
             />
             <label htmlFor={optionId}>
               <span className="choice-title">{choice.title}</span>
-              <span className="choice-description" id={`${optionId}-description`}>
-                {choice.disabledReason ?? choice.description}
-              </span>
+              <span className="choice-description">{choice.disabledReason ?? choice.description}</span>
             </label>
           </div>
         );

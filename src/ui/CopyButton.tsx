@@ -21,7 +21,8 @@ export function CopyButton({ text, what, label = 'Copy' }: CopyButtonProps) {
       <button
         type="button"
         className="button small"
-        aria-label={`${label} ${what}`}
+        // "Copy Component YAML"; a label that already names what it copies ("Copy share link") stays as is.
+        aria-label={label.endsWith(what) ? label : `${label} ${what}`}
         onClick={() => {
           void copyText(text).then((copied) => setStatus(copied ? 'copied' : 'failed'));
         }}

@@ -1,4 +1,4 @@
-import { get, useFormContext, useWatch } from 'react-hook-form';
+import { get, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { componentSpec } from '../catalog/components';
 import type { WizardConfig } from '../model/config';
 import { detailFields, type FieldGroup } from '../model/fields';
@@ -16,12 +16,15 @@ const GROUP_TITLES: Record<FieldGroup, string> = {
 
 /** Only the fields this combination needs, grouped, each validated with its naming rule. */
 export function DetailsStep({ linkErrors }: { readonly linkErrors: LinkErrors }) {
-  const { control, register, formState } = useFormContext<WizardConfig>();
+  const { control, register } = useFormContext<WizardConfig>();
+  // useFormState starts from the form's current errors: the root formState only tracks errors once read,
+  // so errors set before this step mounted (a share link's bad values) would otherwise be missing here.
+  const { errors } = useFormState({ control });
   const config = useWatch({ control }) as WizardConfig;
   const fields = detailFields(config);
   const groups = [...new Set(fields.map((field) => field.group))];
   const errorOf = (path: string): string | undefined => {
-    const error: { message?: string } | undefined = get(formState.errors, path);
+    const error: { message?: string } | undefined = get(errors, path);
     return error?.message;
   };
   return (

@@ -1,0 +1,76 @@
+/** axe finds no violations on any step, on a desktop and a 360px-wide phone, for a VM and for AKS. */
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  expectNoAxeViolations,
+  nextUntil,
+  scenario,
+  STEP_TITLES,
+  stepHeading,
+  test,
+} from './fixtures';
+
+// Independent tests: with more than one worker they may share the file.
+test.describe.configure({ mode: 'parallel' });
+
+/**
+ * Every step of the scenario's link, then each output tab, each checked with axe. A seed link (required
+ * fields still empty) stops on Details after Next has flagged the fields.
+ */
+async function checkEveryStep(page: Page, scenarioName: string, where: string): Promise<void> {
+  const golden = scenario(scenarioName);
+  const complete = golden.outputs['cli-bash'] !== undefined;
+  await page.goto(`/#${golden.link}`);
+  for (const step of complete ? STEP_TITLES : STEP_TITLES.slice(0, 4)) {
+    if (step !== 'Host') await nextUntil(page, step);
+    await expect(stepHeading(page, step)).toBeVisible();
+    if (step === 'Identity' && golden.link.startsWith('host=aks')) {
+      // AKS: the system-assigned option is shown, disabled, with the reason.
+      const system = page.getByRole('radio', { name: /^System-assigned identity/ });
+      await expect(system).toBeDisabled();
+      await expect(system).toHaveAccessibleName(/Pods cannot use the cluster's own system-assigned/);
+    }
+    await expectNoAxeViolations(page, `${where}, ${golden.name}, step ${step}`);
+  }
+  if (!complete) {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByLabel('Resource group', { exact: true })).toBeFocused();
+    await expect(page.getByLabel('Resource group', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page, `${where}, ${golden.name}, Details with required fields flagged`);
+  }
+  const titles = await page.getByRole('tab').allTextContents();
+  expect(titles.length).toBeGreaterThanOrEqual(Object.keys(golden.outputs).length);
+  for (const title of titles) {
+    await page.getByRole('tab', { name: title }).click();
+    await expect(page.getByRole('tabpanel', { name: title })).toBeVisible();
+    await expectNoAxeViolations(page, `${where}, ${golden.name}, output tab ${title}`, '.output-panel');
+  }
+}
+
+test.describe('desktop', () => {
+  test('Virtual Machine with a user-assigned identity', async ({ page }) => {
+    await checkEveryStep(page, 'vm-user-accesspolicy', 'desktop');
+  });
+
+  test('AKS with the kubelet identity (Kubernetes tab, disabled option, warning)', async ({ page }) => {
+    await checkEveryStep(page, 'aks-kubelet', 'desktop');
+    await expect(page.getByRole('tab', { name: 'Kubernetes' })).toBeVisible();
+    await expect(page.getByRole('note')).toContainText('Every pod on the cluster’s nodes');
+  });
+});
+
+test.describe('mobile, 360px wide', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('AKS with Workload ID', async ({ page }) => {
+    await checkEveryStep(page, 'aks-workload', 'mobile');
+    // Nothing is wider than the screen.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test('Virtual Machine seed link (fields flagged, script still pending)', async ({ page }) => {
+    await checkEveryStep(page, 'vm-user-seed', 'mobile');
+    await expect(page.getByText(/^Azure CLI \(Bash\) appears once these are valid: /)).toBeVisible();
+  });
+});
