@@ -110,9 +110,150 @@ export const NAMING_RULES = {
     message:
       'A container image such as myregistry.azurecr.io/myapp:1.0 (lowercase repository, optional tag).',
   },
+  duration: {
+    // Dapr parses durations with Go's time.ParseDuration (components-contrib metadata/utils.go).
+    pattern: /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/,
+    message: 'A duration such as 30s, 5m or 1h30m.',
+  },
+  integer: {
+    pattern: /^(?:0|[1-9]\d{0,8})$/,
+    message: 'A whole number.',
+  },
+  boolean: {
+    pattern: /^(?:true|false)$/,
+    message: 'true or false.',
+  },
+  text: {
+    // Free text Dapr passes on as is: printable, one line.
+    pattern: /^[^\p{Cc}]{1,256}$/u,
+    message: 'One line of at most 256 characters.',
+  },
   port: {
     pattern: /^(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$/,
     message: 'A TCP port from 1 to 65535.',
+  },
+  // --- Component fields (storage, messaging, Cosmos DB, services). RNR below is MicrosoftDocs/azure-docs
+  // articles/azure-resource-manager/management/resource-name-rules.md (ms.date 03/14/2025), as in
+  // ../notes/naming-rules.md.
+  storageAccountName: {
+    // Microsoft.Storage/storageAccounts: 3-24, lowercase letters and numbers (RNR).
+    pattern: /^[a-z0-9]{3,24}$/,
+    message: '3-24 lowercase letters and digits.',
+  },
+  blobContainerName: {
+    // storageAccounts/blobServices/containers: 3-63, lowercase letters, numbers, hyphens, start with a letter or
+    // number, no consecutive hyphens (RNR); a hyphen must sit between letters or digits, so it cannot end in one.
+    pattern: /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    message: "3-63 lowercase letters, digits or single '-', starting and ending with a letter or digit.",
+  },
+  storageTableName: {
+    // Storage table: 3-63 alphanumerics, start with a letter (RNR).
+    pattern: /^[A-Za-z][A-Za-z0-9]{2,62}$/,
+    message: '3-63 letters and digits, starting with a letter.',
+  },
+  storageQueueName: {
+    // Storage queue: 3-63, lowercase letters, numbers, hyphens, not starting or ending with a hyphen, no
+    // consecutive hyphens (RNR).
+    pattern: /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    message: "3-63 lowercase letters, digits or single '-', starting and ending with a letter or digit.",
+  },
+  serviceBusNamespaceFqdn: {
+    // Dapr's Service Bus components take the namespace FQDN (components-contrib
+    // common/component/azure/servicebus/metadata.go; ../shared/domain/dapr-components.md section 4). Namespace
+    // label: 6-50, alphanumerics and hyphens, start with a letter, end with a letter or number (RNR). Suffixes of
+    // the public, China and US Government clouds (azure-docs Event Hubs/Service Bus endpoint notes).
+    pattern:
+      /^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]\.servicebus\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/,
+    message: 'The namespace host name, e.g. mynamespace.servicebus.windows.net (namespace: 6-50 characters).',
+  },
+  serviceBusEntityName: {
+    // namespaces/queues and namespaces/topics: 1-260, alphanumerics, periods, hyphens, underscores, slashes; start
+    // and end with alphanumeric (RNR).
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,258}[A-Za-z0-9])?$/,
+    message: "1-260 letters, digits, '.', '-', '_' or '/', starting and ending with a letter or digit.",
+  },
+  serviceBusSubscriptionName: {
+    // namespaces/topics/subscriptions: 1-50, alphanumerics, periods, hyphens, underscores; start and end with
+    // alphanumeric (RNR).
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?$/,
+    message: "1-50 letters, digits, '.', '-' or '_', starting and ending with a letter or digit.",
+  },
+  eventHubsNamespace: {
+    // Dapr accepts a name or an FQDN and appends .servicebus.windows.net to a bare name (components-contrib
+    // common/component/azure/eventhubs/metadata.go); the wizard asks for the FQDN, which also works in the
+    // sovereign clouds (dapr-components.md section 1). Namespace label as for Service Bus (RNR Microsoft.EventHub).
+    pattern:
+      /^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]\.servicebus\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/,
+    message: 'The namespace host name, e.g. myeventhubs.servicebus.windows.net (namespace: 6-50 characters).',
+  },
+  eventHubName: {
+    // namespaces/eventhubs: 1-256, alphanumerics, periods, hyphens, underscores; start and end with letter or
+    // number (RNR).
+    pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,254}[A-Za-z0-9])?$/,
+    message: "1-256 letters, digits, '.', '-' or '_', starting and ending with a letter or digit.",
+  },
+  consumerGroup: {
+    // namespaces/eventhubs/consumergroups: 1-50, alphanumerics, periods, hyphens, underscores; start and end with
+    // letter or number (RNR). Every event hub also has the built-in `$Default` group.
+    pattern: /^(?:\$Default|[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?)$/,
+    message:
+      "$Default, or 1-50 letters, digits, '.', '-' or '_', starting and ending with a letter or digit.",
+  },
+  cosmosUrl: {
+    // The account endpoint, https://<account>.documents.azure.com:443/ (components-contrib
+    // state/azure/cosmosdb/metadata.yaml, bindings/azure/cosmosdb/metadata.yaml). Account: 3-44, lowercase
+    // letters, numbers, hyphens, start with a letter or number (RNR Microsoft.DocumentDB). China and US
+    // Government hosts: documents.azure.cn, documents.azure.us (Azure private DNS zone lists).
+    pattern: /^https:\/\/[a-z0-9][a-z0-9-]{2,43}\.documents\.azure\.(?:com|cn|us)(?::443)?\/?$/,
+    message: 'The account URL, e.g. https://myaccount.documents.azure.com:443/ (account: 3-44 lowercase).',
+  },
+  cosmosDatabaseId: {
+    // Database and container names: at most 255 characters (MicrosoftDocs/azure-docs articles/cosmos-db/
+    // concepts-limits.md); ids cannot contain '/', '\', '?' or '#' (Azure Cosmos DB .NET SDK, Resource.Id
+    // remarks). Trailing spaces and control characters are refused as well.
+    pattern: /^(?=.{1,255}$)[^/\\?#\p{Cc}]*[^/\\?#\p{Cc}\s]$/u,
+    message: "1-255 characters without '/', '\\', '?' or '#', not ending in a space.",
+  },
+  cosmosContainerId: {
+    // As cosmosDatabaseId (concepts-limits.md; Cosmos DB SDK Resource.Id remarks).
+    pattern: /^(?=.{1,255}$)[^/\\?#\p{Cc}]*[^/\\?#\p{Cc}\s]$/u,
+    message: "1-255 characters without '/', '\\', '?' or '#', not ending in a space.",
+  },
+  cosmosPartitionKey: {
+    // The payload property holding the partition key value; Dapr splits it on '.' to reach nested properties
+    // (components-contrib bindings/azure/cosmosdb/cosmosdb.go getPartitionKeyValue). A property name, not a
+    // container path such as /orderId.
+    pattern: /^(?=.{1,256}$)[^./\\\s]+(?:\.[^./\\\s]+)*$/,
+    message: "A property name such as orderId (nested: customer.id), without '/' or spaces.",
+  },
+  appConfigEndpoint: {
+    // host is the store endpoint https://<store>.azconfig.io (components-contrib
+    // configuration/azure/appconfig/metadata.yaml). Store: 5-50 alphanumerics and hyphens, no more than two
+    // hyphens in a row, not starting or ending with a hyphen (RNR Microsoft.AppConfiguration). azconfig.azure.cn
+    // and azconfig.azure.us: the China and US Government hosts (Azure SDK for .NET ConfigurationClientOptions).
+    pattern:
+      /^https:\/\/(?![^.]*---)[A-Za-z0-9][A-Za-z0-9-]{3,48}[A-Za-z0-9]\.azconfig\.(?:io|azure\.cn|azure\.us)\/?$/,
+    message: 'The store endpoint, e.g. https://mystore.azconfig.io (store: 5-50 letters, digits or -).',
+  },
+  openAiEndpoint: {
+    // endpoint, e.g. https://<account>.openai.azure.com/ (components-contrib bindings/azure/openai/metadata.yaml).
+    // Account: 2-64 alphanumerics and hyphens, starting and ending alphanumeric (RNR Microsoft.CognitiveServices).
+    pattern: /^https:\/\/[A-Za-z0-9][A-Za-z0-9-]{0,62}[A-Za-z0-9]\.openai\.azure\.com\/?$/,
+    message: 'The Azure OpenAI endpoint, e.g. https://myaccount.openai.azure.com/.',
+  },
+  signalREndpoint: {
+    // endpoint, e.g. https://<name>.service.signalr.net (components-contrib bindings/azure/signalr/metadata.yaml;
+    // signalr.go trims a trailing '/'). Name: 3-63 alphanumerics and hyphens, start with a letter, end with a
+    // letter or number (RNR Microsoft.SignalRService).
+    pattern: /^https:\/\/[A-Za-z][A-Za-z0-9-]{1,61}[A-Za-z0-9]\.service\.signalr\.net\/?$/,
+    message: 'The SignalR endpoint, e.g. https://mysignalr.service.signalr.net.',
+  },
+  signalRHub: {
+    // The hub path parameter of the SignalR data-plane REST API: ^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$ (Azure SignalR
+    // REST API spec, as in the Azure/azure-signalr ParameterValidator.HubNamePattern). Dapr lower-cases it
+    // (components-contrib bindings/azure/signalr/signalr.go).
+    pattern: /^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$/,
+    message: "1-128 letters, digits, '_', '`', ',', '.', '[' or ']', starting with a letter.",
   },
 } as const satisfies Record<string, NamingRule>;
 

@@ -6,7 +6,7 @@
  */
 import { DAPRD_BINARY, DAPRD_IMAGE, SIDECAR_RESOURCES_PATH } from '../catalog/dapr';
 import type { WizardConfig } from '../model/config';
-import { COMPONENT_BASE64_MARKER, IDENTITY_ID_MARKER } from './markers';
+import { IDENTITY_ID_MARKER } from './markers';
 
 export const ACI_GROUP_FILE = 'container-group.yaml';
 
@@ -16,7 +16,11 @@ function identityBlock(config: WizardConfig): Record<string, unknown> {
   return { type: 'UserAssigned', userAssignedIdentities: { [IDENTITY_ID_MARKER]: {} } };
 }
 
-export function buildAciGroup(config: WizardConfig, componentFileName: string): Record<string, unknown> {
+/** The group, with one secret-volume file per component: file name -> its base64 marker. */
+export function buildAciGroup(
+  config: WizardConfig,
+  componentFiles: Readonly<Record<string, string>>,
+): Record<string, unknown> {
   const daprdArgs = ['--app-id', config.appId, '--resources-path', SIDECAR_RESOURCES_PATH];
   if (config.appPort !== '') daprdArgs.push('--app-port', config.appPort);
   return {
@@ -45,7 +49,7 @@ export function buildAciGroup(config: WizardConfig, componentFileName: string): 
         },
       ],
       // A secret volume: file name -> base64 content, mounted read-only (container-instances-volume-secret.md).
-      volumes: [{ name: 'components', secret: { [componentFileName]: COMPONENT_BASE64_MARKER } }],
+      volumes: [{ name: 'components', secret: { ...componentFiles } }],
     },
   };
 }

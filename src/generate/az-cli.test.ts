@@ -85,7 +85,7 @@ function resolveWord(word: Word, values: ReadonlyMap<string, string>): string {
 function collectAzCalls(): AzCall[] {
   const calls = new Map<string, AzCall>();
   // Scenarios without a setup.sh golden (values still missing) show no script, so there is nothing to check.
-  for (const scenario of loadGoldenScenarios().filter((candidate) => candidate.outputs['cli-bash'])) {
+  for (const scenario of loadGoldenScenarios().filter((candidate) => candidate.outputs['setup.sh'])) {
     const script = buildAzScript(parseShareLink('', scenario.link).config);
     // The user's values win over the samples.
     const values = new Map([

@@ -3,10 +3,15 @@
  * one resource, apply the component, verify. Commands and flags: ../shared/domain/azure-cli.md (hosts in
  * section 1, grants in section 2); each choice below names its source.
  */
-import { componentSpec, type ComponentSpec } from '../catalog/components';
+import { componentSpec } from '../catalog/components';
 import { hostSpec, type HostSpec } from '../catalog/hosts';
 import { AKS_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from '../catalog/identities';
-import { createsUserIdentity, effectiveIdentity, type WizardConfig } from '../model/config';
+import {
+  createsUserIdentity,
+  effectiveIdentity,
+  type ComponentConfig,
+  type WizardConfig,
+} from '../model/config';
 import { ACI_GROUP_FILE, buildAciGroup } from './aci-group';
 import { buildComponent } from './component';
 import {
@@ -15,7 +20,8 @@ import {
   POD_TEMPLATE_PATCH_FILE,
   SERVICE_ACCOUNT_FILE,
 } from './k8s-manifests';
-import { CLIENT_ID_MARKER, COMPONENT_BASE64_MARKER, IDENTITY_ID_MARKER } from './markers';
+import { CLIENT_ID_MARKER, componentBase64Marker, IDENTITY_ID_MARKER } from './markers';
+import { planResources, type ResolvedGrant, type ResolvedResource, type ResourcePlan } from './resources';
 import {
   capture,
   cmd,
@@ -25,6 +31,7 @@ import {
   v,
   type Guard,
   type Script,
+  type Word,
   type ScriptLine,
   type ScriptStep,
   type WriteFile,
@@ -42,8 +49,13 @@ const PRINCIPAL_TYPE = 'ServicePrincipal';
 // The token audience Entra expects for workload identity (identity/aaz federated_credential/_create.py).
 const WORKLOAD_ID_AUDIENCE = 'api://AzureADTokenExchange';
 
-export function componentFilePath(config: WizardConfig): string {
-  return `${FILES_DIR}/${config.name}.yaml`;
+export function componentFilePath(component: ComponentConfig): string {
+  return `${FILES_DIR}/${component.name}.yaml`;
+}
+
+/** `--resource-group "$X"` for a resource: the host's group, or its own. */
+function resourceGroupArgs(resource: ResolvedResource): Word[] {
+  return ['--resource-group', v(resource.groupVariable)];
 }
 
 /**
@@ -64,11 +76,7 @@ function guard(variable: string, operator: Guard['operator'], value: string, mes
   return { kind: 'guard', variable, operator, value, message };
 }
 
-function scriptVariables(
-  config: WizardConfig,
-  host: HostSpec,
-  component: ComponentSpec,
-): Script['variables'] {
+function scriptVariables(config: WizardConfig, host: HostSpec, plan: ResourcePlan): Script['variables'] {
   const variables: { name: string; value: string }[] = [];
   const add = (name: string, value: string): void => {
     if (value !== '') variables.push({ name, value });
@@ -86,8 +94,10 @@ function scriptVariables(
     add('SERVICE_ACCOUNT', config.serviceAccount);
     add('FEDERATED_CREDENTIAL_NAME', federatedCredentialName(config));
   }
-  add('COMPONENT_NAME', config.name);
-  add(`${component.resource.variable}_NAME`, config.metadata[component.resource.field] ?? '');
+  for (const resource of plan.resources) {
+    add(`${resource.variable}_NAME`, resource.name);
+    if (resource.groupVariable !== 'RESOURCE_GROUP') add(resource.groupVariable, resource.resourceGroup);
+  }
   return variables;
 }
 
@@ -108,43 +118,56 @@ function clientIdLines(config: WizardConfig, read: ScriptLine): ScriptLine[] {
   ];
 }
 
-/** Key Vault: look the vault up before changing anything, and check its permission model (azure-cli.md 2.3). */
-function preflightSteps(config: WizardConfig, component: ComponentSpec): ScriptStep[] {
-  const { resource, grant } = component;
-  const lookup = capture(
-    `${resource.variable}_ID`,
-    'az',
-    ...resource.showCommand,
-    '--name',
-    v(`${resource.variable}_NAME`),
-    '--query id -o tsv',
-  );
-  if (grant.kind !== 'key-vault') {
-    return [
-      { comment: `Look up the ${resource.title} first: the grant is scoped to it alone.`, lines: [lookup] },
-    ];
+/**
+ * Looks every resource up before changing anything: its id is the grant's scope, and a missing one stops
+ * the script early. Key Vault: also checks the permission model the user chose (azure-cli.md 2.3).
+ */
+function preflightSteps(plan: ResourcePlan): ScriptStep[] {
+  if (plan.resources.length === 0) return [];
+  const lines: ScriptLine[] = [];
+  for (const resource of plan.resources) {
+    const { ref } = resource;
+    lines.push(
+      capture(
+        `${resource.variable}_ID`,
+        'az',
+        ...ref.showCommand,
+        '--name',
+        v(`${resource.variable}_NAME`),
+        ...(ref.needsResourceGroup ? resourceGroupArgs(resource) : []),
+        '--query id -o tsv',
+      ),
+    );
+    if (ref.keyVaultModelChoice === undefined) continue;
+    // RBAC roles are ignored by access-policy vaults, and set-policy fails on RBAC vaults (keyvault set-policy help).
+    const flag = `${resource.variable}_RBAC`;
+    lines.push(
+      capture(
+        flag,
+        'az keyvault show --name',
+        v(`${resource.variable}_NAME`),
+        '--query properties.enableRbacAuthorization -o tsv',
+      ),
+      resource.choices[ref.keyVaultModelChoice] === 'accesspolicy'
+        ? guard(
+            flag,
+            '=',
+            'true',
+            `The vault ${resource.name} uses Azure RBAC: choose "Azure RBAC" in the wizard.`,
+          )
+        : guard(
+            flag,
+            '!=',
+            'true',
+            `The vault ${resource.name} uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.`,
+          ),
+    );
   }
-  // RBAC roles are ignored by access-policy vaults, and set-policy fails on RBAC vaults (keyvault set-policy help).
-  const model = capture(
-    'RBAC_ENABLED',
-    'az keyvault show --name',
-    v(`${resource.variable}_NAME`),
-    '--query properties.enableRbacAuthorization -o tsv',
-  );
-  const check =
-    config.kvModel === 'rbac'
-      ? guard(
-          'RBAC_ENABLED',
-          '!=',
-          'true',
-          'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.',
-        )
-      : guard('RBAC_ENABLED', '=', 'true', 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.');
+  const titles = [...new Set(plan.resources.map((resource) => resource.ref.title))].join(', ');
   return [
     {
-      comment:
-        "Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.",
-      lines: [lookup, model, check],
+      comment: `Look up the resources before changing anything (${titles}): each grant is scoped to one of them.`,
+      lines,
     },
   ];
 }
@@ -309,59 +332,96 @@ function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
   }
 }
 
-function grantSteps(config: WizardConfig, component: ComponentSpec): ScriptStep[] {
-  const { resource, grant } = component;
-  const idVar = `${resource.variable}_ID`;
-  const roleAssignment = (role: { name: string; guid: string }, what: string): ScriptStep => ({
-    comment: `Grant ${role.name} (built-in role ${role.guid})${what} on this ${resource.title} only.`,
-    lines: [
-      cmd(
-        'az role assignment create --assignee-object-id',
-        v('PRINCIPAL_ID'),
-        `--assignee-principal-type ${PRINCIPAL_TYPE} --role ${role.guid} --scope`,
-        v(idVar),
-        '-o none',
-      ),
-    ],
-  });
-  if (grant.kind === 'rbac') return [roleAssignment(grant.role, '')];
-  if (config.kvModel === 'rbac') return [roleAssignment(grant.rbacRole, ': read secrets,')];
-  const { flag, permissions } = grant.accessPolicy;
-  return [
-    {
-      comment: `Add an access policy with ${flag} ${permissions.join(' ')}, nothing more.`,
-      lines: [
-        cmd(
-          'az keyvault set-policy --name',
-          v(`${resource.variable}_NAME`),
-          '--object-id',
-          v('PRINCIPAL_ID'),
-          flag,
-          ...permissions,
-          '-o none',
-        ),
-      ],
-    },
-  ];
+function grantStep(resolved: ResolvedGrant): ScriptStep {
+  const { grant, resource } = resolved;
+  const forWhom = `for ${resolved.components.join(', ')}`;
+  const where = `${resource.ref.title} ${resource.name}`;
+  switch (grant.kind) {
+    case 'rbac':
+      return {
+        comment: `Grant ${grant.role.name} (built-in role ${grant.role.guid}) on the ${where} only, ${forWhom}.`,
+        lines: [
+          cmd(
+            'az role assignment create --assignee-object-id',
+            v('PRINCIPAL_ID'),
+            `--assignee-principal-type ${PRINCIPAL_TYPE} --role ${grant.role.guid} --scope`,
+            v(`${resource.variable}_ID`),
+            '-o none',
+          ),
+        ],
+      };
+    case 'keyvault-policy':
+      return {
+        comment: `Add an access policy on the ${where} with ${grant.flag} ${grant.permissions.join(' ')}, nothing more, ${forWhom}.`,
+        lines: [
+          cmd(
+            'az keyvault set-policy --name',
+            v(`${resource.variable}_NAME`),
+            '--object-id',
+            v('PRINCIPAL_ID'),
+            grant.flag,
+            ...grant.permissions,
+            '-o none',
+          ),
+        ],
+      };
+    case 'cosmos-sql-role':
+      // Cosmos DB's data plane has its own role system; scope "/" is the whole account (azure-cli.md 2.4).
+      return {
+        comment: `Assign the Cosmos DB data-plane role ${grant.roleName} (${grant.roleDefinitionId}) on the ${where}, ${forWhom}.`,
+        lines: [
+          cmd(
+            'az cosmosdb sql role assignment create --account-name',
+            v(`${resource.variable}_NAME`),
+            ...resourceGroupArgs(resource),
+            '--scope / --principal-id',
+            v('PRINCIPAL_ID'),
+            `--role-definition-id ${grant.roleDefinitionId} -o none`,
+          ),
+        ],
+      };
+    case 'redis-access-policy':
+    case 'postgres-role':
+    case 'sql-contained-user':
+      throw new Error(`Grant kind ${grant.kind} is not supported yet`);
+    default:
+      return assertNever(grant);
+  }
+}
+
+function grantSteps(plan: ResourcePlan): ScriptStep[] {
+  return plan.grants.map(grantStep);
 }
 
 function writeFile(path: string, value: unknown, substitutions: Record<string, string> = {}): WriteFile {
   return { kind: 'write-file', path, content: toYaml(value), substitutions };
 }
 
-/** The component file as the script writes it, with looked-up values filled in when it runs. */
-function writeComponentFile(config: WizardConfig): WriteFile {
-  return writeFile(componentFilePath(config), buildComponent(config), { [CLIENT_ID_MARKER]: 'CLIENT_ID' });
+/** The component files as the script writes them, with looked-up values filled in when it runs. */
+function writeComponentFiles(config: WizardConfig): WriteFile[] {
+  return config.components.map((component) =>
+    writeFile(componentFilePath(component), buildComponent(config, component), {
+      [CLIENT_ID_MARKER]: 'CLIENT_ID',
+    }),
+  );
+}
+
+function fileList(config: WizardConfig): string {
+  return config.components.map(componentFilePath).join(', ');
+}
+
+function componentFilesNoun(config: WizardConfig): string {
+  return config.components.length === 1 ? 'the component file' : 'the component files';
 }
 
 function kubernetesApplySteps(config: WizardConfig): ScriptStep[] {
   const workload = effectiveIdentity(config) === 'workload';
   const steps: ScriptStep[] = [
     {
-      comment: `Write the component file${workload ? ', the ServiceAccount' : ''} and the Deployment patch into ./${FILES_DIR}.`,
+      comment: `Write ${componentFilesNoun(config)}${workload ? ', the ServiceAccount' : ''} and the Deployment patch into ./${FILES_DIR}.`,
       lines: [
         cmd('mkdir -p', FILES_DIR),
-        writeComponentFile(config),
+        ...writeComponentFiles(config),
         ...(workload
           ? [
               writeFile(`${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`, buildServiceAccount(config), {
@@ -398,10 +458,10 @@ function kubernetesApplySteps(config: WizardConfig): ScriptStep[] {
     });
   }
   steps.push({
-    comment: `Apply ${workload ? 'the ServiceAccount and ' : ''}the component in the namespace.`,
+    comment: `Apply ${workload ? 'the ServiceAccount and ' : ''}${config.components.length === 1 ? 'the component' : 'the components'} in the namespace.`,
     lines: [
       ...(workload ? [cmd('kubectl apply -f', `${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`)] : []),
-      cmd('kubectl apply -f', componentFilePath(config)),
+      ...config.components.map((component) => cmd('kubectl apply -f', componentFilePath(component))),
       note(
         `Then merge ${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE} into your app's Deployment (its pods restart with it):\n` +
           `  kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file ${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`,
@@ -413,8 +473,8 @@ function kubernetesApplySteps(config: WizardConfig): ScriptStep[] {
 
 function applySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
   const write: ScriptStep = {
-    comment: `Write the component file into ./${FILES_DIR}.`,
-    lines: [cmd('mkdir -p', FILES_DIR), writeComponentFile(config)],
+    comment: `Write ${componentFilesNoun(config)} into ./${FILES_DIR}.`,
+    lines: [cmd('mkdir -p', FILES_DIR), ...writeComponentFiles(config)],
   };
   switch (host.format) {
     case 'kubernetes':
@@ -423,20 +483,22 @@ function applySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
       return [
         write,
         {
-          comment: "Add the component to the Container Apps environment (in ACA's own component schema).",
+          comment: `Add ${config.components.length === 1 ? 'the component' : 'each component'} to the Container Apps environment (in ACA's own component schema).`,
           lines: [
-            cmd(
-              'az containerapp env dapr-component set --name',
-              v('ENVIRONMENT_NAME'),
-              ...RG,
-              '--dapr-component-name',
-              v('COMPONENT_NAME'),
-              '--yaml',
-              componentFilePath(config),
-              '-o none',
+            ...config.components.map((component) =>
+              cmd(
+                'az containerapp env dapr-component set --name',
+                v('ENVIRONMENT_NAME'),
+                ...RG,
+                '--dapr-component-name',
+                component.name,
+                '--yaml',
+                componentFilePath(component),
+                '-o none',
+              ),
             ),
             note(
-              `The app loads it when it runs with Dapr on${config.appId === '' ? '' : ` and app id ${config.appId}`}` +
+              `The app loads them when it runs with Dapr on${config.appId === '' ? '' : ` and app id ${config.appId}`}` +
                 ' (az containerapp dapr enable).',
             ),
           ],
@@ -446,7 +508,7 @@ function applySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
       return [
         write,
         {
-          comment: `Put the component where Dapr on the ${host.noun} reads it.`,
+          comment: `Put ${componentFilesNoun(config)} where Dapr on the ${host.noun} reads ${config.components.length === 1 ? 'it' : 'them'}.`,
           lines: [note(selfHostedPlacement(config, host))],
         },
       ];
@@ -455,47 +517,56 @@ function applySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
   }
 }
 
-/** Where the file goes for self-hosted Dapr (dapr/docs reference/cli/dapr-run.md: --resources-path). */
+/** Where the files go for self-hosted Dapr (dapr/docs reference/cli/dapr-run.md: --resources-path). */
 function selfHostedPlacement(config: WizardConfig, host: HostSpec): string {
-  const file = componentFilePath(config);
+  const files = fileList(config);
   const appId = config.appId === '' ? '<your-app-id>' : config.appId;
   const run = `  dapr run --app-id ${appId} --resources-path ./${FILES_DIR} -- <your app command>`;
   const daprd = `  daprd --app-id ${appId} --resources-path /components`;
   switch (host.id) {
     case 'vm':
-      return `Copy ${file} to the VM, into a ${FILES_DIR} folder beside the app, and start the app with Dapr:\n${run}\nDapr finds the VM's identity through the instance metadata service; nothing else to set.`;
+      return `Copy ${files} to the VM, into a ${FILES_DIR} folder beside the app, and start the app with Dapr:\n${run}\nDapr finds the VM's identity through the instance metadata service; nothing else to set.`;
     case 'vmss':
-      return `Ship ${file} to every instance (in the image or with your deployment), and start the app with Dapr:\n${run}\nEach instance finds the scale set's identity through the instance metadata service.`;
+      return `Ship ${files} to every instance (in the image or with your deployment), and start the app with Dapr:\n${run}\nEach instance finds the scale set's identity through the instance metadata service.`;
     case 'webapp':
-      return `App Service has no built-in Dapr: run daprd as a sidecar container of the app (Linux) with\n${daprd}\nand ${file} in that folder (baked into the sidecar image or mounted from Azure Files).`;
+      return `App Service has no built-in Dapr: run daprd as a sidecar container of the app (Linux) with\n${daprd}\nand ${files} in that folder (baked into the sidecar image or mounted from Azure Files).`;
     case 'functionapp':
-      return `Azure Functions on App Service has no built-in Dapr (Microsoft documents Dapr for Functions on Container Apps):\nrun daprd beside the function host with\n${daprd}\nand ${file} in that folder.`;
+      return `Azure Functions on App Service has no built-in Dapr (Microsoft documents Dapr for Functions on Container Apps):\nrun daprd beside the function host with\n${daprd}\nand ${files} in that folder.`;
     default:
-      return `Start daprd with --resources-path pointing at the folder that holds ${file}.`;
+      return `Start daprd with --resources-path pointing at the folder that holds ${files}.`;
   }
 }
 
-/** ACI: write the component and the group file, create the group with its identity and the daprd sidecar. */
+/** ACI: write the components and the group file, create the group with its identity and the daprd sidecar. */
 function aciCreateSteps(config: WizardConfig): ScriptStep[] {
-  const file = componentFilePath(config);
   const groupFile = `${FILES_DIR}/${ACI_GROUP_FILE}`;
-  const substitutions: Record<string, string> = { [COMPONENT_BASE64_MARKER]: 'COMPONENT_BASE64' };
+  const substitutions: Record<string, string> = {};
+  const secretFiles: Record<string, string> = {};
+  const encode: ScriptLine[] = config.components.map((component, index) => {
+    const variable = `COMPONENT_BASE64_${index + 1}`;
+    substitutions[componentBase64Marker(index + 1)] = variable;
+    secretFiles[`${component.name}.yaml`] = componentBase64Marker(index + 1);
+    return command(['base64'], {
+      stdinFrom: componentFilePath(component),
+      pipeTo: ['tr', '-d', '\\n'],
+      captureTo: variable,
+    });
+  });
   if (config.identity === 'user') substitutions[IDENTITY_ID_MARKER] = 'IDENTITY_ID';
   return [
     {
-      comment: `Write the component file into ./${FILES_DIR}.`,
-      lines: [cmd('mkdir -p', FILES_DIR), writeComponentFile(config)],
+      comment: `Write ${componentFilesNoun(config)} into ./${FILES_DIR}.`,
+      lines: [cmd('mkdir -p', FILES_DIR), ...writeComponentFiles(config)],
     },
     {
-      comment: "Encode it for the group's secret volume, which daprd reads as its folder of component files.",
-      lines: [
-        command(['base64'], { stdinFrom: file, pipeTo: ['tr', '-d', '\\n'], captureTo: 'COMPONENT_BASE64' }),
-      ],
+      comment:
+        "Encode them for the group's secret volume, which daprd reads as its folder of component files.",
+      lines: encode,
     },
     {
       comment:
         'Write the container group: the app, the daprd sidecar, the component volume and the identity.',
-      lines: [writeFile(groupFile, buildAciGroup(config, `${config.name}.yaml`), substitutions)],
+      lines: [writeFile(groupFile, buildAciGroup(config, secretFiles), substitutions)],
     },
     {
       // With --file the CLI ignores other create options, identity included (container custom.py).
@@ -508,7 +579,7 @@ function aciCreateSteps(config: WizardConfig): ScriptStep[] {
 
 function aciReadPrincipalStep(): ScriptStep {
   return {
-    comment: "Read the group's system-assigned principal id, which gets the grant.",
+    comment: "Read the group's system-assigned principal id, which gets the grants.",
     lines: [
       capture(
         'PRINCIPAL_ID',
@@ -521,12 +592,29 @@ function aciReadPrincipalStep(): ScriptStep {
   };
 }
 
-function verifySteps(config: WizardConfig, host: HostSpec, component: ComponentSpec): ScriptStep[] {
-  const { resource, grant } = component;
-  const accessPolicy = grant.kind === 'key-vault' && config.kvModel === 'accesspolicy';
-  const lines: ScriptLine[] = [
-    accessPolicy
-      ? cmd(
+/** One read-back per kind of grant, then the component Dapr loads. */
+function verifySteps(config: WizardConfig, host: HostSpec, plan: ResourcePlan): ScriptStep[] {
+  const lines: ScriptLine[] = [];
+  const seen = new Set<string>();
+  for (const { grant, resource } of plan.grants) {
+    const key = `${grant.kind}|${resource.variable}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (grant.kind === 'rbac') {
+      // Filtering on principalId avoids --assignee's Graph lookup, which fails for just-created identities.
+      lines.push(
+        cmd(
+          'az role assignment list --scope',
+          v(`${resource.variable}_ID`),
+          '--query',
+          join('[?principalId==', "'", v('PRINCIPAL_ID'), "'", '].roleDefinitionName'),
+          '-o tsv',
+        ),
+      );
+    } else if (grant.kind === 'keyvault-policy') {
+      const permissions = grant.flag === '--key-permissions' ? 'keys' : 'secrets';
+      lines.push(
+        cmd(
           'az keyvault show --name',
           v(`${resource.variable}_NAME`),
           '--query',
@@ -535,58 +623,68 @@ function verifySteps(config: WizardConfig, host: HostSpec, component: ComponentS
             "'",
             v('PRINCIPAL_ID'),
             "'",
-            '].permissions.secrets[]',
+            `].permissions.${permissions}[]`,
           ),
           '-o tsv',
-        )
-      : // Filtering on principalId avoids --assignee's Graph lookup, which fails for just-created identities.
+        ),
+      );
+    } else if (grant.kind === 'cosmos-sql-role') {
+      lines.push(
         cmd(
-          'az role assignment list --scope',
-          v(`${resource.variable}_ID`),
+          'az cosmosdb sql role assignment list --account-name',
+          v(`${resource.variable}_NAME`),
+          ...resourceGroupArgs(resource),
           '--query',
-          join('[?principalId==', "'", v('PRINCIPAL_ID'), "'", '].roleDefinitionName'),
+          join('[?principalId==', "'", v('PRINCIPAL_ID'), "'", '].roleDefinitionId'),
           '-o tsv',
         ),
-  ];
-  if (host.format === 'kubernetes') {
-    lines.push(cmd('kubectl get components.dapr.io', v('COMPONENT_NAME'), '--namespace', v('NAMESPACE')));
-  } else if (host.format === 'container-apps') {
-    lines.push(
-      cmd(
-        'az containerapp env dapr-component show --name',
-        v('ENVIRONMENT_NAME'),
-        ...RG,
-        '--dapr-component-name',
-        v('COMPONENT_NAME'),
-        '--query properties.componentType -o tsv',
-      ),
-    );
-  } else if (host.id === 'aci') {
+      );
+    }
+  }
+  for (const component of config.components) {
+    if (host.format === 'kubernetes') {
+      lines.push(cmd('kubectl get components.dapr.io', component.name, '--namespace', v('NAMESPACE')));
+    } else if (host.format === 'container-apps') {
+      lines.push(
+        cmd(
+          'az containerapp env dapr-component show --name',
+          v('ENVIRONMENT_NAME'),
+          ...RG,
+          '--dapr-component-name',
+          component.name,
+          '--query properties.componentType -o tsv',
+        ),
+      );
+    }
+  }
+  if (host.id === 'aci') {
     lines.push(
       note(
-        'Once the containers run, daprd logs the component it loaded:\n  az container logs --container-name daprd ...',
+        'Once the containers run, daprd logs the components it loaded:\n' +
+          '  az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd',
       ),
     );
   }
+  if (lines.length === 0) return [];
   return [
     {
-      comment: `Verify: ${accessPolicy ? 'the access policy' : 'the role'} on the ${resource.title}${host.format === 'self-hosted' ? '' : ' and the component Dapr loads'}.`,
+      comment: `Verify: the grants${host.format === 'self-hosted' ? '' : ' and the components Dapr loads'}.`,
       lines,
     },
   ];
 }
 
-function closingStep(config: WizardConfig, host: HostSpec, component: ComponentSpec): ScriptStep {
-  const accessPolicy = component.grant.kind === 'key-vault' && config.kvModel === 'accesspolicy';
+function closingStep(host: HostSpec, plan: ResourcePlan): ScriptStep {
+  const onlyPolicies = plan.grants.every(({ grant }) => grant.kind === 'keyvault-policy');
   const restart =
     host.id === 'aci'
       ? 'restart the group:\n  az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"'
       : 'restart the app.';
   return {
     // Propagation: up to ~10 minutes for role assignments (azure-cli.md 5, gotcha 1).
-    comment: accessPolicy
+    comment: onlyPolicies
       ? 'Done. A new access policy can take a minute or two to apply;'
-      : 'Done. Role assignments take a few minutes (up to about 10) to take effect;',
+      : 'Done. New grants take a few minutes (role assignments up to about 10) to take effect;',
     lines: [note(`until then Dapr may get 403 Forbidden: if the app started before that, ${restart}`)],
   };
 }
@@ -603,10 +701,15 @@ function cliRequirement(config: WizardConfig): string | undefined {
   return undefined;
 }
 
+function scriptTitle(config: WizardConfig): string {
+  const titles = config.components.map((component) => componentSpec(component.type, component.version).title);
+  return titles.length <= 2 ? titles.join(' and ') : `${titles.length} Dapr components`;
+}
+
 /** The whole runbook for a valid configuration. */
 export function buildAzScript(config: WizardConfig): Script {
   const host = hostSpec(config.host);
-  const component = componentSpec(config.component);
+  const plan = planResources(config);
   const steps: ScriptStep[] = [];
   if (config.subscription !== '') {
     steps.push({
@@ -614,28 +717,24 @@ export function buildAzScript(config: WizardConfig): Script {
       lines: [cmd('az account set --subscription', v('SUBSCRIPTION'))],
     });
   }
-  steps.push(...preflightSteps(config, component));
+  steps.push(...preflightSteps(plan));
   if (createsUserIdentity(config)) steps.push(...userIdentitySteps(config, host));
   if (host.id === 'aci') {
     // A user-assigned identity can be granted before the group exists; a system-assigned one only after.
-    if (config.identity === 'user') steps.push(...grantSteps(config, component), ...aciCreateSteps(config));
-    else steps.push(...aciCreateSteps(config), aciReadPrincipalStep(), ...grantSteps(config, component));
+    if (config.identity === 'user') steps.push(...grantSteps(plan), ...aciCreateSteps(config));
+    else steps.push(...aciCreateSteps(config), aciReadPrincipalStep(), ...grantSteps(plan));
   } else {
-    steps.push(
-      ...hostIdentitySteps(config, host),
-      ...grantSteps(config, component),
-      ...applySteps(config, host),
-    );
+    steps.push(...hostIdentitySteps(config, host), ...grantSteps(plan), ...applySteps(config, host));
   }
-  steps.push(...verifySteps(config, host, component), closingStep(config, host, component));
+  steps.push(...verifySteps(config, host, plan), closingStep(host, plan));
   const requirement = cliRequirement(config);
   return {
     header: [
-      `Dapr Managed Identity Wizard: ${component.title} on ${host.title}, ${identityTitle(config)}.`,
+      `Dapr Managed Identity Wizard: ${scriptTitle(config)} on ${host.title}, ${identityTitle(config)}.`,
       'Run it with Bash after `az login`.' + (requirement ? ` ${requirement}` : ''),
       'Change values in the wizard, not here: the files this script writes were generated from them.',
     ],
-    variables: scriptVariables(config, host, component),
+    variables: scriptVariables(config, host, plan),
     steps,
   };
 }

@@ -34,7 +34,7 @@ function everyIdentityConfig(): WizardConfig[] {
 describe('component metadata', () => {
   it('never carries a tenant id or a secret, on any host and identity', () => {
     for (const config of everyIdentityConfig()) {
-      const names = componentMetadata(config).map((item) => item.name);
+      const names = componentMetadata(config, config.components[0]!).map((item) => item.name);
       for (const field of NEVER_EMITTED)
         expect(names, `${config.host}/${config.identity}`).not.toContain(field);
     }
@@ -42,7 +42,7 @@ describe('component metadata', () => {
 
   it('has azureClientId only for user-assigned identities outside Workload ID', () => {
     const withClientId = (config: WizardConfig): boolean =>
-      componentMetadata(config).some((item) => item.name === 'azureClientId');
+      componentMetadata(config, config.components[0]!).some((item) => item.name === 'azureClientId');
     const base = { ...defaultConfig(), clientId: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' };
     expect(withClientId({ ...base, host: 'vm', identity: 'system' })).toBe(false);
     expect(withClientId({ ...base, host: 'vm', identity: 'user' })).toBe(true);
@@ -51,22 +51,24 @@ describe('component metadata', () => {
   });
 
   it('uses the marker the script fills in when the client id is not known', () => {
-    const items = componentMetadata({ ...defaultConfig(), host: 'aca', identity: 'user' });
+    const config = { ...defaultConfig(), host: 'aca' as const, identity: 'user' as const };
+    const items = componentMetadata(config, config.components[0]!);
     expect(items.at(-1)).toEqual({ name: 'azureClientId', value: CLIENT_ID_MARKER });
   });
 });
 
 describe('component format', () => {
   it('is the Container Apps schema on ACA and a namespaced Component on AKS', () => {
-    const aca = buildComponent({ ...defaultConfig(), host: 'aca', appId: 'a1' });
+    const first = defaultConfig().components[0]!;
+    const aca = buildComponent({ ...defaultConfig(), host: 'aca', appId: 'a1' }, first);
     expect(Object.keys(aca)).toEqual(['componentType', 'version', 'metadata', 'scopes']);
-    const aks = buildComponent({ ...defaultConfig(), host: 'aks', namespace: 'orders' });
+    const aks = buildComponent({ ...defaultConfig(), host: 'aks', namespace: 'orders' }, first);
     expect(aks).toMatchObject({
       apiVersion: 'dapr.io/v1alpha1',
       kind: 'Component',
       metadata: { namespace: 'orders' },
     });
-    const vm = buildComponent({ ...defaultConfig(), host: 'vm' });
+    const vm = buildComponent({ ...defaultConfig(), host: 'vm' }, first);
     expect(vm).toMatchObject({ metadata: { name: 'azurekeyvault' } });
     expect((vm as { metadata: object }).metadata).not.toHaveProperty('namespace');
   });
@@ -75,9 +77,9 @@ describe('component format', () => {
     const config = {
       ...defaultConfig(),
       host: 'vm' as const,
-      metadata: { vaultName: 'true' },
       appId: '0123',
     };
-    expect(load(toYaml(buildComponent(config)))).toEqual(buildComponent(config));
+    const component = { ...config.components[0]!, metadata: { vaultName: 'true' } };
+    expect(load(toYaml(buildComponent(config, component)))).toEqual(buildComponent(config, component));
   });
 });

@@ -1,7 +1,7 @@
-/** The Dapr component resource, in the format the host reads. */
+/** A Dapr component resource, in the format the host reads. */
 import { componentSpec } from '../catalog/components';
 import { hostSpec } from '../catalog/hosts';
-import { effectiveIdentity, type WizardConfig } from '../model/config';
+import { effectiveIdentity, type ComponentConfig, type WizardConfig } from '../model/config';
 import { CLIENT_ID_MARKER } from './markers';
 
 export interface MetadataItem {
@@ -21,14 +21,23 @@ export function componentClientId(config: WizardConfig): string | undefined {
 }
 
 /**
- * The metadata Dapr reads under managed identity: the component's own fields, then azureClientId.
- * Never azureTenantId or a secret: with a tenant id Dapr 1.16-1.18 took the SPIFFE path and never tried
- * managed identity (../shared/domain/dapr-components.md, "SPIFFE chain bug").
+ * The metadata Dapr reads under managed identity: the fields that select Entra ID, the component's own
+ * fields (optional ones only when set), what the chosen options set, then azureClientId. Never
+ * azureTenantId or a secret: with a tenant id Dapr 1.16-1.18 took the SPIFFE path and never tried managed
+ * identity (../shared/domain/dapr-components.md, "SPIFFE chain bug").
  */
-export function componentMetadata(config: WizardConfig): MetadataItem[] {
-  const items: MetadataItem[] = componentSpec(config.component)
-    .fields.filter((field) => field.required || (config.metadata[field.key] ?? '') !== '')
-    .map((field) => ({ name: field.key, value: config.metadata[field.key] ?? '' }));
+export function componentMetadata(config: WizardConfig, component: ComponentConfig): MetadataItem[] {
+  const spec = componentSpec(component.type, component.version);
+  const items: MetadataItem[] = [];
+  for (const [name, value] of Object.entries(spec.fixedMetadata ?? {})) items.push({ name, value });
+  for (const field of spec.fields) {
+    const value = component.metadata[field.key] ?? '';
+    if (field.required || value !== '') items.push({ name: field.key, value });
+  }
+  for (const choice of spec.choices ?? []) {
+    const option = choice.options.find((candidate) => candidate.id === component.choices[choice.key]);
+    for (const [name, value] of Object.entries(option?.metadata ?? {})) items.push({ name, value });
+  }
   const clientId = componentClientId(config);
   // azureClientId: common Azure auth field (components-contrib common/authentication/azure/metadata-properties.go).
   if (clientId !== undefined) items.push({ name: 'azureClientId', value: clientId });
@@ -36,11 +45,12 @@ export function componentMetadata(config: WizardConfig): MetadataItem[] {
 }
 
 /** The component as an object: a Kubernetes-style Component, or Container Apps' own schema. */
-export function buildComponent(config: WizardConfig): Record<string, unknown> {
-  const spec = componentSpec(config.component);
-  const metadata = componentMetadata(config);
+export function buildComponent(config: WizardConfig, component: ComponentConfig): Record<string, unknown> {
+  const spec = componentSpec(component.type, component.version);
+  const metadata = componentMetadata(config, component);
   const scopes = config.appId === '' ? {} : { scopes: [config.appId] };
-  if (hostSpec(config.host).format === 'container-apps') {
+  const format = hostSpec(config.host).format;
+  if (format === 'container-apps') {
     // ACA schema: componentType, version, metadata, scopes; no apiVersion/kind
     // (MicrosoftDocs/azure-docs articles/container-apps/dapr-components.md).
     return { componentType: spec.type, version: spec.version, metadata, ...scopes };
@@ -48,10 +58,7 @@ export function buildComponent(config: WizardConfig): Record<string, unknown> {
   return {
     apiVersion: 'dapr.io/v1alpha1',
     kind: 'Component',
-    metadata: {
-      name: config.name,
-      ...(hostSpec(config.host).format === 'kubernetes' ? { namespace: config.namespace } : {}),
-    },
+    metadata: { name: component.name, ...(format === 'kubernetes' ? { namespace: config.namespace } : {}) },
     spec: { type: spec.type, version: spec.version, metadata },
     ...scopes,
   };

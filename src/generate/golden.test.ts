@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadGoldenScenarios } from '../test-support/golden';
+import { goldenFileName, loadGoldenScenarios } from '../test-support/golden';
 import { parseShareLink } from '../model/url-state';
-import { generate, type OutputId } from './index';
+import { generate } from './index';
 
 const scenarios = loadGoldenScenarios();
 
@@ -29,13 +29,12 @@ describe('golden scenarios', () => {
     it(`${scenario.name}: the link is valid and produces exactly the golden files`, () => {
       const parsed = parseShareLink('', scenario.link);
       expect(parsed.linkErrors).toEqual({});
-      const output = generate(parsed.config);
-      const produced = Object.fromEntries(output.files.map((file) => [file.id, file.text])) as Partial<
-        Record<OutputId, string>
-      >;
+      const produced = Object.fromEntries(
+        generate(parsed.config).files.map((file) => [goldenFileName(file), file.text]),
+      );
       expect(Object.keys(produced).sort()).toEqual(Object.keys(scenario.outputs).sort());
-      for (const [id, text] of Object.entries(scenario.outputs)) {
-        expect(produced[id as OutputId], `${scenario.name}/${id}`).toBe(text);
+      for (const [file, text] of Object.entries(scenario.outputs)) {
+        expect(produced[file], `${scenario.name}/${file}`).toBe(text);
       }
     });
   }

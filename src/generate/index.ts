@@ -1,6 +1,6 @@
 /** config -> the output files the page shows, each present only where it applies. */
 import { hostSpec } from '../catalog/hosts';
-import type { WizardConfig } from '../model/config';
+import type { ComponentConfig, WizardConfig } from '../model/config';
 import type { FieldPath } from '../model/fields';
 import { validateConfig, type FieldErrors } from '../model/validate';
 import { buildAzScript } from './az-script';
@@ -10,20 +10,22 @@ import { CLIENT_ID_MARKER } from './markers';
 import { toBash } from './to-bash';
 import { toYaml } from './to-yaml';
 
-export type OutputId = 'component-yaml' | 'cli-bash' | 'k8s-manifests';
+/** component-yaml: one per component; components-yaml: all of them in one multi-document file. */
+export type OutputId = 'component-yaml' | 'components-yaml' | 'cli-bash' | 'k8s-manifests';
 
 export interface OutputFile {
   readonly id: OutputId;
+  /** For component-yaml: the component's name. */
+  readonly component?: string;
   readonly title: string;
   readonly fileName: string;
   readonly language: 'yaml' | 'bash';
   readonly text: string;
 }
 
-const SCRIPT_FILE_NAME = 'setup-dapr-identity.sh';
-
 export interface PendingOutput {
   readonly id: OutputId;
+  readonly component?: string;
   readonly title: string;
   /** The fields to fix before this output can be generated. */
   readonly blockedBy: readonly FieldPath[];
@@ -36,78 +38,84 @@ export interface GeneratedOutput {
   readonly errors: FieldErrors;
 }
 
-/** Fields the component and manifests are made from; the script needs every field. */
-function isFileField(path: FieldPath): boolean {
-  return (
-    ['name', 'appId', 'clientId', 'namespace', 'serviceAccount'].includes(path) ||
-    path.startsWith('metadata.')
-  );
+export const SCRIPT_FILE_NAME = 'setup-dapr-identity.sh';
+export const BUNDLE_FILE_NAME = 'components.yaml';
+
+/** Host fields the component files are made from (besides the components' own fields). */
+const FILE_FIELDS: readonly FieldPath[] = ['appId', 'clientId', 'namespace', 'serviceAccount'];
+
+const NOTE_LOOKED_UP =
+  '# The Azure CLI script writes this file with the client id it looks up; enter the client id in Details to see it here.\n';
+
+function componentYamlText(config: WizardConfig, component: ComponentConfig): string {
+  const yaml = toYaml(buildComponent(config, component));
+  return yaml.includes(CLIENT_ID_MARKER) ? NOTE_LOOKED_UP + yaml : yaml;
+}
+
+interface Candidate {
+  readonly id: OutputId;
+  readonly component?: string;
+  readonly title: string;
+  readonly blockedBy: readonly FieldPath[];
+  readonly file: () => Omit<OutputFile, 'id' | 'title' | 'component'>;
 }
 
 /**
  * Every output that applies to this configuration. An output is generated only when the fields it is made
- * from are valid, so a half-filled form already previews the component, and no output ever carries a bad value.
+ * from are valid, so a half-filled form already previews the components, and no output carries a bad value.
  */
 export function generate(config: WizardConfig): GeneratedOutput {
   const errors = validateConfig(config);
   const invalid = Object.keys(errors) as FieldPath[];
-  const fileBlockers = invalid.filter(isFileField);
-  const candidates: {
-    file: () => OutputFile;
-    blockedBy: readonly FieldPath[];
-    id: OutputId;
-    title: string;
-  }[] = [
-    {
-      id: 'component-yaml',
-      title: 'Component YAML',
-      blockedBy: fileBlockers,
-      file: () => ({
-        id: 'component-yaml',
-        title: 'Component YAML',
-        fileName: `${config.name}.yaml`,
-        language: 'yaml',
-        text: componentYamlText(config),
-      }),
-    },
-    {
-      id: 'cli-bash',
-      title: 'Azure CLI (Bash)',
-      blockedBy: invalid,
-      file: () => ({
-        id: 'cli-bash',
-        title: 'Azure CLI (Bash)',
-        fileName: SCRIPT_FILE_NAME,
-        language: 'bash',
-        text: toBash(buildAzScript(config)),
-      }),
-    },
+  const hostBlockers = invalid.filter((path) => FILE_FIELDS.includes(path));
+  const componentBlockers = (index: number): FieldPath[] => [
+    ...hostBlockers,
+    ...invalid.filter((path) => path.startsWith(`components.${index}.`)),
   ];
-  if (hostSpec(config.host).format === 'kubernetes') {
+  const format = hostSpec(config.host).format;
+  const candidates: Candidate[] = config.components.map((component, index) => ({
+    id: 'component-yaml',
+    component: component.name,
+    title: config.components.length === 1 ? 'Component YAML' : component.name,
+    blockedBy: componentBlockers(index),
+    file: () => ({
+      fileName: `${component.name}.yaml`,
+      language: 'yaml',
+      text: componentYamlText(config, component),
+    }),
+  }));
+  // Container Apps takes one component per file; Kubernetes and self-hosted Dapr read multi-document files.
+  if (config.components.length > 1 && format !== 'container-apps') {
+    candidates.push({
+      id: 'components-yaml',
+      title: 'All components',
+      blockedBy: [...new Set(config.components.flatMap((_, index) => componentBlockers(index)))],
+      file: () => ({
+        fileName: BUNDLE_FILE_NAME,
+        language: 'yaml',
+        text: config.components.map((component) => componentYamlText(config, component)).join('---\n'),
+      }),
+    });
+  }
+  candidates.push({
+    id: 'cli-bash',
+    title: 'Azure CLI (Bash)',
+    blockedBy: invalid,
+    file: () => ({ fileName: SCRIPT_FILE_NAME, language: 'bash', text: toBash(buildAzScript(config)) }),
+  });
+  if (format === 'kubernetes') {
     candidates.push({
       id: 'k8s-manifests',
       title: 'Kubernetes',
-      blockedBy: fileBlockers,
-      file: () => ({
-        id: 'k8s-manifests',
-        title: 'Kubernetes',
-        fileName: 'k8s-manifests.yaml',
-        language: 'yaml',
-        text: toK8sManifests(config),
-      }),
+      blockedBy: hostBlockers,
+      file: () => ({ fileName: 'k8s-manifests.yaml', language: 'yaml', text: toK8sManifests(config) }),
     });
   }
   const files: OutputFile[] = [];
   const pending: PendingOutput[] = [];
-  for (const candidate of candidates) {
-    if (candidate.blockedBy.length === 0) files.push(candidate.file());
-    else pending.push({ id: candidate.id, title: candidate.title, blockedBy: candidate.blockedBy });
+  for (const { file, ...output } of candidates) {
+    if (output.blockedBy.length === 0) files.push({ ...output, ...file() });
+    else pending.push(output);
   }
   return { files, pending, errors };
-}
-
-function componentYamlText(config: WizardConfig): string {
-  const yaml = toYaml(buildComponent(config));
-  if (!yaml.includes(CLIENT_ID_MARKER)) return yaml;
-  return `# The Azure CLI script writes this file with the client id it looks up; enter the client id in Details to see it here.\n${yaml}`;
 }

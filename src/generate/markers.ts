@@ -4,4 +4,7 @@
  */
 export const CLIENT_ID_MARKER = '<client id, looked up by the script>';
 export const IDENTITY_ID_MARKER = '<identity resource id, looked up by the script>';
-export const COMPONENT_BASE64_MARKER = '<component file, base64-encoded by the script>';
+/** One marker per component file: <component file 1, base64-encoded by the script>. */
+export function componentBase64Marker(position: number): string {
+  return `<component file ${position}, base64-encoded by the script>`;
+}

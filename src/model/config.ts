@@ -1,18 +1,26 @@
 /** The wizard's whole state: what the user chose and typed. Everything else is derived from it. */
+import { componentSpec, defaultVersion, type ComponentType } from '../catalog/components';
 import type { HostId } from '../catalog/hosts';
 import type { AksIdentityKind, IdentityKind } from '../catalog/identities';
-import { COMPONENTS, componentSpec, type ComponentType } from '../catalog/components';
 
-export const KEY_VAULT_MODELS = ['rbac', 'accesspolicy'] as const;
-export type KeyVaultModel = (typeof KEY_VAULT_MODELS)[number];
+/** One Dapr component of the configuration. */
+export interface ComponentConfig {
+  type: ComponentType;
+  version: string;
+  /** metadata.name. */
+  name: string;
+  /** Resource group of the component's Azure resources; empty means the host's. */
+  resourceGroup: string;
+  /** Metadata values by Dapr metadata key. */
+  metadata: Record<string, string>;
+  /** Trade-off answers by choice key (option ids). */
+  choices: Record<string, string>;
+}
 
 export interface WizardConfig {
   host: HostId;
   identity: IdentityKind;
   aksIdentity: AksIdentityKind;
-  component: ComponentType;
-  /** metadata.name of the Dapr component. */
-  name: string;
   resourceGroup: string;
   subscription: string;
   location: string;
@@ -25,48 +33,64 @@ export interface WizardConfig {
   appId: string;
   identityName: string;
   clientId: string;
-  kvModel: KeyVaultModel;
   /** Container Instances: the app's image and port. */
   image: string;
   appPort: string;
-  /** Component metadata values by Dapr metadata key. */
-  metadata: Record<string, string>;
+  /** In order; every one uses the same identity. */
+  components: ComponentConfig[];
 }
 
-const DEFAULT_COMPONENT = COMPONENTS[0];
-
-/** Example values the component fields start with, so the preview is complete from the first step. */
-export function defaultMetadata(type: ComponentType): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const field of componentSpec(type).fields) values[field.key] = field.placeholder ?? '';
-  return values;
+/** A component with its defaults: prefilled examples, the first (least privileged) option of each choice. */
+export function defaultComponent(
+  type: ComponentType,
+  version: string = defaultVersion(type),
+  name?: string,
+): ComponentConfig {
+  const spec = componentSpec(type, version);
+  const metadata: Record<string, string> = {};
+  for (const field of spec.fields) metadata[field.key] = field.example ?? '';
+  const choices: Record<string, string> = {};
+  for (const choice of spec.choices ?? []) choices[choice.key] = choice.options[0]?.id ?? '';
+  return {
+    type,
+    version: spec.version,
+    name: name ?? spec.defaultName,
+    resourceGroup: '',
+    metadata,
+    choices,
+  };
 }
 
-export const DEFAULT_CONFIG: Readonly<WizardConfig> = Object.freeze({
-  host: 'aks',
-  identity: 'system',
-  aksIdentity: 'workload',
-  component: DEFAULT_COMPONENT.type,
-  name: DEFAULT_COMPONENT.defaultName,
-  resourceGroup: '',
-  subscription: '',
-  location: '',
-  hostName: '',
-  environment: '',
-  namespace: 'default',
-  serviceAccount: '',
-  appId: '',
-  identityName: '',
-  clientId: '',
-  kvModel: 'rbac',
-  image: '',
-  appPort: '',
-  metadata: defaultMetadata(DEFAULT_COMPONENT.type),
-});
+/** A name for a new component that no other component of the configuration has. */
+export function uniqueComponentName(base: string, taken: readonly string[]): string {
+  if (!taken.includes(base)) return base;
+  let index = 2;
+  while (taken.includes(`${base}-${index}`)) index += 1;
+  return `${base}-${index}`;
+}
+
+const FIRST_COMPONENT: ComponentType = 'secretstores.azure.keyvault';
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultConfig(): WizardConfig {
-  return { ...DEFAULT_CONFIG, metadata: { ...DEFAULT_CONFIG.metadata } };
+  return {
+    host: 'aks',
+    identity: 'system',
+    aksIdentity: 'workload',
+    resourceGroup: '',
+    subscription: '',
+    location: '',
+    hostName: '',
+    environment: '',
+    namespace: 'default',
+    serviceAccount: '',
+    appId: '',
+    identityName: '',
+    clientId: '',
+    image: '',
+    appPort: '',
+    components: [defaultComponent(FIRST_COMPONENT)],
+  };
 }
 
 /**
@@ -85,4 +109,9 @@ export function effectiveIdentity(
 export function createsUserIdentity(config: WizardConfig): boolean {
   const identity = effectiveIdentity(config);
   return identity === 'user' || identity === 'workload';
+}
+
+/** The resource group a component's resources live in. */
+export function componentResourceGroup(config: WizardConfig, component: ComponentConfig): string {
+  return component.resourceGroup === '' ? config.resourceGroup : component.resourceGroup;
 }

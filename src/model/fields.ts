@@ -3,12 +3,12 @@
  * naming rule it is checked against. The UI renders this list; validation and the share link read it too.
  */
 import { componentSpec } from '../catalog/components';
+import type { ComponentConfig } from './config';
 import { hostSpec } from '../catalog/hosts';
 import type { NamingRuleId } from '../catalog/naming-rules';
 import { createsUserIdentity, effectiveIdentity, type WizardConfig } from './config';
 
 export type TextFieldId =
-  | 'name'
   | 'resourceGroup'
   | 'subscription'
   | 'location'
@@ -22,8 +22,12 @@ export type TextFieldId =
   | 'image'
   | 'appPort';
 
-/** A form path: a top-level text field or a component metadata value. */
-export type FieldPath = TextFieldId | `metadata.${string}`;
+/** A form path: a top-level text field, or a component's name, resource group or metadata value. */
+export type FieldPath =
+  | TextFieldId
+  | `components.${number}.name`
+  | `components.${number}.resourceGroup`
+  | `components.${number}.metadata.${string}`;
 
 export type FieldGroup = 'Azure' | 'Identity' | 'Kubernetes' | 'Dapr' | 'Component';
 
@@ -35,6 +39,10 @@ export interface FieldView {
   readonly required: boolean;
   readonly rule: NamingRuleId;
   readonly placeholder?: string;
+  /** Set on a component's fields: its position in the configuration. */
+  readonly componentIndex?: number;
+  /** Optional component fields shown behind "More options". */
+  readonly more?: boolean;
 }
 
 /** The fields this configuration needs, in the order the Details step shows them. */
@@ -137,25 +145,15 @@ export function detailFields(config: WizardConfig): FieldView[] {
       });
     }
   }
-  fields.push(
-    {
-      path: 'name',
-      group: 'Dapr',
-      label: 'Component name',
-      help: 'The name your app uses to call the component.',
-      required: true,
-      rule: 'daprComponentName',
-    },
-    {
-      path: 'appId',
-      group: 'Dapr',
-      label: appIdRequired(config) ? 'Dapr app id' : 'Dapr app id (optional)',
-      help: 'The component is scoped to this app id, so no other app loads it.',
-      required: appIdRequired(config),
-      rule: 'daprAppId',
-      placeholder: 'my-app',
-    },
-  );
+  fields.push({
+    path: 'appId',
+    group: 'Dapr',
+    label: appIdRequired(config) ? 'Dapr app id' : 'Dapr app id (optional)',
+    help: 'The component is scoped to this app id, so no other app loads it.',
+    required: appIdRequired(config),
+    rule: 'daprAppId',
+    placeholder: 'my-app',
+  });
   if (config.host === 'aci') {
     fields.push(
       {
@@ -177,15 +175,48 @@ export function detailFields(config: WizardConfig): FieldView[] {
       },
     );
   }
-  for (const field of componentSpec(config.component).fields) {
-    fields.push({
-      path: `metadata.${field.key}`,
+  config.components.forEach((component, index) => fields.push(...componentFields(component, index)));
+  return fields;
+}
+
+/** A component's own fields: its name, the resource group of its resources, its metadata. */
+export function componentFields(component: ComponentConfig, index: number): FieldView[] {
+  const spec = componentSpec(component.type, component.version);
+  const prefix = `components.${index}` as const;
+  const fields: FieldView[] = [
+    {
+      path: `${prefix}.name`,
       group: 'Component',
-      label: field.label,
+      label: 'Component name',
+      help: 'The name your app uses to call the component.',
+      required: true,
+      rule: 'daprComponentName',
+      componentIndex: index,
+    },
+  ];
+  for (const field of spec.fields) {
+    fields.push({
+      path: `${prefix}.metadata.${field.key}`,
+      group: 'Component',
+      label: field.required ? field.label : `${field.label} (optional)`,
       help: field.help,
       required: field.required,
       rule: field.rule,
+      componentIndex: index,
+      ...(field.required ? {} : { more: true }),
       ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
+    });
+  }
+  if (spec.resources.some((resource) => resource.needsResourceGroup)) {
+    fields.push({
+      path: `${prefix}.resourceGroup`,
+      group: 'Component',
+      label: 'Resource group of its Azure resources (optional)',
+      help: 'Leave empty when they are in the resource group above.',
+      required: false,
+      rule: 'resourceGroup',
+      componentIndex: index,
+      more: true,
     });
   }
   return fields;
@@ -198,6 +229,10 @@ function appIdRequired(config: WizardConfig): boolean {
 
 /** The value at a form path. */
 export function fieldValue(config: WizardConfig, path: FieldPath): string {
-  if (path.startsWith('metadata.')) return config.metadata[path.slice('metadata.'.length)] ?? '';
-  return config[path as TextFieldId];
+  const parts = path.split('.');
+  if (parts[0] !== 'components') return config[path as TextFieldId];
+  const component = config.components[Number(parts[1])];
+  if (!component) return '';
+  if (parts[2] === 'metadata') return component.metadata[parts.slice(3).join('.')] ?? '';
+  return parts[2] === 'name' ? component.name : component.resourceGroup;
 }

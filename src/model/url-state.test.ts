@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from './config';
+import { defaultComponent, defaultConfig } from './config';
 import { parseShareLink, toShareHash } from './url-state';
 import { validateConfig } from './validate';
 
@@ -19,10 +19,25 @@ describe('share link', () => {
       environment: 'env-orders',
       identityName: 'id-orders',
       appId: 'orders-api',
-      kvModel: 'accesspolicy' as const,
-      metadata: { vaultName: 'kv-orders' },
+      components: [
+        {
+          ...defaultComponent('secretstores.azure.keyvault'),
+          metadata: { vaultName: 'kv-orders' },
+          choices: { kvModel: 'accesspolicy' },
+        },
+        {
+          ...defaultComponent('crypto.azure.keyvault'),
+          name: 'crypto',
+          resourceGroup: 'rg-keys',
+          metadata: { vaultName: 'kv-keys', requestTimeout: '10s' },
+        },
+        defaultComponent('secretstores.azure.keyvault', 'v1', 'second-secrets'),
+      ],
     };
     const hash = toShareHash(config);
+    expect(hash).toContain('kvModel=accesspolicy');
+    expect(hash).toContain('c2.component=crypto.azure.keyvault');
+    expect(hash).toContain('c3.name=second-secrets');
     expect(hash).not.toContain('+');
     expect(parseShareLink('', `#${hash}`)).toEqual({ config, linkErrors: {} });
   });
@@ -41,18 +56,25 @@ describe('share link', () => {
   it('ignores unknown keys and metadata the component does not declare', () => {
     const { config, linkErrors } = parseShareLink(
       '',
-      '#evil=1&m.azureTenantId=x&m.vaultName=kv1&__proto__=x',
+      '#evil=1&m.azureTenantId=x&m.vaultName=kv1&__proto__=x&c2.m.x=1',
     );
     expect(linkErrors).toEqual({});
-    expect(config.metadata).toEqual({ vaultName: 'kv1' });
+    expect(config.components).toHaveLength(1);
+    expect(config.components[0]?.metadata).toEqual({ vaultName: 'kv1' });
     expect(config).not.toHaveProperty('evil');
   });
 
   it('keeps the default and reports a choice outside its options', () => {
-    const { config, linkErrors } = parseShareLink('', '#host=mainframe&kvModel=both');
+    const { config, linkErrors } = parseShareLink(
+      '',
+      '#host=mainframe&kvModel=both&c2.component=nope&component=also-nope',
+    );
     expect(config.host).toBe('aks');
+    expect(config.components.map((component) => component.type)).toEqual(['secretstores.azure.keyvault']);
     expect(linkErrors.host).toMatch(/not one of: aks, aca, webapp/);
     expect(linkErrors.kvModel).toMatch(/not one of: rbac, accesspolicy/);
+    expect(linkErrors['c2.component']).toMatch(/not one of/);
+    expect(linkErrors.component).toMatch(/Kept secretstores.azure.keyvault/);
   });
 
   it('keeps bad text values so the field shows why, and cuts huge ones', () => {

@@ -1,27 +1,22 @@
 /**
  * The share link: the configuration as `key=value` pairs in the URL hash (the query string is read too).
  * Only values that differ from the defaults are written; unknown keys are ignored; a value outside an
- * option list is reported beside that choice and the default is kept. Text values are kept as they came,
- * so the field's own validation shows what is wrong with them.
+ * option list is reported and the default kept. Text values are kept as they came, so the field's own
+ * validation shows what is wrong with them.
+ *
+ * Components: the first one uses the plain keys `component`, `version`, `name`, `rg`, `m.<field>` and its
+ * choice keys (e.g. `kvModel`); the N-th (N >= 2) the same keys prefixed `cN.` (`c2.component=...`).
  */
-import { COMPONENT_TYPES } from '../catalog/components';
+import { COMPONENT_TYPES, componentSpec, componentVersions, type ComponentType } from '../catalog/components';
 import { HOST_IDS } from '../catalog/hosts';
 import { AKS_IDENTITY_KINDS, IDENTITY_KINDS } from '../catalog/identities';
-import { defaultConfig, defaultMetadata, KEY_VAULT_MODELS, type WizardConfig } from './config';
+import { defaultComponent, defaultConfig, type ComponentConfig, type WizardConfig } from './config';
 import { detailFields, fieldValue, type TextFieldId } from './fields';
 
-/** Keys of the choices, each with its allowed values. */
-const CHOICE_KEYS = {
-  host: HOST_IDS,
-  identity: IDENTITY_KINDS,
-  aksIdentity: AKS_IDENTITY_KINDS,
-  component: COMPONENT_TYPES,
-  kvModel: KEY_VAULT_MODELS,
-} as const;
+const CHOICE_KEYS = { host: HOST_IDS, identity: IDENTITY_KINDS, aksIdentity: AKS_IDENTITY_KINDS } as const;
 type ChoiceKey = keyof typeof CHOICE_KEYS;
 
-const TEXT_KEYS: readonly TextFieldId[] = [
-  'name',
+export const TEXT_KEYS: readonly TextFieldId[] = [
   'resourceGroup',
   'subscription',
   'location',
@@ -36,16 +31,72 @@ const TEXT_KEYS: readonly TextFieldId[] = [
   'appPort',
 ];
 
+/** Keys a component's share-link namespace uses besides its choice keys. */
+export const COMPONENT_KEYS = ['component', 'version', 'name', 'rg'] as const;
 const METADATA_PREFIX = 'm.';
 /** Longer values are cut: no field's rule allows them, and a huge link must not slow the page. */
 const MAX_VALUE_LENGTH = 1000;
+/** More components than anyone configures at once; keys past it are ignored. */
+export const MAX_COMPONENTS = 20;
 
-export type LinkErrors = Partial<Record<ChoiceKey, string>>;
+/** Link key -> what was wrong with its value. */
+export type LinkErrors = Record<string, string>;
 
 export interface ParsedLink {
   config: WizardConfig;
-  /** Choices whose value in the link was not one of the options. */
   linkErrors: LinkErrors;
+}
+
+/** The share-link prefix of the component at this position: '' for the first, 'c2.' for the second. */
+export function componentKeyPrefix(index: number): string {
+  return index === 0 ? '' : `c${index + 1}.`;
+}
+
+function notOneOf(key: string, value: string, allowed: readonly string[], kept: string): string {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return `The link's ${key} "${shown}" is not one of: ${allowed.join(', ')}. Kept ${kept}.`;
+}
+
+function parseComponent(
+  params: Map<string, string>,
+  index: number,
+  linkErrors: LinkErrors,
+): ComponentConfig | undefined {
+  const prefix = componentKeyPrefix(index);
+  const typeKey = `${prefix}component`;
+  const typeValue = params.get(typeKey);
+  let type: ComponentType = 'secretstores.azure.keyvault';
+  if (typeValue !== undefined && (COMPONENT_TYPES as readonly string[]).includes(typeValue)) {
+    type = typeValue as ComponentType;
+  } else if (typeValue !== undefined) {
+    linkErrors[typeKey] = notOneOf(typeKey, typeValue, COMPONENT_TYPES, index === 0 ? type : 'nothing');
+    if (index > 0) return undefined;
+  } else if (index > 0) {
+    return undefined;
+  }
+  const versions = componentVersions(type);
+  const versionValue = params.get(`${prefix}version`);
+  if (versionValue !== undefined && !versions.includes(versionValue)) {
+    linkErrors[`${prefix}version`] = notOneOf(`${prefix}version`, versionValue, versions, versions[0] ?? '');
+  }
+  const version = versionValue !== undefined && versions.includes(versionValue) ? versionValue : versions[0];
+  const component = defaultComponent(type, version);
+  const spec = componentSpec(type, component.version);
+  component.name = params.get(`${prefix}name`) ?? component.name;
+  component.resourceGroup = params.get(`${prefix}rg`) ?? '';
+  for (const field of spec.fields) {
+    const value = params.get(`${prefix}${METADATA_PREFIX}${field.key}`);
+    if (value !== undefined) component.metadata[field.key] = value;
+  }
+  for (const choice of spec.choices ?? []) {
+    const key = `${prefix}${choice.key}`;
+    const value = params.get(key);
+    if (value === undefined) continue;
+    const ids = choice.options.map((option) => option.id);
+    if (ids.includes(value)) component.choices[choice.key] = value;
+    else linkErrors[key] = notOneOf(key, value, ids, component.choices[choice.key] ?? '');
+  }
+  return component;
 }
 
 /** Reads a configuration from `location.search` and `location.hash`; the hash wins. */
@@ -60,25 +111,42 @@ export function parseShareLink(search: string, hash: string): ParsedLink {
     const value = params.get(key);
     if (value === undefined) continue;
     const allowed: readonly string[] = CHOICE_KEYS[key];
-    if (allowed.includes(value)) {
-      (config as unknown as Record<ChoiceKey, string>)[key] = value;
-    } else {
-      linkErrors[key] =
-        `The link's ${key} "${truncate(value)}" is not one of: ${allowed.join(', ')}. Kept ${config[key]}.`;
-    }
+    if (allowed.includes(value)) (config as unknown as Record<ChoiceKey, string>)[key] = value;
+    else linkErrors[key] = notOneOf(key, value, allowed, config[key]);
   }
-  config.metadata = defaultMetadata(config.component);
   for (const key of TEXT_KEYS) {
     const value = params.get(key);
     if (value !== undefined) config[key] = value;
   }
-  for (const [key, value] of params) {
-    if (!key.startsWith(METADATA_PREFIX)) continue;
-    const metadataKey = key.slice(METADATA_PREFIX.length);
-    // Only keys the chosen component declares: a link cannot add metadata the wizard would not ask for.
-    if (Object.hasOwn(config.metadata, metadataKey)) config.metadata[metadataKey] = value;
+  const components: ComponentConfig[] = [];
+  for (let index = 0; index < MAX_COMPONENTS; index += 1) {
+    const component = parseComponent(params, index, linkErrors);
+    if (component) components.push(component);
   }
+  config.components = components;
   return { config, linkErrors };
+}
+
+function componentParams(component: ComponentConfig, index: number, params: URLSearchParams): void {
+  const prefix = componentKeyPrefix(index);
+  const defaults = defaultComponent(component.type, component.version);
+  const spec = componentSpec(component.type, component.version);
+  if (index > 0 || component.type !== 'secretstores.azure.keyvault')
+    params.set(`${prefix}component`, component.type);
+  if (component.version !== componentVersions(component.type)[0])
+    params.set(`${prefix}version`, component.version);
+  if (component.name !== defaults.name) params.set(`${prefix}name`, component.name);
+  if (component.resourceGroup !== '') params.set(`${prefix}rg`, component.resourceGroup);
+  for (const field of spec.fields) {
+    const value = component.metadata[field.key] ?? '';
+    if (value !== (defaults.metadata[field.key] ?? ''))
+      params.set(`${prefix}${METADATA_PREFIX}${field.key}`, value);
+  }
+  for (const choice of spec.choices ?? []) {
+    const value = component.choices[choice.key];
+    if (value !== undefined && value !== defaults.choices[choice.key])
+      params.set(`${prefix}${choice.key}`, value);
+  }
 }
 
 /** The hash (without '#') for a configuration: the non-default choices and the asked-for fields that changed. */
@@ -88,20 +156,12 @@ export function toShareHash(config: WizardConfig): string {
   for (const key of Object.keys(CHOICE_KEYS) as ChoiceKey[]) {
     if (config[key] !== defaults[key]) params.set(key, config[key]);
   }
-  const componentDefaults = defaultMetadata(config.component);
   for (const field of detailFields(config)) {
+    if (field.componentIndex !== undefined) continue;
     const value = fieldValue(config, field.path);
-    if (field.path.startsWith('metadata.')) {
-      const metadataKey = field.path.slice('metadata.'.length);
-      if (value !== componentDefaults[metadataKey]) params.set(METADATA_PREFIX + metadataKey, value);
-    } else if (value !== defaults[field.path as TextFieldId]) {
-      params.set(field.path, value);
-    }
+    if (value !== fieldValue(defaults, field.path)) params.set(field.path, value);
   }
+  config.components.forEach((component, index) => componentParams(component, index, params));
   // URLSearchParams writes spaces as '+'; '%20' reads the same and survives more chat clients.
   return params.toString().replace(/\+/g, '%20');
-}
-
-function truncate(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NAMING_RULES } from '../catalog/naming-rules';
-import { defaultConfig, type WizardConfig } from './config';
+import { defaultComponent, defaultConfig, type WizardConfig } from './config';
 import { detailFields } from './fields';
 import { validateConfig } from './validate';
 
@@ -60,10 +60,19 @@ describe('validateConfig', () => {
   });
 
   it('names the rule beside the field, and flags stray spaces', () => {
-    const errors = validateConfig(
-      valid({ host: 'vm', metadata: { vaultName: 'my--vault' }, resourceGroup: ' rg' }),
-    );
-    expect(errors['metadata.vaultName']).toMatch(/no '--'/);
+    const config = valid({ host: 'vm', resourceGroup: ' rg' });
+    config.components[0]!.metadata.vaultName = 'my--vault';
+    const errors = validateConfig(config);
+    expect(errors['components.0.metadata.vaultName']).toMatch(/no '--'/);
     expect(errors.resourceGroup).toMatch(/spaces/);
+  });
+
+  it('asks components for distinct names', () => {
+    const config = valid({ host: 'vm' });
+    config.components.push(defaultComponent('crypto.azure.keyvault', 'v1', 'azurekeyvault'));
+    config.components[1]!.metadata.vaultName = 'kv2';
+    expect(validateConfig(config)).toEqual({
+      'components.1.name': 'Another component already has this name.',
+    });
   });
 });

@@ -19,5 +19,12 @@ export function validateConfig(config: WizardConfig): FieldErrors {
     const message = validateField(field, fieldValue(config, field.path));
     if (message) errors[field.path] = message;
   }
+  // Each component becomes <name>.yaml and a Dapr resource of that name: names must differ.
+  const seen = new Set<string>();
+  config.components.forEach((component, index) => {
+    const path = `components.${index}.name` as const;
+    if (seen.has(component.name) && !errors[path]) errors[path] = 'Another component already has this name.';
+    seen.add(component.name);
+  });
   return errors;
 }

@@ -53,10 +53,13 @@ export function App() {
     }
   }, [hash]);
 
-  // A link's complaint about a choice stays until the user changes that choice.
+  // A link's complaint stays until the user changes what it is about: a host choice, or the components.
+  const componentsUnchanged = JSON.stringify(config.components) === JSON.stringify(link.config.components);
   const linkErrors: LinkErrors = Object.fromEntries(
-    Object.entries(link.linkErrors).filter(
-      ([key]) => config[key as keyof LinkErrors] === link.config[key as keyof LinkErrors],
+    Object.entries(link.linkErrors).filter(([key]) =>
+      key === 'host' || key === 'identity' || key === 'aksIdentity'
+        ? config[key] === link.config[key]
+        : componentsUnchanged,
     ),
   );
   const shareUrl = `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`;

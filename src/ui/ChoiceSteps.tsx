@@ -1,6 +1,5 @@
 /** The three choice steps: host, identity, component. Each is a loop over the catalog. */
 import { useFormContext, useWatch } from 'react-hook-form';
-import { COMPONENTS } from '../catalog/components';
 import { HOSTS, hostSpec } from '../catalog/hosts';
 import { AKS_IDENTITY_OPTIONS, AKS_SYSTEM_ASSIGNED_REASON, IDENTITY_OPTIONS } from '../catalog/identities';
 import type { WizardConfig } from '../model/config';
@@ -55,22 +54,6 @@ export function IdentityStep({ linkErrors }: { readonly linkErrors: LinkErrors }
       registration={register('identity')}
       note={hostSpec(host).identityNote}
       error={linkErrors.identity}
-    />
-  );
-}
-
-export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors }) {
-  const { register } = useFormContext<WizardConfig>();
-  return (
-    <ChoiceGroup
-      legend="Which Dapr component connects to Azure?"
-      choices={COMPONENTS.map((component) => ({
-        value: component.type,
-        title: `${component.title} (${component.type})`,
-        description: component.summary,
-      }))}
-      registration={register('component')}
-      error={linkErrors.component}
     />
   );
 }

@@ -1,17 +1,16 @@
 import { get, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { componentSpec } from '../catalog/components';
 import type { WizardConfig } from '../model/config';
-import { detailFields, type FieldGroup } from '../model/fields';
-import type { LinkErrors } from '../model/url-state';
+import { detailFields, type FieldGroup, type FieldView } from '../model/fields';
+import { componentKeyPrefix, type LinkErrors } from '../model/url-state';
 import { ChoiceGroup } from './ChoiceGroup';
 import { TextField } from './TextField';
 
-const GROUP_TITLES: Record<FieldGroup, string> = {
+const GROUP_TITLES: Record<Exclude<FieldGroup, 'Component'>, string> = {
   Azure: 'Azure resources',
   Identity: 'Identity',
   Kubernetes: 'Kubernetes',
   Dapr: 'Dapr',
-  Component: 'Component',
 };
 
 /** Only the fields this combination needs, grouped, each validated with its naming rule. */
@@ -22,42 +21,59 @@ export function DetailsStep({ linkErrors }: { readonly linkErrors: LinkErrors })
   const { errors } = useFormState({ control });
   const config = useWatch({ control }) as WizardConfig;
   const fields = detailFields(config);
-  const groups = [...new Set(fields.map((field) => field.group))];
   const errorOf = (path: string): string | undefined => {
     const error: { message?: string } | undefined = get(errors, path);
     return error?.message;
   };
+  const renderFields = (list: readonly FieldView[]) =>
+    list.map((field) => <TextField key={field.path} field={field} error={errorOf(field.path)} />);
+  const hostGroups = [...new Set(fields.map((field) => field.group))].filter(
+    (group): group is Exclude<FieldGroup, 'Component'> => group !== 'Component',
+  );
   return (
     <div className="details">
-      {groups.map((group) => (
+      {hostGroups.map((group) => (
         <section key={group} className="field-group" aria-labelledby={`group-${group}`}>
           <h3 id={`group-${group}`}>{GROUP_TITLES[group]}</h3>
-          {fields
-            .filter((field) => field.group === group)
-            .map((field) => (
-              <TextField key={field.path} field={field} error={errorOf(field.path)} />
-            ))}
-          {group === 'Component' && componentSpec(config.component).grant.kind === 'key-vault' && (
-            <ChoiceGroup
-              legend="Key Vault permission model"
-              choices={[
-                {
-                  value: 'rbac',
-                  title: 'Azure RBAC (default for new vaults)',
-                  description: 'The identity gets the Key Vault Secrets User role on this vault.',
-                },
-                {
-                  value: 'accesspolicy',
-                  title: 'Vault access policies',
-                  description: 'For vaults still on access policies: the identity gets secret get and list.',
-                },
-              ]}
-              registration={register('kvModel')}
-              error={linkErrors.kvModel}
-            />
-          )}
+          {renderFields(fields.filter((field) => field.group === group))}
         </section>
       ))}
+      {config.components.map((component, index) => {
+        const spec = componentSpec(component.type, component.version);
+        const own = fields.filter((field) => field.componentIndex === index);
+        const more = own.filter((field) => field.more);
+        return (
+          <section key={index} className="field-group" aria-labelledby={`component-${index}`}>
+            <h3 id={`component-${index}`}>
+              {spec.title} <code>{spec.type}</code>
+            </h3>
+            {renderFields(own.filter((field) => !field.more))}
+            {(spec.choices ?? []).map((choice) => (
+              <ChoiceGroup
+                key={choice.key}
+                legend={choice.legend}
+                choices={choice.options.map((option) => ({
+                  value: option.id,
+                  title: option.title,
+                  description: option.description,
+                }))}
+                registration={register(`components.${index}.choices.${choice.key}`)}
+                error={linkErrors[`${componentKeyPrefix(index)}${choice.key}`]}
+              />
+            ))}
+            {spec.grantSource && <p className="note">{spec.grantSource}</p>}
+            {more.length > 0 && (
+              <details
+                className="more-options"
+                open={more.some((field) => errorOf(field.path) !== undefined)}
+              >
+                <summary>More options</summary>
+                {renderFields(more)}
+              </details>
+            )}
+          </section>
+        );
+      })}
     </div>
   );
 }

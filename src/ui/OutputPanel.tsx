@@ -1,14 +1,22 @@
 import { useId, useState } from 'react';
-import type { GeneratedOutput, OutputId } from '../generate/index';
-import { detailFieldLabel } from './field-labels';
+import type { GeneratedOutput, OutputFile, PendingOutput } from '../generate/index';
 import type { WizardConfig } from '../model/config';
 import { CopyButton } from './CopyButton';
 import { downloadText } from './clipboard';
+import { detailFieldLabel } from './field-labels';
 
 interface OutputPanelProps {
   readonly output: GeneratedOutput;
   readonly config: WizardConfig;
   readonly shareUrl: string;
+}
+
+type Tab = (OutputFile | PendingOutput) & { readonly key: string };
+
+const ORDER = ['component-yaml', 'components-yaml', 'cli-bash', 'k8s-manifests'];
+
+function tabKey(output: { readonly id: string; readonly component?: string }): string {
+  return output.component === undefined ? output.id : `${output.id}:${output.component}`;
 }
 
 /**
@@ -17,19 +25,23 @@ interface OutputPanelProps {
  */
 export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
   const id = useId();
-  const tabs = [
-    ...output.files.map((file) => ({ id: file.id, title: file.title })),
-    ...output.pending.map((pending) => ({ id: pending.id, title: pending.title })),
-  ];
-  const order: OutputId[] = ['component-yaml', 'cli-bash', 'k8s-manifests'];
-  tabs.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  const [selected, setSelected] = useState<OutputId>('component-yaml');
-  const active = tabs.some((tab) => tab.id === selected) ? selected : 'component-yaml';
+  const componentOrder = config.components.map((component) => component.name);
+  const tabs: Tab[] = [...output.files, ...output.pending]
+    .map((item) => ({ ...item, key: tabKey(item) }))
+    .sort(
+      (a, b) =>
+        ORDER.indexOf(a.id) - ORDER.indexOf(b.id) ||
+        componentOrder.indexOf(a.component ?? '') - componentOrder.indexOf(b.component ?? ''),
+    );
+  const [selected, setSelected] = useState<string>('');
+  const active = tabs.some((tab) => tab.key === selected) ? selected : (tabs[0]?.key ?? '');
+  const domId = (kind: 'tab' | 'panel', key: string): string =>
+    `${id}-${kind}-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const focusTab = (index: number): void => {
     const tab = tabs[(index + tabs.length) % tabs.length];
     if (!tab) return;
-    setSelected(tab.id);
-    document.getElementById(`${id}-tab-${tab.id}`)?.focus();
+    setSelected(tab.key);
+    document.getElementById(domId('tab', tab.key))?.focus();
   };
   return (
     <section className="output-panel" aria-labelledby={`${id}-heading`}>
@@ -40,14 +52,14 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
       <div role="tablist" aria-label="Generated files" className="tabs">
         {tabs.map((tab, index) => (
           <button
-            key={tab.id}
+            key={tab.key}
             type="button"
             role="tab"
-            id={`${id}-tab-${tab.id}`}
-            aria-selected={tab.id === active}
-            aria-controls={`${id}-panel-${tab.id}`}
-            tabIndex={tab.id === active ? 0 : -1}
-            onClick={() => setSelected(tab.id)}
+            id={domId('tab', tab.key)}
+            aria-selected={tab.key === active}
+            aria-controls={domId('panel', tab.key)}
+            tabIndex={tab.key === active ? 0 : -1}
+            onClick={() => setSelected(tab.key)}
             onKeyDown={(event) => {
               if (event.key === 'ArrowRight') focusTab(index + 1);
               if (event.key === 'ArrowLeft') focusTab(index - 1);
@@ -57,45 +69,41 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
           </button>
         ))}
       </div>
-      {output.files.map((file) => (
+      {tabs.map((tab) => (
         <div
-          key={file.id}
+          key={tab.key}
           role="tabpanel"
-          id={`${id}-panel-${file.id}`}
-          aria-labelledby={`${id}-tab-${file.id}`}
-          hidden={file.id !== active}
-          className="output-block"
+          id={domId('panel', tab.key)}
+          aria-labelledby={domId('tab', tab.key)}
+          hidden={tab.key !== active}
+          className={`output-block${'text' in tab ? '' : ' pending'}`}
         >
-          <div className="output-actions">
-            <span className="file-name">{file.fileName}</span>
-            <CopyButton text={file.text} what={file.title} />
-            <button
-              type="button"
-              className="button small"
-              aria-label={`Download ${file.fileName}`}
-              onClick={() => downloadText(file.fileName, file.text)}
-            >
-              Download
-            </button>
-          </div>
-          <pre tabIndex={0} aria-label={file.title}>
-            <code data-output={file.id}>{file.text}</code>
-          </pre>
-        </div>
-      ))}
-      {output.pending.map((pending) => (
-        <div
-          key={pending.id}
-          role="tabpanel"
-          id={`${id}-panel-${pending.id}`}
-          aria-labelledby={`${id}-tab-${pending.id}`}
-          hidden={pending.id !== active}
-          className="output-block pending"
-        >
-          <p>
-            {pending.title} appears once these are valid:{' '}
-            {pending.blockedBy.map((path) => detailFieldLabel(config, path)).join(', ')}.
-          </p>
+          {'text' in tab ? (
+            <>
+              <div className="output-actions">
+                <span className="file-name">{tab.fileName}</span>
+                <CopyButton text={tab.text} what={tab.title} />
+                <button
+                  type="button"
+                  className="button small"
+                  aria-label={`Download ${tab.fileName}`}
+                  onClick={() => downloadText(tab.fileName, tab.text)}
+                >
+                  Download
+                </button>
+              </div>
+              <pre tabIndex={0} aria-label={tab.title}>
+                <code data-output={tab.id} data-component={tab.component}>
+                  {tab.text}
+                </code>
+              </pre>
+            </>
+          ) : (
+            <p>
+              {tab.title} appears once these are valid:{' '}
+              {tab.blockedBy.map((path) => detailFieldLabel(config, path)).join(', ')}.
+            </p>
+          )}
         </div>
       ))}
     </section>

@@ -20,21 +20,30 @@ export function ReviewStep() {
         <dd>{host.title}</dd>
         <dt>Identity</dt>
         <dd>{identityTitle}</dd>
-        <dt>Component</dt>
+        <dt>{config.components.length === 1 ? 'Component' : 'Components'}</dt>
         <dd>
-          {componentSpec(config.component).title} <code>{config.component}</code>
+          <ul className="plain-list">
+            {config.components.map((component) => (
+              <li key={component.name}>
+                {component.name}: {componentSpec(component.type, component.version).title}{' '}
+                <code>
+                  {component.type} {component.version}
+                </code>
+              </li>
+            ))}
+          </ul>
         </dd>
       </dl>
       <h3>Next</h3>
       <ol>
         <li>
-          Sign in with <code>az login</code>, then run the Azure CLI script: it grants the role and writes the
-          files.
+          Sign in with <code>az login</code>, then run the Azure CLI script: it grants the access and writes
+          the files.
         </li>
         {host.format === 'kubernetes' && (
           <li>Merge the Deployment patch from the Kubernetes tab into your app.</li>
         )}
-        <li>Give the role assignment a few minutes to take effect, then start (or restart) the app.</li>
+        <li>Give the grants a few minutes to take effect, then start (or restart) the app.</li>
       </ol>
       {identity === 'kubelet' && (
         <p className="warning" role="note">

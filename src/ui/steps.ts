@@ -9,7 +9,7 @@ export type StepId = (typeof STEP_IDS)[number];
 export const STEP_TITLES: Record<StepId, string> = {
   host: 'Host',
   identity: 'Identity',
-  component: 'Component',
+  component: 'Components',
   details: 'Details',
   review: 'Review',
 };
@@ -22,9 +22,9 @@ export function stepFields(step: StepId, config: WizardConfig): FormPath<WizardC
     case 'identity':
       return ['identity', 'aksIdentity'];
     case 'component':
-      return ['component'];
+      return ['components'];
     case 'details':
-      return [...detailFields(config).map((field) => field.path as FormPath<WizardConfig>), 'kvModel'];
+      return detailFields(config).map((field) => field.path as FormPath<WizardConfig>);
     case 'review':
       return [];
     default:

@@ -6,18 +6,17 @@
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
 ENVIRONMENT_NAME=env-orders
-COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
 
-# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
+VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
   exit 1
 fi
 
@@ -28,7 +27,7 @@ PRINCIPAL_ID=$(az containerapp identity assign \
     --system-assigned \
     --query principalId -o tsv)
 
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
@@ -51,19 +50,19 @@ YAML
 az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name "$COMPONENT_NAME" \
+    --dapr-component-name azurekeyvault \
     --yaml components/azurekeyvault.yaml -o none
-# The app loads it when it runs with Dapr on and app id orders-api (az containerapp dapr enable).
+# The app loads them when it runs with Dapr on and app id orders-api (az containerapp dapr enable).
 
-# Verify: the role on the Key Vault and the component Dapr loads.
+# Verify: the grants and the components Dapr loads.
 az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 az containerapp env dapr-component show \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name "$COMPONENT_NAME" \
+    --dapr-component-name azurekeyvault \
     --query properties.componentType -o tsv
 
-# Done. Role assignments take a few minutes (up to about 10) to take effect;
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

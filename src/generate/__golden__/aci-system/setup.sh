@@ -5,18 +5,17 @@
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_GROUP_NAME=orders-group
-COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
 
-# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
+VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
   exit 1
 fi
 
@@ -37,8 +36,8 @@ scopes:
 - orders-api
 YAML
 
-# Encode it for the group's secret volume, which daprd reads as its folder of component files.
-COMPONENT_BASE64=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
+# Encode them for the group's secret volume, which daprd reads as its folder of component files.
+COMPONENT_BASE64_1=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
 
 # Write the container group: the app, the daprd sidecar, the component volume and the identity.
 {
@@ -83,7 +82,7 @@ properties:
   - name: components
     secret:
 YAML
-printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64"
+printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64_1"
 } > components/container-group.yaml
 
 # Create the group with its identity; a group of this name is updated to this definition and restarts.
@@ -91,26 +90,26 @@ az container create \
     --resource-group "$RESOURCE_GROUP" \
     --file components/container-group.yaml -o none
 
-# Read the group's system-assigned principal id, which gets the grant.
+# Read the group's system-assigned principal id, which gets the grants.
 PRINCIPAL_ID=$(az container show \
     --name "$CONTAINER_GROUP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query identity.principalId -o tsv)
 
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
     --role 4633458b-17de-408a-b874-0445c86b69e6 \
     --scope "$VAULT_ID" -o none
 
-# Verify: the role on the Key Vault.
+# Verify: the grants.
 az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-# Once the containers run, daprd logs the component it loaded:
-#   az container logs --container-name daprd ...
+# Once the containers run, daprd logs the components it loaded:
+#   az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
 
-# Done. Role assignments take a few minutes (up to about 10) to take effect;
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the group:
 #   az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"

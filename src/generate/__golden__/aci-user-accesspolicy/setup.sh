@@ -7,18 +7,17 @@ RESOURCE_GROUP=rg-orders
 CONTAINER_GROUP_NAME=orders-group
 IDENTITY_NAME=id-orders
 LOCATION=westeurope
-COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
 
-# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
+VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" = true ]; then
-  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+if [ "$VAULT_RBAC" = true ]; then
+  echo 'The vault kv-orders uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
   exit 1
 fi
 
@@ -42,7 +41,7 @@ CLIENT_ID=$(az identity show \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
-# Add an access policy with --secret-permissions get list, nothing more.
+# Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
 az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
@@ -71,8 +70,8 @@ scopes:
 YAML
 } > components/azurekeyvault.yaml
 
-# Encode it for the group's secret volume, which daprd reads as its folder of component files.
-COMPONENT_BASE64=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
+# Encode them for the group's secret volume, which daprd reads as its folder of component files.
+COMPONENT_BASE64_1=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
 
 # Write the container group: the app, the daprd sidecar, the component volume and the identity.
 {
@@ -119,7 +118,7 @@ properties:
   - name: components
     secret:
 YAML
-printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64"
+printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64_1"
 } > components/container-group.yaml
 
 # Create the group with its identity; a group of this name is updated to this definition and restarts.
@@ -127,12 +126,12 @@ az container create \
     --resource-group "$RESOURCE_GROUP" \
     --file components/container-group.yaml -o none
 
-# Verify: the access policy on the Key Vault.
+# Verify: the grants.
 az keyvault show \
     --name "$VAULT_NAME" \
     --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
-# Once the containers run, daprd logs the component it loaded:
-#   az container logs --container-name daprd ...
+# Once the containers run, daprd logs the components it loaded:
+#   az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
 
 # Done. A new access policy can take a minute or two to apply;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the group:

@@ -10,7 +10,6 @@ IDENTITY_NAME=id-orders
 NAMESPACE=default
 SERVICE_ACCOUNT=orders-api
 FEDERATED_CREDENTIAL_NAME=dapr-default-orders-api
-COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
@@ -18,13 +17,13 @@ set -euo pipefail
 # Work in the chosen subscription, so every name below is looked up there.
 az account set --subscription "$SUBSCRIPTION"
 
-# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
+VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" = true ]; then
-  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+if [ "$VAULT_RBAC" = true ]; then
+  echo 'The vault kv-orders uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
   exit 1
 fi
 
@@ -67,7 +66,7 @@ az identity federated-credential create \
     --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
     --audiences api://AzureADTokenExchange -o none
 
-# Add an access policy with --secret-permissions get list, nothing more.
+# Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
 az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
@@ -128,11 +127,11 @@ kubectl apply -f components/azurekeyvault.yaml
 # Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
 #   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
 
-# Verify: the access policy on the Key Vault and the component Dapr loads.
+# Verify: the grants and the components Dapr loads.
 az keyvault show \
     --name "$VAULT_NAME" \
     --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
-kubectl get components.dapr.io "$COMPONENT_NAME" --namespace "$NAMESPACE"
+kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
 
 # Done. A new access policy can take a minute or two to apply;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

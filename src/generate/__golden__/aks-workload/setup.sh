@@ -9,18 +9,17 @@ IDENTITY_NAME=id-orders
 NAMESPACE=orders
 SERVICE_ACCOUNT=orders-api
 FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
-COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
 
-# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
+VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
   exit 1
 fi
 
@@ -59,7 +58,7 @@ az identity federated-credential create \
     --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
     --audiences api://AzureADTokenExchange -o none
 
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
@@ -126,11 +125,11 @@ kubectl apply -f components/azurekeyvault.yaml
 # Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
 #   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
 
-# Verify: the role on the Key Vault and the component Dapr loads.
+# Verify: the grants and the components Dapr loads.
 az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-kubectl get components.dapr.io "$COMPONENT_NAME" --namespace "$NAMESPACE"
+kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
 
-# Done. Role assignments take a few minutes (up to about 10) to take effect;
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

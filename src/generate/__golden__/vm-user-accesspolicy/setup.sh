@@ -6,18 +6,17 @@
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
 IDENTITY_NAME=id-orders
-COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
 
-# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
+VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" = true ]; then
-  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+if [ "$VAULT_RBAC" = true ]; then
+  echo 'The vault kv-orders uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
   exit 1
 fi
 
@@ -44,7 +43,7 @@ az vm identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --identities "$IDENTITY_ID" -o none
 
-# Add an access policy with --secret-permissions get list, nothing more.
+# Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
 az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
@@ -73,12 +72,12 @@ scopes:
 YAML
 } > components/azurekeyvault.yaml
 
-# Put the component where Dapr on the VM reads it.
+# Put the component file where Dapr on the VM reads it.
 # Copy components/azurekeyvault.yaml to the VM, into a components folder beside the app, and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>
 # Dapr finds the VM's identity through the instance metadata service; nothing else to set.
 
-# Verify: the access policy on the Key Vault.
+# Verify: the grants.
 az keyvault show \
     --name "$VAULT_NAME" \
     --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv

@@ -6,7 +6,6 @@
 SUBSCRIPTION=00000000-1111-2222-3333-444444444444
 RESOURCE_GROUP=rg-orders
 VMSS_NAME=vmss-orders
-COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
@@ -14,13 +13,13 @@ set -euo pipefail
 # Work in the chosen subscription, so every name below is looked up there.
 az account set --subscription "$SUBSCRIPTION"
 
-# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
+VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" = true ]; then
-  echo 'The vault uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+if [ "$VAULT_RBAC" = true ]; then
+  echo 'The vault kv-orders uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
   exit 1
 fi
 
@@ -30,7 +29,7 @@ PRINCIPAL_ID=$(az vmss identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
 
-# Add an access policy with --secret-permissions get list, nothing more.
+# Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
 az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
@@ -51,12 +50,12 @@ spec:
     value: kv-orders
 YAML
 
-# Put the component where Dapr on the scale set reads it.
+# Put the component file where Dapr on the scale set reads it.
 # Ship components/azurekeyvault.yaml to every instance (in the image or with your deployment), and start the app with Dapr:
 #   dapr run --app-id <your-app-id> --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
 
-# Verify: the access policy on the Key Vault.
+# Verify: the grants.
 az keyvault show \
     --name "$VAULT_NAME" \
     --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv

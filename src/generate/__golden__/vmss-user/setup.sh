@@ -6,18 +6,17 @@
 RESOURCE_GROUP=rg-orders
 VMSS_NAME=vmss-orders
 IDENTITY_NAME=id-orders
-COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
 
-# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
+VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
   exit 1
 fi
 
@@ -44,7 +43,7 @@ az vmss identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --identities "$IDENTITY_ID" -o none
 
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
@@ -74,15 +73,15 @@ scopes:
 YAML
 } > components/azurekeyvault.yaml
 
-# Put the component where Dapr on the scale set reads it.
+# Put the component file where Dapr on the scale set reads it.
 # Ship components/azurekeyvault.yaml to every instance (in the image or with your deployment), and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
 
-# Verify: the role on the Key Vault.
+# Verify: the grants.
 az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 
-# Done. Role assignments take a few minutes (up to about 10) to take effect;
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -5,18 +5,17 @@
 
 RESOURCE_GROUP=rg-orders
 WEBAPP_NAME=orders-web
-COMPONENT_NAME=azurekeyvault
 VAULT_NAME=kv-orders
 
 set -euo pipefail
 
-# Check the vault before changing anything: its id is the grant's scope, its permission model decides the grant.
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-RBAC_ENABLED=$(az keyvault show \
+VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
-if [ "$RBAC_ENABLED" != true ]; then
-  echo 'The vault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
   exit 1
 fi
 
@@ -26,7 +25,7 @@ PRINCIPAL_ID=$(az webapp identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
 
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6): read secrets, on this Key Vault only.
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
@@ -48,15 +47,15 @@ spec:
     value: kv-orders
 YAML
 
-# Put the component where Dapr on the web app reads it.
+# Put the component file where Dapr on the web app reads it.
 # App Service has no built-in Dapr: run daprd as a sidecar container of the app (Linux) with
 #   daprd --app-id <your-app-id> --resources-path /components
 # and components/azurekeyvault.yaml in that folder (baked into the sidecar image or mounted from Azure Files).
 
-# Verify: the role on the Key Vault.
+# Verify: the grants.
 az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 
-# Done. Role assignments take a few minutes (up to about 10) to take effect;
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,0 +1,117 @@
+/**
+ * The shape of a Dapr component's catalog entry: what the wizard asks, what the YAML carries, which Azure
+ * resources the component talks to, and the least grant each needs. Entries live in ./components/.
+ */
+import type { NamingRuleId } from './naming-rules';
+import type { AzureRole } from './roles';
+
+/** A metadata field Dapr reads under managed identity. Secret and connection-string fields are never listed. */
+export interface ComponentField {
+  /** The metadata key Dapr reads. */
+  readonly key: string;
+  readonly label: string;
+  readonly help: string;
+  /** Required fields are always asked; optional ones sit behind "More options" and are emitted only when set. */
+  readonly required: boolean;
+  readonly rule: NamingRuleId;
+  /** Shown as the input's placeholder. */
+  readonly placeholder?: string;
+  /** Prefilled value (only where a documented example is the contract, e.g. the seed's vault name). */
+  readonly example?: string;
+}
+
+/** One answer to a trade-off question; the first option of a choice is the default and the least privileged. */
+export interface ChoiceOption {
+  readonly id: string;
+  readonly title: string;
+  /** One line: what this means and when to pick it. */
+  readonly description: string;
+  /** Metadata this option sets in the component, e.g. disableEntityManagement: "true". */
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** A real trade-off the user decides, such as entity management versus existing entities. */
+export interface ComponentChoice {
+  /** Share-link key; must not clash with the wizard's top-level keys. */
+  readonly key: string;
+  readonly legend: string;
+  readonly options: readonly ChoiceOption[];
+}
+
+/** Option ids of choices that must hold for a grant to apply; absent means always. */
+export type GrantCondition = Readonly<Record<string, readonly string[]>>;
+
+/** An Azure resource the component talks to, and how the script finds its resource id. */
+export interface ResourceRef {
+  /** Referenced by grants. */
+  readonly id: string;
+  /** In comments: "Key Vault", "Service Bus namespace". */
+  readonly title: string;
+  /** The component field that names it. */
+  readonly field: string;
+  /** 'value': the field is the name; 'first-label': the name is the first DNS label of a host name or URL. */
+  readonly nameFrom: 'value' | 'first-label';
+  /** `az <showCommand> --name <name> [--resource-group <group>] --query id -o tsv`. */
+  readonly showCommand: readonly string[];
+  /** Whether the show command needs --resource-group. */
+  readonly needsResourceGroup: boolean;
+  /** Shell variable prefix: VAULT gives VAULT_NAME and VAULT_ID. */
+  readonly variable: string;
+  /** Key Vault: the choice that says which permission model the vault uses, checked before any change. */
+  readonly keyVaultModelChoice?: string;
+}
+
+interface GrantBase {
+  /** The ResourceRef id the grant is scoped to. */
+  readonly resource: string;
+  readonly when?: GrantCondition;
+}
+
+export type Grant =
+  /** An Azure built-in role assigned on the resource. */
+  | (GrantBase & { readonly kind: 'rbac'; readonly role: AzureRole })
+  /** Key Vault access policy (vaults on the access-policy model). */
+  | (GrantBase & {
+      readonly kind: 'keyvault-policy';
+      readonly flag: '--secret-permissions' | '--key-permissions';
+      readonly permissions: readonly string[];
+    })
+  /** Cosmos DB data-plane role, assigned with az cosmosdb sql role assignment create. */
+  | (GrantBase & {
+      readonly kind: 'cosmos-sql-role';
+      readonly roleName: string;
+      readonly roleDefinitionId: string;
+    })
+  /** Azure Cache for Redis data access policy. */
+  | (GrantBase & { readonly kind: 'redis-access-policy'; readonly policy: string })
+  /** Azure Database for PostgreSQL: a database role mapped to the identity, with the privileges listed. */
+  | (GrantBase & { readonly kind: 'postgres-role'; readonly privileges: readonly string[] })
+  /** Azure SQL: a contained database user for the identity, with the database roles listed. */
+  | (GrantBase & { readonly kind: 'sql-contained-user'; readonly roles: readonly string[] });
+
+export interface ComponentSpec {
+  readonly type: string;
+  readonly version: string;
+  readonly title: string;
+  /** One line on the component step. */
+  readonly summary: string;
+  /** Default metadata.name. */
+  readonly defaultName: string;
+  /** Set when a newer version is recommended instead. */
+  readonly deprecated?: string;
+  /** Metadata that selects Entra ID, always emitted: useAzureAD, useEntraID, enableTLS. */
+  readonly fixedMetadata?: Readonly<Record<string, string>>;
+  readonly fields: readonly ComponentField[];
+  readonly choices?: readonly ComponentChoice[];
+  readonly resources: readonly ResourceRef[];
+  readonly grants: readonly Grant[];
+  /** Where the role choice rests when the Dapr docs name none. */
+  readonly grantSource?: string;
+}
+
+/** An Azure-facing Dapr component that cannot sign in with Entra ID: listed, not offered. */
+export interface UnsupportedComponent {
+  readonly type: string;
+  readonly title: string;
+  readonly reason: string;
+}

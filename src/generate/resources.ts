@@ -1,0 +1,121 @@
+/**
+ * Resolves each component's Azure resources and grants: the resource names read from the component's
+ * fields, one shell variable per distinct resource, and the grants deduplicated where two components
+ * share a resource and role, in a stable order (component order, then catalog order).
+ */
+import { componentSpec } from '../catalog/components';
+import type { ComponentSpec, Grant, ResourceRef } from '../catalog/component-spec';
+import { componentResourceGroup, type ComponentConfig, type WizardConfig } from '../model/config';
+
+export interface ResolvedResource {
+  readonly ref: ResourceRef;
+  readonly name: string;
+  readonly resourceGroup: string;
+  /** Shell variable prefix: VAULT, or VAULT_2 for a second vault. */
+  readonly variable: string;
+  /** The variable holding its resource group: the host's, or its own. */
+  readonly groupVariable: string;
+  /** The choices of the first component using it (Key Vault's permission model). */
+  readonly choices: Readonly<Record<string, string>>;
+}
+
+export interface ResolvedGrant {
+  readonly grant: Grant;
+  readonly resource: ResolvedResource;
+  /** Components that need it, for the comment. */
+  readonly components: readonly string[];
+}
+
+export interface ComponentPlan {
+  readonly component: ComponentConfig;
+  readonly spec: ComponentSpec;
+}
+
+export interface ResourcePlan {
+  readonly components: readonly ComponentPlan[];
+  readonly resources: readonly ResolvedResource[];
+  readonly grants: readonly ResolvedGrant[];
+}
+
+/** The resource's name from the field value: as is, or the first DNS label of a host name or URL. */
+export function resourceName(ref: ResourceRef, value: string): string {
+  if (ref.nameFrom === 'value') return value;
+  const host = value.replace(/^[a-z]+:\/\//i, '');
+  return host.split(/[.:/]/)[0] ?? '';
+}
+
+function applies(grant: Grant, choices: Readonly<Record<string, string>>): boolean {
+  if (!grant.when) return true;
+  return Object.entries(grant.when).every(([key, ids]) => ids.includes(choices[key] ?? ''));
+}
+
+/** A key telling two grants apart: same kind, same role or permissions, same resource. */
+function grantKey(grant: Grant, resource: ResolvedResource): string {
+  const what =
+    grant.kind === 'rbac'
+      ? grant.role.guid
+      : grant.kind === 'keyvault-policy'
+        ? `${grant.flag} ${grant.permissions.join(' ')}`
+        : grant.kind === 'cosmos-sql-role'
+          ? grant.roleDefinitionId
+          : grant.kind === 'redis-access-policy'
+            ? grant.policy
+            : grant.kind === 'postgres-role'
+              ? grant.privileges.join(',')
+              : grant.roles.join(',');
+  return `${grant.kind}|${what}|${resource.variable}`;
+}
+
+export function planResources(config: WizardConfig): ResourcePlan {
+  const resources: ResolvedResource[] = [];
+  const grants: ResolvedGrant[] = [];
+  const grantIndex = new Map<string, number>();
+  const components = config.components.map((component) => ({
+    component,
+    spec: componentSpec(component.type, component.version),
+  }));
+  for (const { component, spec } of components) {
+    const resourceGroup = componentResourceGroup(config, component);
+    // Only resources that a grant applies to are looked up: an Event Hubs publisher never touches the
+    // checkpoint storage account it names.
+    const resolve = (ref: ResourceRef): ResolvedResource => {
+      const name = resourceName(ref, component.metadata[ref.field] ?? '');
+      const known = resources.find(
+        (candidate) =>
+          candidate.ref.showCommand.join(' ') === ref.showCommand.join(' ') &&
+          candidate.name === name &&
+          (!ref.needsResourceGroup || candidate.resourceGroup === resourceGroup),
+      );
+      if (known) return known;
+      const same = resources.filter((candidate) => candidate.ref.variable === ref.variable).length;
+      const variable = same === 0 ? ref.variable : `${ref.variable}_${same + 1}`;
+      const resource: ResolvedResource = {
+        ref,
+        name,
+        resourceGroup,
+        variable,
+        groupVariable: resourceGroup === config.resourceGroup ? 'RESOURCE_GROUP' : `${variable}_GROUP`,
+        choices: component.choices,
+      };
+      resources.push(resource);
+      return resource;
+    };
+    for (const grant of spec.grants) {
+      const ref = spec.resources.find((candidate) => candidate.id === grant.resource);
+      if (!ref || !applies(grant, component.choices)) continue;
+      const resource = resolve(ref);
+      const key = grantKey(grant, resource);
+      const existing = grantIndex.get(key);
+      if (existing === undefined) {
+        grantIndex.set(key, grants.length);
+        grants.push({ grant, resource, components: [component.name] });
+      } else {
+        const known = grants[existing];
+        if (known && !known.components.includes(component.name)) {
+          grants[existing] = { ...known, components: [...known.components, component.name] };
+        }
+      }
+    }
+  }
+  return { components, resources, grants };
+}

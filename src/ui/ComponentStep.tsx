@@ -1,0 +1,158 @@
+import { useId, useState } from 'react';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import {
+  COMPONENT_TYPES,
+  componentSpec,
+  componentVersions,
+  UNSUPPORTED_COMPONENTS,
+  type ComponentType,
+} from '../catalog/components';
+import { defaultComponent, uniqueComponentName, type WizardConfig } from '../model/config';
+import type { LinkErrors } from '../model/url-state';
+
+/** The building block a type belongs to: the first part of the Dapr type. */
+const KIND_TITLES: Record<string, string> = {
+  secretstores: 'Secret stores',
+  state: 'State stores',
+  pubsub: 'Pub/sub brokers',
+  bindings: 'Bindings',
+  configuration: 'Configuration stores',
+  lock: 'Distributed locks',
+  crypto: 'Cryptography',
+};
+
+function kindOf(type: string): string {
+  return type.split('.')[0] ?? type;
+}
+
+/** The components of the configuration: add, remove, reorder, pick a version. All share one identity. */
+export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors }) {
+  const id = useId();
+  const { control, register } = useFormContext<WizardConfig>();
+  const { fields, append, remove, move } = useFieldArray({ control, name: 'components' });
+  const components = useWatch({ control, name: 'components' });
+  const [toAdd, setToAdd] = useState<ComponentType>(COMPONENT_TYPES[0] ?? 'secretstores.azure.keyvault');
+  const kinds = [...new Set(COMPONENT_TYPES.map(kindOf))];
+  const componentErrors = Object.entries(linkErrors).filter(([key]) =>
+    /^(c\d+\.)?(component|version)$/.test(key),
+  );
+  return (
+    <div className="components-step">
+      <p className="note">
+        Every component signs in with the same identity; the script grants each one what it needs.
+      </p>
+      {componentErrors.length > 0 && (
+        <ul className="field-error" id={`${id}-link-errors`}>
+          {componentErrors.map(([key, message]) => (
+            <li key={key}>{message}</li>
+          ))}
+        </ul>
+      )}
+      <ol className="component-list" aria-label="Components in this configuration">
+        {fields.map((field, index) => {
+          const current = components[index] ?? field;
+          const spec = componentSpec(current.type, current.version);
+          const versions = componentVersions(current.type);
+          return (
+            <li key={field.id} className="component-item">
+              <div className="component-heading">
+                <span className="choice-title">{spec.title}</span> <code>{current.type}</code>
+                <span className="component-name"> as “{current.name}”</span>
+              </div>
+              <p className="choice-description">{spec.summary}</p>
+              {spec.deprecated && <p className="warning">{spec.deprecated}</p>}
+              <div className="component-actions">
+                {versions.length > 1 && (
+                  <label>
+                    Version{' '}
+                    <select {...register(`components.${index}.version`)}>
+                      {versions.map((version, position) => (
+                        <option key={version} value={version}>
+                          {version}
+                          {position === 0 ? ' (recommended)' : ''}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+                <button
+                  type="button"
+                  className="button small secondary"
+                  disabled={index === 0}
+                  aria-label={`Move ${current.name} up`}
+                  onClick={() => move(index, index - 1)}
+                >
+                  Up
+                </button>
+                <button
+                  type="button"
+                  className="button small secondary"
+                  disabled={index === fields.length - 1}
+                  aria-label={`Move ${current.name} down`}
+                  onClick={() => move(index, index + 1)}
+                >
+                  Down
+                </button>
+                <button
+                  type="button"
+                  className="button small secondary"
+                  disabled={fields.length === 1}
+                  aria-label={`Remove ${current.name}`}
+                  onClick={() => remove(index)}
+                >
+                  Remove
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="add-component">
+        <label htmlFor={`${id}-add`}>Add a component</label>
+        <div className="add-row">
+          <select
+            id={`${id}-add`}
+            value={toAdd}
+            onChange={(event) => setToAdd(event.target.value as ComponentType)}
+          >
+            {kinds.map((kind) => (
+              <optgroup key={kind} label={KIND_TITLES[kind] ?? kind}>
+                {COMPONENT_TYPES.filter((type) => kindOf(type) === kind).map((type) => (
+                  <option key={type} value={type}>
+                    {componentSpec(type).title} ({type})
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              const taken = components.map((component) => component.name);
+              append(
+                defaultComponent(
+                  toAdd,
+                  undefined,
+                  uniqueComponentName(componentSpec(toAdd).defaultName, taken),
+                ),
+              );
+            }}
+          >
+            Add
+          </button>
+        </div>
+      </div>
+      <details className="unsupported">
+        <summary>Azure components that cannot use a managed identity</summary>
+        <ul>
+          {UNSUPPORTED_COMPONENTS.map((component) => (
+            <li key={component.type}>
+              <strong>{component.title}</strong> <code>{component.type}</code>: {component.reason}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}
