@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { loadGoldenScenarios, type GoldenScenario } from '../src/test-support/golden';
+import { goldenFileName, loadGoldenScenarios, type GoldenScenario } from '../src/test-support/golden';
 
 export { expect };
 
@@ -31,7 +31,7 @@ export function scenario(name: string): GoldenScenario {
   return found;
 }
 
-export const STEP_TITLES = ['Host', 'Identity', 'Component', 'Details', 'Review'] as const;
+export const STEP_TITLES = ['Host', 'Identity', 'Components', 'Details', 'Review'] as const;
 export type StepTitle = (typeof STEP_TITLES)[number];
 
 /** The heading each step shows, e.g. "4. Details". */
@@ -40,20 +40,36 @@ export function stepHeading(page: Page, step: StepTitle): Locator {
 }
 
 /**
- * The text of every [data-output] block in the page, by output id (hidden tabs included). A second block
- * with the same id shows up as "duplicate <id>", so comparing with the expected outputs fails.
+ * The golden file an output block of the page belongs to: by its data-output id and, for a component's
+ * YAML, its data-component name. An id with no golden file shows up as "no golden file for <id>", so the
+ * comparison with the expected outputs fails on it.
+ */
+export function goldenFileOf(block: { readonly id: string; readonly component: string | null }): string {
+  try {
+    return goldenFileName({ id: block.id, component: block.component });
+  } catch {
+    return `no golden file for ${block.id}`;
+  }
+}
+
+/**
+ * The text of every [data-output] block in the page (hidden tabs included), by the name of the golden file
+ * it is compared with: goldenFileName({ id: data-output, component: data-component }). A second block for
+ * the same file shows up as "duplicate <file>", so comparing with the expected outputs fails.
  */
 export async function outputTexts(page: Page): Promise<Record<string, string>> {
-  const blocks = await page
-    .locator('[data-output]')
-    .evaluateAll((elements) =>
-      elements.map((element): [string, string] => [
-        element.getAttribute('data-output') ?? '',
-        element.textContent ?? '',
-      ]),
-    );
+  const blocks = await page.locator('[data-output]').evaluateAll((elements) =>
+    elements.map((element) => ({
+      id: element.getAttribute('data-output') ?? '',
+      component: element.getAttribute('data-component'),
+      text: element.textContent ?? '',
+    })),
+  );
   const texts: Record<string, string> = {};
-  for (const [id, text] of blocks) texts[id in texts ? `duplicate ${id}` : id] = text;
+  for (const block of blocks) {
+    const file = goldenFileOf(block);
+    texts[file in texts ? `duplicate ${file}` : file] = block.text;
+  }
   return texts;
 }
 

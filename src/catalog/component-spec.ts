@@ -18,6 +18,8 @@ export interface ComponentField {
   readonly placeholder?: string;
   /** Prefilled value (only where a documented example is the contract, e.g. the seed's vault name). */
   readonly example?: string;
+  /** False for inputs the wizard composes into the connection string instead of emitting them as metadata. */
+  readonly emit?: false;
 }
 
 /** One answer to a trade-off question; the first option of a choice is the default and the least privileged. */
@@ -59,6 +61,14 @@ export interface ResourceRef {
   readonly variable: string;
   /** Key Vault: the choice that says which permission model the vault uses, checked before any change. */
   readonly keyVaultModelChoice?: string;
+  /** A setting the resource must have before its grant can work, checked before any change. */
+  readonly precondition?: {
+    /** `az <showCommand> ... --query <query> -o tsv` must print `expected`. */
+    readonly query: string;
+    readonly expected: string;
+    /** Printed when it does not. */
+    readonly message: string;
+  };
 }
 
 interface GrantBase {
@@ -84,10 +94,20 @@ export type Grant =
     })
   /** Azure Cache for Redis data access policy. */
   | (GrantBase & { readonly kind: 'redis-access-policy'; readonly policy: string })
-  /** Azure Database for PostgreSQL: a database role mapped to the identity, with the privileges listed. */
+  /**
+   * Azure Database for PostgreSQL: a database role mapped to the identity, then GRANT statements in the app
+   * database ("{field}" stands for that field's value).
+   */
   | (GrantBase & { readonly kind: 'postgres-role'; readonly privileges: readonly string[] })
-  /** Azure SQL: a contained database user for the identity, with the database roles listed. */
-  | (GrantBase & { readonly kind: 'sql-contained-user'; readonly roles: readonly string[] });
+  /** Azure SQL: a contained database user for the identity, its database roles and extra GRANT statements. */
+  | (GrantBase & {
+      readonly kind: 'sql-contained-user';
+      readonly roles: readonly string[];
+      readonly permissions: readonly string[];
+    });
+
+/** How the wizard composes a password-less connection string from the component's inputs. */
+export type ConnectionStringFormat = 'postgres' | 'sqlserver';
 
 export interface ComponentSpec {
   readonly type: string;
@@ -101,6 +121,8 @@ export interface ComponentSpec {
   readonly deprecated?: string;
   /** Metadata that selects Entra ID, always emitted: useAzureAD, useEntraID, enableTLS. */
   readonly fixedMetadata?: Readonly<Record<string, string>>;
+  /** Emit connectionString composed from the inputs (host and database fields); it never holds a secret. */
+  readonly connectionString?: ConnectionStringFormat;
   readonly fields: readonly ComponentField[];
   readonly choices?: readonly ComponentChoice[];
   readonly resources: readonly ResourceRef[];

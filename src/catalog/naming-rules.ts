@@ -255,6 +255,46 @@ export const NAMING_RULES = {
     pattern: /^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$/,
     message: "1-128 letters, digits, '_', '`', ',', '.', '[' or ']', starting with a letter.",
   },
+  redisHost: {
+    // Azure Cache for Redis host with the TLS port: <name>.redis.cache.windows.net:6380; Dapr appends 6379
+    // when no port is given (components-contrib common/component/redis/settings.go resolveHost), and Azure
+    // serves TLS on 6380. Cache names: 1-63, letters, digits, '-', no '--' (resource-name-rules.md).
+    pattern:
+      /^(?!.*--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.redis\.cache\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net):6380$/,
+    message: 'The cache host name with the TLS port, such as mycache.redis.cache.windows.net:6380.',
+  },
+  postgresHost: {
+    // Flexible server host: <server>.postgres.database.azure.com; server names 3-63 lowercase letters, digits
+    // and '-', not starting or ending with '-' (resource-name-rules.md).
+    pattern:
+      /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])\.postgres\.database\.(?:azure\.com|chinacloudapi\.cn|usgovcloudapi\.net)$/,
+    message: 'The server host name, such as myserver.postgres.database.azure.com.',
+  },
+  postgresIdentifier: {
+    // A plain (unquoted) PostgreSQL identifier: letters, digits, '_', not starting with a digit, at most 63
+    // (PostgreSQL docs, "Identifiers and Key Words").
+    pattern: /^[A-Za-z_][A-Za-z0-9_]{0,62}$/,
+    message: "Letters, digits and '_', not starting with a digit, at most 63.",
+  },
+  sqlServerHost: {
+    // Azure SQL logical server host: <server>.database.windows.net; server names 1-63 lowercase letters,
+    // digits and '-', not starting or ending with '-' (resource-name-rules.md).
+    pattern:
+      /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.database\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/,
+    message: 'The server host name, such as myserver.database.windows.net.',
+  },
+  sqlDatabaseName: {
+    // Azure SQL database names: 1-128, no <>*%&:\/? or control characters, not ending in '.' or space
+    // (resource-name-rules.md); the wizard also keeps out quotes and brackets, which the connection URL
+    // and T-SQL would need to escape.
+    pattern: /^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,126}[A-Za-z0-9_-]$|^[A-Za-z0-9_]$/,
+    message: "1-128 letters, digits, '_', '-', '.' or spaces, not ending in '.' or a space.",
+  },
+  sqlIdentifier: {
+    // A regular T-SQL identifier (SQL docs, "Database identifiers"): letter or '_' first, then letters, digits, '_'.
+    pattern: /^[A-Za-z_][A-Za-z0-9_]{0,127}$/,
+    message: "Letters, digits and '_', starting with a letter or '_'.",
+  },
 } as const satisfies Record<string, NamingRule>;
 
 export type NamingRuleId = keyof typeof NAMING_RULES;

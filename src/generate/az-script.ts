@@ -9,6 +9,7 @@ import { AKS_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from '../catalog/identities';
 import {
   createsUserIdentity,
   effectiveIdentity,
+  identityDisplayName,
   type ComponentConfig,
   type WizardConfig,
 } from '../model/config';
@@ -21,12 +22,19 @@ import {
   SERVICE_ACCOUNT_FILE,
 } from './k8s-manifests';
 import { CLIENT_ID_MARKER, componentBase64Marker, IDENTITY_ID_MARKER } from './markers';
-import { planResources, type ResolvedGrant, type ResolvedResource, type ResourcePlan } from './resources';
+import {
+  fillFields,
+  planResources,
+  type ResolvedGrant,
+  type ResolvedResource,
+  type ResourcePlan,
+} from './resources';
 import {
   capture,
   cmd,
   command,
   join,
+  lit,
   note,
   v,
   type Guard,
@@ -138,6 +146,21 @@ function preflightSteps(plan: ResourcePlan): ScriptStep[] {
         '--query id -o tsv',
       ),
     );
+    if (ref.precondition) {
+      const check = `${resource.variable}_CHECK`;
+      lines.push(
+        capture(
+          check,
+          'az',
+          ...ref.showCommand,
+          '--name',
+          v(`${resource.variable}_NAME`),
+          ...(ref.needsResourceGroup ? resourceGroupArgs(resource) : []),
+          `--query ${ref.precondition.query} -o tsv`,
+        ),
+        guard(check, '!=', ref.precondition.expected, ref.precondition.message),
+      );
+    }
     if (ref.keyVaultModelChoice === undefined) continue;
     // RBAC roles are ignored by access-policy vaults, and set-policy fails on RBAC vaults (keyvault set-policy help).
     const flag = `${resource.variable}_RBAC`;
@@ -332,7 +355,7 @@ function hostIdentitySteps(config: WizardConfig, host: HostSpec): ScriptStep[] {
   }
 }
 
-function grantStep(resolved: ResolvedGrant): ScriptStep {
+function grantStep(config: WizardConfig, resolved: ResolvedGrant, firstOfKind: boolean): ScriptStep {
   const { grant, resource } = resolved;
   const forWhom = `for ${resolved.components.join(', ')}`;
   const where = `${resource.ref.title} ${resource.name}`;
@@ -381,16 +404,151 @@ function grantStep(resolved: ResolvedGrant): ScriptStep {
         ],
       };
     case 'redis-access-policy':
+      return redisGrantStep(config, resolved, grant.policy);
     case 'postgres-role':
+      return postgresGrantStep(config, resolved, grant.privileges, firstOfKind);
     case 'sql-contained-user':
-      throw new Error(`Grant kind ${grant.kind} is not supported yet`);
+      return sqlGrantStep(config, resolved, grant.roles, grant.permissions);
     default:
       return assertNever(grant);
   }
 }
 
-function grantSteps(plan: ResourcePlan): ScriptStep[] {
-  return plan.grants.map(grantStep);
+/**
+ * Redis data access policy (az redis access-policy-assignment create: all six flags required, Azure/azure-cli
+ * redis/_params.py and custom.py; in the CLI since the 2023-08-01 Redis API, after 2.45). The alias is the
+ * user name Redis shows for the identity.
+ */
+function redisGrantStep(config: WizardConfig, resolved: ResolvedGrant, policy: string): ScriptStep {
+  const { resource } = resolved;
+  const alias = identityDisplayName(config);
+  return {
+    comment: `Give the identity the ${policy} data access policy on the Redis cache ${resource.name}, for ${resolved.components.join(', ')}.`,
+    lines: [
+      note(
+        'Needs Microsoft Entra authentication on the cache (turning it on restarts the cache), and an Azure CLI\nthat has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after 2.45).',
+      ),
+      cmd(
+        'az redis access-policy-assignment create --name',
+        v(`${resource.variable}_NAME`),
+        ...resourceGroupArgs(resource),
+        '--policy-assignment-name',
+        alias.replace(/[^A-Za-z0-9-]/g, '-'),
+        '--access-policy-name',
+        lit(policy),
+        '--object-id',
+        v('PRINCIPAL_ID'),
+        '--object-id-alias',
+        alias,
+        '-o none',
+      ),
+    ],
+  };
+}
+
+/** Quotes a PostgreSQL identifier: "name" with inner quotes doubled (PostgreSQL docs, identifiers). */
+function pgIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * PostgreSQL: the identity becomes a role via pgaadauth_create_principal_with_oid, run in the postgres
+ * database by a Microsoft Entra admin of the server with an Entra token as password (MicrosoftDocs
+ * azure-databases-docs postgresql/security/security-manage-entra-users.md), then the grants run in the app
+ * database. The DO block skips the role when it exists, so the script can run again.
+ */
+function postgresGrantStep(
+  config: WizardConfig,
+  resolved: ResolvedGrant,
+  privileges: readonly string[],
+  signIn: boolean,
+): ScriptStep {
+  const { resource, component } = resolved;
+  const role = identityDisplayName(config);
+  const host = component.metadata.host ?? '';
+  const database = component.metadata.database ?? '';
+  const connect = (dbname: string): Word =>
+    join(`host=${host} port=5432 dbname=${dbname} user=`, v('PG_ADMIN'), ' sslmode=require');
+  const roleLiteral = `'${role.replace(/'/g, "''")}'`;
+  // The function runs only when no role of that name exists yet, so the script can run again.
+  const createRole = join(
+    `SELECT pgaadauth_create_principal_with_oid(${roleLiteral}, '`,
+    v('PRINCIPAL_ID'),
+    `', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${roleLiteral});`,
+  );
+  const grants = privileges.map(
+    (privilege) => `GRANT ${fillFields(privilege, component.metadata)} TO ${pgIdentifier(role)};`,
+  );
+  const signInLines: ScriptLine[] = [
+    note(
+      'Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.',
+    ),
+    capture('PG_ADMIN', 'az account show --query user.name -o tsv'),
+    capture('PGPASSWORD', 'az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv'),
+    cmd('export PGPASSWORD'),
+  ];
+  return {
+    comment: `Map the identity to the PostgreSQL role ${role} on ${resource.name} and grant it what ${resolved.components.join(', ')} needs.`,
+    lines: [
+      ...(signIn ? signInLines : []),
+      cmd('psql', connect('postgres'), '-v ON_ERROR_STOP=1 -c', createRole),
+      cmd('psql', connect(database), '-v ON_ERROR_STOP=1 -c', lit(grants.join(' '))),
+    ],
+  };
+}
+
+/** Quotes a T-SQL name: [name] with inner ] doubled. */
+function sqlName(name: string): string {
+  return `[${name.replace(/]/g, ']]')}]`;
+}
+
+/**
+ * Azure SQL: a contained user for the identity, created by a Microsoft Entra admin of the server with
+ * go-sqlcmd signed in through az (microsoft/go-sqlcmd README: --authentication-method ActiveDirectoryAzCli).
+ */
+function sqlGrantStep(
+  config: WizardConfig,
+  resolved: ResolvedGrant,
+  roles: readonly string[],
+  permissions: readonly string[],
+): ScriptStep {
+  const { resource, component } = resolved;
+  const user = identityDisplayName(config);
+  const name = sqlName(user);
+  const userLiteral = `N'${user.replace(/'/g, "''")}'`;
+  // The name must be the identity's display name: the server looks it up in Microsoft Entra ID, which works
+  // when a user runs it (sql-docs authentication-aad-directory-readers-role: applications need Directory Readers).
+  const statements = [
+    `IF DATABASE_PRINCIPAL_ID(${userLiteral}) IS NULL CREATE USER ${name} FROM EXTERNAL PROVIDER;`,
+    ...roles.map((role) => `ALTER ROLE ${role} ADD MEMBER ${name};`),
+    ...permissions.map((permission) => `GRANT ${permission} TO ${name};`),
+  ].join(' ');
+  return {
+    comment: `Add the identity to the database ${component.metadata.database ?? ''} on ${resource.name} as ${user} (${[...roles, ...permissions].join(', ')}).`,
+    lines: [
+      note(
+        'Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.',
+      ),
+      cmd(
+        'sqlcmd --server',
+        lit(component.metadata.host ?? ''),
+        '--database-name',
+        lit(component.metadata.database ?? ''),
+        '--authentication-method ActiveDirectoryAzCli --query',
+        lit(statements),
+      ),
+    ],
+  };
+}
+
+function grantSteps(config: WizardConfig, plan: ResourcePlan): ScriptStep[] {
+  return plan.grants.map((resolved, index) =>
+    grantStep(
+      config,
+      resolved,
+      plan.grants.findIndex((other) => other.grant.kind === resolved.grant.kind) === index,
+    ),
+  );
 }
 
 function writeFile(path: string, value: unknown, substitutions: Record<string, string> = {}): WriteFile {
@@ -721,10 +879,10 @@ export function buildAzScript(config: WizardConfig): Script {
   if (createsUserIdentity(config)) steps.push(...userIdentitySteps(config, host));
   if (host.id === 'aci') {
     // A user-assigned identity can be granted before the group exists; a system-assigned one only after.
-    if (config.identity === 'user') steps.push(...grantSteps(plan), ...aciCreateSteps(config));
-    else steps.push(...aciCreateSteps(config), aciReadPrincipalStep(), ...grantSteps(plan));
+    if (config.identity === 'user') steps.push(...grantSteps(config, plan), ...aciCreateSteps(config));
+    else steps.push(...aciCreateSteps(config), aciReadPrincipalStep(), ...grantSteps(config, plan));
   } else {
-    steps.push(...hostIdentitySteps(config, host), ...grantSteps(plan), ...applySteps(config, host));
+    steps.push(...hostIdentitySteps(config, host), ...grantSteps(config, plan), ...applySteps(config, host));
   }
   steps.push(...verifySteps(config, host, plan), closingStep(host, plan));
   const requirement = cliRequirement(config);

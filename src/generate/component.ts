@@ -1,7 +1,12 @@
 /** A Dapr component resource, in the format the host reads. */
 import { componentSpec } from '../catalog/components';
 import { hostSpec } from '../catalog/hosts';
-import { effectiveIdentity, type ComponentConfig, type WizardConfig } from '../model/config';
+import {
+  effectiveIdentity,
+  identityDisplayName,
+  type ComponentConfig,
+  type WizardConfig,
+} from '../model/config';
 import { CLIENT_ID_MARKER } from './markers';
 
 export interface MetadataItem {
@@ -30,9 +35,15 @@ export function componentMetadata(config: WizardConfig, component: ComponentConf
   const spec = componentSpec(component.type, component.version);
   const items: MetadataItem[] = [];
   for (const [name, value] of Object.entries(spec.fixedMetadata ?? {})) items.push({ name, value });
+  if (spec.connectionString) {
+    items.push({
+      name: 'connectionString',
+      value: composeConnectionString(config, component, spec.connectionString),
+    });
+  }
   for (const field of spec.fields) {
     const value = component.metadata[field.key] ?? '';
-    if (field.required || value !== '') items.push({ name: field.key, value });
+    if (field.emit !== false && (field.required || value !== '')) items.push({ name: field.key, value });
   }
   for (const choice of spec.choices ?? []) {
     const option = choice.options.find((candidate) => candidate.id === component.choices[choice.key]);
@@ -42,6 +53,25 @@ export function componentMetadata(config: WizardConfig, component: ComponentConf
   // azureClientId: common Azure auth field (components-contrib common/authentication/azure/metadata-properties.go).
   if (clientId !== undefined) items.push({ name: 'azureClientId', value: clientId });
   return items;
+}
+
+/**
+ * A password-less connection string from the host and database inputs. PostgreSQL: the user is the role
+ * mapped to the identity and the password a token Dapr fetches (dapr/docs setup-postgresql-v2.md). Azure
+ * SQL: the database belongs in the URL, or Dapr tries CREATE DATABASE (state/sqlserver/migration.go);
+ * Dapr adds the token itself (common/authentication/sqlserver/metadata.go).
+ */
+export function composeConnectionString(
+  config: WizardConfig,
+  component: ComponentConfig,
+  format: 'postgres' | 'sqlserver',
+): string {
+  const host = component.metadata.host ?? '';
+  const database = component.metadata.database ?? '';
+  if (format === 'postgres') {
+    return `host=${host} user=${identityDisplayName(config)} port=5432 database=${database} sslmode=require`;
+  }
+  return `sqlserver://${host}:1433?database=${encodeURIComponent(database)}`;
 }
 
 /** The component as an object: a Kubernetes-style Component, or Container Apps' own schema. */

@@ -1,4 +1,5 @@
 /** config -> the output files the page shows, each present only where it applies. */
+import { componentSpec } from '../catalog/components';
 import { hostSpec } from '../catalog/hosts';
 import type { ComponentConfig, WizardConfig } from '../model/config';
 import type { FieldPath } from '../model/fields';
@@ -68,10 +69,18 @@ export function generate(config: WizardConfig): GeneratedOutput {
   const errors = validateConfig(config);
   const invalid = Object.keys(errors) as FieldPath[];
   const hostBlockers = invalid.filter((path) => FILE_FIELDS.includes(path));
-  const componentBlockers = (index: number): FieldPath[] => [
-    ...hostBlockers,
-    ...invalid.filter((path) => path.startsWith(`components.${index}.`)),
-  ];
+  // A PostgreSQL connection string names the identity's role: the identity's or the host's name.
+  const componentBlockers = (index: number): FieldPath[] => {
+    const component = config.components[index];
+    const namesIdentity =
+      component !== undefined &&
+      componentSpec(component.type, component.version).connectionString === 'postgres';
+    return [
+      ...hostBlockers,
+      ...(namesIdentity ? invalid.filter((path) => path === 'identityName' || path === 'hostName') : []),
+      ...invalid.filter((path) => path.startsWith(`components.${index}.`)),
+    ];
+  };
   const format = hostSpec(config.host).format;
   const candidates: Candidate[] = config.components.map((component, index) => ({
     id: 'component-yaml',

@@ -22,6 +22,8 @@ export interface ResolvedResource {
 export interface ResolvedGrant {
   readonly grant: Grant;
   readonly resource: ResolvedResource;
+  /** The first component that needs it: its fields fill the grant's database and table names. */
+  readonly component: ComponentConfig;
   /** Components that need it, for the comment. */
   readonly components: readonly string[];
 }
@@ -37,6 +39,11 @@ export interface ResourcePlan {
   readonly grants: readonly ResolvedGrant[];
 }
 
+/** Fills "{field}" in a grant statement with that field's (validated) value. */
+export function fillFields(text: string, metadata: Readonly<Record<string, string>>): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => metadata[key] ?? '');
+}
+
 /** The resource's name from the field value: as is, or the first DNS label of a host name or URL. */
 export function resourceName(ref: ResourceRef, value: string): string {
   if (ref.nameFrom === 'value') return value;
@@ -50,7 +57,7 @@ function applies(grant: Grant, choices: Readonly<Record<string, string>>): boole
 }
 
 /** A key telling two grants apart: same kind, same role or permissions, same resource. */
-function grantKey(grant: Grant, resource: ResolvedResource): string {
+function grantKey(grant: Grant, resource: ResolvedResource, component: ComponentConfig): string {
   const what =
     grant.kind === 'rbac'
       ? grant.role.guid
@@ -63,7 +70,12 @@ function grantKey(grant: Grant, resource: ResolvedResource): string {
             : grant.kind === 'postgres-role'
               ? grant.privileges.join(',')
               : grant.roles.join(',');
-  return `${grant.kind}|${what}|${resource.variable}`;
+  // Grants inside a database differ per database and per table they name.
+  const inside =
+    grant.kind === 'postgres-role' || grant.kind === 'sql-contained-user'
+      ? `|${component.metadata.database ?? ''}|${fillFields(what, component.metadata)}`
+      : '';
+  return `${grant.kind}|${what}|${resource.variable}${inside}`;
 }
 
 export function planResources(config: WizardConfig): ResourcePlan {
@@ -104,11 +116,11 @@ export function planResources(config: WizardConfig): ResourcePlan {
       const ref = spec.resources.find((candidate) => candidate.id === grant.resource);
       if (!ref || !applies(grant, component.choices)) continue;
       const resource = resolve(ref);
-      const key = grantKey(grant, resource);
+      const key = grantKey(grant, resource, component);
       const existing = grantIndex.get(key);
       if (existing === undefined) {
         grantIndex.set(key, grants.length);
-        grants.push({ grant, resource, components: [component.name] });
+        grants.push({ grant, resource, component, components: [component.name] });
       } else {
         const known = grants[existing];
         if (known && !known.components.includes(component.name)) {

@@ -8,6 +8,8 @@ export type Word = string | { readonly variable: string } | { readonly join: rea
 
 export const v = (variable: string): Word => ({ variable });
 export const join = (...parts: Word[]): Word => ({ join: parts });
+/** One literal word that words() must not split, e.g. a SQL statement or "Data Owner". */
+export const lit = (text: string): Word => ({ join: [text] });
 
 export interface Command {
   readonly kind: 'command';

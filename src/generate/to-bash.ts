@@ -23,6 +23,7 @@ export function renderWord(word: Word): string {
   if (typeof word === 'string') return quoteLiteral(word);
   if ('variable' in word) return `"$${word.variable}"`;
   const parts = word.join;
+  if (parts.every((part) => typeof part === 'string')) return quoteLiteral(parts.join(''));
   if (parts.every((part) => typeof part !== 'string' || DOUBLE_QUOTE_SAFE.test(part))) {
     // One double-quoted word: "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}".
     const inner = parts.map((part) => {

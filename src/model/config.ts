@@ -111,6 +111,23 @@ export function createsUserIdentity(config: WizardConfig): boolean {
   return identity === 'user' || identity === 'workload';
 }
 
+/**
+ * The name the identity goes by inside PostgreSQL, Azure SQL and Redis: the user-assigned identity's name,
+ * the host's for a system-assigned identity (its service principal carries the resource's name), and for
+ * the kubelet identity the name AKS gives it, <cluster>-agentpool (../shared/domain/azure-cli.md 1.1).
+ */
+export function identityDisplayName(config: WizardConfig): string {
+  switch (effectiveIdentity(config)) {
+    case 'user':
+    case 'workload':
+      return config.identityName;
+    case 'kubelet':
+      return `${config.hostName}-agentpool`;
+    case 'system':
+      return config.hostName;
+  }
+}
+
 /** The resource group a component's resources live in. */
 export function componentResourceGroup(config: WizardConfig, component: ComponentConfig): string {
   return component.resourceGroup === '' ? config.resourceGroup : component.resourceGroup;

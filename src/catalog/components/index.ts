@@ -4,6 +4,7 @@
  */
 import type { ComponentSpec } from '../component-spec';
 import { COSMOS_COMPONENTS } from './cosmos';
+import { DATABASE_COMPONENTS } from './databases';
 import { KEY_VAULT_COMPONENTS } from './key-vault';
 import { MESSAGING_COMPONENTS } from './messaging';
 import { SERVICE_COMPONENTS } from './services';
@@ -17,6 +18,7 @@ export const COMPONENTS = [
   ...MESSAGING_COMPONENTS,
   ...COSMOS_COMPONENTS,
   ...SERVICE_COMPONENTS,
+  ...DATABASE_COMPONENTS,
 ] as const satisfies readonly ComponentSpec[];
 
 export type ComponentType = (typeof COMPONENTS)[number]['type'];

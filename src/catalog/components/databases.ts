@@ -1,0 +1,403 @@
+/**
+ * Data stores whose Entra ID access is granted inside the service, not with Azure RBAC: PostgreSQL (a role
+ * mapped to the identity), Azure SQL (a contained user) and Azure Cache for Redis (a data access policy).
+ * Sources: ../shared/domain/dapr-components.md sections 3-4; dapr/components-contrib
+ * common/authentication/postgresql/metadata.go, common/authentication/sqlserver/metadata.go,
+ * common/component/redis/{settings.go, redis.go}, state/sqlserver/migration.go, and each metadata.yaml
+ * named below; dapr/docs setup-postgresql-v1.md, setup-postgresql-v2.md, setup-sqlserver.md, setup-redis.md.
+ */
+import type { ComponentChoice, ComponentField, ComponentSpec, Grant, ResourceRef } from '../component-spec';
+
+// --- PostgreSQL (Azure Database for PostgreSQL flexible server) ---
+
+/** `az postgres flexible-server show --name --resource-group` (azure-cli 2.45 help); the name is the host's first label. */
+const POSTGRES_SERVER: ResourceRef = {
+  id: 'server',
+  title: 'PostgreSQL server',
+  field: 'host',
+  nameFrom: 'first-label',
+  showCommand: ['postgres', 'flexible-server', 'show'],
+  needsResourceGroup: true,
+  variable: 'POSTGRES_SERVER',
+  // authConfig.activeDirectoryAuth is "Enabled" when Entra sign-in is on (azure-rest-api-specs
+  // Microsoft.DBforPostgreSQL flexible servers AuthConfig; the property kept its name through 2025-08-01).
+  // The update flag was renamed in CLI 2.73 (Azure/azure-cli PR #31379).
+  precondition: {
+    query: 'authConfig.activeDirectoryAuth',
+    expected: 'Enabled',
+    message:
+      'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).',
+  },
+};
+
+// The wizard composes connectionString from these two inputs: "host=... user=<role> port=5432 database=...
+// sslmode=require", the password-less form Dapr documents for Entra ID (dapr/docs setup-postgresql-v2.md).
+// Separate host/database metadata fields exist only in newer Dapr, so they are not emitted as such.
+const POSTGRES_HOST: ComponentField = {
+  key: 'host',
+  label: 'PostgreSQL server host name',
+  help: 'The flexible server, e.g. myserver.postgres.database.azure.com; Microsoft Entra authentication must be on.',
+  required: true,
+  rule: 'postgresHost',
+  placeholder: 'myserver.postgres.database.azure.com',
+  emit: false,
+};
+
+const POSTGRES_DATABASE: ComponentField = {
+  key: 'database',
+  label: 'Database',
+  help: 'The database the app uses; it must exist.',
+  required: true,
+  rule: 'postgresIdentifier',
+  placeholder: 'orders',
+  emit: false,
+};
+
+const POSTGRES_TIMEOUT: ComponentField = {
+  // timeout: database operation timeout, a duration (metadata.yaml of each PostgreSQL component).
+  key: 'timeout',
+  label: 'Operation timeout',
+  help: 'How long a database operation may take, e.g. 20s.',
+  required: false,
+  rule: 'duration',
+};
+
+/** useAzureAD: "true" switches Dapr's PostgreSQL components to Entra ID tokens (metadata.go). */
+const USE_AZURE_AD = { useAzureAD: 'true' } as const;
+
+const POSTGRES_GRANT_SOURCE =
+  'Dapr names no privileges: the role is mapped with pgaadauth_create_principal_with_oid (Azure PostgreSQL Entra docs); the GRANTs follow from what the component creates or reads.';
+
+const POSTGRES_STATE_FIELDS: readonly ComponentField[] = [
+  POSTGRES_HOST,
+  POSTGRES_DATABASE,
+  POSTGRES_TIMEOUT,
+  {
+    // cleanupInterval: how often expired rows are deleted (metadata.yaml), a duration.
+    key: 'cleanupInterval',
+    label: 'Cleanup interval',
+    help: 'How often expired state is deleted, e.g. 1h.',
+    required: false,
+    rule: 'duration',
+  },
+];
+
+// The state store creates its tables at start-up; PostgreSQL 15 no longer lets every role create in the
+// public schema, so the role needs USAGE and CREATE there.
+const POSTGRES_STATE_GRANT: Grant = {
+  kind: 'postgres-role',
+  privileges: ['USAGE, CREATE ON SCHEMA public'],
+  resource: 'server',
+};
+
+// --- Azure SQL ---
+
+/** `az sql server show --name --resource-group` (azure-cli 2.45 help); the name is the host's first label. */
+const SQL_SERVER: ResourceRef = {
+  id: 'server',
+  title: 'Azure SQL server',
+  field: 'host',
+  nameFrom: 'first-label',
+  showCommand: ['sql', 'server', 'show'],
+  needsResourceGroup: true,
+  variable: 'SQL_SERVER',
+};
+
+/**
+ * Dapr creates tables, a table type and stored procedures at start-up (state/sqlserver/migration.go); the
+ * database must be in the URL, or Dapr tries CREATE DATABASE.
+ */
+const SQL_ROLES: ComponentChoice = {
+  key: 'sqlRoles',
+  legend: 'Database rights',
+  options: [
+    {
+      id: 'ddl',
+      title: 'Create its own objects, read and write data',
+      description:
+        'db_ddladmin, db_datareader, db_datawriter and EXECUTE on dbo: what Dapr’s tables and procedures need.',
+    },
+    {
+      id: 'owner',
+      title: 'Database owner',
+      description: 'db_owner: broader, for databases where a fixed owner role is the house rule.',
+    },
+  ],
+};
+
+const SQL_FIELDS: readonly ComponentField[] = [
+  {
+    key: 'host',
+    label: 'Azure SQL server host name',
+    help: 'The logical server, e.g. myserver.database.windows.net; it needs a Microsoft Entra admin.',
+    required: true,
+    rule: 'sqlServerHost',
+    placeholder: 'myserver.database.windows.net',
+    emit: false,
+  },
+  {
+    key: 'database',
+    label: 'Database',
+    help: 'The database the state lives in; it must exist.',
+    required: true,
+    rule: 'sqlDatabaseName',
+    placeholder: 'orders',
+    emit: false,
+  },
+  {
+    // tableName, default "state" (metadata.yaml).
+    key: 'tableName',
+    label: 'Table name',
+    help: 'The state table Dapr creates, default state.',
+    required: false,
+    rule: 'sqlIdentifier',
+  },
+  {
+    // cleanupInterval: how often expired rows are deleted (metadata.yaml).
+    key: 'cleanupInterval',
+    label: 'Cleanup interval',
+    help: 'How often expired state is deleted, e.g. 1h.',
+    required: false,
+    rule: 'duration',
+  },
+];
+
+const SQL_GRANTS: readonly Grant[] = [
+  {
+    kind: 'sql-contained-user',
+    roles: ['db_ddladmin', 'db_datareader', 'db_datawriter'],
+    // EXECUTE covers Dapr's procedures and the table type they take (sql-docs use-table-valued-parameters);
+    // REFERENCES lets Dapr's CREATE PROCEDURE name that type (sql-docs grant-type-permissions).
+    permissions: ['EXECUTE ON SCHEMA::dbo', 'REFERENCES ON SCHEMA::dbo'],
+    resource: 'server',
+    when: { sqlRoles: ['ddl'] },
+  },
+  {
+    kind: 'sql-contained-user',
+    roles: ['db_owner'],
+    permissions: [],
+    resource: 'server',
+    when: { sqlRoles: ['owner'] },
+  },
+];
+
+const SQL_GRANT_SOURCE =
+  'Dapr names no roles: the contained user is created FROM EXTERNAL PROVIDER (Azure SQL Entra docs); the rights follow from Dapr’s migrations (state/sqlserver/migration.go).';
+
+// --- Azure Cache for Redis ---
+
+/** `az redis show --name --resource-group` (azure-cli 2.45 help); the name is the host's first label. */
+const REDIS_CACHE: ResourceRef = {
+  id: 'cache',
+  title: 'Azure Cache for Redis',
+  field: 'redisHost',
+  nameFrom: 'first-label',
+  showCommand: ['redis', 'show'],
+  needsResourceGroup: true,
+  variable: 'REDIS_CACHE',
+};
+
+const REDIS_HOST: ComponentField = {
+  key: 'redisHost',
+  label: 'Redis host and port',
+  help: 'The cache host with the TLS port 6380, e.g. mycache.redis.cache.windows.net:6380; Entra authentication must be on.',
+  required: true,
+  rule: 'redisHost',
+  placeholder: 'mycache.redis.cache.windows.net:6380',
+};
+
+/**
+ * useEntraID makes Dapr authenticate with a token (the token's object id is the Redis user), and Entra ID
+ * needs TLS (common/component/redis/redis.go; dapr-components.md section 3).
+ */
+const REDIS_ENTRA = { useEntraID: 'true', enableTLS: 'true' } as const;
+
+/** The Dapr docs say the identity needs the Data Owner access policy (RedisDataOwner) (setup-redis.md). */
+const REDIS_GRANT: Grant = { kind: 'redis-access-policy', policy: 'Data Owner', resource: 'cache' };
+
+const REDIS_DB: ComponentField = {
+  // redisDB: database number, default 0 (metadata.yaml).
+  key: 'redisDB',
+  label: 'Database number',
+  help: 'The Redis database to use, default 0.',
+  required: false,
+  rule: 'integer',
+};
+
+function redisComponent<Type extends string>(
+  type: Type,
+  title: string,
+  summary: string,
+  defaultName: string,
+  optional: readonly ComponentField[],
+): ComponentSpec & { readonly type: Type } {
+  return {
+    type,
+    version: 'v1',
+    title,
+    summary,
+    defaultName,
+    fixedMetadata: REDIS_ENTRA,
+    fields: [REDIS_HOST, ...optional],
+    resources: [REDIS_CACHE],
+    grants: [REDIS_GRANT],
+  };
+}
+
+export const DATABASE_COMPONENTS = [
+  {
+    // state/postgresql/v2/metadata.yaml.
+    type: 'state.postgresql',
+    version: 'v2',
+    title: 'Azure Database for PostgreSQL state store',
+    summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
+    defaultName: 'statestore',
+    fixedMetadata: USE_AZURE_AD,
+    connectionString: 'postgres',
+    fields: POSTGRES_STATE_FIELDS,
+    resources: [POSTGRES_SERVER],
+    grants: [POSTGRES_STATE_GRANT],
+    grantSource: POSTGRES_GRANT_SOURCE,
+  },
+  {
+    // state/postgresql/v1/metadata.yaml.
+    type: 'state.postgresql',
+    version: 'v1',
+    title: 'Azure Database for PostgreSQL state store',
+    summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
+    defaultName: 'statestore',
+    // v2 stores values in their own column types and is the one the Dapr docs recommend (setup-postgresql-v2.md).
+    deprecated:
+      'v1 is the older table layout; v2 is recommended for new state stores (the two do not share data).',
+    fixedMetadata: USE_AZURE_AD,
+    connectionString: 'postgres',
+    fields: POSTGRES_STATE_FIELDS,
+    resources: [POSTGRES_SERVER],
+    grants: [POSTGRES_STATE_GRANT],
+    grantSource: POSTGRES_GRANT_SOURCE,
+  },
+  {
+    // bindings/postgresql/metadata.yaml.
+    type: 'bindings.postgresql',
+    version: 'v1',
+    title: 'Azure Database for PostgreSQL binding',
+    summary: 'Run the SQL your app sends against a PostgreSQL database.',
+    defaultName: 'postgres-binding',
+    fixedMetadata: USE_AZURE_AD,
+    connectionString: 'postgres',
+    fields: [POSTGRES_HOST, POSTGRES_DATABASE, POSTGRES_TIMEOUT],
+    resources: [POSTGRES_SERVER],
+    // The binding runs whatever SQL the app sends: the role gets schema access here, table rights are yours.
+    grants: [{ kind: 'postgres-role', privileges: ['USAGE ON SCHEMA public'], resource: 'server' }],
+    grantSource: `${POSTGRES_GRANT_SOURCE} The binding runs your SQL: grant the table rights your statements need.`,
+  },
+  {
+    // configuration/postgresql/metadata.yaml: table is required; the app's owner creates the table and trigger.
+    type: 'configuration.postgresql',
+    version: 'v1',
+    title: 'Azure Database for PostgreSQL configuration store',
+    summary: 'Read and subscribe to configuration items kept in a PostgreSQL table.',
+    defaultName: 'configstore',
+    fixedMetadata: USE_AZURE_AD,
+    connectionString: 'postgres',
+    fields: [
+      POSTGRES_HOST,
+      POSTGRES_DATABASE,
+      {
+        key: 'table',
+        label: 'Configuration table',
+        help: 'The existing table holding the configuration items.',
+        required: true,
+        rule: 'postgresIdentifier',
+        placeholder: 'configtable',
+      },
+      POSTGRES_TIMEOUT,
+    ],
+    resources: [POSTGRES_SERVER],
+    // Reading the table is all it needs; LISTEN needs no privilege (PostgreSQL docs, LISTEN).
+    grants: [
+      {
+        kind: 'postgres-role',
+        privileges: ['USAGE ON SCHEMA public', 'SELECT ON TABLE {table}'],
+        resource: 'server',
+      },
+    ],
+    grantSource: POSTGRES_GRANT_SOURCE,
+  },
+  {
+    // state/sqlserver/v2 (registered from Dapr 1.17, dapr/dapr cmd/daprd/components).
+    type: 'state.sqlserver',
+    version: 'v2',
+    title: 'Azure SQL state store',
+    summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
+    defaultName: 'statestore',
+    fixedMetadata: USE_AZURE_AD,
+    connectionString: 'sqlserver',
+    fields: SQL_FIELDS,
+    choices: [SQL_ROLES],
+    resources: [SQL_SERVER],
+    grants: SQL_GRANTS,
+    grantSource: SQL_GRANT_SOURCE,
+  },
+  {
+    type: 'state.sqlserver',
+    version: 'v1',
+    title: 'Azure SQL state store',
+    summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
+    defaultName: 'statestore',
+    deprecated: 'v2 is the current version (Dapr 1.17 and later); keep v1 for existing v1 tables.',
+    fixedMetadata: USE_AZURE_AD,
+    connectionString: 'sqlserver',
+    fields: SQL_FIELDS,
+    choices: [SQL_ROLES],
+    resources: [SQL_SERVER],
+    grants: SQL_GRANTS,
+    grantSource: SQL_GRANT_SOURCE,
+  },
+  // state/redis, pubsub/redis, bindings/redis, configuration/redis, lock/redis metadata.yaml; lock.redis lacks
+  // the azuread profile in metadata.yaml but shares the Entra ID code (dapr-components.md section 4).
+  redisComponent(
+    'state.redis',
+    'Azure Cache for Redis state store',
+    'Keep Dapr state in Azure Cache for Redis.',
+    'statestore',
+    [REDIS_DB],
+  ),
+  redisComponent(
+    'pubsub.redis',
+    'Azure Cache for Redis pub/sub (Streams)',
+    'Publish and subscribe through Redis Streams.',
+    'pubsub',
+    [
+      {
+        // consumerID: the consumer group, defaults to the app id (metadata.yaml).
+        key: 'consumerID',
+        label: 'Consumer group',
+        help: 'Defaults to the app id.',
+        required: false,
+        rule: 'text',
+      },
+    ],
+  ),
+  redisComponent(
+    'bindings.redis',
+    'Azure Cache for Redis binding',
+    'Write keys to Azure Cache for Redis from the app.',
+    'redis-binding',
+    [],
+  ),
+  redisComponent(
+    'configuration.redis',
+    'Azure Cache for Redis configuration store',
+    'Read and subscribe to configuration items kept in Redis.',
+    'configstore',
+    [REDIS_DB],
+  ),
+  redisComponent(
+    'lock.redis',
+    'Azure Cache for Redis lock',
+    'Distributed locks held in Azure Cache for Redis.',
+    'lockstore',
+    [],
+  ),
+] as const satisfies readonly ComponentSpec[];
