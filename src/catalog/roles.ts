@@ -58,3 +58,15 @@ export const COSMOS_DATA_ROLES = {
     id: '00000000-0000-0000-0000-000000000002',
   },
 } as const;
+
+/**
+ * Roles that include all of another role's permissions, so a grant of both on one resource is redundant
+ * (built-in-roles.md: the Service Bus and Event Hubs Data Owner roles allow every data action of their
+ * service, Microsoft.ServiceBus/* and Microsoft.EventHub/*; Storage Blob Data Contributor allows every
+ * action and data action of Storage Blob Data Reader).
+ */
+export const ROLE_INCLUDES: Readonly<Record<string, readonly string[]>> = {
+  [ROLES.serviceBusDataOwner.guid]: [ROLES.serviceBusDataSender.guid, ROLES.serviceBusDataReceiver.guid],
+  [ROLES.eventHubsDataOwner.guid]: [ROLES.eventHubsDataSender.guid, ROLES.eventHubsDataReceiver.guid],
+  [ROLES.storageBlobDataContributor.guid]: [ROLES.storageBlobDataReader.guid],
+};

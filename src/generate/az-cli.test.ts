@@ -72,12 +72,27 @@ interface ParseResult {
   readonly error: string;
 }
 
+/** A sample for a captured variable: fixed ones above, or one shaped by the variable's name. */
+function sampleFor(variable: string): string | undefined {
+  if (variable in RUNTIME_SAMPLES) return RUNTIME_SAMPLES[variable];
+  if (/^COMPONENT_BASE64_\d+$/.test(variable)) return RUNTIME_SAMPLES.COMPONENT_BASE64;
+  // Resource ids looked up in the preflight step, e.g. SERVICEBUS_NAMESPACE_ID, STORAGE_ACCOUNT_2_ID.
+  if (variable.endsWith('_ID'))
+    return `${GROUP_ID}/providers/Microsoft.Sample/samples/${variable.toLowerCase()}`;
+  // Key Vault permission model and other precondition read-backs.
+  if (variable.endsWith('_RBAC')) return 'true';
+  if (variable.endsWith('_CHECK')) return 'Enabled';
+  if (variable === 'PG_ADMIN') return 'admin@contoso.com';
+  if (variable === 'PGPASSWORD') return 'token';
+  return undefined;
+}
+
 function resolveWord(word: Word, values: ReadonlyMap<string, string>): string {
   if (typeof word === 'string') return word;
   if ('join' in word) return word.join.map((part) => resolveWord(part, values)).join('');
-  const value = values.get(word.variable);
+  const value = values.get(word.variable) ?? sampleFor(word.variable);
   if (value === undefined)
-    throw new Error(`No sample value for $${word.variable}; add one to RUNTIME_SAMPLES`);
+    throw new Error(`No sample value for $${word.variable}; add one to RUNTIME_SAMPLES or sampleFor`);
   return value;
 }
 

@@ -534,7 +534,8 @@ function sqlGrantStep(
         lit(component.metadata.host ?? ''),
         '--database-name',
         lit(component.metadata.database ?? ''),
-        '--authentication-method ActiveDirectoryAzCli --query',
+        // Without --exit-on-error go-sqlcmd exits 0 after a failed statement (go-sqlcmd cmd/sqlcmd/sqlcmd.go).
+        '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
         lit(statements),
       ),
     ],

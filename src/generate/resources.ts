@@ -5,6 +5,7 @@
  */
 import { componentSpec } from '../catalog/components';
 import type { ComponentSpec, Grant, ResourceRef } from '../catalog/component-spec';
+import { ROLE_INCLUDES } from '../catalog/roles';
 import { componentResourceGroup, type ComponentConfig, type WizardConfig } from '../model/config';
 
 export interface ResolvedResource {
@@ -78,6 +79,28 @@ function grantKey(grant: Grant, resource: ResolvedResource, component: Component
   return `${grant.kind}|${what}|${resource.variable}${inside}`;
 }
 
+/** Drops a role another grant on the same resource already includes, crediting its components to that grant. */
+function withoutIncludedRoles(grants: readonly ResolvedGrant[]): ResolvedGrant[] {
+  const includer = (candidate: ResolvedGrant): ResolvedGrant | undefined => {
+    const { grant } = candidate;
+    if (grant.kind !== 'rbac') return undefined;
+    return grants.find(
+      (other) =>
+        other.grant.kind === 'rbac' &&
+        other.resource === candidate.resource &&
+        (ROLE_INCLUDES[other.grant.role.guid] ?? []).includes(grant.role.guid),
+    );
+  };
+  const kept = grants.filter((candidate) => includer(candidate) === undefined);
+  return kept.map((grant) => {
+    const absorbed = grants.filter((candidate) => includer(candidate) === grant);
+    const components = [
+      ...new Set([...grant.components, ...absorbed.flatMap((candidate) => candidate.components)]),
+    ];
+    return components.length === grant.components.length ? grant : { ...grant, components };
+  });
+}
+
 export function planResources(config: WizardConfig): ResourcePlan {
   const resources: ResolvedResource[] = [];
   const grants: ResolvedGrant[] = [];
@@ -129,5 +152,5 @@ export function planResources(config: WizardConfig): ResourcePlan {
       }
     }
   }
-  return { components, resources, grants };
+  return { components, resources, grants: withoutIncludedRoles(grants) };
 }

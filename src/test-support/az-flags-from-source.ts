@@ -109,4 +109,25 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
       { name: '--no-wait', arity: 'switch' },
     ],
   },
+  {
+    // Not in azure-cli 2.45 (no access-policy* groups in `az redis --help`); added with the Redis
+    // 2023-08-01 API (Azure/azure-cli PR #27599).
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/redis/custom.py (stored copy, file id 1429026739):
+    //   cli_redis_access_policy_assignment_create(client, resource_group_name, cache_name,
+    //   access_policy_assignment_name, access_policy_name, object_id, object_id_alias) - no defaults.
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/redis/_params.py (stored copy, file id 2272108426):
+    //   cache name is --name/-n; access_policy_assignment_name is --policy-assignment-name.
+    // The CLI's own test runs it with -n -g --policy-assignment-name --access-policy-name --object-id
+    //   --object-id-alias (redis/tests/latest/test_redis_scenario.py, file id 1855639306).
+    command: 'redis access-policy-assignment create',
+    complete: false,
+    flags: [
+      { name: '--name', aliases: ['-n'], arity: 'one', required: true },
+      GROUP,
+      { name: '--policy-assignment-name', arity: 'one', required: true },
+      { name: '--access-policy-name', arity: 'one', required: true },
+      { name: '--object-id', arity: 'one', required: true },
+      { name: '--object-id-alias', arity: 'one', required: true },
+    ],
+  },
 ];

@@ -26,14 +26,6 @@ export const SERVICE_COMPONENTS = [
         placeholder: 'https://mystore.azconfig.io',
       },
       {
-        // subscribePollInterval, default 24h (metadata.yaml).
-        key: 'subscribePollInterval',
-        label: 'Subscribe poll interval',
-        help: 'How often subscribed keys are checked for changes, e.g. 30s.',
-        required: false,
-        rule: 'duration',
-      },
-      {
         // maxRetries, default 3 (metadata.yaml).
         key: 'maxRetries',
         label: 'Maximum retries',

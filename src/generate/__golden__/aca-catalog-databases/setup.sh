@@ -1,0 +1,428 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: 11 Dapr components on Azure Container Apps, User-assigned identity.
+# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_APP_NAME=orders-api
+ENVIRONMENT_NAME=env-orders
+IDENTITY_NAME=id-orders
+POSTGRES_SERVER_NAME=pg-orders
+SQL_SERVER_NAME=sql-orders
+REDIS_CACHE_NAME=redis-orders
+
+set -euo pipefail
+
+# Look up the resources before changing anything (PostgreSQL server, Azure SQL server, Azure Cache for Redis): each grant is scoped to one of them.
+POSTGRES_SERVER_ID=$(az postgres flexible-server show \
+    --name "$POSTGRES_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
+    --name "$POSTGRES_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query authConfig.activeDirectoryAuth -o tsv)
+if [ "$POSTGRES_SERVER_CHECK" != Enabled ]; then
+  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
+  exit 1
+fi
+SQL_SERVER_ID=$(az sql server show \
+    --name "$SQL_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+REDIS_CACHE_ID=$(az redis show \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
+IDENTITY_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Attach the identity to the container app.
+az containerapp identity assign \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --user-assigned "$IDENTITY_ID" -o none
+
+# Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs.
+# Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
+PG_ADMIN=$(az account show --query user.name -o tsv)
+PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
+export PGPASSWORD
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
+
+# Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state-v1 needs.
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
+
+# Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what postgres-binding needs.
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders";'
+
+# Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-config needs.
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
+
+# Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
+# Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
+sqlcmd \
+    --server sql-orders.database.windows.net \
+    --database-name orders \
+    --authentication-method ActiveDirectoryAzCli \
+    --exit-on-error \
+    --query 'IF DATABASE_PRINCIPAL_ID(N'\''id-orders'\'') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [id-orders]; ALTER ROLE db_datareader ADD MEMBER [id-orders]; ALTER ROLE db_datawriter ADD MEMBER [id-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [id-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [id-orders];'
+
+# Add the identity to the database legacy on sql-orders as id-orders (db_owner).
+# Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
+sqlcmd \
+    --server sql-orders.database.windows.net \
+    --database-name legacy \
+    --authentication-method ActiveDirectoryAzCli \
+    --exit-on-error \
+    --query 'IF DATABASE_PRINCIPAL_ID(N'\''id-orders'\'') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_owner ADD MEMBER [id-orders];'
+
+# Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, redis-pubsub, redis-binding, redis-config, lockstore.
+# Needs Microsoft Entra authentication on the cache (turning it on restarts the cache), and an Azure CLI
+# that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after 2.45).
+az redis access-policy-assignment create \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-assignment-name id-orders \
+    --access-policy-name 'Data Owner' \
+    --object-id "$PRINCIPAL_ID" \
+    --object-id-alias id-orders -o none
+
+# Write the component files into ./components.
+mkdir -p components
+{
+cat <<'YAML'
+componentType: state.postgresql
+version: v2
+metadata:
+- name: useAzureAD
+  value: "true"
+- name: connectionString
+  value: host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/pg-state.yaml
+{
+cat <<'YAML'
+componentType: state.postgresql
+version: v1
+metadata:
+- name: useAzureAD
+  value: "true"
+- name: connectionString
+  value: host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=legacy sslmode=require
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/pg-state-v1.yaml
+{
+cat <<'YAML'
+componentType: bindings.postgresql
+version: v1
+metadata:
+- name: useAzureAD
+  value: "true"
+- name: connectionString
+  value: host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/postgres-binding.yaml
+{
+cat <<'YAML'
+componentType: configuration.postgresql
+version: v1
+metadata:
+- name: useAzureAD
+  value: "true"
+- name: connectionString
+  value: host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require
+- name: table
+  value: appconfig
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/pg-config.yaml
+{
+cat <<'YAML'
+componentType: state.sqlserver
+version: v2
+metadata:
+- name: useAzureAD
+  value: "true"
+- name: connectionString
+  value: sqlserver://sql-orders.database.windows.net:1433?database=orders
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/sql-state.yaml
+{
+cat <<'YAML'
+componentType: state.sqlserver
+version: v1
+metadata:
+- name: useAzureAD
+  value: "true"
+- name: connectionString
+  value: sqlserver://sql-orders.database.windows.net:1433?database=legacy
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/sql-state-v1.yaml
+{
+cat <<'YAML'
+componentType: state.redis
+version: v1
+metadata:
+- name: useEntraID
+  value: "true"
+- name: enableTLS
+  value: "true"
+- name: redisHost
+  value: redis-orders.redis.cache.windows.net:6380
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/redis-state.yaml
+{
+cat <<'YAML'
+componentType: pubsub.redis
+version: v1
+metadata:
+- name: useEntraID
+  value: "true"
+- name: enableTLS
+  value: "true"
+- name: redisHost
+  value: redis-orders.redis.cache.windows.net:6380
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/redis-pubsub.yaml
+{
+cat <<'YAML'
+componentType: bindings.redis
+version: v1
+metadata:
+- name: useEntraID
+  value: "true"
+- name: enableTLS
+  value: "true"
+- name: redisHost
+  value: redis-orders.redis.cache.windows.net:6380
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/redis-binding.yaml
+{
+cat <<'YAML'
+componentType: configuration.redis
+version: v1
+metadata:
+- name: useEntraID
+  value: "true"
+- name: enableTLS
+  value: "true"
+- name: redisHost
+  value: redis-orders.redis.cache.windows.net:6380
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/redis-config.yaml
+{
+cat <<'YAML'
+componentType: lock.redis
+version: v1
+metadata:
+- name: useEntraID
+  value: "true"
+- name: enableTLS
+  value: "true"
+- name: redisHost
+  value: redis-orders.redis.cache.windows.net:6380
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/lockstore.yaml
+
+# Add each component to the Container Apps environment (in ACA's own component schema).
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pg-state \
+    --yaml components/pg-state.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pg-state-v1 \
+    --yaml components/pg-state-v1.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name postgres-binding \
+    --yaml components/postgres-binding.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pg-config \
+    --yaml components/pg-config.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name sql-state \
+    --yaml components/sql-state.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name sql-state-v1 \
+    --yaml components/sql-state-v1.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-state \
+    --yaml components/redis-state.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-pubsub \
+    --yaml components/redis-pubsub.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-binding \
+    --yaml components/redis-binding.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-config \
+    --yaml components/redis-config.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name lockstore \
+    --yaml components/lockstore.yaml -o none
+# The app loads them when it runs with Dapr on and app id orders-api (az containerapp dapr enable).
+
+# Verify: the grants and the components Dapr loads.
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pg-state \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pg-state-v1 \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name postgres-binding \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pg-config \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name sql-state \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name sql-state-v1 \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-state \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-pubsub \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-binding \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-config \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name lockstore \
+    --query properties.componentType -o tsv
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

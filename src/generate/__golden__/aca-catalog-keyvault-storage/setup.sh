@@ -1,0 +1,307 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: 7 Dapr components on Azure Container Apps, User-assigned identity.
+# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_APP_NAME=orders-api
+ENVIRONMENT_NAME=env-orders
+IDENTITY_NAME=id-orders
+VAULT_NAME=kv-orders
+VAULT_2_NAME=kv-keys
+STORAGE_ACCOUNT_NAME=storders
+STORAGE_ACCOUNT_2_NAME=stuploads
+
+set -euo pipefail
+
+# Look up the resources before changing anything (Key Vault, Storage account): each grant is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+VAULT_RBAC=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+VAULT_2_ID=$(az keyvault show --name "$VAULT_2_NAME" --query id -o tsv)
+VAULT_2_RBAC=$(az keyvault show \
+    --name "$VAULT_2_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$VAULT_2_RBAC" = true ]; then
+  echo 'The vault kv-keys uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+  exit 1
+fi
+STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+STORAGE_ACCOUNT_2_ID=$(az storage account show --name "$STORAGE_ACCOUNT_2_NAME" --query id -o tsv)
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
+IDENTITY_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Attach the identity to the container app.
+az containerapp identity assign \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --user-assigned "$IDENTITY_ID" -o none
+
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4633458b-17de-408a-b874-0445c86b69e6 \
+    --scope "$VAULT_ID" -o none
+
+# Add an access policy on the Key Vault kv-keys with --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify, nothing more, for azurekeyvault-crypto.
+az keyvault set-policy \
+    --name "$VAULT_2_NAME" \
+    --object-id "$PRINCIPAL_ID" \
+    --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify -o none
+
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore, statestore-v1.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+    --scope "$STORAGE_ACCOUNT_ID" -o none
+
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account stuploads only, for blob-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+    --scope "$STORAGE_ACCOUNT_2_ID" -o none
+
+# Grant Storage Table Data Contributor (built-in role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3) on the Storage account storders only, for tablestate.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 \
+    --scope "$STORAGE_ACCOUNT_ID" -o none
+
+# Grant Storage Queue Data Contributor (built-in role 974c5e8b-45b9-4653-ba55-5f855dd0fb88) on the Storage account storders only, for queue-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 \
+    --scope "$STORAGE_ACCOUNT_ID" -o none
+
+# Write the component files into ./components.
+mkdir -p components
+{
+cat <<'YAML'
+componentType: secretstores.azure.keyvault
+version: v1
+metadata:
+- name: vaultName
+  value: kv-orders
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/azurekeyvault.yaml
+{
+cat <<'YAML'
+componentType: crypto.azure.keyvault
+version: v1
+metadata:
+- name: vaultName
+  value: kv-keys
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/azurekeyvault-crypto.yaml
+{
+cat <<'YAML'
+componentType: state.azure.blobstorage
+version: v2
+metadata:
+- name: accountName
+  value: storders
+- name: containerName
+  value: state
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/statestore.yaml
+{
+cat <<'YAML'
+componentType: state.azure.blobstorage
+version: v1
+metadata:
+- name: accountName
+  value: storders
+- name: containerName
+  value: statev1
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/statestore-v1.yaml
+{
+cat <<'YAML'
+componentType: bindings.azure.blobstorage
+version: v1
+metadata:
+- name: accountName
+  value: stuploads
+- name: containerName
+  value: uploads
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/blob-binding.yaml
+{
+cat <<'YAML'
+componentType: state.azure.tablestorage
+version: v1
+metadata:
+- name: accountName
+  value: storders
+- name: tableName
+  value: orders
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/tablestate.yaml
+{
+cat <<'YAML'
+componentType: bindings.azure.storagequeues
+version: v1
+metadata:
+- name: accountName
+  value: storders
+- name: queueName
+  value: jobs
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/queue-binding.yaml
+
+# Add each component to the Container Apps environment (in ACA's own component schema).
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name azurekeyvault \
+    --yaml components/azurekeyvault.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name azurekeyvault-crypto \
+    --yaml components/azurekeyvault-crypto.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name statestore \
+    --yaml components/statestore.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name statestore-v1 \
+    --yaml components/statestore-v1.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name blob-binding \
+    --yaml components/blob-binding.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name tablestate \
+    --yaml components/tablestate.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name queue-binding \
+    --yaml components/queue-binding.yaml -o none
+# The app loads them when it runs with Dapr on and app id orders-api (az containerapp dapr enable).
+
+# Verify: the grants and the components Dapr loads.
+az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az keyvault show \
+    --name "$VAULT_2_NAME" \
+    --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.keys[]" -o tsv
+az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$STORAGE_ACCOUNT_2_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name azurekeyvault \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name azurekeyvault-crypto \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name statestore \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name statestore-v1 \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name blob-binding \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name tablestate \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name queue-binding \
+    --query properties.componentType -o tsv
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,0 +1,435 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: 10 Dapr components on Azure Container Apps, User-assigned identity.
+# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_APP_NAME=orders-api
+ENVIRONMENT_NAME=env-orders
+IDENTITY_NAME=id-orders
+SERVICEBUS_NAMESPACE_NAME=sb-orders
+EVENTHUBS_NAMESPACE_NAME=eh-orders
+STORAGE_ACCOUNT_NAME=stcheckpoints
+COSMOS_ACCOUNT_NAME=cosmos-orders
+APPCONFIG_STORE_NAME=appcs-orders
+OPENAI_ACCOUNT_NAME=oai-orders
+SIGNALR_NAME=signalr-orders
+
+set -euo pipefail
+
+# Look up the resources before changing anything (Service Bus namespace, Event Hubs namespace, Checkpoint storage account, Cosmos DB account, App Configuration store, Azure OpenAI account, SignalR service): each grant is scoped to one of them.
+SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
+    --name "$SERVICEBUS_NAMESPACE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
+    --name "$EVENTHUBS_NAMESPACE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+COSMOS_ACCOUNT_ID=$(az cosmosdb show \
+    --name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
+OPENAI_ACCOUNT_ID=$(az cognitiveservices account show \
+    --name "$OPENAI_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+SIGNALR_ID=$(az signalr show \
+    --name "$SIGNALR_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
+IDENTITY_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Attach the identity to the container app.
+az containerapp identity assign \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --user-assigned "$IDENTITY_ID" -o none
+
+# Grant Azure Service Bus Data Owner (built-in role 090c5cfd-751d-490a-894a-3ce6f1109419) on the Service Bus namespace sb-orders only, for pubsub, queue-pubsub, servicebus-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 090c5cfd-751d-490a-894a-3ce6f1109419 \
+    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+
+# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event Hubs namespace eh-orders only, for eh-pubsub, eventhubs-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
+    --scope "$EVENTHUBS_NAMESPACE_ID" -o none
+
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Checkpoint storage account stcheckpoints only, for eh-pubsub, eventhubs-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+    --scope "$STORAGE_ACCOUNT_ID" -o none
+
+# Grant Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on the Event Hubs namespace eh-orders only, for eventhubs-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 2b629674-e913-4c01-ae53-ef4638d8f975 \
+    --scope "$EVENTHUBS_NAMESPACE_ID" -o none
+
+# Assign the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the Cosmos DB account cosmos-orders, for cosmos-state, cosmosdb-binding.
+az cosmosdb sql role assignment create \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --scope / \
+    --principal-id "$PRINCIPAL_ID" \
+    --role-definition-id 00000000-0000-0000-0000-000000000002 -o none
+
+# Grant App Configuration Data Reader (built-in role 516239f1-63e1-4d78-a4de-a74fb236a071) on the App Configuration store appcs-orders only, for configstore.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 516239f1-63e1-4d78-a4de-a74fb236a071 \
+    --scope "$APPCONFIG_STORE_ID" -o none
+
+# Grant Cognitive Services OpenAI User (built-in role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd) on the Azure OpenAI account oai-orders only, for openai-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd \
+    --scope "$OPENAI_ACCOUNT_ID" -o none
+
+# Grant SignalR REST API Owner (built-in role fd53cd77-2268-407a-8f46-7e7863d0f521) on the SignalR service signalr-orders only, for signalr-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role fd53cd77-2268-407a-8f46-7e7863d0f521 \
+    --scope "$SIGNALR_ID" -o none
+
+# Write the component files into ./components.
+mkdir -p components
+{
+cat <<'YAML'
+componentType: pubsub.azure.servicebus.queues
+version: v1
+metadata:
+- name: namespaceName
+  value: sb-orders.servicebus.windows.net
+- name: disableEntityManagement
+  value: "true"
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/queue-pubsub.yaml
+{
+cat <<'YAML'
+componentType: pubsub.azure.servicebus.topics
+version: v1
+metadata:
+- name: namespaceName
+  value: sb-orders.servicebus.windows.net
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/pubsub.yaml
+{
+cat <<'YAML'
+componentType: bindings.azure.servicebus.queues
+version: v1
+metadata:
+- name: namespaceName
+  value: sb-orders.servicebus.windows.net
+- name: queueName
+  value: invoices
+- name: disableEntityManagement
+  value: "true"
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/servicebus-binding.yaml
+{
+cat <<'YAML'
+componentType: pubsub.azure.eventhubs
+version: v1
+metadata:
+- name: eventHubNamespace
+  value: eh-orders.servicebus.windows.net
+- name: storageAccountName
+  value: stcheckpoints
+- name: storageContainerName
+  value: checkpoints
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/eh-pubsub.yaml
+{
+cat <<'YAML'
+componentType: bindings.azure.eventhubs
+version: v1
+metadata:
+- name: eventHubNamespace
+  value: eh-orders.servicebus.windows.net
+- name: eventHub
+  value: telemetry
+- name: consumerID
+  value: $Default
+- name: storageAccountName
+  value: stcheckpoints
+- name: storageContainerName
+  value: checkpoints
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/eventhubs-binding.yaml
+{
+cat <<'YAML'
+componentType: state.azure.cosmosdb
+version: v1
+metadata:
+- name: url
+  value: https://cosmos-orders.documents.azure.com:443/
+- name: database
+  value: orders
+- name: collection
+  value: state
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/cosmos-state.yaml
+{
+cat <<'YAML'
+componentType: bindings.azure.cosmosdb
+version: v1
+metadata:
+- name: url
+  value: https://cosmos-orders.documents.azure.com:443/
+- name: database
+  value: orders
+- name: collection
+  value: events
+- name: partitionKey
+  value: orderId
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/cosmosdb-binding.yaml
+{
+cat <<'YAML'
+componentType: configuration.azure.appconfig
+version: v1
+metadata:
+- name: host
+  value: https://appcs-orders.azconfig.io
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/configstore.yaml
+{
+cat <<'YAML'
+componentType: bindings.azure.openai
+version: v1
+metadata:
+- name: endpoint
+  value: https://oai-orders.openai.azure.com/
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/openai-binding.yaml
+{
+cat <<'YAML'
+componentType: bindings.azure.signalr
+version: v1
+metadata:
+- name: endpoint
+  value: https://signalr-orders.service.signalr.net
+- name: hub
+  value: orders
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/signalr-binding.yaml
+
+# Add each component to the Container Apps environment (in ACA's own component schema).
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name queue-pubsub \
+    --yaml components/queue-pubsub.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pubsub \
+    --yaml components/pubsub.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name servicebus-binding \
+    --yaml components/servicebus-binding.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name eh-pubsub \
+    --yaml components/eh-pubsub.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name eventhubs-binding \
+    --yaml components/eventhubs-binding.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name cosmos-state \
+    --yaml components/cosmos-state.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name cosmosdb-binding \
+    --yaml components/cosmosdb-binding.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name configstore \
+    --yaml components/configstore.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name openai-binding \
+    --yaml components/openai-binding.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name signalr-binding \
+    --yaml components/signalr-binding.yaml -o none
+# The app loads them when it runs with Dapr on and app id orders-api (az containerapp dapr enable).
+
+# Verify: the grants and the components Dapr loads.
+az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$EVENTHUBS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az cosmosdb sql role assignment list \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionId" -o tsv
+az role assignment list \
+    --scope "$APPCONFIG_STORE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$OPENAI_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$SIGNALR_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name queue-pubsub \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pubsub \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name servicebus-binding \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name eh-pubsub \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name eventhubs-binding \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name cosmos-state \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name cosmosdb-binding \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name configstore \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name openai-binding \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name signalr-binding \
+    --query properties.componentType -o tsv
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,0 +1,392 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: 11 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+CLUSTER_NAME=aks-prod
+IDENTITY_NAME=id-orders
+NAMESPACE=orders
+SERVICE_ACCOUNT=orders-api
+FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
+POSTGRES_SERVER_NAME=pg-orders
+SQL_SERVER_NAME=sql-orders
+REDIS_CACHE_NAME=redis-orders
+
+set -euo pipefail
+
+# Look up the resources before changing anything (PostgreSQL server, Azure SQL server, Azure Cache for Redis): each grant is scoped to one of them.
+POSTGRES_SERVER_ID=$(az postgres flexible-server show \
+    --name "$POSTGRES_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
+    --name "$POSTGRES_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query authConfig.activeDirectoryAuth -o tsv)
+if [ "$POSTGRES_SERVER_CHECK" != Enabled ]; then
+  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
+  exit 1
+fi
+SQL_SERVER_ID=$(az sql server show \
+    --name "$SQL_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+REDIS_CACHE_ID=$(az redis show \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
+az aks update \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --enable-oidc-issuer \
+    --enable-workload-identity -o none
+
+# Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
+OIDC_ISSUER=$(az aks show \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query oidcIssuerProfile.issuerUrl -o tsv)
+
+# Let exactly this ServiceAccount sign in as the identity (a federated credential).
+az identity federated-credential create \
+    --name "$FEDERATED_CREDENTIAL_NAME" \
+    --identity-name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --issuer "$OIDC_ISSUER" \
+    --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
+    --audiences api://AzureADTokenExchange -o none
+
+# Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs.
+# Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
+PG_ADMIN=$(az account show --query user.name -o tsv)
+PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
+export PGPASSWORD
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
+
+# Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state-v1 needs.
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
+
+# Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what postgres-binding needs.
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders";'
+
+# Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-config needs.
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
+
+# Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
+# Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
+sqlcmd \
+    --server sql-orders.database.windows.net \
+    --database-name orders \
+    --authentication-method ActiveDirectoryAzCli \
+    --exit-on-error \
+    --query 'IF DATABASE_PRINCIPAL_ID(N'\''id-orders'\'') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [id-orders]; ALTER ROLE db_datareader ADD MEMBER [id-orders]; ALTER ROLE db_datawriter ADD MEMBER [id-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [id-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [id-orders];'
+
+# Add the identity to the database legacy on sql-orders as id-orders (db_owner).
+# Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
+sqlcmd \
+    --server sql-orders.database.windows.net \
+    --database-name legacy \
+    --authentication-method ActiveDirectoryAzCli \
+    --exit-on-error \
+    --query 'IF DATABASE_PRINCIPAL_ID(N'\''id-orders'\'') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_owner ADD MEMBER [id-orders];'
+
+# Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, redis-pubsub, redis-binding, redis-config, lockstore.
+# Needs Microsoft Entra authentication on the cache (turning it on restarts the cache), and an Azure CLI
+# that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after 2.45).
+az redis access-policy-assignment create \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-assignment-name id-orders \
+    --access-policy-name 'Data Owner' \
+    --object-id "$PRINCIPAL_ID" \
+    --object-id-alias id-orders -o none
+
+# Write the component files, the ServiceAccount and the Deployment patch into ./components.
+mkdir -p components
+cat > components/pg-state.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: pg-state
+  namespace: orders
+spec:
+  type: state.postgresql
+  version: v2
+  metadata:
+  - name: useAzureAD
+    value: "true"
+  - name: connectionString
+    value: host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require
+scopes:
+- orders-api
+YAML
+cat > components/pg-state-v1.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: pg-state-v1
+  namespace: orders
+spec:
+  type: state.postgresql
+  version: v1
+  metadata:
+  - name: useAzureAD
+    value: "true"
+  - name: connectionString
+    value: host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=legacy sslmode=require
+scopes:
+- orders-api
+YAML
+cat > components/postgres-binding.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: postgres-binding
+  namespace: orders
+spec:
+  type: bindings.postgresql
+  version: v1
+  metadata:
+  - name: useAzureAD
+    value: "true"
+  - name: connectionString
+    value: host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require
+scopes:
+- orders-api
+YAML
+cat > components/pg-config.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: pg-config
+  namespace: orders
+spec:
+  type: configuration.postgresql
+  version: v1
+  metadata:
+  - name: useAzureAD
+    value: "true"
+  - name: connectionString
+    value: host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require
+  - name: table
+    value: appconfig
+scopes:
+- orders-api
+YAML
+cat > components/sql-state.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: sql-state
+  namespace: orders
+spec:
+  type: state.sqlserver
+  version: v2
+  metadata:
+  - name: useAzureAD
+    value: "true"
+  - name: connectionString
+    value: sqlserver://sql-orders.database.windows.net:1433?database=orders
+scopes:
+- orders-api
+YAML
+cat > components/sql-state-v1.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: sql-state-v1
+  namespace: orders
+spec:
+  type: state.sqlserver
+  version: v1
+  metadata:
+  - name: useAzureAD
+    value: "true"
+  - name: connectionString
+    value: sqlserver://sql-orders.database.windows.net:1433?database=legacy
+scopes:
+- orders-api
+YAML
+cat > components/redis-state.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: redis-state
+  namespace: orders
+spec:
+  type: state.redis
+  version: v1
+  metadata:
+  - name: useEntraID
+    value: "true"
+  - name: enableTLS
+    value: "true"
+  - name: redisHost
+    value: redis-orders.redis.cache.windows.net:6380
+scopes:
+- orders-api
+YAML
+cat > components/redis-pubsub.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: redis-pubsub
+  namespace: orders
+spec:
+  type: pubsub.redis
+  version: v1
+  metadata:
+  - name: useEntraID
+    value: "true"
+  - name: enableTLS
+    value: "true"
+  - name: redisHost
+    value: redis-orders.redis.cache.windows.net:6380
+scopes:
+- orders-api
+YAML
+cat > components/redis-binding.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: redis-binding
+  namespace: orders
+spec:
+  type: bindings.redis
+  version: v1
+  metadata:
+  - name: useEntraID
+    value: "true"
+  - name: enableTLS
+    value: "true"
+  - name: redisHost
+    value: redis-orders.redis.cache.windows.net:6380
+scopes:
+- orders-api
+YAML
+cat > components/redis-config.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: redis-config
+  namespace: orders
+spec:
+  type: configuration.redis
+  version: v1
+  metadata:
+  - name: useEntraID
+    value: "true"
+  - name: enableTLS
+    value: "true"
+  - name: redisHost
+    value: redis-orders.redis.cache.windows.net:6380
+scopes:
+- orders-api
+YAML
+cat > components/lockstore.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: lockstore
+  namespace: orders
+spec:
+  type: lock.redis
+  version: v1
+  metadata:
+  - name: useEntraID
+    value: "true"
+  - name: enableTLS
+    value: "true"
+  - name: redisHost
+    value: redis-orders.redis.cache.windows.net:6380
+scopes:
+- orders-api
+YAML
+{
+cat <<'YAML'
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: orders-api
+  namespace: orders
+  annotations:
+YAML
+printf '    azure.workload.identity/client-id: %s\n' "$CLIENT_ID"
+} > components/serviceaccount.yaml
+cat > components/deployment-patch.yaml <<'YAML'
+spec:
+  template:
+    metadata:
+      labels:
+        azure.workload.identity/use: "true"
+      annotations:
+        dapr.io/enabled: "true"
+        dapr.io/app-id: orders-api
+    spec:
+      serviceAccountName: orders-api
+YAML
+
+# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+kubectl get crd components.dapr.io -o name
+# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
+#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
+#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
+
+# Create the namespace if it does not exist yet.
+kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
+
+# Apply the ServiceAccount and the components in the namespace.
+kubectl apply -f components/serviceaccount.yaml
+kubectl apply -f components/pg-state.yaml
+kubectl apply -f components/pg-state-v1.yaml
+kubectl apply -f components/postgres-binding.yaml
+kubectl apply -f components/pg-config.yaml
+kubectl apply -f components/sql-state.yaml
+kubectl apply -f components/sql-state-v1.yaml
+kubectl apply -f components/redis-state.yaml
+kubectl apply -f components/redis-pubsub.yaml
+kubectl apply -f components/redis-binding.yaml
+kubectl apply -f components/redis-config.yaml
+kubectl apply -f components/lockstore.yaml
+# Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
+#   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
+
+# Verify: the grants and the components Dapr loads.
+kubectl get components.dapr.io pg-state --namespace "$NAMESPACE"
+kubectl get components.dapr.io pg-state-v1 --namespace "$NAMESPACE"
+kubectl get components.dapr.io postgres-binding --namespace "$NAMESPACE"
+kubectl get components.dapr.io pg-config --namespace "$NAMESPACE"
+kubectl get components.dapr.io sql-state --namespace "$NAMESPACE"
+kubectl get components.dapr.io sql-state-v1 --namespace "$NAMESPACE"
+kubectl get components.dapr.io redis-state --namespace "$NAMESPACE"
+kubectl get components.dapr.io redis-pubsub --namespace "$NAMESPACE"
+kubectl get components.dapr.io redis-binding --namespace "$NAMESPACE"
+kubectl get components.dapr.io redis-config --namespace "$NAMESPACE"
+kubectl get components.dapr.io lockstore --namespace "$NAMESPACE"
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.
