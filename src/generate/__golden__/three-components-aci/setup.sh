@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: 3 Dapr components on Azure Container Instances, User-assigned identity.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_GROUP_NAME=orders-group
+IDENTITY_NAME=id-orders
+LOCATION=westeurope
+VAULT_NAME=kv-orders
+STORAGE_ACCOUNT_NAME=storders
+SERVICEBUS_NAMESPACE_NAME=sb-orders
+
+set -euo pipefail
+
+# Look up the resources before changing anything (Key Vault, Storage account, Service Bus namespace): each grant is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+VAULT_RBAC=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
+    --name "$SERVICEBUS_NAMESPACE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --location "$LOCATION" -o none
+
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
+IDENTITY_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4633458b-17de-408a-b874-0445c86b69e6 \
+    --scope "$VAULT_ID" -o none
+
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+    --scope "$STORAGE_ACCOUNT_ID" -o none
+
+# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
+    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+
+# Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus namespace sb-orders only, for pubsub.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
+    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+
+# Write the component files into ./components.
+mkdir -p components
+{
+cat <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: azurekeyvault
+spec:
+  type: secretstores.azure.keyvault
+  version: v1
+  metadata:
+  - name: vaultName
+    value: kv-orders
+  - name: azureClientId
+YAML
+printf '    value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/azurekeyvault.yaml
+{
+cat <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: statestore
+spec:
+  type: state.azure.blobstorage
+  version: v2
+  metadata:
+  - name: accountName
+    value: storders
+  - name: containerName
+    value: state
+  - name: azureClientId
+YAML
+printf '    value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/statestore.yaml
+{
+cat <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: pubsub
+spec:
+  type: pubsub.azure.servicebus.topics
+  version: v1
+  metadata:
+  - name: namespaceName
+    value: sb-orders.servicebus.windows.net
+  - name: disableEntityManagement
+    value: "true"
+  - name: azureClientId
+YAML
+printf '    value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-api
+YAML
+} > components/pubsub.yaml
+
+# Encode them for the group's secret volume, which daprd reads as its folder of component files.
+COMPONENT_BASE64_1=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
+COMPONENT_BASE64_2=$(base64 < components/statestore.yaml | tr -d '\n')
+COMPONENT_BASE64_3=$(base64 < components/pubsub.yaml | tr -d '\n')
+
+# Write the container group: the app, the daprd sidecar, the component volume and the identity.
+{
+cat <<'YAML'
+apiVersion: "2021-10-01"
+location: westeurope
+name: orders-group
+type: Microsoft.ContainerInstance/containerGroups
+identity:
+  type: UserAssigned
+  userAssignedIdentities:
+YAML
+printf '    %s: {}\n' "$IDENTITY_ID"
+cat <<'YAML'
+properties:
+  osType: Linux
+  restartPolicy: Always
+  containers:
+  - name: app
+    properties:
+      image: mcr.microsoft.com/azuredocs/aci-helloworld:latest
+      resources:
+        requests:
+          cpu: 1
+          memoryInGB: 1.5
+  - name: daprd
+    properties:
+      image: ghcr.io/dapr/daprd:1.18.3
+      command:
+      - /daprd
+      - "--app-id"
+      - orders-api
+      - "--resources-path"
+      - /components
+      resources:
+        requests:
+          cpu: 0.5
+          memoryInGB: 0.5
+      volumeMounts:
+      - name: components
+        mountPath: /components
+        readOnly: true
+  volumes:
+  - name: components
+    secret:
+YAML
+printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64_1"
+printf '      statestore.yaml: %s\n' "$COMPONENT_BASE64_2"
+printf '      pubsub.yaml: %s\n' "$COMPONENT_BASE64_3"
+} > components/container-group.yaml
+
+# Create the group with its identity; a group of this name is updated to this definition and restarts.
+az container create \
+    --resource-group "$RESOURCE_GROUP" \
+    --file components/container-group.yaml -o none
+
+# Verify: the grants.
+az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# Once the containers run, daprd logs the components it loaded:
+#   az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the group:
+#   az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: 3 Dapr components on Virtual Machine, User-assigned identity.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+VM_NAME=vm-orders
+IDENTITY_NAME=id-orders
+VAULT_NAME=kv-orders
+STORAGE_ACCOUNT_NAME=storders
+SERVICEBUS_NAMESPACE_NAME=sb-orders
+
+set -euo pipefail
+
+# Look up the resources before changing anything (Key Vault, Storage account, Service Bus namespace): each grant is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+VAULT_RBAC=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
+    --name "$SERVICEBUS_NAMESPACE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
+IDENTITY_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+  echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
+  exit 1
+fi
+
+# Attach the identity to the VM.
+az vm identity assign \
+    --name "$VM_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --identities "$IDENTITY_ID" -o none
+
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4633458b-17de-408a-b874-0445c86b69e6 \
+    --scope "$VAULT_ID" -o none
+
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+    --scope "$STORAGE_ACCOUNT_ID" -o none
+
+# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
+    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+
+# Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus namespace sb-orders only, for pubsub.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
+    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+
+# Write the component files into ./components.
+mkdir -p components
+cat > components/azurekeyvault.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: azurekeyvault
+spec:
+  type: secretstores.azure.keyvault
+  version: v1
+  metadata:
+  - name: vaultName
+    value: kv-orders
+  - name: azureClientId
+    value: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b
+scopes:
+- orders-api
+YAML
+cat > components/statestore.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: statestore
+spec:
+  type: state.azure.blobstorage
+  version: v2
+  metadata:
+  - name: accountName
+    value: storders
+  - name: containerName
+    value: state
+  - name: azureClientId
+    value: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b
+scopes:
+- orders-api
+YAML
+cat > components/pubsub.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: pubsub
+spec:
+  type: pubsub.azure.servicebus.topics
+  version: v1
+  metadata:
+  - name: namespaceName
+    value: sb-orders.servicebus.windows.net
+  - name: disableEntityManagement
+    value: "true"
+  - name: azureClientId
+    value: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b
+scopes:
+- orders-api
+YAML
+
+# Put the component files where Dapr on the VM reads them.
+# Copy components/azurekeyvault.yaml, components/statestore.yaml, components/pubsub.yaml to the VM, into a components folder beside the app, and start the app with Dapr:
+#   dapr run --app-id orders-api --resources-path ./components -- <your app command>
+# Dapr finds the VM's identity through the instance metadata service; nothing else to set.
+
+# Verify: the grants.
+az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.
