@@ -13,6 +13,9 @@ function chromiumExecutable(): string | undefined {
 
 const executablePath = chromiumExecutable();
 const PORT = 4173;
+/** A second server publishes the same build under a sub-path, as GitHub Pages does for a project site. */
+const SUBPATH_PORT = 4174;
+export const SUBPATH = '/dapr-mi-wizard/';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,10 +38,26 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'root', testIgnore: /subpath\.spec\.ts$/ },
+    {
+      name: 'subpath',
+      testMatch: /subpath\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${SUBPATH_PORT} --strictPort --base ${SUBPATH}`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

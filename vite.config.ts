@@ -1,11 +1,85 @@
-import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The page loads nothing from other origins and runs no inline script: only the built page gets the policy,
+ * because the dev server injects inline scripts of its own (React refresh).
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** Adds the CSP meta tag to the built page, and the absolute social preview URL when SITE_URL is known. */
+function securityAndSharing(): Plugin {
+  return {
+    name: 'security-and-sharing',
+    apply: 'build',
+    transformIndexHtml(html) {
+      // Social previews need an absolute image URL; CI passes the Pages URL, local builds keep it relative.
+      const siteUrl = (process.env.SITE_URL ?? '').replace(/\/?$/, '/');
+      // The policy right after the charset, before anything it governs.
+      return html
+        .replace(
+          '<meta charset="UTF-8" />',
+          `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+        )
+        .replace(
+          /(content=")\.\/social-preview\.png"/g,
+          `$1${siteUrl === '/' ? './' : siteUrl}social-preview.png"`,
+        );
+    },
+  };
+}
 
 // base './' keeps every asset URL relative, so the same build works at a root domain and under a
 // GitHub Pages sub-path such as https://owner.github.io/<repo>/.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    securityAndSharing(),
+    // Offline after the first visit: a Workbox service worker precaches the build (hashed file names, one
+    // revision per deployment), so a visit is served wholly from one deployment, never a mix; a new
+    // deployment is installed in the background and used from the next visit on.
+    VitePWA({
+      registerType: 'autoUpdate',
+      // A registerSW.js file instead of an inline script, which the CSP forbids.
+      injectRegister: 'script-defer',
+      manifest: {
+        name: 'Dapr Managed Identity Wizard',
+        short_name: 'Dapr MI Wizard',
+        description:
+          'Password-less Dapr on Azure: component YAML and the Azure CLI commands for managed identity.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b57d0',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        cleanupOutdatedCaches: true,
+        // The new worker takes over at once; the page holds one bundle, so an open page never needs a file
+        // the new deployment removed.
+        skipWaiting: true,
+        clientsClaim: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

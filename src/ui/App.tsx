@@ -6,6 +6,7 @@ import { detailFields, fieldValue } from '../model/fields';
 import { parseShareLink, toShareHash, type LinkErrors } from '../model/url-state';
 import { wizardResolver } from './form-resolver';
 import { OutputPanel } from './OutputPanel';
+import { ThemePicker } from './ThemePicker';
 import { Wizard } from './Wizard';
 
 function readLink(): ReturnType<typeof parseShareLink> {
@@ -66,7 +67,10 @@ export function App() {
   return (
     <FormProvider {...form}>
       <header className="page-header">
-        <h1>Dapr Managed Identity Wizard</h1>
+        <div className="title-row">
+          <h1>Dapr Managed Identity Wizard</h1>
+          <ThemePicker />
+        </div>
         <p>
           From “my Dapr app runs on Azure” to a password-less connection: the component YAML and the exact
           commands that give your host its identity and the least role on the one resource.
