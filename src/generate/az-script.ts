@@ -14,7 +14,7 @@ import {
   type WizardConfig,
 } from '../model/config';
 import { ACI_GROUP_FILE, buildAciGroup } from './aci-group';
-import { buildComponent } from './component';
+import { componentYaml } from './component';
 import {
   buildPodTemplatePatch,
   buildServiceAccount,
@@ -558,11 +558,12 @@ function writeFile(path: string, value: unknown, substitutions: Record<string, s
 
 /** The component files as the script writes them, with looked-up values filled in when it runs. */
 function writeComponentFiles(config: WizardConfig): WriteFile[] {
-  return config.components.map((component) =>
-    writeFile(componentFilePath(component), buildComponent(config, component), {
-      [CLIENT_ID_MARKER]: 'CLIENT_ID',
-    }),
-  );
+  return config.components.map((component) => ({
+    kind: 'write-file',
+    path: componentFilePath(component),
+    content: componentYaml(config, component),
+    substitutions: { [CLIENT_ID_MARKER]: 'CLIENT_ID' },
+  }));
 }
 
 function fileList(config: WizardConfig): string {

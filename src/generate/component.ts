@@ -8,6 +8,7 @@ import {
   type WizardConfig,
 } from '../model/config';
 import { CLIENT_ID_MARKER } from './markers';
+import { toYaml } from './to-yaml';
 
 export interface MetadataItem {
   readonly name: string;
@@ -92,4 +93,16 @@ export function buildComponent(config: WizardConfig, component: ComponentConfig)
     spec: { type: spec.type, version: spec.version, metadata },
     ...scopes,
   };
+}
+
+/** One component's YAML per configuration: the page, the bundle and the script all show the same text. */
+const yamlCache = new WeakMap<ComponentConfig, { readonly config: WizardConfig; readonly yaml: string }>();
+
+/** The component file's text (cached for the same configuration object, which one keystroke's outputs share). */
+export function componentYaml(config: WizardConfig, component: ComponentConfig): string {
+  const cached = yamlCache.get(component);
+  if (cached?.config === config) return cached.yaml;
+  const yaml = toYaml(buildComponent(config, component));
+  yamlCache.set(component, { config, yaml });
+  return yaml;
 }

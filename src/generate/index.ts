@@ -5,11 +5,10 @@ import type { ComponentConfig, WizardConfig } from '../model/config';
 import type { FieldPath } from '../model/fields';
 import { validateConfig, type FieldErrors } from '../model/validate';
 import { buildAzScript } from './az-script';
-import { buildComponent } from './component';
+import { componentYaml } from './component';
 import { toK8sManifests } from './k8s-manifests';
 import { CLIENT_ID_MARKER } from './markers';
 import { toBash } from './to-bash';
-import { toYaml } from './to-yaml';
 
 /** component-yaml: one per component; components-yaml: all of them in one multi-document file. */
 export type OutputId = 'component-yaml' | 'components-yaml' | 'cli-bash' | 'k8s-manifests';
@@ -49,7 +48,7 @@ const NOTE_LOOKED_UP =
   '# The Azure CLI script writes this file with the client id it looks up; enter the client id in Details to see it here.\n';
 
 function componentYamlText(config: WizardConfig, component: ComponentConfig): string {
-  const yaml = toYaml(buildComponent(config, component));
+  const yaml = componentYaml(config, component);
   return yaml.includes(CLIENT_ID_MARKER) ? NOTE_LOOKED_UP + yaml : yaml;
 }
 

@@ -1,5 +1,5 @@
 /** The one YAML serializer: js-yaml with fixed options, so every file is formatted the same way. */
-import { dump } from 'js-yaml';
+import { dump } from 'js-yaml/dumper';
 
 /**
  * Block style, sequences not indented under their key (the style of the Dapr docs' examples), no line

@@ -3,17 +3,28 @@ import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form
 import { generate } from '../generate/index';
 import { defaultConfig, type WizardConfig } from '../model/config';
 import { detailFields, fieldValue } from '../model/fields';
-import { parseShareLink, toShareHash, type LinkErrors } from '../model/url-state';
+import { parseShareLink, toShareHash, type LinkErrors, type ParsedLink } from '../model/url-state';
 import { wizardResolver } from './form-resolver';
 import { OutputPanel } from './OutputPanel';
 import { ThemePicker } from './ThemePicker';
 import { Wizard } from './Wizard';
 
-function readLink(): ReturnType<typeof parseShareLink> {
+function readLink(): ParsedLink {
   return parseShareLink(window.location.search, window.location.hash);
 }
 
-/** The page: the wizard, and beside it (below it on a phone) the output, derived from the form on every render. */
+/** The fields whose values came with a link, to check at once. */
+function fieldsFromLink(config: WizardConfig): FieldPath<WizardConfig>[] {
+  const defaults = defaultConfig();
+  return detailFields(config)
+    .filter((field) => fieldValue(config, field.path) !== fieldValue(defaults, field.path))
+    .map((field) => field.path as FieldPath<WizardConfig>);
+}
+
+/**
+ * The page. It holds the form and the link it was opened with, and re-renders only when a new link arrives:
+ * each keystroke re-renders just the parts that watch the form (the step shown and the output).
+ */
 export function App() {
   const [initial] = useState(readLink);
   const [link, setLink] = useState(initial);
@@ -22,48 +33,21 @@ export function App() {
     resolver: wizardResolver,
     mode: 'onTouched',
   });
-  const { control, reset, trigger } = form;
-  const config = useWatch({ control }) as WizardConfig;
-  const output = useMemo(() => generate(config), [config]);
-  const hash = useMemo(() => toShareHash(config), [config]);
+  const { reset, trigger } = form;
 
   // Values that came with a link are checked at once, so a bad one shows its message beside its field.
   useEffect(() => {
-    const fromLink = (config: WizardConfig): FieldPath<WizardConfig>[] => {
-      const defaults = defaultConfig();
-      return detailFields(config)
-        .filter((field) => fieldValue(config, field.path) !== fieldValue(defaults, field.path))
-        .map((field) => field.path as FieldPath<WizardConfig>);
-    };
-    void trigger(fromLink(initial.config));
+    void trigger(fieldsFromLink(initial.config));
     const onHashChange = (): void => {
-      const link = readLink();
-      reset(link.config);
-      setLink(link);
-      void trigger(fromLink(link.config));
+      const next = readLink();
+      reset(next.config);
+      setLink(next);
+      void trigger(fieldsFromLink(next.config));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [initial, reset, trigger]);
 
-  // The address bar always holds the share link of the current state.
-  useEffect(() => {
-    const url = `${window.location.pathname}${window.location.search}${hash === '' ? '' : `#${hash}`}`;
-    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-      window.history.replaceState(null, '', url);
-    }
-  }, [hash]);
-
-  // A link's complaint stays until the user changes what it is about: a host choice, or the components.
-  const componentsUnchanged = JSON.stringify(config.components) === JSON.stringify(link.config.components);
-  const linkErrors: LinkErrors = Object.fromEntries(
-    Object.entries(link.linkErrors).filter(([key]) =>
-      key === 'host' || key === 'identity' || key === 'aksIdentity'
-        ? config[key] === link.config[key]
-        : componentsUnchanged,
-    ),
-  );
-  const shareUrl = `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`;
   return (
     <FormProvider {...form}>
       <header className="page-header">
@@ -77,9 +61,49 @@ export function App() {
         </p>
       </header>
       <main className="layout">
-        <Wizard linkErrors={linkErrors} />
-        <OutputPanel output={output} config={config} shareUrl={shareUrl} />
+        <LinkedWizard link={link} />
+        <LiveOutput />
       </main>
     </FormProvider>
   );
+}
+
+/** The wizard, with the link's complaints until the user changes what each is about. */
+function LinkedWizard({ link }: { readonly link: ParsedLink }) {
+  const [host, identity, aksIdentity, components] = useWatch<
+    WizardConfig,
+    ['host', 'identity', 'aksIdentity', 'components']
+  >({
+    name: ['host', 'identity', 'aksIdentity', 'components'],
+  });
+  const componentsUnchanged = JSON.stringify(components) === JSON.stringify(link.config.components);
+  const current: Record<string, unknown> = { host, identity, aksIdentity };
+  const visible = Object.keys(link.linkErrors)
+    .filter((key) =>
+      key in current ? current[key] === link.config[key as keyof WizardConfig] : componentsUnchanged,
+    )
+    .join('\n');
+  const linkErrors: LinkErrors = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(link.linkErrors).filter(([key]) => visible.split('\n').includes(key)),
+      ),
+    [link, visible],
+  );
+  return <Wizard linkErrors={linkErrors} />;
+}
+
+/** The outputs, derived from the form on every change, and the address bar kept as the share link. */
+function LiveOutput() {
+  const config = useWatch<WizardConfig>() as WizardConfig;
+  const output = useMemo(() => generate(config), [config]);
+  const hash = useMemo(() => toShareHash(config), [config]);
+  useEffect(() => {
+    const url = `${window.location.pathname}${window.location.search}${hash === '' ? '' : `#${hash}`}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+      window.history.replaceState(null, '', url);
+    }
+  }, [hash]);
+  const shareUrl = `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`;
+  return <OutputPanel output={output} config={config} shareUrl={shareUrl} />;
 }

@@ -1,16 +1,10 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { WizardConfig } from '../model/config';
 import type { FieldView } from '../model/fields';
 
 /** One Details field: label, input, help and the error beside it, wired for screen readers. */
-export function TextField({
-  field,
-  error,
-}: {
-  readonly field: FieldView;
-  readonly error: string | undefined;
-}) {
+function TextFieldView({ field, error }: { readonly field: FieldView; readonly error: string | undefined }) {
   const id = useId();
   const { register } = useFormContext<WizardConfig>();
   const describedBy = [`${id}-help`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -40,3 +34,18 @@ export function TextField({
     </div>
   );
 }
+
+/**
+ * Re-renders only when what it shows changes: the Details step re-renders on every keystroke (its field list
+ * depends on the whole configuration), and with many components most fields stay as they are.
+ */
+export const TextField = memo(
+  TextFieldView,
+  (before, after) =>
+    before.error === after.error &&
+    before.field.path === after.field.path &&
+    before.field.label === after.field.label &&
+    before.field.help === after.field.help &&
+    before.field.required === after.field.required &&
+    before.field.placeholder === after.field.placeholder,
+);
