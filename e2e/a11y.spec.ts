@@ -1,8 +1,12 @@
-/** axe finds no violations on any step, on a desktop and a 360px-wide phone, for a VM and for AKS. */
+/**
+ * axe finds no violations on any step, on a desktop and a 360px-wide phone, for a VM and for AKS, nor with three
+ * components on the Components step and on Details with "More options" open.
+ */
 import type { Page } from '@playwright/test';
 import {
   expect,
   expectNoAxeViolations,
+  expectNoHorizontalOverflow,
   nextUntil,
   scenario,
   STEP_TITLES,
@@ -19,7 +23,7 @@ test.describe.configure({ mode: 'parallel' });
  */
 async function checkEveryStep(page: Page, scenarioName: string, where: string): Promise<void> {
   const golden = scenario(scenarioName);
-  const complete = golden.outputs['cli-bash'] !== undefined;
+  const complete = golden.outputs['setup.sh'] !== undefined;
   await page.goto(`/#${golden.link}`);
   for (const step of complete ? STEP_TITLES : STEP_TITLES.slice(0, 4)) {
     if (step !== 'Host') await nextUntil(page, step);
@@ -31,6 +35,7 @@ async function checkEveryStep(page: Page, scenarioName: string, where: string): 
       await expect(system).toHaveAccessibleName(/Pods cannot use the cluster's own system-assigned/);
     }
     await expectNoAxeViolations(page, `${where}, ${golden.name}, step ${step}`);
+    await expectNoHorizontalOverflow(page, `${where}, ${golden.name}, step ${step}`);
   }
   if (!complete) {
     await page.getByRole('button', { name: 'Next' }).click();
@@ -47,7 +52,40 @@ async function checkEveryStep(page: Page, scenarioName: string, where: string): 
   }
 }
 
+/**
+ * Several components: the Components step with the three of the scenario, then Details with every
+ * "More options" open (each component's optional fields shown).
+ */
+async function checkThreeComponents(page: Page, where: string): Promise<void> {
+  const golden = scenario('three-components-aks');
+  await page.goto(`/#${golden.link}`);
+  await nextUntil(page, 'Components');
+  await expect(
+    page.getByRole('list', { name: 'Components in this configuration' }).getByRole('listitem'),
+  ).toHaveCount(3);
+  // With the list of components that cannot use a managed identity open too (long role and type names).
+  await page.getByText('Azure components that cannot use a managed identity').click();
+  await expectNoAxeViolations(page, `${where}, Components step with three components`);
+  await expectNoHorizontalOverflow(page, `${where}, Components step with three components`);
+  await nextUntil(page, 'Details');
+  const more = page.locator('details.more-options');
+  await expect(more).toHaveCount(2);
+  for (const summary of await more.locator('summary').all()) await summary.click();
+  for (const details of await more.all()) await expect(details).toHaveAttribute('open', '');
+  await expect(
+    page.getByLabel('Resource group of its Azure resources (optional)', { exact: true }),
+  ).toHaveValue(new URLSearchParams(golden.link).get('c3.rg') ?? '');
+  await expectNoAxeViolations(page, `${where}, Details with three components and "More options" open`);
+  await expectNoHorizontalOverflow(page, `${where}, Details with three components`);
+  await nextUntil(page, 'Review');
+  await expectNoHorizontalOverflow(page, `${where}, Review with three components`);
+}
+
 test.describe('desktop', () => {
+  test('three components: the Components step, and Details with "More options" open', async ({ page }) => {
+    await checkThreeComponents(page, 'desktop');
+  });
+
   test('Virtual Machine with a user-assigned identity', async ({ page }) => {
     await checkEveryStep(page, 'vm-user-accesspolicy', 'desktop');
   });
@@ -64,9 +102,12 @@ test.describe('mobile, 360px wide', () => {
 
   test('AKS with Workload ID', async ({ page }) => {
     await checkEveryStep(page, 'aks-workload', 'mobile');
-    // Nothing is wider than the screen.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    // Nothing is wider than the screen, on any output tab either.
+    await expectNoHorizontalOverflow(page, 'mobile, aks-workload, output tabs');
+  });
+
+  test('three components: the Components step, and Details with "More options" open', async ({ page }) => {
+    await checkThreeComponents(page, 'mobile');
   });
 
   test('Virtual Machine seed link (fields flagged, script still pending)', async ({ page }) => {

@@ -1,12 +1,13 @@
 /** Copy puts exactly the block's text on the clipboard; the copied share link reopens to the same outputs. */
-import { expect, expectGoldenOutputs, outputTexts, scenario, test } from './fixtures';
+import { expect, expectGoldenOutputs, goldenFileOf, scenario, test } from './fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-const TAB_TITLES = {
-  'component-yaml': 'Component YAML',
-  'cli-bash': 'Azure CLI (Bash)',
-  'k8s-manifests': 'Kubernetes',
+/** Tab title -> the golden file its block holds; one component, so its tab is "Component YAML". */
+const TABS = {
+  'Component YAML': 'component-azurekeyvault.yaml',
+  'Azure CLI (Bash)': 'setup.sh',
+  Kubernetes: 'k8s-manifests.yaml',
 } as const;
 
 const golden = scenario('aks-workload-clientid-accesspolicy');
@@ -17,23 +18,25 @@ test('each Copy button copies its block exactly, and the share link reopens to t
 }) => {
   await page.goto(`/#${golden.link}`);
   await expectGoldenOutputs(page, golden);
-  const outputs = await outputTexts(page);
-  const ids = Object.keys(TAB_TITLES) as (keyof typeof TAB_TITLES)[];
-  // The scenario has every kind of output, so every Copy button is tried.
-  expect(Object.keys(outputs).sort()).toEqual([...ids].sort());
+  // The scenario has every kind of output a one-component configuration has, so every Copy button is tried.
+  expect(Object.keys(golden.outputs).sort()).toEqual(Object.values(TABS).sort());
+  expect(await page.getByRole('tab').allTextContents()).toEqual(Object.keys(TABS));
 
   const readClipboard = (): Promise<string> => page.evaluate(() => navigator.clipboard.readText());
-  for (const id of ids) {
-    const title = TAB_TITLES[id];
+  for (const [title, file] of Object.entries(TABS)) {
     await page.evaluate(() => navigator.clipboard.writeText('(nothing copied yet)'));
-    await page.getByRole('tab', { name: title }).click();
-    const panel = page.getByRole('tabpanel', { name: title });
+    await page.getByRole('tab', { name: title, exact: true }).click();
+    const panel = page.getByRole('tabpanel', { name: title, exact: true });
     await expect(panel).toBeVisible();
+    const block = panel.locator('[data-output]');
+    await expect(block).toHaveCount(1);
+    const id = (await block.getAttribute('data-output')) ?? '';
+    expect(goldenFileOf({ id, component: await block.getAttribute('data-component') })).toBe(file);
     await panel.getByRole('button', { name: `Copy ${title}`, exact: true }).click();
     await expect(panel.getByRole('status')).toHaveText(`${title} copied to the clipboard`);
     const copied = await readClipboard();
-    expect(copied, `clipboard after Copy ${title}`).toBe(golden.outputs[id]);
-    expect(copied).toBe(await panel.locator(`[data-output="${id}"]`).textContent());
+    expect(copied, `clipboard after Copy ${title}`).toBe(golden.outputs[file]);
+    expect(copied).toBe(await block.textContent());
   }
 
   await page.getByRole('button', { name: 'Copy share link', exact: true }).click();

@@ -103,3 +103,26 @@ export async function expectNoAxeViolations(page: Page, where: string, include?:
   );
   expect(summary, `axe violations on ${where}`).toEqual([]);
 }
+
+/**
+ * Presses Tab (keyboard only) until the element has focus, at most `limit` times: for the start of a journey,
+ * where the page header may hold controls of its own before the wizard's first one.
+ */
+export async function tabUntilFocused(page: Page, target: Locator, limit = 10): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  await expect(target, `focused within ${limit} presses of Tab`).toBeFocused();
+}
+
+/**
+ * Nothing is wider than the viewport. The viewport's configured width is the measure: on a phone
+ * (isMobile) the browser widens window.innerWidth to fit wide content, so innerWidth hides the overflow.
+ */
+export async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
+  const width = page.viewportSize()?.width;
+  if (width === undefined) throw new Error('The page has no viewport size');
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `page width on ${where} (viewport ${width}px)`).toBeLessThanOrEqual(width);
+}

@@ -13,7 +13,7 @@ for (const golden of SCENARIOS) {
     await page.goto(`/#${golden.link}`);
     await expectGoldenOutputs(page, golden);
     // A scenario without the script (a seed link) shows why, rather than a broken command.
-    if (golden.outputs['cli-bash'] === undefined) {
+    if (golden.outputs['setup.sh'] === undefined) {
       await expect(page.getByRole('tab', { name: 'Azure CLI (Bash)' })).toBeVisible();
       await expect(page.getByText(/^Azure CLI \(Bash\) appears once these are valid: /)).toBeAttached();
     }

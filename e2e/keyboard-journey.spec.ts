@@ -4,7 +4,15 @@
  * the golden scenario vm-user-accesspolicy, so the outputs must equal its files exactly.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectGoldenOutputs, outputTexts, scenario, stepHeading, test } from './fixtures';
+import {
+  expect,
+  expectGoldenOutputs,
+  outputTexts,
+  scenario,
+  stepHeading,
+  tabUntilFocused,
+  test,
+} from './fixtures';
 
 const golden = scenario('vm-user-accesspolicy');
 const link = new URLSearchParams(golden.link);
@@ -26,10 +34,10 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   const back = form.getByRole('button', { name: 'Back' });
   const stepper = page.getByRole('navigation', { name: 'Steps' });
 
-  // 1. Host: the stepper's first button, then the radio group (AKS is the default choice).
+  // 1. Host: past the page header's own controls to the stepper's first button, then the radio group (AKS is
+  // the default choice).
   await expect(stepHeading(page, 'Host')).toBeVisible();
-  await tab(page);
-  await expect(stepper.getByRole('button', { name: '1 Host' })).toBeFocused();
+  await tabUntilFocused(page, stepper.getByRole('button', { name: '1 Host' }));
   await tab(page);
   const aks = page.getByRole('radio', { name: /^Azure Kubernetes Service \(AKS\)/ });
   const vm = page.getByRole('radio', { name: /^Virtual Machine Dapr runs/ });
@@ -75,14 +83,21 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await expect(next).toBeFocused();
   await page.keyboard.press('Enter');
 
-  // 3. Component: the Key Vault secret store.
-  await expect(stepHeading(page, 'Component')).toBeFocused();
+  // 3. Components: the Key Vault secret store is already there. It is the only component, so its Up, Down
+  // and Remove buttons are disabled and out of the Tab order: Tab goes on to "Add a component".
+  await expect(stepHeading(page, 'Components')).toBeFocused();
+  const list = page.getByRole('list', { name: 'Components in this configuration' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('listitem')).toContainText('Azure Key Vault secret store');
+  for (const action of ['Move azurekeyvault up', 'Move azurekeyvault down', 'Remove azurekeyvault']) {
+    await expect(list.getByRole('button', { name: action })).toBeDisabled();
+  }
   await tab(page);
-  const keyVault = page.getByRole('radio', { name: /^Azure Key Vault secret store/ });
-  await expect(keyVault).toBeFocused();
-  await page.keyboard.press('Space');
-  await expect(keyVault).toBeChecked();
-  await tab(page, 2);
+  await expect(page.getByLabel('Add a component', { exact: true })).toBeFocused();
+  await tab(page);
+  await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeFocused();
+  // Past the summary of the components that cannot use a managed identity, and Back.
+  await tab(page, 3);
   await expect(next).toBeFocused();
   await page.keyboard.press('Enter');
 
@@ -114,8 +129,9 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await fill('Location (optional)', null);
   await fill('User-assigned identity name', linkValue('identityName'));
   await fill('Client id (optional)', null);
-  await fill('Component name', null);
   await fill('Dapr app id (optional)', linkValue('appId'));
+  // The component's own section comes after the host's fields.
+  await fill('Component name', null);
   await fill('Key Vault name', linkValue('m.vaultName'));
   await expect(page.getByLabel('Key Vault name', { exact: true })).toHaveValue(linkValue('m.vaultName'));
   await tab(page);
@@ -140,7 +156,7 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await expect(review).toContainText('Azure Key Vault secret store');
   await expect(next).toHaveCount(0);
   await expectGoldenOutputs(page, golden);
-  expect(Object.keys(await outputTexts(page)).sort()).toEqual(['cli-bash', 'component-yaml']);
+  expect(Object.keys(await outputTexts(page)).sort()).toEqual(['component-azurekeyvault.yaml', 'setup.sh']);
 
   // The address bar holds the same configuration as the golden link.
   const hash = new URL(page.url()).hash.replace(/^#/, '');

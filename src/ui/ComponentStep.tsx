@@ -25,6 +25,19 @@ function kindOf(type: string): string {
   return type.split('.')[0] ?? type;
 }
 
+/**
+ * Keeps keyboard focus in place once the list has re-rendered: Up, Down and Remove otherwise leave it on the
+ * page body (a moved item's node is re-inserted, a removed one is gone). The first candidate still enabled wins.
+ */
+function focusAfterRender(candidates: () => readonly (HTMLElement | null | undefined)[]): void {
+  requestAnimationFrame(() => {
+    const target = candidates().find(
+      (element) => element?.isConnected && !(element instanceof HTMLButtonElement && element.disabled),
+    );
+    target?.focus();
+  });
+}
+
 /** The components of the configuration: add, remove, reorder, pick a version. All share one identity. */
 export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors }) {
   const id = useId();
@@ -33,6 +46,13 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
   const components = useWatch({ control, name: 'components' });
   const [toAdd, setToAdd] = useState<ComponentType>(COMPONENT_TYPES[0] ?? 'secretstores.azure.keyvault');
   const kinds = [...new Set(COMPONENT_TYPES.map(kindOf))];
+  const addSelectId = `${id}-add`;
+  // After a move the pressed button (or, at the end of the list, the item's other move button) keeps focus;
+  // after a removal, the Remove button now at that place, else the last one, else "Add a component".
+  const moveButton = (button: HTMLElement, direction: 'up' | 'down'): HTMLElement | null | undefined =>
+    button.closest('.component-actions')?.querySelector<HTMLElement>(`[data-move="${direction}"]`);
+  const removeButtons = (list: Element | null): HTMLElement[] =>
+    list ? [...list.querySelectorAll<HTMLElement>('[data-remove]')] : [];
   const componentErrors = Object.entries(linkErrors).filter(([key]) =>
     /^(c\d+\.)?(component|version)$/.test(key),
   );
@@ -80,7 +100,12 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
                   className="button small secondary"
                   disabled={index === 0}
                   aria-label={`Move ${current.name} up`}
-                  onClick={() => move(index, index - 1)}
+                  data-move="up"
+                  onClick={(event) => {
+                    const button = event.currentTarget;
+                    move(index, index - 1);
+                    focusAfterRender(() => [button, moveButton(button, 'down')]);
+                  }}
                 >
                   Up
                 </button>
@@ -89,7 +114,12 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
                   className="button small secondary"
                   disabled={index === fields.length - 1}
                   aria-label={`Move ${current.name} down`}
-                  onClick={() => move(index, index + 1)}
+                  data-move="down"
+                  onClick={(event) => {
+                    const button = event.currentTarget;
+                    move(index, index + 1);
+                    focusAfterRender(() => [button, moveButton(button, 'up')]);
+                  }}
                 >
                   Down
                 </button>
@@ -98,7 +128,15 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
                   className="button small secondary"
                   disabled={fields.length === 1}
                   aria-label={`Remove ${current.name}`}
-                  onClick={() => remove(index)}
+                  data-remove=""
+                  onClick={(event) => {
+                    const list = event.currentTarget.closest('ol');
+                    remove(index);
+                    focusAfterRender(() => {
+                      const buttons = removeButtons(list);
+                      return [buttons[index], buttons.at(-1), document.getElementById(addSelectId)];
+                    });
+                  }}
                 >
                   Remove
                 </button>
@@ -108,10 +146,10 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
         })}
       </ol>
       <div className="add-component">
-        <label htmlFor={`${id}-add`}>Add a component</label>
+        <label htmlFor={addSelectId}>Add a component</label>
         <div className="add-row">
           <select
-            id={`${id}-add`}
+            id={addSelectId}
             value={toAdd}
             onChange={(event) => setToAdd(event.target.value as ComponentType)}
           >
