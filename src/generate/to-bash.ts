@@ -91,12 +91,17 @@ function renderWriteFile(line: WriteFile): string {
     }
     flushLiteral();
     const [before, after] = splitOnce(contentLine, marker);
-    const format = `${before.replace(/%/g, '%%')}%s${after.replace(/%/g, '%%')}\\n`;
+    // printf reads both '%' and '\\' in its format: the fixed text keeps them literal.
+    const format = `${printfLiteral(before)}%s${printfLiteral(after)}\\n`;
     out.push(`printf ${quoteLiteral(format)} "$${line.substitutions[marker]}"`);
   }
   flushLiteral();
   out.push(`} > ${quoteLiteral(line.path)}`);
   return out.join('\n');
+}
+
+function printfLiteral(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/%/g, '%%');
 }
 
 function splitOnce(text: string, marker: string): [string, string] {
@@ -122,10 +127,7 @@ function renderLine(line: ScriptLine): string {
     case 'guard':
       return renderGuard(line);
     case 'note':
-      return line.text
-        .split('\n')
-        .map((text) => (text === '' ? '#' : `# ${text}`))
-        .join('\n');
+      return comment(line.text);
     default:
       return assertNever(line);
   }
@@ -135,13 +137,21 @@ function assertNever(value: never): never {
   throw new Error(`Unhandled script line ${JSON.stringify(value)}`);
 }
 
+/** Comment lines: every line of the text gets its '#', so a newline in a value cannot end the comment. */
+function comment(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '#' : `# ${line}`))
+    .join('\n');
+}
+
 /** The whole script as Bash text, ending with a newline. */
 export function toBash(script: Script): string {
   const blocks: string[] = [
-    ['#!/usr/bin/env bash', ...script.header.map((line) => `# ${line}`)].join('\n'),
+    ['#!/usr/bin/env bash', ...script.header.map(comment)].join('\n'),
     script.variables.map(({ name, value }) => `${name}=${quoteLiteral(value)}`).join('\n'),
     'set -euo pipefail',
-    ...script.steps.map((step) => [`# ${step.comment}`, ...step.lines.map(renderLine)].join('\n')),
+    ...script.steps.map((step) => [comment(step.comment), ...step.lines.map(renderLine)].join('\n')),
   ];
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 }

@@ -99,11 +99,17 @@ function parseComponent(
   return component;
 }
 
+/** A value cut to MAX_VALUE_LENGTH, never inside a surrogate pair: a lone half would not survive the link. */
+function cut(value: string): string {
+  const head = value.slice(0, MAX_VALUE_LENGTH);
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
+}
+
 /** Reads a configuration from `location.search` and `location.hash`; the hash wins. */
 export function parseShareLink(search: string, hash: string): ParsedLink {
   const params = new Map<string, string>();
   for (const source of [search.replace(/^\?/, ''), hash.replace(/^#/, '')]) {
-    for (const [key, value] of new URLSearchParams(source)) params.set(key, value.slice(0, MAX_VALUE_LENGTH));
+    for (const [key, value] of new URLSearchParams(source)) params.set(key, cut(value));
   }
   const config = defaultConfig();
   const linkErrors: LinkErrors = {};

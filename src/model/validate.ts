@@ -1,6 +1,6 @@
 /** Checks a configuration against the naming rules; the messages are shown beside the fields. */
 import { NAMING_RULES } from '../catalog/naming-rules';
-import type { WizardConfig } from './config';
+import { effectiveIdentity, type WizardConfig } from './config';
 import { detailFields, fieldValue, type FieldPath, type FieldView } from './fields';
 
 export type FieldErrors = Partial<Record<FieldPath, string>>;
@@ -19,12 +19,30 @@ export function validateConfig(config: WizardConfig): FieldErrors {
     const message = validateField(field, fieldValue(config, field.path));
     if (message) errors[field.path] = message;
   }
-  // Each component becomes <name>.yaml and a Dapr resource of that name: names must differ.
+  // Each component becomes <name>.yaml and a Dapr resource of that name: names must differ, and must not
+  // be the name of another file the script writes into the same folder.
   const seen = new Set<string>();
+  const otherFiles = scriptFileNames(config);
   config.components.forEach((component, index) => {
     const path = `components.${index}.name` as const;
     if (seen.has(component.name) && !errors[path]) errors[path] = 'Another component already has this name.';
+    if (otherFiles.includes(component.name) && !errors[path])
+      errors[path] =
+        `The script writes its own ${component.name}.yaml beside the component files: choose another name.`;
     seen.add(component.name);
   });
   return errors;
+}
+
+/**
+ * The files (without .yaml) the Azure CLI script writes beside the component files: on AKS the Deployment
+ * patch and, for Workload ID, the ServiceAccount (generate/k8s-manifests.ts); on ACI the container group
+ * (generate/aci-group.ts). The shell-safety test reads the generator's own list and checks this one.
+ */
+function scriptFileNames(config: WizardConfig): string[] {
+  if (config.host === 'aks')
+    return effectiveIdentity(config) === 'workload'
+      ? ['deployment-patch', 'serviceaccount']
+      : ['deployment-patch'];
+  return config.host === 'aci' ? ['container-group'] : [];
 }

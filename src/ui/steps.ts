@@ -22,7 +22,10 @@ export function stepFields(step: StepId, config: WizardConfig): FormPath<WizardC
     case 'identity':
       return ['identity', 'aksIdentity'];
     case 'component':
-      return ['components'];
+      // Nothing typed here: the components' fields are checked on Details. Triggering 'components' would
+      // look for errors at that path, find none (the resolver keys them components.0.name, ...) and clear
+      // the ones a share link's values had already shown.
+      return [];
     case 'details':
       return detailFields(config).map((field) => field.path as FormPath<WizardConfig>);
     case 'review':

@@ -1,0 +1,746 @@
+/**
+ * Shell safety, checked by running the generated script: whatever a user types (validation bypassed), the
+ * script runs exactly the commands of the structured script, each with exactly its words, and writes
+ * component files whose YAML reads back as the objects the generator built.
+ *
+ * Each run executes the script with real Bash in a temporary directory. `az`, `kubectl`, `psql` and `sqlcmd`
+ * are recording stand-ins that answer the queries the script captures (ids, GUIDs, the Key Vault permission
+ * model, ...); `mkdir`, `base64` and `tr` are recorded and then run for real; any other command name that
+ * is not found is recorded too (command_not_found_handle via BASH_ENV). A value that breaks out of its
+ * quoting shows up as an extra or different recorded command, as a file it creates (`touch pwned`), or as
+ * a component file that differs from the generator's object.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import fc from 'fast-check';
+import { load } from 'js-yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPONENTS, type ComponentType } from '../catalog/components';
+import type { ComponentSpec } from '../catalog/component-spec';
+import { HOST_IDS, hostSpec, type HostId } from '../catalog/hosts';
+import { AKS_IDENTITY_KINDS, IDENTITY_KINDS } from '../catalog/identities';
+import { defaultConfig, effectiveIdentity, type ComponentConfig, type WizardConfig } from '../model/config';
+import { parseShareLink } from '../model/url-state';
+import { validateConfig } from '../model/validate';
+import { loadGoldenScenarios } from '../test-support/golden';
+import { ACI_GROUP_FILE, buildAciGroup } from './aci-group';
+import { buildAzScript, componentFilePath, FILES_DIR } from './az-script';
+import { buildComponent } from './component';
+import {
+  buildPodTemplatePatch,
+  buildServiceAccount,
+  POD_TEMPLATE_PATCH_FILE,
+  SERVICE_ACCOUNT_FILE,
+} from './k8s-manifests';
+import { CLIENT_ID_MARKER, IDENTITY_ID_MARKER } from './markers';
+import { planResources } from './resources';
+import { commandsOf, type Script, type Word, type WriteFile } from './script-model';
+import { toBash } from './to-bash';
+
+// ---------------------------------------------------------------------------------------------------------
+// What the stand-ins answer. The same table drives the Bash stand-in and the expectation below.
+
+const PRINCIPAL_ID = '8d1e4c2a-5b3f-4e6d-9a7c-0b1e2f3a4b5c';
+const LOOKED_UP_CLIENT_ID = '6f0c9e21-3d4b-4a5c-8e7f-1a2b3c4d5e6f';
+const RESOURCE_ID =
+  '/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg-stub/providers/Microsoft.Stub/resources/stub';
+const OIDC_ISSUER = 'https://westeurope.oic.prod-aks.azure.com/72f988bf-86f1-41af-91ab-2d7cd011db47/issuer/';
+const PG_ADMIN = 'admin@contoso.com';
+const ACCESS_TOKEN = 'stub-access-token';
+
+/** `az ... --query <query> -o tsv` prints this; the client id and Key Vault model depend on the run. */
+const FIXED_ANSWERS: Readonly<Record<string, string>> = {
+  id: RESOURCE_ID,
+  principalId: PRINCIPAL_ID,
+  systemAssignedIdentity: PRINCIPAL_ID,
+  'identity.principalId': PRINCIPAL_ID,
+  'identityProfile.kubeletidentity.objectId': PRINCIPAL_ID,
+  'authConfig.activeDirectoryAuth': 'Enabled',
+  'oidcIssuerProfile.issuerUrl': OIDC_ISSUER,
+  'user.name': PG_ADMIN,
+  accessToken: ACCESS_TOKEN,
+};
+const CLIENT_ID_QUERIES = ['clientId', 'identityProfile.kubeletidentity.clientId'];
+const RBAC_QUERY = 'properties.enableRbacAuthorization';
+
+/** What a run of the stand-ins depends on. */
+interface StubInputs {
+  /** The client id typed in the wizard, which the identity lookup returns so the script's check passes. */
+  readonly clientId: string;
+  /** One answer per Key Vault permission-model lookup, in order: "true" for an RBAC vault. */
+  readonly rbac: readonly string[];
+}
+
+/** The query the stand-in answers: the word after the last --query. */
+function queryOf(argv: readonly string[]): string | undefined {
+  let query: string | undefined;
+  for (let i = 0; i < argv.length - 1; i += 1) if (argv[i] === '--query') query = argv[i + 1];
+  return query;
+}
+
+/** What the az stand-in prints for these arguments (the n-th RBAC lookup gets rbac[n]). */
+function azAnswer(args: readonly string[], inputs: StubInputs, rbacCount: { n: number }): string {
+  const query = queryOf(args);
+  if (query === undefined) return '';
+  if (query in FIXED_ANSWERS) return `${FIXED_ANSWERS[query]}\n`;
+  if (CLIENT_ID_QUERIES.includes(query)) return `${inputs.clientId || LOOKED_UP_CLIENT_ID}\n`;
+  if (query === RBAC_QUERY) return `${inputs.rbac[rbacCount.n++] ?? ''}\n`;
+  return '';
+}
+
+const sh = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** Records "<program>\0<arg>\0..." into a file of its own, named so that sorting gives the call order. */
+const RECORD = `printf '%s\\0' "\${0##*/}" "$@" > "$STUB_LOG/$EPOCHREALTIME-$$"`;
+
+const AZ_STUB = [
+  '#!/bin/bash',
+  RECORD,
+  'query=',
+  'while (( $# > 1 )); do',
+  '  if [[ $1 == --query ]]; then query=$2; fi',
+  '  shift',
+  'done',
+  'case $query in',
+  ...Object.entries(FIXED_ANSWERS).map(
+    ([query, answer]) => `  ${sh(query)}) printf '%s\\n' ${sh(answer)} ;;`,
+  ),
+  `  ${CLIENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "\${STUB_CLIENT_ID:-${LOOKED_UP_CLIENT_ID}}" ;;`,
+  `  ${sh(RBAC_QUERY)})`,
+  '    n=0',
+  '    if [[ -f $STUB_STATE/rbac ]]; then n=$(< "$STUB_STATE/rbac"); fi',
+  '    printf "%s\\n" $((n + 1)) > "$STUB_STATE/rbac"',
+  '    read -r -a answers <<< "$STUB_RBAC"',
+  '    printf \'%s\\n\' "${answers[n]:-}" ;;',
+  'esac',
+  '',
+].join('\n');
+
+const SILENT_STUB = ['#!/bin/bash', RECORD, ''].join('\n');
+const passThrough = (real: string): string => ['#!/bin/bash', RECORD, `exec ${sh(real)} "$@"`, ''].join('\n');
+/** Sourced by every non-interactive Bash: a command name that is not found is recorded as NOT-FOUND. */
+const BASH_ENV = `command_not_found_handle() { printf '%s\\0' NOT-FOUND "$@" > "$STUB_LOG/$EPOCHREALTIME-$$-nf"; return 127; }\n`;
+
+/** Programs the script runs; `export` is a builtin and leaves no record. */
+const STUBBED = ['az', 'kubectl', 'psql', 'sqlcmd'];
+const REAL = ['mkdir', 'base64', 'tr'];
+const BUILTINS = new Set(['export']);
+
+function which(program: string): string {
+  const found = spawnSync('bash', ['-c', `command -v ${program}`], { encoding: 'utf8' }).stdout.trim();
+  if (!found.startsWith('/')) throw new Error(`${program} is not on PATH`);
+  return found;
+}
+
+let root = '';
+let bin = '';
+let bashEnv = '';
+
+beforeAll(() => {
+  root = mkdtempSync(joinPath(tmpdir(), 'shell-safety-'));
+  bin = joinPath(root, 'bin');
+  mkdirSync(bin);
+  for (const program of STUBBED)
+    writeFileSync(joinPath(bin, program), program === 'az' ? AZ_STUB : SILENT_STUB);
+  for (const program of REAL) writeFileSync(joinPath(bin, program), passThrough(which(program)));
+  for (const program of [...STUBBED, ...REAL]) chmodSync(joinPath(bin, program), 0o755);
+  bashEnv = joinPath(root, 'bash-env.sh');
+  writeFileSync(bashEnv, BASH_ENV);
+});
+
+afterAll(() => {
+  if (root !== '') rmSync(root, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Running a script.
+
+interface Run {
+  readonly status: number | null;
+  readonly stderr: string;
+  /** Each recorded call: program name, then its arguments. */
+  readonly calls: string[][];
+  /** Files below the working directory, by relative path, with their bytes. */
+  readonly files: Map<string, Buffer>;
+  /** Anything besides the working directory's files: the home directory's entries, stray files. */
+  readonly strays: string[];
+}
+
+function listFiles(dir: string, prefix = ''): [string, Buffer][] {
+  return readdirSync(dir).flatMap((entry): [string, Buffer][] => {
+    const path = joinPath(dir, entry);
+    const relative = prefix === '' ? entry : `${prefix}/${entry}`;
+    return statSync(path).isDirectory() ? listFiles(path, relative) : [[relative, readFileSync(path)]];
+  });
+}
+
+function runScript(text: string, inputs: StubInputs): Run {
+  const runDir = mkdtempSync(joinPath(root, 'run-'));
+  try {
+    const [log, state, work, home] = ['log', 'state', 'work', 'home'].map((name) => {
+      const dir = joinPath(runDir, name);
+      mkdirSync(dir);
+      return dir;
+    }) as [string, string, string, string];
+    const scriptPath = joinPath(runDir, 'setup.sh');
+    writeFileSync(scriptPath, text);
+    const result = spawnSync('bash', [scriptPath], {
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: {
+        PATH: `${bin}:/usr/local/bin:/usr/bin:/bin`,
+        HOME: home,
+        LC_ALL: 'C.UTF-8',
+        BASH_ENV: bashEnv,
+        STUB_LOG: log,
+        STUB_STATE: state,
+        STUB_CLIENT_ID: inputs.clientId,
+        STUB_RBAC: inputs.rbac.join(' '),
+      },
+    });
+    const calls = readdirSync(log)
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .map((name) => readFileSync(joinPath(log, name), 'utf8').split('\0').slice(0, -1));
+    const strays = [
+      ...readdirSync(runDir)
+        .filter((entry) => !['log', 'state', 'work', 'home', 'setup.sh'].includes(entry))
+        .map((entry) => `run dir: ${entry}`),
+      ...readdirSync(home).map((entry) => `home: ${entry}`),
+    ];
+    return {
+      status: result.status,
+      stderr: `${result.stderr}${result.error ? String(result.error) : ''}`,
+      calls,
+      files: new Map(listFiles(work)),
+      strays,
+    };
+  } finally {
+    rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the run must look like, from the structured script and the generator's objects.
+
+/** A value as it reaches a process: UTF-8 bytes, read back. */
+const asBytes = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
+function resolveWord(word: Word, values: ReadonlyMap<string, string>): string {
+  if (typeof word === 'string') return word;
+  if ('join' in word) return word.join.map((part) => resolveWord(part, values)).join('');
+  const value = values.get(word.variable);
+  if (value === undefined) throw new Error(`test setup: $${word.variable} has no value`);
+  return value;
+}
+
+interface Expected {
+  /** Each command with its pipe partner: the calls of one pipeline may be recorded in either order. */
+  readonly groups: string[][][];
+  /** The values the script held at the end, for the marker substitutions. */
+  readonly values: ReadonlyMap<string, string>;
+}
+
+function expectedCalls(script: Script, inputs: StubInputs): Expected {
+  const values = new Map(script.variables.map(({ name, value }) => [name, value]));
+  const rbacCount = { n: 0 };
+  const groups: string[][][] = [];
+  for (const command of commandsOf(script)) {
+    const argv = command.argv.map((word) => resolveWord(word, values));
+    const pipe = command.pipeTo?.map((word) => resolveWord(word, values));
+    if (command.captureTo !== undefined) {
+      // $(...) drops trailing newlines; base64 values are read from the files after the run.
+      const output = argv[0] === 'az' ? azAnswer(argv.slice(1), inputs, rbacCount) : '';
+      values.set(command.captureTo, output.replace(/\n+$/, ''));
+    }
+    const group = [argv, ...(pipe ? [pipe] : [])].filter((call) => !BUILTINS.has(call[0] ?? ''));
+    if (group.length > 0) groups.push(group.map((call) => call.map(asBytes)));
+  }
+  return { groups, values };
+}
+
+/** The recorded calls cut into the expected pipelines, each sorted, so a pipeline's order does not matter. */
+function grouped(calls: readonly string[][], sizes: readonly number[]): string[][][] {
+  const groups: string[][][] = [];
+  let next = 0;
+  for (const size of sizes) {
+    groups.push(calls.slice(next, next + size));
+    next += size;
+  }
+  if (next < calls.length) groups.push(calls.slice(next));
+  return groups.map(sortGroup);
+}
+
+const sortGroup = (group: string[][]): string[][] =>
+  [...group].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+/** Replaces marker text in every string and key, as the script's printf lines do. */
+function substitute(value: unknown, replacements: ReadonlyMap<string, string>): unknown {
+  const inText = (text: string): string => {
+    let out = text;
+    for (const [marker, replacement] of replacements) out = out.split(marker).join(replacement);
+    return out;
+  };
+  if (typeof value === 'string') return inText(value);
+  if (Array.isArray(value)) return value.map((item) => substitute(item, replacements));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [inText(key), substitute(item, replacements)]),
+    );
+  }
+  return value;
+}
+
+/** Every file the script writes, by path, with the object its YAML must read back as. */
+function expectedFiles(
+  config: WizardConfig,
+  values: ReadonlyMap<string, string>,
+  run: Run,
+): Map<string, unknown> {
+  const clientId = new Map([[CLIENT_ID_MARKER, values.get('CLIENT_ID') ?? '']]);
+  const files = new Map<string, unknown>();
+  const add = (path: string, object: unknown): void => {
+    if (files.has(path)) throw new Error(`two files written to ${path}`);
+    files.set(path, object);
+  };
+  for (const component of config.components)
+    add(componentFilePath(component), substitute(buildComponent(config, component), clientId));
+  const host = hostSpec(config.host);
+  if (host.format === 'kubernetes') {
+    if (effectiveIdentity(config) === 'workload')
+      add(`${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`, substitute(buildServiceAccount(config), clientId));
+    add(`${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`, buildPodTemplatePatch(config));
+  }
+  if (host.id === 'aci') {
+    // The secret volume carries each component file as base64, exactly as the script wrote it.
+    const secretFiles = Object.fromEntries(
+      config.components.map((component) => [
+        `${component.name}.yaml`,
+        (run.files.get(componentFilePath(component)) ?? Buffer.alloc(0)).toString('base64'),
+      ]),
+    );
+    add(
+      `${FILES_DIR}/${ACI_GROUP_FILE}`,
+      substitute(
+        buildAciGroup(config, secretFiles),
+        new Map([[IDENTITY_ID_MARKER, values.get('IDENTITY_ID') ?? '']]),
+      ),
+    );
+  }
+  return files;
+}
+
+function writtenFiles(script: Script): WriteFile[] {
+  return script.steps.flatMap((step) =>
+    step.lines.filter((line): line is WriteFile => line.kind === 'write-file'),
+  );
+}
+
+/** The answers that let every check of the script pass: each vault reports the model the user chose. */
+function stubInputs(config: WizardConfig): StubInputs {
+  const rbac = planResources(config)
+    .resources.filter((resource) => resource.ref.keyVaultModelChoice !== undefined)
+    .map((resource) =>
+      resource.choices[resource.ref.keyVaultModelChoice ?? ''] === 'accesspolicy' ? 'false' : 'true',
+    );
+  return { clientId: config.clientId, rbac };
+}
+
+/** Runs the configuration's script and checks the calls, the files, and that nothing else happened. */
+function checkScript(config: WizardConfig): void {
+  const script = buildAzScript(config);
+  const text = toBash(script);
+  const inputs = stubInputs(config);
+  const paths = writtenFiles(script).map((file) => file.path);
+  expect(paths, 'the script writes each file once').toEqual([...new Set(paths)]);
+  const run = runScript(text, inputs);
+  expect(
+    run.status,
+    `the script failed (status ${run.status}):\n${run.stderr}\n--- calls ---\n${JSON.stringify(run.calls)}\n--- script ---\n${text}`,
+  ).toBe(0);
+  const expected = expectedCalls(script, inputs);
+  expect(
+    grouped(
+      run.calls,
+      expected.groups.map((group) => group.length),
+    ),
+  ).toEqual(expected.groups.map(sortGroup));
+  expect(run.strays).toEqual([]);
+  const files = expectedFiles(config, expected.values, run);
+  expect([...run.files.keys()].sort()).toEqual([...files.keys()].map(asBytes).sort());
+  for (const [path, object] of files) {
+    const written = run.files.get(asBytes(path))?.toString('utf8') ?? '';
+    expect(load(written), `${path} as written:\n${written}`).toEqual(object);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Arbitrary values.
+
+/** Pieces that mean something to Bash, printf, here-documents, YAML or the reader's terminal. */
+const FRAGMENTS = [
+  "'",
+  '"',
+  '`',
+  '\\',
+  '$',
+  '$(touch pwned)',
+  '`touch pwned`',
+  '${HOME}',
+  '$((6*7))',
+  '$PATH',
+  "'; touch pwned; '",
+  '"; touch pwned; "',
+  '; touch pwned',
+  '&& az pwned',
+  '| touch pwned',
+  '\ntouch pwned\n',
+  '\r\ntouch pwned\r\n',
+  '\n',
+  '\r',
+  '\t',
+  ' ',
+  '%s',
+  '%d',
+  '%n',
+  '%%',
+  '%b',
+  '\\n',
+  '\\c',
+  '\\x41',
+  '\\0101',
+  '!',
+  '!!',
+  '*',
+  '?',
+  '[',
+  '~',
+  '#',
+  '-',
+  '--',
+  '--query',
+  '-o',
+  'YAML',
+  '\nYAML\n',
+  'EOF',
+  '<<',
+  '>',
+  '{a,b}',
+  ': ',
+  '- ',
+  '&a',
+  '*a',
+  'null',
+  'true',
+  '0x1F',
+  '1e3',
+  '=',
+  '👩‍💻',
+  '🐉',
+  'שלום',
+  'مرحبا',
+  '\u202e',
+  '\u200f',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\ufeff',
+  '\x7f',
+  '\x1b[31m',
+  '\x01',
+];
+
+const withoutNul = (text: string): string => text.replace(/\0/g, '');
+
+const shortHostile = fc
+  .oneof(
+    {
+      weight: 4,
+      arbitrary: fc
+        .array(
+          fc.oneof(
+            { weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) },
+            { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+            { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+          ),
+          { minLength: 1, maxLength: 8 },
+        )
+        .map((parts) => parts.join('')),
+    },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }) },
+  )
+  .map(withoutNul)
+  .filter((text) => text !== '');
+
+/** At most this many UTF-8 bytes, cut at a code point. */
+function cutToBytes(text: string, bytes: number): string {
+  const points = [...text];
+  while (Buffer.byteLength(points.join('')) > bytes)
+    points.splice(-Math.max(1, Math.floor(points.length / 8)));
+  return points.join('');
+}
+
+/**
+ * A long value: up to 6000 bytes. The Azure SQL statement repeats the identity name six times, doubling its
+ * quotes, and Linux refuses any single argument over 128 kB (E2BIG), which is no quoting question.
+ */
+const longHostile = fc
+  .tuple(fc.constantFrom(...FRAGMENTS, 'x'), fc.integer({ min: 200, max: 1500 }))
+  .map(([fragment, count]) => cutToBytes(fragment.repeat(count), 6000));
+
+/** Any value: mostly short hostile text, sometimes a long one. */
+const hostile = fc.oneof({ weight: 8, arbitrary: shortHostile }, { weight: 1, arbitrary: longHostile });
+
+const optional = (value: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 3, arbitrary: value });
+
+/** Names become file names (components/<name>.yaml): no '/', and short enough for the file system. */
+const componentName = shortHostile
+  .map((text) => {
+    return cutToBytes(text.replace(/\//g, '|'), 200);
+  })
+  .filter((name) => name !== '');
+
+/**
+ * A resource's name is its field's first DNS label: a value starting with '.', ':' or '/' names nothing,
+ * and the script (valid input never does this) would stop at the unset variable. Such fields get a letter first.
+ */
+function resourceFields(spec: ComponentSpec): Map<string, 'value' | 'first-label'> {
+  return new Map(spec.resources.map((resource) => [resource.field, resource.nameFrom]));
+}
+
+function componentArbitrary(spec: ComponentSpec): fc.Arbitrary<ComponentConfig> {
+  const named = resourceFields(spec);
+  const metadata = Object.fromEntries(
+    spec.fields.map((field) => {
+      const nameFrom = named.get(field.key);
+      const value =
+        nameFrom === 'first-label'
+          ? hostile.map((text) => `a${text}`)
+          : nameFrom === 'value' || field.required
+            ? hostile
+            : optional(hostile);
+      return [field.key, value];
+    }),
+  );
+  const choices = Object.fromEntries(
+    (spec.choices ?? []).map((choice) => [
+      choice.key,
+      fc.constantFrom(...choice.options.map((option) => option.id)),
+    ]),
+  );
+  return fc
+    .record({
+      name: componentName,
+      resourceGroup: optional(hostile),
+      metadata: fc.record(metadata),
+      choices: fc.record(choices),
+    })
+    .map((parts) => ({ type: spec.type as ComponentType, version: spec.version, ...parts }));
+}
+
+const specOf = (type: string, version?: string): ComponentSpec => {
+  const spec = COMPONENTS.find(
+    (candidate) => candidate.type === type && (version === undefined || candidate.version === version),
+  );
+  if (!spec) throw new Error(`no catalog entry ${type} ${version ?? ''}`);
+  return spec;
+};
+
+const KEY_VAULT = specOf('secretstores.azure.keyvault');
+const SERVICE_BUS = specOf('pubsub.azure.servicebus.topics');
+const POSTGRES = specOf('state.postgresql', 'v2');
+const AZURE_SQL = specOf('state.sqlserver', 'v2');
+const REDIS = specOf('state.redis');
+
+const mixOf = (...specs: ComponentSpec[]): fc.Arbitrary<ComponentConfig[]> =>
+  fc.tuple(...specs.map(componentArbitrary));
+
+/** The named mixes, and any one to four components of the catalog. */
+const components: fc.Arbitrary<ComponentConfig[]> = fc
+  .oneof(
+    mixOf(KEY_VAULT),
+    mixOf(SERVICE_BUS),
+    mixOf(POSTGRES),
+    mixOf(AZURE_SQL),
+    mixOf(REDIS),
+    mixOf(KEY_VAULT, SERVICE_BUS, POSTGRES, AZURE_SQL, REDIS),
+    fc.array(
+      fc.constantFrom(...COMPONENTS).chain((spec) => componentArbitrary(spec)),
+      { minLength: 1, maxLength: 4 },
+    ),
+  )
+  // One file per component: two components of one name are a validation error, not a quoting question.
+  .filter((list) => new Set(list.map((component) => component.name)).size === list.length);
+
+/** A configuration with every free-text field hostile, built directly: validation is bypassed. */
+function configArbitrary(host: HostId): fc.Arbitrary<WizardConfig> {
+  return fc
+    .record({
+      identity: fc.constantFrom(...IDENTITY_KINDS),
+      aksIdentity: fc.constantFrom(...AKS_IDENTITY_KINDS),
+      resourceGroup: hostile,
+      subscription: optional(hostile),
+      location: host === 'aci' ? hostile : optional(hostile),
+      hostName: hostile,
+      environment: hostile,
+      namespace: hostile,
+      serviceAccount: hostile,
+      appId: host === 'aks' || host === 'aci' ? hostile : optional(hostile),
+      identityName: hostile,
+      // The stand-in prints the typed id; $(...) would drop trailing newlines from any real output too.
+      clientId: optional(hostile.map((text) => text.replace(/\n+$/, '')).filter((text) => text !== '')),
+      image: hostile,
+      appPort: optional(hostile),
+      components,
+    })
+    .map((fields) => ({ ...defaultConfig(), host, ...fields }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** SHELL_SAFETY_RUNS=200 explores further (about 25 s per host on 2 cores). */
+const RUNS_PER_HOST = Number(process.env.SHELL_SAFETY_RUNS ?? 24);
+/**
+ * Each run starts Bash and a dozen stand-ins, and shrinking a long failing value can take thousands of runs:
+ * the search stops after this long. A failure found by then is reported with the smallest counterexample so
+ * far; without one, the runs made so far count (a loaded machine makes fewer, it does not fail).
+ */
+const TIME_LIMIT = Math.max(40_000, RUNS_PER_HOST * 1_000);
+const LIMITS = { interruptAfterTimeLimit: TIME_LIMIT, markInterruptAsFailure: false } as const;
+
+describe('the generated script, run by Bash with recording stand-ins', () => {
+  it('runs exactly the structured commands for plain values (the harness itself)', () => {
+    const config: WizardConfig = {
+      ...defaultConfig(),
+      host: 'aci',
+      identity: 'user',
+      resourceGroup: 'rg-orders',
+      location: 'westeurope',
+      hostName: 'orders',
+      identityName: 'id-orders',
+      appId: 'orders',
+      image: 'nginx',
+    };
+    checkScript(config);
+  });
+
+  it('notices an injected command (negative control)', () => {
+    const config: WizardConfig = {
+      ...defaultConfig(),
+      host: 'vm',
+      resourceGroup: 'rg',
+      hostName: 'vm1',
+    };
+    const script = buildAzScript(config);
+    const injected = toBash(script).replace('set -euo pipefail', 'set -euo pipefail\naz pwned\ntouch pwned');
+    const run = runScript(injected, stubInputs(config));
+    const expected = expectedCalls(script, stubInputs(config));
+    expect(
+      grouped(
+        run.calls,
+        expected.groups.map((group) => group.length),
+      ),
+    ).not.toEqual(expected.groups.map(sortGroup));
+    expect([...run.files.keys()]).toContain('pwned');
+  });
+
+  it.each(HOST_IDS)(
+    'on %s: any text in any field changes no command, word or file',
+    (host) => {
+      fc.assert(
+        fc.property(configArbitrary(host), (config) => checkScript(config)),
+        { numRuns: RUNS_PER_HOST, ...LIMITS },
+      );
+    },
+    TIME_LIMIT + 20_000,
+  );
+});
+
+describe('valid configurations (the golden scenarios) under any valid component names', () => {
+  const bases = loadGoldenScenarios()
+    .map((scenario) => parseShareLink('', `#${scenario.link}`).config)
+    .filter((config) => Object.keys(validateConfig(config)).length === 0);
+  /** The script's other files beside the component files, e.g. serviceaccount on AKS: read from the generator. */
+  const otherFiles = [
+    ...new Set(
+      bases.flatMap((config) => {
+        const components = new Set(config.components.map(componentFilePath));
+        return writtenFiles(buildAzScript(config))
+          .map((file) => file.path)
+          .filter((path) => !components.has(path))
+          .map((path) => path.slice(`${FILES_DIR}/`.length).replace(/\.yaml$/, ''));
+      }),
+    ),
+  ];
+  const validName = fc.oneof(
+    fc.constantFrom(...otherFiles),
+    fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/),
+  );
+  const renamed = fc.constantFrom(...bases).chain((base) =>
+    fc
+      .array(validName, { minLength: base.components.length, maxLength: base.components.length })
+      .map((names) => ({
+        ...base,
+        components: base.components.map((component, index) => ({
+          ...component,
+          name: names[index] ?? component.name,
+        })),
+      })),
+  );
+
+  it('has scenarios on every host and files to collide with', () => {
+    expect(new Set(bases.map((config) => config.host))).toEqual(new Set(HOST_IDS));
+    expect(otherFiles.length).toBeGreaterThan(0);
+  });
+
+  it("rejects exactly the component names of the script's other files, on every scenario", () => {
+    for (const base of bases) {
+      const components = new Set(base.components.map(componentFilePath));
+      const own = writtenFiles(buildAzScript(base))
+        .map((file) => file.path)
+        .filter((path) => !components.has(path))
+        .map((path) => path.slice(`${FILES_DIR}/`.length).replace(/\.yaml$/, ''));
+      const rejected = otherFiles.filter((name) => {
+        const config = { ...base, components: [{ ...base.components[0]!, name }] };
+        return validateConfig(config)['components.0.name'] !== undefined;
+      });
+      expect(rejected.sort(), `${base.host} ${effectiveIdentity(base)}`).toEqual(own.sort());
+    }
+  });
+
+  it(
+    'write every file once, each reading back as the generator built it',
+    () => {
+      const workload = bases.find((config) => effectiveIdentity(config) === 'workload');
+      if (!workload) throw new Error('no Workload ID scenario');
+      const namedLike = (name: string): WizardConfig => ({
+        ...workload,
+        components: workload.components.map((component) => ({ ...component, name })),
+      });
+      fc.assert(
+        fc.property(renamed, (config) => {
+          fc.pre(Object.keys(validateConfig(config)).length === 0);
+          checkScript(config);
+        }),
+        {
+          numRuns: 40,
+          ...LIMITS,
+          examples: [[namedLike('serviceaccount')], [namedLike('deployment-patch')]],
+        },
+      );
+    },
+    TIME_LIMIT + 20_000,
+  );
+});
