@@ -29,7 +29,9 @@ const components = JSON.parse(
   readFileSync(new URL('../../shared/domain/dapr-components.json', import.meta.url), 'utf8'),
 ) as SourceComponent[];
 
-const azureCli = JSON.parse(readFileSync(new URL('../../shared/domain/azure-cli.json', import.meta.url), 'utf8')) as {
+const azureCli = JSON.parse(
+  readFileSync(new URL('../../shared/domain/azure-cli.json', import.meta.url), 'utf8'),
+) as {
   common: { roles: Record<string, string>; rolesSource: string };
 };
 
@@ -44,9 +46,16 @@ const facts = {
       name: field.name,
       sensitive: field.sensitive || field.sensitiveInferred === true,
     })),
-    roles: (component.roles ?? []).map((role) => ({ name: role.name, guid: role.guid, assignVia: role.assignVia })),
+    roles: (component.roles ?? []).map((role) => ({
+      name: role.name,
+      guid: role.guid,
+      assignVia: role.assignVia,
+    })),
     sources: component.sources ?? [],
   })),
 };
-writeFileSync(new URL('../src/test-support/source-facts.json', import.meta.url), `${JSON.stringify(facts, null, 1)}\n`);
+writeFileSync(
+  new URL('../src/test-support/source-facts.json', import.meta.url),
+  `${JSON.stringify(facts, null, 1)}\n`,
+);
 console.log(`wrote ${facts.components.length} components`);
