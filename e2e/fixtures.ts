@@ -1,6 +1,7 @@
 /**
- * Shared e2e fixtures and helpers. Every test gets an automatic fixture that collects console errors and
- * uncaught page errors from every page of its browser context and fails the test when any occurred.
+ * Shared e2e fixtures and helpers. Every test gets an automatic fixture that collects console errors,
+ * uncaught page errors and requests to any origin but the page's own (the page must make none), from every
+ * page of its browser context, and fails the test when any occurred.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
@@ -10,14 +11,23 @@ export { expect };
 
 export const test = base.extend<{ browserProblems: string[] }>({
   browserProblems: [
-    async ({ context }, use) => {
+    async ({ context, baseURL }, use) => {
       const problems: string[] = [];
+      const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
+      context.on('request', (request) => {
+        const url = new URL(request.url());
+        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin) {
+          problems.push(`request to another origin: ${request.url()}`);
+        }
+      });
       context.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
       });
       context.on('weberror', (error) => problems.push(`page error: ${error.error().message}`));
       await use(problems);
-      expect(problems, 'console errors and page errors during the test').toEqual([]);
+      expect(problems, 'console errors, page errors and requests to other origins during the test').toEqual(
+        [],
+      );
     },
     { auto: true },
   ],

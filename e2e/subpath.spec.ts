@@ -2,27 +2,10 @@
  * The published site: the build served under a sub-path (as GitHub Pages serves a project site), locked down
  * (CSP, no request to another origin) and usable offline after the first visit.
  */
-import { expect, expectGoldenOutputs, scenario, test as base } from './fixtures';
+import { expect, expectGoldenOutputs, scenario, test } from './fixtures';
 
+// Like every e2e test, these fail on any request to another origin (see fixtures.ts).
 const GOLDEN = scenario('three-components-aci');
-
-/** Every test here also fails when the page requests anything from another origin. */
-const test = base.extend<{ otherOrigins: string[] }>({
-  otherOrigins: [
-    async ({ page, baseURL }, use) => {
-      const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
-      const leaving: string[] = [];
-      page.on('request', (request) => {
-        const url = new URL(request.url());
-        if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin)
-          leaving.push(request.url());
-      });
-      await use(leaving);
-      expect(leaving, 'requests to other origins').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
 
 test('the journey works under a sub-path: a share link reopens to the golden outputs', async ({ page }) => {
   await page.goto(`./#${GOLDEN.link}`);
