@@ -6,7 +6,6 @@ import { detailFields, fieldValue } from '../model/fields';
 import { parseShareLink, toShareHash, type LinkErrors, type ParsedLink } from '../model/url-state';
 import { wizardResolver } from './form-resolver';
 import { OutputPanel } from './OutputPanel';
-import { ThemePicker } from './ThemePicker';
 import { Wizard } from './Wizard';
 
 function readLink(): ParsedLink {
@@ -22,7 +21,7 @@ function fieldsFromLink(config: WizardConfig): FieldPath<WizardConfig>[] {
 }
 
 /**
- * The page. It holds the form and the link it was opened with, and re-renders only when a new link arrives:
+ * The wizard and its output (the header is static in index.html). It holds the form and the link it was opened with, and re-renders only when a new link arrives:
  * each keystroke re-renders just the parts that watch the form (the step shown and the output).
  */
 export function App() {
@@ -50,16 +49,6 @@ export function App() {
 
   return (
     <FormProvider {...form}>
-      <header className="page-header">
-        <div className="title-row">
-          <h1>Dapr Managed Identity Wizard</h1>
-          <ThemePicker />
-        </div>
-        <p>
-          From “my Dapr app runs on Azure” to a password-less connection: the component YAML and the exact
-          commands that give your host its identity and the least role on the one resource.
-        </p>
-      </header>
       <main className="layout">
         <LinkedWizard link={link} />
         <LiveOutput />
