@@ -8,7 +8,7 @@ import {
   type ComponentType,
 } from '../catalog/components';
 import { defaultComponent, uniqueComponentName, type WizardConfig } from '../model/config';
-import type { LinkErrors } from '../model/url-state';
+import { MAX_COMPONENTS, type LinkErrors } from '../model/url-state';
 
 /** The building block a type belongs to: the first part of the Dapr type. */
 const KIND_TITLES: Record<string, string> = {
@@ -166,6 +166,9 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
           <button
             type="button"
             className="button"
+            // A share link carries at most MAX_COMPONENTS components, so the page offers no more.
+            disabled={components.length >= MAX_COMPONENTS}
+            aria-describedby={components.length >= MAX_COMPONENTS ? `${id}-limit` : undefined}
             onClick={() => {
               const taken = components.map((component) => component.name);
               append(
@@ -180,6 +183,11 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
             Add
           </button>
         </div>
+        {components.length >= MAX_COMPONENTS && (
+          <p className="note" id={`${id}-limit`}>
+            {MAX_COMPONENTS} components is the most one configuration (and its share link) holds.
+          </p>
+        )}
       </div>
       <details className="unsupported">
         <summary>Azure components that cannot use a managed identity</summary>
