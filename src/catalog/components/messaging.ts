@@ -282,12 +282,16 @@ export const MESSAGING_COMPONENTS = [
           {
             id: 'subscribe',
             title: 'Subscribe only',
-            description: 'Receive events; also writes checkpoints to the storage account.',
+            // Without entity management the hub and the consumer group (the consumerID, by default the app id)
+            // must exist (dapr-components.md section 4, Event Hubs).
+            description:
+              'Receive events and write checkpoints to the storage account; each event hub needs a consumer group named after the app id.',
           },
           {
             id: 'both',
             title: 'Publish and subscribe',
-            description: 'Send and receive events, with checkpoints in the storage account.',
+            description:
+              'Send and receive events, with checkpoints in the storage account; each event hub needs a consumer group named after the app id.',
           },
         ],
       },
