@@ -2,7 +2,6 @@
  * The identity choices, with the one-line advice the identity step shows.
  * Facts: ../shared/domain/README.md rules 2 and 3, dapr-components.md section 1.
  */
-import type { HostId } from './hosts';
 
 export const IDENTITY_KINDS = ['system', 'user'] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
@@ -53,8 +52,3 @@ export const AKS_IDENTITY_OPTIONS: readonly IdentityOption<AksIdentityKind>[] = 
 /** Why the system-assigned choice is disabled on AKS (azure-cli.md 1.1). */
 export const AKS_SYSTEM_ASSIGNED_REASON =
   "Pods cannot use the cluster's own system-assigned identity: it belongs to AKS itself (load balancers, disks).";
-
-/** Whether the host offers the plain system/user choice; AKS offers Workload ID or kubelet instead. */
-export function usesAksIdentityChoice(host: HostId): boolean {
-  return host === 'aks';
-}

@@ -4,7 +4,7 @@
  * share a resource and role, in a stable order (component order, then catalog order).
  */
 import { componentSpec } from '../catalog/components';
-import type { ComponentSpec, Grant, ResourceRef } from '../catalog/component-spec';
+import type { Grant, ResourceRef } from '../catalog/component-spec';
 import { ROLE_INCLUDES } from '../catalog/roles';
 import { componentResourceGroup, type ComponentConfig, type WizardConfig } from '../model/config';
 
@@ -29,13 +29,7 @@ export interface ResolvedGrant {
   readonly components: readonly string[];
 }
 
-export interface ComponentPlan {
-  readonly component: ComponentConfig;
-  readonly spec: ComponentSpec;
-}
-
 export interface ResourcePlan {
-  readonly components: readonly ComponentPlan[];
   readonly resources: readonly ResolvedResource[];
   readonly grants: readonly ResolvedGrant[];
 }
@@ -105,11 +99,8 @@ export function planResources(config: WizardConfig): ResourcePlan {
   const resources: ResolvedResource[] = [];
   const grants: ResolvedGrant[] = [];
   const grantIndex = new Map<string, number>();
-  const components = config.components.map((component) => ({
-    component,
-    spec: componentSpec(component.type, component.version),
-  }));
-  for (const { component, spec } of components) {
+  for (const component of config.components) {
+    const spec = componentSpec(component.type, component.version);
     const resourceGroup = componentResourceGroup(config, component);
     // Only resources that a grant applies to are looked up: an Event Hubs publisher never touches the
     // checkpoint storage account it names.
@@ -152,5 +143,5 @@ export function planResources(config: WizardConfig): ResourcePlan {
       }
     }
   }
-  return { components, resources, grants: withoutIncludedRoles(grants) };
+  return { resources, grants: withoutIncludedRoles(grants) };
 }

@@ -8,8 +8,3 @@ import { dump } from 'js-yaml/dumper';
 export function toYaml(value: unknown): string {
   return dump(value, { noArrayIndent: true, lineWidth: -1, noRefs: true, quotingType: '"' });
 }
-
-/** Several documents in one file, separated by '---'. */
-export function toYamlDocuments(values: readonly unknown[]): string {
-  return values.map(toYaml).join('---\n');
-}

@@ -112,9 +112,10 @@ export function createsUserIdentity(config: WizardConfig): boolean {
 }
 
 /**
- * The name the identity goes by inside PostgreSQL, Azure SQL and Redis: the user-assigned identity's name,
- * the host's for a system-assigned identity (its service principal carries the resource's name), and for
- * the kubelet identity the name AKS gives it, <cluster>-agentpool (../shared/domain/azure-cli.md 1.1).
+ * The name the identity goes by inside PostgreSQL, Azure SQL and Redis: the user-assigned identity's name;
+ * for the kubelet identity the name AKS gives it, <cluster>-agentpool (../shared/domain/azure-cli.md 1.1);
+ * for a system-assigned identity the host's name, which Azure gives its service principal (not confirmed in
+ * a source here; PostgreSQL and Redis accept any name, but Azure SQL looks the name up in Entra ID).
  */
 export function identityDisplayName(config: WizardConfig): string {
   switch (effectiveIdentity(config)) {
