@@ -12,9 +12,10 @@ function chromiumExecutable(): string | undefined {
 }
 
 const executablePath = chromiumExecutable();
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their e2e tests side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 /** A second server publishes the same build under a sub-path, as GitHub Pages does for a project site. */
-const SUBPATH_PORT = 4174;
+const SUBPATH_PORT = PORT + 1;
 export const SUBPATH = '/dapr-mi-wizard/';
 
 export default defineConfig({
