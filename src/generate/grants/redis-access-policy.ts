@@ -1,0 +1,39 @@
+/**
+ * Grant kind: an Azure Cache for Redis data access policy (az redis access-policy-assignment create: all six
+ * flags required, Azure/azure-cli redis/_params.py and custom.py; in the CLI since the 2023-08-01 Redis API,
+ * after 2.45). The alias is the user name Redis shows for the identity.
+ */
+import type { Grant } from '../../catalog/component-spec';
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import type { ResolvedGrant } from '../resources';
+import { cmd, lit, note, v, type ScriptStep } from '../script-model';
+import { resourceGroupArgs } from '../setup/steps';
+
+type RedisGrant = Extract<Grant, { kind: 'redis-access-policy' }>;
+
+export function redisSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, grant: RedisGrant): ScriptStep {
+  const { resource } = resolved;
+  const alias = plan.identity.displayName;
+  return {
+    comment: `Give the identity the ${grant.policy} data access policy on the Redis cache ${resource.name}, for ${resolved.components.join(', ')}.`,
+    lines: [
+      note(
+        'Needs Microsoft Entra authentication on the cache (turning it on restarts the cache), and an Azure CLI\nthat has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after 2.45).',
+      ),
+      cmd(
+        'az redis access-policy-assignment create --name',
+        v(`${resource.variable}_NAME`),
+        ...resourceGroupArgs(resource),
+        '--policy-assignment-name',
+        alias.replace(/[^A-Za-z0-9-]/g, '-'),
+        '--access-policy-name',
+        lit(grant.policy),
+        '--object-id',
+        v('PRINCIPAL_ID'),
+        '--object-id-alias',
+        alias,
+        '-o none',
+      ),
+    ],
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * AKS: Workload ID (OIDC issuer, federated credential, annotated ServiceAccount) or the node pool's kubelet
+ * identity; components are Kubernetes resources applied with kubectl (azure-cli.md 1.1).
+ */
+import { CLIENT_ID_MARKER } from '../markers';
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import { FILES_DIR } from '../plan/build-plan';
+import { POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from '../k8s-manifests';
+import { capture, cmd, command, join, note, v, type ScriptStep } from '../script-model';
+import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
+import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
+
+// The token audience Entra expects for workload identity (identity/aaz federated_credential/_create.py).
+const WORKLOAD_ID_AUDIENCE = 'api://AzureADTokenExchange';
+const CLUSTER = ['--name', v('CLUSTER_NAME'), ...RG] as const;
+
+function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
+  return [
+    {
+      comment: "Read the node pool's kubelet identity (AKS created it): its principal id gets the grant.",
+      lines: [
+        capture(
+          'PRINCIPAL_ID',
+          'az aks show',
+          ...CLUSTER,
+          '--query identityProfile.kubeletidentity.objectId -o tsv',
+        ),
+        ...clientIdLines(
+          plan,
+          capture(
+            'CLIENT_ID',
+            'az aks show',
+            ...CLUSTER,
+            '--query identityProfile.kubeletidentity.clientId -o tsv',
+          ),
+        ),
+      ],
+    },
+  ];
+}
+
+function workloadIdentitySteps(): ScriptStep[] {
+  return [
+    {
+      comment:
+        'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.',
+      lines: [cmd('az aks update', ...CLUSTER, '--enable-oidc-issuer --enable-workload-identity -o none')],
+    },
+    {
+      comment: "Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.",
+      lines: [
+        capture('OIDC_ISSUER', 'az aks show', ...CLUSTER, '--query oidcIssuerProfile.issuerUrl -o tsv'),
+      ],
+    },
+    {
+      comment: 'Let exactly this ServiceAccount sign in as the identity (a federated credential).',
+      lines: [
+        cmd(
+          'az identity federated-credential create --name',
+          v('FEDERATED_CREDENTIAL_NAME'),
+          '--identity-name',
+          v('IDENTITY_NAME'),
+          ...RG,
+          '--issuer',
+          v('OIDC_ISSUER'),
+          '--subject',
+          join('system:serviceaccount:', v('NAMESPACE'), ':', v('SERVICE_ACCOUNT')),
+          `--audiences ${WORKLOAD_ID_AUDIENCE} -o none`,
+        ),
+      ],
+    },
+  ];
+}
+
+function applySteps(plan: DeploymentPlan): ScriptStep[] {
+  const kubernetes = plan.kubernetes;
+  if (!kubernetes) throw new Error('An AKS plan carries its Kubernetes objects');
+  const workload = kubernetes.workloadIdentity;
+  const steps: ScriptStep[] = [
+    {
+      comment: `Write ${componentFilesNoun(plan)}${workload ? ', the ServiceAccount' : ''} and the Deployment patch into ./${FILES_DIR}.`,
+      lines: [
+        cmd('mkdir -p', FILES_DIR),
+        ...writeComponentFiles(plan),
+        ...(workload
+          ? [
+              writeFile(`${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`, workload.serviceAccount, {
+                [CLIENT_ID_MARKER]: 'CLIENT_ID',
+              }),
+            ]
+          : []),
+        writeFile(`${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`, kubernetes.podTemplatePatch),
+      ],
+    },
+    {
+      // Without --overwrite-existing the CLI prompts when a context of that name exists (acs custom.py _handle_merge).
+      comment:
+        'Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).',
+      lines: [
+        cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing'),
+        cmd('kubectl get crd components.dapr.io -o name'),
+        note(
+          'If that fails, install Dapr first (the AKS Dapr extension, or Helm):\n' +
+            '  az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \\\n' +
+            '    --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr',
+        ),
+      ],
+    },
+  ];
+  if (kubernetes.namespace !== 'default') {
+    steps.push({
+      comment: 'Create the namespace if it does not exist yet.',
+      lines: [
+        command(['kubectl', 'create', 'namespace', v('NAMESPACE'), '--dry-run=client', '-o', 'yaml'], {
+          pipeTo: ['kubectl', 'apply', '-f', '-'],
+        }),
+      ],
+    });
+  }
+  steps.push({
+    comment: `Apply ${workload ? 'the ServiceAccount and ' : ''}${plan.components.length === 1 ? 'the component' : 'the components'} in the namespace.`,
+    lines: [
+      ...(workload ? [cmd('kubectl apply -f', `${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`)] : []),
+      ...plan.components.map((component) => cmd('kubectl apply -f', component.path)),
+      note(
+        `Then merge ${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE} into your app's Deployment (its pods restart with it):\n` +
+          `  kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file ${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`,
+      ),
+    ],
+  });
+  return steps;
+}
+
+export const aksHost: HostModule = {
+  setupSteps: (plan, grantSteps) =>
+    identityGrantsApply(
+      plan.identity.kind === 'kubelet' ? kubeletIdentitySteps(plan) : workloadIdentitySteps(),
+      grantSteps,
+      applySteps(plan),
+    ),
+  verifyLines: (plan) =>
+    plan.components.map((component) =>
+      cmd('kubectl get components.dapr.io', component.name, '--namespace', v('NAMESPACE')),
+    ),
+  restartHint: RESTART_THE_APP,
+  cliRequirement: (plan) =>
+    plan.identity.kind === 'workload'
+      ? 'Needs Azure CLI 2.47 or later (--enable-workload-identity).'
+      : undefined,
+};

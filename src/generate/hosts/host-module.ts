@@ -1,0 +1,28 @@
+/** What each host module tells the setup script: how its host gets the identity, the files, the checks. */
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import type { ScriptLine, ScriptStep } from '../script-model';
+
+export interface HostModule {
+  /**
+   * The steps between the resource lookups and the verification, in the order this host needs them: give the
+   * host its identity (leaving its principal in PRINCIPAL_ID), run the grant steps given, apply the components.
+   */
+  readonly setupSteps: (plan: DeploymentPlan, grantSteps: readonly ScriptStep[]) => ScriptStep[];
+  /** Checks that the components reached Dapr's store on this host (none where the host has no store). */
+  readonly verifyLines: (plan: DeploymentPlan) => ScriptLine[];
+  /** The end of "if the app started before that, ...". */
+  readonly restartHint: string;
+  /** The Azure CLI release the commands need, when newer than the oldest supported one. */
+  readonly cliRequirement: (plan: DeploymentPlan) => string | undefined;
+}
+
+/** The usual order: identity, then grants, then the components. */
+export function identityGrantsApply(
+  identity: readonly ScriptStep[],
+  grantSteps: readonly ScriptStep[],
+  apply: readonly ScriptStep[],
+): ScriptStep[] {
+  return [...identity, ...grantSteps, ...apply];
+}
+
+export const RESTART_THE_APP = 'restart the app.';

@@ -1,0 +1,97 @@
+/** config -> DeploymentPlan: the one place that reads the form's config for the setup's outputs. */
+import { componentSpec } from '../../catalog/components';
+import { hostSpec } from '../../catalog/hosts';
+import { AKS_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from '../../catalog/identities';
+import {
+  createsUserIdentity,
+  effectiveIdentity,
+  identityDisplayName,
+  type ComponentConfig,
+  type WizardConfig,
+} from '../../model/config';
+import { buildAciGroup } from '../aci-group';
+import { componentYaml } from '../component';
+import { buildPodTemplatePatch, buildServiceAccount } from '../k8s-manifests';
+import { componentBase64Marker } from '../markers';
+import { planResources } from '../resources';
+import type { DeploymentPlan, PlannedIdentity, PlannedKubernetes } from './deployment-plan';
+
+/** Folder the script writes its files into. */
+export const FILES_DIR = 'components';
+
+export function componentFilePath(component: Pick<ComponentConfig, 'name'>): string {
+  return `${FILES_DIR}/${component.name}.yaml`;
+}
+
+/**
+ * The federated credential's name must match ^[a-zA-Z0-9][a-zA-Z0-9-_]{2,119}$ (federated_credential/_create.py);
+ * namespace and ServiceAccount names are lowercase DNS names whose dots become '-'.
+ */
+export function federatedCredentialName(config: WizardConfig): string {
+  return `dapr-${config.namespace}-${config.serviceAccount}`.replace(/\./g, '-').slice(0, 120);
+}
+
+function plannedIdentity(config: WizardConfig): PlannedIdentity {
+  const kind = effectiveIdentity(config);
+  const options = config.host === 'aks' ? AKS_IDENTITY_OPTIONS : IDENTITY_OPTIONS;
+  return {
+    kind,
+    title: options.find((option) => option.id === kind)?.title ?? kind,
+    ...(createsUserIdentity(config)
+      ? { userAssigned: { name: config.identityName, location: config.location } }
+      : {}),
+    displayName: identityDisplayName(config),
+    clientId: config.clientId,
+  };
+}
+
+function plannedKubernetes(config: WizardConfig): PlannedKubernetes {
+  return {
+    namespace: config.namespace,
+    ...(effectiveIdentity(config) === 'workload'
+      ? {
+          workloadIdentity: {
+            serviceAccountName: config.serviceAccount,
+            federatedCredentialName: federatedCredentialName(config),
+            serviceAccount: buildServiceAccount(config),
+          },
+        }
+      : {}),
+    podTemplatePatch: buildPodTemplatePatch(config),
+  };
+}
+
+/** ACI: each component file goes into the group's secret volume under its own name. */
+function plannedContainerGroup(config: WizardConfig): DeploymentPlan['containerGroup'] {
+  const secretFiles: Record<string, string> = {};
+  const encodedComponents = config.components.map((component, index) => {
+    secretFiles[`${component.name}.yaml`] = componentBase64Marker(index + 1);
+    return { position: index + 1, path: componentFilePath(component) };
+  });
+  return { group: buildAciGroup(config, secretFiles), encodedComponents };
+}
+
+/** The resolved plan for a configuration; renderers read only this. */
+export function buildPlan(config: WizardConfig): DeploymentPlan {
+  const host = hostSpec(config.host);
+  const { resources, grants } = planResources(config);
+  return {
+    host,
+    identity: plannedIdentity(config),
+    subscription: config.subscription,
+    resourceGroup: config.resourceGroup,
+    hostName: config.hostName,
+    appId: config.appId,
+    environment: config.environment,
+    ...(host.id === 'aks' ? { kubernetes: plannedKubernetes(config) } : {}),
+    ...(host.id === 'aci' ? { containerGroup: plannedContainerGroup(config) } : {}),
+    resources,
+    grants,
+    components: config.components.map((component) => ({
+      name: component.name,
+      title: componentSpec(component.type, component.version).title,
+      path: componentFilePath(component),
+      yaml: componentYaml(config, component),
+    })),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The deployment plan: everything a configuration resolves to, built once from the form's config, so that
+ * every renderer (the setup script today; Bicep and Terraform next) reads resolved facts and never the form.
+ * It is plain data, like Terraform's plan: what will be created, attached, granted and written.
+ */
+import type { HostSpec } from '../../catalog/hosts';
+import type { EffectiveIdentity } from '../../model/config';
+import type { ResolvedGrant, ResolvedResource } from '../resources';
+
+/** A named user-assigned identity the setup creates, or reuses when it exists. */
+export interface PlannedUserIdentity {
+  readonly name: string;
+  /** Empty: the resource group's region. */
+  readonly location: string;
+}
+
+export interface PlannedIdentity {
+  readonly kind: EffectiveIdentity;
+  /** As the identity step titles it: "System-assigned identity". */
+  readonly title: string;
+  readonly userAssigned?: PlannedUserIdentity;
+  /** The name the identity goes by inside PostgreSQL, Azure SQL and Redis. */
+  readonly displayName: string;
+  /** The client id the user typed, written into the files as typed; empty when the script looks it up. */
+  readonly clientId: string;
+}
+
+/** One Dapr component document, in the host's format, with the markers the script fills in. */
+export interface PlannedComponent {
+  readonly name: string;
+  /** The catalog title: "Azure Key Vault secret store". */
+  readonly title: string;
+  /** Where the script writes it: components/<name>.yaml. */
+  readonly path: string;
+  readonly yaml: string;
+}
+
+/** AKS: where the app runs in the cluster and the objects it needs. */
+export interface PlannedKubernetes {
+  readonly namespace: string;
+  /** Workload ID only: the ServiceAccount the federated credential trusts. */
+  readonly workloadIdentity?: {
+    readonly serviceAccountName: string;
+    readonly federatedCredentialName: string;
+    readonly serviceAccount: Readonly<Record<string, unknown>>;
+  };
+  /** The pod template fields the app's Deployment needs. */
+  readonly podTemplatePatch: Readonly<Record<string, unknown>>;
+}
+
+/** Container Instances: the group file, with one secret-volume file per component. */
+export interface PlannedContainerGroup {
+  readonly group: Readonly<Record<string, unknown>>;
+  /** Component position (1-based) -> its path, base64-encoded into the group file by the script. */
+  readonly encodedComponents: readonly { readonly position: number; readonly path: string }[];
+}
+
+export interface DeploymentPlan {
+  readonly host: HostSpec;
+  readonly identity: PlannedIdentity;
+  /** Empty: the signed-in subscription. */
+  readonly subscription: string;
+  readonly resourceGroup: string;
+  /** The host resource: cluster, container app, web app, function app, VM, scale set or container group. */
+  readonly hostName: string;
+  /** Dapr app id; empty when not given. */
+  readonly appId: string;
+  /** Container Apps environment. */
+  readonly environment: string;
+  readonly kubernetes?: PlannedKubernetes;
+  readonly containerGroup?: PlannedContainerGroup;
+  /** Every Azure resource a grant is scoped to, looked up before anything changes. */
+  readonly resources: readonly ResolvedResource[];
+  /** Each grant once, in component order. */
+  readonly grants: readonly ResolvedGrant[];
+  readonly components: readonly PlannedComponent[];
+}
