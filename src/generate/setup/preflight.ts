@@ -4,7 +4,7 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedResource } from '../resources';
-import { capture, v, type ScriptLine, type ScriptStep } from '../script-model';
+import { capture, cmd, v, type ScriptLine, type ScriptStep } from '../script-model';
 import { guard, resourceGroupArgs } from './steps';
 
 function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[] {
@@ -18,11 +18,19 @@ function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[]
   ];
 }
 
-function resourceLines(resource: ResolvedResource): ScriptLine[] {
+/**
+ * The lookup keeps the resource id only where a role assignment is scoped to it; elsewhere it only proves
+ * the resource exists (a missing one fails the command, and set -e stops the script), which a setting
+ * check on the same resource proves as well.
+ */
+function resourceLines(resource: ResolvedResource, scoped: ReadonlySet<string>): ScriptLine[] {
   const { ref } = resource;
-  const lines: ScriptLine[] = [
-    capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv'),
-  ];
+  const lines: ScriptLine[] = [];
+  if (scoped.has(resource.variable)) {
+    lines.push(capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv'));
+  } else if (!ref.precondition && ref.keyVaultModelChoice === undefined) {
+    lines.push(cmd(...showArgs(resource), '--query id -o none'));
+  }
   if (ref.precondition) {
     const check = `${resource.variable}_CHECK`;
     lines.push(
@@ -60,10 +68,13 @@ function resourceLines(resource: ResolvedResource): ScriptLine[] {
 export function preflightSteps(plan: DeploymentPlan): ScriptStep[] {
   if (plan.resources.length === 0) return [];
   const titles = [...new Set(plan.resources.map((resource) => resource.ref.title))].join(', ');
+  const scoped = new Set(
+    plan.grants.filter(({ grant }) => grant.kind === 'rbac').map(({ resource }) => resource.variable),
+  );
   return [
     {
       comment: `Look up the resources before changing anything (${titles}): each grant is scoped to one of them.`,
-      lines: plan.resources.flatMap(resourceLines),
+      lines: plan.resources.flatMap((resource) => resourceLines(resource, scoped)),
     },
   ];
 }

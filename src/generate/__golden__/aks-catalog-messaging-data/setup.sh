@@ -29,10 +29,7 @@ EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
-COSMOS_ACCOUNT_ID=$(az cosmosdb show \
-    --name "$COSMOS_ACCOUNT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" --query id -o none
 APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
 OPENAI_ACCOUNT_ID=$(az cognitiveservices account show \
     --name "$OPENAI_ACCOUNT_NAME" \
