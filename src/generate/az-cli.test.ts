@@ -229,7 +229,7 @@ type Method = 'one python process' | 'one az process per command';
 
 /**
  * Asks the installed CLI about each command. Preferred: one Python process that loads azure-cli once
- * (about 3 s in all, and it also rejects abbreviated flags, which argparse would accept). Fallback when
+ * (about 3 s in all, and it also rejects abbreviated flags, which argparse would accept) (limits are generous: a loaded 2-core machine has taken minutes). Fallback when
  * azure-cli's Python cannot be found: one az process per command, two at a time (about 1 s each).
  */
 async function parseWithAzureCli(
@@ -243,7 +243,7 @@ async function parseWithAzureCli(
     if (python !== undefined) {
       const input = join(configDir, 'commands.json');
       writeFileSync(input, JSON.stringify(commands));
-      const { code, stdout, stderr } = await run(python, [HELPER, input], env, 120_000);
+      const { code, stdout, stderr } = await run(python, [HELPER, input], env, 540_000);
       if (code === 0) return { method: 'one python process', results: JSON.parse(stdout) as ParseResult[] };
       if (code !== 3) throw new Error(`${HELPER} failed (${code}): ${stderr}`);
       // 3: azure-cli is not importable with that interpreter; use az itself.
@@ -320,7 +320,7 @@ describe('az commands of the golden scenarios', () => {
       }
     }
     expect(failures).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 
   it('are checked by a checker that can fail (negative controls)', async () => {
     const recorded = AZ_FLAGS_FROM_SOURCE.find((entry) => entry.command === 'containerapp identity assign');
@@ -352,5 +352,5 @@ describe('az commands of the golden scenarios', () => {
         expect(abbreviated).toEqual({ ok: false, error: 'not an exact option name: --assignee-object' });
       }
     }
-  }, 180_000);
+  }, 600_000);
 });

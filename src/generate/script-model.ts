@@ -46,7 +46,16 @@ export interface Note {
   readonly text: string;
 }
 
-export type ScriptLine = Command | WriteFile | Guard | Note;
+/** Runs commands only when a variable has (or lacks) a value: the check-before-change of a safe re-run. */
+export interface When {
+  readonly kind: 'when';
+  readonly variable: string;
+  readonly operator: '=' | '!=';
+  readonly value: string;
+  readonly then: readonly Command[];
+}
+
+export type ScriptLine = Command | WriteFile | Guard | Note | When;
 
 export interface ScriptStep {
   /** One line: what the step does and why. */
@@ -94,9 +103,20 @@ export function note(text: string): Note {
   return { kind: 'note', text };
 }
 
+export function when(
+  variable: string,
+  operator: When['operator'],
+  value: string,
+  ...then: readonly Command[]
+): When {
+  return { kind: 'when', variable, operator, value, then };
+}
+
 /** The commands of a script, in order, for checking them against the Azure CLI. */
 export function commandsOf(script: Script): Command[] {
   return script.steps.flatMap((step) =>
-    step.lines.filter((line): line is Command => line.kind === 'command'),
+    step.lines.flatMap((line) =>
+      line.kind === 'command' ? [line] : line.kind === 'when' ? [...line.then] : [],
+    ),
   );
 }

@@ -45,7 +45,7 @@ import {
 } from './k8s-manifests';
 import { CLIENT_ID_MARKER, IDENTITY_ID_MARKER } from './markers';
 import { planResources } from './resources';
-import { commandsOf, type Script, type Word, type WriteFile } from './script-model';
+import { type Command, type Script, type Word, type WriteFile } from './script-model';
 import { toBash } from './to-bash';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -256,7 +256,16 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
   const values = new Map(script.variables.map(({ name, value }) => [name, value]));
   const rbacCount = { n: 0 };
   const groups: string[][][] = [];
-  for (const command of commandsOf(script)) {
+  // A `when` line's commands run only when its condition holds for the values the script holds by then.
+  const executed = function* (): Generator<Command> {
+    for (const line of script.steps.flatMap((step) => step.lines)) {
+      if (line.kind === 'command') yield line;
+      if (line.kind !== 'when') continue;
+      const equal = (values.get(line.variable) ?? '') === line.value;
+      if (equal === (line.operator === '=')) yield* line.then;
+    }
+  };
+  for (const command of executed()) {
     const argv = command.argv.map((word) => resolveWord(word, values));
     const pipe = command.pipeTo?.map((word) => resolveWord(word, values));
     if (command.captureTo !== undefined) {

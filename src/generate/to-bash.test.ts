@@ -98,3 +98,51 @@ describe('toBash', () => {
     ]);
   });
 });
+
+describe('when', () => {
+  it.each(HOSTILE)('runs its commands only when the variable differs from %j', (value) => {
+    const text = toBash({
+      header: ['test'],
+      variables: [],
+      steps: [
+        {
+          comment: 'check before change',
+          lines: [
+            { kind: 'when', variable: 'SAME', operator: '!=', value, then: [cmd('echo changed-same')] },
+            { kind: 'when', variable: 'OTHER', operator: '!=', value, then: [cmd('echo changed-other')] },
+          ],
+        },
+      ],
+    });
+    const other = value === 'x' ? 'y' : 'x';
+    const script = `SAME=${quoteLiteral(value)}; OTHER=${quoteLiteral(other)}\n${text.replace('#!/usr/bin/env bash', '')}`;
+    expect(bashEcho(script)).toBe('changed-other\n');
+  });
+});
+
+describe('when, with a long command', () => {
+  it('indents the command, never the inside of a quoted value', () => {
+    const value = 'first line\n  second line';
+    const long = 'x'.repeat(90);
+    const text = toBash({
+      header: ['test'],
+      variables: [],
+      steps: [
+        {
+          comment: 'long',
+          lines: [
+            {
+              kind: 'when',
+              variable: 'FLAG',
+              operator: '=',
+              value: '',
+              then: [command(['printf', '%s|%s', join(value), join(long)])],
+            },
+          ],
+        },
+      ],
+    });
+    expect(text).toContain('\n  printf');
+    expect(bashEcho(text.replace('#!/usr/bin/env bash', 'FLAG='))).toBe(`${value}|${long}`);
+  });
+});

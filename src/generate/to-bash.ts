@@ -3,7 +3,7 @@
  * plainly safe, variables are always double-quoted, and file contents go through quoted here-documents or
  * printf with the value as an argument, so no value can change what the script runs.
  */
-import type { Command, Guard, Script, ScriptLine, Word, WriteFile } from './script-model';
+import type { Command, Guard, Script, ScriptLine, When, Word, WriteFile } from './script-model';
 
 /** Characters that never need quoting in Bash. */
 const SAFE_LITERAL = /^[A-Za-z0-9_./:=@%+,-]+$/;
@@ -36,14 +36,17 @@ export function renderWord(word: Word): string {
   return parts.map((part) => (typeof part === 'string' && part === '' ? '' : renderWord(part))).join('');
 }
 
-function renderCommand(line: Command): string {
+/** `indent` starts the command and its continuation lines, never the inside of a quoted word. */
+function renderCommand(line: Command, indent = ''): string {
   const words = line.argv.map(renderWord);
   if (line.stdinFrom !== undefined) words.push(`< ${quoteLiteral(line.stdinFrom)}`);
   const piped = line.pipeTo ? ` | ${line.pipeTo.map(renderWord).join(' ')}` : '';
   const flat = words.join(' ') + piped;
   const prefix = line.captureTo ? `${line.captureTo}=$(` : '';
   const suffix = line.captureTo ? ')' : '';
-  if (prefix.length + flat.length + suffix.length <= MAX_LINE) return `${prefix}${flat}${suffix}`;
+  if (indent.length + prefix.length + flat.length + suffix.length <= MAX_LINE) {
+    return `${indent}${prefix}${flat}${suffix}`;
+  }
   // Long commands: one option per line, so each flag can be read and checked at a glance.
   const lines: string[] = [];
   let current = '';
@@ -56,7 +59,7 @@ function renderCommand(line: Command): string {
     }
   }
   lines.push(current + piped);
-  return prefix + lines.join(' \\\n    ') + suffix;
+  return indent + prefix + lines.join(` \\\n${indent}    `) + suffix;
 }
 
 function hereDocDelimiter(content: string): string {
@@ -118,6 +121,15 @@ function renderGuard(line: Guard): string {
   ].join('\n');
 }
 
+function renderWhen(line: When): string {
+  const body = line.then.map((command) => renderCommand(command, '  '));
+  return [
+    `if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
+    ...body,
+    'fi',
+  ].join('\n');
+}
+
 function renderLine(line: ScriptLine): string {
   switch (line.kind) {
     case 'command':
@@ -126,6 +138,8 @@ function renderLine(line: ScriptLine): string {
       return renderWriteFile(line);
     case 'guard':
       return renderGuard(line);
+    case 'when':
+      return renderWhen(line);
     case 'note':
       return comment(line.text);
     default:

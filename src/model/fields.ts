@@ -222,9 +222,12 @@ export function componentFields(component: ComponentConfig, index: number): Fiel
   return fields;
 }
 
-/** AKS needs the app id for the pod annotation, ACI for the daprd container's --app-id. */
+/**
+ * AKS needs the app id for the pod annotation, ACI for the daprd container's --app-id, Container Apps to turn
+ * Dapr on for the app (az containerapp dapr enable --dapr-app-id).
+ */
 function appIdRequired(config: WizardConfig): boolean {
-  return config.host === 'aks' || config.host === 'aci';
+  return config.host === 'aks' || config.host === 'aci' || config.host === 'aca';
 }
 
 /** The value at a form path. */

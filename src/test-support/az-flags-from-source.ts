@@ -65,6 +65,24 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
   },
   {
     // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
+    //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4: show_containerapp(cmd, name, resource_group_name,
+    //   show_secrets=False); _params.py @2f46653876d897c78cd347e6546efad0f75e5100: context 'containerapp'
+    //   (name: --name/-n, id_part='name').
+    command: 'containerapp show',
+    complete: true,
+    flags: [NAME_ID, GROUP_ID, { name: '--ids', arity: 'many' }, { name: '--show-secrets', arity: 'switch' }],
+  },
+  {
+    // Azure/azure-cli containerapp/custom.py (stored copies id 6726131296 and 8844693737): enable_dapr(cmd,
+    //   name, resource_group_name, dapr_app_id=None, dapr_app_port=None, dapr_app_protocol=None,
+    //   no_wait=False); containerapp/_params.py (stored copy id 8911007152): context 'containerapp dapr'
+    //   (dapr_app_id, dapr_app_port, dapr_app_protocol). Newer releases add flags: only these are recorded.
+    command: 'containerapp dapr enable',
+    complete: false,
+    flags: [NAME_ID, GROUP_ID, { name: '--dapr-app-id', arity: 'one' }],
+  },
+  {
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
     //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4: create_or_update_dapr_component(cmd, resource_group_name,
     //   environment_name, dapr_component_name, yaml)
     // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/_params.py

@@ -4,7 +4,7 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, note, v, type ScriptStep } from '../script-model';
+import { capture, cmd, v, when, type ScriptStep } from '../script-model';
 import { componentFilesNoun, RG, writeComponentFiles } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
@@ -58,13 +58,37 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
             '-o none',
           ),
         ),
-        note(
-          `The app loads them when it runs with Dapr on${plan.appId === '' ? '' : ` and app id ${plan.appId}`}` +
-            ' (az containerapp dapr enable).',
-        ),
       ],
     },
+    daprOnStep(plan),
   ];
+}
+
+/**
+ * Components load only into apps that run Dapr with an app id in their scopes (container-apps/dapr-components.md),
+ * so Dapr is turned on with the wizard's app id unless it already is; enabling it makes a new revision
+ * (containerapp custom.py enable_dapr: sets configuration.dapr and updates the app).
+ */
+function daprOnStep(plan: DeploymentPlan): ScriptStep {
+  return {
+    comment: `Turn Dapr on for the container app with app id ${plan.appId}, unless it already runs with it (a new revision starts).`,
+    lines: [
+      capture(
+        'DAPR_APP_ID',
+        'az containerapp show',
+        ...APP,
+        '--query',
+        'properties.configuration.dapr.enabled&&properties.configuration.dapr.appId',
+        '-o tsv',
+      ),
+      when(
+        'DAPR_APP_ID',
+        '!=',
+        plan.appId,
+        cmd('az containerapp dapr enable', ...APP, '--dapr-app-id', plan.appId, '-o none'),
+      ),
+    ],
+  };
 }
 
 export const containerAppsHost: HostModule = {

@@ -251,7 +251,18 @@ az containerapp env dapr-component set \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name queue-binding \
     --yaml components/queue-binding.yaml -o none
-# The app loads them when it runs with Dapr on and app id orders-api (az containerapp dapr enable).
+
+# Turn Dapr on for the container app with app id orders-api, unless it already runs with it (a new revision starts).
+DAPR_APP_ID=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'properties.configuration.dapr.enabled&&properties.configuration.dapr.appId' -o tsv)
+if [ "$DAPR_APP_ID" != orders-api ]; then
+  az containerapp dapr enable \
+      --name "$CONTAINER_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-app-id orders-api -o none
+fi
 
 # Verify: the grants and the components Dapr loads.
 az role assignment list \
