@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NEVER_EMITTED } from '../test-support/never-emitted';
 import facts from '../test-support/source-facts.json';
 import { COMPONENTS, UNSUPPORTED_COMPONENTS } from './components';
 import type { ComponentSpec, Grant } from './component-spec';
@@ -155,6 +156,10 @@ describe('catalog against the sources', () => {
         );
         for (const role of source.grants.rbac.filter((candidate) => REQUIRED_WHEN.test(candidate.source)))
           expect([...granted], role.name).toContain(role.guid);
+      });
+
+      it('never emits a tenant id, a secret or a certificate, whatever the source marks sensitive', () => {
+        expect(emittableKeys(spec).filter((key) => NEVER_EMITTED.includes(key))).toEqual([]);
       });
 
       it('checks every field with a rule that accepts its own example', () => {
