@@ -24,6 +24,12 @@ import { commandsOf, type Word } from './script-model';
 import { quoteLiteral } from './to-bash';
 
 const execFileAsync = promisify(execFile);
+/**
+ * The in-process parse needs about 25 s of CPU; on a machine shared by several test runs (load 20 on 2 cores)
+ * that is minutes of wall time, so the limits leave room for it rather than fail on load.
+ */
+const HELPER_TIMEOUT = 480_000;
+const TEST_TIMEOUT = HELPER_TIMEOUT + 60_000;
 const HELPER = fileURLToPath(new URL('../test-support/az-parse.py', import.meta.url));
 
 /** Values the scripts capture at run time, shaped like the real ones so format validators pass. */
@@ -244,7 +250,7 @@ async function parseWithAzureCli(
     if (python !== undefined) {
       const input = join(configDir, 'commands.json');
       writeFileSync(input, JSON.stringify(commands));
-      const { code, stdout, stderr } = await run(python, [HELPER, input], env, 120_000);
+      const { code, stdout, stderr } = await run(python, [HELPER, input], env, HELPER_TIMEOUT);
       if (code === 0) return { method: 'one python process', results: JSON.parse(stdout) as ParseResult[] };
       if (code !== 3) throw new Error(`${HELPER} failed (${code}): ${stderr}`);
       // 3: azure-cli is not importable with that interpreter; use az itself.
@@ -290,77 +296,85 @@ const cliRun = (): ReturnType<typeof parseWithAzureCli> | undefined =>
       ]));
 
 describe('az commands of the golden scenarios', () => {
-  it('are accepted by the Azure CLI, or by the flags recorded from its source when newer than it', async () => {
-    expect(calls.length).toBeGreaterThan(0);
-    const failures: string[] = [];
-    const byRecord = new Set<string>();
-    const run = cliRun();
-    if (run === undefined) {
-      if (CLI_REQUIRED) throw new Error(NO_CLI_UNDER_CI);
-      const unchecked = calls.filter((call) => recordedFor(call.args) === undefined).length;
-      console.log(
-        `az-cli.test: real Azure CLI check skipped because az is not on PATH; ${unchecked} of ${calls.length} commands have no recorded flags and go unchecked`,
-      );
-    } else {
-      const { method, results } = await run;
-      calls.forEach((call, index) => {
-        const result = results[index] ?? { ok: false, error: 'no result' };
-        if (result.ok) return;
-        if (recordedFor(call.args) !== undefined && UNKNOWN_TO_CLI.test(result.error)) {
-          byRecord.add(display(call.args)); // newer than the installed CLI: judged by the record below
-          return;
+  it(
+    'are accepted by the Azure CLI, or by the flags recorded from its source when newer than it',
+    async () => {
+      expect(calls.length).toBeGreaterThan(0);
+      const failures: string[] = [];
+      const byRecord = new Set<string>();
+      const run = cliRun();
+      if (run === undefined) {
+        if (CLI_REQUIRED) throw new Error(NO_CLI_UNDER_CI);
+        const unchecked = calls.filter((call) => recordedFor(call.args) === undefined).length;
+        console.log(
+          `az-cli.test: real Azure CLI check skipped because az is not on PATH; ${unchecked} of ${calls.length} commands have no recorded flags and go unchecked`,
+        );
+      } else {
+        const { method, results } = await run;
+        calls.forEach((call, index) => {
+          const result = results[index] ?? { ok: false, error: 'no result' };
+          if (result.ok) return;
+          if (recordedFor(call.args) !== undefined && UNKNOWN_TO_CLI.test(result.error)) {
+            byRecord.add(display(call.args)); // newer than the installed CLI: judged by the record below
+            return;
+          }
+          failures.push(
+            `${display(call.args)}\n  (${call.scenarios.join(', ')})\n  rejected by az: ${result.error}`,
+          );
+        });
+        console.log(
+          `az-cli.test: ${calls.length - byRecord.size} of ${calls.length} commands accepted by the installed Azure CLI (${method}); ${byRecord.size} newer ones judged by the recorded flags`,
+        );
+      }
+      // Commands with a record are always held to it, so the result does not depend on the installed CLI.
+      for (const call of calls) {
+        const recorded = recordedFor(call.args);
+        const problems = recorded ? checkRecordedFlags(call.args, recorded) : [];
+        if (problems.length > 0) {
+          failures.push(
+            `${display(call.args)}\n  (${call.scenarios.join(', ')})\n  recorded flags: ${problems.join('; ')}`,
+          );
         }
-        failures.push(
-          `${display(call.args)}\n  (${call.scenarios.join(', ')})\n  rejected by az: ${result.error}`,
-        );
-      });
-      console.log(
-        `az-cli.test: ${calls.length - byRecord.size} of ${calls.length} commands accepted by the installed Azure CLI (${method}); ${byRecord.size} newer ones judged by the recorded flags`,
-      );
-    }
-    // Commands with a record are always held to it, so the result does not depend on the installed CLI.
-    for (const call of calls) {
-      const recorded = recordedFor(call.args);
-      const problems = recorded ? checkRecordedFlags(call.args, recorded) : [];
-      if (problems.length > 0) {
-        failures.push(
-          `${display(call.args)}\n  (${call.scenarios.join(', ')})\n  recorded flags: ${problems.join('; ')}`,
-        );
       }
-    }
-    expect(failures).toEqual([]);
-  }, 180_000);
+      expect(failures).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('are checked by a checker that can fail (negative controls)', async () => {
-    const recorded = AZ_FLAGS_FROM_SOURCE.find((entry) => entry.command === 'containerapp identity assign');
-    if (recorded === undefined) throw new Error('containerapp identity assign is not recorded');
-    const wrong = [
-      'containerapp',
-      'identity',
-      'assign',
-      '--nam',
-      'app',
-      '-g',
-      'rg',
-      '--system-assigned',
-      'true',
-    ];
-    expect(checkRecordedFlags(wrong, recorded)).toEqual([
-      'unknown flag --nam',
-      'unexpected word true',
-      'missing required --name',
-    ]);
-    const run = cliRun();
-    if (run === undefined && CLI_REQUIRED) throw new Error(NO_CLI_UNDER_CI);
-    if (run !== undefined) {
-      const { method, results } = await run;
-      const [misspelled, abbreviated] = results.slice(calls.length);
-      expect(misspelled?.ok).toBe(false);
-      expect(misspelled?.error).toMatch(/unrecognized arguments: --assignee-object-idd/);
-      // Only the in-process route sees the parser's option table; spawned az accepts unique prefixes.
-      if (method === 'one python process') {
-        expect(abbreviated).toEqual({ ok: false, error: 'not an exact option name: --assignee-object' });
+  it(
+    'are checked by a checker that can fail (negative controls)',
+    async () => {
+      const recorded = AZ_FLAGS_FROM_SOURCE.find((entry) => entry.command === 'containerapp identity assign');
+      if (recorded === undefined) throw new Error('containerapp identity assign is not recorded');
+      const wrong = [
+        'containerapp',
+        'identity',
+        'assign',
+        '--nam',
+        'app',
+        '-g',
+        'rg',
+        '--system-assigned',
+        'true',
+      ];
+      expect(checkRecordedFlags(wrong, recorded)).toEqual([
+        'unknown flag --nam',
+        'unexpected word true',
+        'missing required --name',
+      ]);
+      const run = cliRun();
+      if (run === undefined && CLI_REQUIRED) throw new Error(NO_CLI_UNDER_CI);
+      if (run !== undefined) {
+        const { method, results } = await run;
+        const [misspelled, abbreviated] = results.slice(calls.length);
+        expect(misspelled?.ok).toBe(false);
+        expect(misspelled?.error).toMatch(/unrecognized arguments: --assignee-object-idd/);
+        // Only the in-process route sees the parser's option table; spawned az accepts unique prefixes.
+        if (method === 'one python process') {
+          expect(abbreviated).toEqual({ ok: false, error: 'not an exact option name: --assignee-object' });
+        }
       }
-    }
-  }, 180_000);
+    },
+    TEST_TIMEOUT,
+  );
 });
