@@ -20,6 +20,21 @@ const layer = (name, forbidden) => ({
   },
 });
 
+// A focused or skipped test passes a run that checked almost nothing: tests run whole, or not at all
+// (README standards; `.ci/run` also sets CI=true, under which Vitest and Playwright fail on `.only`).
+const focusedOrSkipped = {
+  files: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'MemberExpression[property.name=/^(only|skip|skipIf|runIf|todo|fixme)$/]',
+        message: 'No focused, skipped or conditional tests: every test runs on every run.',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -44,4 +59,5 @@ export default tseslint.config(
   layer('generate', ['ui']),
   // The setup steps and the host and grant modules read the deployment plan, never the form's config.
   ...['generate/setup', 'generate/hosts', 'generate/grants'].map((name) => layer(name, ['model', 'ui'])),
+  focusedOrSkipped,
 );

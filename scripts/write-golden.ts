@@ -1,20 +1,80 @@
 /**
  * Writes the generator's current output into each golden scenario folder, for a new scenario or a deliberate
- * change. Every file it writes must then be read against the sources before it is committed: the golden
- * files are the reviewed truth, not a snapshot. Usage: npx tsx scripts/write-golden.ts [scenario ...]
+ * change, and prints the diff of everything it writes. Every changed line must then be read against the
+ * sources before it is committed: the golden files are the reviewed truth, not a snapshot, and a wrong fact
+ * written here turns the golden tests green. Usage: npx tsx scripts/write-golden.ts [scenario ...]
  */
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { generate } from '../src/generate/index';
 import { parseShareLink } from '../src/model/url-state';
 import { GOLDEN_DIR, goldenFileName, loadGoldenScenarios } from '../src/test-support/golden';
 
+/** A unified diff of one file (diffutils' `diff -u`), labelled with its path; '' when equal. */
+function unifiedDiff(path: string, before: string | undefined, after: string | undefined): string {
+  if (before === after) return '';
+  const scratch = mkdtempSync(join(tmpdir(), 'write-golden-'));
+  try {
+    const side = (name: string, text: string | undefined): string => {
+      if (text === undefined) return '/dev/null';
+      const file = join(scratch, name);
+      writeFileSync(file, text);
+      return file;
+    };
+    const label = relative(process.cwd(), path);
+    const result = spawnSync(
+      'diff',
+      [
+        '-u',
+        '--label',
+        before === undefined ? '/dev/null' : `a/${label}`,
+        '--label',
+        after === undefined ? '/dev/null' : `b/${label}`,
+        side('before', before),
+        side('after', after),
+      ],
+      { encoding: 'utf8' },
+    );
+    // diff exits 1 when the files differ; anything else means it could not compare them.
+    if (result.status !== 1)
+      throw new Error(`diff failed on ${label}: ${result.error?.message ?? result.stderr}`);
+    return result.stdout;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const readIfThere = (path: string): string | undefined =>
+  existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+
 const only = new Set(process.argv.slice(2));
+let changed = 0;
 for (const scenario of loadGoldenScenarios()) {
   if (only.size > 0 && !only.has(scenario.name)) continue;
   const dir = join(GOLDEN_DIR, scenario.name);
   const output = generate(parseShareLink('', scenario.link).config);
-  for (const file of readdirSync(dir)) if (file !== 'link.txt') rmSync(join(dir, file));
-  for (const file of output.files) writeFileSync(join(dir, goldenFileName(file)), file.text);
-  console.log(`wrote ${scenario.name}: ${output.files.map(goldenFileName).join(', ')}`);
+  const before = new Map(
+    readdirSync(dir)
+      .filter((file) => file !== 'link.txt')
+      .map((file) => [file, readFileSync(join(dir, file), 'utf8')]),
+  );
+  const after = new Map(output.files.map((file) => [goldenFileName(file), file.text]));
+  for (const file of before.keys()) rmSync(join(dir, file));
+  for (const [file, text] of after) writeFileSync(join(dir, file), text);
+  const diffs = [...new Set([...before.keys(), ...after.keys()])]
+    .sort()
+    .map((file) => unifiedDiff(join(dir, file), before.get(file), readIfThere(join(dir, file))))
+    .filter((diff) => diff !== '');
+  changed += diffs.length;
+  for (const diff of diffs) process.stdout.write(diff);
+  console.log(
+    `wrote ${scenario.name}: ${[...after.keys()].join(', ')} (${diffs.length === 0 ? 'unchanged' : `${diffs.length} changed`})`,
+  );
+}
+if (changed > 0) {
+  console.log(
+    `\n${changed} golden file(s) changed: read every changed line above against the sources before committing (README, "Adding a component").`,
+  );
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { NEVER_EMITTED } from '../test-support/never-emitted';
 import facts from '../test-support/source-facts.json';
 import { COMPONENTS, UNSUPPORTED_COMPONENTS } from './components';
-import type { ComponentSpec } from './component-spec';
+import type { ComponentSpec, Grant } from './component-spec';
 import { NAMING_RULES } from './naming-rules';
 import { ROLES } from './roles';
 
 /** The research extract (dapr/components-contrib metadata.yaml, Dapr docs, built-in roles) the catalog must agree with. */
 const SOURCE = facts.components;
-/** Role name -> GUID: the built-in roles table, plus the roles the component research confirmed. */
+/** Role name -> GUID: the built-in roles table, plus the roles the component research confirmed (GUIDs only). */
 const BUILT_IN_ROLES: Record<string, string> = {
   ...facts.builtInRoles.roles,
   ...Object.fromEntries(
@@ -16,6 +17,72 @@ const BUILT_IN_ROLES: Record<string, string> = {
     ),
   ),
 };
+
+/** The research's grants for one component, in the catalog's grant shapes (scripts/extract-source-facts.ts). */
+interface SourceGrants {
+  readonly rbac: readonly { readonly name: string; readonly guid: string; readonly source: string }[];
+  readonly cosmosSqlRoles: readonly string[];
+  readonly redisPolicies: readonly string[];
+  readonly keyVaultPolicies: readonly { readonly flag: string; readonly permissions: readonly string[] }[];
+  readonly postgresPrivileges: readonly string[];
+  readonly sqlUsers: readonly {
+    readonly roles: readonly string[];
+    readonly permissions: readonly string[];
+  }[];
+}
+
+/** Research roles every use of the component needs, whatever the answers (the others depend on a choice). */
+const REQUIRED_WHEN = /^roles: always/;
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/**
+ * Why the research does not back this grant for this component, or '' when it does. Compared with the
+ * component's own research entry, not with all built-in roles: a real role for the wrong service must fail.
+ */
+function grantProblem(grant: Grant, source: SourceGrants): string {
+  switch (grant.kind) {
+    case 'rbac': {
+      const role = source.rbac.find((candidate) => candidate.guid === grant.role.guid);
+      if (role === undefined)
+        return `${grant.role.name} (${grant.role.guid}) is not a role the sources name here`;
+      return role.name === grant.role.name
+        ? ''
+        : `${grant.role.guid} is ${role.name}, not ${grant.role.name}`;
+    }
+    case 'cosmos-sql-role':
+      return source.cosmosSqlRoles.includes(grant.roleDefinitionId)
+        ? ''
+        : `Cosmos DB role ${grant.roleDefinitionId} is not the one the sources name`;
+    case 'redis-access-policy':
+      return source.redisPolicies.includes(grant.policy)
+        ? ''
+        : `access policy "${grant.policy}" is not ${source.redisPolicies.join(' or ') || 'named'}`;
+    case 'keyvault-policy': {
+      const policy = source.keyVaultPolicies.find((candidate) => candidate.flag === grant.flag);
+      if (policy === undefined) return `the sources give no ${grant.flag} policy`;
+      return sameSet(grant.permissions, policy.permissions)
+        ? ''
+        : `${grant.flag} ${grant.permissions.join(' ')} is not ${policy.permissions.join(' ')}`;
+    }
+    case 'postgres-role': {
+      const extra = grant.privileges.filter((privilege) => !source.postgresPrivileges.includes(privilege));
+      if (grant.privileges.length === 0) return 'no privileges';
+      return extra.length === 0 ? '' : `GRANT ${extra.join('; ')} is not in the sources`;
+    }
+    case 'sql-contained-user':
+      return source.sqlUsers.some(
+        (user) => sameSet(grant.roles, user.roles) && sameSet(grant.permissions, user.permissions),
+      )
+        ? ''
+        : `roles ${grant.roles.join(', ')} with ${grant.permissions.join(', ') || 'no GRANT'} are not in the sources`;
+    default: {
+      const unknown: never = grant;
+      throw new Error(`unknown grant kind ${JSON.stringify(unknown)}`);
+    }
+  }
+}
 
 function sourceOf(spec: ComponentSpec) {
   const found = SOURCE.find(
@@ -78,21 +145,21 @@ describe('catalog against the sources', () => {
         }
       });
 
-      it('grants only roles the sources name, by their built-in GUID', () => {
-        for (const grant of spec.grants) {
-          if (grant.kind === 'rbac') {
-            expect(BUILT_IN_ROLES[grant.role.name], grant.role.name).toBe(grant.role.guid);
-          } else if (grant.kind === 'cosmos-sql-role') {
-            expect(source.roles.map((role) => role.guid)).toContain(grant.roleDefinitionId);
-          } else if (grant.kind === 'redis-access-policy') {
-            expect(source.roles.map((role) => role.name).join('|')).toContain(grant.policy);
-          } else if (grant.kind === 'keyvault-policy') {
-            expect(source.roles.some((role) => role.assignVia === 'az keyvault set-policy')).toBe(true);
-          } else {
-            // PostgreSQL roles and SQL contained users: the sources name a grant outside Azure RBAC.
-            expect(source.roles.some((role) => role.guid === null)).toBe(true);
-          }
-        }
+      it("grants only what the sources name for this component's own use", () => {
+        const problems = spec.grants.map((grant) => grantProblem(grant, source.grants));
+        expect(problems.filter((problem) => problem !== '')).toEqual([]);
+      });
+
+      it('grants every role the sources require, under some answer to its choices', () => {
+        const granted = new Set(
+          spec.grants.flatMap((grant) => (grant.kind === 'rbac' ? [grant.role.guid] : [])),
+        );
+        for (const role of source.grants.rbac.filter((candidate) => REQUIRED_WHEN.test(candidate.source)))
+          expect([...granted], role.name).toContain(role.guid);
+      });
+
+      it('never emits a tenant id, a secret or a certificate, whatever the source marks sensitive', () => {
+        expect(emittableKeys(spec).filter((key) => NEVER_EMITTED.includes(key))).toEqual([]);
       });
 
       it('checks every field with a rule that accepts its own example', () => {

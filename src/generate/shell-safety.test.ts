@@ -59,18 +59,40 @@ const OIDC_ISSUER = 'https://westeurope.oic.prod-aks.azure.com/72f988bf-86f1-41a
 const PG_ADMIN = 'admin@contoso.com';
 const ACCESS_TOKEN = 'stub-access-token';
 
-/** `az ... --query <query> -o tsv` prints this; the client id and Key Vault model depend on the run. */
+/** Answers the script compares with what it expects (a precondition): the same in every run. */
 const FIXED_ANSWERS: Readonly<Record<string, string>> = {
+  'authConfig.activeDirectoryAuth': 'Enabled',
+};
+
+/**
+ * Answers the script only captures and passes on: ids, the issuer, the token. The harness tests use these
+ * realistic ones; the property tests answer with hostile text instead, so a captured variable that is used
+ * unquoted anywhere (word splitting, globbing) changes a recorded word or a written file.
+ */
+const REALISTIC_CAPTURED: Readonly<Record<CapturedQuery, string>> = {
   id: RESOURCE_ID,
   principalId: PRINCIPAL_ID,
   systemAssignedIdentity: PRINCIPAL_ID,
   'identity.principalId': PRINCIPAL_ID,
   'identityProfile.kubeletidentity.objectId': PRINCIPAL_ID,
-  'authConfig.activeDirectoryAuth': 'Enabled',
   'oidcIssuerProfile.issuerUrl': OIDC_ISSUER,
   'user.name': PG_ADMIN,
   accessToken: ACCESS_TOKEN,
+  // The client id lookups, when no client id was typed (a typed one is answered so the script's check passes).
+  clientId: LOOKED_UP_CLIENT_ID,
 };
+const CAPTURED_QUERIES = [
+  'id',
+  'principalId',
+  'systemAssignedIdentity',
+  'identity.principalId',
+  'identityProfile.kubeletidentity.objectId',
+  'oidcIssuerProfile.issuerUrl',
+  'user.name',
+  'accessToken',
+  'clientId',
+] as const;
+type CapturedQuery = (typeof CAPTURED_QUERIES)[number];
 const CLIENT_ID_QUERIES = ['clientId', 'identityProfile.kubeletidentity.clientId'];
 const RBAC_QUERY = 'properties.enableRbacAuthorization';
 
@@ -80,7 +102,12 @@ interface StubInputs {
   readonly clientId: string;
   /** One answer per Key Vault permission-model lookup, in order: "true" for an RBAC vault. */
   readonly rbac: readonly string[];
+  /** What each captured query prints (clientId: when none was typed). */
+  readonly captured: Readonly<Record<CapturedQuery, string>>;
 }
+
+/** The environment variable that carries a captured query's answer to the az stand-in. */
+const answerVariable = (query: CapturedQuery): string => `STUB_ANSWER_${CAPTURED_QUERIES.indexOf(query)}`;
 
 /** The query the stand-in answers: the word after the last --query. */
 function queryOf(argv: readonly string[]): string | undefined {
@@ -94,7 +121,9 @@ function azAnswer(args: readonly string[], inputs: StubInputs, rbacCount: { n: n
   const query = queryOf(args);
   if (query === undefined) return '';
   if (query in FIXED_ANSWERS) return `${FIXED_ANSWERS[query]}\n`;
-  if (CLIENT_ID_QUERIES.includes(query)) return `${inputs.clientId || LOOKED_UP_CLIENT_ID}\n`;
+  if (CLIENT_ID_QUERIES.includes(query)) return `${inputs.clientId || inputs.captured.clientId}\n`;
+  const captured = CAPTURED_QUERIES.find((candidate) => candidate === query);
+  if (captured !== undefined) return `${inputs.captured[captured]}\n`;
   if (query === RBAC_QUERY) return `${inputs.rbac[rbacCount.n++] ?? ''}\n`;
   return '';
 }
@@ -116,7 +145,10 @@ const AZ_STUB = [
   ...Object.entries(FIXED_ANSWERS).map(
     ([query, answer]) => `  ${sh(query)}) printf '%s\\n' ${sh(answer)} ;;`,
   ),
-  `  ${CLIENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "\${STUB_CLIENT_ID:-${LOOKED_UP_CLIENT_ID}}" ;;`,
+  ...CAPTURED_QUERIES.filter((query) => query !== 'clientId').map(
+    (query) => `  ${sh(query)}) printf '%s\\n' "$${answerVariable(query)}" ;;`,
+  ),
+  `  ${CLIENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
   `  ${sh(RBAC_QUERY)})`,
   '    n=0',
   '    if [[ -f $STUB_STATE/rbac ]]; then n=$(< "$STUB_STATE/rbac"); fi',
@@ -208,6 +240,9 @@ function runScript(text: string, inputs: StubInputs): Run {
         STUB_STATE: state,
         STUB_CLIENT_ID: inputs.clientId,
         STUB_RBAC: inputs.rbac.join(' '),
+        ...Object.fromEntries(
+          CAPTURED_QUERIES.map((query) => [answerVariable(query), inputs.captured[query]]),
+        ),
       },
     });
     const calls = readdirSync(log)
@@ -357,20 +392,23 @@ function writtenFiles(script: Script): WriteFile[] {
 }
 
 /** The answers that let every check of the script pass: each vault reports the model the user chose. */
-function stubInputs(config: WizardConfig): StubInputs {
+function stubInputs(
+  config: WizardConfig,
+  captured: Readonly<Record<CapturedQuery, string>> = REALISTIC_CAPTURED,
+): StubInputs {
   const rbac = planResources(config)
     .resources.filter((resource) => resource.ref.keyVaultModelChoice !== undefined)
     .map((resource) =>
       resource.choices[resource.ref.keyVaultModelChoice ?? ''] === 'accesspolicy' ? 'false' : 'true',
     );
-  return { clientId: config.clientId, rbac };
+  return { clientId: config.clientId, rbac, captured };
 }
 
 /** Runs the configuration's script and checks the calls, the files, and that nothing else happened. */
-function checkScript(config: WizardConfig): void {
+function checkScript(config: WizardConfig, captured?: Readonly<Record<CapturedQuery, string>>): void {
   const script = buildAzScript(config);
   const text = toBash(script);
-  const inputs = stubInputs(config);
+  const inputs = stubInputs(config, captured);
   const paths = writtenFiles(script).map((file) => file.path);
   expect(paths, 'the script writes each file once').toEqual([...new Set(paths)]);
   const run = runScript(text, inputs);
@@ -510,6 +548,51 @@ const longHostile = fc
 
 /** Any value: mostly short hostile text, sometimes a long one. */
 const hostile = fc.oneof({ weight: 8, arbitrary: shortHostile }, { weight: 1, arbitrary: longHostile });
+
+/**
+ * Whether a value the script writes into a YAML line with printf ('  value: %s', '    %s: {}') reads back as
+ * itself. A captured id that Azure would never print (a '#', a ': ', a leading '*') breaks the YAML, which is
+ * no quoting question; the answers that go into files are drawn from the values that survive.
+ */
+function survivesYamlLine(text: string): boolean {
+  try {
+    const asValue = JSON.stringify(load(`value: ${text}`));
+    const asKey = JSON.stringify(load(`${text}: {}`));
+    return asValue === JSON.stringify({ value: text }) && asKey === JSON.stringify({ [text]: {} });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Text Bash changes when a variable holding it is left unquoted: word splitting on blanks, globbing (the
+ * working directory holds "components"), yet each is a plain YAML scalar.
+ */
+const UNQUOTED_TRAPS = ['c*', 'compo?ents', 'comp[o]nents', 'x y', 'x  y', 'x\ty', 'x * y', 'a b c'];
+
+/** A captured value the script also writes into a file: hostile, but a plain YAML scalar. */
+const capturedForFile = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom(...UNQUOTED_TRAPS) },
+  { weight: 2, arbitrary: hostile.map(asBytes).filter(survivesYamlLine) },
+);
+/** A captured value that only goes into command words: anything. */
+const capturedForWords = fc.oneof(
+  { weight: 1, arbitrary: fc.constantFrom(...UNQUOTED_TRAPS) },
+  { weight: 2, arbitrary: hostile.map(asBytes) },
+);
+
+/** What the stand-ins answer to the captured queries: resource ids and client ids end up in files. */
+const capturedAnswers: fc.Arbitrary<Record<CapturedQuery, string>> = fc.record({
+  id: capturedForFile,
+  principalId: capturedForWords,
+  systemAssignedIdentity: capturedForWords,
+  'identity.principalId': capturedForWords,
+  'identityProfile.kubeletidentity.objectId': capturedForWords,
+  'oidcIssuerProfile.issuerUrl': capturedForWords,
+  'user.name': capturedForWords,
+  accessToken: capturedForWords,
+  clientId: capturedForFile,
+});
 
 const optional = (value: fc.Arbitrary<string>): fc.Arbitrary<string> =>
   fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 3, arbitrary: value });
@@ -666,10 +749,12 @@ describe('the generated script, run by Bash with recording stand-ins', () => {
   });
 
   it.each(HOST_IDS)(
-    'on %s: any text in any field changes no command, word or file',
+    'on %s: any text in any field or captured answer changes no command, word or file',
     (host) => {
       fc.assert(
-        fc.property(configArbitrary(host), (config) => checkScript(config)),
+        fc.property(configArbitrary(host), capturedAnswers, (config, captured) =>
+          checkScript(config, captured),
+        ),
         { numRuns: RUNS_PER_HOST, ...LIMITS },
       );
     },
@@ -739,14 +824,17 @@ describe('valid configurations (the golden scenarios) under any valid component 
         components: workload.components.map((component) => ({ ...component, name })),
       });
       fc.assert(
-        fc.property(renamed, (config) => {
+        fc.property(renamed, capturedAnswers, (config, captured) => {
           fc.pre(Object.keys(validateConfig(config)).length === 0);
-          checkScript(config);
+          checkScript(config, captured);
         }),
         {
           numRuns: 40,
           ...LIMITS,
-          examples: [[namedLike('serviceaccount')], [namedLike('deployment-patch')]],
+          examples: [
+            [namedLike('serviceaccount'), REALISTIC_CAPTURED],
+            [namedLike('deployment-patch'), REALISTIC_CAPTURED],
+          ],
         },
       );
     },
