@@ -7,6 +7,8 @@
 //  - the operation specs (path, httpMethod, requestBody, queryParameters with the api-version default), and
 //  - the serializer `mappers`: per model, modelProperties with serializedName (dotted when the spec flattens
 //    `properties`), required, readOnly, constants and Enum allowedValues.
+// Extensible enums are "String" in the mappers; their values come from the Known* enums of the package's
+// models/index.d.ts.
 // A resource type's API version is the api-version its PUT (or, for types only read, its GET) operation sends;
 // its body model is that PUT's requestBody mapper. Each package version models one API version per operation
 // group; the versions are pinned here, and the Bicep output must declare exactly these API versions.
@@ -235,6 +237,54 @@ function loadPackage(root: string): Loaded {
   return { specs: exports.__specs as OperationSpec[], mappers: exports.__mappers as Record<string, Mapper> };
 }
 
+/**
+ * The values of each extensible enum (x-ms-enum with modelAsString: the mapper says only "String") by the property
+ * that takes it: the package's models/index.d.ts declares `principalType?: PrincipalType` on the model interface
+ * and `enum KnownPrincipalType { User = "User", ... }` beside it.
+ */
+type KnownValues = (className: string, property: string) => string[] | undefined;
+
+function knownValuesOf(root: string): KnownValues {
+  const file = [
+    join(root, 'dist/commonjs/models/index.d.ts'),
+    join(root, 'dist-esm/src/models/index.d.ts'),
+  ].find(existsSync);
+  if (!file) throw new Error(`${root}: no models/index.d.ts`);
+  const text = readFileSync(file, 'utf8');
+  const enums = new Map<string, string[]>();
+  for (const m of text.matchAll(/^export declare enum Known(\w+) \{([^}]*)\}/gm)) {
+    enums.set(
+      m[1]!,
+      [...m[2]!.matchAll(/= "([^"]*)"/g)].map((v) => v[1]!),
+    );
+  }
+  const interfaces = new Map<string, { parents: string[]; properties: Map<string, string> }>();
+  for (const m of text.matchAll(/^export interface (\w+)(?: extends ([\w, ]+))? \{\n([\s\S]*?)^\}/gm)) {
+    const properties = new Map(
+      [...m[3]!.matchAll(/^ {4}(?:readonly )?(\w+)\??: (\w+)(?:\[\])?;/gm)].map((p) => [p[1]!, p[2]!]),
+    );
+    interfaces.set(m[1]!, {
+      parents: (m[2] ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      properties,
+    });
+  }
+  const typeOf = (className: string, property: string): string | undefined => {
+    const declaration = interfaces.get(className);
+    if (!declaration) return undefined;
+    return (
+      declaration.properties.get(property) ??
+      declaration.parents.map((p) => typeOf(p, property)).find(Boolean)
+    );
+  };
+  return (className, property) => {
+    const type = typeOf(className, property);
+    return type === undefined ? undefined : enums.get(type);
+  };
+}
+
 /** `/.../providers/Microsoft.X/a/{n}/b/{m}` -> `Microsoft.X/a/b`, for paths that name one item. */
 function resourceTypeOf(path: string): string | undefined {
   const tail = path.split('/providers/').pop() ?? '';
@@ -251,7 +301,9 @@ const apiVersionOf = (spec: OperationSpec): string | undefined =>
 const pathOf = (serializedName: string): string[] =>
   serializedName.split(/(?<!\\)\./).map((segment) => segment.replaceAll('\\.', '.'));
 
-function nodeOf(mapper: Mapper, mappers: Record<string, Mapper>, seen: string[]): ArmNode {
+type Context = { mappers: Record<string, Mapper>; known: KnownValues };
+
+function nodeOf(mapper: Mapper, context: Context, seen: string[], known?: string[]): ArmNode {
   const flags: Partial<ArmNode> = {
     ...(mapper.required ? { required: true } : {}),
     ...(mapper.readOnly ? { readOnly: true } : {}),
@@ -260,6 +312,7 @@ function nodeOf(mapper: Mapper, mappers: Record<string, Mapper>, seen: string[])
   const { type } = mapper;
   switch (type.name) {
     case 'String':
+      return { kind: 'string', ...(known ? { known } : {}), ...flags };
     case 'Uuid':
     case 'DateTime':
     case 'Date':
@@ -278,20 +331,21 @@ function nodeOf(mapper: Mapper, mappers: Record<string, Mapper>, seen: string[])
     case 'Sequence':
       return {
         kind: 'array',
-        items: type.element ? nodeOf(type.element, mappers, seen) : { kind: 'any' },
+        // `secrets?: SecretPermissions[]`: the known values belong to the elements.
+        items: type.element ? nodeOf(type.element, context, seen, known) : { kind: 'any' },
         ...flags,
       };
     case 'Dictionary':
       return {
         kind: 'map',
-        items: type.value ? nodeOf(type.value, mappers, seen) : { kind: 'any' },
+        items: type.value ? nodeOf(type.value, context, seen) : { kind: 'any' },
         ...flags,
       };
     case 'Composite': {
       const className = type.className ?? '';
       if (seen.includes(className)) return { kind: 'any', ...flags }; // a recursive model: stop here
-      const model = type.modelProperties ?? mappers[className]?.type.modelProperties ?? {};
-      return { ...objectOf(model, mappers, [...seen, className]), ...flags };
+      const model = type.modelProperties ?? context.mappers[className]?.type.modelProperties ?? {};
+      return { ...objectOf(className, model, context, [...seen, className]), ...flags };
     }
     default:
       return { kind: 'any', ...flags };
@@ -299,9 +353,14 @@ function nodeOf(mapper: Mapper, mappers: Record<string, Mapper>, seen: string[])
 }
 
 /** An object node from modelProperties, unflattening dotted serializedNames into nested objects. */
-function objectOf(model: Record<string, Mapper>, mappers: Record<string, Mapper>, seen: string[]): ArmNode {
+function objectOf(
+  className: string,
+  model: Record<string, Mapper>,
+  context: Context,
+  seen: string[],
+): ArmNode {
   const root: ArmNode = { kind: 'object', properties: {} };
-  for (const property of Object.values(model)) {
+  for (const [clientName, property] of Object.entries(model)) {
     if (!property.serializedName) continue;
     const path = pathOf(property.serializedName);
     let parent = root;
@@ -312,7 +371,7 @@ function objectOf(model: Record<string, Mapper>, mappers: Record<string, Mapper>
       if (property.required) parent.required = true;
     }
     parent.properties ??= {};
-    parent.properties[path.at(-1)!] = nodeOf(property, mappers, seen);
+    parent.properties[path.at(-1)!] = nodeOf(property, context, seen, context.known(className, clientName));
   }
   return root;
 }
@@ -335,6 +394,7 @@ function extract(): ArmModelsFile {
       execFileSync('mkdir', ['-p', root]);
       execFileSync('tar', ['xzf', join(work, tarball), '-C', root]);
       const { specs, mappers } = loadPackage(join(root, 'package'));
+      const context: Context = { mappers, known: knownValuesOf(join(root, 'package')) };
       const versions = new Set<string>();
       for (const wanted of pkg.types) {
         const matching = specs.filter(
@@ -353,7 +413,7 @@ function extract(): ArmModelsFile {
           package: pkg.name,
           apiVersion,
           ...(wanted.model && body
-            ? { model: body.type.className ?? '', body: nodeOf(body, mappers, []) }
+            ? { model: body.type.className ?? '', body: nodeOf(body, context, []) }
             : {}),
         };
       }

@@ -10,6 +10,8 @@ export type ArmNode = {
   constant?: unknown;
   /** Allowed values of a closed enum (x-ms-enum with modelAsString false). */
   enum?: string[];
+  /** The values an extensible enum lists (x-ms-enum with modelAsString true): the API may take others. */
+  known?: string[];
   properties?: Record<string, ArmNode>;
   /** The element of an array, or the value of a map. */
   items?: ArmNode;

@@ -216,6 +216,46 @@ describe('checkBicep', () => {
     ).toEqual([`${at(3)}: tags must be a map, not string`]);
   });
 
+  it('reports a value outside the values the API model lists for an enum-like property', () => {
+    expect(
+      checkBicep(
+        withBlock(`resource i 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid('i')
+  properties: {
+    roleDefinitionId: secretsUser
+    principalId: identity.properties.principalId
+    principalType: 'ManagedIdentity'
+  }
+}`),
+      ),
+    ).toEqual([
+      `${at(5)}: properties.principalType is 'ManagedIdentity', not one of the values the API lists: ` +
+        "'User', 'Group', 'ServicePrincipal', 'ForeignGroup', 'Device'",
+    ]);
+    expect(
+      checkBicep(
+        withBlock(`resource j 'Microsoft.KeyVault/vaults/accessPolicies@2025-05-01' = {
+  parent: vault
+  name: 'add'
+  properties: {
+    accessPolicies: [
+      {
+        tenantId: subscription().tenantId
+        objectId: identity.properties.principalId
+        permissions: {
+          secrets: [ 'Get', 'read' ]
+        }
+      }
+    ]
+  }
+}`),
+      ),
+    ).toEqual([
+      `${at(9)}: properties.accessPolicies[0].permissions.secrets[1] is 'read', not one of the values the API lists: ` +
+        "'all', 'get', 'list', 'set', 'delete', 'backup', 'restore', 'recover', 'purge'",
+    ]);
+  });
+
   it('reports what an existing reference may not set, and a wrong parent', () => {
     expect(
       checkBicep(

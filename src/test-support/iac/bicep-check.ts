@@ -78,6 +78,18 @@ function checkValue(path: string, expr: Expr, node: ArmNode): string[] {
   if (node.enum && typeof literal === 'string' && !node.enum.includes(literal)) {
     return [`${at} is '${literal}', not one of ${node.enum.map((v) => `'${v}'`).join(', ')}`];
   }
+  // An extensible enum: the API may take values it does not list, so this is stricter than Azure, on purpose:
+  // the generator only needs listed values, and a typo would otherwise reach a deployment. ARM compares these
+  // case-insensitively, so this does too.
+  if (
+    node.known &&
+    typeof literal === 'string' &&
+    !node.known.some((v) => v.toLowerCase() === literal.toLowerCase())
+  ) {
+    return [
+      `${at} is '${literal}', not one of the values the API lists: ${node.known.map((v) => `'${v}'`).join(', ')}`,
+    ];
+  }
   if (expr.kind === 'array' && node.items) {
     return expr.items.flatMap((item, index) => checkValue(`${path}[${index}]`, item, node.items!));
   }
