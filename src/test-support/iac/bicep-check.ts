@@ -11,9 +11,11 @@ import { declaredNames, unknownNames } from './bicep-symbols';
 
 type ResourceStatement = Extract<Statement, { kind: 'resource' }>;
 
-// Bicep's own resource-level keys, which are not in the REST body (Bicep docs, "Resource declaration").
+// Bicep's own resource-level keys, which are not in the REST body, and the only ones an `existing` reference
+// needs: it "must provide the name" and may set scope (github.com/Azure/bicep, docs/spec/resources.md: "Parent
+// property", "Resource dependencies", "Referencing existing resources"). Anything else on an existing reference
+// would describe a deployment that does not happen, so it is reported.
 const BICEP_RESOURCE_KEYS = ['name', 'parent', 'scope', 'dependsOn'];
-// An `existing` reference takes only these (Bicep docs, "Existing resources").
 const EXISTING_KEYS = ['name', 'parent', 'scope'];
 const TARGET_SCOPES = ['resourceGroup', 'subscription', 'managementGroup', 'tenant'];
 const TYPES = ['string', 'int', 'bool', 'object', 'array'];

@@ -1,6 +1,7 @@
-// Tokens of the Bicep subset a generator emits, following the Bicep language's lexical rules
-// (github.com/Azure/bicep, docs/grammar.md: single-quoted strings with the escapes \\ \' \n \r \t \$ \u{...},
-// '${...}' interpolation, ''' multi-line strings without escapes, // and /* */ comments, newlines as separators).
+// Tokens of the Bicep subset a generator emits. Structure (newlines as separators, '${...}' interpolation pieces)
+// from github.com/Azure/bicep docs/grammar.md; strings from Bicep's "Data types" page (learn.microsoft.com/azure/
+// azure-resource-manager/bicep/data-types#strings): single quotes, the escapes \\ \' \n \r \t \$ \u{x}, and
+// ''' multi-line strings that take no escapes and no interpolation. Comments are // and /* */.
 
 /** A piece of an interpolated string: literal text, or the source of one `${...}` expression. */
 export type StringPart = string | { source: string; line: number };
