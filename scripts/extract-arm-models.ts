@@ -427,4 +427,6 @@ function extract(): ArmModelsFile {
 
 const target = new URL('../src/test-support/iac/arm-models.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(extract(), null, 1)}\n`);
+// In the repository's own format, so that a fresh extract diffs only where the facts changed.
+execFileSync('npx', ['prettier', '--write', target.pathname], { stdio: 'inherit' });
 console.log(`wrote ${target.pathname}`);

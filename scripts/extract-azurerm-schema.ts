@@ -229,4 +229,6 @@ function extract(): TerraformSchemaFile {
 
 const target = new URL('../src/test-support/iac/azurerm-schema.json', import.meta.url);
 writeFileSync(target, `${JSON.stringify(extract(), null, 1)}\n`);
+// In the repository's own format, so that a fresh extract diffs only where the facts changed.
+execFileSync('npx', ['prettier', '--write', target.pathname], { stdio: 'inherit' });
 console.log(`wrote ${target.pathname}`);
