@@ -46,7 +46,19 @@ export interface Note {
   readonly text: string;
 }
 
-export type ScriptLine = Command | WriteFile | Guard | Note;
+/**
+ * Runs its lines only when a variable has (or lacks) a value, e.g. the rollout a scale set needs only with
+ * its Manual upgrade policy. Its lines must not write files: a here-document cannot be indented.
+ */
+export interface Conditional {
+  readonly kind: 'if';
+  readonly variable: string;
+  readonly operator: '=' | '!=';
+  readonly value: string;
+  readonly lines: readonly Exclude<ScriptLine, WriteFile>[];
+}
+
+export type ScriptLine = Command | WriteFile | Guard | Note | Conditional;
 
 export interface ScriptStep {
   /** One line: what the step does and why. */
@@ -94,9 +106,29 @@ export function note(text: string): Note {
   return { kind: 'note', text };
 }
 
-/** The commands of a script, in order, for checking them against the Azure CLI. */
+export function when(
+  variable: string,
+  operator: Conditional['operator'],
+  value: string,
+  lines: Conditional['lines'],
+): Conditional {
+  return { kind: 'if', variable, operator, value, lines };
+}
+
+/** Whether a conditional's lines run when its variable holds `actual`. */
+export function conditionHolds(line: Conditional, actual: string): boolean {
+  return line.operator === '=' ? actual === line.value : actual !== line.value;
+}
+
+/** Every command a list of lines can run, conditional ones included, in order. */
+function commandsIn(lines: readonly ScriptLine[]): Command[] {
+  return lines.flatMap((line): Command[] => {
+    if (line.kind === 'command') return [line];
+    return line.kind === 'if' ? commandsIn(line.lines) : [];
+  });
+}
+
+/** The commands of a script, in order (also those that run only under a condition), for checking them. */
 export function commandsOf(script: Script): Command[] {
-  return script.steps.flatMap((step) =>
-    step.lines.filter((line): line is Command => line.kind === 'command'),
-  );
+  return script.steps.flatMap((step) => commandsIn(step.lines));
 }

@@ -45,7 +45,14 @@ import {
 } from './k8s-manifests';
 import { CLIENT_ID_MARKER, IDENTITY_ID_MARKER } from './markers';
 import { planResources } from './resources';
-import { commandsOf, type Script, type Word, type WriteFile } from './script-model';
+import {
+  conditionHolds,
+  type Command,
+  type Script,
+  type ScriptLine,
+  type Word,
+  type WriteFile,
+} from './script-model';
 import { toBash } from './to-bash';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -70,6 +77,8 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'oidcIssuerProfile.issuerUrl': OIDC_ISSUER,
   'user.name': PG_ADMIN,
   accessToken: ACCESS_TOKEN,
+  // A scale set with the Manual upgrade policy, so the script's rollout to the instances runs too.
+  'upgradePolicy.mode': 'Manual',
 };
 const CLIENT_ID_QUERIES = ['clientId', 'identityProfile.kubeletidentity.clientId'];
 const RBAC_QUERY = 'properties.enableRbacAuthorization';
@@ -256,7 +265,7 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
   const values = new Map(script.variables.map(({ name, value }) => [name, value]));
   const rbacCount = { n: 0 };
   const groups: string[][][] = [];
-  for (const command of commandsOf(script)) {
+  const runCommand = (command: Command): void => {
     const argv = command.argv.map((word) => resolveWord(word, values));
     const pipe = command.pipeTo?.map((word) => resolveWord(word, values));
     if (command.captureTo !== undefined) {
@@ -266,7 +275,16 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
     }
     const group = [argv, ...(pipe ? [pipe] : [])].filter((call) => !BUILTINS.has(call[0] ?? ''));
     if (group.length > 0) groups.push(group.map((call) => call.map(asBytes)));
-  }
+  };
+  // In order, as Bash runs them: a conditional's lines run when it holds for the values captured so far.
+  const runLines = (lines: readonly ScriptLine[]): void => {
+    for (const line of lines) {
+      if (line.kind === 'command') runCommand(line);
+      else if (line.kind === 'if' && conditionHolds(line, values.get(line.variable) ?? ''))
+        runLines(line.lines);
+    }
+  };
+  for (const step of script.steps) runLines(step.lines);
   return { groups, values };
 }
 
@@ -603,6 +621,8 @@ function configArbitrary(host: HostId): fc.Arbitrary<WizardConfig> {
       clientId: optional(hostile.map((text) => text.replace(/\n+$/, '')).filter((text) => text !== '')),
       image: hostile,
       appPort: optional(hostile),
+      dnsNameLabel: optional(hostile),
+      envVars: optional(hostile),
       components,
     })
     .map((fields) => ({ ...defaultConfig(), host, ...fields }));

@@ -3,7 +3,7 @@
  * plainly safe, variables are always double-quoted, and file contents go through quoted here-documents or
  * printf with the value as an argument, so no value can change what the script runs.
  */
-import type { Command, Guard, Script, ScriptLine, Word, WriteFile } from './script-model';
+import type { Command, Conditional, Guard, Script, ScriptLine, Word, WriteFile } from './script-model';
 
 /** Characters that never need quoting in Bash. */
 const SAFE_LITERAL = /^[A-Za-z0-9_./:=@%+,-]+$/;
@@ -118,6 +118,20 @@ function renderGuard(line: Guard): string {
   ].join('\n');
 }
 
+/** if/fi around the lines, indented by two spaces (no here-documents inside, so indenting is safe). */
+function renderConditional(line: Conditional): string {
+  const body = line.lines
+    .map(renderLine)
+    .join('\n')
+    .split('\n')
+    .map((text) => (text === '' ? '' : `  ${text}`));
+  return [
+    `if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
+    ...body,
+    'fi',
+  ].join('\n');
+}
+
 function renderLine(line: ScriptLine): string {
   switch (line.kind) {
     case 'command':
@@ -128,6 +142,8 @@ function renderLine(line: ScriptLine): string {
       return renderGuard(line);
     case 'note':
       return comment(line.text);
+    case 'if':
+      return renderConditional(line);
     default:
       return assertNever(line);
   }
