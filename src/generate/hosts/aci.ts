@@ -1,7 +1,7 @@
 /**
  * Container Instances: the identity, the daprd sidecar and the component files all live in the container
- * group file, because `az container create --file` ignores every other option (container custom.py), and a
- * group gets its identity only when it is created (azure-cli.md 1.6).
+ * group file, because `az container create --file` ignores every other option (container custom.py), and the
+ * CLI sets a group's identity only through create: there is no `az container identity` (azure-cli.md 1.6).
  */
 import { ACI_GROUP_FILE } from '../aci-group';
 import { componentBase64Marker, IDENTITY_ID_MARKER } from '../markers';
