@@ -138,6 +138,14 @@ export const containerInstancesHost: HostModule = {
       ? [...grantSteps, ...createSteps(plan)]
       : [...createSteps(plan), readPrincipalStep, ...grantSteps],
   verifyLines: (plan) => [
+    // instanceView.state: the SDK's ContainerGroupPropertiesInstanceView (azure-mgmt-containerinstance models).
+    note("The group's state (Running once its containers have started):"),
+    cmd(
+      'az container show --name',
+      v(plan.host.hostNameVariable),
+      ...RG,
+      '--query instanceView.state -o tsv',
+    ),
     ...publicAddressLines(plan),
     note(
       'Once the containers run, daprd logs the components it loaded:\n' +

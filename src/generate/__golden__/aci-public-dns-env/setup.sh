@@ -129,6 +129,11 @@ az role assignment create \
 az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# The group's state (Running once its containers have started):
+az container show \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query instanceView.state -o tsv
 # The app's public host name (only the app port is open on it):
 az container show \
     --name "$CONTAINER_GROUP_NAME" \

@@ -139,6 +139,11 @@ az container create \
 az keyvault show \
     --name "$VAULT_NAME" \
     --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
+# The group's state (Running once its containers have started):
+az container show \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query instanceView.state -o tsv
 # Once the containers run, daprd logs the components it loaded:
 #   az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
 

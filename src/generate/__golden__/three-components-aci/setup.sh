@@ -222,6 +222,11 @@ az role assignment list \
 az role assignment list \
     --scope "$SERVICEBUS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# The group's state (Running once its containers have started):
+az container show \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query instanceView.state -o tsv
 # Once the containers run, daprd logs the components it loaded:
 #   az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
 
