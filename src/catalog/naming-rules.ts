@@ -132,6 +132,21 @@ export const NAMING_RULES = {
     pattern: /^(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$/,
     message: 'A TCP port from 1 to 65535.',
   },
+  dnsNameLabel: {
+    // Container Instances ipAddress.dnsNameLabel (container-instances-reference-yaml.md gives no rule). This
+    // is the rule for public IP DNS labels (3-63, lowercase letters, digits and '-', starting with a letter,
+    // ending alphanumeric: PSRule.Rules.Azure Azure.PublicIP.DNSLabel); that ACI uses the same is not confirmed.
+    pattern: /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/,
+    message:
+      "3-63 lowercase letters, digits or '-', starting with a letter and ending with a letter or digit.",
+  },
+  environmentVariables: {
+    // NAME=value pairs separated by ';'. Names as POSIX shells take them (letters, digits, '_', not starting
+    // with a digit: The Open Group Base Specifications, 8.1 Environment Variable Definition); values one
+    // line without ';'. At most 2000 characters in all.
+    pattern: /^(?=[^]{1,2000}$)[A-Za-z_][A-Za-z0-9_]*=[^;\p{Cc}]*(?:;[A-Za-z_][A-Za-z0-9_]*=[^;\p{Cc}]*)*$/u,
+    message: "NAME=value pairs separated by ';', e.g. LOG_LEVEL=info;MODE=worker (no ';' in a value).",
+  },
   // --- Component fields (storage, messaging, Cosmos DB, services). RNR below is MicrosoftDocs/azure-docs
   // articles/azure-resource-manager/management/resource-name-rules.md (ms.date 03/14/2025), as in
   // ../notes/naming-rules.md.

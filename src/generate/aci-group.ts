@@ -5,7 +5,7 @@
  * Schema: MicrosoftDocs/azure-docs articles/container-instances/container-instances-reference-yaml.md.
  */
 import { DAPRD_BINARY, DAPRD_IMAGE, SIDECAR_RESOURCES_PATH } from '../catalog/dapr';
-import type { WizardConfig } from '../model/config';
+import { environmentVariables, type WizardConfig } from '../model/config';
 import { IDENTITY_ID_MARKER } from './markers';
 
 export const ACI_GROUP_FILE = 'container-group.yaml';
@@ -14,6 +14,75 @@ function identityBlock(config: WizardConfig): Record<string, unknown> {
   // container-instances-managed-identity.md, "Enable managed identity using YAML file".
   if (config.identity === 'system') return { type: 'SystemAssigned' };
   return { type: 'UserAssigned', userAssignedIdentities: { [IDENTITY_ID_MARKER]: {} } };
+}
+
+/**
+ * What a PUT cannot change on an existing group, as this file sets it: OS type, restart policy, each
+ * container's CPU and memory (none asks for a GPU, none joins a network profile). MicrosoftDocs/azure-docs
+ * articles/container-instances/container-instances-update.md, "Properties that require container delete".
+ */
+export interface AciFixedSettings {
+  readonly osType: string;
+  readonly restartPolicy: string;
+  readonly containers: readonly {
+    readonly name: string;
+    readonly cpu: number;
+    readonly memoryInGB: number;
+  }[];
+}
+
+// Requests are required per container (YAML reference, ResourceRequests); these are stated, not defaults:
+// the app gets what `az container create` gives a container without --cpu/--memory (1 CPU, 1.5 GB: container
+// custom.py create_container), daprd half a CPU and 0.5 GB.
+const FIXED: AciFixedSettings = {
+  osType: 'Linux',
+  restartPolicy: 'Always',
+  containers: [
+    { name: 'app', cpu: 1, memoryInGB: 1.5 },
+    { name: 'daprd', cpu: 0.5, memoryInGB: 0.5 },
+  ],
+};
+
+export function aciFixedSettings(): AciFixedSettings {
+  return FIXED;
+}
+
+function requests(name: string): Record<string, unknown> {
+  const container = FIXED.containers.find((candidate) => candidate.name === name);
+  if (!container) throw new Error(`no resources for container ${name}`);
+  return { requests: { cpu: container.cpu, memoryInGB: container.memoryInGB } };
+}
+
+/**
+ * The app container: its image, environment (plain `value`, never `secureValue`: the wizard takes no
+ * secrets), and, with a public IP, the app port it exposes (YAML reference: ContainerPort, EnvironmentVariable).
+ */
+function appContainer(config: WizardConfig): Record<string, unknown> {
+  const env = environmentVariables(config);
+  return {
+    name: 'app',
+    properties: {
+      image: config.image,
+      ...(config.dnsNameLabel !== '' ? { ports: [{ port: Number(config.appPort) }] } : {}),
+      ...(env.length > 0 ? { environmentVariables: env.map(({ name, value }) => ({ name, value })) } : {}),
+      resources: requests('app'),
+    },
+  };
+}
+
+/**
+ * A public IP only when asked for, exposing only the app port: daprd's API (3500) stays inside the group,
+ * where the app reaches it on localhost. IpAddress: type Public, ports, dnsNameLabel (YAML reference).
+ */
+function ipAddress(config: WizardConfig): Record<string, unknown> {
+  if (config.dnsNameLabel === '') return {};
+  return {
+    ipAddress: {
+      type: 'Public',
+      dnsNameLabel: config.dnsNameLabel,
+      ports: [{ protocol: 'TCP', port: Number(config.appPort) }],
+    },
+  };
 }
 
 /** The group, with one secret-volume file per component: file name -> its base64 marker. */
@@ -31,19 +100,17 @@ export function buildAciGroup(
     type: 'Microsoft.ContainerInstance/containerGroups',
     identity: identityBlock(config),
     properties: {
-      osType: 'Linux',
-      restartPolicy: 'Always',
+      osType: FIXED.osType,
+      restartPolicy: FIXED.restartPolicy,
+      ...ipAddress(config),
       containers: [
-        {
-          name: 'app',
-          properties: { image: config.image, resources: { requests: { cpu: 1, memoryInGB: 1.5 } } },
-        },
+        appContainer(config),
         {
           name: 'daprd',
           properties: {
             image: DAPRD_IMAGE,
             command: [DAPRD_BINARY, ...daprdArgs],
-            resources: { requests: { cpu: 0.5, memoryInGB: 0.5 } },
+            resources: requests('daprd'),
             volumeMounts: [{ name: 'components', mountPath: SIDECAR_RESOURCES_PATH, readOnly: true }],
           },
         },

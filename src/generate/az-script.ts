@@ -100,7 +100,7 @@ export function buildSetupScript(plan: DeploymentPlan): Script {
       lines: [cmd('az account set --subscription', v('SUBSCRIPTION'))],
     });
   }
-  steps.push(...preflightSteps(plan));
+  steps.push(...preflightSteps(plan), ...(host.preflightSteps?.(plan) ?? []));
   if (plan.identity.userAssigned) steps.push(...userIdentitySteps(plan));
   steps.push(...host.setupSteps(plan, grantSteps(plan)));
   steps.push(...verifySteps(plan, host), closingStep(plan, host));

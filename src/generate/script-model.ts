@@ -46,16 +46,19 @@ export interface Note {
   readonly text: string;
 }
 
-/** Runs commands only when a variable has (or lacks) a value: the check-before-change of a safe re-run. */
-export interface When {
-  readonly kind: 'when';
+/**
+ * Runs its lines only when a variable has (or lacks) a value, e.g. the rollout a scale set needs only with
+ * its Manual upgrade policy. Its lines must not write files: a here-document cannot be indented.
+ */
+export interface Conditional {
+  readonly kind: 'if';
   readonly variable: string;
   readonly operator: '=' | '!=';
   readonly value: string;
-  readonly then: readonly Command[];
+  readonly lines: readonly Exclude<ScriptLine, WriteFile>[];
 }
 
-export type ScriptLine = Command | WriteFile | Guard | Note | When;
+export type ScriptLine = Command | WriteFile | Guard | Note | Conditional;
 
 export interface ScriptStep {
   /** One line: what the step does and why. */
@@ -105,18 +108,27 @@ export function note(text: string): Note {
 
 export function when(
   variable: string,
-  operator: When['operator'],
+  operator: Conditional['operator'],
   value: string,
-  ...then: readonly Command[]
-): When {
-  return { kind: 'when', variable, operator, value, then };
+  lines: Conditional['lines'],
+): Conditional {
+  return { kind: 'if', variable, operator, value, lines };
 }
 
-/** The commands of a script, in order, for checking them against the Azure CLI. */
+/** Whether a conditional's lines run when its variable holds `actual`. */
+export function conditionHolds(line: Conditional, actual: string): boolean {
+  return line.operator === '=' ? actual === line.value : actual !== line.value;
+}
+
+/** Every command a list of lines can run, conditional ones included, in order. */
+function commandsIn(lines: readonly ScriptLine[]): Command[] {
+  return lines.flatMap((line): Command[] => {
+    if (line.kind === 'command') return [line];
+    return line.kind === 'if' ? commandsIn(line.lines) : [];
+  });
+}
+
+/** The commands of a script, in order (also those that run only under a condition), for checking them. */
 export function commandsOf(script: Script): Command[] {
-  return script.steps.flatMap((step) =>
-    step.lines.flatMap((line) =>
-      line.kind === 'command' ? [line] : line.kind === 'when' ? [...line.then] : [],
-    ),
-  );
+  return script.steps.flatMap((step) => commandsIn(step.lines));
 }

@@ -45,7 +45,14 @@ import {
 } from './k8s-manifests';
 import { CLIENT_ID_MARKER, IDENTITY_ID_MARKER } from './markers';
 import { planResources } from './resources';
-import { type Command, type Script, type Word, type WriteFile } from './script-model';
+import {
+  conditionHolds,
+  type Command,
+  type Script,
+  type ScriptLine,
+  type Word,
+  type WriteFile,
+} from './script-model';
 import { toBash } from './to-bash';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -62,6 +69,8 @@ const ACCESS_TOKEN = 'stub-access-token';
 /** Answers the script compares with what it expects (a precondition): the same in every run. */
 const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'authConfig.activeDirectoryAuth': 'Enabled',
+  // A scale set with the Manual upgrade policy, so the script's rollout to the instances runs too.
+  'upgradePolicy.mode': 'Manual',
 };
 
 /**
@@ -291,16 +300,7 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
   const values = new Map(script.variables.map(({ name, value }) => [name, value]));
   const rbacCount = { n: 0 };
   const groups: string[][][] = [];
-  // A `when` line's commands run only when its condition holds for the values the script holds by then.
-  const executed = function* (): Generator<Command> {
-    for (const line of script.steps.flatMap((step) => step.lines)) {
-      if (line.kind === 'command') yield line;
-      if (line.kind !== 'when') continue;
-      const equal = (values.get(line.variable) ?? '') === line.value;
-      if (equal === (line.operator === '=')) yield* line.then;
-    }
-  };
-  for (const command of executed()) {
+  const runCommand = (command: Command): void => {
     const argv = command.argv.map((word) => resolveWord(word, values));
     const pipe = command.pipeTo?.map((word) => resolveWord(word, values));
     if (command.captureTo !== undefined) {
@@ -310,7 +310,16 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
     }
     const group = [argv, ...(pipe ? [pipe] : [])].filter((call) => !BUILTINS.has(call[0] ?? ''));
     if (group.length > 0) groups.push(group.map((call) => call.map(asBytes)));
-  }
+  };
+  // In order, as Bash runs them: a conditional's lines run when it holds for the values captured so far.
+  const runLines = (lines: readonly ScriptLine[]): void => {
+    for (const line of lines) {
+      if (line.kind === 'command') runCommand(line);
+      else if (line.kind === 'if' && conditionHolds(line, values.get(line.variable) ?? ''))
+        runLines(line.lines);
+    }
+  };
+  for (const step of script.steps) runLines(step.lines);
   return { groups, values };
 }
 
@@ -695,6 +704,8 @@ function configArbitrary(host: HostId): fc.Arbitrary<WizardConfig> {
       clientId: optional(hostile.map((text) => text.replace(/\n+$/, '')).filter((text) => text !== '')),
       image: hostile,
       appPort: optional(hostile),
+      dnsNameLabel: optional(hostile),
+      envVars: optional(hostile),
       components,
     })
     .map((fields) => ({ ...defaultConfig(), host, ...fields }));

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cmd, command, join, v, type Script } from './script-model';
+import { cmd, command, join, v, when, type Script } from './script-model';
+import { guard } from './setup/steps';
 import { quoteLiteral, renderWord, toBash } from './to-bash';
 
 /** Runs Bash and returns what it printed, so quoting is checked by the real shell, not by eye. */
@@ -97,6 +98,40 @@ describe('toBash', () => {
       '# write',
     ]);
   });
+
+  describe('conditional lines', () => {
+    const conditional = (value: string, operator: '=' | '!=' = '='): string =>
+      toBash({
+        header: [],
+        variables: [{ name: 'MODE', value }],
+        steps: [
+          {
+            comment: 'c',
+            lines: [
+              when('MODE', operator, "Man'ual", [
+                cmd('printf [%s] inside --long', 'y'.repeat(90)),
+                guard('MODE', '=', 'never', 'not printed'),
+              ]),
+              cmd('printf [%s] after'),
+            ],
+          },
+        ],
+      });
+
+    it('runs its lines only when the variable matches, compared literally', () => {
+      expect(bashEcho(conditional("Man'ual"))).toBe(`[inside][--long][${'y'.repeat(90)}][after]`);
+      expect(bashEcho(conditional('Manual'))).toBe('[after]');
+      expect(bashEcho(conditional('*'))).toBe('[after]');
+      expect(bashEcho(conditional('Manual', '!='))).toBe(`[inside][--long][${'y'.repeat(90)}][after]`);
+    });
+
+    it('indents every line of its body, long commands and guards included', () => {
+      const block = conditional('x').split('\n\n')[3] ?? '';
+      const lines = block.split('\n').slice(1);
+      expect(lines[0]).toBe(`if [ "$MODE" = 'Man'\\''ual' ]; then`);
+      expect(lines.slice(1, lines.indexOf('fi')).every((line) => line.startsWith('  '))).toBe(true);
+    });
+  });
 });
 
 describe('when', () => {
@@ -108,8 +143,8 @@ describe('when', () => {
         {
           comment: 'check before change',
           lines: [
-            { kind: 'when', variable: 'SAME', operator: '!=', value, then: [cmd('echo changed-same')] },
-            { kind: 'when', variable: 'OTHER', operator: '!=', value, then: [cmd('echo changed-other')] },
+            { kind: 'if', variable: 'SAME', operator: '!=', value, lines: [cmd('echo changed-same')] },
+            { kind: 'if', variable: 'OTHER', operator: '!=', value, lines: [cmd('echo changed-other')] },
           ],
         },
       ],
@@ -132,11 +167,11 @@ describe('when, with a long command', () => {
           comment: 'long',
           lines: [
             {
-              kind: 'when',
+              kind: 'if',
               variable: 'FLAG',
               operator: '=',
               value: '',
-              then: [command(['printf', '%s|%s', join(value), join(long)])],
+              lines: [command(['printf', '%s|%s', join(value), join(long)])],
             },
           ],
         },

@@ -3,7 +3,7 @@
  * plainly safe, variables are always double-quoted, and file contents go through quoted here-documents or
  * printf with the value as an argument, so no value can change what the script runs.
  */
-import type { Command, Guard, Script, ScriptLine, When, Word, WriteFile } from './script-model';
+import type { Command, Conditional, Guard, Script, ScriptLine, Word, WriteFile } from './script-model';
 
 /** Characters that never need quoting in Bash. */
 const SAFE_LITERAL = /^[A-Za-z0-9_./:=@%+,-]+$/;
@@ -112,36 +112,40 @@ function splitOnce(text: string, marker: string): [string, string] {
   return [text.slice(0, index), text.slice(index + marker.length)];
 }
 
-function renderGuard(line: Guard): string {
+function renderGuard(line: Guard, indent = ''): string {
   return [
-    `if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
-    `  echo ${quoteLiteral(line.message)} >&2`,
-    '  exit 1',
-    'fi',
+    `${indent}if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
+    `${indent}  echo ${quoteLiteral(line.message)} >&2`,
+    `${indent}  exit 1`,
+    `${indent}fi`,
   ].join('\n');
 }
 
-function renderWhen(line: When): string {
-  const body = line.then.map((command) => renderCommand(command, '  '));
+/**
+ * if/fi around the lines. Each line is indented where it starts, never inside a quoted word, whose line
+ * breaks belong to the value (no here-documents inside, so nothing else needs care).
+ */
+function renderConditional(line: Conditional, indent: string): string {
   return [
-    `if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
-    ...body,
-    'fi',
+    `${indent}if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
+    ...line.lines.map((inner) => renderLine(inner, `${indent}  `)),
+    `${indent}fi`,
   ].join('\n');
 }
 
-function renderLine(line: ScriptLine): string {
+/** `indent` only inside a conditional, whose lines never write files (a here-document cannot be indented). */
+function renderLine(line: ScriptLine, indent = ''): string {
   switch (line.kind) {
     case 'command':
-      return renderCommand(line);
+      return renderCommand(line, indent);
     case 'write-file':
       return renderWriteFile(line);
     case 'guard':
-      return renderGuard(line);
-    case 'when':
-      return renderWhen(line);
+      return renderGuard(line, indent);
     case 'note':
-      return comment(line.text);
+      return comment(line.text, indent);
+    case 'if':
+      return renderConditional(line, indent);
     default:
       return assertNever(line);
   }
@@ -152,20 +156,22 @@ function assertNever(value: never): never {
 }
 
 /** Comment lines: every line of the text gets its '#', so a newline in a value cannot end the comment. */
-function comment(text: string): string {
+function comment(text: string, indent = ''): string {
   return text
     .split('\n')
-    .map((line) => (line === '' ? '#' : `# ${line}`))
+    .map((line) => (line === '' ? `${indent}#` : `${indent}# ${line}`))
     .join('\n');
 }
 
 /** The whole script as Bash text, ending with a newline. */
 export function toBash(script: Script): string {
   const blocks: string[] = [
-    ['#!/usr/bin/env bash', ...script.header.map(comment)].join('\n'),
+    ['#!/usr/bin/env bash', ...script.header.map((line) => comment(line))].join('\n'),
     script.variables.map(({ name, value }) => `${name}=${quoteLiteral(value)}`).join('\n'),
     'set -euo pipefail',
-    ...script.steps.map((step) => [comment(step.comment), ...step.lines.map(renderLine)].join('\n')),
+    ...script.steps.map((step) =>
+      [comment(step.comment), ...step.lines.map((line) => renderLine(line))].join('\n'),
+    ),
   ];
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 }

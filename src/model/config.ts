@@ -36,6 +36,10 @@ export interface WizardConfig {
   /** Container Instances: the app's image and port. */
   image: string;
   appPort: string;
+  /** Container Instances: a public IP address with this DNS name label; empty: no public IP. */
+  dnsNameLabel: string;
+  /** Container Instances: the app container's environment, NAME=value pairs separated by ';' (not secret). */
+  envVars: string;
   /** In order; every one uses the same identity. */
   components: ComponentConfig[];
 }
@@ -89,6 +93,8 @@ export function defaultConfig(): WizardConfig {
     clientId: '',
     image: '',
     appPort: '',
+    dnsNameLabel: '',
+    envVars: '',
     components: [defaultComponent(FIRST_COMPONENT)],
   };
 }
@@ -127,6 +133,24 @@ export function identityDisplayName(config: WizardConfig): string {
     case 'system':
       return config.hostName;
   }
+}
+
+/** One environment variable of the app container. */
+export interface EnvironmentVariable {
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * The app container's environment variables from `NAME=value;NAME2=value2`: each pair splits at its first
+ * '='. Total for any text (a pair without '=' gets an empty value), so hostile input cannot throw.
+ */
+export function environmentVariables(config: Pick<WizardConfig, 'envVars'>): EnvironmentVariable[] {
+  if (config.envVars === '') return [];
+  return config.envVars.split(';').map((pair) => {
+    const at = pair.indexOf('=');
+    return at < 0 ? { name: pair, value: '' } : { name: pair.slice(0, at), value: pair.slice(at + 1) };
+  });
 }
 
 /** The resource group a component's resources live in. */

@@ -20,7 +20,9 @@ export type TextFieldId =
   | 'identityName'
   | 'clientId'
   | 'image'
-  | 'appPort';
+  | 'appPort'
+  | 'dnsNameLabel'
+  | 'envVars';
 
 /** A form path: a top-level text field, or a component's name, resource group or metadata value. */
 export type FieldPath =
@@ -168,10 +170,31 @@ export function detailFields(config: WizardConfig): FieldView[] {
       {
         path: 'appPort',
         group: 'Dapr',
-        label: 'App port (optional)',
-        help: 'The port your app listens on, if Dapr should call it.',
-        required: false,
+        label: config.dnsNameLabel === '' ? 'App port (optional)' : 'App port',
+        help: 'The port your app listens on, if Dapr should call it; with a public IP, the port it exposes.',
+        required: config.dnsNameLabel !== '',
         rule: 'port',
+      },
+      {
+        path: 'dnsNameLabel',
+        group: 'Azure',
+        label: 'Public DNS name label (optional)',
+        help:
+          'Gives the group a public IP address with this name, unique in the region, exposing only the app port ' +
+          '(never the Dapr API). Empty: no public IP; the app is reached only from inside the group.',
+        required: false,
+        rule: 'dnsNameLabel',
+      },
+      {
+        path: 'envVars',
+        group: 'Dapr',
+        label: 'App environment variables (optional)',
+        help:
+          "NAME=value pairs separated by ';'. Not for secrets: the values are stored in plain text in the " +
+          'group and shown by az container show; keep secrets in a Dapr secret store.',
+        required: false,
+        rule: 'environmentVariables',
+        placeholder: 'LOG_LEVEL=info;MODE=worker',
       },
     );
   }

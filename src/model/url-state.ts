@@ -29,6 +29,8 @@ export const TEXT_KEYS: readonly TextFieldId[] = [
   'clientId',
   'image',
   'appPort',
+  'dnsNameLabel',
+  'envVars',
 ];
 
 /** Keys a component's share-link namespace uses besides its choice keys. */

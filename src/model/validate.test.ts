@@ -27,6 +27,16 @@ describe('naming rules', () => {
     ['containerGroupName', ['orders-group'], ['Orders', 'a--b', '-a']],
     ['containerAppName', ['orders-api'], ['1orders', 'Orders', 'a', 'a--b']],
     ['location', ['westeurope', 'eastus2'], ['West Europe', 'west-europe']],
+    [
+      'dnsNameLabel',
+      ['orders-api', 'abc', `a${'b'.repeat(62)}`],
+      ['ab', '1orders', 'Orders', 'a-', `a${'b'.repeat(63)}`],
+    ],
+    [
+      'environmentVariables',
+      ['LOG_LEVEL=info', 'A=;B=x=y', '_X=a b ü'],
+      ['LOG_LEVEL', '1A=x', 'A=x;', 'A=x;;B=y', 'A=x\nB=y', 'A-B=x', `A=${'x'.repeat(2000)}`],
+    ],
   ];
   for (const [rule, good, bad] of cases) {
     it(`${rule} accepts ${good.length} and rejects ${bad.length} examples`, () => {
@@ -57,6 +67,17 @@ describe('validateConfig', () => {
     expect(paths(valid({ host: 'vm' }))).not.toContain('clientId');
     expect(paths(valid({ host: 'vm', identity: 'user' }))).toContain('clientId');
     expect(paths(valid({ host: 'aks', aksIdentity: 'kubelet' }))).not.toContain('identityName');
+  });
+
+  it('asks ACI for the app port once the group gets a public IP, and for each variable once', () => {
+    const aci = valid({ host: 'aci', location: 'westeurope', appId: 'orders', image: 'nginx' });
+    expect(validateConfig(aci)).toEqual({});
+    expect(validateConfig({ ...aci, dnsNameLabel: 'orders-api' })).toEqual({
+      appPort: 'App port is required.',
+    });
+    expect(validateConfig({ ...aci, envVars: 'A=1;B=2;A=3' })).toEqual({
+      envVars: 'A is set twice: keep one.',
+    });
   });
 
   it('names the rule beside the field, and flags stray spaces', () => {

@@ -1,6 +1,6 @@
 /** Checks a configuration against the naming rules; the messages are shown beside the fields. */
 import { NAMING_RULES } from '../catalog/naming-rules';
-import { effectiveIdentity, type WizardConfig } from './config';
+import { effectiveIdentity, environmentVariables, type WizardConfig } from './config';
 import { detailFields, fieldValue, type FieldPath, type FieldView } from './fields';
 
 export type FieldErrors = Partial<Record<FieldPath, string>>;
@@ -18,6 +18,12 @@ export function validateConfig(config: WizardConfig): FieldErrors {
   for (const field of detailFields(config)) {
     const message = validateField(field, fieldValue(config, field.path));
     if (message) errors[field.path] = message;
+  }
+  // ACI takes each environment variable once; a name given twice is surely a slip.
+  if (config.host === 'aci' && errors.envVars === undefined) {
+    const names = environmentVariables(config).map((variable) => variable.name);
+    const repeated = names.find((name, index) => names.indexOf(name) !== index);
+    if (repeated !== undefined) errors.envVars = `${repeated} is set twice: keep one.`;
   }
   // Each component becomes <name>.yaml and a Dapr resource of that name: names must differ, and must not
   // be the name of another file the script writes into the same folder.

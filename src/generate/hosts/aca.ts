@@ -81,12 +81,9 @@ function daprOnStep(plan: DeploymentPlan): ScriptStep {
         'properties.configuration.dapr.enabled&&properties.configuration.dapr.appId',
         '-o tsv',
       ),
-      when(
-        'DAPR_APP_ID',
-        '!=',
-        plan.appId,
+      when('DAPR_APP_ID', '!=', plan.appId, [
         cmd('az containerapp dapr enable', ...APP, '--dapr-app-id', plan.appId, '-o none'),
-      ),
+      ]),
     ],
   };
 }

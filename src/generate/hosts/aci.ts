@@ -1,19 +1,76 @@
 /**
  * Container Instances: the identity, the daprd sidecar and the component files all live in the container
- * group file, because `az container create --file` ignores every other option (container custom.py), and a
- * group gets its identity only when it is created (azure-cli.md 1.6).
+ * group file, because `az container create --file` ignores every other option (container custom.py), and the
+ * CLI sets a group's identity only through create: there is no `az container identity` (azure-cli.md 1.6).
  */
 import { ACI_GROUP_FILE } from '../aci-group';
 import { componentBase64Marker, IDENTITY_ID_MARKER } from '../markers';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, command, note, v, type ScriptLine, type ScriptStep } from '../script-model';
-import { componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
+import { capture, cmd, command, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
+import { componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import type { HostModule } from './host-module';
 
+function containerGroupOf(plan: DeploymentPlan): NonNullable<DeploymentPlan['containerGroup']> {
+  if (!plan.containerGroup) throw new Error('An ACI plan carries its container group');
+  return plan.containerGroup;
+}
+
+const UPDATABLE = 'GROUP_UPDATABLE';
+
+/** A JMESPath JSON literal: no single quotes, so the whole query stays one plain single-quoted shell word. */
+function jsonLiteral(value: unknown): string {
+  return `\`${JSON.stringify(value).replace(/`/g, '\\`')}\``;
+}
+
+/**
+ * One JMESPath test over `az container list`: [] when no group has this name, [true] when the file's PUT can
+ * update it, [false] when it differs in what only delete-and-recreate changes (container-instances-update.md:
+ * OS type, CPU, memory, GPU, restart policy, network profile). Listing, unlike `az container show`, does not
+ * fail for a missing group; it returns each group's containers, restart policy and OS type (REST API
+ * ContainerGroups_ListByResourceGroup, azure-rest-api-specs containerinstance 2021-10-01). The CLI prints
+ * the SDK model's names (osType, memoryInGb: knack util.todict); memoryInGB is read too in case a newer
+ * CLI prints the REST name. The trailing [] flattens [[true]], so -o tsv prints the lowercase true/false.
+ */
+function updatableQuery(plan: DeploymentPlan): string {
+  const fixed = containerGroupOf(plan).fixedSettings;
+  const containers = fixed.containers.map(({ name, cpu, memoryInGB }) => [name, cpu, memoryInGB]);
+  const test = [
+    `osType==${jsonLiteral(fixed.osType)}`,
+    `restartPolicy==${jsonLiteral(fixed.restartPolicy)}`,
+    '!subnetIds',
+    '!networkProfile',
+    `length(containers[?resources.requests.gpu]) == ${jsonLiteral(0)}`,
+    `containers[].[name, resources.requests.cpu, resources.requests.memoryInGb || resources.requests.memoryInGB] == ${jsonLiteral(containers)}`,
+  ].join(' && ');
+  return `[?name==${jsonLiteral(plan.hostName)}].[${test}][]`;
+}
+
+/** Before anything changes: a group of this name that the file cannot update stops the script with the choice. */
+function existingGroupStep(plan: DeploymentPlan): ScriptStep {
+  const fixed = containerGroupOf(plan).fixedSettings;
+  const containers = fixed.containers
+    .map(({ name, cpu, memoryInGB }) => `${name} ${cpu} CPU and ${memoryInGB} GB`)
+    .join(', ');
+  return {
+    comment: `The group file replaces a group named ${plan.hostName} as a whole, and Azure changes an existing group's OS type, restart policy, network profile, GPU, CPU or memory only by deleting it first: compare before anything changes (the file sets ${fixed.osType}, ${fixed.restartPolicy}, no GPU or network profile, ${containers}).`,
+    lines: [
+      capture(UPDATABLE, 'az container list', ...RG, '--query', lit(updatableQuery(plan)), '-o tsv'),
+      guard(
+        UPDATABLE,
+        '=',
+        'false',
+        `The container group ${plan.hostName} exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory). ` +
+          `Nothing was changed. To use this file, delete the group first (its containers stop, its IP address may change, and a system-assigned identity goes with it: the new one gets a new principal id and new grants): ` +
+          `az container delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --yes; then run this script again. ` +
+          `To keep the group, compare its settings with the file instead: az container show --name ${plan.hostName} --resource-group ${plan.resourceGroup}`,
+      ),
+    ],
+  };
+}
+
 function createSteps(plan: DeploymentPlan): ScriptStep[] {
-  const containerGroup = plan.containerGroup;
-  if (!containerGroup) throw new Error('An ACI plan carries its container group');
+  const containerGroup = containerGroupOf(plan);
   const groupFile = `${FILES_DIR}/${ACI_GROUP_FILE}`;
   const substitutions: Record<string, string> = {};
   const encode: ScriptLine[] = containerGroup.encodedComponents.map(({ position, path }) => {
@@ -34,13 +91,18 @@ function createSteps(plan: DeploymentPlan): ScriptStep[] {
     },
     {
       comment:
-        'Write the container group: the app, the daprd sidecar, the component volume and the identity.',
+        'Write the container group: the app, the daprd sidecar, the component volume and the identity' +
+        (containerGroup.dnsNameLabel === ''
+          ? '; no public IP, so the app is reached only from inside the group.'
+          : `, and a public IP named ${containerGroup.dnsNameLabel} open on the app port only.`),
       lines: [writeFile(groupFile, containerGroup.group, substitutions)],
     },
     {
-      // With --file the CLI ignores other create options, identity included (container custom.py).
+      // With --file the CLI ignores other create options, identity included (container custom.py). The file
+      // goes out as one PUT (resources.begin_create_or_update): what it leaves out reverts to its default
+      // (container-instances-update.md, "Update a container group"), and every container restarts.
       comment:
-        'Create the group with its identity; a group of this name is updated to this definition and restarts.',
+        'Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.',
       lines: [cmd('az container create', ...RG, '--file', groupFile, '-o none')],
     },
   ];
@@ -59,13 +121,32 @@ const readPrincipalStep: ScriptStep = {
   ],
 };
 
+/** With a public IP: where the app answers, once the group runs. */
+function publicAddressLines(plan: DeploymentPlan): ScriptLine[] {
+  if (containerGroupOf(plan).dnsNameLabel === '') return [];
+  return [
+    note("The app's public host name (only the app port is open on it):"),
+    cmd('az container show --name', v(plan.host.hostNameVariable), ...RG, '--query ipAddress.fqdn -o tsv'),
+  ];
+}
+
 export const containerInstancesHost: HostModule = {
+  preflightSteps: (plan) => [existingGroupStep(plan)],
   // A user-assigned identity can be granted before the group exists; a system-assigned one only after.
   setupSteps: (plan, grantSteps) =>
     plan.identity.kind === 'user'
       ? [...grantSteps, ...createSteps(plan)]
       : [...createSteps(plan), readPrincipalStep, ...grantSteps],
-  verifyLines: () => [
+  verifyLines: (plan) => [
+    // instanceView.state: the SDK's ContainerGroupPropertiesInstanceView (azure-mgmt-containerinstance models).
+    note("The group's state (Running once its containers have started):"),
+    cmd(
+      'az container show --name',
+      v(plan.host.hostNameVariable),
+      ...RG,
+      '--query instanceView.state -o tsv',
+    ),
+    ...publicAddressLines(plan),
     note(
       'Once the containers run, daprd logs the components it loaded:\n' +
         '  az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd',

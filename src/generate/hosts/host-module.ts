@@ -8,6 +8,11 @@ export interface HostModule {
    * host its identity (leaving its principal in PRINCIPAL_ID), run the grant steps given, apply the components.
    */
   readonly setupSteps: (plan: DeploymentPlan, grantSteps: readonly ScriptStep[]) => ScriptStep[];
+  /**
+   * Checks of the host itself that run before anything changes (right after the resource lookups), so that
+   * a host the setup cannot apply to stops the script before it half-applies. Optional.
+   */
+  readonly preflightSteps?: (plan: DeploymentPlan) => ScriptStep[];
   /** Checks that the components reached Dapr's store on this host (none where the host has no store). */
   readonly verifyLines: (plan: DeploymentPlan) => ScriptLine[];
   /** The end of "if the app started before that, ...". */

@@ -9,7 +9,7 @@ import {
   type ComponentConfig,
   type WizardConfig,
 } from '../../model/config';
-import { buildAciGroup } from '../aci-group';
+import { aciFixedSettings, buildAciGroup } from '../aci-group';
 import { componentYaml } from '../component';
 import { buildPodTemplatePatch, buildServiceAccount } from '../k8s-manifests';
 import { componentBase64Marker } from '../markers';
@@ -68,7 +68,12 @@ function plannedContainerGroup(config: WizardConfig): DeploymentPlan['containerG
     secretFiles[`${component.name}.yaml`] = componentBase64Marker(index + 1);
     return { position: index + 1, path: componentFilePath(component) };
   });
-  return { group: buildAciGroup(config, secretFiles), encodedComponents };
+  return {
+    group: buildAciGroup(config, secretFiles),
+    encodedComponents,
+    fixedSettings: aciFixedSettings(),
+    dnsNameLabel: config.dnsNameLabel,
+  };
 }
 
 /** The resolved plan for a configuration; renderers read only this. */

@@ -5,6 +5,7 @@
  */
 import type { HostSpec } from '../../catalog/hosts';
 import type { EffectiveIdentity } from '../../model/config';
+import type { AciFixedSettings } from '../aci-group';
 import type { ResolvedGrant, ResolvedResource } from '../resources';
 
 /** A named user-assigned identity the setup creates, or reuses when it exists. */
@@ -53,6 +54,10 @@ export interface PlannedContainerGroup {
   readonly group: Readonly<Record<string, unknown>>;
   /** Component position (1-based) -> its path, base64-encoded into the group file by the script. */
   readonly encodedComponents: readonly { readonly position: number; readonly path: string }[];
+  /** What the file sets that a PUT cannot change on an existing group. */
+  readonly fixedSettings: AciFixedSettings;
+  /** The public IP's DNS name label; empty: the group has no public IP. */
+  readonly dnsNameLabel: string;
 }
 
 export interface DeploymentPlan {

@@ -20,6 +20,15 @@ if [ "$VAULT_RBAC" = true ]; then
   exit 1
 fi
 
+# The group file replaces a group named orders-group as a whole, and Azure changes an existing group's OS type, restart policy, network profile, GPU, CPU or memory only by deleting it first: compare before anything changes (the file sets Linux, Always, no GPU or network profile, app 1 CPU and 1.5 GB, daprd 0.5 CPU and 0.5 GB).
+GROUP_UPDATABLE=$(az container list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name==`"orders-group"`].[osType==`"Linux"` && restartPolicy==`"Always"` && !subnetIds && !networkProfile && length(containers[?resources.requests.gpu]) == `0` && containers[].[name, resources.requests.cpu, resources.requests.memoryInGb || resources.requests.memoryInGB] == `[["app",1,1.5],["daprd",0.5,0.5]]`][]' -o tsv)
+if [ "$GROUP_UPDATABLE" = false ]; then
+  echo 'The container group orders-group exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory). Nothing was changed. To use this file, delete the group first (its containers stop, its IP address may change, and a system-assigned identity goes with it: the new one gets a new principal id and new grants): az container delete --name orders-group --resource-group rg-orders --yes; then run this script again. To keep the group, compare its settings with the file instead: az container show --name orders-group --resource-group rg-orders' >&2
+  exit 1
+fi
+
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create \
     --name "$IDENTITY_NAME" \
@@ -72,7 +81,7 @@ YAML
 # Encode them for the group's secret volume, which daprd reads as its folder of component files.
 COMPONENT_BASE64_1=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
 
-# Write the container group: the app, the daprd sidecar, the component volume and the identity.
+# Write the container group: the app, the daprd sidecar, the component volume and the identity; no public IP, so the app is reached only from inside the group.
 {
 cat <<'YAML'
 apiVersion: "2021-10-01"
@@ -120,7 +129,7 @@ YAML
 printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64_1"
 } > components/container-group.yaml
 
-# Create the group with its identity; a group of this name is updated to this definition and restarts.
+# Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
 az container create \
     --resource-group "$RESOURCE_GROUP" \
     --file components/container-group.yaml -o none
@@ -129,6 +138,11 @@ az container create \
 az keyvault show \
     --name "$VAULT_NAME" \
     --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
+# The group's state (Running once its containers have started):
+az container show \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query instanceView.state -o tsv
 # Once the containers run, daprd logs the components it loaded:
 #   az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
 

@@ -26,11 +26,30 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 
+# Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run.
+UPGRADE_MODE=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query upgradePolicy.mode -o tsv)
+
 # Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
 PRINCIPAL_ID=$(az vmss identity assign \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
+
+# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+if [ "$UPGRADE_MODE" = Manual ]; then
+  # update-instances brings every instance to the scale set's latest model: the identity, and any other
+  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
+  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
+  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
+  # check with the verify line below.
+  az vmss update-instances \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --instance-ids '*' -o none
+fi
 
 # Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
 az role assignment create \
@@ -110,7 +129,11 @@ scopes:
 YAML
 
 # Put the component files where Dapr on the scale set reads them.
-# Ship components/azurekeyvault.yaml, components/statestore.yaml, components/pubsub.yaml to every instance (in the image or with your deployment), and start the app with Dapr:
+# Install Dapr on every instance (in the image or with your deployment) once, if it is not there yet: the Dapr CLI, then
+#   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
+#   dapr init --slim   # without Docker: installs only daprd and placement
+# --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
+# Ship components/azurekeyvault.yaml, components/statestore.yaml, components/pubsub.yaml to every instance the same way, and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
 
@@ -124,6 +147,8 @@ az role assignment list \
 az role assignment list \
     --scope "$SERVICEBUS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# Instances not yet on the latest model (so still without the identity, Uniform orchestration):
+#   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

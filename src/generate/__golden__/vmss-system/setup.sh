@@ -22,11 +22,30 @@ if [ "$VAULT_RBAC" = true ]; then
   exit 1
 fi
 
+# Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run.
+UPGRADE_MODE=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query upgradePolicy.mode -o tsv)
+
 # Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
 PRINCIPAL_ID=$(az vmss identity assign \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
+
+# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+if [ "$UPGRADE_MODE" = Manual ]; then
+  # update-instances brings every instance to the scale set's latest model: the identity, and any other
+  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
+  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
+  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
+  # check with the verify line below.
+  az vmss update-instances \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --instance-ids '*' -o none
+fi
 
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
 az keyvault set-policy \
@@ -50,7 +69,11 @@ spec:
 YAML
 
 # Put the component file where Dapr on the scale set reads it.
-# Ship components/azurekeyvault.yaml to every instance (in the image or with your deployment), and start the app with Dapr:
+# Install Dapr on every instance (in the image or with your deployment) once, if it is not there yet: the Dapr CLI, then
+#   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
+#   dapr init --slim   # without Docker: installs only daprd and placement
+# --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
+# Ship components/azurekeyvault.yaml to every instance the same way, and start the app with Dapr:
 #   dapr run --app-id <your-app-id> --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
 
@@ -58,6 +81,8 @@ YAML
 az keyvault show \
     --name "$VAULT_NAME" \
     --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
+# Instances not yet on the latest model (so still without the identity, Uniform orchestration):
+#   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
 
 # Done. A new access policy can take a minute or two to apply;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Container Instances, System-assigned identity.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_GROUP_NAME=orders-web
+VAULT_NAME=kv-orders
+
+set -euo pipefail
+
+# Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+VAULT_RBAC=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+
+# The group file replaces a group named orders-web as a whole, and Azure changes an existing group's OS type, restart policy, network profile, GPU, CPU or memory only by deleting it first: compare before anything changes (the file sets Linux, Always, no GPU or network profile, app 1 CPU and 1.5 GB, daprd 0.5 CPU and 0.5 GB).
+GROUP_UPDATABLE=$(az container list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name==`"orders-web"`].[osType==`"Linux"` && restartPolicy==`"Always"` && !subnetIds && !networkProfile && length(containers[?resources.requests.gpu]) == `0` && containers[].[name, resources.requests.cpu, resources.requests.memoryInGb || resources.requests.memoryInGB] == `[["app",1,1.5],["daprd",0.5,0.5]]`][]' -o tsv)
+if [ "$GROUP_UPDATABLE" = false ]; then
+  echo 'The container group orders-web exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory). Nothing was changed. To use this file, delete the group first (its containers stop, its IP address may change, and a system-assigned identity goes with it: the new one gets a new principal id and new grants): az container delete --name orders-web --resource-group rg-orders --yes; then run this script again. To keep the group, compare its settings with the file instead: az container show --name orders-web --resource-group rg-orders' >&2
+  exit 1
+fi
+
+# Write the component file into ./components.
+mkdir -p components
+cat > components/azurekeyvault.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: azurekeyvault
+spec:
+  type: secretstores.azure.keyvault
+  version: v1
+  metadata:
+  - name: vaultName
+    value: kv-orders
+scopes:
+- orders-web
+YAML
+
+# Encode them for the group's secret volume, which daprd reads as its folder of component files.
+COMPONENT_BASE64_1=$(base64 < components/azurekeyvault.yaml | tr -d '\n')
+
+# Write the container group: the app, the daprd sidecar, the component volume and the identity, and a public IP named orders-web-demo open on the app port only.
+{
+cat <<'YAML'
+apiVersion: "2021-10-01"
+location: westeurope
+name: orders-web
+type: Microsoft.ContainerInstance/containerGroups
+identity:
+  type: SystemAssigned
+properties:
+  osType: Linux
+  restartPolicy: Always
+  ipAddress:
+    type: Public
+    dnsNameLabel: orders-web-demo
+    ports:
+    - protocol: TCP
+      port: 80
+  containers:
+  - name: app
+    properties:
+      image: mcr.microsoft.com/azuredocs/aci-helloworld:latest
+      ports:
+      - port: 80
+      environmentVariables:
+      - name: LOG_LEVEL
+        value: info
+      - name: GREETING
+        value: hello world
+      resources:
+        requests:
+          cpu: 1
+          memoryInGB: 1.5
+  - name: daprd
+    properties:
+      image: ghcr.io/dapr/daprd:1.18.3
+      command:
+      - /daprd
+      - "--app-id"
+      - orders-web
+      - "--resources-path"
+      - /components
+      - "--app-port"
+      - "80"
+      resources:
+        requests:
+          cpu: 0.5
+          memoryInGB: 0.5
+      volumeMounts:
+      - name: components
+        mountPath: /components
+        readOnly: true
+  volumes:
+  - name: components
+    secret:
+YAML
+printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64_1"
+} > components/container-group.yaml
+
+# Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
+az container create \
+    --resource-group "$RESOURCE_GROUP" \
+    --file components/container-group.yaml -o none
+
+# Read the group's system-assigned principal id, which gets the grants.
+PRINCIPAL_ID=$(az container show \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query identity.principalId -o tsv)
+
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4633458b-17de-408a-b874-0445c86b69e6 \
+    --scope "$VAULT_ID" -o none
+
+# Verify: the grants.
+az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# The group's state (Running once its containers have started):
+az container show \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query instanceView.state -o tsv
+# The app's public host name (only the app port is open on it):
+az container show \
+    --name "$CONTAINER_GROUP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query ipAddress.fqdn -o tsv
+# Once the containers run, daprd logs the components it loaded:
+#   az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the group:
+#   az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"
