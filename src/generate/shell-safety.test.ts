@@ -70,9 +70,15 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'oidcIssuerProfile.issuerUrl': OIDC_ISSUER,
   'user.name': PG_ADMIN,
   accessToken: ACCESS_TOKEN,
+  // Web App: a Linux site; function app: in a Container Apps environment with Dapr on.
+  "contains(kind, 'linux')": 'true',
+  managedEnvironmentId: RESOURCE_ID,
+  'daprConfig.enabled': 'true',
 };
 const CLIENT_ID_QUERIES = ['clientId', 'identityProfile.kubeletidentity.clientId'];
 const RBAC_QUERY = 'properties.enableRbacAuthorization';
+/** The function app's Dapr app id: the stand-in reports the one the wizard was given, so the check passes. */
+const APP_ID_QUERY = 'daprConfig.appId';
 
 /** What a run of the stand-ins depends on. */
 interface StubInputs {
@@ -80,6 +86,8 @@ interface StubInputs {
   readonly clientId: string;
   /** One answer per Key Vault permission-model lookup, in order: "true" for an RBAC vault. */
   readonly rbac: readonly string[];
+  /** The Dapr app id typed in the wizard, which the function app lookup returns. */
+  readonly appId: string;
 }
 
 /** The query the stand-in answers: the word after the last --query. */
@@ -96,6 +104,7 @@ function azAnswer(args: readonly string[], inputs: StubInputs, rbacCount: { n: n
   if (query in FIXED_ANSWERS) return `${FIXED_ANSWERS[query]}\n`;
   if (CLIENT_ID_QUERIES.includes(query)) return `${inputs.clientId || LOOKED_UP_CLIENT_ID}\n`;
   if (query === RBAC_QUERY) return `${inputs.rbac[rbacCount.n++] ?? ''}\n`;
+  if (query === APP_ID_QUERY) return `${inputs.appId}\n`;
   return '';
 }
 
@@ -117,6 +126,7 @@ const AZ_STUB = [
     ([query, answer]) => `  ${sh(query)}) printf '%s\\n' ${sh(answer)} ;;`,
   ),
   `  ${CLIENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "\${STUB_CLIENT_ID:-${LOOKED_UP_CLIENT_ID}}" ;;`,
+  `  ${sh(APP_ID_QUERY)}) printf '%s\\n' "$STUB_APP_ID" ;;`,
   `  ${sh(RBAC_QUERY)})`,
   '    n=0',
   '    if [[ -f $STUB_STATE/rbac ]]; then n=$(< "$STUB_STATE/rbac"); fi',
@@ -207,6 +217,7 @@ function runScript(text: string, inputs: StubInputs): Run {
         STUB_LOG: log,
         STUB_STATE: state,
         STUB_CLIENT_ID: inputs.clientId,
+        STUB_APP_ID: inputs.appId,
         STUB_RBAC: inputs.rbac.join(' '),
       },
     });
@@ -354,7 +365,7 @@ function stubInputs(config: WizardConfig): StubInputs {
     .map((resource) =>
       resource.choices[resource.ref.keyVaultModelChoice ?? ''] === 'accesspolicy' ? 'false' : 'true',
     );
-  return { clientId: config.clientId, rbac };
+  return { clientId: config.clientId, rbac, appId: config.appId };
 }
 
 /** Runs the configuration's script and checks the calls, the files, and that nothing else happened. */
@@ -597,7 +608,14 @@ function configArbitrary(host: HostId): fc.Arbitrary<WizardConfig> {
       environment: hostile,
       namespace: hostile,
       serviceAccount: hostile,
-      appId: host === 'aks' || host === 'aci' ? hostile : optional(hostile),
+      // A function app's Dapr app id is compared with the one the stand-in prints: as for the client id,
+      // $(...) drops trailing newlines.
+      appId:
+        host === 'functionapp'
+          ? hostile.map((text) => text.replace(/\n+$/, ''))
+          : host === 'aks' || host === 'aci' || host === 'webapp'
+            ? hostile
+            : optional(hostile),
       identityName: hostile,
       // The stand-in prints the typed id; $(...) would drop trailing newlines from any real output too.
       clientId: optional(hostile.map((text) => text.replace(/\n+$/, '')).filter((text) => text !== '')),

@@ -79,12 +79,13 @@ export function detailFields(config: WizardConfig): FieldView[] {
       rule: host.hostNameRule,
     },
   ];
-  if (config.host === 'aca') {
+  // Container Apps and function apps on Container Apps: Dapr components belong to the environment.
+  if (host.format === 'container-apps') {
     fields.push({
       path: 'environment',
       group: 'Azure',
       label: 'Container Apps environment',
-      help: 'The environment the container app runs in; Dapr components belong to it.',
+      help: `The environment the ${host.noun} runs in; Dapr components belong to it.`,
       required: true,
       rule: 'containerAppsEnvironment',
     });
@@ -175,6 +176,17 @@ export function detailFields(config: WizardConfig): FieldView[] {
       },
     );
   }
+  // Web App: the daprd sidecar's start-up command names the main container's port when Dapr calls the app.
+  if (config.host === 'webapp') {
+    fields.push({
+      path: 'appPort',
+      group: 'Dapr',
+      label: 'App port (optional)',
+      help: 'The port your main container listens on (80 or 8080 on App Service), if Dapr should call it.',
+      required: false,
+      rule: 'port',
+    });
+  }
   config.components.forEach((component, index) => fields.push(...componentFields(component, index)));
   return fields;
 }
@@ -224,7 +236,13 @@ export function componentFields(component: ComponentConfig, index: number): Fiel
 
 /** AKS needs the app id for the pod annotation, ACI for the daprd container's --app-id. */
 function appIdRequired(config: WizardConfig): boolean {
-  return config.host === 'aks' || config.host === 'aci';
+  // The daprd start-up command (Web App) and the function app's Dapr settings both name the app id.
+  return (
+    config.host === 'aks' ||
+    config.host === 'aci' ||
+    config.host === 'webapp' ||
+    config.host === 'functionapp'
+  );
 }
 
 /** The value at a form path. */
