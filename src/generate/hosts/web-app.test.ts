@@ -70,23 +70,3 @@ describe('Web App: daprd as a sidecar', () => {
     expect(order.every((index) => index >= 0)).toBe(true);
   });
 });
-
-describe('Function App: Dapr only on Container Apps', () => {
-  it('sets the components on the Container Apps environment and runs no App Service sidecar step', () => {
-    const all = commands({ host: 'functionapp', environment: 'cae-orders' });
-    expect(named(all, 'az containerapp env dapr-component set')).toHaveLength(2);
-    expect(named(all, 'az webapp')).toEqual([]);
-  });
-
-  it('stops on a function app outside a Container Apps environment, saying Dapr does not run there', () => {
-    const script = buildSetupScript(buildPlan(config({ host: 'functionapp', environment: 'cae-orders' })));
-    const guards = script.steps.flatMap((step) => step.lines.filter((line) => line.kind === 'guard'));
-    const environmentGuard = guards.find(
-      (line) => line.kind === 'guard' && line.variable === 'FUNCTION_APP_ENVIRONMENT_ID',
-    );
-    expect(environmentGuard).toMatchObject({ operator: '=', value: '' });
-    expect(environmentGuard?.kind === 'guard' && environmentGuard.message).toMatch(
-      /Dapr does not run on function apps on App Service plans/,
-    );
-  });
-});
