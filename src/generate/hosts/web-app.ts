@@ -117,7 +117,9 @@ function sidecarStep(plan: DeploymentPlan): ScriptStep {
         '-o none',
       ),
       note(
-        `Your app calls Dapr at http://localhost:${DAPR_HTTP_PORT}: the containers of an app share its network.`,
+        `Your app calls Dapr at http://localhost:${DAPR_HTTP_PORT}: the containers of an app share its network.\n` +
+          'Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no\n' +
+          'shell); if the sidecar does not start, its log (below) says why.',
       ),
     ],
   };

@@ -110,6 +110,8 @@ az webapp sitecontainers create \
     --target-port 3500 \
     --startup-cmd '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500 --app-port 8080' -o none
 # Your app calls Dapr at http://localhost:3500: the containers of an app share its network.
+# Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no
+# shell); if the sidecar does not start, its log (below) says why.
 
 # Restart the web app, so the sidecar starts with the component files in place.
 az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none
