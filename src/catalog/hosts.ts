@@ -55,9 +55,11 @@ export const HOSTS: readonly HostSpec[] = [
   {
     id: 'webapp',
     noun: 'web app',
-    title: 'App Service Web App',
-    // No built-in Dapr on App Service: daprd runs beside the app (azure-cli.md 1.3).
-    daprRuns: 'No built-in Dapr: you run the daprd sidecar beside the app, reading a resources folder.',
+    title: 'App Service Web App (Linux)',
+    // No built-in Dapr on App Service; Linux apps take sidecar containers that share the network and /home
+    // (MicrosoftDocs/azure-docs articles/app-service/overview-sidecar.md, configure-sidecar.md).
+    daprRuns:
+      'No built-in Dapr: the script adds daprd as a sidecar container (Linux apps only) that reads the components from /home.',
     format: 'self-hosted',
     hostNameLabel: 'Web app name',
     hostNameVariable: 'WEBAPP_NAME',
@@ -66,10 +68,13 @@ export const HOSTS: readonly HostSpec[] = [
   {
     id: 'functionapp',
     noun: 'function app',
-    title: 'Azure Functions (App Service)',
+    title: 'Azure Functions on Container Apps',
+    // "The Dapr extension for Azure Functions ... is only supported in Azure Container Apps environments"
+    // (MicrosoftDocs/azure-docs articles/azure-functions/functions-bindings-dapr.md): the components are the
+    // environment's, in Container Apps' schema; on an App Service plan Dapr does not run at all.
     daprRuns:
-      'No built-in Dapr: you run the daprd sidecar beside the function app, reading a resources folder.',
-    format: 'self-hosted',
+      'Dapr runs only for function apps in a Container Apps environment: the components belong to the environment (its own schema). On an App Service plan Dapr does not run.',
+    format: 'container-apps',
     hostNameLabel: 'Function app name',
     hostNameVariable: 'FUNCTION_APP_NAME',
     hostNameRule: 'appServiceName',

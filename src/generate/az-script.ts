@@ -23,7 +23,7 @@ function scriptVariables(plan: DeploymentPlan): Script['variables'] {
   add('SUBSCRIPTION', plan.subscription);
   add('RESOURCE_GROUP', plan.resourceGroup);
   add(plan.host.hostNameVariable, plan.hostName);
-  if (plan.host.id === 'aca') add('ENVIRONMENT_NAME', plan.environment);
+  if (plan.host.format === 'container-apps') add('ENVIRONMENT_NAME', plan.environment);
   if (plan.identity.userAssigned) {
     add('IDENTITY_NAME', plan.identity.userAssigned.name);
     add('LOCATION', plan.identity.userAssigned.location);

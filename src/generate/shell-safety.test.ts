@@ -71,6 +71,10 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'authConfig.activeDirectoryAuth': 'Enabled',
   // A scale set with the Manual upgrade policy, so the script's rollout to the instances runs too.
   'upgradePolicy.mode': 'Manual',
+  // Web App: a Linux site; function app: in a Container Apps environment with Dapr on.
+  "contains(kind, 'linux')": 'true',
+  managedEnvironmentId: RESOURCE_ID,
+  'daprConfig.enabled': 'true',
 };
 
 /**
@@ -104,6 +108,8 @@ const CAPTURED_QUERIES = [
 type CapturedQuery = (typeof CAPTURED_QUERIES)[number];
 const CLIENT_ID_QUERIES = ['clientId', 'identityProfile.kubeletidentity.clientId'];
 const RBAC_QUERY = 'properties.enableRbacAuthorization';
+/** The function app's Dapr app id: the stand-in reports the one the wizard was given, so the check passes. */
+const APP_ID_QUERY = 'daprConfig.appId';
 
 /** What a run of the stand-ins depends on. */
 interface StubInputs {
@@ -113,6 +119,8 @@ interface StubInputs {
   readonly rbac: readonly string[];
   /** What each captured query prints (clientId: when none was typed). */
   readonly captured: Readonly<Record<CapturedQuery, string>>;
+  /** The Dapr app id typed in the wizard, which the function app lookup returns. */
+  readonly appId: string;
 }
 
 /** The environment variable that carries a captured query's answer to the az stand-in. */
@@ -134,6 +142,7 @@ function azAnswer(args: readonly string[], inputs: StubInputs, rbacCount: { n: n
   const captured = CAPTURED_QUERIES.find((candidate) => candidate === query);
   if (captured !== undefined) return `${inputs.captured[captured]}\n`;
   if (query === RBAC_QUERY) return `${inputs.rbac[rbacCount.n++] ?? ''}\n`;
+  if (query === APP_ID_QUERY) return `${inputs.appId}\n`;
   return '';
 }
 
@@ -158,6 +167,7 @@ const AZ_STUB = [
     (query) => `  ${sh(query)}) printf '%s\\n' "$${answerVariable(query)}" ;;`,
   ),
   `  ${CLIENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
+  `  ${sh(APP_ID_QUERY)}) printf '%s\\n' "$STUB_APP_ID" ;;`,
   `  ${sh(RBAC_QUERY)})`,
   '    n=0',
   '    if [[ -f $STUB_STATE/rbac ]]; then n=$(< "$STUB_STATE/rbac"); fi',
@@ -248,6 +258,7 @@ function runScript(text: string, inputs: StubInputs): Run {
         STUB_LOG: log,
         STUB_STATE: state,
         STUB_CLIENT_ID: inputs.clientId,
+        STUB_APP_ID: inputs.appId,
         STUB_RBAC: inputs.rbac.join(' '),
         ...Object.fromEntries(
           CAPTURED_QUERIES.map((query) => [answerVariable(query), inputs.captured[query]]),
@@ -410,7 +421,7 @@ function stubInputs(
     .map((resource) =>
       resource.choices[resource.ref.keyVaultModelChoice ?? ''] === 'accesspolicy' ? 'false' : 'true',
     );
-  return { clientId: config.clientId, rbac, captured };
+  return { clientId: config.clientId, rbac, captured, appId: config.appId };
 }
 
 /** Runs the configuration's script and checks the calls, the files, and that nothing else happened. */
@@ -698,7 +709,14 @@ function configArbitrary(host: HostId): fc.Arbitrary<WizardConfig> {
       environment: hostile,
       namespace: hostile,
       serviceAccount: hostile,
-      appId: host === 'aks' || host === 'aci' ? hostile : optional(hostile),
+      // A function app's Dapr app id is compared with the one the stand-in prints: as for the client id,
+      // $(...) drops trailing newlines.
+      appId:
+        host === 'functionapp'
+          ? hostile.map((text) => text.replace(/\n+$/, ''))
+          : host === 'aks' || host === 'aci' || host === 'webapp'
+            ? hostile
+            : optional(hostile),
       identityName: hostile,
       // The stand-in prints the typed id; $(...) would drop trailing newlines from any real output too.
       clientId: optional(hostile.map((text) => text.replace(/\n+$/, '')).filter((text) => text !== '')),

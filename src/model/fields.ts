@@ -81,12 +81,13 @@ export function detailFields(config: WizardConfig): FieldView[] {
       rule: host.hostNameRule,
     },
   ];
-  if (config.host === 'aca') {
+  // Container Apps and function apps on Container Apps: Dapr components belong to the environment.
+  if (host.format === 'container-apps') {
     fields.push({
       path: 'environment',
       group: 'Azure',
       label: 'Container Apps environment',
-      help: 'The environment the container app runs in; Dapr components belong to it.',
+      help: `The environment the ${host.noun} runs in; Dapr components belong to it.`,
       required: true,
       rule: 'containerAppsEnvironment',
     });
@@ -198,6 +199,17 @@ export function detailFields(config: WizardConfig): FieldView[] {
       },
     );
   }
+  // Web App: the daprd sidecar's start-up command names the main container's port when Dapr calls the app.
+  if (config.host === 'webapp') {
+    fields.push({
+      path: 'appPort',
+      group: 'Dapr',
+      label: 'App port (optional)',
+      help: 'The port your main container listens on (80 or 8080 on App Service), if Dapr should call it.',
+      required: false,
+      rule: 'port',
+    });
+  }
   config.components.forEach((component, index) => fields.push(...componentFields(component, index)));
   return fields;
 }
@@ -250,7 +262,14 @@ export function componentFields(component: ComponentConfig, index: number): Fiel
  * Dapr on for the app (az containerapp dapr enable --dapr-app-id).
  */
 function appIdRequired(config: WizardConfig): boolean {
-  return config.host === 'aks' || config.host === 'aci' || config.host === 'aca';
+  // The daprd start-up command (Web App) and the function app's Dapr settings name the app id too.
+  return (
+    config.host === 'aks' ||
+    config.host === 'aci' ||
+    config.host === 'aca' ||
+    config.host === 'webapp' ||
+    config.host === 'functionapp'
+  );
 }
 
 /** The value at a form path. */

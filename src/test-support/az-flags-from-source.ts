@@ -148,4 +148,27 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
       { name: '--object-id-alias', arity: 'one', required: true },
     ],
   },
+  {
+    // Not in azure-cli 2.45 (no `az webapp sitecontainers` group). Only the flags this project uses.
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/appservice/custom.py (stored copy, file id
+    //   302077366): create_webapp_sitecontainers(cmd, name, resource_group, slot=None, container_name=None,
+    //   image=None, target_port=None, startup_cmd=None, is_main=None, system_assigned_identity=None,
+    //   user_assigned_identity=None, registry_username=None, registry_password=None,
+    //   sitecontainers_spec_file=None); without --sitecontainers-spec-file it raises
+    //   RequiredArgumentMissingError unless --container-name, --image and --is-main are all given, so
+    //   --is-main takes a value (true or false) rather than being a switch.
+    // Not read here: the 'webapp sitecontainers' context of _params.py (the stored copies predate it); the
+    //   spellings --name/-n, --resource-group/-g follow the appservice module's other site commands.
+    command: 'webapp sitecontainers create',
+    complete: false,
+    flags: [
+      { name: '--name', aliases: ['-n'], arity: 'one', required: true },
+      GROUP,
+      { name: '--container-name', arity: 'one' },
+      { name: '--image', arity: 'one' },
+      { name: '--is-main', arity: 'one' },
+      { name: '--target-port', arity: 'one' },
+      { name: '--startup-cmd', arity: 'one' },
+    ],
+  },
 ];

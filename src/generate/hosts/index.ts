@@ -7,9 +7,10 @@ import { assertNever } from '../setup/steps';
 import { containerAppsHost } from './aca';
 import { containerInstancesHost } from './aci';
 import { aksHost } from './aks';
-import { functionAppHost, webAppHost } from './app-service';
+import { functionAppHost } from './function-app';
 import type { HostModule } from './host-module';
 import { vmHost, vmssHost } from './vm';
+import { webAppHost } from './web-app';
 
 export function hostModule(id: HostId): HostModule {
   switch (id) {

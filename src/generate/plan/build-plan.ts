@@ -87,6 +87,7 @@ export function buildPlan(config: WizardConfig): DeploymentPlan {
     resourceGroup: config.resourceGroup,
     hostName: config.hostName,
     appId: config.appId,
+    appPort: config.appPort,
     environment: config.environment,
     ...(host.id === 'aks' ? { kubernetes: plannedKubernetes(config) } : {}),
     ...(host.id === 'aci' ? { containerGroup: plannedContainerGroup(config) } : {}),

@@ -70,7 +70,9 @@ export interface DeploymentPlan {
   readonly hostName: string;
   /** Dapr app id; empty when not given. */
   readonly appId: string;
-  /** Container Apps environment. */
+  /** The port the app listens on, when Dapr should call it (Web App, ACI); empty otherwise. */
+  readonly appPort: string;
+  /** Container Apps environment (Container Apps, and function apps on Container Apps). */
   readonly environment: string;
   readonly kubernetes?: PlannedKubernetes;
   readonly containerGroup?: PlannedContainerGroup;

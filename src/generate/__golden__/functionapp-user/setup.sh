@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Functions (App Service), User-assigned identity.
-# Run it with Bash after `az login`.
+# Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Functions on Container Apps, User-assigned identity.
+# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
 # Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 FUNCTION_APP_NAME=orders-func
+ENVIRONMENT_NAME=cae-orders
 IDENTITY_NAME=id-orders
 VAULT_NAME=kv-orders
 
@@ -41,6 +42,32 @@ if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
   exit 1
 fi
 
+# Check that the function app runs in a Container Apps environment with Dapr on: Dapr does not run on function apps on App Service plans.
+FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query managedEnvironmentId -o tsv)
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
+  echo 'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
+  exit 1
+fi
+FUNCTION_APP_DAPR=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query daprConfig.enabled -o tsv)
+if [ "$FUNCTION_APP_DAPR" != true ]; then
+  echo 'Dapr is off on the function app: turn it on in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), then run this script again.' >&2
+  exit 1
+fi
+FUNCTION_APP_DAPR_APP_ID=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query daprConfig.appId -o tsv)
+if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
+  echo 'The function app'\''s Dapr app id is not orders-func, the app id the components are scoped to: set it in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), or enter the function app'\''s app id in the wizard.' >&2
+  exit 1
+fi
+
 # Attach the identity to the function app.
 az functionapp identity assign \
     --name "$FUNCTION_APP_NAME" \
@@ -57,30 +84,35 @@ az role assignment create \
 # Write the component file into ./components.
 mkdir -p components
 cat > components/azurekeyvault.yaml <<'YAML'
-apiVersion: dapr.io/v1alpha1
-kind: Component
+componentType: secretstores.azure.keyvault
+version: v1
 metadata:
-  name: azurekeyvault
-spec:
-  type: secretstores.azure.keyvault
-  version: v1
-  metadata:
-  - name: vaultName
-    value: kv-orders
-  - name: azureClientId
-    value: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b
+- name: vaultName
+  value: kv-orders
+- name: azureClientId
+  value: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b
+scopes:
+- orders-func
 YAML
 
-# Put the component file where Dapr on the function app reads it.
-# Azure Functions on App Service has no built-in Dapr (Microsoft documents Dapr for Functions on Container Apps):
-# run daprd beside the function host with
-#   daprd --app-id <your-app-id> --resources-path /components
-# and components/azurekeyvault.yaml in that folder.
+# Add the component to the function app's Container Apps environment (in Container Apps' own component schema).
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name azurekeyvault \
+    --yaml components/azurekeyvault.yaml -o none
+# The environment must be the function app's: the components load into the apps of that environment whose Dapr app id is in their scopes (orders-func).
 
-# Verify: the grants.
+# Verify: the grants and the components Dapr loads.
 az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name azurekeyvault \
+    --query properties.componentType -o tsv
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the function app:
+#   az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"

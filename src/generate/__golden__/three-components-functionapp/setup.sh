@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Dapr Managed Identity Wizard: 3 Dapr components on Azure Functions (App Service), System-assigned identity.
-# Run it with Bash after `az login`.
+# Dapr Managed Identity Wizard: 3 Dapr components on Azure Functions on Container Apps, System-assigned identity.
+# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
 # Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
 FUNCTION_APP_NAME=orders-func
+ENVIRONMENT_NAME=cae-orders
 VAULT_NAME=kv-orders
 STORAGE_ACCOUNT_NAME=storders
 SERVICEBUS_NAMESPACE_NAME=sb-orders
@@ -25,6 +26,32 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
+
+# Check that the function app runs in a Container Apps environment with Dapr on: Dapr does not run on function apps on App Service plans.
+FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query managedEnvironmentId -o tsv)
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
+  echo 'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
+  exit 1
+fi
+FUNCTION_APP_DAPR=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query daprConfig.enabled -o tsv)
+if [ "$FUNCTION_APP_DAPR" != true ]; then
+  echo 'Dapr is off on the function app: turn it on in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), then run this script again.' >&2
+  exit 1
+fi
+FUNCTION_APP_DAPR_APP_ID=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query daprConfig.appId -o tsv)
+if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
+  echo 'The function app'\''s Dapr app id is not orders-func, the app id the components are scoped to: set it in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), or enter the function app'\''s app id in the wizard.' >&2
+  exit 1
+fi
 
 # Turn on the function app's system-assigned identity and read its principal id.
 PRINCIPAL_ID=$(az functionapp identity assign \
@@ -63,59 +90,56 @@ az role assignment create \
 # Write the component files into ./components.
 mkdir -p components
 cat > components/azurekeyvault.yaml <<'YAML'
-apiVersion: dapr.io/v1alpha1
-kind: Component
+componentType: secretstores.azure.keyvault
+version: v1
 metadata:
-  name: azurekeyvault
-spec:
-  type: secretstores.azure.keyvault
-  version: v1
-  metadata:
-  - name: vaultName
-    value: kv-orders
+- name: vaultName
+  value: kv-orders
 scopes:
 - orders-func
 YAML
 cat > components/statestore.yaml <<'YAML'
-apiVersion: dapr.io/v1alpha1
-kind: Component
+componentType: state.azure.blobstorage
+version: v2
 metadata:
-  name: statestore
-spec:
-  type: state.azure.blobstorage
-  version: v2
-  metadata:
-  - name: accountName
-    value: storders
-  - name: containerName
-    value: state
+- name: accountName
+  value: storders
+- name: containerName
+  value: state
 scopes:
 - orders-func
 YAML
 cat > components/pubsub.yaml <<'YAML'
-apiVersion: dapr.io/v1alpha1
-kind: Component
+componentType: pubsub.azure.servicebus.topics
+version: v1
 metadata:
-  name: pubsub
-spec:
-  type: pubsub.azure.servicebus.topics
-  version: v1
-  metadata:
-  - name: namespaceName
-    value: sb-orders.servicebus.windows.net
-  - name: disableEntityManagement
-    value: "true"
+- name: namespaceName
+  value: sb-orders.servicebus.windows.net
+- name: disableEntityManagement
+  value: "true"
 scopes:
 - orders-func
 YAML
 
-# Put the component files where Dapr on the function app reads them.
-# Azure Functions on App Service has no built-in Dapr (Microsoft documents Dapr for Functions on Container Apps):
-# run daprd beside the function host with
-#   daprd --app-id orders-func --resources-path /components
-# and components/azurekeyvault.yaml, components/statestore.yaml, components/pubsub.yaml in that folder.
+# Add each component to the function app's Container Apps environment (in Container Apps' own component schema).
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name azurekeyvault \
+    --yaml components/azurekeyvault.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name statestore \
+    --yaml components/statestore.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pubsub \
+    --yaml components/pubsub.yaml -o none
+# The environment must be the function app's: the components load into the apps of that environment whose Dapr app id is in their scopes (orders-func).
 
-# Verify: the grants.
+# Verify: the grants and the components Dapr loads.
 az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
@@ -125,6 +149,22 @@ az role assignment list \
 az role assignment list \
     --scope "$SERVICEBUS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name azurekeyvault \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name statestore \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name pubsub \
+    --query properties.componentType -o tsv
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the function app:
+#   az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Dapr Managed Identity Wizard: Azure Key Vault secret store on App Service Web App, System-assigned identity.
-# Run it with Bash after `az login`.
+# Dapr Managed Identity Wizard: Azure Key Vault secret store on App Service Web App (Linux), System-assigned identity.
+# Run it with Bash after `az login`. Needs an Azure CLI with `az webapp sitecontainers` (newer than 2.45: run `az upgrade`).
 # Change values in the wizard, not here: the files this script writes were generated from them.
 
 RESOURCE_GROUP=rg-orders
@@ -16,6 +16,24 @@ VAULT_RBAC=$(az keyvault show \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
   echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+
+# Check that the web app can take a sidecar: App Service adds sidecar containers only to Linux apps, and not to a single custom container.
+WEBAPP_LINUX=$(az webapp show \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'contains(kind, '\''linux'\'')' -o tsv)
+if [ "$WEBAPP_LINUX" != true ]; then
+  echo 'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux: move the app to a Linux App Service plan, or choose another host in the wizard.' >&2
+  exit 1
+fi
+WEBAPP_SINGLE_CONTAINER=$(az webapp show \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'starts_with(siteConfig.linuxFxVersion || '\'''\'', '\''DOCKER|'\'')' -o tsv)
+if [ "$WEBAPP_SINGLE_CONTAINER" = true ]; then
+  echo 'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (its image becomes the main container), then run this script again.' >&2
   exit 1
 fi
 
@@ -45,17 +63,45 @@ spec:
   metadata:
   - name: vaultName
     value: kv-orders
+scopes:
+- orders-web
 YAML
 
-# Put the component file where Dapr on the web app reads it.
-# App Service has no built-in Dapr: run daprd as a sidecar container of the app (Linux) with
-#   daprd --app-id <your-app-id> --resources-path /components
-# and components/azurekeyvault.yaml in that folder (baked into the sidecar image or mounted from Azure Files).
+# Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
+az webapp deploy \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --src-path components/azurekeyvault.yaml \
+    --type static \
+    --target-path /home/site/dapr/components/azurekeyvault.yaml \
+    --restart false -o none
+
+# Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
+az webapp sitecontainers create \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --container-name daprd \
+    --image ghcr.io/dapr/daprd:1.18.3 \
+    --is-main false \
+    --target-port 3500 \
+    --startup-cmd '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500' -o none
+# Your app calls Dapr at http://localhost:3500: the containers of an app share its network.
+# Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no
+# shell); if the sidecar does not start, its log (below) says why.
+
+# Restart the web app, so the sidecar starts with the component files in place.
+az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Verify: the grants.
 az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded (stop with Ctrl+C):
+#   az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
+# Not confirmed by Microsoft or Dapr: whether App Service gives sidecar containers the managed identity
+# endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER); see dapr/dapr#6521. If the log shows ManagedIdentityCredential
+# errors instead, daprd cannot reach the identity from the sidecar on this app.
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
-# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app:
+#   az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP"

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { defaultComponent, defaultConfig, type WizardConfig } from '../../model/config';
+import { buildPlan } from '../plan/build-plan';
+import { commandsOf, type Command, type Word } from '../script-model';
+import { buildSetupScript } from '../az-script';
+
+function config(overrides: Partial<WizardConfig>): WizardConfig {
+  return {
+    ...defaultConfig(),
+    resourceGroup: 'rg-orders',
+    hostName: 'orders',
+    appId: 'orders',
+    components: [
+      { ...defaultComponent('secretstores.azure.keyvault'), name: 'secrets' },
+      { ...defaultComponent('secretstores.azure.keyvault'), name: 'more-secrets' },
+    ],
+    ...overrides,
+  };
+}
+
+const text = (word: Word): string =>
+  typeof word === 'string' ? word : 'variable' in word ? `$${word.variable}` : word.join.map(text).join('');
+
+function commands(overrides: Partial<WizardConfig>): string[][] {
+  return commandsOf(buildSetupScript(buildPlan(config(overrides)))).map((line: Command) =>
+    line.argv.map(text),
+  );
+}
+
+const named = (all: string[][], prefix: string): string[][] =>
+  all.filter((argv) => argv.slice(0, prefix.split(' ').length).join(' ') === prefix);
+
+describe('Function App: Dapr only on Container Apps', () => {
+  it('sets the components on the Container Apps environment and runs no App Service sidecar step', () => {
+    const all = commands({ host: 'functionapp', environment: 'cae-orders' });
+    expect(named(all, 'az containerapp env dapr-component set')).toHaveLength(2);
+    expect(named(all, 'az webapp')).toEqual([]);
+  });
+
+  it('stops on a function app outside a Container Apps environment, saying Dapr does not run there', () => {
+    const script = buildSetupScript(buildPlan(config({ host: 'functionapp', environment: 'cae-orders' })));
+    const guards = script.steps.flatMap((step) => step.lines.filter((line) => line.kind === 'guard'));
+    const environmentGuard = guards.find(
+      (line) => line.kind === 'guard' && line.variable === 'FUNCTION_APP_ENVIRONMENT_ID',
+    );
+    expect(environmentGuard).toMatchObject({ operator: '=', value: '' });
+    expect(environmentGuard?.kind === 'guard' && environmentGuard.message).toMatch(
+      /Dapr does not run on function apps on App Service plans/,
+    );
+  });
+});

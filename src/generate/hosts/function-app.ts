@@ -1,0 +1,119 @@
+/**
+ * Azure Functions: "The Dapr extension for Azure Functions ... is only supported in Azure Container Apps
+ * environments" (MicrosoftDocs/azure-docs articles/azure-functions/functions-bindings-dapr.md). So the script
+ * works only on a function app in a Container Apps environment with Dapr on (the site's DaprConfig, same
+ * page), and stops with the reason on a function app on an App Service plan, where Dapr does not run. The
+ * components belong to the environment, in Container Apps' schema (az containerapp env dapr-component set).
+ */
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import { FILES_DIR } from '../plan/build-plan';
+import { capture, cmd, note, v, type ScriptStep } from '../script-model';
+import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import { identityGrantsApply, type HostModule } from './host-module';
+import { assignIdentitySteps } from './self-hosted';
+
+const APP = ['--name', v('FUNCTION_APP_NAME'), ...RG] as const;
+
+/** How the Functions Dapr page says Dapr is turned on: the site's DaprConfig, in a template or the portal. */
+const TURN_DAPR_ON =
+  "in the Azure portal (the function app's Dapr settings) or in its template (properties.daprConfig: enabled true, appId";
+
+/**
+ * Reads the site's managedEnvironmentId and daprConfig (Microsoft.Web/sites properties; DaprConfig on
+ * functions-bindings-dapr.md) before anything changes.
+ */
+function checkStep(plan: DeploymentPlan): ScriptStep {
+  const show = (variable: string, query: string) =>
+    capture(variable, 'az functionapp show', ...APP, '--query', query, '-o tsv');
+  return {
+    comment:
+      'Check that the function app runs in a Container Apps environment with Dapr on: Dapr does not run on function apps on App Service plans.',
+    lines: [
+      show('FUNCTION_APP_ENVIRONMENT_ID', 'managedEnvironmentId'),
+      guard(
+        'FUNCTION_APP_ENVIRONMENT_ID',
+        '=',
+        '',
+        'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.',
+      ),
+      show('FUNCTION_APP_DAPR', 'daprConfig.enabled'),
+      guard(
+        'FUNCTION_APP_DAPR',
+        '!=',
+        'true',
+        `Dapr is off on the function app: turn it on ${TURN_DAPR_ON} ${plan.appId}), then run this script again.`,
+      ),
+      show('FUNCTION_APP_DAPR_APP_ID', 'daprConfig.appId'),
+      guard(
+        'FUNCTION_APP_DAPR_APP_ID',
+        '!=',
+        plan.appId,
+        `The function app's Dapr app id is not ${plan.appId}, the app id the components are scoped to: set it ${TURN_DAPR_ON} ${plan.appId}), or enter the function app's app id in the wizard.`,
+      ),
+    ],
+  };
+}
+
+function applySteps(plan: DeploymentPlan): ScriptStep[] {
+  return [
+    {
+      comment: `Write ${componentFilesNoun(plan)} into ./${FILES_DIR}.`,
+      lines: [cmd('mkdir -p', FILES_DIR), ...writeComponentFiles(plan)],
+    },
+    {
+      comment: `Add ${plan.components.length === 1 ? 'the component' : 'each component'} to the function app's Container Apps environment (in Container Apps' own component schema).`,
+      lines: [
+        ...plan.components.map((component) =>
+          cmd(
+            'az containerapp env dapr-component set --name',
+            v('ENVIRONMENT_NAME'),
+            ...RG,
+            '--dapr-component-name',
+            component.name,
+            '--yaml',
+            component.path,
+            '-o none',
+          ),
+        ),
+        note(
+          `The environment must be the function app's: the components load into the apps of that environment whose Dapr app id is in their scopes (${plan.appId}).`,
+        ),
+      ],
+    },
+  ];
+}
+
+export const functionAppHost: HostModule = {
+  setupSteps: (plan, grantSteps) =>
+    identityGrantsApply(
+      [
+        checkStep(plan),
+        ...assignIdentitySteps(
+          plan,
+          'functionapp',
+          // --identities defaults to [system]; the command returns the identity object (appservice custom.py).
+          {
+            comment: "Turn on the function app's system-assigned identity and read its principal id.",
+            query: 'principalId',
+          },
+          '--identities',
+        ),
+      ],
+      grantSteps,
+      applySteps(plan),
+    ),
+  verifyLines: (plan) =>
+    plan.components.map((component) =>
+      cmd(
+        'az containerapp env dapr-component show --name',
+        v('ENVIRONMENT_NAME'),
+        ...RG,
+        '--dapr-component-name',
+        component.name,
+        '--query properties.componentType -o tsv',
+      ),
+    ),
+  restartHint:
+    'restart the function app:\n  az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"',
+  cliRequirement: () => 'Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).',
+};

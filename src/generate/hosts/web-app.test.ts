@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { defaultComponent, defaultConfig, type WizardConfig } from '../../model/config';
+import { buildPlan } from '../plan/build-plan';
+import { commandsOf, type Command, type Word } from '../script-model';
+import { buildSetupScript } from '../az-script';
+import { daprdStartupCommand, WEBAPP_RESOURCES_PATH } from './web-app';
+
+function config(overrides: Partial<WizardConfig>): WizardConfig {
+  return {
+    ...defaultConfig(),
+    resourceGroup: 'rg-orders',
+    hostName: 'orders',
+    appId: 'orders',
+    components: [
+      { ...defaultComponent('secretstores.azure.keyvault'), name: 'secrets' },
+      { ...defaultComponent('secretstores.azure.keyvault'), name: 'more-secrets' },
+    ],
+    ...overrides,
+  };
+}
+
+const text = (word: Word): string =>
+  typeof word === 'string' ? word : 'variable' in word ? `$${word.variable}` : word.join.map(text).join('');
+
+function commands(overrides: Partial<WizardConfig>): string[][] {
+  return commandsOf(buildSetupScript(buildPlan(config(overrides)))).map((line: Command) =>
+    line.argv.map(text),
+  );
+}
+
+const named = (all: string[][], prefix: string): string[][] =>
+  all.filter((argv) => argv.slice(0, prefix.split(' ').length).join(' ') === prefix);
+
+const flag = (argv: readonly string[], name: string): string | undefined => argv[argv.indexOf(name) + 1];
+
+describe('Web App: daprd as a sidecar', () => {
+  it('starts /daprd itself (the image has no entrypoint), reading the folder the files are copied to', () => {
+    const command = daprdStartupCommand(buildPlan(config({ host: 'webapp' })));
+    expect(command.split(' ')).toEqual([
+      '/daprd',
+      '--app-id',
+      'orders',
+      '--resources-path',
+      WEBAPP_RESOURCES_PATH,
+      '--dapr-http-port',
+      '3500',
+    ]);
+    expect(daprdStartupCommand(buildPlan(config({ host: 'webapp', appPort: '8080' })))).toMatch(
+      / --app-port 8080$/,
+    );
+  });
+
+  it('copies every component under /home, outside the served wwwroot, before adding the sidecar and restarting', () => {
+    const all = commands({ host: 'webapp' });
+    const deploys = named(all, 'az webapp deploy');
+    expect(deploys.map((argv) => flag(argv, '--target-path'))).toEqual([
+      `${WEBAPP_RESOURCES_PATH}/secrets.yaml`,
+      `${WEBAPP_RESOURCES_PATH}/more-secrets.yaml`,
+    ]);
+    expect(WEBAPP_RESOURCES_PATH.startsWith('/home/')).toBe(true);
+    expect(WEBAPP_RESOURCES_PATH.startsWith('/home/site/wwwroot')).toBe(false);
+    const sidecar = named(all, 'az webapp sitecontainers create');
+    expect(sidecar).toHaveLength(1);
+    expect(flag(sidecar[0] ?? [], '--is-main')).toBe('false');
+    expect(flag(sidecar[0] ?? [], '--startup-cmd')).toMatch(/^\/daprd /);
+    const order = ['az webapp deploy', 'az webapp sitecontainers create', 'az webapp restart'].map((prefix) =>
+      all.findIndex((argv) => argv.join(' ').startsWith(prefix)),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order.every((index) => index >= 0)).toBe(true);
+  });
+});

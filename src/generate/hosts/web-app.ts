@@ -1,0 +1,178 @@
+/**
+ * App Service Web App: no built-in Dapr, so the script adds daprd as a sidecar container of the (Linux) app,
+ * puts the component files under /home, which App Service mounts into every container, and restarts the app.
+ * Sources: MicrosoftDocs/azure-docs articles/app-service/overview-sidecar.md and configure-sidecar.md
+ * (sidecars are Linux only; the containers share the network and /home; Azure Files mounts are not supported
+ * for sidecars), Azure/azure-cli appservice custom.py (create_webapp_sitecontainers, see
+ * src/test-support/az-flags-from-source.ts).
+ */
+import { DAPRD_BINARY, DAPRD_IMAGE } from '../../catalog/dapr';
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import { FILES_DIR } from '../plan/build-plan';
+import { capture, cmd, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
+import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import type { HostModule } from './host-module';
+import { assignIdentitySteps } from './self-hosted';
+
+const APP = ['--name', v('WEBAPP_NAME'), ...RG] as const;
+
+/**
+ * Where daprd reads the components: under /home (shared by every container of the app) but outside
+ * /home/site/wwwroot, which App Service serves over HTTP.
+ */
+export const WEBAPP_RESOURCES_PATH = '/home/site/dapr/components';
+
+/** The sidecar's container name, as `az webapp sitecontainers log --container-name` takes it. */
+const SIDECAR_NAME = 'daprd';
+
+/** daprd's default HTTP API port (dapr/dapr cmd/daprd/options/options.go, --dapr-http-port). */
+const DAPR_HTTP_PORT = '3500';
+
+/**
+ * The sidecar's start-up command. The daprd image has no entrypoint (dapr/dapr docker/Dockerfile: the binary
+ * at /daprd in an image with no shell), so the command starts with the binary itself.
+ */
+export function daprdStartupCommand(plan: DeploymentPlan): string {
+  return [
+    DAPRD_BINARY,
+    '--app-id',
+    plan.appId,
+    '--resources-path',
+    WEBAPP_RESOURCES_PATH,
+    '--dapr-http-port',
+    DAPR_HTTP_PORT,
+    ...(plan.appPort === '' ? [] : ['--app-port', plan.appPort]),
+  ].join(' ');
+}
+
+// create_webapp_sitecontainers stops on a site whose kind lacks "linux" (appservice custom.py,
+// _get_site_props_for_sitecontainer_app_internal, is_linux_webapp): check it before the identity is attached.
+const checkLinuxStep: ScriptStep = {
+  comment:
+    'Check that the web app can take a sidecar: App Service adds sidecar containers only to Linux apps, and not to a single custom container.',
+  lines: [
+    capture('WEBAPP_LINUX', 'az webapp show', ...APP, '--query', lit("contains(kind, 'linux')"), '-o tsv'),
+    guard(
+      'WEBAPP_LINUX',
+      '!=',
+      'true',
+      'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux: move the app to a Linux App Service plan, or choose another host in the wizard.',
+    ),
+    // A single custom container (linuxFxVersion DOCKER|<image>) takes no sidecars until the app is moved to
+    // the site-container model (custom.py convert_webapp_sitecontainers, modes docker and sitecontainers).
+    capture(
+      'WEBAPP_SINGLE_CONTAINER',
+      'az webapp show',
+      ...APP,
+      '--query',
+      lit("starts_with(siteConfig.linuxFxVersion || '', 'DOCKER|')"),
+      '-o tsv',
+    ),
+    guard(
+      'WEBAPP_SINGLE_CONTAINER',
+      '=',
+      'true',
+      'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (its image becomes the main container), then run this script again.',
+    ),
+  ],
+};
+
+function placeStep(plan: DeploymentPlan): ScriptStep {
+  // --type static copies one file to --target-path, an absolute path under /home (az webapp deploy -h);
+  // --restart false: the app restarts once, after the sidecar is added.
+  return {
+    comment: `Copy ${componentFilesNoun(plan)} to ${WEBAPP_RESOURCES_PATH} on the web app's /home share, which every container of the app sees.`,
+    lines: plan.components.map((component) =>
+      cmd(
+        'az webapp deploy',
+        ...APP,
+        '--src-path',
+        component.path,
+        '--type static --target-path',
+        `${WEBAPP_RESOURCES_PATH}/${component.name}.yaml`,
+        '--restart false -o none',
+      ),
+    ),
+  };
+}
+
+function sidecarStep(plan: DeploymentPlan): ScriptStep {
+  // --is-main is required without a spec file (create_webapp_sitecontainers); false makes it a sidecar.
+  // Re-running updates the container of this name (the command PUTs it).
+  return {
+    comment:
+      'Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.',
+    lines: [
+      cmd(
+        'az webapp sitecontainers create',
+        ...APP,
+        '--container-name',
+        SIDECAR_NAME,
+        '--image',
+        DAPRD_IMAGE,
+        '--is-main false --target-port',
+        DAPR_HTTP_PORT,
+        '--startup-cmd',
+        lit(daprdStartupCommand(plan)),
+        '-o none',
+      ),
+      note(
+        `Your app calls Dapr at http://localhost:${DAPR_HTTP_PORT}: the containers of an app share its network.\n` +
+          'Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no\n' +
+          'shell); if the sidecar does not start, its log (below) says why.',
+      ),
+    ],
+  };
+}
+
+const restartStep: ScriptStep = {
+  comment: 'Restart the web app, so the sidecar starts with the component files in place.',
+  lines: [cmd('az webapp restart', ...APP, '-o none')],
+};
+
+function setupSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
+  return [
+    checkLinuxStep,
+    ...assignIdentitySteps(
+      plan,
+      'webapp',
+      // --identities defaults to [system]; the command returns the identity object (appservice custom.py).
+      {
+        comment: "Turn on the web app's system-assigned identity and read its principal id.",
+        query: 'principalId',
+      },
+      '--identities',
+    ),
+    ...grantSteps,
+    {
+      comment: `Write ${componentFilesNoun(plan)} into ./${FILES_DIR}.`,
+      lines: [cmd('mkdir -p', FILES_DIR), ...writeComponentFiles(plan)],
+    },
+    placeStep(plan),
+    sidecarStep(plan),
+    restartStep,
+  ];
+}
+
+// The sidecar log streams until Ctrl+C (custom.py get_webapp_sitecontainer_log), so it is a line to run.
+function verifyLines(): ScriptLine[] {
+  return [
+    note(
+      'Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded (stop with Ctrl+C):\n' +
+        '  az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd\n' +
+        'Not confirmed by Microsoft or Dapr: whether App Service gives sidecar containers the managed identity\n' +
+        'endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER); see dapr/dapr#6521. If the log shows ManagedIdentityCredential\n' +
+        'errors instead, daprd cannot reach the identity from the sidecar on this app.',
+    ),
+  ];
+}
+
+export const webAppHost: HostModule = {
+  setupSteps,
+  verifyLines,
+  restartHint:
+    'restart the app:\n  az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP"',
+  // az webapp sitecontainers is newer than the oldest CLI the other hosts need (2.45 lacks it).
+  cliRequirement: () =>
+    'Needs an Azure CLI with `az webapp sitecontainers` (newer than 2.45: run `az upgrade`).',
+};
