@@ -31,12 +31,12 @@ export interface WriteFile {
   readonly substitutions: Readonly<Record<string, string>>;
 }
 
-/** Stops the script with a message unless a variable has (or lacks) a value. */
+/** Stops the script with a message when a variable compares (=, !=) to a value: a literal or another variable. */
 export interface Guard {
   readonly kind: 'guard';
   readonly variable: string;
   readonly operator: '=' | '!=';
-  readonly value: string;
+  readonly value: Word;
   /** Printed to stderr before exiting with status 1. */
   readonly message: string;
 }
@@ -46,7 +46,20 @@ export interface Note {
   readonly text: string;
 }
 
-export type ScriptLine = Command | WriteFile | Guard | Note;
+/**
+ * Runs a command until it succeeds, at most `attempts` times with `delaySeconds` between tries, and stops the
+ * script with `message` when it never does: for a change Azure accepts only once another has propagated.
+ */
+export interface Retry {
+  readonly kind: 'retry';
+  readonly command: Command;
+  readonly attempts: number;
+  readonly delaySeconds: number;
+  /** Printed to stderr before exiting with status 1, after the last failed try. */
+  readonly message: string;
+}
+
+export type ScriptLine = Command | WriteFile | Guard | Note | Retry;
 
 export interface ScriptStep {
   /** One line: what the step does and why. */
@@ -94,9 +107,18 @@ export function note(text: string): Note {
   return { kind: 'note', text };
 }
 
+export function retry(
+  line: Command,
+  options: { attempts: number; delaySeconds: number; message: string },
+): Retry {
+  return { kind: 'retry', command: line, ...options };
+}
+
 /** The commands of a script, in order, for checking them against the Azure CLI. */
 export function commandsOf(script: Script): Command[] {
   return script.steps.flatMap((step) =>
-    step.lines.filter((line): line is Command => line.kind === 'command'),
+    step.lines.flatMap((line): Command[] =>
+      line.kind === 'command' ? [line] : line.kind === 'retry' ? [line.command] : [],
+    ),
   );
 }

@@ -67,6 +67,8 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'identity.principalId': PRINCIPAL_ID,
   'identityProfile.kubeletidentity.objectId': PRINCIPAL_ID,
   'authConfig.activeDirectoryAuth': 'Enabled',
+  // Mixed case on purpose: the script compares these in lower case.
+  'redisConfiguration.aadEnabled': 'True',
   'oidcIssuerProfile.issuerUrl': OIDC_ISSUER,
   'user.name': PG_ADMIN,
   accessToken: ACCESS_TOKEN,
@@ -128,6 +130,16 @@ const AZ_STUB = [
 ].join('\n');
 
 const SILENT_STUB = ['#!/bin/bash', RECORD, ''].join('\n');
+/** psql answers the script's read-backs: the role's mapped object id, and "t" for a privilege check. */
+const PSQL_STUB = [
+  '#!/bin/bash',
+  RECORD,
+  'case "$*" in',
+  `  *pgaadauth_list_principals*) printf '%s\\n' ${sh(PRINCIPAL_ID.toUpperCase())} ;;`,
+  "  *has_*_privilege*) printf 't\\n' ;;",
+  'esac',
+  '',
+].join('\n');
 const passThrough = (real: string): string => ['#!/bin/bash', RECORD, `exec ${sh(real)} "$@"`, ''].join('\n');
 /** Sourced by every non-interactive Bash: a command name that is not found is recorded as NOT-FOUND. */
 const BASH_ENV = `command_not_found_handle() { printf '%s\\0' NOT-FOUND "$@" > "$STUB_LOG/$EPOCHREALTIME-$$-nf"; return 127; }\n`;
@@ -152,7 +164,10 @@ beforeAll(() => {
   bin = joinPath(root, 'bin');
   mkdirSync(bin);
   for (const program of STUBBED)
-    writeFileSync(joinPath(bin, program), program === 'az' ? AZ_STUB : SILENT_STUB);
+    writeFileSync(
+      joinPath(bin, program),
+      program === 'az' ? AZ_STUB : program === 'psql' ? PSQL_STUB : SILENT_STUB,
+    );
   for (const program of REAL) writeFileSync(joinPath(bin, program), passThrough(which(program)));
   for (const program of [...STUBBED, ...REAL]) chmodSync(joinPath(bin, program), 0o755);
   bashEnv = joinPath(root, 'bash-env.sh');

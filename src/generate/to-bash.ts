@@ -3,7 +3,7 @@
  * plainly safe, variables are always double-quoted, and file contents go through quoted here-documents or
  * printf with the value as an argument, so no value can change what the script runs.
  */
-import type { Command, Guard, Script, ScriptLine, Word, WriteFile } from './script-model';
+import type { Command, Guard, Retry, Script, ScriptLine, Word, WriteFile } from './script-model';
 
 /** Characters that never need quoting in Bash. */
 const SAFE_LITERAL = /^[A-Za-z0-9_./:=@%+,-]+$/;
@@ -111,10 +111,30 @@ function splitOnce(text: string, marker: string): [string, string] {
 
 function renderGuard(line: Guard): string {
   return [
-    `if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
+    `if [ "$${line.variable}" ${line.operator} ${renderWord(line.value)} ]; then`,
     `  echo ${quoteLiteral(line.message)} >&2`,
     '  exit 1',
     'fi',
+  ].join('\n');
+}
+
+/** A bounded loop: the command's own errors stay visible, so the user sees why each try failed. */
+function renderRetry(line: Retry): string {
+  if (!Number.isInteger(line.attempts) || line.attempts < 1)
+    throw new Error('A retry needs 1 or more attempts');
+  if (!Number.isInteger(line.delaySeconds) || line.delaySeconds < 0) throw new Error('Bad retry delay');
+  const indented = renderCommand(line.command).replace(/\n/g, '\n  ');
+  return [
+    `for attempt in {1..${line.attempts}}; do`,
+    `  if ${indented}; then`,
+    '    break',
+    '  fi',
+    `  if [ "$attempt" = ${line.attempts} ]; then`,
+    `    echo ${quoteLiteral(line.message)} >&2`,
+    '    exit 1',
+    '  fi',
+    `  sleep ${line.delaySeconds}`,
+    'done',
   ].join('\n');
 }
 
@@ -128,6 +148,8 @@ function renderLine(line: ScriptLine): string {
       return renderGuard(line);
     case 'note':
       return comment(line.text);
+    case 'retry':
+      return renderRetry(line);
     default:
       return assertNever(line);
   }

@@ -4,14 +4,15 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedResource } from '../resources';
-import { capture, v, type ScriptLine, type ScriptStep } from '../script-model';
+import { capture, command, v, words, type ScriptLine, type ScriptStep } from '../script-model';
 import { guard, resourceGroupArgs } from './steps';
 
 function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[] {
-  const { ref } = resource;
+  const { ref, parent } = resource;
   return [
     'az',
     ...ref.showCommand,
+    ...(ref.parent && parent ? [ref.parent.flag, v(`${parent.variable}_NAME`)] : []),
     '--name',
     v(`${resource.variable}_NAME`),
     ...(ref.needsResourceGroup ? resourceGroupArgs(resource) : []),
@@ -25,9 +26,16 @@ function resourceLines(resource: ResolvedResource): ScriptLine[] {
   ];
   if (ref.precondition) {
     const check = `${resource.variable}_CHECK`;
+    // Compared in lower case: the service answers "Enabled" or "enabled", "true" or "True" (the Azure CLI's
+    // own tests check authConfig.activeDirectoryAuth case-insensitively, postgresql
+    // test_postgres_flexible_commands_identity_microsoft_entra_admin.py, and read redisConfiguration.aadEnabled
+    // as "true" once and lower-cased once, redis test_redis_scenario.py).
     lines.push(
-      capture(check, ...showArgs(resource), `--query ${ref.precondition.query} -o tsv`),
-      guard(check, '!=', ref.precondition.expected, ref.precondition.message),
+      command([...words(...showArgs(resource), `--query ${ref.precondition.query} -o tsv`)], {
+        captureTo: check,
+        pipeTo: ['tr', '[:upper:]', '[:lower:]'],
+      }),
+      guard(check, '!=', ref.precondition.expected.toLowerCase(), ref.precondition.message),
     );
   }
   if (ref.keyVaultModelChoice === undefined) return lines;
@@ -58,12 +66,15 @@ function resourceLines(resource: ResolvedResource): ScriptLine[] {
 }
 
 export function preflightSteps(plan: DeploymentPlan): ScriptStep[] {
-  if (plan.resources.length === 0) return [];
-  const titles = [...new Set(plan.resources.map((resource) => resource.ref.title))].join(', ');
+  // A namespace that only names a queue or event hub is not looked up itself: the child's lookup needs it.
+  const scoped = new Set(plan.grants.map((grant) => grant.resource));
+  const looked = plan.resources.filter((resource) => scoped.has(resource));
+  if (looked.length === 0) return [];
+  const titles = [...new Set(looked.map((resource) => resource.ref.title))].join(', ');
   return [
     {
       comment: `Look up the resources before changing anything (${titles}): each grant is scoped to one of them.`,
-      lines: plan.resources.flatMap(resourceLines),
+      lines: looked.flatMap(resourceLines),
     },
   ];
 }
