@@ -4,7 +4,7 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedResource } from '../resources';
-import { capture, command, v, words, type ScriptLine, type ScriptStep } from '../script-model';
+import { capture, cmd, command, v, words, type ScriptLine, type ScriptStep } from '../script-model';
 import { guard, resourceGroupArgs } from './steps';
 
 function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[] {
@@ -19,11 +19,17 @@ function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[]
   ];
 }
 
-function resourceLines(resource: ResolvedResource): ScriptLine[] {
+/**
+ * `usesId`: an Azure RBAC grant is scoped to the resource id. Otherwise the lookup only proves the resource
+ * exists: its precondition or Key Vault check does, or a show with no output (a missing resource still fails).
+ */
+function resourceLines(resource: ResolvedResource, usesId: boolean): ScriptLine[] {
   const { ref } = resource;
-  const lines: ScriptLine[] = [
-    capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv'),
-  ];
+  const lines: ScriptLine[] = usesId
+    ? [capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv')]
+    : ref.precondition || ref.keyVaultModelChoice !== undefined
+      ? []
+      : [cmd(...showArgs(resource), '-o none')];
   if (ref.precondition) {
     const check = `${resource.variable}_CHECK`;
     // Compared in lower case: the service answers "Enabled" or "enabled", "true" or "True" (the Azure CLI's
@@ -74,7 +80,12 @@ export function preflightSteps(plan: DeploymentPlan): ScriptStep[] {
   return [
     {
       comment: `Look up the resources before changing anything (${titles}): each grant is scoped to one of them.`,
-      lines: looked.flatMap(resourceLines),
+      lines: looked.flatMap((resource) =>
+        resourceLines(
+          resource,
+          plan.grants.some((grant) => grant.resource === resource && grant.grant.kind === 'rbac'),
+        ),
+      ),
     },
   ];
 }

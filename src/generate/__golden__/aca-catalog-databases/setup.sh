@@ -14,10 +14,6 @@ REDIS_CACHE_NAME=redis-orders
 set -euo pipefail
 
 # Look up the resources before changing anything (PostgreSQL server, Azure SQL server, Azure Cache for Redis): each grant is scoped to one of them.
-POSTGRES_SERVER_ID=$(az postgres flexible-server show \
-    --name "$POSTGRES_SERVER_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
 POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
     --name "$POSTGRES_SERVER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -26,14 +22,7 @@ if [ "$POSTGRES_SERVER_CHECK" != enabled ]; then
   echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
   exit 1
 fi
-SQL_SERVER_ID=$(az sql server show \
-    --name "$SQL_SERVER_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
-REDIS_CACHE_ID=$(az redis show \
-    --name "$REDIS_CACHE_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+az sql server show --name "$SQL_SERVER_NAME" --resource-group "$RESOURCE_GROUP" -o none
 REDIS_CACHE_CHECK=$(az redis show \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \

@@ -33,10 +33,7 @@ EVENTHUB_ID=$(az eventhubs eventhub show \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-COSMOS_ACCOUNT_ID=$(az cosmosdb show \
-    --name "$COSMOS_ACCOUNT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
 APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
 OPENAI_ACCOUNT_ID=$(az cognitiveservices account show \
     --name "$OPENAI_ACCOUNT_NAME" \

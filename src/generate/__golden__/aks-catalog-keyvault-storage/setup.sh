@@ -25,7 +25,6 @@ if [ "$VAULT_RBAC" != true ]; then
   echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
   exit 1
 fi
-VAULT_2_ID=$(az keyvault show --name "$VAULT_2_NAME" --query id -o tsv)
 VAULT_2_RBAC=$(az keyvault show \
     --name "$VAULT_2_NAME" \
     --query properties.enableRbacAuthorization -o tsv)

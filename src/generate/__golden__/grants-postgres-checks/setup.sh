@@ -11,10 +11,6 @@ POSTGRES_SERVER_NAME=pg-orders
 set -euo pipefail
 
 # Look up the resources before changing anything (PostgreSQL server): each grant is scoped to one of them.
-POSTGRES_SERVER_ID=$(az postgres flexible-server show \
-    --name "$POSTGRES_SERVER_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
 POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
     --name "$POSTGRES_SERVER_NAME" \
     --resource-group "$RESOURCE_GROUP" \

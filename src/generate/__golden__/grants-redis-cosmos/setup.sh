@@ -13,10 +13,6 @@ COSMOS_ACCOUNT_NAME=cosmos-orders
 set -euo pipefail
 
 # Look up the resources before changing anything (Azure Cache for Redis, Cosmos DB account): each grant is scoped to one of them.
-REDIS_CACHE_ID=$(az redis show \
-    --name "$REDIS_CACHE_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
 REDIS_CACHE_CHECK=$(az redis show \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -25,10 +21,7 @@ if [ "$REDIS_CACHE_CHECK" != true ]; then
   echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --set redisConfiguration.aadEnabled=true with its --name and --resource-group.' >&2
   exit 1
 fi
-COSMOS_ACCOUNT_ID=$(az cosmosdb show \
-    --name "$COSMOS_ACCOUNT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none

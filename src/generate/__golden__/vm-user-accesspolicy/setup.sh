@@ -11,7 +11,6 @@ VAULT_NAME=kv-orders
 set -euo pipefail
 
 # Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
 VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
