@@ -61,9 +61,19 @@ export interface ResourceRef {
   readonly variable: string;
   /** Key Vault: the choice that says which permission model the vault uses, checked before any change. */
   readonly keyVaultModelChoice?: string;
+  /**
+   * A child entity of another resource of the same component, e.g. a Service Bus queue in its namespace:
+   * `az <showCommand> <flag> <the parent's name> --name <name> ...`, so a grant can be scoped to the one entity.
+   */
+  readonly parent?: {
+    /** The parent ResourceRef's id. */
+    readonly resource: string;
+    /** The show command's flag that takes the parent's name, e.g. --namespace-name. */
+    readonly flag: string;
+  };
   /** A setting the resource must have before its grant can work, checked before any change. */
   readonly precondition?: {
-    /** `az <showCommand> ... --query <query> -o tsv` must print `expected`. */
+    /** `az <showCommand> ... --query <query> -o tsv` must print `expected`, compared case-insensitively. */
     readonly query: string;
     readonly expected: string;
     /** Printed when it does not. */

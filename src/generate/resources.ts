@@ -18,6 +18,8 @@ export interface ResolvedResource {
   readonly groupVariable: string;
   /** The choices of the first component using it (Key Vault's permission model). */
   readonly choices: Readonly<Record<string, string>>;
+  /** A child entity's parent, e.g. the namespace of a queue; looked up before it. */
+  readonly parent?: ResolvedResource;
 }
 
 export interface ResolvedGrant {
@@ -78,10 +80,11 @@ function withoutIncludedRoles(grants: readonly ResolvedGrant[]): ResolvedGrant[]
   const includer = (candidate: ResolvedGrant): ResolvedGrant | undefined => {
     const { grant } = candidate;
     if (grant.kind !== 'rbac') return undefined;
+    // A role on a namespace also covers its queues and event hubs (Azure RBAC scopes are inherited).
     return grants.find(
       (other) =>
         other.grant.kind === 'rbac' &&
-        other.resource === candidate.resource &&
+        (other.resource === candidate.resource || other.resource === candidate.resource.parent) &&
         (ROLE_INCLUDES[other.grant.role.guid] ?? []).includes(grant.role.guid),
     );
   };
@@ -105,11 +108,16 @@ export function planResources(config: WizardConfig): ResourcePlan {
     // Only resources that a grant applies to are looked up: an Event Hubs publisher never touches the
     // checkpoint storage account it names.
     const resolve = (ref: ResourceRef): ResolvedResource => {
+      const parentRef =
+        ref.parent && spec.resources.find((candidate) => candidate.id === ref.parent?.resource);
+      if (ref.parent && !parentRef) throw new Error(`${spec.type}: no resource ${ref.parent.resource}`);
+      const parent = parentRef ? resolve(parentRef) : undefined;
       const name = resourceName(ref, component.metadata[ref.field] ?? '');
       const known = resources.find(
         (candidate) =>
           candidate.ref.showCommand.join(' ') === ref.showCommand.join(' ') &&
           candidate.name === name &&
+          candidate.parent === parent &&
           (!ref.needsResourceGroup || candidate.resourceGroup === resourceGroup),
       );
       if (known) return known;
@@ -122,6 +130,7 @@ export function planResources(config: WizardConfig): ResourcePlan {
         variable,
         groupVariable: resourceGroup === config.resourceGroup ? 'RESOURCE_GROUP' : `${variable}_GROUP`,
         choices: component.choices,
+        ...(parent ? { parent } : {}),
       };
       resources.push(resource);
       return resource;
@@ -143,5 +152,10 @@ export function planResources(config: WizardConfig): ResourcePlan {
       }
     }
   }
-  return { resources, grants: withoutIncludedRoles(grants) };
+  // A resource whose every grant another one includes is not looked up (a queue under a namespace-wide
+  // Data Owner), unless it is the parent of one that is.
+  const kept = withoutIncludedRoles(grants);
+  const used = new Set(kept.map((grant) => grant.resource));
+  for (const resource of [...used]) if (resource.parent) used.add(resource.parent);
+  return { resources: resources.filter((resource) => used.has(resource)), grants: kept };
 }

@@ -36,7 +36,8 @@ export interface Guard {
   readonly kind: 'guard';
   readonly variable: string;
   readonly operator: '=' | '!=';
-  readonly value: string;
+  /** A literal, or another variable's value. */
+  readonly value: Word;
   /** Printed to stderr before exiting with status 1. */
   readonly message: string;
 }
@@ -58,7 +59,20 @@ export interface Conditional {
   readonly lines: readonly Exclude<ScriptLine, WriteFile>[];
 }
 
-export type ScriptLine = Command | WriteFile | Guard | Note | Conditional;
+/**
+ * Runs a command until it succeeds, at most `attempts` times with `delaySeconds` between tries, and stops the
+ * script with `message` when it never does: for a change Azure accepts only once another has propagated.
+ */
+export interface Retry {
+  readonly kind: 'retry';
+  readonly command: Command;
+  readonly attempts: number;
+  readonly delaySeconds: number;
+  /** Printed to stderr before exiting with status 1, after the last failed try. */
+  readonly message: string;
+}
+
+export type ScriptLine = Command | WriteFile | Guard | Note | Conditional | Retry;
 
 export interface ScriptStep {
   /** One line: what the step does and why. */
@@ -115,6 +129,13 @@ export function when(
   return { kind: 'if', variable, operator, value, lines };
 }
 
+export function retry(
+  line: Command,
+  options: { attempts: number; delaySeconds: number; message: string },
+): Retry {
+  return { kind: 'retry', command: line, ...options };
+}
+
 /** Whether a conditional's lines run when its variable holds `actual`. */
 export function conditionHolds(line: Conditional, actual: string): boolean {
   return line.operator === '=' ? actual === line.value : actual !== line.value;
@@ -124,6 +145,7 @@ export function conditionHolds(line: Conditional, actual: string): boolean {
 function commandsIn(lines: readonly ScriptLine[]): Command[] {
   return lines.flatMap((line): Command[] => {
     if (line.kind === 'command') return [line];
+    if (line.kind === 'retry') return [line.command];
     return line.kind === 'if' ? commandsIn(line.lines) : [];
   });
 }

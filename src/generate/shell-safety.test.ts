@@ -69,6 +69,8 @@ const ACCESS_TOKEN = 'stub-access-token';
 /** Answers the script compares with what it expects (a precondition): the same in every run. */
 const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'authConfig.activeDirectoryAuth': 'Enabled',
+  // Mixed case on purpose: the script compares these in lower case.
+  'redisConfiguration.aadEnabled': 'True',
   // A scale set with the Manual upgrade policy, so the script's rollout to the instances runs too.
   'upgradePolicy.mode': 'Manual',
   // Web App: a Linux site; function app: in a Container Apps environment with Dapr on.
@@ -121,6 +123,8 @@ interface StubInputs {
   readonly captured: Readonly<Record<CapturedQuery, string>>;
   /** The Dapr app id typed in the wizard, which the function app lookup returns. */
   readonly appId: string;
+  /** The principal id the script holds by its database steps, which psql reports a role mapped to. */
+  readonly principalId?: string;
 }
 
 /** The environment variable that carries a captured query's answer to the az stand-in. */
@@ -179,6 +183,18 @@ const AZ_STUB = [
 ].join('\n');
 
 const SILENT_STUB = ['#!/bin/bash', RECORD, ''].join('\n');
+/** psql answers the script's read-backs: the role's mapped object id, and "t" for a privilege check. */
+const PSQL_STUB = [
+  '#!/bin/bash',
+  RECORD,
+  'case "$*" in',
+  // The object id the role is mapped to: this run's principal id, in upper case (the script lower-cases it).
+  // ASCII only, as the script's tr is (a stand-in's own tr call, by path, leaves no record).
+  `  *pgaadauth_list_principals*) printf '%s\\n' "$STUB_PRINCIPAL_ID" | ${sh(which('tr'))} '[:lower:]' '[:upper:]' ;;`,
+  "  *has_*_privilege*) printf 't\\n' ;;",
+  'esac',
+  '',
+].join('\n');
 const passThrough = (real: string): string => ['#!/bin/bash', RECORD, `exec ${sh(real)} "$@"`, ''].join('\n');
 /** Sourced by every non-interactive Bash: a command name that is not found is recorded as NOT-FOUND. */
 const BASH_ENV = `command_not_found_handle() { printf '%s\\0' NOT-FOUND "$@" > "$STUB_LOG/$EPOCHREALTIME-$$-nf"; return 127; }\n`;
@@ -203,7 +219,10 @@ beforeAll(() => {
   bin = joinPath(root, 'bin');
   mkdirSync(bin);
   for (const program of STUBBED)
-    writeFileSync(joinPath(bin, program), program === 'az' ? AZ_STUB : SILENT_STUB);
+    writeFileSync(
+      joinPath(bin, program),
+      program === 'az' ? AZ_STUB : program === 'psql' ? PSQL_STUB : SILENT_STUB,
+    );
   for (const program of REAL) writeFileSync(joinPath(bin, program), passThrough(which(program)));
   for (const program of [...STUBBED, ...REAL]) chmodSync(joinPath(bin, program), 0o755);
   bashEnv = joinPath(root, 'bash-env.sh');
@@ -259,6 +278,7 @@ function runScript(text: string, inputs: StubInputs): Run {
         STUB_STATE: state,
         STUB_CLIENT_ID: inputs.clientId,
         STUB_APP_ID: inputs.appId,
+        STUB_PRINCIPAL_ID: inputs.principalId ?? '',
         STUB_RBAC: inputs.rbac.join(' '),
         ...Object.fromEntries(
           CAPTURED_QUERIES.map((query) => [answerVariable(query), inputs.captured[query]]),
@@ -326,6 +346,8 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
   const runLines = (lines: readonly ScriptLine[]): void => {
     for (const line of lines) {
       if (line.kind === 'command') runCommand(line);
+      // The stand-ins succeed, so a retried command runs once.
+      else if (line.kind === 'retry') runCommand(line.command);
       else if (line.kind === 'if' && conditionHolds(line, values.get(line.variable) ?? ''))
         runLines(line.lines);
     }
@@ -431,12 +453,12 @@ function checkScript(config: WizardConfig, captured?: Readonly<Record<CapturedQu
   const inputs = stubInputs(config, captured);
   const paths = writtenFiles(script).map((file) => file.path);
   expect(paths, 'the script writes each file once').toEqual([...new Set(paths)]);
-  const run = runScript(text, inputs);
+  const expected = expectedCalls(script, inputs);
+  const run = runScript(text, { ...inputs, principalId: expected.values.get('PRINCIPAL_ID') ?? '' });
   expect(
     run.status,
     `the script failed (status ${run.status}):\n${run.stderr}\n--- calls ---\n${JSON.stringify(run.calls)}\n--- script ---\n${text}`,
   ).toBe(0);
-  const expected = expectedCalls(script, inputs);
   expect(
     grouped(
       run.calls,
@@ -601,13 +623,19 @@ const capturedForWords = fc.oneof(
   { weight: 2, arbitrary: hostile.map(asBytes) },
 );
 
+/**
+ * Principal ids are lower-case GUIDs, and the script compares PostgreSQL's upper-case report of one in lower
+ * case (ASCII only, as tr does): hostile ones stay hostile, in lower case.
+ */
+const principalForWords = capturedForWords.map((text) => text.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+
 /** What the stand-ins answer to the captured queries: resource ids and client ids end up in files. */
 const capturedAnswers: fc.Arbitrary<Record<CapturedQuery, string>> = fc.record({
   id: capturedForFile,
-  principalId: capturedForWords,
-  systemAssignedIdentity: capturedForWords,
-  'identity.principalId': capturedForWords,
-  'identityProfile.kubeletidentity.objectId': capturedForWords,
+  principalId: principalForWords,
+  systemAssignedIdentity: principalForWords,
+  'identity.principalId': principalForWords,
+  'identityProfile.kubeletidentity.objectId': principalForWords,
   'oidcIssuerProfile.issuerUrl': capturedForWords,
   'user.name': capturedForWords,
   accessToken: capturedForWords,

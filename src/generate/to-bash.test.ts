@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cmd, command, join, v, when, type Script } from './script-model';
+import { cmd, command, join, lit, retry, v, when, type Script, type ScriptLine } from './script-model';
 import { guard } from './setup/steps';
 import { quoteLiteral, renderWord, toBash } from './to-bash';
 
@@ -179,5 +179,63 @@ describe('when, with a long command', () => {
     });
     expect(text).toContain('\n  printf');
     expect(bashEcho(text.replace('#!/usr/bin/env bash', 'FLAG='))).toBe(`${value}|${long}`);
+  });
+});
+
+describe('retry', () => {
+  /** A script of one step; VALUE names a counter file the command under test reads. */
+  const once = (...lines: ScriptLine[]): string =>
+    toBash({ header: [], variables: [], steps: [{ comment: 'c', lines }] });
+  // Fails until it has run `n` times: appends a line to the file, then succeeds once it has n lines.
+  const succeedsOnTry = (n: number) =>
+    cmd('bash -c', lit(`echo x >> tries; [ "$(wc -l < tries)" -ge ${n} ]`));
+
+  it('stops retrying as soon as the command succeeds', () => {
+    const text = once(
+      retry(succeedsOnTry(3), { attempts: 5, delaySeconds: 0, message: 'never' }),
+      command(['wc', '-l', 'tries']),
+    );
+    expect(bashEcho(`cd "$(mktemp -d)" && ${text}`).trim()).toBe('3 tries');
+  });
+
+  it('stops the script with the message after the last failed try', () => {
+    const text = once(
+      retry(succeedsOnTry(9), { attempts: 2, delaySeconds: 0, message: "it's not there" }),
+      command(['echo', 'not reached']),
+    );
+    const result = spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${text}`], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("it's not there");
+  });
+
+  it('refuses a loop that would never run', () => {
+    expect(() => once(retry(cmd('true'), { attempts: 0, delaySeconds: 0, message: 'm' }))).toThrow();
+  });
+});
+
+describe('guard', () => {
+  it('compares with another variable when the value is one', () => {
+    const text = (other: string): string =>
+      toBash({
+        header: [],
+        variables: [
+          { name: 'A', value: 'same value' },
+          { name: 'B', value: other },
+        ],
+        steps: [
+          {
+            comment: 'c',
+            lines: [
+              { kind: 'guard', variable: 'A', operator: '!=', value: v('B'), message: 'differ' },
+              command(['echo', 'passed']),
+            ],
+          },
+        ],
+      });
+    expect(bashEcho(text('same value'))).toBe('passed\n');
+    const result = spawnSync('bash', ['-c', text('other')], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('differ\n');
   });
 });

@@ -3,7 +3,7 @@
  * plainly safe, variables are always double-quoted, and file contents go through quoted here-documents or
  * printf with the value as an argument, so no value can change what the script runs.
  */
-import type { Command, Conditional, Guard, Script, ScriptLine, Word, WriteFile } from './script-model';
+import type { Command, Conditional, Guard, Retry, Script, ScriptLine, Word, WriteFile } from './script-model';
 
 /** Characters that never need quoting in Bash. */
 const SAFE_LITERAL = /^[A-Za-z0-9_./:=@%+,-]+$/;
@@ -114,7 +114,7 @@ function splitOnce(text: string, marker: string): [string, string] {
 
 function renderGuard(line: Guard, indent = ''): string {
   return [
-    `${indent}if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
+    `${indent}if [ "$${line.variable}" ${line.operator} ${renderWord(line.value)} ]; then`,
     `${indent}  echo ${quoteLiteral(line.message)} >&2`,
     `${indent}  exit 1`,
     `${indent}fi`,
@@ -133,6 +133,27 @@ function renderConditional(line: Conditional, indent: string): string {
   ].join('\n');
 }
 
+/** A bounded loop: the command's own errors stay visible, so the user sees why each try failed. */
+function renderRetry(line: Retry, indent = ''): string {
+  if (!Number.isInteger(line.attempts) || line.attempts < 1) {
+    throw new Error('A retry needs 1 or more attempts');
+  }
+  if (!Number.isInteger(line.delaySeconds) || line.delaySeconds < 0) throw new Error('Bad retry delay');
+  const inner = `${indent}  `;
+  return [
+    `${indent}for attempt in {1..${line.attempts}}; do`,
+    `${inner}if ${renderCommand(line.command, inner).slice(inner.length)}; then`,
+    `${inner}  break`,
+    `${inner}fi`,
+    `${inner}if [ "$attempt" = ${line.attempts} ]; then`,
+    `${inner}  echo ${quoteLiteral(line.message)} >&2`,
+    `${inner}  exit 1`,
+    `${inner}fi`,
+    `${inner}sleep ${line.delaySeconds}`,
+    `${indent}done`,
+  ].join('\n');
+}
+
 /** `indent` only inside a conditional, whose lines never write files (a here-document cannot be indented). */
 function renderLine(line: ScriptLine, indent = ''): string {
   switch (line.kind) {
@@ -146,6 +167,8 @@ function renderLine(line: ScriptLine, indent = ''): string {
       return comment(line.text, indent);
     case 'if':
       return renderConditional(line, indent);
+    case 'retry':
+      return renderRetry(line, indent);
     default:
       return assertNever(line);
   }

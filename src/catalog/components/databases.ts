@@ -195,6 +195,15 @@ const REDIS_CACHE: ResourceRef = {
   showCommand: ['redis', 'show'],
   needsResourceGroup: true,
   variable: 'REDIS_CACHE',
+  // Access policies only sign in users when Entra authentication is on: redisConfiguration.aadEnabled reads
+  // "true" once it is, and the CLI's own scenario test turns it off with --set redisConfiguration.aadEnabled=false
+  // (Azure/azure-cli redis/tests/latest/test_redis_scenario.py, test_redis_cache_authentication).
+  precondition: {
+    query: 'redisConfiguration.aadEnabled',
+    expected: 'true',
+    message:
+      'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --set redisConfiguration.aadEnabled=true with its --name and --resource-group.',
+  },
 };
 
 const REDIS_HOST: ComponentField = {

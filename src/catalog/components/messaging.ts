@@ -28,6 +28,23 @@ const SERVICE_BUS: ResourceRef = {
   variable: 'SERVICEBUS_NAMESPACE',
 };
 
+/**
+ * The binding's one queue, for a grant on that queue only: Azure RBAC roles can be scoped to a Service Bus
+ * queue, topic or subscription as well as the namespace (MicrosoftDocs azure-docs
+ * articles/service-bus-messaging/authenticate-application.md, "Resource scope"). `az servicebus queue show` takes --namespace-name, --name and
+ * --resource-group (azure-cli 2.45 help); it also stops the script early when the queue does not exist.
+ */
+const SERVICE_BUS_QUEUE: ResourceRef = {
+  id: 'queue',
+  title: 'Service Bus queue',
+  field: 'queueName',
+  nameFrom: 'value',
+  showCommand: ['servicebus', 'queue', 'show'],
+  needsResourceGroup: true,
+  variable: 'SERVICEBUS_QUEUE',
+  parent: { resource: 'namespace', flag: '--namespace-name' },
+};
+
 const NAMESPACE_NAME: ComponentField = {
   // namespaceName must be the FQDN (metadata.yaml example; dapr-components.md section 4, Service Bus).
   key: 'namespaceName',
@@ -82,17 +99,60 @@ function serviceBusEntities(existing: string): ComponentChoice {
   };
 }
 
-const SERVICE_BUS_GRANTS: readonly Grant[] = [
+/**
+ * With disableEntityManagement Dapr makes no administration client (common/component/azure/servicebus/client.go
+ * NewClient; EnsureQueue/EnsureTopic/EnsureSubscription return at once without one), so publishing only opens
+ * senders (GetSender) and subscribing only receivers (NewReceiverForQueue / NewReceiverForSubscription in
+ * pubsub/azure/servicebus/{queues,topics}/servicebus.go): Data Sender for one, Data Receiver for the other.
+ */
+const SERVICE_BUS_ACCESS: ComponentChoice = {
+  key: 'sbAccess',
+  legend: 'What the app does',
+  options: [
+    { id: 'publish', title: 'Publish only', description: 'Send messages; the identity cannot receive.' },
+    { id: 'subscribe', title: 'Subscribe only', description: 'Receive messages; the identity cannot send.' },
+    { id: 'both', title: 'Publish and subscribe', description: 'Send and receive messages.' },
+  ],
+};
+
+/** Pub/sub names its queues and topics per call, so its grants stay on the namespace. */
+const SERVICE_BUS_PUBSUB_GRANTS: readonly Grant[] = [
   {
     kind: 'rbac',
     role: ROLES.serviceBusDataSender,
     resource: 'namespace',
-    when: { entityManagement: ['existing'] },
+    when: { entityManagement: ['existing'], sbAccess: ['publish', 'both'] },
   },
   {
     kind: 'rbac',
     role: ROLES.serviceBusDataReceiver,
     resource: 'namespace',
+    when: { entityManagement: ['existing'], sbAccess: ['subscribe', 'both'] },
+  },
+  {
+    kind: 'rbac',
+    role: ROLES.serviceBusDataOwner,
+    resource: 'namespace',
+    when: { entityManagement: ['dapr'] },
+  },
+];
+
+/**
+ * The binding sends to and receives from its one queue (bindings/azure/servicebusqueues/servicebusqueues.go:
+ * PublishBinding and NewReceiverForQueue with metadata.QueueName), so with existing entities both roles are
+ * scoped to that queue. Creating the queue needs Manage rights on the namespace: Data Owner stays there.
+ */
+const SERVICE_BUS_BINDING_GRANTS: readonly Grant[] = [
+  {
+    kind: 'rbac',
+    role: ROLES.serviceBusDataSender,
+    resource: 'queue',
+    when: { entityManagement: ['existing'] },
+  },
+  {
+    kind: 'rbac',
+    role: ROLES.serviceBusDataReceiver,
+    resource: 'queue',
     when: { entityManagement: ['existing'] },
   },
   {
@@ -118,6 +178,22 @@ const EVENT_HUBS: ResourceRef = {
   showCommand: ['eventhubs', 'namespace', 'show'],
   needsResourceGroup: true,
   variable: 'EVENTHUBS_NAMESPACE',
+};
+
+/**
+ * The binding's one event hub: access "can be scoped to ... the Event Hubs namespace, or any resource under it"
+ * (MicrosoftDocs azure-docs articles/event-hubs/authenticate-application.md). `az eventhubs eventhub show` takes
+ * --namespace-name, --name and --resource-group (azure-cli 2.45 help).
+ */
+const EVENT_HUB: ResourceRef = {
+  id: 'eventhub',
+  title: 'Event hub',
+  field: 'eventHub',
+  nameFrom: 'value',
+  showCommand: ['eventhubs', 'eventhub', 'show'],
+  needsResourceGroup: true,
+  variable: 'EVENTHUB',
+  parent: { resource: 'namespace', flag: '--namespace-name' },
 };
 
 /** The checkpoint store; `az storage account show` finds the resource group itself (see storage.ts). */
@@ -179,10 +255,10 @@ export const MESSAGING_COMPONENTS = [
     summary: 'Publish and subscribe through Service Bus queues, one queue per topic.',
     defaultName: 'pubsub',
     fields: [NAMESPACE_NAME, MAX_CONCURRENT_HANDLERS, TIMEOUT_IN_SEC],
-    choices: [serviceBusEntities('Each topic is a queue you created.')],
+    choices: [serviceBusEntities('Each topic is a queue you created.'), SERVICE_BUS_ACCESS],
     resources: [SERVICE_BUS],
     grantSource: SERVICE_BUS_GRANT_SOURCE,
-    grants: SERVICE_BUS_GRANTS,
+    grants: SERVICE_BUS_PUBSUB_GRANTS,
   },
   {
     type: 'pubsub.azure.servicebus.topics',
@@ -204,10 +280,13 @@ export const MESSAGING_COMPONENTS = [
       MAX_CONCURRENT_HANDLERS,
       TIMEOUT_IN_SEC,
     ],
-    choices: [serviceBusEntities('Topics and subscriptions (named after the app ID) exist.')],
+    choices: [
+      serviceBusEntities('Topics and subscriptions (named after the app ID) exist.'),
+      SERVICE_BUS_ACCESS,
+    ],
     resources: [SERVICE_BUS],
     grantSource: SERVICE_BUS_GRANT_SOURCE,
-    grants: SERVICE_BUS_GRANTS,
+    grants: SERVICE_BUS_PUBSUB_GRANTS,
   },
   {
     type: 'bindings.azure.servicebus.queues',
@@ -237,9 +316,9 @@ export const MESSAGING_COMPONENTS = [
       MAX_CONCURRENT_HANDLERS,
     ],
     choices: [serviceBusEntities('The queue exists.')],
-    resources: [SERVICE_BUS],
+    resources: [SERVICE_BUS, SERVICE_BUS_QUEUE],
     grantSource: SERVICE_BUS_GRANT_SOURCE,
-    grants: SERVICE_BUS_GRANTS,
+    grants: SERVICE_BUS_BINDING_GRANTS,
   },
   {
     type: 'pubsub.azure.eventhubs',
@@ -375,20 +454,23 @@ export const MESSAGING_COMPONENTS = [
         ],
       },
     ],
-    resources: [EVENT_HUBS, CHECKPOINT_ACCOUNT],
+    resources: [EVENT_HUBS, EVENT_HUB, CHECKPOINT_ACCOUNT],
     grantSource: EVENT_HUBS_GRANT_SOURCE,
     grants: [
-      // [I] dapr-components.md section 2.
+      // [I] dapr-components.md section 2. The binding opens its producer and consumer on its one event hub
+      // (bindings/azure/eventhubs/eventhubs.go passes EventHubName() to the shared Publish and Subscribe;
+      // common/component/azure/eventhubs/eventhubs.go NewProducerClient / NewConsumerClient), so the roles are
+      // scoped to that event hub.
       {
         kind: 'rbac',
         role: ROLES.eventHubsDataSender,
-        resource: 'namespace',
+        resource: 'eventhub',
         when: { ehDirection: ['output', 'both'] },
       },
       {
         kind: 'rbac',
         role: ROLES.eventHubsDataReceiver,
-        resource: 'namespace',
+        resource: 'eventhub',
         when: { ehDirection: ['input', 'both'] },
       },
       {

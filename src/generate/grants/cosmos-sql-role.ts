@@ -4,23 +4,37 @@
  */
 import type { Grant } from '../../catalog/component-spec';
 import type { ResolvedGrant } from '../resources';
-import { cmd, join, v, type ScriptLine, type ScriptStep } from '../script-model';
+import { cmd, join, retry, v, type ScriptLine, type ScriptStep } from '../script-model';
 import { resourceGroupArgs } from '../setup/steps';
 
 type CosmosGrant = Extract<Grant, { kind: 'cosmos-sql-role' }>;
+
+/** About two minutes in all. */
+const COSMOS_ATTEMPTS = 6;
+const COSMOS_DELAY_SECONDS = 20;
 
 export function cosmosSetupStep(resolved: ResolvedGrant, grant: CosmosGrant): ScriptStep {
   const { resource } = resolved;
   return {
     comment: `Assign the Cosmos DB data-plane role ${grant.roleName} (${grant.roleDefinitionId}) on the ${resource.ref.title} ${resource.name}, for ${resolved.components.join(', ')}.`,
     lines: [
-      cmd(
-        'az cosmosdb sql role assignment create --account-name',
-        v(`${resource.variable}_NAME`),
-        ...resourceGroupArgs(resource),
-        '--scope / --principal-id',
-        v('PRINCIPAL_ID'),
-        `--role-definition-id ${grant.roleDefinitionId} -o none`,
+      // The Cosmos DB resource provider looks the principal up in Microsoft Entra ID, which can lag seconds to
+      // minutes behind a just-created identity: "The provided principal ID ... was not found" until then
+      // (pulumi/pulumi-azure-native#2816, Azure/ARO-HCP#5321). A bounded retry waits it out.
+      retry(
+        cmd(
+          'az cosmosdb sql role assignment create --account-name',
+          v(`${resource.variable}_NAME`),
+          ...resourceGroupArgs(resource),
+          '--scope / --principal-id',
+          v('PRINCIPAL_ID'),
+          `--role-definition-id ${grant.roleDefinitionId} -o none`,
+        ),
+        {
+          attempts: COSMOS_ATTEMPTS,
+          delaySeconds: COSMOS_DELAY_SECONDS,
+          message: `The Cosmos DB role assignment on ${resource.name} failed ${COSMOS_ATTEMPTS} times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.`,
+        },
       ),
     ],
   };

@@ -10,20 +10,63 @@ import { fillFields, type ResolvedGrant } from '../resources';
 import {
   capture,
   cmd,
+  command,
   join,
   lit,
   note,
   v,
+  words,
   type ScriptLine,
   type ScriptStep,
   type Word,
 } from '../script-model';
+import { guard } from '../setup/steps';
 
 type PostgresGrant = Extract<Grant, { kind: 'postgres-role' }>;
 
 /** Quotes a PostgreSQL identifier: "name" with inner quotes doubled (PostgreSQL docs, identifiers). */
 function pgIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A catalog privilege split into what it grants and on what: "USAGE, CREATE ON SCHEMA public". Parsed before
+ * "{field}" is filled in, so a typed value is only ever the object's name.
+ */
+interface ParsedPrivilege {
+  readonly privileges: readonly string[];
+  readonly objectType: 'SCHEMA' | 'TABLE';
+  readonly object: string;
+}
+
+function parsePrivilege(template: string): ParsedPrivilege {
+  const match = /^([A-Z, ]+) ON (SCHEMA|TABLE) (\S+)$/.exec(template);
+  if (!match?.[1] || !match[3]) throw new Error(`Unreadable PostgreSQL privilege: ${template}`);
+  return {
+    privileges: match[1].split(',').map((privilege) => privilege.trim()),
+    objectType: match[2] === 'TABLE' ? 'TABLE' : 'SCHEMA',
+    object: match[3],
+  };
+}
+
+const sqlLiteral = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * One boolean that is true only when the role holds every privilege: has_schema_privilege and
+ * has_table_privilege are true when ANY of a comma-separated list is held, so each privilege is asked alone
+ * (PostgreSQL docs, functions-info.html, Access Privilege Inquiry Functions).
+ */
+export function privilegeCheck(
+  roleLiteral: string,
+  templates: readonly string[],
+  metadata: Readonly<Record<string, string>>,
+): string {
+  const checks = templates.map(parsePrivilege).flatMap(({ privileges, objectType, object }) => {
+    const target = sqlLiteral(fillFields(object, metadata));
+    const inquiry = objectType === 'SCHEMA' ? 'has_schema_privilege' : 'has_table_privilege';
+    return privileges.map((privilege) => `${inquiry}(${roleLiteral}, ${target}, '${privilege}')`);
+  });
+  return `SELECT ${checks.join(' AND ')};`;
 }
 
 /** `signIn`: the first PostgreSQL grant of the script also signs in (the admin's name and token). */
@@ -39,16 +82,25 @@ export function postgresSetupStep(
   const database = component.metadata.database ?? '';
   const connect = (dbname: string): Word =>
     join(`host=${host} port=5432 dbname=${dbname} user=`, v('PG_ADMIN'), ' sslmode=require');
-  const roleLiteral = `'${role.replace(/'/g, "''")}'`;
+  const roleLiteral = sqlLiteral(role);
   // The function runs only when no role of that name exists yet, so the script can run again.
   const createRole = join(
     `SELECT pgaadauth_create_principal_with_oid(${roleLiteral}, '`,
     v('PRINCIPAL_ID'),
     `', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${roleLiteral});`,
   );
-  const grants = grant.privileges.map(
-    (privilege) => `GRANT ${fillFields(privilege, component.metadata)} TO ${pgIdentifier(role)};`,
-  );
+  // The object id the role signs in as (security-manage-entra-users.md: pgaadauth_list_principals returns
+  // rolename and objectId). A role kept from a deleted identity of the same name has the old id, and sign-in
+  // fails; an unmapped role of that name gives no row.
+  const mappedObjectId = `SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = ${roleLiteral};`;
+  const privileges = grant.privileges.map((privilege) => fillFields(privilege, component.metadata));
+  const grants = privileges.map((privilege) => `GRANT ${privilege} TO ${pgIdentifier(role)};`);
+  // -X skips ~/.psqlrc and -tA prints the bare value, so the captured answer is only "t", "f" or the id.
+  const query = (variable: string, dbname: string, sql: string, lower = false): ScriptLine =>
+    command(words('psql', connect(dbname), '-X -tA -v ON_ERROR_STOP=1 -c', lit(sql)), {
+      captureTo: variable,
+      ...(lower ? { pipeTo: ['tr', '[:upper:]', '[:lower:]'] } : {}),
+    });
   const signInLines: ScriptLine[] = [
     note(
       'Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.',
@@ -57,12 +109,40 @@ export function postgresSetupStep(
     capture('PGPASSWORD', 'az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv'),
     cmd('export PGPASSWORD'),
   ];
+  const mapped = `${resource.variable}_ROLE_OBJECT_ID`;
+  const granted = `${resource.variable}_GRANTED`;
+  // The role lives in the server: it is mapped and checked once, with the server's first grant.
+  const mapsRole =
+    plan.grants.find(
+      (other) => other.grant.kind === 'postgres-role' && other.resource === resolved.resource,
+    ) === resolved;
+  const roleLines: ScriptLine[] = [
+    cmd('psql', connect('postgres'), '-v ON_ERROR_STOP=1 -c', createRole),
+    query(mapped, 'postgres', mappedObjectId, true),
+    guard(
+      mapped,
+      '!=',
+      v('PRINCIPAL_ID'),
+      `The PostgreSQL role ${role} on ${resource.name} signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role ${pgIdentifier(role)} is 'aadauth,oid=<principal id>,type=service' (security-manage-entra-users.md), or drop it; then run this script again.`,
+    ),
+  ];
   return {
-    comment: `Map the identity to the PostgreSQL role ${role} on ${resource.name} and grant it what ${resolved.components.join(', ')} needs.`,
+    comment: mapsRole
+      ? `Map the identity to the PostgreSQL role ${role} on ${resource.name} and grant it what ${resolved.components.join(', ')} needs.`
+      : `Grant the PostgreSQL role ${role} on ${resource.name} what ${resolved.components.join(', ')} needs.`,
     lines: [
       ...(signIn ? signInLines : []),
-      cmd('psql', connect('postgres'), '-v ON_ERROR_STOP=1 -c', createRole),
+      ...(mapsRole ? roleLines : []),
       cmd('psql', connect(database), '-v ON_ERROR_STOP=1 -c', lit(grants.join(' '))),
+      // On PostgreSQL 15+ the schema public belongs to pg_database_owner: a GRANT by an admin who does not own
+      // the database only warns "no privileges were granted" and psql still exits 0 (output-review.md).
+      query(granted, database, privilegeCheck(roleLiteral, grant.privileges, component.metadata)),
+      guard(
+        granted,
+        '!=',
+        't',
+        `The GRANT in the database ${database} did not take: ${role} still lacks ${privileges.join('; ')}. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE ${database} OWNER TO ...), then run it again.`,
+      ),
     ],
   };
 }

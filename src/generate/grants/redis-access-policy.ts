@@ -18,7 +18,7 @@ export function redisSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gr
     comment: `Give the identity the ${grant.policy} data access policy on the Redis cache ${resource.name}, for ${resolved.components.join(', ')}.`,
     lines: [
       note(
-        'Needs Microsoft Entra authentication on the cache (turning it on restarts the cache), and an Azure CLI\nthat has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after 2.45).',
+        'Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after\n2.45); Microsoft Entra authentication on the cache was checked above.',
       ),
       cmd(
         'az redis access-policy-assignment create --name',

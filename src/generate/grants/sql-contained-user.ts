@@ -5,9 +5,14 @@
 import type { Grant } from '../../catalog/component-spec';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
-import { cmd, lit, note, type ScriptStep } from '../script-model';
+import { capture, cmd, join, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
 
 type SqlGrant = Extract<Grant, { kind: 'sql-contained-user' }>;
+
+/** A T-SQL Unicode string literal: N'text' with inner quotes doubled. */
+function nvarchar(text: string): string {
+  return `N'${text.replace(/'/g, "''")}'`;
+}
 
 /** Quotes a T-SQL name: [name] with inner ] doubled. */
 function sqlName(name: string): string {
@@ -18,7 +23,18 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
   const { resource, component } = resolved;
   const user = plan.identity.displayName;
   const name = sqlName(user);
-  const userLiteral = `N'${user.replace(/'/g, "''")}'`;
+  const userLiteral = nvarchar(user);
+  // A user kept from a deleted identity of the same name has the old identity's SID, and sign-in fails. FROM
+  // EXTERNAL PROVIDER stores a service principal's application (client) id as the SID (Microsoft Learn,
+  // fabric/database/sql/authentication.md, "Create database users for Microsoft Entra identities"; read on
+  // the Fabric SQL database page, not confirmed on an Azure SQL Database page), so a SID that is not this
+  // client id's bytes stops the batch before any grant, and --exit-on-error stops the script.
+  const otherIdentity = `The database user ${user} signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER ${name} as the admin, then run this script again.`;
+  const checkSid = [
+    `IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = ${userLiteral} AND sid <> CAST(CAST('`,
+    v('CLIENT_ID'),
+    `' AS uniqueidentifier) AS varbinary(16))) THROW 50000, ${nvarchar(otherIdentity)}, 1;`,
+  ];
   // The name must be the identity's display name: the server looks it up in Microsoft Entra ID, which works
   // when a user runs it (sql-docs authentication-aad-directory-readers-role: applications need Directory Readers).
   const statements = [
@@ -26,12 +42,21 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
     ...grant.roles.map((role) => `ALTER ROLE ${role} ADD MEMBER ${name};`),
     ...grant.permissions.map((permission) => `GRANT ${permission} TO ${name};`),
   ].join(' ');
+  // A system-assigned identity's client id is not read by the host step: ask Microsoft Entra ID for it, once.
+  const firstSqlGrant = plan.grants.find((other) => other.grant.kind === 'sql-contained-user') === resolved;
+  const clientIdLookup: ScriptLine[] =
+    plan.identity.kind === 'system' && firstSqlGrant
+      ? [capture('CLIENT_ID', 'az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv')]
+      : [];
   return {
     comment: `Add the identity to the database ${component.metadata.database ?? ''} on ${resource.name} as ${user} (${[...grant.roles, ...grant.permissions].join(', ')}).`,
     lines: [
       note(
-        'Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.',
+        'Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.\n' +
+          "A user of that name must already have this identity's client id as its SID, as Microsoft documents\n" +
+          'for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.',
       ),
+      ...clientIdLookup,
       cmd(
         'sqlcmd --server',
         lit(component.metadata.host ?? ''),
@@ -39,7 +64,7 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
         lit(component.metadata.database ?? ''),
         // Without --exit-on-error go-sqlcmd exits 0 after a failed statement (go-sqlcmd cmd/sqlcmd/sqlcmd.go).
         '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
-        lit(statements),
+        join(...checkSid, ` ${statements}`),
       ),
     ],
   };

@@ -4,14 +4,15 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedResource } from '../resources';
-import { capture, cmd, v, type ScriptLine, type ScriptStep } from '../script-model';
+import { capture, cmd, command, v, words, type ScriptLine, type ScriptStep } from '../script-model';
 import { guard, resourceGroupArgs } from './steps';
 
 function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[] {
-  const { ref } = resource;
+  const { ref, parent } = resource;
   return [
     'az',
     ...ref.showCommand,
+    ...(ref.parent && parent ? [ref.parent.flag, v(`${parent.variable}_NAME`)] : []),
     '--name',
     v(`${resource.variable}_NAME`),
     ...(ref.needsResourceGroup ? resourceGroupArgs(resource) : []),
@@ -19,23 +20,28 @@ function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[]
 }
 
 /**
- * The lookup keeps the resource id only where a role assignment is scoped to it; elsewhere it only proves
- * the resource exists (a missing one fails the command, and set -e stops the script), which a setting
- * check on the same resource proves as well.
+ * `usesId`: an Azure RBAC grant is scoped to the resource id. Otherwise the lookup only proves the resource
+ * exists: its precondition or Key Vault check does, or a show with no output (a missing resource still fails).
  */
-function resourceLines(resource: ResolvedResource, scoped: ReadonlySet<string>): ScriptLine[] {
+function resourceLines(resource: ResolvedResource, usesId: boolean): ScriptLine[] {
   const { ref } = resource;
-  const lines: ScriptLine[] = [];
-  if (scoped.has(resource.variable)) {
-    lines.push(capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv'));
-  } else if (!ref.precondition && ref.keyVaultModelChoice === undefined) {
-    lines.push(cmd(...showArgs(resource), '--query id -o none'));
-  }
+  const lines: ScriptLine[] = usesId
+    ? [capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv')]
+    : ref.precondition || ref.keyVaultModelChoice !== undefined
+      ? []
+      : [cmd(...showArgs(resource), '-o none')];
   if (ref.precondition) {
     const check = `${resource.variable}_CHECK`;
+    // Compared in lower case: the service answers "Enabled" or "enabled", "true" or "True" (the Azure CLI's
+    // own tests check authConfig.activeDirectoryAuth case-insensitively, postgresql
+    // test_postgres_flexible_commands_identity_microsoft_entra_admin.py, and read redisConfiguration.aadEnabled
+    // as "true" once and lower-cased once, redis test_redis_scenario.py).
     lines.push(
-      capture(check, ...showArgs(resource), `--query ${ref.precondition.query} -o tsv`),
-      guard(check, '!=', ref.precondition.expected, ref.precondition.message),
+      command([...words(...showArgs(resource), `--query ${ref.precondition.query} -o tsv`)], {
+        captureTo: check,
+        pipeTo: ['tr', '[:upper:]', '[:lower:]'],
+      }),
+      guard(check, '!=', ref.precondition.expected.toLowerCase(), ref.precondition.message),
     );
   }
   if (ref.keyVaultModelChoice === undefined) return lines;
@@ -66,15 +72,20 @@ function resourceLines(resource: ResolvedResource, scoped: ReadonlySet<string>):
 }
 
 export function preflightSteps(plan: DeploymentPlan): ScriptStep[] {
-  if (plan.resources.length === 0) return [];
-  const titles = [...new Set(plan.resources.map((resource) => resource.ref.title))].join(', ');
-  const scoped = new Set(
-    plan.grants.filter(({ grant }) => grant.kind === 'rbac').map(({ resource }) => resource.variable),
-  );
+  // A namespace that only names a queue or event hub is not looked up itself: the child's lookup needs it.
+  const scoped = new Set(plan.grants.map((grant) => grant.resource));
+  const looked = plan.resources.filter((resource) => scoped.has(resource));
+  if (looked.length === 0) return [];
+  const titles = [...new Set(looked.map((resource) => resource.ref.title))].join(', ');
   return [
     {
       comment: `Look up the resources before changing anything (${titles}): each grant is scoped to one of them.`,
-      lines: plan.resources.flatMap((resource) => resourceLines(resource, scoped)),
+      lines: looked.flatMap((resource) =>
+        resourceLines(
+          resource,
+          plan.grants.some((grant) => grant.resource === resource && grant.grant.kind === 'rbac'),
+        ),
+      ),
     },
   ];
 }

@@ -16,7 +16,7 @@ export function resourceGroupArgs(resource: ResolvedResource): Word[] {
   return ['--resource-group', v(resource.groupVariable)];
 }
 
-export function guard(variable: string, operator: Guard['operator'], value: string, message: string): Guard {
+export function guard(variable: string, operator: Guard['operator'], value: Word, message: string): Guard {
   return { kind: 'guard', variable, operator, value, message };
 }
 

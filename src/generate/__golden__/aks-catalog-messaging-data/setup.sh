@@ -12,6 +12,7 @@ FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
 SERVICEBUS_NAMESPACE_NAME=sb-orders
 EVENTHUBS_NAMESPACE_NAME=eh-orders
 STORAGE_ACCOUNT_NAME=stcheckpoints
+EVENTHUB_NAME=telemetry
 COSMOS_ACCOUNT_NAME=cosmos-orders
 APPCONFIG_STORE_NAME=appcs-orders
 OPENAI_ACCOUNT_NAME=oai-orders
@@ -19,7 +20,7 @@ SIGNALR_NAME=signalr-orders
 
 set -euo pipefail
 
-# Look up the resources before changing anything (Service Bus namespace, Event Hubs namespace, Checkpoint storage account, Cosmos DB account, App Configuration store, Azure OpenAI account, SignalR service): each grant is scoped to one of them.
+# Look up the resources before changing anything (Service Bus namespace, Event Hubs namespace, Checkpoint storage account, Event hub, Cosmos DB account, App Configuration store, Azure OpenAI account, SignalR service): each grant is scoped to one of them.
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -29,7 +30,12 @@ EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
-az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" --query id -o none
+EVENTHUB_ID=$(az eventhubs eventhub show \
+    --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
+    --name "$EVENTHUB_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
 APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
 OPENAI_ACCOUNT_ID=$(az cognitiveservices account show \
     --name "$OPENAI_ACCOUNT_NAME" \
@@ -82,7 +88,7 @@ az role assignment create \
     --role 090c5cfd-751d-490a-894a-3ce6f1109419 \
     --scope "$SERVICEBUS_NAMESPACE_ID" -o none
 
-# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event Hubs namespace eh-orders only, for eh-pubsub, eventhubs-binding.
+# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event Hubs namespace eh-orders only, for eh-pubsub.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
@@ -96,20 +102,36 @@ az role assignment create \
     --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
     --scope "$STORAGE_ACCOUNT_ID" -o none
 
-# Grant Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on the Event Hubs namespace eh-orders only, for eventhubs-binding.
+# Grant Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on the Event hub telemetry only, for eventhubs-binding.
 az role assignment create \
     --assignee-object-id "$PRINCIPAL_ID" \
     --assignee-principal-type ServicePrincipal \
     --role 2b629674-e913-4c01-ae53-ef4638d8f975 \
-    --scope "$EVENTHUBS_NAMESPACE_ID" -o none
+    --scope "$EVENTHUB_ID" -o none
+
+# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event hub telemetry only, for eventhubs-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
+    --scope "$EVENTHUB_ID" -o none
 
 # Assign the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the Cosmos DB account cosmos-orders, for cosmos-state, cosmosdb-binding.
-az cosmosdb sql role assignment create \
-    --account-name "$COSMOS_ACCOUNT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --scope / \
-    --principal-id "$PRINCIPAL_ID" \
-    --role-definition-id 00000000-0000-0000-0000-000000000002 -o none
+for attempt in {1..6}; do
+  if az cosmosdb sql role assignment create \
+      --account-name "$COSMOS_ACCOUNT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --scope / \
+      --principal-id "$PRINCIPAL_ID" \
+      --role-definition-id 00000000-0000-0000-0000-000000000002 -o none; then
+    break
+  fi
+  if [ "$attempt" = 6 ]; then
+    echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.' >&2
+    exit 1
+  fi
+  sleep 20
+done
 
 # Grant App Configuration Data Reader (built-in role 516239f1-63e1-4d78-a4de-a74fb236a071) on the App Configuration store appcs-orders only, for configstore.
 az role assignment create \
@@ -375,6 +397,9 @@ az role assignment list \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$EVENTHUB_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 az cosmosdb sql role assignment list \
     --account-name "$COSMOS_ACCOUNT_NAME" \

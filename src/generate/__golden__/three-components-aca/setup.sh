@@ -55,13 +55,6 @@ az role assignment create \
     --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
     --scope "$SERVICEBUS_NAMESPACE_ID" -o none
 
-# Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus namespace sb-orders only, for pubsub.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
-    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
-
 # Write the component files into ./components.
 mkdir -p components
 cat > components/azurekeyvault.yaml <<'YAML'

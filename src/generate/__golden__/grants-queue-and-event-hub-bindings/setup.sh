@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: Azure Service Bus queue binding and Azure Event Hubs binding on Virtual Machine Scale Set, System-assigned identity.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+VMSS_NAME=vmss-orders
+SERVICEBUS_NAMESPACE_NAME=sb-orders
+SERVICEBUS_QUEUE_NAME=invoices
+EVENTHUBS_NAMESPACE_NAME=eh-orders
+EVENTHUB_NAME=telemetry
+STORAGE_ACCOUNT_NAME=stcheckpoints
+
+set -euo pipefail
+
+# Look up the resources before changing anything (Service Bus queue, Event hub, Checkpoint storage account): each grant is scoped to one of them.
+SERVICEBUS_QUEUE_ID=$(az servicebus queue show \
+    --namespace-name "$SERVICEBUS_NAMESPACE_NAME" \
+    --name "$SERVICEBUS_QUEUE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+EVENTHUB_ID=$(az eventhubs eventhub show \
+    --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
+    --name "$EVENTHUB_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+
+# Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run.
+UPGRADE_MODE=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query upgradePolicy.mode -o tsv)
+
+# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
+PRINCIPAL_ID=$(az vmss identity assign \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query systemAssignedIdentity -o tsv)
+
+# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+if [ "$UPGRADE_MODE" = Manual ]; then
+  # update-instances brings every instance to the scale set's latest model: the identity, and any other
+  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
+  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
+  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
+  # check with the verify line below.
+  az vmss update-instances \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --instance-ids '*' -o none
+fi
+
+# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus queue invoices only, for servicebus-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
+    --scope "$SERVICEBUS_QUEUE_ID" -o none
+
+# Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus queue invoices only, for servicebus-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
+    --scope "$SERVICEBUS_QUEUE_ID" -o none
+
+# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event hub telemetry only, for eventhubs-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
+    --scope "$EVENTHUB_ID" -o none
+
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Checkpoint storage account stcheckpoints only, for eventhubs-binding.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+    --scope "$STORAGE_ACCOUNT_ID" -o none
+
+# Write the component files into ./components.
+mkdir -p components
+cat > components/servicebus-binding.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: servicebus-binding
+spec:
+  type: bindings.azure.servicebus.queues
+  version: v1
+  metadata:
+  - name: namespaceName
+    value: sb-orders.servicebus.windows.net
+  - name: queueName
+    value: invoices
+  - name: disableEntityManagement
+    value: "true"
+scopes:
+- orders-api
+YAML
+cat > components/eventhubs-binding.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: eventhubs-binding
+spec:
+  type: bindings.azure.eventhubs
+  version: v1
+  metadata:
+  - name: eventHubNamespace
+    value: eh-orders.servicebus.windows.net
+  - name: eventHub
+    value: telemetry
+  - name: consumerID
+    value: $Default
+  - name: storageAccountName
+    value: stcheckpoints
+  - name: storageContainerName
+    value: checkpoints
+scopes:
+- orders-api
+YAML
+
+# Put the component files where Dapr on the scale set reads them.
+# Install Dapr on every instance (in the image or with your deployment) once, if it is not there yet: the Dapr CLI, then
+#   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
+#   dapr init --slim   # without Docker: installs only daprd and placement
+# --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
+# Ship components/servicebus-binding.yaml, components/eventhubs-binding.yaml to every instance the same way, and start the app with Dapr:
+#   dapr run --app-id orders-api --resources-path ./components -- <your app command>
+# Each instance finds the scale set's identity through the instance metadata service.
+
+# Verify: the grants.
+az role assignment list \
+    --scope "$SERVICEBUS_QUEUE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$EVENTHUB_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# Instances not yet on the latest model (so still without the identity, Uniform orchestration):
+#   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: Azure Service Bus queues pub/sub on App Service Web App (Linux), User-assigned identity.
+# Run it with Bash after `az login`. Needs an Azure CLI with `az webapp sitecontainers` (newer than 2.45: run `az upgrade`).
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+WEBAPP_NAME=orders-web
+IDENTITY_NAME=id-orders
+SERVICEBUS_NAMESPACE_NAME=sb-orders
+
+set -euo pipefail
+
+# Look up the resources before changing anything (Service Bus namespace): each grant is scoped to one of them.
+SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
+    --name "$SERVICEBUS_NAMESPACE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
+IDENTITY_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Check that the web app can take a sidecar: App Service adds sidecar containers only to Linux apps, and not to a single custom container.
+WEBAPP_LINUX=$(az webapp show \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'contains(kind, '\''linux'\'')' -o tsv)
+if [ "$WEBAPP_LINUX" != true ]; then
+  echo 'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux: move the app to a Linux App Service plan, or choose another host in the wizard.' >&2
+  exit 1
+fi
+WEBAPP_SINGLE_CONTAINER=$(az webapp show \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'starts_with(siteConfig.linuxFxVersion || '\'''\'', '\''DOCKER|'\'')' -o tsv)
+if [ "$WEBAPP_SINGLE_CONTAINER" = true ]; then
+  echo 'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (its image becomes the main container), then run this script again.' >&2
+  exit 1
+fi
+
+# Attach the identity to the web app.
+az webapp identity assign \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --identities "$IDENTITY_ID" -o none
+
+# Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus namespace sb-orders only, for pubsub.
+az role assignment create \
+    --assignee-object-id "$PRINCIPAL_ID" \
+    --assignee-principal-type ServicePrincipal \
+    --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
+    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+
+# Write the component file into ./components.
+mkdir -p components
+{
+cat <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: pubsub
+spec:
+  type: pubsub.azure.servicebus.queues
+  version: v1
+  metadata:
+  - name: namespaceName
+    value: sb-orders.servicebus.windows.net
+  - name: disableEntityManagement
+    value: "true"
+  - name: azureClientId
+YAML
+printf '    value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+scopes:
+- orders-web
+YAML
+} > components/pubsub.yaml
+
+# Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
+az webapp deploy \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --src-path components/pubsub.yaml \
+    --type static \
+    --target-path /home/site/dapr/components/pubsub.yaml \
+    --restart false -o none
+
+# Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
+az webapp sitecontainers create \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --container-name daprd \
+    --image ghcr.io/dapr/daprd:1.18.3 \
+    --is-main false \
+    --target-port 3500 \
+    --startup-cmd '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500' -o none
+# Your app calls Dapr at http://localhost:3500: the containers of an app share its network.
+# Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no
+# shell); if the sidecar does not start, its log (below) says why.
+
+# Restart the web app, so the sidecar starts with the component files in place.
+az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Verify: the grants.
+az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded (stop with Ctrl+C):
+#   az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
+# Not confirmed by Microsoft or Dapr: whether App Service gives sidecar containers the managed identity
+# endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER); see dapr/dapr#6521. If the log shows ManagedIdentityCredential
+# errors instead, daprd cannot reach the identity from the sidecar on this app.
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app:
+#   az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP"

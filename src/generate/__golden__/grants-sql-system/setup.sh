@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: Azure SQL state store on Virtual Machine, System-assigned identity.
+# Run it with Bash after `az login`.
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+VM_NAME=vm-orders
+SQL_SERVER_NAME=sql-orders
+
+set -euo pipefail
+
+# Look up the resources before changing anything (Azure SQL server): each grant is scoped to one of them.
+az sql server show --name "$SQL_SERVER_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
+PRINCIPAL_ID=$(az vm identity assign \
+    --name "$VM_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query systemAssignedIdentity -o tsv)
+
+# Add the identity to the database orders on sql-orders as vm-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
+# Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
+# A user of that name must already have this identity's client id as its SID, as Microsoft documents
+# for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
+CLIENT_ID=$(az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv)
+sqlcmd \
+    --server sql-orders.database.windows.net \
+    --database-name orders \
+    --authentication-method ActiveDirectoryAzCli \
+    --exit-on-error \
+    --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user vm-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [vm-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'vm-orders') IS NULL CREATE USER [vm-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [vm-orders]; ALTER ROLE db_datareader ADD MEMBER [vm-orders]; ALTER ROLE db_datawriter ADD MEMBER [vm-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [vm-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [vm-orders];"
+
+# Write the component file into ./components.
+mkdir -p components
+cat > components/sql-state.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: sql-state
+spec:
+  type: state.sqlserver
+  version: v2
+  metadata:
+  - name: useAzureAD
+    value: "true"
+  - name: connectionString
+    value: sqlserver://sql-orders.database.windows.net:1433?database=orders
+scopes:
+- orders-api
+YAML
+
+# Put the component file where Dapr on the VM reads it.
+# Install Dapr on the VM once, if it is not there yet: the Dapr CLI, then
+#   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
+#   dapr init --slim   # without Docker: installs only daprd and placement
+# --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
+# Copy components/sql-state.yaml to the VM, into a components folder beside the app, and start the app with Dapr:
+#   dapr run --app-id orders-api --resources-path ./components -- <your app command>
+# Dapr finds the VM's identity through the instance metadata service; nothing else to set.
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.
