@@ -224,16 +224,25 @@ const REDIS_DB: ComponentField = {
   rule: 'integer',
 };
 
+/**
+ * useEntraID is read from Dapr 1.14: common/component/redis/settings.go in components-contrib v1.14.0-rc.6, the
+ * version dapr/dapr v1.14.0 pins in go.mod (absent at v1.13.x).
+ */
+const REDIS_ENTRA_MIN_DAPR = '1.14';
+
 function redisComponent<Type extends string>(
   type: Type,
   title: string,
   summary: string,
   defaultName: string,
   optional: readonly ComponentField[],
+  registered: Pick<ComponentSpec, 'minDapr' | 'status'>,
 ): ComponentSpec & { readonly type: Type } {
   return {
     type,
     version: 'v1',
+    ...registered,
+    entraIdMinDapr: REDIS_ENTRA_MIN_DAPR,
     title,
     summary,
     defaultName,
@@ -249,6 +258,10 @@ export const DATABASE_COMPONENTS = [
     // state/postgresql/v2/metadata.yaml.
     type: 'state.postgresql',
     version: 'v2',
+    // Registered from Dapr 1.13: dapr/dapr cmd/daprd/components/state_postgres.go at v1.13.0.
+    minDapr: '1.13',
+    // components-contrib state/postgresql/v2/metadata.yaml.
+    status: 'stable',
     title: 'Azure Database for PostgreSQL state store',
     summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
     defaultName: 'statestore',
@@ -263,12 +276,17 @@ export const DATABASE_COMPONENTS = [
     // state/postgresql/v1/metadata.yaml.
     type: 'state.postgresql',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.12: components-contrib useAzureAD in internal/component/postgresql at v1.12.0-rc.4 (pinned by dapr/dapr v1.12.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.12',
+    // components-contrib state/postgresql/v1/metadata.yaml.
+    status: 'stable',
     title: 'Azure Database for PostgreSQL state store',
     summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
     defaultName: 'statestore',
-    // v2 stores values in their own column types and is the one the Dapr docs recommend (setup-postgresql-v2.md).
-    deprecated:
-      'v1 is the older table layout; v2 is recommended for new state stores (the two do not share data).',
+    // Not deprecated: dapr/dapr registers v1 among Others, not Deprecated, and keeps it the Default
+    // (cmd/daprd/components/state_postgres.go at v1.18.0). v2 comes first here as the Dapr docs recommend it.
     fixedMetadata: USE_AZURE_AD,
     connectionString: 'postgres',
     fields: POSTGRES_STATE_FIELDS,
@@ -280,6 +298,12 @@ export const DATABASE_COMPONENTS = [
     // bindings/postgresql/metadata.yaml.
     type: 'bindings.postgresql',
     version: 'v1',
+    // Registered from Dapr 1.11: dapr/dapr cmd/daprd/components/binding_postgres.go at v1.11.0 (before it, only the name postgres).
+    // Entra ID from 1.12: components-contrib useAzureAD in bindings/postgres/metadata.go at v1.12.0-rc.4 (pinned by dapr/dapr v1.12.0 go.mod).
+    minDapr: '1.11',
+    entraIdMinDapr: '1.12',
+    // components-contrib bindings/postgres/metadata.yaml.
+    status: 'stable',
     title: 'Azure Database for PostgreSQL binding',
     summary: 'Run the SQL your app sends against a PostgreSQL database.',
     defaultName: 'postgres-binding',
@@ -295,6 +319,12 @@ export const DATABASE_COMPONENTS = [
     // configuration/postgresql/metadata.yaml: table is required; the app's owner creates the table and trigger.
     type: 'configuration.postgresql',
     version: 'v1',
+    // Registered from Dapr 1.11: dapr/dapr cmd/daprd/components/configuration_postgres.go at v1.11.0.
+    // Entra ID from 1.12: components-contrib useAzureAD in configuration/postgres/metadata.go at v1.12.0-rc.4 (pinned by dapr/dapr v1.12.0 go.mod).
+    minDapr: '1.11',
+    entraIdMinDapr: '1.12',
+    // components-contrib configuration/postgres/metadata.yaml.
+    status: 'stable',
     title: 'Azure Database for PostgreSQL configuration store',
     summary: 'Read and subscribe to configuration items kept in a PostgreSQL table.',
     defaultName: 'configstore',
@@ -310,6 +340,18 @@ export const DATABASE_COMPONENTS = [
         required: true,
         rule: 'postgresIdentifier',
         placeholder: 'configtable',
+      },
+      {
+        // notifyChannel: read from the component from Dapr 1.18 (components-contrib ee5e0302c, first in v1.18.0;
+        // configuration/postgres/metadata.go). Without it Subscribe fails with "notifyChannel must be set in
+        // component metadata or request metadata" unless the app sends pgNotifyChannel (postgres.go).
+        key: 'notifyChannel',
+        label: 'Notify channel',
+        help: 'The channel your table’s trigger sends pg_notify to, e.g. config. Dapr 1.18 and later read it here; before 1.18 the app passes pgNotifyChannel in each subscribe request.',
+        required: false,
+        rule: 'postgresNotifyChannel',
+        placeholder: 'config',
+        minDapr: '1.18',
       },
       POSTGRES_TIMEOUT,
     ],
@@ -328,6 +370,10 @@ export const DATABASE_COMPONENTS = [
     // state/sqlserver/v2 (registered from Dapr 1.17, dapr/dapr cmd/daprd/components).
     type: 'state.sqlserver',
     version: 'v2',
+    // Registered from Dapr 1.17: dapr/dapr cmd/daprd/components/state_sqlserver.go at v1.17.0.
+    minDapr: '1.17',
+    // components-contrib state/sqlserver/v2/metadata.yaml.
+    status: 'stable',
     title: 'Azure SQL state store',
     summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
     defaultName: 'statestore',
@@ -342,10 +388,16 @@ export const DATABASE_COMPONENTS = [
   {
     type: 'state.sqlserver',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.11: components-contrib useAzureAD in state/sqlserver/metadata.go at v1.11.0-rc.11 (pinned by dapr/dapr v1.11.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.11',
+    // components-contrib state/sqlserver/metadata.yaml.
+    status: 'stable',
     title: 'Azure SQL state store',
     summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
     defaultName: 'statestore',
-    deprecated: 'v2 is the current version (Dapr 1.17 and later); keep v1 for existing v1 tables.',
+    // Not deprecated: registered among Others and still the Default (state_sqlserver.go at v1.18.0).
     fixedMetadata: USE_AZURE_AD,
     connectionString: 'sqlserver',
     fields: SQL_FIELDS,
@@ -362,6 +414,8 @@ export const DATABASE_COMPONENTS = [
     'Keep Dapr state in Azure Cache for Redis.',
     'statestore',
     [REDIS_DB],
+    // Registered from Dapr 1.0 (dapr/dapr cmd/daprd/main.go at v1.0.0); state/redis/metadata.yaml.
+    { minDapr: '1.0', status: 'stable' },
   ),
   redisComponent(
     'pubsub.redis',
@@ -378,6 +432,8 @@ export const DATABASE_COMPONENTS = [
         rule: 'text',
       },
     ],
+    // Registered from Dapr 1.0 (dapr/dapr cmd/daprd/main.go at v1.0.0); pubsub/redis/metadata.yaml.
+    { minDapr: '1.0', status: 'stable' },
   ),
   redisComponent(
     'bindings.redis',
@@ -385,6 +441,8 @@ export const DATABASE_COMPONENTS = [
     'Write keys to Azure Cache for Redis from the app.',
     'redis-binding',
     [],
+    // Registered from Dapr 1.0 (dapr/dapr cmd/daprd/main.go at v1.0.0); bindings/redis/metadata.yaml.
+    { minDapr: '1.0', status: 'stable' },
   ),
   redisComponent(
     'configuration.redis',
@@ -392,6 +450,8 @@ export const DATABASE_COMPONENTS = [
     'Read and subscribe to configuration items kept in Redis.',
     'configstore',
     [REDIS_DB],
+    // Registered from Dapr 1.5 (dapr/dapr cmd/daprd/main.go at v1.5.0); configuration/redis/metadata.yaml.
+    { minDapr: '1.5', status: 'stable' },
   ),
   redisComponent(
     'lock.redis',
@@ -399,5 +459,7 @@ export const DATABASE_COMPONENTS = [
     'Distributed locks held in Azure Cache for Redis.',
     'lockstore',
     [],
+    // Registered from Dapr 1.8 (dapr/dapr cmd/daprd/main.go at v1.8.0); lock/redis/metadata.yaml says alpha.
+    { minDapr: '1.8', status: 'alpha' },
   ),
 ] as const satisfies readonly ComponentSpec[];
