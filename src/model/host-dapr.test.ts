@@ -7,7 +7,7 @@ import {
   configDaprNeed,
   defaultComponentOn,
   defaultVersionOn,
-  versionNeedsLabel,
+  versionDaprLabel,
   versionUnavailableReason,
 } from './host-dapr';
 import { parseShareLink, toShareHash } from './url-state';
@@ -145,10 +145,10 @@ describe('configDaprNeed', () => {
   });
 });
 
-describe('versionNeedsLabel', () => {
+describe('versionDaprLabel', () => {
   it('shows the minimum under managed identity', () => {
-    expect(versionNeedsLabel('state.sqlserver', 'v2')).toBe('needs Dapr ≥ 1.17');
-    expect(versionNeedsLabel('state.sqlserver', 'v1')).toBe('needs Dapr ≥ 1.11');
-    expect(versionNeedsLabel('state.redis', 'v1')).toBe('needs Dapr ≥ 1.14');
+    expect(versionDaprLabel('state.sqlserver', 'v2')).toBe('Dapr ≥ 1.17');
+    expect(versionDaprLabel('state.sqlserver', 'v1')).toBe('Dapr ≥ 1.11');
+    expect(versionDaprLabel('state.redis', 'v1')).toBe('Dapr ≥ 1.14');
   });
 });

@@ -49,9 +49,9 @@ export function componentWarnings(
   return availability.status === 'warning' ? availability.reasons : [];
 }
 
-/** "needs Dapr ≥ 1.17", shown beside a version option. */
-export function versionNeedsLabel(type: ComponentType, version: string): string {
-  return `needs Dapr ≥ ${componentMinDapr(componentSpec(type, version))}`;
+/** "Dapr ≥ 1.17": the release a version needs under managed identity, shown beside the version choice. */
+export function versionDaprLabel(type: ComponentType, version: string): string {
+  return `Dapr ≥ ${componentMinDapr(componentSpec(type, version))}`;
 }
 
 /** Errors for the set fields the host's Dapr does not read yet, by metadata key. */

@@ -12,7 +12,7 @@ import {
   componentWarnings,
   defaultComponentOn,
   defaultVersionOn,
-  versionNeedsLabel,
+  versionDaprLabel,
   versionUnavailableReason,
 } from '../model/host-dapr';
 import { MAX_COMPONENTS, type LinkErrors } from '../model/url-state';
@@ -117,8 +117,8 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
                             disabled={unloadable !== undefined && version !== current.version}
                           >
                             {version} ({version === recommended ? 'recommended, ' : ''}
-                            {versionNeedsLabel(current.type, version)}
-                            {unloadable ? ', not on this host' : ''})
+                            {versionDaprLabel(current.type, version)}
+                            {unloadable ? ', not here' : ''})
                           </option>
                         );
                       })}
@@ -127,7 +127,7 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
                 )}
                 {versions.length === 1 && (
                   <span className="note">
-                    {current.version}, {versionNeedsLabel(current.type, current.version)}
+                    {current.version}, needs {versionDaprLabel(current.type, current.version)}
                   </span>
                 )}
                 <button
