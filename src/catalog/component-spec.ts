@@ -2,6 +2,7 @@
  * The shape of a Dapr component's catalog entry: what the wizard asks, what the YAML carries, which Azure
  * resources the component talks to, and the least grant each needs. Entries live in ./components/.
  */
+import type { DaprVersion } from './dapr';
 import type { NamingRuleId } from './naming-rules';
 import type { AzureRole } from './roles';
 
@@ -20,7 +21,12 @@ export interface ComponentField {
   readonly example?: string;
   /** False for inputs the wizard composes into the connection string instead of emitting them as metadata. */
   readonly emit?: false;
+  /** The first Dapr release that reads this field, where it is newer than its component's (set fields only). */
+  readonly minDapr?: DaprVersion;
 }
+
+/** A component's maturity, from the `status` of its metadata.yaml in dapr/components-contrib. */
+export type ComponentStatus = 'stable' | 'beta' | 'alpha';
 
 /** One answer to a trade-off question; the first option of a choice is the default and the least privileged. */
 export interface ChoiceOption {
@@ -127,7 +133,20 @@ export interface ComponentSpec {
   readonly summary: string;
   /** Default metadata.name. */
   readonly defaultName: string;
-  /** Set when a newer version is recommended instead. */
+  /**
+   * The first Dapr release that registers this type and version: dapr/dapr cmd/daprd/components/*.go at the
+   * release tags (cmd/daprd/main.go before v1.9.0). A component file naming an unregistered version fails to
+   * load (dapr/dapr pkg/components/state/registry.go, "couldn't find state store").
+   */
+  readonly minDapr: DaprVersion;
+  /**
+   * Where newer than minDapr: the first Dapr release whose component signs in with Entra ID as this entry
+   * configures it (its fixedMetadata, or the shared Azure auth code), read in the components-contrib version
+   * pinned by dapr/dapr go.mod at that release tag.
+   */
+  readonly entraIdMinDapr?: DaprVersion;
+  readonly status: ComponentStatus;
+  /** Set when Dapr registers this version as deprecated and a newer one is recommended instead. */
   readonly deprecated?: string;
   /** Metadata that selects Entra ID, always emitted: useAzureAD, useEntraID, enableTLS. */
   readonly fixedMetadata?: Readonly<Record<string, string>>;

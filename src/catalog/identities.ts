@@ -2,6 +2,7 @@
  * The identity choices, with the one-line advice the identity step shows.
  * Facts: ../shared/domain/README.md rules 2 and 3, dapr-components.md section 1.
  */
+import type { DaprVersion } from './dapr';
 
 export const IDENTITY_KINDS = ['system', 'user'] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
@@ -14,6 +15,14 @@ export interface IdentityOption<Id extends string> {
   readonly title: string;
   /** When to pick this. */
   readonly advice: string;
+  /**
+   * The first Dapr release whose Azure components sign in this way, where the path has a minimum of its own.
+   * System- and user-assigned identity (and the kubelet identity, a user-assigned identity reached the same
+   * way) have none: a component tries managed identity as soon as it signs in with Entra ID at all
+   * (ComponentSpec.entraIdMinDapr): components-contrib secretstores/azure/keyvault/authutils.go at v1.0.0-rc6,
+   * authentication/azure/auth.go from v1.4.0-rc2, internal/authentication/azure/auth.go from v1.9.0-rc.5.
+   */
+  readonly minDapr?: DaprVersion;
 }
 
 export const IDENTITY_OPTIONS: readonly IdentityOption<IdentityKind>[] = [
@@ -39,6 +48,9 @@ export const AKS_IDENTITY_OPTIONS: readonly IdentityOption<AksIdentityKind>[] = 
     // Dapr calls workload identity federation the recommended option on AKS (dapr/docs howto-wif.md, PR #4751).
     advice:
       'Only pods using your ServiceAccount get the identity: the least access, and what Dapr recommends.',
+    // "All Azure components now support Azure AD Workload Identity" (dapr/dapr docs/release_notes/v1.11.0.md);
+    // components-contrib internal/authentication/azure/auth.go tries it from v1.11.0.
+    minDapr: '1.11',
   },
   {
     id: 'kubelet',

@@ -291,6 +291,12 @@ export const NAMING_RULES = {
     pattern: /^[A-Za-z_][A-Za-z0-9_]{0,62}$/,
     message: "Letters, digits and '_', not starting with a digit, at most 63.",
   },
+  postgresNotifyChannel: {
+    // Dapr accepts lower-case letters, digits, '.', '/' and '_', at most 64 (components-contrib
+    // configuration/postgres/metadata.go at v1.18.0); kept to the plain-identifier subset LISTEN takes unquoted.
+    pattern: /^[a-z_][a-z0-9_]{0,62}$/,
+    message: "Lower-case letters, digits and '_', not starting with a digit, at most 63.",
+  },
   sqlServerHost: {
     // Azure SQL logical server host: <server>.database.windows.net; server names 1-63 lowercase letters,
     // digits and '-', not starting or ending with '-' (resource-name-rules.md).

@@ -24,10 +24,11 @@ export type TextFieldId =
   | 'dnsNameLabel'
   | 'envVars';
 
-/** A form path: a top-level text field, or a component's name, resource group or metadata value. */
+/** A form path: a top-level text field, or a component's name, version, resource group or metadata value. */
 export type FieldPath =
   | TextFieldId
   | `components.${number}.name`
+  | `components.${number}.version`
   | `components.${number}.resourceGroup`
   | `components.${number}.metadata.${string}`;
 
@@ -279,5 +280,6 @@ export function fieldValue(config: WizardConfig, path: FieldPath): string {
   const component = config.components[Number(parts[1])];
   if (!component) return '';
   if (parts[2] === 'metadata') return component.metadata[parts.slice(3).join('.')] ?? '';
+  if (parts[2] === 'version') return component.version;
   return parts[2] === 'name' ? component.name : component.resourceGroup;
 }

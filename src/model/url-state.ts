@@ -8,10 +8,11 @@
  * choice keys (e.g. `kvModel`); the N-th (N >= 2) the same keys prefixed `cN.` (`c2.component=...`).
  */
 import { COMPONENT_TYPES, componentSpec, componentVersions, type ComponentType } from '../catalog/components';
-import { HOST_IDS } from '../catalog/hosts';
+import { HOST_IDS, type HostId } from '../catalog/hosts';
 import { AKS_IDENTITY_KINDS, IDENTITY_KINDS } from '../catalog/identities';
 import { defaultComponent, defaultConfig, type ComponentConfig, type WizardConfig } from './config';
 import { detailFields, fieldValue, type TextFieldId } from './fields';
+import { defaultVersionOn } from './host-dapr';
 
 const CHOICE_KEYS = { host: HOST_IDS, identity: IDENTITY_KINDS, aksIdentity: AKS_IDENTITY_KINDS } as const;
 type ChoiceKey = keyof typeof CHOICE_KEYS;
@@ -62,6 +63,7 @@ function notOneOf(key: string, value: string, allowed: readonly string[], kept: 
 function parseComponent(
   params: Map<string, string>,
   index: number,
+  host: HostId,
   linkErrors: LinkErrors,
 ): ComponentConfig | undefined {
   const prefix = componentKeyPrefix(index);
@@ -76,12 +78,15 @@ function parseComponent(
   } else if (index > 0) {
     return undefined;
   }
+  // Without a version the host's default applies; a version the host cannot load is kept, and the
+  // component step and validation say why beside the version choice.
   const versions = componentVersions(type);
+  const fallback = defaultVersionOn(host, type);
   const versionValue = params.get(`${prefix}version`);
   if (versionValue !== undefined && !versions.includes(versionValue)) {
-    linkErrors[`${prefix}version`] = notOneOf(`${prefix}version`, versionValue, versions, versions[0] ?? '');
+    linkErrors[`${prefix}version`] = notOneOf(`${prefix}version`, versionValue, versions, fallback);
   }
-  const version = versionValue !== undefined && versions.includes(versionValue) ? versionValue : versions[0];
+  const version = versionValue !== undefined && versions.includes(versionValue) ? versionValue : fallback;
   const component = defaultComponent(type, version);
   const spec = componentSpec(type, component.version);
   component.name = params.get(`${prefix}name`) ?? component.name;
@@ -128,20 +133,25 @@ export function parseShareLink(search: string, hash: string): ParsedLink {
   }
   const components: ComponentConfig[] = [];
   for (let index = 0; index < MAX_COMPONENTS; index += 1) {
-    const component = parseComponent(params, index, linkErrors);
+    const component = parseComponent(params, index, config.host, linkErrors);
     if (component) components.push(component);
   }
   config.components = components;
   return { config, linkErrors };
 }
 
-function componentParams(component: ComponentConfig, index: number, params: URLSearchParams): void {
+function componentParams(
+  component: ComponentConfig,
+  index: number,
+  host: HostId,
+  params: URLSearchParams,
+): void {
   const prefix = componentKeyPrefix(index);
   const defaults = defaultComponent(component.type, component.version);
   const spec = componentSpec(component.type, component.version);
   if (index > 0 || component.type !== 'secretstores.azure.keyvault')
     params.set(`${prefix}component`, component.type);
-  if (component.version !== componentVersions(component.type)[0])
+  if (component.version !== defaultVersionOn(host, component.type))
     params.set(`${prefix}version`, component.version);
   if (component.name !== defaults.name) params.set(`${prefix}name`, component.name);
   if (component.resourceGroup !== '') params.set(`${prefix}rg`, component.resourceGroup);
@@ -169,7 +179,7 @@ export function toShareHash(config: WizardConfig): string {
     const value = fieldValue(config, field.path);
     if (value !== fieldValue(defaults, field.path)) params.set(field.path, value);
   }
-  config.components.forEach((component, index) => componentParams(component, index, params));
+  config.components.forEach((component, index) => componentParams(component, index, config.host, params));
   // URLSearchParams writes spaces as '+'; '%20' reads the same and survives more chat clients.
   return params.toString().replace(/\+/g, '%20');
 }

@@ -2,6 +2,7 @@
 import { NAMING_RULES } from '../catalog/naming-rules';
 import { effectiveIdentity, environmentVariables, type WizardConfig } from './config';
 import { detailFields, fieldValue, type FieldPath, type FieldView } from './fields';
+import { unreadFieldReasons, versionUnavailableReason } from './host-dapr';
 
 export type FieldErrors = Partial<Record<FieldPath, string>>;
 
@@ -36,6 +37,13 @@ export function validateConfig(config: WizardConfig): FieldErrors {
       errors[path] =
         `The script writes its own ${component.name}.yaml beside the component files: choose another name.`;
     seen.add(component.name);
+    // A version the host's Dapr does not register fails to load there; a field it does not read is lost.
+    const versionReason = versionUnavailableReason(config.host, component);
+    if (versionReason) errors[`components.${index}.version`] = versionReason;
+    for (const [key, reason] of Object.entries(unreadFieldReasons(config.host, component))) {
+      const fieldPath = `components.${index}.metadata.${key}` as const;
+      errors[fieldPath] ??= reason;
+    }
   });
   return errors;
 }

@@ -7,7 +7,14 @@ import {
   UNSUPPORTED_COMPONENTS,
   type ComponentType,
 } from '../catalog/components';
-import { defaultComponent, uniqueComponentName, type WizardConfig } from '../model/config';
+import { uniqueComponentName, type WizardConfig } from '../model/config';
+import {
+  componentWarnings,
+  defaultComponentOn,
+  defaultVersionOn,
+  versionDaprLabel,
+  versionUnavailableReason,
+} from '../model/host-dapr';
 import { MAX_COMPONENTS, type LinkErrors } from '../model/url-state';
 
 /** The building block a type belongs to: the first part of the Dapr type. */
@@ -44,6 +51,7 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
   const { control, register } = useFormContext<WizardConfig>();
   const { fields, append, remove, move } = useFieldArray({ control, name: 'components' });
   const components = useWatch({ control, name: 'components' });
+  const host = useWatch({ control, name: 'host' });
   const [toAdd, setToAdd] = useState<ComponentType>(COMPONENT_TYPES[0] ?? 'secretstores.azure.keyvault');
   const kinds = [...new Set(COMPONENT_TYPES.map(kindOf))];
   const addSelectId = `${id}-add`;
@@ -73,6 +81,10 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
           const current = components[index] ?? field;
           const spec = componentSpec(current.type, current.version);
           const versions = componentVersions(current.type);
+          const recommended = defaultVersionOn(host, current.type);
+          // The host's Dapr cannot load this version (state.sqlserver v2 on Container Apps): said beside the choice.
+          const versionError = versionUnavailableReason(host, current);
+          const versionErrorId = `${id}-${field.id}-version-error`;
           return (
             <li key={field.id} className="component-item">
               <div className="component-heading">
@@ -81,19 +93,42 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
               </div>
               <p className="choice-description">{spec.summary}</p>
               {spec.deprecated && <p className="warning">{spec.deprecated}</p>}
+              {componentWarnings(host, current).map((warning) => (
+                <p key={warning} className="warning">
+                  {warning}
+                </p>
+              ))}
               <div className="component-actions">
                 {versions.length > 1 && (
                   <label>
                     Version{' '}
-                    <select {...register(`components.${index}.version`)}>
-                      {versions.map((version, position) => (
-                        <option key={version} value={version}>
-                          {version}
-                          {position === 0 ? ' (recommended)' : ''}
-                        </option>
-                      ))}
+                    <select
+                      {...register(`components.${index}.version`)}
+                      aria-invalid={versionError ? true : undefined}
+                      aria-describedby={versionError ? versionErrorId : undefined}
+                    >
+                      {versions.map((version) => {
+                        const unloadable = versionUnavailableReason(host, { type: current.type, version });
+                        return (
+                          <option
+                            key={version}
+                            value={version}
+                            // Never offered where it cannot load; still shown when a link already chose it.
+                            disabled={unloadable !== undefined && version !== current.version}
+                          >
+                            {version} ({version === recommended ? 'recommended, ' : ''}
+                            {versionDaprLabel(current.type, version)}
+                            {unloadable ? ', not here' : ''})
+                          </option>
+                        );
+                      })}
                     </select>
                   </label>
+                )}
+                {versions.length === 1 && (
+                  <span className="note">
+                    {current.version}, needs {versionDaprLabel(current.type, current.version)}
+                  </span>
                 )}
                 <button
                   type="button"
@@ -141,6 +176,11 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
                   Remove
                 </button>
               </div>
+              {versionError && (
+                <p className="field-error" id={versionErrorId}>
+                  {versionError}
+                </p>
+              )}
             </li>
           );
         })}
@@ -158,6 +198,9 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
                 {COMPONENT_TYPES.filter((type) => kindOf(type) === kind).map((type) => (
                   <option key={type} value={type}>
                     {componentSpec(type).title} ({type})
+                    {componentWarnings(host, { type, version: defaultVersionOn(host, type) }).length > 0
+                      ? ', not supported on this host'
+                      : ''}
                   </option>
                 ))}
               </optgroup>
@@ -172,11 +215,7 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
             onClick={() => {
               const taken = components.map((component) => component.name);
               append(
-                defaultComponent(
-                  toAdd,
-                  undefined,
-                  uniqueComponentName(componentSpec(toAdd).defaultName, taken),
-                ),
+                defaultComponentOn(host, toAdd, uniqueComponentName(componentSpec(toAdd).defaultName, taken)),
               );
             }}
           >

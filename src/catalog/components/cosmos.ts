@@ -56,6 +56,12 @@ export const COSMOS_COMPONENTS = [
   {
     type: 'state.azure.cosmosdb',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.4: components-contrib state/azure/cosmosdb at v1.4.0-rc2 (pinned by dapr/dapr v1.4.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.4',
+    // components-contrib state/azure/cosmosdb/metadata.yaml.
+    status: 'stable',
     title: 'Azure Cosmos DB state store',
     summary: 'Keep Dapr state as items in a Cosmos DB for NoSQL container.',
     defaultName: 'statestore',
@@ -79,6 +85,12 @@ export const COSMOS_COMPONENTS = [
   {
     type: 'bindings.azure.cosmosdb',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.4: components-contrib bindings/azure/cosmosdb at v1.4.0-rc2 (pinned by dapr/dapr v1.4.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.4',
+    // components-contrib bindings/azure/cosmosdb/metadata.yaml.
+    status: 'stable',
     title: 'Azure Cosmos DB binding',
     summary: 'Create items in a Cosmos DB for NoSQL container (output binding).',
     defaultName: 'cosmosdb-binding',

@@ -1,10 +1,10 @@
 /**
- * Data stores whose Entra ID access is granted inside the service, not with Azure RBAC: PostgreSQL (a role
- * mapped to the identity), Azure SQL (a contained user) and Azure Cache for Redis (a data access policy).
+ * Databases whose Entra ID access is granted inside the service, not with Azure RBAC: PostgreSQL (a role
+ * mapped to the identity) and Azure SQL (a contained user); Azure Cache for Redis is in ./redis.ts.
  * Sources: ../shared/domain/dapr-components.md sections 3-4; dapr/components-contrib
  * common/authentication/postgresql/metadata.go, common/authentication/sqlserver/metadata.go,
- * common/component/redis/{settings.go, redis.go}, state/sqlserver/migration.go, and each metadata.yaml
- * named below; dapr/docs setup-postgresql-v1.md, setup-postgresql-v2.md, setup-sqlserver.md, setup-redis.md.
+ * state/sqlserver/migration.go, and each metadata.yaml named below; dapr/docs setup-postgresql-v1.md,
+ * setup-postgresql-v2.md, setup-sqlserver.md.
  */
 import type { ComponentChoice, ComponentField, ComponentSpec, Grant, ResourceRef } from '../component-spec';
 
@@ -184,80 +184,15 @@ const SQL_GRANTS: readonly Grant[] = [
 const SQL_GRANT_SOURCE =
   'Dapr names no roles: the contained user is created FROM EXTERNAL PROVIDER (Azure SQL Entra docs); the rights follow from Dapr’s migrations (state/sqlserver/migration.go).';
 
-// --- Azure Cache for Redis ---
-
-/** `az redis show --name --resource-group` (azure-cli 2.45 help); the name is the host's first label. */
-const REDIS_CACHE: ResourceRef = {
-  id: 'cache',
-  title: 'Azure Cache for Redis',
-  field: 'redisHost',
-  nameFrom: 'first-label',
-  showCommand: ['redis', 'show'],
-  needsResourceGroup: true,
-  variable: 'REDIS_CACHE',
-  // Access policies only sign in users when Entra authentication is on: redisConfiguration.aadEnabled reads
-  // "true" once it is, and the CLI's own scenario test turns it off with --set redisConfiguration.aadEnabled=false
-  // (Azure/azure-cli redis/tests/latest/test_redis_scenario.py, test_redis_cache_authentication).
-  precondition: {
-    query: 'redisConfiguration.aadEnabled',
-    expected: 'true',
-    message:
-      'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --set redisConfiguration.aadEnabled=true with its --name and --resource-group.',
-  },
-};
-
-const REDIS_HOST: ComponentField = {
-  key: 'redisHost',
-  label: 'Redis host and port',
-  help: 'The cache host with the TLS port 6380, e.g. mycache.redis.cache.windows.net:6380; Entra authentication must be on.',
-  required: true,
-  rule: 'redisHost',
-  placeholder: 'mycache.redis.cache.windows.net:6380',
-};
-
-/**
- * useEntraID makes Dapr authenticate with a token (the token's object id is the Redis user), and Entra ID
- * needs TLS (common/component/redis/redis.go; dapr-components.md section 3).
- */
-const REDIS_ENTRA = { useEntraID: 'true', enableTLS: 'true' } as const;
-
-/** The Dapr docs say the identity needs the Data Owner access policy (RedisDataOwner) (setup-redis.md). */
-const REDIS_GRANT: Grant = { kind: 'redis-access-policy', policy: 'Data Owner', resource: 'cache' };
-
-const REDIS_DB: ComponentField = {
-  // redisDB: database number, default 0 (metadata.yaml).
-  key: 'redisDB',
-  label: 'Database number',
-  help: 'The Redis database to use, default 0.',
-  required: false,
-  rule: 'integer',
-};
-
-function redisComponent<Type extends string>(
-  type: Type,
-  title: string,
-  summary: string,
-  defaultName: string,
-  optional: readonly ComponentField[],
-): ComponentSpec & { readonly type: Type } {
-  return {
-    type,
-    version: 'v1',
-    title,
-    summary,
-    defaultName,
-    fixedMetadata: REDIS_ENTRA,
-    fields: [REDIS_HOST, ...optional],
-    resources: [REDIS_CACHE],
-    grants: [REDIS_GRANT],
-  };
-}
-
 export const DATABASE_COMPONENTS = [
   {
     // state/postgresql/v2/metadata.yaml.
     type: 'state.postgresql',
     version: 'v2',
+    // Registered from Dapr 1.13: dapr/dapr cmd/daprd/components/state_postgres.go at v1.13.0.
+    minDapr: '1.13',
+    // components-contrib state/postgresql/v2/metadata.yaml.
+    status: 'stable',
     title: 'Azure Database for PostgreSQL state store',
     summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
     defaultName: 'statestore',
@@ -272,12 +207,17 @@ export const DATABASE_COMPONENTS = [
     // state/postgresql/v1/metadata.yaml.
     type: 'state.postgresql',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.12: components-contrib useAzureAD in internal/component/postgresql at v1.12.0-rc.4 (pinned by dapr/dapr v1.12.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.12',
+    // components-contrib state/postgresql/v1/metadata.yaml.
+    status: 'stable',
     title: 'Azure Database for PostgreSQL state store',
     summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
     defaultName: 'statestore',
-    // v2 stores values in their own column types and is the one the Dapr docs recommend (setup-postgresql-v2.md).
-    deprecated:
-      'v1 is the older table layout; v2 is recommended for new state stores (the two do not share data).',
+    // Not deprecated: dapr/dapr registers v1 among Others, not Deprecated, and keeps it the Default
+    // (cmd/daprd/components/state_postgres.go at v1.18.0). v2 comes first here as the Dapr docs recommend it.
     fixedMetadata: USE_AZURE_AD,
     connectionString: 'postgres',
     fields: POSTGRES_STATE_FIELDS,
@@ -289,6 +229,12 @@ export const DATABASE_COMPONENTS = [
     // bindings/postgresql/metadata.yaml.
     type: 'bindings.postgresql',
     version: 'v1',
+    // Registered from Dapr 1.11: dapr/dapr cmd/daprd/components/binding_postgres.go at v1.11.0 (before it, only the name postgres).
+    // Entra ID from 1.12: components-contrib useAzureAD in bindings/postgres/metadata.go at v1.12.0-rc.4 (pinned by dapr/dapr v1.12.0 go.mod).
+    minDapr: '1.11',
+    entraIdMinDapr: '1.12',
+    // components-contrib bindings/postgres/metadata.yaml.
+    status: 'stable',
     title: 'Azure Database for PostgreSQL binding',
     summary: 'Run the SQL your app sends against a PostgreSQL database.',
     defaultName: 'postgres-binding',
@@ -304,6 +250,12 @@ export const DATABASE_COMPONENTS = [
     // configuration/postgresql/metadata.yaml: table is required; the app's owner creates the table and trigger.
     type: 'configuration.postgresql',
     version: 'v1',
+    // Registered from Dapr 1.11: dapr/dapr cmd/daprd/components/configuration_postgres.go at v1.11.0.
+    // Entra ID from 1.12: components-contrib useAzureAD in configuration/postgres/metadata.go at v1.12.0-rc.4 (pinned by dapr/dapr v1.12.0 go.mod).
+    minDapr: '1.11',
+    entraIdMinDapr: '1.12',
+    // components-contrib configuration/postgres/metadata.yaml.
+    status: 'stable',
     title: 'Azure Database for PostgreSQL configuration store',
     summary: 'Read and subscribe to configuration items kept in a PostgreSQL table.',
     defaultName: 'configstore',
@@ -319,6 +271,18 @@ export const DATABASE_COMPONENTS = [
         required: true,
         rule: 'postgresIdentifier',
         placeholder: 'configtable',
+      },
+      {
+        // notifyChannel: read from the component from Dapr 1.18 (components-contrib ee5e0302c, first in v1.18.0;
+        // configuration/postgres/metadata.go). Without it Subscribe fails with "notifyChannel must be set in
+        // component metadata or request metadata" unless the app sends pgNotifyChannel (postgres.go).
+        key: 'notifyChannel',
+        label: 'Notify channel',
+        help: 'The channel your table’s trigger sends pg_notify to, e.g. config. Dapr 1.18 and later read it here; before 1.18 the app passes pgNotifyChannel in each subscribe request.',
+        required: false,
+        rule: 'postgresNotifyChannel',
+        placeholder: 'config',
+        minDapr: '1.18',
       },
       POSTGRES_TIMEOUT,
     ],
@@ -337,6 +301,10 @@ export const DATABASE_COMPONENTS = [
     // state/sqlserver/v2 (registered from Dapr 1.17, dapr/dapr cmd/daprd/components).
     type: 'state.sqlserver',
     version: 'v2',
+    // Registered from Dapr 1.17: dapr/dapr cmd/daprd/components/state_sqlserver.go at v1.17.0.
+    minDapr: '1.17',
+    // components-contrib state/sqlserver/v2/metadata.yaml.
+    status: 'stable',
     title: 'Azure SQL state store',
     summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
     defaultName: 'statestore',
@@ -351,10 +319,16 @@ export const DATABASE_COMPONENTS = [
   {
     type: 'state.sqlserver',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.11: components-contrib useAzureAD in state/sqlserver/metadata.go at v1.11.0-rc.11 (pinned by dapr/dapr v1.11.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.11',
+    // components-contrib state/sqlserver/metadata.yaml.
+    status: 'stable',
     title: 'Azure SQL state store',
     summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
     defaultName: 'statestore',
-    deprecated: 'v2 is the current version (Dapr 1.17 and later); keep v1 for existing v1 tables.',
+    // Not deprecated: registered among Others and still the Default (state_sqlserver.go at v1.18.0).
     fixedMetadata: USE_AZURE_AD,
     connectionString: 'sqlserver',
     fields: SQL_FIELDS,
@@ -363,50 +337,4 @@ export const DATABASE_COMPONENTS = [
     grants: SQL_GRANTS,
     grantSource: SQL_GRANT_SOURCE,
   },
-  // state/redis, pubsub/redis, bindings/redis, configuration/redis, lock/redis metadata.yaml; lock.redis lacks
-  // the azuread profile in metadata.yaml but shares the Entra ID code (dapr-components.md section 4).
-  redisComponent(
-    'state.redis',
-    'Azure Cache for Redis state store',
-    'Keep Dapr state in Azure Cache for Redis.',
-    'statestore',
-    [REDIS_DB],
-  ),
-  redisComponent(
-    'pubsub.redis',
-    'Azure Cache for Redis pub/sub (Streams)',
-    'Publish and subscribe through Redis Streams.',
-    'pubsub',
-    [
-      {
-        // consumerID: the consumer group, defaults to the app id (metadata.yaml).
-        key: 'consumerID',
-        label: 'Consumer group',
-        help: 'Defaults to the app id.',
-        required: false,
-        rule: 'text',
-      },
-    ],
-  ),
-  redisComponent(
-    'bindings.redis',
-    'Azure Cache for Redis binding',
-    'Write keys to Azure Cache for Redis from the app.',
-    'redis-binding',
-    [],
-  ),
-  redisComponent(
-    'configuration.redis',
-    'Azure Cache for Redis configuration store',
-    'Read and subscribe to configuration items kept in Redis.',
-    'configstore',
-    [REDIS_DB],
-  ),
-  redisComponent(
-    'lock.redis',
-    'Azure Cache for Redis lock',
-    'Distributed locks held in Azure Cache for Redis.',
-    'lockstore',
-    [],
-  ),
 ] as const satisfies readonly ComponentSpec[];

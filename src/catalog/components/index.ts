@@ -7,6 +7,7 @@ import { COSMOS_COMPONENTS } from './cosmos';
 import { DATABASE_COMPONENTS } from './databases';
 import { KEY_VAULT_COMPONENTS } from './key-vault';
 import { MESSAGING_COMPONENTS } from './messaging';
+import { REDIS_COMPONENTS } from './redis';
 import { SERVICE_COMPONENTS } from './services';
 import { STORAGE_COMPONENTS } from './storage';
 
@@ -19,6 +20,7 @@ export const COMPONENTS = [
   ...COSMOS_COMPONENTS,
   ...SERVICE_COMPONENTS,
   ...DATABASE_COMPONENTS,
+  ...REDIS_COMPONENTS,
 ] as const satisfies readonly ComponentSpec[];
 
 export type ComponentType = (typeof COMPONENTS)[number]['type'];

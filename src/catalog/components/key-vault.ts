@@ -42,6 +42,10 @@ export const KEY_VAULT_COMPONENTS = [
   {
     type: 'secretstores.azure.keyvault',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    minDapr: '1.0',
+    // components-contrib secretstores/azure/keyvault/metadata.yaml.
+    status: 'stable',
     title: 'Azure Key Vault secret store',
     summary: 'Read secrets from a Key Vault through the Dapr secrets API and in other components.',
     // The name the Dapr docs' managed identity page uses (../shared/seed/howto-use-managed-identities.md).
@@ -77,6 +81,10 @@ export const KEY_VAULT_COMPONENTS = [
   {
     type: 'crypto.azure.keyvault',
     version: 'v1',
+    // Registered from Dapr 1.11: dapr/dapr cmd/daprd/components/crypto_azure_keyvault.go at v1.11.0.
+    minDapr: '1.11',
+    // components-contrib crypto/azure/keyvault/metadata.yaml.
+    status: 'alpha',
     title: 'Azure Key Vault cryptography',
     summary: 'Encrypt, decrypt, sign and verify with keys held in a Key Vault (Dapr cryptography API).',
     defaultName: 'azurekeyvault-crypto',

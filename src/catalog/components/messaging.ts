@@ -251,6 +251,10 @@ export const MESSAGING_COMPONENTS = [
   {
     type: 'pubsub.azure.servicebus.queues',
     version: 'v1',
+    // Registered from Dapr 1.10: dapr/dapr cmd/daprd/components/pubsub_azure_servicebus_queues.go at v1.10.0.
+    minDapr: '1.10',
+    // components-contrib pubsub/azure/servicebus/queues/metadata.yaml.
+    status: 'stable',
     title: 'Azure Service Bus queues pub/sub',
     summary: 'Publish and subscribe through Service Bus queues, one queue per topic.',
     defaultName: 'pubsub',
@@ -263,6 +267,10 @@ export const MESSAGING_COMPONENTS = [
   {
     type: 'pubsub.azure.servicebus.topics',
     version: 'v1',
+    // Registered from Dapr 1.10: dapr/dapr cmd/daprd/components/pubsub_azure_servicebus_topics.go at v1.10.0 (before it, only the name azure.servicebus).
+    minDapr: '1.10',
+    // components-contrib pubsub/azure/servicebus/topics/metadata.yaml.
+    status: 'stable',
     title: 'Azure Service Bus topics pub/sub',
     summary: 'Publish and subscribe through Service Bus topics and subscriptions.',
     defaultName: 'pubsub',
@@ -291,6 +299,10 @@ export const MESSAGING_COMPONENTS = [
   {
     type: 'bindings.azure.servicebus.queues',
     version: 'v1',
+    // Registered from Dapr 1.11: dapr/dapr cmd/daprd/components/binding_azure_servicebus_queues.go at v1.11.0 (before it, only the name azure.servicebusqueues).
+    minDapr: '1.11',
+    // components-contrib bindings/azure/servicebusqueues/metadata.yaml.
+    status: 'stable',
     title: 'Azure Service Bus queue binding',
     summary: 'Receive messages from a Service Bus queue (input) and send messages to it (output).',
     defaultName: 'servicebus-binding',
@@ -323,6 +335,12 @@ export const MESSAGING_COMPONENTS = [
   {
     type: 'pubsub.azure.eventhubs',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.6: components-contrib pubsub/azure/eventhubs at v1.6.0-rc.2 (pinned by dapr/dapr v1.6.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.6',
+    // components-contrib pubsub/azure/eventhubs/metadata.yaml.
+    status: 'stable',
     title: 'Azure Event Hubs pub/sub',
     summary: 'Publish and subscribe through Event Hubs, one event hub per topic.',
     defaultName: 'pubsub',
@@ -404,6 +422,12 @@ export const MESSAGING_COMPONENTS = [
   {
     type: 'bindings.azure.eventhubs',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.7: components-contrib bindings/azure/eventhubs at v1.7.0-rc.4 (pinned by dapr/dapr v1.7.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.7',
+    // components-contrib bindings/azure/eventhubs/metadata.yaml.
+    status: 'stable',
     title: 'Azure Event Hubs binding',
     summary: 'Receive events from one event hub (input) and send events to it (output).',
     defaultName: 'eventhubs-binding',

@@ -12,6 +12,10 @@ export const SERVICE_COMPONENTS = [
   {
     type: 'configuration.azure.appconfig',
     version: 'v1',
+    // Registered from Dapr 1.9: dapr/dapr cmd/daprd/components/configuration_azure_appconfig.go at v1.9.0.
+    minDapr: '1.9',
+    // components-contrib configuration/azure/appconfig/metadata.yaml.
+    status: 'alpha',
     title: 'Azure App Configuration store',
     summary: 'Read and subscribe to key-values in an App Configuration store (Dapr configuration API).',
     defaultName: 'configstore',
@@ -55,6 +59,10 @@ export const SERVICE_COMPONENTS = [
   {
     type: 'bindings.azure.openai',
     version: 'v1',
+    // Registered from Dapr 1.12: dapr/dapr cmd/daprd/components/binding_azure_openai.go at v1.12.0.
+    minDapr: '1.12',
+    // components-contrib bindings/azure/openai/metadata.yaml.
+    status: 'alpha',
     title: 'Azure OpenAI binding',
     summary: 'Completions, chat completions and embeddings from Azure OpenAI deployments (output binding).',
     defaultName: 'openai-binding',
@@ -90,6 +98,12 @@ export const SERVICE_COMPONENTS = [
   {
     type: 'bindings.azure.signalr',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.9: components-contrib bindings/azure/signalr at v1.9.0-rc.5 (pinned by dapr/dapr v1.9.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.9',
+    // components-contrib bindings/azure/signalr/metadata.yaml.
+    status: 'alpha',
     title: 'Azure SignalR binding',
     summary:
       'Send messages to SignalR clients, groups or users through the SignalR REST API (output binding).',

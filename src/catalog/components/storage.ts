@@ -62,6 +62,10 @@ export const STORAGE_COMPONENTS = [
   {
     type: 'state.azure.blobstorage',
     version: 'v2',
+    // Registered from Dapr 1.13: dapr/dapr cmd/daprd/components/state_azure_blobstorage.go at v1.13.0.
+    minDapr: '1.13',
+    // components-contrib state/azure/blobstorage/v2/metadata.yaml.
+    status: 'stable',
     title: 'Azure Blob Storage state store',
     summary: 'Keep Dapr state as blobs in a storage account container.',
     defaultName: 'statestore',
@@ -74,6 +78,12 @@ export const STORAGE_COMPONENTS = [
   {
     type: 'state.azure.blobstorage',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.4: components-contrib state/azure/blobstorage at v1.4.0-rc2 (pinned by dapr/dapr v1.4.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.4',
+    // components-contrib state/azure/blobstorage/v1/metadata.yaml.
+    status: 'stable',
     title: 'Azure Blob Storage state store (v1)',
     summary: 'The original Blob state store; keep it only for data it already wrote.',
     defaultName: 'statestore',
@@ -88,6 +98,12 @@ export const STORAGE_COMPONENTS = [
   {
     type: 'bindings.azure.blobstorage',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.6: components-contrib bindings/azure/blobstorage at v1.6.0-rc.2 (pinned by dapr/dapr v1.6.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.6',
+    // components-contrib bindings/azure/blobstorage/metadata.yaml.
+    status: 'stable',
     title: 'Azure Blob Storage binding',
     summary: 'Create, get, list and delete blobs in a container (output binding).',
     defaultName: 'blob-binding',
@@ -147,6 +163,12 @@ export const STORAGE_COMPONENTS = [
   {
     type: 'state.azure.tablestorage',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.8: components-contrib state/azure/tablestorage at v1.8.0-rc.6 (pinned by dapr/dapr v1.8.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.8',
+    // components-contrib state/azure/tablestorage/metadata.yaml.
+    status: 'stable',
     title: 'Azure Table Storage state store',
     summary: 'Keep Dapr state as entities in a storage account table.',
     defaultName: 'statestore',
@@ -181,6 +203,12 @@ export const STORAGE_COMPONENTS = [
   {
     type: 'bindings.azure.storagequeues',
     version: 'v1',
+    // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
+    // Entra ID from 1.9: components-contrib bindings/azure/storagequeues at v1.9.0-rc.5 (pinned by dapr/dapr v1.9.0 go.mod).
+    minDapr: '1.0',
+    entraIdMinDapr: '1.9',
+    // components-contrib bindings/azure/storagequeues/metadata.yaml.
+    status: 'stable',
     title: 'Azure Storage Queues binding',
     summary: 'Receive messages from a storage queue (input) and add messages to it (output).',
     defaultName: 'queue-binding',

@@ -205,7 +205,7 @@ YAML
 {
 cat <<'YAML'
 componentType: state.sqlserver
-version: v2
+version: v1
 metadata:
 - name: useAzureAD
   value: "true"
