@@ -81,8 +81,15 @@ def _scope_exists(state, scope):
 
 
 def role_assignment_create(state, values):
-    """A duplicate fails with RoleAssignmentExists, as azure-cli did before it started returning the existing
-    assignment (Azure/azure-cli#31995, #8568): 2.45, the CLI the scripts are checked against, fails."""
+    """A duplicate (same principal, role and scope) fails with RoleAssignmentExists.
+
+    The service answers a duplicate PUT with 409 RoleAssignmentExists (Azure/azure-cli#8568). CLIs from 2019
+    on caught it by its message ('role assignment already exists' in role/custom.py
+    _error_caused_by_role_assignment_exists, read in the installed 2.45) and returned the existing
+    assignment; in 2025 ARM changed that message on some servers, so those CLIs fail again on a re-run
+    (Azure/azure-cli#31995), until the fix that matches the error code instead (Azure/azure-cli#32027).
+    Newer CLIs therefore return the existing assignment. The fake models the failing case, which a
+    re-run must survive; the message is the one the issues quote, not ARM's new wording (not verified)."""
     principal, role, scope = required(values, '--assignee-object-id', '--role', '--scope')
     guid = _role_guid(state, role)
     if not _scope_exists(state, scope):
@@ -104,7 +111,8 @@ def role_assignment_create(state, values):
 
 
 def role_assignment_list(state, values):
-    """Assignments at exactly the scope, with the role's name added as the CLI adds it."""
+    """Assignments at exactly the scope (no --include-inherited), with the role's name added, as
+    role/custom.py list_role_assignments does in the installed 2.45."""
     (scope,) = required(values, '--scope')
     names = state.get('roleDefinitions', {})
     return [dict(assignment, roleDefinitionName=names.get(assignment['roleDefinitionId'].rsplit('/', 1)[-1], ''))
@@ -116,8 +124,8 @@ PERMISSION_FLAGS = {'--key-permissions': 'keys', '--secret-permissions': 'secret
 
 
 def keyvault_set_policy(state, values):
-    """As azure-cli keyvault custom.py set_policy: a new object id gets an entry; for an existing one each
-    permission kind given replaces that kind's list, kinds not given keep theirs."""
+    """As keyvault/custom.py set_policy in the installed 2.45: a new object id gets an entry; for an
+    existing one each permission kind given replaces that kind's list, kinds not given keep theirs."""
     name, object_id = required(values, '--name', '--object-id')
     vault = find(state, 'keyvault', name, values.get('--resource-group'))
     properties = vault['properties']

@@ -42,8 +42,8 @@ def _split_identities(values, flag='--identities'):
 
 
 def vm_identity_assign(group_key):
-    """VMs and scale sets print systemAssignedIdentity/userAssignedIdentities (azure-cli vm custom.py,
-    _construct_identity_info), not the identity block itself."""
+    """VMs and scale sets print systemAssignedIdentity/userAssignedIdentities (vm/custom.py
+    _construct_identity_info in the installed 2.45), not the identity block itself."""
     def assign(state, values):
         name, group = required(values, '--name', '--resource-group')
         system, users = _split_identities(values)
