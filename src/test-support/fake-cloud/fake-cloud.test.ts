@@ -17,6 +17,9 @@ import {
 
 afterAll(removeFakeCloudRuns);
 
+// Each test starts a few Python stand-ins; the machine is shared with other test runs.
+const SLOW = { timeout: 60_000 };
+
 const GROUP = 'rg-test';
 const SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
 const VAULT_ID = fakeResourceId('keyvault', GROUP, 'kv-test');
@@ -39,7 +42,7 @@ const grant = (principal: string) =>
   `az role assignment create --assignee-object-id ${principal} --assignee-principal-type ServicePrincipal ` +
   `--role ${SECRETS_USER} --scope ${VAULT_ID} -o none`;
 
-describe('az: parsing and errors', () => {
+describe('az: parsing and errors', SLOW, () => {
   it('fails a command it does not know with exit 2', () => {
     const result = run('az keyvault purge --name kv-test');
     expect(result.status).toBe(2);
@@ -84,7 +87,7 @@ describe('az: parsing and errors', () => {
   });
 });
 
-describe('az: --query and output formats', () => {
+describe('az: --query and output formats', SLOW, () => {
   it('filters with JMESPath', () => {
     const result = run(
       [grant('11111111-1111-4111-8111-111111111111'), grant('22222222-2222-4222-8222-222222222222')].join(
@@ -121,7 +124,7 @@ describe('az: --query and output formats', () => {
   });
 });
 
-describe('az: repeated changes behave as the service does', () => {
+describe('az: repeated changes behave as the service does', SLOW, () => {
   it('fails a second identical role assignment create, and keeps one assignment', () => {
     const principal = '11111111-1111-4111-8111-111111111111';
     const result = run(`${grant(principal)}\n${grant(principal)}`);
@@ -204,7 +207,7 @@ describe('az: repeated changes behave as the service does', () => {
   });
 });
 
-describe('kubectl', () => {
+describe('kubectl', SLOW, () => {
   const clusterSeed = (withDapr = true) =>
     seed([fakeResource('aks', GROUP, 'aks-test')], {
       kubernetes: {
@@ -307,7 +310,7 @@ describe('kubectl', () => {
   });
 });
 
-describe('psql and sqlcmd', () => {
+describe('psql and sqlcmd', SLOW, () => {
   const servers = () =>
     seed([
       fakeResource('postgres flexible-server', GROUP, 'pg-test', {
