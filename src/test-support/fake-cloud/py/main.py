@@ -4,7 +4,19 @@ import sys
 from state import FakeCloudError, load_state, record_call, save_state
 
 
+def require_modules():
+    """The CLI's own libraries: Debian installs python3-jmespath and python3-yaml with azure-cli."""
+    for module, package in (('jmespath', 'python3-jmespath'), ('yaml', 'python3-yaml')):
+        try:
+            __import__(module)
+        except ImportError:
+            sys.stderr.write('fake cloud: the Python module {0} is missing: install {1} (apt-get install '
+                             'azure-cli brings it)\n'.format(module, package))
+            sys.exit(2)
+
+
 def main():
+    require_modules()
     program, argv = sys.argv[1], sys.argv[2:]
     record_call(program, argv)
     state = load_state()
