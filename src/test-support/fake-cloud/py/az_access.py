@@ -144,9 +144,10 @@ def keyvault_set_policy(state, values):
 
 
 def cosmos_role_assignment_create(state, values):
-    """A new assignment each time: without --role-assignment-id the CLI makes a new uuid. Whether the service
-    refuses a duplicate (same principal, role, scope) is not verified, so the fake accepts it and a re-run
-    shows up as a second assignment."""
+    """A new assignment each time: without --role-assignment-id the CLI makes a new uuid4 (cosmosdb/
+    _validators.py _gen_guid in the installed 2.45) and PUTs it. Whether the service refuses a duplicate
+    (same principal, role, scope) is not verified, so the fake accepts it and a re-run shows up as a
+    second assignment."""
     account_name, group, scope, principal, role = required(
         values, '--account-name', '--resource-group', '--scope', '--principal-id', '--role-definition-id')
     account = find(state, 'cosmosdb', account_name, group)
