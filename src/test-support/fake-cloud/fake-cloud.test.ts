@@ -1,0 +1,378 @@
+/**
+ * The fake cloud's stand-ins behave like the real tools where the re-run and teardown tests rely on it:
+ * state persists between calls, --query is real JMESPath, output is formatted as knack formats it, repeated
+ * creates do what the real service does, and anything the fake does not know fails loudly.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeFakeCloudRuns, runWithFakeCloud, type FakeCloudRun } from './run';
+import {
+  emptyState,
+  fakeCluster,
+  fakeResource,
+  fakeResourceId,
+  FAKE_USER,
+  type FakeCloudState,
+  type FakeResource,
+} from './seed';
+
+afterAll(removeFakeCloudRuns);
+
+// Each test starts a few Python stand-ins; the machine is shared with other test runs.
+const SLOW = { timeout: 60_000 };
+
+const GROUP = 'rg-test';
+const SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
+const VAULT_ID = fakeResourceId('keyvault', GROUP, 'kv-test');
+
+function seed(resources: FakeResource[] = [], extra: Partial<FakeCloudState> = {}): FakeCloudState {
+  return {
+    ...emptyState([GROUP], { [SECRETS_USER]: 'Key Vault Secrets User' }),
+    resources: [
+      fakeResource('keyvault', GROUP, 'kv-test', { properties: { enableRbacAuthorization: true } }),
+      ...resources,
+    ],
+    ...extra,
+  };
+}
+
+const run = (script: string, state: FakeCloudState = seed()): FakeCloudRun =>
+  runWithFakeCloud(`set -euo pipefail\n${script}`, state);
+
+const grant = (principal: string) =>
+  `az role assignment create --assignee-object-id ${principal} --assignee-principal-type ServicePrincipal ` +
+  `--role ${SECRETS_USER} --scope ${VAULT_ID} -o none`;
+
+describe('az: parsing and errors', SLOW, () => {
+  it('fails a command it does not know with exit 2', () => {
+    const result = run('az keyvault purge --name kv-test');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("ERROR: 'keyvault purge' is misspelled or not recognized by the system.");
+  });
+
+  it('fails a flag the command does not have with exit 2', () => {
+    const result = run('az keyvault show --name kv-test --vault-id x');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('unrecognized arguments: --vault-id x');
+  });
+
+  it('reads -n and -g as --name and --resource-group', () => {
+    const result = run(`az keyvault show -n kv-test -g ${GROUP} --query name -o tsv`);
+    expect(result.stdout).toBe('kv-test\n');
+  });
+
+  it('answers a missing resource as ARM does: (ResourceNotFound), exit 3', () => {
+    const result = run(`az keyvault show --name kv-missing -g ${GROUP}`);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(
+      /^ERROR: \(ResourceNotFound\) The Resource 'Microsoft.KeyVault\/vaults\/kv-missing'/,
+    );
+  });
+
+  it('refuses every command before az login', () => {
+    const signedOut = seed();
+    const result = run('az keyvault show --name kv-test', {
+      ...signedOut,
+      account: { ...signedOut.account, user: '' },
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Please run 'az login' to setup account.");
+  });
+
+  it('records every call in order', () => {
+    const result = run('az keyvault show --name kv-test -o none\naz account show -o none');
+    expect(result.calls).toEqual([
+      { program: 'az', argv: ['keyvault', 'show', '--name', 'kv-test', '-o', 'none'] },
+      { program: 'az', argv: ['account', 'show', '-o', 'none'] },
+    ]);
+  });
+});
+
+describe('az: --query and output formats', SLOW, () => {
+  it('filters with JMESPath', () => {
+    const result = run(
+      [grant('11111111-1111-4111-8111-111111111111'), grant('22222222-2222-4222-8222-222222222222')].join(
+        '\n',
+      ) +
+        `\naz role assignment list --scope ${VAULT_ID} --query "[?principalId=='22222222-2222-4222-8222-222222222222'].[principalId, roleDefinitionName]" -o json`,
+    );
+    expect(JSON.parse(result.stdout)).toEqual([
+      ['22222222-2222-4222-8222-222222222222', 'Key Vault Secrets User'],
+    ]);
+  });
+
+  it('prints tsv as knack does: booleans lowercase, a list one item per line, a row tab-separated', () => {
+    const result = run(
+      [
+        'az keyvault show --name kv-test --query properties.enableRbacAuthorization -o tsv',
+        'az keyvault show --name kv-test --query "[name, location]" -o tsv',
+        'az keyvault show --name kv-test --query "[[name, location]]" -o tsv',
+        'az keyvault show --name kv-test --query properties.missing -o tsv',
+      ].join('\n'),
+    );
+    expect(result.stdout).toBe('true\nkv-test\nwesteurope\nkv-test\twesteurope\n');
+  });
+
+  it('prints json with sorted keys and two-space indent, and nothing for -o none', () => {
+    const result = run(
+      'az keyvault show --name kv-test --query "{z: name, a: location}" -o json\naz keyvault show --name kv-test -o none',
+    );
+    expect(result.stdout).toBe('{\n  "a": "westeurope",\n  "z": "kv-test"\n}\n');
+  });
+
+  it('fails a malformed query', () => {
+    expect(run('az keyvault show --name kv-test --query "[?" -o tsv').status).toBe(2);
+  });
+});
+
+describe('az: repeated changes behave as the service does', SLOW, () => {
+  it('fails a second identical role assignment create, and keeps one assignment', () => {
+    const principal = '11111111-1111-4111-8111-111111111111';
+    const result = run(`${grant(principal)}\n${grant(principal)}`);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('ERROR: (RoleAssignmentExists) The role assignment already exists.');
+    expect(result.stateAfter.roleAssignments).toHaveLength(1);
+  });
+
+  it('updates an existing identity on identity create and keeps its ids', () => {
+    const result = run(
+      [
+        `az identity create --name id-test -g ${GROUP} -o none`,
+        `az identity show --name id-test -g ${GROUP} --query "[clientId, principalId]" -o tsv`,
+        `az identity create --name id-test -g ${GROUP} --location northeurope -o none`,
+        `az identity show --name id-test -g ${GROUP} --query "[clientId, principalId, location]" -o tsv`,
+      ].join('\n'),
+    );
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines.slice(2, 4)).toEqual(lines.slice(0, 2));
+    expect(lines[4]).toBe('northeurope');
+    expect(result.stateAfter.resources.filter((resource) => resource.name === 'id-test')).toHaveLength(1);
+  });
+
+  it('replaces a federated credential of the same name', () => {
+    const credential = (subject: string) =>
+      `az identity federated-credential create --name fc --identity-name id-test -g ${GROUP} --issuer https://issuer/ --subject ${subject} --audiences api://AzureADTokenExchange -o none`;
+    const result = run(
+      `az identity create --name id-test -g ${GROUP} -o none\n${credential('system:serviceaccount:a:b')}\n${credential('system:serviceaccount:a:c')}`,
+    );
+    const identity = result.stateAfter.resources.find((resource) => resource.name === 'id-test');
+    expect(identity?.['federatedIdentityCredentials']).toMatchObject({
+      fc: { subject: 'system:serviceaccount:a:c' },
+    });
+    expect(Object.keys(identity?.['federatedIdentityCredentials'] as object)).toEqual(['fc']);
+  });
+
+  it('merges Key Vault access policies by permission kind', () => {
+    const vault = fakeResource('keyvault', GROUP, 'kv-policies', {
+      properties: { enableRbacAuthorization: false },
+    });
+    const policy = (flag: string) =>
+      `az keyvault set-policy --name kv-policies --object-id oid-1 ${flag} -o none`;
+    const result = run(
+      [
+        policy('--secret-permissions get list'),
+        policy('--key-permissions get unwrapKey'),
+        policy('--secret-permissions get'),
+        'az keyvault show --name kv-policies --query "properties.accessPolicies[?objectId==\'oid-1\'].permissions" -o json',
+      ].join('\n'),
+      seed([vault]),
+    );
+    expect(JSON.parse(result.stdout)).toEqual([{ keys: ['get', 'unwrapKey'], secrets: ['get'] }]);
+  });
+
+  it('creates a second Cosmos DB SQL role assignment for the same principal, role and scope', () => {
+    const account = fakeResource('cosmosdb', GROUP, 'cosmos-test');
+    const create =
+      `az cosmosdb sql role assignment create --account-name cosmos-test -g ${GROUP} --scope / ` +
+      '--principal-id oid-1 --role-definition-id 00000000-0000-0000-0000-000000000002 -o none';
+    const result = run(
+      `${create}\n${create}\naz cosmosdb sql role assignment list --account-name cosmos-test -g ${GROUP} --query "length(@)" -o tsv`,
+      seed([account]),
+    );
+    expect(result.stdout).toBe('2\n');
+  });
+
+  it('keeps a VM system-assigned principal id across assigns, in the CLI shape', () => {
+    const assign = `az vm identity assign --name vm-test -g ${GROUP} --query systemAssignedIdentity -o tsv`;
+    const result = run(`${assign}\n${assign}`, seed([fakeResource('vm', GROUP, 'vm-test')]));
+    const [first, second] = result.stdout.trim().split('\n');
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).toBe(first);
+  });
+
+  it('leaves the state as it was when a call fails', () => {
+    const result = run(`az identity create --name id-test -g rg-missing -o none`);
+    expect(result.status).toBe(3);
+    expect(result.stateAfter).toEqual(result.stateBefore);
+  });
+});
+
+describe('kubectl', SLOW, () => {
+  const clusterSeed = (withDapr = true) =>
+    seed([fakeResource('aks', GROUP, 'aks-test')], {
+      kubernetes: {
+        'aks-test': {
+          ...fakeCluster(withDapr),
+          logs: { 'orders/deployment/orders-api/daprd': ['level=info msg="component loaded"'] },
+        },
+      },
+    });
+  const credentials = `az aks get-credentials --name aks-test -g ${GROUP} --overwrite-existing`;
+  const component = `apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: store\n  namespace: orders\nspec:\n  type: state.redis\n  version: v1\n`;
+  const applyComponent = `kubectl apply -f - <<'YAML'\n${component}YAML`;
+  const namespace = 'kubectl create namespace orders --dry-run=client -o yaml | kubectl apply -f -';
+
+  it('needs az aks get-credentials first', () => {
+    expect(run('kubectl get crd components.dapr.io -o name', clusterSeed()).status).toBe(1);
+  });
+
+  it('reports the Dapr CRD only when installed', () => {
+    expect(run(`${credentials}\nkubectl get crd components.dapr.io -o name`, clusterSeed()).stdout).toBe(
+      'customresourcedefinition.apiextensions.k8s.io/components.dapr.io\n',
+    );
+    expect(run(`${credentials}\nkubectl get crd components.dapr.io -o name`, clusterSeed(false)).status).toBe(
+      1,
+    );
+  });
+
+  it('creates, then leaves unchanged, what apply is given twice', () => {
+    const result = run(
+      `${credentials}\n${namespace}\n${namespace}\n${applyComponent}\n${applyComponent}`,
+      clusterSeed(),
+    );
+    expect(result.stdout).toBe(
+      'namespace/orders created\nnamespace/orders unchanged\ncomponent.dapr.io/store created\ncomponent.dapr.io/store unchanged\n',
+    );
+    expect(run(`${credentials}\n${applyComponent}`, clusterSeed()).stderr).toContain(
+      'namespaces "orders" not found',
+    );
+  });
+
+  it('gets, deletes and no longer finds a component', () => {
+    const result = run(
+      `${credentials}\n${namespace}\n${applyComponent}\nkubectl get components.dapr.io store --namespace orders\n` +
+        'kubectl delete components.dapr.io store --namespace orders\nkubectl get components.dapr.io store --namespace orders',
+      clusterSeed(),
+    );
+    expect(result.stdout).toContain('NAME    AGE\nstore   1m\ncomponent.dapr.io "store" deleted\n');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('components.dapr.io "store" not found');
+  });
+
+  it('merges a patch file into a deployment', () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'orders-api', namespace: 'orders' },
+      spec: {
+        template: {
+          metadata: { labels: { app: 'orders' } },
+          spec: { containers: [{ name: 'app', image: 'x' }] },
+        },
+      },
+    };
+    const cluster = fakeCluster();
+    const state = seed([fakeResource('aks', GROUP, 'aks-test')], {
+      kubernetes: {
+        'aks-test': {
+          ...cluster,
+          objects: [
+            ...cluster.objects,
+            { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'orders' } },
+            deployment,
+          ],
+        },
+      },
+    });
+    const patch = `spec:\n  template:\n    metadata:\n      labels:\n        azure.workload.identity/use: "true"\n    spec:\n      serviceAccountName: orders-api\n`;
+    const result = run(
+      `${credentials}\ncat > patch.yaml <<'YAML'\n${patch}YAML\nkubectl patch deployment orders-api --namespace orders --patch-file patch.yaml`,
+      state,
+    );
+    expect(result.stdout).toBe('deployment.apps/orders-api patched\n');
+    const patched = result.stateAfter.kubernetes['aks-test']?.objects.find(
+      (item) => item['kind'] === 'Deployment',
+    );
+    expect(patched?.['spec']).toEqual({
+      template: {
+        metadata: { labels: { app: 'orders', 'azure.workload.identity/use': 'true' } },
+        spec: { containers: [{ name: 'app', image: 'x' }], serviceAccountName: 'orders-api' },
+      },
+    });
+  });
+
+  it('prints the seeded logs, and fails an unknown verb', () => {
+    expect(
+      run(`${credentials}\nkubectl logs deployment/orders-api -c daprd --namespace orders`, clusterSeed())
+        .stdout,
+    ).toBe('level=info msg="component loaded"\n');
+    expect(run(`${credentials}\nkubectl exec -it pod -- sh`, clusterSeed()).status).toBe(1);
+  });
+});
+
+describe('psql and sqlcmd', SLOW, () => {
+  const servers = () =>
+    seed([
+      fakeResource('postgres flexible-server', GROUP, 'pg-test', {
+        authConfig: { activeDirectoryAuth: 'Enabled' },
+        entraAdmins: [FAKE_USER],
+      }),
+      fakeResource('sql server', GROUP, 'sql-test', { entraAdmins: [FAKE_USER] }),
+    ]);
+  const psql = (db: string, sql: string) =>
+    `psql "host=pg-test.postgres.database.azure.com port=5432 dbname=${db} user=${FAKE_USER} sslmode=require" -v ON_ERROR_STOP=1 -c ${JSON.stringify(sql)}`;
+  const token =
+    'PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)\nexport PGPASSWORD';
+  const createRole =
+    "SELECT pgaadauth_create_principal_with_oid('id-test', 'oid-1', 'service', false, false)";
+  const guarded = `${createRole} WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-test');`;
+
+  it('creates a role once behind its guard, and fails an unguarded second create', () => {
+    const once = run(`${token}\n${psql('postgres', guarded)}\n${psql('postgres', guarded)}`, servers());
+    expect(once.status).toBe(0);
+    const twice = run(
+      `${token}\n${psql('postgres', createRole)}\n${psql('postgres', createRole)}`,
+      servers(),
+    );
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toContain('role "id-test" already exists');
+  });
+
+  it('grants schema privileges that has_schema_privilege then reports', () => {
+    const result = run(
+      [
+        token,
+        psql('postgres', guarded),
+        psql('orders', "SELECT has_schema_privilege('id-test', 'public', 'CREATE');"),
+        psql('orders', 'GRANT USAGE, CREATE ON SCHEMA public TO "id-test";'),
+        psql('orders', "SELECT has_schema_privilege('id-test', 'public', 'CREATE');"),
+      ].join('\n'),
+      servers(),
+    );
+    expect(result.stdout).toMatch(/ f\n\(1 row\)[\s\S]*GRANT[\s\S]* t\n\(1 row\)/);
+  });
+
+  it('refuses a connection without the Entra token, and SQL it does not know', () => {
+    expect(run(psql('postgres', guarded), servers()).status).toBe(2);
+    expect(run(`${token}\n${psql('orders', 'DROP TABLE x;')}`, servers()).status).toBe(1);
+  });
+
+  it('sqlcmd: a guarded CREATE USER runs twice, an unguarded one fails the second time', () => {
+    const sqlcmd = (query: string) =>
+      `sqlcmd --server sql-test.database.windows.net --database-name orders --authentication-method ActiveDirectoryAzCli --exit-on-error --query ${JSON.stringify(query)}`;
+    const guardedUser =
+      "IF DATABASE_PRINCIPAL_ID(N'id-test') IS NULL CREATE USER [id-test] FROM EXTERNAL PROVIDER; ALTER ROLE db_datareader ADD MEMBER [id-test];";
+    const twice = run(`${sqlcmd(guardedUser)}\n${sqlcmd(guardedUser)}`, servers());
+    expect(twice.status).toBe(0);
+    const server = twice.stateAfter.resources.find((resource) => resource.name === 'sql-test');
+    expect(server?.['databases']).toEqual({
+      orders: { users: { 'id-test': { type: 'external' } }, roleMembers: { db_datareader: ['id-test'] } },
+    });
+    const unguarded = 'CREATE USER [id-test] FROM EXTERNAL PROVIDER;';
+    const failing = run(`${sqlcmd(unguarded)}\n${sqlcmd(unguarded)}`, servers());
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toContain(
+      "User, group, or role 'id-test' already exists in the current database.",
+    );
+  });
+});

@@ -1,0 +1,311 @@
+"""The psql and sqlcmd stand-ins: just enough SQL, parsed with regexes, for the statements the scripts run.
+
+A PostgreSQL flexible server or SQL server resource carries the database model the seed gives it:
+  entraAdmins: [user names]   who may sign in with an Entra token (the signed-in az user must be one)
+  roles (PostgreSQL, server-wide): {name: {objectId, type}}
+  databases: {name: {schemaPrivileges: {role: {schema: [...]}}, tablePrivileges: {role: {table: [...]}},
+              tables: [...] (optional: without it any table exists),
+              users (SQL): {name: {}}, roleMembers (SQL): {role: [users]}, schemaPermissions (SQL)}}
+  Without `databases`, every database name exists (created empty on first use).
+A statement the fake does not know fails the call, so a script that starts sending new SQL fails its test.
+A failing call changes nothing (the whole -c string is one transaction in psql).
+"""
+import os
+import re
+
+from az_resources import TYPES
+from state import FakeCloudError
+
+POSTGRES_SUFFIX = '.postgres.database.azure.com'
+SQL_SUFFIX = '.database.windows.net'
+SQL_FIXED_ROLES = {'db_owner', 'db_ddladmin', 'db_datareader', 'db_datawriter', 'db_securityadmin',
+                   'db_accessadmin', 'db_backupoperator', 'db_denydatareader', 'db_denydatawriter'}
+
+
+def fail(message, exit_code=1):
+    return FakeCloudError(message + '\n', exit_code)
+
+
+def split_statements(text):
+    """Splits on semicolons outside quotes and brackets."""
+    statements, current, quote = [], '', None
+    for char in text:
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in '\'"[':
+            quote = ']' if char == '[' else char
+        elif char == ';':
+            statements.append(current.strip())
+            current = ''
+            continue
+        current += char
+    if current.strip():
+        statements.append(current.strip())
+    return [statement for statement in statements if statement]
+
+
+def server_of(state, host, suffix, type_key):
+    if not host.endswith(suffix):
+        raise fail('could not translate host name "{0}" to address: Name or service not known'.format(host), 2)
+    name = host[:-len(suffix)]
+    for resource in state['resources']:
+        if resource['type'] == TYPES[type_key] and resource['name'] == name:
+            return resource
+    raise fail('could not translate host name "{0}" to address: Name or service not known'.format(host), 2)
+
+
+def database_of(server, name):
+    databases = server.get('databases')
+    if databases is None:
+        server['databases'] = databases = {}
+        server['anyDatabase'] = True
+    if name not in databases:
+        if not server.get('anyDatabase'):
+            raise fail('FATAL:  database "{0}" does not exist'.format(name), 2)
+        databases[name] = {}
+    return databases[name]
+
+
+# ------------------------------------------------------------------------------------------------ psql
+
+def parse_psql(argv):
+    conninfo, commands, index = None, [], 0
+    while index < len(argv):
+        token = argv[index]
+        if token in ('-c', '--command'):
+            commands.append(argv[index + 1])
+            index += 2
+        elif token in ('-v', '--set'):
+            index += 2
+        elif token in ('-X', '-q', '-t', '-A', '--no-psqlrc', '--quiet', '--tuples-only', '--no-align'):
+            index += 1
+        elif token.startswith('-'):
+            raise fail('psql: error: the fake psql does not know the option {0}'.format(token), 2)
+        else:
+            conninfo = token
+            index += 1
+    if conninfo is None or not commands:
+        raise fail('psql: error: the fake psql needs a connection string and -c', 2)
+    settings = dict(pair.split('=', 1) for pair in conninfo.split())
+    return settings, commands
+
+
+def pg_privileges(text, allowed):
+    privileges = [item.strip().upper() for item in text.split(',')]
+    if privileges in (['ALL'], ['ALL PRIVILEGES']):
+        return sorted(allowed)
+    for privilege in privileges:
+        if privilege not in allowed:
+            raise fail('ERROR:  invalid privilege type {0}'.format(privilege))
+    return privileges
+
+
+def pg_role(server, name):
+    if name not in server.setdefault('roles', {}):
+        raise fail('ERROR:  role "{0}" does not exist'.format(name))
+
+
+def pg_table(name, lines, rows):
+    width = max(len(name), *(len(row) for row in rows)) if rows else len(name)
+    lines.append(' ' + name.center(width) + ' ')
+    lines.append('-' * (width + 2))
+    lines.extend(' ' + row for row in rows)
+    lines.append('({0} row{1})'.format(len(rows), '' if len(rows) == 1 else 's'))
+    lines.append('')
+
+
+def run_pg_statement(server, database_name, database, statement, lines):
+    create = re.fullmatch(
+        r"SELECT pgaadauth_create_principal_with_oid\('([^']+)', '([^']+)', '(service|user|group)', (false|true), "
+        r"(false|true)\)(?: WHERE NOT EXISTS \(SELECT 1 FROM pg_roles WHERE rolname = '([^']+)'\))?", statement)
+    if create:
+        role, object_id, principal_type, _, _, guard = create.groups()
+        if database_name != 'postgres':
+            raise fail('ERROR:  function pgaadauth_create_principal_with_oid does not exist in database '
+                       '"{0}" (run it in postgres)'.format(database_name))
+        roles = server.setdefault('roles', {})
+        if guard is not None and guard in roles:
+            pg_table('pgaadauth_create_principal_with_oid', lines, [])
+            return
+        if role in roles:
+            raise fail('ERROR:  role "{0}" already exists'.format(role))
+        roles[role] = {'objectId': object_id, 'type': principal_type}
+        pg_table('pgaadauth_create_principal_with_oid', lines, ['Created role for "{0}"'.format(role)])
+        return
+    grant = re.fullmatch(r'(GRANT|REVOKE) ([A-Z, ]+) ON (SCHEMA|TABLE) (\w+) (?:TO|FROM) "([^"]+)"', statement)
+    if grant:
+        verb, privilege_text, target_kind, target, role = grant.groups()
+        pg_role(server, role)
+        if target_kind == 'SCHEMA':
+            if target not in database.get('schemas', ['public']):
+                raise fail('ERROR:  schema "{0}" does not exist'.format(target))
+            privileges = pg_privileges(privilege_text, {'USAGE', 'CREATE'})
+            held = database.setdefault('schemaPrivileges', {}).setdefault(role, {}).setdefault(target, [])
+        else:
+            if 'tables' in database and target not in database['tables']:
+                raise fail('ERROR:  relation "{0}" does not exist'.format(target))
+            privileges = pg_privileges(privilege_text, {'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE',
+                                                        'REFERENCES', 'TRIGGER'})
+            held = database.setdefault('tablePrivileges', {}).setdefault(role, {}).setdefault(target, [])
+        for privilege in privileges:
+            if verb == 'GRANT' and privilege not in held:
+                held.append(privilege)
+            if verb == 'REVOKE' and privilege in held:
+                held.remove(privilege)
+        held.sort()
+        lines.append(verb)
+        return
+    check = re.fullmatch(r"SELECT has_schema_privilege\('([^']+)', '([^']+)', '([A-Z]+)'\)", statement)
+    if check:
+        role, schema, privilege = check.groups()
+        pg_role(server, role)
+        held = database.get('schemaPrivileges', {}).get(role, {}).get(schema, [])
+        pg_table('has_schema_privilege', lines, ['t' if privilege in held else 'f'])
+        return
+    drop = re.fullmatch(r'DROP ROLE (IF EXISTS )?"([^"]+)"', statement)
+    if drop:
+        if_exists, role = drop.groups()
+        if role not in server.get('roles', {}):
+            if not if_exists:
+                raise fail('ERROR:  role "{0}" does not exist'.format(role))
+        else:
+            del server['roles'][role]
+        lines.append('DROP ROLE')
+        return
+    raise fail('ERROR:  the fake psql does not know this statement: {0}'.format(statement))
+
+
+def run_psql(state, argv):
+    settings, commands = parse_psql(argv)
+    host = settings.get('host', '')
+    server = server_of(state, host, POSTGRES_SUFFIX, 'postgres flexible-server')
+    user = settings.get('user', '')
+    token_ok = os.environ.get('PGPASSWORD') == state['account'].get('accessToken')
+    entra_on = server.get('authConfig', {}).get('activeDirectoryAuth') == 'Enabled'
+    if not (token_ok and entra_on and user in server.get('entraAdmins', [])):
+        raise fail('psql: error: connection to server at "{0}", port 5432 failed: FATAL:  password '
+                   'authentication failed for user "{1}"'.format(host, user), 2)
+    database_name = settings.get('dbname', 'postgres')
+    database = database_of(server, database_name)
+    lines = []
+    for command in commands:
+        for statement in split_statements(command):
+            run_pg_statement(server, database_name, database, statement, lines)
+    print('\n'.join(lines))
+    return True
+
+
+# ------------------------------------------------------------------------------------------------ sqlcmd
+
+SQLCMD_FLAGS = {'-S': '--server', '--server': '--server', '-d': '--database-name',
+                '--database-name': '--database-name', '--authentication-method': '--authentication-method',
+                '-Q': '--query', '--query': '--query', '-q': '--query', '--initial-query': '--query'}
+
+
+def parse_sqlcmd(argv):
+    flags, index = {}, 0
+    while index < len(argv):
+        token = argv[index]
+        if token in ('-b', '--exit-on-error'):
+            flags['--exit-on-error'] = True
+            index += 1
+        elif token in SQLCMD_FLAGS:
+            flags[SQLCMD_FLAGS[token]] = argv[index + 1]
+            index += 2
+        else:
+            raise fail("Error: unknown flag: {0}".format(token))
+    for flag in ('--server', '--database-name', '--query'):
+        if flag not in flags:
+            raise fail('Error: the fake sqlcmd needs {0}'.format(flag))
+    return flags
+
+
+def sql_error(number, message):
+    return fail('Msg {0}, Level 16, State 1, Line 1\n{1}'.format(number, message))
+
+
+def run_sql_statement(database, statement, lines):
+    guarded = re.fullmatch(r"IF DATABASE_PRINCIPAL_ID\(N'([^']+)'\) IS (NOT )?NULL (.+)", statement, re.S)
+    if guarded:
+        user, negate, inner = guarded.groups()
+        exists = user in database.get('users', {})
+        if exists == bool(negate):
+            run_sql_statement(database, inner, lines)
+        return
+    create = re.fullmatch(r'CREATE USER \[([^\]]+)\] FROM EXTERNAL PROVIDER', statement)
+    if create:
+        user = create.group(1)
+        users = database.setdefault('users', {})
+        if user in users:
+            raise sql_error(15023, "User, group, or role '{0}' already exists in the current database.".format(user))
+        users[user] = {'type': 'external'}
+        return
+    member = re.fullmatch(r'ALTER ROLE (\w+) (ADD|DROP) MEMBER \[([^\]]+)\]', statement)
+    if member:
+        role, verb, user = member.groups()
+        if role not in SQL_FIXED_ROLES:
+            raise sql_error(15151, "Cannot alter the role '{0}', because it does not exist or you do not have "
+                                   'permission.'.format(role))
+        if user not in database.get('users', {}):
+            raise sql_error(15151, "Cannot add the principal '{0}', because it does not exist or you do not have "
+                                   'permission.'.format(user))
+        members = database.setdefault('roleMembers', {}).setdefault(role, [])
+        # Adding a member twice is not an error in SQL Server; neither is dropping a non-member.
+        if verb == 'ADD' and user not in members:
+            members.append(user)
+        if verb == 'DROP' and user in members:
+            members.remove(user)
+        members.sort()
+        return
+    grant = re.fullmatch(r'(GRANT|REVOKE) ([A-Z, ]+) ON SCHEMA::(\w+) (?:TO|FROM) \[([^\]]+)\]', statement)
+    if grant:
+        verb, permission_text, schema, user = grant.groups()
+        if user not in database.get('users', {}):
+            raise sql_error(15151, "Cannot find the user '{0}', because it does not exist or you do not have "
+                                   'permission.'.format(user))
+        held = database.setdefault('schemaPermissions', {}).setdefault(user, {}).setdefault(schema, [])
+        for permission in (item.strip() for item in permission_text.split(',')):
+            if verb == 'GRANT' and permission not in held:
+                held.append(permission)
+            if verb == 'REVOKE' and permission in held:
+                held.remove(permission)
+        held.sort()
+        return
+    drop = re.fullmatch(r'DROP USER (IF EXISTS )?\[([^\]]+)\]', statement)
+    if drop:
+        if_exists, user = drop.groups()
+        if user not in database.get('users', {}):
+            if not if_exists:
+                raise sql_error(15151, "Cannot drop the user '{0}', because it does not exist or you do not have "
+                                       'permission.'.format(user))
+            return
+        del database['users'][user]
+        for members in database.get('roleMembers', {}).values():
+            if user in members:
+                members.remove(user)
+        database.get('schemaPermissions', {}).pop(user, None)
+        return
+    is_member = re.fullmatch(r"SELECT IS_ROLEMEMBER\('(\w+)', '([^']+)'\)", statement)
+    if is_member:
+        role, user = is_member.groups()
+        lines.append('1' if user in database.get('roleMembers', {}).get(role, []) else '0')
+        return
+    raise fail('Error: the fake sqlcmd does not know this statement: {0}'.format(statement))
+
+
+def run_sqlcmd(state, argv):
+    flags = parse_sqlcmd(argv)
+    server = server_of(state, flags['--server'], SQL_SUFFIX, 'sql server')
+    if flags.get('--authentication-method') != 'ActiveDirectoryAzCli':
+        raise fail('Error: the fake sqlcmd signs in only with --authentication-method ActiveDirectoryAzCli')
+    user = state['account'].get('user')
+    if user not in server.get('entraAdmins', []):
+        raise sql_error(18456, "Login failed for user '{0}'.".format(user))
+    database = database_of(server, flags['--database-name'])
+    lines = []
+    for statement in split_statements(flags['--query']):
+        run_sql_statement(database, statement, lines)
+    if lines:
+        print('\n'.join(lines))
+    return True

@@ -1,0 +1,294 @@
+"""The kubectl stand-in: the cluster `az aks get-credentials` pointed at, as objects in
+state['kubernetes'][cluster] = {crds: [...], objects: [...], logs: {"ns/target/container": [lines]}}.
+
+apply, get, patch (strategic merge for maps, containers merged by name), delete, create namespace,
+rollout restart/status and logs; anything else fails (exit 1, as kubectl's cobra errors do).
+"""
+import copy
+import sys
+
+import yaml
+
+from state import FakeCloudError
+
+# kind -> (what kubectl calls the resource in its output, whether it lives in a namespace)
+KINDS = {
+    'Namespace': ('namespace', False),
+    'ServiceAccount': ('serviceaccount', True),
+    'Deployment': ('deployment.apps', True),
+    'Component': ('component.dapr.io', True),
+    'CustomResourceDefinition': ('customresourcedefinition.apiextensions.k8s.io', False),
+}
+TYPE_WORDS = {
+    'namespace': 'Namespace', 'namespaces': 'Namespace', 'ns': 'Namespace',
+    'serviceaccount': 'ServiceAccount', 'serviceaccounts': 'ServiceAccount', 'sa': 'ServiceAccount',
+    'deployment': 'Deployment', 'deployments': 'Deployment', 'deploy': 'Deployment', 'deployment.apps': 'Deployment',
+    'component': 'Component', 'components': 'Component', 'components.dapr.io': 'Component',
+    'component.dapr.io': 'Component',
+    'crd': 'CustomResourceDefinition', 'crds': 'CustomResourceDefinition',
+    'customresourcedefinition': 'CustomResourceDefinition', 'customresourcedefinitions': 'CustomResourceDefinition',
+}
+VALUE_FLAGS = {'-n': '--namespace', '--namespace': '--namespace', '-f': '--filename', '--filename': '--filename',
+               '-o': '--output', '--output': '--output', '--dry-run': '--dry-run', '--patch-file': '--patch-file',
+               '-p': '--patch', '--patch': '--patch', '--type': '--type', '-c': '--container',
+               '--container': '--container', '--timeout': '--timeout'}
+SWITCH_FLAGS = {'--ignore-not-found'}
+
+
+def fail(message):
+    return FakeCloudError(message + '\n', 1)
+
+
+def parse(argv):
+    words, flags = [], {}
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token.startswith('-') and token != '-':
+            name, _, inline = token.partition('=')
+            if name in SWITCH_FLAGS:
+                flags[name] = True
+            elif name in VALUE_FLAGS:
+                if not inline:
+                    index += 1
+                    if index >= len(argv):
+                        raise fail('error: flag needs an argument: ' + name)
+                    inline = argv[index]
+                flags[VALUE_FLAGS[name]] = inline
+            else:
+                raise fail('error: unknown flag: ' + name)
+        else:
+            words.append(token)
+        index += 1
+    return words, flags
+
+
+def cluster_of(state):
+    current = state.get('kubeconfig', {}).get('currentContext')
+    if not current or current not in state.get('kubernetes', {}):
+        raise fail('The connection to the server localhost:8080 was refused - did you specify the right host or port?')
+    return state['kubernetes'][current]
+
+
+def kind_of(word):
+    kind = TYPE_WORDS.get(word.lower())
+    if kind is None:
+        raise fail('error: the server doesn\'t have a resource type "{0}"'.format(word))
+    return kind
+
+
+def find(cluster, kind, name, namespace):
+    namespaced = KINDS[kind][1]
+    if kind == 'CustomResourceDefinition':
+        return {'kind': kind, 'metadata': {'name': name}} if name in cluster.get('crds', []) else None
+    for item in cluster['objects']:
+        if (item['kind'] == kind and item['metadata']['name'] == name
+                and (not namespaced or item['metadata'].get('namespace') == namespace)):
+            return item
+    return None
+
+
+def not_found(kind, name):
+    plural = KINDS[kind][0].replace('.', 's.', 1) if '.' in KINDS[kind][0] else KINDS[kind][0] + 's'
+    return fail('Error from server (NotFound): {0} "{1}" not found'.format(plural, name))
+
+
+def read_documents(path):
+    text = sys.stdin.read() if path == '-' else open(path, encoding='utf-8').read()
+    return [document for document in yaml.safe_load_all(text) if document]
+
+
+def apply(cluster, flags):
+    if '--filename' not in flags:
+        raise fail('error: must specify one of -f and -k')
+    for document in read_documents(flags['--filename']):
+        kind = document.get('kind')
+        if kind not in KINDS:
+            raise fail('error: resource mapping not found for kind "{0}"'.format(kind))
+        if kind == 'Component' and 'components.dapr.io' not in cluster.get('crds', []):
+            raise fail('error: resource mapping not found for name: "{0}" from "{1}": no matches for kind '
+                       '"Component" in version "{2}"\nensure CRDs are installed first'.format(
+                           document['metadata']['name'], flags['--filename'], document.get('apiVersion')))
+        document = copy.deepcopy(document)
+        document.pop('status', None)
+        metadata = document['metadata']
+        metadata.pop('creationTimestamp', None)
+        if KINDS[kind][1]:
+            metadata['namespace'] = metadata.get('namespace') or flags.get('--namespace', 'default')
+            if find(cluster, 'Namespace', metadata['namespace'], None) is None:
+                raise fail('Error from server (NotFound): error when creating "{0}": namespaces "{1}" not found'
+                           .format(flags['--filename'], metadata['namespace']))
+        existing = find(cluster, kind, metadata['name'], metadata.get('namespace'))
+        if existing == document:
+            verb = 'unchanged'
+        else:
+            verb = 'configured' if existing is not None else 'created'
+            if existing is not None:
+                cluster['objects'].remove(existing)
+            cluster['objects'].append(document)
+        print('{0}/{1} {2}'.format(KINDS[kind][0], metadata['name'], verb))
+
+
+def strategic_merge(target, patch):
+    """Maps merge key by key; `containers` lists merge by name (their patch merge key); other lists replace."""
+    for key, value in patch.items():
+        if value is None:
+            target.pop(key, None)
+        elif isinstance(value, dict) and isinstance(target.get(key), dict):
+            strategic_merge(target[key], value)
+        elif key in ('containers', 'initContainers') and isinstance(target.get(key), list):
+            for container in value:
+                match = next((item for item in target[key] if item.get('name') == container.get('name')), None)
+                if match is None:
+                    target[key].append(copy.deepcopy(container))
+                else:
+                    strategic_merge(match, container)
+        else:
+            target[key] = copy.deepcopy(value)
+
+
+def patch(cluster, words, flags):
+    kind, name = kind_of(words[1]), words[2]
+    item = find(cluster, kind, name, flags.get('--namespace', 'default'))
+    if item is None:
+        raise not_found(kind, name)
+    if '--patch-file' in flags:
+        with open(flags['--patch-file'], encoding='utf-8') as handle:
+            change = yaml.safe_load(handle)
+    elif '--patch' in flags:
+        change = yaml.safe_load(flags['--patch'])
+    else:
+        raise fail('error: must specify --patch or --patch-file containing the contents of the patch')
+    before = copy.deepcopy(item)
+    strategic_merge(item, change)
+    print('{0}/{1} {2}'.format(KINDS[kind][0], name, 'patched' if item != before else 'patched (no change)'))
+
+
+def get(cluster, words, flags):
+    kind = kind_of(words[1])
+    namespace = flags.get('--namespace', 'default')
+    names = words[2:]
+    if not names:
+        items = [item for item in cluster['objects'] if item['kind'] == kind
+                 and (not KINDS[kind][1] or item['metadata'].get('namespace') == namespace)]
+        if kind == 'CustomResourceDefinition':
+            items = [find(cluster, kind, crd, None) for crd in cluster.get('crds', [])]
+    else:
+        items = []
+        for name in names:
+            item = find(cluster, kind, name, namespace)
+            if item is None:
+                raise not_found(kind, name)
+            items.append(item)
+    output = flags.get('--output')
+    if output == 'name':
+        for item in items:
+            print('{0}/{1}'.format(KINDS[kind][0], item['metadata']['name']))
+    elif output == 'yaml':
+        sys.stdout.write(yaml.safe_dump(items[0] if len(items) == 1 and names else {'items': items}))
+    elif output is None:
+        if not items:
+            sys.stderr.write('No resources found in {0} namespace.\n'.format(namespace))
+            return
+        width = max(len('NAME'), *(len(item['metadata']['name']) for item in items)) + 3
+        print('NAME'.ljust(width) + 'AGE')
+        for item in items:
+            print(item['metadata']['name'].ljust(width) + '1m')
+    else:
+        raise fail('error: unable to match a printer suitable for the output format "{0}"'.format(output))
+
+
+def delete(cluster, words, flags):
+    if '--filename' in flags:
+        targets = [(document['kind'], document['metadata']['name'],
+                    document['metadata'].get('namespace') or flags.get('--namespace', 'default'))
+                   for document in read_documents(flags['--filename'])]
+    else:
+        kind = kind_of(words[1])
+        targets = [(kind, name, flags.get('--namespace', 'default')) for name in words[2:]]
+    for kind, name, namespace in targets:
+        item = find(cluster, kind, name, namespace)
+        if item is None:
+            if flags.get('--ignore-not-found'):
+                continue
+            raise not_found(kind, name)
+        cluster['objects'].remove(item)
+        if kind == 'Namespace':
+            cluster['objects'] = [other for other in cluster['objects'] if other['metadata'].get('namespace') != name]
+        print('{0} "{1}" deleted'.format(KINDS[kind][0], name))
+
+
+def create_namespace(cluster, words, flags):
+    name = words[2]
+    document = {'apiVersion': 'v1', 'kind': 'Namespace', 'metadata': {'creationTimestamp': None, 'name': name},
+                'spec': {}, 'status': {}}
+    if flags.get('--dry-run') == 'client':
+        if flags.get('--output') != 'yaml':
+            raise fail('error: the fake prints a dry-run namespace only with -o yaml')
+        sys.stdout.write(yaml.safe_dump(document, default_flow_style=False))
+        return False
+    if find(cluster, 'Namespace', name, None) is not None:
+        raise fail('Error from server (AlreadyExists): namespaces "{0}" already exists'.format(name))
+    cluster['objects'].append({'apiVersion': 'v1', 'kind': 'Namespace', 'metadata': {'name': name}})
+    print('namespace/{0} created'.format(name))
+    return True
+
+
+def split_target(word):
+    kind_word, _, name = word.partition('/')
+    return kind_of(kind_word), name
+
+
+def rollout(cluster, words, flags):
+    kind, name = split_target(words[2])
+    item = find(cluster, kind, name, flags.get('--namespace', 'default'))
+    if item is None:
+        raise not_found(kind, name)
+    if words[1] == 'restart':
+        annotations = item.setdefault('spec', {}).setdefault('template', {}).setdefault(
+            'metadata', {}).setdefault('annotations', {})
+        restarts = int(annotations.get('kubectl.kubernetes.io/restartedAt', '0')) + 1
+        annotations['kubectl.kubernetes.io/restartedAt'] = str(restarts)
+        print('{0}/{1} restarted'.format(KINDS[kind][0], name))
+        return True
+    if words[1] == 'status':
+        print('deployment "{0}" successfully rolled out'.format(name))
+        return False
+    raise fail('error: unknown command "{0}" for "kubectl rollout"'.format(words[1]))
+
+
+def logs(cluster, words, flags):
+    target = words[1]
+    key = '{0}/{1}/{2}'.format(flags.get('--namespace', 'default'), target, flags.get('--container', ''))
+    if key not in cluster.get('logs', {}):
+        raise fail('error: no logs in the fake cluster for ' + key)
+    for line in cluster['logs'][key]:
+        print(line)
+
+
+def run_kubectl(state, argv):
+    words, flags = parse(argv)
+    if not words:
+        raise fail('error: the fake kubectl needs a command')
+    cluster = cluster_of(state)
+    verb = words[0]
+    if verb == 'apply':
+        apply(cluster, flags)
+        return True
+    if verb == 'get' and len(words) >= 2:
+        get(cluster, words, flags)
+        return False
+    if verb == 'patch' and len(words) == 3:
+        patch(cluster, words, flags)
+        return True
+    if verb == 'delete':
+        delete(cluster, words, flags)
+        return True
+    if verb == 'create' and len(words) == 3 and kind_of(words[1]) == 'Namespace':
+        return create_namespace(cluster, words, flags)
+    if verb == 'rollout' and len(words) == 3:
+        return rollout(cluster, words, flags)
+    if verb == 'logs' and len(words) == 2:
+        logs(cluster, words, flags)
+        return False
+    raise fail('error: the fake kubectl does not know "{0}"'.format(' '.join(words)))

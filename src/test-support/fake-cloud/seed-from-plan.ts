@@ -1,0 +1,140 @@
+/**
+ * A seed for a deployment plan: the world the plan's script expects to find. The host resource and every
+ * resource a grant is scoped to exist, in a state where the script's checks pass (a vault on the
+ * permission model the grants use, Entra authentication on the databases and the cache, Dapr installed
+ * on the cluster, the signed-in user an Entra admin of the database servers). What the script creates
+ * (the user-assigned identity, unless a client id was typed, the container group, grants, components)
+ * does not exist yet.
+ */
+import type { HostId } from '../../catalog/hosts';
+import { ROLES } from '../../catalog/roles';
+import type { DeploymentPlan } from '../../generate/plan/deployment-plan';
+import {
+  fakeAccount,
+  fakeCluster,
+  fakeResource,
+  FAKE_USER,
+  RESOURCE_TYPES,
+  type FakeCloudState,
+  type FakeCluster,
+  type FakeResource,
+  type ResourceKind,
+} from './seed';
+
+const ROLE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(ROLES).map((role) => [role.guid, role.name]),
+);
+
+function isResourceKind(kind: string): kind is ResourceKind {
+  return kind in RESOURCE_TYPES;
+}
+
+/** The resource kind behind a show command: ['storage', 'account', 'show'] -> 'storage account'. */
+function kindOfShowCommand(showCommand: readonly string[]): ResourceKind {
+  const kind = showCommand.slice(0, -1).join(' ');
+  if (!isResourceKind(kind))
+    throw new Error(`The fake cloud has no resource type for "az ${showCommand.join(' ')}"`);
+  return kind;
+}
+
+/** Fields a grant's resource needs so that the script's checks and grants succeed. */
+function grantTargetFields(
+  kind: ResourceKind,
+  usesAccessPolicies: boolean,
+): Readonly<Record<string, unknown>> {
+  switch (kind) {
+    case 'keyvault':
+      return { properties: { enableRbacAuthorization: !usesAccessPolicies, accessPolicies: [] } };
+    case 'postgres flexible-server':
+      return {
+        authConfig: { activeDirectoryAuth: 'Enabled', passwordAuth: 'Enabled' },
+        entraAdmins: [FAKE_USER],
+      };
+    case 'sql server':
+      return { entraAdmins: [FAKE_USER] };
+    case 'redis':
+      return { redisConfiguration: { aadEnabled: 'true' } };
+    default:
+      return {};
+  }
+}
+
+/** The host resources that exist before the script runs (ACI: none, the script creates the group). */
+function hostResources(plan: DeploymentPlan): FakeResource[] {
+  const group = plan.resourceGroup;
+  const host: HostId = plan.host.id;
+  switch (host) {
+    case 'aks':
+      return [
+        fakeResource('aks', group, plan.hostName, {
+          oidcIssuerProfile: { enabled: false, issuerUrl: null },
+          identityProfile: {
+            kubeletidentity: {
+              clientId: '0b5c7e9a-1d2f-4e3a-8b6c-7d8e9f0a1b2c',
+              objectId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+              resourceId: `/subscriptions/${fakeAccount().subscriptionId}/resourceGroups/MC_${group}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${plan.hostName}-agentpool`,
+            },
+          },
+        }),
+      ];
+    case 'aca':
+      return [
+        fakeResource('containerapp env', group, plan.environment),
+        fakeResource('containerapp', group, plan.hostName, {
+          properties: { configuration: { dapr: { enabled: false, appId: null } } },
+        }),
+      ];
+    case 'webapp':
+      return [fakeResource('webapp', group, plan.hostName, { kind: 'app,linux' })];
+    case 'functionapp':
+      return [fakeResource('functionapp', group, plan.hostName, { kind: 'functionapp,linux' })];
+    case 'vm':
+      return [fakeResource('vm', group, plan.hostName)];
+    case 'vmss':
+      return [fakeResource('vmss', group, plan.hostName, { upgradePolicy: { mode: 'Automatic' } })];
+    case 'aci':
+      return [];
+    default: {
+      const unknownHost: never = host;
+      throw new Error(`No fake host resources for ${String(unknownHost)}`);
+    }
+  }
+}
+
+export function seedFromPlan(plan: DeploymentPlan): FakeCloudState {
+  const groups = new Set([plan.resourceGroup, ...plan.resources.map((resource) => resource.resourceGroup)]);
+  const grantTargets = plan.resources.map((resource) => {
+    const kind = kindOfShowCommand(resource.ref.showCommand);
+    const usesAccessPolicies = plan.grants.some(
+      (grant) => grant.resource.variable === resource.variable && grant.grant.kind === 'keyvault-policy',
+    );
+    return fakeResource(
+      kind,
+      resource.resourceGroup,
+      resource.name,
+      grantTargetFields(kind, usesAccessPolicies),
+    );
+  });
+  // A client id typed in the wizard is an existing identity's: the script checks that it is this one's.
+  const userIdentity = plan.identity.userAssigned;
+  const existingIdentity =
+    userIdentity !== undefined && plan.identity.clientId !== ''
+      ? [
+          fakeResource('identity', plan.resourceGroup, userIdentity.name, {
+            clientId: plan.identity.clientId,
+            principalId: '4e3d2c1b-0a9f-4e8d-8c7b-6a5f4e3d2c1b',
+            tenantId: fakeAccount().tenantId,
+          }),
+        ]
+      : [];
+  const kubernetes: Record<string, FakeCluster> =
+    plan.host.id === 'aks' ? { [plan.hostName]: fakeCluster() } : {};
+  return {
+    account: fakeAccount(plan.subscription === '' ? [] : [plan.subscription]),
+    resourceGroups: Object.fromEntries([...groups].map((group) => [group, { location: 'westeurope' }])),
+    resources: [...hostResources(plan), ...existingIdentity, ...grantTargets],
+    roleAssignments: [],
+    roleDefinitions: ROLE_NAMES,
+    kubernetes,
+  };
+}
