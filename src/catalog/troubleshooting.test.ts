@@ -31,8 +31,10 @@ const SAMPLES: Record<string, readonly string[]> = {
   'az-role-assignment-forbidden': [
     "Status=403 Code=\"AuthorizationFailed\" Message=\"The client '24bd450f-6acd-4c09-8eba-9a43207e2bdc' with object id '24bd450f-6acd-4c09-8eba-9a43207e2bdc' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '/subscriptions/af985f55/resourceGroups/rg' or the scope is invalid.\"",
   ],
-  // Azure/azure-cli#31995.
-  'az-role-assignment-exists': ['ERROR: (RoleAssignmentExists) The role assignment already exists.'],
+  // Azure/ARO-RP PR #1186.
+  'az-role-assignment-exists': [
+    'Status=409 Code="RoleAssignmentExists" Message="The role assignment already exists."',
+  ],
   'kv-vault-uses-access-policies': [
     // The guard (src/generate/__golden__/*/setup.sh).
     'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.',
@@ -102,7 +104,7 @@ const SAMPLES: Record<string, readonly string[]> = {
   'workload-id-federated-credential-mismatch': [
     "AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: 'https://oidc.prod-aks.azure.com/x/'.",
   ],
-  // Azure/azure-workload-identity#1026.
+  // Azure/azure-sdk-for-go sdk/azidentity/workload_identity.go.
   'workload-id-not-configured': [
     'WorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options',
   ],

@@ -96,12 +96,13 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     id: 'az-role-assignment-exists',
     title: 'The role assignment already exists',
     stages: ['script'],
-    patterns: ['The role assignment already exists'],
+    // ARM's 409 (Azure/ARO-RP PR #1186, Azure-Samples/azure-search-openai-demo#1091).
+    patterns: ['The role assignment already exists', 'RoleAssignmentExists'],
     cause: 'A re-run on an older Azure CLI, which failed where newer ones return the existing assignment.',
     fix: 'Nothing is missing: the grant is there. Upgrade the Azure CLI to re-run the script cleanly.',
     commands: ['az upgrade'],
     prevention: { text: 'Use an Azure CLI with the fix of Azure/azure-cli PR #32027.' },
-    sources: ['Azure/azure-cli#31995', 'Azure/azure-cli PR #32027'],
+    sources: ['Azure/azure-cli#31995', 'Azure/azure-cli PR #32027', 'Azure/ARO-RP PR #1186'],
   },
   {
     id: 'kv-vault-uses-access-policies',

@@ -113,6 +113,7 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
     title: 'Workload ID is not configured in the pod',
     stages: ['runtime'],
     patterns: [
+      // errors.md; "no client ID specified" is azidentity's (Azure/azure-sdk-for-go sdk/azidentity/workload_identity.go).
       { regex: 'workloadidentitycredential.{0,120}(not fully configured|no client id specified)' },
       { regex: 'missing environment variable azure_(client_id|federated_token_file)' },
     ],
