@@ -66,6 +66,16 @@ const SAMPLES: Record<string, readonly string[]> = {
   'postgres-password-auth-failed': [
     '2026-11-30T10:01:02Z ERROR 28P01 password authentication failed for user "id-orders"',
   ],
+  'postgres-firewall-blocked': [
+    // Azure/azure-cli-extensions#8410.
+    'connection to server at "pg-orders.postgres.database.azure.com" (20.1.2.3), port 5432 failed: FATAL:  no pg_hba.conf entry for host "5.6.7.8", user "me@contoso.com", database "postgres", no encryption',
+    // Azure/postgresql PR #29.
+    'psql: error: connection to server at "pg-orders.postgres.database.azure.com" (1.2.3.4), port 5432 failed: Connection timed out\nIs the server running on that host and accepting TCP/IP connections?',
+  ],
+  // airbytehq/airbyte#20344.
+  'sql-firewall-blocked': [
+    "Cannot open server 'ocplxha851' requested by the login. Client with IP address '34.106.127.139' is not allowed to access the server.  To enable access, use the Windows Azure Management Portal",
+  ],
   // betr-io/terraform-provider-mssql#55.
   'sql-not-entra-connection': [
     "Principal 'adf-cbi-dev-02' could not be created. Only connections established with Active Directory accounts can create other Active Directory users.",

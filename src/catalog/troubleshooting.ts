@@ -1,8 +1,9 @@
 /**
  * The troubleshooting catalog: every error a user of the wizard can meet, from its script's own steps and
- * guards (troubleshooting/script-steps.ts) to Dapr signing in later (troubleshooting/sign-in.ts), and the
- * matcher that finds the entries a pasted log line belongs to.
+ * guards (troubleshooting/script-steps.ts, database-steps.ts) to Dapr signing in later
+ * (troubleshooting/sign-in.ts), and the matcher that finds the entries a pasted log line belongs to.
  */
+import { DATABASE_STEP_ENTRIES } from './troubleshooting/database-steps';
 import type { ErrorPattern, TroubleshootingEntry } from './troubleshooting/entry';
 import { SCRIPT_STEP_ENTRIES } from './troubleshooting/script-steps';
 import { SIGN_IN_ENTRIES } from './troubleshooting/sign-in';
@@ -12,6 +13,7 @@ export { ERROR_STAGES } from './troubleshooting/entry';
 
 export const TROUBLESHOOTING_ENTRIES: readonly TroubleshootingEntry[] = [
   ...SCRIPT_STEP_ENTRIES,
+  ...DATABASE_STEP_ENTRIES,
   ...SIGN_IN_ENTRIES,
 ];
 

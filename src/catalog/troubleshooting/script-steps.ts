@@ -1,8 +1,8 @@
 /**
- * Failures the wizard's own script can run into, step by step: az sign-in and version, the resource
- * look-ups and their guards, the grants, kubectl on AKS, psql and go-sqlcmd. Each error text comes from
- * the tool's source, a GitHub issue that quotes it, or (marked so) the guard's own message in
- * src/generate/az-script.ts when no source prints it.
+ * Failures the wizard's own script can run into in its az and kubectl steps: sign-in and version, the
+ * resource look-ups and their guards, the grants, Dapr on AKS (the database steps are in
+ * database-steps.ts). Each error text comes from the tool's source, a GitHub issue that quotes it, or
+ * (marked so) the guard's own message in src/generate/az-script.ts when no source prints it.
  */
 import type { TroubleshootingEntry } from './entry';
 
@@ -157,23 +157,6 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     sources: ['src/generate/az-script.ts (the guard)', 'dapr/components-contrib#3464'],
   },
   {
-    id: 'postgres-entra-auth-off',
-    title: 'Microsoft Entra authentication is off on the PostgreSQL server',
-    stages: ['script'],
-    // The guard's own message (src/catalog/components/databases.ts precondition).
-    patterns: ['Turn on Microsoft Entra authentication on the server first'],
-    cause:
-      'The flexible server accepts only password sign-in (authConfig.activeDirectoryAuth is not Enabled), ' +
-      'so neither your token nor the identity can sign in.',
-    fix: 'Turn Entra authentication on, make yourself an Entra admin of the server, and run the script again.',
-    commands: [
-      'az postgres flexible-server update --name <server> --resource-group <resource-group> --microsoft-entra-auth Enabled',
-      'az postgres flexible-server microsoft-entra-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',
-    ],
-    prevention: { text: 'Turn on Microsoft Entra authentication when you create the server.' },
-    sources: ['src/catalog/components/databases.ts (the precondition)', 'azure-cli.md (PostgreSQL)'],
-  },
-  {
     id: 'aks-dapr-not-installed',
     title: 'Dapr is not installed on the AKS cluster',
     stages: ['script'],
@@ -205,81 +188,6 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     fix: 'Install the missing tool (for SQL, go-sqlcmd: the old ODBC sqlcmd lacks its flags) and run the script again.',
     prevention: { text: 'The step comments in the script name the tools each step needs.' },
     sources: ['GNU Bash manual, "Command Search and Execution" (exit status 127)'],
-  },
-  {
-    id: 'postgres-password-auth-failed',
-    title: 'PostgreSQL: password authentication failed',
-    stages: ['script', 'runtime'],
-    patterns: ['28P01', { regex: 'password authentication failed for user "?[^"\\s]*"?' }],
-    cause:
-      'In the script: the account az is signed in with is not a Microsoft Entra admin of the server, so ' +
-      'its token is refused. At runtime: no Entra-mapped role has the name in the connection string, or ' +
-      'the role is mapped to an older object id.',
-    fix:
-      'For the script, add yourself as an Entra admin of the server. For Dapr, map the identity with ' +
-      'pgaadauth_create_principal_with_oid and put that role name in the connection string’s user.',
-    commands: [
-      'az postgres flexible-server microsoft-entra-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',
-    ],
-    prevention: {
-      text: 'Let the wizard name the role: the script maps it and writes the same name into the component.',
-    },
-    sources: ['Azure/data-api-builder#2271', 'microsoft/aspire#9459'],
-  },
-  {
-    id: 'sql-not-entra-connection',
-    title: 'Azure SQL: only Entra connections can create Entra users',
-    stages: ['script'],
-    patterns: [
-      'Only connections established with Active Directory accounts can create other Active Directory users',
-    ],
-    cause:
-      'go-sqlcmd signed in with SQL authentication, or as an account that is not a Microsoft Entra user; ' +
-      'CREATE USER ... FROM EXTERNAL PROVIDER needs an Entra sign-in.',
-    fix: 'Sign in to az as a Microsoft Entra admin of the server and run the sqlcmd step again.',
-    commands: [
-      'az sql server ad-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',
-    ],
-    prevention: { text: 'Run the script signed in to az as the server’s Microsoft Entra admin.' },
-    sources: ['betr-io/terraform-provider-mssql#55', 'MicrosoftDocs/azure-docs#38549'],
-  },
-  {
-    id: 'sql-principal-not-found',
-    title: 'Azure SQL cannot find the identity to create its user',
-    stages: ['script'],
-    patterns: [
-      // Msg 33130 (MicrosoftDocs/azure-docs#33357).
-      { regex: "principal '[^']+' could not be found or this principal type is not supported" },
-      // MicrosoftDocs/sql-docs#2323, microsoft/SQLServerPSModule#28.
-      { regex: "principal '[^']+' could not be (found at this time|resolved)" },
-      'Server identity is not configured',
-    ],
-    cause:
-      'The name in CREATE USER [...] FROM EXTERNAL PROVIDER is not a managed identity Entra ID knows (a ' +
-      'system-assigned identity goes by its host’s name), it was created seconds ago, or the server cannot ' +
-      'read the directory.',
-    fix: 'Wait a minute after creating the identity and retry; check the name; give the server an identity with Directory Readers.',
-    prevention: { text: 'Let the wizard name the SQL user: it uses the identity’s own name.' },
-    sources: [
-      'MicrosoftDocs/azure-docs#33357',
-      'MicrosoftDocs/sql-docs#2323',
-      'microsoft/SQLServerPSModule#28',
-    ],
-  },
-  {
-    id: 'sql-login-failed-token-principal',
-    title: 'Azure SQL: login failed for the token-identified principal',
-    stages: ['script', 'runtime'],
-    patterns: ["Login failed for user '<token-identified principal>'"],
-    cause:
-      'The database has no contained user for the identity that signed in: at runtime the app’s identity ' +
-      '(the sqlcmd step did not run, or ran in another database); in the script, your own account.',
-    fix: 'Create the contained user and its roles in the database the component names, as an Entra admin.',
-    commands: ['CREATE USER [<identity-name>] FROM EXTERNAL PROVIDER;'],
-    prevention: {
-      text: 'Run the script’s sqlcmd step for every Azure SQL component, in the component’s database.',
-    },
-    sources: ['dapr/components-contrib#3258'],
   },
   {
     id: 'cosmos-principal-not-found',
