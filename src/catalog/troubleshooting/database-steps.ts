@@ -15,7 +15,9 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     cause:
       'The flexible server accepts only password sign-in (authConfig.activeDirectoryAuth is not Enabled), ' +
       'so neither your token nor the identity can sign in.',
-    fix: 'Turn Entra authentication on, make yourself an Entra admin of the server, and run the script again.',
+    fix:
+      'Turn Entra authentication on, make yourself an Entra admin of the server (az postgres flexible-server ' +
+      'ad-admin create on older Azure CLIs), and run the script again.',
     commands: [
       'az postgres flexible-server update --name <server> --resource-group <resource-group> --microsoft-entra-auth Enabled',
       'az postgres flexible-server microsoft-entra-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',
@@ -33,7 +35,8 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       'its token is refused. At runtime: no Entra-mapped role has the name in the connection string, or ' +
       'the role is mapped to an older object id.',
     fix:
-      'For the script, add yourself as an Entra admin of the server. For Dapr, map the identity with ' +
+      'For the script, add yourself as an Entra admin of the server (ad-admin instead of microsoft-entra-admin ' +
+      'on older Azure CLIs). For Dapr, map the identity with ' +
       'pgaadauth_create_principal_with_oid and put that role name in the connection string’s user.',
     commands: [
       'az postgres flexible-server microsoft-entra-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',

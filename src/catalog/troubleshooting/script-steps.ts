@@ -170,7 +170,9 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     ],
     cause: 'The cluster has no Component resource type: Dapr (its CRDs and control plane) is not installed.',
     fix: 'Install Dapr on the cluster (the AKS Dapr extension or Helm), then run the script again.',
+    // The k8s-extension CLI extension first (azure-cli.md, AKS).
     commands: [
+      'az extension add --name k8s-extension',
       'az k8s-extension create --cluster-type managedClusters --cluster-name <cluster> --resource-group <resource-group> --name dapr --extension-type Microsoft.Dapr',
     ],
     prevention: { text: 'Install Dapr on the cluster before running the script.' },
