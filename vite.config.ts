@@ -48,6 +48,15 @@ function securityAndSharing(): Plugin {
 // GitHub Pages sub-path such as https://owner.github.io/<repo>/.
 export default defineConfig({
   base: './',
+  build: {
+    rollupOptions: {
+      // Two pages: the wizard, and the troubleshooting view, which ships its own small script.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        troubleshoot: fileURLToPath(new URL('./troubleshoot.html', import.meta.url)),
+      },
+    },
+  },
   resolve: {
     alias: {
       // The page only writes YAML. js-yaml's ES build wraps loader and dumper in one CommonJS closure that

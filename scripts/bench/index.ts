@@ -126,6 +126,15 @@ function sizeRows(site: BuildSizes, floor: BuildSizes): Row[] {
     versus: `${ratio(site.js.raw + site.css.raw, floor.js.raw + floor.css.raw).toFixed(2)}x`,
     verdict: '',
   });
+  for (const page of site.otherPages) {
+    rows.push({
+      figure: `${page.page} own JS + CSS gzip (${page.js.files + page.css.files} files)`,
+      value: kB(page.js.gzip + page.css.gzip),
+      floor: 'none',
+      versus: '(apart from JS)',
+      verdict: '',
+    });
+  }
   rows.push({
     figure: `service worker gzip (${site.serviceWorker.files} files)`,
     value: site.serviceWorker.files === 0 ? 'none' : kB(site.serviceWorker.gzip),
@@ -284,7 +293,8 @@ async function main(): Promise<number> {
   out.push(table(rows));
   out.push('');
   out.push(
-    'Size: every .js/.css the build ships (service worker files apart), each file compressed on its own with ' +
+    "Size: every .js/.css the build ships (service worker files and other pages' own files apart), each file " +
+      'compressed on its own with ' +
       'gzip -9 and brotli -q 11.',
   );
   if (siteSize.serviceWorker.files > 0) {
@@ -293,8 +303,14 @@ async function main(): Promise<number> {
         `${kB(siteSize.serviceWorker.gzip)} gzip, ${kB(siteSize.serviceWorker.brotli)} brotli.`,
     );
   }
+  for (const page of siteSize.otherPages) {
+    out.push(
+      `  ${page.page}'s own files, apart (index.html does not load them): ${page.names.join(', ')}: ` +
+        `JS ${kB(page.js.gzip)} gzip, ${kB(page.js.brotli)} brotli; CSS ${kB(page.css.gzip)} gzip.`,
+    );
+  }
   if (siteSize.unreachable.length > 0)
-    out.push(`  not reached from index.html: ${siteSize.unreachable.join(', ')}`);
+    out.push(`  not reached from any page (counted in JS/CSS): ${siteSize.unreachable.join(', ')}`);
   out.push(
     `Keystroke: scenario ${largest.name} (${largest.components} components), field ${siteKeys.field}, ` +
       `${siteKeys.samples} keystrokes after ${WARMUP} warm-up (letter / Backspace in turn); watched ` +

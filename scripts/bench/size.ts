@@ -1,6 +1,7 @@
 /**
  * Builds the site and the floor with Vite, and measures what each ships: every .js and .css file of the
- * build (service worker files apart), each compressed on its own with gzip -9 and brotli -q 11 (node:zlib).
+ * build (service worker files apart, and files only another page such as troubleshoot.html loads), each
+ * compressed on its own with gzip -9 and brotli -q 11 (node:zlib).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -45,12 +46,24 @@ export interface Compressed {
   readonly brotli: number;
 }
 
+/** The files only one other page of the build loads (not index.html), measured apart from the first view. */
+export interface OtherPageSizes {
+  /** The page's file name, e.g. troubleshoot.html. */
+  readonly page: string;
+  readonly js: Compressed;
+  readonly css: Compressed;
+  readonly names: string[];
+}
+
 export interface BuildSizes {
+  /** Every shipped .js but service worker files and files only other pages load: the first view's JS. */
   readonly js: Compressed;
   readonly css: Compressed;
   /** Service worker files (sw.js, workbox-*.js, registerSW.js), not counted in js. */
   readonly serviceWorker: Compressed & { readonly names: string[] };
-  /** Shipped .js/.css files that index.html does not reach (directly, or through a file that names them). */
+  /** Each other .html page's own files (what it loads and index.html does not), not counted in js or css. */
+  readonly otherPages: OtherPageSizes[];
+  /** Shipped .js/.css files that no page reaches (directly, or through a file that names them). */
   readonly unreachable: string[];
 }
 
@@ -82,13 +95,10 @@ function compress(paths: readonly string[]): Compressed {
   return { files: paths.length, raw, gzip, brotli };
 }
 
-export function measureBuild(outDir: string): BuildSizes {
-  const all = walk(outDir).filter((path) => ['.js', '.mjs', '.css'].includes(extname(path)));
-  const worker = all.filter((path) => isServiceWorker(basename(path)));
-  const shipped = all.filter((path) => !isServiceWorker(basename(path)));
-  // What index.html loads, and what those files name in turn (static imports, dynamic imports, preload maps).
+/** The shipped files a page loads, and those files name in turn (static imports, dynamic imports, preload maps). */
+function reachedFrom(htmlPath: string, shipped: readonly string[]): Set<string> {
   const reached = new Set<string>();
-  const queue = [readFileSync(join(outDir, 'index.html'), 'utf8')];
+  const queue = [readFileSync(htmlPath, 'utf8')];
   while (queue.length > 0) {
     const text = queue.shift() ?? '';
     for (const path of shipped) {
@@ -98,10 +108,34 @@ export function measureBuild(outDir: string): BuildSizes {
       }
     }
   }
+  return reached;
+}
+
+const isCss = (path: string): boolean => extname(path) === '.css';
+
+export function measureBuild(outDir: string): BuildSizes {
+  const all = walk(outDir).filter((path) => ['.js', '.mjs', '.css'].includes(extname(path)));
+  const worker = all.filter((path) => isServiceWorker(basename(path)));
+  const shipped = all.filter((path) => !isServiceWorker(basename(path)));
+  const firstView = reachedFrom(join(outDir, 'index.html'), shipped);
+  const pages = readdirSync(outDir).filter((name) => name.endsWith('.html') && name !== 'index.html');
+  const otherPages = pages.map((page) => {
+    const own = [...reachedFrom(join(outDir, page), shipped)].filter((path) => !firstView.has(path));
+    return {
+      page,
+      js: compress(own.filter((path) => !isCss(path))),
+      css: compress(own.filter(isCss)),
+      names: own.map((path) => relative(outDir, path)),
+    };
+  });
+  const elsewhere = new Set(otherPages.flatMap((page) => page.names.map((name) => join(outDir, name))));
+  // Files no page reaches still count towards the first view: the bench lists them, and cannot tell.
+  const counted = shipped.filter((path) => !elsewhere.has(path));
   return {
-    js: compress(shipped.filter((path) => extname(path) !== '.css')),
-    css: compress(shipped.filter((path) => extname(path) === '.css')),
+    js: compress(counted.filter((path) => !isCss(path))),
+    css: compress(counted.filter(isCss)),
     serviceWorker: { ...compress(worker), names: worker.map((path) => relative(outDir, path)) },
-    unreachable: shipped.filter((path) => !reached.has(path)).map((path) => relative(outDir, path)),
+    otherPages,
+    unreachable: counted.filter((path) => !firstView.has(path)).map((path) => relative(outDir, path)),
   };
 }

@@ -1,7 +1,7 @@
 /**
- * The floor's build: the site's own base, build and define options (read from the site's vite.config.ts by
- * Vite's own loader), with the same React plugin and no other, rooted in this folder. The bench passes
- * --outDir.
+ * The floor's build: the site's own base, build (but its pages) and define options (read from the site's
+ * vite.config.ts by Vite's own loader), with the same React plugin and no other, rooted in this folder. The
+ * bench passes --outDir.
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -14,7 +14,8 @@ export default defineConfig(async ({ command, mode }) => {
   return {
     root: fileURLToPath(new URL('.', import.meta.url)),
     base: site.base,
-    build: site.build,
+    // The site's build options, but not its list of pages: the floor is one page, this folder's index.html.
+    build: { ...site.build, rollupOptions: { ...site.build?.rollupOptions, input: undefined } },
     define: site.define,
     plugins: [react()],
   };

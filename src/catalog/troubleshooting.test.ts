@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import { parseShareLink } from '../model/url-state';
+import {
+  matchTroubleshooting,
+  normalizeLogText,
+  troubleshootingEntry,
+  TROUBLESHOOTING_ENTRIES,
+} from './troubleshooting';
+
+/**
+ * For every entry, error text as its source prints or quotes it (source in the comment), wrapped in the
+ * noise a pasted line carries: timestamps, log levels, JSON quoting. A new entry without a sample fails.
+ */
+const SAMPLES: Record<string, readonly string[]> = {
+  // az 2.45 on this machine; azure-cli _profile.py.
+  'az-not-logged-in': ["ERROR: Please run 'az login' to setup account."],
+  // az 2.45 on this machine.
+  'az-command-too-old': [
+    "ERROR: 'access-policy-assignment' is misspelled or not recognized by the system.\n\nExamples from AI knowledge base:",
+    'ERROR: unrecognized arguments: --enable-workload-identity',
+  ],
+  'az-resource-not-found': [
+    // Azure-Samples/azure-search-openai-demo#80.
+    "The Resource 'Microsoft.Search/searchServices/gptkb-n5ibctygita4e' under resource group 'rg-dev' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
+    // Azure/azure-cli#22736.
+    "ERROR: (ResourceGroupNotFound) Resource group 'foo' could not be found.\nCode: ResourceGroupNotFound",
+    // keyvault/_validators.py.
+    "ERROR: The Vault 'kv-orders' not found within subscription.",
+  ],
+  // Azure/terraform-azurerm-avm-res-keyvault-vault#110.
+  'az-role-assignment-forbidden': [
+    "Status=403 Code=\"AuthorizationFailed\" Message=\"The client '24bd450f-6acd-4c09-8eba-9a43207e2bdc' with object id '24bd450f-6acd-4c09-8eba-9a43207e2bdc' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '/subscriptions/af985f55/resourceGroups/rg' or the scope is invalid.\"",
+  ],
+  // Azure/ARO-RP PR #1186.
+  'az-role-assignment-exists': [
+    'Status=409 Code="RoleAssignmentExists" Message="The role assignment already exists."',
+  ],
+  'kv-vault-uses-access-policies': [
+    // The guard (src/generate/__golden__/*/setup.sh).
+    'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.',
+    // MicrosoftDocs/azure-docs#57072, as JSON inside a log line.
+    'level=error msg="{\\"error\\":{\\"code\\":\\"Forbidden\\",\\"message\\":\\"The user, group or application \'appid=;oid=;iss=https://sts.windows.net/tenantid/\' does not have secrets set permission on key vault \'kv;location=uksouth\'."}}"',
+  ],
+  'kv-vault-uses-rbac': [
+    'The vault kv-keys uses Azure RBAC: choose "Azure RBAC" in the wizard.',
+    // keyvault/custom.py.
+    "ERROR: Cannot set policies to a vault with '--enable-rbac-authorization' specified",
+  ],
+  'client-id-mismatch': [
+    "The client id entered in the wizard is not this identity's: correct it there, or leave it empty.",
+  ],
+  'postgres-entra-auth-off': [
+    'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).',
+  ],
+  'aks-dapr-not-installed': [
+    // dapr/dapr#2887.
+    'error: unable to recognize "./deploy/redis.yaml": no matches for kind "Component" in version "dapr.io/v1alpha1"',
+    // kubectl's NotFound form for `kubectl get crd components.dapr.io`.
+    'Error from server (NotFound): customresourcedefinitions.apiextensions.k8s.io "components.dapr.io" not found',
+    // dapr/dapr#2911.
+    'Error from server (NotFound): Unable to list "dapr.io/v1alpha1, Resource=components": the server could not find the requested resource (get components.dapr.io)',
+  ],
+  // Bash.
+  'tool-not-found': ['./setup.sh: line 80: psql: command not found', 'bash: sqlcmd: command not found'],
+  // errors.md (Azure/data-api-builder#2271).
+  'postgres-password-auth-failed': [
+    '2026-11-30T10:01:02Z ERROR 28P01 password authentication failed for user "id-orders"',
+  ],
+  'postgres-firewall-blocked': [
+    // Azure/azure-cli-extensions#8410.
+    'connection to server at "pg-orders.postgres.database.azure.com" (20.1.2.3), port 5432 failed: FATAL:  no pg_hba.conf entry for host "5.6.7.8", user "me@contoso.com", database "postgres", no encryption',
+    // Azure/postgresql PR #29.
+    'psql: error: connection to server at "pg-orders.postgres.database.azure.com" (1.2.3.4), port 5432 failed: Connection timed out\nIs the server running on that host and accepting TCP/IP connections?',
+  ],
+  // airbytehq/airbyte#20344.
+  'sql-firewall-blocked': [
+    "Cannot open server 'ocplxha851' requested by the login. Client with IP address '34.106.127.139' is not allowed to access the server.  To enable access, use the Windows Azure Management Portal",
+  ],
+  // betr-io/terraform-provider-mssql#55.
+  'sql-not-entra-connection': [
+    "Principal 'adf-cbi-dev-02' could not be created. Only connections established with Active Directory accounts can create other Active Directory users.",
+  ],
+  'sql-principal-not-found': [
+    // MicrosoftDocs/azure-docs#33357.
+    "Msg 33130, Level 16, State 1, Line 11\nPrincipal 'pradebban@abc.com' could not be found or this principal type is not supported.",
+    // MicrosoftDocs/sql-docs#2323.
+    'Error 33134, Severity 16, Message "Principal \'bob@contoso.com\' could not be found at this time. Please try again later."',
+  ],
+  // dapr/components-contrib#3258.
+  'sql-login-failed-token-principal': [
+    "mssql: login error: Login failed for user '<token-identified principal>'.",
+  ],
+  // pulumi/pulumi-azure-native#2816.
+  'cosmos-principal-not-found': [
+    'The provided principal ID [7d1e5a8b-3c2f-4e9a-b1d0-6f4c2a9e8b7d] was not found in the AAD tenant(s)',
+  ],
+  // piyushsachdeva/Terraform_AKS#2, with its \r\n escapes.
+  'kv-forbidden-by-rbac': [
+    'Status=403 Code="Forbidden" Message="Caller is not authorized to perform action on resource.\\r\\nCaller: appid=0X;oid=5X\\r\\nAction: \'Microsoft.KeyVault/vaults/secrets/getSecret/action\'\\r\\nResource: \'/subscriptions/d/resourcegroups/rg/providers/microsoft.keyvault/vaults/kv/secrets/s\'\\r\\nAssignment: (not found)\\r\\nDecisionReason: \'DeniedWithNoValidRBAC\'" InnerError={"code":"ForbiddenByRbac"}',
+  ],
+  // dapr/components-contrib#3097 (errors.md).
+  'eventhubs-checkpoint-storage-role': [
+    'RESPONSE 403: This request is not authorized to perform this operation using this permission.\nERROR CODE: AuthorizationPermissionMismatch\nPUT https://stcheckpoints.blob.core.windows.net/checkpoints',
+  ],
+  // dapr/dapr#8621.
+  'servicebus-manage-claim-missing': [
+    'error creating subscription: 401 Unauthorized: Authorization failed for specified action: Manage,EntityWrite.',
+  ],
+  // Azure/azure-cosmos-dotnet-v3#2891.
+  'cosmos-data-role-missing': [
+    'Response status code does not indicate success: Forbidden (403); Substatus: 5301; Reason: (Request blocked by Auth cosmos-orders : Request is blocked because principal [1c3] does not have required RBAC permissions to perform action [Microsoft.DocumentDB/databaseAccounts/readMetadata] on resource [/].',
+  ],
+  // Azure/azure-workload-identity#340.
+  'workload-id-federated-credential-mismatch': [
+    "AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: 'https://oidc.prod-aks.azure.com/x/'.",
+  ],
+  // Azure/azure-sdk-for-go sdk/azidentity/workload_identity.go.
+  'workload-id-not-configured': [
+    'WorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options',
+  ],
+  // dapr/components-contrib#3464.
+  'mi-client-id-not-assigned': [
+    'level=error msg="Failed to init component": No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.',
+  ],
+  // radius-project (daprd's secret store via azidentity), quoting managed_identity_client.go.
+  'mi-no-default-identity': [
+    'failed getting secret with key SOME_SECRET: Chained Token Credential: Managed Identity Credential: No default identity is assigned to this resource.',
+  ],
+  // microsoft/azure-container-apps#1676.
+  'dapr-tenant-id-spiffe': ['ClientAssertionCredential: failed to get JWT SVID source from context'],
+  // dapr/dapr#6521.
+  'no-managed-identity-endpoint': [
+    'ChainedTokenCredential: failed to acquire a token.\nAttempted credentials:\n\tManagedIdentityCredential: IMDS token request timed out\n\tAzureCLICredential: Azure CLI not found on path',
+  ],
+  // dapr/dapr#6521.
+  'component-init-timeout': [
+    'time="2023-07-01T10:00:00Z" level=fatal msg="Fatal error from runtime: process component statestore error: init timeout for component statestore exceeded after 5s"',
+  ],
+  // output-review.md (PostgreSQL 15).
+  'postgres-permission-denied-schema': ['ERROR:  permission denied for schema public'],
+  'redis-entra-auth-refused': [
+    // dapr/components-contrib#3686.
+    '(state.redis/v1): [INIT_COMPONENT_FAILURE]: initialization error occurred for exportcertificates-cache (state.redis/v1): redis store: error connecting to redis at x.redis.cache.windows.net:6380: NOAUTH Authentication required.',
+    // dapr/components-contrib#3554.
+    'Status(StatusCode="Internal", Detail="fail to get key from state store statestore: ERR WRONGPASS invalid username-password pair")',
+  ],
+  // dapr/dapr#6396 (described, not logged).
+  'eventhubs-consumer-group-missing': ['no consumer group with name my-app'],
+  // dapr/dapr integration test (pkg/runtime/errors/init.go wording).
+  'dapr-component-init-failed': [
+    'Fatal error from runtime: process component foo error: [INIT_COMPONENT_FAILURE]: initialization error occurred for foo (state.in-memory/v1): component foo already exists',
+  ],
+};
+
+describe('the troubleshooting catalog', () => {
+  it('gives every entry a unique kebab-case id, patterns, a fix and sources', () => {
+    const ids = TROUBLESHOOTING_ENTRIES.map((entry) => entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const entry of TROUBLESHOOTING_ENTRIES) {
+      expect(entry.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(entry.patterns.length, entry.id).toBeGreaterThan(0);
+      expect(entry.sources.length, entry.id).toBeGreaterThan(0);
+      expect(entry.fix.trim(), entry.id).not.toBe('');
+    }
+  });
+
+  it('looks entries up by id', () => {
+    expect(troubleshootingEntry('kv-vault-uses-rbac')?.title).toMatch(/Azure RBAC/);
+    expect(troubleshootingEntry('no-such-entry')).toBeUndefined();
+  });
+
+  it('has a sample error text for every entry, and for nothing else', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(TROUBLESHOOTING_ENTRIES.map((entry) => entry.id).sort());
+  });
+
+  it('opens a wizard link for every prevention fragment, with no value refused', () => {
+    for (const entry of TROUBLESHOOTING_ENTRIES) {
+      const fragment = entry.prevention.fragment;
+      if (fragment === undefined) continue;
+      const { linkErrors } = parseShareLink('', `#${fragment}`);
+      expect(linkErrors, `${entry.id}: #${fragment}`).toEqual({});
+    }
+  });
+});
+
+describe('matchTroubleshooting', () => {
+  for (const [id, samples] of Object.entries(SAMPLES)) {
+    for (const sample of samples) {
+      it(`puts ${id} first for: ${sample.slice(0, 60)}`, () => {
+        expect(matchTroubleshooting(sample)[0]?.id).toBe(id);
+      });
+    }
+  }
+
+  it('matches through log noise: timestamps, JSON quoting, line breaks, typographic quotes, case', () => {
+    const jsonLine =
+      '{"time":"2026-11-30T10:00:00.123Z","level":"error","msg":"unable to recognize \\"c.yaml\\": no matches for kind \\"Component\\" in version \\"dapr.io/v1alpha1\\""}';
+    expect(matchTroubleshooting(jsonLine).map((entry) => entry.id)).toEqual(['aks-dapr-not-installed']);
+    const retyped = '2026-11-30 10:00:00 PLEASE RUN \u2018AZ LOGIN\u2019 TO\n   SETUP ACCOUNT.';
+    expect(matchTroubleshooting(retyped).map((entry) => entry.id)).toEqual(['az-not-logged-in']);
+  });
+
+  it('matches no entry for unrelated text', () => {
+    for (const text of [
+      '',
+      '   ',
+      'Everything worked, thank you',
+      'time="2023-10-31T07:39:52Z" level=info msg="app is subscribed to the following topics: [daprtest] through pubsub=pubsub"',
+      'HTTP/1.1 200 OK',
+      'error',
+      '403',
+    ]) {
+      expect(matchTroubleshooting(text), text).toEqual([]);
+    }
+  });
+
+  it('ranks a specific cause above the generic component-init line that wraps it', () => {
+    const ids = matchTroubleshooting(SAMPLES['redis-entra-auth-refused']?.[0] ?? '').map((entry) => entry.id);
+    expect(ids).toEqual(['redis-entra-auth-refused', 'dapr-component-init-failed']);
+  });
+
+  it('ranks the managed identity line of a credential chain above the chain itself', () => {
+    const chain =
+      'ChainedTokenCredential: failed to acquire a token.\n\tManagedIdentityCredential: no default identity is assigned to this resource\n\tAzureCLICredential: Azure CLI not found on path';
+    expect(matchTroubleshooting(chain).map((entry) => entry.id)).toEqual([
+      'mi-no-default-identity',
+      'no-managed-identity-endpoint',
+    ]);
+  });
+
+  it('ranks by the longer match when two specific entries match', () => {
+    // A vault error pasted with the az sign-in hint beside it: both match, the longer text first.
+    const text =
+      'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies".\nERROR: Please run \'az login\' to setup account.';
+    expect(matchTroubleshooting(text).map((entry) => entry.id)).toEqual([
+      'kv-vault-uses-access-policies',
+      'az-not-logged-in',
+    ]);
+  });
+});
+
+describe('normalizeLogText', () => {
+  it('undoes JSON escapes and typographic quotes, and folds space and case', () => {
+    expect(normalizeLogText('A\\r\\nB \\"C\\"  \u2018d\u2019\t\tE')).toBe('a b "c" \'d\' e');
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Failures of the script's database steps: the PostgreSQL precondition and psql, go-sqlcmd on Azure SQL.
+ * Each error text comes from the database's source or a GitHub issue that quotes it, or (marked so) the
+ * precondition's own message in src/catalog/components/databases.ts.
+ */
+import type { TroubleshootingEntry } from './entry';
+
+export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
+  {
+    id: 'postgres-entra-auth-off',
+    title: 'Microsoft Entra authentication is off on the PostgreSQL server',
+    stages: ['script'],
+    // The guard's own message (src/catalog/components/databases.ts precondition).
+    patterns: ['Turn on Microsoft Entra authentication on the server first'],
+    cause:
+      'The flexible server accepts only password sign-in (authConfig.activeDirectoryAuth is not Enabled), ' +
+      'so neither your token nor the identity can sign in.',
+    fix:
+      'Turn Entra authentication on, make yourself an Entra admin of the server (az postgres flexible-server ' +
+      'ad-admin create on older Azure CLIs), and run the script again.',
+    commands: [
+      'az postgres flexible-server update --name <server> --resource-group <resource-group> --microsoft-entra-auth Enabled',
+      'az postgres flexible-server microsoft-entra-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',
+    ],
+    prevention: { text: 'Turn on Microsoft Entra authentication when you create the server.' },
+    sources: ['src/catalog/components/databases.ts (the precondition)', 'azure-cli.md (PostgreSQL)'],
+  },
+  {
+    id: 'postgres-password-auth-failed',
+    title: 'PostgreSQL: password authentication failed',
+    stages: ['script', 'runtime'],
+    patterns: ['28P01', { regex: 'password authentication failed for user "?[^"\\s]*"?' }],
+    cause:
+      'In the script: the account az is signed in with is not a Microsoft Entra admin of the server, so ' +
+      'its token is refused. At runtime: no Entra-mapped role has the name in the connection string, or ' +
+      'the role is mapped to an older object id.',
+    fix:
+      'For the script, add yourself as an Entra admin of the server (ad-admin instead of microsoft-entra-admin ' +
+      'on older Azure CLIs). For Dapr, map the identity with ' +
+      'pgaadauth_create_principal_with_oid and put that role name in the connection string’s user.',
+    commands: [
+      'az postgres flexible-server microsoft-entra-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',
+    ],
+    prevention: {
+      text: 'Let the wizard name the role: the script maps it and writes the same name into the component.',
+    },
+    sources: ['Azure/data-api-builder#2271', 'microsoft/aspire#9459'],
+  },
+  {
+    id: 'postgres-firewall-blocked',
+    title: 'PostgreSQL: the server’s firewall does not let this machine in',
+    stages: ['script'],
+    patterns: [
+      // PostgreSQL's own text (postgres/postgres src/backend/libpq/auth.c), as Azure answers it
+      // (Azure/azure-cli-extensions#8410, Azure/postgresql PR #29).
+      { regex: 'no pg_hba\\.conf entry for host "[^"]*"' },
+      // A flexible server with public access and no rule for this address (Azure/postgresql PR #29).
+      { regex: 'postgres\\.database\\.azure\\.com" \\([^)]*\\), port 5432 failed: connection timed out' },
+    ],
+    cause:
+      'The script’s psql step connects from the machine it runs on, and the server’s firewall (or its ' +
+      'private network) does not admit that address.',
+    fix: 'Add a firewall rule for this machine’s public address (or run the script inside the network), then run it again.',
+    commands: [
+      'az postgres flexible-server firewall-rule create --name <server> --resource-group <resource-group> --rule-name allow-setup --start-ip-address <your-ip> --end-ip-address <your-ip>',
+    ],
+    prevention: {
+      text: 'Run the script from a machine the server’s network admits; remove the rule afterwards.',
+    },
+    sources: [
+      'postgres/postgres src/backend/libpq/auth.c',
+      'Azure/azure-cli-extensions#8410',
+      'Azure/postgresql PR #29',
+    ],
+  },
+  {
+    id: 'sql-firewall-blocked',
+    title: 'Azure SQL: the server’s firewall does not let this machine in',
+    stages: ['script'],
+    // Azure SQL's error 40615 (airbytehq/airbyte#20344, rails-sqlserver/tiny_tds#446).
+    patterns: [{ regex: "client with ip address '[^']*' is not allowed to access the server" }],
+    cause:
+      'The script’s sqlcmd step connects from the machine it runs on, and the server’s firewall does not admit that address.',
+    fix: 'Add a firewall rule for the address the error names (it can take up to five minutes), then run the script again.',
+    commands: [
+      'az sql server firewall-rule create --server <server> --resource-group <resource-group> --name allow-setup --start-ip-address <your-ip> --end-ip-address <your-ip>',
+    ],
+    prevention: {
+      text: 'Run the script from a machine the server’s firewall admits; remove the rule afterwards.',
+    },
+    sources: ['airbytehq/airbyte#20344', 'rails-sqlserver/tiny_tds#446'],
+  },
+  {
+    id: 'sql-not-entra-connection',
+    title: 'Azure SQL: only Entra connections can create Entra users',
+    stages: ['script'],
+    patterns: [
+      'Only connections established with Active Directory accounts can create other Active Directory users',
+    ],
+    cause:
+      'go-sqlcmd signed in with SQL authentication, or as an account that is not a Microsoft Entra user; ' +
+      'CREATE USER ... FROM EXTERNAL PROVIDER needs an Entra sign-in.',
+    fix: 'Sign in to az as a Microsoft Entra admin of the server and run the sqlcmd step again.',
+    commands: [
+      'az sql server ad-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',
+    ],
+    prevention: { text: 'Run the script signed in to az as the server’s Microsoft Entra admin.' },
+    sources: ['betr-io/terraform-provider-mssql#55', 'MicrosoftDocs/azure-docs#38549'],
+  },
+  {
+    id: 'sql-principal-not-found',
+    title: 'Azure SQL cannot find the identity to create its user',
+    stages: ['script'],
+    patterns: [
+      // Msg 33130 (MicrosoftDocs/azure-docs#33357).
+      { regex: "principal '[^']+' could not be found or this principal type is not supported" },
+      // MicrosoftDocs/sql-docs#2323, microsoft/SQLServerPSModule#28.
+      { regex: "principal '[^']+' could not be (found at this time|resolved)" },
+      'Server identity is not configured',
+    ],
+    cause:
+      'The name in CREATE USER [...] FROM EXTERNAL PROVIDER is not a managed identity Entra ID knows (a ' +
+      'system-assigned identity goes by its host’s name), it was created seconds ago, or the server cannot ' +
+      'read the directory.',
+    fix: 'Wait a minute after creating the identity and retry; check the name; give the server an identity with Directory Readers.',
+    prevention: { text: 'Let the wizard name the SQL user: it uses the identity’s own name.' },
+    sources: [
+      'MicrosoftDocs/azure-docs#33357',
+      'MicrosoftDocs/sql-docs#2323',
+      'microsoft/SQLServerPSModule#28',
+    ],
+  },
+  {
+    id: 'sql-login-failed-token-principal',
+    title: 'Azure SQL: login failed for the token-identified principal',
+    stages: ['script', 'runtime'],
+    patterns: ["Login failed for user '<token-identified principal>'"],
+    cause:
+      'The database has no contained user for the identity that signed in: at runtime the app’s identity ' +
+      '(the sqlcmd step did not run, or ran in another database); in the script, your own account.',
+    fix: 'Create the contained user and its roles in the database the component names, as an Entra admin.',
+    commands: ['CREATE USER [<identity-name>] FROM EXTERNAL PROVIDER;'],
+    prevention: {
+      text: 'Run the script’s sqlcmd step for every Azure SQL component, in the component’s database.',
+    },
+    sources: ['dapr/components-contrib#3258'],
+  },
+];
