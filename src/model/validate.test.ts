@@ -71,8 +71,17 @@ describe('validateConfig', () => {
     const config = valid({ host: 'vm' });
     config.components.push(defaultComponent('crypto.azure.keyvault', 'v1', 'azurekeyvault'));
     config.components[1]!.metadata.vaultName = 'kv2';
+    const message = 'Another component is also named “azurekeyvault”: each component needs its own name.';
     expect(validateConfig(config)).toEqual({
-      'components.1.name': 'Another component already has this name.',
+      'components.0.name': message,
+      'components.1.name': message,
     });
+  });
+
+  it('says a value holds a line break, and shows it with the break', () => {
+    const errors = validateConfig(valid({ host: 'vm', resourceGroup: 'rg\nprod' }));
+    expect(errors.resourceGroup).toBe(
+      'This value holds a line break, which the field cannot show: “rg⏎prod”. Type it again on one line.',
+    );
   });
 });

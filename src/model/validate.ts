@@ -8,6 +8,10 @@ export type FieldErrors = Partial<Record<FieldPath, string>>;
 /** The message for one field's value, or undefined when it is fine. */
 export function validateField(field: FieldView, value: string): string | undefined {
   if (value === '') return field.required ? `${field.label} is required.` : undefined;
+  // A one-line input cannot show a line break: it drops it from view, so the field would show another value
+  // than the one the form holds (a share link can carry one). Say so, and show the value with the break.
+  if (/[\r\n]/.test(value))
+    return `This value holds a line break, which the field cannot show: “${value.replace(/\r\n|\r|\n/g, '⏎')}”. Type it again on one line.`;
   if (value.trim() !== value) return 'Remove the spaces at the start or end.';
   return NAMING_RULES[field.rule].pattern.test(value) ? undefined : NAMING_RULES[field.rule].message;
 }
@@ -19,17 +23,22 @@ export function validateConfig(config: WizardConfig): FieldErrors {
     const message = validateField(field, fieldValue(config, field.path));
     if (message) errors[field.path] = message;
   }
-  // Each component becomes <name>.yaml and a Dapr resource of that name: names must differ, and must not
-  // be the name of another file the script writes into the same folder.
-  const seen = new Set<string>();
+  // Each component becomes <name>.yaml and a Dapr resource of that name: names must differ (every component
+  // holding a shared name is flagged, so the one just edited says so too), and must not be the name of another
+  // file the script writes into the same folder.
   const otherFiles = scriptFileNames(config);
   config.components.forEach((component, index) => {
     const path = `components.${index}.name` as const;
-    if (seen.has(component.name) && !errors[path]) errors[path] = 'Another component already has this name.';
-    if (otherFiles.includes(component.name) && !errors[path])
+    if (errors[path]) return;
+    const others = config.components.filter(
+      (other, position) => position !== index && other.name === component.name,
+    ).length;
+    if (others > 0)
+      errors[path] =
+        `${others === 1 ? 'Another component is' : `${others} other components are`} also named “${component.name}”: each component needs its own name.`;
+    else if (otherFiles.includes(component.name))
       errors[path] =
         `The script writes its own ${component.name}.yaml beside the component files: choose another name.`;
-    seen.add(component.name);
   });
   return errors;
 }

@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo, useEffect, useId, useRef } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { WizardConfig } from '../model/config';
 import type { FieldView } from '../model/fields';
@@ -6,7 +6,15 @@ import type { FieldView } from '../model/fields';
 /** One Details field: label, input, help and the error beside it, wired for screen readers. */
 function TextFieldView({ field, error }: { readonly field: FieldView; readonly error: string | undefined }) {
   const id = useId();
-  const { register } = useFormContext<WizardConfig>();
+  const { register, trigger } = useFormContext<WizardConfig>();
+  const registration = register(field.path);
+  // Once an error has been shown here, the field is checked on every change, so the message follows the
+  // value both ways (the form alone re-checks a field only once it has been left: "... is required." stayed
+  // beside a value typed after Next).
+  const followsValue = useRef(false);
+  useEffect(() => {
+    if (error) followsValue.current = true;
+  }, [error]);
   const describedBy = [`${id}-help`, error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className="field">
@@ -21,7 +29,12 @@ function TextFieldView({ field, error }: { readonly field: FieldView; readonly e
         aria-invalid={error ? true : undefined}
         aria-required={field.required}
         aria-describedby={describedBy}
-        {...register(field.path)}
+        {...registration}
+        onChange={(event) => {
+          void registration
+            .onChange(event)
+            .then(() => (followsValue.current ? trigger(field.path) : undefined));
+        }}
       />
       <p className="help" id={`${id}-help`}>
         {field.help}
