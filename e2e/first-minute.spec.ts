@@ -115,3 +115,56 @@ test('every step opens from the stepper; the marked ones and the missing lists l
   await pending.getByRole('button', { name: 'Dapr app id' }).click();
   await expect(page.getByLabel('Dapr app id', { exact: true })).toBeFocused();
 });
+
+test.describe('fields take what users paste', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('a vault URL gives the vault name, a bare namespace its host name, West Europe westeurope', async ({
+    page,
+  }) => {
+    await page.goto(
+      '/#host=vm&identity=user&resourceGroup=rg&hostName=vm1&identityName=id-orders&c2.component=pubsub.azure.servicebus.topics',
+    );
+    await stepper(page)
+      .getByRole('button', { name: /^4 Details/ })
+      .click();
+
+    // Pasted: the field uses the vault name at once, and says so.
+    const vault = page.getByLabel('Key Vault name', { exact: true });
+    await vault.fill('');
+    await page.evaluate(() => navigator.clipboard.writeText('https://kv-orders.vault.azure.net/'));
+    await vault.press('ControlOrMeta+V');
+    await expect(vault).toHaveValue('kv-orders');
+    await expect(vault).toHaveAccessibleDescription(
+      /Uses kv-orders, from https:\/\/kv-orders\.vault\.azure\.net\//,
+    );
+    await expect(
+      page.locator('[data-output="component-yaml"][data-component="azurekeyvault"]'),
+    ).toContainText('value: kv-orders');
+
+    // Typed, then left: the namespace gets its host name, the region its name.
+    const namespace = page.getByLabel('Service Bus namespace host name', { exact: true });
+    await namespace.fill('sb-orders');
+    await namespace.press('Tab');
+    await expect(namespace).toHaveValue('sb-orders.servicebus.windows.net');
+    await expect(namespace).not.toHaveAttribute('aria-invalid');
+    const location = page.getByLabel('Location (optional)', { exact: true });
+    await location.fill('West Europe');
+    await location.press('Tab');
+    await expect(location).toHaveValue('westeurope');
+    await expect(location).toHaveAccessibleDescription(/Uses westeurope, from West Europe/);
+    await expect(page).toHaveURL(/location=westeurope/);
+    await expect(page).toHaveURL(/c2\.m\.namespaceName=sb-orders\.servicebus\.windows\.net/);
+    await expectNoAxeViolations(page, 'Details with values taken from what was pasted');
+  });
+});
+
+test('an error says what is wrong with this value, then the rule', async ({ page }) => {
+  await page.goto(`/#host=vm&resourceGroup=rg&hostName=${'v'.repeat(70)}`);
+  await stepper(page)
+    .getByRole('button', { name: /^4 Details/ })
+    .click();
+  await expect(page.getByLabel('VM name', { exact: true })).toHaveAccessibleDescription(
+    /70 characters, 6 over the limit of 64\. 1-64 letters/,
+  );
+});

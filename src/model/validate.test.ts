@@ -78,6 +78,28 @@ describe('validateConfig', () => {
     });
   });
 
+  it('says what is wrong with the value before the rule: its length, or the character not allowed', () => {
+    const config = valid({ host: 'vm', resourceGroup: 'rg$', hostName: 'x'.repeat(70) });
+    config.components[0]!.metadata.vaultName = 'Kv';
+    config.components[0]!.name = 'Secrets';
+    const errors = validateConfig(config);
+    expect(errors.resourceGroup).toBe(`“$” is not allowed. ${NAMING_RULES.resourceGroup.message}`);
+    expect(errors.hostName).toBe(`70 characters, 6 over the limit of 64. ${NAMING_RULES.vmName.message}`);
+    expect(errors['components.0.metadata.vaultName']).toBe(
+      `2 characters, fewer than the 3 needed. ${NAMING_RULES.keyVaultName.message}`,
+    );
+    expect(errors['components.0.name']).toBe(
+      `“S” is not allowed (use lowercase). ${NAMING_RULES.daprComponentName.message}`,
+    );
+    // A fault of place has nothing to add: the rule says it.
+    expect(validateConfig(valid({ host: 'vm', resourceGroup: 'rg.' })).resourceGroup).toBe(
+      NAMING_RULES.resourceGroup.message,
+    );
+    expect(validateConfig(valid({ host: 'vm', location: 'West Europe', identity: 'user' })).location).toBe(
+      `“W” is not allowed (use lowercase). ${NAMING_RULES.location.message}`,
+    );
+  });
+
   it('says a value holds a line break, and shows it with the break', () => {
     const errors = validateConfig(valid({ host: 'vm', resourceGroup: 'rg\nprod' }));
     expect(errors.resourceGroup).toBe(

@@ -1,5 +1,5 @@
 /** Checks a configuration against the naming rules; the messages are shown beside the fields. */
-import { NAMING_RULES } from '../catalog/naming-rules';
+import { NAMING_RULES, type NamingRule } from '../catalog/naming-rules';
 import { effectiveIdentity, type WizardConfig } from './config';
 import { detailFields, fieldValue, type FieldPath, type FieldView } from './fields';
 
@@ -13,7 +13,36 @@ export function validateField(field: FieldView, value: string): string | undefin
   if (/[\r\n]/.test(value))
     return `This value holds a line break, which the field cannot show: “${value.replace(/\r\n|\r|\n/g, '⏎')}”. Type it again on one line.`;
   if (value.trim() !== value) return 'Remove the spaces at the start or end.';
-  return NAMING_RULES[field.rule].pattern.test(value) ? undefined : NAMING_RULES[field.rule].message;
+  const rule = NAMING_RULES[field.rule];
+  if (rule.pattern.test(value)) return undefined;
+  const wrong = whatIsWrong(rule, value);
+  return wrong === undefined ? rule.message : `${wrong} ${rule.message}`;
+}
+
+/**
+ * What is wrong with this value in particular, said before the rule: its length against the limit, or the
+ * first character the rule never allows. Undefined when the fault is elsewhere (a character in the wrong
+ * place, a missing suffix): the rule then says it.
+ */
+export function whatIsWrong(rule: NamingRule, value: string): string | undefined {
+  const characters = [...value];
+  if (rule.length) {
+    const [min, max] = rule.length;
+    if (characters.length > max)
+      return `${characters.length} characters, ${characters.length - max} over the limit of ${max}.`;
+    if (characters.length < min)
+      return `${characters.length} ${characters.length === 1 ? 'character' : 'characters'}, fewer than the ${min} needed.`;
+  }
+  const allowed = rule.character;
+  if (allowed) {
+    const refused = characters.find((character) => !allowed.test(character));
+    if (refused !== undefined) {
+      const shown = refused === ' ' ? 'A space' : `“${refused}”`;
+      const lowercase = refused !== refused.toLowerCase() && allowed.test(refused.toLowerCase());
+      return `${shown} is not allowed${lowercase ? ' (use lowercase)' : ''}.`;
+    }
+  }
+  return undefined;
 }
 
 /** Every applicable field's error; an empty object means the output can be generated. */
