@@ -168,3 +168,39 @@ test('an error says what is wrong with this value, then the rule', async ({ page
     /70 characters, 6 over the limit of 64\. 1-64 letters/,
   );
 });
+
+for (const device of [
+  { name: 'desktop', viewport: { width: 1280, height: 800 } },
+  { name: 'phone', viewport: { width: 360, height: 740 } },
+]) {
+  test(`a newcomer starts from a preset and reads its script (${device.name})`, async ({ page }) => {
+    await page.setViewportSize(device.viewport);
+    await page.goto('/');
+    const presets = page.getByRole('region', { name: 'Start from a preset' });
+    await expect(presets.getByRole('link')).toHaveCount(3);
+    await presets.getByRole('link', { name: 'Container Apps + Key Vault + Service Bus' }).click();
+    await expect(page).toHaveURL(/#host=aca&.*c2\.component=pubsub\.azure\.servicebus\.topics/);
+    await expect(page.getByRole('radio', { name: /^Azure Container Apps/ })).toBeChecked();
+    // Every output is there at once; no step is marked as missing anything.
+    await expect(page.getByRole('tab')).toHaveText(['azurekeyvault', 'pubsub', 'Azure CLI (Bash)']);
+    await expect(page.locator('[data-output="cli-bash"]')).toContainText('sb-orders');
+    await expect(page.locator('.step-issues')).toHaveCount(0);
+    const showOutput = page.getByRole('button', { name: 'Show the output' });
+    if (device.name === 'phone') {
+      await expect(showOutput).toBeInViewport();
+      await showOutput.click();
+      await expect(page.getByRole('heading', { name: 'Your files' })).toBeInViewport();
+    } else {
+      await expect(showOutput).toBeHidden();
+      await expect(page.getByRole('heading', { name: 'Your files' })).toBeInViewport();
+    }
+    await expectNoAxeViolations(page, `a preset, ${device.name}`);
+
+    // Start over: the defaults again, and no share link in the address bar.
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await expect(stepHeading(page, 'Host')).toBeFocused();
+    await expect(page.getByRole('radio', { name: /^Azure Kubernetes Service \(AKS\)/ })).toBeChecked();
+    await expect(page).not.toHaveURL(/#/);
+    await expect(page.getByRole('tab').first()).toHaveText('Component YAML');
+  });
+}

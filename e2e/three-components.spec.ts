@@ -75,8 +75,8 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
     page,
     page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '1 Host' }),
   );
-  // Every step is open from the start, so Tab passes the stepper's other four buttons first.
-  await tab(page, 5);
+  // Every step is open from the start, so Tab passes the stepper's other four buttons and the presets first.
+  await tabUntilFocused(page, page.getByRole('radio', { name: /^Azure Kubernetes Service \(AKS\)/ }), 12);
   const aks = page.getByRole('radio', { name: /^Azure Kubernetes Service \(AKS\)/ });
   await expect(aks).toBeFocused();
   await expect(aks).toBeChecked();
@@ -241,6 +241,8 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   // Each output: select its tab with the arrow keys, Tab to its Copy button, press it, Shift+Tab back.
   await tab(page);
   await expect(back).toBeFocused();
+  await tab(page);
+  await expect(form.getByRole('button', { name: 'Start over' })).toBeFocused();
   await tab(page);
   await expect(page.getByRole('button', { name: 'Copy share link', exact: true })).toBeFocused();
   await tab(page);

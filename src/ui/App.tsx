@@ -49,8 +49,15 @@ export function App() {
         setStep('details');
         focusFieldWhenShown(path);
       },
+      startOver: () => {
+        const defaults = defaultConfig();
+        reset(defaults);
+        // The output then writes no hash: the address bar drops the old share link.
+        setLink({ config: defaults, linkErrors: {} });
+        goToStep('host');
+      },
     }),
-    [step, goToStep],
+    [step, goToStep, reset],
   );
 
   // Values that came with a link are checked at once, so a bad one shows its message beside its field.

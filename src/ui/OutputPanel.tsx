@@ -53,7 +53,7 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
     document.getElementById(domId('tab', tab.key))?.focus();
   };
   return (
-    <section className="output-panel" aria-labelledby={`${id}-heading`}>
+    <section className="output-panel" id="output" tabIndex={-1} aria-labelledby={`${id}-heading`}>
       <div className="output-header">
         <h2 id={`${id}-heading`}>Your files</h2>
         <CopyButton text={shareUrl} what="share link" label="Copy share link" />

@@ -15,7 +15,7 @@ import { STEP_IDS, STEP_TITLES, stepFields } from './steps';
  */
 export function Wizard({ linkErrors }: { readonly linkErrors: LinkErrors }) {
   const { trigger, getValues, setFocus, getFieldState } = useFormContext<WizardConfig>();
-  const { step, goToStep } = useNavigation();
+  const { step, goToStep, startOver } = useNavigation();
   const stepIndex = STEP_IDS.indexOf(step);
 
   const next = async (): Promise<void> => {
@@ -61,8 +61,24 @@ export function Wizard({ linkErrors }: { readonly linkErrors: LinkErrors }) {
               Next
             </button>
           )}
+          <button type="button" className="button secondary start-over" onClick={startOver}>
+            Start over
+          </button>
         </div>
       </form>
+      {/* Phones only (styles.css): the output sits below the form, and this stays at the screen's foot while
+          the form is in view, never over the output. */}
+      <button
+        type="button"
+        className="button primary show-output"
+        onClick={() => {
+          const panel = document.getElementById('output');
+          panel?.scrollIntoView({ block: 'start' });
+          panel?.focus({ preventScroll: true });
+        }}
+      >
+        Show the output
+      </button>
     </div>
   );
 }

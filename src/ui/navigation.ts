@@ -12,6 +12,8 @@ export interface WizardNavigation {
   readonly goToStep: (step: StepId) => void;
   /** Shows the Details step, opens the "More options" holding the field if closed, and focuses the field. */
   readonly goToField: (path: FieldPath) => void;
+  /** Back to the defaults: the first step, the default configuration, no share link. */
+  readonly startOver: () => void;
 }
 
 export const NavigationContext = createContext<WizardNavigation | null>(null);
