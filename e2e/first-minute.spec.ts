@@ -204,3 +204,20 @@ for (const device of [
     await expect(page.getByRole('tab').first()).toHaveText('Component YAML');
   });
 }
+
+test('Add a component offers one not yet added, with its summary', async ({ page }) => {
+  await page.goto('/');
+  await stepper(page)
+    .getByRole('button', { name: /^3 Components/ })
+    .click();
+  const add = page.getByLabel('Add a component');
+  // The default configuration holds the Key Vault secret store: the list starts past it.
+  await expect(add).toHaveValue('crypto.azure.keyvault');
+  await expect(add).toHaveAccessibleDescription(/.+/);
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(
+    page.getByRole('list', { name: 'Components in this configuration' }).getByRole('listitem'),
+  ).toHaveCount(2);
+  await expect(add).not.toHaveValue('crypto.azure.keyvault');
+  await expect(add).not.toHaveValue('secretstores.azure.keyvault');
+});
