@@ -3,7 +3,15 @@
  * after the value was fixed, a link value with a line break, locked steps, and lists of missing fields that
  * could not be followed to the field.
  */
-import { expect, expectNoAxeViolations, outputTexts, scenario, stepHeading, test } from './fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  nextUntil,
+  outputTexts,
+  scenario,
+  stepHeading,
+  test,
+} from './fixtures';
 
 const THREE_VM = scenario('three-components-vm');
 const stepper = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: 'Steps' });
@@ -12,9 +20,7 @@ test('renaming a component to another one’s name flags both, offers neither fi
   page,
 }) => {
   await page.goto(`/#${THREE_VM.link}`);
-  await stepper(page)
-    .getByRole('button', { name: /^4 Details/ })
-    .click();
+  await nextUntil(page, 'Details');
   await expect(stepHeading(page, 'Details')).toBeVisible();
   const names = page.getByLabel('Component name', { exact: true });
   await expect(names).toHaveCount(3);
@@ -57,9 +63,7 @@ test('renaming a component to another one’s name flags both, offers neither fi
 
 test('an error shown after Next follows the value typed into the field', async ({ page }) => {
   await page.goto('/#host=vm');
-  await stepper(page)
-    .getByRole('button', { name: /^4 Details/ })
-    .click();
+  await nextUntil(page, 'Details');
   await page.getByRole('button', { name: 'Next' }).click();
   const resourceGroup = page.getByLabel('Resource group', { exact: true });
   await expect(resourceGroup).toBeFocused();
@@ -76,9 +80,7 @@ test('an error shown after Next follows the value typed into the field', async (
 
 test('a link value with a line break says so, showing the value with the break', async ({ page }) => {
   await page.goto('/#host=vm&resourceGroup=rg%0Aprod&hostName=vm1');
-  await stepper(page)
-    .getByRole('button', { name: /^4 Details/ })
-    .click();
+  await nextUntil(page, 'Details');
   const resourceGroup = page.getByLabel('Resource group', { exact: true });
   await expect(resourceGroup).toHaveAttribute('aria-invalid', 'true');
   await expect(resourceGroup).toHaveAccessibleDescription(
