@@ -22,6 +22,8 @@ test.describe.configure({ mode: 'parallel' });
  * fields still empty) stops on Details after Next has flagged the fields.
  */
 async function checkEveryStep(page: Page, scenarioName: string, where: string): Promise<void> {
+  // An axe run per step and per tab: on a loaded 2-core machine that alone passes the default timeout.
+  test.slow();
   const golden = scenario(scenarioName);
   const complete = golden.outputs['setup.sh'] !== undefined;
   await page.goto(`/#${golden.link}`);

@@ -38,7 +38,8 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   // the default choice).
   await expect(stepHeading(page, 'Host')).toBeVisible();
   await tabUntilFocused(page, stepper.getByRole('button', { name: '1 Host' }));
-  await tab(page);
+  // Every step is open from the start, so Tab passes the stepper's other four buttons and the presets first.
+  await tabUntilFocused(page, page.getByRole('radio', { name: /^Azure Kubernetes Service \(AKS\)/ }), 12);
   const aks = page.getByRole('radio', { name: /^Azure Kubernetes Service \(AKS\)/ });
   const vm = page.getByRole('radio', { name: /^Virtual Machine Dapr runs/ });
   await expect(aks).toBeFocused();
@@ -69,7 +70,8 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await expect(back).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(stepHeading(page, 'Host')).toBeFocused();
-  await tab(page);
+  // Past the three presets to the host choice.
+  await tab(page, 4);
   await expect(vm).toBeFocused();
   await expect(vm).toBeChecked();
   await tab(page);
@@ -166,6 +168,8 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await tab(page);
   await expect(back).toBeFocused();
   await tab(page);
+  await expect(form.getByRole('button', { name: 'Start over' })).toBeFocused();
+  await tab(page);
   await expect(page.getByRole('button', { name: 'Copy share link', exact: true })).toBeFocused();
   await tab(page);
   const yamlTab = page.getByRole('tab', { name: 'Component YAML' });
@@ -187,6 +191,8 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   // (Only the selected tab is in the Tab order.)
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByRole('button', { name: 'Copy share link', exact: true })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(form.getByRole('button', { name: 'Start over' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(back).toBeFocused();
   await page.keyboard.press('Shift+Tab');

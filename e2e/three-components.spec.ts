@@ -75,7 +75,8 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
     page,
     page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: '1 Host' }),
   );
-  await tab(page);
+  // Every step is open from the start, so Tab passes the stepper's other four buttons and the presets first.
+  await tabUntilFocused(page, page.getByRole('radio', { name: /^Azure Kubernetes Service \(AKS\)/ }), 12);
   const aks = page.getByRole('radio', { name: /^Azure Kubernetes Service \(AKS\)/ });
   await expect(aks).toBeFocused();
   await expect(aks).toBeChecked();
@@ -147,7 +148,9 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   await expect.poll(tabTitles).toEqual(TAB_TITLES.filter((title) => title !== 'pubsub'));
   await expect(list.getByRole('button', { name: 'Remove statestore' })).toBeFocused();
   await tab(page);
-  await expect(addSelect).toHaveValue(PUBSUB);
+  // The list offers the first component not yet added again, not the one last added.
+  await expect(addSelect).toHaveValue('crypto.azure.keyvault');
+  await arrowDownTo(page, addSelect, PUBSUB);
   await tab(page);
   await expect(add).toBeFocused();
   await page.keyboard.press('Enter');
@@ -240,6 +243,8 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   // Each output: select its tab with the arrow keys, Tab to its Copy button, press it, Shift+Tab back.
   await tab(page);
   await expect(back).toBeFocused();
+  await tab(page);
+  await expect(form.getByRole('button', { name: 'Start over' })).toBeFocused();
   await tab(page);
   await expect(page.getByRole('button', { name: 'Copy share link', exact: true })).toBeFocused();
   await tab(page);

@@ -8,6 +8,10 @@ export interface NamingRule {
   readonly pattern: RegExp;
   /** Shown beside the field when the value does not match. */
   readonly message: string;
+  /** The length limits the pattern enforces, so a message can say how far off a value is. */
+  readonly length?: readonly [min: number, max: number];
+  /** One character the pattern allows somewhere, so a message can name the first one it never allows. */
+  readonly character?: RegExp;
 }
 
 // DNS-1123 label: lowercase alphanumerics and '-', alphanumeric at both ends, at most 63 (Kubernetes names doc).
@@ -21,6 +25,8 @@ export const NAMING_RULES = {
     // Microsoft.Resources/resourceGroups: 1-90, alphanumerics, '_', '-', '.', '(', ')'; cannot end in '.'.
     pattern: /^[A-Za-z0-9_().-]{0,89}[A-Za-z0-9_()-]$/,
     message: "1-90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'.",
+    length: [1, 90],
+    character: /[A-Za-z0-9_().-]/,
   },
   subscription: {
     // az account set --subscription takes the subscription id (a GUID) or its display name.
@@ -32,17 +38,23 @@ export const NAMING_RULES = {
     // Azure region names as the CLI takes them: lowercase letters and digits (e.g. westeurope).
     pattern: /^[a-z][a-z0-9]{1,39}$/,
     message: 'An Azure region name such as westeurope: lowercase letters and digits.',
+    length: [2, 40],
+    character: /[a-z0-9]/,
   },
   keyVaultName: {
     // Microsoft.KeyVault/vaults: 3-24, alphanumerics and '-', start with a letter, end with a letter or digit,
     // no consecutive hyphens.
     pattern: /^(?!.*--)[A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9]$/,
     message: "3-24 letters, digits or '-', starting with a letter, ending with a letter or digit, no '--'.",
+    length: [3, 24],
+    character: /[A-Za-z0-9-]/,
   },
   identityName: {
     // Microsoft.ManagedIdentity/userAssignedIdentities: 3-128, alphanumerics, '-', '_', start with alphanumeric.
     pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{2,127}$/,
     message: "3-128 letters, digits, '-' or '_', starting with a letter or digit.",
+    length: [3, 128],
+    character: /[A-Za-z0-9_-]/,
   },
   clientId: {
     // A managed identity's client id is a GUID (az identity show --query clientId).
@@ -53,6 +65,8 @@ export const NAMING_RULES = {
     // Microsoft.ContainerService/managedClusters: 1-63, alphanumerics, '_', '-', alphanumeric at both ends.
     pattern: /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/,
     message: "1-63 letters, digits, '-' or '_', starting and ending with a letter or digit.",
+    length: [1, 63],
+    character: /[A-Za-z0-9_-]/,
   },
   containerAppName: {
     // Microsoft.App/containerApps: 2-32, lowercase letters, digits, '-', start with a letter, end alphanumeric,
@@ -60,16 +74,22 @@ export const NAMING_RULES = {
     pattern: /^(?!.*--)[a-z][a-z0-9-]{0,30}[a-z0-9]$/,
     message:
       "2-32 lowercase letters, digits or '-', starting with a letter, ending with a letter or digit, no '--'.",
+    length: [2, 32],
+    character: /[a-z0-9-]/,
   },
   containerAppsEnvironment: {
     // Microsoft.App/managedEnvironments: 2-60, alphanumerics and '-', start with a letter, end alphanumeric.
     pattern: /^(?!.*--)[A-Za-z][A-Za-z0-9-]{0,58}[A-Za-z0-9]$/,
     message: "2-60 letters, digits or '-', starting with a letter, ending with a letter or digit.",
+    length: [2, 60],
+    character: /[A-Za-z0-9-]/,
   },
   appServiceName: {
     // Microsoft.Web/sites: 2-60, alphanumerics and '-', not starting or ending with '-'.
     pattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,58}[A-Za-z0-9])$/,
     message: "2-60 letters, digits or '-', not starting or ending with '-'.",
+    length: [2, 60],
+    character: /[A-Za-z0-9-]/,
   },
   vmName: {
     // Microsoft.Compute/virtualMachines (Linux): 1-64, no spaces or special characters, cannot start with '_',
@@ -77,31 +97,43 @@ export const NAMING_RULES = {
     pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62}[A-Za-z0-9_])?$/,
     message:
       "1-64 letters, digits, '-', '_' or '.', starting with a letter or digit, not ending with '.' or '-'.",
+    length: [1, 64],
+    character: /[A-Za-z0-9._-]/,
   },
   containerGroupName: {
     // Microsoft.ContainerInstance/containerGroups: 1-63, lowercase letters, digits, '-', alphanumeric at both
     // ends, no '--'.
     pattern: /^(?!.*--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
     message: "1-63 lowercase letters, digits or '-', starting and ending with a letter or digit, no '--'.",
+    length: [1, 63],
+    character: /[a-z0-9-]/,
   },
   kubernetesNamespace: {
     pattern: DNS_LABEL,
     message:
       "A Kubernetes namespace: 1-63 lowercase letters, digits or '-', starting and ending alphanumeric.",
+    length: [1, 63],
+    character: /[a-z0-9-]/,
   },
   serviceAccountName: {
     pattern: DNS_SUBDOMAIN,
     message: "A Kubernetes name: lowercase letters, digits, '-' and '.', starting and ending alphanumeric.",
+    length: [1, 253],
+    character: /[a-z0-9.-]/,
   },
   daprComponentName: {
     // metadata.name of a Kubernetes resource (DNS-1123 subdomain); also valid as an ACA Dapr component name.
     pattern: DNS_SUBDOMAIN,
     message: "Lowercase letters, digits, '-' and '.', starting and ending with a letter or digit.",
+    length: [1, 253],
+    character: /[a-z0-9.-]/,
   },
   daprAppId: {
     // On Kubernetes the app id becomes the '<app-id>-dapr' Service name, so it must be a DNS-1123 label.
     pattern: /^(?=.{1,58}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
     message: "1-58 lowercase letters, digits or '-', starting and ending with a letter or digit.",
+    length: [1, 58],
+    character: /[a-z0-9-]/,
   },
   containerImage: {
     // registry/repository[:tag][@sha256:digest], as Docker image references are written.
@@ -154,23 +186,31 @@ export const NAMING_RULES = {
     // Microsoft.Storage/storageAccounts: 3-24, lowercase letters and numbers (RNR).
     pattern: /^[a-z0-9]{3,24}$/,
     message: '3-24 lowercase letters and digits.',
+    length: [3, 24],
+    character: /[a-z0-9]/,
   },
   blobContainerName: {
     // storageAccounts/blobServices/containers: 3-63, lowercase letters, numbers, hyphens, start with a letter or
     // number, no consecutive hyphens (RNR); a hyphen must sit between letters or digits, so it cannot end in one.
     pattern: /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/,
     message: "3-63 lowercase letters, digits or single '-', starting and ending with a letter or digit.",
+    length: [3, 63],
+    character: /[a-z0-9-]/,
   },
   storageTableName: {
     // Storage table: 3-63 alphanumerics, start with a letter (RNR).
     pattern: /^[A-Za-z][A-Za-z0-9]{2,62}$/,
     message: '3-63 letters and digits, starting with a letter.',
+    length: [3, 63],
+    character: /[A-Za-z0-9]/,
   },
   storageQueueName: {
     // Storage queue: 3-63, lowercase letters, numbers, hyphens, not starting or ending with a hyphen, no
     // consecutive hyphens (RNR).
     pattern: /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/,
     message: "3-63 lowercase letters, digits or single '-', starting and ending with a letter or digit.",
+    length: [3, 63],
+    character: /[a-z0-9-]/,
   },
   serviceBusNamespaceFqdn: {
     // Dapr's Service Bus components take the namespace FQDN (components-contrib
@@ -186,12 +226,16 @@ export const NAMING_RULES = {
     // and end with alphanumeric (RNR).
     pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._/-]{0,258}[A-Za-z0-9])?$/,
     message: "1-260 letters, digits, '.', '-', '_' or '/', starting and ending with a letter or digit.",
+    length: [1, 260],
+    character: /[A-Za-z0-9._/-]/,
   },
   serviceBusSubscriptionName: {
     // namespaces/topics/subscriptions: 1-50, alphanumerics, periods, hyphens, underscores; start and end with
     // alphanumeric (RNR).
     pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,48}[A-Za-z0-9])?$/,
     message: "1-50 letters, digits, '.', '-' or '_', starting and ending with a letter or digit.",
+    length: [1, 50],
+    character: /[A-Za-z0-9._-]/,
   },
   eventHubsNamespace: {
     // Dapr accepts a name or an FQDN and appends .servicebus.windows.net to a bare name (components-contrib
@@ -206,6 +250,8 @@ export const NAMING_RULES = {
     // number (RNR).
     pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,254}[A-Za-z0-9])?$/,
     message: "1-256 letters, digits, '.', '-' or '_', starting and ending with a letter or digit.",
+    length: [1, 256],
+    character: /[A-Za-z0-9._-]/,
   },
   consumerGroup: {
     // namespaces/eventhubs/consumergroups: 1-50, alphanumerics, periods, hyphens, underscores; start and end with
@@ -269,6 +315,8 @@ export const NAMING_RULES = {
     // (components-contrib bindings/azure/signalr/signalr.go).
     pattern: /^[A-Za-z][A-Za-z0-9_`,.[\]]{0,127}$/,
     message: "1-128 letters, digits, '_', '`', ',', '.', '[' or ']', starting with a letter.",
+    length: [1, 128],
+    character: /[A-Za-z0-9_`,.[\]]/,
   },
   redisHost: {
     // Azure Cache for Redis host with the TLS port: <name>.redis.cache.windows.net:6380; Dapr appends 6379
@@ -290,6 +338,8 @@ export const NAMING_RULES = {
     // (PostgreSQL docs, "Identifiers and Key Words").
     pattern: /^[A-Za-z_][A-Za-z0-9_]{0,62}$/,
     message: "Letters, digits and '_', not starting with a digit, at most 63.",
+    length: [1, 63],
+    character: /[A-Za-z0-9_]/,
   },
   postgresNotifyChannel: {
     // Dapr accepts lower-case letters, digits, '.', '/' and '_', at most 64 (components-contrib
@@ -310,11 +360,15 @@ export const NAMING_RULES = {
     // and T-SQL would need to escape.
     pattern: /^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,126}[A-Za-z0-9_-]$|^[A-Za-z0-9_]$/,
     message: "1-128 letters, digits, '_', '-', '.' or spaces, not ending in '.' or a space.",
+    length: [1, 128],
+    character: /[A-Za-z0-9_ .-]/,
   },
   sqlIdentifier: {
     // A regular T-SQL identifier (SQL docs, "Database identifiers"): letter or '_' first, then letters, digits, '_'.
     pattern: /^[A-Za-z_][A-Za-z0-9_]{0,127}$/,
     message: "Letters, digits and '_', starting with a letter or '_'.",
+    length: [1, 128],
+    character: /[A-Za-z0-9_]/,
   },
 } as const satisfies Record<string, NamingRule>;
 

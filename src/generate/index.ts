@@ -15,6 +15,12 @@ export type OutputId = 'component-yaml' | 'components-yaml' | 'cli-bash' | 'k8s-
 
 export interface OutputFile {
   readonly id: OutputId;
+  /**
+   * Unique among the outputs of one configuration, and the same for an output from one render to the next:
+   * a component's file is keyed by its position, never by its name, which the user edits and may (for a
+   * moment) give two components.
+   */
+  readonly key: string;
   /** For component-yaml: the component's name. */
   readonly component?: string;
   readonly title: string;
@@ -25,6 +31,8 @@ export interface OutputFile {
 
 export interface PendingOutput {
   readonly id: OutputId;
+  /** As OutputFile.key: a pending output keeps the key its file will have. */
+  readonly key: string;
   readonly component?: string;
   readonly title: string;
   /** The fields to fix before this output can be generated. */
@@ -54,10 +62,11 @@ function componentYamlText(config: WizardConfig, component: ComponentConfig): st
 
 interface Candidate {
   readonly id: OutputId;
+  readonly key: string;
   readonly component?: string;
   readonly title: string;
   readonly blockedBy: readonly FieldPath[];
-  readonly file: () => Omit<OutputFile, 'id' | 'title' | 'component'>;
+  readonly file: () => Omit<OutputFile, 'id' | 'key' | 'title' | 'component'>;
 }
 
 /**
@@ -83,6 +92,7 @@ export function generate(config: WizardConfig): GeneratedOutput {
   const format = hostSpec(config.host).format;
   const candidates: Candidate[] = config.components.map((component, index) => ({
     id: 'component-yaml',
+    key: `component-yaml:${index}`,
     component: component.name,
     title: config.components.length === 1 ? 'Component YAML' : component.name,
     blockedBy: componentBlockers(index),
@@ -96,6 +106,7 @@ export function generate(config: WizardConfig): GeneratedOutput {
   if (config.components.length > 1 && format !== 'container-apps') {
     candidates.push({
       id: 'components-yaml',
+      key: 'components-yaml',
       title: 'All components',
       blockedBy: [...new Set(config.components.flatMap((_, index) => componentBlockers(index)))],
       file: () => ({
@@ -107,6 +118,7 @@ export function generate(config: WizardConfig): GeneratedOutput {
   }
   candidates.push({
     id: 'cli-bash',
+    key: 'cli-bash',
     title: 'Azure CLI (Bash)',
     blockedBy: invalid,
     file: () => ({ fileName: SCRIPT_FILE_NAME, language: 'bash', text: toBash(buildAzScript(config)) }),
@@ -114,6 +126,7 @@ export function generate(config: WizardConfig): GeneratedOutput {
   if (format === 'kubernetes') {
     candidates.push({
       id: 'k8s-manifests',
+      key: 'k8s-manifests',
       title: 'Kubernetes',
       blockedBy: hostBlockers,
       file: () => ({ fileName: 'k8s-manifests.yaml', language: 'yaml', text: toK8sManifests(config) }),

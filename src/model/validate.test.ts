@@ -92,8 +92,39 @@ describe('validateConfig', () => {
     const config = valid({ host: 'vm' });
     config.components.push(defaultComponent('crypto.azure.keyvault', 'v1', 'azurekeyvault'));
     config.components[1]!.metadata.vaultName = 'kv2';
+    const message = 'Another component is also named “azurekeyvault”: each component needs its own name.';
     expect(validateConfig(config)).toEqual({
-      'components.1.name': 'Another component already has this name.',
+      'components.0.name': message,
+      'components.1.name': message,
     });
+  });
+
+  it('says what is wrong with the value before the rule: its length, or the character not allowed', () => {
+    const config = valid({ host: 'vm', resourceGroup: 'rg$', hostName: 'x'.repeat(70) });
+    config.components[0]!.metadata.vaultName = 'Kv';
+    config.components[0]!.name = 'Secrets';
+    const errors = validateConfig(config);
+    expect(errors.resourceGroup).toBe(`“$” is not allowed. ${NAMING_RULES.resourceGroup.message}`);
+    expect(errors.hostName).toBe(`70 characters, 6 over the limit of 64. ${NAMING_RULES.vmName.message}`);
+    expect(errors['components.0.metadata.vaultName']).toBe(
+      `2 characters, fewer than the 3 needed. ${NAMING_RULES.keyVaultName.message}`,
+    );
+    expect(errors['components.0.name']).toBe(
+      `“S” is not allowed (use lowercase). ${NAMING_RULES.daprComponentName.message}`,
+    );
+    // A fault of place has nothing to add: the rule says it.
+    expect(validateConfig(valid({ host: 'vm', resourceGroup: 'rg.' })).resourceGroup).toBe(
+      NAMING_RULES.resourceGroup.message,
+    );
+    expect(validateConfig(valid({ host: 'vm', location: 'West Europe', identity: 'user' })).location).toBe(
+      `“W” is not allowed (use lowercase). ${NAMING_RULES.location.message}`,
+    );
+  });
+
+  it('says a value holds a line break, and shows it with the break', () => {
+    const errors = validateConfig(valid({ host: 'vm', resourceGroup: 'rg\nprod' }));
+    expect(errors.resourceGroup).toBe(
+      'This value holds a line break, which the field cannot show: “rg⏎prod”. Type it again on one line.',
+    );
   });
 });

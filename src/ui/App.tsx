@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
-import { FormProvider, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { FormProvider, useForm, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import { generate } from '../generate/index';
 import { defaultConfig, type WizardConfig } from '../model/config';
-import { detailFields, fieldValue } from '../model/fields';
+import { detailFields, fieldValue, type FieldPath as DetailPath } from '../model/fields';
 import { parseShareLink, toShareHash, type LinkErrors, type ParsedLink } from '../model/url-state';
 import { wizardResolver } from './form-resolver';
+import { focusFieldWhenShown, NavigationContext, type WizardNavigation } from './navigation';
 import { OutputPanel } from './OutputPanel';
+import type { StepId } from './steps';
 import { Wizard } from './Wizard';
 
 function readLink(): ParsedLink {
@@ -33,6 +35,30 @@ export function App() {
     mode: 'onTouched',
   });
   const { reset, trigger } = form;
+  const [step, setStep] = useState<StepId>('host');
+  const goToStep = useCallback((next: StepId): void => {
+    setStep(next);
+    // Focus the new step's heading, so keyboard and screen reader users start at its top.
+    requestAnimationFrame(() => document.getElementById('step-heading')?.focus());
+  }, []);
+  const navigation: WizardNavigation = useMemo(
+    () => ({
+      step,
+      goToStep,
+      goToField: (path: DetailPath) => {
+        setStep('details');
+        focusFieldWhenShown(path);
+      },
+      startOver: () => {
+        const defaults = defaultConfig();
+        reset(defaults);
+        // The output then writes no hash: the address bar drops the old share link.
+        setLink({ config: defaults, linkErrors: {} });
+        goToStep('host');
+      },
+    }),
+    [step, goToStep, reset],
+  );
 
   // Values that came with a link are checked at once, so a bad one shows its message beside its field.
   useEffect(() => {
@@ -49,10 +75,13 @@ export function App() {
 
   return (
     <FormProvider {...form}>
-      <main className="layout">
-        <LinkedWizard link={link} />
-        <LiveOutput />
-      </main>
+      <NavigationContext.Provider value={navigation}>
+        <main className="layout">
+          <LinkedWizard link={link} />
+          <LiveOutput />
+        </main>
+        <NameCollisionCheck />
+      </NavigationContext.Provider>
     </FormProvider>
   );
 }
@@ -95,4 +124,27 @@ function LiveOutput() {
   }, [hash]);
   const shareUrl = `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`;
   return <OutputPanel output={output} config={config} shareUrl={shareUrl} />;
+}
+
+/**
+ * Two components with one name are both wrong, but the form re-checks only the field being typed in: when
+ * the names change, every name that collides, or did, is checked again, so each shows (or drops) its error.
+ */
+function NameCollisionCheck(): null {
+  const { control, trigger, getFieldState } = useFormContext<WizardConfig>();
+  const components = useWatch({ control, name: 'components' });
+  const names = components.map((component) => component.name);
+  const key = JSON.stringify(names);
+  useEffect(() => {
+    const list = JSON.parse(key) as string[];
+    const paths = list
+      .map((_, index) => `components.${index}.name` as const)
+      .filter(
+        (path, index) =>
+          list.indexOf(list[index] ?? '') !== list.lastIndexOf(list[index] ?? '') ||
+          getFieldState(path).invalid,
+      );
+    if (paths.length > 0) void trigger(paths);
+  }, [key, trigger, getFieldState]);
+  return null;
 }

@@ -5,16 +5,20 @@ import { AKS_IDENTITY_OPTIONS, AKS_SYSTEM_ASSIGNED_REASON, IDENTITY_OPTIONS } fr
 import type { WizardConfig } from '../model/config';
 import type { LinkErrors } from '../model/url-state';
 import { ChoiceGroup } from './ChoiceGroup';
+import { PresetList } from './PresetList';
 
 export function HostStep({ linkErrors }: { readonly linkErrors: LinkErrors }) {
   const { register } = useFormContext<WizardConfig>();
   return (
-    <ChoiceGroup
-      legend="Where does your Dapr app run?"
-      choices={HOSTS.map((host) => ({ value: host.id, title: host.title, description: host.daprRuns }))}
-      registration={register('host')}
-      error={linkErrors.host}
-    />
+    <>
+      <PresetList />
+      <ChoiceGroup
+        legend="Where does your Dapr app run?"
+        choices={HOSTS.map((host) => ({ value: host.id, title: host.title, description: host.daprRuns }))}
+        registration={register('host')}
+        error={linkErrors.host}
+      />
+    </>
   );
 }
 

@@ -52,7 +52,12 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
   const { fields, append, remove, move } = useFieldArray({ control, name: 'components' });
   const components = useWatch({ control, name: 'components' });
   const host = useWatch({ control, name: 'host' });
-  const [toAdd, setToAdd] = useState<ComponentType>(COMPONENT_TYPES[0] ?? 'secretstores.azure.keyvault');
+  // Until the user picks one, the list offers the first component not yet in the configuration.
+  const [picked, setPicked] = useState<ComponentType | undefined>(undefined);
+  const notYetAdded = COMPONENT_TYPES.find(
+    (type) => !components.some((component) => component.type === type),
+  );
+  const toAdd: ComponentType = picked ?? notYetAdded ?? COMPONENT_TYPES[0] ?? 'secretstores.azure.keyvault';
   const kinds = [...new Set(COMPONENT_TYPES.map(kindOf))];
   const addSelectId = `${id}-add`;
   // After a move the pressed button (or, at the end of the list, the item's other move button) keeps focus;
@@ -191,7 +196,8 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
           <select
             id={addSelectId}
             value={toAdd}
-            onChange={(event) => setToAdd(event.target.value as ComponentType)}
+            aria-describedby={`${id}-add-summary`}
+            onChange={(event) => setPicked(event.target.value as ComponentType)}
           >
             {kinds.map((kind) => (
               <optgroup key={kind} label={KIND_TITLES[kind] ?? kind}>
@@ -217,11 +223,15 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
               append(
                 defaultComponentOn(host, toAdd, uniqueComponentName(componentSpec(toAdd).defaultName, taken)),
               );
+              setPicked(undefined);
             }}
           >
             Add
           </button>
         </div>
+        <p className="choice-description" id={`${id}-add-summary`}>
+          {componentSpec(toAdd).summary}
+        </p>
         {components.length >= MAX_COMPONENTS && (
           <p className="note" id={`${id}-limit`}>
             {MAX_COMPONENTS} components is the most one configuration (and its share link) holds.

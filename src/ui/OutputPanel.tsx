@@ -4,6 +4,7 @@ import type { WizardConfig } from '../model/config';
 import { CopyButton } from './CopyButton';
 import { downloadText } from './clipboard';
 import { detailFieldLabel } from './field-labels';
+import { useNavigation } from './navigation';
 
 interface OutputPanelProps {
   readonly output: GeneratedOutput;
@@ -11,12 +12,24 @@ interface OutputPanelProps {
   readonly shareUrl: string;
 }
 
-type Tab = (OutputFile | PendingOutput) & { readonly key: string };
+type Tab = OutputFile | PendingOutput;
 
 const ORDER = ['component-yaml', 'components-yaml', 'cli-bash', 'k8s-manifests'];
 
-function tabKey(output: { readonly id: string; readonly component?: string }): string {
-  return output.component === undefined ? output.id : `${output.id}:${output.component}`;
+/** A component's position, from its output's key (component-yaml:<index>); 0 for the shared files. */
+function componentPosition(tab: Tab): number {
+  return Number(tab.key.split(':')[1] ?? 0);
+}
+
+/**
+ * The tab's label: the output's title, and where two tabs would read alike (two components of one name, until
+ * one is renamed) the component's position too, so no two tabs look the same.
+ */
+function tabLabel(tab: Tab, tabs: readonly Tab[]): string {
+  const alike = tabs.filter((other) => other.title === tab.title).length > 1;
+  return alike && tab.id === 'component-yaml'
+    ? `${tab.title} (component ${componentPosition(tab) + 1})`
+    : tab.title;
 }
 
 /**
@@ -25,14 +38,10 @@ function tabKey(output: { readonly id: string; readonly component?: string }): s
  */
 export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
   const id = useId();
-  const componentOrder = config.components.map((component) => component.name);
-  const tabs: Tab[] = [...output.files, ...output.pending]
-    .map((item) => ({ ...item, key: tabKey(item) }))
-    .sort(
-      (a, b) =>
-        ORDER.indexOf(a.id) - ORDER.indexOf(b.id) ||
-        componentOrder.indexOf(a.component ?? '') - componentOrder.indexOf(b.component ?? ''),
-    );
+  const { goToField } = useNavigation();
+  const tabs: Tab[] = [...output.files, ...output.pending].sort(
+    (a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id) || componentPosition(a) - componentPosition(b),
+  );
   const [selected, setSelected] = useState<string>('');
   const active = tabs.some((tab) => tab.key === selected) ? selected : (tabs[0]?.key ?? '');
   const domId = (kind: 'tab' | 'panel', key: string): string =>
@@ -44,7 +53,7 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
     document.getElementById(domId('tab', tab.key))?.focus();
   };
   return (
-    <section className="output-panel" aria-labelledby={`${id}-heading`}>
+    <section className="output-panel" id="output" tabIndex={-1} aria-labelledby={`${id}-heading`}>
       <div className="output-header">
         <h2 id={`${id}-heading`}>Your files</h2>
         <CopyButton text={shareUrl} what="share link" label="Copy share link" />
@@ -65,7 +74,7 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
               if (event.key === 'ArrowLeft') focusTab(index - 1);
             }}
           >
-            {tab.title}
+            {tabLabel(tab, tabs)}
           </button>
         ))}
       </div>
@@ -101,7 +110,15 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
           ) : (
             <p>
               {tab.title} appears once these are valid:{' '}
-              {tab.blockedBy.map((path) => detailFieldLabel(config, path)).join(', ')}.
+              {tab.blockedBy.map((path, index) => (
+                <span key={path}>
+                  {index > 0 && ', '}
+                  <button type="button" className="link-button" onClick={() => goToField(path)}>
+                    {detailFieldLabel(config, path)}
+                  </button>
+                </span>
+              ))}
+              .
             </p>
           )}
         </div>

@@ -3,6 +3,10 @@ import { componentSpec } from '../catalog/components';
 import { hostSpec } from '../catalog/hosts';
 import { AKS_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from '../catalog/identities';
 import { effectiveIdentity, type WizardConfig } from '../model/config';
+import type { FieldPath } from '../model/fields';
+import { validateConfig } from '../model/validate';
+import { detailFieldLabel } from './field-labels';
+import { useNavigation } from './navigation';
 
 /** What was chosen, what to run in which order, and what to watch out for. */
 export function ReviewStep() {
@@ -10,11 +14,28 @@ export function ReviewStep() {
   const config = useWatch({ control }) as WizardConfig;
   const host = hostSpec(config.host);
   const identity = effectiveIdentity(config);
+  const { goToField } = useNavigation();
+  const missing = Object.entries(validateConfig(config)) as [FieldPath, string][];
   const identityTitle = [...IDENTITY_OPTIONS, ...AKS_IDENTITY_OPTIONS].find(
     (option) => option.id === identity,
   )?.title;
   return (
     <div className="review">
+      {missing.length > 0 && (
+        <section className="missing" aria-labelledby="review-missing">
+          <h3 id="review-missing">Still to fill in or fix</h3>
+          <ul>
+            {missing.map(([path, message]) => (
+              <li key={path}>
+                <button type="button" className="link-button" onClick={() => goToField(path)}>
+                  {detailFieldLabel(config, path)}
+                </button>
+                : {message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <dl>
         <dt>Host</dt>
         <dd>{host.title}</dd>
@@ -23,8 +44,8 @@ export function ReviewStep() {
         <dt>{config.components.length === 1 ? 'Component' : 'Components'}</dt>
         <dd>
           <ul className="plain-list">
-            {config.components.map((component) => (
-              <li key={component.name}>
+            {config.components.map((component, index) => (
+              <li key={index}>
                 {component.name}: {componentSpec(component.type, component.version).title}{' '}
                 <code>
                   {component.type} {component.version}

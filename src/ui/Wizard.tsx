@@ -1,27 +1,22 @@
-import { useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { WizardConfig } from '../model/config';
 import type { LinkErrors } from '../model/url-state';
 import { HostStep, IdentityStep } from './ChoiceSteps';
 import { ComponentStep } from './ComponentStep';
 import { DetailsStep } from './DetailsStep';
+import { useNavigation } from './navigation';
 import { ReviewStep } from './ReviewStep';
-import { STEP_IDS, STEP_TITLES, stepFields, type StepId } from './steps';
+import { Stepper } from './Stepper';
+import { STEP_IDS, STEP_TITLES, stepFields } from './steps';
 
-/** Steps with a stepper and Back/Next; Next validates only the current step's fields. */
+/**
+ * Steps with a stepper and Back/Next. Every step can be opened from the stepper at any time; Next checks the
+ * current step's fields first, so a newcomer walking through learns what is missing where it is asked.
+ */
 export function Wizard({ linkErrors }: { readonly linkErrors: LinkErrors }) {
   const { trigger, getValues, setFocus, getFieldState } = useFormContext<WizardConfig>();
-  const [stepIndex, setStepIndex] = useState(0);
-  const [reached, setReached] = useState(0);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const step: StepId = STEP_IDS[stepIndex] ?? 'host';
-
-  const goTo = (index: number): void => {
-    setStepIndex(index);
-    setReached((previous) => Math.max(previous, index));
-    // Move focus to the new step's heading, so keyboard and screen reader users start at its top.
-    requestAnimationFrame(() => headingRef.current?.focus());
-  };
+  const { step, goToStep, startOver } = useNavigation();
+  const stepIndex = STEP_IDS.indexOf(step);
 
   const next = async (): Promise<void> => {
     const fields = stepFields(step, getValues());
@@ -30,27 +25,12 @@ export function Wizard({ linkErrors }: { readonly linkErrors: LinkErrors }) {
       if (firstInvalid) setFocus(firstInvalid);
       return;
     }
-    goTo(Math.min(stepIndex + 1, STEP_IDS.length - 1));
+    goToStep(STEP_IDS[Math.min(stepIndex + 1, STEP_IDS.length - 1)] ?? step);
   };
 
   return (
     <div className="wizard">
-      <nav aria-label="Steps">
-        <ol className="stepper">
-          {STEP_IDS.map((id, index) => (
-            <li key={id}>
-              <button
-                type="button"
-                aria-current={index === stepIndex ? 'step' : undefined}
-                disabled={index > reached}
-                onClick={() => goTo(index)}
-              >
-                <span className="step-number">{index + 1}</span> {STEP_TITLES[id]}
-              </button>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Stepper linkErrors={linkErrors} />
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -58,7 +38,7 @@ export function Wizard({ linkErrors }: { readonly linkErrors: LinkErrors }) {
         }}
         noValidate
       >
-        <h2 tabIndex={-1} ref={headingRef}>
+        <h2 tabIndex={-1} id="step-heading">
           {stepIndex + 1}. {STEP_TITLES[step]}
         </h2>
         {step === 'host' && <HostStep linkErrors={linkErrors} />}
@@ -68,7 +48,11 @@ export function Wizard({ linkErrors }: { readonly linkErrors: LinkErrors }) {
         {step === 'review' && <ReviewStep />}
         <div className="wizard-nav">
           {stepIndex > 0 && (
-            <button type="button" className="button secondary" onClick={() => goTo(stepIndex - 1)}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => goToStep(STEP_IDS[stepIndex - 1] ?? step)}
+            >
               Back
             </button>
           )}
@@ -77,8 +61,24 @@ export function Wizard({ linkErrors }: { readonly linkErrors: LinkErrors }) {
               Next
             </button>
           )}
+          <button type="button" className="button secondary start-over" onClick={startOver}>
+            Start over
+          </button>
         </div>
       </form>
+      {/* Phones only (styles.css): the output sits below the form, and this stays at the screen's foot while
+          the form is in view, never over the output. */}
+      <button
+        type="button"
+        className="button primary show-output"
+        onClick={() => {
+          const panel = document.getElementById('output');
+          panel?.scrollIntoView({ block: 'start' });
+          panel?.focus({ preventScroll: true });
+        }}
+      >
+        Show the output
+      </button>
     </div>
   );
 }
