@@ -210,6 +210,11 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   const existing = pubsub.getByRole('radio', { name: /^Use existing entities/ });
   await expect(existing).toBeFocused();
   await expect(existing).toBeChecked();
+  // What the app does: publish only, the least grant, comes first.
+  await tab(page);
+  const publishOnly = pubsub.getByRole('radio', { name: /^Publish only/ });
+  await expect(publishOnly).toBeFocused();
+  await expect(publishOnly).toBeChecked();
   // Enter opens this one; the namespace lives in another resource group, set under "More options".
   await tab(page);
   const pubsubMore = pubsub.locator('details.more-options');

@@ -5,6 +5,8 @@ import { AKS_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from '../catalog/identities';
 import { effectiveIdentity, type WizardConfig } from '../model/config';
 import type { FieldPath } from '../model/fields';
 import { validateConfig } from '../model/validate';
+import { buildPlan } from '../generate/plan/build-plan';
+import { planSummary } from '../generate/plan/summary';
 import { detailFieldLabel } from './field-labels';
 import { useNavigation } from './navigation';
 
@@ -55,6 +57,19 @@ export function ReviewStep() {
           </ul>
         </dd>
       </dl>
+      <section aria-labelledby="review-changes">
+        <h3 id="review-changes">What the setup will change</h3>
+        {planSummary(buildPlan(config)).map((section) => (
+          <div key={section.title}>
+            <h4>{section.title}</h4>
+            <ul>
+              {section.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
       <h3>Next</h3>
       <ol>
         <li>
