@@ -75,7 +75,6 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'upgradePolicy.mode': 'Manual',
   // Web App: a Linux site; function app: in a Container Apps environment with Dapr on.
   "contains(kind, 'linux')": 'true',
-  managedEnvironmentId: RESOURCE_ID,
   'daprConfig.enabled': 'true',
 };
 
@@ -112,6 +111,7 @@ const CLIENT_ID_QUERIES = ['clientId', 'identityProfile.kubeletidentity.clientId
 const RBAC_QUERY = 'properties.enableRbacAuthorization';
 /** The function app's Dapr app id: the stand-in reports the one the wizard was given, so the check passes. */
 const APP_ID_QUERY = 'daprConfig.appId';
+const ENVIRONMENT_ID_QUERY = 'managedEnvironmentId';
 
 /** What a run of the stand-ins depends on. */
 interface StubInputs {
@@ -147,6 +147,8 @@ function azAnswer(args: readonly string[], inputs: StubInputs, rbacCount: { n: n
   if (captured !== undefined) return `${inputs.captured[captured]}\n`;
   if (query === RBAC_QUERY) return `${inputs.rbac[rbacCount.n++] ?? ''}\n`;
   if (query === APP_ID_QUERY) return `${inputs.appId}\n`;
+  // The function app's environment is the one the script looks up: its id, as the id lookup answers.
+  if (query === ENVIRONMENT_ID_QUERY) return `${inputs.captured.id}\n`;
   return '';
 }
 
@@ -172,6 +174,7 @@ const AZ_STUB = [
   ),
   `  ${CLIENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
   `  ${sh(APP_ID_QUERY)}) printf '%s\\n' "$STUB_APP_ID" ;;`,
+  `  ${sh(ENVIRONMENT_ID_QUERY)}) printf '%s\\n' "$${answerVariable('id')}" ;;`,
   `  ${sh(RBAC_QUERY)})`,
   '    n=0',
   '    if [[ -f $STUB_STATE/rbac ]]; then n=$(< "$STUB_STATE/rbac"); fi',
@@ -631,7 +634,8 @@ const principalForWords = capturedForWords.map((text) => text.replace(/[A-Z]/g, 
 
 /** What the stand-ins answer to the captured queries: resource ids and client ids end up in files. */
 const capturedAnswers: fc.Arbitrary<Record<CapturedQuery, string>> = fc.record({
-  id: capturedForFile,
+  // A resource id is never empty (the function app's check stops on an empty environment id).
+  id: capturedForFile.filter((text) => text.replace(/\n+$/, '') !== ''),
   principalId: principalForWords,
   systemAssignedIdentity: principalForWords,
   'identity.principalId': principalForWords,

@@ -73,6 +73,15 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
     flags: [NAME_ID, GROUP_ID, { name: '--ids', arity: 'many' }, { name: '--show-secrets', arity: 'switch' }],
   },
   {
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
+    //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4 (stored copy id 115645096): show_managed_environment(cmd,
+    //   name, resource_group_name); _params.py @2f46653876d897c78cd347e6546efad0f75e5100: context
+    //   'containerapp env' (name: --name/-n, id_part='name').
+    command: 'containerapp env show',
+    complete: true,
+    flags: [NAME_ID, GROUP_ID, { name: '--ids', arity: 'many' }],
+  },
+  {
     // Azure/azure-cli containerapp/custom.py (stored copies id 6726131296 and 8844693737): enable_dapr(cmd,
     //   name, resource_group_name, dapr_app_id=None, dapr_app_port=None, dapr_app_protocol=None,
     //   no_wait=False); containerapp/_params.py (stored copy id 8911007152): context 'containerapp dapr'

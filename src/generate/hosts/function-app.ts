@@ -7,7 +7,7 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, note, v, type ScriptStep } from '../script-model';
+import { capture, cmd, command, note, v, words, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
 import { identityGrantsApply, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
@@ -29,12 +29,26 @@ function checkStep(plan: DeploymentPlan): ScriptStep {
     comment:
       'Check that the function app runs in a Container Apps environment with Dapr on: Dapr does not run on function apps on App Service plans.',
     lines: [
-      show('FUNCTION_APP_ENVIRONMENT_ID', 'managedEnvironmentId'),
+      // Resource ids compare without regard to case (ARM ids are case-insensitive).
+      command(words('az functionapp show', ...APP, '--query managedEnvironmentId -o tsv'), {
+        captureTo: 'FUNCTION_APP_ENVIRONMENT_ID',
+        pipeTo: ['tr', '[:upper:]', '[:lower:]'],
+      }),
       guard(
         'FUNCTION_APP_ENVIRONMENT_ID',
         '=',
         '',
         'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.',
+      ),
+      command(words('az containerapp env show --name', v('ENVIRONMENT_NAME'), ...RG, '--query id -o tsv'), {
+        captureTo: 'ENVIRONMENT_ID',
+        pipeTo: ['tr', '[:upper:]', '[:lower:]'],
+      }),
+      guard(
+        'FUNCTION_APP_ENVIRONMENT_ID',
+        '!=',
+        v('ENVIRONMENT_ID'),
+        'The function app runs in another Container Apps environment than the one entered in the wizard: enter its environment (and resource group) there, so the components go where the function app loads them.',
       ),
       show('FUNCTION_APP_DAPR', 'daprConfig.enabled'),
       guard(
@@ -76,7 +90,7 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
           ),
         ),
         note(
-          `The environment must be the function app's: the components load into the apps of that environment whose Dapr app id is in their scopes (${plan.appId}).`,
+          `The components load into the apps of this environment (the function app's, checked above) whose Dapr app id is in their scopes (${plan.appId}).`,
         ),
       ],
     },
@@ -84,10 +98,11 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
 }
 
 export const functionAppHost: HostModule = {
+  // Before anything changes: a function app where Dapr cannot run gets no identity and no grants.
+  preflightSteps: (plan) => [checkStep(plan)],
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(
       [
-        checkStep(plan),
         ...assignIdentitySteps(
           plan,
           'functionapp',

@@ -24,9 +24,17 @@ fi
 FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
     --name "$FUNCTION_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query managedEnvironmentId -o tsv)
+    --query managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
   echo 'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
+  exit 1
+fi
+ENVIRONMENT_ID=$(az containerapp env show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv | tr '[:upper:]' '[:lower:]')
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
+  echo 'The function app runs in another Container Apps environment than the one entered in the wizard: enter its environment (and resource group) there, so the components go where the function app loads them.' >&2
   exit 1
 fi
 FUNCTION_APP_DAPR=$(az functionapp show \
@@ -77,7 +85,7 @@ az containerapp env dapr-component set \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name azurekeyvault \
     --yaml components/azurekeyvault.yaml -o none
-# The environment must be the function app's: the components load into the apps of that environment whose Dapr app id is in their scopes (orders-func).
+# The components load into the apps of this environment (the function app's, checked above) whose Dapr app id is in their scopes (orders-func).
 
 # Verify: the grants and the components Dapr loads.
 az role assignment list \

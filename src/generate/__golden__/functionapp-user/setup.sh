@@ -21,6 +21,40 @@ if [ "$VAULT_RBAC" != true ]; then
   exit 1
 fi
 
+# Check that the function app runs in a Container Apps environment with Dapr on: Dapr does not run on function apps on App Service plans.
+FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
+  echo 'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
+  exit 1
+fi
+ENVIRONMENT_ID=$(az containerapp env show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv | tr '[:upper:]' '[:lower:]')
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
+  echo 'The function app runs in another Container Apps environment than the one entered in the wizard: enter its environment (and resource group) there, so the components go where the function app loads them.' >&2
+  exit 1
+fi
+FUNCTION_APP_DAPR=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query daprConfig.enabled -o tsv)
+if [ "$FUNCTION_APP_DAPR" != true ]; then
+  echo 'Dapr is off on the function app: turn it on in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), then run this script again.' >&2
+  exit 1
+fi
+FUNCTION_APP_DAPR_APP_ID=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query daprConfig.appId -o tsv)
+if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
+  echo 'The function app'\''s Dapr app id is not orders-func, the app id the components are scoped to: set it in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), or enter the function app'\''s app id in the wizard.' >&2
+  exit 1
+fi
+
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
@@ -39,32 +73,6 @@ CLIENT_ID=$(az identity show \
     --query clientId -o tsv)
 if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
   echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
-  exit 1
-fi
-
-# Check that the function app runs in a Container Apps environment with Dapr on: Dapr does not run on function apps on App Service plans.
-FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
-    --name "$FUNCTION_APP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query managedEnvironmentId -o tsv)
-if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
-  echo 'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
-  exit 1
-fi
-FUNCTION_APP_DAPR=$(az functionapp show \
-    --name "$FUNCTION_APP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query daprConfig.enabled -o tsv)
-if [ "$FUNCTION_APP_DAPR" != true ]; then
-  echo 'Dapr is off on the function app: turn it on in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), then run this script again.' >&2
-  exit 1
-fi
-FUNCTION_APP_DAPR_APP_ID=$(az functionapp show \
-    --name "$FUNCTION_APP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query daprConfig.appId -o tsv)
-if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
-  echo 'The function app'\''s Dapr app id is not orders-func, the app id the components are scoped to: set it in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), or enter the function app'\''s app id in the wizard.' >&2
   exit 1
 fi
 
@@ -101,7 +109,7 @@ az containerapp env dapr-component set \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name azurekeyvault \
     --yaml components/azurekeyvault.yaml -o none
-# The environment must be the function app's: the components load into the apps of that environment whose Dapr app id is in their scopes (orders-func).
+# The components load into the apps of this environment (the function app's, checked above) whose Dapr app id is in their scopes (orders-func).
 
 # Verify: the grants and the components Dapr loads.
 az role assignment list \
