@@ -4,7 +4,7 @@
  */
 import type { Grant } from '../../catalog/component-spec';
 import type { ResolvedGrant } from '../resources';
-import { cmd, join, retry, v, type ScriptLine, type ScriptStep } from '../script-model';
+import { capture, cmd, join, retry, v, when, type ScriptLine, type ScriptStep } from '../script-model';
 import { resourceGroupArgs } from '../setup/steps';
 
 type CosmosGrant = Extract<Grant, { kind: 'cosmos-sql-role' }>;
@@ -13,29 +13,55 @@ type CosmosGrant = Extract<Grant, { kind: 'cosmos-sql-role' }>;
 const COSMOS_ATTEMPTS = 6;
 const COSMOS_DELAY_SECONDS = 20;
 
+/**
+ * Looked up before the create, because each create without --role-assignment-id adds a new assignment under a
+ * fresh uuid4 (cosmosdb/_validators.py validate_role_assignment_id in the installed 2.45), so a re-run would
+ * pile up duplicates. The list holds this account's assignments only; the CLI sends a fully qualified role
+ * definition id (validate_fully_qualified_role_definition_id), so it ends in the role's id, and an
+ * account-wide scope ("/") is the account's own path, while narrower ones continue with /dbs/... (azure-cli.md
+ * 2.4): the filter does not depend on how the service spells the account's path.
+ */
 export function cosmosSetupStep(resolved: ResolvedGrant, grant: CosmosGrant): ScriptStep {
   const { resource } = resolved;
+  const existing = `${resource.variable}_DATA_ROLE_ASSIGNMENT`;
   return {
-    comment: `Assign the Cosmos DB data-plane role ${grant.roleName} (${grant.roleDefinitionId}) on the ${resource.ref.title} ${resource.name}, for ${resolved.components.join(', ')}.`,
+    comment: `Assign the Cosmos DB data-plane role ${grant.roleName} (${grant.roleDefinitionId}) on the ${resource.ref.title} ${resource.name}, for ${resolved.components.join(', ')}, unless the identity already has it there.`,
     lines: [
-      // The Cosmos DB resource provider looks the principal up in Microsoft Entra ID, which can lag seconds to
-      // minutes behind a just-created identity: "The provided principal ID ... was not found" until then
-      // (pulumi/pulumi-azure-native#2816, Azure/ARO-HCP#5321). A bounded retry waits it out.
-      retry(
-        cmd(
-          'az cosmosdb sql role assignment create --account-name',
-          v(`${resource.variable}_NAME`),
-          ...resourceGroupArgs(resource),
-          '--scope / --principal-id',
+      capture(
+        existing,
+        'az cosmosdb sql role assignment list --account-name',
+        v(`${resource.variable}_NAME`),
+        ...resourceGroupArgs(resource),
+        '--query',
+        join(
+          '[?principalId==',
+          "'",
           v('PRINCIPAL_ID'),
-          `--role-definition-id ${grant.roleDefinitionId} -o none`,
+          "'",
+          ` && ends_with(roleDefinitionId, '/${grant.roleDefinitionId}') && !contains(scope, '/dbs/')].id | [0]`,
         ),
-        {
-          attempts: COSMOS_ATTEMPTS,
-          delaySeconds: COSMOS_DELAY_SECONDS,
-          message: `The Cosmos DB role assignment on ${resource.name} failed ${COSMOS_ATTEMPTS} times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.`,
-        },
+        '-o tsv',
       ),
+      when(existing, '=', '', [
+        // The Cosmos DB resource provider looks the principal up in Microsoft Entra ID, which can lag seconds to
+        // minutes behind a just-created identity: "The provided principal ID ... was not found" until then
+        // (pulumi/pulumi-azure-native#2816, Azure/ARO-HCP#5321). A bounded retry waits it out.
+        retry(
+          cmd(
+            'az cosmosdb sql role assignment create --account-name',
+            v(`${resource.variable}_NAME`),
+            ...resourceGroupArgs(resource),
+            '--scope / --principal-id',
+            v('PRINCIPAL_ID'),
+            `--role-definition-id ${grant.roleDefinitionId} -o none`,
+          ),
+          {
+            attempts: COSMOS_ATTEMPTS,
+            delaySeconds: COSMOS_DELAY_SECONDS,
+            message: `The Cosmos DB role assignment on ${resource.name} failed ${COSMOS_ATTEMPTS} times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.`,
+          },
+        ),
+      ]),
     ],
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Grant kind: an Azure Cache for Redis data access policy (az redis access-policy-assignment create: all six
  * flags required, Azure/azure-cli redis/_params.py and custom.py; in the CLI since the 2023-08-01 Redis API,
- * after 2.45). The alias is the user name Redis shows for the identity.
+ * after 2.45). The alias is the user name Redis shows for the identity. Safe to run again: the CLI PUTs the
+ * assignment by its name (custom.py cli_redis_access_policy_assignment_create calls begin_create_update), so a
+ * second run replaces it with the same values, and a changed policy replaces the old one.
  */
 import type { Grant } from '../../catalog/component-spec';
 import type { DeploymentPlan } from '../plan/deployment-plan';

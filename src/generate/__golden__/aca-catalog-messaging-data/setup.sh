@@ -67,78 +67,124 @@ az containerapp identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --user-assigned "$IDENTITY_ID" -o none
 
-# Grant Azure Service Bus Data Owner (built-in role 090c5cfd-751d-490a-894a-3ce6f1109419) on the Service Bus namespace sb-orders only, for pubsub, queue-pubsub, servicebus-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 090c5cfd-751d-490a-894a-3ce6f1109419 \
-    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+# Grant Azure Service Bus Data Owner (built-in role 090c5cfd-751d-490a-894a-3ce6f1109419) on the Service Bus namespace sb-orders only, for pubsub, queue-pubsub, servicebus-binding, unless the identity already has it there.
+SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/090c5cfd-751d-490a-894a-3ce6f1109419')].id | [0]" -o tsv)
+if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 090c5cfd-751d-490a-894a-3ce6f1109419 \
+      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+fi
 
-# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event Hubs namespace eh-orders only, for eh-pubsub.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
-    --scope "$EVENTHUBS_NAMESPACE_ID" -o none
+# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event Hubs namespace eh-orders only, for eh-pubsub, unless the identity already has it there.
+EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$EVENTHUBS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde')].id | [0]" -o tsv)
+if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
+      --scope "$EVENTHUBS_NAMESPACE_ID" -o none
+fi
 
-# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Checkpoint storage account stcheckpoints only, for eh-pubsub, eventhubs-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-    --scope "$STORAGE_ACCOUNT_ID" -o none
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Checkpoint storage account stcheckpoints only, for eh-pubsub, eventhubs-binding, unless the identity already has it there.
+STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+      --scope "$STORAGE_ACCOUNT_ID" -o none
+fi
 
-# Grant Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on the Event hub telemetry only, for eventhubs-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 2b629674-e913-4c01-ae53-ef4638d8f975 \
-    --scope "$EVENTHUB_ID" -o none
+# Grant Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on the Event hub telemetry only, for eventhubs-binding, unless the identity already has it there.
+EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$EVENTHUB_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/2b629674-e913-4c01-ae53-ef4638d8f975')].id | [0]" -o tsv)
+if [ "$EVENTHUB_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 2b629674-e913-4c01-ae53-ef4638d8f975 \
+      --scope "$EVENTHUB_ID" -o none
+fi
 
-# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event hub telemetry only, for eventhubs-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
-    --scope "$EVENTHUB_ID" -o none
+# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event hub telemetry only, for eventhubs-binding, unless the identity already has it there.
+EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$EVENTHUB_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde')].id | [0]" -o tsv)
+if [ "$EVENTHUB_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
+      --scope "$EVENTHUB_ID" -o none
+fi
 
-# Assign the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the Cosmos DB account cosmos-orders, for cosmos-state, cosmosdb-binding.
-for attempt in {1..6}; do
-  if az cosmosdb sql role assignment create \
-      --account-name "$COSMOS_ACCOUNT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --scope / \
-      --principal-id "$PRINCIPAL_ID" \
-      --role-definition-id 00000000-0000-0000-0000-000000000002 -o none; then
-    break
-  fi
-  if [ "$attempt" = 6 ]; then
-    echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.' >&2
-    exit 1
-  fi
-  sleep 20
-done
+# Assign the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the Cosmos DB account cosmos-orders, for cosmos-state, cosmosdb-binding, unless the identity already has it there.
+COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].id | [0]' -o tsv)
+if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" = '' ]; then
+  for attempt in {1..6}; do
+    if az cosmosdb sql role assignment create \
+        --account-name "$COSMOS_ACCOUNT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --scope / \
+        --principal-id "$PRINCIPAL_ID" \
+        --role-definition-id 00000000-0000-0000-0000-000000000002 -o none; then
+      break
+    fi
+    if [ "$attempt" = 6 ]; then
+      echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.' >&2
+      exit 1
+    fi
+    sleep 20
+  done
+fi
 
-# Grant App Configuration Data Reader (built-in role 516239f1-63e1-4d78-a4de-a74fb236a071) on the App Configuration store appcs-orders only, for configstore.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 516239f1-63e1-4d78-a4de-a74fb236a071 \
-    --scope "$APPCONFIG_STORE_ID" -o none
+# Grant App Configuration Data Reader (built-in role 516239f1-63e1-4d78-a4de-a74fb236a071) on the App Configuration store appcs-orders only, for configstore, unless the identity already has it there.
+APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$APPCONFIG_STORE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071')].id | [0]" -o tsv)
+if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 516239f1-63e1-4d78-a4de-a74fb236a071 \
+      --scope "$APPCONFIG_STORE_ID" -o none
+fi
 
-# Grant Cognitive Services OpenAI User (built-in role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd) on the Azure OpenAI account oai-orders only, for openai-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd \
-    --scope "$OPENAI_ACCOUNT_ID" -o none
+# Grant Cognitive Services OpenAI User (built-in role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd) on the Azure OpenAI account oai-orders only, for openai-binding, unless the identity already has it there.
+OPENAI_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$OPENAI_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd')].id | [0]" -o tsv)
+if [ "$OPENAI_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd \
+      --scope "$OPENAI_ACCOUNT_ID" -o none
+fi
 
-# Grant SignalR REST API Owner (built-in role fd53cd77-2268-407a-8f46-7e7863d0f521) on the SignalR service signalr-orders only, for signalr-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role fd53cd77-2268-407a-8f46-7e7863d0f521 \
-    --scope "$SIGNALR_ID" -o none
+# Grant SignalR REST API Owner (built-in role fd53cd77-2268-407a-8f46-7e7863d0f521) on the SignalR service signalr-orders only, for signalr-binding, unless the identity already has it there.
+SIGNALR_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$SIGNALR_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/fd53cd77-2268-407a-8f46-7e7863d0f521')].id | [0]" -o tsv)
+if [ "$SIGNALR_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role fd53cd77-2268-407a-8f46-7e7863d0f521 \
+      --scope "$SIGNALR_ID" -o none
+fi
 
 # Write the component files into ./components.
 mkdir -p components

@@ -70,12 +70,17 @@ az identity federated-credential create \
     --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
     --audiences api://AzureADTokenExchange -o none
 
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 4633458b-17de-408a-b874-0445c86b69e6 \
-    --scope "$VAULT_ID" -o none
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
+VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
+if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 4633458b-17de-408a-b874-0445c86b69e6 \
+      --scope "$VAULT_ID" -o none
+fi
 
 # Add an access policy on the Key Vault kv-keys with --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify, nothing more, for azurekeyvault-crypto.
 az keyvault set-policy \
@@ -83,33 +88,53 @@ az keyvault set-policy \
     --object-id "$PRINCIPAL_ID" \
     --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify -o none
 
-# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore, statestore-v1.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-    --scope "$STORAGE_ACCOUNT_ID" -o none
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore, statestore-v1, unless the identity already has it there.
+STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+      --scope "$STORAGE_ACCOUNT_ID" -o none
+fi
 
-# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account stuploads only, for blob-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-    --scope "$STORAGE_ACCOUNT_2_ID" -o none
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account stuploads only, for blob-binding, unless the identity already has it there.
+STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_2_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+      --scope "$STORAGE_ACCOUNT_2_ID" -o none
+fi
 
-# Grant Storage Table Data Contributor (built-in role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3) on the Storage account storders only, for tablestate.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 \
-    --scope "$STORAGE_ACCOUNT_ID" -o none
+# Grant Storage Table Data Contributor (built-in role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3) on the Storage account storders only, for tablestate, unless the identity already has it there.
+STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 \
+      --scope "$STORAGE_ACCOUNT_ID" -o none
+fi
 
-# Grant Storage Queue Data Contributor (built-in role 974c5e8b-45b9-4653-ba55-5f855dd0fb88) on the Storage account storders only, for queue-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 \
-    --scope "$STORAGE_ACCOUNT_ID" -o none
+# Grant Storage Queue Data Contributor (built-in role 974c5e8b-45b9-4653-ba55-5f855dd0fb88) on the Storage account storders only, for queue-binding, unless the identity already has it there.
+STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/974c5e8b-45b9-4653-ba55-5f855dd0fb88')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 \
+      --scope "$STORAGE_ACCOUNT_ID" -o none
+fi
 
 # Write the component files, the ServiceAccount and the Deployment patch into ./components.
 mkdir -p components

@@ -58,12 +58,17 @@ az identity federated-credential create \
     --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
     --audiences api://AzureADTokenExchange -o none
 
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 4633458b-17de-408a-b874-0445c86b69e6 \
-    --scope "$VAULT_ID" -o none
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
+VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
+if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 4633458b-17de-408a-b874-0445c86b69e6 \
+      --scope "$VAULT_ID" -o none
+fi
 
 # Write the component file, the ServiceAccount and the Deployment patch into ./components.
 mkdir -p components

@@ -51,33 +51,53 @@ if [ "$UPGRADE_MODE" = Manual ]; then
       --instance-ids '*' -o none
 fi
 
-# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus queue invoices only, for servicebus-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
-    --scope "$SERVICEBUS_QUEUE_ID" -o none
+# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus queue invoices only, for servicebus-binding, unless the identity already has it there.
+SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$SERVICEBUS_QUEUE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')].id | [0]" -o tsv)
+if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
+      --scope "$SERVICEBUS_QUEUE_ID" -o none
+fi
 
-# Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus queue invoices only, for servicebus-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
-    --scope "$SERVICEBUS_QUEUE_ID" -o none
+# Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus queue invoices only, for servicebus-binding, unless the identity already has it there.
+SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$SERVICEBUS_QUEUE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0')].id | [0]" -o tsv)
+if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
+      --scope "$SERVICEBUS_QUEUE_ID" -o none
+fi
 
-# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event hub telemetry only, for eventhubs-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
-    --scope "$EVENTHUB_ID" -o none
+# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event hub telemetry only, for eventhubs-binding, unless the identity already has it there.
+EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$EVENTHUB_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde')].id | [0]" -o tsv)
+if [ "$EVENTHUB_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
+      --scope "$EVENTHUB_ID" -o none
+fi
 
-# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Checkpoint storage account stcheckpoints only, for eventhubs-binding.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-    --scope "$STORAGE_ACCOUNT_ID" -o none
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Checkpoint storage account stcheckpoints only, for eventhubs-binding, unless the identity already has it there.
+STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+      --scope "$STORAGE_ACCOUNT_ID" -o none
+fi
 
 # Write the component files into ./components.
 mkdir -p components

@@ -57,22 +57,28 @@ az redis access-policy-assignment create \
     --object-id "$PRINCIPAL_ID" \
     --object-id-alias id-orders -o none
 
-# Assign the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the Cosmos DB account cosmos-orders, for cosmos-state.
-for attempt in {1..6}; do
-  if az cosmosdb sql role assignment create \
-      --account-name "$COSMOS_ACCOUNT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --scope / \
-      --principal-id "$PRINCIPAL_ID" \
-      --role-definition-id 00000000-0000-0000-0000-000000000002 -o none; then
-    break
-  fi
-  if [ "$attempt" = 6 ]; then
-    echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.' >&2
-    exit 1
-  fi
-  sleep 20
-done
+# Assign the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the Cosmos DB account cosmos-orders, for cosmos-state, unless the identity already has it there.
+COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].id | [0]' -o tsv)
+if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" = '' ]; then
+  for attempt in {1..6}; do
+    if az cosmosdb sql role assignment create \
+        --account-name "$COSMOS_ACCOUNT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --scope / \
+        --principal-id "$PRINCIPAL_ID" \
+        --role-definition-id 00000000-0000-0000-0000-000000000002 -o none; then
+      break
+    fi
+    if [ "$attempt" = 6 ]; then
+      echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.' >&2
+      exit 1
+    fi
+    sleep 20
+  done
+fi
 
 # Write the component files into ./components.
 mkdir -p components

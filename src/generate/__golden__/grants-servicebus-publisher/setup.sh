@@ -21,12 +21,17 @@ PRINCIPAL_ID=$(az vm identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
 
-# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
-    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub, unless the identity already has it there.
+SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')].id | [0]" -o tsv)
+if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
+      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+fi
 
 # Write the component file into ./components.
 mkdir -p components

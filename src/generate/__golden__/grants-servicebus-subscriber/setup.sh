@@ -57,12 +57,17 @@ az webapp identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --identities "$IDENTITY_ID" -o none
 
-# Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus namespace sb-orders only, for pubsub.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
-    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+# Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus namespace sb-orders only, for pubsub, unless the identity already has it there.
+SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0')].id | [0]" -o tsv)
+if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
+      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+fi
 
 # Write the component file into ./components.
 mkdir -p components

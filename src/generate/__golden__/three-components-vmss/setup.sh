@@ -51,26 +51,41 @@ if [ "$UPGRADE_MODE" = Manual ]; then
       --instance-ids '*' -o none
 fi
 
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 4633458b-17de-408a-b874-0445c86b69e6 \
-    --scope "$VAULT_ID" -o none
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
+VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
+if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 4633458b-17de-408a-b874-0445c86b69e6 \
+      --scope "$VAULT_ID" -o none
+fi
 
-# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-    --scope "$STORAGE_ACCOUNT_ID" -o none
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore, unless the identity already has it there.
+STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+      --scope "$STORAGE_ACCOUNT_ID" -o none
+fi
 
-# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
-    --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub, unless the identity already has it there.
+SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')].id | [0]" -o tsv)
+if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
+      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+fi
 
 # Write the component files into ./components.
 mkdir -p components

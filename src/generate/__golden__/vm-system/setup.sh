@@ -25,12 +25,17 @@ PRINCIPAL_ID=$(az vm identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
 
-# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault.
-az role assignment create \
-    --assignee-object-id "$PRINCIPAL_ID" \
-    --assignee-principal-type ServicePrincipal \
-    --role 4633458b-17de-408a-b874-0445c86b69e6 \
-    --scope "$VAULT_ID" -o none
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
+VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
+if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 4633458b-17de-408a-b874-0445c86b69e6 \
+      --scope "$VAULT_ID" -o none
+fi
 
 # Write the component file into ./components.
 mkdir -p components
