@@ -200,13 +200,18 @@ export function detailFields(config: WizardConfig): FieldView[] {
       },
     );
   }
-  // Web App: the daprd sidecar's start-up command names the main container's port when Dapr calls the app.
-  if (config.host === 'webapp') {
+  // Web App: the daprd sidecar's start-up command names the main container's port when Dapr calls the app;
+  // Container Apps: az containerapp dapr enable --dapr-app-port. Without it Dapr delivers no subscribed
+  // messages or input-binding events (dapr/dapr cmd/daprd/options/options.go: --app-port, empty by default).
+  if (config.host === 'webapp' || config.host === 'aca') {
     fields.push({
       path: 'appPort',
       group: 'Dapr',
       label: 'App port (optional)',
-      help: 'The port your main container listens on (80 or 8080 on App Service), if Dapr should call it.',
+      help:
+        config.host === 'webapp'
+          ? 'The port your main container listens on (80 or 8080 on App Service), if Dapr should call it: needed to receive subscribed messages and input-binding events.'
+          : 'The port your app listens on, if Dapr should call it: needed to receive subscribed messages and input-binding events.',
       required: false,
       rule: 'port',
     });

@@ -88,7 +88,12 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
     //   (dapr_app_id, dapr_app_port, dapr_app_protocol). Newer releases add flags: only these are recorded.
     command: 'containerapp dapr enable',
     complete: false,
-    flags: [NAME_ID, GROUP_ID, { name: '--dapr-app-id', arity: 'one' }],
+    flags: [
+      NAME_ID,
+      GROUP_ID,
+      { name: '--dapr-app-id', arity: 'one' },
+      { name: '--dapr-app-port', arity: 'one' },
+    ],
   },
   {
     // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py

@@ -109,9 +109,22 @@ const SERVICE_BUS_ACCESS: ComponentChoice = {
   key: 'sbAccess',
   legend: 'What the app does',
   options: [
-    { id: 'publish', title: 'Publish only', description: 'Send messages; the identity cannot receive.' },
-    { id: 'subscribe', title: 'Subscribe only', description: 'Receive messages; the identity cannot send.' },
-    { id: 'both', title: 'Publish and subscribe', description: 'Send and receive messages.' },
+    {
+      id: 'publish',
+      title: 'Publish only',
+      description:
+        'Send messages (Data Sender): a subscription of this app gets 401 Unauthorized. Choose "Publish and subscribe" if it also receives.',
+    },
+    {
+      id: 'subscribe',
+      title: 'Subscribe only',
+      description: 'Receive messages (Data Receiver): publishing from this app gets 401 Unauthorized.',
+    },
+    {
+      id: 'both',
+      title: 'Publish and subscribe',
+      description: 'Send and receive messages (Data Sender and Data Receiver).',
+    },
   ],
 };
 

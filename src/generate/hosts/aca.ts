@@ -4,8 +4,8 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, v, when, type ScriptStep } from '../script-model';
-import { componentFilesNoun, RG, writeComponentFiles } from '../setup/steps';
+import { capture, cmd, note, v, when, type ScriptStep } from '../script-model';
+import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
 const APP = ['--name', v('CONTAINER_APP_NAME'), ...RG] as const;
@@ -65,30 +65,63 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
 }
 
 /**
- * Components load only into apps that run Dapr with an app id in their scopes (container-apps/dapr-components.md),
- * so Dapr is turned on with the wizard's app id unless it already is; enabling it makes a new revision
- * (containerapp custom.py enable_dapr: sets configuration.dapr and updates the app).
+ * Components load only into apps that run Dapr with an app id in their scopes (container-apps/dapr-components.md).
+ * An app that already runs Dapr under another app id is not renamed (its callers and other components use
+ * that id): the script stops before any change and says so.
  */
-function daprOnStep(plan: DeploymentPlan): ScriptStep {
+function daprAppIdCheckStep(plan: DeploymentPlan): ScriptStep {
   return {
-    comment: `Turn Dapr on for the container app with app id ${plan.appId}, unless it already runs with it (a new revision starts).`,
+    comment: `Check the container app's Dapr settings before any change: on with another app id than ${plan.appId}, the script stops.`,
     lines: [
+      capture(
+        'DAPR_ENABLED',
+        'az containerapp show',
+        ...APP,
+        '--query properties.configuration.dapr.enabled -o tsv',
+      ),
       capture(
         'DAPR_APP_ID',
         'az containerapp show',
         ...APP,
-        '--query',
-        'properties.configuration.dapr.enabled&&properties.configuration.dapr.appId',
-        '-o tsv',
+        '--query properties.configuration.dapr.appId -o tsv',
       ),
-      when('DAPR_APP_ID', '!=', plan.appId, [
-        cmd('az containerapp dapr enable', ...APP, '--dapr-app-id', plan.appId, '-o none'),
+      when('DAPR_ENABLED', '=', 'true', [
+        guard(
+          'DAPR_APP_ID',
+          '!=',
+          plan.appId,
+          `The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.`,
+        ),
       ]),
     ],
   };
 }
 
+/**
+ * Turns Dapr on with the wizard's app id (and app port) when it is off; enabling it makes a new revision
+ * (containerapp custom.py enable_dapr: sets configuration.dapr and updates the app).
+ */
+function daprOnStep(plan: DeploymentPlan): ScriptStep {
+  const port = plan.appPort === '' ? [] : ['--dapr-app-port', plan.appPort];
+  return {
+    comment: `Turn Dapr on for the container app with app id ${plan.appId} if it is off (a new revision starts).`,
+    lines: [
+      when('DAPR_ENABLED', '!=', 'true', [
+        cmd('az containerapp dapr enable', ...APP, '--dapr-app-id', plan.appId, ...port, '-o none'),
+      ]),
+      ...(plan.appPort === ''
+        ? [
+            note(
+              'No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.',
+            ),
+          ]
+        : []),
+    ],
+  };
+}
+
 export const containerAppsHost: HostModule = {
+  preflightSteps: (plan) => [daprAppIdCheckStep(plan)],
   setupSteps: (plan, grantSteps) => identityGrantsApply(identitySteps(plan), grantSteps, applySteps(plan)),
   verifyLines: (plan) =>
     plan.components.map((component) =>

@@ -23,6 +23,22 @@ if [ "$REDIS_CACHE_CHECK" != true ]; then
 fi
 az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
+# Check the container app's Dapr settings before any change: on with another app id than orders-api, the script stops.
+DAPR_ENABLED=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query properties.configuration.dapr.enabled -o tsv)
+DAPR_APP_ID=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query properties.configuration.dapr.appId -o tsv)
+if [ "$DAPR_ENABLED" = true ]; then
+  if [ "$DAPR_APP_ID" != orders-api ]; then
+    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    exit 1
+  fi
+fi
+
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
@@ -133,17 +149,14 @@ az containerapp env dapr-component set \
     --dapr-component-name cosmos-state \
     --yaml components/cosmos-state.yaml -o none
 
-# Turn Dapr on for the container app with app id orders-api, unless it already runs with it (a new revision starts).
-DAPR_APP_ID=$(az containerapp show \
-    --name "$CONTAINER_APP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query 'properties.configuration.dapr.enabled&&properties.configuration.dapr.appId' -o tsv)
-if [ "$DAPR_APP_ID" != orders-api ]; then
+# Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
+if [ "$DAPR_ENABLED" != true ]; then
   az containerapp dapr enable \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --dapr-app-id orders-api -o none
 fi
+# No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
 
 # Verify: the grants and the components Dapr loads.
 az cosmosdb sql role assignment list \
