@@ -93,7 +93,14 @@ function scriptTitle(plan: DeploymentPlan): string {
 /** The whole setup script for a plan. */
 export function buildSetupScript(plan: DeploymentPlan): Script {
   const host = hostModule(plan.host.id);
-  const steps: ScriptStep[] = [];
+  const steps: ScriptStep[] = [
+    {
+      // Azure/azure-cli doc/use_cli_with_git_bash.md: MSYS turns arguments that start with / into Windows paths.
+      comment:
+        'Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.',
+      lines: [cmd('export MSYS_NO_PATHCONV=1')],
+    },
+  ];
   if (plan.subscription !== '') {
     steps.push({
       comment: 'Work in the chosen subscription, so every name below is looked up there.',

@@ -13,6 +13,9 @@ REDIS_CACHE_NAME=redis-orders
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Look up the resources before changing anything (PostgreSQL server, Azure SQL server, Azure Cache for Redis): each grant is scoped to one of them.
 POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
     --name "$POSTGRES_SERVER_NAME" \

@@ -18,6 +18,9 @@ SIGNALR_NAME=signalr-orders
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Look up the resources before changing anything (Service Bus namespace, Event Hubs namespace, Checkpoint storage account, Event hub, Cosmos DB account, App Configuration store, Azure OpenAI account, SignalR service): each grant is scoped to one of them.
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \

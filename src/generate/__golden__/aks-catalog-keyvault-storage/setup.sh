@@ -16,6 +16,9 @@ STORAGE_ACCOUNT_2_NAME=stuploads
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Look up the resources before changing anything (Key Vault, Storage account): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
 VAULT_RBAC=$(az keyvault show \

@@ -14,6 +14,9 @@ VAULT_NAME=kv-orders
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Work in the chosen subscription, so every name below is looked up there.
 az account set --subscription "$SUBSCRIPTION"
 

@@ -10,6 +10,9 @@ POSTGRES_SERVER_NAME=pg-orders
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Look up the resources before changing anything (PostgreSQL server): each grant is scoped to one of them.
 POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
     --name "$POSTGRES_SERVER_NAME" \

@@ -13,6 +13,9 @@ STORAGE_ACCOUNT_NAME=stcheckpoints
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Look up the resources before changing anything (Service Bus queue, Event hub, Checkpoint storage account): each grant is scoped to one of them.
 SERVICEBUS_QUEUE_ID=$(az servicebus queue show \
     --namespace-name "$SERVICEBUS_NAMESPACE_NAME" \

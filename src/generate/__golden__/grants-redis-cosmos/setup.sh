@@ -12,6 +12,9 @@ COSMOS_ACCOUNT_NAME=cosmos-orders
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Look up the resources before changing anything (Azure Cache for Redis, Cosmos DB account): each grant is scoped to one of them.
 REDIS_CACHE_CHECK=$(az redis show \
     --name "$REDIS_CACHE_NAME" \

@@ -9,6 +9,9 @@ SQL_SERVER_NAME=sql-orders
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Look up the resources before changing anything (Azure SQL server): each grant is scoped to one of them.
 az sql server show --name "$SQL_SERVER_NAME" --resource-group "$RESOURCE_GROUP" -o none
 

@@ -12,6 +12,9 @@ SERVICEBUS_NAMESPACE_NAME=sb-orders
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Look up the resources before changing anything (Key Vault, Storage account, Service Bus namespace): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
 VAULT_RBAC=$(az keyvault show \

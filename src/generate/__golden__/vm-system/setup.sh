@@ -9,6 +9,9 @@ VAULT_NAME=kv-orders
 
 set -euo pipefail
 
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
 # Look up the resources before changing anything (Key Vault): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
 VAULT_RBAC=$(az keyvault show \
