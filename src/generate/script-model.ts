@@ -72,7 +72,22 @@ export interface Retry {
   readonly message: string;
 }
 
-export type ScriptLine = Command | WriteFile | Guard | Note | Conditional | Retry;
+/**
+ * Stops the script with `tooOld` unless a variable holds a version of at least `minimum`, compared as versions
+ * (GNU `sort -V`, so 1.9 < 1.17 and 1.17 <= 1.17.0); a variable that is empty or not a version (it could not
+ * be read, or the image tag is a name such as `latest`) prints `unknown` and goes on.
+ */
+export interface VersionAtLeast {
+  readonly kind: 'version-at-least';
+  readonly variable: string;
+  readonly minimum: string;
+  /** Printed to stderr before exiting with status 1; may name the variable's value. */
+  readonly tooOld: Word;
+  /** Printed to stderr when the variable is empty or not a version; the script goes on. */
+  readonly unknown: string;
+}
+
+export type ScriptLine = Command | WriteFile | Guard | Note | Conditional | Retry | VersionAtLeast;
 
 export interface ScriptStep {
   /** One line: what the step does and why. */
@@ -134,6 +149,15 @@ export function retry(
   options: { attempts: number; delaySeconds: number; message: string },
 ): Retry {
   return { kind: 'retry', command: line, ...options };
+}
+
+export function versionAtLeast(
+  variable: string,
+  minimum: string,
+  messages: { tooOld: Word; unknown: string },
+): VersionAtLeast {
+  if (!/^\d+(\.\d+)*$/.test(minimum)) throw new Error(`Not a version: ${minimum}`);
+  return { kind: 'version-at-least', variable, minimum, ...messages };
 }
 
 /** Whether a conditional's lines run when its variable holds `actual`. */

@@ -204,7 +204,8 @@ const BASH_ENV = `command_not_found_handle() { printf '%s\\0' NOT-FOUND "$@" > "
 
 /** Programs the script runs; `export` is a builtin and leaves no record. */
 const STUBBED = ['az', 'kubectl', 'psql', 'sqlcmd'];
-const REAL = ['mkdir', 'base64', 'tr'];
+// sed reads a version out of a captured answer; sort and head compare versions (a version-at-least line).
+const REAL = ['mkdir', 'base64', 'tr', 'sed', 'sort', 'head'];
 const BUILTINS = new Set(['export']);
 
 function which(program: string): string {
@@ -353,6 +354,17 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
       else if (line.kind === 'retry') runCommand(line.command);
       else if (line.kind === 'if' && conditionHolds(line, values.get(line.variable) ?? ''))
         runLines(line.lines);
+      // The comparison pipeline runs only for a value that is a version (printf is a builtin).
+      else if (
+        line.kind === 'version-at-least' &&
+        /^\d+(\.\d+)*(-[0-9A-Za-z.]+)?$/.test(values.get(line.variable) ?? '')
+      )
+        groups.push(
+          [
+            ['sort', '-V'],
+            ['head', '-n', '1'],
+          ].map((call) => call.map(asBytes)),
+        );
     }
   };
   for (const step of script.steps) runLines(step.lines);

@@ -1,6 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cmd, command, join, lit, retry, v, when, type Script, type ScriptLine } from './script-model';
+import {
+  cmd,
+  command,
+  join,
+  lit,
+  retry,
+  v,
+  versionAtLeast,
+  when,
+  type Script,
+  type ScriptLine,
+} from './script-model';
 import { guard } from './setup/steps';
 import { quoteLiteral, renderWord, toBash } from './to-bash';
 
@@ -237,5 +248,67 @@ describe('guard', () => {
     const result = spawnSync('bash', ['-c', text('other')], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('differ\n');
+  });
+});
+
+describe('versionAtLeast', () => {
+  /** Runs the check against VERSION=`value` under real Bash: status, stdout and stderr. */
+  function check(value: string, minimum = '1.17') {
+    const text = toBash({
+      header: [],
+      variables: [{ name: 'VERSION', value }],
+      steps: [
+        {
+          comment: 'c',
+          lines: [
+            versionAtLeast('VERSION', minimum, {
+              tooOld: join('runs ', v('VERSION'), "; it's too old"),
+              unknown: 'could not read the version',
+            }),
+            cmd('echo went on'),
+          ],
+        },
+      ],
+    });
+    return spawnSync('bash', ['-c', text], { encoding: 'utf8' });
+  }
+
+  it.each(['1.17', '1.17.0', '1.17.3', '1.18.3', '1.100.0', '2.0.0', '1.17.0-rc.1'])(
+    'goes on when %s is at least 1.17',
+    (value) => {
+      const result = check(value);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toBe('went on\n');
+      expect(result.stderr).toBe('');
+    },
+  );
+
+  it.each(['1.16.9', '1.9.0', '1.16', '0.99', '1.1.17'])('stops when %s is older than 1.17', (value) => {
+    const result = check(value);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`runs ${value}; it's too old\n`);
+  });
+
+  it.each(['', 'latest', 'edge', '1.17 1.18', 'v1.18.0'])(
+    'says it could not read %j and goes on',
+    (value) => {
+      const result = check(value);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe('could not read the version\n');
+      expect(result.stdout).toBe('went on\n');
+    },
+  );
+
+  it('keeps a hostile value a value', () => {
+    for (const value of HOSTILE.filter((text) => text !== '')) {
+      const result = check(value, '99');
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe('could not read the version\n');
+    }
+  });
+
+  it('refuses a minimum that is not a version', () => {
+    expect(() => versionAtLeast('VERSION', "1.17'; rm -rf /", { tooOld: 'x', unknown: 'y' })).toThrow();
   });
 });

@@ -3,7 +3,17 @@
  * plainly safe, variables are always double-quoted, and file contents go through quoted here-documents or
  * printf with the value as an argument, so no value can change what the script runs.
  */
-import type { Command, Conditional, Guard, Retry, Script, ScriptLine, Word, WriteFile } from './script-model';
+import type {
+  Command,
+  Conditional,
+  Guard,
+  Retry,
+  Script,
+  ScriptLine,
+  VersionAtLeast,
+  Word,
+  WriteFile,
+} from './script-model';
 
 /** Characters that never need quoting in Bash. */
 const SAFE_LITERAL = /^[A-Za-z0-9_./:=@%+,-]+$/;
@@ -154,6 +164,25 @@ function renderRetry(line: Retry, indent = ''): string {
   ].join('\n');
 }
 
+/** A release, with an optional pre-release suffix: 1.17, 1.17.0, 1.17.0-rc.1 (never empty, never a word). */
+const VERSION_PATTERN = '^[0-9]+(\\.[0-9]+)*(-[0-9A-Za-z.]+)?$';
+
+/**
+ * The smaller of the two versions under `sort -V` is the minimum exactly when the value is at least the minimum
+ * (GNU coreutils sort --version-sort; 1.17 sorts before 1.17.0, so a minor line accepts its patches).
+ */
+function renderVersionAtLeast(line: VersionAtLeast, indent = ''): string {
+  const minimum = quoteLiteral(line.minimum);
+  return [
+    `${indent}if ! [[ "$${line.variable}" =~ ${VERSION_PATTERN} ]]; then`,
+    `${indent}  echo ${quoteLiteral(line.unknown)} >&2`,
+    `${indent}elif [ "$(printf '%s\\n' ${minimum} "$${line.variable}" | sort -V | head -n 1)" != ${minimum} ]; then`,
+    `${indent}  echo ${renderWord(line.tooOld)} >&2`,
+    `${indent}  exit 1`,
+    `${indent}fi`,
+  ].join('\n');
+}
+
 /** `indent` only inside a conditional, whose lines never write files (a here-document cannot be indented). */
 function renderLine(line: ScriptLine, indent = ''): string {
   switch (line.kind) {
@@ -169,6 +198,8 @@ function renderLine(line: ScriptLine, indent = ''): string {
       return renderConditional(line, indent);
     case 'retry':
       return renderRetry(line, indent);
+    case 'version-at-least':
+      return renderVersionAtLeast(line, indent);
     default:
       return assertNever(line);
   }

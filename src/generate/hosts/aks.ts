@@ -6,7 +6,7 @@ import { CLIENT_ID_MARKER } from '../markers';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from '../k8s-manifests';
-import { capture, cmd, command, join, note, v, type ScriptStep } from '../script-model';
+import { capture, cmd, command, join, note, v, versionAtLeast, type ScriptStep } from '../script-model';
 import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
@@ -72,6 +72,68 @@ function workloadIdentitySteps(): ScriptStep[] {
   ];
 }
 
+const DAPR_VERSION = 'DAPR_VERSION';
+const UPGRADE_DOC = 'https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/';
+
+/**
+ * kubectl and the Dapr check come before anything changes: a cluster without Dapr, or with one too old for
+ * the components, stops the script before the identity and the grants are made.
+ */
+function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
+  const steps: ScriptStep[] = [
+    {
+      // Without --overwrite-existing the CLI prompts when a context of that name exists (acs custom.py _handle_merge).
+      comment:
+        'Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).',
+      lines: [
+        cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing'),
+        cmd('kubectl get crd components.dapr.io -o name'),
+        note(
+          'If that fails, install Dapr first (the AKS Dapr extension, or Helm):\n' +
+            '  az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \\\n' +
+            '    --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr',
+        ),
+      ],
+    },
+  ];
+  const need = plan.daprNeed;
+  if (need === undefined) return steps;
+  steps.push({
+    // The Helm chart names the injector's Deployment dapr-sidecar-injector and runs it from the image
+    // <registry>/dapr:<tag>, the control plane's release (dapr/dapr charts/dapr/charts/dapr_sidecar_injector/
+    // templates/dapr_sidecar_injector_deployment.yaml); the AKS extension installs the same chart into
+    // dapr-system. The sed keeps the tag's release and drops a suffix such as -msft.1.
+    comment: `Read the Dapr release the cluster runs (the sidecar injector's image tag): ${need.reason}.`,
+    lines: [
+      command(
+        [
+          'kubectl',
+          'get',
+          'deployment',
+          'dapr-sidecar-injector',
+          '--namespace',
+          'dapr-system',
+          '-o',
+          'jsonpath={.spec.template.spec.containers[0].image}',
+        ],
+        {
+          captureTo: DAPR_VERSION,
+          pipeTo: ['sed', '-nE', 's/^.*:v?([0-9]+[.][0-9]+[.][0-9]+)[^:/]*$/\\1/p'],
+        },
+      ),
+      versionAtLeast(DAPR_VERSION, need.version, {
+        tooOld: join(
+          'This cluster runs Dapr ',
+          v(DAPR_VERSION),
+          `; ${need.reason}, so it needs Dapr ${need.version} or later. Upgrade Dapr on the cluster (Helm: ${UPGRADE_DOC}; or upgrade the AKS Dapr extension), or change that choice in the wizard.`,
+        ),
+        unknown: `Could not read the Dapr release from the dapr-sidecar-injector image in dapr-system; make sure the cluster runs Dapr ${need.version} or later (${need.reason}).`,
+      }),
+    ],
+  });
+  return steps;
+}
+
 function applySteps(plan: DeploymentPlan): ScriptStep[] {
   const kubernetes = plan.kubernetes;
   if (!kubernetes) throw new Error('An AKS plan carries its Kubernetes objects');
@@ -90,20 +152,6 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
             ]
           : []),
         writeFile(`${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`, kubernetes.podTemplatePatch),
-      ],
-    },
-    {
-      // Without --overwrite-existing the CLI prompts when a context of that name exists (acs custom.py _handle_merge).
-      comment:
-        'Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).',
-      lines: [
-        cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing'),
-        cmd('kubectl get crd components.dapr.io -o name'),
-        note(
-          'If that fails, install Dapr first (the AKS Dapr extension, or Helm):\n' +
-            '  az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \\\n' +
-            '    --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr',
-        ),
       ],
     },
   ];
@@ -132,6 +180,7 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
 }
 
 export const aksHost: HostModule = {
+  preflightSteps: clusterChecks,
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(
       plan.identity.kind === 'kubelet' ? kubeletIdentitySteps(plan) : workloadIdentitySteps(),

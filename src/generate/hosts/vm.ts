@@ -4,7 +4,19 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, note, v, when, type ScriptLine, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  join,
+  lit,
+  note,
+  v,
+  versionAtLeast,
+  when,
+  type ScriptLine,
+  type ScriptStep,
+} from '../script-model';
 import { fileList, RG } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { appIdOrPlaceholder, assignIdentitySteps, writeAndPlaceSteps } from './self-hosted';
@@ -15,24 +27,111 @@ function runCommand(plan: DeploymentPlan): string {
   return `  dapr run --app-id ${appIdOrPlaceholder(plan)} --resources-path ./${FILES_DIR} -- <your app command>`;
 }
 
+const DAPR_VERSION = 'DAPR_VERSION';
+const UPGRADE_DOC = 'https://docs.dapr.io/operations/hosting/self-hosted/self-hosted-upgrade/';
+
+/**
+ * Run on the machine as root by the Run Command agent: the daprd on PATH, else the one `dapr init` put in a
+ * user's $HOME/.dapr/bin (dapr/docs daprdocs/content/en/concepts/dapr-services/sidecar.md), prints its release
+ * with `daprd --version`, which prints only buildinfo.Version() (dapr/dapr cmd/daprd/app/app.go). Prints
+ * nothing when there is no daprd yet.
+ */
+const PRINT_DAPRD_VERSION =
+  'for daprd in "$(command -v daprd)" /root/.dapr/bin/daprd /home/*/.dapr/bin/daprd; do ' +
+  'if [ -x "$daprd" ]; then "$daprd" --version; break; fi; done';
+
+/**
+ * `az vm run-command invoke` returns the RunCommandResult whose value[0].message holds the script's output
+ * under [stdout] and [stderr] headings (azure-cli vm/custom.py run_command_invoke; -o tsv prints the string
+ * as it is, knack output.py _dump_obj); the sed keeps the line that is a release.
+ */
+function vmDaprCheckStep(need: NonNullable<DeploymentPlan['daprNeed']>): ScriptStep {
+  return {
+    comment: `Read the Dapr release installed on the VM (daprd --version, through Run Command): ${need.reason}.`,
+    lines: [
+      command(
+        [
+          'az',
+          'vm',
+          'run-command',
+          'invoke',
+          '--name',
+          v('VM_NAME'),
+          ...RG,
+          '--command-id',
+          'RunShellScript',
+          '--scripts',
+          lit(PRINT_DAPRD_VERSION),
+          '--query',
+          'value[0].message',
+          '-o',
+          'tsv',
+        ],
+        {
+          captureTo: DAPR_VERSION,
+          pipeTo: ['sed', '-nE', 's/^v?([0-9]+[.][0-9]+[.][0-9]+)[^ ]*$/\\1/p'],
+        },
+      ),
+      versionAtLeast(DAPR_VERSION, need.version, {
+        tooOld: join(
+          'This VM runs Dapr ',
+          v(DAPR_VERSION),
+          `; ${need.reason}, so it needs Dapr ${need.version} or later. Upgrade Dapr on the VM (${UPGRADE_DOC}: dapr uninstall, then dapr init --runtime-version ${firstRelease(need.version)} or a later release), or change that choice in the wizard.`,
+        ),
+        unknown: `Dapr is not installed on the VM yet (no daprd found). Install Dapr ${need.version} or later (${need.reason}): dapr init installs the newest release, or pick one with dapr init --runtime-version ${firstRelease(need.version)} or later.`,
+      }),
+    ],
+  };
+}
+
+/** A release `dapr init --runtime-version` takes (a full x.y.z, dapr/docs daprdocs/content/en/reference/cli/dapr-init.md): 1.17 -> 1.17.0. */
+function firstRelease(version: string): string {
+  return version.split('.').length === 2 ? `${version}.0` : version;
+}
+
+/** Instance ids differ by orchestration (numbers in Uniform, names in Flexible): the check is a note. */
+function vmssDaprCheckStep(need: NonNullable<DeploymentPlan['daprNeed']>): ScriptStep {
+  return {
+    comment: `Check the Dapr release on the instances yourself: ${need.reason}, so every instance needs Dapr ${need.version} or later.`,
+    lines: [
+      note(
+        'Instance ids are not known here; for each instance (az vmss list-instances lists them):\n' +
+          '  az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \\\n' +
+          "    --instance-id <instance-id> --command-id RunShellScript --scripts 'daprd --version'\n" +
+          `Older than ${need.version}? Upgrade Dapr in the image or your deployment (${UPGRADE_DOC}), or change that choice in the wizard.`,
+      ),
+    ],
+  };
+}
+
+function daprCheckSteps(plan: DeploymentPlan, isScaleSet: boolean): ScriptStep[] {
+  const need = plan.daprNeed;
+  if (need === undefined) return [];
+  return [isScaleSet ? vmssDaprCheckStep(need) : vmDaprCheckStep(need)];
+}
+
 /**
  * `dapr run` starts the daprd that `dapr init` installed: with Docker, or `--slim` without it, which installs
  * only daprd and placement (dapr/docs operations/hosting/self-hosted/self-hosted-no-docker.md).
  */
-function installDapr(where: string): string {
+function installDapr(where: string, plan: DeploymentPlan): string {
+  const need = plan.daprNeed;
   return (
     `Install Dapr ${where} once, if it is not there yet: the Dapr CLI, then\n` +
     "  dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers\n" +
     '  dapr init --slim   # without Docker: installs only daprd and placement\n' +
-    `--resources-path makes Dapr load the files in ./${FILES_DIR} only, not the defaults dapr init writes.`
+    `--resources-path makes Dapr load the files in ./${FILES_DIR} only, not the defaults dapr init writes.` +
+    (need === undefined
+      ? ''
+      : `\nThese components need Dapr ${need.version} or later (${need.reason}): dapr init installs the newest release; with --runtime-version pick ${firstRelease(need.version)} or later.`)
   );
 }
 
 function placement(plan: DeploymentPlan): string {
   const files = fileList(plan);
   return plan.host.id === 'vmss'
-    ? `${installDapr('on every instance (in the image or with your deployment)')}\nShip ${files} to every instance the same way, and start the app with Dapr:\n${runCommand(plan)}\nEach instance finds the scale set's identity through the instance metadata service.`
-    : `${installDapr('on the VM')}\nCopy ${files} to the VM, into a ${FILES_DIR} folder beside the app, and start the app with Dapr:\n${runCommand(plan)}\nDapr finds the VM's identity through the instance metadata service; nothing else to set.`;
+    ? `${installDapr('on every instance (in the image or with your deployment)', plan)}\nShip ${files} to every instance the same way, and start the app with Dapr:\n${runCommand(plan)}\nEach instance finds the scale set's identity through the instance metadata service.`
+    : `${installDapr('on the VM', plan)}\nCopy ${files} to the VM, into a ${FILES_DIR} folder beside the app, and start the app with Dapr:\n${runCommand(plan)}\nDapr finds the VM's identity through the instance metadata service; nothing else to set.`;
 }
 
 /**
@@ -93,7 +192,10 @@ function scaleSetVerifyLines(): ScriptLine[] {
 function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
   const isScaleSet = group === 'vmss';
   return {
-    ...(isScaleSet ? { preflightSteps: () => [readUpgradePolicyStep()] } : {}),
+    preflightSteps: (plan) => [
+      ...daprCheckSteps(plan, isScaleSet),
+      ...(isScaleSet ? [readUpgradePolicyStep()] : []),
+    ],
     setupSteps: (plan, grantSteps) =>
       identityGrantsApply(
         [

@@ -3,7 +3,7 @@ import { defaultComponent, defaultConfig, type WizardConfig } from '../../model/
 import { buildPlan } from '../plan/build-plan';
 import { commandsOf, type Command, type Word } from '../script-model';
 import { buildSetupScript } from '../az-script';
-import { daprdStartupCommand, WEBAPP_RESOURCES_PATH } from './web-app';
+import { daprdStartupCommand, pinnedDaprNote, WEBAPP_RESOURCES_PATH } from './web-app';
 
 function config(overrides: Partial<WizardConfig>): WizardConfig {
   return {
@@ -68,5 +68,29 @@ describe('Web App: daprd as a sidecar', () => {
     );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order.every((index) => index >= 0)).toBe(true);
+  });
+});
+
+describe('pinnedDaprNote', () => {
+  const sqlV2 = { host: 'webapp' as const, components: [defaultComponent('state.sqlserver', 'v2')] };
+
+  it('says the pinned daprd meets what the components need', () => {
+    const [line] = pinnedDaprNote(buildPlan(config(sqlV2)));
+    expect(line).toMatchObject({ kind: 'note' });
+    expect(line?.kind === 'note' ? line.text : '').toMatch(
+      /^The sidecar runs Dapr 1\.18\.3 .*state\.sqlserver v2/,
+    );
+  });
+
+  it('says nothing when every supported Dapr meets the need', () => {
+    expect(pinnedDaprNote(buildPlan(config({ host: 'webapp' })))).toEqual([]);
+  });
+
+  it('refuses a pin older than the need', () => {
+    const plan = {
+      ...buildPlan(config(sqlV2)),
+      daprNeed: { version: '99.0' as const, reason: 'x needs it' },
+    };
+    expect(() => pinnedDaprNote(plan)).toThrow(/older than Dapr 99\.0/);
   });
 });

@@ -6,7 +6,8 @@
  * for sidecars), Azure/azure-cli appservice custom.py (create_webapp_sitecontainers, see
  * src/test-support/az-flags-from-source.ts).
  */
-import { DAPRD_BINARY, DAPRD_IMAGE } from '../../catalog/dapr';
+import { ACI_DAPR_VERSION, DAPRD_BINARY, DAPRD_IMAGE } from '../../catalog/dapr';
+import { satisfiesDapr } from '../../catalog/dapr-versions';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
@@ -96,6 +97,19 @@ function placeStep(plan: DeploymentPlan): ScriptStep {
   };
 }
 
+/**
+ * The sidecar runs the pinned DAPRD_IMAGE (its tag is ACI_DAPR_VERSION, src/catalog/dapr.ts), so the need is
+ * checked here, not on the web app: a pin too old for the components is a bug in the catalog, never output.
+ */
+export function pinnedDaprNote(plan: DeploymentPlan): ScriptLine[] {
+  const need = plan.daprNeed;
+  if (need === undefined) return [];
+  if (!satisfiesDapr(ACI_DAPR_VERSION, need.version)) {
+    throw new Error(`${DAPRD_IMAGE} is older than Dapr ${need.version}, which ${need.reason}`);
+  }
+  return [note(`The sidecar runs Dapr ${ACI_DAPR_VERSION} (${DAPRD_IMAGE}), new enough: ${need.reason}.`)];
+}
+
 function sidecarStep(plan: DeploymentPlan): ScriptStep {
   // --is-main is required without a spec file (create_webapp_sitecontainers); false makes it a sidecar.
   // Re-running updates the container of this name (the command PUTs it).
@@ -121,6 +135,7 @@ function sidecarStep(plan: DeploymentPlan): ScriptStep {
           'Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no\n' +
           'shell); if the sidecar does not start, its log (below) says why.',
       ),
+      ...pinnedDaprNote(plan),
     ],
   };
 }

@@ -50,4 +50,15 @@ describe('buildPlan', () => {
     expect(plan.identity).toMatchObject({ kind: 'system', displayName: 'orders', clientId: '' });
     expect(plan.identity.userAssigned).toBeUndefined();
   });
+
+  it('carries the Dapr a component needs when a supported Dapr might not meet it', () => {
+    const plan = buildPlan(config({ components: [defaultComponent('state.sqlserver', 'v2')] }));
+    expect(plan.daprNeed?.version).toBe('1.17');
+    expect(plan.daprNeed?.reason).toContain('state.sqlserver v2');
+  });
+
+  it('carries no Dapr need when every supported Dapr meets it', () => {
+    const plan = buildPlan(config({ components: [defaultComponent('state.sqlserver', 'v1')] }));
+    expect(plan.daprNeed).toBeUndefined();
+  });
 });

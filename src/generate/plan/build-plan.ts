@@ -1,5 +1,7 @@
 /** config -> DeploymentPlan: the one place that reads the form's config for the setup's outputs. */
 import { componentSpec } from '../../catalog/components';
+import type { DaprVersion } from '../../catalog/dapr';
+import { compareDaprVersions } from '../../catalog/dapr-versions';
 import { hostSpec } from '../../catalog/hosts';
 import { AKS_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from '../../catalog/identities';
 import {
@@ -9,6 +11,7 @@ import {
   type ComponentConfig,
   type WizardConfig,
 } from '../../model/config';
+import { configDaprNeed } from '../../model/host-dapr';
 import { aciFixedSettings, buildAciGroup } from '../aci-group';
 import { componentYaml } from '../component';
 import { buildPodTemplatePatch, buildServiceAccount } from '../k8s-manifests';
@@ -76,6 +79,22 @@ function plannedContainerGroup(config: WizardConfig): DeploymentPlan['containerG
   };
 }
 
+/**
+ * Dapr supports its current minor release and the two before it (dapr/docs
+ * daprdocs/content/en/operations/support/support-release-policy.md); the newest is 1.18 (the ACI pin, 1.18.3,
+ * src/catalog/dapr.ts), so 1.16 is the oldest a host should run. A need no newer than that is not checked: any
+ * supported Dapr meets it.
+ */
+export const OLDEST_SUPPORTED_DAPR: DaprVersion = '1.16';
+
+/** The configuration's Dapr need, when a supported Dapr might not meet it. */
+function checkedDaprNeed(config: WizardConfig): Pick<DeploymentPlan, 'daprNeed'> {
+  const need = configDaprNeed(config);
+  return need !== undefined && compareDaprVersions(need.version, OLDEST_SUPPORTED_DAPR) > 0
+    ? { daprNeed: need }
+    : {};
+}
+
 /** The resolved plan for a configuration; renderers read only this. */
 export function buildPlan(config: WizardConfig): DeploymentPlan {
   const host = hostSpec(config.host);
@@ -99,5 +118,6 @@ export function buildPlan(config: WizardConfig): DeploymentPlan {
       path: componentFilePath(component),
       yaml: componentYaml(config, component),
     })),
+    ...checkedDaprNeed(config),
   };
 }

@@ -3,6 +3,7 @@
  * every renderer (the setup script today; Bicep and Terraform next) reads resolved facts and never the form.
  * It is plain data, like Terraform's plan: what will be created, attached, granted and written.
  */
+import type { DaprNeed } from '../../catalog/dapr-versions';
 import type { HostSpec } from '../../catalog/hosts';
 import type { EffectiveIdentity } from '../../model/config';
 import type { AciFixedSettings } from '../aci-group';
@@ -81,4 +82,9 @@ export interface DeploymentPlan {
   /** Each grant once, in component order. */
   readonly grants: readonly ResolvedGrant[];
   readonly components: readonly PlannedComponent[];
+  /**
+   * The Dapr release the components, the fields set and the identity need, with the reason, only when it is
+   * newer than the oldest release Dapr still supports: the setup then checks the Dapr the host runs.
+   */
+  readonly daprNeed?: DaprNeed;
 }

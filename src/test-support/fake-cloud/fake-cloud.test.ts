@@ -222,6 +222,16 @@ describe('kubectl', SLOW, () => {
   const applyComponent = `kubectl apply -f - <<'YAML'\n${component}YAML`;
   const namespace = 'kubectl create namespace orders --dry-run=client -o yaml | kubectl apply -f -';
 
+  it("prints the sidecar injector's image for a jsonpath, as the Dapr release check reads it", () => {
+    const read = `${credentials}\nkubectl get deployment dapr-sidecar-injector --namespace dapr-system -o 'jsonpath={.spec.template.spec.containers[0].image}'`;
+    const older = seed([fakeResource('aks', GROUP, 'aks-test')], {
+      kubernetes: { 'aks-test': fakeCluster(true, '1.16.4') },
+    });
+    expect(run(read, older).stdout).toBe('ghcr.io/dapr/dapr:1.16.4');
+    expect(run(read, clusterSeed()).stdout).toBe('ghcr.io/dapr/dapr:1.18.3');
+    expect(run(read, clusterSeed(false)).status).toBe(1);
+  });
+
   it('needs az aks get-credentials first', () => {
     expect(run('kubectl get crd components.dapr.io -o name', clusterSeed()).status).toBe(1);
   });
@@ -290,8 +300,11 @@ describe('kubectl', SLOW, () => {
       state,
     );
     expect(result.stdout).toBe('deployment.apps/orders-api patched\n');
+    // The cluster also runs Dapr's sidecar injector Deployment: find the app's by name.
     const patched = result.stateAfter.kubernetes['aks-test']?.objects.find(
-      (item) => item['kind'] === 'Deployment',
+      (item) =>
+        item['kind'] === 'Deployment' &&
+        (item['metadata'] as { name?: string } | undefined)?.name === 'orders-api',
     );
     expect(patched?.['spec']).toEqual({
       template: {

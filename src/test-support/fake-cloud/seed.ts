@@ -92,12 +92,30 @@ export function fakeResource(
   };
 }
 
-/** A cluster with Dapr's CRD installed and the namespaces every cluster has. */
-export function fakeCluster(withDapr = true): FakeCluster {
+/**
+ * A cluster with the namespaces every cluster has and, with Dapr, its CRD and the sidecar injector the Helm
+ * chart (and the AKS extension) runs in dapr-system from <registry>/dapr:<release> (dapr/dapr
+ * charts/dapr/charts/dapr_sidecar_injector/templates/dapr_sidecar_injector_deployment.yaml).
+ */
+export function fakeCluster(withDapr = true, daprRelease = '1.18.3'): FakeCluster {
   const namespace = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  const injector = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'dapr-sidecar-injector', namespace: 'dapr-system' },
+    spec: {
+      template: {
+        spec: { containers: [{ name: 'dapr-sidecar-injector', image: `ghcr.io/dapr/dapr:${daprRelease}` }] },
+      },
+    },
+  };
   return {
     crds: withDapr ? ['components.dapr.io'] : [],
-    objects: [namespace('default'), namespace('kube-system')],
+    objects: [
+      namespace('default'),
+      namespace('kube-system'),
+      ...(withDapr ? [namespace('dapr-system'), injector] : []),
+    ],
   };
 }
 

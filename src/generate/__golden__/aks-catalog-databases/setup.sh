@@ -37,6 +37,26 @@ if [ "$REDIS_CACHE_CHECK" != true ]; then
   exit 1
 fi
 
+# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+kubectl get crd components.dapr.io -o name
+# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
+#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
+#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
+
+# Read the Dapr release the cluster runs (the sidecar injector's image tag): state.sqlserver v2 is registered from Dapr 1.17.
+DAPR_VERSION=$(kubectl get deployment dapr-sidecar-injector \
+    --namespace dapr-system -o 'jsonpath={.spec.template.spec.containers[0].image}' | sed -nE 's/^.*:v?([0-9]+[.][0-9]+[.][0-9]+)[^:/]*$/\1/p')
+if ! [[ "$DAPR_VERSION" =~ ^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.]+)?$ ]]; then
+  echo 'Could not read the Dapr release from the dapr-sidecar-injector image in dapr-system; make sure the cluster runs Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17).' >&2
+elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; then
+  echo "This cluster runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the cluster (Helm: https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/; or upgrade the AKS Dapr extension), or change that choice in the wizard." >&2
+  exit 1
+fi
+
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
@@ -371,16 +391,6 @@ spec:
     spec:
       serviceAccountName: orders-api
 YAML
-
-# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
-az aks get-credentials \
-    --name "$CLUSTER_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --overwrite-existing
-kubectl get crd components.dapr.io -o name
-# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
-#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
-#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
 
 # Create the namespace if it does not exist yet.
 kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -

@@ -23,6 +23,16 @@ if [ "$VAULT_RBAC" != true ]; then
   exit 1
 fi
 
+# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+kubectl get crd components.dapr.io -o name
+# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
+#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
+#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
+
 # Read the node pool's kubelet identity (AKS created it): its principal id gets the grant.
 PRINCIPAL_ID=$(az aks show \
     --name "$CLUSTER_NAME" \
@@ -76,16 +86,6 @@ spec:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
 YAML
-
-# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
-az aks get-credentials \
-    --name "$CLUSTER_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --overwrite-existing
-kubectl get crd components.dapr.io -o name
-# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
-#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
-#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
 
 # Create the namespace if it does not exist yet.
 kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -

@@ -15,6 +15,20 @@ export MSYS_NO_PATHCONV=1
 # Look up the resources before changing anything (Azure SQL server): each grant is scoped to one of them.
 az sql server show --name "$SQL_SERVER_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
+# Read the Dapr release installed on the VM (daprd --version, through Run Command): state.sqlserver v2 is registered from Dapr 1.17.
+DAPR_VERSION=$(az vm run-command invoke \
+    --name "$VM_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --command-id RunShellScript \
+    --scripts 'for daprd in "$(command -v daprd)" /root/.dapr/bin/daprd /home/*/.dapr/bin/daprd; do if [ -x "$daprd" ]; then "$daprd" --version; break; fi; done' \
+    --query 'value[0].message' -o tsv | sed -nE 's/^v?([0-9]+[.][0-9]+[.][0-9]+)[^ ]*$/\1/p')
+if ! [[ "$DAPR_VERSION" =~ ^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.]+)?$ ]]; then
+  echo 'Dapr is not installed on the VM yet (no daprd found). Install Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17): dapr init installs the newest release, or pick one with dapr init --runtime-version 1.17.0 or later.' >&2
+elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; then
+  echo "This VM runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the VM (https://docs.dapr.io/operations/hosting/self-hosted/self-hosted-upgrade/: dapr uninstall, then dapr init --runtime-version 1.17.0 or a later release), or change that choice in the wizard." >&2
+  exit 1
+fi
+
 # Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
 PRINCIPAL_ID=$(az vm identity assign \
     --name "$VM_NAME" \
@@ -57,6 +71,7 @@ YAML
 #   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
 #   dapr init --slim   # without Docker: installs only daprd and placement
 # --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
+# These components need Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17): dapr init installs the newest release; with --runtime-version pick 1.17.0 or later.
 # Copy components/sql-state.yaml to the VM, into a components folder beside the app, and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>
 # Dapr finds the VM's identity through the instance metadata service; nothing else to set.

@@ -34,6 +34,16 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --resource-group "$SERVICEBUS_NAMESPACE_GROUP" \
     --query id -o tsv)
 
+# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+kubectl get crd components.dapr.io -o name
+# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
+#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
+#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
+
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
@@ -179,16 +189,6 @@ spec:
     spec:
       serviceAccountName: orders-api
 YAML
-
-# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
-az aks get-credentials \
-    --name "$CLUSTER_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --overwrite-existing
-kubectl get crd components.dapr.io -o name
-# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
-#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
-#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
 
 # Create the namespace if it does not exist yet.
 kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -

@@ -194,8 +194,24 @@ def get(cluster, words, flags):
         print('NAME'.ljust(width) + 'AGE')
         for item in items:
             print(item['metadata']['name'].ljust(width) + '1m')
+    elif output.startswith('jsonpath=') and len(items) == 1 and names:
+        # Only the simple paths the script reads: {.a.b[0].c}; kubectl prints no newline after them.
+        sys.stdout.write(str(simple_jsonpath(items[0], output[len('jsonpath='):])))
     else:
         raise fail('error: unable to match a printer suitable for the output format "{0}"'.format(output))
+
+
+def simple_jsonpath(item, template):
+    if not (template.startswith('{.') and template.endswith('}')):
+        raise fail('error: the fake kubectl reads only {.a.b[0].c} jsonpath templates: ' + template)
+    value = item
+    for part in template[2:-1].split('.'):
+        key, _, index = part.partition('[')
+        value = value.get(key, {}) if isinstance(value, dict) else {}
+        if index:
+            position = int(index.rstrip(']'))
+            value = value[position] if isinstance(value, list) and position < len(value) else {}
+    return '' if value == {} else value
 
 
 def delete(cluster, words, flags):
