@@ -136,6 +136,21 @@ function sidecarStep(plan: DeploymentPlan): ScriptStep {
           'shell); if the sidecar does not start, its log (below) says why.',
       ),
       ...pinnedDaprNote(plan),
+      // daprd's --app-port is empty by default, and without it Dapr delivers nothing to the app
+      // (dapr/dapr pkg/runtime/processor/subscriber/subscriber.go: "make sure -app-port is specified").
+      ...(plan.appPort === ''
+        ? [
+            note(
+              'No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.',
+            ),
+          ]
+        : []),
+      // For apps that started as one custom container, /home sharing follows WEBSITES_ENABLE_APP_SERVICE_STORAGE
+      // (MicrosoftDocs/azure-docs#121994); not confirmed for sitecontainers mode.
+      note(
+        'Not confirmed: that the sidecar sees /home when WEBSITES_ENABLE_APP_SERVICE_STORAGE is false (the default for\n' +
+          'apps that started as one custom container); if daprd loads no component, set it to true.',
+      ),
     ],
   };
 }

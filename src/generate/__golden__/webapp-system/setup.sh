@@ -96,6 +96,9 @@ az webapp sitecontainers create \
 # Your app calls Dapr at http://localhost:3500: the containers of an app share its network.
 # Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no
 # shell); if the sidecar does not start, its log (below) says why.
+# No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
+# Not confirmed: that the sidecar sees /home when WEBSITES_ENABLE_APP_SERVICE_STORAGE is false (the default for
+# apps that started as one custom container); if daprd loads no component, set it to true.
 
 # Restart the web app, so the sidecar starts with the component files in place.
 az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none

@@ -120,6 +120,8 @@ az webapp sitecontainers create \
 # Your app calls Dapr at http://localhost:3500: the containers of an app share its network.
 # Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no
 # shell); if the sidecar does not start, its log (below) says why.
+# Not confirmed: that the sidecar sees /home when WEBSITES_ENABLE_APP_SERVICE_STORAGE is false (the default for
+# apps that started as one custom container); if daprd loads no component, set it to true.
 
 # Restart the web app, so the sidecar starts with the component files in place.
 az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none
