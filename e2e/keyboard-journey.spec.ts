@@ -52,6 +52,11 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await expect(page.getByRole('radio', { name: /^Virtual Machine Scale Set/ })).toBeChecked();
   await page.keyboard.press('ArrowUp');
   await expect(vm).toBeChecked();
+  // The cloud choice follows; Tab lands on its checked option, the public cloud, which the journey keeps.
+  await tab(page);
+  const publicCloud = page.getByRole('radio', { name: /^Azure \(public cloud\)/ });
+  await expect(publicCloud).toBeFocused();
+  await expect(publicCloud).toBeChecked();
   await tab(page);
   await expect(next).toBeFocused();
   await page.keyboard.press('Enter');
@@ -74,7 +79,8 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await tab(page, 4);
   await expect(vm).toBeFocused();
   await expect(vm).toBeChecked();
-  await tab(page);
+  // Past the cloud choice.
+  await tab(page, 2);
   await expect(next).toBeFocused();
   await page.keyboard.press('Space');
   await expect(stepHeading(page, 'Identity')).toBeFocused();

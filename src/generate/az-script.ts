@@ -90,6 +90,29 @@ function scriptTitle(plan: DeploymentPlan): string {
   return titles.length <= 2 ? titles.join(' and ') : `${titles.length} Dapr components`;
 }
 
+/**
+ * A sovereign cloud: az must talk to it. `az cloud set` only switches the CLI's active cloud (a local setting,
+ * no sign-in needed) and picks a subscription from an earlier sign-in to that cloud; sign-ins are kept per
+ * cloud, so `az login` must follow it once (azure-cli src/azure-cli-core/azure/cli/core/cloud.py
+ * switch_active_cloud). Later commands whose audience differs per cloud follow the active cloud, e.g.
+ * `az account get-access-token --resource-type oss-rdbms` (profile/custom.py maps it to the cloud's
+ * ossrdbms_resource_id).
+ */
+function cloudSteps(plan: DeploymentPlan): ScriptStep[] {
+  if (plan.cloud.daprEnvironment === undefined) return [];
+  return [
+    {
+      comment: `Talk to ${plan.cloud.title}: every resource below is in that cloud.`,
+      lines: [cmd('az cloud set --name', plan.cloud.azCloudName)],
+    },
+  ];
+}
+
+function signInLine(plan: DeploymentPlan): string {
+  if (plan.cloud.daprEnvironment === undefined) return 'Run it with Bash after `az login`.';
+  return `Run it with Bash after \`az cloud set --name ${plan.cloud.azCloudName}\` and then \`az login\` (a sign-in to another cloud does not count).`;
+}
+
 /** The whole setup script for a plan. */
 export function buildSetupScript(plan: DeploymentPlan): Script {
   const host = hostModule(plan.host.id);
@@ -100,6 +123,7 @@ export function buildSetupScript(plan: DeploymentPlan): Script {
         'Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.',
       lines: [cmd('export MSYS_NO_PATHCONV=1')],
     },
+    ...cloudSteps(plan),
   ];
   if (plan.subscription !== '') {
     steps.push({
@@ -115,7 +139,7 @@ export function buildSetupScript(plan: DeploymentPlan): Script {
   return {
     header: [
       `Dapr Managed Identity Wizard: ${scriptTitle(plan)} on ${plan.host.title}, ${plan.identity.title}.`,
-      'Run it with Bash after `az login`.' + (requirement ? ` ${requirement}` : ''),
+      signInLine(plan) + (requirement ? ` ${requirement}` : ''),
       'Change values in the wizard, not here: the files this script writes were generated from them.',
     ],
     variables: scriptVariables(plan),

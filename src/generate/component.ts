@@ -1,4 +1,5 @@
 /** A Dapr component resource, in the format the host reads. */
+import { cloudSpec } from '../catalog/clouds';
 import { componentSpec } from '../catalog/components';
 import { hostSpec } from '../catalog/hosts';
 import {
@@ -53,6 +54,19 @@ export function componentMetadata(config: WizardConfig, component: ComponentConf
   const clientId = componentClientId(config);
   // azureClientId: common Azure auth field (components-contrib common/authentication/azure/metadata-properties.go).
   if (clientId !== undefined) items.push({ name: 'azureClientId', value: clientId });
+  // azureEnvironment: the cloud whose sign-in and audiences Dapr's Azure auth uses; written only for a
+  // sovereign cloud, the public cloud being Dapr's default (components-contrib
+  // common/authentication/azure/auth.go GetAzureEnvironment; ../shared/domain/dapr-components.md section 1).
+  const cloud = cloudSpec(config.cloud);
+  if (cloud.daprEnvironment !== undefined) {
+    items.push({ name: 'azureEnvironment', value: cloud.daprEnvironment });
+    // Table Storage ignores azureEnvironment for its endpoint and builds https://<account>.table.core.windows.net
+    // unless serviceURL is set (components-contrib state/azure/tablestorage/tablestorage.go Init, metadata.yaml).
+    if (spec.type === 'state.azure.tablestorage') {
+      const account = component.metadata.accountName ?? '';
+      items.push({ name: 'serviceURL', value: `https://${account}.table${cloud.suffixes.storage ?? ''}/` });
+    }
+  }
   return items;
 }
 

@@ -1,5 +1,6 @@
 /** The wizard's whole state: what the user chose and typed. Everything else is derived from it. */
 import { componentSpec, defaultVersion, type ComponentType } from '../catalog/components';
+import type { CloudId } from '../catalog/clouds';
 import type { HostId } from '../catalog/hosts';
 import type { AksIdentityKind, IdentityKind } from '../catalog/identities';
 
@@ -18,6 +19,8 @@ export interface ComponentConfig {
 }
 
 export interface WizardConfig {
+  /** The Azure cloud every resource is in. */
+  cloud: CloudId;
   host: HostId;
   identity: IdentityKind;
   aksIdentity: AksIdentityKind;
@@ -78,6 +81,7 @@ const FIRST_COMPONENT: ComponentType = 'secretstores.azure.keyvault';
 /** A fresh, mutable copy of the defaults. */
 export function defaultConfig(): WizardConfig {
   return {
+    cloud: 'public',
     host: 'aks',
     identity: 'system',
     aksIdentity: 'workload',

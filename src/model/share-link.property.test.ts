@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPONENTS, COMPONENT_TYPES, componentSpec, componentVersions } from '../catalog/components';
 import type { ComponentSpec } from '../catalog/component-spec';
+import { CLOUD_IDS } from '../catalog/clouds';
 import { HOST_IDS } from '../catalog/hosts';
 import { AKS_IDENTITY_KINDS, IDENTITY_KINDS } from '../catalog/identities';
 import { generate } from '../generate/index';
@@ -61,7 +62,7 @@ const prefixes = fc.oneof(
 
 /** Keys the wizard reads, keys it must ignore, and anything else. */
 const linkKey = fc.oneof(
-  fc.constantFrom('host', 'identity', 'aksIdentity', ...TEXT_KEYS, ...PROTOTYPE_KEYS),
+  fc.constantFrom('cloud', 'host', 'identity', 'aksIdentity', ...TEXT_KEYS, ...PROTOTYPE_KEYS),
   fc
     .tuple(
       prefixes,
@@ -139,6 +140,7 @@ const linkPart = fc.oneof(
 function expectOnlyKnownValues({ config, linkErrors }: ParsedLink): void {
   expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
   expect(Object.keys(config).sort()).toEqual(Object.keys(defaultConfig()).sort());
+  expect(CLOUD_IDS).toContain(config.cloud);
   expect(HOST_IDS).toContain(config.host);
   expect(IDENTITY_KINDS).toContain(config.identity);
   expect(AKS_IDENTITY_KINDS).toContain(config.aksIdentity);
@@ -172,7 +174,7 @@ function expectOnlyKnownValues({ config, linkErrors }: ParsedLink): void {
   }
   // Complaints only about the keys whose values have a fixed list, each a plain sentence.
   const listKeys = new RegExp(
-    `^(host|identity|aksIdentity|(c\\d+\\.)?(component|version|${CHOICE_KEYS.join('|')}))$`,
+    `^(cloud|host|identity|aksIdentity|(c\\d+\\.)?(component|version|${CHOICE_KEYS.join('|')}))$`,
   );
   for (const [key, message] of Object.entries(linkErrors)) {
     expect(key).toMatch(listKeys);
@@ -277,6 +279,7 @@ function componentArbitrary(spec: ComponentSpec): fc.Arbitrary<ComponentConfig> 
 /** Any configuration the wizard can hold: the catalog's choices, 1 to MAX_COMPONENTS components, any text. */
 const wizardConfig: fc.Arbitrary<WizardConfig> = fc
   .record({
+    cloud: fc.constantFrom(...CLOUD_IDS),
     host: fc.constantFrom(...HOST_IDS),
     identity: fc.constantFrom(...IDENTITY_KINDS),
     aksIdentity: fc.constantFrom(...AKS_IDENTITY_KINDS),

@@ -7,6 +7,7 @@
  * Components: the first one uses the plain keys `component`, `version`, `name`, `rg`, `m.<field>` and its
  * choice keys (e.g. `kvModel`); the N-th (N >= 2) the same keys prefixed `cN.` (`c2.component=...`).
  */
+import { CLOUD_IDS } from '../catalog/clouds';
 import { COMPONENT_TYPES, componentSpec, componentVersions, type ComponentType } from '../catalog/components';
 import { HOST_IDS, type HostId } from '../catalog/hosts';
 import { AKS_IDENTITY_KINDS, IDENTITY_KINDS } from '../catalog/identities';
@@ -14,7 +15,12 @@ import { defaultComponent, defaultConfig, type ComponentConfig, type WizardConfi
 import { detailFields, fieldValue, type TextFieldId } from './fields';
 import { defaultVersionOn } from './host-dapr';
 
-const CHOICE_KEYS = { host: HOST_IDS, identity: IDENTITY_KINDS, aksIdentity: AKS_IDENTITY_KINDS } as const;
+const CHOICE_KEYS = {
+  cloud: CLOUD_IDS,
+  host: HOST_IDS,
+  identity: IDENTITY_KINDS,
+  aksIdentity: AKS_IDENTITY_KINDS,
+} as const;
 type ChoiceKey = keyof typeof CHOICE_KEYS;
 
 export const TEXT_KEYS: readonly TextFieldId[] = [

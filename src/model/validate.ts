@@ -1,4 +1,5 @@
 /** Checks a configuration against the naming rules; the messages are shown beside the fields. */
+import { HOST_NAME_SERVICES, wrongCloudReason } from '../catalog/clouds';
 import { NAMING_RULES, type NamingRule } from '../catalog/naming-rules';
 import { effectiveIdentity, environmentVariables, type WizardConfig } from './config';
 import { detailFields, fieldValue, type FieldPath, type FieldView } from './fields';
@@ -50,8 +51,15 @@ export function whatIsWrong(rule: NamingRule, value: string): string | undefined
 export function validateConfig(config: WizardConfig): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of detailFields(config)) {
-    const message = validateField(field, fieldValue(config, field.path));
+    const value = fieldValue(config, field.path);
+    const message = validateField(field, value);
     if (message) errors[field.path] = message;
+    // A host name of another cloud than the chosen one: Dapr would ask that cloud's sign-in for a token.
+    const service = HOST_NAME_SERVICES[field.rule];
+    if (!message && service !== undefined) {
+      const reason = wrongCloudReason(service, value, config.cloud);
+      if (reason) errors[field.path] = reason;
+    }
   }
   // ACI takes each environment variable once; a name given twice is surely a slip.
   if (config.host === 'aci' && errors.envVars === undefined) {

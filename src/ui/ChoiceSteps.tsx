@@ -1,5 +1,6 @@
 /** The three choice steps: host, identity, component. Each is a loop over the catalog. */
 import { useFormContext, useWatch } from 'react-hook-form';
+import { CLOUDS } from '../catalog/clouds';
 import { HOSTS, hostSpec } from '../catalog/hosts';
 import { AKS_IDENTITY_OPTIONS, AKS_SYSTEM_ASSIGNED_REASON, IDENTITY_OPTIONS } from '../catalog/identities';
 import type { WizardConfig } from '../model/config';
@@ -17,6 +18,16 @@ export function HostStep({ linkErrors }: { readonly linkErrors: LinkErrors }) {
         choices={HOSTS.map((host) => ({ value: host.id, title: host.title, description: host.daprRuns }))}
         registration={register('host')}
         error={linkErrors.host}
+      />
+      <ChoiceGroup
+        legend="Which Azure cloud are the resources in?"
+        choices={CLOUDS.map((cloud) => ({
+          value: cloud.id,
+          title: cloud.title,
+          description: cloud.description,
+        }))}
+        registration={register('cloud')}
+        error={linkErrors.cloud}
       />
     </>
   );

@@ -1,4 +1,5 @@
 /** config -> DeploymentPlan: the one place that reads the form's config for the setup's outputs. */
+import { cloudSpec } from '../../catalog/clouds';
 import { componentSpec } from '../../catalog/components';
 import type { DaprVersion } from '../../catalog/dapr';
 import { compareDaprVersions } from '../../catalog/dapr-versions';
@@ -100,6 +101,7 @@ export function buildPlan(config: WizardConfig): DeploymentPlan {
   const host = hostSpec(config.host);
   const { resources, grants } = planResources(config);
   return {
+    cloud: cloudSpec(config.cloud),
     host,
     identity: plannedIdentity(config),
     subscription: config.subscription,

@@ -3,6 +3,7 @@
  * every renderer (the setup script today; Bicep and Terraform next) reads resolved facts and never the form.
  * It is plain data, like Terraform's plan: what will be created, attached, granted and written.
  */
+import type { CloudSpec } from '../../catalog/clouds';
 import type { DaprNeed } from '../../catalog/dapr-versions';
 import type { HostSpec } from '../../catalog/hosts';
 import type { EffectiveIdentity } from '../../model/config';
@@ -62,6 +63,8 @@ export interface PlannedContainerGroup {
 }
 
 export interface DeploymentPlan {
+  /** The Azure cloud every resource is in; az must be set to it before it signs in. */
+  readonly cloud: CloudSpec;
   readonly host: HostSpec;
   readonly identity: PlannedIdentity;
   /** Empty: the signed-in subscription. */

@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: 5 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Run it with Bash after `az cloud set --name AzureChinaCloud` and then `az login` (a sign-in to another cloud does not count). Needs Azure CLI 2.47 or later (--enable-workload-identity).
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+CLUSTER_NAME=aks-prod
+IDENTITY_NAME=id-orders
+NAMESPACE=orders
+SERVICE_ACCOUNT=orders-api
+FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
+VAULT_NAME=kv-orders
+STORAGE_ACCOUNT_NAME=storders
+SERVICEBUS_NAMESPACE_NAME=sb-orders
+POSTGRES_SERVER_NAME=pg-orders
+
+set -euo pipefail
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Talk to Azure operated by 21Vianet (China): every resource below is in that cloud.
+az cloud set --name AzureChinaCloud
+
+# Look up the resources before changing anything (Key Vault, Storage account, Service Bus namespace, PostgreSQL server): each grant is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+VAULT_RBAC=$(az keyvault show \
+    --name "$VAULT_NAME" \
+    --query properties.enableRbacAuthorization -o tsv)
+if [ "$VAULT_RBAC" != true ]; then
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  exit 1
+fi
+STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
+    --name "$SERVICEBUS_NAMESPACE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
+    --name "$POSTGRES_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query authConfig.activeDirectoryAuth -o tsv | tr '[:upper:]' '[:lower:]')
+if [ "$POSTGRES_SERVER_CHECK" != enabled ]; then
+  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
+  exit 1
+fi
+
+# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+kubectl get crd components.dapr.io -o name
+# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
+#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
+#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
+az aks update \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --enable-oidc-issuer \
+    --enable-workload-identity -o none
+
+# Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
+OIDC_ISSUER=$(az aks show \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query oidcIssuerProfile.issuerUrl -o tsv)
+
+# Let exactly this ServiceAccount sign in as the identity (a federated credential).
+az identity federated-credential create \
+    --name "$FEDERATED_CREDENTIAL_NAME" \
+    --identity-name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --issuer "$OIDC_ISSUER" \
+    --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
+    --audiences api://AzureADTokenExchange -o none
+
+# Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
+VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
+if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 4633458b-17de-408a-b874-0445c86b69e6 \
+      --scope "$VAULT_ID" -o none
+fi
+
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore, unless the identity already has it there.
+STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+      --scope "$STORAGE_ACCOUNT_ID" -o none
+fi
+
+# Grant Storage Table Data Contributor (built-in role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3) on the Storage account storders only, for tablestate, unless the identity already has it there.
+STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 \
+      --scope "$STORAGE_ACCOUNT_ID" -o none
+fi
+
+# Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub, unless the identity already has it there.
+SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')].id | [0]" -o tsv)
+if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
+      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+fi
+
+# Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs.
+# Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
+PG_ADMIN=$(az account show --query user.name -o tsv)
+PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
+export PGPASSWORD
+psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+POSTGRES_SERVER_ROLE_OBJECT_ID=$(psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = '\''id-orders'\'';' | tr '[:upper:]' '[:lower:]')
+if [ "$POSTGRES_SERVER_ROLE_OBJECT_ID" != "$PRINCIPAL_ID" ]; then
+  echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again.' >&2
+  exit 1
+fi
+psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
+POSTGRES_SERVER_GRANTED=$(psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
+if [ "$POSTGRES_SERVER_GRANTED" != t ]; then
+  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
+  exit 1
+fi
+
+# Write the component files, the ServiceAccount and the Deployment patch into ./components.
+mkdir -p components
+cat > components/azurekeyvault.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: azurekeyvault
+  namespace: orders
+spec:
+  type: secretstores.azure.keyvault
+  version: v1
+  metadata:
+  - name: vaultName
+    value: kv-orders
+  - name: azureEnvironment
+    value: AzureChinaCloud
+scopes:
+- orders-api
+YAML
+cat > components/statestore.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: statestore
+  namespace: orders
+spec:
+  type: state.azure.blobstorage
+  version: v2
+  metadata:
+  - name: accountName
+    value: storders
+  - name: containerName
+    value: state
+  - name: azureEnvironment
+    value: AzureChinaCloud
+scopes:
+- orders-api
+YAML
+cat > components/tablestate.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: tablestate
+  namespace: orders
+spec:
+  type: state.azure.tablestorage
+  version: v1
+  metadata:
+  - name: accountName
+    value: storders
+  - name: tableName
+    value: orders
+  - name: azureEnvironment
+    value: AzureChinaCloud
+  - name: serviceURL
+    value: https://storders.table.core.chinacloudapi.cn/
+scopes:
+- orders-api
+YAML
+cat > components/pubsub.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: pubsub
+  namespace: orders
+spec:
+  type: pubsub.azure.servicebus.topics
+  version: v1
+  metadata:
+  - name: namespaceName
+    value: sb-orders.servicebus.chinacloudapi.cn
+  - name: disableEntityManagement
+    value: "true"
+  - name: azureEnvironment
+    value: AzureChinaCloud
+scopes:
+- orders-api
+YAML
+cat > components/pg-state.yaml <<'YAML'
+apiVersion: dapr.io/v1alpha1
+kind: Component
+metadata:
+  name: pg-state
+  namespace: orders
+spec:
+  type: state.postgresql
+  version: v2
+  metadata:
+  - name: useAzureAD
+    value: "true"
+  - name: connectionString
+    value: host=pg-orders.postgres.database.chinacloudapi.cn user=id-orders port=5432 database=orders sslmode=require
+  - name: azureEnvironment
+    value: AzureChinaCloud
+scopes:
+- orders-api
+YAML
+{
+cat <<'YAML'
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: orders-api
+  namespace: orders
+  annotations:
+YAML
+printf '    azure.workload.identity/client-id: %s\n' "$CLIENT_ID"
+} > components/serviceaccount.yaml
+cat > components/deployment-patch.yaml <<'YAML'
+spec:
+  template:
+    metadata:
+      labels:
+        azure.workload.identity/use: "true"
+      annotations:
+        dapr.io/enabled: "true"
+        dapr.io/app-id: orders-api
+    spec:
+      serviceAccountName: orders-api
+YAML
+
+# Create the namespace if it does not exist yet.
+kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
+
+# Apply the ServiceAccount and the components in the namespace.
+kubectl apply -f components/serviceaccount.yaml
+kubectl apply -f components/azurekeyvault.yaml
+kubectl apply -f components/statestore.yaml
+kubectl apply -f components/tablestate.yaml
+kubectl apply -f components/pubsub.yaml
+kubectl apply -f components/pg-state.yaml
+# Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
+#   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
+
+# Verify: the grants and the components Dapr loads.
+az role assignment list \
+    --scope "$VAULT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$SERVICEBUS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
+kubectl get components.dapr.io statestore --namespace "$NAMESPACE"
+kubectl get components.dapr.io tablestate --namespace "$NAMESPACE"
+kubectl get components.dapr.io pubsub --namespace "$NAMESPACE"
+kubectl get components.dapr.io pg-state --namespace "$NAMESPACE"
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,0 +1,342 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: 5 Dapr components on Azure Container Apps, User-assigned identity.
+# Run it with Bash after `az cloud set --name AzureUSGovernment` and then `az login` (a sign-in to another cloud does not count). Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
+# Change values in the wizard, not here: the files this script writes were generated from them.
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_APP_NAME=orders-api
+ENVIRONMENT_NAME=env-orders
+IDENTITY_NAME=id-orders
+COSMOS_ACCOUNT_NAME=cosmos-orders
+SQL_SERVER_NAME=sql-orders
+REDIS_CACHE_NAME=redis-orders
+APPCONFIG_STORE_NAME=appcs-orders
+EVENTHUBS_NAMESPACE_NAME=eh-orders
+STORAGE_ACCOUNT_NAME=stcheckpoints
+
+set -euo pipefail
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Talk to Azure Government (US): every resource below is in that cloud.
+az cloud set --name AzureUSGovernment
+
+# Look up the resources before changing anything (Cosmos DB account, Azure SQL server, Azure Cache for Redis, App Configuration store, Event Hubs namespace, Checkpoint storage account): each grant is scoped to one of them.
+az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
+az sql server show --name "$SQL_SERVER_NAME" --resource-group "$RESOURCE_GROUP" -o none
+REDIS_CACHE_CHECK=$(az redis show \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query redisConfiguration.aadEnabled -o tsv | tr '[:upper:]' '[:lower:]')
+if [ "$REDIS_CACHE_CHECK" != true ]; then
+  echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --set redisConfiguration.aadEnabled=true with its --name and --resource-group.' >&2
+  exit 1
+fi
+APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
+EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
+    --name "$EVENTHUBS_NAMESPACE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+
+# Check the container app's Dapr settings before any change: on with another app id than orders-api, the script stops.
+DAPR_ENABLED=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query properties.configuration.dapr.enabled -o tsv)
+DAPR_APP_ID=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query properties.configuration.dapr.appId -o tsv)
+if [ "$DAPR_ENABLED" = true ]; then
+  if [ "$DAPR_APP_ID" != orders-api ]; then
+    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    exit 1
+  fi
+fi
+
+# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
+az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+
+# Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
+IDENTITY_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+CLIENT_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query clientId -o tsv)
+
+# Attach the identity to the container app.
+az containerapp identity assign \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --user-assigned "$IDENTITY_ID" -o none
+
+# Assign the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the Cosmos DB account cosmos-orders, for cosmos-state, unless the identity already has it there.
+COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].id | [0]' -o tsv)
+if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" = '' ]; then
+  for attempt in {1..6}; do
+    if az cosmosdb sql role assignment create \
+        --account-name "$COSMOS_ACCOUNT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --scope / \
+        --principal-id "$PRINCIPAL_ID" \
+        --role-definition-id 00000000-0000-0000-0000-000000000002 -o none; then
+      break
+    fi
+    if [ "$attempt" = 6 ]; then
+      echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.' >&2
+      exit 1
+    fi
+    sleep 20
+  done
+fi
+
+# Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
+# Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
+# A user of that name must already have this identity's client id as its SID, as Microsoft documents
+# for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
+sqlcmd \
+    --server sql-orders.database.usgovcloudapi.net \
+    --database-name orders \
+    --authentication-method ActiveDirectoryAzCli \
+    --exit-on-error \
+    --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user id-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [id-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'id-orders') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [id-orders]; ALTER ROLE db_datareader ADD MEMBER [id-orders]; ALTER ROLE db_datawriter ADD MEMBER [id-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [id-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [id-orders];"
+
+# Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state.
+# Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after
+# 2.45); Microsoft Entra authentication on the cache was checked above.
+az redis access-policy-assignment create \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --policy-assignment-name id-orders \
+    --access-policy-name 'Data Owner' \
+    --object-id "$PRINCIPAL_ID" \
+    --object-id-alias id-orders -o none
+
+# Grant App Configuration Data Reader (built-in role 516239f1-63e1-4d78-a4de-a74fb236a071) on the App Configuration store appcs-orders only, for configstore, unless the identity already has it there.
+APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$APPCONFIG_STORE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071')].id | [0]" -o tsv)
+if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role 516239f1-63e1-4d78-a4de-a74fb236a071 \
+      --scope "$APPCONFIG_STORE_ID" -o none
+fi
+
+# Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event Hubs namespace eh-orders only, for eh-pubsub, unless the identity already has it there.
+EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$EVENTHUBS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde')].id | [0]" -o tsv)
+if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
+      --scope "$EVENTHUBS_NAMESPACE_ID" -o none
+fi
+
+# Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Checkpoint storage account stcheckpoints only, for eh-pubsub, unless the identity already has it there.
+STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
+if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
+  az role assignment create \
+      --assignee-object-id "$PRINCIPAL_ID" \
+      --assignee-principal-type ServicePrincipal \
+      --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
+      --scope "$STORAGE_ACCOUNT_ID" -o none
+fi
+
+# Write the component files into ./components.
+mkdir -p components
+{
+cat <<'YAML'
+componentType: state.azure.cosmosdb
+version: v1
+metadata:
+- name: url
+  value: https://cosmos-orders.documents.azure.us:443/
+- name: database
+  value: orders
+- name: collection
+  value: state
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+- name: azureEnvironment
+  value: AzureUSGovernmentCloud
+scopes:
+- orders-api
+YAML
+} > components/cosmos-state.yaml
+{
+cat <<'YAML'
+componentType: state.sqlserver
+version: v1
+metadata:
+- name: useAzureAD
+  value: "true"
+- name: connectionString
+  value: sqlserver://sql-orders.database.usgovcloudapi.net:1433?database=orders
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+- name: azureEnvironment
+  value: AzureUSGovernmentCloud
+scopes:
+- orders-api
+YAML
+} > components/sql-state.yaml
+{
+cat <<'YAML'
+componentType: state.redis
+version: v1
+metadata:
+- name: useEntraID
+  value: "true"
+- name: enableTLS
+  value: "true"
+- name: redisHost
+  value: redis-orders.redis.cache.usgovcloudapi.net:6380
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+- name: azureEnvironment
+  value: AzureUSGovernmentCloud
+scopes:
+- orders-api
+YAML
+} > components/redis-state.yaml
+{
+cat <<'YAML'
+componentType: configuration.azure.appconfig
+version: v1
+metadata:
+- name: host
+  value: https://appcs-orders.azconfig.azure.us
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+- name: azureEnvironment
+  value: AzureUSGovernmentCloud
+scopes:
+- orders-api
+YAML
+} > components/configstore.yaml
+{
+cat <<'YAML'
+componentType: pubsub.azure.eventhubs
+version: v1
+metadata:
+- name: eventHubNamespace
+  value: eh-orders.servicebus.usgovcloudapi.net
+- name: storageAccountName
+  value: stcheckpoints
+- name: storageContainerName
+  value: checkpoints
+- name: azureClientId
+YAML
+printf '  value: %s\n' "$CLIENT_ID"
+cat <<'YAML'
+- name: azureEnvironment
+  value: AzureUSGovernmentCloud
+scopes:
+- orders-api
+YAML
+} > components/eh-pubsub.yaml
+
+# Add each component to the Container Apps environment (in ACA's own component schema).
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name cosmos-state \
+    --yaml components/cosmos-state.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name sql-state \
+    --yaml components/sql-state.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-state \
+    --yaml components/redis-state.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name configstore \
+    --yaml components/configstore.yaml -o none
+az containerapp env dapr-component set \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name eh-pubsub \
+    --yaml components/eh-pubsub.yaml -o none
+
+# Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
+if [ "$DAPR_ENABLED" != true ]; then
+  az containerapp dapr enable \
+      --name "$CONTAINER_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-app-id orders-api -o none
+fi
+# No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
+
+# Verify: the grants and the components Dapr loads.
+az cosmosdb sql role assignment list \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionId" -o tsv
+az role assignment list \
+    --scope "$APPCONFIG_STORE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$EVENTHUBS_NAMESPACE_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az role assignment list \
+    --scope "$STORAGE_ACCOUNT_ID" \
+    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name cosmos-state \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name sql-state \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name redis-state \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name configstore \
+    --query properties.componentType -o tsv
+az containerapp env dapr-component show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --dapr-component-name eh-pubsub \
+    --query properties.componentType -o tsv
+
+# Done. New grants take a few minutes (role assignments up to about 10) to take effect;
+# until then Dapr may get 403 Forbidden: if the app started before that, restart the app.
