@@ -11,7 +11,13 @@ import { loadGoldenScenarios } from '../test-support/golden';
 import { checkAciContainerGroup } from '../test-support/schemas/aci-container-group';
 import { checkContainerAppsComponent } from '../test-support/schemas/container-apps-component';
 import { checkDaprComponent } from '../test-support/schemas/dapr-component-crd';
-import { scenarioDocuments, type SchemaName } from '../test-support/schemas/golden-documents';
+import {
+  scenarioDocuments,
+  yamlDocuments,
+  type ScenarioDocuments,
+  type SchemaName,
+} from '../test-support/schemas/golden-documents';
+import { loadAllWithPyYaml, pyYamlFound } from '../test-support/schemas/pyyaml';
 import { ACI_GROUP_FILE } from './aci-group';
 
 const CHECKS: Readonly<Record<SchemaName, (document: unknown) => string[]>> = {
@@ -20,12 +26,26 @@ const CHECKS: Readonly<Record<SchemaName, (document: unknown) => string[]>> = {
   'aci-container-group': checkAciContainerGroup,
 };
 
+const scenarios = loadGoldenScenarios();
+const hostOf = (link: string) => parseShareLink('', link).config.host;
+
+/** Each scenario's documents, collected once (the script's blocks run once) for both tests below. */
+const collected = new Map<string, ScenarioDocuments>();
+function documentsOf(scenario: (typeof scenarios)[number]): ScenarioDocuments {
+  let result = collected.get(scenario.name);
+  if (!result) {
+    result = scenarioDocuments(scenario, hostSpec(hostOf(scenario.link)).format, ACI_GROUP_FILE);
+    collected.set(scenario.name, result);
+  }
+  return result;
+}
+
 describe('golden component YAML against the schemas its readers use', () => {
-  for (const scenario of loadGoldenScenarios()) {
+  for (const scenario of scenarios) {
     it(scenario.name, () => {
-      const { host } = parseShareLink('', scenario.link).config;
+      const host = hostOf(scenario.link);
       const { format } = hostSpec(host);
-      const { documents, scriptFiles } = scenarioDocuments(scenario, format, ACI_GROUP_FILE);
+      const { documents, scriptFiles } = documentsOf(scenario);
 
       // The cut-out of the script found the file of every component, and ACI's group file.
       const components = Object.keys(scenario.outputs)
@@ -55,4 +75,22 @@ describe('golden component YAML against the schemas its readers use', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  // The checks above parse with js-yaml; the az CLI parses these files with PyYAML (YAML 1.1).
+  it('PyYAML, the parser of the az CLI, reads every checked file as js-yaml does', () => {
+    const texts = scenarios.flatMap((scenario) => documentsOf(scenario).texts);
+    expect(texts.length).toBeGreaterThan(0);
+    if (!pyYamlFound()) {
+      if (process.env.CI)
+        throw new Error('CI is set but python3 with PyYAML is not on PATH (apt-get install python3-yaml)');
+      console.log(
+        `python3 with PyYAML not found: ${texts.length} YAML files not compared (apt-get install python3-yaml)`,
+      );
+      return;
+    }
+    const read = loadAllWithPyYaml(texts.map(({ text }) => text));
+    texts.forEach(({ where, text }, index) => {
+      expect(read[index], where).toEqual(yamlDocuments(text));
+    });
+  });
 });

@@ -25,6 +25,8 @@ export interface CheckedDocument {
 
 export interface ScenarioDocuments {
   readonly documents: readonly CheckedDocument[];
+  /** Every YAML text parsed (all of each golden or written YAML file, each secret-volume file). */
+  readonly texts: readonly { readonly where: string; readonly text: string }[];
   /** Files the setup script writes (empty without one): the test checks the cut-out found them all. */
   readonly scriptFiles: readonly string[];
 }
@@ -35,39 +37,47 @@ const SCRIPT_COMPONENT_FILE = /^components\/(.+)\.yaml$/;
 const isComponentKind = (document: unknown): boolean =>
   (document as { kind?: unknown } | null)?.kind === 'Component';
 
-function yamlDocuments(text: string): unknown[] {
+/** The non-empty documents of a YAML text, as js-yaml reads them. */
+export function yamlDocuments(text: string): unknown[] {
   return loadAll(text).filter((document) => document !== null && document !== undefined);
 }
 
-function componentFileDocuments(where: string, text: string, format: ComponentFormat): CheckedDocument[] {
+/** Parses a text, recording it (for the parser comparison) under where it is. */
+type Parse = (where: string, text: string) => unknown[];
+
+function componentFileDocuments(
+  where: string,
+  text: string,
+  format: ComponentFormat,
+  parse: Parse,
+): CheckedDocument[] {
   const schema: SchemaName = format === 'container-apps' ? 'container-apps-component' : 'dapr-component';
-  return yamlDocuments(text).map((document, index) => ({
-    where: `${where} #${index + 1}`,
-    schema,
-    document,
-  }));
+  return parse(where, text).map((document, index) => ({ where: `${where} #${index + 1}`, schema, document }));
 }
 
-function componentKindDocuments(where: string, text: string): CheckedDocument[] {
-  return yamlDocuments(text)
+function componentKindDocuments(where: string, text: string, parse: Parse): CheckedDocument[] {
+  return parse(where, text)
     .filter(isComponentKind)
     .map((document, index) => ({ where: `${where} #${index + 1}`, schema: 'dapr-component', document }));
 }
 
 /** The container group, then each component file of its secret volumes, decoded. */
-function containerGroupDocuments(where: string, text: string): CheckedDocument[] {
-  const groups = yamlDocuments(text);
+function containerGroupDocuments(where: string, text: string, parse: Parse): CheckedDocument[] {
+  const groups = parse(where, text);
   const volumeFiles = groups.flatMap((group) => {
     const volumes = (group as { properties?: { volumes?: unknown } }).properties?.volumes;
     if (!Array.isArray(volumes)) return [];
     return volumes.flatMap((volume) =>
       Object.entries((volume as { secret?: Record<string, unknown> }).secret ?? {}).flatMap(
-        ([file, base64]): CheckedDocument[] =>
-          yamlDocuments(Buffer.from(String(base64), 'base64').toString('utf8')).map((document) => ({
-            where: `${where} > secret volume ${file}`,
+        ([file, base64]): CheckedDocument[] => {
+          const fileWhere = `${where} > secret volume ${file}`;
+          const decoded = Buffer.from(String(base64), 'base64').toString('utf8');
+          return parse(fileWhere, decoded).map((document) => ({
+            where: fileWhere,
             schema: 'dapr-component',
             document,
-          })),
+          }));
+        },
       ),
     );
   });
@@ -85,17 +95,22 @@ export function scenarioDocuments(
 ): ScenarioDocuments {
   const componentNames = new Set<string>();
   const documents: CheckedDocument[] = [];
+  const texts: { where: string; text: string }[] = [];
+  const parse: Parse = (where, text) => {
+    texts.push({ where, text });
+    return yamlDocuments(text);
+  };
   let scriptFiles: string[] = [];
   for (const [file, text] of Object.entries(scenario.outputs)) {
     const where = `${scenario.name}/${file}`;
     const componentFile = COMPONENT_FILE.exec(file);
     if (componentFile) {
       componentNames.add(componentFile[1]!);
-      documents.push(...componentFileDocuments(where, text, format));
+      documents.push(...componentFileDocuments(where, text, format, parse));
     } else if (file === 'components.yaml') {
-      documents.push(...componentFileDocuments(where, text, 'kubernetes'));
+      documents.push(...componentFileDocuments(where, text, 'kubernetes', parse));
     } else if (file.endsWith('.yaml')) {
-      documents.push(...componentKindDocuments(where, text));
+      documents.push(...componentKindDocuments(where, text, parse));
     }
   }
   const script = scenario.outputs['setup.sh'];
@@ -106,11 +121,11 @@ export function scenarioDocuments(
       const where = `${scenario.name}/setup.sh > ${path}`;
       const name = SCRIPT_COMPONENT_FILE.exec(path)?.[1];
       if (path === `components/${containerGroupFile}`)
-        documents.push(...containerGroupDocuments(where, text));
+        documents.push(...containerGroupDocuments(where, text, parse));
       else if (name !== undefined && componentNames.has(name))
-        documents.push(...componentFileDocuments(where, text, format));
-      else documents.push(...componentKindDocuments(where, text));
+        documents.push(...componentFileDocuments(where, text, format, parse));
+      else documents.push(...componentKindDocuments(where, text, parse));
     }
   }
-  return { documents, scriptFiles };
+  return { documents, texts, scriptFiles };
 }

@@ -10,6 +10,8 @@ import { ACI_API_VERSION } from '../../generate/aci-group';
 import { aciContainerGroupModel, checkAciContainerGroup } from './aci-container-group';
 import { checkContainerAppsComponent, containerAppsModelSource } from './container-apps-component';
 import { checkDaprComponent, componentCrd, componentJsonSchema } from './dapr-component-crd';
+import { yamlDocuments } from './golden-documents';
+import { loadAllWithPyYaml, pyYamlFound } from './pyyaml';
 import { fileWritingBlocks, filesWrittenByScript } from './script-files';
 
 /** A copy of a parsed document with one change at a dotted path (`spec.metadata.0.value`); undefined deletes. */
@@ -256,5 +258,20 @@ describe('files a setup script writes', () => {
 
   it('fails on a variable it has no stand-in for', () => {
     expect(() => filesWrittenByScript(script.replace('$CLIENT_ID', '$PRINCIPAL_ID'))).toThrow(/PRINCIPAL_ID/);
+  });
+});
+
+describe('PyYAML comparison', () => {
+  it('tells a YAML 1.1 boolean and date from the strings js-yaml reads', () => {
+    if (!pyYamlFound()) {
+      if (process.env.CI) throw new Error('CI is set but python3 with PyYAML is not on PATH');
+      console.log('python3 with PyYAML not found: the comparison is not exercised');
+      return;
+    }
+    const text = 'enabled: on\n---\napiVersion: 2021-10-01\n';
+    expect(loadAllWithPyYaml([text])).toEqual([
+      [{ enabled: true }, { apiVersion: { python: 'date', value: '2021-10-01' } }],
+    ]);
+    expect(yamlDocuments(text)[0]).toEqual({ enabled: 'on' });
   });
 });
