@@ -53,7 +53,9 @@ export function checkArmBody(path: string, value: unknown, node: ArmNode): strin
         return [`${path}: "${value}", the model fixes it to ${JSON.stringify(node.constant)}`];
       const allowed = node.enum ?? node.known;
       if (allowed && !allowed.includes(value))
-        return [`${path}: "${value}" is not one of the model's values ${allowed.join(', ')}`];
+        return [
+          `${path}: "${value}" is not one of the model's values ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+        ];
       return [];
     }
     case 'number':
