@@ -42,38 +42,44 @@ function documentsOf(scenario: (typeof scenarios)[number]): ScenarioDocuments {
 
 describe('golden component YAML against the schemas its readers use', () => {
   for (const scenario of scenarios) {
-    it(scenario.name, () => {
-      const host = hostOf(scenario.link);
-      const { format } = hostSpec(host);
-      const { documents, scriptFiles } = documentsOf(scenario);
+    it(
+      scenario.name,
+      () => {
+        const host = hostOf(scenario.link);
+        const { format } = hostSpec(host);
+        const { documents, scriptFiles } = documentsOf(scenario);
 
-      // The cut-out of the script found the file of every component, and ACI's group file.
-      const components = Object.keys(scenario.outputs)
-        .filter((file) => /^component-.+\.yaml$/.test(file))
-        .map((file) => `components/${file.slice('component-'.length)}`);
-      expect(components.length).toBeGreaterThan(0);
-      if (scenario.outputs['setup.sh'] !== undefined) {
-        expect(scriptFiles).toEqual(expect.arrayContaining(components));
-        if (host === 'aci') expect(scriptFiles).toContain(`components/${ACI_GROUP_FILE}`);
-      }
+        // The cut-out of the script found the file of every component, and ACI's group file.
+        const components = Object.keys(scenario.outputs)
+          .filter((file) => /^component-.+\.yaml$/.test(file))
+          .map((file) => `components/${file.slice('component-'.length)}`);
+        expect(components.length).toBeGreaterThan(0);
+        if (scenario.outputs['setup.sh'] !== undefined) {
+          expect(scriptFiles).toEqual(expect.arrayContaining(components));
+          if (host === 'aci') expect(scriptFiles).toContain(`components/${ACI_GROUP_FILE}`);
+        }
 
-      // Each component is checked in its golden file and where the script writes it, on ACI also inside the
-      // group's secret volume.
-      const expectedChecks: Record<SchemaName, number> = {
-        'dapr-component': 0,
-        'container-apps-component': 0,
-        'aci-container-group': 0,
-      };
-      for (const document of documents) expectedChecks[document.schema]++;
-      if (format === 'container-apps') expect(expectedChecks['container-apps-component']).toBeGreaterThan(0);
-      else expect(expectedChecks['dapr-component']).toBeGreaterThanOrEqual(components.length);
-      if (host === 'aci') expect(expectedChecks['aci-container-group']).toBe(1);
+        // Each component is checked in its golden file and where the script writes it, on ACI also inside the
+        // group's secret volume.
+        const expectedChecks: Record<SchemaName, number> = {
+          'dapr-component': 0,
+          'container-apps-component': 0,
+          'aci-container-group': 0,
+        };
+        for (const document of documents) expectedChecks[document.schema]++;
+        if (format === 'container-apps')
+          expect(expectedChecks['container-apps-component']).toBeGreaterThan(0);
+        else expect(expectedChecks['dapr-component']).toBeGreaterThanOrEqual(components.length);
+        if (host === 'aci') expect(expectedChecks['aci-container-group']).toBe(1);
 
-      const problems = documents.flatMap(({ where, schema, document }) =>
-        CHECKS[schema](document).map((problem) => `${where} (${schema}): ${problem}`),
-      );
-      expect(problems).toEqual([]);
-    });
+        const problems = documents.flatMap(({ where, schema, document }) =>
+          CHECKS[schema](document).map((problem) => `${where} (${schema}): ${problem}`),
+        );
+        expect(problems).toEqual([]);
+        // Each scenario runs Bash once; on a loaded machine that takes seconds.
+      },
+      30_000,
+    );
   }
 
   // The checks above parse with js-yaml; the az CLI parses these files with PyYAML (YAML 1.1).
@@ -92,5 +98,5 @@ describe('golden component YAML against the schemas its readers use', () => {
     texts.forEach(({ where, text }, index) => {
       expect(read[index], where).toEqual(yamlDocuments(text));
     });
-  });
+  }, 60_000);
 });
