@@ -52,11 +52,11 @@ describe('validateConfig', () => {
   });
 
   it('asks AKS Workload ID for the identity, the service account and the app id', () => {
-    expect(Object.keys(validateConfig(valid({ host: 'aks' }))).sort()).toEqual([
-      'appId',
-      'identityName',
-      'serviceAccount',
-    ]);
+    expect(
+      Object.keys(
+        validateConfig(valid({ host: 'aks', identityName: '', serviceAccount: '', appId: '' })),
+      ).sort(),
+    ).toEqual(['appId', 'identityName', 'serviceAccount']);
   });
 
   it('asks ACI for location, image and app id; the client id only for user-assigned identities', () => {

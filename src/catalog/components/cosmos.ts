@@ -29,6 +29,7 @@ const URL: ComponentField = {
   required: true,
   rule: 'cosmosUrl',
   placeholder: 'https://myaccount.documents.azure.com:443/',
+  example: 'https://example-cosmos.documents.azure.com:443/',
 };
 
 const DATABASE: ComponentField = {
@@ -39,6 +40,7 @@ const DATABASE: ComponentField = {
   required: true,
   rule: 'cosmosDatabaseId',
   placeholder: 'mydb',
+  example: 'example-db',
 };
 
 /**
@@ -77,6 +79,7 @@ export const COSMOS_COMPONENTS = [
         required: true,
         rule: 'cosmosContainerId',
         placeholder: 'statestore',
+        example: 'example-container',
       },
     ],
     resources: [COSMOS_ACCOUNT],
@@ -105,6 +108,7 @@ export const COSMOS_COMPONENTS = [
         required: true,
         rule: 'cosmosContainerId',
         placeholder: 'orders',
+        example: 'example-container',
       },
       {
         // partitionKey: the payload property holding the partition key; it must match the container's partition
@@ -115,6 +119,7 @@ export const COSMOS_COMPONENTS = [
         required: true,
         rule: 'cosmosPartitionKey',
         placeholder: 'orderId',
+        example: 'examplePartitionKey',
       },
     ],
     resources: [COSMOS_ACCOUNT],

@@ -40,6 +40,7 @@ const POSTGRES_HOST: ComponentField = {
   required: true,
   rule: 'postgresHost',
   placeholder: 'myserver.postgres.database.azure.com',
+  example: 'example-pg.postgres.database.azure.com',
   emit: false,
 };
 
@@ -50,6 +51,7 @@ const POSTGRES_DATABASE: ComponentField = {
   required: true,
   rule: 'postgresIdentifier',
   placeholder: 'orders',
+  example: 'example_db',
   emit: false,
 };
 
@@ -133,6 +135,7 @@ const SQL_FIELDS: readonly ComponentField[] = [
     required: true,
     rule: 'sqlServerHost',
     placeholder: 'myserver.database.windows.net',
+    example: 'example-sql.database.windows.net',
     emit: false,
   },
   {
@@ -142,6 +145,7 @@ const SQL_FIELDS: readonly ComponentField[] = [
     required: true,
     rule: 'sqlDatabaseName',
     placeholder: 'orders',
+    example: 'example-db',
     emit: false,
   },
   {
@@ -271,6 +275,7 @@ export const DATABASE_COMPONENTS = [
         required: true,
         rule: 'postgresIdentifier',
         placeholder: 'configtable',
+        example: 'example_config',
       },
       {
         // notifyChannel: read from the component from Dapr 1.18 (components-contrib ee5e0302c, first in v1.18.0;

@@ -96,6 +96,7 @@ export const KEY_VAULT_COMPONENTS = [
         required: true,
         rule: 'keyVaultName',
         placeholder: 'mykeyvault',
+        example: 'example-kv',
       },
       {
         // metadata.yaml: requestTimeout, a duration, default 30s.

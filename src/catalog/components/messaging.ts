@@ -53,6 +53,7 @@ const NAMESPACE_NAME: ComponentField = {
   required: true,
   rule: 'serviceBusNamespaceFqdn',
   placeholder: 'mynamespace.servicebus.windows.net',
+  example: 'example-sb.servicebus.windows.net',
 };
 
 const MAX_CONCURRENT_HANDLERS: ComponentField = {
@@ -229,6 +230,7 @@ const EVENT_HUB_NAMESPACE: ComponentField = {
   required: true,
   rule: 'eventHubsNamespace',
   placeholder: 'myeventhubs.servicebus.windows.net',
+  example: 'example-eh.servicebus.windows.net',
 };
 
 const STORAGE_ACCOUNT_NAME: ComponentField = {
@@ -239,6 +241,7 @@ const STORAGE_ACCOUNT_NAME: ComponentField = {
   required: true,
   rule: 'storageAccountName',
   placeholder: 'mycheckpointstore',
+  example: 'examplecheckpoints',
 };
 
 const STORAGE_CONTAINER_NAME: ComponentField = {
@@ -249,6 +252,7 @@ const STORAGE_CONTAINER_NAME: ComponentField = {
   required: true,
   rule: 'blobContainerName',
   placeholder: 'checkpoints',
+  example: 'example-checkpoints',
 };
 
 /*
@@ -329,6 +333,7 @@ export const MESSAGING_COMPONENTS = [
         required: true,
         rule: 'serviceBusEntityName',
         placeholder: 'myqueue',
+        example: 'example-queue',
       },
       {
         // ttlInSeconds: default time-to-live of sent messages (metadata.yaml, output).
@@ -374,7 +379,7 @@ export const MESSAGING_COMPONENTS = [
         // enableInOrderMessageDelivery, default false (metadata.yaml).
         key: 'enableInOrderMessageDelivery',
         label: 'In-order delivery',
-        help: 'true: messages of one partition are delivered strictly in order.',
+        help: 'When ticked, messages of one partition are delivered strictly in order.',
         required: false,
         rule: 'boolean',
       },
@@ -455,6 +460,7 @@ export const MESSAGING_COMPONENTS = [
         required: true,
         rule: 'eventHubName',
         placeholder: 'myeventhub',
+        example: 'example-hub',
       },
       {
         // consumerID: the consumer group the input binding reads with (metadata.yaml).
@@ -464,6 +470,7 @@ export const MESSAGING_COMPONENTS = [
         required: true,
         rule: 'consumerGroup',
         placeholder: '$Default',
+        example: 'example-consumers',
       },
       STORAGE_ACCOUNT_NAME,
       STORAGE_CONTAINER_NAME,
@@ -471,7 +478,7 @@ export const MESSAGING_COMPONENTS = [
         // getAllMessageProperties, default false, input (metadata.yaml).
         key: 'getAllMessageProperties',
         label: 'All message properties',
-        help: 'true: every event property is passed to the app as metadata.',
+        help: 'When ticked, every event property is passed to the app as metadata.',
         required: false,
         rule: 'boolean',
       },

@@ -33,6 +33,7 @@ const REDIS_HOST: ComponentField = {
   required: true,
   rule: 'redisHost',
   placeholder: 'mycache.redis.cache.windows.net:6380',
+  example: 'example-redis.redis.cache.windows.net:6380',
 };
 
 /**

@@ -28,6 +28,7 @@ export const SERVICE_COMPONENTS = [
         required: true,
         rule: 'appConfigEndpoint',
         placeholder: 'https://mystore.azconfig.io',
+        example: 'https://example-appcs.azconfig.io',
       },
       {
         // maxRetries, default 3 (metadata.yaml).
@@ -75,6 +76,7 @@ export const SERVICE_COMPONENTS = [
         required: true,
         rule: 'openAiEndpoint',
         placeholder: 'https://myaccount.openai.azure.com/',
+        example: 'https://example-openai.openai.azure.com/',
       },
     ],
     resources: [
@@ -117,6 +119,7 @@ export const SERVICE_COMPONENTS = [
         required: true,
         rule: 'signalREndpoint',
         placeholder: 'https://mysignalr.service.signalr.net',
+        example: 'https://example-signalr.service.signalr.net',
       },
       {
         // hub: the default hub; a request may name another (metadata.yaml).

@@ -31,6 +31,7 @@ const ACCOUNT_NAME: ComponentField = {
   required: true,
   rule: 'storageAccountName',
   placeholder: 'mystorageaccount',
+  example: 'examplestorage',
 };
 
 const CONTAINER_NAME: ComponentField = {
@@ -40,6 +41,7 @@ const CONTAINER_NAME: ComponentField = {
   required: true,
   rule: 'blobContainerName',
   placeholder: 'mycontainer',
+  example: 'example-container',
 };
 
 /** The Blob state stores, v2 and v1: same metadata and auth (dapr-components.json notes). */
@@ -51,7 +53,7 @@ function blobStateFields(): readonly ComponentField[] {
       // disableEntityManagement: skip creating the container at init (common/component/azure/blobstorage).
       key: 'disableEntityManagement',
       label: 'Container already exists',
-      help: 'true: Dapr does not try to create the container.',
+      help: 'When ticked, Dapr does not try to create the container.',
       required: false,
       rule: 'boolean',
     },
@@ -114,7 +116,7 @@ export const STORAGE_COMPONENTS = [
         // decodeBase64: decode the payload before writing it (metadata.yaml).
         key: 'decodeBase64',
         label: 'Decode Base64 payloads',
-        help: 'true: payloads are Base64-decoded before they are stored.',
+        help: 'When ticked, payloads are Base64-decoded before they are stored.',
         required: false,
         rule: 'boolean',
       },
@@ -183,12 +185,13 @@ export const STORAGE_COMPONENTS = [
         required: true,
         rule: 'storageTableName',
         placeholder: 'daprstate',
+        example: 'exampletable',
       },
       {
         // skipCreateTable: do not create the table at init (metadata.yaml).
         key: 'skipCreateTable',
         label: 'Table already exists',
-        help: 'true: Dapr does not try to create the table.',
+        help: 'When ticked, Dapr does not try to create the table.',
         required: false,
         rule: 'boolean',
       },
@@ -221,6 +224,7 @@ export const STORAGE_COMPONENTS = [
         required: true,
         rule: 'storageQueueName',
         placeholder: 'myqueue',
+        example: 'example-queue',
       },
       {
         // pollingInterval, default 10s (metadata.yaml).
