@@ -65,6 +65,7 @@ export const COSMOS_COMPONENTS = [
     // components-contrib state/azure/cosmosdb/metadata.yaml.
     status: 'stable',
     title: 'Azure Cosmos DB state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-azure-cosmosdb.md says it does.
     summary: 'Keep Dapr state as items in a Cosmos DB for NoSQL container.',
     defaultName: 'statestore',
     fields: [
@@ -95,6 +96,7 @@ export const COSMOS_COMPONENTS = [
     // components-contrib bindings/azure/cosmosdb/metadata.yaml.
     status: 'stable',
     title: 'Azure Cosmos DB binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/cosmosdb.md (Binding support: output, create) says it does.
     summary: 'Create items in a Cosmos DB for NoSQL container (output binding).',
     defaultName: 'cosmosdb-binding',
     fields: [

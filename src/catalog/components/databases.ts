@@ -198,6 +198,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib state/postgresql/v2/metadata.yaml.
     status: 'stable',
     title: 'Azure Database for PostgreSQL state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-postgresql-v2.md says it does.
     summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
     defaultName: 'statestore',
     fixedMetadata: USE_AZURE_AD,
@@ -218,6 +219,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib state/postgresql/v1/metadata.yaml.
     status: 'stable',
     title: 'Azure Database for PostgreSQL state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-postgresql-v1.md says it does.
     summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
     defaultName: 'statestore',
     // Not deprecated: dapr/dapr registers v1 among Others, not Deprecated, and keeps it the Default
@@ -240,6 +242,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib bindings/postgres/metadata.yaml.
     status: 'stable',
     title: 'Azure Database for PostgreSQL binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/postgresql.md (Binding support: exec, query, close) says it does.
     summary: 'Run the SQL your app sends against a PostgreSQL database.',
     defaultName: 'postgres-binding',
     fixedMetadata: USE_AZURE_AD,
@@ -261,6 +264,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib configuration/postgres/metadata.yaml.
     status: 'stable',
     title: 'Azure Database for PostgreSQL configuration store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-configuration-stores/postgresql-configuration-store.md says it does.
     summary: 'Read and subscribe to configuration items kept in a PostgreSQL table.',
     defaultName: 'configstore',
     fixedMetadata: USE_AZURE_AD,
@@ -311,6 +315,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib state/sqlserver/v2/metadata.yaml.
     status: 'stable',
     title: 'Azure SQL state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-sqlserver.md says it does.
     summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
     defaultName: 'statestore',
     fixedMetadata: USE_AZURE_AD,
@@ -331,6 +336,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib state/sqlserver/metadata.yaml.
     status: 'stable',
     title: 'Azure SQL state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-sqlserver.md says it does.
     summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
     defaultName: 'statestore',
     // Not deprecated: registered among Others and still the Default (state_sqlserver.go at v1.18.0).

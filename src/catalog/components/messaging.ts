@@ -273,6 +273,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib pubsub/azure/servicebus/queues/metadata.yaml.
     status: 'stable',
     title: 'Azure Service Bus queues pub/sub',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-pubsub/setup-azure-servicebus-queues.md says it does.
     summary: 'Publish and subscribe through Service Bus queues, one queue per topic.',
     defaultName: 'pubsub',
     fields: [NAMESPACE_NAME, MAX_CONCURRENT_HANDLERS, TIMEOUT_IN_SEC],
@@ -289,6 +290,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib pubsub/azure/servicebus/topics/metadata.yaml.
     status: 'stable',
     title: 'Azure Service Bus topics pub/sub',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-pubsub/setup-azure-servicebus-topics.md says it does.
     summary: 'Publish and subscribe through Service Bus topics and subscriptions.',
     defaultName: 'pubsub',
     fields: [
@@ -321,6 +323,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib bindings/azure/servicebusqueues/metadata.yaml.
     status: 'stable',
     title: 'Azure Service Bus queue binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/servicebusqueues.md (Binding support: input and output) says it does.
     summary: 'Receive messages from a Service Bus queue (input) and send messages to it (output).',
     defaultName: 'servicebus-binding',
     fields: [
@@ -360,6 +363,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib pubsub/azure/eventhubs/metadata.yaml.
     status: 'stable',
     title: 'Azure Event Hubs pub/sub',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-pubsub/setup-azure-eventhubs.md says it does.
     summary: 'Publish and subscribe through Event Hubs, one event hub per topic.',
     defaultName: 'pubsub',
     fields: [
@@ -447,6 +451,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib bindings/azure/eventhubs/metadata.yaml.
     status: 'stable',
     title: 'Azure Event Hubs binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/eventhubs.md (binding: "input, output"; output operation create) says it does.
     summary: 'Receive events from one event hub (input) and send events to it (output).',
     defaultName: 'eventhubs-binding',
     fields: [

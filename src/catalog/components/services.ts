@@ -17,6 +17,7 @@ export const SERVICE_COMPONENTS = [
     // components-contrib configuration/azure/appconfig/metadata.yaml.
     status: 'alpha',
     title: 'Azure App Configuration store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-configuration-stores/azure-appconfig-configuration-store.md says it does.
     summary: 'Read and subscribe to key-values in an App Configuration store (Dapr configuration API).',
     defaultName: 'configstore',
     fields: [
@@ -65,6 +66,7 @@ export const SERVICE_COMPONENTS = [
     // components-contrib bindings/azure/openai/metadata.yaml.
     status: 'alpha',
     title: 'Azure OpenAI binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/openai.md (Binding support: completion, chat-completion, get-embedding) says it does.
     summary: 'Completions, chat completions and embeddings from Azure OpenAI deployments (output binding).',
     defaultName: 'openai-binding',
     fields: [
@@ -107,6 +109,7 @@ export const SERVICE_COMPONENTS = [
     // components-contrib bindings/azure/signalr/metadata.yaml.
     status: 'alpha',
     title: 'Azure SignalR binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/signalr.md (Binding support: output, create) says it does.
     summary:
       'Send messages to SignalR clients, groups or users through the SignalR REST API (output binding).',
     defaultName: 'signalr-binding',

@@ -69,6 +69,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib state/azure/blobstorage/v2/metadata.yaml.
     status: 'stable',
     title: 'Azure Blob Storage state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-azure-blobstorage.md says it does.
     summary: 'Keep Dapr state as blobs in a storage account container.',
     defaultName: 'statestore',
     fields: blobStateFields(),
@@ -87,6 +88,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib state/azure/blobstorage/v1/metadata.yaml.
     status: 'stable',
     title: 'Azure Blob Storage state store (v1)',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-azure-blobstorage.md says it does.
     summary: 'The original Blob state store; keep it only for data it already wrote.',
     defaultName: 'statestore',
     // dapr/dapr registers v2 as preferred and v1 as deprecated; the two store keys differently, so data is not
@@ -107,6 +109,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib bindings/azure/blobstorage/metadata.yaml.
     status: 'stable',
     title: 'Azure Blob Storage binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/blobstorage.md (Binding support: create, get, delete, list) says it does.
     summary: 'Create, get, list and delete blobs in a container (output binding).',
     defaultName: 'blob-binding',
     fields: [
@@ -172,6 +175,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib state/azure/tablestorage/metadata.yaml.
     status: 'stable',
     title: 'Azure Table Storage state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-azure-tablestorage.md says it does.
     summary: 'Keep Dapr state as entities in a storage account table.',
     defaultName: 'statestore',
     // cosmosDbMode (the Cosmos DB Table API) is not offered: its Entra ID grant is unverified
@@ -213,6 +217,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib bindings/azure/storagequeues/metadata.yaml.
     status: 'stable',
     title: 'Azure Storage Queues binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/storagequeues.md (Binding support: input and output) says it does.
     summary: 'Receive messages from a storage queue (input) and add messages to it (output).',
     defaultName: 'queue-binding',
     fields: [
