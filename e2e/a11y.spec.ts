@@ -112,8 +112,9 @@ test.describe('mobile, 360px wide', () => {
     await checkThreeComponents(page, 'mobile');
   });
 
-  test('Virtual Machine seed link (fields flagged, script still pending)', async ({ page }) => {
+  test('Virtual Machine seed link (example values flagged, the script stops on them)', async ({ page }) => {
     await checkEveryStep(page, 'vm-user-seed', 'mobile');
-    await expect(page.getByText(/^Azure CLI \(Bash\) appears once these are valid: /)).toBeVisible();
+    await expect(page.getByText('Example value: replace it with your own.').first()).toBeVisible();
+    await expect(page.locator('[data-output="cli-bash"]')).toContainText('Stopped before any change');
   });
 });
