@@ -187,7 +187,9 @@ for (const device of [
     await expect(page.getByRole('radio', { name: /^Azure Container Apps/ })).toBeChecked();
     // Every output is there at once; no step is marked as missing anything.
     await expect(page.getByRole('tab')).toHaveText(['azurekeyvault', 'pubsub', 'Azure CLI (Bash)']);
-    await expect(page.locator('[data-output="cli-bash"]')).toContainText('sb-orders');
+    // Built from example values, which the script names and stops on.
+    await expect(page.locator('[data-output="cli-bash"]')).toContainText('example-sb.servicebus.windows.net');
+    await expect(page.locator('[data-output="cli-bash"]')).toContainText('Stopped before any change');
     await expect(page.locator('.step-issues')).toHaveCount(0);
     const showOutput = page.getByRole('button', { name: 'Show the output' });
     if (device.name === 'phone') {
