@@ -59,6 +59,9 @@ async function checkEveryStep(page: Page, scenarioName: string, where: string): 
  * "More options" open (each component's optional fields shown).
  */
 async function checkThreeComponents(page: Page, where: string): Promise<void> {
+  // Five axe runs, one over the Components step's whole searchable list: more than the default timeout
+  // on a loaded 2-core machine.
+  test.slow();
   const golden = scenario('three-components-aks');
   await page.goto(`/#${golden.link}`);
   await nextUntil(page, 'Components');
