@@ -62,7 +62,8 @@ test('renaming a component to another one’s name flags both, offers neither fi
 });
 
 test('an error shown after Next follows the value typed into the field', async ({ page }) => {
-  await page.goto('/#host=vm');
+  // A link that empties the resource group: every other field holds its example value.
+  await page.goto('/#host=vm&resourceGroup=');
   await nextUntil(page, 'Details');
   await page.getByRole('button', { name: 'Next' }).click();
   const resourceGroup = page.getByLabel('Resource group', { exact: true });
@@ -92,7 +93,8 @@ test('a link value with a line break says so, showing the value with the break',
 test('every step opens from the stepper; the marked ones and the missing lists lead to the field', async ({
   page,
 }) => {
-  await page.goto('/');
+  // A link that empties the five fields AKS Workload ID needs.
+  await page.goto('/#resourceGroup=&hostName=&identityName=&serviceAccount=&appId=');
   // Nothing is locked: Review opens first thing, and lists what is missing.
   const details = stepper(page).getByRole('button', { name: /^4 Details/ });
   await expect(details).toHaveAccessibleName('4 Details (5 values to fill in or fix)');
@@ -185,7 +187,9 @@ for (const device of [
     await expect(page.getByRole('radio', { name: /^Azure Container Apps/ })).toBeChecked();
     // Every output is there at once; no step is marked as missing anything.
     await expect(page.getByRole('tab')).toHaveText(['azurekeyvault', 'pubsub', 'Azure CLI (Bash)']);
-    await expect(page.locator('[data-output="cli-bash"]')).toContainText('sb-orders');
+    // Built from example values, which the script names and stops on.
+    await expect(page.locator('[data-output="cli-bash"]')).toContainText('example-sb.servicebus.windows.net');
+    await expect(page.locator('[data-output="cli-bash"]')).toContainText('Stopped before any change');
     await expect(page.locator('.step-issues')).toHaveCount(0);
     const showOutput = page.getByRole('button', { name: 'Show the output' });
     if (device.name === 'phone') {
@@ -207,19 +211,31 @@ for (const device of [
   });
 }
 
-test('Add a component offers one not yet added, with its summary', async ({ page }) => {
+test('Add a component offers one not yet added, with its summary, and finds others by search', async ({
+  page,
+}) => {
   await page.goto('/');
   await stepper(page)
     .getByRole('button', { name: /^3 Components/ })
     .click();
-  const add = page.getByLabel('Add a component');
+  const chosen = page.locator('.add-component input[type="radio"]:checked');
   // The default configuration holds the Key Vault secret store: the list starts past it.
-  await expect(add).toHaveValue('crypto.azure.keyvault');
-  await expect(add).toHaveAccessibleDescription(/.+/);
+  await expect(chosen).toHaveValue('crypto.azure.keyvault');
+  await expect(chosen).toHaveAccessibleDescription(/Key Vault/);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(
     page.getByRole('list', { name: 'Components in this configuration' }).getByRole('listitem'),
   ).toHaveCount(2);
-  await expect(add).not.toHaveValue('crypto.azure.keyvault');
-  await expect(add).not.toHaveValue('secretstores.azure.keyvault');
+  await expect(chosen).not.toHaveValue('crypto.azure.keyvault');
+  await expect(chosen).not.toHaveValue('secretstores.azure.keyvault');
+  // Grouped by building block; a search narrows the list and says how many match.
+  await expect(page.getByRole('group', { name: 'Distributed locks' })).toBeVisible();
+  const search = page.getByLabel('Add a component', { exact: true });
+  await search.fill('redis lock');
+  await expect(page.getByRole('status').filter({ hasText: /of \d+ components/ })).toHaveText(/^1 of /);
+  await expect(chosen).toHaveValue('lock.redis');
+  await expect(page.getByRole('group', { name: 'State stores' })).toHaveCount(0);
+  await search.fill('nothing like this');
+  await expect(page.getByText('No component matches: try fewer words.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeDisabled();
 });

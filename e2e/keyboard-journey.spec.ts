@@ -102,6 +102,9 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   }
   await tab(page);
   await expect(page.getByLabel('Add a component', { exact: true })).toBeFocused();
+  // The search box, then the list's chosen option (one Tab stop), then Add.
+  await tab(page);
+  await expect(page.locator('input[type="radio"][value="crypto.azure.keyvault"]')).toBeFocused();
   await tab(page);
   await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeFocused();
   // Past the summary of the components that cannot use a managed identity, and Back.
@@ -109,12 +112,17 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await expect(next).toBeFocused();
   await page.keyboard.press('Enter');
 
-  // 4. Details: Enter in the first field submits the step; the required fields are empty, so it stays
-  // and the message shows beside the field.
+  // 4. Details: the fields hold example values, each said so beside it, and the script stops on them.
+  // Enter in the first field, emptied, submits the step; a required field is empty, so it stays and the
+  // message shows beside the field.
   await expect(stepHeading(page, 'Details')).toBeFocused();
   const resourceGroup = page.getByLabel('Resource group', { exact: true });
+  await expect(resourceGroup).toHaveValue('example-rg');
+  await expect(resourceGroup).toHaveAccessibleDescription(/^Example value: replace it with your own\./);
+  await expect(page.locator('[data-output="cli-bash"]')).toContainText('Stopped before any change');
   await tab(page);
   await expect(resourceGroup).toBeFocused();
+  await page.keyboard.press('Backspace');
   await page.keyboard.press('Enter');
   await expect(stepHeading(page, 'Details')).toBeVisible();
   await expect(resourceGroup).toBeFocused();

@@ -49,14 +49,19 @@ async function shiftTab(page: Page, times = 1): Promise<void> {
   for (let i = 0; i < times; i += 1) await page.keyboard.press('Shift+Tab');
 }
 
-/** With a closed <select> focused, ArrowDown until the given option is selected (at most once round the list). */
-async function arrowDownTo(page: Page, select: Locator, value: string): Promise<void> {
-  await expect(select).toBeFocused();
-  const options = await select.locator('option').count();
-  for (let i = 0; i < options && (await select.inputValue()) !== value; i += 1) {
-    await page.keyboard.press('ArrowDown');
-  }
-  await expect(select).toHaveValue(value);
+/**
+ * With the component search box focused: replace its text with the words, then Tab to the filtered list,
+ * where the first match is chosen, and on to Add.
+ */
+async function pickComponent(page: Page, search: Locator, words: string, type: string): Promise<void> {
+  await expect(search).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(words);
+  await tab(page);
+  const radio = page.locator(`input[type="radio"][value="${type}"]`);
+  await expect(radio).toBeFocused();
+  await expect(radio).toBeChecked();
+  await tab(page);
 }
 
 test('three components by keyboard: reorder, remove, Details, and each Copy gives the golden file', async ({
@@ -99,11 +104,10 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   await expect(stepHeading(page, 'Components')).toBeFocused();
   const list = page.getByRole('list', { name: 'Components in this configuration' });
   const items = list.getByRole('listitem');
-  const addSelect = page.getByLabel('Add a component', { exact: true });
+  const search = page.getByLabel('Add a component', { exact: true });
   const add = page.getByRole('button', { name: 'Add', exact: true });
   await tab(page);
-  await arrowDownTo(page, addSelect, STATE_STORE);
-  await tab(page);
+  await pickComponent(page, search, 'blob storage state', STATE_STORE);
   await expect(add).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(items).toHaveCount(2);
@@ -117,8 +121,7 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   await tab(page);
   await expect(list.getByRole('button', { name: 'Move statestore up' })).toBeFocused();
   await tab(page, 2);
-  await arrowDownTo(page, addSelect, PUBSUB);
-  await tab(page);
+  await pickComponent(page, search, 'service bus topics', PUBSUB);
   await expect(add).toBeFocused();
   await page.keyboard.press('Space');
   await expect(items).toHaveCount(3);
@@ -129,7 +132,8 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
 
   // Down moves the state store below the pub/sub, and the component tabs follow; focus stays on the item
   // (its Down is now disabled, so on its Up), and Up puts it back.
-  await shiftTab(page, 5);
+  // Back past the list's chosen option and the search box.
+  await shiftTab(page, 6);
   await expect(list.getByRole('button', { name: 'Move statestore down' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect.poll(tabTitles).toEqual(['azurekeyvault', 'pubsub', 'statestore', ...TAB_TITLES.slice(3)]);
@@ -149,10 +153,12 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   await expect.poll(tabTitles).toEqual(TAB_TITLES.filter((title) => title !== 'pubsub'));
   await expect(list.getByRole('button', { name: 'Remove statestore' })).toBeFocused();
   await tab(page);
-  // The list offers the first component not yet added again, not the one last added.
-  await expect(addSelect).toHaveValue('crypto.azure.keyvault');
-  await arrowDownTo(page, addSelect, PUBSUB);
-  await tab(page);
+  // With the search cleared, the list offers the first component not yet added again, not the last added.
+  await expect(search).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await expect(page.locator('input[type="radio"][value="crypto.azure.keyvault"]')).toBeChecked();
+  await pickComponent(page, search, 'service bus topics', PUBSUB);
   await expect(add).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(items).toHaveCount(3);
@@ -202,7 +208,7 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   await expect(stateStoreMore.locator('summary')).toBeFocused();
   await page.keyboard.press('Space');
   await expect(stateStoreMore).toHaveAttribute('open', '');
-  await fill(label('Container already exists (optional)', stateStore), null);
+  await fill(label('Container already exists', stateStore), null);
 
   const pubsub = page.getByRole('region', { name: /^Azure Service Bus topics pub\/sub/ });
   await fill(label('Component name', pubsub), null);

@@ -17,7 +17,11 @@ export interface ComponentField {
   readonly rule: NamingRuleId;
   /** Shown as the input's placeholder. */
   readonly placeholder?: string;
-  /** Prefilled value (only where a documented example is the contract, e.g. the seed's vault name). */
+  /**
+   * The prefilled example value of a required field: valid for its rule, plainly an example (an `example`
+   * part; the secret store's `mykeyvault` is the Dapr docs' own), and "still an example" while the field holds
+   * it (src/model/examples.ts), so the setup script refuses to run with it.
+   */
   readonly example?: string;
   /** False for inputs the wizard composes into the connection string instead of emitting them as metadata. */
   readonly emit?: false;

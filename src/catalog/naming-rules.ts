@@ -159,6 +159,8 @@ export const NAMING_RULES = {
     // Free text Dapr passes on as is: printable, one line.
     pattern: /^[^\p{Cc}]{1,256}$/u,
     message: 'One line of at most 256 characters.',
+    length: [1, 256],
+    character: /\P{Cc}/u,
   },
   port: {
     pattern: /^(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$/,
@@ -171,6 +173,8 @@ export const NAMING_RULES = {
     pattern: /^[a-z][a-z0-9-]{1,61}[a-z0-9]$/,
     message:
       "3-63 lowercase letters, digits or '-', starting with a letter and ending with a letter or digit.",
+    length: [3, 63],
+    character: /[a-z0-9-]/,
   },
   environmentVariables: {
     // NAME=value pairs separated by ';'. Names as POSIX shells take them (letters, digits, '_', not starting
@@ -274,11 +278,15 @@ export const NAMING_RULES = {
     // remarks). Trailing spaces and control characters are refused as well.
     pattern: /^(?=.{1,255}$)[^/\\?#\p{Cc}]*[^/\\?#\p{Cc}\s]$/u,
     message: "1-255 characters without '/', '\\', '?' or '#', not ending in a space.",
+    length: [1, 255],
+    character: /[^/\\?#\p{Cc}]/u,
   },
   cosmosContainerId: {
     // As cosmosDatabaseId (concepts-limits.md; Cosmos DB SDK Resource.Id remarks).
     pattern: /^(?=.{1,255}$)[^/\\?#\p{Cc}]*[^/\\?#\p{Cc}\s]$/u,
     message: "1-255 characters without '/', '\\', '?' or '#', not ending in a space.",
+    length: [1, 255],
+    character: /[^/\\?#\p{Cc}]/u,
   },
   cosmosPartitionKey: {
     // The payload property holding the partition key value; Dapr splits it on '.' to reach nested properties
@@ -346,6 +354,8 @@ export const NAMING_RULES = {
     // configuration/postgres/metadata.go at v1.18.0); kept to the plain-identifier subset LISTEN takes unquoted.
     pattern: /^[a-z_][a-z0-9_]{0,62}$/,
     message: "Lower-case letters, digits and '_', not starting with a digit, at most 63.",
+    length: [1, 63],
+    character: /[a-z0-9_]/,
   },
   sqlServerHost: {
     // Azure SQL logical server host: <server>.database.windows.net; server names 1-63 lowercase letters,

@@ -10,6 +10,7 @@ import type { HostModule } from './hosts/host-module';
 import { buildPlan } from './plan/build-plan';
 import type { DeploymentPlan } from './plan/deployment-plan';
 import { cmd, note, v, type Script, type ScriptLine, type ScriptStep } from './script-model';
+import { exampleValuesStep } from './setup/example-values';
 import { preflightSteps } from './setup/preflight';
 import { userIdentitySteps } from './setup/user-identity';
 
@@ -117,6 +118,7 @@ function signInLine(plan: DeploymentPlan): string {
 export function buildSetupScript(plan: DeploymentPlan): Script {
   const host = hostModule(plan.host.id);
   const steps: ScriptStep[] = [
+    ...exampleValuesStep(plan),
     {
       // Azure/azure-cli doc/use_cli_with_git_bash.md: MSYS turns arguments that start with / into Windows paths.
       comment:

@@ -2,6 +2,7 @@
 import { componentSpec } from '../catalog/components';
 import { hostSpec } from '../catalog/hosts';
 import type { ComponentConfig, WizardConfig } from '../model/config';
+import { heldExamples } from '../model/examples';
 import type { FieldPath } from '../model/fields';
 import { validateConfig, type FieldErrors } from '../model/validate';
 import { buildAzScript } from './az-script';
@@ -55,9 +56,31 @@ const FILE_FIELDS: readonly FieldPath[] = ['appId', 'clientId', 'namespace', 'se
 const NOTE_LOOKED_UP =
   '# The Azure CLI script writes this file with the client id it looks up; enter the client id in Details to see it here.\n';
 
-function componentYamlText(config: WizardConfig, component: ComponentConfig): string {
+/** The host fields a component's file is made from: FILE_FIELDS, and the identity's name in a PostgreSQL connection string. */
+function fileFieldsOf(component: ComponentConfig): readonly FieldPath[] {
+  return componentSpec(component.type, component.version).connectionString === 'postgres'
+    ? [...FILE_FIELDS, 'identityName', 'hostName']
+    : FILE_FIELDS;
+}
+
+/** A first comment naming the example values the file holds, so it cannot pass for the user's own. */
+function exampleNote(config: WizardConfig, index: number): string {
+  const component = config.components[index];
+  if (!component) return '';
+  const fileFields = fileFieldsOf(component);
+  const held = heldExamples(config).filter((example) =>
+    example.componentIndex === undefined
+      ? fileFields.includes(example.path)
+      : example.componentIndex === index,
+  );
+  if (held.length === 0) return '';
+  const list = held.map((example) => `${example.label}: ${example.value}`).join(', ');
+  return `# Example values, not yours (replace them in the wizard): ${list}.\n`;
+}
+
+function componentYamlText(config: WizardConfig, component: ComponentConfig, index: number): string {
   const yaml = componentYaml(config, component);
-  return yaml.includes(CLIENT_ID_MARKER) ? NOTE_LOOKED_UP + yaml : yaml;
+  return exampleNote(config, index) + (yaml.includes(CLIENT_ID_MARKER) ? NOTE_LOOKED_UP + yaml : yaml);
 }
 
 interface Candidate {
@@ -99,7 +122,7 @@ export function generate(config: WizardConfig): GeneratedOutput {
     file: () => ({
       fileName: `${component.name}.yaml`,
       language: 'yaml',
-      text: componentYamlText(config, component),
+      text: componentYamlText(config, component, index),
     }),
   }));
   // Container Apps takes one component per file; Kubernetes and self-hosted Dapr read multi-document files.
@@ -112,7 +135,9 @@ export function generate(config: WizardConfig): GeneratedOutput {
       file: () => ({
         fileName: BUNDLE_FILE_NAME,
         language: 'yaml',
-        text: config.components.map((component) => componentYamlText(config, component)).join('---\n'),
+        text: config.components
+          .map((component, index) => componentYamlText(config, component, index))
+          .join('---\n'),
       }),
     });
   }

@@ -87,7 +87,17 @@ export interface VersionAtLeast {
   readonly unknown: string;
 }
 
-export type ScriptLine = Command | WriteFile | Guard | Note | Conditional | Retry | VersionAtLeast;
+/**
+ * Stops the script with a message, whatever the values: for a script that must not run as it stands (it
+ * still holds the wizard's example values). The lines after it stay in the text, to be read.
+ */
+export interface Stop {
+  readonly kind: 'stop';
+  /** Printed to stderr before exiting with status 1. */
+  readonly message: string;
+}
+
+export type ScriptLine = Command | WriteFile | Guard | Note | Conditional | Retry | VersionAtLeast | Stop;
 
 export interface ScriptStep {
   /** One line: what the step does and why. */
@@ -133,6 +143,10 @@ export function capture(variable: string, ...parts: readonly (string | Exclude<W
 
 export function note(text: string): Note {
   return { kind: 'note', text };
+}
+
+export function stop(message: string): Stop {
+  return { kind: 'stop', message };
 }
 
 export function when(

@@ -30,7 +30,14 @@ import { COMPONENTS, type ComponentType } from '../catalog/components';
 import type { ComponentSpec } from '../catalog/component-spec';
 import { HOST_IDS, hostSpec, type HostId } from '../catalog/hosts';
 import { AKS_IDENTITY_KINDS, IDENTITY_KINDS } from '../catalog/identities';
-import { defaultConfig, effectiveIdentity, type ComponentConfig, type WizardConfig } from '../model/config';
+import {
+  defaultComponent,
+  defaultConfig,
+  effectiveIdentity,
+  type ComponentConfig,
+  type WizardConfig,
+} from '../model/config';
+import { heldExamples } from '../model/examples';
 import { parseShareLink } from '../model/url-state';
 import { validateConfig } from '../model/validate';
 import { loadGoldenScenarios } from '../test-support/golden';
@@ -329,12 +336,15 @@ interface Expected {
   readonly groups: string[][][];
   /** The values the script held at the end, for the marker substitutions. */
   readonly values: ReadonlyMap<string, string>;
+  /** The message of the stop line the script ends at (example values left), if it has one. */
+  readonly stoppedWith?: string;
 }
 
 function expectedCalls(script: Script, inputs: StubInputs): Expected {
   const values = new Map(script.variables.map(({ name, value }) => [name, value]));
   const rbacCount = { n: 0 };
   const groups: string[][][] = [];
+  let stoppedWith: string | undefined;
   const runCommand = (command: Command): void => {
     const argv = command.argv.map((word) => resolveWord(word, values));
     const pipe = command.pipeTo?.map((word) => resolveWord(word, values));
@@ -349,7 +359,9 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
   // In order, as Bash runs them: a conditional's lines run when it holds for the values captured so far.
   const runLines = (lines: readonly ScriptLine[]): void => {
     for (const line of lines) {
-      if (line.kind === 'command') runCommand(line);
+      if (stoppedWith !== undefined) return;
+      if (line.kind === 'stop') stoppedWith = line.message;
+      else if (line.kind === 'command') runCommand(line);
       // The stand-ins succeed, so a retried command runs once.
       else if (line.kind === 'retry') runCommand(line.command);
       else if (line.kind === 'if' && conditionHolds(line, values.get(line.variable) ?? ''))
@@ -368,7 +380,7 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
     }
   };
   for (const step of script.steps) runLines(step.lines);
-  return { groups, values };
+  return { groups, values, ...(stoppedWith === undefined ? {} : { stoppedWith }) };
 }
 
 /** The recorded calls cut into the expected pipelines, each sorted, so a pipeline's order does not matter. */
@@ -470,6 +482,14 @@ function checkScript(config: WizardConfig, captured?: Readonly<Record<CapturedQu
   expect(paths, 'the script writes each file once').toEqual([...new Set(paths)]);
   const expected = expectedCalls(script, inputs);
   const run = runScript(text, { ...inputs, principalId: expected.values.get('PRINCIPAL_ID') ?? '' });
+  if (expected.stoppedWith !== undefined) {
+    // Example values left: the script stops at once, saying so, having run and written nothing.
+    expect(run.status, text).toBe(1);
+    expect(run.stderr).toContain(expected.stoppedWith);
+    expect(run.calls).toEqual([]);
+    expect([...run.files.keys()]).toEqual([]);
+    return;
+  }
   expect(
     run.status,
     `the script failed (status ${run.status}):\n${run.stderr}\n--- calls ---\n${JSON.stringify(run.calls)}\n--- script ---\n${text}`,
@@ -797,7 +817,18 @@ describe('the generated script, run by Bash with recording stand-ins', () => {
       identityName: 'id-orders',
       appId: 'orders',
       image: 'nginx',
+      components: [
+        { ...defaultComponent('secretstores.azure.keyvault'), metadata: { vaultName: 'kv-orders' } },
+      ],
     };
+    expect(heldExamples(config)).toEqual([]);
+    checkScript(config);
+  });
+
+  it.each(HOST_IDS)('on %s: stops before any command while example values are left', (host) => {
+    const config: WizardConfig = { ...defaultConfig(), host, location: 'westeurope' };
+    expect(heldExamples(config).length).toBeGreaterThan(0);
+    expect(buildAzScript(config).steps[0]?.lines[0]?.kind).toBe('stop');
     checkScript(config);
   });
 
@@ -807,6 +838,8 @@ describe('the generated script, run by Bash with recording stand-ins', () => {
       host: 'vm',
       resourceGroup: 'rg',
       hostName: 'vm1',
+      appId: '',
+      components: [{ ...defaultComponent('secretstores.azure.keyvault'), metadata: { vaultName: 'kv1' } }],
     };
     const script = buildAzScript(config);
     const injected = toBash(script).replace('set -euo pipefail', 'set -euo pipefail\naz pwned\ntouch pwned');

@@ -6,6 +6,7 @@ import {
   join,
   lit,
   retry,
+  stop,
   v,
   versionAtLeast,
   when,
@@ -222,6 +223,37 @@ describe('retry', () => {
 
   it('refuses a loop that would never run', () => {
     expect(() => once(retry(cmd('true'), { attempts: 0, delaySeconds: 0, message: 'm' }))).toThrow();
+  });
+});
+
+describe('stop', () => {
+  const script = (...lines: ScriptLine[]): Script => ({
+    header: [],
+    variables: [],
+    steps: [
+      { comment: 'first', lines },
+      { comment: 'second', lines: [command(['echo', 'not reached'])] },
+    ],
+  });
+
+  it.each(HOSTILE.filter((message) => message !== ''))(
+    'stops the whole script with the message, literally: %j',
+    (message) => {
+      const result = spawnSync('bash', ['-c', toBash(script(stop(message)))], { encoding: 'utf8' });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`${message}\n`);
+    },
+  );
+
+  it('stops inside a conditional only when it holds', () => {
+    const text = (value: string): string =>
+      toBash({
+        ...script(when('X', '=', 'yes', [stop('stopped')])),
+        variables: [{ name: 'X', value }],
+      });
+    expect(spawnSync('bash', ['-c', text('yes')], { encoding: 'utf8' }).status).toBe(1);
+    expect(bashEcho(text('no'))).toBe('not reached\n');
   });
 });
 

@@ -10,6 +10,7 @@ import type {
   Retry,
   Script,
   ScriptLine,
+  Stop,
   VersionAtLeast,
   Word,
   WriteFile,
@@ -183,6 +184,10 @@ function renderVersionAtLeast(line: VersionAtLeast, indent = ''): string {
   ].join('\n');
 }
 
+function renderStop(line: Stop, indent = ''): string {
+  return [`${indent}echo ${quoteLiteral(line.message)} >&2`, `${indent}exit 1`].join('\n');
+}
+
 /** `indent` only inside a conditional, whose lines never write files (a here-document cannot be indented). */
 function renderLine(line: ScriptLine, indent = ''): string {
   switch (line.kind) {
@@ -200,6 +205,8 @@ function renderLine(line: ScriptLine, indent = ''): string {
       return renderRetry(line, indent);
     case 'version-at-least':
       return renderVersionAtLeast(line, indent);
+    case 'stop':
+      return renderStop(line, indent);
     default:
       return assertNever(line);
   }

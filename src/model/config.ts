@@ -3,6 +3,7 @@ import { componentSpec, defaultVersion, type ComponentType } from '../catalog/co
 import type { CloudId } from '../catalog/clouds';
 import type { HostId } from '../catalog/hosts';
 import type { AksIdentityKind, IdentityKind } from '../catalog/identities';
+import { HOST_FIELD_EXAMPLES } from './host-field-examples';
 
 /** One Dapr component of the configuration. */
 export interface ComponentConfig {
@@ -47,7 +48,7 @@ export interface WizardConfig {
   components: ComponentConfig[];
 }
 
-/** A component with its defaults: prefilled examples, the first (least privileged) option of each choice. */
+/** A component with its defaults: its required fields' examples, the first (least privileged) option of each choice. */
 export function defaultComponent(
   type: ComponentType,
   version: string = defaultVersion(type),
@@ -78,24 +79,28 @@ export function uniqueComponentName(base: string, taken: readonly string[]): str
 
 const FIRST_COMPONENT: ComponentType = 'secretstores.azure.keyvault';
 
-/** A fresh, mutable copy of the defaults. */
+/**
+ * A fresh, mutable copy of the defaults: the required fields hold example values (./examples.ts), so the
+ * outputs show at once and the script refuses to run until they are replaced; optional fields are empty.
+ */
 export function defaultConfig(): WizardConfig {
   return {
     cloud: 'public',
     host: 'aks',
     identity: 'system',
     aksIdentity: 'workload',
-    resourceGroup: '',
+    resourceGroup: HOST_FIELD_EXAMPLES.resourceGroup,
     subscription: '',
     location: '',
-    hostName: '',
-    environment: '',
+    hostName: HOST_FIELD_EXAMPLES.hostName,
+    environment: HOST_FIELD_EXAMPLES.environment,
+    // A real value, not an example: the namespace apps run in unless told otherwise.
     namespace: 'default',
-    serviceAccount: '',
-    appId: '',
-    identityName: '',
+    serviceAccount: HOST_FIELD_EXAMPLES.serviceAccount,
+    appId: HOST_FIELD_EXAMPLES.appId,
+    identityName: HOST_FIELD_EXAMPLES.identityName,
     clientId: '',
-    image: '',
+    image: HOST_FIELD_EXAMPLES.image,
     appPort: '',
     dnsNameLabel: '',
     envVars: '',

@@ -288,3 +288,18 @@ export function fieldValue(config: WizardConfig, path: FieldPath): string {
   if (parts[2] === 'version') return component.version;
   return parts[2] === 'name' ? component.name : component.resourceGroup;
 }
+
+/** Sets the value at a form path (the counterpart of fieldValue), in place. */
+export function setFieldValue(config: WizardConfig, path: FieldPath, value: string): void {
+  const parts = path.split('.');
+  if (parts[0] !== 'components') {
+    config[path as TextFieldId] = value;
+    return;
+  }
+  const component = config.components[Number(parts[1])];
+  if (!component) return;
+  if (parts[2] === 'metadata') component.metadata[parts.slice(3).join('.')] = value;
+  else if (parts[2] === 'version') component.version = value;
+  else if (parts[2] === 'name') component.name = value;
+  else component.resourceGroup = value;
+}

@@ -31,6 +31,33 @@ describe('normalizeFieldValue', () => {
     expect(normalizeFieldValue('location', 'west-europe')).toBeUndefined();
   });
 
+  it('takes the account name from a storage endpoint of any service and cloud', () => {
+    expect(normalizeFieldValue('storageAccountName', 'https://storders.blob.core.windows.net/')).toBe(
+      'storders',
+    );
+    expect(
+      normalizeFieldValue('storageAccountName', 'https://storders.queue.core.chinacloudapi.cn/jobs'),
+    ).toBe('storders');
+    expect(normalizeFieldValue('storageAccountName', 'https://storders.blob.example.com/')).toBeUndefined();
+  });
+
+  it('gives bare server and cache names their host names, and unwraps what the portal gives', () => {
+    expect(normalizeFieldValue('sqlServerHost', 'tcp:sql-orders.database.windows.net,1433')).toBe(
+      'sql-orders.database.windows.net',
+    );
+    expect(normalizeFieldValue('sqlServerHost', 'sql-orders')).toBe('sql-orders.database.windows.net');
+    expect(normalizeFieldValue('postgresHost', 'pg-orders')).toBe('pg-orders.postgres.database.azure.com');
+    expect(normalizeFieldValue('redisHost', 'redis-orders.redis.cache.windows.net')).toBe(
+      'redis-orders.redis.cache.windows.net:6380',
+    );
+    expect(normalizeFieldValue('redisHost', 'redis-orders')).toBe(
+      'redis-orders.redis.cache.windows.net:6380',
+    );
+    // The non-TLS port is a choice the rule explains, not one to rewrite.
+    expect(normalizeFieldValue('redisHost', 'redis-orders.redis.cache.windows.net:6379')).toBeUndefined();
+    expect(normalizeFieldValue('sqlServerHost', 'Not A Server')).toBeUndefined();
+  });
+
   it('trims surrounding spaces, and leaves a valid or hopeless value alone', () => {
     expect(normalizeFieldValue('resourceGroup', '  rg-orders ')).toBe('rg-orders');
     expect(normalizeFieldValue('resourceGroup', 'rg-orders')).toBeUndefined();

@@ -42,11 +42,50 @@ const regionName: Normalizer = (value) => {
 
 const vaultName: Normalizer = (value) => VAULT_URL.exec(value)?.[1];
 
+// A storage account's endpoint as the portal's Endpoints page lists it: https://<account>.<blob|queue|table|
+// dfs|file>.core.<cloud suffix>/ (MicrosoftDocs/azure-docs articles/storage/common/storage-account-overview.md,
+// "Standard endpoints"; the China and US Government suffixes as in naming-rules.ts' Table Storage URL).
+const STORAGE_ENDPOINT =
+  /^(?:https?:\/\/)?([a-z0-9]{3,24})\.(?:blob|queue|table|dfs|file)\.core\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)(?:\/.*)?$/;
+const storageAccount: Normalizer = (value) => STORAGE_ENDPOINT.exec(value)?.[1];
+
+// A bare server or cache name: the public cloud's host name, as for a bare namespace; in another cloud,
+// paste the host name. Names: 1-63 lowercase letters, digits and '-' (resource-name-rules.md).
+const BARE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * Azure SQL: the server as an ADO.NET connection string names it, `tcp:<host>,1433` (the portal's
+ * "Connection strings" blade), or a bare server name.
+ */
+const sqlServerHost: Normalizer = (value) => {
+  const tcp = /^tcp:([^,\s]+)(?:,\d+)?$/.exec(value)?.[1];
+  if (tcp !== undefined) return tcp;
+  return BARE_NAME.test(value) ? `${value}.database.windows.net` : undefined;
+};
+
+/** PostgreSQL flexible server: a bare server name. */
+const postgresHost: Normalizer = (value) =>
+  BARE_NAME.test(value) ? `${value}.postgres.database.azure.com` : undefined;
+
+/**
+ * Azure Cache for Redis: the host name as the portal shows it, without a port, takes the TLS port 6380 the
+ * rule asks for (naming-rules.ts redisHost); a bare cache name gets the public cloud's host name too.
+ */
+const redisHost: Normalizer = (value) => {
+  if (/^[A-Za-z0-9-]+\.redis\.cache\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/.test(value))
+    return `${value}:6380`;
+  return BARE_NAME.test(value) ? `${value}.redis.cache.windows.net:6380` : undefined;
+};
+
 const NORMALIZERS: Partial<Record<NamingRuleId, Normalizer>> = {
   keyVaultName: vaultName,
   serviceBusNamespaceFqdn: namespaceHost,
   eventHubsNamespace: namespaceHost,
   location: regionName,
+  storageAccountName: storageAccount,
+  sqlServerHost,
+  postgresHost,
+  redisHost,
 };
 
 /**

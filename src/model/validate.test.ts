@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NAMING_RULES } from '../catalog/naming-rules';
 import { defaultComponent, defaultConfig, type WizardConfig } from './config';
 import { detailFields } from './fields';
-import { validateConfig } from './validate';
+import { validateConfig, whatIsWrong } from './validate';
 
 const valid = (overrides: Partial<WizardConfig>): WizardConfig => ({
   ...defaultConfig(),
@@ -52,11 +52,11 @@ describe('validateConfig', () => {
   });
 
   it('asks AKS Workload ID for the identity, the service account and the app id', () => {
-    expect(Object.keys(validateConfig(valid({ host: 'aks' }))).sort()).toEqual([
-      'appId',
-      'identityName',
-      'serviceAccount',
-    ]);
+    expect(
+      Object.keys(
+        validateConfig(valid({ host: 'aks', identityName: '', serviceAccount: '', appId: '' })),
+      ).sort(),
+    ).toEqual(['appId', 'identityName', 'serviceAccount']);
   });
 
   it('asks ACI for location, image and app id; the client id only for user-assigned identities', () => {
@@ -127,4 +127,21 @@ describe('validateConfig', () => {
       'This value holds a line break, which the field cannot show: “rg⏎prod”. Type it again on one line.',
     );
   });
+});
+
+describe('whatIsWrong, for the rules that now say it first', () => {
+  const cases: [keyof typeof NAMING_RULES, string, string][] = [
+    ['dnsNameLabel', 'orders web', 'A space is not allowed.'],
+    ['dnsNameLabel', 'ab', '2 characters, fewer than the 3 needed.'],
+    ['postgresNotifyChannel', 'config-changes', '“-” is not allowed.'],
+    ['cosmosDatabaseId', 'orders/2024', '“/” is not allowed.'],
+    ['cosmosContainerId', 'x'.repeat(300), '300 characters, 45 over the limit of 255.'],
+    ['text', 'x'.repeat(257), '257 characters, 1 over the limit of 256.'],
+  ];
+  for (const [rule, value, first] of cases) {
+    it(`${rule}: ${first}`, () => {
+      expect(NAMING_RULES[rule].pattern.test(value)).toBe(false);
+      expect(whatIsWrong(NAMING_RULES[rule], value)).toBe(first);
+    });
+  }
 });

@@ -46,7 +46,8 @@ export function App() {
       step,
       goToStep,
       goToField: (path: DetailPath) => {
-        setStep('details');
+        // A component's version is chosen on the Components step; every other field is on Details.
+        setStep(/^components\.\d+\.version$/.test(path) ? 'component' : 'details');
         focusFieldWhenShown(path);
       },
       startOver: () => {

@@ -1,11 +1,10 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import {
   COMPONENT_TYPES,
   componentSpec,
   componentVersions,
   UNSUPPORTED_COMPONENTS,
-  type ComponentType,
 } from '../catalog/components';
 import { uniqueComponentName, type WizardConfig } from '../model/config';
 import {
@@ -16,21 +15,7 @@ import {
   versionUnavailableReason,
 } from '../model/host-dapr';
 import { MAX_COMPONENTS, type LinkErrors } from '../model/url-state';
-
-/** The building block a type belongs to: the first part of the Dapr type. */
-const KIND_TITLES: Record<string, string> = {
-  secretstores: 'Secret stores',
-  state: 'State stores',
-  pubsub: 'Pub/sub brokers',
-  bindings: 'Bindings',
-  configuration: 'Configuration stores',
-  lock: 'Distributed locks',
-  crypto: 'Cryptography',
-};
-
-function kindOf(type: string): string {
-  return type.split('.')[0] ?? type;
-}
+import { ComponentPicker } from './ComponentPicker';
 
 /**
  * Keeps keyboard focus in place once the list has re-rendered: Up, Down and Remove otherwise leave it on the
@@ -52,14 +37,11 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
   const { fields, append, remove, move } = useFieldArray({ control, name: 'components' });
   const components = useWatch({ control, name: 'components' });
   const host = useWatch({ control, name: 'host' });
-  // Until the user picks one, the list offers the first component not yet in the configuration.
-  const [picked, setPicked] = useState<ComponentType | undefined>(undefined);
+  // The picker offers the first component not yet in the configuration.
   const notYetAdded = COMPONENT_TYPES.find(
     (type) => !components.some((component) => component.type === type),
   );
-  const toAdd: ComponentType = picked ?? notYetAdded ?? COMPONENT_TYPES[0] ?? 'secretstores.azure.keyvault';
-  const kinds = [...new Set(COMPONENT_TYPES.map(kindOf))];
-  const addSelectId = `${id}-add`;
+  const addSearchId = `${id}-add`;
   // After a move the pressed button (or, at the end of the list, the item's other move button) keeps focus;
   // after a removal, the Remove button now at that place, else the last one, else "Add a component".
   const moveButton = (button: HTMLElement, direction: 'up' | 'down'): HTMLElement | null | undefined =>
@@ -174,7 +156,7 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
                     remove(index);
                     focusAfterRender(() => {
                       const buttons = removeButtons(list);
-                      return [buttons[index], buttons.at(-1), document.getElementById(addSelectId)];
+                      return [buttons[index], buttons.at(-1), document.getElementById(addSearchId)];
                     });
                   }}
                 >
@@ -190,54 +172,23 @@ export function ComponentStep({ linkErrors }: { readonly linkErrors: LinkErrors 
           );
         })}
       </ol>
-      <div className="add-component">
-        <label htmlFor={addSelectId}>Add a component</label>
-        <div className="add-row">
-          <select
-            id={addSelectId}
-            value={toAdd}
-            aria-describedby={`${id}-add-summary`}
-            onChange={(event) => setPicked(event.target.value as ComponentType)}
-          >
-            {kinds.map((kind) => (
-              <optgroup key={kind} label={KIND_TITLES[kind] ?? kind}>
-                {COMPONENT_TYPES.filter((type) => kindOf(type) === kind).map((type) => (
-                  <option key={type} value={type}>
-                    {componentSpec(type).title} ({type})
-                    {componentWarnings(host, { type, version: defaultVersionOn(host, type) }).length > 0
-                      ? ', not supported on this host'
-                      : ''}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button"
-            // A share link carries at most MAX_COMPONENTS components, so the page offers no more.
-            disabled={components.length >= MAX_COMPONENTS}
-            aria-describedby={components.length >= MAX_COMPONENTS ? `${id}-limit` : undefined}
-            onClick={() => {
-              const taken = components.map((component) => component.name);
-              append(
-                defaultComponentOn(host, toAdd, uniqueComponentName(componentSpec(toAdd).defaultName, taken)),
-              );
-              setPicked(undefined);
-            }}
-          >
-            Add
-          </button>
-        </div>
-        <p className="choice-description" id={`${id}-add-summary`}>
-          {componentSpec(toAdd).summary}
+      <ComponentPicker
+        searchId={addSearchId}
+        host={host}
+        suggested={notYetAdded ?? COMPONENT_TYPES[0] ?? 'secretstores.azure.keyvault'}
+        disabled={components.length >= MAX_COMPONENTS}
+        // A share link carries at most MAX_COMPONENTS components, so the page offers no more.
+        {...(components.length >= MAX_COMPONENTS ? { disabledReasonId: `${id}-limit` } : {})}
+        onAdd={(type) => {
+          const taken = components.map((component) => component.name);
+          append(defaultComponentOn(host, type, uniqueComponentName(componentSpec(type).defaultName, taken)));
+        }}
+      />
+      {components.length >= MAX_COMPONENTS && (
+        <p className="note" id={`${id}-limit`}>
+          {MAX_COMPONENTS} components is the most one configuration (and its share link) holds.
         </p>
-        {components.length >= MAX_COMPONENTS && (
-          <p className="note" id={`${id}-limit`}>
-            {MAX_COMPONENTS} components is the most one configuration (and its share link) holds.
-          </p>
-        )}
-      </div>
+      )}
       <details className="unsupported">
         <summary>Azure components that cannot use a managed identity</summary>
         <ul>

@@ -1,9 +1,11 @@
 import { get, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { componentSpec } from '../catalog/components';
 import type { WizardConfig } from '../model/config';
+import { holdsExample } from '../model/examples';
 import { detailFields, type FieldGroup, type FieldView } from '../model/fields';
 import { componentKeyPrefix, type LinkErrors } from '../model/url-state';
 import { ChoiceGroup } from './ChoiceGroup';
+import { CheckboxField } from './CheckboxField';
 import { TextField } from './TextField';
 
 const GROUP_TITLES: Record<Exclude<FieldGroup, 'Component'>, string> = {
@@ -26,7 +28,18 @@ export function DetailsStep({ linkErrors }: { readonly linkErrors: LinkErrors })
     return error?.message;
   };
   const renderFields = (list: readonly FieldView[]) =>
-    list.map((field) => <TextField key={field.path} field={field} error={errorOf(field.path)} />);
+    list.map((field) =>
+      field.rule === 'boolean' ? (
+        <CheckboxField key={field.path} field={field} error={errorOf(field.path)} />
+      ) : (
+        <TextField
+          key={field.path}
+          field={field}
+          error={errorOf(field.path)}
+          isExample={holdsExample(config, field.path)}
+        />
+      ),
+    );
   const hostGroups = [...new Set(fields.map((field) => field.group))].filter(
     (group): group is Exclude<FieldGroup, 'Component'> => group !== 'Component',
   );

@@ -3,6 +3,7 @@ import { componentSpec } from '../catalog/components';
 import { hostSpec } from '../catalog/hosts';
 import { AKS_IDENTITY_OPTIONS, IDENTITY_OPTIONS } from '../catalog/identities';
 import { effectiveIdentity, type WizardConfig } from '../model/config';
+import { heldExamples } from '../model/examples';
 import type { FieldPath } from '../model/fields';
 import { validateConfig } from '../model/validate';
 import { buildPlan } from '../generate/plan/build-plan';
@@ -18,6 +19,7 @@ export function ReviewStep() {
   const identity = effectiveIdentity(config);
   const { goToField } = useNavigation();
   const missing = Object.entries(validateConfig(config)) as [FieldPath, string][];
+  const examples = heldExamples(config);
   const identityTitle = [...IDENTITY_OPTIONS, ...AKS_IDENTITY_OPTIONS].find(
     (option) => option.id === identity,
   )?.title;
@@ -33,6 +35,22 @@ export function ReviewStep() {
                   {detailFieldLabel(config, path)}
                 </button>
                 : {message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {examples.length > 0 && (
+        <section className="missing" aria-labelledby="review-examples">
+          <h3 id="review-examples">Example values to replace</h3>
+          <p className="note">The setup script stops at its first line until each holds your own value.</p>
+          <ul>
+            {examples.map((example) => (
+              <li key={example.path}>
+                <button type="button" className="link-button" onClick={() => goToField(example.path)}>
+                  {detailFieldLabel(config, example.path)}
+                </button>
+                : <code>{example.value}</code>
               </li>
             ))}
           </ul>

@@ -10,8 +10,15 @@ interface Normalized {
   readonly to: string;
 }
 
+interface TextFieldProps {
+  readonly field: FieldView;
+  readonly error: string | undefined;
+  /** The field still holds its example value (model/examples.ts): said beside it until it is replaced. */
+  readonly isExample: boolean;
+}
+
 /** One Details field: label, input, help and the error beside it, wired for screen readers. */
-function TextFieldView({ field, error }: { readonly field: FieldView; readonly error: string | undefined }) {
+function TextFieldView({ field, error, isExample }: TextFieldProps) {
   const id = useId();
   const { register, trigger, setValue } = useFormContext<WizardConfig>();
   const [normalized, setNormalized] = useState<Normalized | undefined>(undefined);
@@ -31,7 +38,12 @@ function TextFieldView({ field, error }: { readonly field: FieldView; readonly e
     setValue(field.path, to, { shouldValidate: true, shouldDirty: true });
     setNormalized({ from: value, to });
   };
-  const describedBy = [`${id}-help`, normalized ? `${id}-used` : '', error ? `${id}-error` : '']
+  const describedBy = [
+    isExample ? `${id}-example` : '',
+    `${id}-help`,
+    normalized ? `${id}-used` : '',
+    error ? `${id}-error` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -47,7 +59,12 @@ function TextFieldView({ field, error }: { readonly field: FieldView; readonly e
         aria-invalid={error ? true : undefined}
         aria-required={field.required}
         aria-describedby={describedBy}
+        className={isExample ? 'example-value' : undefined}
         {...registration}
+        onFocus={(event) => {
+          // Typing then replaces the whole example, rather than adding to it.
+          if (isExample) event.currentTarget.select();
+        }}
         onBlur={(event) => {
           applyNormalized(event.target.value);
           void registration.onBlur(event);
@@ -64,6 +81,11 @@ function TextFieldView({ field, error }: { readonly field: FieldView; readonly e
             .then(() => (followsValue.current ? trigger(field.path) : undefined));
         }}
       />
+      {isExample && (
+        <p className="example-hint" id={`${id}-example`}>
+          Example value: replace it with your own.
+        </p>
+      )}
       <p className="help" id={`${id}-help`}>
         {field.help}
       </p>
@@ -89,6 +111,7 @@ export const TextField = memo(
   TextFieldView,
   (before, after) =>
     before.error === after.error &&
+    before.isExample === after.isExample &&
     before.field.path === after.field.path &&
     before.field.label === after.field.label &&
     before.field.help === after.field.help &&

@@ -29,6 +29,7 @@ const URL: ComponentField = {
   required: true,
   rule: 'cosmosUrl',
   placeholder: 'https://myaccount.documents.azure.com:443/',
+  example: 'https://example-cosmos.documents.azure.com:443/',
 };
 
 const DATABASE: ComponentField = {
@@ -39,6 +40,7 @@ const DATABASE: ComponentField = {
   required: true,
   rule: 'cosmosDatabaseId',
   placeholder: 'mydb',
+  example: 'example-db',
 };
 
 /**
@@ -63,6 +65,7 @@ export const COSMOS_COMPONENTS = [
     // components-contrib state/azure/cosmosdb/metadata.yaml.
     status: 'stable',
     title: 'Azure Cosmos DB state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-azure-cosmosdb.md says it does.
     summary: 'Keep Dapr state as items in a Cosmos DB for NoSQL container.',
     defaultName: 'statestore',
     fields: [
@@ -77,6 +80,7 @@ export const COSMOS_COMPONENTS = [
         required: true,
         rule: 'cosmosContainerId',
         placeholder: 'statestore',
+        example: 'example-container',
       },
     ],
     resources: [COSMOS_ACCOUNT],
@@ -92,6 +96,7 @@ export const COSMOS_COMPONENTS = [
     // components-contrib bindings/azure/cosmosdb/metadata.yaml.
     status: 'stable',
     title: 'Azure Cosmos DB binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/cosmosdb.md (Binding support: output, create) says it does.
     summary: 'Create items in a Cosmos DB for NoSQL container (output binding).',
     defaultName: 'cosmosdb-binding',
     fields: [
@@ -105,6 +110,7 @@ export const COSMOS_COMPONENTS = [
         required: true,
         rule: 'cosmosContainerId',
         placeholder: 'orders',
+        example: 'example-container',
       },
       {
         // partitionKey: the payload property holding the partition key; it must match the container's partition
@@ -115,6 +121,7 @@ export const COSMOS_COMPONENTS = [
         required: true,
         rule: 'cosmosPartitionKey',
         placeholder: 'orderId',
+        example: 'examplePartitionKey',
       },
     ],
     resources: [COSMOS_ACCOUNT],

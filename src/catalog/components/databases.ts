@@ -40,6 +40,7 @@ const POSTGRES_HOST: ComponentField = {
   required: true,
   rule: 'postgresHost',
   placeholder: 'myserver.postgres.database.azure.com',
+  example: 'example-pg.postgres.database.azure.com',
   emit: false,
 };
 
@@ -50,6 +51,7 @@ const POSTGRES_DATABASE: ComponentField = {
   required: true,
   rule: 'postgresIdentifier',
   placeholder: 'orders',
+  example: 'example_db',
   emit: false,
 };
 
@@ -133,6 +135,7 @@ const SQL_FIELDS: readonly ComponentField[] = [
     required: true,
     rule: 'sqlServerHost',
     placeholder: 'myserver.database.windows.net',
+    example: 'example-sql.database.windows.net',
     emit: false,
   },
   {
@@ -142,6 +145,7 @@ const SQL_FIELDS: readonly ComponentField[] = [
     required: true,
     rule: 'sqlDatabaseName',
     placeholder: 'orders',
+    example: 'example-db',
     emit: false,
   },
   {
@@ -194,6 +198,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib state/postgresql/v2/metadata.yaml.
     status: 'stable',
     title: 'Azure Database for PostgreSQL state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-postgresql-v2.md says it does.
     summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
     defaultName: 'statestore',
     fixedMetadata: USE_AZURE_AD,
@@ -214,6 +219,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib state/postgresql/v1/metadata.yaml.
     status: 'stable',
     title: 'Azure Database for PostgreSQL state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-postgresql-v1.md says it does.
     summary: 'Keep Dapr state in a PostgreSQL database, signing in with the identity instead of a password.',
     defaultName: 'statestore',
     // Not deprecated: dapr/dapr registers v1 among Others, not Deprecated, and keeps it the Default
@@ -236,6 +242,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib bindings/postgres/metadata.yaml.
     status: 'stable',
     title: 'Azure Database for PostgreSQL binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/postgresql.md (Binding support: exec, query, close) says it does.
     summary: 'Run the SQL your app sends against a PostgreSQL database.',
     defaultName: 'postgres-binding',
     fixedMetadata: USE_AZURE_AD,
@@ -257,6 +264,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib configuration/postgres/metadata.yaml.
     status: 'stable',
     title: 'Azure Database for PostgreSQL configuration store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-configuration-stores/postgresql-configuration-store.md says it does.
     summary: 'Read and subscribe to configuration items kept in a PostgreSQL table.',
     defaultName: 'configstore',
     fixedMetadata: USE_AZURE_AD,
@@ -271,6 +279,7 @@ export const DATABASE_COMPONENTS = [
         required: true,
         rule: 'postgresIdentifier',
         placeholder: 'configtable',
+        example: 'example_config',
       },
       {
         // notifyChannel: read from the component from Dapr 1.18 (components-contrib ee5e0302c, first in v1.18.0;
@@ -306,6 +315,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib state/sqlserver/v2/metadata.yaml.
     status: 'stable',
     title: 'Azure SQL state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-sqlserver.md says it does.
     summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
     defaultName: 'statestore',
     fixedMetadata: USE_AZURE_AD,
@@ -326,6 +336,7 @@ export const DATABASE_COMPONENTS = [
     // components-contrib state/sqlserver/metadata.yaml.
     status: 'stable',
     title: 'Azure SQL state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-sqlserver.md says it does.
     summary: 'Keep Dapr state in an Azure SQL database, signing in with the identity.',
     defaultName: 'statestore',
     // Not deprecated: registered among Others and still the Default (state_sqlserver.go at v1.18.0).

@@ -47,6 +47,7 @@ export const KEY_VAULT_COMPONENTS = [
     // components-contrib secretstores/azure/keyvault/metadata.yaml.
     status: 'stable',
     title: 'Azure Key Vault secret store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-secret-stores/azure-keyvault.md says it does.
     summary: 'Read secrets from a Key Vault through the Dapr secrets API and in other components.',
     // The name the Dapr docs' managed identity page uses (../shared/seed/howto-use-managed-identities.md).
     defaultName: 'azurekeyvault',
@@ -86,6 +87,7 @@ export const KEY_VAULT_COMPONENTS = [
     // components-contrib crypto/azure/keyvault/metadata.yaml.
     status: 'alpha',
     title: 'Azure Key Vault cryptography',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-cryptography/azure-key-vault.md says it does.
     summary: 'Encrypt, decrypt, sign and verify with keys held in a Key Vault (Dapr cryptography API).',
     defaultName: 'azurekeyvault-crypto',
     fields: [
@@ -96,6 +98,7 @@ export const KEY_VAULT_COMPONENTS = [
         required: true,
         rule: 'keyVaultName',
         placeholder: 'mykeyvault',
+        example: 'example-kv',
       },
       {
         // metadata.yaml: requestTimeout, a duration, default 30s.

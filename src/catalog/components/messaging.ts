@@ -53,6 +53,7 @@ const NAMESPACE_NAME: ComponentField = {
   required: true,
   rule: 'serviceBusNamespaceFqdn',
   placeholder: 'mynamespace.servicebus.windows.net',
+  example: 'example-sb.servicebus.windows.net',
 };
 
 const MAX_CONCURRENT_HANDLERS: ComponentField = {
@@ -229,6 +230,7 @@ const EVENT_HUB_NAMESPACE: ComponentField = {
   required: true,
   rule: 'eventHubsNamespace',
   placeholder: 'myeventhubs.servicebus.windows.net',
+  example: 'example-eh.servicebus.windows.net',
 };
 
 const STORAGE_ACCOUNT_NAME: ComponentField = {
@@ -239,6 +241,7 @@ const STORAGE_ACCOUNT_NAME: ComponentField = {
   required: true,
   rule: 'storageAccountName',
   placeholder: 'mycheckpointstore',
+  example: 'examplecheckpoints',
 };
 
 const STORAGE_CONTAINER_NAME: ComponentField = {
@@ -249,6 +252,7 @@ const STORAGE_CONTAINER_NAME: ComponentField = {
   required: true,
   rule: 'blobContainerName',
   placeholder: 'checkpoints',
+  example: 'example-checkpoints',
 };
 
 /*
@@ -269,6 +273,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib pubsub/azure/servicebus/queues/metadata.yaml.
     status: 'stable',
     title: 'Azure Service Bus queues pub/sub',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-pubsub/setup-azure-servicebus-queues.md says it does.
     summary: 'Publish and subscribe through Service Bus queues, one queue per topic.',
     defaultName: 'pubsub',
     fields: [NAMESPACE_NAME, MAX_CONCURRENT_HANDLERS, TIMEOUT_IN_SEC],
@@ -285,6 +290,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib pubsub/azure/servicebus/topics/metadata.yaml.
     status: 'stable',
     title: 'Azure Service Bus topics pub/sub',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-pubsub/setup-azure-servicebus-topics.md says it does.
     summary: 'Publish and subscribe through Service Bus topics and subscriptions.',
     defaultName: 'pubsub',
     fields: [
@@ -317,6 +323,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib bindings/azure/servicebusqueues/metadata.yaml.
     status: 'stable',
     title: 'Azure Service Bus queue binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/servicebusqueues.md (Binding support: input and output) says it does.
     summary: 'Receive messages from a Service Bus queue (input) and send messages to it (output).',
     defaultName: 'servicebus-binding',
     fields: [
@@ -329,6 +336,7 @@ export const MESSAGING_COMPONENTS = [
         required: true,
         rule: 'serviceBusEntityName',
         placeholder: 'myqueue',
+        example: 'example-queue',
       },
       {
         // ttlInSeconds: default time-to-live of sent messages (metadata.yaml, output).
@@ -355,6 +363,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib pubsub/azure/eventhubs/metadata.yaml.
     status: 'stable',
     title: 'Azure Event Hubs pub/sub',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-pubsub/setup-azure-eventhubs.md says it does.
     summary: 'Publish and subscribe through Event Hubs, one event hub per topic.',
     defaultName: 'pubsub',
     fields: [
@@ -374,7 +383,7 @@ export const MESSAGING_COMPONENTS = [
         // enableInOrderMessageDelivery, default false (metadata.yaml).
         key: 'enableInOrderMessageDelivery',
         label: 'In-order delivery',
-        help: 'true: messages of one partition are delivered strictly in order.',
+        help: 'When ticked, messages of one partition are delivered strictly in order.',
         required: false,
         rule: 'boolean',
       },
@@ -442,6 +451,7 @@ export const MESSAGING_COMPONENTS = [
     // components-contrib bindings/azure/eventhubs/metadata.yaml.
     status: 'stable',
     title: 'Azure Event Hubs binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/eventhubs.md (binding: "input, output"; output operation create) says it does.
     summary: 'Receive events from one event hub (input) and send events to it (output).',
     defaultName: 'eventhubs-binding',
     fields: [
@@ -455,6 +465,7 @@ export const MESSAGING_COMPONENTS = [
         required: true,
         rule: 'eventHubName',
         placeholder: 'myeventhub',
+        example: 'example-hub',
       },
       {
         // consumerID: the consumer group the input binding reads with (metadata.yaml).
@@ -464,6 +475,7 @@ export const MESSAGING_COMPONENTS = [
         required: true,
         rule: 'consumerGroup',
         placeholder: '$Default',
+        example: 'example-consumers',
       },
       STORAGE_ACCOUNT_NAME,
       STORAGE_CONTAINER_NAME,
@@ -471,7 +483,7 @@ export const MESSAGING_COMPONENTS = [
         // getAllMessageProperties, default false, input (metadata.yaml).
         key: 'getAllMessageProperties',
         label: 'All message properties',
-        help: 'true: every event property is passed to the app as metadata.',
+        help: 'When ticked, every event property is passed to the app as metadata.',
         required: false,
         rule: 'boolean',
       },

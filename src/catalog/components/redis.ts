@@ -33,6 +33,7 @@ const REDIS_HOST: ComponentField = {
   required: true,
   rule: 'redisHost',
   placeholder: 'mycache.redis.cache.windows.net:6380',
+  example: 'example-redis.redis.cache.windows.net:6380',
 };
 
 /**
@@ -88,6 +89,7 @@ export const REDIS_COMPONENTS = [
   redisComponent(
     'state.redis',
     'Azure Cache for Redis state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-redis.md says it does.
     'Keep Dapr state in Azure Cache for Redis.',
     'statestore',
     [REDIS_DB],
@@ -97,6 +99,7 @@ export const REDIS_COMPONENTS = [
   redisComponent(
     'pubsub.redis',
     'Azure Cache for Redis pub/sub (Streams)',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-pubsub/setup-redis-pubsub.md (Redis Streams) says it does.
     'Publish and subscribe through Redis Streams.',
     'pubsub',
     [
@@ -115,7 +118,8 @@ export const REDIS_COMPONENTS = [
   redisComponent(
     'bindings.redis',
     'Azure Cache for Redis binding',
-    'Write keys to Azure Cache for Redis from the app.',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/redis.md (Binding support: create, get, delete) says it does.
+    'Create, get and delete keys in Azure Cache for Redis (output binding).',
     'redis-binding',
     [],
     // Registered from Dapr 1.0 (dapr/dapr cmd/daprd/main.go at v1.0.0); bindings/redis/metadata.yaml.
@@ -124,6 +128,7 @@ export const REDIS_COMPONENTS = [
   redisComponent(
     'configuration.redis',
     'Azure Cache for Redis configuration store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-configuration-stores/redis-configuration-store.md says it does.
     'Read and subscribe to configuration items kept in Redis.',
     'configstore',
     [REDIS_DB],
@@ -133,6 +138,7 @@ export const REDIS_COMPONENTS = [
   redisComponent(
     'lock.redis',
     'Azure Cache for Redis lock',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-locks/redis-lock.md says it does.
     'Distributed locks held in Azure Cache for Redis.',
     'lockstore',
     [],

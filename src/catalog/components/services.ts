@@ -17,6 +17,7 @@ export const SERVICE_COMPONENTS = [
     // components-contrib configuration/azure/appconfig/metadata.yaml.
     status: 'alpha',
     title: 'Azure App Configuration store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-configuration-stores/azure-appconfig-configuration-store.md says it does.
     summary: 'Read and subscribe to key-values in an App Configuration store (Dapr configuration API).',
     defaultName: 'configstore',
     fields: [
@@ -28,6 +29,7 @@ export const SERVICE_COMPONENTS = [
         required: true,
         rule: 'appConfigEndpoint',
         placeholder: 'https://mystore.azconfig.io',
+        example: 'https://example-appcs.azconfig.io',
       },
       {
         // maxRetries, default 3 (metadata.yaml).
@@ -64,6 +66,7 @@ export const SERVICE_COMPONENTS = [
     // components-contrib bindings/azure/openai/metadata.yaml.
     status: 'alpha',
     title: 'Azure OpenAI binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/openai.md (Binding support: completion, chat-completion, get-embedding) says it does.
     summary: 'Completions, chat completions and embeddings from Azure OpenAI deployments (output binding).',
     defaultName: 'openai-binding',
     fields: [
@@ -75,6 +78,7 @@ export const SERVICE_COMPONENTS = [
         required: true,
         rule: 'openAiEndpoint',
         placeholder: 'https://myaccount.openai.azure.com/',
+        example: 'https://example-openai.openai.azure.com/',
       },
     ],
     resources: [
@@ -105,6 +109,7 @@ export const SERVICE_COMPONENTS = [
     // components-contrib bindings/azure/signalr/metadata.yaml.
     status: 'alpha',
     title: 'Azure SignalR binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/signalr.md (Binding support: output, create) says it does.
     summary:
       'Send messages to SignalR clients, groups or users through the SignalR REST API (output binding).',
     defaultName: 'signalr-binding',
@@ -117,6 +122,7 @@ export const SERVICE_COMPONENTS = [
         required: true,
         rule: 'signalREndpoint',
         placeholder: 'https://mysignalr.service.signalr.net',
+        example: 'https://example-signalr.service.signalr.net',
       },
       {
         // hub: the default hub; a request may name another (metadata.yaml).

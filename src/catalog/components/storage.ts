@@ -31,6 +31,7 @@ const ACCOUNT_NAME: ComponentField = {
   required: true,
   rule: 'storageAccountName',
   placeholder: 'mystorageaccount',
+  example: 'examplestorage',
 };
 
 const CONTAINER_NAME: ComponentField = {
@@ -40,6 +41,7 @@ const CONTAINER_NAME: ComponentField = {
   required: true,
   rule: 'blobContainerName',
   placeholder: 'mycontainer',
+  example: 'example-container',
 };
 
 /** The Blob state stores, v2 and v1: same metadata and auth (dapr-components.json notes). */
@@ -51,7 +53,7 @@ function blobStateFields(): readonly ComponentField[] {
       // disableEntityManagement: skip creating the container at init (common/component/azure/blobstorage).
       key: 'disableEntityManagement',
       label: 'Container already exists',
-      help: 'true: Dapr does not try to create the container.',
+      help: 'When ticked, Dapr does not try to create the container.',
       required: false,
       rule: 'boolean',
     },
@@ -67,6 +69,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib state/azure/blobstorage/v2/metadata.yaml.
     status: 'stable',
     title: 'Azure Blob Storage state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-azure-blobstorage.md says it does.
     summary: 'Keep Dapr state as blobs in a storage account container.',
     defaultName: 'statestore',
     fields: blobStateFields(),
@@ -85,6 +88,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib state/azure/blobstorage/v1/metadata.yaml.
     status: 'stable',
     title: 'Azure Blob Storage state store (v1)',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-azure-blobstorage.md says it does.
     summary: 'The original Blob state store; keep it only for data it already wrote.',
     defaultName: 'statestore',
     // dapr/dapr registers v2 as preferred and v1 as deprecated; the two store keys differently, so data is not
@@ -105,6 +109,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib bindings/azure/blobstorage/metadata.yaml.
     status: 'stable',
     title: 'Azure Blob Storage binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/blobstorage.md (Binding support: create, get, delete, list) says it does.
     summary: 'Create, get, list and delete blobs in a container (output binding).',
     defaultName: 'blob-binding',
     fields: [
@@ -114,7 +119,7 @@ export const STORAGE_COMPONENTS = [
         // decodeBase64: decode the payload before writing it (metadata.yaml).
         key: 'decodeBase64',
         label: 'Decode Base64 payloads',
-        help: 'true: payloads are Base64-decoded before they are stored.',
+        help: 'When ticked, payloads are Base64-decoded before they are stored.',
         required: false,
         rule: 'boolean',
       },
@@ -170,6 +175,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib state/azure/tablestorage/metadata.yaml.
     status: 'stable',
     title: 'Azure Table Storage state store',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-state-stores/setup-azure-tablestorage.md says it does.
     summary: 'Keep Dapr state as entities in a storage account table.',
     defaultName: 'statestore',
     // cosmosDbMode (the Cosmos DB Table API) is not offered: its Entra ID grant is unverified
@@ -183,12 +189,13 @@ export const STORAGE_COMPONENTS = [
         required: true,
         rule: 'storageTableName',
         placeholder: 'daprstate',
+        example: 'exampletable',
       },
       {
         // skipCreateTable: do not create the table at init (metadata.yaml).
         key: 'skipCreateTable',
         label: 'Table already exists',
-        help: 'true: Dapr does not try to create the table.',
+        help: 'When ticked, Dapr does not try to create the table.',
         required: false,
         rule: 'boolean',
       },
@@ -210,6 +217,7 @@ export const STORAGE_COMPONENTS = [
     // components-contrib bindings/azure/storagequeues/metadata.yaml.
     status: 'stable',
     title: 'Azure Storage Queues binding',
+    // Summary: what dapr/docs daprdocs/content/en/reference/components-reference/supported-bindings/storagequeues.md (Binding support: input and output) says it does.
     summary: 'Receive messages from a storage queue (input) and add messages to it (output).',
     defaultName: 'queue-binding',
     fields: [
@@ -221,6 +229,7 @@ export const STORAGE_COMPONENTS = [
         required: true,
         rule: 'storageQueueName',
         placeholder: 'myqueue',
+        example: 'example-queue',
       },
       {
         // pollingInterval, default 10s (metadata.yaml).

@@ -12,6 +12,7 @@ import {
   type ComponentConfig,
   type WizardConfig,
 } from '../../model/config';
+import { heldExamples } from '../../model/examples';
 import { configDaprNeed } from '../../model/host-dapr';
 import { aciFixedSettings, buildAciGroup } from '../aci-group';
 import { componentYaml } from '../component';
@@ -121,5 +122,6 @@ export function buildPlan(config: WizardConfig): DeploymentPlan {
       yaml: componentYaml(config, component),
     })),
     ...checkedDaprNeed(config),
+    exampleValues: heldExamples(config).map(({ label, value }) => ({ label, value })),
   };
 }

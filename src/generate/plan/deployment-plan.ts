@@ -90,4 +90,15 @@ export interface DeploymentPlan {
    * newer than the oldest release Dapr still supports: the setup then checks the Dapr the host runs.
    */
   readonly daprNeed?: DaprNeed;
+  /**
+   * The fields that still hold the wizard's example values (src/model/examples.ts), in the Details order:
+   * the setup refuses to run while there is any.
+   */
+  readonly exampleValues: readonly PlannedExampleValue[];
+}
+
+/** A field still holding its example value, as the script names it. */
+export interface PlannedExampleValue {
+  readonly label: string;
+  readonly value: string;
 }
