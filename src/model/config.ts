@@ -33,6 +33,8 @@ export interface WizardConfig {
   environment: string;
   namespace: string;
   serviceAccount: string;
+  /** AKS: the app's Deployment, which the script patches with the pod template fields. */
+  deployment: string;
   appId: string;
   identityName: string;
   clientId: string;
@@ -92,6 +94,7 @@ export function defaultConfig(): WizardConfig {
     environment: '',
     namespace: 'default',
     serviceAccount: '',
+    deployment: '',
     appId: '',
     identityName: '',
     clientId: '',

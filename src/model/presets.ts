@@ -27,7 +27,7 @@ export const PRESETS: readonly Preset[] = [
     description: 'Pods signing in through a federated ServiceAccount to Blob Storage state and Service Bus.',
     hash:
       'host=aks&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders' +
-      '&serviceAccount=orders-api&appId=orders-api' +
+      '&serviceAccount=orders-api&deployment=orders-api&appId=orders-api' +
       '&component=state.azure.blobstorage&m.accountName=stordersstate&m.containerName=orders-state' +
       '&c2.component=pubsub.azure.servicebus.topics&c2.m.namespaceName=sb-orders.servicebus.windows.net',
   },
