@@ -22,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { compileFunction } from 'node:vm';
 import type { ArmModelsFile, ArmNode } from '../src/test-support/iac/arm-models';
 
@@ -221,7 +222,7 @@ function runModule(file: string, cache: Map<string, Record<string, unknown>>): R
   return module.exports;
 }
 
-function loadPackage(root: string): Loaded {
+export function loadPackage(root: string): Loaded {
   const cache = new Map<string, Record<string, unknown>>();
   const bundle = join(root, 'dist/index.js');
   const operations = join(root, 'dist/commonjs/operations');
@@ -244,7 +245,7 @@ function loadPackage(root: string): Loaded {
  */
 type KnownValues = (className: string, property: string) => string[] | undefined;
 
-function knownValuesOf(root: string): KnownValues {
+export function knownValuesOf(root: string): KnownValues {
   const file = [
     join(root, 'dist/commonjs/models/index.d.ts'),
     join(root, 'dist-esm/src/models/index.d.ts'),
@@ -286,14 +287,14 @@ function knownValuesOf(root: string): KnownValues {
 }
 
 /** `/.../providers/Microsoft.X/a/{n}/b/{m}` -> `Microsoft.X/a/b`, for paths that name one item. */
-function resourceTypeOf(path: string): string | undefined {
+export function resourceTypeOf(path: string): string | undefined {
   const tail = path.split('/providers/').pop() ?? '';
   const [namespace, ...segments] = tail.split('/');
   if (!namespace || segments.length === 0 || segments.length % 2 !== 0) return undefined;
   return [namespace, ...segments.filter((_, index) => index % 2 === 0)].join('/');
 }
 
-const apiVersionOf = (spec: OperationSpec): string | undefined =>
+export const apiVersionOf = (spec: OperationSpec): string | undefined =>
   spec.queryParameters?.find((p) => p.parameterPath === 'apiVersion')?.mapper.defaultValue as
     string | undefined;
 
@@ -303,7 +304,7 @@ const pathOf = (serializedName: string): string[] =>
 
 type Context = { mappers: Record<string, Mapper>; known: KnownValues };
 
-function nodeOf(mapper: Mapper, context: Context, seen: string[], known?: string[]): ArmNode {
+export function nodeOf(mapper: Mapper, context: Context, seen: string[], known?: string[]): ArmNode {
   const flags: Partial<ArmNode> = {
     ...(mapper.required ? { required: true } : {}),
     ...(mapper.readOnly ? { readOnly: true } : {}),
@@ -425,8 +426,11 @@ function extract(): ArmModelsFile {
   return output;
 }
 
-const target = new URL('../src/test-support/iac/arm-models.json', import.meta.url);
-writeFileSync(target, `${JSON.stringify(extract(), null, 1)}\n`);
-// In the repository's own format, so that a fresh extract diffs only where the facts changed.
-execFileSync('npx', ['prettier', '--write', target.pathname], { stdio: 'inherit' });
-console.log(`wrote ${target.pathname}`);
+// Run as a script only: scripts/extract-aci-container-group.ts imports the loaders above.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const target = new URL('../src/test-support/iac/arm-models.json', import.meta.url);
+  writeFileSync(target, `${JSON.stringify(extract(), null, 1)}\n`);
+  // In the repository's own format, so that a fresh extract diffs only where the facts changed.
+  execFileSync('npx', ['prettier', '--write', target.pathname], { stdio: 'inherit' });
+  console.log(`wrote ${target.pathname}`);
+}

@@ -10,6 +10,13 @@ import { IDENTITY_ID_MARKER } from './markers';
 
 export const ACI_GROUP_FILE = 'container-group.yaml';
 
+/**
+ * The API version the file declares, which `az container create --file` sends (container/custom.py
+ * _create_update_from_file): 2021-10-01 is the one the YAML reference documents. The tests check the file
+ * against @azure/arm-containerinstance's ContainerGroup model at this version (src/test-support/schemas/).
+ */
+export const ACI_API_VERSION = '2021-10-01';
+
 function identityBlock(config: WizardConfig): Record<string, unknown> {
   // container-instances-managed-identity.md, "Enable managed identity using YAML file".
   if (config.identity === 'system') return { type: 'SystemAssigned' };
@@ -93,8 +100,7 @@ export function buildAciGroup(
   const daprdArgs = ['--app-id', config.appId, '--resources-path', SIDECAR_RESOURCES_PATH];
   if (config.appPort !== '') daprdArgs.push('--app-port', config.appPort);
   return {
-    // 2021-10-01 is the API version the YAML reference documents.
-    apiVersion: '2021-10-01',
+    apiVersion: ACI_API_VERSION,
     location: config.location,
     name: config.hostName,
     type: 'Microsoft.ContainerInstance/containerGroups',
