@@ -35,7 +35,8 @@ export const VERIFY_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     patterns: [
       // kubernetes/kubectl pkg/polymorphichelpers/rollout_status.go.
       { regex: 'deployment "[^"]*" exceeded its progress deadline' },
-      // The timeout of `kubectl rollout status --timeout` (client-go tools/watch UntilWithSync, wait.ErrWaitTimeout).
+      // The timeout of `kubectl rollout status --timeout` (client-go tools/watch UntilWithSync returns
+      // k8s.io/apimachinery pkg/util/wait ErrWaitTimeout, "timed out waiting for the condition").
       { regex: 'rollout to finish.{0,300}timed out waiting for the condition' },
       { regex: 'did not finish rolling out within' },
     ],
@@ -84,6 +85,7 @@ export const VERIFY_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     sources: [
       'dapr/dapr pkg/injector/annotations/annotations.go',
       'dapr/dapr pkg/injector/patcher/sidecar_patcher.go',
+      'kubernetes/kubernetes pkg/registry/core/pod/strategy.go (container ... is not valid for pod)',
     ],
   },
   {
