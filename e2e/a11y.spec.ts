@@ -95,9 +95,9 @@ test.describe('desktop', () => {
     await checkEveryStep(page, 'vm-user-accesspolicy', 'desktop');
   });
 
-  test('AKS with the kubelet identity (Kubernetes tab, disabled option, warning)', async ({ page }) => {
+  test('AKS with the kubelet identity (Deployment patch tab, disabled option, warning)', async ({ page }) => {
     await checkEveryStep(page, 'aks-kubelet', 'desktop');
-    await expect(page.getByRole('tab', { name: 'Kubernetes' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Deployment patch' })).toBeVisible();
     await expect(page.getByRole('note')).toContainText('Every pod on the cluster’s nodes');
   });
 });

@@ -7,7 +7,8 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 const TABS = {
   'Component YAML': 'component-azurekeyvault.yaml',
   'Azure CLI (Bash)': 'setup.sh',
-  Kubernetes: 'k8s-manifests.yaml',
+  ServiceAccount: 'k8s-serviceaccount.yaml',
+  'Deployment patch': 'k8s-deployment-patch.yaml',
 } as const;
 
 const golden = scenario('aks-workload-clientid-accesspolicy');

@@ -97,21 +97,21 @@ test('every step opens from the stepper; the marked ones and the missing lists l
   await page.goto('/#resourceGroup=&hostName=&identityName=&serviceAccount=&appId=');
   // Nothing is locked: Review opens first thing, and lists what is missing.
   const details = stepper(page).getByRole('button', { name: /^4 Details/ });
-  await expect(details).toHaveAccessibleName('4 Details (5 values to fill in or fix)');
+  await expect(details).toHaveAccessibleName('4 Details (6 values to fill in or fix)');
   await expect(stepper(page).getByRole('button', { name: /^1 Host/ })).toHaveAccessibleName('1 Host');
   await stepper(page)
     .getByRole('button', { name: /^5 Review/ })
     .click();
   await expect(stepHeading(page, 'Review')).toBeFocused();
   const missing = page.getByRole('region', { name: 'Still to fill in or fix' });
-  await expect(missing.getByRole('listitem')).toHaveCount(5);
+  await expect(missing.getByRole('listitem')).toHaveCount(6);
   await expectNoAxeViolations(page, 'Review with fields missing');
   await missing.getByRole('button', { name: 'Service account' }).click();
   await expect(stepHeading(page, 'Details')).toBeVisible();
   const serviceAccount = page.getByLabel('Service account', { exact: true });
   await expect(serviceAccount).toBeFocused();
   await serviceAccount.fill('orders-api');
-  await expect(details).toHaveAccessibleName('4 Details (4 values to fill in or fix)');
+  await expect(details).toHaveAccessibleName('4 Details (5 values to fill in or fix)');
 
   // The output panel's "appears once these are valid" names lead to their fields too.
   await page.getByRole('tab', { name: 'Azure CLI (Bash)' }).click();

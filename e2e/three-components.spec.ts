@@ -38,7 +38,8 @@ const TAB_TITLES = [
   'pubsub',
   'All components',
   'Azure CLI (Bash)',
-  'Kubernetes',
+  'ServiceAccount',
+  'Deployment patch',
 ];
 
 async function tab(page: Page, times = 1): Promise<void> {
@@ -188,7 +189,9 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   await fill(label('Client id (optional)'), null);
   await fill(label('Namespace'), linkValue('namespace'));
   await fill(label('Service account'), linkValue('serviceAccount'));
+  await fill(label('Deployment'), linkValue('deployment'));
   await fill(label('Dapr app id'), linkValue('appId'));
+  await fill(label('App port (optional)'), null);
 
   const keyVault = page.getByRole('region', { name: /^Azure Key Vault secret store/ });
   await fill(label('Component name', keyVault), null);

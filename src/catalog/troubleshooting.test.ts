@@ -117,6 +117,8 @@ const SAMPLES: Record<string, readonly string[]> = {
   // Azure/azure-sdk-for-go sdk/azidentity/workload_identity.go.
   'workload-id-not-configured': [
     'WorkloadIdentityCredential: no client ID specified. Check pod configuration or set ClientID in the options',
+    // The setup script's check of daprd's environment (src/generate/hosts/aks-verify.ts).
+    'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects',
   ],
   // dapr/components-contrib#3464.
   'mi-client-id-not-assigned': [
@@ -149,6 +151,32 @@ const SAMPLES: Record<string, readonly string[]> = {
   // dapr/dapr integration test (pkg/runtime/errors/init.go wording).
   'dapr-component-init-failed': [
     'Fatal error from runtime: process component foo error: [INIT_COMPONENT_FAILURE]: initialization error occurred for foo (state.in-memory/v1): component foo already exists',
+    // dapr/dapr pkg/runtime/processor/components.go (v1.16.0 to v1.18.3), as daprd's text log prints it.
+    'time="2026-12-01T10:00:00Z" level=error msg="Failed to init component pubsub (pubsub.azure.servicebus.topics/v1): 401 Unauthorized"',
+    // The setup script's wait for the load line (src/generate/hosts/aks-verify.ts).
+    'daprd in the newest pod did not log "Component loaded: azurekeyvault" within 10 minutes.',
+  ],
+  // k8s.io/apimachinery pkg/api/errors/errors.go NewNotFound, as kubectl prints it.
+  'aks-deployment-not-found': [
+    'Error from server (NotFound): deployments.apps "orders-api" not found',
+    'There is no Deployment orders-api in the namespace orders, so there is nothing to patch.',
+  ],
+  // kubernetes/kubectl pkg/polymorphichelpers/rollout_status.go; client-go wait.ErrWaitTimeout.
+  'aks-rollout-not-ready': [
+    'error: deployment "orders-api" exceeded its progress deadline',
+    'Waiting for deployment "orders-api" rollout to finish: 0 of 1 updated replicas are available...\nerror: timed out waiting for the condition',
+  ],
+  'aks-daprd-not-injected': [
+    'No pod of the app runs with the Dapr sidecar (no pod labelled dapr.io/app-id=orders-api in the namespace).',
+    // kubernetes/kubernetes pkg/registry/core/pod/strategy.go, through kubectl logs -c daprd.
+    'Error from server (BadRequest): container daprd is not valid for pod orders-api-5d8f7c9b4-x2k7q',
+  ],
+  'aca-revision-not-ready': ['The newest revision of the container app is not ready after 2 minutes.'],
+  'aca-dapr-app-id-mismatch': [
+    'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads.',
+  ],
+  'imds-no-token': [
+    "The VM's instance metadata service (169.254.169.254) gave no token for the system-assigned identity",
   ],
 };
 

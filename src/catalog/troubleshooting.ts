@@ -1,12 +1,14 @@
 /**
  * The troubleshooting catalog: every error a user of the wizard can meet, from its script's own steps and
- * guards (troubleshooting/script-steps.ts, database-steps.ts) to Dapr signing in later
+ * guards (troubleshooting/script-steps.ts, database-steps.ts) and its checks after the apply
+ * (troubleshooting/verify-checks.ts) to Dapr signing in later
  * (troubleshooting/sign-in.ts), and the matcher that finds the entries a pasted log line belongs to.
  */
 import { DATABASE_STEP_ENTRIES } from './troubleshooting/database-steps';
 import type { ErrorPattern, TroubleshootingEntry } from './troubleshooting/entry';
 import { SCRIPT_STEP_ENTRIES } from './troubleshooting/script-steps';
 import { SIGN_IN_ENTRIES } from './troubleshooting/sign-in';
+import { VERIFY_CHECK_ENTRIES } from './troubleshooting/verify-checks';
 
 export type { ErrorPattern, ErrorStage, Prevention, TroubleshootingEntry } from './troubleshooting/entry';
 export { ERROR_STAGES } from './troubleshooting/entry';
@@ -14,6 +16,7 @@ export { ERROR_STAGES } from './troubleshooting/entry';
 export const TROUBLESHOOTING_ENTRIES: readonly TroubleshootingEntry[] = [
   ...SCRIPT_STEP_ENTRIES,
   ...DATABASE_STEP_ENTRIES,
+  ...VERIFY_CHECK_ENTRIES,
   ...SIGN_IN_ENTRIES,
 ];
 

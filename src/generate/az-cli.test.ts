@@ -44,6 +44,8 @@ const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
     'https://westeurope.oic.prod-aks.azure.com/72f988bf-86f1-41af-91ab-2d7cd011db47/4c8e2a10-1b3d-4f5e-9a6b-7c8d9e0f1a2b/',
   COMPONENT_BASE64: 'YXBpVmVyc2lvbjogZGFwci5pby92MWFscGhhMQo=',
   RBAC_ENABLED: 'true',
+  // AKS: the newest pod of the app, read by kubectl after the rollout.
+  DAPR_POD: 'orders-api-5d8f7c9b4-x2k7q',
 };
 
 /** Accepted by every az command. */

@@ -29,7 +29,10 @@ function scriptVariables(plan: DeploymentPlan): Script['variables'] {
     add('IDENTITY_NAME', plan.identity.userAssigned.name);
     add('LOCATION', plan.identity.userAssigned.location);
   }
-  if (plan.kubernetes) add('NAMESPACE', plan.kubernetes.namespace);
+  if (plan.kubernetes) {
+    add('NAMESPACE', plan.kubernetes.namespace);
+    add('DEPLOYMENT_NAME', plan.kubernetes.deployment);
+  }
   const workload = plan.kubernetes?.workloadIdentity;
   if (workload) {
     add('SERVICE_ACCOUNT', workload.serviceAccountName);

@@ -1,18 +1,27 @@
 /** config -> the output files the page shows, each present only where it applies. */
 import { componentSpec } from '../catalog/components';
 import { hostSpec } from '../catalog/hosts';
-import type { ComponentConfig, WizardConfig } from '../model/config';
+import { effectiveIdentity, type ComponentConfig, type WizardConfig } from '../model/config';
 import { heldExamples } from '../model/examples';
 import type { FieldPath } from '../model/fields';
 import { validateConfig, type FieldErrors } from '../model/validate';
 import { buildAzScript } from './az-script';
 import { componentYaml } from './component';
-import { toK8sManifests } from './k8s-manifests';
+import {
+  deploymentPatchFileText,
+  POD_TEMPLATE_PATCH_FILE,
+  SERVICE_ACCOUNT_FILE,
+  serviceAccountFileText,
+} from './k8s-manifests';
 import { CLIENT_ID_MARKER } from './markers';
 import { toBash } from './to-bash';
 
-/** component-yaml: one per component; components-yaml: all of them in one multi-document file. */
-export type OutputId = 'component-yaml' | 'components-yaml' | 'cli-bash' | 'k8s-manifests';
+/**
+ * component-yaml: one per component; components-yaml: all of them in one multi-document file; on AKS,
+ * k8s-service-account (Workload ID) and k8s-deployment-patch: the files the script writes and applies.
+ */
+export type OutputId =
+  'component-yaml' | 'components-yaml' | 'cli-bash' | 'k8s-service-account' | 'k8s-deployment-patch';
 
 export interface OutputFile {
   readonly id: OutputId;
@@ -149,12 +158,31 @@ export function generate(config: WizardConfig): GeneratedOutput {
     file: () => ({ fileName: SCRIPT_FILE_NAME, language: 'bash', text: toBash(buildAzScript(config)) }),
   });
   if (format === 'kubernetes') {
+    // Each file as the script writes it, headed by the command the script runs on it.
+    if (effectiveIdentity(config) === 'workload') {
+      candidates.push({
+        id: 'k8s-service-account',
+        key: 'k8s-service-account',
+        title: 'ServiceAccount',
+        blockedBy: hostBlockers,
+        file: () => ({
+          fileName: SERVICE_ACCOUNT_FILE,
+          language: 'yaml',
+          text: serviceAccountFileText(config),
+        }),
+      });
+    }
     candidates.push({
-      id: 'k8s-manifests',
-      key: 'k8s-manifests',
-      title: 'Kubernetes',
-      blockedBy: hostBlockers,
-      file: () => ({ fileName: 'k8s-manifests.yaml', language: 'yaml', text: toK8sManifests(config) }),
+      id: 'k8s-deployment-patch',
+      key: 'k8s-deployment-patch',
+      title: 'Deployment patch',
+      // The patch carries the app port; its heading names the Deployment.
+      blockedBy: [...hostBlockers, ...invalid.filter((path) => path === 'appPort' || path === 'deployment')],
+      file: () => ({
+        fileName: POD_TEMPLATE_PATCH_FILE,
+        language: 'yaml',
+        text: deploymentPatchFileText(config),
+      }),
     });
   }
   const files: OutputFile[] = [];

@@ -70,6 +70,8 @@ export interface Retry {
   readonly delaySeconds: number;
   /** Printed to stderr before exiting with status 1, after the last failed try. */
   readonly message: string;
+  /** Printed to stderr before each wait, so a long wait says what it waits for. */
+  readonly waiting?: string;
 }
 
 /**
@@ -160,9 +162,14 @@ export function when(
 
 export function retry(
   line: Command,
-  options: { attempts: number; delaySeconds: number; message: string },
+  options: { attempts: number; delaySeconds: number; message: string; waiting?: string },
 ): Retry {
   return { kind: 'retry', command: line, ...options };
+}
+
+/** Runs a command once and stops the script with `message` when it fails: a retry of one attempt. */
+export function orStop(line: Command, message: string): Retry {
+  return retry(line, { attempts: 1, delaySeconds: 0, message });
 }
 
 export function versionAtLeast(

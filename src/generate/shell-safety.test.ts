@@ -83,6 +83,8 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   // Web App: a Linux site; function app: in a Container Apps environment with Dapr on.
   "contains(kind, 'linux')": 'true',
   'daprConfig.enabled': 'true',
+  // Container Apps: the newest revision is the newest ready one.
+  'properties.latestReadyRevisionName == properties.latestRevisionName': 'true',
 };
 
 /**
@@ -118,6 +120,15 @@ const CLIENT_ID_QUERIES = ['clientId', 'identityProfile.kubeletidentity.clientId
 const RBAC_QUERY = 'properties.enableRbacAuthorization';
 /** The function app's Dapr app id: the stand-in reports the one the wizard was given, so the check passes. */
 const APP_ID_QUERY = 'daprConfig.appId';
+/** Container Apps after the apply: the app id Dapr runs with (Dapr is on). */
+const RUNNING_APP_ID_QUERY = 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId';
+/** Run Command's output: the VM's identity endpoint answers a token request with 200. */
+const RUN_COMMAND_QUERY = 'value[0].message';
+const IMDS_URL = 'http://169.254.169.254/metadata/identity/oauth2/token';
+const IMDS_OUTPUT = '[stdout]\n200\n\n[stderr]\n';
+/** AKS: the newest pod of the app, and the token file the Workload ID webhook names in daprd's environment. */
+const POD_NAME = 'orders-api-5d8f7c9b4-x2k7q';
+const TOKEN_FILE = '/var/run/secrets/azure/tokens/azure-identity-token';
 const ENVIRONMENT_ID_QUERY = 'managedEnvironmentId';
 
 /** What a run of the stand-ins depends on. */
@@ -130,6 +141,8 @@ interface StubInputs {
   readonly captured: Readonly<Record<CapturedQuery, string>>;
   /** The Dapr app id typed in the wizard, which the function app lookup returns. */
   readonly appId: string;
+  /** daprd's log, as kubectl logs and az container logs print it. */
+  readonly daprdLog: string;
   /** The principal id the script holds by its database steps, which psql reports a role mapped to. */
   readonly principalId?: string;
 }
@@ -153,7 +166,8 @@ function azAnswer(args: readonly string[], inputs: StubInputs, rbacCount: { n: n
   const captured = CAPTURED_QUERIES.find((candidate) => candidate === query);
   if (captured !== undefined) return `${inputs.captured[captured]}\n`;
   if (query === RBAC_QUERY) return `${inputs.rbac[rbacCount.n++] ?? ''}\n`;
-  if (query === APP_ID_QUERY) return `${inputs.appId}\n`;
+  if (query === APP_ID_QUERY || query === RUNNING_APP_ID_QUERY) return `${inputs.appId}\n`;
+  if (query === RUN_COMMAND_QUERY && args.some((arg) => arg.includes(IMDS_URL))) return `${IMDS_OUTPUT}\n`;
   // The function app's environment is the one the script looks up: its id, as the id lookup answers.
   if (query === ENVIRONMENT_ID_QUERY) return `${inputs.captured.id}\n`;
   return '';
@@ -167,6 +181,9 @@ const RECORD = `printf '%s\\0' "\${0##*/}" "$@" > "$STUB_LOG/$EPOCHREALTIME-$$"`
 const AZ_STUB = [
   '#!/bin/bash',
   RECORD,
+  // The daprd container's log of a container group: every component loaded.
+  'if [[ $1 == container && $2 == logs ]]; then printf \'%s\' "$STUB_DAPRD_LOG"; exit 0; fi',
+  'all="$*"',
   'query=',
   'while (( $# > 1 )); do',
   '  if [[ $1 == --query ]]; then query=$2; fi',
@@ -180,7 +197,8 @@ const AZ_STUB = [
     (query) => `  ${sh(query)}) printf '%s\\n' "$${answerVariable(query)}" ;;`,
   ),
   `  ${CLIENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
-  `  ${sh(APP_ID_QUERY)}) printf '%s\\n' "$STUB_APP_ID" ;;`,
+  `  ${sh(APP_ID_QUERY)}|${sh(RUNNING_APP_ID_QUERY)}) printf '%s\\n' "$STUB_APP_ID" ;;`,
+  `  ${sh(RUN_COMMAND_QUERY)}) if [[ $all == *${sh(IMDS_URL)}* ]]; then printf '%s\\n' ${sh(IMDS_OUTPUT)}; fi ;;`,
   `  ${sh(ENVIRONMENT_ID_QUERY)}) printf '%s\\n' "$${answerVariable('id')}" ;;`,
   `  ${sh(RBAC_QUERY)})`,
   '    n=0',
@@ -193,6 +211,40 @@ const AZ_STUB = [
 ].join('\n');
 
 const SILENT_STUB = ['#!/bin/bash', RECORD, ''].join('\n');
+/**
+ * kubectl answers the AKS checks after the rollout: the newest pod's name, daprd's Workload ID variables
+ * (the client id the script holds, and a token file), and daprd's log with every component loaded.
+ */
+const KUBECTL_STUB = [
+  '#!/bin/bash',
+  RECORD,
+  'case "$*" in',
+  `  'logs '*) printf '%s' "$STUB_DAPRD_LOG" ;;`,
+  `  *'{.items[-1:].metadata.name}'*) printf '%s\\n' ${sh(POD_NAME)} ;;`,
+  `  *'"AZURE_CLIENT_ID")]'*) printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
+  `  *'"AZURE_FEDERATED_TOKEN_FILE")]'*) printf '%s\\n' ${sh(TOKEN_FILE)} ;;`,
+  'esac',
+  '',
+].join('\n');
+
+/** What the kubectl stand-in prints for these arguments (its captured answers). */
+function kubectlAnswer(args: readonly string[], inputs: StubInputs): string {
+  const all = args.join(' ');
+  if (all.includes('{.items[-1:].metadata.name}')) return `${POD_NAME}\n`;
+  if (all.includes('"AZURE_CLIENT_ID")]')) return `${inputs.clientId || inputs.captured.clientId}\n`;
+  if (all.includes('"AZURE_FEDERATED_TOKEN_FILE")]')) return `${TOKEN_FILE}\n`;
+  return '';
+}
+
+/** daprd's log: one load line per component, as dapr/dapr pkg/runtime/processor/components.go writes it. */
+function daprdLog(config: WizardConfig): string {
+  return config.components
+    .map(
+      (component) =>
+        `time="2026-12-01T10:00:00Z" level=info msg="Component loaded: ${component.name} (${component.type}/${component.version})" app_id=${config.appId}\n`,
+    )
+    .join('');
+}
 /** psql answers the script's read-backs: the role's mapped object id, and "t" for a privilege check. */
 const PSQL_STUB = [
   '#!/bin/bash',
@@ -212,7 +264,8 @@ const BASH_ENV = `command_not_found_handle() { printf '%s\\0' NOT-FOUND "$@" > "
 /** Programs the script runs; `export` is a builtin and leaves no record. */
 const STUBBED = ['az', 'kubectl', 'psql', 'sqlcmd'];
 // sed reads a version out of a captured answer; sort and head compare versions (a version-at-least line).
-const REAL = ['mkdir', 'base64', 'tr', 'sed', 'sort', 'head'];
+// grep finds daprd's load lines and a ready revision in what the stand-ins print.
+const REAL = ['mkdir', 'base64', 'tr', 'sed', 'sort', 'head', 'grep'];
 const BUILTINS = new Set(['export']);
 
 function which(program: string): string {
@@ -232,7 +285,13 @@ beforeAll(() => {
   for (const program of STUBBED)
     writeFileSync(
       joinPath(bin, program),
-      program === 'az' ? AZ_STUB : program === 'psql' ? PSQL_STUB : SILENT_STUB,
+      program === 'az'
+        ? AZ_STUB
+        : program === 'psql'
+          ? PSQL_STUB
+          : program === 'kubectl'
+            ? KUBECTL_STUB
+            : SILENT_STUB,
     );
   for (const program of REAL) writeFileSync(joinPath(bin, program), passThrough(which(program)));
   for (const program of [...STUBBED, ...REAL]) chmodSync(joinPath(bin, program), 0o755);
@@ -289,6 +348,7 @@ function runScript(text: string, inputs: StubInputs): Run {
         STUB_STATE: state,
         STUB_CLIENT_ID: inputs.clientId,
         STUB_APP_ID: inputs.appId,
+        STUB_DAPRD_LOG: inputs.daprdLog,
         STUB_PRINCIPAL_ID: inputs.principalId ?? '',
         STUB_RBAC: inputs.rbac.join(' '),
         ...Object.fromEntries(
@@ -350,7 +410,12 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
     const pipe = command.pipeTo?.map((word) => resolveWord(word, values));
     if (command.captureTo !== undefined) {
       // $(...) drops trailing newlines; base64 values are read from the files after the run.
-      const output = argv[0] === 'az' ? azAnswer(argv.slice(1), inputs, rbacCount) : '';
+      const output =
+        argv[0] === 'az'
+          ? azAnswer(argv.slice(1), inputs, rbacCount)
+          : argv[0] === 'kubectl'
+            ? kubectlAnswer(argv.slice(1), inputs)
+            : '';
       values.set(command.captureTo, output.replace(/\n+$/, ''));
     }
     const group = [argv, ...(pipe ? [pipe] : [])].filter((call) => !BUILTINS.has(call[0] ?? ''));
@@ -470,7 +535,7 @@ function stubInputs(
     .map((resource) =>
       resource.choices[resource.ref.keyVaultModelChoice ?? ''] === 'accesspolicy' ? 'false' : 'true',
     );
-  return { clientId: config.clientId, rbac, captured, appId: config.appId };
+  return { clientId: config.clientId, rbac, captured, appId: config.appId, daprdLog: daprdLog(config) };
 }
 
 /** Runs the configuration's script and checks the calls, the files, and that nothing else happened. */
@@ -773,10 +838,11 @@ function configArbitrary(host: HostId): fc.Arbitrary<WizardConfig> {
       environment: hostile,
       namespace: hostile,
       serviceAccount: hostile,
+      deployment: hostile,
       // A function app's Dapr app id is compared with the one the stand-in prints: as for the client id,
       // $(...) drops trailing newlines.
       appId:
-        host === 'functionapp'
+        host === 'functionapp' || host === 'aca'
           ? hostile.map((text) => text.replace(/\n+$/, ''))
           : host === 'aks' || host === 'aci' || host === 'webapp'
             ? hostile

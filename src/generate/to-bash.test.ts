@@ -5,6 +5,7 @@ import {
   command,
   join,
   lit,
+  orStop,
   retry,
   stop,
   v,
@@ -219,6 +220,32 @@ describe('retry', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain("it's not there");
+  });
+
+  it('says what it waits for before each wait, and not after the last try', () => {
+    const text = once(
+      retry(succeedsOnTry(3), { attempts: 5, delaySeconds: 0, message: 'never', waiting: 'waiting...' }),
+    );
+    const result = spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${text}`], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('waiting...\nwaiting...\n');
+    const failing = once(
+      retry(succeedsOnTry(9), { attempts: 2, delaySeconds: 0, message: 'gave up', waiting: 'waiting...' }),
+    );
+    const failed = spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${failing}`], { encoding: 'utf8' });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toBe('waiting...\ngave up\n');
+  });
+
+  it('runs a one-try check without a loop: on, or stopped with the message', () => {
+    const passing = once(orStop(succeedsOnTry(1), 'never'), command(['echo', 'reached']));
+    expect(passing).not.toContain('for attempt');
+    expect(bashEcho(`cd "$(mktemp -d)" && ${passing}`).trim()).toBe('reached');
+    const failing = once(orStop(succeedsOnTry(2), "it's not ready"), command(['echo', 'not reached']));
+    const result = spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${failing}`], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe("it's not ready\n");
   });
 
   it('refuses a loop that would never run', () => {

@@ -151,6 +151,15 @@ function renderRetry(line: Retry, indent = ''): string {
   }
   if (!Number.isInteger(line.delaySeconds) || line.delaySeconds < 0) throw new Error('Bad retry delay');
   const inner = `${indent}  `;
+  if (line.attempts === 1) {
+    // One try: no loop, nothing to wait for.
+    return [
+      `${indent}if ! ${renderCommand(line.command, indent).slice(indent.length)}; then`,
+      `${inner}echo ${quoteLiteral(line.message)} >&2`,
+      `${inner}exit 1`,
+      `${indent}fi`,
+    ].join('\n');
+  }
   return [
     `${indent}for attempt in {1..${line.attempts}}; do`,
     `${inner}if ${renderCommand(line.command, inner).slice(inner.length)}; then`,
@@ -160,6 +169,7 @@ function renderRetry(line: Retry, indent = ''): string {
     `${inner}  echo ${quoteLiteral(line.message)} >&2`,
     `${inner}  exit 1`,
     `${inner}fi`,
+    ...(line.waiting === undefined ? [] : [`${inner}echo ${quoteLiteral(line.waiting)} >&2`]),
     `${inner}sleep ${line.delaySeconds}`,
     `${indent}done`,
   ].join('\n');

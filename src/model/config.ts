@@ -34,6 +34,8 @@ export interface WizardConfig {
   environment: string;
   namespace: string;
   serviceAccount: string;
+  /** AKS: the app's Deployment, which the script patches with the pod template fields. */
+  deployment: string;
   appId: string;
   identityName: string;
   clientId: string;
@@ -97,6 +99,7 @@ export function defaultConfig(): WizardConfig {
     // A real value, not an example: the namespace apps run in unless told otherwise.
     namespace: 'default',
     serviceAccount: HOST_FIELD_EXAMPLES.serviceAccount,
+    deployment: HOST_FIELD_EXAMPLES.deployment,
     appId: HOST_FIELD_EXAMPLES.appId,
     identityName: HOST_FIELD_EXAMPLES.identityName,
     clientId: '',

@@ -16,6 +16,7 @@ export type TextFieldId =
   | 'environment'
   | 'namespace'
   | 'serviceAccount'
+  | 'deployment'
   | 'appId'
   | 'identityName'
   | 'clientId'
@@ -148,6 +149,16 @@ export function detailFields(config: WizardConfig): FieldView[] {
         placeholder: 'my-app',
       });
     }
+    // A Deployment's name is a DNS subdomain, as a ServiceAccount's (Kubernetes docs, "Object Names and IDs").
+    fields.push({
+      path: 'deployment',
+      group: 'Kubernetes',
+      label: 'Deployment',
+      help: 'The app’s Deployment: the script patches its pod template (Dapr annotations, and the ServiceAccount for Workload ID), and its pods restart.',
+      required: true,
+      rule: 'serviceAccountName',
+      placeholder: 'my-app',
+    });
   }
   fields.push({
     path: 'appId',
@@ -203,7 +214,7 @@ export function detailFields(config: WizardConfig): FieldView[] {
   // Web App: the daprd sidecar's start-up command names the main container's port when Dapr calls the app;
   // Container Apps: az containerapp dapr enable --dapr-app-port. Without it Dapr delivers no subscribed
   // messages or input-binding events (dapr/dapr cmd/daprd/options/options.go: --app-port, empty by default).
-  if (config.host === 'webapp' || config.host === 'aca') {
+  if (config.host === 'webapp' || config.host === 'aca' || config.host === 'aks') {
     fields.push({
       path: 'appPort',
       group: 'Dapr',
@@ -211,7 +222,9 @@ export function detailFields(config: WizardConfig): FieldView[] {
       help:
         config.host === 'webapp'
           ? 'The port your main container listens on (80 or 8080 on App Service), if Dapr should call it: needed to receive subscribed messages and input-binding events.'
-          : 'The port your app listens on, if Dapr should call it: needed to receive subscribed messages and input-binding events.',
+          : config.host === 'aks'
+            ? 'The port your app listens on, if Dapr should call it (the dapr.io/app-port annotation): needed to receive subscribed messages and input-binding events.'
+            : 'The port your app listens on, if Dapr should call it: needed to receive subscribed messages and input-binding events.',
       required: false,
       rule: 'port',
     });

@@ -12,6 +12,7 @@ export const HOST_FIELD_EXAMPLES = {
   environment: 'example-env',
   identityName: 'example-identity',
   serviceAccount: 'example-sa',
+  deployment: 'example-app',
   appId: 'example-app',
   image: 'example.azurecr.io/example-app:1.0',
 } as const satisfies Partial<Record<TextFieldId, string>>;

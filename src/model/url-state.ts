@@ -31,6 +31,7 @@ export const TEXT_KEYS: readonly TextFieldId[] = [
   'environment',
   'namespace',
   'serviceAccount',
+  'deployment',
   'appId',
   'identityName',
   'clientId',

@@ -51,12 +51,29 @@ describe('validateConfig', () => {
     expect(validateConfig(valid({ host: 'vm' }))).toEqual({});
   });
 
-  it('asks AKS Workload ID for the identity, the service account and the app id', () => {
+  it('asks AKS Workload ID for the identity, the service account, the Deployment and the app id', () => {
     expect(
       Object.keys(
-        validateConfig(valid({ host: 'aks', identityName: '', serviceAccount: '', appId: '' })),
+        validateConfig(
+          valid({ host: 'aks', identityName: '', serviceAccount: '', deployment: '', appId: '' }),
+        ),
       ).sort(),
-    ).toEqual(['appId', 'identityName', 'serviceAccount']);
+    ).toEqual(['appId', 'deployment', 'identityName', 'serviceAccount']);
+  });
+
+  it('checks the Deployment as a Kubernetes name, on AKS only', () => {
+    const aks = valid({
+      host: 'aks',
+      identityName: 'id-orders',
+      serviceAccount: 'orders-api',
+      appId: 'orders-api',
+    });
+    expect(validateConfig({ ...aks, deployment: 'orders-api' })).toEqual({});
+    expect(Object.keys(validateConfig({ ...aks, deployment: 'Orders_API' }))).toEqual(['deployment']);
+    expect(Object.keys(validateConfig({ ...aks, aksIdentity: 'kubelet', deployment: '' }))).toEqual([
+      'deployment',
+    ]);
+    expect(validateConfig(valid({ host: 'vm', deployment: 'Not A Name' }))).toEqual({});
   });
 
   it('asks ACI for location, image and app id; the client id only for user-assigned identities', () => {

@@ -116,12 +116,14 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
       // errors.md; "no client ID specified" is azidentity's (Azure/azure-sdk-for-go sdk/azidentity/workload_identity.go).
       { regex: 'workloadidentitycredential.{0,120}(not fully configured|no client id specified)' },
       { regex: 'missing environment variable azure_(client_id|federated_token_file)' },
+      // The setup script's check of daprd's environment (src/generate/hosts/aks-verify.ts).
+      'does not carry the Workload ID variables',
     ],
     cause:
       'The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label ' +
       'azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, ' +
       'or Workload ID is off on the cluster.',
-    fix: 'Merge the wizard’s Deployment patch (the label) and apply its ServiceAccount, then restart the pods.',
+    fix: 'Run the wizard’s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods.',
     prevention: {
       text: 'Use the wizard’s Workload ID route: it writes the ServiceAccount and the Deployment patch.',
       fragment: 'host=aks&aksIdentity=workload',
@@ -284,11 +286,13 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
       { regex: 'initialization error occurred for \\S+' },
       { regex: 'failed to init component \\S+' },
       { regex: 'process component \\S+ error' },
+      // The setup script's wait for daprd's load line (src/generate/hosts/aks-verify.ts, aci.ts).
+      { regex: 'did not log "component loaded: \\S+' },
     ],
     cause:
       'A component failed to start; the rest of the line is its own error. The sidecar may still report ' +
-      'Ready, because it reports healthy before components load.',
-    fix: 'Read the error after the component name (paste the whole line here), or list the loaded components.',
+      'Ready, because it reports healthy before components load; with the error daprd exits and restarts.',
+    fix: 'Read the error after the component name (paste the whole line into the troubleshooting page’s search box), or list the loaded components.',
     commands: ['curl http://localhost:3500/v1.0/metadata'],
     prevention: { text: 'Check the component’s load line in the daprd log after every deployment.' },
     sources: ['dapr/dapr pkg/runtime/errors/init.go', 'dapr/dapr#7326', 'dapr/dapr#8236'],

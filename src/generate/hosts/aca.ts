@@ -4,8 +4,21 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, note, v, when, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  lit,
+  note,
+  retry,
+  v,
+  when,
+  words,
+  type ScriptLine,
+  type ScriptStep,
+} from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
 const APP = ['--name', v('CONTAINER_APP_NAME'), ...RG] as const;
@@ -120,11 +133,47 @@ function daprOnStep(plan: DeploymentPlan): ScriptStep {
   };
 }
 
-export const containerAppsHost: HostModule = {
-  preflightSteps: (plan) => [daprAppIdCheckStep(plan)],
-  setupSteps: (plan, grantSteps) => identityGrantsApply(identitySteps(plan), grantSteps, applySteps(plan)),
-  verifyLines: (plan) =>
-    plan.components.map((component) =>
+const REVISION_ATTEMPTS = 12;
+const REVISION_DELAY_SECONDS = 10;
+
+/**
+ * The app's newest revision (the one Dapr was turned on in, or the one already running) is its newest ready
+ * one: properties.latestRevisionName and latestReadyRevisionName of Microsoft.App/containerApps
+ * (azure-rest-api-specs specification/app ContainerApps.json). JMESPath prints the comparison as true/false.
+ */
+function revisionReadyLine(): ScriptLine {
+  const minutes = (REVISION_ATTEMPTS * REVISION_DELAY_SECONDS) / 60;
+  return retry(
+    command(
+      words(
+        'az containerapp show',
+        ...APP,
+        '--query',
+        lit('properties.latestReadyRevisionName == properties.latestRevisionName'),
+        '-o tsv',
+      ),
+      { pipeTo: ['grep', '-Fx', 'true'] },
+    ),
+    {
+      attempts: REVISION_ATTEMPTS,
+      delaySeconds: REVISION_DELAY_SECONDS,
+      waiting: `The newest revision is not ready yet; trying again in ${REVISION_DELAY_SECONDS} s.`,
+      message: failureMessage(
+        `The newest revision of the container app is not ready after ${minutes} minutes.`,
+        'aca-revision-not-ready',
+      ),
+    },
+  );
+}
+
+/**
+ * After the apply: the components exist in the environment, the newest revision is ready, and the app runs
+ * Dapr with the app id the components are scoped to. JMESPath's && gives the app id when Dapr is on, false
+ * when it is off.
+ */
+function verifyLines(plan: DeploymentPlan): ScriptLine[] {
+  return [
+    ...plan.components.map((component) =>
       cmd(
         'az containerapp env dapr-component show --name',
         v('ENVIRONMENT_NAME'),
@@ -134,6 +183,41 @@ export const containerAppsHost: HostModule = {
         '--query properties.componentType -o tsv',
       ),
     ),
+    revisionReadyLine(),
+    capture(
+      'DAPR_RUNNING_APP_ID',
+      'az containerapp show',
+      ...APP,
+      '--query',
+      lit('properties.configuration.dapr.enabled && properties.configuration.dapr.appId'),
+      '-o tsv',
+    ),
+    guard(
+      'DAPR_RUNNING_APP_ID',
+      '!=',
+      plan.appId,
+      failureMessage(
+        `The container app does not run Dapr with the app id ${plan.appId}, so no component scoped to it loads.`,
+        'aca-dapr-app-id-mismatch',
+      ),
+    ),
+    // az containerapp logs show: --type console (default) or system, --container, --tail 0-300, --format
+    // json or text (azure-cli containerapp/_params.py). Which stream carries the Dapr sidecar's own log is
+    // not documented there, so this is a line to run, not a check.
+    note(
+      'Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr\n' +
+        'sidecar\'s log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"\n' +
+        'and "Failed to init component <name>":\n' +
+        '  az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text\n' +
+        '  az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text',
+    ),
+  ];
+}
+
+export const containerAppsHost: HostModule = {
+  preflightSteps: (plan) => [daprAppIdCheckStep(plan)],
+  setupSteps: (plan, grantSteps) => identityGrantsApply(identitySteps(plan), grantSteps, applySteps(plan)),
+  verifyLines,
   restartHint: RESTART_THE_APP,
   cliRequirement: () => 'Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).',
 };

@@ -7,8 +7,20 @@ import { ACI_GROUP_FILE } from '../aci-group';
 import { componentBase64Marker, IDENTITY_ID_MARKER } from '../markers';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, command, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  lit,
+  note,
+  retry,
+  v,
+  words,
+  type ScriptLine,
+  type ScriptStep,
+} from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
+import { failureMessage } from '../troubleshoot-advice';
 import type { HostModule } from './host-module';
 
 function containerGroupOf(plan: DeploymentPlan): NonNullable<DeploymentPlan['containerGroup']> {
@@ -130,6 +142,35 @@ function publicAddressLines(plan: DeploymentPlan): ScriptLine[] {
   ];
 }
 
+/** New grants take up to about 10 minutes (azure-cli.md 5): a component whose init uses one may fail till then. */
+const LOG_ATTEMPTS = 30;
+const LOG_DELAY_SECONDS = 20;
+
+/**
+ * daprd's load line for one component, from the sidecar's log (az container logs --container-name, the
+ * container's name in the group file): "Component loaded: <name> (<type>/<version>)", or "Failed to init
+ * component <name> (...)" (dapr/dapr pkg/runtime/processor/components.go). A component that fails to load
+ * makes daprd exit (same file, processComponents), so the group restarts it and the wait sees the failure.
+ */
+function componentLoadedLine(plan: DeploymentPlan, name: string): ScriptLine {
+  const minutes = (LOG_ATTEMPTS * LOG_DELAY_SECONDS) / 60;
+  return retry(
+    command(
+      words('az container logs --name', v(plan.host.hostNameVariable), ...RG, '--container-name daprd'),
+      { pipeTo: ['grep', '-F', '--', `Component loaded: ${name} (`] },
+    ),
+    {
+      attempts: LOG_ATTEMPTS,
+      delaySeconds: LOG_DELAY_SECONDS,
+      waiting: `daprd has not logged "Component loaded: ${name}" yet; trying again in ${LOG_DELAY_SECONDS} s.`,
+      message: failureMessage(
+        `daprd in the group did not log "Component loaded: ${name}" within ${minutes} minutes. Its line about ${name}: az container logs --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container-name daprd | grep -F '${name} (' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes).`,
+        'dapr-component-init-failed',
+      ),
+    },
+  );
+}
+
 export const containerInstancesHost: HostModule = {
   preflightSteps: (plan) => [existingGroupStep(plan)],
   // A user-assigned identity can be granted before the group exists; a system-assigned one only after.
@@ -147,10 +188,7 @@ export const containerInstancesHost: HostModule = {
       '--query instanceView.state -o tsv',
     ),
     ...publicAddressLines(plan),
-    note(
-      'Once the containers run, daprd logs the components it loaded:\n' +
-        '  az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd',
-    ),
+    ...plan.components.map((component) => componentLoadedLine(plan, component.name)),
   ],
   restartHint:
     'restart the group:\n  az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"',

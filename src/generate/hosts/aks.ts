@@ -6,9 +6,21 @@ import { CLIENT_ID_MARKER } from '../markers';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from '../k8s-manifests';
-import { capture, cmd, command, join, note, v, versionAtLeast, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  join,
+  note,
+  orStop,
+  v,
+  versionAtLeast,
+  type ScriptStep,
+} from '../script-model';
 import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
+import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
+import { aksVerifyLines, DEPLOYMENT, ROLLOUT_TIMEOUT } from './aks-verify';
 
 // The token audience Entra expects for workload identity (identity/aaz federated_credential/_create.py).
 const WORKLOAD_ID_AUDIENCE = 'api://AzureADTokenExchange';
@@ -165,32 +177,82 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
       ],
     });
   }
-  steps.push({
-    comment: `Apply ${workload ? 'the ServiceAccount and ' : ''}${plan.components.length === 1 ? 'the component' : 'the components'} in the namespace.`,
-    lines: [
-      ...(workload ? [cmd('kubectl apply -f', `${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`)] : []),
-      ...plan.components.map((component) => cmd('kubectl apply -f', component.path)),
-      note(
-        `Then merge ${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE} into your app's Deployment (its pods restart with it):\n` +
-          `  kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file ${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`,
-      ),
-    ],
-  });
+  steps.push(
+    {
+      comment: `Apply ${workload ? 'the ServiceAccount and ' : ''}${plan.components.length === 1 ? 'the component' : 'the components'} in the namespace.`,
+      lines: [
+        ...(workload ? [cmd('kubectl apply -f', `${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`)] : []),
+        ...plan.components.map((component) => cmd('kubectl apply -f', component.path)),
+      ],
+    },
+    {
+      // A strategic merge patch merges the template's labels, annotations and fields into the Deployment's
+      // and leaves its containers as they are (kubernetes/kubectl pkg/cmd/patch/patch.go: --type strategic,
+      // --patch-file, YAML or JSON); a run with nothing to change reports "patched (no change)".
+      comment: `Patch the app's Deployment ${kubernetes.deployment} with the pod template fields (its other fields and containers stay); its pods restart with them.`,
+      lines: [
+        cmd(
+          'kubectl patch deployment',
+          DEPLOYMENT,
+          '--namespace',
+          v('NAMESPACE'),
+          '--type strategic --patch-file',
+          `${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`,
+        ),
+      ],
+    },
+    {
+      // kubectl rollout status waits for the newest ReplicaSet's pods to be updated and available, and fails
+      // after --timeout (kubernetes/kubectl pkg/cmd/rollout/rollout_status.go).
+      comment: `Wait (at most ${ROLLOUT_TIMEOUT}) until the Deployment's new pods run.`,
+      lines: [
+        orStop(
+          cmd(
+            'kubectl rollout status deployment',
+            DEPLOYMENT,
+            '--namespace',
+            v('NAMESPACE'),
+            '--timeout',
+            ROLLOUT_TIMEOUT,
+          ),
+          failureMessage(
+            `The Deployment ${kubernetes.deployment} did not finish rolling out within ${ROLLOUT_TIMEOUT}.`,
+            'aks-rollout-not-ready',
+          ),
+        ),
+      ],
+    },
+  );
   return steps;
 }
 
+/** Before anything changes: the Deployment the script patches must exist, in the namespace entered. */
+function deploymentCheckStep(plan: DeploymentPlan): ScriptStep {
+  const kubernetes = plan.kubernetes;
+  if (!kubernetes) throw new Error('An AKS plan carries its Kubernetes objects');
+  return {
+    comment: `Check that the app's Deployment ${kubernetes.deployment} is in the namespace ${kubernetes.namespace}: the script patches it.`,
+    lines: [
+      orStop(
+        cmd('kubectl get deployment', DEPLOYMENT, '--namespace', v('NAMESPACE'), '-o name'),
+        failureMessage(
+          `There is no Deployment ${kubernetes.deployment} in the namespace ${kubernetes.namespace}, so there is nothing to patch. Nothing was changed.`,
+          'aks-deployment-not-found',
+        ),
+      ),
+    ],
+  };
+}
+
 export const aksHost: HostModule = {
-  preflightSteps: clusterChecks,
+  preflightSteps: (plan) => [...clusterChecks(plan), deploymentCheckStep(plan)],
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(
       plan.identity.kind === 'kubelet' ? kubeletIdentitySteps(plan) : workloadIdentitySteps(),
       grantSteps,
       applySteps(plan),
     ),
-  verifyLines: (plan) =>
-    plan.components.map((component) =>
-      cmd('kubectl get components.dapr.io', component.name, '--namespace', v('NAMESPACE')),
-    ),
+  verifyLines: aksVerifyLines,
   restartHint: RESTART_THE_APP,
   cliRequirement: (plan) =>
     plan.identity.kind === 'workload'

@@ -10,7 +10,7 @@ import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, command, note, v, words, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
 import { identityGrantsApply, type HostModule } from './host-module';
-import { assignIdentitySteps } from './self-hosted';
+import { assignIdentitySteps, resourceManagerEndpoint } from './self-hosted';
 
 const APP = ['--name', v('FUNCTION_APP_NAME'), ...RG] as const;
 
@@ -117,8 +117,8 @@ export const functionAppHost: HostModule = {
       grantSteps,
       applySteps(plan),
     ),
-  verifyLines: (plan) =>
-    plan.components.map((component) =>
+  verifyLines: (plan) => [
+    ...plan.components.map((component) =>
       cmd(
         'az containerapp env dapr-component show --name',
         v('ENVIRONMENT_NAME'),
@@ -128,6 +128,18 @@ export const functionAppHost: HostModule = {
         '--query properties.componentType -o tsv',
       ),
     ),
+    // Container Apps gives an app's containers IDENTITY_ENDPOINT and IDENTITY_HEADER (MicrosoftDocs/azure-docs
+    // articles/container-apps/managed-identity.md, "Connect to Azure services in app code"); no documented
+    // command reads the Dapr sidecar's log of a function app, so these are lines to run.
+    note(
+      'Not proved by this script: that Dapr loaded each component and reaches the identity. Once the function\n' +
+        "app runs, from a console of its container, Dapr's metadata API lists the loaded components:\n" +
+        '  curl -s http://localhost:3500/v1.0/metadata\n' +
+        'and the identity endpoint answers with a token (a 200):\n' +
+        `  curl -s -o /dev/null -w "%{http_code}\\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=${resourceManagerEndpoint(plan)}"\n` +
+        "A component missing there: troubleshoot.html#dapr-component-init-failed, beside the wizard's page.",
+    ),
+  ],
   restartHint:
     'restart the function app:\n  az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"',
   cliRequirement: () => 'Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).',

@@ -1,7 +1,7 @@
 /** Steps shared by the hosts where Dapr runs self-hosted beside the app (VM, VMSS, App Service). */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, note, v, type ScriptStep } from '../script-model';
+import { capture, cmd, note, v, type Note, type ScriptStep } from '../script-model';
 import { componentFilesNoun, RG, writeComponentFiles } from '../setup/steps';
 
 /**
@@ -49,4 +49,36 @@ export function writeAndPlaceSteps(plan: DeploymentPlan, placement: string): Scr
 
 export function appIdOrPlaceholder(plan: DeploymentPlan): string {
   return plan.appId === '' ? '<your-app-id>' : plan.appId;
+}
+
+/**
+ * Dapr's metadata API lists the components daprd loaded, by name (GET /v1.0/metadata, "components":
+ * dapr/dapr pkg/api/http/metadata.go and pkg/api/universal/metadata.go, v1.16.0). It answers only while the
+ * app runs under Dapr, so it is a line to run then. dapr run picks the HTTP port unless given one, and prints
+ * it as it starts: "Starting Dapr with id <app id>. HTTP Port: <port>." (dapr/cli cmd/run.go).
+ */
+export function metadataApiNote(plan: DeploymentPlan): Note {
+  const names = plan.components.map((component) => component.name).join(', ');
+  return note(
+    `Once the app runs under dapr run, on the ${plan.host.noun === 'scale set' ? 'instance' : plan.host.noun}: Dapr's metadata API lists the components it loaded (${names}):\n` +
+      '  curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")\n' +
+      'Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run\n' +
+      "output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).",
+  );
+}
+
+/**
+ * The resource a test token is asked for: the cloud's Resource Manager, which every identity may ask a token
+ * for (`az cloud show --name <cloud> --query endpoints.resourceManager`, azure-cli 2.45).
+ */
+const RESOURCE_MANAGER: Readonly<Record<string, string>> = {
+  AzureCloud: 'https://management.azure.com/',
+  AzureChinaCloud: 'https://management.chinacloudapi.cn',
+  AzureUSGovernment: 'https://management.usgovcloudapi.net/',
+};
+
+export function resourceManagerEndpoint(plan: DeploymentPlan): string {
+  const endpoint = RESOURCE_MANAGER[plan.cloud.azCloudName];
+  if (endpoint === undefined) throw new Error(`No Resource Manager endpoint for ${plan.cloud.azCloudName}`);
+  return endpoint;
 }

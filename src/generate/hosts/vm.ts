@@ -18,7 +18,10 @@ import {
   type ScriptStep,
 } from '../script-model';
 import { fileList, RG } from '../setup/steps';
+import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
+import { guard } from '../setup/steps';
+import { metadataApiNote, resourceManagerEndpoint } from './self-hosted';
 import { appIdOrPlaceholder, assignIdentitySteps, writeAndPlaceSteps } from './self-hosted';
 
 const UPGRADE_MODE = 'UPGRADE_MODE';
@@ -179,12 +182,73 @@ const rolloutStep = (): ScriptStep => ({
  * `vmss list-instances` (its compute SDK module is missing), so the parser test could not check it; the flags
  * are those of vm/_params.py (vmss_name_type: --name).
  */
-function scaleSetVerifyLines(): ScriptLine[] {
+function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
   return [
+    note(
+      "Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:\n" +
+        '  az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \\\n' +
+        `    --instance-id <instance-id> --command-id RunShellScript --scripts '${imdsStatusScript(plan, plan.identity.kind === 'user' ? '<client-id>' : undefined)}'`,
+    ),
+    metadataApiNote(plan),
     note(
       'Instances not yet on the latest model (so still without the identity, Uniform orchestration):\n' +
         '  az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query \'[?!latestModelApplied].instanceId\' -o tsv',
     ),
+  ];
+}
+
+/**
+ * A shell line for the VM that prints the HTTP status of a token request to the instance metadata service:
+ * GET /metadata/identity/oauth2/token with the Metadata: true header, client_id naming a user-assigned
+ * identity (MicrosoftDocs/azure-docs managed-identities-azure-resources/how-to-use-vm-token.md). The token
+ * itself is discarded: only the status leaves the VM.
+ */
+function imdsStatusScript(plan: DeploymentPlan, clientId: string | undefined): string {
+  const query = `api-version=2018-02-01&resource=${resourceManagerEndpoint(plan)}${clientId === undefined ? '' : `&client_id=${clientId}`}`;
+  return `curl -s -o /dev/null -w "%{http_code}\\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?${query}"`;
+}
+
+const IMDS_STATUS = 'IMDS_STATUS';
+
+/**
+ * Through Run Command, as root on the VM: the identity endpoint gives a token. For a user-assigned identity
+ * the request names its client id, which the script holds in CLIENT_ID (a GUID read from Azure). The
+ * output's [stdout] part holds the status line (vm custom.py run_command_invoke); sed keeps it.
+ */
+function vmVerifyLines(plan: DeploymentPlan): ScriptLine[] {
+  const user = plan.identity.kind === 'user';
+  const [before, after] = imdsStatusScript(plan, user ? '\0' : undefined).split('\0');
+  return [
+    command(
+      [
+        'az',
+        'vm',
+        'run-command',
+        'invoke',
+        '--name',
+        v('VM_NAME'),
+        ...RG,
+        '--command-id',
+        'RunShellScript',
+        '--scripts',
+        user ? join(before ?? '', v('CLIENT_ID'), after ?? '') : lit(before ?? ''),
+        '--query',
+        'value[0].message',
+        '-o',
+        'tsv',
+      ],
+      { captureTo: IMDS_STATUS, pipeTo: ['sed', '-nE', 's/^([0-9]{3})$/\\1/p'] },
+    ),
+    guard(
+      IMDS_STATUS,
+      '!=',
+      '200',
+      failureMessage(
+        `The VM's instance metadata service (169.254.169.254) gave no token for the ${user ? "identity's client id" : 'system-assigned identity'}: so Dapr on the VM cannot sign in either.`,
+        'imds-no-token',
+      ),
+    ),
+    metadataApiNote(plan),
   ];
 }
 
@@ -214,7 +278,7 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
         grantSteps,
         writeAndPlaceSteps(plan, placement(plan)),
       ),
-    verifyLines: () => (isScaleSet ? scaleSetVerifyLines() : []),
+    verifyLines: (plan) => (isScaleSet ? scaleSetVerifyLines(plan) : vmVerifyLines(plan)),
     restartHint: RESTART_THE_APP,
     cliRequirement: () => undefined,
   };

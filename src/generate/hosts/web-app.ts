@@ -13,7 +13,7 @@ import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
 import type { HostModule } from './host-module';
-import { assignIdentitySteps } from './self-hosted';
+import { assignIdentitySteps, resourceManagerEndpoint } from './self-hosted';
 
 const APP = ['--name', v('WEBAPP_NAME'), ...RG] as const;
 
@@ -184,15 +184,27 @@ function setupSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): Sc
   ];
 }
 
-// The sidecar log streams until Ctrl+C (custom.py get_webapp_sitecontainer_log), so it is a line to run.
-function verifyLines(): ScriptLine[] {
+/**
+ * The sidecar log streams until Ctrl+C (custom.py get_webapp_sitecontainer_log), and the identity endpoint
+ * and Dapr's API answer only inside the app's containers, so these are lines to run. App Service gives its
+ * containers IDENTITY_ENDPOINT and IDENTITY_HEADER; a token request is GET $IDENTITY_ENDPOINT with
+ * resource and api-version=2019-08-01 and the X-IDENTITY-HEADER header (MicrosoftDocs/azure-docs
+ * articles/app-service/overview-managed-identity.md, "REST endpoint reference"). Dapr's metadata API lists
+ * the loaded components (dapr/dapr pkg/api/http/metadata.go).
+ */
+function verifyLines(plan: DeploymentPlan): ScriptLine[] {
   return [
     note(
-      'Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded (stop with Ctrl+C):\n' +
+      'Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded, or\n' +
+        '"Failed to init component <name>" with the cause (stop the log with Ctrl+C):\n' +
         '  az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd\n' +
+        `From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (${plan.components.map((component) => component.name).join(', ')}):\n` +
+        `  curl -s http://localhost:${DAPR_HTTP_PORT}/v1.0/metadata\n` +
+        'and the identity endpoint answers with a token (a 200) when the app has its identity:\n' +
+        `  curl -s -o /dev/null -w "%{http_code}\\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=${resourceManagerEndpoint(plan)}"\n` +
         'Not confirmed by Microsoft or Dapr: whether App Service gives sidecar containers the managed identity\n' +
         'endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER); see dapr/dapr#6521. If the log shows ManagedIdentityCredential\n' +
-        'errors instead, daprd cannot reach the identity from the sidecar on this app.',
+        "errors instead, daprd cannot reach the identity from the sidecar on this app (troubleshoot.html#no-managed-identity-endpoint, beside the wizard's page).",
     ),
   ];
 }

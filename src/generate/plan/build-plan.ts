@@ -53,6 +53,7 @@ function plannedIdentity(config: WizardConfig): PlannedIdentity {
 function plannedKubernetes(config: WizardConfig): PlannedKubernetes {
   return {
     namespace: config.namespace,
+    deployment: config.deployment,
     ...(effectiveIdentity(config) === 'workload'
       ? {
           workloadIdentity: {

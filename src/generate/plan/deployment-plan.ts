@@ -41,6 +41,8 @@ export interface PlannedComponent {
 /** AKS: where the app runs in the cluster and the objects it needs. */
 export interface PlannedKubernetes {
   readonly namespace: string;
+  /** The app's Deployment, which the script patches with podTemplatePatch. */
+  readonly deployment: string;
   /** Workload ID only: the ServiceAccount the federated credential trusts. */
   readonly workloadIdentity?: {
     readonly serviceAccountName: string;

@@ -53,4 +53,24 @@ describe('planSummary', () => {
       'Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).',
     ]);
   });
+
+  it('says what it applies and patches on AKS', () => {
+    const sections = planSummary(
+      plan(
+        'resourceGroup=rg&hostName=aks-orders&identityName=id-orders&namespace=shop&serviceAccount=orders&deployment=orders-web&appId=orders',
+      ),
+    );
+    expect(sections.find((section) => section.title === 'Kubernetes')?.items).toEqual([
+      'Applies the ServiceAccount orders in the namespace shop.',
+      'Applies the components in the namespace shop.',
+      'Patches the Deployment orders-web in the namespace shop with the Dapr annotations, the ServiceAccount and the Workload ID label: its pods restart.',
+    ]);
+    const kubelet = planSummary(
+      plan('aksIdentity=kubelet&namespace=shop&deployment=orders-web&appId=orders'),
+    );
+    expect(kubelet.find((section) => section.title === 'Kubernetes')?.items).toEqual([
+      'Applies the components in the namespace shop.',
+      'Patches the Deployment orders-web in the namespace shop with the Dapr annotations: its pods restart.',
+    ]);
+  });
 });

@@ -40,6 +40,18 @@ function identityItems(plan: DeploymentPlan): string[] {
   }
 }
 
+/** AKS: what the script applies and patches in the cluster (hosts/aks.ts). */
+function kubernetesItems(kubernetes: NonNullable<DeploymentPlan['kubernetes']>): string[] {
+  const where = ` in the namespace ${kubernetes.namespace}`;
+  return [
+    ...(kubernetes.workloadIdentity
+      ? [`Applies the ServiceAccount ${kubernetes.workloadIdentity.serviceAccountName}${where}.`]
+      : []),
+    `Applies the components${where}.`,
+    `Patches the Deployment ${kubernetes.deployment}${where} with the Dapr annotations${kubernetes.workloadIdentity ? ', the ServiceAccount and the Workload ID label' : ''}: its pods restart.`,
+  ];
+}
+
 /** One line per grant: what, on which one resource, for which components. */
 export function grantSummary(resolved: ResolvedGrant): string {
   const { grant, resource } = resolved;
@@ -84,5 +96,6 @@ export function planSummary(plan: DeploymentPlan): PlanSummarySection[] {
     title: 'Files written',
     items: plan.components.map((component) => `${component.path}: the ${component.title} component`),
   });
+  if (plan.kubernetes) sections.push({ title: 'Kubernetes', items: kubernetesItems(plan.kubernetes) });
   return sections;
 }

@@ -7,6 +7,7 @@ RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
 IDENTITY_NAME=id-orders
 NAMESPACE=orders
+DEPLOYMENT_NAME=orders-api
 SERVICE_ACCOUNT=orders-api
 FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
 POSTGRES_SERVER_NAME=pg-orders
@@ -54,6 +55,12 @@ if ! [[ "$DAPR_VERSION" =~ ^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.]+)?$ ]]; then
   echo 'Could not read the Dapr release from the dapr-sidecar-injector image in dapr-system; make sure the cluster runs Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17).' >&2
 elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; then
   echo "This cluster runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the cluster (Helm: https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/; or upgrade the AKS Dapr extension), or change that choice in the wizard." >&2
+  exit 1
+fi
+
+# Check that the app's Deployment orders-api is in the namespace orders: the script patches it.
+if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name; then
+  echo 'There is no Deployment orders-api in the namespace orders, so there is nothing to patch. Nothing was changed. Likely cause: The Deployment named in the wizard is not in that namespace of this cluster: another name, another namespace, or the app is not deployed yet. Fix: Deploy the app first, or enter the Deployment'\''s name and namespace as kubectl lists them, then run the script again. More: troubleshoot.html#aks-deployment-not-found, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -408,8 +415,18 @@ kubectl apply -f components/redis-pubsub.yaml
 kubectl apply -f components/redis-binding.yaml
 kubectl apply -f components/redis-config.yaml
 kubectl apply -f components/lockstore.yaml
-# Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
-#   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
+
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+kubectl patch deployment "$DEPLOYMENT_NAME" \
+    --namespace "$NAMESPACE" \
+    --type strategic \
+    --patch-file components/deployment-patch.yaml
+
+# Wait (at most 5m) until the Deployment's new pods run.
+if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 5m; then
+  echo 'The Deployment orders-api did not finish rolling out within 5m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. Fix that, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
+  exit 1
+fi
 
 # Verify: the grants and the components Dapr loads.
 kubectl get components.dapr.io pg-state --namespace "$NAMESPACE"
@@ -423,6 +440,169 @@ kubectl get components.dapr.io redis-pubsub --namespace "$NAMESPACE"
 kubectl get components.dapr.io redis-binding --namespace "$NAMESPACE"
 kubectl get components.dapr.io redis-config --namespace "$NAMESPACE"
 kubectl get components.dapr.io lockstore --namespace "$NAMESPACE"
+DAPR_POD=$(kubectl get pods \
+    --namespace "$NAMESPACE" \
+    --selector dapr.io/app-id=orders-api \
+    --sort-by .metadata.creationTimestamp -o 'jsonpath={.items[-1:].metadata.name}')
+if [ "$DAPR_POD" = '' ]; then
+  echo 'No pod of the app runs with the Dapr sidecar (no pod labelled dapr.io/app-id=orders-api in the namespace). Likely cause: The Dapr sidecar injector added no daprd container: the pod template lacks the annotation dapr.io/enabled "true" or dapr.io/app-id, or the injector (dapr-sidecar-injector in dapr-system) is not running. The injector labels each pod it injects with dapr.io/app-id. Fix: Check the annotations on the Deployment'\''s pod template and that dapr-sidecar-injector runs, then restart the Deployment. More: troubleshoot.html#aks-daprd-not-injected, beside the wizard'\''s page.' >&2
+  exit 1
+fi
+DAPRD_CLIENT_ID=$(kubectl get pod "$DAPR_POD" \
+    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}')
+if [ "$DAPRD_CLIENT_ID" != "$CLIENT_ID" ]; then
+  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_CLIENT_ID with the identity'\''s client id), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+  exit 1
+fi
+DAPRD_TOKEN_FILE=$(kubectl get pod "$DAPR_POD" \
+    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}')
+if [ "$DAPRD_TOKEN_FILE" = '' ]; then
+  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_FEDERATED_TOKEN_FILE, the projected token), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+  exit 1
+fi
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: pg-state ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: pg-state" within 10 minutes. Its line about pg-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pg-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: pg-state" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: pg-state-v1 ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: pg-state-v1" within 10 minutes. Its line about pg-state-v1: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pg-state-v1 ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: pg-state-v1" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: postgres-binding ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: postgres-binding" within 10 minutes. Its line about postgres-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''postgres-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: postgres-binding" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: pg-config ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: pg-config" within 10 minutes. Its line about pg-config: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pg-config ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: pg-config" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: sql-state ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: sql-state" within 10 minutes. Its line about sql-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''sql-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: sql-state" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: sql-state-v1 ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: sql-state-v1" within 10 minutes. Its line about sql-state-v1: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''sql-state-v1 ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: sql-state-v1" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: redis-state ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: redis-state" within 10 minutes. Its line about redis-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: redis-state" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: redis-pubsub ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: redis-pubsub" within 10 minutes. Its line about redis-pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: redis-pubsub" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: redis-binding ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: redis-binding" within 10 minutes. Its line about redis-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: redis-binding" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: redis-config ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: redis-config" within 10 minutes. Its line about redis-config: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-config ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: redis-config" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: lockstore ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: lockstore" within 10 minutes. Its line about lockstore: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''lockstore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: lockstore" yet; trying again in 20 s.' >&2
+  sleep 20
+done
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

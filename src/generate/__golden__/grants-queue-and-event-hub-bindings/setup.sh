@@ -164,6 +164,13 @@ az role assignment list \
 az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+# Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
+#   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
+#     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"'
+# Once the app runs under dapr run, on the instance: Dapr's metadata API lists the components it loaded (servicebus-binding, eventhubs-binding):
+#   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
+# Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
+# output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
 # Instances not yet on the latest model (so still without the identity, Uniform orchestration):
 #   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
 

@@ -174,6 +174,33 @@ az containerapp env dapr-component show \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name pubsub \
     --query properties.componentType -o tsv
+for attempt in {1..12}; do
+  if az containerapp show \
+      --name "$CONTAINER_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query 'properties.latestReadyRevisionName == properties.latestRevisionName' -o tsv | grep -Fx true; then
+    break
+  fi
+  if [ "$attempt" = 12 ]; then
+    echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
+  sleep 10
+done
+DAPR_RUNNING_APP_ID=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId' -o tsv)
+if [ "$DAPR_RUNNING_APP_ID" != orders-api ]; then
+  echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
+  exit 1
+fi
+# Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
+# sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
+# and "Failed to init component <name>":
+#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
+#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -238,8 +238,48 @@ az container show \
     --name "$CONTAINER_GROUP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query instanceView.state -o tsv
-# Once the containers run, daprd logs the components it loaded:
-#   az container logs --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
+for attempt in {1..30}; do
+  if az container logs \
+      --name "$CONTAINER_GROUP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --container-name daprd | grep -F -- 'Component loaded: azurekeyvault ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the group did not log "Component loaded: azurekeyvault" within 10 minutes. Its line about azurekeyvault: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''azurekeyvault ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if az container logs \
+      --name "$CONTAINER_GROUP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --container-name daprd | grep -F -- 'Component loaded: statestore ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the group did not log "Component loaded: statestore" within 10 minutes. Its line about statestore: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''statestore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: statestore" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if az container logs \
+      --name "$CONTAINER_GROUP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --container-name daprd | grep -F -- 'Component loaded: pubsub ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the group did not log "Component loaded: pubsub" within 10 minutes. Its line about pubsub: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
+  sleep 20
+done
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the group:

@@ -7,6 +7,7 @@ RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
 IDENTITY_NAME=id-orders
 NAMESPACE=orders
+DEPLOYMENT_NAME=orders-api
 SERVICE_ACCOUNT=orders-api
 FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
 VAULT_NAME=kv-orders
@@ -43,6 +44,12 @@ kubectl get crd components.dapr.io -o name
 # If that fails, install Dapr first (the AKS Dapr extension, or Helm):
 #   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
 #     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
+
+# Check that the app's Deployment orders-api is in the namespace orders: the script patches it.
+if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name; then
+  echo 'There is no Deployment orders-api in the namespace orders, so there is nothing to patch. Nothing was changed. Likely cause: The Deployment named in the wizard is not in that namespace of this cluster: another name, another namespace, or the app is not deployed yet. Fix: Deploy the app first, or enter the Deployment'\''s name and namespace as kubectl lists them, then run the script again. More: troubleshoot.html#aks-deployment-not-found, beside the wizard'\''s page.' >&2
+  exit 1
+fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
 az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
@@ -198,8 +205,18 @@ kubectl apply -f components/serviceaccount.yaml
 kubectl apply -f components/azurekeyvault.yaml
 kubectl apply -f components/statestore.yaml
 kubectl apply -f components/pubsub.yaml
-# Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
-#   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
+
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+kubectl patch deployment "$DEPLOYMENT_NAME" \
+    --namespace "$NAMESPACE" \
+    --type strategic \
+    --patch-file components/deployment-patch.yaml
+
+# Wait (at most 5m) until the Deployment's new pods run.
+if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 5m; then
+  echo 'The Deployment orders-api did not finish rolling out within 5m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. Fix that, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
+  exit 1
+fi
 
 # Verify: the grants and the components Dapr loads.
 az role assignment list \
@@ -214,6 +231,65 @@ az role assignment list \
 kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
 kubectl get components.dapr.io statestore --namespace "$NAMESPACE"
 kubectl get components.dapr.io pubsub --namespace "$NAMESPACE"
+DAPR_POD=$(kubectl get pods \
+    --namespace "$NAMESPACE" \
+    --selector dapr.io/app-id=orders-api \
+    --sort-by .metadata.creationTimestamp -o 'jsonpath={.items[-1:].metadata.name}')
+if [ "$DAPR_POD" = '' ]; then
+  echo 'No pod of the app runs with the Dapr sidecar (no pod labelled dapr.io/app-id=orders-api in the namespace). Likely cause: The Dapr sidecar injector added no daprd container: the pod template lacks the annotation dapr.io/enabled "true" or dapr.io/app-id, or the injector (dapr-sidecar-injector in dapr-system) is not running. The injector labels each pod it injects with dapr.io/app-id. Fix: Check the annotations on the Deployment'\''s pod template and that dapr-sidecar-injector runs, then restart the Deployment. More: troubleshoot.html#aks-daprd-not-injected, beside the wizard'\''s page.' >&2
+  exit 1
+fi
+DAPRD_CLIENT_ID=$(kubectl get pod "$DAPR_POD" \
+    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}')
+if [ "$DAPRD_CLIENT_ID" != "$CLIENT_ID" ]; then
+  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_CLIENT_ID with the identity'\''s client id), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+  exit 1
+fi
+DAPRD_TOKEN_FILE=$(kubectl get pod "$DAPR_POD" \
+    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}')
+if [ "$DAPRD_TOKEN_FILE" = '' ]; then
+  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_FEDERATED_TOKEN_FILE, the projected token), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+  exit 1
+fi
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: azurekeyvault ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: azurekeyvault" within 10 minutes. Its line about azurekeyvault: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''azurekeyvault ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: statestore ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: statestore" within 10 minutes. Its line about statestore: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''statestore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: statestore" yet; trying again in 20 s.' >&2
+  sleep 20
+done
+for attempt in {1..30}; do
+  if kubectl logs "$DAPR_POD" \
+      --namespace "$NAMESPACE" \
+      --container daprd | grep -F -- 'Component loaded: pubsub ('; then
+    break
+  fi
+  if [ "$attempt" = 30 ]; then
+    echo 'daprd in the newest pod did not log "Component loaded: pubsub" within 10 minutes. Its line about pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
+  sleep 20
+done
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -226,11 +226,16 @@ az role assignment list \
 az role assignment list \
     --scope "$SERVICEBUS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-# Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded (stop with Ctrl+C):
+# Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded, or
+# "Failed to init component <name>" with the cause (stop the log with Ctrl+C):
 #   az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
+# From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (azurekeyvault, statestore, pubsub):
+#   curl -s http://localhost:3500/v1.0/metadata
+# and the identity endpoint answers with a token (a 200) when the app has its identity:
+#   curl -s -o /dev/null -w "%{http_code}\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/"
 # Not confirmed by Microsoft or Dapr: whether App Service gives sidecar containers the managed identity
 # endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER); see dapr/dapr#6521. If the log shows ManagedIdentityCredential
-# errors instead, daprd cannot reach the identity from the sidecar on this app.
+# errors instead, daprd cannot reach the identity from the sidecar on this app (troubleshoot.html#no-managed-identity-endpoint, beside the wizard's page).
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app:
