@@ -114,6 +114,8 @@ test.describe('mobile, 360px wide', () => {
 
   test('Virtual Machine seed link (fields flagged, script still pending)', async ({ page }) => {
     await checkEveryStep(page, 'vm-user-seed', 'mobile');
+    // checkEveryStep ends on the last tab (Terraform): back to the script's.
+    await page.getByRole('tab', { name: 'Azure CLI (Bash)' }).click();
     await expect(page.getByText(/^Azure CLI \(Bash\) appears once these are valid: /)).toBeVisible();
   });
 });

@@ -57,6 +57,8 @@ test('renaming a component to another one’s name flags both, offers neither fi
     'pubsub',
     'All components',
     'Azure CLI (Bash)',
+    'Bicep',
+    'Terraform',
   ]);
   await expect(page.locator('[role="tab"][aria-selected="true"]')).toHaveCount(1);
 });
@@ -184,7 +186,13 @@ for (const device of [
     await expect(page).toHaveURL(/#host=aca&.*c2\.component=pubsub\.azure\.servicebus\.topics/);
     await expect(page.getByRole('radio', { name: /^Azure Container Apps/ })).toBeChecked();
     // Every output is there at once; no step is marked as missing anything.
-    await expect(page.getByRole('tab')).toHaveText(['azurekeyvault', 'pubsub', 'Azure CLI (Bash)']);
+    await expect(page.getByRole('tab')).toHaveText([
+      'azurekeyvault',
+      'pubsub',
+      'Azure CLI (Bash)',
+      'Bicep',
+      'Terraform',
+    ]);
     await expect(page.locator('[data-output="cli-bash"]')).toContainText('sb-orders');
     await expect(page.locator('.step-issues')).toHaveCount(0);
     const showOutput = page.getByRole('button', { name: 'Show the output' });
