@@ -359,6 +359,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_11" {
 #   dapr {
 #     app_id = "orders-api"
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -93,6 +93,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_1" {
 #     app_id   = "orders-api"
 #     app_port = 8080
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -63,11 +63,13 @@ resource "azurerm_role_assignment" "vault_role" {
 #   - Write the container group: the app, the daprd sidecar, the component volume and the identity, and a public IP named orders-web-demo open on the app port only.
 #   - Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
 #   - Read the group's system-assigned principal id, which gets the grants.
+
 # Your container group must have its system-assigned identity on before this deploys: add this block to its own resource block.
 # Container Instances gets its identity when the container group is created: the script (re)creates the group.
 #   identity {
 #     type = "SystemAssigned"
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -66,6 +66,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 #   - Encode them for the group's secret volume, which daprd reads as its folder of component files.
 #   - Write the container group: the app, the daprd sidecar, the component volume and the identity; no public IP, so the app is reached only from inside the group.
 #   - Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
+
 # Your container group must carry the identity: add this block to its own resource block.
 # Container Instances gets its identity when the container group is created: the script (re)creates the group.
 #   identity {
@@ -74,6 +75,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 #       azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

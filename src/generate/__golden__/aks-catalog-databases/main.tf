@@ -451,6 +451,7 @@ resource "kubernetes_manifest" "component_11" {
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database legacy on sql-orders as id-orders (db_owner)."
+
 output "principal_id" {
   value = local.principal_id
 }

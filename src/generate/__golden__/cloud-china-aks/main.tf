@@ -306,6 +306,7 @@ resource "kubernetes_manifest" "component_5" {
 }
 
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -158,6 +158,7 @@ resource "kubernetes_manifest" "component_2" {
 }
 
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
+
 output "principal_id" {
   value = local.principal_id
 }

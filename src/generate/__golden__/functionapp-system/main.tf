@@ -81,6 +81,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_1" {
 #   identity {
 #     type = "SystemAssigned"
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

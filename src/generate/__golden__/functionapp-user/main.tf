@@ -93,6 +93,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_1" {
 #       azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

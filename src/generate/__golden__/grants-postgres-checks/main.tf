@@ -48,6 +48,7 @@ locals {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component files into ./components.
 #   - Put the component files where Dapr on the VM reads them.
+
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."
 # Your VM must carry the identity: add this block to its own resource block.
@@ -57,6 +58,7 @@ locals {
 #       azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -59,10 +59,12 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
 #   - Put the component file where Dapr on the VM reads it.
+
 # Your VM must have its system-assigned identity on before this deploys: add this block to its own resource block.
 #   identity {
 #     type = "SystemAssigned"
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

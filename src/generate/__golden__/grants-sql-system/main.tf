@@ -43,11 +43,13 @@ locals {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
 #   - Put the component file where Dapr on the VM reads it.
+
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database orders on sql-orders as vm-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
 # Your VM must have its system-assigned identity on before this deploys: add this block to its own resource block.
 #   identity {
 #     type = "SystemAssigned"
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

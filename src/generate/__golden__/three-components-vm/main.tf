@@ -93,6 +93,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component files into ./components.
 #   - Put the component files where Dapr on the VM reads them.
+
 # Your VM must carry the identity: add this block to its own resource block.
 #   identity {
 #     type         = "UserAssigned"
@@ -100,6 +101,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 #       azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -88,10 +88,12 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component files into ./components.
 #   - Put the component files where Dapr on the scale set reads them.
+
 # Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
 #   identity {
 #     type = "SystemAssigned"
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -68,6 +68,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
 #   - Put the component file where Dapr on the VM reads it.
+
 # Your VM must carry the identity: add this block to its own resource block.
 #   identity {
 #     type         = "UserAssigned"
@@ -75,6 +76,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 #       azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -64,10 +64,12 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
 #   - Put the component file where Dapr on the scale set reads it.
+
 # Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
 #   identity {
 #     type = "SystemAssigned"
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -65,6 +65,7 @@ resource "azurerm_role_assignment" "vault_role" {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
 #   - Put the component file where Dapr on the scale set reads it.
+
 # Your scale set must carry the identity: add this block to its own resource block.
 #   identity {
 #     type         = "UserAssigned"
@@ -72,6 +73,7 @@ resource "azurerm_role_assignment" "vault_role" {
 #       azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -67,6 +67,7 @@ resource "azurerm_role_assignment" "vault_role" {
 #   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
 #   - Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
 #   - Restart the web app, so the sidecar starts with the component files in place.
+
 # Your web app must carry the identity: add this block to its own resource block.
 #   identity {
 #     type         = "UserAssigned"
@@ -74,6 +75,7 @@ resource "azurerm_role_assignment" "vault_role" {
 #       azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
+
 output "principal_id" {
   value = local.principal_id
 }

@@ -403,13 +403,17 @@ export function renderTerraform(plan: DeploymentPlan): string {
   // One blank line between top-level blocks; a comment stays with the block after it.
   const chunks: string[] = [];
   let pending = '';
-  for (const item of sections.flat()) {
-    pending += hclBody([item]);
-    if (item.kind === 'block') {
-      chunks.push(pending);
-      pending = '';
+  for (const section of sections) {
+    for (const item of section) {
+      pending += hclBody([item]);
+      if (item.kind === 'block') {
+        chunks.push(pending);
+        pending = '';
+      }
     }
+    // A section's closing comment (the notes) stands alone rather than joining the next section's block.
+    if (pending !== '') chunks.push(pending);
+    pending = '';
   }
-  if (pending !== '') chunks.push(pending);
   return chunks.join('\n');
 }
