@@ -57,7 +57,10 @@ export default tseslint.config(
   layer('catalog', ['model', 'generate', 'ui']),
   layer('model', ['generate', 'ui']),
   layer('generate', ['ui']),
-  // The setup steps and the host and grant modules read the deployment plan, never the form's config.
-  ...['generate/setup', 'generate/hosts', 'generate/grants'].map((name) => layer(name, ['model', 'ui'])),
+  // The setup steps, the host and grant modules and the IaC renderers read the deployment plan, never the form's
+  // config.
+  ...['generate/setup', 'generate/hosts', 'generate/grants', 'generate/iac'].map((name) =>
+    layer(name, ['model', 'ui']),
+  ),
   focusedOrSkipped,
 );

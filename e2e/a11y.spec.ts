@@ -117,6 +117,8 @@ test.describe('mobile, 360px wide', () => {
 
   test('Virtual Machine seed link (example values flagged, the script stops on them)', async ({ page }) => {
     await checkEveryStep(page, 'vm-user-seed', 'mobile');
+    // checkEveryStep ends on the last tab (Terraform): back to the script's.
+    await page.getByRole('tab', { name: 'Azure CLI (Bash)' }).click();
     // It ends on Review, which lists the example values still to replace.
     await expect(page.getByRole('region', { name: 'Example values to replace' })).toBeVisible();
     await expect(page.locator('[data-output="cli-bash"]')).toContainText('Stopped before any change');

@@ -57,6 +57,8 @@ test('renaming a component to another one’s name flags both, offers neither fi
     'pubsub',
     'All components',
     'Azure CLI (Bash)',
+    'Bicep',
+    'Terraform',
   ]);
   await expect(page.locator('[role="tab"][aria-selected="true"]')).toHaveCount(1);
 });
@@ -186,7 +188,13 @@ for (const device of [
     await expect(page).toHaveURL(/#host=aca&.*c2\.component=pubsub\.azure\.servicebus\.topics/);
     await expect(page.getByRole('radio', { name: /^Azure Container Apps/ })).toBeChecked();
     // Every output is there at once; no step is marked as missing anything.
-    await expect(page.getByRole('tab')).toHaveText(['azurekeyvault', 'pubsub', 'Azure CLI (Bash)']);
+    await expect(page.getByRole('tab')).toHaveText([
+      'azurekeyvault',
+      'pubsub',
+      'Azure CLI (Bash)',
+      'Bicep',
+      'Terraform',
+    ]);
     // Built from example values, which the script names and stops on.
     await expect(page.locator('[data-output="cli-bash"]')).toContainText('example-sb.servicebus.windows.net');
     await expect(page.locator('[data-output="cli-bash"]')).toContainText('Stopped before any change');

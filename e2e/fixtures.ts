@@ -5,7 +5,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { goldenFileName, loadGoldenScenarios, type GoldenScenario } from '../src/test-support/golden';
+import {
+  goldenFileName,
+  IAC_GOLDEN_FILES,
+  loadGoldenScenarios,
+  type GoldenScenario,
+} from '../src/test-support/golden';
 
 export { expect };
 
@@ -83,11 +88,24 @@ export async function outputTexts(page: Page): Promise<Record<string, string>> {
   return texts;
 }
 
-/** Waits until the page shows exactly the scenario's outputs: the same blocks, each with the golden text. */
+/**
+ * Waits until the page shows exactly the scenario's outputs: the same blocks, each with the golden text. The
+ * Bicep and Terraform blocks exist only once one of their tabs has been opened; then they must all be there
+ * and match their golden files too.
+ */
 export async function expectGoldenOutputs(page: Page, golden: GoldenScenario): Promise<void> {
+  const split = async (): Promise<[Record<string, string>, Record<string, string>]> => {
+    const texts = Object.entries(await outputTexts(page));
+    return [
+      Object.fromEntries(texts.filter(([file]) => !IAC_GOLDEN_FILES.includes(file))),
+      Object.fromEntries(texts.filter(([file]) => IAC_GOLDEN_FILES.includes(file))),
+    ];
+  };
   await expect
-    .poll(() => outputTexts(page), { message: `outputs of golden scenario ${golden.name}` })
+    .poll(async () => (await split())[0], { message: `outputs of golden scenario ${golden.name}` })
     .toEqual(golden.outputs);
+  const [, iac] = await split();
+  if (Object.keys(iac).length > 0) expect(iac, `IaC outputs of ${golden.name}`).toEqual(golden.iacOutputs);
 }
 
 /** From the current step, presses Next (with the mouse) until the given step shows. */

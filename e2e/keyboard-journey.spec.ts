@@ -196,8 +196,15 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await expect(bashTab).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'Azure CLI (Bash)' })).toBeVisible();
   await expect(page.getByRole('tabpanel', { name: 'Component YAML' })).toBeHidden();
+  // Then the Bicep and Terraform tabs, and round to the first (End and Home jump to the ends).
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Bicep' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Terraform' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(yamlTab).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(bashTab).toBeFocused();
 

@@ -30,7 +30,7 @@ async function expectFirstScreen(page: Page): Promise<void> {
   await page.goto('/');
   await expect(stepHeading(page, 'Host')).toBeVisible();
   await expect(page.locator('[data-output="component-yaml"]')).toHaveCount(1);
-  await expect(page.locator('[data-output="k8s-manifests"]')).toHaveCount(1);
+  await expect(page.locator('[data-output="k8s-deployment-patch"]')).toHaveCount(1);
   await expect(script(page)).toContainText(STOP);
   await expect(script(page)).toContainText('Resource group (example-rg)');
   await expect(page.locator('[data-output="component-yaml"]')).toContainText(

@@ -74,7 +74,12 @@ test('three components by keyboard: reorder, remove, Details, and each Copy give
   const form = page.locator('form');
   const next = form.getByRole('button', { name: 'Next' });
   const back = form.getByRole('button', { name: 'Back' });
-  const tabTitles = (): Promise<string[]> => page.getByRole('tab').allTextContents();
+  // The Bicep and Terraform tabs always come last (e2e/iac.spec.ts checks their files): the rest are compared.
+  const tabTitles = async (): Promise<string[]> => {
+    const titles = await page.getByRole('tab').allTextContents();
+    expect(titles.slice(-2)).toEqual(['Bicep', 'Terraform']);
+    return titles.slice(0, -2);
+  };
 
   // 1. Host: past the page header's own controls to the stepper, then AKS, the default.
   await tabUntilFocused(

@@ -2,15 +2,24 @@
  * Writes the generator's current output into each golden scenario folder, for a new scenario or a deliberate
  * change, and prints the diff of everything it writes. Every changed line must then be read against the
  * sources before it is committed: the golden files are the reviewed truth, not a snapshot, and a wrong fact
- * written here turns the golden tests green. Usage: npx tsx scripts/write-golden.ts [scenario ...]
+ * written here turns the golden tests green.
+ * Usage: npx tsx scripts/write-golden.ts [--only=page|iac] [scenario ...]
+ *   --only=iac writes only main.bicep, main.parameters.json and main.tf (and leaves every other file alone);
+ *   --only=page only the others. Without it, both.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { generate } from '../src/generate/index';
+import { iacFiles } from '../src/generate/iac-outputs';
 import { parseShareLink } from '../src/model/url-state';
-import { GOLDEN_DIR, goldenFileName, loadGoldenScenarios } from '../src/test-support/golden';
+import {
+  GOLDEN_DIR,
+  goldenFileName,
+  IAC_GOLDEN_FILES,
+  loadGoldenScenarios,
+} from '../src/test-support/golden';
 
 /** A unified diff of one file (diffutils' `diff -u`), labelled with its path; '' when equal. */
 function unifiedDiff(path: string, before: string | undefined, after: string | undefined): string {
@@ -49,18 +58,32 @@ function unifiedDiff(path: string, before: string | undefined, after: string | u
 const readIfThere = (path: string): string | undefined =>
   existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 
-const only = new Set(process.argv.slice(2));
+const args = process.argv.slice(2);
+const kinds = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+if (kinds !== undefined && kinds !== 'page' && kinds !== 'iac') throw new Error('--only takes page or iac');
+const writes = (file: string): boolean =>
+  kinds === undefined || (kinds === 'iac') === IAC_GOLDEN_FILES.includes(file);
+const only = new Set(args.filter((arg) => !arg.startsWith('--')));
 let changed = 0;
 for (const scenario of loadGoldenScenarios()) {
   if (only.size > 0 && !only.has(scenario.name)) continue;
   const dir = join(GOLDEN_DIR, scenario.name);
-  const output = generate(parseShareLink('', scenario.link).config);
+  const config = parseShareLink('', scenario.link).config;
+  const output = generate(config);
   const before = new Map(
     readdirSync(dir)
-      .filter((file) => file !== 'link.txt')
+      .filter((file) => file !== 'link.txt' && writes(file))
       .map((file) => [file, readFileSync(join(dir, file), 'utf8')]),
   );
-  const after = new Map(output.files.map((file) => [goldenFileName(file), file.text]));
+  // The IaC files exist where the setup script does: every field valid.
+  const iac = output.files.some((file) => file.id === 'cli-bash')
+    ? [...iacFiles(config, 'bicep'), ...iacFiles(config, 'terraform')]
+    : [];
+  const after = new Map(
+    [...output.files, ...iac]
+      .map((file) => [goldenFileName(file), file.text] as const)
+      .filter(([file]) => writes(file)),
+  );
   for (const file of before.keys()) rmSync(join(dir, file));
   for (const [file, text] of after) writeFileSync(join(dir, file), text);
   const diffs = [...new Set([...before.keys(), ...after.keys()])]

@@ -1,7 +1,9 @@
 /**
  * Golden scenarios: src/generate/__golden__/<scenario>/ holds link.txt (the share-link hash that sets the
  * scenario up) and one file per output: component-<name>.yaml for each component, components.yaml (all of
- * them), setup.sh, and on AKS k8s-serviceaccount.yaml (Workload ID) and k8s-deployment-patch.yaml. Unit tests and e2e tests both read them.
+ * them), setup.sh, and on AKS k8s-serviceaccount.yaml (Workload ID) and k8s-deployment-patch.yaml; beside
+ * them the IaC outputs main.bicep, main.parameters.json and main.tf, which the page renders only when their tab
+ * opens (kept apart in `iacOutputs`). Unit tests and e2e tests both read them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +24,12 @@ export function goldenFileName(output: { readonly id: string; readonly component
       return 'k8s-serviceaccount.yaml';
     case 'k8s-deployment-patch':
       return 'k8s-deployment-patch.yaml';
+    case 'bicep':
+      return 'main.bicep';
+    case 'bicep-parameters':
+      return 'main.parameters.json';
+    case 'terraform':
+      return 'main.tf';
     default:
       throw new Error(`No golden file for output ${output.id}`);
   }
@@ -31,9 +39,14 @@ export interface GoldenScenario {
   readonly name: string;
   /** The hash, without '#'. */
   readonly link: string;
-  /** Expected text by golden file name. */
+  /** Expected text by golden file name: the outputs the page shows on load. */
   readonly outputs: Readonly<Record<string, string>>;
+  /** The IaC outputs (rendered when their tab is first opened), by golden file name. */
+  readonly iacOutputs: Readonly<Record<string, string>>;
 }
+
+/** The golden files of the IaC outputs, which load on demand. */
+export const IAC_GOLDEN_FILES: readonly string[] = ['main.bicep', 'main.parameters.json', 'main.tf'];
 
 export function loadGoldenScenarios(): GoldenScenario[] {
   return readdirSync(GOLDEN_DIR, { withFileTypes: true })
@@ -43,9 +56,14 @@ export function loadGoldenScenarios(): GoldenScenario[] {
     .map((name) => {
       const dir = join(GOLDEN_DIR, name);
       const outputs: Record<string, string> = {};
+      const iacOutputs: Record<string, string> = {};
       for (const file of readdirSync(dir).sort()) {
-        if (file !== 'link.txt') outputs[file] = readFileSync(join(dir, file), 'utf8');
+        if (file === 'link.txt') continue;
+        (IAC_GOLDEN_FILES.includes(file) ? iacOutputs : outputs)[file] = readFileSync(
+          join(dir, file),
+          'utf8',
+        );
       }
-      return { name, link: readFileSync(join(dir, 'link.txt'), 'utf8').trim(), outputs };
+      return { name, link: readFileSync(join(dir, 'link.txt'), 'utf8').trim(), outputs, iacOutputs };
     });
 }

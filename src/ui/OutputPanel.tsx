@@ -1,8 +1,10 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { GeneratedOutput, OutputFile, PendingOutput } from '../generate/index';
+import type { IacFile, IacFormat } from '../generate/iac-outputs';
 import type { WizardConfig } from '../model/config';
 import { CopyButton } from './CopyButton';
 import { downloadText } from './clipboard';
+import { downloadZip } from './download-all';
 import { detailFieldLabel } from './field-labels';
 import { useNavigation } from './navigation';
 
@@ -12,7 +14,15 @@ interface OutputPanelProps {
   readonly shareUrl: string;
 }
 
-type Tab = OutputFile | PendingOutput;
+/** A Bicep or Terraform tab: its files come from the renderers, which load when such a tab first opens. */
+interface IacTab {
+  readonly id: 'iac';
+  readonly key: string;
+  readonly format: IacFormat;
+  readonly title: string;
+}
+
+type Tab = OutputFile | PendingOutput | IacTab;
 
 const ORDER = [
   'component-yaml',
@@ -20,11 +30,20 @@ const ORDER = [
   'cli-bash',
   'k8s-service-account',
   'k8s-deployment-patch',
+  'iac',
 ];
+const IAC_TABS: readonly IacTab[] = [
+  { id: 'iac', key: 'iac:bicep', format: 'bicep', title: 'Bicep' },
+  { id: 'iac', key: 'iac:terraform', format: 'terraform', title: 'Terraform' },
+];
+
+type IacModule = typeof import('./iac-chunk');
+/** The renderers' chunk, loaded once per page (a dynamic import: Vite emits it apart from the first view). */
+const loadIac = (): Promise<IacModule> => import('./iac-chunk');
 
 /** A component's position, from its output's key (component-yaml:<index>); 0 for the shared files. */
 function componentPosition(tab: Tab): number {
-  return Number(tab.key.split(':')[1] ?? 0);
+  return Number(tab.key.split(':')[1] ?? 0) || 0;
 }
 
 /**
@@ -38,25 +57,73 @@ function tabLabel(tab: Tab, tabs: readonly Tab[]): string {
     : tab.title;
 }
 
+/** Arrow keys move between tabs, Home and End to the first and last (WAI-ARIA Authoring Practices, Tabs). */
+function nextIndex(event: KeyboardEvent, index: number, count: number): number | undefined {
+  switch (event.key) {
+    case 'ArrowRight':
+      return (index + 1) % count;
+    case 'ArrowLeft':
+      return (index - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * The generated files as tabs. Every block that applies stays in the page (hidden when its tab is not
- * selected), and its text is exactly what Copy puts on the clipboard.
+ * selected), and its text is exactly what Copy puts on the clipboard. The Bicep and Terraform blocks join them
+ * once a Bicep or Terraform tab has been opened.
  */
 export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
   const id = useId();
   const { goToField } = useNavigation();
-  const tabs: Tab[] = [...output.files, ...output.pending].sort(
+  const [iac, setIac] = useState<IacModule | 'loading' | Error | undefined>(undefined);
+  const script = output.files.find((file) => file.id === 'cli-bash');
+  const scriptPending = output.pending.find((file) => file.id === 'cli-bash');
+  const tabs: Tab[] = [...output.files, ...output.pending, ...IAC_TABS].sort(
     (a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id) || componentPosition(a) - componentPosition(b),
   );
   const [selected, setSelected] = useState<string>('');
   const active = tabs.some((tab) => tab.key === selected) ? selected : (tabs[0]?.key ?? '');
+  const iacFiles = useMemo((): Partial<Record<IacFormat, IacFile[]>> => {
+    if (typeof iac !== 'object' || iac instanceof Error || script === undefined) return {};
+    return { bicep: iac.iacFiles(config, 'bicep'), terraform: iac.iacFiles(config, 'terraform') };
+  }, [iac, config, script]);
+  const select = (key: string): void => {
+    setSelected(key);
+    if (key.startsWith('iac:') && iac === undefined) {
+      setIac('loading');
+      loadIac().then(setIac, (error: unknown) =>
+        setIac(error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+  };
   const domId = (kind: 'tab' | 'panel', key: string): string =>
     `${id}-${kind}-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const focusTab = (index: number): void => {
-    const tab = tabs[(index + tabs.length) % tabs.length];
+    const tab = tabs[index];
     if (!tab) return;
-    setSelected(tab.key);
+    select(tab.key);
     document.getElementById(domId('tab', tab.key))?.focus();
+  };
+  const downloadAll = async (): Promise<void> => {
+    const module = typeof iac === 'object' && !(iac instanceof Error) ? iac : await loadIac();
+    const infra = script
+      ? [...module.iacFiles(config, 'bicep'), ...module.iacFiles(config, 'terraform')]
+      : [];
+    await downloadZip([
+      ...output.files.map((file) => ({
+        path:
+          // Where the script writes them, so the commands in their headers work from the archive's root.
+          file.id === 'cli-bash' ? file.fileName : `components/${file.fileName}`,
+        text: file.text,
+      })),
+      ...infra.map((file) => ({ path: file.path, text: file.text })),
+    ]);
   };
   return (
     <section className="output-panel" id="output" tabIndex={-1} aria-labelledby={`${id}-heading`}>
@@ -74,10 +141,12 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
             aria-selected={tab.key === active}
             aria-controls={domId('panel', tab.key)}
             tabIndex={tab.key === active ? 0 : -1}
-            onClick={() => setSelected(tab.key)}
+            onClick={() => select(tab.key)}
             onKeyDown={(event) => {
-              if (event.key === 'ArrowRight') focusTab(index + 1);
-              if (event.key === 'ArrowLeft') focusTab(index - 1);
+              const next = nextIndex(event, index, tabs.length);
+              if (next === undefined) return;
+              event.preventDefault();
+              focusTab(next);
             }}
           >
             {tabLabel(tab, tabs)}
@@ -91,9 +160,18 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
           id={domId('panel', tab.key)}
           aria-labelledby={domId('tab', tab.key)}
           hidden={tab.key !== active}
-          className={`output-block${'text' in tab ? '' : ' pending'}`}
+          className={`output-block${'text' in tab || (tab.id === 'iac' && script) ? '' : ' pending'}`}
         >
-          {'text' in tab ? (
+          {tab.id === 'iac' ? (
+            <IacPanel
+              tab={tab}
+              files={iacFiles[tab.format]}
+              state={iac}
+              blockedBy={scriptPending?.blockedBy}
+              config={config}
+              goToField={goToField}
+            />
+          ) : 'text' in tab ? (
             <>
               <div className="output-actions">
                 <span className="file-name">{tab.fileName}</span>
@@ -114,21 +192,70 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
               </pre>
             </>
           ) : (
-            <p>
-              {tab.title} appears once these are valid:{' '}
-              {tab.blockedBy.map((path, index) => (
-                <span key={path}>
-                  {index > 0 && ', '}
-                  <button type="button" className="link-button" onClick={() => goToField(path)}>
-                    {detailFieldLabel(config, path)}
-                  </button>
-                </span>
-              ))}
-              .
-            </p>
+            <Blocked title={tab.title} blockedBy={tab.blockedBy} config={config} goToField={goToField} />
           )}
         </div>
       ))}
+      {/* After the files, so the tab row stays next in the keyboard order after the header. */}
+      <div className="output-actions">
+        <button
+          type="button"
+          className="button small"
+          disabled={output.files.length === 0}
+          onClick={() => void downloadAll()}
+        >
+          Download all (.zip)
+        </button>
+      </div>
     </section>
   );
+}
+
+interface BlockedProps {
+  readonly title: string;
+  readonly blockedBy: PendingOutput['blockedBy'];
+  readonly config: WizardConfig;
+  readonly goToField: ReturnType<typeof useNavigation>['goToField'];
+}
+
+/** An output waiting for fields: each one a link to it. */
+function Blocked({ title, blockedBy, config, goToField }: BlockedProps) {
+  return (
+    <p>
+      {title} appears once these are valid:{' '}
+      {blockedBy.map((path, index) => (
+        <span key={path}>
+          {index > 0 && ', '}
+          <button type="button" className="link-button" onClick={() => goToField(path)}>
+            {detailFieldLabel(config, path)}
+          </button>
+        </span>
+      ))}
+      .
+    </p>
+  );
+}
+
+interface IacPanelProps {
+  readonly tab: IacTab;
+  readonly files: readonly IacFile[] | undefined;
+  readonly state: IacModule | 'loading' | Error | undefined;
+  /** The setup script's missing fields: the IaC files are made from the same ones. */
+  readonly blockedBy: PendingOutput['blockedBy'] | undefined;
+  readonly config: WizardConfig;
+  readonly goToField: BlockedProps['goToField'];
+}
+
+function IacPanel({ tab, files, state, blockedBy, config, goToField }: IacPanelProps) {
+  const loaded = typeof state === 'object' && !(state instanceof Error) ? state : undefined;
+  if (blockedBy)
+    return <Blocked title={tab.title} blockedBy={blockedBy} config={config} goToField={goToField} />;
+  if (state instanceof Error)
+    return (
+      <p role="alert">
+        The {tab.title} files could not load: {state.message}
+      </p>
+    );
+  if (!files || !loaded) return <p>Loading the {tab.title} files…</p>;
+  return <loaded.IacFiles format={tab.format} files={files} resourceGroup={config.resourceGroup} />;
 }

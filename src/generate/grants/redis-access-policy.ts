@@ -13,6 +13,14 @@ import { resourceGroupArgs } from '../setup/steps';
 
 type RedisGrant = Extract<Grant, { kind: 'redis-access-policy' }>;
 
+/**
+ * The assignment's name: the identity's name with anything but letters, digits and '-' made '-', the same for
+ * the script and the Bicep and Terraform outputs, so that each replaces the other's assignment, not adds one.
+ */
+export function redisPolicyAssignmentName(plan: DeploymentPlan): string {
+  return plan.identity.displayName.replace(/[^A-Za-z0-9-]/g, '-');
+}
+
 export function redisSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, grant: RedisGrant): ScriptStep {
   const { resource } = resolved;
   const alias = plan.identity.displayName;
@@ -27,7 +35,7 @@ export function redisSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gr
         v(`${resource.variable}_NAME`),
         ...resourceGroupArgs(resource),
         '--policy-assignment-name',
-        alias.replace(/[^A-Za-z0-9-]/g, '-'),
+        redisPolicyAssignmentName(plan),
         '--access-policy-name',
         lit(grant.policy),
         '--object-id',

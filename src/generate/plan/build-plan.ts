@@ -15,7 +15,7 @@ import {
 import { heldExamples } from '../../model/examples';
 import { configDaprNeed } from '../../model/host-dapr';
 import { aciFixedSettings, buildAciGroup } from '../aci-group';
-import { componentYaml } from '../component';
+import { buildComponent, componentYaml } from '../component';
 import { buildPodTemplatePatch, buildServiceAccount } from '../k8s-manifests';
 import { componentBase64Marker } from '../markers';
 import { planResources } from '../resources';
@@ -121,6 +121,7 @@ export function buildPlan(config: WizardConfig): DeploymentPlan {
       title: componentSpec(component.type, component.version).title,
       path: componentFilePath(component),
       yaml: componentYaml(config, component),
+      document: buildComponent(config, component),
     })),
     ...checkedDaprNeed(config),
     exampleValues: heldExamples(config).map(({ label, value }) => ({ label, value })),

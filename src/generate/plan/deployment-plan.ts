@@ -36,6 +36,8 @@ export interface PlannedComponent {
   /** Where the script writes it: components/<name>.yaml. */
   readonly path: string;
   readonly yaml: string;
+  /** The same document as data (the object `yaml` renders), for renderers that write it in another language. */
+  readonly document: Readonly<Record<string, unknown>>;
 }
 
 /** AKS: where the app runs in the cluster and the objects it needs. */

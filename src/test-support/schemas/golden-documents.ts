@@ -6,7 +6,7 @@
  * - components.yaml (all components, multi-document): Dapr Components;
  * - the ACI container group file the script writes: a ContainerGroup, and each file of its secret volume (what
  *   daprd reads from /components) a Dapr Component again;
- * - any other document of kind Component in any golden YAML file (k8s-manifests.yaml, files the script writes).
+ * - any other document of kind Component in any golden YAML file (the Kubernetes files, files the script writes).
  */
 import { Buffer } from 'node:buffer';
 import { loadAll } from 'js-yaml';

@@ -1,0 +1,369 @@
+# Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
+# the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_resource_group" "host" {
+  name = var.resource_group_name
+}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = data.azurerm_resource_group.host.location
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Azure Cache for Redis redis-orders in rg-orders.
+# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --set redisConfiguration.aadEnabled=true with its --name and --resource-group.
+data "azurerm_redis_cache" "redis_cache" {
+  name                = "redis-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Data Owner data access policy on the Redis cache redis-orders, for redis-state, redis-pubsub, redis-binding, redis-config, lockstore.
+resource "azurerm_redis_cache_access_policy_assignment" "redis_cache_access_policy" {
+  name               = "id-orders"
+  redis_cache_id     = data.azurerm_redis_cache.redis_cache.id
+  access_policy_name = "Data Owner"
+  object_id          = local.principal_id
+  object_id_alias    = "id-orders"
+}
+
+# The Container Apps environment: read, never redeclared here.
+data "azurerm_container_app_environment" "environment" {
+  name                = "env-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Dapr component pg-state: Azure Database for PostgreSQL state store.
+resource "azurerm_container_app_environment_dapr_component" "component_1" {
+  name                         = "pg-state"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "state.postgresql"
+  version                      = "v2"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useAzureAD"
+    value = "true"
+  }
+  metadata {
+    name  = "connectionString"
+    value = "host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component pg-state-v1: Azure Database for PostgreSQL state store.
+resource "azurerm_container_app_environment_dapr_component" "component_2" {
+  name                         = "pg-state-v1"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "state.postgresql"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useAzureAD"
+    value = "true"
+  }
+  metadata {
+    name  = "connectionString"
+    value = "host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=legacy sslmode=require"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component postgres-binding: Azure Database for PostgreSQL binding.
+resource "azurerm_container_app_environment_dapr_component" "component_3" {
+  name                         = "postgres-binding"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "bindings.postgresql"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useAzureAD"
+    value = "true"
+  }
+  metadata {
+    name  = "connectionString"
+    value = "host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component pg-config: Azure Database for PostgreSQL configuration store.
+resource "azurerm_container_app_environment_dapr_component" "component_4" {
+  name                         = "pg-config"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "configuration.postgresql"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useAzureAD"
+    value = "true"
+  }
+  metadata {
+    name  = "connectionString"
+    value = "host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require"
+  }
+  metadata {
+    name  = "table"
+    value = "appconfig"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component sql-state: Azure SQL state store.
+resource "azurerm_container_app_environment_dapr_component" "component_5" {
+  name                         = "sql-state"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "state.sqlserver"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useAzureAD"
+    value = "true"
+  }
+  metadata {
+    name  = "connectionString"
+    value = "sqlserver://sql-orders.database.windows.net:1433?database=orders"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component sql-state-v1: Azure SQL state store.
+resource "azurerm_container_app_environment_dapr_component" "component_6" {
+  name                         = "sql-state-v1"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "state.sqlserver"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useAzureAD"
+    value = "true"
+  }
+  metadata {
+    name  = "connectionString"
+    value = "sqlserver://sql-orders.database.windows.net:1433?database=legacy"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component redis-state: Azure Cache for Redis state store.
+resource "azurerm_container_app_environment_dapr_component" "component_7" {
+  name                         = "redis-state"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "state.redis"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useEntraID"
+    value = "true"
+  }
+  metadata {
+    name  = "enableTLS"
+    value = "true"
+  }
+  metadata {
+    name  = "redisHost"
+    value = "redis-orders.redis.cache.windows.net:6380"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component redis-pubsub: Azure Cache for Redis pub/sub (Streams).
+resource "azurerm_container_app_environment_dapr_component" "component_8" {
+  name                         = "redis-pubsub"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "pubsub.redis"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useEntraID"
+    value = "true"
+  }
+  metadata {
+    name  = "enableTLS"
+    value = "true"
+  }
+  metadata {
+    name  = "redisHost"
+    value = "redis-orders.redis.cache.windows.net:6380"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component redis-binding: Azure Cache for Redis binding.
+resource "azurerm_container_app_environment_dapr_component" "component_9" {
+  name                         = "redis-binding"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "bindings.redis"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useEntraID"
+    value = "true"
+  }
+  metadata {
+    name  = "enableTLS"
+    value = "true"
+  }
+  metadata {
+    name  = "redisHost"
+    value = "redis-orders.redis.cache.windows.net:6380"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component redis-config: Azure Cache for Redis configuration store.
+resource "azurerm_container_app_environment_dapr_component" "component_10" {
+  name                         = "redis-config"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "configuration.redis"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useEntraID"
+    value = "true"
+  }
+  metadata {
+    name  = "enableTLS"
+    value = "true"
+  }
+  metadata {
+    name  = "redisHost"
+    value = "redis-orders.redis.cache.windows.net:6380"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component lockstore: Azure Cache for Redis lock.
+resource "azurerm_container_app_environment_dapr_component" "component_11" {
+  name                         = "lockstore"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "lock.redis"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "useEntraID"
+    value = "true"
+  }
+  metadata {
+    name  = "enableTLS"
+    value = "true"
+  }
+  metadata {
+    name  = "redisHost"
+    value = "redis-orders.redis.cache.windows.net:6380"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-state-v1 needs."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what postgres-binding needs."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database legacy on sql-orders as id-orders (db_owner)."
+# Your container app must carry the identity: add this block to its own resource block.
+#   identity {
+#     type         = "UserAssigned"
+#     identity_ids = [
+#       azurerm_user_assigned_identity.app.id,
+#     ]
+#   }
+#   dapr {
+#     app_id = "orders-api"
+#   }
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

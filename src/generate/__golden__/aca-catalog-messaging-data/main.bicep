@@ -1,0 +1,479 @@
+// Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
+// ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
+// Dry run (shows what would change, changes nothing):
+//   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// Deploy:
+//   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
+// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+targetScope = 'resourceGroup'
+
+@description('The user-assigned identity the app signs in with.')
+param identityName string
+
+@description('Region of the identity; by default, that of the resource group.')
+param location string = resourceGroup().location
+
+@description('The Container Apps environment the Dapr components belong to.')
+param environmentName string
+
+// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: identityName
+  location: location
+}
+
+// The principal that receives every grant: the identity's.
+var granteePrincipalId = identity.properties.principalId
+
+// The Service Bus namespace sb-orders in rg-orders.
+resource servicebusNamespace 'Microsoft.ServiceBus/namespaces@2021-11-01' existing = {
+  name: 'sb-orders'
+}
+
+// The Event Hubs namespace eh-orders in rg-orders.
+resource eventhubsNamespace 'Microsoft.EventHub/namespaces@2024-01-01' existing = {
+  name: 'eh-orders'
+}
+
+// The Checkpoint storage account stcheckpoints in rg-orders.
+resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: 'stcheckpoints'
+}
+
+// The Event hub telemetry in rg-orders.
+resource eventhub 'Microsoft.EventHub/namespaces/eventhubs@2024-01-01' existing = {
+  parent: eventhubsNamespace
+  name: 'telemetry'
+}
+
+// The Cosmos DB account cosmos-orders in rg-orders.
+resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' existing = {
+  name: 'cosmos-orders'
+}
+
+// The App Configuration store appcs-orders in rg-orders.
+resource appconfigStore 'Microsoft.AppConfiguration/configurationStores@2023-03-01' existing = {
+  name: 'appcs-orders'
+}
+
+// The Azure OpenAI account oai-orders in rg-orders.
+resource openaiAccount 'Microsoft.CognitiveServices/accounts@2025-09-01' existing = {
+  name: 'oai-orders'
+}
+
+// The SignalR service signalr-orders in rg-orders.
+resource signalr 'Microsoft.SignalRService/signalR@2023-02-01' existing = {
+  name: 'signalr-orders'
+}
+
+// Azure Service Bus Data Owner (built-in role 090c5cfd-751d-490a-894a-3ce6f1109419) on Service Bus namespace sb-orders only, for pubsub, queue-pubsub, servicebus-binding.
+resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(servicebusNamespace.id, identity.id, '090c5cfd-751d-490a-894a-3ce6f1109419')
+  scope: servicebusNamespace
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '090c5cfd-751d-490a-894a-3ce6f1109419')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event Hubs namespace eh-orders only, for eh-pubsub.
+resource eventhubsNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(eventhubsNamespace.id, identity.id, 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde')
+  scope: eventhubsNamespace
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Checkpoint storage account stcheckpoints only, for eh-pubsub, eventhubs-binding.
+resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, identity.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: storageAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on Event hub telemetry only, for eventhubs-binding.
+resource eventhubRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(eventhub.id, identity.id, '2b629674-e913-4c01-ae53-ef4638d8f975')
+  scope: eventhub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2b629674-e913-4c01-ae53-ef4638d8f975')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event hub telemetry only, for eventhubs-binding.
+resource eventhubRole2 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(eventhub.id, identity.id, 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde')
+  scope: eventhub
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the account cosmos-orders, for cosmos-state, cosmosdb-binding.
+resource cosmosAccountDataRole 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-10-15' = {
+  parent: cosmosAccount
+  name: guid(cosmosAccount.id, identity.id, '00000000-0000-0000-0000-000000000002')
+  properties: {
+    roleDefinitionId: '${cosmosAccount.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002'
+    principalId: granteePrincipalId
+    scope: cosmosAccount.id
+  }
+}
+
+// App Configuration Data Reader (built-in role 516239f1-63e1-4d78-a4de-a74fb236a071) on App Configuration store appcs-orders only, for configstore.
+resource appconfigStoreRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appconfigStore.id, identity.id, '516239f1-63e1-4d78-a4de-a74fb236a071')
+  scope: appconfigStore
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '516239f1-63e1-4d78-a4de-a74fb236a071')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Cognitive Services OpenAI User (built-in role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd) on Azure OpenAI account oai-orders only, for openai-binding.
+resource openaiAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(openaiAccount.id, identity.id, '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd')
+  scope: openaiAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// SignalR REST API Owner (built-in role fd53cd77-2268-407a-8f46-7e7863d0f521) on SignalR service signalr-orders only, for signalr-binding.
+resource signalrRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(signalr.id, identity.id, 'fd53cd77-2268-407a-8f46-7e7863d0f521')
+  scope: signalr
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'fd53cd77-2268-407a-8f46-7e7863d0f521')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The Container Apps environment: referenced, never redeclared here.
+resource containerAppsEnvironment 'Microsoft.App/managedEnvironments@2025-07-01' existing = {
+  name: environmentName
+}
+
+// The Dapr component queue-pubsub: Azure Service Bus queues pub/sub.
+resource daprComponent1 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'queue-pubsub'
+  properties: {
+    componentType: 'pubsub.azure.servicebus.queues'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'namespaceName'
+        value: 'sb-orders.servicebus.windows.net'
+      }
+      {
+        name: 'disableEntityManagement'
+        value: 'true'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// The Dapr component pubsub: Azure Service Bus topics pub/sub.
+resource daprComponent2 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'pubsub'
+  properties: {
+    componentType: 'pubsub.azure.servicebus.topics'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'namespaceName'
+        value: 'sb-orders.servicebus.windows.net'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// The Dapr component servicebus-binding: Azure Service Bus queue binding.
+resource daprComponent3 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'servicebus-binding'
+  properties: {
+    componentType: 'bindings.azure.servicebus.queues'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'namespaceName'
+        value: 'sb-orders.servicebus.windows.net'
+      }
+      {
+        name: 'queueName'
+        value: 'invoices'
+      }
+      {
+        name: 'disableEntityManagement'
+        value: 'true'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// The Dapr component eh-pubsub: Azure Event Hubs pub/sub.
+resource daprComponent4 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'eh-pubsub'
+  properties: {
+    componentType: 'pubsub.azure.eventhubs'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'eventHubNamespace'
+        value: 'eh-orders.servicebus.windows.net'
+      }
+      {
+        name: 'storageAccountName'
+        value: 'stcheckpoints'
+      }
+      {
+        name: 'storageContainerName'
+        value: 'checkpoints'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// The Dapr component eventhubs-binding: Azure Event Hubs binding.
+resource daprComponent5 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'eventhubs-binding'
+  properties: {
+    componentType: 'bindings.azure.eventhubs'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'eventHubNamespace'
+        value: 'eh-orders.servicebus.windows.net'
+      }
+      {
+        name: 'eventHub'
+        value: 'telemetry'
+      }
+      {
+        name: 'consumerID'
+        value: '\$Default'
+      }
+      {
+        name: 'storageAccountName'
+        value: 'stcheckpoints'
+      }
+      {
+        name: 'storageContainerName'
+        value: 'checkpoints'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// The Dapr component cosmos-state: Azure Cosmos DB state store.
+resource daprComponent6 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'cosmos-state'
+  properties: {
+    componentType: 'state.azure.cosmosdb'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'url'
+        value: 'https://cosmos-orders.documents.azure.com:443/'
+      }
+      {
+        name: 'database'
+        value: 'orders'
+      }
+      {
+        name: 'collection'
+        value: 'state'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// The Dapr component cosmosdb-binding: Azure Cosmos DB binding.
+resource daprComponent7 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'cosmosdb-binding'
+  properties: {
+    componentType: 'bindings.azure.cosmosdb'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'url'
+        value: 'https://cosmos-orders.documents.azure.com:443/'
+      }
+      {
+        name: 'database'
+        value: 'orders'
+      }
+      {
+        name: 'collection'
+        value: 'events'
+      }
+      {
+        name: 'partitionKey'
+        value: 'orderId'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// The Dapr component configstore: Azure App Configuration store.
+resource daprComponent8 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'configstore'
+  properties: {
+    componentType: 'configuration.azure.appconfig'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'host'
+        value: 'https://appcs-orders.azconfig.io'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// The Dapr component openai-binding: Azure OpenAI binding.
+resource daprComponent9 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'openai-binding'
+  properties: {
+    componentType: 'bindings.azure.openai'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'endpoint'
+        value: 'https://oai-orders.openai.azure.com/'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// The Dapr component signalr-binding: Azure SignalR binding.
+resource daprComponent10 'Microsoft.App/managedEnvironments/daprComponents@2025-07-01' = {
+  parent: containerAppsEnvironment
+  name: 'signalr-binding'
+  properties: {
+    componentType: 'bindings.azure.signalr'
+    version: 'v1'
+    metadata: [
+      {
+        name: 'endpoint'
+        value: 'https://signalr-orders.service.signalr.net'
+      }
+      {
+        name: 'hub'
+        value: 'orders'
+      }
+      {
+        name: 'azureClientId'
+        value: identity.properties.clientId
+      }
+    ]
+    scopes: [
+      'orders-api'
+    ]
+  }
+}
+
+// Your container app must carry the identity: add this block to its own template (identityId is this file's output).
+//   identity: {
+//     type: 'UserAssigned'
+//     userAssignedIdentities: {
+//       '${identityId}': {}
+//     }
+//   }
+// and Dapr, with the app id every component is scoped to, under properties.configuration:
+//   dapr: {
+//     enabled: true
+//     appId: 'orders-api'
+//   }
+
+output principalId string = granteePrincipalId
+output identityId string = identity.id
+output clientId string = identity.properties.clientId

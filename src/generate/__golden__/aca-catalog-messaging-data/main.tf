@@ -1,0 +1,444 @@
+# Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
+# the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_subscription" "current" {}
+
+data "azurerm_resource_group" "host" {
+  name = var.resource_group_name
+}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = data.azurerm_resource_group.host.location
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Service Bus namespace sb-orders in rg-orders.
+data "azurerm_servicebus_namespace" "servicebus_namespace" {
+  name                = "sb-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Event Hubs namespace eh-orders in rg-orders.
+data "azurerm_eventhub_namespace" "eventhubs_namespace" {
+  name                = "eh-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Checkpoint storage account stcheckpoints in rg-orders.
+data "azurerm_storage_account" "storage_account" {
+  name                = "stcheckpoints"
+  resource_group_name = var.resource_group_name
+}
+
+# The Event hub telemetry in rg-orders.
+data "azurerm_eventhub" "eventhub" {
+  name                = "telemetry"
+  namespace_name      = data.azurerm_eventhub_namespace.eventhubs_namespace.name
+  resource_group_name = var.resource_group_name
+}
+
+# The Cosmos DB account cosmos-orders in rg-orders.
+data "azurerm_cosmosdb_account" "cosmos_account" {
+  name                = "cosmos-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The App Configuration store appcs-orders in rg-orders.
+data "azurerm_app_configuration" "appconfig_store" {
+  name                = "appcs-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Azure OpenAI account oai-orders in rg-orders.
+data "azurerm_cognitive_account" "openai_account" {
+  name                = "oai-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The SignalR service signalr-orders in rg-orders.
+data "azurerm_signalr_service" "signalr" {
+  name                = "signalr-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# Azure Service Bus Data Owner (built-in role 090c5cfd-751d-490a-894a-3ce6f1109419) on Service Bus namespace sb-orders only, for pubsub, queue-pubsub, servicebus-binding.
+resource "azurerm_role_assignment" "servicebus_namespace_role" {
+  scope              = data.azurerm_servicebus_namespace.servicebus_namespace.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/090c5cfd-751d-490a-894a-3ce6f1109419"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event Hubs namespace eh-orders only, for eh-pubsub.
+resource "azurerm_role_assignment" "eventhubs_namespace_role" {
+  scope              = data.azurerm_eventhub_namespace.eventhubs_namespace.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Checkpoint storage account stcheckpoints only, for eh-pubsub, eventhubs-binding.
+resource "azurerm_role_assignment" "storage_account_role" {
+  scope              = data.azurerm_storage_account.storage_account.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on Event hub telemetry only, for eventhubs-binding.
+resource "azurerm_role_assignment" "eventhub_role" {
+  scope              = data.azurerm_eventhub.eventhub.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/2b629674-e913-4c01-ae53-ef4638d8f975"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event hub telemetry only, for eventhubs-binding.
+resource "azurerm_role_assignment" "eventhub_role_2" {
+  scope              = data.azurerm_eventhub.eventhub.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the account cosmos-orders, for cosmos-state, cosmosdb-binding.
+resource "azurerm_cosmosdb_sql_role_assignment" "cosmos_account_data_role" {
+  resource_group_name = data.azurerm_cosmosdb_account.cosmos_account.resource_group_name
+  account_name        = data.azurerm_cosmosdb_account.cosmos_account.name
+  role_definition_id  = "${data.azurerm_cosmosdb_account.cosmos_account.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
+  principal_id        = local.principal_id
+  scope               = data.azurerm_cosmosdb_account.cosmos_account.id
+}
+
+# App Configuration Data Reader (built-in role 516239f1-63e1-4d78-a4de-a74fb236a071) on App Configuration store appcs-orders only, for configstore.
+resource "azurerm_role_assignment" "appconfig_store_role" {
+  scope              = data.azurerm_app_configuration.appconfig_store.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/516239f1-63e1-4d78-a4de-a74fb236a071"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Cognitive Services OpenAI User (built-in role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd) on Azure OpenAI account oai-orders only, for openai-binding.
+resource "azurerm_role_assignment" "openai_account_role" {
+  scope              = data.azurerm_cognitive_account.openai_account.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# SignalR REST API Owner (built-in role fd53cd77-2268-407a-8f46-7e7863d0f521) on SignalR service signalr-orders only, for signalr-binding.
+resource "azurerm_role_assignment" "signalr_role" {
+  scope              = data.azurerm_signalr_service.signalr.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/fd53cd77-2268-407a-8f46-7e7863d0f521"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# The Container Apps environment: read, never redeclared here.
+data "azurerm_container_app_environment" "environment" {
+  name                = "env-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Dapr component queue-pubsub: Azure Service Bus queues pub/sub.
+resource "azurerm_container_app_environment_dapr_component" "component_1" {
+  name                         = "queue-pubsub"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "pubsub.azure.servicebus.queues"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "namespaceName"
+    value = "sb-orders.servicebus.windows.net"
+  }
+  metadata {
+    name  = "disableEntityManagement"
+    value = "true"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component pubsub: Azure Service Bus topics pub/sub.
+resource "azurerm_container_app_environment_dapr_component" "component_2" {
+  name                         = "pubsub"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "pubsub.azure.servicebus.topics"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "namespaceName"
+    value = "sb-orders.servicebus.windows.net"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component servicebus-binding: Azure Service Bus queue binding.
+resource "azurerm_container_app_environment_dapr_component" "component_3" {
+  name                         = "servicebus-binding"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "bindings.azure.servicebus.queues"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "namespaceName"
+    value = "sb-orders.servicebus.windows.net"
+  }
+  metadata {
+    name  = "queueName"
+    value = "invoices"
+  }
+  metadata {
+    name  = "disableEntityManagement"
+    value = "true"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component eh-pubsub: Azure Event Hubs pub/sub.
+resource "azurerm_container_app_environment_dapr_component" "component_4" {
+  name                         = "eh-pubsub"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "pubsub.azure.eventhubs"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "eventHubNamespace"
+    value = "eh-orders.servicebus.windows.net"
+  }
+  metadata {
+    name  = "storageAccountName"
+    value = "stcheckpoints"
+  }
+  metadata {
+    name  = "storageContainerName"
+    value = "checkpoints"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component eventhubs-binding: Azure Event Hubs binding.
+resource "azurerm_container_app_environment_dapr_component" "component_5" {
+  name                         = "eventhubs-binding"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "bindings.azure.eventhubs"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "eventHubNamespace"
+    value = "eh-orders.servicebus.windows.net"
+  }
+  metadata {
+    name  = "eventHub"
+    value = "telemetry"
+  }
+  metadata {
+    name  = "consumerID"
+    value = "$Default"
+  }
+  metadata {
+    name  = "storageAccountName"
+    value = "stcheckpoints"
+  }
+  metadata {
+    name  = "storageContainerName"
+    value = "checkpoints"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component cosmos-state: Azure Cosmos DB state store.
+resource "azurerm_container_app_environment_dapr_component" "component_6" {
+  name                         = "cosmos-state"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "state.azure.cosmosdb"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "url"
+    value = "https://cosmos-orders.documents.azure.com:443/"
+  }
+  metadata {
+    name  = "database"
+    value = "orders"
+  }
+  metadata {
+    name  = "collection"
+    value = "state"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component cosmosdb-binding: Azure Cosmos DB binding.
+resource "azurerm_container_app_environment_dapr_component" "component_7" {
+  name                         = "cosmosdb-binding"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "bindings.azure.cosmosdb"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "url"
+    value = "https://cosmos-orders.documents.azure.com:443/"
+  }
+  metadata {
+    name  = "database"
+    value = "orders"
+  }
+  metadata {
+    name  = "collection"
+    value = "events"
+  }
+  metadata {
+    name  = "partitionKey"
+    value = "orderId"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component configstore: Azure App Configuration store.
+resource "azurerm_container_app_environment_dapr_component" "component_8" {
+  name                         = "configstore"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "configuration.azure.appconfig"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "host"
+    value = "https://appcs-orders.azconfig.io"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component openai-binding: Azure OpenAI binding.
+resource "azurerm_container_app_environment_dapr_component" "component_9" {
+  name                         = "openai-binding"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "bindings.azure.openai"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "endpoint"
+    value = "https://oai-orders.openai.azure.com/"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# The Dapr component signalr-binding: Azure SignalR binding.
+resource "azurerm_container_app_environment_dapr_component" "component_10" {
+  name                         = "signalr-binding"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "bindings.azure.signalr"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "endpoint"
+    value = "https://signalr-orders.service.signalr.net"
+  }
+  metadata {
+    name  = "hub"
+    value = "orders"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# Your container app must carry the identity: add this block to its own resource block.
+#   identity {
+#     type         = "UserAssigned"
+#     identity_ids = [
+#       azurerm_user_assigned_identity.app.id,
+#     ]
+#   }
+#   dapr {
+#     app_id = "orders-api"
+#   }
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

@@ -1,0 +1,103 @@
+# Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
+# the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_subscription" "current" {}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = "westeurope"
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Key Vault kv-orders in rg-orders.
+# The vault must use Azure RBAC (enable_rbac_authorization true): access-policy vaults ignore roles.
+data "azurerm_key_vault" "vault" {
+  name                = "kv-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on Key Vault kv-orders only, for azurekeyvault.
+resource "azurerm_role_assignment" "vault_role" {
+  scope              = data.azurerm_key_vault.vault.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# The Container Apps environment: read, never redeclared here.
+data "azurerm_container_app_environment" "environment" {
+  name                = "env-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Dapr component azurekeyvault: Azure Key Vault secret store.
+resource "azurerm_container_app_environment_dapr_component" "component_1" {
+  name                         = "azurekeyvault"
+  container_app_environment_id = data.azurerm_container_app_environment.environment.id
+  component_type               = "secretstores.azure.keyvault"
+  version                      = "v1"
+  scopes                       = [
+    "orders-api",
+  ]
+  metadata {
+    name  = "vaultName"
+    value = "kv-orders"
+  }
+  metadata {
+    name  = "azureClientId"
+    value = azurerm_user_assigned_identity.app.client_id
+  }
+}
+
+# Your container app must carry the identity: add this block to its own resource block.
+#   identity {
+#     type         = "UserAssigned"
+#     identity_ids = [
+#       azurerm_user_assigned_identity.app.id,
+#     ]
+#   }
+#   dapr {
+#     app_id   = "orders-api"
+#     app_port = 8080
+#   }
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

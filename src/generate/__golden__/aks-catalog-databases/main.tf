@@ -1,0 +1,461 @@
+# Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
+# the azurerm and kubernetes providers can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm    = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+    kubernetes = {
+      source  = "hashicorp/kubernetes"
+      version = "~> 2.38"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+# The cluster from your kubeconfig: az aks get-credentials --resource-group rg-orders --name aks-prod
+# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).
+provider "kubernetes" {
+  config_path    = "~/.kube/config"
+  config_context = "aks-prod"
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_resource_group" "host" {
+  name = var.resource_group_name
+}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = data.azurerm_resource_group.host.location
+}
+
+# Your AKS cluster: read, never redeclared here.
+data "azurerm_kubernetes_cluster" "host" {
+  name                = "aks-prod"
+  resource_group_name = var.resource_group_name
+}
+
+# Let exactly the ServiceAccount orders-api in namespace orders sign in as the identity (the cluster's OIDC issuer must be on).
+resource "azurerm_federated_identity_credential" "service_account" {
+  name                = "dapr-orders-orders-api"
+  resource_group_name = var.resource_group_name
+  parent_id           = azurerm_user_assigned_identity.app.id
+  issuer              = data.azurerm_kubernetes_cluster.host.oidc_issuer_url
+  subject             = "system:serviceaccount:orders:orders-api"
+  audience            = [
+    "api://AzureADTokenExchange",
+  ]
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Azure Cache for Redis redis-orders in rg-orders.
+# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --set redisConfiguration.aadEnabled=true with its --name and --resource-group.
+data "azurerm_redis_cache" "redis_cache" {
+  name                = "redis-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Data Owner data access policy on the Redis cache redis-orders, for redis-state, redis-pubsub, redis-binding, redis-config, lockstore.
+resource "azurerm_redis_cache_access_policy_assignment" "redis_cache_access_policy" {
+  name               = "id-orders"
+  redis_cache_id     = data.azurerm_redis_cache.redis_cache.id
+  access_policy_name = "Data Owner"
+  object_id          = local.principal_id
+  object_id_alias    = "id-orders"
+}
+
+# The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
+# The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
+# The ServiceAccount your pods run as; Workload ID trusts exactly this one.
+resource "kubernetes_service_account_v1" "app" {
+  metadata {
+    name        = "orders-api"
+    namespace   = "orders"
+    annotations = {
+      "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+    }
+  }
+}
+
+# The Dapr component pg-state: Azure Database for PostgreSQL state store.
+resource "kubernetes_manifest" "component_1" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "pg-state"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.postgresql"
+      version  = "v2"
+      metadata = [
+        {
+          name  = "useAzureAD"
+          value = "true"
+        },
+        {
+          name  = "connectionString"
+          value = "host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component pg-state-v1: Azure Database for PostgreSQL state store.
+resource "kubernetes_manifest" "component_2" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "pg-state-v1"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.postgresql"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "useAzureAD"
+          value = "true"
+        },
+        {
+          name  = "connectionString"
+          value = "host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=legacy sslmode=require"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component postgres-binding: Azure Database for PostgreSQL binding.
+resource "kubernetes_manifest" "component_3" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "postgres-binding"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "bindings.postgresql"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "useAzureAD"
+          value = "true"
+        },
+        {
+          name  = "connectionString"
+          value = "host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component pg-config: Azure Database for PostgreSQL configuration store.
+resource "kubernetes_manifest" "component_4" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "pg-config"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "configuration.postgresql"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "useAzureAD"
+          value = "true"
+        },
+        {
+          name  = "connectionString"
+          value = "host=pg-orders.postgres.database.azure.com user=id-orders port=5432 database=orders sslmode=require"
+        },
+        {
+          name  = "table"
+          value = "appconfig"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component sql-state: Azure SQL state store.
+resource "kubernetes_manifest" "component_5" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "sql-state"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.sqlserver"
+      version  = "v2"
+      metadata = [
+        {
+          name  = "useAzureAD"
+          value = "true"
+        },
+        {
+          name  = "connectionString"
+          value = "sqlserver://sql-orders.database.windows.net:1433?database=orders"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component sql-state-v1: Azure SQL state store.
+resource "kubernetes_manifest" "component_6" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "sql-state-v1"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.sqlserver"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "useAzureAD"
+          value = "true"
+        },
+        {
+          name  = "connectionString"
+          value = "sqlserver://sql-orders.database.windows.net:1433?database=legacy"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component redis-state: Azure Cache for Redis state store.
+resource "kubernetes_manifest" "component_7" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "redis-state"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.redis"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "useEntraID"
+          value = "true"
+        },
+        {
+          name  = "enableTLS"
+          value = "true"
+        },
+        {
+          name  = "redisHost"
+          value = "redis-orders.redis.cache.windows.net:6380"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component redis-pubsub: Azure Cache for Redis pub/sub (Streams).
+resource "kubernetes_manifest" "component_8" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "redis-pubsub"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "pubsub.redis"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "useEntraID"
+          value = "true"
+        },
+        {
+          name  = "enableTLS"
+          value = "true"
+        },
+        {
+          name  = "redisHost"
+          value = "redis-orders.redis.cache.windows.net:6380"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component redis-binding: Azure Cache for Redis binding.
+resource "kubernetes_manifest" "component_9" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "redis-binding"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "bindings.redis"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "useEntraID"
+          value = "true"
+        },
+        {
+          name  = "enableTLS"
+          value = "true"
+        },
+        {
+          name  = "redisHost"
+          value = "redis-orders.redis.cache.windows.net:6380"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component redis-config: Azure Cache for Redis configuration store.
+resource "kubernetes_manifest" "component_10" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "redis-config"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "configuration.redis"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "useEntraID"
+          value = "true"
+        },
+        {
+          name  = "enableTLS"
+          value = "true"
+        },
+        {
+          name  = "redisHost"
+          value = "redis-orders.redis.cache.windows.net:6380"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component lockstore: Azure Cache for Redis lock.
+resource "kubernetes_manifest" "component_11" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "lockstore"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "lock.redis"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "useEntraID"
+          value = "true"
+        },
+        {
+          name  = "enableTLS"
+          value = "true"
+        },
+        {
+          name  = "redisHost"
+          value = "redis-orders.redis.cache.windows.net:6380"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-state-v1 needs."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what postgres-binding needs."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database legacy on sql-orders as id-orders (db_owner)."
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

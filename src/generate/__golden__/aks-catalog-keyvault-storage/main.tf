@@ -1,0 +1,376 @@
+# Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
+# the azurerm and kubernetes providers can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm    = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+    kubernetes = {
+      source  = "hashicorp/kubernetes"
+      version = "~> 2.38"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+# The cluster from your kubeconfig: az aks get-credentials --resource-group rg-orders --name aks-prod
+# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).
+provider "kubernetes" {
+  config_path    = "~/.kube/config"
+  config_context = "aks-prod"
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_subscription" "current" {}
+
+data "azurerm_client_config" "current" {}
+
+data "azurerm_resource_group" "host" {
+  name = var.resource_group_name
+}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = data.azurerm_resource_group.host.location
+}
+
+# Your AKS cluster: read, never redeclared here.
+data "azurerm_kubernetes_cluster" "host" {
+  name                = "aks-prod"
+  resource_group_name = var.resource_group_name
+}
+
+# Let exactly the ServiceAccount orders-api in namespace orders sign in as the identity (the cluster's OIDC issuer must be on).
+resource "azurerm_federated_identity_credential" "service_account" {
+  name                = "dapr-orders-orders-api"
+  resource_group_name = var.resource_group_name
+  parent_id           = azurerm_user_assigned_identity.app.id
+  issuer              = data.azurerm_kubernetes_cluster.host.oidc_issuer_url
+  subject             = "system:serviceaccount:orders:orders-api"
+  audience            = [
+    "api://AzureADTokenExchange",
+  ]
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Key Vault kv-orders in rg-orders.
+# The vault must use Azure RBAC (enable_rbac_authorization true): access-policy vaults ignore roles.
+data "azurerm_key_vault" "vault" {
+  name                = "kv-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Key Vault kv-keys in rg-orders.
+# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+data "azurerm_key_vault" "vault_2" {
+  name                = "kv-keys"
+  resource_group_name = var.resource_group_name
+}
+
+# The Storage account storders in rg-orders.
+data "azurerm_storage_account" "storage_account" {
+  name                = "storders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Storage account stuploads in rg-orders.
+data "azurerm_storage_account" "storage_account_2" {
+  name                = "stuploads"
+  resource_group_name = var.resource_group_name
+}
+
+# Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on Key Vault kv-orders only, for azurekeyvault.
+resource "azurerm_role_assignment" "vault_role" {
+  scope              = data.azurerm_key_vault.vault.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account storders only, for statestore, statestore-v1.
+resource "azurerm_role_assignment" "storage_account_role" {
+  scope              = data.azurerm_storage_account.storage_account.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account stuploads only, for blob-binding.
+resource "azurerm_role_assignment" "storage_account_2_role" {
+  scope              = data.azurerm_storage_account.storage_account_2.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Storage Table Data Contributor (built-in role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3) on Storage account storders only, for tablestate.
+resource "azurerm_role_assignment" "storage_account_role_2" {
+  scope              = data.azurerm_storage_account.storage_account.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Storage Queue Data Contributor (built-in role 974c5e8b-45b9-4653-ba55-5f855dd0fb88) on Storage account storders only, for queue-binding.
+resource "azurerm_role_assignment" "storage_account_role_3" {
+  scope              = data.azurerm_storage_account.storage_account.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/974c5e8b-45b9-4653-ba55-5f855dd0fb88"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# An access policy on the vault kv-keys, nothing more, for azurekeyvault-crypto.
+resource "azurerm_key_vault_access_policy" "vault_2_access_policy" {
+  key_vault_id    = data.azurerm_key_vault.vault_2.id
+  tenant_id       = data.azurerm_client_config.current.tenant_id
+  object_id       = local.principal_id
+  key_permissions = [
+    "Get",
+    "Encrypt",
+    "Decrypt",
+    "WrapKey",
+    "UnwrapKey",
+    "Sign",
+    "Verify",
+  ]
+}
+
+# The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
+# The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
+# The ServiceAccount your pods run as; Workload ID trusts exactly this one.
+resource "kubernetes_service_account_v1" "app" {
+  metadata {
+    name        = "orders-api"
+    namespace   = "orders"
+    annotations = {
+      "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+    }
+  }
+}
+
+# The Dapr component azurekeyvault: Azure Key Vault secret store.
+resource "kubernetes_manifest" "component_1" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "azurekeyvault"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "secretstores.azure.keyvault"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "vaultName"
+          value = "kv-orders"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component azurekeyvault-crypto: Azure Key Vault cryptography.
+resource "kubernetes_manifest" "component_2" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "azurekeyvault-crypto"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "crypto.azure.keyvault"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "vaultName"
+          value = "kv-keys"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component statestore: Azure Blob Storage state store.
+resource "kubernetes_manifest" "component_3" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "statestore"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.azure.blobstorage"
+      version  = "v2"
+      metadata = [
+        {
+          name  = "accountName"
+          value = "storders"
+        },
+        {
+          name  = "containerName"
+          value = "state"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component statestore-v1: Azure Blob Storage state store (v1).
+resource "kubernetes_manifest" "component_4" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "statestore-v1"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.azure.blobstorage"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "accountName"
+          value = "storders"
+        },
+        {
+          name  = "containerName"
+          value = "statev1"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component blob-binding: Azure Blob Storage binding.
+resource "kubernetes_manifest" "component_5" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "blob-binding"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "bindings.azure.blobstorage"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "accountName"
+          value = "stuploads"
+        },
+        {
+          name  = "containerName"
+          value = "uploads"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component tablestate: Azure Table Storage state store.
+resource "kubernetes_manifest" "component_6" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "tablestate"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.azure.tablestorage"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "accountName"
+          value = "storders"
+        },
+        {
+          name  = "tableName"
+          value = "orders"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component queue-binding: Azure Storage Queues binding.
+resource "kubernetes_manifest" "component_7" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "queue-binding"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "bindings.azure.storagequeues"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "accountName"
+          value = "storders"
+        },
+        {
+          name  = "queueName"
+          value = "jobs"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

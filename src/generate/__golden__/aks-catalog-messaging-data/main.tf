@@ -1,0 +1,529 @@
+# Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
+# the azurerm and kubernetes providers can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm    = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+    kubernetes = {
+      source  = "hashicorp/kubernetes"
+      version = "~> 2.38"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+# The cluster from your kubeconfig: az aks get-credentials --resource-group rg-orders --name aks-prod
+# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).
+provider "kubernetes" {
+  config_path    = "~/.kube/config"
+  config_context = "aks-prod"
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_subscription" "current" {}
+
+data "azurerm_resource_group" "host" {
+  name = var.resource_group_name
+}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = data.azurerm_resource_group.host.location
+}
+
+# Your AKS cluster: read, never redeclared here.
+data "azurerm_kubernetes_cluster" "host" {
+  name                = "aks-prod"
+  resource_group_name = var.resource_group_name
+}
+
+# Let exactly the ServiceAccount orders-api in namespace orders sign in as the identity (the cluster's OIDC issuer must be on).
+resource "azurerm_federated_identity_credential" "service_account" {
+  name                = "dapr-orders-orders-api"
+  resource_group_name = var.resource_group_name
+  parent_id           = azurerm_user_assigned_identity.app.id
+  issuer              = data.azurerm_kubernetes_cluster.host.oidc_issuer_url
+  subject             = "system:serviceaccount:orders:orders-api"
+  audience            = [
+    "api://AzureADTokenExchange",
+  ]
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Service Bus namespace sb-orders in rg-orders.
+data "azurerm_servicebus_namespace" "servicebus_namespace" {
+  name                = "sb-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Event Hubs namespace eh-orders in rg-orders.
+data "azurerm_eventhub_namespace" "eventhubs_namespace" {
+  name                = "eh-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Checkpoint storage account stcheckpoints in rg-orders.
+data "azurerm_storage_account" "storage_account" {
+  name                = "stcheckpoints"
+  resource_group_name = var.resource_group_name
+}
+
+# The Event hub telemetry in rg-orders.
+data "azurerm_eventhub" "eventhub" {
+  name                = "telemetry"
+  namespace_name      = data.azurerm_eventhub_namespace.eventhubs_namespace.name
+  resource_group_name = var.resource_group_name
+}
+
+# The Cosmos DB account cosmos-orders in rg-orders.
+data "azurerm_cosmosdb_account" "cosmos_account" {
+  name                = "cosmos-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The App Configuration store appcs-orders in rg-orders.
+data "azurerm_app_configuration" "appconfig_store" {
+  name                = "appcs-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Azure OpenAI account oai-orders in rg-orders.
+data "azurerm_cognitive_account" "openai_account" {
+  name                = "oai-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The SignalR service signalr-orders in rg-orders.
+data "azurerm_signalr_service" "signalr" {
+  name                = "signalr-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# Azure Service Bus Data Owner (built-in role 090c5cfd-751d-490a-894a-3ce6f1109419) on Service Bus namespace sb-orders only, for pubsub, queue-pubsub, servicebus-binding.
+resource "azurerm_role_assignment" "servicebus_namespace_role" {
+  scope              = data.azurerm_servicebus_namespace.servicebus_namespace.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/090c5cfd-751d-490a-894a-3ce6f1109419"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event Hubs namespace eh-orders only, for eh-pubsub.
+resource "azurerm_role_assignment" "eventhubs_namespace_role" {
+  scope              = data.azurerm_eventhub_namespace.eventhubs_namespace.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Checkpoint storage account stcheckpoints only, for eh-pubsub, eventhubs-binding.
+resource "azurerm_role_assignment" "storage_account_role" {
+  scope              = data.azurerm_storage_account.storage_account.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on Event hub telemetry only, for eventhubs-binding.
+resource "azurerm_role_assignment" "eventhub_role" {
+  scope              = data.azurerm_eventhub.eventhub.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/2b629674-e913-4c01-ae53-ef4638d8f975"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event hub telemetry only, for eventhubs-binding.
+resource "azurerm_role_assignment" "eventhub_role_2" {
+  scope              = data.azurerm_eventhub.eventhub.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the account cosmos-orders, for cosmos-state, cosmosdb-binding.
+resource "azurerm_cosmosdb_sql_role_assignment" "cosmos_account_data_role" {
+  resource_group_name = data.azurerm_cosmosdb_account.cosmos_account.resource_group_name
+  account_name        = data.azurerm_cosmosdb_account.cosmos_account.name
+  role_definition_id  = "${data.azurerm_cosmosdb_account.cosmos_account.id}/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002"
+  principal_id        = local.principal_id
+  scope               = data.azurerm_cosmosdb_account.cosmos_account.id
+}
+
+# App Configuration Data Reader (built-in role 516239f1-63e1-4d78-a4de-a74fb236a071) on App Configuration store appcs-orders only, for configstore.
+resource "azurerm_role_assignment" "appconfig_store_role" {
+  scope              = data.azurerm_app_configuration.appconfig_store.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/516239f1-63e1-4d78-a4de-a74fb236a071"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Cognitive Services OpenAI User (built-in role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd) on Azure OpenAI account oai-orders only, for openai-binding.
+resource "azurerm_role_assignment" "openai_account_role" {
+  scope              = data.azurerm_cognitive_account.openai_account.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# SignalR REST API Owner (built-in role fd53cd77-2268-407a-8f46-7e7863d0f521) on SignalR service signalr-orders only, for signalr-binding.
+resource "azurerm_role_assignment" "signalr_role" {
+  scope              = data.azurerm_signalr_service.signalr.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/fd53cd77-2268-407a-8f46-7e7863d0f521"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
+# The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
+# The ServiceAccount your pods run as; Workload ID trusts exactly this one.
+resource "kubernetes_service_account_v1" "app" {
+  metadata {
+    name        = "orders-api"
+    namespace   = "orders"
+    annotations = {
+      "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+    }
+  }
+}
+
+# The Dapr component queue-pubsub: Azure Service Bus queues pub/sub.
+resource "kubernetes_manifest" "component_1" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "queue-pubsub"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "pubsub.azure.servicebus.queues"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "namespaceName"
+          value = "sb-orders.servicebus.windows.net"
+        },
+        {
+          name  = "disableEntityManagement"
+          value = "true"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component pubsub: Azure Service Bus topics pub/sub.
+resource "kubernetes_manifest" "component_2" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "pubsub"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "pubsub.azure.servicebus.topics"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "namespaceName"
+          value = "sb-orders.servicebus.windows.net"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component servicebus-binding: Azure Service Bus queue binding.
+resource "kubernetes_manifest" "component_3" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "servicebus-binding"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "bindings.azure.servicebus.queues"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "namespaceName"
+          value = "sb-orders.servicebus.windows.net"
+        },
+        {
+          name  = "queueName"
+          value = "invoices"
+        },
+        {
+          name  = "disableEntityManagement"
+          value = "true"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component eh-pubsub: Azure Event Hubs pub/sub.
+resource "kubernetes_manifest" "component_4" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "eh-pubsub"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "pubsub.azure.eventhubs"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "eventHubNamespace"
+          value = "eh-orders.servicebus.windows.net"
+        },
+        {
+          name  = "storageAccountName"
+          value = "stcheckpoints"
+        },
+        {
+          name  = "storageContainerName"
+          value = "checkpoints"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component eventhubs-binding: Azure Event Hubs binding.
+resource "kubernetes_manifest" "component_5" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "eventhubs-binding"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "bindings.azure.eventhubs"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "eventHubNamespace"
+          value = "eh-orders.servicebus.windows.net"
+        },
+        {
+          name  = "eventHub"
+          value = "telemetry"
+        },
+        {
+          name  = "consumerID"
+          value = "$Default"
+        },
+        {
+          name  = "storageAccountName"
+          value = "stcheckpoints"
+        },
+        {
+          name  = "storageContainerName"
+          value = "checkpoints"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component cosmos-state: Azure Cosmos DB state store.
+resource "kubernetes_manifest" "component_6" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "cosmos-state"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.azure.cosmosdb"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "url"
+          value = "https://cosmos-orders.documents.azure.com:443/"
+        },
+        {
+          name  = "database"
+          value = "orders"
+        },
+        {
+          name  = "collection"
+          value = "state"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component cosmosdb-binding: Azure Cosmos DB binding.
+resource "kubernetes_manifest" "component_7" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "cosmosdb-binding"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "bindings.azure.cosmosdb"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "url"
+          value = "https://cosmos-orders.documents.azure.com:443/"
+        },
+        {
+          name  = "database"
+          value = "orders"
+        },
+        {
+          name  = "collection"
+          value = "events"
+        },
+        {
+          name  = "partitionKey"
+          value = "orderId"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component configstore: Azure App Configuration store.
+resource "kubernetes_manifest" "component_8" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "configstore"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "configuration.azure.appconfig"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "host"
+          value = "https://appcs-orders.azconfig.io"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component openai-binding: Azure OpenAI binding.
+resource "kubernetes_manifest" "component_9" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "openai-binding"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "bindings.azure.openai"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "endpoint"
+          value = "https://oai-orders.openai.azure.com/"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component signalr-binding: Azure SignalR binding.
+resource "kubernetes_manifest" "component_10" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "signalr-binding"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "bindings.azure.signalr"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "endpoint"
+          value = "https://signalr-orders.service.signalr.net"
+        },
+        {
+          name  = "hub"
+          value = "orders"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

@@ -1,0 +1,76 @@
+// Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
+// ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
+// Dry run (shows what would change, changes nothing):
+//   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// Deploy:
+//   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
+// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+targetScope = 'resourceGroup'
+
+@description('The user-assigned identity the app signs in with.')
+param identityName string
+
+@description('Region of the identity; by default, that of the resource group.')
+param location string = resourceGroup().location
+
+@description('The AKS cluster (yours: this file only reads it).')
+param hostName string
+
+// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: identityName
+  location: location
+}
+
+// Your AKS cluster: referenced, never redeclared here.
+resource hostResource 'Microsoft.ContainerService/managedClusters@2025-10-01' existing = {
+  name: hostName
+}
+
+// Let exactly the ServiceAccount orders-api in namespace orders sign in as the identity (the cluster's OIDC issuer must be on).
+resource federatedCredential 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials@2024-11-30' = {
+  parent: identity
+  name: 'dapr-orders-orders-api'
+  properties: {
+    issuer: hostResource.properties.oidcIssuerProfile.issuerURL
+    subject: 'system:serviceaccount:orders:orders-api'
+    audiences: [
+      'api://AzureADTokenExchange'
+    ]
+  }
+}
+
+// The principal that receives every grant: the identity's.
+var granteePrincipalId = identity.properties.principalId
+
+// The Key Vault kv-orders in rg-orders.
+// The vault must use Azure RBAC (enableRbacAuthorization true): access-policy vaults ignore roles.
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
+  name: 'kv-orders'
+}
+
+// Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on Key Vault kv-orders only, for azurekeyvault.
+resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Not here: Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster.
+// The setup script (setup-dapr-identity.sh) does it in these steps:
+//   - Write the component files, the ServiceAccount and the Deployment patch into ./components.
+//   - Create the namespace if it does not exist yet.
+//   - Apply the ServiceAccount and the components in the namespace.
+//   - Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+//   - Wait (at most 5m) until the Deployment's new pods run.
+
+// Not here (a grant inside the database, which ARM cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
+
+output principalId string = granteePrincipalId
+output identityId string = identity.id
+output clientId string = identity.properties.clientId

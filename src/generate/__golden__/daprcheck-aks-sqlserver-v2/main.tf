@@ -1,0 +1,168 @@
+# Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
+# the azurerm and kubernetes providers can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm    = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+    kubernetes = {
+      source  = "hashicorp/kubernetes"
+      version = "~> 2.38"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+# The cluster from your kubeconfig: az aks get-credentials --resource-group rg-orders --name aks-prod
+# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).
+provider "kubernetes" {
+  config_path    = "~/.kube/config"
+  config_context = "aks-prod"
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_subscription" "current" {}
+
+data "azurerm_resource_group" "host" {
+  name = var.resource_group_name
+}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = data.azurerm_resource_group.host.location
+}
+
+# Your AKS cluster: read, never redeclared here.
+data "azurerm_kubernetes_cluster" "host" {
+  name                = "aks-prod"
+  resource_group_name = var.resource_group_name
+}
+
+# Let exactly the ServiceAccount orders-api in namespace orders sign in as the identity (the cluster's OIDC issuer must be on).
+resource "azurerm_federated_identity_credential" "service_account" {
+  name                = "dapr-orders-orders-api"
+  resource_group_name = var.resource_group_name
+  parent_id           = azurerm_user_assigned_identity.app.id
+  issuer              = data.azurerm_kubernetes_cluster.host.oidc_issuer_url
+  subject             = "system:serviceaccount:orders:orders-api"
+  audience            = [
+    "api://AzureADTokenExchange",
+  ]
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Key Vault kv-orders in rg-orders.
+# The vault must use Azure RBAC (enable_rbac_authorization true): access-policy vaults ignore roles.
+data "azurerm_key_vault" "vault" {
+  name                = "kv-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on Key Vault kv-orders only, for azurekeyvault.
+resource "azurerm_role_assignment" "vault_role" {
+  scope              = data.azurerm_key_vault.vault.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
+# The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
+# The ServiceAccount your pods run as; Workload ID trusts exactly this one.
+resource "kubernetes_service_account_v1" "app" {
+  metadata {
+    name        = "orders-api"
+    namespace   = "orders"
+    annotations = {
+      "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+    }
+  }
+}
+
+# The Dapr component sql-state: Azure SQL state store.
+resource "kubernetes_manifest" "component_1" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "sql-state"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "state.sqlserver"
+      version  = "v2"
+      metadata = [
+        {
+          name  = "useAzureAD"
+          value = "true"
+        },
+        {
+          name  = "connectionString"
+          value = "sqlserver://sql-orders.database.windows.net:1433?database=orders"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# The Dapr component azurekeyvault: Azure Key Vault secret store.
+resource "kubernetes_manifest" "component_2" {
+  manifest = {
+    apiVersion = "dapr.io/v1alpha1"
+    kind       = "Component"
+    metadata   = {
+      name      = "azurekeyvault"
+      namespace = "orders"
+    }
+    spec       = {
+      type     = "secretstores.azure.keyvault"
+      version  = "v1"
+      metadata = [
+        {
+          name  = "vaultName"
+          value = "kv-orders"
+        },
+      ]
+    }
+    scopes     = [
+      "orders-api",
+    ]
+  }
+}
+
+# Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

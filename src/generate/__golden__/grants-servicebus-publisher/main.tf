@@ -1,0 +1,70 @@
+# Dapr on Virtual Machine, System-assigned identity: the identity, its least grants and what
+# the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_subscription" "current" {}
+
+# Your VM: read, never redeclared here.
+data "azurerm_virtual_machine" "host" {
+  name                = "vm-orders"
+  resource_group_name = var.resource_group_name
+}
+
+locals {
+  # The principal that receives every grant: your VM's system-assigned identity.
+  principal_id = data.azurerm_virtual_machine.host.identity[0].principal_id
+}
+
+# The Service Bus namespace sb-orders in rg-orders.
+data "azurerm_servicebus_namespace" "servicebus_namespace" {
+  name                = "sb-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on Service Bus namespace sb-orders only, for pubsub.
+resource "azurerm_role_assignment" "servicebus_namespace_role" {
+  scope              = data.azurerm_servicebus_namespace.servicebus_namespace.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Not here: Dapr on the VM reads its components from files, which no provider here writes.
+# The setup script (setup-dapr-identity.sh) does it in these steps:
+#   - Write the component file into ./components.
+#   - Put the component file where Dapr on the VM reads it.
+
+# Your VM must have its system-assigned identity on before this deploys: add this block to its own resource block.
+#   identity {
+#     type = "SystemAssigned"
+#   }
+
+output "principal_id" {
+  value = local.principal_id
+}

@@ -1,0 +1,59 @@
+// Dapr on App Service Web App (Linux), User-assigned identity: the identity, its least grants and what
+// ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
+// Dry run (shows what would change, changes nothing):
+//   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// Deploy:
+//   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
+// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+targetScope = 'resourceGroup'
+
+@description('The user-assigned identity the app signs in with.')
+param identityName string
+
+@description('Region of the identity; by default, that of the resource group.')
+param location string = resourceGroup().location
+
+// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: identityName
+  location: location
+}
+
+// The principal that receives every grant: the identity's.
+var granteePrincipalId = identity.properties.principalId
+
+// The Service Bus namespace sb-orders in rg-orders.
+resource servicebusNamespace 'Microsoft.ServiceBus/namespaces@2021-11-01' existing = {
+  name: 'sb-orders'
+}
+
+// Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on Service Bus namespace sb-orders only, for pubsub.
+resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(servicebusNamespace.id, identity.id, '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0')
+  scope: servicebusNamespace
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Not here: Dapr on the web app reads its components from files, which ARM cannot write.
+// The setup script (setup-dapr-identity.sh) does it in these steps:
+//   - Write the component file into ./components.
+//   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
+//   - Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
+//   - Restart the web app, so the sidecar starts with the component files in place.
+
+// Your web app must carry the identity: add this block to its own template (identityId is this file's output).
+//   identity: {
+//     type: 'UserAssigned'
+//     userAssignedIdentities: {
+//       '${identityId}': {}
+//     }
+//   }
+
+output principalId string = granteePrincipalId
+output identityId string = identity.id
+output clientId string = identity.properties.clientId

@@ -1,0 +1,84 @@
+# Dapr on App Service Web App (Linux), User-assigned identity: the identity, its least grants and what
+# the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_subscription" "current" {}
+
+data "azurerm_resource_group" "host" {
+  name = var.resource_group_name
+}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = data.azurerm_resource_group.host.location
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Service Bus namespace sb-orders in rg-orders.
+data "azurerm_servicebus_namespace" "servicebus_namespace" {
+  name                = "sb-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on Service Bus namespace sb-orders only, for pubsub.
+resource "azurerm_role_assignment" "servicebus_namespace_role" {
+  scope              = data.azurerm_servicebus_namespace.servicebus_namespace.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Not here: Dapr on the web app reads its components from files, which no provider here writes.
+# The setup script (setup-dapr-identity.sh) does it in these steps:
+#   - Write the component file into ./components.
+#   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
+#   - Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
+#   - Restart the web app, so the sidecar starts with the component files in place.
+
+# Your web app must carry the identity: add this block to its own resource block.
+#   identity {
+#     type         = "UserAssigned"
+#     identity_ids = [
+#       azurerm_user_assigned_identity.app.id,
+#     ]
+#   }
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

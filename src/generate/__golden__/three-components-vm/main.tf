@@ -1,0 +1,111 @@
+# Dapr on Virtual Machine, User-assigned identity: the identity, its least grants and what
+# the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_subscription" "current" {}
+
+data "azurerm_resource_group" "host" {
+  name = var.resource_group_name
+}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = data.azurerm_resource_group.host.location
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Key Vault kv-orders in rg-orders.
+# The vault must use Azure RBAC (enable_rbac_authorization true): access-policy vaults ignore roles.
+data "azurerm_key_vault" "vault" {
+  name                = "kv-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Storage account storders in rg-orders.
+data "azurerm_storage_account" "storage_account" {
+  name                = "storders"
+  resource_group_name = var.resource_group_name
+}
+
+# The Service Bus namespace sb-orders in rg-orders.
+data "azurerm_servicebus_namespace" "servicebus_namespace" {
+  name                = "sb-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on Key Vault kv-orders only, for azurekeyvault.
+resource "azurerm_role_assignment" "vault_role" {
+  scope              = data.azurerm_key_vault.vault.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account storders only, for statestore.
+resource "azurerm_role_assignment" "storage_account_role" {
+  scope              = data.azurerm_storage_account.storage_account.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on Service Bus namespace sb-orders only, for pubsub.
+resource "azurerm_role_assignment" "servicebus_namespace_role" {
+  scope              = data.azurerm_servicebus_namespace.servicebus_namespace.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Not here: Dapr on the VM reads its components from files, which no provider here writes.
+# The setup script (setup-dapr-identity.sh) does it in these steps:
+#   - Write the component files into ./components.
+#   - Put the component files where Dapr on the VM reads them.
+
+# Your VM must carry the identity: add this block to its own resource block.
+#   identity {
+#     type         = "UserAssigned"
+#     identity_ids = [
+#       azurerm_user_assigned_identity.app.id,
+#     ]
+#   }
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

@@ -1,0 +1,92 @@
+// Dapr on App Service Web App (Linux), User-assigned identity: the identity, its least grants and what
+// ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
+// Dry run (shows what would change, changes nothing):
+//   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// Deploy:
+//   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
+// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+targetScope = 'resourceGroup'
+
+@description('The user-assigned identity the app signs in with.')
+param identityName string
+
+@description('Region of the identity; by default, that of the resource group.')
+param location string = resourceGroup().location
+
+// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: identityName
+  location: location
+}
+
+// The principal that receives every grant: the identity's.
+var granteePrincipalId = identity.properties.principalId
+
+// The Key Vault kv-orders in rg-orders.
+// The vault must use Azure RBAC (enableRbacAuthorization true): access-policy vaults ignore roles.
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
+  name: 'kv-orders'
+}
+
+// The Storage account storders in rg-orders.
+resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
+  name: 'storders'
+}
+
+// The Service Bus namespace sb-orders in rg-orders.
+resource servicebusNamespace 'Microsoft.ServiceBus/namespaces@2021-11-01' existing = {
+  name: 'sb-orders'
+}
+
+// Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on Key Vault kv-orders only, for azurekeyvault.
+resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account storders only, for statestore.
+resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, identity.id, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: storageAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on Service Bus namespace sb-orders only, for pubsub.
+resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(servicebusNamespace.id, identity.id, '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')
+  scope: servicebusNamespace
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Not here: Dapr on the web app reads its components from files, which ARM cannot write.
+// The setup script (setup-dapr-identity.sh) does it in these steps:
+//   - Write the component files into ./components.
+//   - Copy the component files to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
+//   - Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
+//   - Restart the web app, so the sidecar starts with the component files in place.
+
+// Your web app must carry the identity: add this block to its own template (identityId is this file's output).
+//   identity: {
+//     type: 'UserAssigned'
+//     userAssignedIdentities: {
+//       '${identityId}': {}
+//     }
+//   }
+
+output principalId string = granteePrincipalId
+output identityId string = identity.id
+output clientId string = identity.properties.clientId

@@ -1,0 +1,49 @@
+// Dapr on Virtual Machine, System-assigned identity: the identity, its least grants and what
+// ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
+// Dry run (shows what would change, changes nothing):
+//   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// Deploy:
+//   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
+// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+targetScope = 'resourceGroup'
+
+@description('The VM (yours: this file only reads it).')
+param hostName string
+
+// Your VM: referenced, never redeclared here.
+resource hostResource 'Microsoft.Compute/virtualMachines@2025-04-01' existing = {
+  name: hostName
+}
+
+// The principal that receives every grant: your VM's system-assigned identity, read from the deployed resource.
+var granteePrincipalId = hostResource.identity.principalId
+
+// The Key Vault kv-orders in rg-orders.
+// The vault must use Azure RBAC (enableRbacAuthorization true): access-policy vaults ignore roles.
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
+  name: 'kv-orders'
+}
+
+// Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on Key Vault kv-orders only, for azurekeyvault.
+resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, hostResource.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Not here: Dapr on the VM reads its components from files, which ARM cannot write.
+// The setup script (setup-dapr-identity.sh) does it in these steps:
+//   - Write the component file into ./components.
+//   - Put the component file where Dapr on the VM reads it.
+
+// Your VM must have its system-assigned identity on before this deploys: add this block to its own template.
+//   identity: {
+//     type: 'SystemAssigned'
+//   }
+
+output principalId string = granteePrincipalId

@@ -1,0 +1,86 @@
+# Dapr on Virtual Machine, User-assigned identity: the identity, its least grants and what
+# the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_client_config" "current" {}
+
+data "azurerm_resource_group" "host" {
+  name = var.resource_group_name
+}
+
+# The user-assigned identity the app signs in with.
+resource "azurerm_user_assigned_identity" "app" {
+  name                = "id-orders"
+  resource_group_name = var.resource_group_name
+  location            = data.azurerm_resource_group.host.location
+}
+
+locals {
+  # The principal that receives every grant: the identity's.
+  principal_id = azurerm_user_assigned_identity.app.principal_id
+}
+
+# The Key Vault kv-orders in rg-orders.
+# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+data "azurerm_key_vault" "vault" {
+  name                = "kv-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# An access policy on the vault kv-orders, nothing more, for azurekeyvault.
+resource "azurerm_key_vault_access_policy" "vault_access_policy" {
+  key_vault_id       = data.azurerm_key_vault.vault.id
+  tenant_id          = data.azurerm_client_config.current.tenant_id
+  object_id          = local.principal_id
+  secret_permissions = [
+    "Get",
+    "List",
+  ]
+}
+
+# Not here: Dapr on the VM reads its components from files, which no provider here writes.
+# The setup script (setup-dapr-identity.sh) does it in these steps:
+#   - Write the component file into ./components.
+#   - Put the component file where Dapr on the VM reads it.
+
+# Your VM must carry the identity: add this block to its own resource block.
+#   identity {
+#     type         = "UserAssigned"
+#     identity_ids = [
+#       azurerm_user_assigned_identity.app.id,
+#     ]
+#   }
+
+output "principal_id" {
+  value = local.principal_id
+}
+
+output "client_id" {
+  value = azurerm_user_assigned_identity.app.client_id
+}

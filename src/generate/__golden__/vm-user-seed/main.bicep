@@ -1,0 +1,58 @@
+// Dapr on Virtual Machine, User-assigned identity: the identity, its least grants and what
+// ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group example-rg.
+// Dry run (shows what would change, changes nothing):
+//   az deployment group what-if --resource-group example-rg --template-file main.bicep --parameters main.parameters.json
+// Deploy:
+//   az deployment group create --resource-group example-rg --template-file main.bicep --parameters main.parameters.json
+// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
+// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+targetScope = 'resourceGroup'
+
+@description('The user-assigned identity the app signs in with.')
+param identityName string
+
+@description('Region of the identity; by default, that of the resource group.')
+param location string = resourceGroup().location
+
+// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: identityName
+  location: location
+}
+
+// The principal that receives every grant: the identity's.
+var granteePrincipalId = identity.properties.principalId
+
+// The Key Vault mykeyvault in example-rg.
+// The vault must use Azure RBAC (enableRbacAuthorization true): access-policy vaults ignore roles.
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
+  name: 'mykeyvault'
+}
+
+// Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on Key Vault mykeyvault only, for azurekeyvault.
+resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, '4633458b-17de-408a-b874-0445c86b69e6')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+    principalId: granteePrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Not here: Dapr on the VM reads its components from files, which ARM cannot write.
+// The setup script (setup-dapr-identity.sh) does it in these steps:
+//   - Write the component file into ./components.
+//   - Put the component file where Dapr on the VM reads it.
+
+// Your VM must carry the identity: add this block to its own template (identityId is this file's output).
+//   identity: {
+//     type: 'UserAssigned'
+//     userAssignedIdentities: {
+//       '${identityId}': {}
+//     }
+//   }
+
+output principalId string = granteePrincipalId
+output identityId string = identity.id
+output clientId string = identity.properties.clientId

@@ -1,0 +1,58 @@
+// Dapr on Virtual Machine Scale Set, System-assigned identity: the identity, its least grants and what
+// ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
+// Dry run (shows what would change, changes nothing):
+//   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// Deploy:
+//   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
+// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+targetScope = 'resourceGroup'
+
+@description('The scale set (yours: this file only reads it).')
+param hostName string
+
+// Your scale set: referenced, never redeclared here.
+resource hostResource 'Microsoft.Compute/virtualMachineScaleSets@2025-04-01' existing = {
+  name: hostName
+}
+
+// The principal that receives every grant: your scale set's system-assigned identity, read from the deployed resource.
+var granteePrincipalId = hostResource.identity.principalId
+
+// The Key Vault kv-orders in rg-orders.
+// The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
+  name: 'kv-orders'
+}
+
+// An access policy on the vault kv-orders with secrets get, list, nothing more, for azurekeyvault.
+resource vaultAccessPolicies 'Microsoft.KeyVault/vaults/accessPolicies@2025-05-01' = {
+  parent: vault
+  name: 'add'
+  properties: {
+    accessPolicies: [
+      {
+        tenantId: subscription().tenantId
+        objectId: granteePrincipalId
+        permissions: {
+          secrets: [
+            'get'
+            'list'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+// Not here: Dapr on the scale set reads its components from files, which ARM cannot write.
+// The setup script (setup-dapr-identity.sh) does it in these steps:
+//   - Write the component file into ./components.
+//   - Put the component file where Dapr on the scale set reads it.
+
+// Your scale set must have its system-assigned identity on before this deploys: add this block to its own template.
+//   identity: {
+//     type: 'SystemAssigned'
+//   }
+
+output principalId string = granteePrincipalId

@@ -1,0 +1,75 @@
+# Dapr on Virtual Machine Scale Set, System-assigned identity: the identity, its least grants and what
+# the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+  default     = "00000000-1111-2222-3333-444444444444"
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_client_config" "current" {}
+
+# Your scale set: read, never redeclared here.
+data "azurerm_virtual_machine_scale_set" "host" {
+  name                = "vmss-orders"
+  resource_group_name = var.resource_group_name
+}
+
+locals {
+  # The principal that receives every grant: your scale set's system-assigned identity.
+  principal_id = data.azurerm_virtual_machine_scale_set.host.identity[0].principal_id
+}
+
+# The Key Vault kv-orders in rg-orders.
+# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+data "azurerm_key_vault" "vault" {
+  name                = "kv-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# An access policy on the vault kv-orders, nothing more, for azurekeyvault.
+resource "azurerm_key_vault_access_policy" "vault_access_policy" {
+  key_vault_id       = data.azurerm_key_vault.vault.id
+  tenant_id          = data.azurerm_client_config.current.tenant_id
+  object_id          = local.principal_id
+  secret_permissions = [
+    "Get",
+    "List",
+  ]
+}
+
+# Not here: Dapr on the scale set reads its components from files, which no provider here writes.
+# The setup script (setup-dapr-identity.sh) does it in these steps:
+#   - Write the component file into ./components.
+#   - Put the component file where Dapr on the scale set reads it.
+
+# Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
+#   identity {
+#     type = "SystemAssigned"
+#   }
+
+output "principal_id" {
+  value = local.principal_id
+}

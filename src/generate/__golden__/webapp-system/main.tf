@@ -1,0 +1,73 @@
+# Dapr on App Service Web App (Linux), System-assigned identity: the identity, its least grants and what
+# the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# Dry run (shows what would change, changes nothing): terraform init && terraform plan
+# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
+# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.55"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+  subscription_id = var.subscription_id
+}
+
+variable "subscription_id" {
+  type        = string
+  description = "The subscription id (az account show --query id -o tsv)."
+}
+
+variable "resource_group_name" {
+  type        = string
+  description = "The resource group of the host and the identity."
+  default     = "rg-orders"
+}
+
+data "azurerm_subscription" "current" {}
+
+# Your web app: read, never redeclared here.
+data "azurerm_linux_web_app" "host" {
+  name                = "orders-web"
+  resource_group_name = var.resource_group_name
+}
+
+locals {
+  # The principal that receives every grant: your web app's system-assigned identity.
+  principal_id = data.azurerm_linux_web_app.host.identity[0].principal_id
+}
+
+# The Key Vault kv-orders in rg-orders.
+# The vault must use Azure RBAC (enable_rbac_authorization true): access-policy vaults ignore roles.
+data "azurerm_key_vault" "vault" {
+  name                = "kv-orders"
+  resource_group_name = var.resource_group_name
+}
+
+# Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on Key Vault kv-orders only, for azurekeyvault.
+resource "azurerm_role_assignment" "vault_role" {
+  scope              = data.azurerm_key_vault.vault.id
+  role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
+  principal_id       = local.principal_id
+  principal_type     = "ServicePrincipal"
+}
+
+# Not here: Dapr on the web app reads its components from files, which no provider here writes.
+# The setup script (setup-dapr-identity.sh) does it in these steps:
+#   - Write the component file into ./components.
+#   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
+#   - Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
+#   - Restart the web app, so the sidecar starts with the component files in place.
+
+# Your web app must have its system-assigned identity on before this deploys: add this block to its own resource block.
+#   identity {
+#     type = "SystemAssigned"
+#   }
+
+output "principal_id" {
+  value = local.principal_id
+}

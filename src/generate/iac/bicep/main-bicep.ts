@@ -1,0 +1,343 @@
+/**
+ * infra/main.bicep and infra/main.parameters.json from the deployment plan: the user-assigned identity when the
+ * plan creates one, `existing` references for everything it does not create (the host, its Container Apps
+ * environment, each granted resource), each grant ARM can make, the AKS federated credential and the Container
+ * Apps components. What ARM cannot do is said in comments naming the setup script's steps.
+ *
+ * azd reads infra/main.bicep with infra/main.parameters.json (learn.microsoft.com/training/modules/
+ * build-first-azd-template/4-create-infrastructure: "main.parameters.json - ... default values for important
+ * template parameters"); the parameters file is the deploymentParameters schema
+ * (learn.microsoft.com/azure/azure-resource-manager/templates/parameter-files).
+ */
+import { SCRIPT_FILE_NAME } from '../../index';
+import type { DeploymentPlan } from '../../plan/deployment-plan';
+import type { ResolvedResource } from '../../resources';
+import {
+  inOtherGroup,
+  resourceType,
+  serviceAccountSubject,
+  symbolWords,
+  iacView,
+  withClientId,
+  WORKLOAD_ID_AUDIENCE,
+  type IacView,
+} from '../iac-view';
+import { identityBlockBicep, identityTitle } from '../identity-block';
+import { API_VERSIONS } from '../resource-types';
+import { applyStepTitles } from '../script-steps';
+import { bicepGrant, type BicepResource } from './grants';
+import { bicepComment, bicepString, bicepValue, BicepExpr, expr, type BicepValue } from './bicep-text';
+
+export interface BicepFiles {
+  readonly bicep: string;
+  readonly parameters: string;
+}
+
+const camel = (words: readonly string[]): string =>
+  words.map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
+
+const symbolOf = (resource: ResolvedResource): string => camel(symbolWords(resource.variable));
+
+/** A plain component document (strings, arrays, objects, the client id expression) as a Bicep value. */
+function toBicepValue(value: unknown): BicepValue {
+  if (value instanceof BicepExpr) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(toBicepValue);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toBicepValue(item)]));
+  }
+  throw new Error(`Not a Bicep value: ${String(value)}`);
+}
+
+function resourceText(resource: BicepResource, existing = false): string {
+  return (
+    bicepComment(resource.comment) +
+    `resource ${resource.symbol} '${resource.type}@${resource.apiVersion}'${existing ? ' existing' : ''} = ${bicepValue(resource.body)}\n`
+  );
+}
+
+function header(view: IacView): string {
+  const { plan } = view;
+  const group = plan.resourceGroup;
+  const deploy = `--resource-group ${group} --template-file main.bicep --parameters main.parameters.json`;
+  return bicepComment(
+    [
+      `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
+      `ARM can do of the setup script (${SCRIPT_FILE_NAME}), as one deployment into the resource group ${group}.`,
+      ...(plan.cloud.id === 'public' ? [] : [`First: az cloud set --name ${plan.cloud.azCloudName}`]),
+      'Dry run (shows what would change, changes nothing):',
+      `  az deployment group what-if ${deploy}`,
+      'Deploy:',
+      `  az deployment group create ${deploy}`,
+      'In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script',
+      'already made has another name: delete it first, or ARM reports RoleAssignmentExists.',
+    ].join('\n'),
+  );
+}
+
+interface Parameter {
+  readonly name: string;
+  readonly description: string;
+  /** Given in main.parameters.json; undefined: the default below applies. */
+  readonly value?: string;
+  readonly defaultExpression?: string;
+}
+
+function parametersOf(view: IacView): Parameter[] {
+  const { plan } = view;
+  const parameters: Parameter[] = [];
+  if (plan.identity.userAssigned) {
+    const { name, location } = plan.identity.userAssigned;
+    parameters.push({
+      name: 'identityName',
+      description: 'The user-assigned identity the app signs in with.',
+      value: name,
+    });
+    parameters.push({
+      name: 'location',
+      description: 'Region of the identity; by default, that of the resource group.',
+      ...(location === '' ? { defaultExpression: 'resourceGroup().location' } : { value: location }),
+    });
+  }
+  if (view.readsHost)
+    parameters.push({
+      name: 'hostName',
+      description: `The ${plan.host.noun} (yours: this file only reads it).`,
+      value: plan.hostName,
+    });
+  if (plan.host.format === 'container-apps')
+    parameters.push({
+      name: 'environmentName',
+      description: 'The Container Apps environment the Dapr components belong to.',
+      value: plan.environment,
+    });
+  return parameters;
+}
+
+function parameterText(parameter: Parameter): string {
+  return (
+    `@description(${bicepString(parameter.description)})\n` +
+    `param ${parameter.name} string${parameter.defaultExpression ? ` = ${parameter.defaultExpression}` : ''}\n\n`
+  );
+}
+
+/** The identity, the host and environment references, the federated credential, and `principalId`. */
+function identityText(view: IacView): string {
+  const { plan, host } = view;
+  const parts: string[] = [];
+  if (plan.identity.userAssigned) {
+    parts.push(
+      resourceText({
+        symbol: 'identity',
+        type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+        apiVersion: API_VERSIONS.userAssignedIdentities,
+        comment:
+          'The user-assigned identity the app signs in with (an existing one of this name is updated in place).',
+        body: { name: expr('identityName'), location: expr('location') },
+      }),
+    );
+  }
+  if (view.readsHost) {
+    parts.push(
+      resourceText(
+        {
+          symbol: 'hostResource',
+          type: host.armType,
+          apiVersion: host.apiVersion,
+          comment: `Your ${plan.host.noun}: referenced, never redeclared here.`,
+          body: { name: expr('hostName') },
+        },
+        true,
+      ),
+    );
+  }
+  const workload = plan.kubernetes?.workloadIdentity;
+  if (workload && plan.kubernetes) {
+    parts.push(
+      resourceText({
+        symbol: 'federatedCredential',
+        type: 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
+        apiVersion: API_VERSIONS.userAssignedIdentities,
+        comment: `Let exactly the ServiceAccount ${workload.serviceAccountName} in namespace ${plan.kubernetes.namespace} sign in as the identity (the cluster's OIDC issuer must be on).`,
+        body: {
+          parent: expr('identity'),
+          name: workload.federatedCredentialName,
+          properties: {
+            issuer: expr('hostResource.properties.oidcIssuerProfile.issuerURL'),
+            subject: serviceAccountSubject(plan.kubernetes.namespace, workload.serviceAccountName),
+            audiences: [WORKLOAD_ID_AUDIENCE],
+          },
+        },
+      }),
+    );
+  }
+  const principal =
+    view.principal === 'created-identity'
+      ? 'identity.properties.principalId'
+      : `hostResource.${host.bicepSystemPrincipal}`;
+  parts.push(
+    bicepComment(
+      view.principal === 'created-identity'
+        ? "The principal that receives every grant: the identity's."
+        : `The principal that receives every grant: your ${plan.host.noun}'s ${identityTitle(plan).toLowerCase()}, read from the deployed resource.`,
+    ) + `var granteePrincipalId = ${principal}\n`,
+  );
+  return parts.join('\n');
+}
+
+function referenceText(resource: ResolvedResource): string {
+  const type = resourceType(resource);
+  const body: Record<string, BicepValue> = {
+    ...(resource.parent ? { parent: expr(symbolOf(resource.parent)) } : {}),
+    name: resource.name,
+  };
+  const checks = [
+    ...(resource.ref.precondition ? [`Needs: ${resource.ref.precondition.message}`] : []),
+    ...(resource.ref.keyVaultModelChoice !== undefined
+      ? [
+          resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'
+            ? 'The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.'
+            : 'The vault must use Azure RBAC (enableRbacAuthorization true): access-policy vaults ignore roles.',
+        ]
+      : []),
+  ];
+  return resourceText(
+    {
+      symbol: symbolOf(resource),
+      type: type.armType,
+      apiVersion: type.apiVersion,
+      comment: [`The ${resource.ref.title} ${resource.name} in ${resource.resourceGroup}.`, ...checks].join(
+        '\n',
+      ),
+      body,
+    },
+    true,
+  );
+}
+
+function grantsText(view: IacView): string {
+  const owner = view.principal === 'created-identity' ? 'identity' : 'hostResource';
+  const counts = new Map<string, number>();
+  return view.armGrants
+    .map((grant) => {
+      const base = symbolOf(grant.resource);
+      const suffix = {
+        rbac: 'Role',
+        'cosmos-sql-role': 'DataRole',
+        'redis-access-policy': 'AccessPolicy',
+        'keyvault-policy': 'AccessPolicies',
+      }[grant.kind];
+      const count = (counts.get(base + suffix) ?? 0) + 1;
+      counts.set(base + suffix, count);
+      const symbol = `${base}${suffix}${count > 1 ? count : ''}`;
+      // A scope in another resource group needs a deployment there (a module); this file leaves it to the script.
+      const resource = grant.resource.parent ?? grant.resource;
+      if (inOtherGroup(view, resource)) {
+        return bicepComment(
+          `Not here: the grant on ${grant.resource.ref.title} ${grant.resource.name} in resource group ${resource.resourceGroup}.\n` +
+            'A deployment scopes role assignments to its own resource group: deploy the same grant into that group,\n' +
+            'or let the setup script make it.',
+        );
+      }
+      return resourceText(bicepGrant(grant, symbol, base, owner));
+    })
+    .join('\n');
+}
+
+function componentsText(view: IacView): string {
+  const { plan } = view;
+  if (plan.host.format === 'container-apps') {
+    const environment = resourceText(
+      {
+        symbol: 'containerAppsEnvironment',
+        type: 'Microsoft.App/managedEnvironments',
+        apiVersion: API_VERSIONS.managedEnvironments,
+        comment: 'The Container Apps environment: referenced, never redeclared here.',
+        body: { name: expr('environmentName') },
+      },
+      true,
+    );
+    const components = plan.components.map((component, index) => {
+      const clientId = withClientId(plan, component.document, expr('identity.properties.clientId'));
+      return resourceText({
+        symbol: `daprComponent${index + 1}`,
+        type: 'Microsoft.App/managedEnvironments/daprComponents',
+        apiVersion: API_VERSIONS.managedEnvironments,
+        comment: `The Dapr component ${component.name}: ${component.title}.`,
+        body: {
+          parent: expr('containerAppsEnvironment'),
+          name: component.name,
+          properties: toBicepValue(clientId),
+        },
+      });
+    });
+    return [environment, ...components].join('\n');
+  }
+  const where =
+    plan.host.format === 'kubernetes'
+      ? 'Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster'
+      : `Dapr on the ${plan.host.noun} reads its components from files, which ARM cannot write`;
+  return bicepComment(
+    [
+      `Not here: ${where}.`,
+      `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
+      ...applyStepTitles(plan).map((title) => `  - ${title}`),
+    ].join('\n'),
+  );
+}
+
+function notesText(view: IacView): string {
+  const lines: string[] = [];
+  for (const grant of view.scriptOnly) {
+    lines.push(
+      `Not here (a grant inside the database, which ARM cannot make): the setup script's step "${grant.step}"`,
+    );
+  }
+  const block = identityBlockBicep(view);
+  if (block) lines.push(...block);
+  return lines.length === 0 ? '' : `\n${bicepComment(lines.join('\n'))}`;
+}
+
+function outputsText(view: IacView): string {
+  const lines = ['output principalId string = granteePrincipalId'];
+  if (view.plan.identity.userAssigned) {
+    lines.push(
+      'output identityId string = identity.id',
+      'output clientId string = identity.properties.clientId',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parametersFile(parameters: readonly Parameter[]): string {
+  const values = Object.fromEntries(
+    parameters.flatMap((parameter) =>
+      parameter.value === undefined ? [] : [[parameter.name, { value: parameter.value }]],
+    ),
+  );
+  return `${JSON.stringify(
+    {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: values,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+export function renderBicep(plan: DeploymentPlan): BicepFiles {
+  const view = iacView(plan);
+  const parameters = parametersOf(view);
+  const sections = [
+    header(view) + "targetScope = 'resourceGroup'\n",
+    parameters.map(parameterText).join('').trimEnd() + '\n',
+    identityText(view),
+    // A resource in another resource group is granted by the script only (see grantsText): not referenced here.
+    ...view.resources.filter((resource) => !inOtherGroup(view, resource)).map(referenceText),
+    grantsText(view),
+    componentsText(view) + notesText(view),
+    outputsText(view),
+  ].filter((section) => section.trim() !== '');
+  return { bicep: sections.join('\n'), parameters: parametersFile(parameters) };
+}

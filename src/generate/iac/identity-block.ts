@@ -1,0 +1,92 @@
+/**
+ * The host resource is the user's: the IaC outputs never redeclare it, and instead give the exact `identity`
+ * block (and on Container Apps the `dapr` block) to add to it in the user's own template, as comment lines.
+ *
+ * ARM: ManagedServiceIdentity { type, userAssignedIdentities: { '<identity resource id>': {} } } on
+ * Microsoft.App/containerApps, Microsoft.Web/sites, Microsoft.Compute/virtualMachines(ScaleSets) and
+ * Microsoft.ContainerInstance/containerGroups; Container Apps' configuration.dapr { enabled, appId, appPort }
+ * (the @azure/arm-* models in src/test-support/iac/arm-models.json name the same packages). azurerm: the
+ * `identity { type, identity_ids }` block of azurerm_container_app, azurerm_linux_web_app,
+ * azurerm_linux_function_app, azurerm_linux_virtual_machine, azurerm_linux_virtual_machine_scale_set and
+ * azurerm_container_group, and azurerm_container_app's `dapr { app_id, app_port }` block
+ * (registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/container_app).
+ */
+import { bicepValue, expr, type BicepValue } from './bicep/bicep-text';
+import type { IacView } from './iac-view';
+import { argument, block, hclBody, ref, type HclItem } from './terraform/hcl-text';
+
+/** The identity's title without its note: "Microsoft Entra Workload ID (recommended)" -> "Microsoft Entra Workload ID". */
+export function identityTitle(plan: IacView['plan']): string {
+  return plan.identity.title.replace(/\s*\([^)]*\)$/, '');
+}
+
+function intro(view: IacView, language: 'Bicep' | 'Terraform'): string | undefined {
+  const { plan } = view;
+  if (plan.host.id === 'aks') return undefined; // Workload ID and the kubelet identity need nothing on the cluster resource here
+  const noun = plan.host.noun;
+  const created = view.principal === 'created-identity';
+  const where = language === 'Bicep' ? 'its own template' : 'its own resource block';
+  const lines = [
+    created
+      ? `Your ${noun} must carry the identity: add this block to ${where}${language === 'Bicep' ? " (identityId is this file's output)" : ''}.`
+      : `Your ${noun} must have its system-assigned identity on before this deploys: add this block to ${where}.`,
+  ];
+  if (plan.host.identityNote) lines.push(plan.host.identityNote);
+  return lines.join('\n');
+}
+
+/** Comment lines: the block(s) to add to the user's host resource in Bicep; undefined on AKS. */
+export function identityBlockBicep(view: IacView): string[] | undefined {
+  const text = intro(view, 'Bicep');
+  if (text === undefined) return undefined;
+  const created = view.principal === 'created-identity';
+  const identity: BicepValue = created
+    ? { type: 'UserAssigned', userAssignedIdentities: { [`\${identityId}`]: {} } }
+    : { type: 'SystemAssigned' };
+  const lines = [
+    ...text.split('\n'),
+    ...`identity: ${bicepValue(identity)}`.split('\n').map((l) => `  ${l}`),
+  ];
+  if (view.plan.host.id === 'aca') {
+    const dapr: Record<string, BicepValue> = { enabled: true, appId: view.plan.appId };
+    if (view.plan.appPort !== '') dapr.appPort = expr(String(Number(view.plan.appPort)));
+    lines.push(
+      'and Dapr, with the app id every component is scoped to, under properties.configuration:',
+      ...`dapr: ${bicepValue(dapr)}`.split('\n').map((l) => `  ${l}`),
+    );
+  }
+  // The identity's resource id as a key is an interpolation in the user's file, not a literal here.
+  return lines.map((line) => line.replace(`'\\\${identityId}'`, "'${identityId}'"));
+}
+
+/** Comment lines: the block(s) to add to the user's host resource in Terraform; undefined on AKS. */
+export function identityBlockTerraform(view: IacView): string[] | undefined {
+  const text = intro(view, 'Terraform');
+  if (text === undefined) return undefined;
+  const created = view.principal === 'created-identity';
+  const items: HclItem[] = [
+    block(
+      'identity',
+      [],
+      created
+        ? [
+            argument('type', 'UserAssigned'),
+            argument('identity_ids', [ref('azurerm_user_assigned_identity.app.id')]),
+          ]
+        : [argument('type', 'SystemAssigned')],
+    ),
+  ];
+  if (view.plan.host.id === 'aca') {
+    items.push(
+      block(
+        'dapr',
+        [],
+        [
+          argument('app_id', view.plan.appId),
+          ...(view.plan.appPort === '' ? [] : [argument('app_port', Number(view.plan.appPort))]),
+        ],
+      ),
+    );
+  }
+  return [...text.split('\n'), ...hclBody(items, '  ').trimEnd().split('\n')];
+}

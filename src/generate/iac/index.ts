@@ -1,0 +1,50 @@
+/**
+ * The infrastructure-as-code outputs of a deployment plan: infra/main.bicep with infra/main.parameters.json, and
+ * main.tf. They read the plan only (ESLint keeps src/model out of src/generate/iac); the page loads this module
+ * when a Bicep or Terraform tab is first opened, so the first view does not ship it.
+ */
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import { renderBicep } from './bicep/main-bicep';
+import { renderTerraform } from './terraform/main-tf';
+
+export type IacOutputId = 'bicep' | 'bicep-parameters' | 'terraform';
+export type IacFormat = 'bicep' | 'terraform';
+
+export interface IacFile {
+  readonly id: IacOutputId;
+  readonly format: IacFormat;
+  /** The file's name as downloaded: main.bicep. */
+  readonly fileName: string;
+  /** Where it goes in a project (and in the zip): infra/main.bicep. */
+  readonly path: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+/** The IaC files of one format. */
+export function renderIac(plan: DeploymentPlan, format: IacFormat): IacFile[] {
+  if (format === 'bicep') {
+    const { bicep, parameters } = renderBicep(plan);
+    return [
+      { id: 'bicep', format, fileName: 'main.bicep', path: 'infra/main.bicep', title: 'Bicep', text: bicep },
+      {
+        id: 'bicep-parameters',
+        format,
+        fileName: 'main.parameters.json',
+        path: 'infra/main.parameters.json',
+        title: 'Bicep parameters',
+        text: parameters,
+      },
+    ];
+  }
+  return [
+    {
+      id: 'terraform',
+      format,
+      fileName: 'main.tf',
+      path: 'terraform/main.tf',
+      title: 'Terraform',
+      text: renderTerraform(plan),
+    },
+  ];
+}

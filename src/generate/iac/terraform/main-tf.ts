@@ -1,0 +1,419 @@
+/**
+ * main.tf from the deployment plan: providers, variables, azurerm data sources for everything it does not
+ * create, the user-assigned identity when the plan creates one, each grant azurerm can make, the AKS federated
+ * credential, the Container Apps components, and on AKS the ServiceAccount and the Dapr components through the
+ * kubernetes provider. What Terraform's providers cannot do here is said in comments naming the script's steps.
+ *
+ * Provider versions: the schema extract's (azurerm 4.55.0, kubernetes 2.38.0; src/test-support/iac/azurerm-schema.json).
+ * azurerm 4 needs the subscription id in the provider block or ARM_SUBSCRIPTION_ID, and names the clouds
+ * public, china and usgovernment in `environment` (registry.terraform.io/providers/hashicorp/azurerm/latest/docs,
+ * "Argument Reference"). kubernetes_manifest needs the CRD and a reachable cluster at plan time
+ * (registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest, "Before you use this resource").
+ */
+import { SCRIPT_FILE_NAME } from '../../index';
+import type { DeploymentPlan } from '../../plan/deployment-plan';
+import type { ResolvedResource } from '../../resources';
+import {
+  iacView,
+  inOtherGroup,
+  resourceType,
+  serviceAccountSubject,
+  symbolWords,
+  withClientId,
+  WORKLOAD_ID_AUDIENCE,
+  type IacView,
+} from '../iac-view';
+import { identityBlockTerraform, identityTitle } from '../identity-block';
+import { applyStepTitles } from '../script-steps';
+import { terraformGrant } from './grants';
+import { argument, block, comment, hclBody, HclExpr, ref, type HclItem, type HclValue } from './hcl-text';
+
+const AZURERM_VERSION = '~> 4.55';
+const KUBERNETES_VERSION = '~> 2.38';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const nameOf = (resource: ResolvedResource): string => symbolWords(resource.variable).join('_');
+const dataRef = (resource: ResolvedResource): string =>
+  `data.${resourceType(resource).terraformDataSource}.${nameOf(resource)}`;
+
+/** A plain component document (strings, arrays, objects, the client id reference) as an HCL value. */
+function toHclValue(value: unknown): HclValue {
+  if (value instanceof HclExpr) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(toHclValue);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toHclValue(item)]));
+  }
+  throw new Error(`Not an HCL value: ${String(value)}`);
+}
+
+function header(view: IacView): HclItem[] {
+  const { plan } = view;
+  return [
+    comment(
+      [
+        `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
+        `the azurerm${plan.kubernetes ? ' and kubernetes providers' : ' provider'} can do of the setup script (${SCRIPT_FILE_NAME}).`,
+        'Dry run (shows what would change, changes nothing): terraform init && terraform plan',
+        'Apply: terraform apply. A role assignment the setup script already made is not in the state: import it',
+        '(terraform import) or delete it first, or Azure reports RoleAssignmentExists.',
+      ].join('\n'),
+    ),
+    block(
+      'terraform',
+      [],
+      [
+        block(
+          'required_providers',
+          [],
+          [
+            argument('azurerm', { source: 'hashicorp/azurerm', version: AZURERM_VERSION }),
+            ...(plan.kubernetes
+              ? [argument('kubernetes', { source: 'hashicorp/kubernetes', version: KUBERNETES_VERSION })]
+              : []),
+          ],
+        ),
+      ],
+    ),
+  ];
+}
+
+function subscriptionDescription(subscription: string): string {
+  if (subscription === '' || GUID.test(subscription))
+    return 'The subscription id (az account show --query id -o tsv).';
+  return `The id of the subscription ${subscription} (az account show --subscription '${subscription}' --query id -o tsv).`;
+}
+
+function variable(name: string, description: string, value?: string): HclItem {
+  return block(
+    'variable',
+    [name],
+    [
+      argument('type', ref('string')),
+      argument('description', description),
+      ...(value === undefined ? [] : [argument('default', value)]),
+    ],
+  );
+}
+
+function providersAndVariables(view: IacView): HclItem[] {
+  const { plan } = view;
+  const cloud = plan.cloud.id === 'public' ? [] : [argument('environment', plan.cloud.id)];
+  const items: HclItem[] = [
+    block(
+      'provider',
+      ['azurerm'],
+      [block('features', [], []), argument('subscription_id', ref('var.subscription_id')), ...cloud],
+    ),
+  ];
+  if (plan.kubernetes) {
+    items.push(
+      comment(
+        `The cluster from your kubeconfig: az aks get-credentials --resource-group ${plan.resourceGroup} --name ${plan.hostName}\n` +
+          '(with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).',
+      ),
+      block(
+        'provider',
+        ['kubernetes'],
+        [argument('config_path', '~/.kube/config'), argument('config_context', plan.hostName)],
+      ),
+    );
+  }
+  items.push(
+    variable(
+      'subscription_id',
+      subscriptionDescription(plan.subscription),
+      GUID.test(plan.subscription) ? plan.subscription : undefined,
+    ),
+    variable('resource_group_name', 'The resource group of the host and the identity.', plan.resourceGroup),
+  );
+  return items;
+}
+
+function identityItems(view: IacView): HclItem[] {
+  const { plan, host } = view;
+  const kinds = new Set(view.armGrants.map((grant) => grant.kind));
+  const items: HclItem[] = [
+    ...(kinds.has('rbac') ? [block('data', ['azurerm_subscription', 'current'], [])] : []),
+    ...(kinds.has('keyvault-policy') ? [block('data', ['azurerm_client_config', 'current'], [])] : []),
+  ];
+  const userAssigned = plan.identity.userAssigned;
+  if (userAssigned) {
+    if (userAssigned.location === '') {
+      items.push(
+        block('data', ['azurerm_resource_group', 'host'], [argument('name', ref('var.resource_group_name'))]),
+      );
+    }
+    items.push(
+      comment('The user-assigned identity the app signs in with.'),
+      block(
+        'resource',
+        ['azurerm_user_assigned_identity', 'app'],
+        [
+          argument('name', userAssigned.name),
+          argument('resource_group_name', ref('var.resource_group_name')),
+          argument(
+            'location',
+            userAssigned.location === ''
+              ? ref('data.azurerm_resource_group.host.location')
+              : userAssigned.location,
+          ),
+        ],
+      ),
+    );
+  }
+  if (view.readsHost) {
+    items.push(
+      comment(`Your ${plan.host.noun}: read, never redeclared here.`),
+      block(
+        'data',
+        [host.terraformDataSource, 'host'],
+        [argument('name', plan.hostName), argument('resource_group_name', ref('var.resource_group_name'))],
+      ),
+    );
+  }
+  const workload = plan.kubernetes?.workloadIdentity;
+  if (workload && plan.kubernetes) {
+    items.push(
+      comment(
+        `Let exactly the ServiceAccount ${workload.serviceAccountName} in namespace ${plan.kubernetes.namespace} sign in as the identity (the cluster's OIDC issuer must be on).`,
+      ),
+      block(
+        'resource',
+        ['azurerm_federated_identity_credential', 'service_account'],
+        [
+          argument('name', workload.federatedCredentialName),
+          argument('resource_group_name', ref('var.resource_group_name')),
+          argument('parent_id', ref('azurerm_user_assigned_identity.app.id')),
+          argument('issuer', ref(`data.${host.terraformDataSource}.host.oidc_issuer_url`)),
+          argument('subject', serviceAccountSubject(plan.kubernetes.namespace, workload.serviceAccountName)),
+          argument('audience', [WORKLOAD_ID_AUDIENCE]),
+        ],
+      ),
+    );
+  }
+  items.push(
+    block(
+      'locals',
+      [],
+      [
+        comment(
+          view.principal === 'created-identity'
+            ? "The principal that receives every grant: the identity's."
+            : `The principal that receives every grant: your ${plan.host.noun}'s ${identityTitle(plan).toLowerCase()}.`,
+        ),
+        argument(
+          'principal_id',
+          ref(
+            view.principal === 'created-identity'
+              ? 'azurerm_user_assigned_identity.app.principal_id'
+              : `data.${host.terraformDataSource}.host.${host.terraformSystemPrincipal}`,
+          ),
+        ),
+      ],
+    ),
+  );
+  return items;
+}
+
+function referenceItems(view: IacView, resource: ResolvedResource): HclItem[] {
+  const type = resourceType(resource);
+  const parentArgument = type.terraformParent?.argument;
+  const args: HclItem[] = [argument('name', resource.name)];
+  if (resource.parent && parentArgument === 'namespace_id') {
+    args.push(argument('namespace_id', ref(`${dataRef(resource.parent)}.id`)));
+  } else {
+    if (resource.parent && parentArgument === 'namespace_name')
+      args.push(argument('namespace_name', ref(`${dataRef(resource.parent)}.name`)));
+    args.push(
+      argument(
+        'resource_group_name',
+        inOtherGroup(view, resource) ? resource.resourceGroup : ref('var.resource_group_name'),
+      ),
+    );
+  }
+  const checks = [
+    ...(resource.ref.precondition ? [`Needs: ${resource.ref.precondition.message}`] : []),
+    ...(resource.ref.keyVaultModelChoice !== undefined
+      ? [
+          resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'
+            ? 'The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.'
+            : 'The vault must use Azure RBAC (enable_rbac_authorization true): access-policy vaults ignore roles.',
+        ]
+      : []),
+  ];
+  return [
+    comment(
+      [`The ${resource.ref.title} ${resource.name} in ${resource.resourceGroup}.`, ...checks].join('\n'),
+    ),
+    block('data', [type.terraformDataSource, nameOf(resource)], args),
+  ];
+}
+
+function grantItems(view: IacView): HclItem[] {
+  const counts = new Map<string, number>();
+  return view.armGrants.flatMap((grant) => {
+    const base = nameOf(grant.resource);
+    const suffix = {
+      rbac: 'role',
+      'cosmos-sql-role': 'data_role',
+      'redis-access-policy': 'access_policy',
+      'keyvault-policy': 'access_policy',
+    }[grant.kind];
+    const count = (counts.get(base + suffix) ?? 0) + 1;
+    counts.set(base + suffix, count);
+    return terraformGrant(grant, `${base}_${suffix}${count > 1 ? `_${count}` : ''}`, dataRef(grant.resource));
+  });
+}
+
+function componentItems(view: IacView): HclItem[] {
+  const { plan } = view;
+  const clientId = ref('azurerm_user_assigned_identity.app.client_id');
+  if (plan.host.format === 'container-apps') {
+    return [
+      comment('The Container Apps environment: read, never redeclared here.'),
+      block(
+        'data',
+        ['azurerm_container_app_environment', 'environment'],
+        [argument('name', plan.environment), argument('resource_group_name', ref('var.resource_group_name'))],
+      ),
+      ...plan.components.flatMap((component, index) => {
+        const document = withClientId(plan, component.document, clientId) as {
+          componentType: string;
+          version: string;
+          metadata: readonly { name: string; value: unknown }[];
+          scopes?: readonly string[];
+        };
+        return [
+          comment(`The Dapr component ${component.name}: ${component.title}.`),
+          block(
+            'resource',
+            ['azurerm_container_app_environment_dapr_component', `component_${index + 1}`],
+            [
+              argument('name', component.name),
+              argument(
+                'container_app_environment_id',
+                ref('data.azurerm_container_app_environment.environment.id'),
+              ),
+              argument('component_type', document.componentType),
+              argument('version', document.version),
+              ...(document.scopes ? [argument('scopes', [...document.scopes])] : []),
+              ...document.metadata.map((item) =>
+                block(
+                  'metadata',
+                  [],
+                  [argument('name', item.name), argument('value', toHclValue(item.value))],
+                ),
+              ),
+            ],
+          ),
+        ];
+      }),
+    ];
+  }
+  if (plan.kubernetes) {
+    const workload = plan.kubernetes.workloadIdentity;
+    const items: HclItem[] = [
+      comment(
+        `The namespace ${plan.kubernetes.namespace} must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).\n` +
+          `The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.`,
+      ),
+    ];
+    if (workload) {
+      const sa = withClientId(plan, workload.serviceAccount, clientId) as {
+        metadata: { name: string; namespace: string; annotations: Record<string, unknown> };
+      };
+      items.push(
+        comment(`The ServiceAccount your pods run as; Workload ID trusts exactly this one.`),
+        block(
+          'resource',
+          ['kubernetes_service_account_v1', 'app'],
+          [
+            block(
+              'metadata',
+              [],
+              [
+                argument('name', sa.metadata.name),
+                argument('namespace', sa.metadata.namespace),
+                argument('annotations', toHclValue(sa.metadata.annotations)),
+              ],
+            ),
+          ],
+        ),
+      );
+    }
+    plan.components.forEach((component, index) => {
+      items.push(
+        comment(`The Dapr component ${component.name}: ${component.title}.`),
+        block(
+          'resource',
+          ['kubernetes_manifest', `component_${index + 1}`],
+          [argument('manifest', toHclValue(withClientId(plan, component.document, clientId)))],
+        ),
+      );
+    });
+    return items;
+  }
+  return [
+    comment(
+      [
+        `Not here: Dapr on the ${plan.host.noun} reads its components from files, which no provider here writes.`,
+        `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
+        ...applyStepTitles(plan).map((title) => `  - ${title}`),
+      ].join('\n'),
+    ),
+  ];
+}
+
+function noteItems(view: IacView): HclItem[] {
+  const lines = view.scriptOnly.map(
+    (grant) =>
+      `Not here (a grant inside the database, which azurerm cannot make): the setup script's step "${grant.step}"`,
+  );
+  lines.push(...(identityBlockTerraform(view) ?? []));
+  return lines.length === 0 ? [] : [comment(lines.join('\n'))];
+}
+
+function outputItems(view: IacView): HclItem[] {
+  const items = [block('output', ['principal_id'], [argument('value', ref('local.principal_id'))])];
+  if (view.plan.identity.userAssigned) {
+    items.push(
+      block(
+        'output',
+        ['client_id'],
+        [argument('value', ref('azurerm_user_assigned_identity.app.client_id'))],
+      ),
+    );
+  }
+  return items;
+}
+
+export function renderTerraform(plan: DeploymentPlan): string {
+  const view = iacView(plan);
+  const sections: HclItem[][] = [
+    header(view),
+    providersAndVariables(view),
+    identityItems(view),
+    ...view.resources.map((resource) => referenceItems(view, resource)),
+    grantItems(view),
+    componentItems(view),
+    noteItems(view),
+    outputItems(view),
+  ];
+  // One blank line between top-level blocks; a comment stays with the block after it.
+  const chunks: string[] = [];
+  let pending = '';
+  for (const section of sections) {
+    for (const item of section) {
+      pending += hclBody([item]);
+      if (item.kind === 'block') {
+        chunks.push(pending);
+        pending = '';
+      }
+    }
+    // A section's closing comment (the notes) stands alone rather than joining the next section's block.
+    if (pending !== '') chunks.push(pending);
+    pending = '';
+  }
+  return chunks.join('\n');
+}
