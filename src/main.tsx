@@ -25,6 +25,9 @@ createRoot(element('theme-root')).render(
   </StrictMode>,
 );
 
+// Hydrating is the page's largest task: it waits for the browser to paint the prerendered view first (the
+// frame after next), so the view shows before it even when this script arrives before the first frame.
+await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 // The generator and the Review step, fetched at once rather than on first use (lazy-parts.tsx); the page
 // renders once the generator is in, so the output it shows is never a placeholder over prerendered HTML.
 await loadLazyParts();
