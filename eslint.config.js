@@ -48,7 +48,8 @@ export default tseslint.config(
       },
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  // Plain scripts outside any tsconfig: the config itself, and public/boot.js (served as it is, before the page's own).
+  { files: ['eslint.config.js', 'public/**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { prerenderFirstView } from './scripts/prerender-plugin.ts';
 
 /**
  * The page loads nothing from other origins and runs no inline script: only the built page gets the policy,
@@ -68,6 +69,11 @@ export default defineConfig({
   plugins: [
     react(),
     securityAndSharing(),
+    // The first view, rendered into index.html at build time and hydrated by src/main.tsx.
+    prerenderFirstView(fileURLToPath(new URL('./src/prerender/entry.ts', import.meta.url)), {
+      // Under Node the prerender takes js-yaml's own ES entry (the same dump) instead of the CommonJS dumper.
+      nodeAliases: { 'js-yaml/dumper': 'js-yaml' },
+    }),
     // Offline after the first visit: a Workbox service worker precaches the build (hashed file names, one
     // revision per deployment), so a visit is served wholly from one deployment, never a mix; a new
     // deployment is installed in the background and used from the next visit on.

@@ -1,19 +1,53 @@
 import { StrictMode, type ReactNode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { loadLazyParts } from './ui/lazy-parts';
+import { isDefaultLink, readPageLink } from './ui/page-link';
 import { ThemePicker } from './ui/ThemePicker';
 import { applyTheme, storedTheme } from './ui/theme';
 import './ui/styles.css';
+import './ui/prerendered.css';
 
-// Before the first render, so a dark page never flashes light.
+// Before the first render, so a dark page never flashes light (public/boot.js did so before the first paint).
 applyTheme(storedTheme());
 
-function mount(id: string, node: ReactNode): void {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`The page has no #${id} element`);
-  createRoot(element).render(<StrictMode>{node}</StrictMode>);
+function element(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`The page has no #${id} element`);
+  return found;
 }
 
 // The header is static HTML (index.html) so it paints before this runs; the theme picker joins it here.
-mount('theme-root', <ThemePicker />);
-mount('root', <App />);
+createRoot(element('theme-root')).render(
+  <StrictMode>
+    <ThemePicker />
+  </StrictMode>,
+);
+
+// Hydrating is the page's largest task: it waits for the browser to paint the prerendered view first (the
+// frame after next), so the view shows before it even when this script arrives before the first frame.
+await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// The generator and the Review step, fetched at once rather than on first use (lazy-parts.tsx); the page
+// renders once the generator is in, so the output it shows is never a placeholder over prerendered HTML.
+await loadLazyParts();
+
+const link = readPageLink();
+const root = element('root');
+const app: ReactNode = (
+  <StrictMode>
+    <App initial={link} />
+  </StrictMode>
+);
+// The build prerendered the default view into #root (scripts/prerender-plugin.ts). Opened without a link,
+// the page hydrates it: React adopts that HTML, the output's included. A share link opens another state: public/boot.js kept the prerendered view
+// hidden (html[data-opening-link]), and the page renders the link's state in its place. The dev server
+// prerenders nothing, so it renders too.
+if (root.hasChildNodes() && isDefaultLink(link)) {
+  hydrateRoot(root, app);
+} else {
+  root.replaceChildren();
+  // At once, so the hidden view is shown only with the link's state in it.
+  flushSync(() => createRoot(root).render(app));
+}
+document.documentElement.removeAttribute('data-opening-link');

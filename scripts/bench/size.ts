@@ -1,7 +1,9 @@
 /**
- * Builds the site and the floor with Vite, and measures what each ships: every .js and .css file of the
- * build (service worker files apart, and files only another page such as troubleshoot.html loads), each
- * compressed on its own with gzip -9 and brotli -q 11 (node:zlib).
+ * Builds the site and the floor with Vite, and measures what each ships, each file compressed on its own
+ * with gzip -9 and brotli -q 11 (node:zlib): the first view (what index.html loads before the page runs:
+ * its entry chunk and that chunk's static imports, read from Vite's build manifest, its stylesheets and its
+ * classic scripts), apart from it every chunk loaded later by dynamic import(), by file name, and apart
+ * again the service worker's files and the files only another page such as troubleshoot.html loads.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,7 +24,8 @@ export async function viteBuild(
   timeoutMs: number,
   janitor: Janitor,
 ): Promise<void> {
-  const args = [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  // --manifest: .vite/manifest.json, which names each chunk's static and dynamic imports (measureBuild).
+  const args = [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'];
   if (configFile) args.push('--config', configFile);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
@@ -55,16 +58,84 @@ export interface OtherPageSizes {
   readonly names: string[];
 }
 
+/** One file loaded after the first view (a dynamic import() and what it imports that the first view lacks). */
+export interface LazyFile extends Compressed {
+  /** Its path in the build, e.g. assets/LiveOutput-<hash>.js. */
+  readonly name: string;
+}
+
 export interface BuildSizes {
-  /** Every shipped .js but service worker files and files only other pages load: the first view's JS. */
+  /** The first view's JS: index.html's entry chunk, its static imports and its classic scripts. */
   readonly js: Compressed;
+  /** The first view's CSS: index.html's stylesheets and those of its first-view chunks. */
   readonly css: Compressed;
+  /** The files counted in js and css. */
+  readonly firstViewNames: string[];
+  /** Every .js/.css file loaded after the first view (by dynamic import), each apart, largest first. */
+  readonly lazy: LazyFile[];
   /** Service worker files (sw.js, workbox-*.js, registerSW.js), not counted in js. */
   readonly serviceWorker: Compressed & { readonly names: string[] };
   /** Each other .html page's own files (what it loads and index.html does not), not counted in js or css. */
   readonly otherPages: OtherPageSizes[];
   /** Shipped .js/.css files that no page reaches (directly, or through a file that names them). */
   readonly unreachable: string[];
+}
+
+interface ManifestChunk {
+  readonly file: string;
+  readonly imports?: readonly string[];
+  readonly dynamicImports?: readonly string[];
+  readonly css?: readonly string[];
+}
+
+/**
+ * The build's files for index.html: the first view (its entry chunk and every chunk that imports
+ * statically, with their CSS) and what loads later (chunks reached through a dynamic import, with theirs).
+ */
+function firstViewAndLazy(outDir: string): { firstView: Set<string>; later: Set<string> } {
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const withStaticImports = (keys: readonly string[], into: Set<string>, except: Set<string>): string[] => {
+    const dynamic: string[] = [];
+    const queue = [...keys];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const key = queue.shift() ?? '';
+      const chunk = manifest[key];
+      if (!chunk || seen.has(key)) continue;
+      seen.add(key);
+      for (const file of [chunk.file, ...(chunk.css ?? [])]) {
+        if (!except.has(join(outDir, file))) into.add(join(outDir, file));
+      }
+      queue.push(...(chunk.imports ?? []));
+      dynamic.push(...(chunk.dynamicImports ?? []));
+    }
+    return dynamic;
+  };
+  const firstView = new Set<string>();
+  let dynamic = withStaticImports(['index.html'], firstView, new Set());
+  if (firstView.size === 0) throw new Error(`${outDir}/.vite/manifest.json has no index.html entry`);
+  const later = new Set<string>();
+  const visited = new Set<string>();
+  while (dynamic.length > 0) {
+    const next = dynamic.filter((key) => !visited.has(key));
+    for (const key of next) visited.add(key);
+    dynamic = withStaticImports(next, later, firstView);
+  }
+  return { firstView, later };
+}
+
+/** The classic scripts and stylesheets index.html names itself (public files such as boot.js), as paths. */
+function namedByHtml(outDir: string, shipped: readonly string[]): string[] {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const urls = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map(
+    (match) => match[1] ?? '',
+  );
+  return shipped.filter((path) =>
+    urls.some((url) => url.replace(/^\.?\//, '').split(/[?#]/)[0] === relative(outDir, path)),
+  );
 }
 
 const isServiceWorker = (name: string): boolean =>
@@ -114,10 +185,19 @@ function reachedFrom(htmlPath: string, shipped: readonly string[]): Set<string> 
 const isCss = (path: string): boolean => extname(path) === '.css';
 
 export function measureBuild(outDir: string): BuildSizes {
-  const all = walk(outDir).filter((path) => ['.js', '.mjs', '.css'].includes(extname(path)));
+  const all = walk(outDir).filter(
+    (path) => ['.js', '.mjs', '.css'].includes(extname(path)) && !relative(outDir, path).startsWith('.vite'),
+  );
   const worker = all.filter((path) => isServiceWorker(basename(path)));
   const shipped = all.filter((path) => !isServiceWorker(basename(path)));
-  const firstView = reachedFrom(join(outDir, 'index.html'), shipped);
+  const { firstView: firstViewChunks, later } = firstViewAndLazy(outDir);
+  const firstViewFiles = new Set([...firstViewChunks, ...namedByHtml(outDir, shipped)]);
+  // Everything index.html reaches, now or later: the other pages' own files are what they reach beyond it.
+  const firstView = new Set([
+    ...firstViewFiles,
+    ...later,
+    ...reachedFrom(join(outDir, 'index.html'), shipped),
+  ]);
   const pages = readdirSync(outDir).filter((name) => name.endsWith('.html') && name !== 'index.html');
   const otherPages = pages.map((page) => {
     const own = [...reachedFrom(join(outDir, page), shipped)].filter((path) => !firstView.has(path));
@@ -129,13 +209,21 @@ export function measureBuild(outDir: string): BuildSizes {
     };
   });
   const elsewhere = new Set(otherPages.flatMap((page) => page.names.map((name) => join(outDir, name))));
-  // Files no page reaches still count towards the first view: the bench lists them, and cannot tell.
-  const counted = shipped.filter((path) => !elsewhere.has(path));
+  const counted = [...firstViewFiles];
+  const lazy = shipped
+    .filter((path) => later.has(path) && !firstViewFiles.has(path))
+    .map((path): LazyFile => ({ name: relative(outDir, path), ...compress([path]) }))
+    .sort((a, b) => b.gzip - a.gzip);
   return {
     js: compress(counted.filter((path) => !isCss(path))),
     css: compress(counted.filter(isCss)),
+    firstViewNames: counted.map((path) => relative(outDir, path)).sort(),
+    lazy,
     serviceWorker: { ...compress(worker), names: worker.map((path) => relative(outDir, path)) },
     otherPages,
-    unreachable: counted.filter((path) => !firstView.has(path)).map((path) => relative(outDir, path)),
+    // Shipped files no page reaches, now or later: listed, counted nowhere.
+    unreachable: shipped
+      .filter((path) => !firstView.has(path) && !elsewhere.has(path))
+      .map((path) => relative(outDir, path)),
   };
 }

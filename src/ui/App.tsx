@@ -1,18 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
-import { generate } from '../generate/index';
 import { defaultConfig, type WizardConfig } from '../model/config';
 import { detailFields, fieldValue, type FieldPath as DetailPath } from '../model/fields';
-import { parseShareLink, toShareHash, type LinkErrors, type ParsedLink } from '../model/url-state';
+import type { LinkErrors, ParsedLink } from '../model/url-state';
 import { wizardResolver } from './form-resolver';
+import { LiveOutput } from './lazy-parts';
 import { focusFieldWhenShown, NavigationContext, type WizardNavigation } from './navigation';
-import { OutputPanel } from './OutputPanel';
+import { readPageLink } from './page-link';
 import type { StepId } from './steps';
 import { Wizard } from './Wizard';
-
-function readLink(): ParsedLink {
-  return parseShareLink(window.location.search, window.location.hash);
-}
 
 /** The fields whose values came with a link, to check at once. */
 function fieldsFromLink(config: WizardConfig): FieldPath<WizardConfig>[] {
@@ -25,9 +21,10 @@ function fieldsFromLink(config: WizardConfig): FieldPath<WizardConfig>[] {
 /**
  * The wizard and its output (the header is static in index.html). It holds the form and the link it was opened with, and re-renders only when a new link arrives:
  * each keystroke re-renders just the parts that watch the form (the step shown and the output).
+ * `initial` is the link the page was opened with (main.tsx reads the address bar; the build's prerender
+ * passes the default), so rendering reads nothing from the browser.
  */
-export function App() {
-  const [initial] = useState(readLink);
+export function App({ initial }: { readonly initial: ParsedLink }) {
   const [link, setLink] = useState(initial);
   const form = useForm<WizardConfig>({
     defaultValues: initial.config,
@@ -65,7 +62,7 @@ export function App() {
   useEffect(() => {
     void trigger(fieldsFromLink(initial.config));
     const onHashChange = (): void => {
-      const next = readLink();
+      const next = readPageLink();
       reset(next.config);
       setLink(next);
       void trigger(fieldsFromLink(next.config));
@@ -79,7 +76,7 @@ export function App() {
       <NavigationContext.Provider value={navigation}>
         <main className="layout">
           <LinkedWizard link={link} />
-          <LiveOutput />
+          <LiveOutput prerendered={initial.config} />
         </main>
         <NameCollisionCheck />
       </NavigationContext.Provider>
@@ -110,21 +107,6 @@ function LinkedWizard({ link }: { readonly link: ParsedLink }) {
     [link, visible],
   );
   return <Wizard linkErrors={linkErrors} />;
-}
-
-/** The outputs, derived from the form on every change, and the address bar kept as the share link. */
-function LiveOutput() {
-  const config = useWatch<WizardConfig>() as WizardConfig;
-  const output = useMemo(() => generate(config), [config]);
-  const hash = useMemo(() => toShareHash(config), [config]);
-  useEffect(() => {
-    const url = `${window.location.pathname}${window.location.search}${hash === '' ? '' : `#${hash}`}`;
-    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-      window.history.replaceState(null, '', url);
-    }
-  }, [hash]);
-  const shareUrl = `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`;
-  return <OutputPanel output={output} config={config} shareUrl={shareUrl} />;
 }
 
 /**

@@ -5,7 +5,7 @@ import { HostStep, IdentityStep } from './ChoiceSteps';
 import { ComponentStep } from './ComponentStep';
 import { DetailsStep } from './DetailsStep';
 import { useNavigation } from './navigation';
-import { ReviewStep } from './ReviewStep';
+import { ReviewStep } from './lazy-parts';
 import { Stepper } from './Stepper';
 import { STEP_IDS, STEP_TITLES, stepFields } from './steps';
 

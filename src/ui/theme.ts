@@ -2,11 +2,12 @@
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
-const STORAGE_KEY = 'dapr-mi-wizard-theme';
+/** Also read by public/boot.js, before the first paint. */
+export const THEME_STORAGE_KEY = 'dapr-mi-wizard-theme';
 
 export function storedTheme(): Theme {
   try {
-    const value = localStorage.getItem(STORAGE_KEY);
+    const value = localStorage.getItem(THEME_STORAGE_KEY);
     return (THEMES as readonly string[]).includes(value ?? '') ? (value as Theme) : 'system';
   } catch {
     // Storage can be blocked (private modes, policies): fall back to the system's choice.
@@ -19,7 +20,7 @@ export function applyTheme(theme: Theme): void {
   if (theme === 'system') document.documentElement.removeAttribute('data-theme');
   else document.documentElement.setAttribute('data-theme', theme);
   try {
-    localStorage.setItem(STORAGE_KEY, theme);
+    localStorage.setItem(THEME_STORAGE_KEY, theme);
   } catch {
     // Not remembered; the choice still holds for this visit.
   }

@@ -1,0 +1,136 @@
+/**
+ * The first view is in index.html (prerendered at build time) and the page hydrates it: the wizard shows
+ * before any script runs, hydration adopts that HTML without a mismatch (no node of it replaced, no error or
+ * warning in the console), a share link never shows the prerendered default view, and the service worker
+ * serves the prerendered page offline. Like every e2e test, these also fail on console errors, page errors
+ * and requests to other origins (fixtures.ts).
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectGoldenOutputs, scenario, stepHeading, test } from './fixtures';
+
+const LINKED = scenario('three-components-vm');
+const LINKED_HOST = new URLSearchParams(LINKED.link).get('host');
+
+/** Every console message of type error or warning, and every page error, from now on. */
+function consoleComplaints(page: Page): string[] {
+  const complaints: string[] = [];
+  page.on('console', (message) => {
+    if (['error', 'warning'].includes(message.type()))
+      complaints.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => complaints.push(`page error: ${error.message}`));
+  return complaints;
+}
+
+/**
+ * Before the page's own scripts: records every node removed from inside #root (hydration keeps the
+ * prerendered nodes; a render that replaced them, as React does after a mismatch, removes them), and at each
+ * animation frame while #root is visible, the host choice it shows.
+ */
+async function watchRoot(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const record = window as unknown as { removedFromRoot: string[]; hostsShown: string[] };
+    record.removedFromRoot = [];
+    record.hostsShown = [];
+    new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        const root = document.getElementById('root');
+        if (!root || !(mutation.target === root || root.contains(mutation.target))) continue;
+        for (const node of Array.from(mutation.removedNodes)) {
+          record.removedFromRoot.push(node.nodeName + (node.textContent ?? '').slice(0, 60));
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+    const frame = (): void => {
+      const root = document.getElementById('root');
+      if (root && getComputedStyle(root).visibility === 'visible' && root.childElementCount > 0) {
+        const checked = root.querySelector<HTMLInputElement>('input[name="host"]:checked');
+        record.hostsShown.push(checked?.value ?? 'none');
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+const recorded = (page: Page) =>
+  page.evaluate(() => {
+    const record = window as unknown as { removedFromRoot: string[]; hostsShown: string[] };
+    return { removed: record.removedFromRoot, hosts: [...new Set(record.hostsShown)] };
+  });
+
+test('the page shows the wizard and its output before any script runs', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(stepHeading(page, 'Host')).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Azure Kubernetes Service/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /Azure \(public cloud\)/ })).toBeChecked();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your files' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Azure CLI (Bash)' })).toBeVisible();
+  await context.close();
+});
+
+test('the page hydrates its prerendered view: no node replaced, nothing in the console', async ({ page }) => {
+  const complaints = consoleComplaints(page);
+  await watchRoot(page);
+  const generator = page.waitForResponse(/\/assets\/LiveOutput-[^/]*\.js$/);
+  await page.goto('./');
+  await generator;
+  await page.waitForLoadState('networkidle');
+  await expect(stepHeading(page, 'Host')).toBeVisible();
+  expect((await recorded(page)).removed).toEqual([]);
+  expect(complaints).toEqual([]);
+  // Hydrated, the form drives the output: another host changes the files offered.
+  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toBeVisible();
+  await page.getByText('Virtual Machine', { exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toHaveCount(0);
+  expect((await recorded(page)).hosts).toEqual(['aks', 'vm']);
+});
+
+test('a share link opens its own state, never showing the prerendered default', async ({ page }) => {
+  const complaints = consoleComplaints(page);
+  await watchRoot(page);
+  await page.goto(`./#${LINKED.link}`);
+  await expectGoldenOutputs(page, LINKED);
+  await expect(page.locator('#root')).toBeVisible();
+  // Every frame in which the wizard was visible showed the link's host, never the prerendered default.
+  expect((await recorded(page)).hosts).toEqual([LINKED_HOST]);
+  expect(complaints).toEqual([]);
+});
+
+test('with a share link, the prerendered view stays hidden until the page has rendered the link', async ({
+  page,
+}) => {
+  // The page's own module scripts never arrive (held unanswered): what shows is what the HTML and
+  // public/boot.js make of it.
+  await page.route(/\/assets\/.*\.js$/, () => undefined);
+  await page.goto(`./#${LINKED.link}`, { waitUntil: 'commit' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('#root')).toBeHidden();
+  await expect(stepHeading(page, 'Host')).toBeHidden();
+});
+
+test('offline, the service worker serves the prerendered page, which hydrates', async ({ page, context }) => {
+  const complaints = consoleComplaints(page);
+  await page.goto('./');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve()),
+      );
+    }
+  });
+  await context.setOffline(true);
+  await watchRoot(page);
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  await expect(stepHeading(page, 'Host')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toBeVisible();
+  expect((await recorded(page)).removed).toEqual([]);
+  await page.getByText('Virtual Machine', { exact: true }).click();
+  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toHaveCount(0);
+  expect(complaints).toEqual([]);
+  await context.setOffline(false);
+});
