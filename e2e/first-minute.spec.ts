@@ -95,8 +95,8 @@ test('a link value with a line break says so, showing the value with the break',
 test('every step opens from the stepper; the marked ones and the missing lists lead to the field', async ({
   page,
 }) => {
-  // A link that empties the five fields AKS Workload ID needs.
-  await page.goto('/#resourceGroup=&hostName=&identityName=&serviceAccount=&appId=');
+  // A link that empties the six fields AKS Workload ID needs.
+  await page.goto('/#resourceGroup=&hostName=&identityName=&serviceAccount=&deployment=&appId=');
   // Nothing is locked: Review opens first thing, and lists what is missing.
   const details = stepper(page).getByRole('button', { name: /^4 Details/ });
   await expect(details).toHaveAccessibleName('4 Details (6 values to fill in or fix)');

@@ -106,8 +106,8 @@ test.describe('on a 360 px phone', () => {
       .getByRole('button', { name: /^4 Details/ })
       .tap();
     await expectNoHorizontalOverflow(page, 'phone, Details with example values');
-    // Resource group, cluster, identity, service account, app id, account, container, namespace.
-    expect(await replaceExamples(page)).toBe(8);
+    // Resource group, cluster, identity, service account, Deployment, app id, account, container, namespace.
+    expect(await replaceExamples(page)).toBe(9);
     await page.getByRole('button', { name: 'Show the output' }).tap();
     await expect(page.locator('#output')).toBeFocused();
     await expect(script(page)).not.toContainText(STOP);

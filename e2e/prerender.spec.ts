@@ -82,9 +82,9 @@ test('the page hydrates its prerendered view: no node replaced, nothing in the c
   expect((await recorded(page)).removed).toEqual([]);
   expect(complaints).toEqual([]);
   // Hydrated, the form drives the output: another host changes the files offered.
-  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Deployment patch' })).toBeVisible();
   await page.getByText('Virtual Machine', { exact: true }).click();
-  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Deployment patch' })).toHaveCount(0);
   expect((await recorded(page)).hosts).toEqual(['aks', 'vm']);
 });
 
@@ -127,10 +127,10 @@ test('offline, the service worker serves the prerendered page, which hydrates', 
   await page.reload();
   await page.waitForLoadState('networkidle');
   await expect(stepHeading(page, 'Host')).toBeVisible();
-  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Deployment patch' })).toBeVisible();
   expect((await recorded(page)).removed).toEqual([]);
   await page.getByText('Virtual Machine', { exact: true }).click();
-  await expect(page.getByRole('tab', { name: 'Kubernetes' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Deployment patch' })).toHaveCount(0);
   expect(complaints).toEqual([]);
   await context.setOffline(false);
 });
