@@ -20,6 +20,12 @@ export interface Command {
   readonly pipeTo?: readonly Word[];
   /** Read standard input from this file: command < file. */
   readonly stdinFrom?: string;
+  /**
+   * The script goes on when the command (or its pipe) fails: `NAME=$(command | next || true)` keeps what was
+   * printed, often nothing, for a later line to judge. For a lookup whose absence the script reports itself;
+   * under `set -euo pipefail` a failing capture would otherwise stop the script on the spot.
+   */
+  readonly tolerateFailure?: boolean;
 }
 
 /** Writes a file whose content is fixed, except for lines naming a variable's value. */
@@ -105,7 +111,12 @@ export interface Script {
 
 export function command(
   argv: readonly Word[],
-  options: { captureTo?: string; pipeTo?: readonly Word[]; stdinFrom?: string } = {},
+  options: {
+    captureTo?: string;
+    pipeTo?: readonly Word[];
+    stdinFrom?: string;
+    tolerateFailure?: boolean;
+  } = {},
 ): Command {
   return { kind: 'command', argv, ...options };
 }

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   cmd,
@@ -310,5 +313,66 @@ describe('versionAtLeast', () => {
 
   it('refuses a minimum that is not a version', () => {
     expect(() => versionAtLeast('VERSION', "1.17'; rm -rf /", { tooOld: 'x', unknown: 'y' })).toThrow();
+  });
+});
+
+describe('a capture that tolerates failure', () => {
+  /** A directory holding a `kubectl` stand-in that prints `stdout`, complains on stderr and exits `status`. */
+  function standIn(status: number, stdout = ''): string {
+    const dir = mkdtempSync(joinPath(tmpdir(), 'tolerate-'));
+    const path = joinPath(dir, 'kubectl');
+    writeFileSync(
+      path,
+      `#!/usr/bin/env bash\nprintf '%s' ${quoteLiteral(stdout)}\necho 'Error from server (Forbidden)' >&2\nexit ${status}\n`,
+    );
+    chmodSync(path, 0o755);
+    return dir;
+  }
+  const lookup = (tolerateFailure: boolean): string =>
+    toBash({
+      header: [],
+      variables: [],
+      steps: [
+        {
+          comment: 'c',
+          lines: [
+            command(['kubectl', 'get', 'deployment', 'x'], {
+              captureTo: 'IMAGE',
+              pipeTo: ['sed', '-nE', 's/^.*:([0-9.]+)$/\\1/p'],
+              tolerateFailure,
+            }),
+            command(['printf', '[%s] went on\\n', v('IMAGE')]),
+          ],
+        },
+      ],
+    });
+  const runWith = (dir: string, text: string) =>
+    spawnSync('bash', ['-c', text], {
+      encoding: 'utf8',
+      env: { PATH: `${dir}:/usr/bin:/bin` },
+    });
+
+  it('renders || true inside the capture, after the pipe', () => {
+    expect(lookup(true)).toContain(
+      "IMAGE=$(kubectl get deployment x | sed -nE 's/^.*:([0-9.]+)$/\\1/p' || true)",
+    );
+  });
+
+  it('goes on with an empty value when the command fails under set -euo pipefail', () => {
+    const result = runWith(standIn(1), lookup(true));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('[] went on\n');
+    expect(result.stderr).toContain('Forbidden');
+  });
+
+  it('keeps what the pipe printed when the command succeeds', () => {
+    const result = runWith(standIn(0, 'ghcr.io/dapr/dapr:1.16.2'), lookup(true));
+    expect(result.stdout).toBe('[1.16.2] went on\n');
+  });
+
+  it('without it, the failing capture stops the script (the trap it avoids)', () => {
+    const result = runWith(standIn(1), lookup(false));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
   });
 });

@@ -50,7 +50,10 @@ export function renderWord(word: Word): string {
 function renderCommand(line: Command, indent = ''): string {
   const words = line.argv.map(renderWord);
   if (line.stdinFrom !== undefined) words.push(`< ${quoteLiteral(line.stdinFrom)}`);
-  const piped = line.pipeTo ? ` | ${line.pipeTo.map(renderWord).join(' ')}` : '';
+  // `a | b || true` is `(a | b) || true`: the whole pipeline's failure is tolerated, under pipefail too.
+  const piped =
+    (line.pipeTo ? ` | ${line.pipeTo.map(renderWord).join(' ')}` : '') +
+    (line.tolerateFailure ? ' || true' : '');
   const flat = words.join(' ') + piped;
   const prefix = line.captureTo ? `${line.captureTo}=$(` : '';
   const suffix = line.captureTo ? ')' : '';

@@ -119,6 +119,9 @@ function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
         {
           captureTo: DAPR_VERSION,
           pipeTo: ['sed', '-nE', 's/^.*:v?([0-9]+[.][0-9]+[.][0-9]+)[^:/]*$/\\1/p'],
+          // A missing or forbidden Deployment (Dapr elsewhere, no read access) leaves the release unknown: the
+          // check below says so and the script goes on, as it does for a tag that is not a release.
+          tolerateFailure: true,
         },
       ),
       versionAtLeast(DAPR_VERSION, need.version, {
@@ -127,7 +130,7 @@ function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
           v(DAPR_VERSION),
           `; ${need.reason}, so it needs Dapr ${need.version} or later. Upgrade Dapr on the cluster (Helm: ${UPGRADE_DOC}; or upgrade the AKS Dapr extension), or change that choice in the wizard.`,
         ),
-        unknown: `Could not read the Dapr release from the dapr-sidecar-injector image in dapr-system; make sure the cluster runs Dapr ${need.version} or later (${need.reason}).`,
+        unknown: `Could not read the Dapr release from the dapr-sidecar-injector Deployment in dapr-system (not there, not readable, or its image tag is not a release); make sure the cluster runs Dapr ${need.version} or later (${need.reason}).`,
       }),
     ],
   });

@@ -40,9 +40,9 @@ kubectl get crd components.dapr.io -o name
 
 # Read the Dapr release the cluster runs (the sidecar injector's image tag): state.sqlserver v2 is registered from Dapr 1.17.
 DAPR_VERSION=$(kubectl get deployment dapr-sidecar-injector \
-    --namespace dapr-system -o 'jsonpath={.spec.template.spec.containers[0].image}' | sed -nE 's/^.*:v?([0-9]+[.][0-9]+[.][0-9]+)[^:/]*$/\1/p')
+    --namespace dapr-system -o 'jsonpath={.spec.template.spec.containers[0].image}' | sed -nE 's/^.*:v?([0-9]+[.][0-9]+[.][0-9]+)[^:/]*$/\1/p' || true)
 if ! [[ "$DAPR_VERSION" =~ ^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.]+)?$ ]]; then
-  echo 'Could not read the Dapr release from the dapr-sidecar-injector image in dapr-system; make sure the cluster runs Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17).' >&2
+  echo 'Could not read the Dapr release from the dapr-sidecar-injector Deployment in dapr-system (not there, not readable, or its image tag is not a release); make sure the cluster runs Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17).' >&2
 elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; then
   echo "This cluster runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the cluster (Helm: https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/; or upgrade the AKS Dapr extension), or change that choice in the wizard." >&2
   exit 1

@@ -21,9 +21,9 @@ DAPR_VERSION=$(az vm run-command invoke \
     --resource-group "$RESOURCE_GROUP" \
     --command-id RunShellScript \
     --scripts 'for daprd in "$(command -v daprd)" /root/.dapr/bin/daprd /home/*/.dapr/bin/daprd; do if [ -x "$daprd" ]; then "$daprd" --version; break; fi; done' \
-    --query 'value[0].message' -o tsv | sed -nE 's/^v?([0-9]+[.][0-9]+[.][0-9]+)[^ ]*$/\1/p')
+    --query 'value[0].message' -o tsv | sed -nE 's/^v?([0-9]+[.][0-9]+[.][0-9]+)[^ ]*$/\1/p' || true)
 if ! [[ "$DAPR_VERSION" =~ ^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.]+)?$ ]]; then
-  echo 'Dapr is not installed on the VM yet (no daprd found). Install Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17): dapr init installs the newest release, or pick one with dapr init --runtime-version 1.17.0 or later.' >&2
+  echo 'Could not read the Dapr release on the VM: no daprd found, or Run Command failed (its error is above; the VM must be running). Install Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17): dapr init installs the newest release, or pick one with dapr init --runtime-version 1.17.0 or later.' >&2
 elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; then
   echo "This VM runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the VM (https://docs.dapr.io/operations/hosting/self-hosted/self-hosted-upgrade/: dapr uninstall, then dapr init --runtime-version 1.17.0 or a later release), or change that choice in the wizard." >&2
   exit 1
