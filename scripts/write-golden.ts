@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { generate } from '../src/generate/index';
 import { parseShareLink } from '../src/model/url-state';
-import { GOLDEN_DIR, goldenFileName, loadGoldenScenarios } from '../src/test-support/golden';
+import { GOLDEN_DIR, goldenFileName, goldenMeta, loadGoldenScenarios } from '../src/test-support/golden';
 
 /** A unified diff of one file (diffutils' `diff -u`), labelled with its path; '' when equal. */
 function unifiedDiff(path: string, before: string | undefined, after: string | undefined): string {
@@ -54,7 +54,7 @@ let changed = 0;
 for (const scenario of loadGoldenScenarios()) {
   if (only.size > 0 && !only.has(scenario.name)) continue;
   const dir = join(GOLDEN_DIR, scenario.name);
-  const output = generate(parseShareLink('', scenario.link).config);
+  const output = generate(parseShareLink('', scenario.link).config, goldenMeta(scenario.link));
   const before = new Map(
     readdirSync(dir)
       .filter((file) => file !== 'link.txt')

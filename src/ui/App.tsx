@@ -114,8 +114,16 @@ function LinkedWizard({ link }: { readonly link: ParsedLink }) {
 /** The outputs, derived from the form on every change, and the address bar kept as the share link. */
 function LiveOutput() {
   const config = useWatch<WizardConfig>() as WizardConfig;
-  const output = useMemo(() => generate(config), [config]);
   const hash = useMemo(() => toShareHash(config), [config]);
+  const output = useMemo(
+    () =>
+      generate(config, {
+        shareLink: `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`,
+        generatedOn: new Date().toISOString().slice(0, 10),
+        version: __WIZARD_VERSION__,
+      }),
+    [config, hash],
+  );
   useEffect(() => {
     const url = `${window.location.pathname}${window.location.search}${hash === '' ? '' : `#${hash}`}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {

@@ -7,7 +7,17 @@ import { ACI_GROUP_FILE } from '../aci-group';
 import { componentBase64Marker, IDENTITY_ID_MARKER } from '../markers';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, command, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  lit,
+  note,
+  v,
+  words,
+  type ScriptLine,
+  type ScriptStep,
+} from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import type { HostModule } from './host-module';
 
@@ -111,12 +121,18 @@ function createSteps(plan: DeploymentPlan): ScriptStep[] {
 const readPrincipalStep: ScriptStep = {
   comment: "Read the group's system-assigned principal id, which gets the grants.",
   lines: [
-    capture(
-      'PRINCIPAL_ID',
-      'az container show --name',
-      v('CONTAINER_GROUP_NAME'),
-      ...RG,
-      '--query identity.principalId -o tsv',
+    // A read of what the create made: a dry run skipped the create, so the group may not be there.
+    command(
+      words(
+        'az container show --name',
+        v('CONTAINER_GROUP_NAME'),
+        ...RG,
+        '--query identity.principalId -o tsv',
+      ),
+      {
+        captureTo: 'PRINCIPAL_ID',
+        readsChange: true,
+      },
     ),
   ],
 };

@@ -6,7 +6,18 @@ import { CLIENT_ID_MARKER } from '../markers';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from '../k8s-manifests';
-import { capture, cmd, command, join, note, v, versionAtLeast, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  join,
+  note,
+  v,
+  versionAtLeast,
+  when,
+  words,
+  type ScriptStep,
+} from '../script-model';
 import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
@@ -49,7 +60,11 @@ function workloadIdentitySteps(): ScriptStep[] {
     {
       comment: "Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.",
       lines: [
-        capture('OIDC_ISSUER', 'az aks show', ...CLUSTER, '--query oidcIssuerProfile.issuerUrl -o tsv'),
+        // Made by the update above, which a dry run skipped: the issuer may not be there yet.
+        command(words('az aks show', ...CLUSTER, '--query oidcIssuerProfile.issuerUrl -o tsv'), {
+          captureTo: 'OIDC_ISSUER',
+          readsChange: true,
+        }),
       ],
     },
     {
@@ -161,10 +176,10 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
   if (kubernetes.namespace !== 'default') {
     steps.push({
       comment: 'Create the namespace if it does not exist yet.',
+      // --ignore-not-found: a missing namespace prints nothing and exits 0 (kubectl get --help).
       lines: [
-        command(['kubectl', 'create', 'namespace', v('NAMESPACE'), '--dry-run=client', '-o', 'yaml'], {
-          pipeTo: ['kubectl', 'apply', '-f', '-'],
-        }),
+        capture('NAMESPACE_FOUND', 'kubectl get namespace', v('NAMESPACE'), '-o name --ignore-not-found'),
+        when('NAMESPACE_FOUND', '=', '', [cmd('kubectl create namespace', v('NAMESPACE'))]),
       ],
     });
   }

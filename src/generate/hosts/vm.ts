@@ -70,6 +70,8 @@ function vmDaprCheckStep(need: NonNullable<DeploymentPlan['daprNeed']>): ScriptS
         {
           captureTo: DAPR_VERSION,
           pipeTo: ['sed', '-nE', 's/^v?([0-9]+[.][0-9]+[.][0-9]+)[^ ]*$/\\1/p'],
+          // Run Command runs a script that only prints daprd's release: a dry run still runs it.
+          effect: 'read-only',
           // Run Command fails on a stopped VM or without the rights to run it: the release is then unknown,
           // which the check below says, and the script goes on as it does when no daprd is found.
           tolerateFailure: true,

@@ -1,7 +1,42 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 7 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aks&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&appId=orders-api&c2.component=crypto.azure.keyvault&c2.m.vaultName=kv-keys&c2.kvModel=accesspolicy&c3.component=state.azure.blobstorage&c3.m.accountName=storders&c3.m.containerName=state&c4.component=state.azure.blobstorage&c4.version=v1&c4.name=statestore-v1&c4.m.accountName=storders&c4.m.containerName=statev1&c5.component=bindings.azure.blobstorage&c5.m.accountName=stuploads&c5.m.containerName=uploads&c5.blobAccess=readwrite&c6.component=state.azure.tablestorage&c6.name=tablestate&c6.m.accountName=storders&c6.m.tableName=orders&c7.component=bindings.azure.storagequeues&c7.m.accountName=storders&c7.m.queueName=jobs&m.vaultName=kv-orders
 # Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+#   - Key Vault kv-keys (resource group rg-orders)
+#   - Storage account storders (resource group rg-orders)
+#   - Storage account stuploads (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders).
+#   - Adds the federated credential dapr-orders-orders-api for system:serviceaccount:orders:orders-api.
+# Grants:
+#   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
+#   - Key Vault access policy key-permissions get, encrypt, decrypt, wrapKey, unwrapKey, sign, verify on the Key Vault kv-keys (for azurekeyvault-crypto).
+#   - Azure role Storage Blob Data Contributor on the Storage account storders only (for statestore, statestore-v1).
+#   - Azure role Storage Blob Data Contributor on the Storage account stuploads only (for blob-binding).
+#   - Azure role Storage Table Data Contributor on the Storage account storders only (for tablestate).
+#   - Azure role Storage Queue Data Contributor on the Storage account storders only (for queue-binding).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+#   - components/azurekeyvault-crypto.yaml: the Azure Key Vault cryptography component
+#   - components/statestore.yaml: the Azure Blob Storage state store component
+#   - components/statestore-v1.yaml: the Azure Blob Storage state store (v1) component
+#   - components/blob-binding.yaml: the Azure Blob Storage binding component
+#   - components/tablestate.yaml: the Azure Table Storage state store component
+#   - components/queue-binding.yaml: the Azure Storage Queues binding component
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
@@ -15,6 +50,52 @@ STORAGE_ACCOUNT_NAME=storders
 STORAGE_ACCOUNT_2_NAME=stuploads
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -49,33 +130,33 @@ kubectl get crd components.dapr.io -o name
 #     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
 # Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
-az aks update \
+run az aks update \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --enable-oidc-issuer \
     --enable-workload-identity -o none
 
 # Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
-OIDC_ISSUER=$(az aks show \
+OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
 # Let exactly this ServiceAccount sign in as the identity (a federated credential).
-az identity federated-credential create \
+run az identity federated-credential create \
     --name "$FEDERATED_CREDENTIAL_NAME" \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -88,7 +169,7 @@ VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
 if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
@@ -96,7 +177,7 @@ if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
 fi
 
 # Add an access policy on the Key Vault kv-keys with --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify, nothing more, for azurekeyvault-crypto.
-az keyvault set-policy \
+run az keyvault set-policy \
     --name "$VAULT_2_NAME" \
     --object-id "$PRINCIPAL_ID" \
     --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify -o none
@@ -106,7 +187,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -118,7 +199,7 @@ STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_2_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -130,7 +211,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 \
@@ -142,7 +223,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/974c5e8b-45b9-4653-ba55-5f855dd0fb88')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 \
@@ -291,40 +372,43 @@ spec:
 YAML
 
 # Create the namespace if it does not exist yet.
-kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
+NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)
+if [ "$NAMESPACE_FOUND" = '' ]; then
+  run kubectl create namespace "$NAMESPACE"
+fi
 
 # Apply the ServiceAccount and the components in the namespace.
-kubectl apply -f components/serviceaccount.yaml
-kubectl apply -f components/azurekeyvault.yaml
-kubectl apply -f components/azurekeyvault-crypto.yaml
-kubectl apply -f components/statestore.yaml
-kubectl apply -f components/statestore-v1.yaml
-kubectl apply -f components/blob-binding.yaml
-kubectl apply -f components/tablestate.yaml
-kubectl apply -f components/queue-binding.yaml
+run kubectl apply -f components/serviceaccount.yaml
+run kubectl apply -f components/azurekeyvault.yaml
+run kubectl apply -f components/azurekeyvault-crypto.yaml
+run kubectl apply -f components/statestore.yaml
+run kubectl apply -f components/statestore-v1.yaml
+run kubectl apply -f components/blob-binding.yaml
+run kubectl apply -f components/tablestate.yaml
+run kubectl apply -f components/queue-binding.yaml
 # Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
 #   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
 
 # Verify: the grants and the components Dapr loads.
-az role assignment list \
+read_after_change az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az keyvault show \
+read_after_change az keyvault show \
     --name "$VAULT_2_NAME" \
     --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.keys[]" -o tsv
-az role assignment list \
+read_after_change az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
+read_after_change az role assignment list \
     --scope "$STORAGE_ACCOUNT_2_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
-kubectl get components.dapr.io azurekeyvault-crypto --namespace "$NAMESPACE"
-kubectl get components.dapr.io statestore --namespace "$NAMESPACE"
-kubectl get components.dapr.io statestore-v1 --namespace "$NAMESPACE"
-kubectl get components.dapr.io blob-binding --namespace "$NAMESPACE"
-kubectl get components.dapr.io tablestate --namespace "$NAMESPACE"
-kubectl get components.dapr.io queue-binding --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io azurekeyvault-crypto --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io statestore --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io statestore-v1 --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io blob-binding --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io tablestate --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io queue-binding --namespace "$NAMESPACE"
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,7 +1,28 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aks&resourceGroup=rg-orders&subscription=Contoso%20Production&hostName=aks-prod&identityName=id-orders&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b&serviceAccount=orders-api&appId=orders-api&m.vaultName=kv-orders&kvModel=accesspolicy
 # Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders).
+#   - Adds the federated credential dapr-default-orders-api for system:serviceaccount:default:orders-api.
+# Grants:
+#   - Key Vault access policy secret-permissions get, list on the Key Vault kv-orders (for azurekeyvault).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 
 SUBSCRIPTION='Contoso Production'
 RESOURCE_GROUP=rg-orders
@@ -13,6 +34,52 @@ FEDERATED_CREDENTIAL_NAME=dapr-default-orders-api
 VAULT_NAME=kv-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -40,37 +107,37 @@ kubectl get crd components.dapr.io -o name
 #     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
-if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+if [ "${DRY_RUN:-}" != 1 ] && [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
   echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
   exit 1
 fi
 
 # Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
-az aks update \
+run az aks update \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --enable-oidc-issuer \
     --enable-workload-identity -o none
 
 # Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
-OIDC_ISSUER=$(az aks show \
+OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
 # Let exactly this ServiceAccount sign in as the identity (a federated credential).
-az identity federated-credential create \
+run az identity federated-credential create \
     --name "$FEDERATED_CREDENTIAL_NAME" \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -79,7 +146,7 @@ az identity federated-credential create \
     --audiences api://AzureADTokenExchange -o none
 
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
-az keyvault set-policy \
+run az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
     --secret-permissions get list -o none
@@ -124,16 +191,16 @@ spec:
 YAML
 
 # Apply the ServiceAccount and the component in the namespace.
-kubectl apply -f components/serviceaccount.yaml
-kubectl apply -f components/azurekeyvault.yaml
+run kubectl apply -f components/serviceaccount.yaml
+run kubectl apply -f components/azurekeyvault.yaml
 # Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
 #   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
 
 # Verify: the grants and the components Dapr loads.
-az keyvault show \
+read_after_change az keyvault show \
     --name "$VAULT_NAME" \
     --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
-kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
 
 # Done. A new access policy can take a minute or two to apply;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

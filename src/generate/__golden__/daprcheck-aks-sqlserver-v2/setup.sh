@@ -1,7 +1,31 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure SQL state store and Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aks&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&appId=orders-api&component=state.sqlserver&name=sql-state&m.host=sql-orders.database.windows.net&m.database=orders&c2.component=secretstores.azure.keyvault&c2.m.vaultName=kv-orders
 # Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Azure SQL server sql-orders (resource group rg-orders)
+#   - Key Vault kv-orders (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders).
+#   - Adds the federated credential dapr-orders-orders-api for system:serviceaccount:orders:orders-api.
+# Grants:
+#   - An Azure SQL contained user for the identity (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo) in the database orders, on the Azure SQL server sql-orders (for sql-state).
+#   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
+# Files written:
+#   - components/sql-state.yaml: the Azure SQL state store component
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
@@ -13,6 +37,52 @@ SQL_SERVER_NAME=sql-orders
 VAULT_NAME=kv-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -49,33 +119,33 @@ elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; 
 fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
 # Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
-az aks update \
+run az aks update \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --enable-oidc-issuer \
     --enable-workload-identity -o none
 
 # Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
-OIDC_ISSUER=$(az aks show \
+OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
 # Let exactly this ServiceAccount sign in as the identity (a federated credential).
-az identity federated-credential create \
+run az identity federated-credential create \
     --name "$FEDERATED_CREDENTIAL_NAME" \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -87,7 +157,7 @@ az identity federated-credential create \
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
 # A user of that name must already have this identity's client id as its SID, as Microsoft documents
 # for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-sqlcmd \
+run sqlcmd \
     --server sql-orders.database.windows.net \
     --database-name orders \
     --authentication-method ActiveDirectoryAzCli \
@@ -99,7 +169,7 @@ VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
 if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
@@ -165,21 +235,24 @@ spec:
 YAML
 
 # Create the namespace if it does not exist yet.
-kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
+NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)
+if [ "$NAMESPACE_FOUND" = '' ]; then
+  run kubectl create namespace "$NAMESPACE"
+fi
 
 # Apply the ServiceAccount and the components in the namespace.
-kubectl apply -f components/serviceaccount.yaml
-kubectl apply -f components/sql-state.yaml
-kubectl apply -f components/azurekeyvault.yaml
+run kubectl apply -f components/serviceaccount.yaml
+run kubectl apply -f components/sql-state.yaml
+run kubectl apply -f components/azurekeyvault.yaml
 # Then merge components/deployment-patch.yaml into your app's Deployment (its pods restart with it):
 #   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --patch-file components/deployment-patch.yaml
 
 # Verify: the grants and the components Dapr loads.
-az role assignment list \
+read_after_change az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-kubectl get components.dapr.io sql-state --namespace "$NAMESPACE"
-kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io sql-state --namespace "$NAMESPACE"
+read_after_change kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,13 +1,78 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure SQL state store on Virtual Machine, System-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=vm&resourceGroup=rg-orders&hostName=vm-orders&appId=orders-api&component=state.sqlserver&name=sql-state&m.host=sql-orders.database.windows.net&m.database=orders
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Azure SQL server sql-orders (resource group rg-orders)
+# Identity:
+#   - Turns on the system-assigned identity of the VM vm-orders (resource group rg-orders).
+# Grants:
+#   - An Azure SQL contained user for the identity (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo) in the database orders, on the Azure SQL server sql-orders (for sql-state).
+# Files written:
+#   - components/sql-state.yaml: the Azure SQL state store component
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
 SQL_SERVER_NAME=sql-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -30,7 +95,7 @@ elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; 
 fi
 
 # Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(az vm identity assign \
+PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
@@ -39,8 +104,8 @@ PRINCIPAL_ID=$(az vm identity assign \
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
 # A user of that name must already have this identity's client id as its SID, as Microsoft documents
 # for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-CLIENT_ID=$(az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv)
-sqlcmd \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv)
+run sqlcmd \
     --server sql-orders.database.windows.net \
     --database-name orders \
     --authentication-method ActiveDirectoryAzCli \

@@ -1,13 +1,78 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Virtual Machine, System-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=vm&resourceGroup=rg-orders&hostName=vm-orders&appId=orders-api&m.vaultName=kv-orders
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+# Identity:
+#   - Turns on the system-assigned identity of the VM vm-orders (resource group rg-orders).
+# Grants:
+#   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
 VAULT_NAME=kv-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -23,7 +88,7 @@ if [ "$VAULT_RBAC" != true ]; then
 fi
 
 # Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(az vm identity assign \
+PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
@@ -33,7 +98,7 @@ VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
 if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
@@ -67,7 +132,7 @@ YAML
 # Dapr finds the VM's identity through the instance metadata service; nothing else to set.
 
 # Verify: the grants.
-az role assignment list \
+read_after_change az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
 

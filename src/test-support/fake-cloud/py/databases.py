@@ -10,6 +10,7 @@ A PostgreSQL flexible server or SQL server resource carries the database model t
 A statement the fake does not know fails the call, so a script that starts sending new SQL fails its test.
 A failing call changes nothing (the whole -c string is one transaction in psql).
 """
+import json
 import os
 import re
 
@@ -237,6 +238,7 @@ def run_psql(state, argv):
         raise fail('psql: error: connection to server at "{0}", port 5432 failed: FATAL:  password '
                    'authentication failed for user "{1}"'.format(host, user), 2)
     database_name = settings.get('dbname', 'postgres')
+    before = json.dumps(server, sort_keys=True)
     database = database_of(server, database_name)
     lines = PgOutput('tuples-only' in switches)
     for command in commands:
@@ -244,7 +246,13 @@ def run_psql(state, argv):
             run_pg_statement(server, database_name, database, statement, lines)
     if lines.lines:
         print('\n'.join(lines.lines))
-    return True
+    if database == {} and json.dumps(dict(server, databases={k: v for k, v in server['databases'].items() if k != database_name}), sort_keys=True) != before:
+        # Only the empty database the fake made up on first use: a SELECT changes nothing.
+        del server['databases'][database_name]
+        if not server['databases']:
+            del server['databases']
+            server.pop('anyDatabase', None)
+    return json.dumps(server, sort_keys=True) != before
 
 
 # ------------------------------------------------------------------------------------------------ sqlcmd
