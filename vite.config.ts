@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -47,8 +48,14 @@ function securityAndSharing(): Plugin {
 
 // base './' keeps every asset URL relative, so the same build works at a root domain and under a
 // GitHub Pages sub-path such as https://owner.github.io/<repo>/.
+/** The wizard's version, which each generated setup script names (src/wizard-version.d.ts). */
+const WIZARD_VERSION = (
+  JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
 export default defineConfig({
   base: './',
+  define: { __WIZARD_VERSION__: JSON.stringify(WIZARD_VERSION) },
   build: {
     rollupOptions: {
       // Two pages: the wizard, and the troubleshooting view, which ships its own small script.

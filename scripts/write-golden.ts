@@ -17,6 +17,7 @@ import { parseShareLink } from '../src/model/url-state';
 import {
   GOLDEN_DIR,
   goldenFileName,
+  goldenMeta,
   IAC_GOLDEN_FILES,
   loadGoldenScenarios,
 } from '../src/test-support/golden';
@@ -69,7 +70,7 @@ for (const scenario of loadGoldenScenarios()) {
   if (only.size > 0 && !only.has(scenario.name)) continue;
   const dir = join(GOLDEN_DIR, scenario.name);
   const config = parseShareLink('', scenario.link).config;
-  const output = generate(config);
+  const output = generate(config, goldenMeta(scenario.link));
   const before = new Map(
     readdirSync(dir)
       .filter((file) => file !== 'link.txt' && writes(file))

@@ -9,6 +9,7 @@ import { hostModule } from './hosts';
 import type { HostModule } from './hosts/host-module';
 import { buildPlan } from './plan/build-plan';
 import type { DeploymentPlan } from './plan/deployment-plan';
+import { planSummary } from './plan/summary';
 import { cmd, note, v, type Script, type ScriptLine, type ScriptStep } from './script-model';
 import { exampleValuesStep } from './setup/example-values';
 import { preflightSteps } from './setup/preflight';
@@ -72,6 +73,8 @@ function verifySteps(plan: DeploymentPlan, host: HostModule): ScriptStep[] {
     {
       comment: `Verify: the grants${plan.host.format === 'self-hosted' ? '' : ' and the components Dapr loads'}.`,
       lines,
+      // Each check reads what the setup made, which a dry run skipped: it would find it missing and stop.
+      skippedInDryRun: 'the checks of what the skipped commands make are skipped too.',
     },
   ];
 }
@@ -117,8 +120,50 @@ function signInLine(plan: DeploymentPlan): string {
   return `Run it with Bash after \`az cloud set --name ${plan.cloud.azCloudName}\` and then \`az login\` (a sign-in to another cloud does not count).`;
 }
 
+/** Where a script came from, for its opening lines: what gets a user back to the wizard state that made it. */
+export interface ScriptMeta {
+  /** The wizard's address with this configuration's share link. */
+  readonly shareLink: string;
+  /** The day it was generated, UTC, YYYY-MM-DD. */
+  readonly generatedOn: string;
+  /** The wizard's version (package.json). */
+  readonly version: string;
+}
+
+function originLines(meta: ScriptMeta | undefined): string[] {
+  if (meta === undefined) return [];
+  return [
+    `Generated on ${meta.generatedOn} by the Dapr Managed Identity Wizard ${meta.version}; this link reopens it with these values:`,
+    `  ${meta.shareLink}`,
+  ];
+}
+
+/**
+ * What a second run does, in the words of the re-run test (src/generate/rerun.test.ts runs every golden
+ * script twice against the fake cloud and finds nothing changed), and the dry run.
+ */
+const RERUN_AND_DRY_RUN = [
+  'Safe to run again: each step looks before it changes (grants and assignments are made only when missing;',
+  'identities, settings and files are written with the same values), so a second run with the same values',
+  'changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).',
+  'After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.',
+  'Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead',
+  'of running it; the lookups and checks still run, and the files are still written into ./components.',
+];
+
+/** planSummary as comment lines: the Review step's list, so the script says what it will change. */
+function changeListLines(plan: DeploymentPlan): string[] {
+  return [
+    'What it changes:',
+    ...planSummary(plan).flatMap((section) => [
+      `${section.title}:`,
+      ...section.items.map((item) => `  - ${item}`),
+    ]),
+  ];
+}
+
 /** The whole setup script for a plan. */
-export function buildSetupScript(plan: DeploymentPlan): Script {
+export function buildSetupScript(plan: DeploymentPlan, meta?: ScriptMeta): Script {
   const host = hostModule(plan.host.id);
   const steps: ScriptStep[] = [
     ...exampleValuesStep(plan),
@@ -144,8 +189,13 @@ export function buildSetupScript(plan: DeploymentPlan): Script {
   return {
     header: [
       `Dapr Managed Identity Wizard: ${scriptTitle(plan)} on ${plan.host.title}, ${plan.identity.title}.`,
+      ...originLines(meta),
       signInLine(plan) + (requirement ? ` ${requirement}` : ''),
       'Change values in the wizard, not here: the files this script writes were generated from them.',
+      '',
+      ...RERUN_AND_DRY_RUN,
+      '',
+      ...changeListLines(plan),
     ],
     variables: scriptVariables(plan),
     steps,
@@ -153,6 +203,6 @@ export function buildSetupScript(plan: DeploymentPlan): Script {
 }
 
 /** The setup script for a valid configuration. */
-export function buildAzScript(config: WizardConfig): Script {
-  return buildSetupScript(buildPlan(config));
+export function buildAzScript(config: WizardConfig, meta?: ScriptMeta): Script {
+  return buildSetupScript(buildPlan(config), meta);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goldenFileName, loadGoldenScenarios } from '../test-support/golden';
+import { goldenFileName, goldenMeta, loadGoldenScenarios } from '../test-support/golden';
 import { parseShareLink } from '../model/url-state';
 import { generate } from './index';
 
@@ -30,7 +30,10 @@ describe('golden scenarios', () => {
       const parsed = parseShareLink('', scenario.link);
       expect(parsed.linkErrors).toEqual({});
       const produced = Object.fromEntries(
-        generate(parsed.config).files.map((file) => [goldenFileName(file), file.text]),
+        generate(parsed.config, goldenMeta(scenario.link)).files.map((file) => [
+          goldenFileName(file),
+          file.text,
+        ]),
       );
       expect(Object.keys(produced).sort()).toEqual(Object.keys(scenario.outputs).sort());
       for (const [file, text] of Object.entries(scenario.outputs)) {

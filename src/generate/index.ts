@@ -5,7 +5,7 @@ import { effectiveIdentity, type ComponentConfig, type WizardConfig } from '../m
 import { heldExamples } from '../model/examples';
 import type { FieldPath } from '../model/fields';
 import { validateConfig, type FieldErrors } from '../model/validate';
-import { buildAzScript } from './az-script';
+import { buildAzScript, type ScriptMeta } from './az-script';
 import { componentYaml } from './component';
 import {
   deploymentPatchFileText,
@@ -101,11 +101,13 @@ interface Candidate {
   readonly file: () => Omit<OutputFile, 'id' | 'key' | 'title' | 'component'>;
 }
 
+export type { ScriptMeta } from './az-script';
+
 /**
- * Every output that applies to this configuration. An output is generated only when the fields it is made
+ * Every output that applies to this configuration. `meta` (share link, date, version) opens the setup script. An output is generated only when the fields it is made
  * from are valid, so a half-filled form already previews the components, and no output carries a bad value.
  */
-export function generate(config: WizardConfig): GeneratedOutput {
+export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutput {
   const errors = validateConfig(config);
   const invalid = Object.keys(errors) as FieldPath[];
   const hostBlockers = invalid.filter((path) => FILE_FIELDS.includes(path));
@@ -155,7 +157,7 @@ export function generate(config: WizardConfig): GeneratedOutput {
     key: 'cli-bash',
     title: 'Azure CLI (Bash)',
     blockedBy: invalid,
-    file: () => ({ fileName: SCRIPT_FILE_NAME, language: 'bash', text: toBash(buildAzScript(config)) }),
+    file: () => ({ fileName: SCRIPT_FILE_NAME, language: 'bash', text: toBash(buildAzScript(config, meta)) }),
   });
   if (format === 'kubernetes') {
     // Each file as the script writes it, headed by the command the script runs on it.

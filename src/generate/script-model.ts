@@ -20,7 +20,27 @@ export interface Command {
   readonly pipeTo?: readonly Word[];
   /** Read standard input from this file: command < file. */
   readonly stdinFrom?: string;
+  /**
+   * The script goes on when the command (or its pipe) fails: `NAME=$(command | next || true)` keeps what was
+   * printed, often nothing, for a later line to judge. For a lookup whose absence the script reports itself;
+   * under `set -euo pipefail` a failing capture would otherwise stop the script on the spot.
+   */
+  readonly tolerateFailure?: boolean;
+  /** Whether it changes anything; without it, commandEffect() reads it from the command's words. */
+  readonly effect?: Effect;
+  /**
+   * A read of what an earlier changing command makes (an identity's ids after its create): in a dry run that
+   * command did not run, so a failed or empty read leaves a placeholder in the variable, and says so.
+   */
+  readonly readsChange?: boolean;
 }
+
+/**
+ * `changing`: changes something outside this machine (Azure, the cluster, a database), so a dry run prints it
+ * instead of running it. `read-only`: lookups, checks and local steps (files in the working folder, shell
+ * settings, az's and kubectl's local settings), which a dry run still runs.
+ */
+export type Effect = 'changing' | 'read-only';
 
 /** Writes a file whose content is fixed, except for lines naming a variable's value. */
 export interface WriteFile {
@@ -40,6 +60,8 @@ export interface Guard {
   readonly value: Word;
   /** Printed to stderr before exiting with status 1. */
   readonly message: string;
+  /** It checks what an earlier changing command made: a dry run, which skipped that command, skips it. */
+  readonly checksChange?: boolean;
 }
 
 export interface Note {
@@ -105,6 +127,11 @@ export interface ScriptStep {
   /** One line: what the step does and why. */
   readonly comment: string;
   readonly lines: readonly ScriptLine[];
+  /**
+   * Said instead of running the step in a dry run: a step that only checks what the changing commands make
+   * (which a dry run skipped) would find it missing and stop. Its lines then never write files.
+   */
+  readonly skippedInDryRun?: string;
 }
 
 export interface Script {
@@ -117,7 +144,14 @@ export interface Script {
 
 export function command(
   argv: readonly Word[],
-  options: { captureTo?: string; pipeTo?: readonly Word[]; stdinFrom?: string } = {},
+  options: {
+    captureTo?: string;
+    pipeTo?: readonly Word[];
+    stdinFrom?: string;
+    tolerateFailure?: boolean;
+    effect?: Effect;
+    readsChange?: boolean;
+  } = {},
 ): Command {
   return { kind: 'command', argv, ...options };
 }
@@ -179,6 +213,57 @@ export function versionAtLeast(
 ): VersionAtLeast {
   if (!/^\d+(\.\d+)*$/.test(minimum)) throw new Error(`Not a version: ${minimum}`);
   return { kind: 'version-at-least', variable, minimum, ...messages };
+}
+
+/** Programs that change nothing outside this machine: shell steps on local files and values. */
+const LOCAL_PROGRAMS = new Set([
+  'mkdir',
+  'export',
+  'base64',
+  'printf',
+  'cat',
+  'tr',
+  'sed',
+  'sort',
+  'head',
+  'tail',
+  'grep',
+]);
+/** The last command word of an az command that only reads (or, as get-credentials, sets az's local state). */
+const AZ_READ_VERBS = new Set(['show', 'list', 'get-access-token', 'get-credentials', 'logs', 'log']);
+/** kubectl verbs that only read: a lookup, a pod's log, waiting on a rollout. */
+const KUBECTL_READ = new Set(['get', 'logs', 'rollout status']);
+/** az commands that change only the CLI's own settings on this machine, which later lookups depend on. */
+const AZ_LOCAL = new Set(['account set', 'cloud set']);
+
+/** The literal words before the first flag or value: ['az', 'role', 'assignment', 'create']. */
+function commandWords(argv: readonly Word[]): string[] {
+  const words: string[] = [];
+  for (const word of argv) {
+    if (typeof word !== 'string' || word.startsWith('-')) break;
+    words.push(word);
+  }
+  return words;
+}
+
+/**
+ * Whether a command changes anything: its own `effect` when it has one, else by its words (az: a show, list,
+ * get-access-token, get-credentials or logs, or `az account set` / `az cloud set`; kubectl: get; the local
+ * programs above). Anything else counts as changing, so a new command is skipped by a dry run until marked.
+ */
+export function commandEffect(line: Command): Effect {
+  if (line.effect !== undefined) return line.effect;
+  const [program = '', ...rest] = commandWords(line.argv);
+  if (LOCAL_PROGRAMS.has(program)) return 'read-only';
+  if (program === 'az') {
+    const last = rest[rest.length - 1] ?? '';
+    return AZ_READ_VERBS.has(last) || AZ_LOCAL.has(rest.join(' ')) ? 'read-only' : 'changing';
+  }
+  if (program === 'kubectl')
+    return KUBECTL_READ.has(rest[0] ?? '') || KUBECTL_READ.has(rest.slice(0, 2).join(' '))
+      ? 'read-only'
+      : 'changing';
+  return 'changing';
 }
 
 /** Whether a conditional's lines run when its variable holds `actual`. */

@@ -42,7 +42,7 @@ import { parseShareLink } from '../model/url-state';
 import { validateConfig } from '../model/validate';
 import { loadGoldenScenarios } from '../test-support/golden';
 import { ACI_GROUP_FILE, buildAciGroup } from './aci-group';
-import { buildAzScript, componentFilePath, FILES_DIR } from './az-script';
+import { buildAzScript, componentFilePath, FILES_DIR, type ScriptMeta } from './az-script';
 import { buildComponent } from './component';
 import {
   buildPodTemplatePatch,
@@ -538,9 +538,22 @@ function stubInputs(
   return { clientId: config.clientId, rbac, captured, appId: config.appId, daprdLog: daprdLog(config) };
 }
 
+/**
+ * The header's share link, date and version, made of the configuration's raw text values (not percent-encoded
+ * as a real share link is), so any text a value holds is also tried in the comment lines at the top.
+ */
+function hostileMeta(config: WizardConfig): ScriptMeta {
+  const values = Object.values(config).filter((value): value is string => typeof value === 'string');
+  return {
+    shareLink: `https://wizard.example/#${values.join('&')}`,
+    generatedOn: config.hostName,
+    version: config.resourceGroup,
+  };
+}
+
 /** Runs the configuration's script and checks the calls, the files, and that nothing else happened. */
 function checkScript(config: WizardConfig, captured?: Readonly<Record<CapturedQuery, string>>): void {
-  const script = buildAzScript(config);
+  const script = buildAzScript(config, hostileMeta(config));
   const text = toBash(script);
   const inputs = stubInputs(config, captured);
   const paths = writtenFiles(script).map((file) => file.path);

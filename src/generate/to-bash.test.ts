@@ -1,8 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   cmd,
   command,
+  commandEffect,
   join,
   lit,
   orStop,
@@ -102,12 +106,13 @@ describe('toBash', () => {
     expect(bashEcho(text)).toBe(`[--first][v][--second][${'x'.repeat(60)}][--third][z]`);
   });
 
-  it('starts with the shebang, the values, then set -euo pipefail', () => {
+  it('starts with the shebang, the values, set -euo pipefail, then the dry-run functions', () => {
     const text = toBash(script('x\n'));
     expect(text.split('\n\n').map((block) => block.split('\n')[0])).toEqual([
       '#!/usr/bin/env bash',
       "VALUE='o'\\''brien $(id)'",
       'set -euo pipefail',
+      '# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.',
       '# write',
     ]);
   });
@@ -139,7 +144,7 @@ describe('toBash', () => {
     });
 
     it('indents every line of its body, long commands and guards included', () => {
-      const block = conditional('x').split('\n\n')[3] ?? '';
+      const block = conditional('x').split('\n\n')[4] ?? '';
       const lines = block.split('\n').slice(1);
       expect(lines[0]).toBe(`if [ "$MODE" = 'Man'\\''ual' ]; then`);
       expect(lines.slice(1, lines.indexOf('fi')).every((line) => line.startsWith('  '))).toBe(true);
@@ -369,5 +374,163 @@ describe('versionAtLeast', () => {
 
   it('refuses a minimum that is not a version', () => {
     expect(() => versionAtLeast('VERSION', "1.17'; rm -rf /", { tooOld: 'x', unknown: 'y' })).toThrow();
+  });
+});
+
+describe('a capture that tolerates failure', () => {
+  /** A directory holding a `kubectl` stand-in that prints `stdout`, complains on stderr and exits `status`. */
+  function standIn(status: number, stdout = ''): string {
+    const dir = mkdtempSync(joinPath(tmpdir(), 'tolerate-'));
+    const path = joinPath(dir, 'kubectl');
+    writeFileSync(
+      path,
+      `#!/usr/bin/env bash\nprintf '%s' ${quoteLiteral(stdout)}\necho 'Error from server (Forbidden)' >&2\nexit ${status}\n`,
+    );
+    chmodSync(path, 0o755);
+    return dir;
+  }
+  const lookup = (tolerateFailure: boolean): string =>
+    toBash({
+      header: [],
+      variables: [],
+      steps: [
+        {
+          comment: 'c',
+          lines: [
+            command(['kubectl', 'get', 'deployment', 'x'], {
+              captureTo: 'IMAGE',
+              pipeTo: ['sed', '-nE', 's/^.*:([0-9.]+)$/\\1/p'],
+              tolerateFailure,
+            }),
+            command(['printf', '[%s] went on\\n', v('IMAGE')]),
+          ],
+        },
+      ],
+    });
+  const runWith = (dir: string, text: string) =>
+    spawnSync('bash', ['-c', text], {
+      encoding: 'utf8',
+      env: { PATH: `${dir}:/usr/bin:/bin` },
+    });
+
+  it('renders || true inside the capture, after the pipe', () => {
+    expect(lookup(true)).toContain(
+      "IMAGE=$(kubectl get deployment x | sed -nE 's/^.*:([0-9.]+)$/\\1/p' || true)",
+    );
+  });
+
+  it('goes on with an empty value when the command fails under set -euo pipefail', () => {
+    const result = runWith(standIn(1), lookup(true));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('[] went on\n');
+    expect(result.stderr).toContain('Forbidden');
+  });
+
+  it('keeps what the pipe printed when the command succeeds', () => {
+    const result = runWith(standIn(0, 'ghcr.io/dapr/dapr:1.16.2'), lookup(true));
+    expect(result.stdout).toBe('[1.16.2] went on\n');
+  });
+
+  it('without it, the failing capture stops the script (the trap it avoids)', () => {
+    const result = runWith(standIn(1), lookup(false));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('dry run', () => {
+  /** A directory with an `az` stand-in that logs its argv to calls.log and prints "answer". */
+  function azStandIn(): string {
+    const dir = mkdtempSync(joinPath(tmpdir(), 'dry-run-'));
+    writeFileSync(
+      joinPath(dir, 'az'),
+      `#!/usr/bin/env bash\nprintf '%s\\n' "$*" >> ${quoteLiteral(joinPath(dir, 'calls.log'))}\n[ "$1" = fail ] && exit 4\necho answer\n`,
+    );
+    chmodSync(joinPath(dir, 'az'), 0o755);
+    return dir;
+  }
+  const lines = (...body: ScriptLine[]): string =>
+    toBash({
+      header: [],
+      variables: [{ name: 'NAME', value: "it's $(id)" }],
+      steps: [{ comment: 'c', lines: body }],
+    });
+  const runIn = (dir: string, text: string, dryRun: boolean) => {
+    const result = spawnSync('bash', ['-c', text], {
+      encoding: 'utf8',
+      env: { PATH: `${dir}:/usr/bin:/bin`, ...(dryRun ? { DRY_RUN: '1' } : {}) },
+    });
+    let calls = '';
+    try {
+      calls = readFileSync(joinPath(dir, 'calls.log'), 'utf8');
+    } catch {
+      calls = '';
+    }
+    return { ...result, calls };
+  };
+  const script = lines(
+    command(['az', 'keyvault', 'show', '--name', v('NAME')], { captureTo: 'FOUND' }),
+    command(['az', 'role', 'assignment', 'create', '--scope', v('NAME')]),
+    command(['az', 'vm', 'identity', 'assign'], { captureTo: 'PRINCIPAL_ID' }),
+    command(['az', 'identity', 'show'], { captureTo: 'CLIENT_ID', readsChange: true }),
+    guard('PRINCIPAL_ID', '=', 'dry-run:PRINCIPAL_ID', 'checked in a dry run', { checksChange: true }),
+    command(['printf', '%s|%s|%s\\n', v('FOUND'), v('PRINCIPAL_ID'), v('CLIENT_ID')]),
+  );
+
+  it('runs every command without DRY_RUN', () => {
+    const result = runIn(azStandIn(), script, false);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('answer\nanswer|answer|answer\n');
+    expect(result.calls.split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('prints changing commands shell-quoted instead of running them, and still runs the reads', () => {
+    const result = runIn(azStandIn(), script, true);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.calls).toBe("keyvault show --name it's $(id)\nidentity show\n");
+    const printed = result.stderr.split('\n').filter((line) => line.startsWith('DRY RUN, not run: '));
+    expect(printed).toHaveLength(2);
+    const words = bashEcho(`printf '[%s]' ${(printed[0] ?? '').slice('DRY RUN, not run: '.length)}`);
+    expect(words).toBe("[az][role][assignment][create][--scope][it's $(id)]");
+    expect(result.stdout).toBe('answer|dry-run:PRINCIPAL_ID|answer\n');
+    expect(result.stderr).toContain('DRY RUN: PRINCIPAL_ID stands in as dry-run:PRINCIPAL_ID');
+  });
+
+  it('a read of what a skipped command makes stands in as a placeholder when it fails', () => {
+    const text = lines(
+      command(['az', 'fail'], { captureTo: 'X', readsChange: true, effect: 'read-only' }),
+      command(['az', 'fail', 'list'], { readsChange: true }),
+      command(['printf', '%s\\n', v('X')]),
+    );
+    const dry = runIn(azStandIn(), text, true);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toBe('dry-run:X\n');
+    expect(dry.stderr).toContain('DRY RUN: not there before the skipped commands run: az fail list');
+    expect(runIn(azStandIn(), text, false).status).toBe(4);
+  });
+
+  it('keeps a failing changing capture fatal outside a dry run', () => {
+    const result = runIn(
+      azStandIn(),
+      lines(command(['az', 'fail', 'create'], { captureTo: 'X' }), command(['echo', 'not reached'])),
+      false,
+    );
+    expect(result.status).toBe(4);
+    expect(result.stdout).toBe('');
+  });
+
+  it('reads the effect from the words unless a command says', () => {
+    expect(commandEffect(cmd('az keyvault show --name x'))).toBe('read-only');
+    expect(commandEffect(cmd('az account set --subscription x'))).toBe('read-only');
+    expect(commandEffect(cmd('kubectl get pods'))).toBe('read-only');
+    expect(commandEffect(cmd('mkdir -p components'))).toBe('read-only');
+    expect(commandEffect(cmd('az role assignment create --scope x'))).toBe('changing');
+    expect(commandEffect(cmd('kubectl apply -f x'))).toBe('changing');
+    expect(commandEffect(cmd('psql x -c y'))).toBe('changing');
+    expect(commandEffect(command(['psql', 'x'], { effect: 'read-only' }))).toBe('read-only');
+  });
+
+  it('refuses a pipe into a command that changes something', () => {
+    expect(() => lines(command(['echo', 'x'], { pipeTo: ['kubectl', 'apply', '-f', '-'] }))).toThrow();
   });
 });

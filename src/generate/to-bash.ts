@@ -3,6 +3,7 @@
  * plainly safe, variables are always double-quoted, and file contents go through quoted here-documents or
  * printf with the value as an argument, so no value can change what the script runs.
  */
+import { command, commandEffect } from './script-model';
 import type {
   Command,
   Conditional,
@@ -10,6 +11,7 @@ import type {
   Retry,
   Script,
   ScriptLine,
+  ScriptStep,
   Stop,
   VersionAtLeast,
   Word,
@@ -49,9 +51,12 @@ export function renderWord(word: Word): string {
 
 /** `indent` starts the command and its continuation lines, never the inside of a quoted word. */
 function renderCommand(line: Command, indent = ''): string {
-  const words = line.argv.map(renderWord);
+  const words = [...dryRunPrefix(line), ...line.argv.map(renderWord)];
   if (line.stdinFrom !== undefined) words.push(`< ${quoteLiteral(line.stdinFrom)}`);
-  const piped = line.pipeTo ? ` | ${line.pipeTo.map(renderWord).join(' ')}` : '';
+  // `a | b || true` is `(a | b) || true`: the whole pipeline's failure is tolerated, under pipefail too.
+  const piped =
+    (line.pipeTo ? ` | ${line.pipeTo.map(renderWord).join(' ')}` : '') +
+    (line.tolerateFailure ? ' || true' : '');
   const flat = words.join(' ') + piped;
   const prefix = line.captureTo ? `${line.captureTo}=$(` : '';
   const suffix = line.captureTo ? ')' : '';
@@ -72,6 +77,81 @@ function renderCommand(line: Command, indent = ''): string {
   lines.push(current + piped);
   return indent + prefix + lines.join(` \\\n${indent}    `) + suffix;
 }
+
+/** The words before a command that a dry run treats apart: changing commands, and reads of what they make. */
+function dryRunPrefix(line: Command): string[] {
+  if (line.pipeTo !== undefined && commandEffect(command(line.pipeTo)) !== 'read-only') {
+    throw new Error(
+      `A pipe may only transform output, not change anything: ${line.pipeTo.map(renderWord).join(' ')}`,
+    );
+  }
+  const changing = commandEffect(line) === 'changing';
+  if (changing && line.readsChange) throw new Error('A changing command is not a read of a change');
+  if (line.captureTo === undefined) return changing ? [RUN] : line.readsChange ? [READ_AFTER_CHANGE] : [];
+  if (changing) return [RUN_OR_PLACEHOLDER, line.captureTo];
+  return line.readsChange ? [READ_OR_PLACEHOLDER, line.captureTo] : [];
+}
+
+const RUN = 'run';
+const RUN_OR_PLACEHOLDER = 'run_or_placeholder';
+const READ_OR_PLACEHOLDER = 'read_or_placeholder';
+const READ_AFTER_CHANGE = 'read_after_change';
+
+/**
+ * The shell functions every script defines before its steps. `DRY_RUN=1` prints each changing command,
+ * shell-quoted by printf %q (Bash's own quoting, read back as the same words), instead of running it. A value
+ * that a skipped command would have printed, or that a read finds missing because of one, becomes the
+ * placeholder dry-run:NAME, and the script says so on stderr, where the dry run's lines go (a captured
+ * command's stdout is its value).
+ */
+const DRY_RUN_FUNCTIONS = [
+  '# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.',
+  'run() {',
+  '  if [ "${DRY_RUN:-}" = 1 ]; then',
+  "    printf 'DRY RUN, not run:' >&2",
+  `    printf ' %q' "$@" >&2`,
+  "    printf '\\n' >&2",
+  '    return 0',
+  '  fi',
+  '  "$@"',
+  '}',
+  '# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.',
+  // Its status is the command's: a command substitution runs without set -e, so a failure must be returned.
+  'run_or_placeholder() {',
+  '  local name=$1',
+  '  shift',
+  '  if [ "${DRY_RUN:-}" != 1 ]; then',
+  '    "$@"',
+  '    return',
+  '  fi',
+  '  run "$@"',
+  `  printf 'DRY RUN: %s stands in as dry-run:%s\\n' "$name" "$name" >&2`,
+  `  printf 'dry-run:%s\\n' "$name"`,
+  '}',
+  '# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.',
+  'read_or_placeholder() {',
+  '  local name=$1 value',
+  '  shift',
+  '  if [ "${DRY_RUN:-}" != 1 ]; then',
+  '    "$@"',
+  '    return',
+  '  fi',
+  '  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then',
+  `    printf '%s\\n' "$value"`,
+  '  else',
+  `    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\\n' "$name" "$name" >&2`,
+  `    printf 'dry-run:%s\\n' "$name"`,
+  '  fi',
+  '}',
+  '# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.',
+  'read_after_change() {',
+  '  if [ "${DRY_RUN:-}" != 1 ]; then',
+  '    "$@"',
+  '    return',
+  '  fi',
+  `  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\\n' "$*" >&2`,
+  '}',
+].join('\n');
 
 function hereDocDelimiter(content: string): string {
   let delimiter = 'YAML';
@@ -124,8 +204,10 @@ function splitOnce(text: string, marker: string): [string, string] {
 }
 
 function renderGuard(line: Guard, indent = ''): string {
+  // A check of what a skipped command would have made cannot hold in a dry run.
+  const unlessDryRun = line.checksChange ? '[ "${DRY_RUN:-}" != 1 ] && ' : '';
   return [
-    `${indent}if [ "$${line.variable}" ${line.operator} ${renderWord(line.value)} ]; then`,
+    `${indent}if ${unlessDryRun}[ "$${line.variable}" ${line.operator} ${renderWord(line.value)} ]; then`,
     `${indent}  echo ${quoteLiteral(line.message)} >&2`,
     `${indent}  exit 1`,
     `${indent}fi`,
@@ -234,15 +316,27 @@ function comment(text: string, indent = ''): string {
     .join('\n');
 }
 
+function renderStepLines(step: ScriptStep): string {
+  if (step.skippedInDryRun === undefined) return step.lines.map((line) => renderLine(line)).join('\n');
+  if (step.lines.some((line) => line.kind === 'write-file'))
+    throw new Error('A step skipped in a dry run cannot write files (a here-document cannot be indented)');
+  return [
+    'if [ "${DRY_RUN:-}" = 1 ]; then',
+    `  echo ${quoteLiteral(`DRY RUN: ${step.skippedInDryRun}`)} >&2`,
+    'else',
+    ...step.lines.map((line) => renderLine(line, '  ')),
+    'fi',
+  ].join('\n');
+}
+
 /** The whole script as Bash text, ending with a newline. */
 export function toBash(script: Script): string {
   const blocks: string[] = [
     ['#!/usr/bin/env bash', ...script.header.map((line) => comment(line))].join('\n'),
     script.variables.map(({ name, value }) => `${name}=${quoteLiteral(value)}`).join('\n'),
     'set -euo pipefail',
-    ...script.steps.map((step) =>
-      [comment(step.comment), ...step.lines.map((line) => renderLine(line))].join('\n'),
-    ),
+    DRY_RUN_FUNCTIONS,
+    ...script.steps.map((step) => [comment(step.comment), renderStepLines(step)].join('\n')),
   ];
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 }

@@ -35,6 +35,20 @@ export function goldenFileName(output: { readonly id: string; readonly component
   }
 }
 
+/** Where the golden setup scripts say they came from: a fixed site and day, and the wizard's version. */
+const GOLDEN_SITE = 'https://wizard.example/';
+const GOLDEN_DAY = '2026-12-01';
+export const WIZARD_VERSION = (
+  JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** The meta the golden test and write-golden pass to generate(): the scenario's share link. */
+export function goldenMeta(link: string): { shareLink: string; generatedOn: string; version: string } {
+  return { shareLink: `${GOLDEN_SITE}#${link}`, generatedOn: GOLDEN_DAY, version: WIZARD_VERSION };
+}
+
 export interface GoldenScenario {
   readonly name: string;
   /** The hash, without '#'. */

@@ -22,8 +22,25 @@ export function LiveOutput({ prerendered }: LiveOutputProps) {
   // value typed before this chunk arrived would not match it. The render right after uses the form's values.
   const hydrating = useHydrating();
   const config = hydrating ? prerendered : watched;
-  const output = useMemo(() => generate(config), [config]);
   const hash = useMemo(() => toShareHash(config), [config]);
+  const shareUrl = hydrating
+    ? ''
+    : `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`;
+  // The script's origin lines (share link, date, version) read the browser: none while hydrating.
+  const output = useMemo(
+    () =>
+      generate(
+        config,
+        hydrating
+          ? undefined
+          : {
+              shareLink: shareUrl,
+              generatedOn: new Date().toISOString().slice(0, 10),
+              version: __WIZARD_VERSION__,
+            },
+      ),
+    [config, hydrating, shareUrl],
+  );
   useEffect(() => {
     if (hydrating) return;
     const url = `${window.location.pathname}${window.location.search}${hash === '' ? '' : `#${hash}`}`;
@@ -31,8 +48,5 @@ export function LiveOutput({ prerendered }: LiveOutputProps) {
       window.history.replaceState(null, '', url);
     }
   }, [hash, hydrating]);
-  const shareUrl = hydrating
-    ? ''
-    : `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`;
   return <OutputPanel output={output} config={config} shareUrl={shareUrl} />;
 }

@@ -99,6 +99,9 @@ export function postgresSetupStep(
   const query = (variable: string, dbname: string, sql: string, lower = false): ScriptLine =>
     command(words('psql', connect(dbname), '-X -tA -v ON_ERROR_STOP=1 -c', lit(sql)), {
       captureTo: variable,
+      // SELECTs only; each reads what the statement before it made, which a dry run skipped.
+      effect: 'read-only',
+      readsChange: true,
       ...(lower ? { pipeTo: ['tr', '[:upper:]', '[:lower:]'] } : {}),
     });
   const signInLines: ScriptLine[] = [
@@ -124,6 +127,7 @@ export function postgresSetupStep(
       '!=',
       v('PRINCIPAL_ID'),
       `The PostgreSQL role ${role} on ${resource.name} signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role ${pgIdentifier(role)} is 'aadauth,oid=<principal id>,type=service' (security-manage-entra-users.md), or drop it; then run this script again.`,
+      { checksChange: true },
     ),
   ];
   return {
@@ -142,6 +146,7 @@ export function postgresSetupStep(
         '!=',
         't',
         `The GRANT in the database ${database} did not take: ${role} still lacks ${privileges.join('; ')}. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE ${database} OWNER TO ...), then run it again.`,
+        { checksChange: true },
       ),
     ],
   };

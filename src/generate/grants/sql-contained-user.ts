@@ -5,7 +5,7 @@
 import type { Grant } from '../../catalog/component-spec';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
-import { capture, cmd, join, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
+import { cmd, command, join, lit, note, v, words, type ScriptLine, type ScriptStep } from '../script-model';
 
 type SqlGrant = Extract<Grant, { kind: 'sql-contained-user' }>;
 
@@ -46,7 +46,13 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
   const firstSqlGrant = plan.grants.find((other) => other.grant.kind === 'sql-contained-user') === resolved;
   const clientIdLookup: ScriptLine[] =
     plan.identity.kind === 'system' && firstSqlGrant
-      ? [capture('CLIENT_ID', 'az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv')]
+      ? [
+          // The principal may be one a dry run did not make (a placeholder): then so is the client id.
+          command(words('az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv'), {
+            captureTo: 'CLIENT_ID',
+            readsChange: true,
+          }),
+        ]
       : [];
   return {
     comment: `Add the identity to the database ${component.metadata.database ?? ''} on ${resource.name} as ${user} (${[...grant.roles, ...grant.permissions].join(', ')}).`,

@@ -123,12 +123,18 @@ function createSteps(plan: DeploymentPlan): ScriptStep[] {
 const readPrincipalStep: ScriptStep = {
   comment: "Read the group's system-assigned principal id, which gets the grants.",
   lines: [
-    capture(
-      'PRINCIPAL_ID',
-      'az container show --name',
-      v('CONTAINER_GROUP_NAME'),
-      ...RG,
-      '--query identity.principalId -o tsv',
+    // A read of what the create made: a dry run skipped the create, so the group may not be there.
+    command(
+      words(
+        'az container show --name',
+        v('CONTAINER_GROUP_NAME'),
+        ...RG,
+        '--query identity.principalId -o tsv',
+      ),
+      {
+        captureTo: 'PRINCIPAL_ID',
+        readsChange: true,
+      },
     ),
   ],
 };

@@ -15,6 +15,8 @@ import {
   orStop,
   v,
   versionAtLeast,
+  when,
+  words,
   type ScriptStep,
 } from '../script-model';
 import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
@@ -61,7 +63,11 @@ function workloadIdentitySteps(): ScriptStep[] {
     {
       comment: "Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.",
       lines: [
-        capture('OIDC_ISSUER', 'az aks show', ...CLUSTER, '--query oidcIssuerProfile.issuerUrl -o tsv'),
+        // Made by the update above, which a dry run skipped: the issuer may not be there yet.
+        command(words('az aks show', ...CLUSTER, '--query oidcIssuerProfile.issuerUrl -o tsv'), {
+          captureTo: 'OIDC_ISSUER',
+          readsChange: true,
+        }),
       ],
     },
     {
@@ -131,6 +137,9 @@ function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
         {
           captureTo: DAPR_VERSION,
           pipeTo: ['sed', '-nE', 's/^.*:v?([0-9]+[.][0-9]+[.][0-9]+)[^:/]*$/\\1/p'],
+          // A missing or forbidden Deployment (Dapr elsewhere, no read access) leaves the release unknown: the
+          // check below says so and the script goes on, as it does for a tag that is not a release.
+          tolerateFailure: true,
         },
       ),
       versionAtLeast(DAPR_VERSION, need.version, {
@@ -139,7 +148,7 @@ function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
           v(DAPR_VERSION),
           `; ${need.reason}, so it needs Dapr ${need.version} or later. Upgrade Dapr on the cluster (Helm: ${UPGRADE_DOC}; or upgrade the AKS Dapr extension), or change that choice in the wizard.`,
         ),
-        unknown: `Could not read the Dapr release from the dapr-sidecar-injector image in dapr-system; make sure the cluster runs Dapr ${need.version} or later (${need.reason}).`,
+        unknown: `Could not read the Dapr release from the dapr-sidecar-injector Deployment in dapr-system (not there, not readable, or its image tag is not a release); make sure the cluster runs Dapr ${need.version} or later (${need.reason}).`,
       }),
     ],
   });
@@ -170,10 +179,10 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
   if (kubernetes.namespace !== 'default') {
     steps.push({
       comment: 'Create the namespace if it does not exist yet.',
+      // --ignore-not-found: a missing namespace prints nothing and exits 0 (kubectl get --help).
       lines: [
-        command(['kubectl', 'create', 'namespace', v('NAMESPACE'), '--dry-run=client', '-o', 'yaml'], {
-          pipeTo: ['kubectl', 'apply', '-f', '-'],
-        }),
+        capture('NAMESPACE_FOUND', 'kubectl get namespace', v('NAMESPACE'), '-o name --ignore-not-found'),
+        when('NAMESPACE_FOUND', '=', '', [cmd('kubectl create namespace', v('NAMESPACE'))]),
       ],
     });
   }

@@ -73,6 +73,11 @@ function vmDaprCheckStep(need: NonNullable<DeploymentPlan['daprNeed']>): ScriptS
         {
           captureTo: DAPR_VERSION,
           pipeTo: ['sed', '-nE', 's/^v?([0-9]+[.][0-9]+[.][0-9]+)[^ ]*$/\\1/p'],
+          // Run Command runs a script that only prints daprd's release: a dry run still runs it.
+          effect: 'read-only',
+          // Run Command fails on a stopped VM or without the rights to run it: the release is then unknown,
+          // which the check below says, and the script goes on as it does when no daprd is found.
+          tolerateFailure: true,
         },
       ),
       versionAtLeast(DAPR_VERSION, need.version, {
@@ -81,7 +86,7 @@ function vmDaprCheckStep(need: NonNullable<DeploymentPlan['daprNeed']>): ScriptS
           v(DAPR_VERSION),
           `; ${need.reason}, so it needs Dapr ${need.version} or later. Upgrade Dapr on the VM (${UPGRADE_DOC}: dapr uninstall, then dapr init --runtime-version ${firstRelease(need.version)} or a later release), or change that choice in the wizard.`,
         ),
-        unknown: `Dapr is not installed on the VM yet (no daprd found). Install Dapr ${need.version} or later (${need.reason}): dapr init installs the newest release, or pick one with dapr init --runtime-version ${firstRelease(need.version)} or later.`,
+        unknown: `Could not read the Dapr release on the VM: no daprd found, or Run Command failed (its error is above; the VM must be running). Install Dapr ${need.version} or later (${need.reason}): dapr init installs the newest release, or pick one with dapr init --runtime-version ${firstRelease(need.version)} or later.`,
       }),
     ],
   };

@@ -16,8 +16,14 @@ export function resourceGroupArgs(resource: ResolvedResource): Word[] {
   return ['--resource-group', v(resource.groupVariable)];
 }
 
-export function guard(variable: string, operator: Guard['operator'], value: Word, message: string): Guard {
-  return { kind: 'guard', variable, operator, value, message };
+export function guard(
+  variable: string,
+  operator: Guard['operator'],
+  value: Word,
+  message: string,
+  options: { checksChange?: boolean } = {},
+): Guard {
+  return { kind: 'guard', variable, operator, value, message, ...options };
 }
 
 /**
@@ -33,6 +39,7 @@ export function clientIdLines(plan: DeploymentPlan, read: ScriptLine): ScriptLin
       '!=',
       plan.identity.clientId,
       "The client id entered in the wizard is not this identity's: correct it there, or leave it empty.",
+      { checksChange: read.kind === 'command' && read.readsChange === true },
     ),
   ];
 }

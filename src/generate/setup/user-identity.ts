@@ -1,6 +1,6 @@
 /** The user-assigned identity: created (or updated in place) and its ids read, on every host that uses one. */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { capture, command, v, type ScriptLine, type ScriptStep } from '../script-model';
+import { command, v, words, type ScriptLine, type ScriptStep } from '../script-model';
 import { clientIdLines, RG } from './steps';
 
 /** Hosts that take the user-assigned identity by resource id: App Service and ACI need it, the rest accept it. */
@@ -11,7 +11,11 @@ function attachesIdentityById(plan: DeploymentPlan): boolean {
 export function userIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   const location = plan.identity.userAssigned?.location ? ['--location', v('LOCATION')] : [];
   const show = (query: string, variable: string): ScriptLine =>
-    capture(variable, 'az identity show --name', v('IDENTITY_NAME'), ...RG, `--query ${query} -o tsv`);
+    // Read after the create: a dry run, which skipped it, may not find the identity yet.
+    command(words('az identity show --name', v('IDENTITY_NAME'), ...RG, `--query ${query} -o tsv`), {
+      captureTo: variable,
+      readsChange: true,
+    });
   const byId = attachesIdentityById(plan);
   const reads: ScriptLine[] = byId ? [show('id', 'IDENTITY_ID')] : [];
   reads.push(show('principalId', 'PRINCIPAL_ID'), ...clientIdLines(plan, show('clientId', 'CLIENT_ID')));

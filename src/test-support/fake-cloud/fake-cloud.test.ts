@@ -23,6 +23,7 @@ const SLOW = { timeout: 60_000 };
 const GROUP = 'rg-test';
 const SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
 const VAULT_ID = fakeResourceId('keyvault', GROUP, 'kv-test');
+const TEST_CLIENT_ID = '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
 
 function seed(resources: FakeResource[] = [], extra: Partial<FakeCloudState> = {}): FakeCloudState {
   return {
@@ -331,6 +332,7 @@ describe('psql and sqlcmd', SLOW, () => {
         entraAdmins: [FAKE_USER],
       }),
       fakeResource('sql server', GROUP, 'sql-test', { entraAdmins: [FAKE_USER] }),
+      fakeResource('identity', GROUP, 'id-test', { clientId: TEST_CLIENT_ID, principalId: 'oid-1' }),
     ]);
   const psql = (db: string, sql: string) =>
     `psql "host=pg-test.postgres.database.azure.com port=5432 dbname=${db} user=${FAKE_USER} sslmode=require" -v ON_ERROR_STOP=1 -c ${JSON.stringify(sql)}`;
@@ -379,7 +381,10 @@ describe('psql and sqlcmd', SLOW, () => {
     expect(twice.status).toBe(0);
     const server = twice.stateAfter.resources.find((resource) => resource.name === 'sql-test');
     expect(server?.['databases']).toEqual({
-      orders: { users: { 'id-test': { type: 'external' } }, roleMembers: { db_datareader: ['id-test'] } },
+      orders: {
+        users: { 'id-test': { type: 'external', sid: TEST_CLIENT_ID } },
+        roleMembers: { db_datareader: ['id-test'] },
+      },
     });
     const unguarded = 'CREATE USER [id-test] FROM EXTERNAL PROVIDER;';
     const failing = run(`${sqlcmd(unguarded)}\n${sqlcmd(unguarded)}`, servers());
@@ -387,5 +392,205 @@ describe('psql and sqlcmd', SLOW, () => {
     expect(failing.stderr).toContain(
       "User, group, or role 'id-test' already exists in the current database.",
     );
+  });
+});
+
+describe('psql -tA, the principal lookup and the SID check', SLOW, () => {
+  const servers = () =>
+    seed([
+      fakeResource('postgres flexible-server', GROUP, 'pg-test', {
+        authConfig: { activeDirectoryAuth: 'Enabled' },
+        entraAdmins: [FAKE_USER],
+        roles: { 'id-test': { objectId: 'oid-1', type: 'service' } },
+        databases: { postgres: {}, orders: { schemaPrivileges: { 'id-test': { public: ['USAGE'] } } } },
+      }),
+      fakeResource('sql server', GROUP, 'sql-test', { entraAdmins: [FAKE_USER] }),
+      fakeResource('identity', GROUP, 'id-test', { clientId: TEST_CLIENT_ID, principalId: 'oid-1' }),
+    ]);
+  const token =
+    'PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)\nexport PGPASSWORD';
+  const psqlTA = (db: string, sql: string) =>
+    `psql "host=pg-test.postgres.database.azure.com port=5432 dbname=${db} user=${FAKE_USER} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c ${JSON.stringify(sql)}`;
+
+  it('prints bare values with -tA: an AND of privilege checks, a mapped object id, nothing for no row', () => {
+    const result = run(
+      [
+        token,
+        psqlTA('orders', "SELECT has_schema_privilege('id-test', 'public', 'USAGE');"),
+        psqlTA(
+          'orders',
+          "SELECT has_schema_privilege('id-test', 'public', 'USAGE') AND has_schema_privilege('id-test', 'public', 'CREATE');",
+        ),
+        psqlTA(
+          'postgres',
+          "SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'id-test';",
+        ),
+        psqlTA(
+          'postgres',
+          "SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'other';",
+        ),
+        'echo end',
+      ].join('\n'),
+      servers(),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('t\nf\noid-1\nend\n');
+  });
+
+  it('refuses an option it does not know', () => {
+    const result = run(
+      `${token}\npsql "host=pg-test.postgres.database.azure.com dbname=x" -tZ -c 'SELECT 1'`,
+      servers(),
+    );
+    expect(result.status).toBe(2);
+  });
+
+  it('sqlcmd keeps the client id as the SID and stops a batch when a user has another', () => {
+    const sqlcmd = (query: string) =>
+      `sqlcmd --server sql-test.database.windows.net --database-name orders --authentication-method ActiveDirectoryAzCli --exit-on-error --query ${JSON.stringify(query)}`;
+    const check = (clientId: string) =>
+      `IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-test' AND sid <> CAST(CAST('${clientId}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'another identity''s user', 1; IF DATABASE_PRINCIPAL_ID(N'id-test') IS NULL CREATE USER [id-test] FROM EXTERNAL PROVIDER;`;
+    const same = run(`${sqlcmd(check(TEST_CLIENT_ID))}\n${sqlcmd(check(TEST_CLIENT_ID))}`, servers());
+    expect(same.status, same.stderr).toBe(0);
+    const other = run(
+      `${sqlcmd(check(TEST_CLIENT_ID))}\n${sqlcmd(check('00000000-0000-4000-8000-000000000001'))}`,
+      servers(),
+    );
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain("Msg 50000, Level 16, State 1, Line 1\nanother identity's user");
+  });
+
+  it('answers host names in the cloud az cloud set chose', () => {
+    const china = servers();
+    const chinaHost = 'pg-test.postgres.database.chinacloudapi.cn';
+    const connect = (host: string) =>
+      `psql "host=${host} port=5432 dbname=orders user=${FAKE_USER} sslmode=require" -X -tA -c "SELECT has_schema_privilege('id-test', 'public', 'USAGE');"`;
+    const before = run(`${token}\n${connect(chinaHost)}`, china);
+    expect(before.status).toBe(2);
+    const after = run(
+      `az cloud set --name AzureChinaCloud\n${token}\n${connect(chinaHost)}\n${connect('pg-test.postgres.database.azure.com')} || echo public refused`,
+      china,
+    );
+    expect(after.stdout).toBe('t\npublic refused\n');
+  });
+});
+
+describe('az: the lookups and host commands the setup scripts use', SLOW, () => {
+  const world = (): FakeCloudState =>
+    seed([
+      fakeResource('webapp', GROUP, 'web-test', { kind: 'app,linux' }),
+      fakeResource('functionapp', GROUP, 'func-test', {
+        kind: 'functionapp,linux,container,azurecontainerapps',
+      }),
+      fakeResource('vm', GROUP, 'vm-test', { daprdVersion: '1.16.2' }),
+      fakeResource('vm', GROUP, 'vm-off', { powerState: 'VM deallocated' }),
+      fakeResource('vmss', GROUP, 'vmss-test', { upgradePolicy: { mode: 'Manual' } }),
+      fakeResource('servicebus namespace', GROUP, 'sb-test'),
+      {
+        ...fakeResource('servicebus queue', GROUP, 'orders'),
+        id: `${fakeResourceId('servicebus namespace', GROUP, 'sb-test')}/queues/orders`,
+      },
+      fakeResource('containerapp env', GROUP, 'cae-test'),
+      fakeResource('containerapp', GROUP, 'app-test', { properties: { configuration: { dapr: {} } } }),
+      fakeResource('identity', GROUP, 'id-test', { clientId: TEST_CLIENT_ID, principalId: 'oid-1' }),
+    ]);
+
+  it('shows a function app only when the site is one, and any site as a web app', () => {
+    const result = run(
+      [
+        `az functionapp show --name func-test -g ${GROUP} --query kind -o tsv`,
+        `az webapp show --name func-test -g ${GROUP} --query name -o tsv`,
+        `az functionapp show --name web-test -g ${GROUP} -o none || echo "exit $?"`,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stdout).toBe('functionapp,linux,container,azurecontainerapps\nfunc-test\nexit 3\n');
+    expect(result.stderr).toContain('Unable to find App web-test');
+  });
+
+  it('shows a queue under its namespace only, and a scale set and an environment', () => {
+    const result = run(
+      [
+        `az servicebus queue show --namespace-name sb-test --name orders -g ${GROUP} --query id -o tsv`,
+        `az vmss show --name vmss-test -g ${GROUP} --query upgradePolicy.mode -o tsv`,
+        `az containerapp env show --name cae-test -g ${GROUP} --query name -o tsv`,
+        `az servicebus queue show --namespace-name sb-test --name missing -g ${GROUP} -o none || echo "exit $?"`,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stdout).toBe(
+      `${fakeResourceId('servicebus namespace', GROUP, 'sb-test')}/queues/orders\nManual\ncae-test\nexit 3\n`,
+    );
+  });
+
+  it('lists the container groups of a group in the shape show prints, flattened', () => {
+    const file =
+      'name: cg-test\nlocation: westeurope\ntype: Microsoft.ContainerInstance/containerGroups\nproperties:\n  osType: Linux\n  containers:\n  - name: app\n    properties:\n      image: nginx\n      resources:\n        requests:\n          cpu: 1\n          memoryInGB: 1.5\n';
+    const result = run(
+      [
+        `cat > group.yaml <<'EOF'\n${file}EOF`,
+        `az container list -g ${GROUP} --query '[].[name, osType]' -o tsv`,
+        `az container create -g ${GROUP} --file group.yaml -o none`,
+        `az container list -g ${GROUP} --query '[].[name, osType, containers[0].resources.requests.memoryInGb]' -o tsv`,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('cg-test\tLinux\t1.5\n');
+  });
+
+  it("ad sp show: a managed identity's service principal by object id, and exit 3 for none", () => {
+    const result = run(
+      [
+        'az ad sp show --id oid-1 --query "[appId, servicePrincipalType]" -o tsv',
+        `az vm identity assign --name vm-test -g ${GROUP} -o none`,
+        `PRINCIPAL=$(az vm show --name vm-test -g ${GROUP} --query identity.principalId -o tsv)`,
+        'az ad sp show --id "$PRINCIPAL" --query appId -o tsv | wc -c',
+        'az ad sp show --id 00000000-0000-4000-8000-000000000009 -o none || echo "exit $?"',
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stdout).toBe(`${TEST_CLIENT_ID}\nManagedIdentity\n37\nexit 3\n`);
+  });
+
+  it("vm run-command invoke prints the script's output under [stdout], and fails on a deallocated VM", () => {
+    const invoke = (vm: string) =>
+      `az vm run-command invoke --name ${vm} -g ${GROUP} --command-id RunShellScript --scripts 'daprd --version' --query 'value[0].message' -o tsv`;
+    const result = run(`${invoke('vm-test')}\n${invoke('vm-off')} || echo "exit $?"`, world());
+    expect(result.stdout).toBe('Enable succeeded: \n[stdout]\n1.16.2\n\n[stderr]\n\nexit 1\n');
+    expect(result.stderr).toContain('deallocated');
+  });
+
+  it('records a scale-set rollout, a Dapr app port, deployed files and a sidecar replaced by name', () => {
+    const sidecar = (image: string) =>
+      `az webapp sitecontainers create --name web-test -g ${GROUP} --container-name daprd --image ${image} --is-main false --target-port 3500 --startup-cmd '/daprd --app-id a' -o none`;
+    const result = run(
+      [
+        `az vmss update-instances --name vmss-test -g ${GROUP} --instance-ids '*' -o none`,
+        `az containerapp dapr enable --name app-test -g ${GROUP} --dapr-app-id a --dapr-app-port 8080 -o none`,
+        'echo "kind: Component" > c.yaml',
+        `az webapp deploy --name web-test -g ${GROUP} --src-path c.yaml --type static --target-path /home/c.yaml --restart false -o none`,
+        sidecar('ghcr.io/dapr/daprd:1.16.2'),
+        sidecar('ghcr.io/dapr/daprd:1.18.3'),
+        `az webapp restart --name web-test -g ${GROUP} -o none`,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const byName = (name: string) => result.stateAfter.resources.find((item) => item.name === name);
+    expect(byName('vmss-test')?.['latestModelAppliedTo']).toEqual(['*']);
+    expect(byName('app-test')?.['properties']).toEqual({
+      configuration: { dapr: { enabled: true, appId: 'a', appPort: 8080 } },
+    });
+    expect(byName('web-test')?.['files']).toEqual({ '/home/c.yaml': 'kind: Component\n' });
+    expect(byName('web-test')?.['sitecontainers']).toEqual({
+      daprd: {
+        name: 'daprd',
+        image: 'ghcr.io/dapr/daprd:1.18.3',
+        isMain: false,
+        targetPort: '3500',
+        startUpCommand: '/daprd --app-id a',
+      },
+    });
   });
 });

@@ -9,6 +9,7 @@
 import type { HostId } from '../../catalog/hosts';
 import { ROLES } from '../../catalog/roles';
 import type { DeploymentPlan } from '../../generate/plan/deployment-plan';
+import type { ResolvedResource } from '../../generate/resources';
 import {
   fakeAccount,
   fakeCluster,
@@ -20,6 +21,9 @@ import {
   type FakeResource,
   type ResourceKind,
 } from './seed';
+
+/** The Dapr release the fake's hosts run: the cluster's injector image and a VM's daprd. */
+export const FAKE_DAPR_RELEASE = '1.18.3';
 
 const ROLE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
   Object.values(ROLES).map((role) => [role.guid, role.name]),
@@ -86,10 +90,20 @@ function hostResources(plan: DeploymentPlan): FakeResource[] {
       ];
     case 'webapp':
       return [fakeResource('webapp', group, plan.hostName, { kind: 'app,linux' })];
-    case 'functionapp':
-      return [fakeResource('functionapp', group, plan.hostName, { kind: 'functionapp,linux' })];
+    case 'functionapp': {
+      // A function app on Container Apps: the site names its environment, and Dapr is on with the app id.
+      const environment = fakeResource('containerapp env', group, plan.environment);
+      return [
+        environment,
+        fakeResource('functionapp', group, plan.hostName, {
+          kind: 'functionapp,linux,container,azurecontainerapps',
+          managedEnvironmentId: environment.id,
+          daprConfig: { enabled: true, appId: plan.appId },
+        }),
+      ];
+    }
     case 'vm':
-      return [fakeResource('vm', group, plan.hostName)];
+      return [fakeResource('vm', group, plan.hostName, { daprdVersion: FAKE_DAPR_RELEASE })];
     case 'vmss':
       return [fakeResource('vmss', group, plan.hostName, { upgradePolicy: { mode: 'Automatic' } })];
     case 'aci':
@@ -101,6 +115,15 @@ function hostResources(plan: DeploymentPlan): FakeResource[] {
   }
 }
 
+/** A child entity (a queue, an event hub): its id continues its parent's, as ARM's do. */
+function childId(resource: ResolvedResource, kind: ResourceKind): string | undefined {
+  const { parent } = resource;
+  if (parent === undefined) return undefined;
+  const segment = RESOURCE_TYPES[kind].split('/').pop() ?? '';
+  const parentKind = kindOfShowCommand(parent.ref.showCommand);
+  return `${fakeResource(parentKind, parent.resourceGroup, parent.name).id}/${segment}/${resource.name}`;
+}
+
 export function seedFromPlan(plan: DeploymentPlan): FakeCloudState {
   const groups = new Set([plan.resourceGroup, ...plan.resources.map((resource) => resource.resourceGroup)]);
   const grantTargets = plan.resources.map((resource) => {
@@ -108,12 +131,11 @@ export function seedFromPlan(plan: DeploymentPlan): FakeCloudState {
     const usesAccessPolicies = plan.grants.some(
       (grant) => grant.resource.variable === resource.variable && grant.grant.kind === 'keyvault-policy',
     );
-    return fakeResource(
-      kind,
-      resource.resourceGroup,
-      resource.name,
-      grantTargetFields(kind, usesAccessPolicies),
-    );
+    const id = childId(resource, kind);
+    return fakeResource(kind, resource.resourceGroup, resource.name, {
+      ...grantTargetFields(kind, usesAccessPolicies),
+      ...(id === undefined ? {} : { id }),
+    });
   });
   // A client id typed in the wizard is an existing identity's: the script checks that it is this one's.
   const userIdentity = plan.identity.userAssigned;
@@ -128,7 +150,7 @@ export function seedFromPlan(plan: DeploymentPlan): FakeCloudState {
         ]
       : [];
   const kubernetes: Record<string, FakeCluster> =
-    plan.host.id === 'aks' ? { [plan.hostName]: fakeCluster() } : {};
+    plan.host.id === 'aks' ? { [plan.hostName]: fakeCluster(true, FAKE_DAPR_RELEASE) } : {};
   return {
     account: fakeAccount(plan.subscription === '' ? [] : [plan.subscription]),
     resourceGroups: Object.fromEntries([...groups].map((group) => [group, { location: 'westeurope' }])),

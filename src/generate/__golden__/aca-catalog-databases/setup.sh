@@ -1,7 +1,45 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 11 Dapr components on Azure Container Apps, User-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=state.postgresql&name=pg-state&m.host=pg-orders.postgres.database.azure.com&m.database=orders&c2.component=state.postgresql&c2.version=v1&c2.name=pg-state-v1&c2.m.host=pg-orders.postgres.database.azure.com&c2.m.database=legacy&c3.component=bindings.postgresql&c3.m.host=pg-orders.postgres.database.azure.com&c3.m.database=orders&c4.component=configuration.postgresql&c4.name=pg-config&c4.m.host=pg-orders.postgres.database.azure.com&c4.m.database=orders&c4.m.table=appconfig&c5.component=state.sqlserver&c5.name=sql-state&c5.m.host=sql-orders.database.windows.net&c5.m.database=orders&c6.component=state.sqlserver&c6.version=v1&c6.name=sql-state-v1&c6.m.host=sql-orders.database.windows.net&c6.m.database=legacy&c6.sqlRoles=owner&c7.component=state.redis&c7.name=redis-state&c7.m.redisHost=redis-orders.redis.cache.windows.net:6380&c8.component=pubsub.redis&c8.name=redis-pubsub&c8.m.redisHost=redis-orders.redis.cache.windows.net:6380&c9.component=bindings.redis&c9.m.redisHost=redis-orders.redis.cache.windows.net:6380&c10.component=configuration.redis&c10.name=redis-config&c10.m.redisHost=redis-orders.redis.cache.windows.net:6380&c11.component=lock.redis&c11.m.redisHost=redis-orders.redis.cache.windows.net:6380
 # Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - PostgreSQL server pg-orders (resource group rg-orders)
+#   - Azure SQL server sql-orders (resource group rg-orders)
+#   - Azure Cache for Redis redis-orders (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Attaches it to the container app orders-api (resource group rg-orders).
+# Grants:
+#   - A PostgreSQL role mapped to the identity, with its grants in the database orders, on the PostgreSQL server pg-orders (for pg-state).
+#   - A PostgreSQL role mapped to the identity, with its grants in the database legacy, on the PostgreSQL server pg-orders (for pg-state-v1).
+#   - A PostgreSQL role mapped to the identity, with its grants in the database orders, on the PostgreSQL server pg-orders (for postgres-binding).
+#   - A PostgreSQL role mapped to the identity, with its grants in the database orders, on the PostgreSQL server pg-orders (for pg-config).
+#   - An Azure SQL contained user for the identity (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo) in the database orders, on the Azure SQL server sql-orders (for sql-state).
+#   - An Azure SQL contained user for the identity (db_owner) in the database legacy, on the Azure SQL server sql-orders (for sql-state-v1).
+#   - Redis data access policy Data Owner on the Azure Cache for Redis redis-orders (for redis-state, redis-pubsub, redis-binding, redis-config, lockstore).
+# Files written:
+#   - components/pg-state.yaml: the Azure Database for PostgreSQL state store component
+#   - components/pg-state-v1.yaml: the Azure Database for PostgreSQL state store component
+#   - components/postgres-binding.yaml: the Azure Database for PostgreSQL binding component
+#   - components/pg-config.yaml: the Azure Database for PostgreSQL configuration store component
+#   - components/sql-state.yaml: the Azure SQL state store component
+#   - components/sql-state-v1.yaml: the Azure SQL state store component
+#   - components/redis-state.yaml: the Azure Cache for Redis state store component
+#   - components/redis-pubsub.yaml: the Azure Cache for Redis pub/sub (Streams) component
+#   - components/redis-binding.yaml: the Azure Cache for Redis binding component
+#   - components/redis-config.yaml: the Azure Cache for Redis configuration store component
+#   - components/lockstore.yaml: the Azure Cache for Redis lock component
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -12,6 +50,52 @@ SQL_SERVER_NAME=sql-orders
 REDIS_CACHE_NAME=redis-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -52,24 +136,24 @@ if [ "$DAPR_ENABLED" = true ]; then
 fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(az identity show \
+IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
 # Attach the identity to the container app.
-az containerapp identity assign \
+run az containerapp identity assign \
     --name "$CONTAINER_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --user-assigned "$IDENTITY_ID" -o none
@@ -79,39 +163,39 @@ az containerapp identity assign \
 PG_ADMIN=$(az account show --query user.name -o tsv)
 PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
 export PGPASSWORD
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
-POSTGRES_SERVER_ROLE_OBJECT_ID=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = '\''id-orders'\'';' | tr '[:upper:]' '[:lower:]')
-if [ "$POSTGRES_SERVER_ROLE_OBJECT_ID" != "$PRINCIPAL_ID" ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+POSTGRES_SERVER_ROLE_OBJECT_ID=$(read_or_placeholder POSTGRES_SERVER_ROLE_OBJECT_ID psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = '\''id-orders'\'';' | tr '[:upper:]' '[:lower:]')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_ROLE_OBJECT_ID" != "$PRINCIPAL_ID" ]; then
   echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again.' >&2
   exit 1
 fi
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
-POSTGRES_SERVER_GRANTED=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
-if [ "$POSTGRES_SERVER_GRANTED" != t ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
+POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
   echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
   exit 1
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what pg-state-v1 needs.
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
-POSTGRES_SERVER_GRANTED=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
-if [ "$POSTGRES_SERVER_GRANTED" != t ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
+POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
   echo 'The GRANT in the database legacy did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE legacy OWNER TO ...), then run it again.' >&2
   exit 1
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what postgres-binding needs.
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders";'
-POSTGRES_SERVER_GRANTED=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'');')
-if [ "$POSTGRES_SERVER_GRANTED" != t ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders";'
+POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'');')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
   echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
   exit 1
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what pg-config needs.
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
-POSTGRES_SERVER_GRANTED=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_table_privilege('\''id-orders'\'', '\''appconfig'\'', '\''SELECT'\'');')
-if [ "$POSTGRES_SERVER_GRANTED" != t ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
+POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_table_privilege('\''id-orders'\'', '\''appconfig'\'', '\''SELECT'\'');')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
   echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public; SELECT ON TABLE appconfig. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
   exit 1
 fi
@@ -120,7 +204,7 @@ fi
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
 # A user of that name must already have this identity's client id as its SID, as Microsoft documents
 # for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-sqlcmd \
+run sqlcmd \
     --server sql-orders.database.windows.net \
     --database-name orders \
     --authentication-method ActiveDirectoryAzCli \
@@ -131,7 +215,7 @@ sqlcmd \
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
 # A user of that name must already have this identity's client id as its SID, as Microsoft documents
 # for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-sqlcmd \
+run sqlcmd \
     --server sql-orders.database.windows.net \
     --database-name legacy \
     --authentication-method ActiveDirectoryAzCli \
@@ -141,7 +225,7 @@ sqlcmd \
 # Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, redis-pubsub, redis-binding, redis-config, lockstore.
 # Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after
 # 2.45); Microsoft Entra authentication on the cache was checked above.
-az redis access-policy-assignment create \
+run az redis access-policy-assignment create \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --policy-assignment-name id-orders \
@@ -352,57 +436,57 @@ YAML
 } > components/lockstore.yaml
 
 # Add each component to the Container Apps environment (in ACA's own component schema).
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name pg-state \
     --yaml components/pg-state.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name pg-state-v1 \
     --yaml components/pg-state-v1.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name postgres-binding \
     --yaml components/postgres-binding.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name pg-config \
     --yaml components/pg-config.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name sql-state \
     --yaml components/sql-state.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name sql-state-v1 \
     --yaml components/sql-state-v1.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name redis-state \
     --yaml components/redis-state.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name redis-pubsub \
     --yaml components/redis-pubsub.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name redis-binding \
     --yaml components/redis-binding.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name redis-config \
     --yaml components/redis-config.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name lockstore \
@@ -410,7 +494,7 @@ az containerapp env dapr-component set \
 
 # Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
 if [ "$DAPR_ENABLED" != true ]; then
-  az containerapp dapr enable \
+  run az containerapp dapr enable \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --dapr-app-id orders-api -o none
@@ -418,88 +502,92 @@ fi
 # No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
 
 # Verify: the grants and the components Dapr loads.
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name pg-state \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name pg-state-v1 \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name postgres-binding \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name pg-config \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name sql-state \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name sql-state-v1 \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name redis-state \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name redis-pubsub \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name redis-binding \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name redis-config \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name lockstore \
-    --query properties.componentType -o tsv
-for attempt in {1..12}; do
-  if az containerapp show \
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name pg-state \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name pg-state-v1 \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name postgres-binding \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name pg-config \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name sql-state \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name sql-state-v1 \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-state \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-pubsub \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-binding \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-config \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name lockstore \
+      --query properties.componentType -o tsv
+  for attempt in {1..12}; do
+    if az containerapp show \
+        --name "$CONTAINER_APP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query 'properties.latestReadyRevisionName == properties.latestRevisionName' -o tsv | grep -Fx true; then
+      break
+    fi
+    if [ "$attempt" = 12 ]; then
+      echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
+    sleep 10
+  done
+  DAPR_RUNNING_APP_ID=$(az containerapp show \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query 'properties.latestReadyRevisionName == properties.latestRevisionName' -o tsv | grep -Fx true; then
-    break
-  fi
-  if [ "$attempt" = 12 ]; then
-    echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId' -o tsv)
+  if [ "$DAPR_RUNNING_APP_ID" != orders-api ]; then
+    echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
-  echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
-  sleep 10
-done
-DAPR_RUNNING_APP_ID=$(az containerapp show \
-    --name "$CONTAINER_APP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId' -o tsv)
-if [ "$DAPR_RUNNING_APP_ID" != orders-api ]; then
-  echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
-  exit 1
+  # Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
+  # sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
+  # and "Failed to init component <name>":
+  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
+  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 fi
-# Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
-# sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
-# and "Failed to init component <name>":
-#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
-#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,7 +1,41 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 7 Dapr components on Azure Container Apps, User-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&c2.component=crypto.azure.keyvault&c2.m.vaultName=kv-keys&c2.kvModel=accesspolicy&c3.component=state.azure.blobstorage&c3.m.accountName=storders&c3.m.containerName=state&c4.component=state.azure.blobstorage&c4.version=v1&c4.name=statestore-v1&c4.m.accountName=storders&c4.m.containerName=statev1&c5.component=bindings.azure.blobstorage&c5.m.accountName=stuploads&c5.m.containerName=uploads&c5.blobAccess=readwrite&c6.component=state.azure.tablestorage&c6.name=tablestate&c6.m.accountName=storders&c6.m.tableName=orders&c7.component=bindings.azure.storagequeues&c7.m.accountName=storders&c7.m.queueName=jobs&m.vaultName=kv-orders
 # Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+#   - Key Vault kv-keys (resource group rg-orders)
+#   - Storage account storders (resource group rg-orders)
+#   - Storage account stuploads (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Attaches it to the container app orders-api (resource group rg-orders).
+# Grants:
+#   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
+#   - Key Vault access policy key-permissions get, encrypt, decrypt, wrapKey, unwrapKey, sign, verify on the Key Vault kv-keys (for azurekeyvault-crypto).
+#   - Azure role Storage Blob Data Contributor on the Storage account storders only (for statestore, statestore-v1).
+#   - Azure role Storage Blob Data Contributor on the Storage account stuploads only (for blob-binding).
+#   - Azure role Storage Table Data Contributor on the Storage account storders only (for tablestate).
+#   - Azure role Storage Queue Data Contributor on the Storage account storders only (for queue-binding).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+#   - components/azurekeyvault-crypto.yaml: the Azure Key Vault cryptography component
+#   - components/statestore.yaml: the Azure Blob Storage state store component
+#   - components/statestore-v1.yaml: the Azure Blob Storage state store (v1) component
+#   - components/blob-binding.yaml: the Azure Blob Storage binding component
+#   - components/tablestate.yaml: the Azure Table Storage state store component
+#   - components/queue-binding.yaml: the Azure Storage Queues binding component
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -13,6 +47,52 @@ STORAGE_ACCOUNT_NAME=storders
 STORAGE_ACCOUNT_2_NAME=stuploads
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -53,24 +133,24 @@ if [ "$DAPR_ENABLED" = true ]; then
 fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(az identity show \
+IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
 # Attach the identity to the container app.
-az containerapp identity assign \
+run az containerapp identity assign \
     --name "$CONTAINER_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --user-assigned "$IDENTITY_ID" -o none
@@ -80,7 +160,7 @@ VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
 if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
@@ -88,7 +168,7 @@ if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
 fi
 
 # Add an access policy on the Key Vault kv-keys with --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify, nothing more, for azurekeyvault-crypto.
-az keyvault set-policy \
+run az keyvault set-policy \
     --name "$VAULT_2_NAME" \
     --object-id "$PRINCIPAL_ID" \
     --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify -o none
@@ -98,7 +178,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -110,7 +190,7 @@ STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_2_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -122,7 +202,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 \
@@ -134,7 +214,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/974c5e8b-45b9-4653-ba55-5f855dd0fb88')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 \
@@ -260,37 +340,37 @@ YAML
 } > components/queue-binding.yaml
 
 # Add each component to the Container Apps environment (in ACA's own component schema).
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name azurekeyvault \
     --yaml components/azurekeyvault.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name azurekeyvault-crypto \
     --yaml components/azurekeyvault-crypto.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name statestore \
     --yaml components/statestore.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name statestore-v1 \
     --yaml components/statestore-v1.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name blob-binding \
     --yaml components/blob-binding.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name tablestate \
     --yaml components/tablestate.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name queue-binding \
@@ -298,7 +378,7 @@ az containerapp env dapr-component set \
 
 # Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
 if [ "$DAPR_ENABLED" != true ]; then
-  az containerapp dapr enable \
+  run az containerapp dapr enable \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --dapr-app-id orders-api -o none
@@ -306,80 +386,84 @@ fi
 # No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
 
 # Verify: the grants and the components Dapr loads.
-az role assignment list \
-    --scope "$VAULT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az keyvault show \
-    --name "$VAULT_2_NAME" \
-    --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.keys[]" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_2_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name azurekeyvault \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name azurekeyvault-crypto \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name statestore \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name statestore-v1 \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name blob-binding \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name tablestate \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name queue-binding \
-    --query properties.componentType -o tsv
-for attempt in {1..12}; do
-  if az containerapp show \
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az keyvault show \
+      --name "$VAULT_2_NAME" \
+      --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.keys[]" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_2_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name azurekeyvault \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name azurekeyvault-crypto \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name statestore \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name statestore-v1 \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name blob-binding \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name tablestate \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name queue-binding \
+      --query properties.componentType -o tsv
+  for attempt in {1..12}; do
+    if az containerapp show \
+        --name "$CONTAINER_APP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query 'properties.latestReadyRevisionName == properties.latestRevisionName' -o tsv | grep -Fx true; then
+      break
+    fi
+    if [ "$attempt" = 12 ]; then
+      echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
+    sleep 10
+  done
+  DAPR_RUNNING_APP_ID=$(az containerapp show \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query 'properties.latestReadyRevisionName == properties.latestRevisionName' -o tsv | grep -Fx true; then
-    break
-  fi
-  if [ "$attempt" = 12 ]; then
-    echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId' -o tsv)
+  if [ "$DAPR_RUNNING_APP_ID" != orders-api ]; then
+    echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
-  echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
-  sleep 10
-done
-DAPR_RUNNING_APP_ID=$(az containerapp show \
-    --name "$CONTAINER_APP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId' -o tsv)
-if [ "$DAPR_RUNNING_APP_ID" != orders-api ]; then
-  echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
-  exit 1
+  # Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
+  # sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
+  # and "Failed to init component <name>":
+  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
+  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 fi
-# Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
-# sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
-# and "Failed to init component <name>":
-#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
-#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

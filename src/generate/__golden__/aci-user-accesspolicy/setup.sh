@@ -1,7 +1,27 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Container Instances, User-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aci&identity=user&resourceGroup=rg-orders&hostName=orders-group&location=westeurope&identityName=id-orders&appId=orders-api&image=mcr.microsoft.com/azuredocs/aci-helloworld:latest&m.vaultName=kv-orders&kvModel=accesspolicy
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Attaches it to the container group orders-group (resource group rg-orders).
+# Grants:
+#   - Key Vault access policy secret-permissions get, list on the Key Vault kv-orders (for azurekeyvault).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_GROUP_NAME=orders-group
@@ -10,6 +30,52 @@ LOCATION=westeurope
 VAULT_NAME=kv-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -33,27 +99,27 @@ if [ "$GROUP_UPDATABLE" = false ]; then
 fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create \
+run az identity create \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --location "$LOCATION" -o none
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(az identity show \
+IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
-az keyvault set-policy \
+run az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
     --secret-permissions get list -o none
@@ -133,33 +199,37 @@ printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64_1"
 } > components/container-group.yaml
 
 # Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
-az container create \
+run az container create \
     --resource-group "$RESOURCE_GROUP" \
     --file components/container-group.yaml -o none
 
 # Verify: the grants.
-az keyvault show \
-    --name "$VAULT_NAME" \
-    --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
-# The group's state (Running once its containers have started):
-az container show \
-    --name "$CONTAINER_GROUP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query instanceView.state -o tsv
-for attempt in {1..30}; do
-  if az container logs \
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az keyvault show \
+      --name "$VAULT_NAME" \
+      --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
+  # The group's state (Running once its containers have started):
+  az container show \
       --name "$CONTAINER_GROUP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --container-name daprd | grep -F -- 'Component loaded: azurekeyvault ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the group did not log "Component loaded: azurekeyvault" within 10 minutes. Its line about azurekeyvault: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''azurekeyvault ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
-  sleep 20
-done
+      --query instanceView.state -o tsv
+  for attempt in {1..30}; do
+    if az container logs \
+        --name "$CONTAINER_GROUP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --container-name daprd | grep -F -- 'Component loaded: azurekeyvault ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the group did not log "Component loaded: azurekeyvault" within 10 minutes. Its line about azurekeyvault: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''azurekeyvault ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+fi
 
 # Done. A new access policy can take a minute or two to apply;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the group:

@@ -1,7 +1,50 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 11 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aks&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&component=state.postgresql&name=pg-state&m.host=pg-orders.postgres.database.azure.com&m.database=orders&c2.component=state.postgresql&c2.version=v1&c2.name=pg-state-v1&c2.m.host=pg-orders.postgres.database.azure.com&c2.m.database=legacy&c3.component=bindings.postgresql&c3.m.host=pg-orders.postgres.database.azure.com&c3.m.database=orders&c4.component=configuration.postgresql&c4.name=pg-config&c4.m.host=pg-orders.postgres.database.azure.com&c4.m.database=orders&c4.m.table=appconfig&c5.component=state.sqlserver&c5.name=sql-state&c5.m.host=sql-orders.database.windows.net&c5.m.database=orders&c6.component=state.sqlserver&c6.version=v1&c6.name=sql-state-v1&c6.m.host=sql-orders.database.windows.net&c6.m.database=legacy&c6.sqlRoles=owner&c7.component=state.redis&c7.name=redis-state&c7.m.redisHost=redis-orders.redis.cache.windows.net:6380&c8.component=pubsub.redis&c8.name=redis-pubsub&c8.m.redisHost=redis-orders.redis.cache.windows.net:6380&c9.component=bindings.redis&c9.m.redisHost=redis-orders.redis.cache.windows.net:6380&c10.component=configuration.redis&c10.name=redis-config&c10.m.redisHost=redis-orders.redis.cache.windows.net:6380&c11.component=lock.redis&c11.m.redisHost=redis-orders.redis.cache.windows.net:6380
 # Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - PostgreSQL server pg-orders (resource group rg-orders)
+#   - Azure SQL server sql-orders (resource group rg-orders)
+#   - Azure Cache for Redis redis-orders (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders).
+#   - Adds the federated credential dapr-orders-orders-api for system:serviceaccount:orders:orders-api.
+# Grants:
+#   - A PostgreSQL role mapped to the identity, with its grants in the database orders, on the PostgreSQL server pg-orders (for pg-state).
+#   - A PostgreSQL role mapped to the identity, with its grants in the database legacy, on the PostgreSQL server pg-orders (for pg-state-v1).
+#   - A PostgreSQL role mapped to the identity, with its grants in the database orders, on the PostgreSQL server pg-orders (for postgres-binding).
+#   - A PostgreSQL role mapped to the identity, with its grants in the database orders, on the PostgreSQL server pg-orders (for pg-config).
+#   - An Azure SQL contained user for the identity (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo) in the database orders, on the Azure SQL server sql-orders (for sql-state).
+#   - An Azure SQL contained user for the identity (db_owner) in the database legacy, on the Azure SQL server sql-orders (for sql-state-v1).
+#   - Redis data access policy Data Owner on the Azure Cache for Redis redis-orders (for redis-state, redis-pubsub, redis-binding, redis-config, lockstore).
+# Files written:
+#   - components/pg-state.yaml: the Azure Database for PostgreSQL state store component
+#   - components/pg-state-v1.yaml: the Azure Database for PostgreSQL state store component
+#   - components/postgres-binding.yaml: the Azure Database for PostgreSQL binding component
+#   - components/pg-config.yaml: the Azure Database for PostgreSQL configuration store component
+#   - components/sql-state.yaml: the Azure SQL state store component
+#   - components/sql-state-v1.yaml: the Azure SQL state store component
+#   - components/redis-state.yaml: the Azure Cache for Redis state store component
+#   - components/redis-pubsub.yaml: the Azure Cache for Redis pub/sub (Streams) component
+#   - components/redis-binding.yaml: the Azure Cache for Redis binding component
+#   - components/redis-config.yaml: the Azure Cache for Redis configuration store component
+#   - components/lockstore.yaml: the Azure Cache for Redis lock component
+# Kubernetes:
+#   - Applies the ServiceAccount orders-api in the namespace orders.
+#   - Applies the components in the namespace orders.
+#   - Patches the Deployment orders-api in the namespace orders with the Dapr annotations, the ServiceAccount and the Workload ID label: its pods restart.
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
@@ -15,6 +58,52 @@ SQL_SERVER_NAME=sql-orders
 REDIS_CACHE_NAME=redis-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -50,9 +139,9 @@ kubectl get crd components.dapr.io -o name
 
 # Read the Dapr release the cluster runs (the sidecar injector's image tag): state.sqlserver v2 is registered from Dapr 1.17.
 DAPR_VERSION=$(kubectl get deployment dapr-sidecar-injector \
-    --namespace dapr-system -o 'jsonpath={.spec.template.spec.containers[0].image}' | sed -nE 's/^.*:v?([0-9]+[.][0-9]+[.][0-9]+)[^:/]*$/\1/p')
+    --namespace dapr-system -o 'jsonpath={.spec.template.spec.containers[0].image}' | sed -nE 's/^.*:v?([0-9]+[.][0-9]+[.][0-9]+)[^:/]*$/\1/p' || true)
 if ! [[ "$DAPR_VERSION" =~ ^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.]+)?$ ]]; then
-  echo 'Could not read the Dapr release from the dapr-sidecar-injector image in dapr-system; make sure the cluster runs Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17).' >&2
+  echo 'Could not read the Dapr release from the dapr-sidecar-injector Deployment in dapr-system (not there, not readable, or its image tag is not a release); make sure the cluster runs Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17).' >&2
 elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; then
   echo "This cluster runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the cluster (Helm: https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/; or upgrade the AKS Dapr extension), or change that choice in the wizard." >&2
   exit 1
@@ -65,33 +154,33 @@ if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name;
 fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
 # Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
-az aks update \
+run az aks update \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --enable-oidc-issuer \
     --enable-workload-identity -o none
 
 # Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
-OIDC_ISSUER=$(az aks show \
+OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
 # Let exactly this ServiceAccount sign in as the identity (a federated credential).
-az identity federated-credential create \
+run az identity federated-credential create \
     --name "$FEDERATED_CREDENTIAL_NAME" \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -104,39 +193,39 @@ az identity federated-credential create \
 PG_ADMIN=$(az account show --query user.name -o tsv)
 PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
 export PGPASSWORD
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
-POSTGRES_SERVER_ROLE_OBJECT_ID=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = '\''id-orders'\'';' | tr '[:upper:]' '[:lower:]')
-if [ "$POSTGRES_SERVER_ROLE_OBJECT_ID" != "$PRINCIPAL_ID" ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
+POSTGRES_SERVER_ROLE_OBJECT_ID=$(read_or_placeholder POSTGRES_SERVER_ROLE_OBJECT_ID psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = '\''id-orders'\'';' | tr '[:upper:]' '[:lower:]')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_ROLE_OBJECT_ID" != "$PRINCIPAL_ID" ]; then
   echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again.' >&2
   exit 1
 fi
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
-POSTGRES_SERVER_GRANTED=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
-if [ "$POSTGRES_SERVER_GRANTED" != t ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
+POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
   echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
   exit 1
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what pg-state-v1 needs.
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
-POSTGRES_SERVER_GRANTED=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
-if [ "$POSTGRES_SERVER_GRANTED" != t ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
+POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
   echo 'The GRANT in the database legacy did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE legacy OWNER TO ...), then run it again.' >&2
   exit 1
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what postgres-binding needs.
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders";'
-POSTGRES_SERVER_GRANTED=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'');')
-if [ "$POSTGRES_SERVER_GRANTED" != t ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders";'
+POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'');')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
   echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
   exit 1
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what pg-config needs.
-psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
-POSTGRES_SERVER_GRANTED=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_table_privilege('\''id-orders'\'', '\''appconfig'\'', '\''SELECT'\'');')
-if [ "$POSTGRES_SERVER_GRANTED" != t ]; then
+run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
+POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_table_privilege('\''id-orders'\'', '\''appconfig'\'', '\''SELECT'\'');')
+if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
   echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public; SELECT ON TABLE appconfig. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
   exit 1
 fi
@@ -145,7 +234,7 @@ fi
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
 # A user of that name must already have this identity's client id as its SID, as Microsoft documents
 # for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-sqlcmd \
+run sqlcmd \
     --server sql-orders.database.windows.net \
     --database-name orders \
     --authentication-method ActiveDirectoryAzCli \
@@ -156,7 +245,7 @@ sqlcmd \
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
 # A user of that name must already have this identity's client id as its SID, as Microsoft documents
 # for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-sqlcmd \
+run sqlcmd \
     --server sql-orders.database.windows.net \
     --database-name legacy \
     --authentication-method ActiveDirectoryAzCli \
@@ -166,7 +255,7 @@ sqlcmd \
 # Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, redis-pubsub, redis-binding, redis-config, lockstore.
 # Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after
 # 2.45); Microsoft Entra authentication on the cache was checked above.
-az redis access-policy-assignment create \
+run az redis access-policy-assignment create \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --policy-assignment-name id-orders \
@@ -400,24 +489,27 @@ spec:
 YAML
 
 # Create the namespace if it does not exist yet.
-kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
+NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)
+if [ "$NAMESPACE_FOUND" = '' ]; then
+  run kubectl create namespace "$NAMESPACE"
+fi
 
 # Apply the ServiceAccount and the components in the namespace.
-kubectl apply -f components/serviceaccount.yaml
-kubectl apply -f components/pg-state.yaml
-kubectl apply -f components/pg-state-v1.yaml
-kubectl apply -f components/postgres-binding.yaml
-kubectl apply -f components/pg-config.yaml
-kubectl apply -f components/sql-state.yaml
-kubectl apply -f components/sql-state-v1.yaml
-kubectl apply -f components/redis-state.yaml
-kubectl apply -f components/redis-pubsub.yaml
-kubectl apply -f components/redis-binding.yaml
-kubectl apply -f components/redis-config.yaml
-kubectl apply -f components/lockstore.yaml
+run kubectl apply -f components/serviceaccount.yaml
+run kubectl apply -f components/pg-state.yaml
+run kubectl apply -f components/pg-state-v1.yaml
+run kubectl apply -f components/postgres-binding.yaml
+run kubectl apply -f components/pg-config.yaml
+run kubectl apply -f components/sql-state.yaml
+run kubectl apply -f components/sql-state-v1.yaml
+run kubectl apply -f components/redis-state.yaml
+run kubectl apply -f components/redis-pubsub.yaml
+run kubectl apply -f components/redis-binding.yaml
+run kubectl apply -f components/redis-config.yaml
+run kubectl apply -f components/lockstore.yaml
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
-kubectl patch deployment "$DEPLOYMENT_NAME" \
+run kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \
     --patch-file components/deployment-patch.yaml
@@ -429,180 +521,184 @@ if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPAC
 fi
 
 # Verify: the grants and the components Dapr loads.
-kubectl get components.dapr.io pg-state --namespace "$NAMESPACE"
-kubectl get components.dapr.io pg-state-v1 --namespace "$NAMESPACE"
-kubectl get components.dapr.io postgres-binding --namespace "$NAMESPACE"
-kubectl get components.dapr.io pg-config --namespace "$NAMESPACE"
-kubectl get components.dapr.io sql-state --namespace "$NAMESPACE"
-kubectl get components.dapr.io sql-state-v1 --namespace "$NAMESPACE"
-kubectl get components.dapr.io redis-state --namespace "$NAMESPACE"
-kubectl get components.dapr.io redis-pubsub --namespace "$NAMESPACE"
-kubectl get components.dapr.io redis-binding --namespace "$NAMESPACE"
-kubectl get components.dapr.io redis-config --namespace "$NAMESPACE"
-kubectl get components.dapr.io lockstore --namespace "$NAMESPACE"
-DAPR_POD=$(kubectl get pods \
-    --namespace "$NAMESPACE" \
-    --selector dapr.io/app-id=orders-api \
-    --sort-by .metadata.creationTimestamp -o 'jsonpath={.items[-1:].metadata.name}')
-if [ "$DAPR_POD" = '' ]; then
-  echo 'No pod of the app runs with the Dapr sidecar (no pod labelled dapr.io/app-id=orders-api in the namespace). Likely cause: The Dapr sidecar injector added no daprd container: the pod template lacks the annotation dapr.io/enabled "true" or dapr.io/app-id, or the injector (dapr-sidecar-injector in dapr-system) is not running. The injector labels each pod it injects with dapr.io/app-id. Fix: Check the annotations on the Deployment'\''s pod template and that dapr-sidecar-injector runs, then restart the Deployment. More: troubleshoot.html#aks-daprd-not-injected, beside the wizard'\''s page.' >&2
-  exit 1
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  kubectl get components.dapr.io pg-state --namespace "$NAMESPACE"
+  kubectl get components.dapr.io pg-state-v1 --namespace "$NAMESPACE"
+  kubectl get components.dapr.io postgres-binding --namespace "$NAMESPACE"
+  kubectl get components.dapr.io pg-config --namespace "$NAMESPACE"
+  kubectl get components.dapr.io sql-state --namespace "$NAMESPACE"
+  kubectl get components.dapr.io sql-state-v1 --namespace "$NAMESPACE"
+  kubectl get components.dapr.io redis-state --namespace "$NAMESPACE"
+  kubectl get components.dapr.io redis-pubsub --namespace "$NAMESPACE"
+  kubectl get components.dapr.io redis-binding --namespace "$NAMESPACE"
+  kubectl get components.dapr.io redis-config --namespace "$NAMESPACE"
+  kubectl get components.dapr.io lockstore --namespace "$NAMESPACE"
+  DAPR_POD=$(kubectl get pods \
+      --namespace "$NAMESPACE" \
+      --selector dapr.io/app-id=orders-api \
+      --sort-by .metadata.creationTimestamp -o 'jsonpath={.items[-1:].metadata.name}')
+  if [ "$DAPR_POD" = '' ]; then
+    echo 'No pod of the app runs with the Dapr sidecar (no pod labelled dapr.io/app-id=orders-api in the namespace). Likely cause: The Dapr sidecar injector added no daprd container: the pod template lacks the annotation dapr.io/enabled "true" or dapr.io/app-id, or the injector (dapr-sidecar-injector in dapr-system) is not running. The injector labels each pod it injects with dapr.io/app-id. Fix: Check the annotations on the Deployment'\''s pod template and that dapr-sidecar-injector runs, then restart the Deployment. More: troubleshoot.html#aks-daprd-not-injected, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  DAPRD_CLIENT_ID=$(kubectl get pod "$DAPR_POD" \
+      --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}')
+  if [ "$DAPRD_CLIENT_ID" != "$CLIENT_ID" ]; then
+    echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_CLIENT_ID with the identity'\''s client id), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  DAPRD_TOKEN_FILE=$(kubectl get pod "$DAPR_POD" \
+      --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}')
+  if [ "$DAPRD_TOKEN_FILE" = '' ]; then
+    echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_FEDERATED_TOKEN_FILE, the projected token), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: pg-state ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: pg-state" within 10 minutes. Its line about pg-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pg-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: pg-state" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: pg-state-v1 ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: pg-state-v1" within 10 minutes. Its line about pg-state-v1: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pg-state-v1 ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: pg-state-v1" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: postgres-binding ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: postgres-binding" within 10 minutes. Its line about postgres-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''postgres-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: postgres-binding" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: pg-config ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: pg-config" within 10 minutes. Its line about pg-config: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pg-config ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: pg-config" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: sql-state ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: sql-state" within 10 minutes. Its line about sql-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''sql-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: sql-state" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: sql-state-v1 ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: sql-state-v1" within 10 minutes. Its line about sql-state-v1: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''sql-state-v1 ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: sql-state-v1" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: redis-state ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: redis-state" within 10 minutes. Its line about redis-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: redis-state" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: redis-pubsub ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: redis-pubsub" within 10 minutes. Its line about redis-pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: redis-pubsub" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: redis-binding ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: redis-binding" within 10 minutes. Its line about redis-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: redis-binding" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: redis-config ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: redis-config" within 10 minutes. Its line about redis-config: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-config ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: redis-config" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: lockstore ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: lockstore" within 10 minutes. Its line about lockstore: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''lockstore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: lockstore" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
 fi
-DAPRD_CLIENT_ID=$(kubectl get pod "$DAPR_POD" \
-    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}')
-if [ "$DAPRD_CLIENT_ID" != "$CLIENT_ID" ]; then
-  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_CLIENT_ID with the identity'\''s client id), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
-  exit 1
-fi
-DAPRD_TOKEN_FILE=$(kubectl get pod "$DAPR_POD" \
-    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}')
-if [ "$DAPRD_TOKEN_FILE" = '' ]; then
-  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_FEDERATED_TOKEN_FILE, the projected token), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
-  exit 1
-fi
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: pg-state ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: pg-state" within 10 minutes. Its line about pg-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pg-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: pg-state" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: pg-state-v1 ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: pg-state-v1" within 10 minutes. Its line about pg-state-v1: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pg-state-v1 ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: pg-state-v1" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: postgres-binding ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: postgres-binding" within 10 minutes. Its line about postgres-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''postgres-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: postgres-binding" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: pg-config ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: pg-config" within 10 minutes. Its line about pg-config: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pg-config ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: pg-config" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: sql-state ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: sql-state" within 10 minutes. Its line about sql-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''sql-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: sql-state" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: sql-state-v1 ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: sql-state-v1" within 10 minutes. Its line about sql-state-v1: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''sql-state-v1 ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: sql-state-v1" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: redis-state ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: redis-state" within 10 minutes. Its line about redis-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: redis-state" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: redis-pubsub ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: redis-pubsub" within 10 minutes. Its line about redis-pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: redis-pubsub" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: redis-binding ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: redis-binding" within 10 minutes. Its line about redis-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: redis-binding" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: redis-config ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: redis-config" within 10 minutes. Its line about redis-config: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''redis-config ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: redis-config" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: lockstore ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: lockstore" within 10 minutes. Its line about lockstore: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''lockstore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: lockstore" yet; trying again in 20 s.' >&2
-  sleep 20
-done
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

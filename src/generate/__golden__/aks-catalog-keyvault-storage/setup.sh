@@ -1,7 +1,46 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 7 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aks&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&c2.component=crypto.azure.keyvault&c2.m.vaultName=kv-keys&c2.kvModel=accesspolicy&c3.component=state.azure.blobstorage&c3.m.accountName=storders&c3.m.containerName=state&c4.component=state.azure.blobstorage&c4.version=v1&c4.name=statestore-v1&c4.m.accountName=storders&c4.m.containerName=statev1&c5.component=bindings.azure.blobstorage&c5.m.accountName=stuploads&c5.m.containerName=uploads&c5.blobAccess=readwrite&c6.component=state.azure.tablestorage&c6.name=tablestate&c6.m.accountName=storders&c6.m.tableName=orders&c7.component=bindings.azure.storagequeues&c7.m.accountName=storders&c7.m.queueName=jobs&m.vaultName=kv-orders
 # Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+#   - Key Vault kv-keys (resource group rg-orders)
+#   - Storage account storders (resource group rg-orders)
+#   - Storage account stuploads (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders).
+#   - Adds the federated credential dapr-orders-orders-api for system:serviceaccount:orders:orders-api.
+# Grants:
+#   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
+#   - Key Vault access policy key-permissions get, encrypt, decrypt, wrapKey, unwrapKey, sign, verify on the Key Vault kv-keys (for azurekeyvault-crypto).
+#   - Azure role Storage Blob Data Contributor on the Storage account storders only (for statestore, statestore-v1).
+#   - Azure role Storage Blob Data Contributor on the Storage account stuploads only (for blob-binding).
+#   - Azure role Storage Table Data Contributor on the Storage account storders only (for tablestate).
+#   - Azure role Storage Queue Data Contributor on the Storage account storders only (for queue-binding).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+#   - components/azurekeyvault-crypto.yaml: the Azure Key Vault cryptography component
+#   - components/statestore.yaml: the Azure Blob Storage state store component
+#   - components/statestore-v1.yaml: the Azure Blob Storage state store (v1) component
+#   - components/blob-binding.yaml: the Azure Blob Storage binding component
+#   - components/tablestate.yaml: the Azure Table Storage state store component
+#   - components/queue-binding.yaml: the Azure Storage Queues binding component
+# Kubernetes:
+#   - Applies the ServiceAccount orders-api in the namespace orders.
+#   - Applies the components in the namespace orders.
+#   - Patches the Deployment orders-api in the namespace orders with the Dapr annotations, the ServiceAccount and the Workload ID label: its pods restart.
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
@@ -16,6 +55,52 @@ STORAGE_ACCOUNT_NAME=storders
 STORAGE_ACCOUNT_2_NAME=stuploads
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -56,33 +141,33 @@ if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name;
 fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
 # Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
-az aks update \
+run az aks update \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --enable-oidc-issuer \
     --enable-workload-identity -o none
 
 # Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
-OIDC_ISSUER=$(az aks show \
+OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
 # Let exactly this ServiceAccount sign in as the identity (a federated credential).
-az identity federated-credential create \
+run az identity federated-credential create \
     --name "$FEDERATED_CREDENTIAL_NAME" \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -95,7 +180,7 @@ VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
 if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
@@ -103,7 +188,7 @@ if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
 fi
 
 # Add an access policy on the Key Vault kv-keys with --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify, nothing more, for azurekeyvault-crypto.
-az keyvault set-policy \
+run az keyvault set-policy \
     --name "$VAULT_2_NAME" \
     --object-id "$PRINCIPAL_ID" \
     --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify -o none
@@ -113,7 +198,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -125,7 +210,7 @@ STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_2_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -137,7 +222,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 \
@@ -149,7 +234,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/974c5e8b-45b9-4653-ba55-5f855dd0fb88')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 \
@@ -298,20 +383,23 @@ spec:
 YAML
 
 # Create the namespace if it does not exist yet.
-kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
+NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)
+if [ "$NAMESPACE_FOUND" = '' ]; then
+  run kubectl create namespace "$NAMESPACE"
+fi
 
 # Apply the ServiceAccount and the components in the namespace.
-kubectl apply -f components/serviceaccount.yaml
-kubectl apply -f components/azurekeyvault.yaml
-kubectl apply -f components/azurekeyvault-crypto.yaml
-kubectl apply -f components/statestore.yaml
-kubectl apply -f components/statestore-v1.yaml
-kubectl apply -f components/blob-binding.yaml
-kubectl apply -f components/tablestate.yaml
-kubectl apply -f components/queue-binding.yaml
+run kubectl apply -f components/serviceaccount.yaml
+run kubectl apply -f components/azurekeyvault.yaml
+run kubectl apply -f components/azurekeyvault-crypto.yaml
+run kubectl apply -f components/statestore.yaml
+run kubectl apply -f components/statestore-v1.yaml
+run kubectl apply -f components/blob-binding.yaml
+run kubectl apply -f components/tablestate.yaml
+run kubectl apply -f components/queue-binding.yaml
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
-kubectl patch deployment "$DEPLOYMENT_NAME" \
+run kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \
     --patch-file components/deployment-patch.yaml
@@ -323,136 +411,140 @@ if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPAC
 fi
 
 # Verify: the grants and the components Dapr loads.
-az role assignment list \
-    --scope "$VAULT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az keyvault show \
-    --name "$VAULT_2_NAME" \
-    --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.keys[]" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_2_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
-kubectl get components.dapr.io azurekeyvault-crypto --namespace "$NAMESPACE"
-kubectl get components.dapr.io statestore --namespace "$NAMESPACE"
-kubectl get components.dapr.io statestore-v1 --namespace "$NAMESPACE"
-kubectl get components.dapr.io blob-binding --namespace "$NAMESPACE"
-kubectl get components.dapr.io tablestate --namespace "$NAMESPACE"
-kubectl get components.dapr.io queue-binding --namespace "$NAMESPACE"
-DAPR_POD=$(kubectl get pods \
-    --namespace "$NAMESPACE" \
-    --selector dapr.io/app-id=orders-api \
-    --sort-by .metadata.creationTimestamp -o 'jsonpath={.items[-1:].metadata.name}')
-if [ "$DAPR_POD" = '' ]; then
-  echo 'No pod of the app runs with the Dapr sidecar (no pod labelled dapr.io/app-id=orders-api in the namespace). Likely cause: The Dapr sidecar injector added no daprd container: the pod template lacks the annotation dapr.io/enabled "true" or dapr.io/app-id, or the injector (dapr-sidecar-injector in dapr-system) is not running. The injector labels each pod it injects with dapr.io/app-id. Fix: Check the annotations on the Deployment'\''s pod template and that dapr-sidecar-injector runs, then restart the Deployment. More: troubleshoot.html#aks-daprd-not-injected, beside the wizard'\''s page.' >&2
-  exit 1
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az keyvault show \
+      --name "$VAULT_2_NAME" \
+      --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.keys[]" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_2_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  kubectl get components.dapr.io azurekeyvault --namespace "$NAMESPACE"
+  kubectl get components.dapr.io azurekeyvault-crypto --namespace "$NAMESPACE"
+  kubectl get components.dapr.io statestore --namespace "$NAMESPACE"
+  kubectl get components.dapr.io statestore-v1 --namespace "$NAMESPACE"
+  kubectl get components.dapr.io blob-binding --namespace "$NAMESPACE"
+  kubectl get components.dapr.io tablestate --namespace "$NAMESPACE"
+  kubectl get components.dapr.io queue-binding --namespace "$NAMESPACE"
+  DAPR_POD=$(kubectl get pods \
+      --namespace "$NAMESPACE" \
+      --selector dapr.io/app-id=orders-api \
+      --sort-by .metadata.creationTimestamp -o 'jsonpath={.items[-1:].metadata.name}')
+  if [ "$DAPR_POD" = '' ]; then
+    echo 'No pod of the app runs with the Dapr sidecar (no pod labelled dapr.io/app-id=orders-api in the namespace). Likely cause: The Dapr sidecar injector added no daprd container: the pod template lacks the annotation dapr.io/enabled "true" or dapr.io/app-id, or the injector (dapr-sidecar-injector in dapr-system) is not running. The injector labels each pod it injects with dapr.io/app-id. Fix: Check the annotations on the Deployment'\''s pod template and that dapr-sidecar-injector runs, then restart the Deployment. More: troubleshoot.html#aks-daprd-not-injected, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  DAPRD_CLIENT_ID=$(kubectl get pod "$DAPR_POD" \
+      --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}')
+  if [ "$DAPRD_CLIENT_ID" != "$CLIENT_ID" ]; then
+    echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_CLIENT_ID with the identity'\''s client id), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  DAPRD_TOKEN_FILE=$(kubectl get pod "$DAPR_POD" \
+      --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}')
+  if [ "$DAPRD_TOKEN_FILE" = '' ]; then
+    echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_FEDERATED_TOKEN_FILE, the projected token), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: azurekeyvault ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: azurekeyvault" within 10 minutes. Its line about azurekeyvault: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''azurekeyvault ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: azurekeyvault-crypto ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: azurekeyvault-crypto" within 10 minutes. Its line about azurekeyvault-crypto: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''azurekeyvault-crypto ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: azurekeyvault-crypto" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: statestore ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: statestore" within 10 minutes. Its line about statestore: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''statestore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: statestore" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: statestore-v1 ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: statestore-v1" within 10 minutes. Its line about statestore-v1: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''statestore-v1 ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: statestore-v1" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: blob-binding ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: blob-binding" within 10 minutes. Its line about blob-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''blob-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: blob-binding" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: tablestate ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: tablestate" within 10 minutes. Its line about tablestate: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''tablestate ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: tablestate" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: queue-binding ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: queue-binding" within 10 minutes. Its line about queue-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''queue-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: queue-binding" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
 fi
-DAPRD_CLIENT_ID=$(kubectl get pod "$DAPR_POD" \
-    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}')
-if [ "$DAPRD_CLIENT_ID" != "$CLIENT_ID" ]; then
-  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_CLIENT_ID with the identity'\''s client id), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
-  exit 1
-fi
-DAPRD_TOKEN_FILE=$(kubectl get pod "$DAPR_POD" \
-    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}')
-if [ "$DAPRD_TOKEN_FILE" = '' ]; then
-  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_FEDERATED_TOKEN_FILE, the projected token), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
-  exit 1
-fi
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: azurekeyvault ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: azurekeyvault" within 10 minutes. Its line about azurekeyvault: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''azurekeyvault ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: azurekeyvault-crypto ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: azurekeyvault-crypto" within 10 minutes. Its line about azurekeyvault-crypto: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''azurekeyvault-crypto ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: azurekeyvault-crypto" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: statestore ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: statestore" within 10 minutes. Its line about statestore: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''statestore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: statestore" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: statestore-v1 ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: statestore-v1" within 10 minutes. Its line about statestore-v1: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''statestore-v1 ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: statestore-v1" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: blob-binding ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: blob-binding" within 10 minutes. Its line about blob-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''blob-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: blob-binding" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: tablestate ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: tablestate" within 10 minutes. Its line about tablestate: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''tablestate ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: tablestate" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: queue-binding ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: queue-binding" within 10 minutes. Its line about queue-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''queue-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: queue-binding" yet; trying again in 20 s.' >&2
-  sleep 20
-done
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,7 +1,56 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 10 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aks&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&component=pubsub.azure.servicebus.queues&name=queue-pubsub&m.namespaceName=sb-orders.servicebus.windows.net&c2.component=pubsub.azure.servicebus.topics&c2.m.namespaceName=sb-orders.servicebus.windows.net&c2.entityManagement=dapr&c3.component=bindings.azure.servicebus.queues&c3.m.namespaceName=sb-orders.servicebus.windows.net&c3.m.queueName=invoices&c4.component=pubsub.azure.eventhubs&c4.name=eh-pubsub&c4.m.eventHubNamespace=eh-orders.servicebus.windows.net&c4.m.storageAccountName=stcheckpoints&c4.m.storageContainerName=checkpoints&c4.ehAccess=subscribe&c5.component=bindings.azure.eventhubs&c5.m.eventHubNamespace=eh-orders.servicebus.windows.net&c5.m.eventHub=telemetry&c5.m.consumerID=%24Default&c5.m.storageAccountName=stcheckpoints&c5.m.storageContainerName=checkpoints&c5.ehDirection=both&c6.component=state.azure.cosmosdb&c6.name=cosmos-state&c6.m.url=https%3A%2F%2Fcosmos-orders.documents.azure.com%3A443%2F&c6.m.database=orders&c6.m.collection=state&c7.component=bindings.azure.cosmosdb&c7.m.url=https%3A%2F%2Fcosmos-orders.documents.azure.com%3A443%2F&c7.m.database=orders&c7.m.collection=events&c7.m.partitionKey=orderId&c8.component=configuration.azure.appconfig&c8.m.host=https%3A%2F%2Fappcs-orders.azconfig.io&c9.component=bindings.azure.openai&c9.m.endpoint=https%3A%2F%2Foai-orders.openai.azure.com%2F&c10.component=bindings.azure.signalr&c10.m.endpoint=https%3A%2F%2Fsignalr-orders.service.signalr.net&c10.m.hub=orders
 # Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Service Bus namespace sb-orders (resource group rg-orders)
+#   - Event Hubs namespace eh-orders (resource group rg-orders)
+#   - Checkpoint storage account stcheckpoints (resource group rg-orders)
+#   - Event hub telemetry (resource group rg-orders)
+#   - Cosmos DB account cosmos-orders (resource group rg-orders)
+#   - App Configuration store appcs-orders (resource group rg-orders)
+#   - Azure OpenAI account oai-orders (resource group rg-orders)
+#   - SignalR service signalr-orders (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders).
+#   - Adds the federated credential dapr-orders-orders-api for system:serviceaccount:orders:orders-api.
+# Grants:
+#   - Azure role Azure Service Bus Data Owner on the Service Bus namespace sb-orders only (for pubsub, queue-pubsub, servicebus-binding).
+#   - Azure role Azure Event Hubs Data Receiver on the Event Hubs namespace eh-orders only (for eh-pubsub).
+#   - Azure role Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints only (for eh-pubsub, eventhubs-binding).
+#   - Azure role Azure Event Hubs Data Sender on the Event hub telemetry only (for eventhubs-binding).
+#   - Azure role Azure Event Hubs Data Receiver on the Event hub telemetry only (for eventhubs-binding).
+#   - Cosmos DB data-plane role Cosmos DB Built-in Data Contributor on the Cosmos DB account cosmos-orders (for cosmos-state, cosmosdb-binding).
+#   - Azure role App Configuration Data Reader on the App Configuration store appcs-orders only (for configstore).
+#   - Azure role Cognitive Services OpenAI User on the Azure OpenAI account oai-orders only (for openai-binding).
+#   - Azure role SignalR REST API Owner on the SignalR service signalr-orders only (for signalr-binding).
+# Files written:
+#   - components/queue-pubsub.yaml: the Azure Service Bus queues pub/sub component
+#   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
+#   - components/servicebus-binding.yaml: the Azure Service Bus queue binding component
+#   - components/eh-pubsub.yaml: the Azure Event Hubs pub/sub component
+#   - components/eventhubs-binding.yaml: the Azure Event Hubs binding component
+#   - components/cosmos-state.yaml: the Azure Cosmos DB state store component
+#   - components/cosmosdb-binding.yaml: the Azure Cosmos DB binding component
+#   - components/configstore.yaml: the Azure App Configuration store component
+#   - components/openai-binding.yaml: the Azure OpenAI binding component
+#   - components/signalr-binding.yaml: the Azure SignalR binding component
+# Kubernetes:
+#   - Applies the ServiceAccount orders-api in the namespace orders.
+#   - Applies the components in the namespace orders.
+#   - Patches the Deployment orders-api in the namespace orders with the Dapr annotations, the ServiceAccount and the Workload ID label: its pods restart.
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
@@ -20,6 +69,52 @@ OPENAI_ACCOUNT_NAME=oai-orders
 SIGNALR_NAME=signalr-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -67,33 +162,33 @@ if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name;
 fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
 # Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
-az aks update \
+run az aks update \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --enable-oidc-issuer \
     --enable-workload-identity -o none
 
 # Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
-OIDC_ISSUER=$(az aks show \
+OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
 # Let exactly this ServiceAccount sign in as the identity (a federated credential).
-az identity federated-credential create \
+run az identity federated-credential create \
     --name "$FEDERATED_CREDENTIAL_NAME" \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -106,7 +201,7 @@ SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$SERVICEBUS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/090c5cfd-751d-490a-894a-3ce6f1109419')].id | [0]" -o tsv)
 if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 090c5cfd-751d-490a-894a-3ce6f1109419 \
@@ -118,7 +213,7 @@ EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$EVENTHUBS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde')].id | [0]" -o tsv)
 if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
@@ -130,7 +225,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -142,7 +237,7 @@ EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$EVENTHUB_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/2b629674-e913-4c01-ae53-ef4638d8f975')].id | [0]" -o tsv)
 if [ "$EVENTHUB_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 2b629674-e913-4c01-ae53-ef4638d8f975 \
@@ -154,7 +249,7 @@ EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$EVENTHUB_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde')].id | [0]" -o tsv)
 if [ "$EVENTHUB_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
@@ -168,7 +263,7 @@ COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
     --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].id | [0]' -o tsv)
 if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" = '' ]; then
   for attempt in {1..6}; do
-    if az cosmosdb sql role assignment create \
+    if run az cosmosdb sql role assignment create \
         --account-name "$COSMOS_ACCOUNT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --scope / \
@@ -189,7 +284,7 @@ APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$APPCONFIG_STORE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071')].id | [0]" -o tsv)
 if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 516239f1-63e1-4d78-a4de-a74fb236a071 \
@@ -201,7 +296,7 @@ OPENAI_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$OPENAI_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd')].id | [0]" -o tsv)
 if [ "$OPENAI_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd \
@@ -213,7 +308,7 @@ SIGNALR_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$SIGNALR_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/fd53cd77-2268-407a-8f46-7e7863d0f521')].id | [0]" -o tsv)
 if [ "$SIGNALR_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role fd53cd77-2268-407a-8f46-7e7863d0f521 \
@@ -427,23 +522,26 @@ spec:
 YAML
 
 # Create the namespace if it does not exist yet.
-kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -f -
+NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)
+if [ "$NAMESPACE_FOUND" = '' ]; then
+  run kubectl create namespace "$NAMESPACE"
+fi
 
 # Apply the ServiceAccount and the components in the namespace.
-kubectl apply -f components/serviceaccount.yaml
-kubectl apply -f components/queue-pubsub.yaml
-kubectl apply -f components/pubsub.yaml
-kubectl apply -f components/servicebus-binding.yaml
-kubectl apply -f components/eh-pubsub.yaml
-kubectl apply -f components/eventhubs-binding.yaml
-kubectl apply -f components/cosmos-state.yaml
-kubectl apply -f components/cosmosdb-binding.yaml
-kubectl apply -f components/configstore.yaml
-kubectl apply -f components/openai-binding.yaml
-kubectl apply -f components/signalr-binding.yaml
+run kubectl apply -f components/serviceaccount.yaml
+run kubectl apply -f components/queue-pubsub.yaml
+run kubectl apply -f components/pubsub.yaml
+run kubectl apply -f components/servicebus-binding.yaml
+run kubectl apply -f components/eh-pubsub.yaml
+run kubectl apply -f components/eventhubs-binding.yaml
+run kubectl apply -f components/cosmos-state.yaml
+run kubectl apply -f components/cosmosdb-binding.yaml
+run kubectl apply -f components/configstore.yaml
+run kubectl apply -f components/openai-binding.yaml
+run kubectl apply -f components/signalr-binding.yaml
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
-kubectl patch deployment "$DEPLOYMENT_NAME" \
+run kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \
     --patch-file components/deployment-patch.yaml
@@ -455,191 +553,195 @@ if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPAC
 fi
 
 # Verify: the grants and the components Dapr loads.
-az role assignment list \
-    --scope "$SERVICEBUS_NAMESPACE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$EVENTHUBS_NAMESPACE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$EVENTHUB_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az cosmosdb sql role assignment list \
-    --account-name "$COSMOS_ACCOUNT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionId" -o tsv
-az role assignment list \
-    --scope "$APPCONFIG_STORE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$OPENAI_ACCOUNT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$SIGNALR_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-kubectl get components.dapr.io queue-pubsub --namespace "$NAMESPACE"
-kubectl get components.dapr.io pubsub --namespace "$NAMESPACE"
-kubectl get components.dapr.io servicebus-binding --namespace "$NAMESPACE"
-kubectl get components.dapr.io eh-pubsub --namespace "$NAMESPACE"
-kubectl get components.dapr.io eventhubs-binding --namespace "$NAMESPACE"
-kubectl get components.dapr.io cosmos-state --namespace "$NAMESPACE"
-kubectl get components.dapr.io cosmosdb-binding --namespace "$NAMESPACE"
-kubectl get components.dapr.io configstore --namespace "$NAMESPACE"
-kubectl get components.dapr.io openai-binding --namespace "$NAMESPACE"
-kubectl get components.dapr.io signalr-binding --namespace "$NAMESPACE"
-DAPR_POD=$(kubectl get pods \
-    --namespace "$NAMESPACE" \
-    --selector dapr.io/app-id=orders-api \
-    --sort-by .metadata.creationTimestamp -o 'jsonpath={.items[-1:].metadata.name}')
-if [ "$DAPR_POD" = '' ]; then
-  echo 'No pod of the app runs with the Dapr sidecar (no pod labelled dapr.io/app-id=orders-api in the namespace). Likely cause: The Dapr sidecar injector added no daprd container: the pod template lacks the annotation dapr.io/enabled "true" or dapr.io/app-id, or the injector (dapr-sidecar-injector in dapr-system) is not running. The injector labels each pod it injects with dapr.io/app-id. Fix: Check the annotations on the Deployment'\''s pod template and that dapr-sidecar-injector runs, then restart the Deployment. More: troubleshoot.html#aks-daprd-not-injected, beside the wizard'\''s page.' >&2
-  exit 1
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az role assignment list \
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$EVENTHUBS_NAMESPACE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$EVENTHUB_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az cosmosdb sql role assignment list \
+      --account-name "$COSMOS_ACCOUNT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionId" -o tsv
+  az role assignment list \
+      --scope "$APPCONFIG_STORE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$OPENAI_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$SIGNALR_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  kubectl get components.dapr.io queue-pubsub --namespace "$NAMESPACE"
+  kubectl get components.dapr.io pubsub --namespace "$NAMESPACE"
+  kubectl get components.dapr.io servicebus-binding --namespace "$NAMESPACE"
+  kubectl get components.dapr.io eh-pubsub --namespace "$NAMESPACE"
+  kubectl get components.dapr.io eventhubs-binding --namespace "$NAMESPACE"
+  kubectl get components.dapr.io cosmos-state --namespace "$NAMESPACE"
+  kubectl get components.dapr.io cosmosdb-binding --namespace "$NAMESPACE"
+  kubectl get components.dapr.io configstore --namespace "$NAMESPACE"
+  kubectl get components.dapr.io openai-binding --namespace "$NAMESPACE"
+  kubectl get components.dapr.io signalr-binding --namespace "$NAMESPACE"
+  DAPR_POD=$(kubectl get pods \
+      --namespace "$NAMESPACE" \
+      --selector dapr.io/app-id=orders-api \
+      --sort-by .metadata.creationTimestamp -o 'jsonpath={.items[-1:].metadata.name}')
+  if [ "$DAPR_POD" = '' ]; then
+    echo 'No pod of the app runs with the Dapr sidecar (no pod labelled dapr.io/app-id=orders-api in the namespace). Likely cause: The Dapr sidecar injector added no daprd container: the pod template lacks the annotation dapr.io/enabled "true" or dapr.io/app-id, or the injector (dapr-sidecar-injector in dapr-system) is not running. The injector labels each pod it injects with dapr.io/app-id. Fix: Check the annotations on the Deployment'\''s pod template and that dapr-sidecar-injector runs, then restart the Deployment. More: troubleshoot.html#aks-daprd-not-injected, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  DAPRD_CLIENT_ID=$(kubectl get pod "$DAPR_POD" \
+      --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}')
+  if [ "$DAPRD_CLIENT_ID" != "$CLIENT_ID" ]; then
+    echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_CLIENT_ID with the identity'\''s client id), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  DAPRD_TOKEN_FILE=$(kubectl get pod "$DAPR_POD" \
+      --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}')
+  if [ "$DAPRD_TOKEN_FILE" = '' ]; then
+    echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_FEDERATED_TOKEN_FILE, the projected token), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: queue-pubsub ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: queue-pubsub" within 10 minutes. Its line about queue-pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''queue-pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: queue-pubsub" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: pubsub ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: pubsub" within 10 minutes. Its line about pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: servicebus-binding ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: servicebus-binding" within 10 minutes. Its line about servicebus-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''servicebus-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: servicebus-binding" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: eh-pubsub ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: eh-pubsub" within 10 minutes. Its line about eh-pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''eh-pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: eh-pubsub" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: eventhubs-binding ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: eventhubs-binding" within 10 minutes. Its line about eventhubs-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''eventhubs-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: eventhubs-binding" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: cosmos-state ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: cosmos-state" within 10 minutes. Its line about cosmos-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''cosmos-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: cosmos-state" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: cosmosdb-binding ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: cosmosdb-binding" within 10 minutes. Its line about cosmosdb-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''cosmosdb-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: cosmosdb-binding" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: configstore ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: configstore" within 10 minutes. Its line about configstore: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''configstore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: configstore" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: openai-binding ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: openai-binding" within 10 minutes. Its line about openai-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''openai-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: openai-binding" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if kubectl logs "$DAPR_POD" \
+        --namespace "$NAMESPACE" \
+        --container daprd | grep -F -- 'Component loaded: signalr-binding ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the newest pod did not log "Component loaded: signalr-binding" within 10 minutes. Its line about signalr-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''signalr-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: signalr-binding" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
 fi
-DAPRD_CLIENT_ID=$(kubectl get pod "$DAPR_POD" \
-    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}')
-if [ "$DAPRD_CLIENT_ID" != "$CLIENT_ID" ]; then
-  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_CLIENT_ID with the identity'\''s client id), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
-  exit 1
-fi
-DAPRD_TOKEN_FILE=$(kubectl get pod "$DAPR_POD" \
-    --namespace "$NAMESPACE" -o 'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}{.spec.initContainers[?(@.name=="daprd")].env[?(@.name=="AZURE_FEDERATED_TOKEN_FILE")].value}')
-if [ "$DAPRD_TOKEN_FILE" = '' ]; then
-  echo 'The daprd container of the newest pod does not carry the Workload ID variables the webhook injects (AZURE_FEDERATED_TOKEN_FILE, the projected token), so Dapr cannot sign in as the identity. Likely cause: The webhook did not inject AZURE_CLIENT_ID and the token file: the pod template lacks the label azure.workload.identity/use: "true", the client-id annotation is misspelt or not on the ServiceAccount, or Workload ID is off on the cluster. Fix: Run the wizard'\''s script again (it applies the ServiceAccount and patches the Deployment with the label), or apply both files by hand, then restart the pods. More: troubleshoot.html#workload-id-not-configured, beside the wizard'\''s page.' >&2
-  exit 1
-fi
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: queue-pubsub ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: queue-pubsub" within 10 minutes. Its line about queue-pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''queue-pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: queue-pubsub" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: pubsub ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: pubsub" within 10 minutes. Its line about pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: servicebus-binding ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: servicebus-binding" within 10 minutes. Its line about servicebus-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''servicebus-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: servicebus-binding" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: eh-pubsub ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: eh-pubsub" within 10 minutes. Its line about eh-pubsub: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''eh-pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: eh-pubsub" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: eventhubs-binding ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: eventhubs-binding" within 10 minutes. Its line about eventhubs-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''eventhubs-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: eventhubs-binding" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: cosmos-state ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: cosmos-state" within 10 minutes. Its line about cosmos-state: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''cosmos-state ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: cosmos-state" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: cosmosdb-binding ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: cosmosdb-binding" within 10 minutes. Its line about cosmosdb-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''cosmosdb-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: cosmosdb-binding" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: configstore ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: configstore" within 10 minutes. Its line about configstore: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''configstore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: configstore" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: openai-binding ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: openai-binding" within 10 minutes. Its line about openai-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''openai-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: openai-binding" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if kubectl logs "$DAPR_POD" \
-      --namespace "$NAMESPACE" \
-      --container daprd | grep -F -- 'Component loaded: signalr-binding ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the newest pod did not log "Component loaded: signalr-binding" within 10 minutes. Its line about signalr-binding: kubectl logs deployment/orders-api --namespace orders --container daprd | grep -F '\''signalr-binding ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: signalr-binding" yet; trying again in 20 s.' >&2
-  sleep 20
-done
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

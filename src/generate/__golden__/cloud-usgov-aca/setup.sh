@@ -1,7 +1,41 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 5 Dapr components on Azure Container Apps, User-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#cloud=usgovernment&host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=state.azure.cosmosdb&name=cosmos-state&m.url=https%3A%2F%2Fcosmos-orders.documents.azure.us%3A443%2F&m.database=orders&m.collection=state&c2.component=state.sqlserver&c2.name=sql-state&c2.m.host=sql-orders.database.usgovcloudapi.net&c2.m.database=orders&c3.component=state.redis&c3.name=redis-state&c3.m.redisHost=redis-orders.redis.cache.usgovcloudapi.net:6380&c4.component=configuration.azure.appconfig&c4.m.host=https%3A%2F%2Fappcs-orders.azconfig.azure.us&c5.component=pubsub.azure.eventhubs&c5.name=eh-pubsub&c5.m.eventHubNamespace=eh-orders.servicebus.usgovcloudapi.net&c5.m.storageAccountName=stcheckpoints&c5.m.storageContainerName=checkpoints&c5.ehAccess=subscribe
 # Run it with Bash after `az cloud set --name AzureUSGovernment` and then `az login` (a sign-in to another cloud does not count). Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Cosmos DB account cosmos-orders (resource group rg-orders)
+#   - Azure SQL server sql-orders (resource group rg-orders)
+#   - Azure Cache for Redis redis-orders (resource group rg-orders)
+#   - App Configuration store appcs-orders (resource group rg-orders)
+#   - Event Hubs namespace eh-orders (resource group rg-orders)
+#   - Checkpoint storage account stcheckpoints (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Attaches it to the container app orders-api (resource group rg-orders).
+# Grants:
+#   - Cosmos DB data-plane role Cosmos DB Built-in Data Contributor on the Cosmos DB account cosmos-orders (for cosmos-state).
+#   - An Azure SQL contained user for the identity (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo) in the database orders, on the Azure SQL server sql-orders (for sql-state).
+#   - Redis data access policy Data Owner on the Azure Cache for Redis redis-orders (for redis-state).
+#   - Azure role App Configuration Data Reader on the App Configuration store appcs-orders only (for configstore).
+#   - Azure role Azure Event Hubs Data Receiver on the Event Hubs namespace eh-orders only (for eh-pubsub).
+#   - Azure role Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints only (for eh-pubsub).
+# Files written:
+#   - components/cosmos-state.yaml: the Azure Cosmos DB state store component
+#   - components/sql-state.yaml: the Azure SQL state store component
+#   - components/redis-state.yaml: the Azure Cache for Redis state store component
+#   - components/configstore.yaml: the Azure App Configuration store component
+#   - components/eh-pubsub.yaml: the Azure Event Hubs pub/sub component
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -15,6 +49,52 @@ EVENTHUBS_NAMESPACE_NAME=eh-orders
 STORAGE_ACCOUNT_NAME=stcheckpoints
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -57,24 +137,24 @@ if [ "$DAPR_ENABLED" = true ]; then
 fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(az identity show \
+IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
 # Attach the identity to the container app.
-az containerapp identity assign \
+run az containerapp identity assign \
     --name "$CONTAINER_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --user-assigned "$IDENTITY_ID" -o none
@@ -86,7 +166,7 @@ COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
     --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].id | [0]' -o tsv)
 if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" = '' ]; then
   for attempt in {1..6}; do
-    if az cosmosdb sql role assignment create \
+    if run az cosmosdb sql role assignment create \
         --account-name "$COSMOS_ACCOUNT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --scope / \
@@ -106,7 +186,7 @@ fi
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
 # A user of that name must already have this identity's client id as its SID, as Microsoft documents
 # for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-sqlcmd \
+run sqlcmd \
     --server sql-orders.database.usgovcloudapi.net \
     --database-name orders \
     --authentication-method ActiveDirectoryAzCli \
@@ -116,7 +196,7 @@ sqlcmd \
 # Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state.
 # Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after
 # 2.45); Microsoft Entra authentication on the cache was checked above.
-az redis access-policy-assignment create \
+run az redis access-policy-assignment create \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --policy-assignment-name id-orders \
@@ -129,7 +209,7 @@ APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$APPCONFIG_STORE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071')].id | [0]" -o tsv)
 if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 516239f1-63e1-4d78-a4de-a74fb236a071 \
@@ -141,7 +221,7 @@ EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$EVENTHUBS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde')].id | [0]" -o tsv)
 if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
@@ -153,7 +233,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -263,27 +343,27 @@ YAML
 } > components/eh-pubsub.yaml
 
 # Add each component to the Container Apps environment (in ACA's own component schema).
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name cosmos-state \
     --yaml components/cosmos-state.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name sql-state \
     --yaml components/sql-state.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name redis-state \
     --yaml components/redis-state.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name configstore \
     --yaml components/configstore.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name eh-pubsub \
@@ -291,7 +371,7 @@ az containerapp env dapr-component set \
 
 # Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
 if [ "$DAPR_ENABLED" != true ]; then
-  az containerapp dapr enable \
+  run az containerapp dapr enable \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --dapr-app-id orders-api -o none
@@ -299,71 +379,75 @@ fi
 # No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
 
 # Verify: the grants and the components Dapr loads.
-az cosmosdb sql role assignment list \
-    --account-name "$COSMOS_ACCOUNT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionId" -o tsv
-az role assignment list \
-    --scope "$APPCONFIG_STORE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$EVENTHUBS_NAMESPACE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name cosmos-state \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name sql-state \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name redis-state \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name configstore \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name eh-pubsub \
-    --query properties.componentType -o tsv
-for attempt in {1..12}; do
-  if az containerapp show \
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az cosmosdb sql role assignment list \
+      --account-name "$COSMOS_ACCOUNT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionId" -o tsv
+  az role assignment list \
+      --scope "$APPCONFIG_STORE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$EVENTHUBS_NAMESPACE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name cosmos-state \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name sql-state \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-state \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name configstore \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name eh-pubsub \
+      --query properties.componentType -o tsv
+  for attempt in {1..12}; do
+    if az containerapp show \
+        --name "$CONTAINER_APP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query 'properties.latestReadyRevisionName == properties.latestRevisionName' -o tsv | grep -Fx true; then
+      break
+    fi
+    if [ "$attempt" = 12 ]; then
+      echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
+    sleep 10
+  done
+  DAPR_RUNNING_APP_ID=$(az containerapp show \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query 'properties.latestReadyRevisionName == properties.latestRevisionName' -o tsv | grep -Fx true; then
-    break
-  fi
-  if [ "$attempt" = 12 ]; then
-    echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId' -o tsv)
+  if [ "$DAPR_RUNNING_APP_ID" != orders-api ]; then
+    echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
-  echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
-  sleep 10
-done
-DAPR_RUNNING_APP_ID=$(az containerapp show \
-    --name "$CONTAINER_APP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId' -o tsv)
-if [ "$DAPR_RUNNING_APP_ID" != orders-api ]; then
-  echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
-  exit 1
+  # Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
+  # sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
+  # and "Failed to init component <name>":
+  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
+  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 fi
-# Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
-# sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
-# and "Failed to init component <name>":
-#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
-#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

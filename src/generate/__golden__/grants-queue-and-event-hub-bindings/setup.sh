@@ -1,7 +1,34 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Service Bus queue binding and Azure Event Hubs binding on Virtual Machine Scale Set, System-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=vmss&resourceGroup=rg-orders&hostName=vmss-orders&appId=orders-api&component=bindings.azure.servicebus.queues&m.namespaceName=sb-orders.servicebus.windows.net&m.queueName=invoices&c2.component=bindings.azure.eventhubs&c2.m.eventHubNamespace=eh-orders.servicebus.windows.net&c2.m.eventHub=telemetry&c2.m.consumerID=%24Default&c2.m.storageAccountName=stcheckpoints&c2.m.storageContainerName=checkpoints&c2.ehDirection=input
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Service Bus namespace sb-orders (resource group rg-orders)
+#   - Service Bus queue invoices (resource group rg-orders)
+#   - Event Hubs namespace eh-orders (resource group rg-orders)
+#   - Event hub telemetry (resource group rg-orders)
+#   - Checkpoint storage account stcheckpoints (resource group rg-orders)
+# Identity:
+#   - Turns on the system-assigned identity of the scale set vmss-orders (resource group rg-orders).
+# Grants:
+#   - Azure role Azure Service Bus Data Sender on the Service Bus queue invoices only (for servicebus-binding).
+#   - Azure role Azure Service Bus Data Receiver on the Service Bus queue invoices only (for servicebus-binding).
+#   - Azure role Azure Event Hubs Data Receiver on the Event hub telemetry only (for eventhubs-binding).
+#   - Azure role Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints only (for eventhubs-binding).
+# Files written:
+#   - components/servicebus-binding.yaml: the Azure Service Bus queue binding component
+#   - components/eventhubs-binding.yaml: the Azure Event Hubs binding component
 
 RESOURCE_GROUP=rg-orders
 VMSS_NAME=vmss-orders
@@ -12,6 +39,52 @@ EVENTHUB_NAME=telemetry
 STORAGE_ACCOUNT_NAME=stcheckpoints
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -36,7 +109,7 @@ UPGRADE_MODE=$(az vmss show \
     --query upgradePolicy.mode -o tsv)
 
 # Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(az vmss identity assign \
+PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
@@ -48,7 +121,7 @@ if [ "$UPGRADE_MODE" = Manual ]; then
   # Whether the identity change alone restarts an instance is not documented; plan for a restart.
   # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
   # check with the verify line below.
-  az vmss update-instances \
+  run az vmss update-instances \
       --name "$VMSS_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --instance-ids '*' -o none
@@ -59,7 +132,7 @@ SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$SERVICEBUS_QUEUE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')].id | [0]" -o tsv)
 if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
@@ -71,7 +144,7 @@ SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$SERVICEBUS_QUEUE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0')].id | [0]" -o tsv)
 if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
@@ -83,7 +156,7 @@ EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$EVENTHUB_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde')].id | [0]" -o tsv)
 if [ "$EVENTHUB_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
@@ -95,7 +168,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -155,24 +228,28 @@ YAML
 # Each instance finds the scale set's identity through the instance metadata service.
 
 # Verify: the grants.
-az role assignment list \
-    --scope "$SERVICEBUS_QUEUE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$EVENTHUB_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-# Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
-#   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
-#     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"'
-# Once the app runs under dapr run, on the instance: Dapr's metadata API lists the components it loaded (servicebus-binding, eventhubs-binding):
-#   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
-# Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
-# output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
-# Instances not yet on the latest model (so still without the identity, Uniform orchestration):
-#   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az role assignment list \
+      --scope "$SERVICEBUS_QUEUE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$EVENTHUB_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  # Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
+  #   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
+  #     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"'
+  # Once the app runs under dapr run, on the instance: Dapr's metadata API lists the components it loaded (servicebus-binding, eventhubs-binding):
+  #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
+  # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
+  # output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
+  # Instances not yet on the latest model (so still without the identity, Uniform orchestration):
+  #   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
+fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

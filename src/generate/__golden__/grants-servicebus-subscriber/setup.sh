@@ -1,7 +1,27 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Service Bus queues pub/sub on App Service Web App (Linux), User-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=webapp&identity=user&resourceGroup=rg-orders&hostName=orders-web&identityName=id-orders&appId=orders-web&component=pubsub.azure.servicebus.queues&m.namespaceName=sb-orders.servicebus.windows.net&sbAccess=subscribe
 # Run it with Bash after `az login`. Needs an Azure CLI with `az webapp sitecontainers` (newer than 2.45: run `az upgrade`).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Service Bus namespace sb-orders (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Attaches it to the web app orders-web (resource group rg-orders).
+# Grants:
+#   - Azure role Azure Service Bus Data Receiver on the Service Bus namespace sb-orders only (for pubsub).
+# Files written:
+#   - components/pubsub.yaml: the Azure Service Bus queues pub/sub component
 
 RESOURCE_GROUP=rg-orders
 WEBAPP_NAME=orders-web
@@ -9,6 +29,52 @@ IDENTITY_NAME=id-orders
 SERVICEBUS_NAMESPACE_NAME=sb-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -20,18 +86,18 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --query id -o tsv)
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(az identity show \
+IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
@@ -55,7 +121,7 @@ if [ "$WEBAPP_SINGLE_CONTAINER" = true ]; then
 fi
 
 # Attach the identity to the web app.
-az webapp identity assign \
+run az webapp identity assign \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --identities "$IDENTITY_ID" -o none
@@ -65,7 +131,7 @@ SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$SERVICEBUS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0')].id | [0]" -o tsv)
 if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
@@ -98,7 +164,7 @@ YAML
 } > components/pubsub.yaml
 
 # Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
-az webapp deploy \
+run az webapp deploy \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --src-path components/pubsub.yaml \
@@ -107,7 +173,7 @@ az webapp deploy \
     --restart false -o none
 
 # Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
-az webapp sitecontainers create \
+run az webapp sitecontainers create \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --container-name daprd \
@@ -123,22 +189,26 @@ az webapp sitecontainers create \
 # apps that started as one custom container); if daprd loads no component, set it to true.
 
 # Restart the web app, so the sidecar starts with the component files in place.
-az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none
+run az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
 # Verify: the grants.
-az role assignment list \
-    --scope "$SERVICEBUS_NAMESPACE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-# Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded, or
-# "Failed to init component <name>" with the cause (stop the log with Ctrl+C):
-#   az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
-# From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (pubsub):
-#   curl -s http://localhost:3500/v1.0/metadata
-# and the identity endpoint answers with a token (a 200) when the app has its identity:
-#   curl -s -o /dev/null -w "%{http_code}\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/"
-# Not confirmed by Microsoft or Dapr: whether App Service gives sidecar containers the managed identity
-# endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER); see dapr/dapr#6521. If the log shows ManagedIdentityCredential
-# errors instead, daprd cannot reach the identity from the sidecar on this app (troubleshoot.html#no-managed-identity-endpoint, beside the wizard's page).
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az role assignment list \
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  # Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded, or
+  # "Failed to init component <name>" with the cause (stop the log with Ctrl+C):
+  #   az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
+  # From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (pubsub):
+  #   curl -s http://localhost:3500/v1.0/metadata
+  # and the identity endpoint answers with a token (a 200) when the app has its identity:
+  #   curl -s -o /dev/null -w "%{http_code}\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/"
+  # Not confirmed by Microsoft or Dapr: whether App Service gives sidecar containers the managed identity
+  # endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER); see dapr/dapr#6521. If the log shows ManagedIdentityCredential
+  # errors instead, daprd cannot reach the identity from the sidecar on this app (troubleshoot.html#no-managed-identity-endpoint, beside the wizard's page).
+fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app:

@@ -1,7 +1,32 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 3 Dapr components on Azure Container Apps, System-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aca&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&appId=orders-api&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=pubsub.azure.servicebus.topics&c3.m.namespaceName=sb-orders.servicebus.windows.net
 # Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+#   - Storage account storders (resource group rg-orders)
+#   - Service Bus namespace sb-orders (resource group rg-orders)
+# Identity:
+#   - Turns on the system-assigned identity of the container app orders-api (resource group rg-orders).
+# Grants:
+#   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
+#   - Azure role Storage Blob Data Contributor on the Storage account storders only (for statestore).
+#   - Azure role Azure Service Bus Data Sender on the Service Bus namespace sb-orders only (for pubsub).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+#   - components/statestore.yaml: the Azure Blob Storage state store component
+#   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -11,6 +36,52 @@ STORAGE_ACCOUNT_NAME=storders
 SERVICEBUS_NAMESPACE_NAME=sb-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -47,7 +118,7 @@ if [ "$DAPR_ENABLED" = true ]; then
 fi
 
 # Turn on the container app's system-assigned identity and read its principal id.
-PRINCIPAL_ID=$(az containerapp identity assign \
+PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az containerapp identity assign \
     --name "$CONTAINER_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --system-assigned \
@@ -58,7 +129,7 @@ VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
 if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
@@ -70,7 +141,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -82,7 +153,7 @@ SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$SERVICEBUS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')].id | [0]" -o tsv)
 if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
@@ -124,17 +195,17 @@ scopes:
 YAML
 
 # Add each component to the Container Apps environment (in ACA's own component schema).
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name azurekeyvault \
     --yaml components/azurekeyvault.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name statestore \
     --yaml components/statestore.yaml -o none
-az containerapp env dapr-component set \
+run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --dapr-component-name pubsub \
@@ -142,7 +213,7 @@ az containerapp env dapr-component set \
 
 # Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
 if [ "$DAPR_ENABLED" != true ]; then
-  az containerapp dapr enable \
+  run az containerapp dapr enable \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --dapr-app-id orders-api -o none
@@ -150,57 +221,61 @@ fi
 # No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
 
 # Verify: the grants and the components Dapr loads.
-az role assignment list \
-    --scope "$VAULT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$SERVICEBUS_NAMESPACE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name azurekeyvault \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name statestore \
-    --query properties.componentType -o tsv
-az containerapp env dapr-component show \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --dapr-component-name pubsub \
-    --query properties.componentType -o tsv
-for attempt in {1..12}; do
-  if az containerapp show \
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name azurekeyvault \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name statestore \
+      --query properties.componentType -o tsv
+  az containerapp env dapr-component show \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name pubsub \
+      --query properties.componentType -o tsv
+  for attempt in {1..12}; do
+    if az containerapp show \
+        --name "$CONTAINER_APP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query 'properties.latestReadyRevisionName == properties.latestRevisionName' -o tsv | grep -Fx true; then
+      break
+    fi
+    if [ "$attempt" = 12 ]; then
+      echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
+    sleep 10
+  done
+  DAPR_RUNNING_APP_ID=$(az containerapp show \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query 'properties.latestReadyRevisionName == properties.latestRevisionName' -o tsv | grep -Fx true; then
-    break
-  fi
-  if [ "$attempt" = 12 ]; then
-    echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId' -o tsv)
+  if [ "$DAPR_RUNNING_APP_ID" != orders-api ]; then
+    echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
-  echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
-  sleep 10
-done
-DAPR_RUNNING_APP_ID=$(az containerapp show \
-    --name "$CONTAINER_APP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appId' -o tsv)
-if [ "$DAPR_RUNNING_APP_ID" != orders-api ]; then
-  echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
-  exit 1
+  # Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
+  # sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
+  # and "Failed to init component <name>":
+  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
+  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 fi
-# Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
-# sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
-# and "Failed to init component <name>":
-#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
-#   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

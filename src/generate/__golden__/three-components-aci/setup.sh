@@ -1,7 +1,33 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 3 Dapr components on Azure Container Instances, User-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aci&identity=user&resourceGroup=rg-orders&hostName=orders-group&location=westeurope&identityName=id-orders&appId=orders-api&image=mcr.microsoft.com/azuredocs/aci-helloworld:latest&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=pubsub.azure.servicebus.topics&c3.m.namespaceName=sb-orders.servicebus.windows.net
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+#   - Storage account storders (resource group rg-orders)
+#   - Service Bus namespace sb-orders (resource group rg-orders)
+# Identity:
+#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Attaches it to the container group orders-group (resource group rg-orders).
+# Grants:
+#   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
+#   - Azure role Storage Blob Data Contributor on the Storage account storders only (for statestore).
+#   - Azure role Azure Service Bus Data Sender on the Service Bus namespace sb-orders only (for pubsub).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+#   - components/statestore.yaml: the Azure Blob Storage state store component
+#   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_GROUP_NAME=orders-group
@@ -12,6 +38,52 @@ STORAGE_ACCOUNT_NAME=storders
 SERVICEBUS_NAMESPACE_NAME=sb-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -41,21 +113,21 @@ if [ "$GROUP_UPDATABLE" = false ]; then
 fi
 
 # Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create \
+run az identity create \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --location "$LOCATION" -o none
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(az identity show \
+IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(az identity show \
+PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
+CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
@@ -65,7 +137,7 @@ VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
 if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
@@ -77,7 +149,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -89,7 +161,7 @@ SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$SERVICEBUS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')].id | [0]" -o tsv)
 if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
@@ -219,67 +291,71 @@ printf '      pubsub.yaml: %s\n' "$COMPONENT_BASE64_3"
 } > components/container-group.yaml
 
 # Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
-az container create \
+run az container create \
     --resource-group "$RESOURCE_GROUP" \
     --file components/container-group.yaml -o none
 
 # Verify: the grants.
-az role assignment list \
-    --scope "$VAULT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$SERVICEBUS_NAMESPACE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-# The group's state (Running once its containers have started):
-az container show \
-    --name "$CONTAINER_GROUP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query instanceView.state -o tsv
-for attempt in {1..30}; do
-  if az container logs \
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  # The group's state (Running once its containers have started):
+  az container show \
       --name "$CONTAINER_GROUP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --container-name daprd | grep -F -- 'Component loaded: azurekeyvault ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the group did not log "Component loaded: azurekeyvault" within 10 minutes. Its line about azurekeyvault: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''azurekeyvault ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if az container logs \
-      --name "$CONTAINER_GROUP_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --container-name daprd | grep -F -- 'Component loaded: statestore ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the group did not log "Component loaded: statestore" within 10 minutes. Its line about statestore: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''statestore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: statestore" yet; trying again in 20 s.' >&2
-  sleep 20
-done
-for attempt in {1..30}; do
-  if az container logs \
-      --name "$CONTAINER_GROUP_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --container-name daprd | grep -F -- 'Component loaded: pubsub ('; then
-    break
-  fi
-  if [ "$attempt" = 30 ]; then
-    echo 'daprd in the group did not log "Component loaded: pubsub" within 10 minutes. Its line about pubsub: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
-  echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
-  sleep 20
-done
+      --query instanceView.state -o tsv
+  for attempt in {1..30}; do
+    if az container logs \
+        --name "$CONTAINER_GROUP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --container-name daprd | grep -F -- 'Component loaded: azurekeyvault ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the group did not log "Component loaded: azurekeyvault" within 10 minutes. Its line about azurekeyvault: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''azurekeyvault ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if az container logs \
+        --name "$CONTAINER_GROUP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --container-name daprd | grep -F -- 'Component loaded: statestore ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the group did not log "Component loaded: statestore" within 10 minutes. Its line about statestore: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''statestore ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: statestore" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+  for attempt in {1..30}; do
+    if az container logs \
+        --name "$CONTAINER_GROUP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --container-name daprd | grep -F -- 'Component loaded: pubsub ('; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd in the group did not log "Component loaded: pubsub" within 10 minutes. Its line about pubsub: az container logs --name orders-group --resource-group rg-orders --container-name daprd | grep -F '\''pubsub ('\'' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
+    sleep 20
+  done
+fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the group:

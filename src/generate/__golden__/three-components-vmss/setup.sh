@@ -1,7 +1,32 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 3 Dapr components on Virtual Machine Scale Set, System-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=vmss&resourceGroup=rg-orders&hostName=vmss-orders&appId=orders-api&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=pubsub.azure.servicebus.topics&c3.m.namespaceName=sb-orders.servicebus.windows.net
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+#   - Storage account storders (resource group rg-orders)
+#   - Service Bus namespace sb-orders (resource group rg-orders)
+# Identity:
+#   - Turns on the system-assigned identity of the scale set vmss-orders (resource group rg-orders).
+# Grants:
+#   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
+#   - Azure role Storage Blob Data Contributor on the Storage account storders only (for statestore).
+#   - Azure role Azure Service Bus Data Sender on the Service Bus namespace sb-orders only (for pubsub).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+#   - components/statestore.yaml: the Azure Blob Storage state store component
+#   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
 
 RESOURCE_GROUP=rg-orders
 VMSS_NAME=vmss-orders
@@ -10,6 +35,52 @@ STORAGE_ACCOUNT_NAME=storders
 SERVICEBUS_NAMESPACE_NAME=sb-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -36,7 +107,7 @@ UPGRADE_MODE=$(az vmss show \
     --query upgradePolicy.mode -o tsv)
 
 # Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(az vmss identity assign \
+PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
@@ -48,7 +119,7 @@ if [ "$UPGRADE_MODE" = Manual ]; then
   # Whether the identity change alone restarts an instance is not documented; plan for a restart.
   # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
   # check with the verify line below.
-  az vmss update-instances \
+  run az vmss update-instances \
       --name "$VMSS_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --instance-ids '*' -o none
@@ -59,7 +130,7 @@ VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$VAULT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6')].id | [0]" -o tsv)
 if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
@@ -71,7 +142,7 @@ STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$STORAGE_ACCOUNT_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe')].id | [0]" -o tsv)
 if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
@@ -83,7 +154,7 @@ SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
     --scope "$SERVICEBUS_NAMESPACE_ID" \
     --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')].id | [0]" -o tsv)
 if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
-  az role assignment create \
+  run az role assignment create \
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
@@ -149,24 +220,28 @@ YAML
 # Each instance finds the scale set's identity through the instance metadata service.
 
 # Verify: the grants.
-az role assignment list \
-    --scope "$VAULT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$STORAGE_ACCOUNT_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-az role assignment list \
-    --scope "$SERVICEBUS_NAMESPACE_ID" \
-    --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-# Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
-#   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
-#     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"'
-# Once the app runs under dapr run, on the instance: Dapr's metadata API lists the components it loaded (azurekeyvault, statestore, pubsub):
-#   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
-# Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
-# output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
-# Instances not yet on the latest model (so still without the identity, Uniform orchestration):
-#   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  az role assignment list \
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
+  # Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
+  #   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
+  #     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"'
+  # Once the app runs under dapr run, on the instance: Dapr's metadata API lists the components it loaded (azurekeyvault, statestore, pubsub):
+  #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
+  # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
+  # output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
+  # Instances not yet on the latest model (so still without the identity, Uniform orchestration):
+  #   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
+fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -1,7 +1,26 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Virtual Machine Scale Set, System-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=vmss&resourceGroup=rg-orders&subscription=00000000-1111-2222-3333-444444444444&hostName=vmss-orders&appId=&m.vaultName=kv-orders&kvModel=accesspolicy
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
+#
+# Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
+# identities, settings and files are written with the same values), so a second run with the same values
+# changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
+# After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
+# of running it; the lookups and checks still run, and the files are still written into ./components.
+#
+# What it changes:
+# Looks up, changes nothing:
+#   - Key Vault kv-orders (resource group rg-orders)
+# Identity:
+#   - Turns on the system-assigned identity of the scale set vmss-orders (resource group rg-orders).
+# Grants:
+#   - Key Vault access policy secret-permissions get, list on the Key Vault kv-orders (for azurekeyvault).
+# Files written:
+#   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 
 SUBSCRIPTION=00000000-1111-2222-3333-444444444444
 RESOURCE_GROUP=rg-orders
@@ -9,6 +28,52 @@ VMSS_NAME=vmss-orders
 VAULT_NAME=kv-orders
 
 set -euo pipefail
+
+# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
@@ -32,7 +97,7 @@ UPGRADE_MODE=$(az vmss show \
     --query upgradePolicy.mode -o tsv)
 
 # Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(az vmss identity assign \
+PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
@@ -44,14 +109,14 @@ if [ "$UPGRADE_MODE" = Manual ]; then
   # Whether the identity change alone restarts an instance is not documented; plan for a restart.
   # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
   # check with the verify line below.
-  az vmss update-instances \
+  run az vmss update-instances \
       --name "$VMSS_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --instance-ids '*' -o none
 fi
 
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
-az keyvault set-policy \
+run az keyvault set-policy \
     --name "$VAULT_NAME" \
     --object-id "$PRINCIPAL_ID" \
     --secret-permissions get list -o none
@@ -81,18 +146,22 @@ YAML
 # Each instance finds the scale set's identity through the instance metadata service.
 
 # Verify: the grants.
-az keyvault show \
-    --name "$VAULT_NAME" \
-    --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
-# Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
-#   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
-#     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"'
-# Once the app runs under dapr run, on the instance: Dapr's metadata API lists the components it loaded (azurekeyvault):
-#   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
-# Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
-# output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
-# Instances not yet on the latest model (so still without the identity, Uniform orchestration):
-#   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
+else
+  az keyvault show \
+      --name "$VAULT_NAME" \
+      --query "properties.accessPolicies[?objectId=='${PRINCIPAL_ID}'].permissions.secrets[]" -o tsv
+  # Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
+  #   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
+  #     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"'
+  # Once the app runs under dapr run, on the instance: Dapr's metadata API lists the components it loaded (azurekeyvault):
+  #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
+  # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
+  # output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
+  # Instances not yet on the latest model (so still without the identity, Uniform orchestration):
+  #   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
+fi
 
 # Done. A new access policy can take a minute or two to apply;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -23,6 +23,40 @@ def account_set(state, values):
     raise cli_error("The subscription of '{0}' doesn't exist in cloud 'AzureCloud'.".format(wanted))
 
 
+def cloud_set(state, values):
+    """Switches the CLI's active cloud, a local setting (core/cloud.py switch_active_cloud in the installed
+    2.45): the fake keeps its name and answers in that cloud as in any other."""
+    (name,) = required(values, '--name')
+    if name not in ('AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment', 'AzureGermanCloud'):
+        raise cli_error("The cloud '{0}' is not registered.".format(name))
+    state['account']['cloud'] = name
+    return None
+
+
+def service_principals(state):
+    """Every managed identity's service principal: a user-assigned identity's appId is its clientId; a
+    system-assigned one's is made up from its principal id (ARM's identity block does not carry it)."""
+    for resource in state['resources']:
+        if resource['type'] == TYPES['identity']:
+            yield resource['principalId'], resource['clientId'], resource['name']
+        identity = resource.get('identity') or {}
+        if identity.get('principalId'):
+            yield identity['principalId'], stable_id('app', identity['principalId']), resource['name']
+
+
+def ad_sp_show(state, values):
+    """Microsoft Graph's servicePrincipal (id, appId, displayName, servicePrincipalType): role/custom.py
+    show_service_principal in the installed 2.45 resolves --id by servicePrincipalNames (which hold the appId)
+    or takes it as the object id. An unknown object id is Graph's 404, which the CLI exits 3 on."""
+    (wanted,) = required(values, '--id')
+    for object_id, app_id, name in service_principals(state):
+        if wanted.lower() in (object_id.lower(), app_id.lower()):
+            return {'id': object_id, 'appId': app_id, 'displayName': name,
+                    'servicePrincipalNames': [app_id], 'servicePrincipalType': 'ManagedIdentity'}
+    raise cli_error("Resource '{0}' does not exist or one of its queried reference-property objects are not "
+                    'present.'.format(wanted), 3)
+
+
 def account_get_access_token(state, values):
     account = state['account']
     return {'accessToken': account['accessToken'], 'expiresOn': '2030-01-01 00:00:00.000000',
@@ -186,6 +220,8 @@ def access_commands():
     return {
         ('account', 'show'): (account_show, {}),
         ('account', 'set'): (account_set, {}),
+        ('cloud', 'set'): (cloud_set, {'--name': ONE}),
+        ('ad', 'sp', 'show'): (ad_sp_show, {'--id': ONE}),
         ('account', 'get-access-token'): (account_get_access_token, {'--resource-type': ONE, '--resource': ONE}),
         ('identity', 'create'): (identity_create, dict(group, **{'--location': ONE})),
         ('identity', 'show'): (identity_show, group),

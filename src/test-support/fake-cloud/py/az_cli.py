@@ -6,11 +6,13 @@ from az_args import parse_argv
 from az_hosts import host_commands
 from az_output import cli_error, format_result
 from az_resources import show_commands
+from az_web import web_commands
 
 COMMANDS = {}
 COMMANDS.update(show_commands())
 COMMANDS.update(access_commands())
 COMMANDS.update(host_commands())
+COMMANDS.update(web_commands())
 
 
 def run_az(state, argv):

@@ -3,7 +3,7 @@ components, container groups."""
 import yaml
 
 from az_args import MANY, ONE, SWITCH, required
-from az_output import cli_error, resource_not_found
+from az_output import cli_error, resource_not_found, service_error
 from az_resources import check_group, find, find_by_id, resource_id, TYPES
 from state import stable_id
 
@@ -83,6 +83,8 @@ def containerapp_dapr_enable(state, values):
     dapr['enabled'] = True
     if '--dapr-app-id' in values:
         dapr['appId'] = values['--dapr-app-id']
+    if '--dapr-app-port' in values:
+        dapr['appPort'] = int(values['--dapr-app-port'])
     return dapr
 
 
@@ -131,6 +133,31 @@ def aks_get_credentials(state, values):
     return None
 
 
+def _as_shown(definition):
+    """A container group as the CLI prints it: the SDK model's `properties` flattened to the top level, each
+    container's too (azure-mgmt-containerinstance ContainerGroup and Container map their fields from
+    properties.*), and attribute names camel-cased from the model's (memory_in_gb: memoryInGb), as the CLI's
+    todict does. Secret volume values are write-only in ARM and not shown."""
+    shown = {key: value for key, value in definition.items() if key != 'properties'}
+    shown.update(definition.get('properties') or {})
+    containers = []
+    for container in shown.get('containers') or []:
+        flat = dict({'name': container.get('name')}, **(container.get('properties') or {}))
+        requests = (flat.get('resources') or {}).get('requests')
+        if requests and 'memoryInGB' in requests:
+            requests['memoryInGb'] = requests.pop('memoryInGB')
+        containers.append(flat)
+    shown['containers'] = containers
+    for volume in shown.get('volumes') or []:
+        if 'secret' in volume:
+            volume['secret'] = {}
+    address = shown.get('ipAddress')
+    if address and address.get('dnsNameLabel'):
+        address['fqdn'] = '{0}.{1}.azurecontainer.io'.format(address['dnsNameLabel'],
+                                                             definition.get('location', 'westeurope'))
+    return shown
+
+
 def container_create(state, values):
     """A group of the same name is updated to the file's definition (and restarts)."""
     (group,) = required(values, '--resource-group')
@@ -141,7 +168,7 @@ def container_create(state, values):
     existing = find_by_id(state, new_id)
     old_identity = (existing or {}).get('identity') or {}
     wanted = definition.get('identity') or {}
-    group_resource = dict(definition, id=new_id, resourceGroup=group, type=TYPES['container'])
+    group_resource = dict(_as_shown(definition), id=new_id, resourceGroup=group, type=TYPES['container'])
     group_resource.pop('identity', None)
     kinds = (wanted.get('type') or '').replace(' ', '').split(',')
     if old_identity.get('principalId') and 'SystemAssigned' in kinds:
@@ -167,6 +194,44 @@ def container_restart(state, values):
     return None
 
 
+def run_shell_script(state, values, machine):
+    """`az vm|vmss run-command invoke --command-id RunShellScript`: the RunCommandResult whose value[0].message
+    holds the script's output under [stdout] and [stderr] (vm/custom.py run_command_invoke in the installed
+    2.45). The fake runs no script: a machine's `daprdVersion` is what a `daprd --version` script prints, and a
+    deallocated machine refuses (the message is the fake's, not the service's)."""
+    command_id = required(values, '--command-id')[0]
+    if command_id != 'RunShellScript':
+        raise cli_error('The fake runs only RunShellScript, not {0}.'.format(command_id))
+    if machine.get('powerState') == 'VM deallocated':
+        raise service_error('OperationNotAllowed', "Operation 'RunCommand' is not allowed on a deallocated VM.", 1)
+    script = ' '.join(values.get('--scripts', []))
+    printed = machine.get('daprdVersion', '') if 'daprd' in script and '--version' in script else ''
+    message = 'Enable succeeded: \n[stdout]\n{0}\n[stderr]\n'.format(printed + '\n' if printed else '')
+    return {'value': [{'code': 'ProvisioningState/succeeded', 'displayStatus': 'Provisioning succeeded',
+                       'level': 'Info', 'message': message, 'time': None}]}
+
+
+def vm_run_command(state, values):
+    name, group = required(values, '--name', '--resource-group')
+    return run_shell_script(state, values, find(state, 'vm', name, group))
+
+
+def vmss_run_command(state, values):
+    name, group, instance = required(values, '--name', '--resource-group', '--instance-id')
+    scale_set = find(state, 'vmss', name, group)
+    machine = dict(scale_set, **(scale_set.get('instances', {}).get(instance) or {}))
+    return run_shell_script(state, values, machine)
+
+
+def vmss_update_instances(state, values):
+    """Brings the instances to the scale set's latest model; the fake keeps no per-instance model, so this
+    records only that it ran (the LRO's result is None in the installed 2.45, vm/custom.py)."""
+    name, group = required(values, '--name', '--resource-group', '--instance-ids')[:2]
+    scale_set = find(state, 'vmss', name, group)
+    scale_set['latestModelAppliedTo'] = values['--instance-ids']
+    return None
+
+
 def host_commands():
     group = {'--name': ONE, '--resource-group': ONE}
     identities = dict(group, **{'--identities': MANY})
@@ -177,7 +242,8 @@ def host_commands():
         ('functionapp', 'identity', 'assign'): (site_identity_assign('functionapp'), identities),
         ('containerapp', 'identity', 'assign'): (containerapp_identity_assign, dict(
             group, **{'--system-assigned': SWITCH, '--user-assigned': MANY})),
-        ('containerapp', 'dapr', 'enable'): (containerapp_dapr_enable, dict(group, **{'--dapr-app-id': ONE})),
+        ('containerapp', 'dapr', 'enable'): (containerapp_dapr_enable, dict(
+            group, **{'--dapr-app-id': ONE, '--dapr-app-port': ONE})),
         ('containerapp', 'env', 'dapr-component', 'set'): (dapr_component_set, dict(
             group, **{'--dapr-component-name': ONE, '--yaml': ONE})),
         ('containerapp', 'env', 'dapr-component', 'show'): (dapr_component_show, dict(
@@ -185,6 +251,11 @@ def host_commands():
         ('aks', 'update'): (aks_update, dict(
             group, **{'--enable-oidc-issuer': SWITCH, '--enable-workload-identity': SWITCH})),
         ('aks', 'get-credentials'): (aks_get_credentials, dict(group, **{'--overwrite-existing': SWITCH})),
+        ('vm', 'run-command', 'invoke'): (vm_run_command, dict(
+            group, **{'--command-id': ONE, '--scripts': MANY})),
+        ('vmss', 'run-command', 'invoke'): (vmss_run_command, dict(
+            group, **{'--command-id': ONE, '--scripts': MANY, '--instance-id': ONE})),
+        ('vmss', 'update-instances'): (vmss_update_instances, dict(group, **{'--instance-ids': MANY})),
         ('container', 'create'): (container_create, {'--resource-group': ONE, '--file': ONE}),
         ('container', 'logs'): (container_logs, dict(group, **{'--container-name': ONE})),
         ('container', 'restart'): (container_restart, group),

@@ -64,11 +64,59 @@ def show_handler(group_key):
     return show
 
 
+def child_id(state, parent_key, group, parent_name, child_segment, name):
+    """A child resource's id: its parent's id, then /<segment>/<name> (ARM ids of queues and event hubs)."""
+    return '{0}/{1}/{2}'.format(resource_id(state, TYPES[parent_key], group, parent_name), child_segment, name)
+
+
+def child_show_handler(parent_key, child_segment):
+    """`az servicebus queue show` / `az eventhubs eventhub show`: --namespace-name, --name, --resource-group
+    (servicebus/eventhubs _params.py in the installed 2.45); the answer is the child resource, whose id
+    continues the namespace's (.../namespaces/<ns>/queues/<name>)."""
+    def show(state, values):
+        namespace, name, group = required(values, '--namespace-name', '--name', '--resource-group')
+        find(state, parent_key, namespace, group)
+        resource = find_by_id(state, child_id(state, parent_key, group, namespace, child_segment, name))
+        if resource is None:
+            raise resource_not_found(
+                "The Resource '{0}/{1}/{2}/{3}' under resource group '{4}' was not found.".format(
+                    TYPES[parent_key], namespace, child_segment, name, group))
+        return resource
+    return show
+
+
+def functionapp_show(state, values):
+    """A site whose kind does not name a function app is not one: appservice/custom.py get_functionapp in the
+    installed 2.45 raises ResourceNotFoundError "Unable to find App ..." (exit 3)."""
+    name, group = required(values, '--name', '--resource-group')
+    site = find(state, 'functionapp', name, group)
+    if 'function' not in (site.get('kind') or ''):
+        raise resource_not_found('Unable to find App {0} in resource group {1}'.format(name, group))
+    return site
+
+
+def container_list(state, values):
+    """The container groups of a resource group (container/custom.py list_containers: list_by_resource_group
+    in the installed 2.45), each shaped as its show prints it."""
+    (group,) = required(values, '--resource-group')
+    check_group(state, group)
+    return [resource for resource in state['resources'] if resource['type'] == TYPES['container']
+            and resource['resourceGroup'].lower() == group.lower()]
+
+
 def show_commands():
     table = {}
+    # webapp show prints any site of that name (appservice/custom.py show_app, no check of its kind).
     for group_key in ['keyvault', 'storage account', 'servicebus namespace', 'eventhubs namespace', 'cosmosdb',
                       'appconfig', 'cognitiveservices account', 'signalr', 'postgres flexible-server',
-                      'sql server', 'redis', 'aks', 'containerapp', 'container']:
+                      'sql server', 'redis', 'aks', 'containerapp', 'containerapp env', 'container', 'vm',
+                      'vmss', 'webapp']:
         table[tuple(group_key.split()) + ('show',)] = (
             show_handler(group_key), {'--name': ONE, '--resource-group': ONE})
+    child_flags = {'--namespace-name': ONE, '--name': ONE, '--resource-group': ONE}
+    table[('servicebus', 'queue', 'show')] = (child_show_handler('servicebus namespace', 'queues'), child_flags)
+    table[('eventhubs', 'eventhub', 'show')] = (child_show_handler('eventhubs namespace', 'eventhubs'),
+                                                child_flags)
+    table[('functionapp', 'show')] = (functionapp_show, {'--name': ONE, '--resource-group': ONE})
+    table[('container', 'list')] = (container_list, {'--resource-group': ONE})
     return table

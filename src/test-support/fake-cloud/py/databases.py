@@ -10,14 +10,21 @@ A PostgreSQL flexible server or SQL server resource carries the database model t
 A statement the fake does not know fails the call, so a script that starts sending new SQL fails its test.
 A failing call changes nothing (the whole -c string is one transaction in psql).
 """
+import json
 import os
 import re
 
+from az_access import service_principals
 from az_resources import TYPES
 from state import FakeCloudError
 
-POSTGRES_SUFFIX = '.postgres.database.azure.com'
-SQL_SUFFIX = '.database.windows.net'
+# Server host names per cloud (az cloud show: suffixes.postgresqlServerEndpoint, sqlServerHostname in the
+# installed 2.45's core/cloud.py), picked by the cloud `az cloud set` chose.
+POSTGRES_SUFFIXES = {'AzureCloud': '.postgres.database.azure.com',
+                     'AzureChinaCloud': '.postgres.database.chinacloudapi.cn',
+                     'AzureUSGovernment': '.postgres.database.usgovcloudapi.net'}
+SQL_SUFFIXES = {'AzureCloud': '.database.windows.net', 'AzureChinaCloud': '.database.chinacloudapi.cn',
+                'AzureUSGovernment': '.database.usgovcloudapi.net'}
 SQL_FIXED_ROLES = {'db_owner', 'db_ddladmin', 'db_datareader', 'db_datawriter', 'db_securityadmin',
                    'db_accessadmin', 'db_backupoperator', 'db_denydatareader', 'db_denydatawriter'}
 
@@ -45,7 +52,8 @@ def split_statements(text):
     return [statement for statement in statements if statement]
 
 
-def server_of(state, host, suffix, type_key):
+def server_of(state, host, suffixes, type_key):
+    suffix = suffixes.get(state['account'].get('cloud', 'AzureCloud'), '')
     if not host.endswith(suffix):
         raise fail('could not translate host name "{0}" to address: Name or service not known'.format(host), 2)
     name = host[:-len(suffix)]
@@ -69,8 +77,13 @@ def database_of(server, name):
 
 # ------------------------------------------------------------------------------------------------ psql
 
+# Options that take no value, by their letter (psql --help): -t prints rows only (no header, no footer), -A
+# unaligned (no padding); they combine as -tA.
+PSQL_SWITCHES = {'X': 'no-psqlrc', 'q': 'quiet', 't': 'tuples-only', 'A': 'no-align'}
+
+
 def parse_psql(argv):
-    conninfo, commands, index = None, [], 0
+    conninfo, commands, switches, index = None, [], set(), 0
     while index < len(argv):
         token = argv[index]
         if token in ('-c', '--command'):
@@ -78,7 +91,11 @@ def parse_psql(argv):
             index += 2
         elif token in ('-v', '--set'):
             index += 2
-        elif token in ('-X', '-q', '-t', '-A', '--no-psqlrc', '--quiet', '--tuples-only', '--no-align'):
+        elif token.startswith('--') and token[2:] in PSQL_SWITCHES.values():
+            switches.add(token[2:])
+            index += 1
+        elif token.startswith('-') and len(token) > 1 and all(letter in PSQL_SWITCHES for letter in token[1:]):
+            switches.update(PSQL_SWITCHES[letter] for letter in token[1:])
             index += 1
         elif token.startswith('-'):
             raise fail('psql: error: the fake psql does not know the option {0}'.format(token), 2)
@@ -88,7 +105,7 @@ def parse_psql(argv):
     if conninfo is None or not commands:
         raise fail('psql: error: the fake psql needs a connection string and -c', 2)
     settings = dict(pair.split('=', 1) for pair in conninfo.split())
-    return settings, commands
+    return settings, commands, switches
 
 
 def pg_privileges(text, allowed):
@@ -104,6 +121,24 @@ def pg_privileges(text, allowed):
 def pg_role(server, name):
     if name not in server.setdefault('roles', {}):
         raise fail('ERROR:  role "{0}" does not exist'.format(name))
+
+
+class PgOutput:
+    """What psql prints: a result as an aligned table with header and row count, or with -tA the bare rows
+    (one value a line, nothing for no rows); command tags (GRANT) as they are."""
+
+    def __init__(self, tuples_only):
+        self.tuples_only = tuples_only
+        self.lines = []
+
+    def append(self, line):
+        self.lines.append(line)
+
+    def table(self, name, rows):
+        if self.tuples_only:
+            self.lines.extend(rows)
+        else:
+            pg_table(name, self.lines, rows)
 
 
 def pg_table(name, lines, rows):
@@ -126,12 +161,12 @@ def run_pg_statement(server, database_name, database, statement, lines):
                        '"{0}" (run it in postgres)'.format(database_name))
         roles = server.setdefault('roles', {})
         if guard is not None and guard in roles:
-            pg_table('pgaadauth_create_principal_with_oid', lines, [])
+            lines.table('pgaadauth_create_principal_with_oid', [])
             return
         if role in roles:
             raise fail('ERROR:  role "{0}" already exists'.format(role))
         roles[role] = {'objectId': object_id, 'type': principal_type}
-        pg_table('pgaadauth_create_principal_with_oid', lines, ['Created role for "{0}"'.format(role)])
+        lines.table('pgaadauth_create_principal_with_oid', ['Created role for "{0}"'.format(role)])
         return
     grant = re.fullmatch(r'(GRANT|REVOKE) ([A-Z, ]+) ON (SCHEMA|TABLE) (\w+) (?:TO|FROM) "([^"]+)"', statement)
     if grant:
@@ -156,12 +191,28 @@ def run_pg_statement(server, database_name, database, statement, lines):
         held.sort()
         lines.append(verb)
         return
-    check = re.fullmatch(r"SELECT has_schema_privilege\('([^']+)', '([^']+)', '([A-Z]+)'\)", statement)
-    if check:
-        role, schema, privilege = check.groups()
-        pg_role(server, role)
-        held = database.get('schemaPrivileges', {}).get(role, {}).get(schema, [])
-        pg_table('has_schema_privilege', lines, ['t' if privilege in held else 'f'])
+    inquiry = r"has_(schema|table)_privilege\('([^']+)', '([^']+)', '([A-Z]+)'\)"
+    checks = re.fullmatch(r'SELECT ({0}(?: AND {0})*)'.format(inquiry), statement)
+    if checks:
+        # Each inquiry as PostgreSQL answers it (functions-info.html): true when the role holds the privilege.
+        answers = []
+        for kind, role, target, privilege in re.findall(inquiry, checks.group(1)):
+            pg_role(server, role)
+            key = 'schemaPrivileges' if kind == 'schema' else 'tablePrivileges'
+            answers.append(privilege in database.get(key, {}).get(role, {}).get(target, []))
+        column = 'has_{0}_privilege'.format(re.match(inquiry, checks.group(1)).group(1)) if len(answers) == 1 \
+            else '?column?'
+        lines.table(column, ['t' if all(answers) else 'f'])
+        return
+    principals = re.fullmatch(
+        r"SELECT objectId FROM pg_catalog\.pgaadauth_list_principals\(false\) WHERE rolename = '([^']+)'", statement)
+    if principals:
+        # pgaadauth_list_principals lists the Entra-mapped roles with their rolename and objectId
+        # (security-manage-entra-users.md); a role of that name that is not mapped gives no row.
+        role = server.get('roles', {}).get(principals.group(1))
+        if database_name != 'postgres':
+            raise fail('ERROR:  function pg_catalog.pgaadauth_list_principals(boolean) does not exist')
+        lines.table('objectid', [role['objectId']] if role and role.get('objectId') else [])
         return
     drop = re.fullmatch(r'DROP ROLE (IF EXISTS )?"([^"]+)"', statement)
     if drop:
@@ -177,9 +228,9 @@ def run_pg_statement(server, database_name, database, statement, lines):
 
 
 def run_psql(state, argv):
-    settings, commands = parse_psql(argv)
+    settings, commands, switches = parse_psql(argv)
     host = settings.get('host', '')
-    server = server_of(state, host, POSTGRES_SUFFIX, 'postgres flexible-server')
+    server = server_of(state, host, POSTGRES_SUFFIXES, 'postgres flexible-server')
     user = settings.get('user', '')
     token_ok = os.environ.get('PGPASSWORD') == state['account'].get('accessToken')
     entra_on = server.get('authConfig', {}).get('activeDirectoryAuth') == 'Enabled'
@@ -187,13 +238,21 @@ def run_psql(state, argv):
         raise fail('psql: error: connection to server at "{0}", port 5432 failed: FATAL:  password '
                    'authentication failed for user "{1}"'.format(host, user), 2)
     database_name = settings.get('dbname', 'postgres')
+    before = json.dumps(server, sort_keys=True)
     database = database_of(server, database_name)
-    lines = []
+    lines = PgOutput('tuples-only' in switches)
     for command in commands:
         for statement in split_statements(command):
             run_pg_statement(server, database_name, database, statement, lines)
-    print('\n'.join(lines))
-    return True
+    if lines.lines:
+        print('\n'.join(lines.lines))
+    if database == {} and json.dumps(dict(server, databases={k: v for k, v in server['databases'].items() if k != database_name}), sort_keys=True) != before:
+        # Only the empty database the fake made up on first use: a SELECT changes nothing.
+        del server['databases'][database_name]
+        if not server['databases']:
+            del server['databases']
+            server.pop('anyDatabase', None)
+    return json.dumps(server, sort_keys=True) != before
 
 
 # ------------------------------------------------------------------------------------------------ sqlcmd
@@ -225,13 +284,23 @@ def sql_error(number, message):
     return fail('Msg {0}, Level 16, State 1, Line 1\n{1}'.format(number, message))
 
 
-def run_sql_statement(database, statement, lines):
+def run_sql_statement(database, statement, lines, state=None):
+    other_sid = re.fullmatch(
+        r"IF EXISTS \(SELECT 1 FROM sys\.database_principals WHERE name = N'([^']+)' AND sid <> "
+        r"CAST\(CAST\('([0-9a-fA-F-]+)' AS uniqueidentifier\) AS varbinary\(16\)\)\) THROW 50000, N'((?:[^']|'')*)', 1",
+        statement)
+    if other_sid:
+        user, client_id, message = other_sid.groups()
+        sid = database.get('users', {}).get(user, {}).get('sid')
+        if user in database.get('users', {}) and (sid or '').lower() != client_id.lower():
+            raise fail('Msg 50000, Level 16, State 1, Line 1\n' + message.replace("''", "'"))
+        return
     guarded = re.fullmatch(r"IF DATABASE_PRINCIPAL_ID\(N'([^']+)'\) IS (NOT )?NULL (.+)", statement, re.S)
     if guarded:
         user, negate, inner = guarded.groups()
         exists = user in database.get('users', {})
         if exists == bool(negate):
-            run_sql_statement(database, inner, lines)
+            run_sql_statement(database, inner, lines, state)
         return
     create = re.fullmatch(r'CREATE USER \[([^\]]+)\] FROM EXTERNAL PROVIDER', statement)
     if create:
@@ -239,7 +308,12 @@ def run_sql_statement(database, statement, lines):
         users = database.setdefault('users', {})
         if user in users:
             raise sql_error(15023, "User, group, or role '{0}' already exists in the current database.".format(user))
-        users[user] = {'type': 'external'}
+        # The server looks the name up in Microsoft Entra ID and keeps the service principal's application
+        # (client) id as the SID (see sql-contained-user.ts); the error for an unknown name is the fake's.
+        matches = [app_id for _, app_id, name in service_principals(state or {'resources': []}) if name == user]
+        if len(matches) != 1:
+            raise sql_error(33130, "Principal '{0}' could not be found or is not one service principal.".format(user))
+        users[user] = {'type': 'external', 'sid': matches[0]}
         return
     member = re.fullmatch(r'ALTER ROLE (\w+) (ADD|DROP) MEMBER \[([^\]]+)\]', statement)
     if member:
@@ -296,7 +370,7 @@ def run_sql_statement(database, statement, lines):
 
 def run_sqlcmd(state, argv):
     flags = parse_sqlcmd(argv)
-    server = server_of(state, flags['--server'], SQL_SUFFIX, 'sql server')
+    server = server_of(state, flags['--server'], SQL_SUFFIXES, 'sql server')
     if flags.get('--authentication-method') != 'ActiveDirectoryAzCli':
         raise fail('Error: the fake sqlcmd signs in only with --authentication-method ActiveDirectoryAzCli')
     user = state['account'].get('user')
@@ -305,7 +379,7 @@ def run_sqlcmd(state, argv):
     database = database_of(server, flags['--database-name'])
     lines = []
     for statement in split_statements(flags['--query']):
-        run_sql_statement(database, statement, lines)
+        run_sql_statement(database, statement, lines, state)
     if lines:
         print('\n'.join(lines))
     return True

@@ -178,6 +178,9 @@ def get(cluster, words, flags):
         for name in names:
             item = find(cluster, kind, name, namespace)
             if item is None:
+                # kubectl get --ignore-not-found: a missing object prints nothing and exits 0.
+                if flags.get('--ignore-not-found'):
+                    continue
                 raise not_found(kind, name)
             items.append(item)
     output = flags.get('--output')

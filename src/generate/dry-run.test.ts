@@ -1,0 +1,58 @@
+/**
+ * DRY_RUN=1: every golden setup.sh runs against a fresh fake cloud (seeded with what its plan expects) and
+ * must succeed, leave Azure, the cluster and the databases as they were, and print each changing command it
+ * reaches instead of running it; the read-only lookups and checks still run.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseShareLink } from '../model/url-state';
+import { removeFakeCloudRuns, runWithFakeCloud } from '../test-support/fake-cloud/run';
+import { seedFromPlan } from '../test-support/fake-cloud/seed-from-plan';
+import { loadGoldenScenarios } from '../test-support/golden';
+import { buildPlan } from './plan/build-plan';
+
+afterAll(removeFakeCloudRuns);
+
+const scenarios = loadGoldenScenarios().flatMap((scenario) => {
+  const script = scenario.outputs['setup.sh'];
+  return script === undefined ? [] : [{ name: scenario.name, link: scenario.link, script }];
+});
+
+/** The programs whose calls change state in the fake cloud, with the verbs that only read. */
+function changesState(call: { program: string; argv: readonly string[] }): boolean {
+  if (call.program === 'kubectl') return call.argv[0] !== 'get';
+  if (call.program === 'az') {
+    const words = call.argv.filter((_, index) => index < call.argv.findIndex((w) => w.startsWith('-')));
+    const last = words[words.length - 1] ?? '';
+    return (
+      !['show', 'list', 'get-access-token', 'get-credentials', 'set'].includes(last) &&
+      !(words.join(' ') === 'vm run-command invoke')
+    );
+  }
+  // psql runs in a dry run only for its SELECTs (-tA); sqlcmd and the other psql calls change the database.
+  if (call.program === 'psql') return !call.argv.includes('-tA');
+  return true;
+}
+
+describe('DRY_RUN=1 bash setup.sh', () => {
+  for (const scenario of scenarios) {
+    it(`${scenario.name}: changes nothing and prints the commands it skips`, () => {
+      const plan = buildPlan(parseShareLink('', scenario.link).config);
+      const result = runWithFakeCloud(scenario.script, seedFromPlan(plan), { env: { DRY_RUN: '1' } });
+      expect(result.status, `dry run failed:\n${result.stderr}`).toBe(0);
+      // az cloud set and az aks get-credentials change only az's and kubectl's settings on this machine.
+      const withoutLocal = (state: typeof result.stateAfter) => ({
+        ...state,
+        account: { ...state.account, cloud: undefined },
+        kubeconfig: undefined,
+      });
+      expect(withoutLocal(result.stateAfter)).toEqual(withoutLocal(result.stateBefore));
+      expect(result.calls.filter(changesState)).toEqual([]);
+      const skipped = result.stderr.split('\n').filter((line) => line.startsWith('DRY RUN, not run: '));
+      expect(skipped.length).toBeGreaterThan(0);
+      // Each printed command is shell-quoted: Bash reads it back as words, the first a program.
+      for (const line of skipped) {
+        expect(line).toMatch(/^DRY RUN, not run: (az|kubectl|psql|sqlcmd) /);
+      }
+    }, 120_000);
+  }
+});

@@ -1,0 +1,87 @@
+/**
+ * The installed-Dapr checks read the release before anything changes, and a read that fails (no injector
+ * Deployment where the check looks, no rights, a stopped VM) must leave the release unknown: the script warns
+ * and goes on, as designed, instead of stopping under `set -euo pipefail` without its message.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseShareLink } from '../model/url-state';
+import { removeFakeCloudRuns, runWithFakeCloud } from '../test-support/fake-cloud/run';
+import type { FakeCloudState } from '../test-support/fake-cloud/seed';
+import { seedFromPlan } from '../test-support/fake-cloud/seed-from-plan';
+import { loadGoldenScenarios } from '../test-support/golden';
+import { buildPlan } from './plan/build-plan';
+
+afterAll(removeFakeCloudRuns);
+
+const SLOW = { timeout: 120_000 };
+
+function scenario(name: string): { script: string; seed: FakeCloudState } {
+  const found = loadGoldenScenarios().find((candidate) => candidate.name === name);
+  const script = found?.outputs['setup.sh'];
+  if (found === undefined || script === undefined) throw new Error(`No golden setup.sh for ${name}`);
+  return { script, seed: seedFromPlan(buildPlan(parseShareLink('', found.link).config)) };
+}
+
+describe('a Dapr release that cannot be read', SLOW, () => {
+  it('AKS: no sidecar injector in dapr-system warns, and the script goes on to the end', () => {
+    const { script, seed } = scenario('daprcheck-aks-sqlserver-v2');
+    const withoutInjector: FakeCloudState = {
+      ...seed,
+      kubernetes: Object.fromEntries(
+        Object.entries(seed.kubernetes).map(([name, cluster]) => [
+          name,
+          {
+            ...cluster,
+            objects: cluster.objects.filter(
+              (item) => (item['metadata'] as { name?: string }).name !== 'dapr-sidecar-injector',
+            ),
+          },
+        ]),
+      ),
+    };
+    const result = runWithFakeCloud(script, withoutInjector);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('deployments.apps "dapr-sidecar-injector" not found');
+    expect(result.stderr).toContain('Could not read the Dapr release from the dapr-sidecar-injector');
+    // It went on: the components were applied and the last verify line ran.
+    const applied = Object.values(result.stateAfter.kubernetes).flatMap((cluster) =>
+      cluster.objects.filter((item) => item['kind'] === 'Component'),
+    );
+    expect(applied.length).toBeGreaterThan(0);
+    expect(result.calls.at(-1)?.argv.slice(0, 2)).toEqual(['get', 'components.dapr.io']);
+  });
+
+  it('AKS: an injector on an old release still stops the script before any change', () => {
+    const { script, seed } = scenario('daprcheck-aks-sqlserver-v2');
+    const old: FakeCloudState = {
+      ...seed,
+      kubernetes: Object.fromEntries(
+        Object.entries(seed.kubernetes).map(([name, cluster]) => [
+          name,
+          JSON.parse(JSON.stringify(cluster).replace('dapr:1.18.3', 'dapr:1.16.2')) as typeof cluster,
+        ]),
+      ),
+    };
+    const result = runWithFakeCloud(script, old);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('This cluster runs Dapr 1.16.2');
+    expect(result.stateAfter.roleAssignments).toEqual([]);
+  });
+
+  it('VM: Run Command failing on a deallocated VM warns, and the script goes on', () => {
+    const { script, seed } = scenario('grants-sql-system');
+    const stopped: FakeCloudState = {
+      ...seed,
+      resources: seed.resources.map((resource) =>
+        resource.type === 'Microsoft.Compute/virtualMachines'
+          ? { ...resource, powerState: 'VM deallocated' }
+          : resource,
+      ),
+    };
+    const result = runWithFakeCloud(script, stopped);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('deallocated');
+    expect(result.stderr).toContain('Could not read the Dapr release on the VM');
+    expect(result.calls.some((call) => call.program === 'sqlcmd')).toBe(true);
+  });
+});

@@ -1,0 +1,54 @@
+"""App Service sites: files deployed to /home, sidecar containers, restarts.
+
+A site keeps what the scripts put there: files[target path] = the file's text (az webapp deploy --type
+static), sitecontainers[name] = the container's settings. Restarts change no setting, so no state.
+"""
+from az_args import ONE, required
+from az_output import cli_error
+from az_resources import find
+
+
+def _site(state, values):
+    name, group = required(values, '--name', '--resource-group')
+    return find(state, 'webapp', name, group)
+
+
+def webapp_deploy(state, values):
+    """OneDeploy of one static file to --target-path (appservice/custom.py perform_onedeploy in the installed
+    2.45): a second deploy of a path replaces the file."""
+    site = _site(state, values)
+    src_path, kind = required(values, '--src-path', '--type')
+    if kind != 'static' or '--target-path' not in values:
+        raise cli_error('The fake deploys only --type static files to a --target-path.')
+    with open(src_path, encoding='utf-8') as handle:
+        site.setdefault('files', {})[values['--target-path']] = handle.read()
+    return None
+
+
+def webapp_restart(state, values):
+    """A restart changes no setting (the calls log shows that it ran)."""
+    _site(state, values)
+    return None
+
+
+def webapp_sitecontainers_create(state, values):
+    """A PUT of the site container of that name (newer than 2.45; create_webapp_sitecontainers in Azure/azure-cli
+    appservice/custom.py, flags in src/test-support/az-flags-from-source.ts): a second create updates it."""
+    site = _site(state, values)
+    name, image, is_main = required(values, '--container-name', '--image', '--is-main')
+    site.setdefault('sitecontainers', {})[name] = {
+        'name': name, 'image': image, 'isMain': is_main.lower() == 'true',
+        'targetPort': values.get('--target-port'), 'startUpCommand': values.get('--startup-cmd')}
+    return site['sitecontainers'][name]
+
+
+def web_commands():
+    group = {'--name': ONE, '--resource-group': ONE}
+    return {
+        ('webapp', 'deploy'): (webapp_deploy, dict(
+            group, **{'--src-path': ONE, '--type': ONE, '--target-path': ONE, '--restart': ONE})),
+        ('webapp', 'restart'): (webapp_restart, group),
+        ('webapp', 'sitecontainers', 'create'): (webapp_sitecontainers_create, dict(
+            group, **{'--container-name': ONE, '--image': ONE, '--is-main': ONE, '--target-port': ONE,
+                      '--startup-cmd': ONE})),
+    }
