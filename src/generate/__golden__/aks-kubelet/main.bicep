@@ -45,3 +45,5 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   - Wait (at most 5m) until the Deployment's new pods run.
 
 output principalId string = granteePrincipalId
+// The kubelet identity's client id: each component's azureClientId (the setup script writes it into the files).
+output clientId string = hostResource.properties.identityProfile.kubeletidentity.clientId

@@ -88,7 +88,7 @@ resource "kubernetes_manifest" "component_1" {
         },
         {
           name  = "azureClientId"
-          value = "<client id, looked up by the script>"
+          value = data.azurerm_kubernetes_cluster.host.kubelet_identity[0].client_id
         },
       ]
     }

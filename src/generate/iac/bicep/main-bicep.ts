@@ -305,6 +305,13 @@ function outputsText(view: IacView): string {
       'output identityId string = identity.id',
       'output clientId string = identity.properties.clientId',
     );
+  } else if (view.plan.identity.kind === 'kubelet') {
+    // The cluster's kubelet identity (ManagedClusterProperties.identityProfile.kubeletidentity, arm-containerservice).
+    lines.push(
+      bicepComment(
+        "The kubelet identity's client id: each component's azureClientId (the setup script writes it into the files).",
+      ) + 'output clientId string = hostResource.properties.identityProfile.kubeletidentity.clientId',
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -268,7 +268,11 @@ function grantItems(view: IacView): HclItem[] {
 
 function componentItems(view: IacView): HclItem[] {
   const { plan } = view;
-  const clientId = ref('azurerm_user_assigned_identity.app.client_id');
+  const clientId = ref(
+    plan.identity.userAssigned
+      ? 'azurerm_user_assigned_identity.app.client_id'
+      : `data.${view.host.terraformDataSource}.host.kubelet_identity[0].client_id`,
+  );
   if (plan.host.format === 'container-apps') {
     return [
       comment('The Container Apps environment: read, never redeclared here.'),
