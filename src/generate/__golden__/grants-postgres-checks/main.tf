@@ -1,8 +1,12 @@
 # Dapr on Virtual Machine, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
 terraform {
   required_providers {
     azurerm = {

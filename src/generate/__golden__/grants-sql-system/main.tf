@@ -1,8 +1,7 @@
 # Dapr on Virtual Machine, System-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
 terraform {
   required_providers {
     azurerm = {

@@ -21,11 +21,13 @@ import {
   symbolWords,
   withClientId,
   WORKLOAD_ID_AUDIENCE,
+  type ArmGrant,
   type IacView,
 } from '../iac-view';
 import { identityBlockTerraform, identityTitle } from '../identity-block';
 import { applyStepTitles } from '../script-steps';
-import { terraformGrant } from './grants';
+import { terraformGrant, terraformGrantType } from './grants';
+import { grantImportId, identityAndComponentImports, importLines } from './imports';
 import { argument, block, comment, hclBody, HclExpr, ref, type HclItem, type HclValue } from './hcl-text';
 
 const AZURERM_VERSION = '~> 4.55';
@@ -49,14 +51,21 @@ function toHclValue(value: unknown): HclValue {
 
 function header(view: IacView): HclItem[] {
   const { plan } = view;
+  const imports = [
+    ...identityAndComponentImports(view),
+    ...namedGrants(view).map(({ grant, name }) => ({
+      address: `${terraformGrantType(grant)}.${name}`,
+      id: grantImportId(view, grant),
+    })),
+  ];
   return [
     comment(
       [
         `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
         `the azurerm${plan.kubernetes ? ' and kubernetes providers' : ' provider'} can do of the setup script (${SCRIPT_FILE_NAME}).`,
         'Dry run (shows what would change, changes nothing): terraform init && terraform plan',
-        'Apply: terraform apply. A role assignment the setup script already made is not in the state: import it',
-        '(terraform import) or delete it first, or Azure reports RoleAssignmentExists.',
+        'Apply: terraform apply.',
+        ...importLines(imports, plan.kubernetes !== undefined),
       ].join('\n'),
     ),
     block(
@@ -250,9 +259,10 @@ function referenceItems(view: IacView, resource: ResolvedResource): HclItem[] {
   ];
 }
 
-function grantItems(view: IacView): HclItem[] {
+/** Each grant with its resource name in main.tf: vault_role, vault_role_2, ... */
+function namedGrants(view: IacView): { grant: ArmGrant; name: string }[] {
   const counts = new Map<string, number>();
-  return view.armGrants.flatMap((grant) => {
+  return view.armGrants.map((grant) => {
     const base = nameOf(grant.resource);
     const suffix = {
       rbac: 'role',
@@ -262,8 +272,12 @@ function grantItems(view: IacView): HclItem[] {
     }[grant.kind];
     const count = (counts.get(base + suffix) ?? 0) + 1;
     counts.set(base + suffix, count);
-    return terraformGrant(grant, `${base}_${suffix}${count > 1 ? `_${count}` : ''}`, dataRef(grant.resource));
+    return { grant, name: `${base}_${suffix}${count > 1 ? `_${count}` : ''}` };
   });
+}
+
+function grantItems(view: IacView): HclItem[] {
+  return namedGrants(view).flatMap(({ grant, name }) => terraformGrant(grant, name, dataRef(grant.resource)));
 }
 
 function componentItems(view: IacView): HclItem[] {
