@@ -1,9 +1,9 @@
 // Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
 // ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
 // Dry run (shows what would change, changes nothing):
-//   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+//   az deployment group what-if --subscription 'Contoso Production' --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
-//   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+//   az deployment group create --subscription 'Contoso Production' --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
 // already made has another name: delete it first, or ARM reports RoleAssignmentExists.
 targetScope = 'resourceGroup'

@@ -59,7 +59,10 @@ function resourceText(resource: BicepResource, existing = false): string {
 function header(view: IacView): string {
   const { plan } = view;
   const group = plan.resourceGroup;
-  const deploy = `--resource-group ${group} --template-file main.bicep --parameters main.parameters.json`;
+  // The wizard's subscription, as the script selects it (a name may hold spaces: shell-quoted).
+  const subscription =
+    plan.subscription === '' ? '' : `--subscription '${plan.subscription.replace(/'/g, "'\\''")}' `;
+  const deploy = `${subscription}--resource-group ${group} --template-file main.bicep --parameters main.parameters.json`;
   return bicepComment(
     [
       `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
