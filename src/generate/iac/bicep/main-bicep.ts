@@ -233,13 +233,15 @@ function grantsText(view: IacView): string {
       const count = (counts.get(base + suffix) ?? 0) + 1;
       counts.set(base + suffix, count);
       const symbol = `${base}${suffix}${count > 1 ? count : ''}`;
-      // A scope in another resource group needs a deployment there (a module); this file leaves it to the script.
+      // A resource in another group is reached by a module deployed there (scope: resourceGroup('<group>'),
+      // learn.microsoft.com/azure/azure-resource-manager/bicep/deploy-to-resource-group, "Scope to different
+      // resource group"); a module is a second file, which this one-file output leaves to the script.
       const resource = grant.resource.parent ?? grant.resource;
       if (inOtherGroup(view, resource)) {
         return bicepComment(
           `Not here: the grant on ${grant.resource.ref.title} ${grant.resource.name} in resource group ${resource.resourceGroup}.\n` +
-            'A deployment scopes role assignments to its own resource group: deploy the same grant into that group,\n' +
-            'or let the setup script make it.',
+            `ARM makes it through a module deployed there (module ... = { scope: resourceGroup('${resource.resourceGroup}'), ... })\n` +
+            'holding the same role assignment; this file leaves it to the setup script.',
         );
       }
       return resourceText(bicepGrant(grant, symbol, base, owner));
