@@ -376,6 +376,7 @@ resource daprComponent11 'Microsoft.App/managedEnvironments/daprComponents@2025-
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Add the identity to the database legacy on sql-orders as id-orders (db_owner)."
 // Your container app must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

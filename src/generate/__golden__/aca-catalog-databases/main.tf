@@ -378,6 +378,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_11" {
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database legacy on sql-orders as id-orders (db_owner)."
 # Your container app must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [

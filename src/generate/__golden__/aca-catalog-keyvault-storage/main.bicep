@@ -315,6 +315,7 @@ resource daprComponent7 'Microsoft.App/managedEnvironments/daprComponents@2025-0
 }
 
 // Your container app must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

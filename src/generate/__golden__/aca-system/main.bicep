@@ -64,6 +64,7 @@ resource daprComponent1 'Microsoft.App/managedEnvironments/daprComponents@2025-0
 }
 
 // Your container app must have its system-assigned identity on before this deploys: add this block to its own template.
+// A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'SystemAssigned'
 //   }

@@ -84,6 +84,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_1" {
 }
 
 # Your container app must have its system-assigned identity on before this deploys: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type = "SystemAssigned"
 #   }

@@ -45,6 +45,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   - Read the group's system-assigned principal id, which gets the grants.
 
 // Your container group must have its system-assigned identity on before this deploys: add this block to its own template.
+// A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 // Container Instances gets its identity when the container group is created: the script (re)creates the group.
 //   identity: {
 //     type: 'SystemAssigned'

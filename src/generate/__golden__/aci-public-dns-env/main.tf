@@ -69,6 +69,7 @@ resource "azurerm_role_assignment" "vault_role" {
 #   - Read the group's system-assigned principal id, which gets the grants.
 
 # Your container group must have its system-assigned identity on before this deploys: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 # Container Instances gets its identity when the container group is created: the script (re)creates the group.
 #   identity {
 #     type = "SystemAssigned"

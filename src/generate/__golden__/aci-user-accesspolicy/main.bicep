@@ -57,6 +57,7 @@ resource vaultAccessPolicies 'Microsoft.KeyVault/vaults/accessPolicies@2025-05-0
 //   - Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
 
 // Your container group must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 // Container Instances gets its identity when the container group is created: the script (re)creates the group.
 //   identity: {
 //     type: 'UserAssigned'

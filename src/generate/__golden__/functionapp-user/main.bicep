@@ -72,11 +72,17 @@ resource daprComponent1 'Microsoft.App/managedEnvironments/daprComponents@2025-0
 }
 
 // Your function app must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {
 //       '${identityId}': {}
 //     }
+//   }
+// and Dapr, with the app id every component is scoped to, under properties:
+//   daprConfig: {
+//     enabled: true
+//     appId: 'orders-func'
 //   }
 
 output principalId string = granteePrincipalId

@@ -95,12 +95,16 @@ resource "azurerm_container_app_environment_dapr_component" "component_1" {
 }
 
 # Your function app must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [
 #       azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
+# and Dapr on, with the app id orders-func every component is scoped to: azurerm_linux_function_app has no
+# Dapr argument, so turn it on in the portal or an ARM template (properties.daprConfig: enabled true, appId).
+# Unconfirmed: whether the azurerm_linux_function_app data source reads a function app in a Container Apps environment.
 
 output "principal_id" {
   value = local.principal_id

@@ -31,6 +31,7 @@ var granteePrincipalId = identity.properties.principalId
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."
 // Your VM must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

@@ -56,6 +56,7 @@ locals {
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."
 # Your VM must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [

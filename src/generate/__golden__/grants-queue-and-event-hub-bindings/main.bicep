@@ -96,6 +96,7 @@ resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
 //   - Put the component files where Dapr on the scale set reads them.
 
 // Your scale set must have its system-assigned identity on before this deploys: add this block to its own template.
+// A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'SystemAssigned'
 //   }

@@ -26,6 +26,7 @@ var granteePrincipalId = hostResource.identity.principalId
 
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Add the identity to the database orders on sql-orders as vm-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
 // Your VM must have its system-assigned identity on before this deploys: add this block to its own template.
+// A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'SystemAssigned'
 //   }

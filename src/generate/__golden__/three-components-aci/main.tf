@@ -103,6 +103,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 #   - Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
 
 # Your container group must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 # Container Instances gets its identity when the container group is created: the script (re)creates the group.
 #   identity {
 #     type         = "UserAssigned"

@@ -142,8 +142,14 @@ resource daprComponent3 'Microsoft.App/managedEnvironments/daprComponents@2025-0
 }
 
 // Your function app must have its system-assigned identity on before this deploys: add this block to its own template.
+// A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'SystemAssigned'
+//   }
+// and Dapr, with the app id every component is scoped to, under properties:
+//   daprConfig: {
+//     enabled: true
+//     appId: 'orders-func'
 //   }
 
 output principalId string = granteePrincipalId

@@ -78,6 +78,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 //   - Put the component files where Dapr on the VM reads them.
 
 // Your VM must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

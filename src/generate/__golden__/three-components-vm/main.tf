@@ -105,6 +105,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 #   - Put the component files where Dapr on the VM reads them.
 
 # Your VM must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [

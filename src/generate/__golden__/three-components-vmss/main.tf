@@ -98,6 +98,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 #   - Put the component files where Dapr on the scale set reads them.
 
 # Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type = "SystemAssigned"
 #   }

@@ -80,6 +80,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 //   - Restart the web app, so the sidecar starts with the component files in place.
 
 // Your web app must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

@@ -66,6 +66,7 @@ resource "azurerm_role_assignment" "vault_role" {
 #   - Put the component file where Dapr on the VM reads it.
 
 # Your VM must have its system-assigned identity on before this deploys: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type = "SystemAssigned"
 #   }

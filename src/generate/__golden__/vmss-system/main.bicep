@@ -51,6 +51,7 @@ resource vaultAccessPolicies 'Microsoft.KeyVault/vaults/accessPolicies@2025-05-0
 //   - Put the component file where Dapr on the scale set reads it.
 
 // Your scale set must have its system-assigned identity on before this deploys: add this block to its own template.
+// A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'SystemAssigned'
 //   }

@@ -70,6 +70,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 #   - Put the component file where Dapr on the scale set reads it.
 
 # Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type = "SystemAssigned"
 #   }

@@ -68,6 +68,7 @@ resource "azurerm_role_assignment" "vault_role" {
 #   - Restart the web app, so the sidecar starts with the component files in place.
 
 # Your web app must have its system-assigned identity on before this deploys: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type = "SystemAssigned"
 #   }

@@ -75,6 +75,7 @@ resource "azurerm_role_assignment" "vault_role" {
 #   - Restart the web app, so the sidecar starts with the component files in place.
 
 # Your web app must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [
