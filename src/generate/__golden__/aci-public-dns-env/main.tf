@@ -60,7 +60,7 @@ resource "azurerm_role_assignment" "vault_role" {
   principal_type     = "ServicePrincipal"
 }
 
-# Not here: Dapr on the container group reads its components from files, which no provider here writes.
+# Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
 #   - Encode them for the group's secret volume, which daprd reads as its folder of component files.

@@ -36,7 +36,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Not here: Dapr on the container group reads its components from files, which ARM cannot write.
+// Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
 //   - Encode them for the group's secret volume, which daprd reads as its folder of component files.

@@ -24,7 +24,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 var granteePrincipalId = identity.properties.principalId
 
 // The Key Vault kv-orders in rg-orders.
-// The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.
+// The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: 'kv-orders'
 }
@@ -49,7 +49,7 @@ resource vaultAccessPolicies 'Microsoft.KeyVault/vaults/accessPolicies@2025-05-0
   }
 }
 
-// Not here: Dapr on the container group reads its components from files, which ARM cannot write.
+// Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
 //   - Encode them for the group's secret volume, which daprd reads as its folder of component files.

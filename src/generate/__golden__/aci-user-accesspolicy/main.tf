@@ -49,7 +49,7 @@ locals {
 }
 
 # The Key Vault kv-orders in rg-orders.
-# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+# The vault must use access policies (enable_rbac_authorization false): a vault using Azure RBAC ignores access policies.
 data "azurerm_key_vault" "vault" {
   name                = "kv-orders"
   resource_group_name = var.resource_group_name
@@ -66,7 +66,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
   ]
 }
 
-# Not here: Dapr on the container group reads its components from files, which no provider here writes.
+# Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
 #   - Encode them for the group's secret volume, which daprd reads as its folder of component files.

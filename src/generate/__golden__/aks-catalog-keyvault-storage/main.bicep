@@ -51,7 +51,7 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
 }
 
 // The Key Vault kv-keys in rg-orders.
-// The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.
+// The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.
 resource vault2 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: 'kv-keys'
 }

@@ -119,7 +119,7 @@ data "azurerm_key_vault" "vault" {
 }
 
 # The Key Vault kv-keys in rg-orders.
-# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+# The vault must use access policies (enable_rbac_authorization false): a vault using Azure RBAC ignores access policies.
 data "azurerm_key_vault" "vault_2" {
   name                = "kv-keys"
   resource_group_name = var.resource_group_name

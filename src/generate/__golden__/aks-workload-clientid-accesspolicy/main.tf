@@ -88,7 +88,7 @@ locals {
 }
 
 # The Key Vault kv-orders in rg-orders.
-# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+# The vault must use access policies (enable_rbac_authorization false): a vault using Azure RBAC ignores access policies.
 data "azurerm_key_vault" "vault" {
   name                = "kv-orders"
   resource_group_name = var.resource_group_name

@@ -24,7 +24,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 var granteePrincipalId = identity.properties.principalId
 
 // The Key Vault kv-orders in rg-orders.
-// The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.
+// The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: 'kv-orders'
 }

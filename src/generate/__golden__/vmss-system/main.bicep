@@ -20,7 +20,7 @@ resource hostResource 'Microsoft.Compute/virtualMachineScaleSets@2025-04-01' exi
 var granteePrincipalId = hostResource.identity.principalId
 
 // The Key Vault kv-orders in rg-orders.
-// The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.
+// The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: 'kv-orders'
 }

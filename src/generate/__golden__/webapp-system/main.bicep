@@ -36,7 +36,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Not here: Dapr on the web app reads its components from files, which ARM cannot write.
+// Not here: Dapr on the web app reads its components from files under /home, which no ARM resource writes (daprd itself could be a Microsoft.Web/sites/sitecontainers sidecar; this file leaves that to the script too).
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
 //   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.

@@ -199,7 +199,7 @@ function referenceText(resource: ResolvedResource): string {
     ...(resource.ref.keyVaultModelChoice !== undefined
       ? [
           resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'
-            ? 'The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.'
+            ? 'The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.'
             : 'The vault must use Azure RBAC (enableRbacAuthorization true): access-policy vaults ignore roles.',
         ]
       : []),
@@ -278,10 +278,18 @@ function componentsText(view: IacView): string {
     });
     return [environment, ...components].join('\n');
   }
-  const where =
-    plan.host.format === 'kubernetes'
-      ? 'Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster'
-      : `Dapr on the ${plan.host.noun} reads its components from files, which ARM cannot write`;
+  const where = (() => {
+    if (plan.host.format === 'kubernetes')
+      return 'Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster';
+    if (plan.host.id === 'aci')
+      // containerGroups@2023-05-01 properties.volumes[].secret could carry the files, but the group is the user's.
+      return 'this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume';
+    if (plan.host.id === 'webapp')
+      // Microsoft.Web/sites/sitecontainers (learn.microsoft.com/azure/templates/microsoft.web/sites/sitecontainers)
+      // declares a sidecar; no ARM resource writes files under /home.
+      return `Dapr on the ${plan.host.noun} reads its components from files under /home, which no ARM resource writes (daprd itself could be a Microsoft.Web/sites/sitecontainers sidecar; this file leaves that to the script too)`;
+    return `Dapr on the ${plan.host.noun} reads its components from files, which ARM cannot write`;
+  })();
   return bicepComment(
     [
       `Not here: ${where}.`,

@@ -246,7 +246,7 @@ function referenceItems(view: IacView, resource: ResolvedResource): HclItem[] {
     ...(resource.ref.keyVaultModelChoice !== undefined
       ? [
           resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'
-            ? 'The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.'
+            ? 'The vault must use access policies (enable_rbac_authorization false): a vault using Azure RBAC ignores access policies.'
             : 'The vault must use Azure RBAC (enable_rbac_authorization true): access-policy vaults ignore roles.',
         ]
       : []),
@@ -375,7 +375,9 @@ function componentItems(view: IacView): HclItem[] {
   return [
     comment(
       [
-        `Not here: Dapr on the ${plan.host.noun} reads its components from files, which no provider here writes.`,
+        plan.host.id === 'aci'
+          ? 'Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.'
+          : `Not here: Dapr on the ${plan.host.noun} reads its components from files, which no provider here writes.`,
         `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
         ...applyStepTitles(plan).map((title) => `  - ${title}`),
       ].join('\n'),
