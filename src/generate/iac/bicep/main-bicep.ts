@@ -72,8 +72,16 @@ function header(view: IacView): string {
       `  az deployment group what-if ${deploy}`,
       'Deploy:',
       `  az deployment group create ${deploy}`,
-      'In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script',
-      'already made has another name: delete it first, or ARM reports RoleAssignmentExists.',
+      // azd deploys a resource-group-scoped file into AZURE_RESOURCE_GROUP, else prompts for or creates a group
+      // (learn.microsoft.com/azure/developer/azure-developer-cli/resource-group-scoped-deployments); its cloud is
+      // azd's own setting (learn.microsoft.com/azure/developer/azure-developer-cli/sovereign-clouds).
+      'In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:',
+      `  azd env set AZURE_RESOURCE_GROUP ${group}`,
+      ...(plan.cloud.id === 'public'
+        ? []
+        : [`  azd config set cloud.name ${plan.cloud.azCloudName} (then azd auth login)`]),
+      'A role assignment the setup script already made has another name: delete it first, or ARM reports',
+      'RoleAssignmentExists.',
     ].join('\n'),
   );
 }
