@@ -185,7 +185,9 @@ function identityItems(view: IacView): HclItem[] {
   if (workload && plan.kubernetes) {
     items.push(
       comment(
-        `Let exactly the ServiceAccount ${workload.serviceAccountName} in namespace ${plan.kubernetes.namespace} sign in as the identity (the cluster's OIDC issuer must be on).`,
+        `Let exactly the ServiceAccount ${workload.serviceAccountName} in namespace ${plan.kubernetes.namespace} sign in as the identity (the cluster's OIDC issuer must be on).\n` +
+          // hashicorp/terraform-provider-azurerm pull 30860 (merged 2025) deprecates resource_group_name here.
+          `Arguments as azurerm ${AZURERM_VERSION.replace('~> ', '')} requires them; later 4.x releases deprecate resource_group_name.`,
       ),
       block(
         'resource',
