@@ -168,9 +168,18 @@ export function isClientIdValue(plan: DeploymentPlan, value: unknown): boolean {
   return value === CLIENT_ID_MARKER || (plan.identity.clientId !== '' && value === plan.identity.clientId);
 }
 
+/**
+ * Whether the output can name the client id itself: the identity it creates, or the AKS kubelet identity, whose
+ * client id the cluster exports (ARM identityProfile.kubeletidentity.clientId; azurerm data source
+ * azurerm_kubernetes_cluster kubelet_identity[0].client_id, website/docs/d/kubernetes_cluster.html.markdown).
+ */
+export function clientIdIsReferenced(plan: DeploymentPlan): boolean {
+  return plan.identity.userAssigned !== undefined || plan.identity.kind === 'kubelet';
+}
+
 /** Replaces, anywhere in a component document, the client id by what `replacement` gives. */
 export function withClientId<T>(plan: DeploymentPlan, value: unknown, replacement: T): unknown {
-  if (isClientIdValue(plan, value) && plan.identity.userAssigned) return replacement;
+  if (isClientIdValue(plan, value) && clientIdIsReferenced(plan)) return replacement;
   if (Array.isArray(value)) return value.map((item) => withClientId(plan, item, replacement));
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(

@@ -31,6 +31,19 @@ function intro(view: IacView, language: 'Bicep' | 'Terraform'): string | undefin
       ? `Your ${noun} must carry the identity: add this block to ${where}${language === 'Bicep' ? " (identityId is this file's output)" : ''}.`
       : `Your ${noun} must have its system-assigned identity on before this deploys: add this block to ${where}.`,
   ];
+  // A template write replaces the whole identity property (ManagedServiceIdentity: type and the full
+  // userAssignedIdentities map), so the block must keep what the host already carries.
+  const both =
+    language === 'Bicep'
+      ? "the type naming both kinds, spelled as the resource's identity.type shows it"
+      : 'type = "SystemAssigned, UserAssigned"';
+  const entries = language === 'Bicep' ? 'userAssignedIdentities entry' : 'id in identity_ids';
+  lines.push(
+    `${language === 'Bicep' ? 'A deployment' : 'Terraform'} sets the whole identity: if it also has ` +
+      (created
+        ? `its system-assigned identity or other user-assigned ones, keep them (${both}, and every existing ${entries}).`
+        : `user-assigned identities, keep them (${both}, and every existing ${entries}).`),
+  );
   if (plan.host.identityNote) lines.push(plan.host.identityNote);
   return lines.join('\n');
 }
@@ -47,12 +60,20 @@ export function identityBlockBicep(view: IacView): string[] | undefined {
     ...text.split('\n'),
     ...`identity: ${bicepValue(identity)}`.split('\n').map((l) => `  ${l}`),
   ];
+  const dapr: Record<string, BicepValue> = { enabled: true, appId: view.plan.appId };
+  if (view.plan.appPort !== '') dapr.appPort = expr(String(Number(view.plan.appPort)));
   if (view.plan.host.id === 'aca') {
-    const dapr: Record<string, BicepValue> = { enabled: true, appId: view.plan.appId };
-    if (view.plan.appPort !== '') dapr.appPort = expr(String(Number(view.plan.appPort)));
     lines.push(
       'and Dapr, with the app id every component is scoped to, under properties.configuration:',
       ...`dapr: ${bicepValue(dapr)}`.split('\n').map((l) => `  ${l}`),
+    );
+  }
+  if (view.plan.host.id === 'functionapp') {
+    // Microsoft.Web/sites properties.daprConfig { enabled, appId, appPort } (DaprConfig, @azure/arm-appservice;
+    // MicrosoftDocs azure-docs articles/azure-functions/functions-bindings-dapr.md); the script checks both.
+    lines.push(
+      'and Dapr, with the app id every component is scoped to, under properties:',
+      ...`daprConfig: ${bicepValue(dapr)}`.split('\n').map((l) => `  ${l}`),
     );
   }
   // The identity's resource id as a key is an interpolation in the user's file, not a literal here.
@@ -88,5 +109,15 @@ export function identityBlockTerraform(view: IacView): string[] | undefined {
       ),
     );
   }
-  return [...text.split('\n'), ...hclBody(items, '  ').trimEnd().split('\n')];
+  const lines = [...text.split('\n'), ...hclBody(items, '  ').trimEnd().split('\n')];
+  if (view.plan.host.id === 'functionapp') {
+    // The azurerm 4.55 azurerm_linux_function_app schema (src/test-support/iac/azurerm-schema.json) has no Dapr
+    // and no Container Apps environment argument.
+    lines.push(
+      `and Dapr on, with the app id ${view.plan.appId} every component is scoped to: azurerm_linux_function_app has no`,
+      'Dapr argument, so turn it on in the portal or an ARM template (properties.daprConfig: enabled true, appId).',
+      'Unconfirmed: whether the azurerm_linux_function_app data source reads a function app in a Container Apps environment.',
+    );
+  }
+  return lines;
 }

@@ -1,8 +1,36 @@
 # Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_container_app_environment_dapr_component.component_1
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/pg-state
+#   azurerm_container_app_environment_dapr_component.component_2
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/pg-state-v1
+#   azurerm_container_app_environment_dapr_component.component_3
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/postgres-binding
+#   azurerm_container_app_environment_dapr_component.component_4
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/pg-config
+#   azurerm_container_app_environment_dapr_component.component_5
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/sql-state
+#   azurerm_container_app_environment_dapr_component.component_6
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/sql-state-v1
+#   azurerm_container_app_environment_dapr_component.component_7
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/redis-state
+#   azurerm_container_app_environment_dapr_component.component_8
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/redis-pubsub
+#   azurerm_container_app_environment_dapr_component.component_9
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/redis-binding
+#   azurerm_container_app_environment_dapr_component.component_10
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/redis-config
+#   azurerm_container_app_environment_dapr_component.component_11
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/lockstore
+#   azurerm_redis_cache_access_policy_assignment.redis_cache_access_policy
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Cache/redis/redis-orders/accessPolicyAssignments/id-orders
 terraform {
   required_providers {
     azurerm = {
@@ -350,6 +378,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_11" {
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Add the identity to the database legacy on sql-orders as id-orders (db_owner)."
 # Your container app must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [

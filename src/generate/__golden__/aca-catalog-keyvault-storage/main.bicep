@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -33,7 +35,7 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
 }
 
 // The Key Vault kv-keys in rg-orders.
-// The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.
+// The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.
 resource vault2 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: 'kv-keys'
 }
@@ -315,6 +317,7 @@ resource daprComponent7 'Microsoft.App/managedEnvironments/daprComponents@2025-0
 }
 
 // Your container app must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

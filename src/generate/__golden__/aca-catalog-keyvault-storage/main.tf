@@ -1,8 +1,38 @@
 # Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_container_app_environment_dapr_component.component_1
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/azurekeyvault
+#   azurerm_container_app_environment_dapr_component.component_2
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/azurekeyvault-crypto
+#   azurerm_container_app_environment_dapr_component.component_3
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/statestore
+#   azurerm_container_app_environment_dapr_component.component_4
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/statestore-v1
+#   azurerm_container_app_environment_dapr_component.component_5
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/blob-binding
+#   azurerm_container_app_environment_dapr_component.component_6
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/tablestate
+#   azurerm_container_app_environment_dapr_component.component_7
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/queue-binding
+#   azurerm_role_assignment.vault_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/storders')].id" -o tsv
+#   azurerm_role_assignment.storage_account_2_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/stuploads')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role_2
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 --query "[?ends_with(scope, '/storders')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role_3
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 --query "[?ends_with(scope, '/storders')].id" -o tsv
+#   azurerm_key_vault_access_policy.vault_2_access_policy
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-keys/objectId/<principal id>
 terraform {
   required_providers {
     azurerm = {
@@ -56,7 +86,7 @@ data "azurerm_key_vault" "vault" {
 }
 
 # The Key Vault kv-keys in rg-orders.
-# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+# The vault must use access policies (enable_rbac_authorization false): a vault using Azure RBAC ignores access policies.
 data "azurerm_key_vault" "vault_2" {
   name                = "kv-keys"
   resource_group_name = var.resource_group_name
@@ -290,6 +320,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_7" {
 }
 
 # Your container app must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [

@@ -1,8 +1,50 @@
 # Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_container_app_environment_dapr_component.component_1
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/queue-pubsub
+#   azurerm_container_app_environment_dapr_component.component_2
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/pubsub
+#   azurerm_container_app_environment_dapr_component.component_3
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/servicebus-binding
+#   azurerm_container_app_environment_dapr_component.component_4
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/eh-pubsub
+#   azurerm_container_app_environment_dapr_component.component_5
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/eventhubs-binding
+#   azurerm_container_app_environment_dapr_component.component_6
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/cosmos-state
+#   azurerm_container_app_environment_dapr_component.component_7
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/cosmosdb-binding
+#   azurerm_container_app_environment_dapr_component.component_8
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/configstore
+#   azurerm_container_app_environment_dapr_component.component_9
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/openai-binding
+#   azurerm_container_app_environment_dapr_component.component_10
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/signalr-binding
+#   azurerm_role_assignment.servicebus_namespace_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 090c5cfd-751d-490a-894a-3ce6f1109419 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+#   azurerm_role_assignment.eventhubs_namespace_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query "[?ends_with(scope, '/eh-orders')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/stcheckpoints')].id" -o tsv
+#   azurerm_role_assignment.eventhub_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 2b629674-e913-4c01-ae53-ef4638d8f975 --query "[?ends_with(scope, '/telemetry')].id" -o tsv
+#   azurerm_role_assignment.eventhub_role_2
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query "[?ends_with(scope, '/telemetry')].id" -o tsv
+#   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-orders/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders>
+#   azurerm_role_assignment.appconfig_store_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 516239f1-63e1-4d78-a4de-a74fb236a071 --query "[?ends_with(scope, '/appcs-orders')].id" -o tsv
+#   azurerm_role_assignment.openai_account_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd --query "[?ends_with(scope, '/oai-orders')].id" -o tsv
+#   azurerm_role_assignment.signalr_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role fd53cd77-2268-407a-8f46-7e7863d0f521 --query "[?ends_with(scope, '/signalr-orders')].id" -o tsv
 terraform {
   required_providers {
     azurerm = {
@@ -425,6 +467,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_10" {
 }
 
 # Your container app must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [

@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The container app (yours: this file only reads it).')
@@ -64,6 +66,7 @@ resource daprComponent1 'Microsoft.App/managedEnvironments/daprComponents@2025-0
 }
 
 // Your container app must have its system-assigned identity on before this deploys: add this block to its own template.
+// A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'SystemAssigned'
 //   }

@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The container group (yours: this file only reads it).')
@@ -36,7 +38,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Not here: Dapr on the container group reads its components from files, which ARM cannot write.
+// Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
 //   - Encode them for the group's secret volume, which daprd reads as its folder of component files.
@@ -45,6 +47,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   - Read the group's system-assigned principal id, which gets the grants.
 
 // Your container group must have its system-assigned identity on before this deploys: add this block to its own template.
+// A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 // Container Instances gets its identity when the container group is created: the script (re)creates the group.
 //   identity: {
 //     type: 'SystemAssigned'

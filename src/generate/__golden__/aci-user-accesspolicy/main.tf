@@ -1,8 +1,14 @@
 # Dapr on Azure Container Instances, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_key_vault_access_policy.vault_access_policy
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
 terraform {
   required_providers {
     azurerm = {
@@ -43,7 +49,7 @@ locals {
 }
 
 # The Key Vault kv-orders in rg-orders.
-# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+# The vault must use access policies (enable_rbac_authorization false): a vault using Azure RBAC ignores access policies.
 data "azurerm_key_vault" "vault" {
   name                = "kv-orders"
   resource_group_name = var.resource_group_name
@@ -60,7 +66,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
   ]
 }
 
-# Not here: Dapr on the container group reads its components from files, which no provider here writes.
+# Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
 #   - Encode them for the group's secret volume, which daprd reads as its folder of component files.
@@ -68,6 +74,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 #   - Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
 
 # Your container group must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 # Container Instances gets its identity when the container group is created: the script (re)creates the group.
 #   identity {
 #     type         = "UserAssigned"

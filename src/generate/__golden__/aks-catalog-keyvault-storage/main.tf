@@ -1,8 +1,42 @@
 # Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
 # the azurerm and kubernetes providers can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport; kubernetes: "Cannot create resource that already exists").
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_federated_identity_credential.service_account
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders/federatedIdentityCredentials/dapr-orders-orders-api
+#   kubernetes_service_account_v1.app
+#     orders/orders-api
+#   kubernetes_manifest.component_1
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=azurekeyvault
+#   kubernetes_manifest.component_2
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=azurekeyvault-crypto
+#   kubernetes_manifest.component_3
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=statestore
+#   kubernetes_manifest.component_4
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=statestore-v1
+#   kubernetes_manifest.component_5
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=blob-binding
+#   kubernetes_manifest.component_6
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=tablestate
+#   kubernetes_manifest.component_7
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=queue-binding
+#   azurerm_role_assignment.vault_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/storders')].id" -o tsv
+#   azurerm_role_assignment.storage_account_2_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/stuploads')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role_2
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 --query "[?ends_with(scope, '/storders')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role_3
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 --query "[?ends_with(scope, '/storders')].id" -o tsv
+#   azurerm_key_vault_access_policy.vault_2_access_policy
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-keys/objectId/<principal id>
 terraform {
   required_providers {
     azurerm    = {
@@ -61,6 +95,7 @@ data "azurerm_kubernetes_cluster" "host" {
 }
 
 # Let exactly the ServiceAccount orders-api in namespace orders sign in as the identity (the cluster's OIDC issuer must be on).
+# Arguments as azurerm 4.55 requires them; later 4.x releases deprecate resource_group_name.
 resource "azurerm_federated_identity_credential" "service_account" {
   name                = "dapr-orders-orders-api"
   resource_group_name = var.resource_group_name
@@ -85,7 +120,7 @@ data "azurerm_key_vault" "vault" {
 }
 
 # The Key Vault kv-keys in rg-orders.
-# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+# The vault must use access policies (enable_rbac_authorization false): a vault using Azure RBAC ignores access policies.
 data "azurerm_key_vault" "vault_2" {
   name                = "kv-keys"
   resource_group_name = var.resource_group_name

@@ -1,8 +1,54 @@
 # Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
 # the azurerm and kubernetes providers can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport; kubernetes: "Cannot create resource that already exists").
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_federated_identity_credential.service_account
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders/federatedIdentityCredentials/dapr-orders-orders-api
+#   kubernetes_service_account_v1.app
+#     orders/orders-api
+#   kubernetes_manifest.component_1
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=queue-pubsub
+#   kubernetes_manifest.component_2
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=pubsub
+#   kubernetes_manifest.component_3
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=servicebus-binding
+#   kubernetes_manifest.component_4
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=eh-pubsub
+#   kubernetes_manifest.component_5
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=eventhubs-binding
+#   kubernetes_manifest.component_6
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=cosmos-state
+#   kubernetes_manifest.component_7
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=cosmosdb-binding
+#   kubernetes_manifest.component_8
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=configstore
+#   kubernetes_manifest.component_9
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=openai-binding
+#   kubernetes_manifest.component_10
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=signalr-binding
+#   azurerm_role_assignment.servicebus_namespace_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 090c5cfd-751d-490a-894a-3ce6f1109419 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+#   azurerm_role_assignment.eventhubs_namespace_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query "[?ends_with(scope, '/eh-orders')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/stcheckpoints')].id" -o tsv
+#   azurerm_role_assignment.eventhub_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 2b629674-e913-4c01-ae53-ef4638d8f975 --query "[?ends_with(scope, '/telemetry')].id" -o tsv
+#   azurerm_role_assignment.eventhub_role_2
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query "[?ends_with(scope, '/telemetry')].id" -o tsv
+#   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-orders/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders>
+#   azurerm_role_assignment.appconfig_store_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 516239f1-63e1-4d78-a4de-a74fb236a071 --query "[?ends_with(scope, '/appcs-orders')].id" -o tsv
+#   azurerm_role_assignment.openai_account_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd --query "[?ends_with(scope, '/oai-orders')].id" -o tsv
+#   azurerm_role_assignment.signalr_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role fd53cd77-2268-407a-8f46-7e7863d0f521 --query "[?ends_with(scope, '/signalr-orders')].id" -o tsv
 terraform {
   required_providers {
     azurerm    = {
@@ -59,6 +105,7 @@ data "azurerm_kubernetes_cluster" "host" {
 }
 
 # Let exactly the ServiceAccount orders-api in namespace orders sign in as the identity (the cluster's OIDC issuer must be on).
+# Arguments as azurerm 4.55 requires them; later 4.x releases deprecate resource_group_name.
 resource "azurerm_federated_identity_credential" "service_account" {
   name                = "dapr-orders-orders-api"
   resource_group_name = var.resource_group_name

@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The AKS cluster (yours: this file only reads it).')
@@ -45,3 +47,5 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   - Wait (at most 5m) until the Deployment's new pods run.
 
 output principalId string = granteePrincipalId
+// The kubelet identity's client id: each component's azureClientId (the setup script writes it into the files).
+output clientId string = hostResource.properties.identityProfile.kubeletidentity.clientId

@@ -1,8 +1,14 @@
 # Dapr on Azure Kubernetes Service (AKS), Node pool's kubelet identity: the identity, its least grants and what
 # the azurerm and kubernetes providers can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport; kubernetes: "Cannot create resource that already exists").
+# Import each first (terraform import <address> <id>), or delete it:
+#   kubernetes_manifest.component_1
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=azurekeyvault
+#   azurerm_role_assignment.vault_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
 terraform {
   required_providers {
     azurerm    = {
@@ -88,7 +94,7 @@ resource "kubernetes_manifest" "component_1" {
         },
         {
           name  = "azureClientId"
-          value = "<client id, looked up by the script>"
+          value = data.azurerm_kubernetes_cluster.host.kubelet_identity[0].client_id
         },
       ]
     }

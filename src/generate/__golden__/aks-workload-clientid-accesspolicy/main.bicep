@@ -1,11 +1,13 @@
 // Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
 // ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
 // Dry run (shows what would change, changes nothing):
-//   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+//   az deployment group what-if --subscription 'Contoso Production' --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
-//   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+//   az deployment group create --subscription 'Contoso Production' --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -45,7 +47,7 @@ resource federatedCredential 'Microsoft.ManagedIdentity/userAssignedIdentities/f
 var granteePrincipalId = identity.properties.principalId
 
 // The Key Vault kv-orders in rg-orders.
-// The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.
+// The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: 'kv-orders'
 }

@@ -1,8 +1,22 @@
 # Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
 # the azurerm and kubernetes providers can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport; kubernetes: "Cannot create resource that already exists").
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_federated_identity_credential.service_account
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders/federatedIdentityCredentials/dapr-orders-orders-api
+#   kubernetes_service_account_v1.app
+#     orders/orders-api
+#   kubernetes_manifest.component_1
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=sql-state
+#   kubernetes_manifest.component_2
+#     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=azurekeyvault
+#   azurerm_role_assignment.vault_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
 terraform {
   required_providers {
     azurerm    = {
@@ -59,6 +73,7 @@ data "azurerm_kubernetes_cluster" "host" {
 }
 
 # Let exactly the ServiceAccount orders-api in namespace orders sign in as the identity (the cluster's OIDC issuer must be on).
+# Arguments as azurerm 4.55 requires them; later 4.x releases deprecate resource_group_name.
 resource "azurerm_federated_identity_credential" "service_account" {
   name                = "dapr-orders-orders-api"
   resource_group_name = var.resource_group_name

@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -31,6 +33,7 @@ var granteePrincipalId = identity.properties.principalId
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."
 // Your VM must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

@@ -1,8 +1,18 @@
 # Dapr on Virtual Machine Scale Set, System-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_role_assignment.servicebus_queue_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query "[?ends_with(scope, '/invoices')].id" -o tsv
+#   azurerm_role_assignment.servicebus_queue_role_2
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 --query "[?ends_with(scope, '/invoices')].id" -o tsv
+#   azurerm_role_assignment.eventhub_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query "[?ends_with(scope, '/telemetry')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/stcheckpoints')].id" -o tsv
 terraform {
   required_providers {
     azurerm = {
@@ -110,6 +120,7 @@ resource "azurerm_role_assignment" "storage_account_role" {
 #   - Put the component files where Dapr on the scale set reads them.
 
 # Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type = "SystemAssigned"
 #   }

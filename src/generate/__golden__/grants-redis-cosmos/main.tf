@@ -1,8 +1,20 @@
 # Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_container_app_environment_dapr_component.component_1
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/redis-state
+#   azurerm_container_app_environment_dapr_component.component_2
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/cosmos-state
+#   azurerm_redis_cache_access_policy_assignment.redis_cache_access_policy
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Cache/redis/redis-orders/accessPolicyAssignments/id-orders
+#   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-orders/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders>
 terraform {
   required_providers {
     azurerm = {
@@ -136,6 +148,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_2" {
 }
 
 # Your container app must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [

@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -72,7 +74,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
-// Not here: Dapr on the container group reads its components from files, which ARM cannot write.
+// Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component files into ./components.
 //   - Encode them for the group's secret volume, which daprd reads as its folder of component files.
@@ -80,6 +82,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 //   - Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
 
 // Your container group must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 // Container Instances gets its identity when the container group is created: the script (re)creates the group.
 //   identity: {
 //     type: 'UserAssigned'

@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -78,8 +80,8 @@ resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
 }
 
 // Not here: the grant on Service Bus namespace sb-orders in resource group rg-messaging.
-// A deployment scopes role assignments to its own resource group: deploy the same grant into that group,
-// or let the setup script make it.
+// ARM makes it through a module deployed there (module ... = { scope: resourceGroup('rg-messaging'), ... })
+// holding the same role assignment; this file leaves it to the setup script.
 
 // Not here: Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster.
 // The setup script (setup-dapr-identity.sh) does it in these steps:

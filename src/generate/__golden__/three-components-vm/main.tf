@@ -1,8 +1,18 @@
 # Dapr on Virtual Machine, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_role_assignment.vault_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+#   azurerm_role_assignment.storage_account_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/storders')].id" -o tsv
+#   azurerm_role_assignment.servicebus_namespace_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
 terraform {
   required_providers {
     azurerm = {
@@ -95,6 +105,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 #   - Put the component files where Dapr on the VM reads them.
 
 # Your VM must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [

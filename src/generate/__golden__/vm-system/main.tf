@@ -1,8 +1,12 @@
 # Dapr on Virtual Machine, System-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_role_assignment.vault_role
+#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
 terraform {
   required_providers {
     azurerm = {
@@ -62,6 +66,7 @@ resource "azurerm_role_assignment" "vault_role" {
 #   - Put the component file where Dapr on the VM reads it.
 
 # Your VM must have its system-assigned identity on before this deploys: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type = "SystemAssigned"
 #   }

@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -24,7 +26,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 var granteePrincipalId = identity.properties.principalId
 
 // The Key Vault kv-orders in rg-orders.
-// The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.
+// The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: 'kv-orders'
 }
@@ -55,6 +57,7 @@ resource vaultAccessPolicies 'Microsoft.KeyVault/vaults/accessPolicies@2025-05-0
 //   - Put the component file where Dapr on the VM reads it.
 
 // Your VM must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

@@ -1,8 +1,14 @@
 # Dapr on Virtual Machine, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
-# Apply: terraform apply. A role assignment the setup script already made is not in the state: import it
-# (terraform import) or delete it first, or Azure reports RoleAssignmentExists.
+# Apply: terraform apply.
+# If the setup script ran first, these exist already and terraform apply refuses to create them
+# (azurerm: ResourceRequiresImport).
+# Import each first (terraform import <address> <id>), or delete it:
+#   azurerm_user_assigned_identity.app
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+#   azurerm_key_vault_access_policy.vault_access_policy
+#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
 terraform {
   required_providers {
     azurerm = {
@@ -47,7 +53,7 @@ locals {
 }
 
 # The Key Vault kv-orders in rg-orders.
-# The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.
+# The vault must use access policies (enable_rbac_authorization false): a vault using Azure RBAC ignores access policies.
 data "azurerm_key_vault" "vault" {
   name                = "kv-orders"
   resource_group_name = var.resource_group_name
@@ -70,6 +76,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 #   - Put the component file where Dapr on the VM reads it.
 
 # Your VM must carry the identity: add this block to its own resource block.
+# Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [

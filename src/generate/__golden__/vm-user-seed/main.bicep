@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group example-rg --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group example-rg --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP example-rg
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -46,6 +48,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   - Put the component file where Dapr on the VM reads it.
 
 // Your VM must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

@@ -1,11 +1,13 @@
 // Dapr on Virtual Machine Scale Set, System-assigned identity: the identity, its least grants and what
 // ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
 // Dry run (shows what would change, changes nothing):
-//   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+//   az deployment group what-if --subscription '00000000-1111-2222-3333-444444444444' --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
-//   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+//   az deployment group create --subscription '00000000-1111-2222-3333-444444444444' --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The scale set (yours: this file only reads it).')
@@ -20,7 +22,7 @@ resource hostResource 'Microsoft.Compute/virtualMachineScaleSets@2025-04-01' exi
 var granteePrincipalId = hostResource.identity.principalId
 
 // The Key Vault kv-orders in rg-orders.
-// The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.
+// The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: 'kv-orders'
 }
@@ -51,6 +53,7 @@ resource vaultAccessPolicies 'Microsoft.KeyVault/vaults/accessPolicies@2025-05-0
 //   - Put the component file where Dapr on the scale set reads it.
 
 // Your scale set must have its system-assigned identity on before this deploys: add this block to its own template.
+// A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'SystemAssigned'
 //   }

@@ -4,8 +4,10 @@
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script
-// already made has another name: delete it first, or ARM reports RoleAssignmentExists.
+// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+//   azd env set AZURE_RESOURCE_GROUP rg-orders
+// A role assignment the setup script already made has another name: delete it first, or ARM reports
+// RoleAssignmentExists.
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -40,7 +42,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Not here: Dapr on the web app reads its components from files, which ARM cannot write.
+// Not here: Dapr on the web app reads its components from files under /home, which no ARM resource writes (daprd itself could be a Microsoft.Web/sites/sitecontainers sidecar; this file leaves that to the script too).
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
 //   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
@@ -48,6 +50,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   - Restart the web app, so the sidecar starts with the component files in place.
 
 // Your web app must carry the identity: add this block to its own template (identityId is this file's output).
+// A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).
 //   identity: {
 //     type: 'UserAssigned'
 //     userAssignedIdentities: {

@@ -59,7 +59,10 @@ function resourceText(resource: BicepResource, existing = false): string {
 function header(view: IacView): string {
   const { plan } = view;
   const group = plan.resourceGroup;
-  const deploy = `--resource-group ${group} --template-file main.bicep --parameters main.parameters.json`;
+  // The wizard's subscription, as the script selects it (a name may hold spaces: shell-quoted).
+  const subscription =
+    plan.subscription === '' ? '' : `--subscription '${plan.subscription.replace(/'/g, "'\\''")}' `;
+  const deploy = `${subscription}--resource-group ${group} --template-file main.bicep --parameters main.parameters.json`;
   return bicepComment(
     [
       `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
@@ -69,8 +72,16 @@ function header(view: IacView): string {
       `  az deployment group what-if ${deploy}`,
       'Deploy:',
       `  az deployment group create ${deploy}`,
-      'In an azd project, put main.bicep and main.parameters.json in infra/. A role assignment the setup script',
-      'already made has another name: delete it first, or ARM reports RoleAssignmentExists.',
+      // azd deploys a resource-group-scoped file into AZURE_RESOURCE_GROUP, else prompts for or creates a group
+      // (learn.microsoft.com/azure/developer/azure-developer-cli/resource-group-scoped-deployments); its cloud is
+      // azd's own setting (learn.microsoft.com/azure/developer/azure-developer-cli/sovereign-clouds).
+      'In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:',
+      `  azd env set AZURE_RESOURCE_GROUP ${group}`,
+      ...(plan.cloud.id === 'public'
+        ? []
+        : [`  azd config set cloud.name ${plan.cloud.azCloudName} (then azd auth login)`]),
+      'A role assignment the setup script already made has another name: delete it first, or ARM reports',
+      'RoleAssignmentExists.',
     ].join('\n'),
   );
 }
@@ -196,7 +207,7 @@ function referenceText(resource: ResolvedResource): string {
     ...(resource.ref.keyVaultModelChoice !== undefined
       ? [
           resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'
-            ? 'The vault must use access policies (enableRbacAuthorization false): RBAC vaults refuse them.'
+            ? 'The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.'
             : 'The vault must use Azure RBAC (enableRbacAuthorization true): access-policy vaults ignore roles.',
         ]
       : []),
@@ -230,13 +241,15 @@ function grantsText(view: IacView): string {
       const count = (counts.get(base + suffix) ?? 0) + 1;
       counts.set(base + suffix, count);
       const symbol = `${base}${suffix}${count > 1 ? count : ''}`;
-      // A scope in another resource group needs a deployment there (a module); this file leaves it to the script.
+      // A resource in another group is reached by a module deployed there (scope: resourceGroup('<group>'),
+      // learn.microsoft.com/azure/azure-resource-manager/bicep/deploy-to-resource-group, "Scope to different
+      // resource group"); a module is a second file, which this one-file output leaves to the script.
       const resource = grant.resource.parent ?? grant.resource;
       if (inOtherGroup(view, resource)) {
         return bicepComment(
           `Not here: the grant on ${grant.resource.ref.title} ${grant.resource.name} in resource group ${resource.resourceGroup}.\n` +
-            'A deployment scopes role assignments to its own resource group: deploy the same grant into that group,\n' +
-            'or let the setup script make it.',
+            `ARM makes it through a module deployed there (module ... = { scope: resourceGroup('${resource.resourceGroup}'), ... })\n` +
+            'holding the same role assignment; this file leaves it to the setup script.',
         );
       }
       return resourceText(bicepGrant(grant, symbol, base, owner));
@@ -273,10 +286,18 @@ function componentsText(view: IacView): string {
     });
     return [environment, ...components].join('\n');
   }
-  const where =
-    plan.host.format === 'kubernetes'
-      ? 'Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster'
-      : `Dapr on the ${plan.host.noun} reads its components from files, which ARM cannot write`;
+  const where = (() => {
+    if (plan.host.format === 'kubernetes')
+      return 'Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster';
+    if (plan.host.id === 'aci')
+      // containerGroups@2023-05-01 properties.volumes[].secret could carry the files, but the group is the user's.
+      return 'this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume';
+    if (plan.host.id === 'webapp')
+      // Microsoft.Web/sites/sitecontainers (learn.microsoft.com/azure/templates/microsoft.web/sites/sitecontainers)
+      // declares a sidecar; no ARM resource writes files under /home.
+      return `Dapr on the ${plan.host.noun} reads its components from files under /home, which no ARM resource writes (daprd itself could be a Microsoft.Web/sites/sitecontainers sidecar; this file leaves that to the script too)`;
+    return `Dapr on the ${plan.host.noun} reads its components from files, which ARM cannot write`;
+  })();
   return bicepComment(
     [
       `Not here: ${where}.`,
@@ -304,6 +325,13 @@ function outputsText(view: IacView): string {
     lines.push(
       'output identityId string = identity.id',
       'output clientId string = identity.properties.clientId',
+    );
+  } else if (view.plan.identity.kind === 'kubelet') {
+    // The cluster's kubelet identity (ManagedClusterProperties.identityProfile.kubeletidentity, arm-containerservice).
+    lines.push(
+      bicepComment(
+        "The kubelet identity's client id: each component's azureClientId (the setup script writes it into the files).",
+      ) + 'output clientId string = hostResource.properties.identityProfile.kubeletidentity.clientId',
     );
   }
   return `${lines.join('\n')}\n`;

@@ -17,6 +17,24 @@ export function terraformPermission(permission: string): string {
   return permission.charAt(0).toUpperCase() + permission.slice(1);
 }
 
+/** The azurerm resource type that makes the grant. */
+export function terraformGrantType(grant: ArmGrant): string {
+  switch (grant.kind) {
+    case 'rbac':
+      return 'azurerm_role_assignment';
+    case 'cosmos-sql-role':
+      return 'azurerm_cosmosdb_sql_role_assignment';
+    case 'redis-access-policy':
+      return 'azurerm_redis_cache_access_policy_assignment';
+    case 'keyvault-policy':
+      return 'azurerm_key_vault_access_policy';
+    default: {
+      const unhandled: never = grant;
+      throw new Error(`unhandled grant ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
 /** `resourceRef`: the granted resource's data source address, e.g. data.azurerm_key_vault.vault. */
 export function terraformGrant(grant: ArmGrant, name: string, resourceRef: string): HclItem[] {
   const forWhom = `for ${grant.components.join(', ')}`;
@@ -29,7 +47,7 @@ export function terraformGrant(grant: ArmGrant, name: string, resourceRef: strin
         ),
         block(
           'resource',
-          ['azurerm_role_assignment', name],
+          [terraformGrantType(grant), name],
           [
             argument('scope', ref(`${resourceRef}.id`)),
             argument(
@@ -51,7 +69,7 @@ export function terraformGrant(grant: ArmGrant, name: string, resourceRef: strin
         ),
         block(
           'resource',
-          ['azurerm_cosmosdb_sql_role_assignment', name],
+          [terraformGrantType(grant), name],
           [
             argument('resource_group_name', ref(`${resourceRef}.resource_group_name`)),
             argument('account_name', ref(`${resourceRef}.name`)),
@@ -71,7 +89,7 @@ export function terraformGrant(grant: ArmGrant, name: string, resourceRef: strin
         ),
         block(
           'resource',
-          ['azurerm_redis_cache_access_policy_assignment', name],
+          [terraformGrantType(grant), name],
           [
             argument('name', grant.assignmentName),
             argument('redis_cache_id', ref(`${resourceRef}.id`)),
@@ -86,7 +104,7 @@ export function terraformGrant(grant: ArmGrant, name: string, resourceRef: strin
         comment(`An access policy on the vault ${grant.resource.name}, nothing more, ${forWhom}.`),
         block(
           'resource',
-          ['azurerm_key_vault_access_policy', name],
+          [terraformGrantType(grant), name],
           [
             argument('key_vault_id', ref(`${resourceRef}.id`)),
             argument('tenant_id', ref('data.azurerm_client_config.current.tenant_id')),

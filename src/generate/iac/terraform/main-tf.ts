@@ -21,11 +21,13 @@ import {
   symbolWords,
   withClientId,
   WORKLOAD_ID_AUDIENCE,
+  type ArmGrant,
   type IacView,
 } from '../iac-view';
 import { identityBlockTerraform, identityTitle } from '../identity-block';
 import { applyStepTitles } from '../script-steps';
-import { terraformGrant } from './grants';
+import { terraformGrant, terraformGrantType } from './grants';
+import { grantImportId, identityAndComponentImports, importLines } from './imports';
 import { argument, block, comment, hclBody, HclExpr, ref, type HclItem, type HclValue } from './hcl-text';
 
 const AZURERM_VERSION = '~> 4.55';
@@ -49,14 +51,21 @@ function toHclValue(value: unknown): HclValue {
 
 function header(view: IacView): HclItem[] {
   const { plan } = view;
+  const imports = [
+    ...identityAndComponentImports(view),
+    ...namedGrants(view).map(({ grant, name }) => ({
+      address: `${terraformGrantType(grant)}.${name}`,
+      id: grantImportId(view, grant),
+    })),
+  ];
   return [
     comment(
       [
         `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
         `the azurerm${plan.kubernetes ? ' and kubernetes providers' : ' provider'} can do of the setup script (${SCRIPT_FILE_NAME}).`,
         'Dry run (shows what would change, changes nothing): terraform init && terraform plan',
-        'Apply: terraform apply. A role assignment the setup script already made is not in the state: import it',
-        '(terraform import) or delete it first, or Azure reports RoleAssignmentExists.',
+        'Apply: terraform apply.',
+        ...importLines(imports, plan.kubernetes !== undefined),
       ].join('\n'),
     ),
     block(
@@ -176,7 +185,9 @@ function identityItems(view: IacView): HclItem[] {
   if (workload && plan.kubernetes) {
     items.push(
       comment(
-        `Let exactly the ServiceAccount ${workload.serviceAccountName} in namespace ${plan.kubernetes.namespace} sign in as the identity (the cluster's OIDC issuer must be on).`,
+        `Let exactly the ServiceAccount ${workload.serviceAccountName} in namespace ${plan.kubernetes.namespace} sign in as the identity (the cluster's OIDC issuer must be on).\n` +
+          // hashicorp/terraform-provider-azurerm pull 30860 (merged 2025) deprecates resource_group_name here.
+          `Arguments as azurerm ${AZURERM_VERSION.replace('~> ', '')} requires them; later 4.x releases deprecate resource_group_name.`,
       ),
       block(
         'resource',
@@ -237,7 +248,7 @@ function referenceItems(view: IacView, resource: ResolvedResource): HclItem[] {
     ...(resource.ref.keyVaultModelChoice !== undefined
       ? [
           resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'
-            ? 'The vault must use access policies (enable_rbac_authorization false): RBAC vaults refuse them.'
+            ? 'The vault must use access policies (enable_rbac_authorization false): a vault using Azure RBAC ignores access policies.'
             : 'The vault must use Azure RBAC (enable_rbac_authorization true): access-policy vaults ignore roles.',
         ]
       : []),
@@ -250,9 +261,10 @@ function referenceItems(view: IacView, resource: ResolvedResource): HclItem[] {
   ];
 }
 
-function grantItems(view: IacView): HclItem[] {
+/** Each grant with its resource name in main.tf: vault_role, vault_role_2, ... */
+function namedGrants(view: IacView): { grant: ArmGrant; name: string }[] {
   const counts = new Map<string, number>();
-  return view.armGrants.flatMap((grant) => {
+  return view.armGrants.map((grant) => {
     const base = nameOf(grant.resource);
     const suffix = {
       rbac: 'role',
@@ -262,13 +274,21 @@ function grantItems(view: IacView): HclItem[] {
     }[grant.kind];
     const count = (counts.get(base + suffix) ?? 0) + 1;
     counts.set(base + suffix, count);
-    return terraformGrant(grant, `${base}_${suffix}${count > 1 ? `_${count}` : ''}`, dataRef(grant.resource));
+    return { grant, name: `${base}_${suffix}${count > 1 ? `_${count}` : ''}` };
   });
+}
+
+function grantItems(view: IacView): HclItem[] {
+  return namedGrants(view).flatMap(({ grant, name }) => terraformGrant(grant, name, dataRef(grant.resource)));
 }
 
 function componentItems(view: IacView): HclItem[] {
   const { plan } = view;
-  const clientId = ref('azurerm_user_assigned_identity.app.client_id');
+  const clientId = ref(
+    plan.identity.userAssigned
+      ? 'azurerm_user_assigned_identity.app.client_id'
+      : `data.${view.host.terraformDataSource}.host.kubelet_identity[0].client_id`,
+  );
   if (plan.host.format === 'container-apps') {
     return [
       comment('The Container Apps environment: read, never redeclared here.'),
@@ -357,7 +377,9 @@ function componentItems(view: IacView): HclItem[] {
   return [
     comment(
       [
-        `Not here: Dapr on the ${plan.host.noun} reads its components from files, which no provider here writes.`,
+        plan.host.id === 'aci'
+          ? 'Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.'
+          : `Not here: Dapr on the ${plan.host.noun} reads its components from files, which no provider here writes.`,
         `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
         ...applyStepTitles(plan).map((title) => `  - ${title}`),
       ].join('\n'),

@@ -1,0 +1,106 @@
+/**
+ * The header's import list: every object main.tf creates that the setup script may have made already. azurerm 4
+ * refuses to create a resource that exists ("already exists - to be managed via Terraform this resource needs to
+ * be imported into the State", ResourceRequiresImport), and the kubernetes provider refuses an existing object
+ * ("Cannot create resource that already exists"), so each must be imported (or deleted) first.
+ *
+ * Import ids, from each resource's "Import" section (registry.terraform.io/providers/hashicorp/azurerm/latest/docs):
+ * user_assigned_identity and federated_identity_credential: the ARM ids; role_assignment: the assignment's id
+ * (<scope>/providers/Microsoft.Authorization/roleAssignments/<guid>); cosmosdb_sql_role_assignment:
+ * <account id>/sqlRoleAssignments/<id>; redis_cache_access_policy_assignment:
+ * <cache id>/accessPolicyAssignments/<name>; key_vault_access_policy: <vault id>/objectId/<object id>;
+ * container_app_environment_dapr_component: <environment id>/daprComponents/<name>. kubernetes
+ * (registry.terraform.io/providers/hashicorp/kubernetes/latest/docs): service_account_v1 "<namespace>/<name>",
+ * kubernetes_manifest "apiVersion=<v>,kind=<k>,namespace=<ns>,name=<n>".
+ */
+import type { ResolvedResource } from '../../resources';
+import type { ArmGrant, IacView } from '../iac-view';
+import { resourceType } from '../iac-view';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ImportTarget {
+  /** The resource's address in main.tf: azurerm_role_assignment.vault_role. */
+  readonly address: string;
+  /** Its import id, or how to read it where only Azure knows it (a role assignment's GUID). */
+  readonly id: string;
+}
+
+function groupPath(view: IacView, group: string): string {
+  const subscription = GUID.test(view.plan.subscription) ? view.plan.subscription : '<subscription id>';
+  return `/subscriptions/${subscription}/resourceGroups/${group}`;
+}
+
+/** A top-level resource's ARM id (the grants' Cosmos DB accounts, Redis caches and vaults are top-level). */
+function armId(view: IacView, resource: ResolvedResource): string {
+  return `${groupPath(view, resource.resourceGroup)}/providers/${resourceType(resource).armType}/${resource.name}`;
+}
+
+export function grantImportId(view: IacView, grant: ArmGrant): string {
+  switch (grant.kind) {
+    case 'rbac':
+      return `the assignment's id, from: az role assignment list --all --assignee <principal id> --role ${grant.roleGuid} --query "[?ends_with(scope, '/${grant.resource.name}')].id" -o tsv`;
+    case 'cosmos-sql-role':
+      return `${armId(view, grant.resource)}/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name ${grant.resource.name} --resource-group ${grant.resource.resourceGroup}>`;
+    case 'redis-access-policy':
+      return `${armId(view, grant.resource)}/accessPolicyAssignments/${grant.assignmentName}`;
+    case 'keyvault-policy':
+      return `${armId(view, grant.resource)}/objectId/<principal id>`;
+    default: {
+      const unhandled: never = grant;
+      throw new Error(`unhandled grant ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+/** The identity, federated credential, ServiceAccount and components main.tf creates, with their import ids. */
+export function identityAndComponentImports(view: IacView): ImportTarget[] {
+  const { plan } = view;
+  const targets: ImportTarget[] = [];
+  const identityId = plan.identity.userAssigned
+    ? `${groupPath(view, plan.resourceGroup)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${plan.identity.userAssigned.name}`
+    : undefined;
+  if (identityId) targets.push({ address: 'azurerm_user_assigned_identity.app', id: identityId });
+  const workload = plan.kubernetes?.workloadIdentity;
+  if (workload && identityId) {
+    targets.push({
+      address: 'azurerm_federated_identity_credential.service_account',
+      id: `${identityId}/federatedIdentityCredentials/${workload.federatedCredentialName}`,
+    });
+  }
+  if (plan.host.format === 'container-apps') {
+    plan.components.forEach((component, index) =>
+      targets.push({
+        address: `azurerm_container_app_environment_dapr_component.component_${index + 1}`,
+        id: `${groupPath(view, plan.resourceGroup)}/providers/Microsoft.App/managedEnvironments/${plan.environment}/daprComponents/${component.name}`,
+      }),
+    );
+  } else if (plan.kubernetes) {
+    const { namespace } = plan.kubernetes;
+    if (workload)
+      targets.push({
+        address: 'kubernetes_service_account_v1.app',
+        id: `${namespace}/${workload.serviceAccountName}`,
+      });
+    plan.components.forEach((component, index) =>
+      targets.push({
+        address: `kubernetes_manifest.component_${index + 1}`,
+        id: `apiVersion=${String(component.document.apiVersion)},kind=${String(component.document.kind)},namespace=${namespace},name=${component.name}`,
+      }),
+    );
+  }
+  return targets;
+}
+
+/** The header lines: what to import before the first apply when the setup script ran first. */
+export function importLines(targets: readonly ImportTarget[], kubernetes: boolean): string[] {
+  if (targets.length === 0) return [];
+  return [
+    'If the setup script ran first, these exist already and terraform apply refuses to create them',
+    kubernetes
+      ? '(azurerm: ResourceRequiresImport; kubernetes: "Cannot create resource that already exists").'
+      : '(azurerm: ResourceRequiresImport).',
+    'Import each first (terraform import <address> <id>), or delete it:',
+    ...targets.flatMap((target) => [`  ${target.address}`, `    ${target.id}`]),
+  ];
+}
