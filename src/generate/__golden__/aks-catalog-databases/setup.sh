@@ -395,6 +395,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: 4a2c9c62bb16cb862fcebc0a0ef01a2be88498b5cdbb1811a9622b20abb766a2
     spec:
       serviceAccountName: orders-api
 YAML
@@ -416,7 +417,7 @@ kubectl apply -f components/redis-binding.yaml
 kubectl apply -f components/redis-config.yaml
 kubectl apply -f components/lockstore.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \

@@ -293,6 +293,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: 516a0195c8ee42275b4e659b6639c69381dcf30361bafecabe82231c57bae41c
     spec:
       serviceAccountName: orders-api
 YAML
@@ -310,7 +311,7 @@ kubectl apply -f components/blob-binding.yaml
 kubectl apply -f components/tablestate.yaml
 kubectl apply -f components/queue-binding.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \

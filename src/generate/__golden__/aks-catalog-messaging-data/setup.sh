@@ -422,6 +422,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: e5cf35a9f86ef9e01d66ad9446d6ce4814908c46a724b838443e1526dfee3233
     spec:
       serviceAccountName: orders-api
 YAML
@@ -442,7 +443,7 @@ kubectl apply -f components/configstore.yaml
 kubectl apply -f components/openai-binding.yaml
 kubectl apply -f components/signalr-binding.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \

@@ -92,6 +92,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: e5d141b2b4bfaad9058ac08d6310198af6639d3c816f404ae7ea900741b81818
 YAML
 
 # Create the namespace if it does not exist yet.
@@ -100,7 +101,7 @@ kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -
 # Apply the component in the namespace.
 kubectl apply -f components/azurekeyvault.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \

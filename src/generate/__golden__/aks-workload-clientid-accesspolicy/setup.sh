@@ -126,6 +126,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: 14c53978a11545e7871ffe950efbbf90a0eec6dab15d56f0ae539b2ef28cbec5
     spec:
       serviceAccountName: orders-api
 YAML
@@ -134,7 +135,7 @@ YAML
 kubectl apply -f components/serviceaccount.yaml
 kubectl apply -f components/azurekeyvault.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \

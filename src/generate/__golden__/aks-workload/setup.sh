@@ -128,6 +128,7 @@ spec:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
         dapr.io/app-port: "8080"
+        dapr-mi-wizard/config-hash: c865445c0abc66b7bf3b976a6597e134bd39a3e455daad3603cf2d47d8afc116
     spec:
       serviceAccountName: orders-api
 YAML
@@ -139,7 +140,7 @@ kubectl create namespace "$NAMESPACE" --dry-run=client -o yaml | kubectl apply -
 kubectl apply -f components/serviceaccount.yaml
 kubectl apply -f components/azurekeyvault.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \

@@ -280,6 +280,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: b4af584da1439119da8a85291a2207650bf5e52a39efe90a9d528278ce2e3ff7
     spec:
       serviceAccountName: orders-api
 YAML
@@ -295,7 +296,7 @@ kubectl apply -f components/tablestate.yaml
 kubectl apply -f components/pubsub.yaml
 kubectl apply -f components/pg-state.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \

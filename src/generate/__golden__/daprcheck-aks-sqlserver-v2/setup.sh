@@ -167,6 +167,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: 3e19d259dc40a716d070e25fed63ee3970d625ab5b46e87c0e341baca6adecd0
     spec:
       serviceAccountName: orders-api
 YAML
@@ -179,7 +180,7 @@ kubectl apply -f components/serviceaccount.yaml
 kubectl apply -f components/sql-state.yaml
 kubectl apply -f components/azurekeyvault.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \

@@ -193,6 +193,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: 4518ba8d2effcac3d8faefc46fee69b20471e35aed4bc6401ef752acc7518db2
     spec:
       serviceAccountName: orders-api
 YAML
@@ -206,7 +207,7 @@ kubectl apply -f components/azurekeyvault.yaml
 kubectl apply -f components/statestore.yaml
 kubectl apply -f components/pubsub.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \
