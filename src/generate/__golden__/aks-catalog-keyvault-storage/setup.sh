@@ -317,9 +317,9 @@ kubectl patch deployment "$DEPLOYMENT_NAME" \
     --type strategic \
     --patch-file components/deployment-patch.yaml
 
-# Wait (at most 5m) until the Deployment's new pods run.
-if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 5m; then
-  echo 'The Deployment orders-api did not finish rolling out within 5m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. Fix that, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
+# Wait (at most 10m) until the Deployment's new pods run.
+if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 10m; then
+  echo 'The Deployment orders-api did not finish rolling out within 10m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), for instance with 403 because a grant made by this run is not in effect yet (role assignments take up to about 10 minutes), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. A 403 there right after the script granted the role: wait a few minutes and run the script again. Otherwise fix the cause, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
