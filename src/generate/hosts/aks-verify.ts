@@ -13,6 +13,7 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { cmd, command, retry, v, type ScriptLine, type Word } from '../script-model';
 import { guard } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
+import { signInProofLine } from './sign-in-proof';
 
 export const DEPLOYMENT: Word = v('DEPLOYMENT_NAME');
 /**
@@ -138,6 +139,12 @@ export function aksVerifyLines(plan: DeploymentPlan): ScriptLine[] {
       ),
     ),
     ...(plan.kubernetes?.workloadIdentity ? workloadIdentityLines() : []),
-    ...plan.components.map((component) => componentLoadedLine(plan, component.name)),
+    ...plan.components.flatMap((component) => [
+      componentLoadedLine(plan, component.name),
+      signInProofLine(
+        component,
+        `kubectl logs deployment/${plan.kubernetes?.deployment ?? ''} --namespace ${plan.kubernetes?.namespace ?? ''} --container daprd`,
+      ),
+    ]),
   ];
 }

@@ -36,6 +36,8 @@ export interface PlannedComponent {
   /** Where the script writes it: components/<name>.yaml. */
   readonly path: string;
   readonly yaml: string;
+  /** daprd's "Component loaded" line proves the sign-in: Init calls Azure (catalog ComponentSpec.initSignIn). */
+  readonly loadProvesSignIn: boolean;
 }
 
 /** AKS: where the app runs in the cluster and the objects it needs. */

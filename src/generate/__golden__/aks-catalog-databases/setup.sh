@@ -474,6 +474,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: pg-state" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'pg-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -487,6 +488,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: pg-state-v1" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'pg-state-v1: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -500,6 +502,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: postgres-binding" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'postgres-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -513,6 +516,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: pg-config" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'pg-config: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -526,6 +530,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: sql-state" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'sql-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -539,6 +544,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: sql-state-v1" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'sql-state-v1: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -552,6 +558,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: redis-state" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'redis-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -565,6 +572,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: redis-pubsub" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'redis-pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -578,6 +586,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: redis-binding" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'redis-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -591,6 +600,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: redis-config" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'redis-config: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -604,6 +614,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: lockstore" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'lockstore: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

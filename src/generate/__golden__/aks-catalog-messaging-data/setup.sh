@@ -524,6 +524,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: queue-pubsub" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'queue-pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -537,6 +538,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -550,6 +552,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: servicebus-binding" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'servicebus-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -563,6 +566,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: eh-pubsub" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'eh-pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -576,6 +580,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: eventhubs-binding" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'eventhubs-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -589,6 +594,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: cosmos-state" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'cosmos-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -602,6 +608,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: cosmosdb-binding" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'cosmosdb-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -615,6 +622,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: configstore" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'configstore: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -628,6 +636,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: openai-binding" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'openai-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -641,6 +650,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: signalr-binding" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'signalr-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.

@@ -356,6 +356,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'azurekeyvault: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -369,6 +370,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: statestore" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'statestore: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -382,6 +384,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: tablestate" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'tablestate: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -395,6 +398,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 for attempt in {1..30}; do
   if kubectl logs "$DAPR_POD" \
       --namespace "$NAMESPACE" \
@@ -408,6 +412,7 @@ for attempt in {1..30}; do
   echo 'daprd has not logged "Component loaded: pg-state" yet; trying again in 20 s.' >&2
   sleep 20
 done
+printf '%s\n' 'pg-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.
