@@ -89,7 +89,7 @@ describe('the Kubernetes outputs', () => {
       'deployment',
     ]);
     expect(commandLines(buildAzScript(configOf(WORKLOAD)))).toContain(
-      'kubectl rollout status deployment orders-web --namespace orders --timeout 5m',
+      'kubectl rollout status deployment orders-web --namespace orders --timeout 10m',
     );
   });
 

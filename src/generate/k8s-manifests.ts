@@ -86,7 +86,8 @@ export function deploymentPatchCommand(config: WizardConfig): string {
 }
 
 const LOOKED_UP =
-  '# The setup script writes this file with the client id it looks up; enter the client id in Details to see it here.\n';
+  '# This copy holds a placeholder, not a client id: do not apply it. Apply the copy the setup script writes\n' +
+  '# (it fills in the client id it looks up), or enter the client id in Details to see it here.\n';
 
 /** components/serviceaccount.yaml as the script writes it, headed by the command that applies it. */
 export function serviceAccountFileText(config: WizardConfig): string {
