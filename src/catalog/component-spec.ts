@@ -129,9 +129,22 @@ export type Grant =
 /** How the wizard composes a password-less connection string from the component's inputs. */
 export type ConnectionStringFormat = 'postgres' | 'sqlserver';
 
+/**
+ * The component's Init makes an Azure call with the identity, so daprd's "Component loaded" line proves the
+ * sign-in and the grant; absent, Init only builds a client and the first use is the proof.
+ */
+export interface InitSignIn {
+  /** The components-contrib source of the call. */
+  readonly source: string;
+  /** Metadata values with which Init skips the call. */
+  readonly skippedWhen?: Readonly<Record<string, string>>;
+}
+
 export interface ComponentSpec {
   readonly type: string;
   readonly version: string;
+  /** Set only where the source was read; absent means "loaded; sign-in not proved until first use". */
+  readonly initSignIn?: InitSignIn;
   readonly title: string;
   /** One line on the component step. */
   readonly summary: string;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseShareLink } from '../model/url-state';
 import { buildAzScript } from './az-script';
 import { generate } from './index';
+import { CONFIG_HASH_ANNOTATION, buildPodTemplatePatch, configFilesHash } from './k8s-manifests';
 import type { Command, Script, Word, WriteFile } from './script-model';
 
 const WORKLOAD =
@@ -88,7 +89,35 @@ describe('the Kubernetes outputs', () => {
       'deployment',
     ]);
     expect(commandLines(buildAzScript(configOf(WORKLOAD)))).toContain(
-      'kubectl rollout status deployment orders-web --namespace orders --timeout 5m',
+      'kubectl rollout status deployment orders-web --namespace orders --timeout 10m',
     );
+  });
+
+  describe('the config-hash annotation that rolls the pods when a file daprd reads changes', () => {
+    const annotations = (hash: string): Record<string, unknown> => {
+      const patch = buildPodTemplatePatch(configOf(hash)) as {
+        spec: { template: { metadata: { annotations: Record<string, unknown> } } };
+      };
+      return patch.spec.template.metadata.annotations;
+    };
+
+    it('is the same on a re-run with the same entries, so the patch changes nothing', () => {
+      expect(annotations(WORKLOAD)[CONFIG_HASH_ANNOTATION]).toBe(configFilesHash(configOf(WORKLOAD)));
+      expect(configFilesHash(configOf(WORKLOAD))).toBe(configFilesHash(configOf(WORKLOAD)));
+      expect(configFilesHash(configOf(WORKLOAD))).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('changes with component metadata and with the client id in the ServiceAccount', () => {
+      const base = configFilesHash(configOf(WORKLOAD));
+      expect(configFilesHash(configOf(WORKLOAD.replace('kv-orders', 'kv-orders2')))).not.toBe(base);
+      expect(configFilesHash(configOf(`${WORKLOAD}&clientId=00000000-0000-0000-0000-00000000000a`))).not.toBe(
+        base,
+      );
+    });
+
+    it('is in the Deployment patch file the script writes', () => {
+      const patch = generate(configOf(KUBELET)).files.find((file) => file.id === 'k8s-deployment-patch');
+      expect(patch?.text).toContain(`${CONFIG_HASH_ANNOTATION}: ${configFilesHash(configOf(KUBELET))}`);
+    });
   });
 });

@@ -3,7 +3,9 @@
  * output file, exactly as the setup script writes it, headed by the command the script runs on it.
  */
 import { effectiveIdentity, type WizardConfig } from '../model/config';
+import { componentYaml } from './component';
 import { CLIENT_ID_MARKER } from './markers';
+import { sha256Hex } from './sha256';
 import { toYaml } from './to-yaml';
 
 /** The ServiceAccount annotated with the identity's client id (MicrosoftDocs aks/workload-identity-overview.md). */
@@ -21,10 +23,28 @@ export function buildServiceAccount(config: WizardConfig): Record<string, unknow
   };
 }
 
+/** The pod template annotation that carries configFilesHash: a new value rolls the Deployment's pods. */
+export const CONFIG_HASH_ANNOTATION = 'dapr-mi-wizard/config-hash';
+
+/**
+ * SHA-256 of the component files and the ServiceAccount file, as the generator writes them (a client id the
+ * script looks up counts as its marker). daprd reads its components once at start: without the HotReload
+ * preview feature it never reloads them (dapr/dapr pkg/runtime/hotreload/hotreload.go NewDisk/NewOperator
+ * return a disabled reloader), and the Workload ID webhook fills in AZURE_CLIENT_ID only when a pod is
+ * created. A patch that changes nothing starts no rollout, so the hash in the pod template is what makes a
+ * changed file roll the pods, and an unchanged re-run change nothing.
+ */
+export function configFilesHash(config: WizardConfig): string {
+  const texts = config.components.map((component) => componentYaml(config, component));
+  if (effectiveIdentity(config) === 'workload') texts.push(toYaml(buildServiceAccount(config)));
+  return sha256Hex(texts.join('\n---\n'));
+}
+
 /**
  * The pod template fields the app's Deployment needs, as a strategic merge patch: the Workload ID label and
- * service account (Workload ID only), and the Dapr sidecar annotations dapr.io/enabled, dapr.io/app-id and,
- * when the app takes calls, dapr.io/app-port (dapr/dapr pkg/injector/annotations/annotations.go).
+ * service account (Workload ID only), the Dapr sidecar annotations dapr.io/enabled, dapr.io/app-id and,
+ * when the app takes calls, dapr.io/app-port (dapr/dapr pkg/injector/annotations/annotations.go), and the
+ * hash of the files daprd and the webhook read when a pod starts (configFilesHash).
  */
 export function buildPodTemplatePatch(config: WizardConfig): Record<string, unknown> {
   const workload = effectiveIdentity(config) === 'workload';
@@ -38,6 +58,7 @@ export function buildPodTemplatePatch(config: WizardConfig): Record<string, unkn
             'dapr.io/enabled': 'true',
             'dapr.io/app-id': config.appId,
             ...(config.appPort === '' ? {} : { 'dapr.io/app-port': config.appPort }),
+            [CONFIG_HASH_ANNOTATION]: configFilesHash(config),
           },
         },
         ...(workload ? { spec: { serviceAccountName: config.serviceAccount } } : {}),
@@ -65,7 +86,8 @@ export function deploymentPatchCommand(config: WizardConfig): string {
 }
 
 const LOOKED_UP =
-  '# The setup script writes this file with the client id it looks up; enter the client id in Details to see it here.\n';
+  '# This copy holds a placeholder, not a client id: do not apply it. Apply the copy the setup script writes\n' +
+  '# (it fills in the client id it looks up), or enter the client id in Details to see it here.\n';
 
 /** components/serviceaccount.yaml as the script writes it, headed by the command that applies it. */
 export function serviceAccountFileText(config: WizardConfig): string {
@@ -80,7 +102,8 @@ export function serviceAccountFileText(config: WizardConfig): string {
 /** components/deployment-patch.yaml as the script writes it, headed by the command that patches with it. */
 export function deploymentPatchFileText(config: WizardConfig): string {
   return (
-    `# ${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}: the pod template fields your Deployment needs (its pods restart with them).\n` +
+    `# ${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}: the pod template fields your Deployment needs; its pods restart when one of them changes,\n` +
+    `# config-hash included (a hash of the component and ServiceAccount files: daprd reads them only when a pod starts).\n` +
     `# The setup script patches the Deployment with it (a strategic merge: its other fields and containers stay):\n` +
     `#   ${deploymentPatchCommand(config)}\n` +
     toYaml(buildPodTemplatePatch(config))

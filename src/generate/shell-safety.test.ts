@@ -261,12 +261,12 @@ const passThrough = (real: string): string => ['#!/bin/bash', RECORD, `exec ${sh
 /** Sourced by every non-interactive Bash: a command name that is not found is recorded as NOT-FOUND. */
 const BASH_ENV = `command_not_found_handle() { printf '%s\\0' NOT-FOUND "$@" > "$STUB_LOG/$EPOCHREALTIME-$$-nf"; return 127; }\n`;
 
-/** Programs the script runs; `export` is a builtin and leaves no record. */
+/** Programs the script runs; `export` and `printf` are builtins and leave no record. */
 const STUBBED = ['az', 'kubectl', 'psql', 'sqlcmd'];
 // sed reads a version out of a captured answer; sort and head compare versions (a version-at-least line).
 // grep finds daprd's load lines and a ready revision in what the stand-ins print.
 const REAL = ['mkdir', 'base64', 'tr', 'sed', 'sort', 'head', 'grep'];
-const BUILTINS = new Set(['export']);
+const BUILTINS = new Set(['export', 'printf']);
 
 function which(program: string): string {
   const found = spawnSync('bash', ['-c', `command -v ${program}`], { encoding: 'utf8' }).stdout.trim();

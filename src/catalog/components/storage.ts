@@ -60,6 +60,16 @@ function blobStateFields(): readonly ComponentField[] {
   ];
 }
 
+/**
+ * Init creates the container unless entity management is off: components-contrib
+ * state/azure/blobstorage/internal/blobstorage.go Init -> common/component/azure/blobstorage/client.go
+ * CreateContainerStorageClient -> EnsureContainer.
+ */
+const BLOB_STATE_INIT_SIGN_IN = {
+  source: 'dapr/components-contrib common/component/azure/blobstorage/client.go EnsureContainer',
+  skippedWhen: { disableEntityManagement: 'true' },
+} as const;
+
 export const STORAGE_COMPONENTS = [
   {
     type: 'state.azure.blobstorage',
@@ -73,6 +83,7 @@ export const STORAGE_COMPONENTS = [
     summary: 'Keep Dapr state as blobs in a storage account container.',
     defaultName: 'statestore',
     fields: blobStateFields(),
+    initSignIn: BLOB_STATE_INIT_SIGN_IN,
     resources: [STORAGE_ACCOUNT],
     // Storage Blob Data Contributor, named on the Dapr state store page [D]
     // (dapr/docs supported-state-stores/setup-azure-blobstorage.md); it also covers creating the container.
@@ -95,6 +106,7 @@ export const STORAGE_COMPONENTS = [
     // shared between them (dapr/docs setup-azure-blobstorage.md; dapr-components.json notes).
     deprecated: 'v1 is deprecated and cannot read data written by v2 (or the reverse); use v2 for new state.',
     fields: blobStateFields(),
+    initSignIn: BLOB_STATE_INIT_SIGN_IN,
     resources: [STORAGE_ACCOUNT],
     // Same role as v2 [D] (setup-azure-blobstorage.md).
     grants: [{ kind: 'rbac', role: ROLES.storageBlobDataContributor, resource: 'storage' }],

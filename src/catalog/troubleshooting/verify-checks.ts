@@ -42,10 +42,12 @@ export const VERIFY_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     ],
     cause:
       'A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its ' +
-      'log names the component), the image cannot be pulled, or the nodes lack room.',
+      'log names the component), for instance with 403 because a grant made by this run is not in effect ' +
+      'yet (role assignments take up to about 10 minutes), the image cannot be pulled, or the nodes lack room.',
     fix:
       'Read the new pod’s events and the daprd log; a line “Failed to init component <name>” names the ' +
-      'component and its error. Fix that, then run the script again.',
+      'component and its error. A 403 there right after the script granted the role: wait a few minutes ' +
+      'and run the script again. Otherwise fix the cause, then run the script again.',
     commands: [
       'kubectl describe pod <pod> --namespace <namespace>',
       'kubectl logs <pod> --namespace <namespace> --container daprd',

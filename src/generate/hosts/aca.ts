@@ -202,11 +202,13 @@ function verifyLines(plan: DeploymentPlan): ScriptLine[] {
       ),
     ),
     // az containerapp logs show: --type console (default) or system, --container, --tail 0-300, --format
-    // json or text (azure-cli containerapp/_params.py). Which stream carries the Dapr sidecar's own log is
-    // not documented there, so this is a line to run, not a check.
+    // json or text (azure-cli containerapp/_params.py). Microsoft's Container Apps logging page says console
+    // logs include the Dapr sidecar's; the sidecar container's name (daprd here) is not confirmed there, so
+    // this is a line to run, not a check.
     note(
-      'Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr\n' +
-        'sidecar\'s log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"\n' +
+      "Not proved by this script: that Dapr loaded each component. Console logs include the Dapr sidecar's\n" +
+        '(the container name daprd below is not confirmed by Microsoft: if it is refused, omit --container).\n' +
+        'Once the app runs, search these for "Component loaded: <name>"\n' +
         'and "Failed to init component <name>":\n' +
         '  az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text\n' +
         '  az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text',

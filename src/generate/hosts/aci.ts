@@ -22,6 +22,7 @@ import {
 import { componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import type { HostModule } from './host-module';
+import { signInProofLine } from './sign-in-proof';
 
 function containerGroupOf(plan: DeploymentPlan): NonNullable<DeploymentPlan['containerGroup']> {
   if (!plan.containerGroup) throw new Error('An ACI plan carries its container group');
@@ -194,7 +195,13 @@ export const containerInstancesHost: HostModule = {
       '--query instanceView.state -o tsv',
     ),
     ...publicAddressLines(plan),
-    ...plan.components.map((component) => componentLoadedLine(plan, component.name)),
+    ...plan.components.flatMap((component) => [
+      componentLoadedLine(plan, component.name),
+      signInProofLine(
+        component,
+        `az container logs --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container-name daprd`,
+      ),
+    ]),
   ],
   restartHint:
     'restart the group:\n  az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"',

@@ -13,9 +13,15 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { cmd, command, retry, v, type ScriptLine, type Word } from '../script-model';
 import { guard } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
+import { signInProofLine } from './sign-in-proof';
 
 export const DEPLOYMENT: Word = v('DEPLOYMENT_NAME');
-export const ROLLOUT_TIMEOUT = '5m';
+/**
+ * New grants take up to about 10 minutes (azure-cli.md 5), and until then a component whose Init calls Azure
+ * gets 403 and daprd exits ("Error processing component, daprd will exit gracefully", dapr/dapr
+ * pkg/runtime/processor/components.go v1.18.3), so the rollout may need that long on a run that made a grant.
+ */
+export const ROLLOUT_TIMEOUT = '10m';
 /** The sidecar's container name (dapr/dapr pkg/injector/consts/consts.go SidecarContainerName). */
 const DAPRD = 'daprd';
 const POD = 'DAPR_POD';
@@ -133,6 +139,12 @@ export function aksVerifyLines(plan: DeploymentPlan): ScriptLine[] {
       ),
     ),
     ...(plan.kubernetes?.workloadIdentity ? workloadIdentityLines() : []),
-    ...plan.components.map((component) => componentLoadedLine(plan, component.name)),
+    ...plan.components.flatMap((component) => [
+      componentLoadedLine(plan, component.name),
+      signInProofLine(
+        component,
+        `kubectl logs deployment/${plan.kubernetes?.deployment ?? ''} --namespace ${plan.kubernetes?.namespace ?? ''} --container daprd`,
+      ),
+    ]),
   ];
 }

@@ -197,8 +197,10 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
     {
       // A strategic merge patch merges the template's labels, annotations and fields into the Deployment's
       // and leaves its containers as they are (kubernetes/kubectl pkg/cmd/patch/patch.go: --type strategic,
-      // --patch-file, YAML or JSON); a run with nothing to change reports "patched (no change)".
-      comment: `Patch the app's Deployment ${kubernetes.deployment} with the pod template fields (its other fields and containers stay); its pods restart with them.`,
+      // --patch-file, YAML or JSON); a run with nothing to change reports "patched (no change)" and starts
+      // no rollout. The patch's config-hash annotation (k8s-manifests.ts configFilesHash) changes with the
+      // component and ServiceAccount files, so new files roll the pods: daprd reads them only when it starts.
+      comment: `Patch the app's Deployment ${kubernetes.deployment} with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.`,
       lines: [
         cmd(
           'kubectl patch deployment',

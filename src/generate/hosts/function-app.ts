@@ -10,7 +10,8 @@ import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, command, note, v, words, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
 import { identityGrantsApply, type HostModule } from './host-module';
-import { assignIdentitySteps, resourceManagerEndpoint } from './self-hosted';
+import { assignIdentitySteps } from './self-hosted';
+import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
 
 const APP = ['--name', v('FUNCTION_APP_NAME'), ...RG] as const;
 
@@ -136,9 +137,10 @@ export const functionAppHost: HostModule = {
         "app runs, from a console of its container, Dapr's metadata API lists the loaded components:\n" +
         '  curl -s http://localhost:3500/v1.0/metadata\n' +
         'and the identity endpoint answers with a token (a 200):\n' +
-        `  curl -s -o /dev/null -w "%{http_code}\\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=${resourceManagerEndpoint(plan)}"\n` +
+        `${identityEndpointRequest(plan)}\n` +
         "A component missing there: troubleshoot.html#dapr-component-init-failed, beside the wizard's page.",
     ),
+    ...identityEndpointRequestPrinted(plan),
   ],
   restartHint:
     'restart the function app:\n  az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"',

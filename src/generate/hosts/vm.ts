@@ -187,13 +187,29 @@ const rolloutStep = (): ScriptStep => ({
  * `vmss list-instances` (its compute SDK module is missing), so the parser test could not check it; the flags
  * are those of vm/_params.py (vmss_name_type: --name).
  */
+/** client_id in the scale set's token request: the entered value, or where the script prints it. */
+function scaleSetClientId(plan: DeploymentPlan): string | undefined {
+  if (plan.identity.kind !== 'user') return undefined;
+  return plan.identity.clientId === '' ? '<client id the script prints below>' : plan.identity.clientId;
+}
+
 function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
   return [
     note(
       "Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:\n" +
         '  az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \\\n' +
-        `    --instance-id <instance-id> --command-id RunShellScript --scripts '${imdsStatusScript(plan, plan.identity.kind === 'user' ? '<client-id>' : undefined)}'`,
+        `    --instance-id <instance-id> --command-id RunShellScript --scripts '${imdsStatusScript(plan, scaleSetClientId(plan))}'`,
     ),
+    // A looked-up client id exists only while the script runs: print it for the request above.
+    ...(plan.identity.kind === 'user' && plan.identity.clientId === ''
+      ? [
+          command([
+            'printf',
+            '%s\\n',
+            join("The identity's client id, for client_id= in that request: ", v('CLIENT_ID')),
+          ]),
+        ]
+      : []),
     metadataApiNote(plan),
     note(
       'Instances not yet on the latest model (so still without the identity, Uniform orchestration):\n' +

@@ -13,7 +13,8 @@ import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
 import type { HostModule } from './host-module';
-import { assignIdentitySteps, resourceManagerEndpoint } from './self-hosted';
+import { assignIdentitySteps } from './self-hosted';
+import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
 
 const APP = ['--name', v('WEBAPP_NAME'), ...RG] as const;
 
@@ -201,11 +202,12 @@ function verifyLines(plan: DeploymentPlan): ScriptLine[] {
         `From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (${plan.components.map((component) => component.name).join(', ')}):\n` +
         `  curl -s http://localhost:${DAPR_HTTP_PORT}/v1.0/metadata\n` +
         'and the identity endpoint answers with a token (a 200) when the app has its identity:\n' +
-        `  curl -s -o /dev/null -w "%{http_code}\\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=${resourceManagerEndpoint(plan)}"\n` +
+        `${identityEndpointRequest(plan)}\n` +
         'Not confirmed by Microsoft or Dapr: whether App Service gives sidecar containers the managed identity\n' +
         'endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER); see dapr/dapr#6521. If the log shows ManagedIdentityCredential\n' +
         "errors instead, daprd cannot reach the identity from the sidecar on this app (troubleshoot.html#no-managed-identity-endpoint, beside the wizard's page).",
     ),
+    ...identityEndpointRequestPrinted(plan),
   ];
 }
 

@@ -98,6 +98,14 @@ function checkedDaprNeed(config: WizardConfig): Pick<DeploymentPlan, 'daprNeed'>
     : {};
 }
 
+/** Whether the component's Init calls Azure with these metadata values (catalog initSignIn). */
+function loadProvesSignIn(component: ComponentConfig): boolean {
+  const initSignIn = componentSpec(component.type, component.version).initSignIn;
+  if (initSignIn === undefined) return false;
+  const skipped = Object.entries(initSignIn.skippedWhen ?? {});
+  return !(skipped.length > 0 && skipped.every(([key, value]) => component.metadata[key] === value));
+}
+
 /** The resolved plan for a configuration; renderers read only this. */
 export function buildPlan(config: WizardConfig): DeploymentPlan {
   const host = hostSpec(config.host);
@@ -122,6 +130,7 @@ export function buildPlan(config: WizardConfig): DeploymentPlan {
       path: componentFilePath(component),
       yaml: componentYaml(config, component),
       document: buildComponent(config, component),
+      loadProvesSignIn: loadProvesSignIn(component),
     })),
     ...checkedDaprNeed(config),
     exampleValues: heldExamples(config).map(({ label, value }) => ({ label, value })),

@@ -38,6 +38,8 @@ export interface PlannedComponent {
   readonly yaml: string;
   /** The same document as data (the object `yaml` renders), for renderers that write it in another language. */
   readonly document: Readonly<Record<string, unknown>>;
+  /** daprd's "Component loaded" line proves the sign-in: Init calls Azure (catalog ComponentSpec.initSignIn). */
+  readonly loadProvesSignIn: boolean;
 }
 
 /** AKS: where the app runs in the cluster and the objects it needs. */

@@ -229,6 +229,7 @@ else
     echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'azurekeyvault: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (az container logs --name orders-group --resource-group rg-orders --container-name daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 fi
 
 # Done. A new access policy can take a minute or two to apply;

@@ -68,8 +68,8 @@ resource redisCacheAccessPolicy 'Microsoft.Cache/redis/accessPolicyAssignments@2
 //   - Write the component files, the ServiceAccount and the Deployment patch into ./components.
 //   - Create the namespace if it does not exist yet.
 //   - Apply the ServiceAccount and the components in the namespace.
-//   - Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
-//   - Wait (at most 5m) until the Deployment's new pods run.
+//   - Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
+//   - Wait (at most 10m) until the Deployment's new pods run.
 
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-state-v1 needs."

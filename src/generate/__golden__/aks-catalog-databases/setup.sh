@@ -484,6 +484,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: 4a2c9c62bb16cb862fcebc0a0ef01a2be88498b5cdbb1811a9622b20abb766a2
     spec:
       serviceAccountName: orders-api
 YAML
@@ -508,15 +509,15 @@ run kubectl apply -f components/redis-binding.yaml
 run kubectl apply -f components/redis-config.yaml
 run kubectl apply -f components/lockstore.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 run kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \
     --patch-file components/deployment-patch.yaml
 
-# Wait (at most 5m) until the Deployment's new pods run.
-if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 5m; then
-  echo 'The Deployment orders-api did not finish rolling out within 5m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. Fix that, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
+# Wait (at most 10m) until the Deployment's new pods run.
+if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 10m; then
+  echo 'The Deployment orders-api did not finish rolling out within 10m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), for instance with 403 because a grant made by this run is not in effect yet (role assignments take up to about 10 minutes), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. A 403 there right after the script granted the role: wait a few minutes and run the script again. Otherwise fix the cause, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -568,6 +569,7 @@ else
     echo 'daprd has not logged "Component loaded: pg-state" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'pg-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -581,6 +583,7 @@ else
     echo 'daprd has not logged "Component loaded: pg-state-v1" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'pg-state-v1: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -594,6 +597,7 @@ else
     echo 'daprd has not logged "Component loaded: postgres-binding" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'postgres-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -607,6 +611,7 @@ else
     echo 'daprd has not logged "Component loaded: pg-config" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'pg-config: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -620,6 +625,7 @@ else
     echo 'daprd has not logged "Component loaded: sql-state" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'sql-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -633,6 +639,7 @@ else
     echo 'daprd has not logged "Component loaded: sql-state-v1" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'sql-state-v1: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -646,6 +653,7 @@ else
     echo 'daprd has not logged "Component loaded: redis-state" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'redis-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -659,6 +667,7 @@ else
     echo 'daprd has not logged "Component loaded: redis-pubsub" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'redis-pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -672,6 +681,7 @@ else
     echo 'daprd has not logged "Component loaded: redis-binding" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'redis-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -685,6 +695,7 @@ else
     echo 'daprd has not logged "Component loaded: redis-config" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'redis-config: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -698,6 +709,7 @@ else
     echo 'daprd has not logged "Component loaded: lockstore" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'lockstore: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;

@@ -517,6 +517,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: e5cf35a9f86ef9e01d66ad9446d6ce4814908c46a724b838443e1526dfee3233
     spec:
       serviceAccountName: orders-api
 YAML
@@ -540,15 +541,15 @@ run kubectl apply -f components/configstore.yaml
 run kubectl apply -f components/openai-binding.yaml
 run kubectl apply -f components/signalr-binding.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 run kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \
     --patch-file components/deployment-patch.yaml
 
-# Wait (at most 5m) until the Deployment's new pods run.
-if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 5m; then
-  echo 'The Deployment orders-api did not finish rolling out within 5m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. Fix that, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
+# Wait (at most 10m) until the Deployment's new pods run.
+if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 10m; then
+  echo 'The Deployment orders-api did not finish rolling out within 10m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), for instance with 403 because a grant made by this run is not in effect yet (role assignments take up to about 10 minutes), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. A 403 there right after the script granted the role: wait a few minutes and run the script again. Otherwise fix the cause, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -624,6 +625,7 @@ else
     echo 'daprd has not logged "Component loaded: queue-pubsub" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'queue-pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -637,6 +639,7 @@ else
     echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -650,6 +653,7 @@ else
     echo 'daprd has not logged "Component loaded: servicebus-binding" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'servicebus-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -663,6 +667,7 @@ else
     echo 'daprd has not logged "Component loaded: eh-pubsub" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'eh-pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -676,6 +681,7 @@ else
     echo 'daprd has not logged "Component loaded: eventhubs-binding" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'eventhubs-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -689,6 +695,7 @@ else
     echo 'daprd has not logged "Component loaded: cosmos-state" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'cosmos-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -702,6 +709,7 @@ else
     echo 'daprd has not logged "Component loaded: cosmosdb-binding" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'cosmosdb-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -715,6 +723,7 @@ else
     echo 'daprd has not logged "Component loaded: configstore" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'configstore: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -728,6 +737,7 @@ else
     echo 'daprd has not logged "Component loaded: openai-binding" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'openai-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -741,6 +751,7 @@ else
     echo 'daprd has not logged "Component loaded: signalr-binding" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'signalr-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;

@@ -43,8 +43,8 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   - Write the component file and the Deployment patch into ./components.
 //   - Create the namespace if it does not exist yet.
 //   - Apply the component in the namespace.
-//   - Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
-//   - Wait (at most 5m) until the Deployment's new pods run.
+//   - Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
+//   - Wait (at most 10m) until the Deployment's new pods run.
 
 output principalId string = granteePrincipalId
 // The kubelet identity's client id: each component's azureClientId (the setup script writes it into the files).

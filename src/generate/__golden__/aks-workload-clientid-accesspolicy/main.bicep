@@ -76,8 +76,8 @@ resource vaultAccessPolicies 'Microsoft.KeyVault/vaults/accessPolicies@2025-05-0
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file, the ServiceAccount and the Deployment patch into ./components.
 //   - Apply the ServiceAccount and the component in the namespace.
-//   - Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
-//   - Wait (at most 5m) until the Deployment's new pods run.
+//   - Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
+//   - Wait (at most 10m) until the Deployment's new pods run.
 
 output principalId string = granteePrincipalId
 output identityId string = identity.id

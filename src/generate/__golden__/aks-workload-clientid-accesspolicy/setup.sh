@@ -197,6 +197,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: 14c53978a11545e7871ffe950efbbf90a0eec6dab15d56f0ae539b2ef28cbec5
     spec:
       serviceAccountName: orders-api
 YAML
@@ -205,15 +206,15 @@ YAML
 run kubectl apply -f components/serviceaccount.yaml
 run kubectl apply -f components/azurekeyvault.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 run kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \
     --patch-file components/deployment-patch.yaml
 
-# Wait (at most 5m) until the Deployment's new pods run.
-if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 5m; then
-  echo 'The Deployment orders-api did not finish rolling out within 5m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. Fix that, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
+# Wait (at most 10m) until the Deployment's new pods run.
+if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 10m; then
+  echo 'The Deployment orders-api did not finish rolling out within 10m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), for instance with 403 because a grant made by this run is not in effect yet (role assignments take up to about 10 minutes), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. A 403 there right after the script granted the role: wait a few minutes and run the script again. Otherwise fix the cause, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -258,6 +259,7 @@ else
     echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'azurekeyvault: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace default --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 fi
 
 # Done. A new access policy can take a minute or two to apply;

@@ -68,8 +68,8 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 //   - Write the component files, the ServiceAccount and the Deployment patch into ./components.
 //   - Create the namespace if it does not exist yet.
 //   - Apply the ServiceAccount and the components in the namespace.
-//   - Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
-//   - Wait (at most 5m) until the Deployment's new pods run.
+//   - Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
+//   - Wait (at most 10m) until the Deployment's new pods run.
 
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
 

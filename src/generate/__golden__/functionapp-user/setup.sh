@@ -201,7 +201,7 @@ else
   # app runs, from a console of its container, Dapr's metadata API lists the loaded components:
   #   curl -s http://localhost:3500/v1.0/metadata
   # and the identity endpoint answers with a token (a 200):
-  #   curl -s -o /dev/null -w "%{http_code}\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/"
+  #   curl -s -o /dev/null -w "%{http_code}\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/&client_id=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
   # A component missing there: troubleshoot.html#dapr-component-init-failed, beside the wizard's page.
 fi
 

@@ -270,8 +270,9 @@ else
     echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
-  # Not proved by this script: that Dapr loaded each component (no documented command reads the Dapr
-  # sidecar's log on Container Apps). To look, once the app runs, search these for "Component loaded: <name>"
+  # Not proved by this script: that Dapr loaded each component. Console logs include the Dapr sidecar's
+  # (the container name daprd below is not confirmed by Microsoft: if it is refused, omit --container).
+  # Once the app runs, search these for "Component loaded: <name>"
   # and "Failed to init component <name>":
   #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
   #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text

@@ -204,10 +204,11 @@ else
   # From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (pubsub):
   #   curl -s http://localhost:3500/v1.0/metadata
   # and the identity endpoint answers with a token (a 200) when the app has its identity:
-  #   curl -s -o /dev/null -w "%{http_code}\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/"
+  #   curl -s -o /dev/null -w "%{http_code}\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/&client_id=<the identity's client id: the script prints this line with it below>"
   # Not confirmed by Microsoft or Dapr: whether App Service gives sidecar containers the managed identity
   # endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER); see dapr/dapr#6521. If the log shows ManagedIdentityCredential
   # errors instead, daprd cannot reach the identity from the sidecar on this app (troubleshoot.html#no-managed-identity-endpoint, beside the wizard's page).
+  printf '%s\n' 'The identity endpoint request with the identity'\''s client id, to run in the app'\''s container:' '  curl -s -o /dev/null -w "%{http_code}\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"'
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;

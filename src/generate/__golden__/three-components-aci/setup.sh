@@ -327,6 +327,7 @@ else
     echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'azurekeyvault: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (az container logs --name orders-group --resource-group rg-orders --container-name daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if az container logs \
         --name "$CONTAINER_GROUP_NAME" \
@@ -341,6 +342,7 @@ else
     echo 'daprd has not logged "Component loaded: statestore" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'statestore: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if az container logs \
         --name "$CONTAINER_GROUP_NAME" \
@@ -355,6 +357,7 @@ else
     echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (az container logs --name orders-group --resource-group rg-orders --container-name daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;

@@ -270,6 +270,7 @@ spec:
       annotations:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
+        dapr-mi-wizard/config-hash: 4518ba8d2effcac3d8faefc46fee69b20471e35aed4bc6401ef752acc7518db2
     spec:
       serviceAccountName: orders-api
 YAML
@@ -286,15 +287,15 @@ run kubectl apply -f components/azurekeyvault.yaml
 run kubectl apply -f components/statestore.yaml
 run kubectl apply -f components/pubsub.yaml
 
-# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart with them.
+# Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 run kubectl patch deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --type strategic \
     --patch-file components/deployment-patch.yaml
 
-# Wait (at most 5m) until the Deployment's new pods run.
-if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 5m; then
-  echo 'The Deployment orders-api did not finish rolling out within 5m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. Fix that, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
+# Wait (at most 10m) until the Deployment's new pods run.
+if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 10m; then
+  echo 'The Deployment orders-api did not finish rolling out within 10m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), for instance with 403 because a grant made by this run is not in effect yet (role assignments take up to about 10 minutes), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. A 403 there right after the script granted the role: wait a few minutes and run the script again. Otherwise fix the cause, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -347,6 +348,7 @@ else
     echo 'daprd has not logged "Component loaded: azurekeyvault" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'azurekeyvault: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -360,6 +362,7 @@ else
     echo 'daprd has not logged "Component loaded: statestore" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'statestore: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -373,6 +376,7 @@ else
     echo 'daprd has not logged "Component loaded: pubsub" yet; trying again in 20 s.' >&2
     sleep 20
   done
+  printf '%s\n' 'pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;

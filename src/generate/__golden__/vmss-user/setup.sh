@@ -184,7 +184,8 @@ else
       --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
   # Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
   #   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
-  #     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id=<client-id>"'
+  #     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id=<client id the script prints below>"'
+  printf '%s\n' "The identity's client id, for client_id= in that request: ${CLIENT_ID}"
   # Once the app runs under dapr run, on the instance: Dapr's metadata API lists the components it loaded (azurekeyvault):
   #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
   # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
