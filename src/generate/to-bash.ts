@@ -317,7 +317,10 @@ function comment(text: string, indent = ''): string {
 }
 
 function renderStepLines(step: ScriptStep): string {
-  if (step.skippedInDryRun === undefined) return step.lines.map((line) => renderLine(line)).join('\n');
+  // A step of notes alone runs nothing, and Bash refuses an empty else branch.
+  const runsSomething = step.lines.some((line) => line.kind !== 'note');
+  if (step.skippedInDryRun === undefined || !runsSomething)
+    return step.lines.map((line) => renderLine(line)).join('\n');
   if (step.lines.some((line) => line.kind === 'write-file'))
     throw new Error('A step skipped in a dry run cannot write files (a here-document cannot be indented)');
   return [

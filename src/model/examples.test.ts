@@ -82,7 +82,9 @@ describe('example values', () => {
 
   it('stop the script first, naming each field and value', () => {
     const script = generate(defaultConfig()).files.find((file) => file.id === 'cli-bash')?.text ?? '';
-    const firstStep = script.split('\n\n')[3] ?? '';
+    // The blocks: header, values, shell options, the dry-run functions, then the steps.
+    const blocks = script.split('\n\n');
+    const firstStep = blocks[blocks.findIndex((block) => block.startsWith('# DRY_RUN=1')) + 1] ?? '';
     expect(firstStep).toMatch(/^# Stop:/);
     for (const example of heldExamples(defaultConfig())) {
       expect(firstStep).toContain(`${example.label} (${example.value})`);

@@ -239,6 +239,7 @@ def run_psql(state, argv):
                    'authentication failed for user "{1}"'.format(host, user), 2)
     database_name = settings.get('dbname', 'postgres')
     before = json.dumps(server, sort_keys=True)
+    made_up = database_name not in server.get('databases', {})
     database = database_of(server, database_name)
     lines = PgOutput('tuples-only' in switches)
     for command in commands:
@@ -246,7 +247,7 @@ def run_psql(state, argv):
             run_pg_statement(server, database_name, database, statement, lines)
     if lines.lines:
         print('\n'.join(lines.lines))
-    if database == {} and json.dumps(dict(server, databases={k: v for k, v in server['databases'].items() if k != database_name}), sort_keys=True) != before:
+    if made_up and database == {}:
         # Only the empty database the fake made up on first use: a SELECT changes nothing.
         del server['databases'][database_name]
         if not server['databases']:
