@@ -561,6 +561,27 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
     expect(result.stderr).toContain('deallocated');
   });
 
+  it('answers an IMDS token request with 200 only for an identity attached to the VM', () => {
+    const imds = (query: string) =>
+      `az vm run-command invoke --name vm-test -g ${GROUP} --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/${query}"' --query 'value[0].message' -o tsv | sed -nE 's/^([0-9]{3})$/\\1/p'`;
+    const user = `&client_id=${TEST_CLIENT_ID}`;
+    const result = run(
+      [
+        imds(''),
+        imds(user),
+        `az vm identity assign --name vm-test -g ${GROUP} -o none`,
+        imds(''),
+        imds(user),
+        `az vm identity assign --name vm-test -g ${GROUP} --identities ${fakeResourceId('identity', GROUP, 'id-test')} -o none`,
+        imds(user),
+        imds('&client_id=00000000-0000-4000-8000-000000000009'),
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('400\n400\n200\n400\n200\n400\n');
+  });
+
   it('records a scale-set rollout, a Dapr app port, deployed files and a sidecar replaced by name', () => {
     const sidecar = (image: string) =>
       `az webapp sitecontainers create --name web-test -g ${GROUP} --container-name daprd --image ${image} --is-main false --target-port 3500 --startup-cmd '/daprd --app-id a' -o none`;

@@ -1,5 +1,7 @@
 """The hosts: attaching identities, AKS settings and credentials, Container Apps Dapr settings and
 components, container groups."""
+import re
+
 import yaml
 
 from az_args import MANY, ONE, SWITCH, required
@@ -194,6 +196,26 @@ def container_restart(state, values):
     return None
 
 
+IMDS_TOKEN_PATH = '169.254.169.254/metadata/identity/oauth2/token'
+
+
+def imds_token_status(machine, script):
+    """What `curl -w "%{http_code}"` prints for an IMDS token request run on the machine: 200 when the identity
+    asked for is attached (no client_id: the system-assigned one; client_id=X: the user-assigned identity whose
+    client id is X), else 400, IMDS's answer for an identity it does not find ("Identity not found"; Microsoft
+    Learn, "How to use managed identities for Azure resources on an Azure VM to acquire an access token",
+    error handling table). Derived from the machine's identity block, so a missing assign still fails."""
+    identity = machine.get('identity') or {}
+    types = (identity.get('type') or '').replace(' ', '').split(',')
+    match = re.search(r'[?&]client_id=([^&"\'\s]+)', script)
+    if match is None:
+        return '200' if 'SystemAssigned' in types else '400'
+    users = identity.get('userAssignedIdentities') or {}
+    attached = 'UserAssigned' in types and any(
+        (user or {}).get('clientId', '').lower() == match.group(1).lower() for user in users.values())
+    return '200' if attached else '400'
+
+
 def run_shell_script(state, values, machine):
     """`az vm|vmss run-command invoke --command-id RunShellScript`: the RunCommandResult whose value[0].message
     holds the script's output under [stdout] and [stderr] (vm/custom.py run_command_invoke in the installed
@@ -205,7 +227,10 @@ def run_shell_script(state, values, machine):
     if machine.get('powerState') == 'VM deallocated':
         raise service_error('OperationNotAllowed', "Operation 'RunCommand' is not allowed on a deallocated VM.", 1)
     script = ' '.join(values.get('--scripts', []))
-    printed = machine.get('daprdVersion', '') if 'daprd' in script and '--version' in script else ''
+    if IMDS_TOKEN_PATH in script:
+        printed = imds_token_status(machine, script)
+    else:
+        printed = machine.get('daprdVersion', '') if 'daprd' in script and '--version' in script else ''
     message = 'Enable succeeded: \n[stdout]\n{0}\n[stderr]\n'.format(printed + '\n' if printed else '')
     return {'value': [{'code': 'ProvisioningState/succeeded', 'displayStatus': 'Provisioning succeeded',
                        'level': 'Info', 'message': message, 'time': None}]}
