@@ -1,5 +1,6 @@
 """The hosts: attaching identities, AKS settings and credentials, Container Apps Dapr settings and
 components, container groups."""
+import base64
 import re
 
 import yaml
@@ -160,6 +161,41 @@ def _as_shown(definition):
     return shown
 
 
+def _daprd_loaded_lines(definition):
+    """The "Component loaded: <name> (<type>/<version>)" lines daprd logs at start (dapr/dapr
+    pkg/runtime/processor, log.Infof of the component's name, spec.type and spec.version), one for each
+    Component document in the secret volume mounted at daprd's --resources-path and scoped to its --app-id
+    (or unscoped). Only what the group file really carries is ever "loaded"."""
+    containers = (definition.get('properties') or {}).get('containers') or []
+    daprd = next((c for c in containers if c.get('name') == 'daprd'), None)
+    if daprd is None:
+        return []
+    properties = daprd.get('properties') or {}
+    command = [str(item) for item in properties.get('command') or []]
+    option = lambda flag: command[command.index(flag) + 1] if flag in command[:-1] else None
+    app_id, resources_path = option('--app-id'), option('--resources-path')
+    mounted = {m.get('name') for m in properties.get('volumeMounts') or [] if m.get('mountPath') == resources_path}
+    lines = []
+    for volume in (definition.get('properties') or {}).get('volumes') or []:
+        if volume.get('name') not in mounted:
+            continue
+        for _, encoded in sorted((volume.get('secret') or {}).items()):
+            for document in yaml.safe_load_all(base64.b64decode(encoded).decode('utf-8')):
+                if not isinstance(document, dict) or document.get('kind') != 'Component':
+                    continue
+                scopes = document.get('scopes') or []
+                if scopes and app_id not in scopes:
+                    continue
+                spec = document.get('spec') or {}
+                lines.append('level=info msg="Component loaded: {0} ({1}/{2})" app_id={3}'.format(
+                    document['metadata']['name'], spec.get('type'), spec.get('version'), app_id))
+    return lines
+
+
+def _log_loaded_components(state, group_id, definition):
+    state.setdefault('logs', {})[group_id + '/daprd'] = _daprd_loaded_lines(definition)
+
+
 def container_create(state, values):
     """A group of the same name is updated to the file's definition (and restarts)."""
     (group,) = required(values, '--resource-group')
@@ -167,6 +203,7 @@ def container_create(state, values):
     with open(required(values, '--file')[0], encoding='utf-8') as handle:
         definition = yaml.safe_load(handle)
     new_id = resource_id(state, TYPES['container'], group, definition['name'])
+    _log_loaded_components(state, new_id, definition)
     existing = find_by_id(state, new_id)
     old_identity = (existing or {}).get('identity') or {}
     wanted = definition.get('identity') or {}
