@@ -561,6 +561,52 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
     expect(result.stderr).toContain('deallocated');
   });
 
+  it('answers an IMDS token request with 200 only for an identity attached to the VM', () => {
+    const imds = (query: string) =>
+      `az vm run-command invoke --name vm-test -g ${GROUP} --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/${query}"' --query 'value[0].message' -o tsv | sed -nE 's/^([0-9]{3})$/\\1/p'`;
+    const user = `&client_id=${TEST_CLIENT_ID}`;
+    const result = run(
+      [
+        imds(''),
+        imds(user),
+        `az vm identity assign --name vm-test -g ${GROUP} -o none`,
+        imds(''),
+        imds(user),
+        `az vm identity assign --name vm-test -g ${GROUP} --identities ${fakeResourceId('identity', GROUP, 'id-test')} -o none`,
+        imds(user),
+        imds('&client_id=00000000-0000-4000-8000-000000000009'),
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('400\n400\n200\n400\n200\n400\n');
+  });
+
+  it('container logs: daprd logs each Component of its mounted volume scoped to its app id, and nothing else', () => {
+    const component = (name: string, scope: string) =>
+      `apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: secretstores.azure.keyvault\n  version: v1\nscopes:\n- ${scope}\n`;
+    const group = (files: Record<string, string>) =>
+      `name: cg-logs\nlocation: westeurope\nproperties:\n  osType: Linux\n  containers:\n  - name: daprd\n    properties:\n      image: ghcr.io/dapr/daprd:1.18.3\n      command: [/daprd, --app-id, orders, --resources-path, /components]\n      volumeMounts:\n      - name: components\n        mountPath: /components\n  volumes:\n  - name: components\n    secret:\n${Object.entries(
+        files,
+      )
+        .map(([file, text]) => `      ${file}: ${Buffer.from(text).toString('base64')}\n`)
+        .join('')}`;
+    const logs = `az container logs --name cg-logs -g ${GROUP} --container-name daprd | grep -o 'Component loaded: [^"]*' || echo none`;
+    const result = run(
+      [
+        `cat > empty.yaml <<'EOF'\n${group({})}EOF`,
+        `cat > full.yaml <<'EOF'\n${group({ 'a.yaml': component('kv-mine', 'orders'), 'b.yaml': component('kv-other', 'billing') })}EOF`,
+        `az container create -g ${GROUP} --file empty.yaml -o none`,
+        logs,
+        `az container create -g ${GROUP} --file full.yaml -o none`,
+        logs,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('none\nComponent loaded: kv-mine (secretstores.azure.keyvault/v1)\n');
+  });
+
   it('records a scale-set rollout, a Dapr app port, deployed files and a sidecar replaced by name', () => {
     const sidecar = (image: string) =>
       `az webapp sitecontainers create --name web-test -g ${GROUP} --container-name daprd --image ${image} --is-main false --target-port 3500 --startup-cmd '/daprd --app-id a' -o none`;

@@ -1,5 +1,8 @@
 """The hosts: attaching identities, AKS settings and credentials, Container Apps Dapr settings and
 components, container groups."""
+import base64
+import re
+
 import yaml
 
 from az_args import MANY, ONE, SWITCH, required
@@ -158,6 +161,41 @@ def _as_shown(definition):
     return shown
 
 
+def _daprd_loaded_lines(definition):
+    """The "Component loaded: <name> (<type>/<version>)" lines daprd logs at start (dapr/dapr
+    pkg/runtime/processor, log.Infof of the component's name, spec.type and spec.version), one for each
+    Component document in the secret volume mounted at daprd's --resources-path and scoped to its --app-id
+    (or unscoped). Only what the group file really carries is ever "loaded"."""
+    containers = (definition.get('properties') or {}).get('containers') or []
+    daprd = next((c for c in containers if c.get('name') == 'daprd'), None)
+    if daprd is None:
+        return []
+    properties = daprd.get('properties') or {}
+    command = [str(item) for item in properties.get('command') or []]
+    option = lambda flag: command[command.index(flag) + 1] if flag in command[:-1] else None
+    app_id, resources_path = option('--app-id'), option('--resources-path')
+    mounted = {m.get('name') for m in properties.get('volumeMounts') or [] if m.get('mountPath') == resources_path}
+    lines = []
+    for volume in (definition.get('properties') or {}).get('volumes') or []:
+        if volume.get('name') not in mounted:
+            continue
+        for _, encoded in sorted((volume.get('secret') or {}).items()):
+            for document in yaml.safe_load_all(base64.b64decode(encoded).decode('utf-8')):
+                if not isinstance(document, dict) or document.get('kind') != 'Component':
+                    continue
+                scopes = document.get('scopes') or []
+                if scopes and app_id not in scopes:
+                    continue
+                spec = document.get('spec') or {}
+                lines.append('level=info msg="Component loaded: {0} ({1}/{2})" app_id={3}'.format(
+                    document['metadata']['name'], spec.get('type'), spec.get('version'), app_id))
+    return lines
+
+
+def _log_loaded_components(state, group_id, definition):
+    state.setdefault('logs', {})[group_id + '/daprd'] = _daprd_loaded_lines(definition)
+
+
 def container_create(state, values):
     """A group of the same name is updated to the file's definition (and restarts)."""
     (group,) = required(values, '--resource-group')
@@ -165,6 +203,7 @@ def container_create(state, values):
     with open(required(values, '--file')[0], encoding='utf-8') as handle:
         definition = yaml.safe_load(handle)
     new_id = resource_id(state, TYPES['container'], group, definition['name'])
+    _log_loaded_components(state, new_id, definition)
     existing = find_by_id(state, new_id)
     old_identity = (existing or {}).get('identity') or {}
     wanted = definition.get('identity') or {}
@@ -194,6 +233,26 @@ def container_restart(state, values):
     return None
 
 
+IMDS_TOKEN_PATH = '169.254.169.254/metadata/identity/oauth2/token'
+
+
+def imds_token_status(machine, script):
+    """What `curl -w "%{http_code}"` prints for an IMDS token request run on the machine: 200 when the identity
+    asked for is attached (no client_id: the system-assigned one; client_id=X: the user-assigned identity whose
+    client id is X), else 400, IMDS's answer for an identity it does not find ("Identity not found"; Microsoft
+    Learn, "How to use managed identities for Azure resources on an Azure VM to acquire an access token",
+    error handling table). Derived from the machine's identity block, so a missing assign still fails."""
+    identity = machine.get('identity') or {}
+    types = (identity.get('type') or '').replace(' ', '').split(',')
+    match = re.search(r'[?&]client_id=([^&"\'\s]+)', script)
+    if match is None:
+        return '200' if 'SystemAssigned' in types else '400'
+    users = identity.get('userAssignedIdentities') or {}
+    attached = 'UserAssigned' in types and any(
+        (user or {}).get('clientId', '').lower() == match.group(1).lower() for user in users.values())
+    return '200' if attached else '400'
+
+
 def run_shell_script(state, values, machine):
     """`az vm|vmss run-command invoke --command-id RunShellScript`: the RunCommandResult whose value[0].message
     holds the script's output under [stdout] and [stderr] (vm/custom.py run_command_invoke in the installed
@@ -205,7 +264,10 @@ def run_shell_script(state, values, machine):
     if machine.get('powerState') == 'VM deallocated':
         raise service_error('OperationNotAllowed', "Operation 'RunCommand' is not allowed on a deallocated VM.", 1)
     script = ' '.join(values.get('--scripts', []))
-    printed = machine.get('daprdVersion', '') if 'daprd' in script and '--version' in script else ''
+    if IMDS_TOKEN_PATH in script:
+        printed = imds_token_status(machine, script)
+    else:
+        printed = machine.get('daprdVersion', '') if 'daprd' in script and '--version' in script else ''
     message = 'Enable succeeded: \n[stdout]\n{0}\n[stderr]\n'.format(printed + '\n' if printed else '')
     return {'value': [{'code': 'ProvisioningState/succeeded', 'displayStatus': 'Provisioning succeeded',
                        'level': 'Info', 'message': message, 'time': None}]}
