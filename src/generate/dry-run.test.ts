@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseShareLink } from '../model/url-state';
 import { removeFakeCloudRuns, runWithFakeCloud } from '../test-support/fake-cloud/run';
+import { EXAMPLE_VALUES_STOP, FAKE_CLOUD_PENDING } from '../test-support/fake-cloud/pending';
 import { seedFromPlan } from '../test-support/fake-cloud/seed-from-plan';
 import { loadGoldenScenarios } from '../test-support/golden';
 import { buildPlan } from './plan/build-plan';
@@ -19,7 +20,10 @@ const scenarios = loadGoldenScenarios().flatMap((scenario) => {
 
 /** The programs whose calls change state in the fake cloud, with the verbs that only read. */
 function changesState(call: { program: string; argv: readonly string[] }): boolean {
-  if (call.program === 'kubectl') return call.argv[0] !== 'get';
+  if (call.program === 'kubectl')
+    return !(
+      ['get', 'logs'].includes(call.argv[0] ?? '') || call.argv.slice(0, 2).join(' ') === 'rollout status'
+    );
   if (call.program === 'az') {
     const words = call.argv.filter((_, index) => index < call.argv.findIndex((w) => w.startsWith('-')));
     const last = words[words.length - 1] ?? '';
@@ -38,6 +42,19 @@ describe('DRY_RUN=1 bash setup.sh', () => {
     it(`${scenario.name}: changes nothing and prints the commands it skips`, () => {
       const plan = buildPlan(parseShareLink('', scenario.link).config);
       const result = runWithFakeCloud(scenario.script, seedFromPlan(plan), { env: { DRY_RUN: '1' } });
+      if (scenario.script.includes(EXAMPLE_VALUES_STOP)) {
+        expect(result.status).toBe(1);
+        expect(result.stderr).toContain(EXAMPLE_VALUES_STOP);
+        expect(result.calls).toEqual([]);
+        return;
+      }
+      const pending = FAKE_CLOUD_PENDING[scenario.name];
+      if (pending !== undefined) {
+        expect(result.status, 'the fake cloud now runs it: remove it from FAKE_CLOUD_PENDING').not.toBe(0);
+        expect(result.stderr).toContain(pending);
+        expect(result.calls.filter(changesState)).toEqual([]);
+        return;
+      }
       expect(result.status, `dry run failed:\n${result.stderr}`).toBe(0);
       // az cloud set and az aks get-credentials change only az's and kubectl's settings on this machine.
       const withoutLocal = (state: typeof result.stateAfter) => ({

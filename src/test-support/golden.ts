@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseShareLink, toShareHash } from '../model/url-state';
 
 export const GOLDEN_DIR = fileURLToPath(new URL('../generate/__golden__/', import.meta.url));
 
@@ -46,7 +47,13 @@ export const WIZARD_VERSION = (
 
 /** The meta the golden test and write-golden pass to generate(): the scenario's share link. */
 export function goldenMeta(link: string): { shareLink: string; generatedOn: string; version: string } {
-  return { shareLink: `${GOLDEN_SITE}#${link}`, generatedOn: GOLDEN_DAY, version: WIZARD_VERSION };
+  // The link as the page writes it (its own key order), so a golden script matches the page's.
+  const hash = toShareHash(parseShareLink('', link).config);
+  return {
+    shareLink: `${GOLDEN_SITE}${hash === '' ? '' : `#${hash}`}`,
+    generatedOn: GOLDEN_DAY,
+    version: WIZARD_VERSION,
+  };
 }
 
 export interface GoldenScenario {

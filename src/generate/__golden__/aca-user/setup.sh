@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
-#   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&location=westeurope&appId=orders-api&m.vaultName=kv-orders&appPort=8080
+#   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&location=westeurope&identityName=id-orders&appId=orders-api&appPort=8080&m.vaultName=kv-orders
 # Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Container Instances, System-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
-#   https://wizard.example/#host=aci&resourceGroup=rg-orders&hostName=orders-web&location=westeurope&appId=orders-web&image=mcr.microsoft.com/azuredocs/aci-helloworld:latest&appPort=80&dnsNameLabel=orders-web-demo&envVars=LOG_LEVEL%3Dinfo%3BGREETING%3Dhello%20world&m.vaultName=kv-orders
+#   https://wizard.example/#host=aci&resourceGroup=rg-orders&hostName=orders-web&location=westeurope&appId=orders-web&image=mcr.microsoft.com%2Fazuredocs%2Faci-helloworld%3Alatest&appPort=80&dnsNameLabel=orders-web-demo&envVars=LOG_LEVEL%3Dinfo%3BGREETING%3Dhello%20world&m.vaultName=kv-orders
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Kubernetes Service (AKS), Node pool's kubelet identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
-#   https://wizard.example/#host=aks&aksIdentity=kubelet&resourceGroup=rg-orders&hostName=aks-prod&namespace=orders&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders
+#   https://wizard.example/#aksIdentity=kubelet&resourceGroup=rg-orders&hostName=aks-prod&namespace=orders&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
-#   https://wizard.example/#host=aks&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&appPort=8080&m.vaultName=kv-orders
+#   https://wizard.example/#resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&appPort=8080&m.vaultName=kv-orders
 # Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #

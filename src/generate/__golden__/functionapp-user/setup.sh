@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Functions on Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
-#   https://wizard.example/#host=functionapp&identity=user&resourceGroup=rg-orders&hostName=orders-func&environment=cae-orders&appId=orders-func&identityName=id-orders&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b&m.vaultName=kv-orders
+#   https://wizard.example/#host=functionapp&identity=user&resourceGroup=rg-orders&hostName=orders-func&environment=cae-orders&identityName=id-orders&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b&appId=orders-func&m.vaultName=kv-orders
 # Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #

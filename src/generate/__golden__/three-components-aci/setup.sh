@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: 3 Dapr components on Azure Container Instances, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
-#   https://wizard.example/#host=aci&identity=user&resourceGroup=rg-orders&hostName=orders-group&location=westeurope&identityName=id-orders&appId=orders-api&image=mcr.microsoft.com/azuredocs/aci-helloworld:latest&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=pubsub.azure.servicebus.topics&c3.m.namespaceName=sb-orders.servicebus.windows.net
+#   https://wizard.example/#host=aci&identity=user&resourceGroup=rg-orders&hostName=orders-group&location=westeurope&identityName=id-orders&appId=orders-api&image=mcr.microsoft.com%2Fazuredocs%2Faci-helloworld%3Alatest&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=pubsub.azure.servicebus.topics&c3.m.namespaceName=sb-orders.servicebus.windows.net
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
