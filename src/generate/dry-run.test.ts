@@ -56,10 +56,15 @@ describe('DRY_RUN=1 bash setup.sh', () => {
         return;
       }
       expect(result.status, `dry run failed:\n${result.stderr}`).toBe(0);
-      // az cloud set and az aks get-credentials change only az's and kubectl's settings on this machine.
+      // az cloud set, az account set and az aks get-credentials change only az's and kubectl's settings here.
       const withoutLocal = (state: typeof result.stateAfter) => ({
         ...state,
-        account: { ...state.account, cloud: undefined },
+        account: {
+          ...state.account,
+          cloud: undefined,
+          subscriptionId: undefined,
+          subscriptionName: undefined,
+        },
         kubeconfig: undefined,
       });
       expect(withoutLocal(result.stateAfter)).toEqual(withoutLocal(result.stateBefore));
