@@ -5,6 +5,7 @@
  */
 import {
   expect,
+  expectGoldenOutputs,
   expectNoAxeViolations,
   nextUntil,
   outputTexts,
@@ -50,7 +51,7 @@ test('renaming a component to another one’s name flags both, offers neither fi
   await keyVaultName.fill('azurekeyvault');
   await expect(keyVaultName).not.toHaveAttribute('aria-invalid');
   await expect(pubsubName).not.toHaveAttribute('aria-invalid');
-  await expect.poll(() => outputTexts(page)).toEqual(THREE_VM.outputs);
+  await expectGoldenOutputs(page, THREE_VM);
   await expect(page.getByRole('tab')).toHaveText([
     'azurekeyvault',
     'statestore',

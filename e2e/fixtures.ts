@@ -94,6 +94,10 @@ export async function outputTexts(page: Page): Promise<Record<string, string>> {
  */
 const ORIGIN_DATE = /^# Generated on \d{4}-\d{2}-\d{2} by /m;
 const ORIGIN_LINK = /^(# Generated on [^\n]*this link reopens it with these values:\n# {3})[^\n#]*#/m;
+/** A setup script's text with its page address and date replaced (other files pass unchanged). */
+export function withoutOriginText(text: string): string {
+  return text.replace(ORIGIN_DATE, '# Generated on <day> by ').replace(ORIGIN_LINK, '$1<site>#');
+}
 function withoutOrigin(outputs: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(outputs).map(([file, text]) => [
