@@ -10,7 +10,8 @@
 # changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
 # After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
 # Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
-# of running it; the lookups and checks still run, and the files are still written into ./components.
+# of running it; the lookups and the checks before each change still run, the files are still written into
+# ./components, and the closing verify step (which checks what the skipped commands make) is skipped.
 #
 # What it changes:
 # Looks up, changes nothing:
