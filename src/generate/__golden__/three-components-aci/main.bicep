@@ -13,7 +13,7 @@ targetScope = 'resourceGroup'
 @description('The user-assigned identity the app signs in with.')
 param identityName string
 
-@description('Region of the identity; by default, that of the resource group.')
+@description('Region of the identity (main.parameters.json gives the one chosen in the wizard).')
 param location string
 
 // The user-assigned identity the app signs in with (an existing one of this name is updated in place).

@@ -106,8 +106,15 @@ function parametersOf(view: IacView): Parameter[] {
     });
     parameters.push({
       name: 'location',
-      description: 'Region of the identity; by default, that of the resource group.',
-      ...(location === '' ? { defaultExpression: 'resourceGroup().location' } : { value: location }),
+      ...(location === ''
+        ? {
+            description: 'Region of the identity; by default, that of the resource group.',
+            defaultExpression: 'resourceGroup().location',
+          }
+        : {
+            description: 'Region of the identity (main.parameters.json gives the one chosen in the wizard).',
+            value: location,
+          }),
     });
   }
   if (view.readsHost)
