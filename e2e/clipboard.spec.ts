@@ -7,6 +7,7 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 const TABS = {
   'Component YAML': 'component-azurekeyvault.yaml',
   'Azure CLI (Bash)': 'setup.sh',
+  'Teardown (Bash)': 'teardown.sh',
   Kubernetes: 'k8s-manifests.yaml',
 } as const;
 

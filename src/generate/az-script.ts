@@ -15,7 +15,8 @@ import { userIdentitySteps } from './setup/user-identity';
 
 export { componentFilePath, federatedCredentialName, FILES_DIR } from './plan/build-plan';
 
-function scriptVariables(plan: DeploymentPlan): Script['variables'] {
+/** The user's values, assigned at the top of the setup and the teardown alike. */
+export function scriptVariables(plan: DeploymentPlan): Script['variables'] {
   const variables: { name: string; value: string }[] = [];
   const add = (name: string, value: string): void => {
     if (value !== '') variables.push({ name, value });
@@ -85,7 +86,7 @@ function closingStep(plan: DeploymentPlan, host: HostModule): ScriptStep {
   };
 }
 
-function scriptTitle(plan: DeploymentPlan): string {
+export function scriptTitle(plan: DeploymentPlan): string {
   const titles = plan.components.map((component) => component.title);
   return titles.length <= 2 ? titles.join(' and ') : `${titles.length} Dapr components`;
 }
@@ -108,14 +109,13 @@ function cloudSteps(plan: DeploymentPlan): ScriptStep[] {
   ];
 }
 
-function signInLine(plan: DeploymentPlan): string {
+export function signInLine(plan: DeploymentPlan): string {
   if (plan.cloud.daprEnvironment === undefined) return 'Run it with Bash after `az login`.';
   return `Run it with Bash after \`az cloud set --name ${plan.cloud.azCloudName}\` and then \`az login\` (a sign-in to another cloud does not count).`;
 }
 
-/** The whole setup script for a plan. */
-export function buildSetupScript(plan: DeploymentPlan): Script {
-  const host = hostModule(plan.host.id);
+/** What every script of a plan does first: paths kept as typed, the cloud, the subscription. */
+export function preambleSteps(plan: DeploymentPlan): ScriptStep[] {
   const steps: ScriptStep[] = [
     {
       // Azure/azure-cli doc/use_cli_with_git_bash.md: MSYS turns arguments that start with / into Windows paths.
@@ -131,6 +131,13 @@ export function buildSetupScript(plan: DeploymentPlan): Script {
       lines: [cmd('az account set --subscription', v('SUBSCRIPTION'))],
     });
   }
+  return steps;
+}
+
+/** The whole setup script for a plan. */
+export function buildSetupScript(plan: DeploymentPlan): Script {
+  const host = hostModule(plan.host.id);
+  const steps: ScriptStep[] = preambleSteps(plan);
   steps.push(...preflightSteps(plan), ...(host.preflightSteps?.(plan) ?? []));
   if (plan.identity.userAssigned) steps.push(...userIdentitySteps(plan));
   steps.push(...host.setupSteps(plan, grantSteps(plan)));

@@ -8,10 +8,12 @@ import { buildAzScript } from './az-script';
 import { componentYaml } from './component';
 import { toK8sManifests } from './k8s-manifests';
 import { CLIENT_ID_MARKER } from './markers';
+import { buildPlan } from './plan/build-plan';
+import { buildTeardownScript, TEARDOWN_FILE } from './teardown/teardown-script';
 import { toBash } from './to-bash';
 
 /** component-yaml: one per component; components-yaml: all of them in one multi-document file. */
-export type OutputId = 'component-yaml' | 'components-yaml' | 'cli-bash' | 'k8s-manifests';
+export type OutputId = 'component-yaml' | 'components-yaml' | 'cli-bash' | 'cli-teardown' | 'k8s-manifests';
 
 export interface OutputFile {
   readonly id: OutputId;
@@ -122,6 +124,18 @@ export function generate(config: WizardConfig): GeneratedOutput {
     title: 'Azure CLI (Bash)',
     blockedBy: invalid,
     file: () => ({ fileName: SCRIPT_FILE_NAME, language: 'bash', text: toBash(buildAzScript(config)) }),
+  });
+  // Made from the same plan as the setup, so it needs the same fields.
+  candidates.push({
+    id: 'cli-teardown',
+    key: 'cli-teardown',
+    title: 'Teardown (Bash)',
+    blockedBy: invalid,
+    file: () => ({
+      fileName: TEARDOWN_FILE,
+      language: 'bash',
+      text: toBash(buildTeardownScript(buildPlan(config))),
+    }),
   });
   if (format === 'kubernetes') {
     candidates.push({

@@ -6,6 +6,7 @@
 import type {
   Command,
   Conditional,
+  EnvironmentOption,
   Guard,
   Retry,
   Script,
@@ -137,7 +138,7 @@ function renderGuard(line: Guard, indent = ''): string {
  */
 function renderConditional(line: Conditional, indent: string): string {
   return [
-    `${indent}if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
+    `${indent}if [ "$${line.variable}" ${line.operator} ${renderWord(line.value)} ]; then`,
     ...line.lines.map((inner) => renderLine(inner, `${indent}  `)),
     `${indent}fi`,
   ].join('\n');
@@ -217,11 +218,23 @@ function comment(text: string, indent = ''): string {
     .join('\n');
 }
 
+const OPTION_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** `NAME="${NAME:-default}"`: the environment's value when set and not empty, else the default. */
+function renderOption(option: EnvironmentOption): string {
+  if (!OPTION_NAME.test(option.name)) throw new Error(`Not an option name: ${option.name}`);
+  if (!DOUBLE_QUOTE_SAFE.test(option.defaultValue) || option.defaultValue.includes('}')) {
+    throw new Error(`Not a plain option default: ${option.defaultValue}`);
+  }
+  return `${option.name}="\${${option.name}:-${option.defaultValue}}"`;
+}
+
 /** The whole script as Bash text, ending with a newline. */
 export function toBash(script: Script): string {
   const blocks: string[] = [
     ['#!/usr/bin/env bash', ...script.header.map((line) => comment(line))].join('\n'),
     script.variables.map(({ name, value }) => `${name}=${quoteLiteral(value)}`).join('\n'),
+    (script.options ?? []).map(renderOption).join('\n'),
     'set -euo pipefail',
     ...script.steps.map((step) =>
       [comment(step.comment), ...step.lines.map((line) => renderLine(line))].join('\n'),

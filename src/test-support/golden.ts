@@ -1,7 +1,7 @@
 /**
  * Golden scenarios: src/generate/__golden__/<scenario>/ holds link.txt (the share-link hash that sets the
  * scenario up) and one file per output: component-<name>.yaml for each component, components.yaml (all of
- * them), setup.sh and k8s-manifests.yaml. Unit tests and e2e tests both read them.
+ * them), setup.sh, teardown.sh and k8s-manifests.yaml. Unit tests and e2e tests both read them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ export function goldenFileName(output: { readonly id: string; readonly component
       return 'components.yaml';
     case 'cli-bash':
       return 'setup.sh';
+    case 'cli-teardown':
+      return 'teardown.sh';
     case 'k8s-manifests':
       return 'k8s-manifests.yaml';
     default:

@@ -14,7 +14,7 @@ interface OutputPanelProps {
 
 type Tab = OutputFile | PendingOutput;
 
-const ORDER = ['component-yaml', 'components-yaml', 'cli-bash', 'k8s-manifests'];
+const ORDER = ['component-yaml', 'components-yaml', 'cli-bash', 'cli-teardown', 'k8s-manifests'];
 
 /** A component's position, from its output's key (component-yaml:<index>); 0 for the shared files. */
 function componentPosition(tab: Tab): number {

@@ -6,6 +6,11 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, note, v, when, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import {
+  environmentComponentsTeardownStep,
+  readSystemPrincipalStep,
+  removeHostIdentityStep,
+} from '../teardown/host-steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
 const APP = ['--name', v('CONTAINER_APP_NAME'), ...RG] as const;
@@ -120,7 +125,29 @@ function daprOnStep(plan: DeploymentPlan): ScriptStep {
   };
 }
 
+/**
+ * Grants, then the components, then the identity the setup attached. Dapr stays on for the app: the teardown
+ * cannot tell whether the setup turned it on, and the app's callers use its app id.
+ */
+function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
+  return [
+    ...(plan.identity.kind === 'system' ? [readSystemPrincipalStep(plan, 'containerapp')] : []),
+    ...grantSteps,
+    environmentComponentsTeardownStep(plan),
+    removeHostIdentityStep(plan, 'containerapp', { system: ['--system-assigned'], user: '--user-assigned' }),
+    {
+      comment: 'Kept: Dapr on the container app, with its app id (its callers use it).',
+      lines: [
+        note(
+          "If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).",
+        ),
+      ],
+    },
+  ];
+}
+
 export const containerAppsHost: HostModule = {
+  teardownSteps,
   preflightSteps: (plan) => [daprAppIdCheckStep(plan)],
   setupSteps: (plan, grantSteps) => identityGrantsApply(identitySteps(plan), grantSteps, applySteps(plan)),
   verifyLines: (plan) =>

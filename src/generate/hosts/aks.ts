@@ -6,7 +6,7 @@ import { CLIENT_ID_MARKER } from '../markers';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from '../k8s-manifests';
-import { capture, cmd, command, join, note, v, versionAtLeast, type ScriptStep } from '../script-model';
+import { capture, cmd, command, join, note, v, versionAtLeast, when, type ScriptStep } from '../script-model';
 import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
@@ -179,7 +179,164 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
   return steps;
 }
 
+/**
+ * The federated credential of the setup's name, only while it still trusts exactly this ServiceAccount (the
+ * list fails without the identity, so it runs only while the identity exists).
+ */
+function federatedCredentialTeardownStep(): ScriptStep {
+  const found = 'FEDERATED_CREDENTIAL_FOUND';
+  return {
+    comment:
+      'Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.',
+    lines: [
+      when('IDENTITY_ID', '!=', '', [
+        capture(
+          found,
+          'az identity federated-credential list --identity-name',
+          v('IDENTITY_NAME'),
+          ...RG,
+          '--query',
+          join(
+            '[?name==',
+            "'",
+            v('FEDERATED_CREDENTIAL_NAME'),
+            "'",
+            ' && subject==',
+            "'system:serviceaccount:",
+            v('NAMESPACE'),
+            ':',
+            v('SERVICE_ACCOUNT'),
+            "'",
+            '] | length(@)',
+          ),
+          '-o tsv',
+        ),
+        when(found, '=', '1', [
+          cmd(
+            'az identity federated-credential delete --name',
+            v('FEDERATED_CREDENTIAL_NAME'),
+            '--identity-name',
+            v('IDENTITY_NAME'),
+            ...RG,
+            '--yes',
+          ),
+        ]),
+      ]),
+    ],
+  };
+}
+
+/** The pod template fields the setup asked the user to merge, as JSON Patch paths (RFC 6901: '/' is ~1). */
+function podTemplateRevertNote(plan: DeploymentPlan): string {
+  const workload = plan.kubernetes?.workloadIdentity !== undefined;
+  const paths = [
+    '/spec/template/metadata/annotations/dapr.io~1enabled',
+    '/spec/template/metadata/annotations/dapr.io~1app-id',
+    ...(workload
+      ? [
+          '/spec/template/metadata/labels/azure.workload.identity~1use',
+          '/spec/template/spec/serviceAccountName',
+        ]
+      : []),
+  ];
+  const patch = JSON.stringify(paths.map((path) => ({ op: 'remove', path })));
+  return (
+    `The setup did not change your Deployment: you merged ${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE} into it. To take that back\n` +
+    '(its pods restart; a path that is not there makes kubectl stop, so drop those first):\n' +
+    `  kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --type json -p '${patch}'`
+  );
+}
+
+/**
+ * Components of the setup's names go (the setup's apply replaced any of that name). The ServiceAccount goes
+ * only while it is annotated with this identity's client id, as the setup wrote it. The namespace, the OIDC
+ * issuer and Workload ID on the cluster stay: other workloads may use them.
+ */
+function clusterTeardownSteps(plan: DeploymentPlan): ScriptStep[] {
+  const workload = plan.kubernetes?.workloadIdentity !== undefined;
+  const saClientId = 'SERVICE_ACCOUNT_CLIENT_ID';
+  return [
+    {
+      comment: `Delete ${plan.components.length === 1 ? 'the component' : 'the components'} the setup applied${workload ? ', and the ServiceAccount if it still names this identity' : ''}.`,
+      lines: [
+        ...plan.components.map((component) =>
+          cmd(
+            'kubectl delete components.dapr.io',
+            component.name,
+            '--namespace',
+            v('NAMESPACE'),
+            '--ignore-not-found',
+          ),
+        ),
+        ...(workload
+          ? [
+              command(
+                [
+                  'kubectl',
+                  'get',
+                  'serviceaccount',
+                  v('SERVICE_ACCOUNT'),
+                  '--namespace',
+                  v('NAMESPACE'),
+                  '--ignore-not-found',
+                  '-o',
+                  'jsonpath={.metadata.annotations.azure\\.workload\\.identity/client-id}',
+                ],
+                { captureTo: saClientId },
+              ),
+              when(saClientId, '!=', '', [
+                when(saClientId, '=', v('CLIENT_ID'), [
+                  cmd(
+                    'kubectl delete serviceaccount',
+                    v('SERVICE_ACCOUNT'),
+                    '--namespace',
+                    v('NAMESPACE'),
+                    '--ignore-not-found',
+                  ),
+                ]),
+              ]),
+            ]
+          : []),
+        note(podTemplateRevertNote(plan)),
+        note(
+          `Kept: the namespace${workload ? ', the OIDC issuer and Workload ID on the cluster' : ''} (other workloads may use ${workload ? 'them' : 'it'}).`,
+        ),
+      ],
+    },
+  ];
+}
+
+function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
+  const workload = plan.kubernetes?.workloadIdentity !== undefined;
+  return [
+    {
+      comment: 'Point kubectl at the cluster.',
+      lines: [cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing')],
+    },
+    ...(workload
+      ? []
+      : [
+          {
+            comment:
+              "Read the node pool's kubelet identity (AKS made it, and it stays): the grants below are looked up by it.",
+            lines: [
+              capture(
+                'PRINCIPAL_ID',
+                'az aks show',
+                ...CLUSTER,
+                '--query identityProfile.kubeletidentity.objectId -o tsv',
+              ),
+            ],
+          },
+        ]),
+    ...grantSteps,
+    ...(workload ? [federatedCredentialTeardownStep()] : []),
+    ...clusterTeardownSteps(plan),
+  ];
+}
+
 export const aksHost: HostModule = {
+  teardownSteps: aksTeardownSteps,
   preflightSteps: clusterChecks,
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(

@@ -39,8 +39,16 @@ kubectl get crd components.dapr.io -o name
 #   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
 #     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
 
-# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
+IDENTITY_FOUND=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+if [ "$IDENTITY_FOUND" = '' ]; then
+  az identity create \
+      --name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --tags createdBy=dapr-mi-wizard -o none
+fi
 
 # Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
 PRINCIPAL_ID=$(az identity show \

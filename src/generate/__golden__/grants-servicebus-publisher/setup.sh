@@ -33,7 +33,8 @@ if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
-      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component file into ./components.

@@ -19,8 +19,16 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 
-# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
+IDENTITY_FOUND=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+if [ "$IDENTITY_FOUND" = '' ]; then
+  az identity create \
+      --name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --tags createdBy=dapr-mi-wizard -o none
+fi
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
 IDENTITY_ID=$(az identity show \
@@ -69,7 +77,8 @@ if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
-      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component file into ./components.

@@ -40,11 +40,17 @@ if [ "$GROUP_UPDATABLE" = false ]; then
   exit 1
 fi
 
-# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create \
-    --name "$IDENTITY_NAME" \
+# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
+IDENTITY_FOUND=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --location "$LOCATION" -o none
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+if [ "$IDENTITY_FOUND" = '' ]; then
+  az identity create \
+      --name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --location "$LOCATION" \
+      --tags createdBy=dapr-mi-wizard -o none
+fi
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
 IDENTITY_ID=$(az identity show \
@@ -69,7 +75,8 @@ if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
-      --scope "$VAULT_ID" -o none
+      --scope "$VAULT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore, unless the identity already has it there.
@@ -81,7 +88,8 @@ if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-      --scope "$STORAGE_ACCOUNT_ID" -o none
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub, unless the identity already has it there.
@@ -93,7 +101,8 @@ if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
-      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component files into ./components.

@@ -44,8 +44,16 @@ kubectl get crd components.dapr.io -o name
 #   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
 #     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
 
-# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
+IDENTITY_FOUND=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+if [ "$IDENTITY_FOUND" = '' ]; then
+  az identity create \
+      --name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --tags createdBy=dapr-mi-wizard -o none
+fi
 
 # Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
 PRINCIPAL_ID=$(az identity show \
@@ -88,7 +96,8 @@ if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
-      --scope "$VAULT_ID" -o none
+      --scope "$VAULT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account stordersstate only, for statestore, unless the identity already has it there.
@@ -100,7 +109,8 @@ if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-      --scope "$STORAGE_ACCOUNT_ID" -o none
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub, unless the identity already has it there.
@@ -112,7 +122,8 @@ if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
-      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component files, the ServiceAccount and the Deployment patch into ./components.

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
+
+SUBSCRIPTION='Contoso Production'
+RESOURCE_GROUP=rg-orders
+CLUSTER_NAME=aks-prod
+IDENTITY_NAME=id-orders
+NAMESPACE=default
+SERVICE_ACCOUNT=orders-api
+FEDERATED_CREDENTIAL_NAME=dapr-default-orders-api
+VAULT_NAME=kv-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
+
+set -euo pipefail
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Work in the chosen subscription, so every name below is looked up there.
+az account set --subscription "$SUBSCRIPTION"
+
+# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
+IDENTITY_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+PRINCIPAL_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
+CLIENT_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+IDENTITY_CREATED_BY=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
+
+# Point kubectl at the cluster.
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+
+# Remove the identity's access policy on the Key Vault kv-orders if it holds only what the setup gave (secrets get list); one with more is kept.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  VAULT_POLICY_MATCHES=$(az keyvault show \
+      --name "$VAULT_NAME" \
+      --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets[?@!='\''get'\'' && @!='\''list'\''] || `[]`) == `0` && length(permissions.keys || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
+  if [ "$VAULT_POLICY_MATCHES" = 1 ]; then
+    az keyvault delete-policy --name "$VAULT_NAME" --object-id "$PRINCIPAL_ID" -o none
+  fi
+fi
+
+# Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.
+if [ "$IDENTITY_ID" != '' ]; then
+  FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
+  if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
+    az identity federated-credential delete \
+        --name "$FEDERATED_CREDENTIAL_NAME" \
+        --identity-name "$IDENTITY_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --yes
+  fi
+fi
+
+# Delete the component the setup applied, and the ServiceAccount if it still names this identity.
+kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+SERVICE_ACCOUNT_CLIENT_ID=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.metadata.annotations.azure\.workload\.identity/client-id}')
+if [ "$SERVICE_ACCOUNT_CLIENT_ID" != '' ]; then
+  if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
+    kubectl delete serviceaccount "$SERVICE_ACCOUNT" --namespace "$NAMESPACE" --ignore-not-found
+  fi
+fi
+# The setup did not change your Deployment: you merged components/deployment-patch.yaml into it. To take that back
+# (its pods restart; a path that is not there makes kubectl stop, so drop those first):
+#   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --type json -p '[{"op":"remove","path":"/spec/template/metadata/annotations/dapr.io~1enabled"},{"op":"remove","path":"/spec/template/metadata/annotations/dapr.io~1app-id"},{"op":"remove","path":"/spec/template/metadata/labels/azure.workload.identity~1use"},{"op":"remove","path":"/spec/template/spec/serviceAccountName"}]'
+# Kept: the namespace, the OIDC issuer and Workload ID on the cluster (other workloads may use them).
+
+# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
+# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
+# a new identity of the same name would get new ids, and every grant would have to be made again.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  if [ "$DELETE_IDENTITY" = 1 ]; then
+    az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+  fi
+fi
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of 5 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Run it with Bash after `az cloud set --name AzureChinaCloud` and then `az login` (a sign-in to another cloud does not count).
+# DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
+
+RESOURCE_GROUP=rg-orders
+CLUSTER_NAME=aks-prod
+IDENTITY_NAME=id-orders
+NAMESPACE=orders
+SERVICE_ACCOUNT=orders-api
+FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
+VAULT_NAME=kv-orders
+STORAGE_ACCOUNT_NAME=storders
+SERVICEBUS_NAMESPACE_NAME=sb-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
+
+set -euo pipefail
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Talk to Azure operated by 21Vianet (China): every resource below is in that cloud.
+az cloud set --name AzureChinaCloud
+
+# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
+    --name "$SERVICEBUS_NAMESPACE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+
+# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
+IDENTITY_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+PRINCIPAL_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
+CLIENT_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+IDENTITY_CREATED_BY=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
+
+# Point kubectl at the cluster.
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+
+# Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
+  PG_ADMIN=$(az account show --query user.name -o tsv)
+  PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
+  export PGPASSWORD
+  POSTGRES_SERVER_ROLE_MAPPED=$(psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'id-orders' AND lower(objectId::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+    for attempt in {1..1}; do
+      if psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
+        break
+      fi
+      if [ "$attempt" = 1 ]; then
+        echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
+        exit 1
+      fi
+      sleep 0
+    done
+  fi
+fi
+
+# Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
+    az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Remove Storage Table Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+    az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Remove Storage Blob Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+    az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+    az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.
+if [ "$IDENTITY_ID" != '' ]; then
+  FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
+  if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
+    az identity federated-credential delete \
+        --name "$FEDERATED_CREDENTIAL_NAME" \
+        --identity-name "$IDENTITY_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --yes
+  fi
+fi
+
+# Delete the components the setup applied, and the ServiceAccount if it still names this identity.
+kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+kubectl delete components.dapr.io statestore --namespace "$NAMESPACE" --ignore-not-found
+kubectl delete components.dapr.io tablestate --namespace "$NAMESPACE" --ignore-not-found
+kubectl delete components.dapr.io pubsub --namespace "$NAMESPACE" --ignore-not-found
+kubectl delete components.dapr.io pg-state --namespace "$NAMESPACE" --ignore-not-found
+SERVICE_ACCOUNT_CLIENT_ID=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.metadata.annotations.azure\.workload\.identity/client-id}')
+if [ "$SERVICE_ACCOUNT_CLIENT_ID" != '' ]; then
+  if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
+    kubectl delete serviceaccount "$SERVICE_ACCOUNT" --namespace "$NAMESPACE" --ignore-not-found
+  fi
+fi
+# The setup did not change your Deployment: you merged components/deployment-patch.yaml into it. To take that back
+# (its pods restart; a path that is not there makes kubectl stop, so drop those first):
+#   kubectl patch deployment <your-deployment> --namespace "$NAMESPACE" --type json -p '[{"op":"remove","path":"/spec/template/metadata/annotations/dapr.io~1enabled"},{"op":"remove","path":"/spec/template/metadata/annotations/dapr.io~1app-id"},{"op":"remove","path":"/spec/template/metadata/labels/azure.workload.identity~1use"},{"op":"remove","path":"/spec/template/spec/serviceAccountName"}]'
+# Kept: the namespace, the OIDC issuer and Workload ID on the cluster (other workloads may use them).
+
+# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
+# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
+# a new identity of the same name would get new ids, and every grant would have to be made again.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  if [ "$DELETE_IDENTITY" = 1 ]; then
+    az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+  fi
+fi
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

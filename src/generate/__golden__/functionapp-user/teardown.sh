@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on Azure Functions on Container Apps, User-assigned identity.
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
+
+RESOURCE_GROUP=rg-orders
+FUNCTION_APP_NAME=orders-func
+ENVIRONMENT_NAME=cae-orders
+IDENTITY_NAME=id-orders
+VAULT_NAME=kv-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
+
+set -euo pipefail
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+
+# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
+IDENTITY_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+PRINCIPAL_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
+IDENTITY_CREATED_BY=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
+
+# Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+    az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Remove the component the setup added to the Container Apps environment.
+COMPONENT_FOUND_1=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''azurekeyvault'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_1" = 1 ]; then
+  az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name azurekeyvault
+fi
+
+# Take the user-assigned identity off the function app if the setup created it (and so attached it); one that existed before stays attached.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  IDENTITY_ATTACHED=$(az functionapp show \
+      --name "$FUNCTION_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+  if [ "$IDENTITY_ATTACHED" = 1 ]; then
+    az functionapp identity remove \
+        --name "$FUNCTION_APP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --identities "$IDENTITY_ID" -o none
+  fi
+fi
+
+# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
+# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
+# a new identity of the same name would get new ids, and every grant would have to be made again.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  if [ "$DELETE_IDENTITY" = 1 ]; then
+    az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+  fi
+fi
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).
