@@ -326,6 +326,17 @@ function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[
                 ...CLUSTER,
                 '--query identityProfile.kubeletidentity.objectId -o tsv',
               ),
+              // An Azure SQL user is proven this identity's by its client id.
+              ...(plan.grants.some(({ grant }) => grant.kind === 'sql-contained-user')
+                ? [
+                    capture(
+                      'CLIENT_ID',
+                      'az aks show',
+                      ...CLUSTER,
+                      '--query identityProfile.kubeletidentity.clientId -o tsv',
+                    ),
+                  ]
+                : []),
             ],
           },
         ]),
