@@ -9,6 +9,7 @@ const TABS = {
   'Azure CLI (Bash)': 'setup.sh',
   ServiceAccount: 'k8s-serviceaccount.yaml',
   'Deployment patch': 'k8s-deployment-patch.yaml',
+  'Teardown (Bash)': 'teardown.sh',
 } as const;
 
 const golden = scenario('aks-workload-clientid-accesspolicy');

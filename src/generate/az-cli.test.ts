@@ -19,6 +19,8 @@ import {
   type RecordedFlag,
 } from '../test-support/az-flags-from-source';
 import { loadGoldenScenarios } from '../test-support/golden';
+import { buildPlan } from './plan/build-plan';
+import { buildTeardownScript } from './teardown/teardown-script';
 import { buildAzScript } from './az-script';
 import { commandsOf, type Word } from './script-model';
 import { quoteLiteral } from './to-bash';
@@ -91,6 +93,10 @@ function sampleFor(variable: string): string | undefined {
   // Key Vault permission model and other precondition read-backs.
   if (variable.endsWith('_RBAC')) return 'true';
   if (variable.endsWith('_CHECK')) return 'Enabled';
+  // The teardown's finds: a Cosmos DB assignment's name (a GUID), an Azure role assignment's id.
+  if (variable.endsWith('_DATA_ROLE_ASSIGNMENT')) return '3e7b9c1d-2a4f-4b6e-8d0c-5f1a2b3c4d5e';
+  if (variable.endsWith('_ROLE_ASSIGNMENT'))
+    return `${GROUP_ID}/providers/Microsoft.Authorization/roleAssignments/7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`;
   if (variable === 'PG_ADMIN') return 'admin@contoso.com';
   if (variable === 'PGPASSWORD') return 'token';
   return undefined;
@@ -110,20 +116,23 @@ function collectAzCalls(): AzCall[] {
   const calls = new Map<string, AzCall>();
   // Scenarios without a setup.sh golden (values still missing) show no script, so there is nothing to check.
   for (const scenario of loadGoldenScenarios().filter((candidate) => candidate.outputs['setup.sh'])) {
-    const script = buildAzScript(parseShareLink('', scenario.link).config);
-    // The user's values win over the samples.
-    const values = new Map([
-      ...Object.entries(RUNTIME_SAMPLES),
-      ...script.variables.map(({ name, value }) => [name, value] as const),
-    ]);
-    for (const command of commandsOf(script)) {
-      for (const words of [command.argv, command.pipeTo ?? []]) {
-        const argv = words.map((word) => resolveWord(word, values));
-        if (argv[0] !== 'az') continue;
-        const key = JSON.stringify(argv);
-        const call = calls.get(key) ?? { args: argv.slice(1), scenarios: [] };
-        call.scenarios.push(scenario.name);
-        calls.set(key, call);
+    const config = parseShareLink('', scenario.link).config;
+    // The teardown is made from the same plan, so it has the same variables.
+    for (const script of [buildAzScript(config), buildTeardownScript(buildPlan(config))]) {
+      // The user's values win over the samples.
+      const values = new Map([
+        ...Object.entries(RUNTIME_SAMPLES),
+        ...script.variables.map(({ name, value }) => [name, value] as const),
+      ]);
+      for (const command of commandsOf(script)) {
+        for (const words of [command.argv, command.pipeTo ?? []]) {
+          const argv = words.map((word) => resolveWord(word, values));
+          if (argv[0] !== 'az') continue;
+          const key = JSON.stringify(argv);
+          const call = calls.get(key) ?? { args: argv.slice(1), scenarios: [] };
+          call.scenarios.push(scenario.name);
+          calls.set(key, call);
+        }
       }
     }
   }

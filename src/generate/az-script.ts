@@ -17,7 +17,8 @@ import { userIdentitySteps } from './setup/user-identity';
 
 export { componentFilePath, federatedCredentialName, FILES_DIR } from './plan/build-plan';
 
-function scriptVariables(plan: DeploymentPlan): Script['variables'] {
+/** The user's values, assigned at the top of the setup and the teardown alike. */
+export function scriptVariables(plan: DeploymentPlan): Script['variables'] {
   const variables: { name: string; value: string }[] = [];
   const add = (name: string, value: string): void => {
     if (value !== '') variables.push({ name, value });
@@ -92,7 +93,7 @@ function closingStep(plan: DeploymentPlan, host: HostModule): ScriptStep {
   };
 }
 
-function scriptTitle(plan: DeploymentPlan): string {
+export function scriptTitle(plan: DeploymentPlan): string {
   const titles = plan.components.map((component) => component.title);
   return titles.length <= 2 ? titles.join(' and ') : `${titles.length} Dapr components`;
 }
@@ -115,7 +116,7 @@ function cloudSteps(plan: DeploymentPlan): ScriptStep[] {
   ];
 }
 
-function signInLine(plan: DeploymentPlan): string {
+export function signInLine(plan: DeploymentPlan): string {
   if (plan.cloud.daprEnvironment === undefined) return 'Run it with Bash after `az login`.';
   return `Run it with Bash after \`az cloud set --name ${plan.cloud.azCloudName}\` and then \`az login\` (a sign-in to another cloud does not count).`;
 }
@@ -130,7 +131,7 @@ export interface ScriptMeta {
   readonly version: string;
 }
 
-function originLines(meta: ScriptMeta | undefined): string[] {
+export function originLines(meta: ScriptMeta | undefined): string[] {
   if (meta === undefined) return [];
   return [
     `Generated on ${meta.generatedOn} by the Dapr Managed Identity Wizard ${meta.version}; this link reopens it with these values:`,
@@ -147,6 +148,7 @@ const RERUN_AND_DRY_RUN = [
   'identities, settings and files are written with the same values), so a second run with the same values',
   'changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).',
   'After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.',
+  "To take it back: teardown-dapr-identity.sh (the wizard's Teardown tab), made from the same values.",
   'Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead',
   'of running it; the lookups and the checks before each change still run, the files are still written into',
   './components, and the closing verify step (which checks what the skipped commands make) is skipped.',
@@ -163,9 +165,8 @@ function changeListLines(plan: DeploymentPlan): string[] {
   ];
 }
 
-/** The whole setup script for a plan. */
-export function buildSetupScript(plan: DeploymentPlan, meta?: ScriptMeta): Script {
-  const host = hostModule(plan.host.id);
+/** What every script of a plan does first: paths kept as typed, the cloud, the subscription. */
+export function preambleSteps(plan: DeploymentPlan): ScriptStep[] {
   const steps: ScriptStep[] = [
     ...exampleValuesStep(plan),
     {
@@ -182,6 +183,13 @@ export function buildSetupScript(plan: DeploymentPlan, meta?: ScriptMeta): Scrip
       lines: [cmd('az account set --subscription', v('SUBSCRIPTION'))],
     });
   }
+  return steps;
+}
+
+/** The whole setup script for a plan. */
+export function buildSetupScript(plan: DeploymentPlan, meta?: ScriptMeta): Script {
+  const host = hostModule(plan.host.id);
+  const steps: ScriptStep[] = preambleSteps(plan);
   steps.push(...preflightSteps(plan), ...(host.preflightSteps?.(plan) ?? []));
   if (plan.identity.userAssigned) steps.push(...userIdentitySteps(plan));
   steps.push(...host.setupSteps(plan, grantSteps(plan)));

@@ -14,14 +14,22 @@ import {
   serviceAccountFileText,
 } from './k8s-manifests';
 import { CLIENT_ID_MARKER } from './markers';
+import { buildPlan } from './plan/build-plan';
+import { buildTeardownScript, TEARDOWN_FILE } from './teardown/teardown-script';
 import { toBash } from './to-bash';
 
 /**
- * component-yaml: one per component; components-yaml: all of them in one multi-document file; on AKS,
- * k8s-service-account (Workload ID) and k8s-deployment-patch: the files the script writes and applies.
+ * component-yaml: one per component; components-yaml: all of them in one multi-document file; cli-bash and
+ * cli-teardown: the setup and the teardown script; on AKS, k8s-service-account (Workload ID) and
+ * k8s-deployment-patch: the files the script writes and applies.
  */
 export type OutputId =
-  'component-yaml' | 'components-yaml' | 'cli-bash' | 'k8s-service-account' | 'k8s-deployment-patch';
+  | 'component-yaml'
+  | 'components-yaml'
+  | 'cli-bash'
+  | 'cli-teardown'
+  | 'k8s-service-account'
+  | 'k8s-deployment-patch';
 
 export interface OutputFile {
   readonly id: OutputId;
@@ -158,6 +166,18 @@ export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutp
     title: 'Azure CLI (Bash)',
     blockedBy: invalid,
     file: () => ({ fileName: SCRIPT_FILE_NAME, language: 'bash', text: toBash(buildAzScript(config, meta)) }),
+  });
+  // Made from the same plan as the setup, so it needs the same fields.
+  candidates.push({
+    id: 'cli-teardown',
+    key: 'cli-teardown',
+    title: 'Teardown (Bash)',
+    blockedBy: invalid,
+    file: () => ({
+      fileName: TEARDOWN_FILE,
+      language: 'bash',
+      text: toBash(buildTeardownScript(buildPlan(config), meta)),
+    }),
   });
   if (format === 'kubernetes') {
     // Each file as the script writes it, headed by the command the script runs on it.

@@ -77,7 +77,8 @@ export interface Conditional {
   readonly kind: 'if';
   readonly variable: string;
   readonly operator: '=' | '!=';
-  readonly value: string;
+  /** A literal, or another variable's value (a ServiceAccount's client id against the identity's). */
+  readonly value: Word;
   readonly lines: readonly Exclude<ScriptLine, WriteFile>[];
 }
 
@@ -134,11 +135,22 @@ export interface ScriptStep {
   readonly skippedInDryRun?: string;
 }
 
+/**
+ * A setting the user may pass in the environment when running the script (`DELETE_IDENTITY=1 bash x.sh`):
+ * its default applies when the variable is unset or empty.
+ */
+export interface EnvironmentOption {
+  readonly name: string;
+  readonly defaultValue: string;
+}
+
 export interface Script {
   /** Comment lines at the top. */
   readonly header: readonly string[];
   /** The user's values, assigned once at the top. */
   readonly variables: readonly { readonly name: string; readonly value: string }[];
+  /** Settings read from the environment, after the variables; documented in the header. */
+  readonly options?: readonly EnvironmentOption[];
   readonly steps: readonly ScriptStep[];
 }
 
@@ -188,7 +200,7 @@ export function stop(message: string): Stop {
 export function when(
   variable: string,
   operator: Conditional['operator'],
-  value: string,
+  value: Word,
   lines: Conditional['lines'],
 ): Conditional {
   return { kind: 'if', variable, operator, value, lines };
@@ -266,9 +278,9 @@ export function commandEffect(line: Command): Effect {
   return 'changing';
 }
 
-/** Whether a conditional's lines run when its variable holds `actual`. */
-export function conditionHolds(line: Conditional, actual: string): boolean {
-  return line.operator === '=' ? actual === line.value : actual !== line.value;
+/** Whether a conditional's lines run when its variable holds `actual` and its value reads `expected`. */
+export function conditionHolds(line: Conditional, actual: string, expected: string): boolean {
+  return line.operator === '=' ? actual === expected : actual !== expected;
 }
 
 /** Every command a list of lines can run, conditional ones included, in order. */

@@ -60,6 +60,8 @@ import {
   type Word,
   type WriteFile,
 } from './script-model';
+import { buildPlan } from './plan/build-plan';
+import { buildTeardownScript } from './teardown/teardown-script';
 import { toBash } from './to-bash';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -264,8 +266,9 @@ const BASH_ENV = `command_not_found_handle() { printf '%s\\0' NOT-FOUND "$@" > "
 /** Programs the script runs; `export` and `printf` are builtins and leave no record. */
 const STUBBED = ['az', 'kubectl', 'psql', 'sqlcmd'];
 // sed reads a version out of a captured answer; sort and head compare versions (a version-at-least line).
-// grep finds daprd's load lines and a ready revision in what the stand-ins print.
-const REAL = ['mkdir', 'base64', 'tr', 'sed', 'sort', 'head', 'grep'];
+// grep finds daprd's load lines and a ready revision in what the stand-ins print; rm: the teardown removes
+// the files the setup wrote.
+const REAL = ['mkdir', 'base64', 'tr', 'sed', 'sort', 'head', 'grep', 'rm'];
 const BUILTINS = new Set(['export', 'printf']);
 
 function which(program: string): string {
@@ -401,7 +404,11 @@ interface Expected {
 }
 
 function expectedCalls(script: Script, inputs: StubInputs): Expected {
-  const values = new Map(script.variables.map(({ name, value }) => [name, value]));
+  // Options read from the environment keep their defaults: the harness sets none of them.
+  const values = new Map([
+    ...script.variables.map(({ name, value }) => [name, value] as const),
+    ...(script.options ?? []).map(({ name, defaultValue }) => [name, defaultValue] as const),
+  ]);
   const rbacCount = { n: 0 };
   const groups: string[][][] = [];
   let stoppedWith: string | undefined;
@@ -429,7 +436,10 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
       else if (line.kind === 'command') runCommand(line);
       // The stand-ins succeed, so a retried command runs once.
       else if (line.kind === 'retry') runCommand(line.command);
-      else if (line.kind === 'if' && conditionHolds(line, values.get(line.variable) ?? ''))
+      else if (
+        line.kind === 'if' &&
+        conditionHolds(line, values.get(line.variable) ?? '', resolveWord(line.value, values))
+      )
         runLines(line.lines);
       // The comparison pipeline runs only for a value that is a version (printf is a builtin).
       else if (
@@ -585,6 +595,30 @@ function checkScript(config: WizardConfig, captured?: Readonly<Record<CapturedQu
     const written = run.files.get(asBytes(path))?.toString('utf8') ?? '';
     expect(load(written), `${path} as written:\n${written}`).toEqual(object);
   }
+}
+
+/**
+ * Runs the configuration's teardown (built from the same plan) and checks the calls: exactly the structured
+ * commands with exactly their words, no stray file, and none written (it only removes).
+ */
+function checkTeardown(config: WizardConfig, captured?: Readonly<Record<CapturedQuery, string>>): void {
+  const script = buildTeardownScript(buildPlan(config));
+  const text = toBash(script);
+  const inputs = stubInputs(config, captured);
+  const expected = expectedCalls(script, inputs);
+  const run = runScript(text, { ...inputs, principalId: expected.values.get('PRINCIPAL_ID') ?? '' });
+  expect(
+    run.status,
+    `the teardown failed (status ${run.status}):\n${run.stderr}\n--- calls ---\n${JSON.stringify(run.calls)}\n--- script ---\n${text}`,
+  ).toBe(0);
+  expect(
+    grouped(
+      run.calls,
+      expected.groups.map((group) => group.length),
+    ),
+  ).toEqual(expected.groups.map(sortGroup));
+  expect(run.strays).toEqual([]);
+  expect([...run.files.keys()]).toEqual([]);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -939,6 +973,30 @@ describe('the generated script, run by Bash with recording stand-ins', () => {
       fc.assert(
         fc.property(configArbitrary(host), capturedAnswers, (config, captured) =>
           checkScript(config, captured),
+        ),
+        { numRuns: RUNS_PER_HOST, ...LIMITS },
+      );
+    },
+    TIME_LIMIT + 20_000,
+  );
+});
+
+describe('the teardown script, run by Bash with recording stand-ins', () => {
+  it('runs exactly the structured commands for plain values (the harness itself)', () => {
+    checkTeardown({
+      ...defaultConfig(),
+      host: 'vm',
+      resourceGroup: 'rg-orders',
+      hostName: 'vm-orders',
+    });
+  });
+
+  it.each(HOST_IDS)(
+    'on %s: any text in any field or captured answer changes no command or word',
+    (host) => {
+      fc.assert(
+        fc.property(configArbitrary(host), capturedAnswers, (config, captured) =>
+          checkTeardown(config, captured),
         ),
         { numRuns: RUNS_PER_HOST, ...LIMITS },
       );

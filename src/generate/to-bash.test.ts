@@ -112,7 +112,7 @@ describe('toBash', () => {
       '#!/usr/bin/env bash',
       "VALUE='o'\\''brien $(id)'",
       'set -euo pipefail',
-      '# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.',
+      '# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.',
       '# write',
     ]);
   });
@@ -532,5 +532,51 @@ describe('dry run', () => {
 
   it('refuses a pipe into a command that changes something', () => {
     expect(() => lines(command(['echo', 'x'], { pipeTo: ['kubectl', 'apply', '-f', '-'] }))).toThrow();
+  });
+});
+
+describe('when, against another variable', () => {
+  it.each(HOSTILE)('runs its lines only when both variables hold %j', (value) => {
+    const text = (other: string): string =>
+      toBash({
+        header: [],
+        variables: [
+          { name: 'A', value },
+          { name: 'B', value: other },
+        ],
+        steps: [{ comment: 'c', lines: [when('A', '=', v('B'), [cmd('echo same')]), cmd('echo after')] }],
+      });
+    expect(bashEcho(text(value))).toBe('same\nafter\n');
+    expect(bashEcho(text(`${value}x`))).toBe('after\n');
+  });
+});
+
+describe('environment options', () => {
+  const script: Script = {
+    header: [],
+    variables: [],
+    options: [{ name: 'DELETE_IDENTITY', defaultValue: '0' }],
+    steps: [{ comment: 'c', lines: [cmd('printf [%s]', v('DELETE_IDENTITY'))] }],
+  };
+
+  it('take the value set in the environment, else the default (also when set but empty)', () => {
+    const text = toBash(script);
+    const run = (env: Record<string, string>): string =>
+      spawnSync('bash', ['-c', text], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } })
+        .stdout;
+    expect(run({})).toBe('[0]');
+    expect(run({ DELETE_IDENTITY: '' })).toBe('[0]');
+    expect(run({ DELETE_IDENTITY: '1' })).toBe('[1]');
+    expect(run({ DELETE_IDENTITY: '$(touch /tmp/pwned) *' })).toBe('[$(touch /tmp/pwned) *]');
+  });
+
+  it('refuse a name or a default that is not plain', () => {
+    const withOption = (name: string, defaultValue: string): Script => ({
+      ...script,
+      options: [{ name, defaultValue }],
+    });
+    expect(() => toBash(withOption('X; rm', '0'))).toThrow('Not an option name');
+    expect(() => toBash(withOption('X', '$(id)'))).toThrow('Not a plain option default');
+    expect(() => toBash(withOption('X', 'a}b'))).toThrow('Not a plain option default');
   });
 });

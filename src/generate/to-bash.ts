@@ -7,6 +7,7 @@ import { command, commandEffect } from './script-model';
 import type {
   Command,
   Conditional,
+  EnvironmentOption,
   Guard,
   Retry,
   Script,
@@ -105,7 +106,7 @@ const READ_AFTER_CHANGE = 'read_after_change';
  * command's stdout is its value).
  */
 const DRY_RUN_FUNCTIONS = [
-  '# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.',
+  '# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.',
   'run() {',
   '  if [ "${DRY_RUN:-}" = 1 ]; then',
   "    printf 'DRY RUN, not run:' >&2",
@@ -220,7 +221,7 @@ function renderGuard(line: Guard, indent = ''): string {
  */
 function renderConditional(line: Conditional, indent: string): string {
   return [
-    `${indent}if [ "$${line.variable}" ${line.operator} ${quoteLiteral(line.value)} ]; then`,
+    `${indent}if [ "$${line.variable}" ${line.operator} ${renderWord(line.value)} ]; then`,
     ...line.lines.map((inner) => renderLine(inner, `${indent}  `)),
     `${indent}fi`,
   ].join('\n');
@@ -332,11 +333,23 @@ function renderStepLines(step: ScriptStep): string {
   ].join('\n');
 }
 
+const OPTION_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/** `NAME="${NAME:-default}"`: the environment's value when set and not empty, else the default. */
+function renderOption(option: EnvironmentOption): string {
+  if (!OPTION_NAME.test(option.name)) throw new Error(`Not an option name: ${option.name}`);
+  if (!DOUBLE_QUOTE_SAFE.test(option.defaultValue) || option.defaultValue.includes('}')) {
+    throw new Error(`Not a plain option default: ${option.defaultValue}`);
+  }
+  return `${option.name}="\${${option.name}:-${option.defaultValue}}"`;
+}
+
 /** The whole script as Bash text, ending with a newline. */
 export function toBash(script: Script): string {
   const blocks: string[] = [
     ['#!/usr/bin/env bash', ...script.header.map((line) => comment(line))].join('\n'),
     script.variables.map(({ name, value }) => `${name}=${quoteLiteral(value)}`).join('\n'),
+    (script.options ?? []).map(renderOption).join('\n'),
     'set -euo pipefail',
     DRY_RUN_FUNCTIONS,
     ...script.steps.map((step) => [comment(step.comment), renderStepLines(step)].join('\n')),

@@ -119,6 +119,57 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
     flags: [ENVIRONMENT, GROUP, COMPONENT],
   },
   {
+    // The teardown's. Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py (stored
+    //   copy, file id 8844693737): list_dapr_components(cmd, resource_group_name, environment_name); the
+    //   context 'containerapp env dapr-component' gives environment_name --name/-n, as for set and show.
+    command: 'containerapp env dapr-component list',
+    complete: true,
+    flags: [ENVIRONMENT, GROUP],
+  },
+  {
+    // The teardown's. Same file: remove_dapr_component(cmd, resource_group_name, dapr_component_name,
+    //   environment_name), which shows the component first and raises "Dapr component not found." without it.
+    command: 'containerapp env dapr-component remove',
+    complete: true,
+    flags: [ENVIRONMENT, GROUP, COMPONENT],
+  },
+  {
+    // The teardown's. Azure/azure-cli containerapp/custom.py (stored copy, file id 115645096):
+    //   remove_managed_identity(cmd, name, resource_group_name, system_assigned=False, user_assigned=None,
+    //   no_wait=False); it raises "The containerapp does not have specified user identity ... assigned" for one
+    //   not attached. The parameters are assign's (same _params.py context 'containerapp identity'); whether
+    //   commands.py gives remove --no-wait was not read, so the list is not marked complete.
+    command: 'containerapp identity remove',
+    complete: false,
+    flags: [
+      NAME_ID,
+      GROUP_ID,
+      { name: '--ids', arity: 'many' },
+      { name: '--system-assigned', arity: 'switch' },
+      { name: '--user-assigned', arity: 'many' },
+    ],
+  },
+  {
+    // The teardown's. Not in 2.45. Azure/azure-cli redis/_params.py (stored copy, file id 2272108426):
+    //   context 'redis' names the cache --name/-n; 'redis access-policy-assignment list' keeps it
+    //   (cache_name, id_part=None). The CLI's own test runs `az redis access-policy-assignment list -n {name}
+    //   -g {rg}` (redis/tests/latest/test_redis_scenario.py, file id 1855639306).
+    command: 'redis access-policy-assignment list',
+    complete: false,
+    flags: [{ name: '--name', aliases: ['-n'], arity: 'one', required: true }, GROUP],
+  },
+  {
+    // The teardown's. Same sources: access_policy_assignment_name is --policy-assignment-name, and the test
+    //   runs `az redis access-policy-assignment delete -n {name} -g {rg} --policy-assignment-name {...}`.
+    command: 'redis access-policy-assignment delete',
+    complete: false,
+    flags: [
+      { name: '--name', aliases: ['-n'], arity: 'one', required: true },
+      GROUP,
+      { name: '--policy-assignment-name', arity: 'one', required: true },
+    ],
+  },
+  {
     // --enable-workload-identity is core since about 2.47. The command has some 150 flags; only those this
     // project may use are recorded.
     // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/custom.py (stored copy id 1696821729):

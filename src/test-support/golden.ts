@@ -1,7 +1,7 @@
 /**
  * Golden scenarios: src/generate/__golden__/<scenario>/ holds link.txt (the share-link hash that sets the
  * scenario up) and one file per output: component-<name>.yaml for each component, components.yaml (all of
- * them), setup.sh, and on AKS k8s-serviceaccount.yaml (Workload ID) and k8s-deployment-patch.yaml; beside
+ * them), setup.sh, teardown.sh, and on AKS k8s-serviceaccount.yaml (Workload ID) and k8s-deployment-patch.yaml; beside
  * them the IaC outputs main.bicep, main.parameters.json and main.tf, which the page renders only when their tab
  * opens (kept apart in `iacOutputs`). Unit tests and e2e tests both read them.
  */
@@ -21,6 +21,8 @@ export function goldenFileName(output: { readonly id: string; readonly component
       return 'components.yaml';
     case 'cli-bash':
       return 'setup.sh';
+    case 'cli-teardown':
+      return 'teardown.sh';
     case 'k8s-service-account':
       return 'k8s-serviceaccount.yaml';
     case 'k8s-deployment-patch':

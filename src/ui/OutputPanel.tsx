@@ -31,6 +31,7 @@ const ORDER = [
   'k8s-service-account',
   'k8s-deployment-patch',
   'iac',
+  'cli-teardown',
 ];
 const IAC_TABS: readonly IacTab[] = [
   { id: 'iac', key: 'iac:bicep', format: 'bicep', title: 'Bicep' },

@@ -77,3 +77,44 @@ export function cosmosVerifyLine(resolved: ResolvedGrant): ScriptLine {
     '-o tsv',
   );
 }
+
+/**
+ * Removes the account-wide assignment of this role to this principal, the one the setup makes. Cosmos DB
+ * role assignments carry no description or tag, so an identical one made by another tool cannot be told
+ * apart: the comment says so. `delete --role-assignment-id` takes the assignment's name, the GUID
+ * (cosmosdb/_validators.py validate_role_assignment_id parses a full id down to it, in the installed 2.45).
+ */
+export function cosmosTeardownStep(resolved: ResolvedGrant, grant: CosmosGrant): ScriptStep {
+  const { resource } = resolved;
+  const found = `${resource.variable}_DATA_ROLE_ASSIGNMENT`;
+  return {
+    comment: `Remove the Cosmos DB data-plane role ${grant.roleName} on the ${resource.ref.title} ${resource.name} (this principal, this role, the whole account: what the setup assigns; Cosmos DB keeps no note of who made an assignment, so an identical one made elsewhere goes too).`,
+    lines: [
+      capture(
+        found,
+        'az cosmosdb sql role assignment list --account-name',
+        v(`${resource.variable}_NAME`),
+        ...resourceGroupArgs(resource),
+        '--query',
+        join(
+          '[?principalId==',
+          "'",
+          v('PRINCIPAL_ID'),
+          "'",
+          ` && ends_with(roleDefinitionId, '/${grant.roleDefinitionId}') && !contains(scope, '/dbs/')].name | [0]`,
+        ),
+        '-o tsv',
+      ),
+      when(found, '!=', '', [
+        cmd(
+          'az cosmosdb sql role assignment delete --account-name',
+          v(`${resource.variable}_NAME`),
+          ...resourceGroupArgs(resource),
+          '--role-assignment-id',
+          v(found),
+          '--yes -o none',
+        ),
+      ]),
+    ],
+  };
+}

@@ -6,12 +6,16 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
 import type { ScriptLine, ScriptStep } from '../script-model';
 import { assertNever } from '../setup/steps';
-import { cosmosSetupStep, cosmosVerifyLine } from './cosmos-sql-role';
-import { keyVaultPolicySetupStep, keyVaultPolicyVerifyLine } from './keyvault-policy';
-import { postgresSetupStep } from './postgres-role';
-import { rbacSetupStep, rbacVerifyLine } from './rbac';
-import { redisSetupStep } from './redis-access-policy';
-import { sqlSetupStep } from './sql-contained-user';
+import { cosmosSetupStep, cosmosTeardownStep, cosmosVerifyLine } from './cosmos-sql-role';
+import {
+  keyVaultPolicySetupStep,
+  keyVaultPolicyTeardownStep,
+  keyVaultPolicyVerifyLine,
+} from './keyvault-policy';
+import { postgresSetupStep, postgresTeardownStep } from './postgres-role';
+import { rbacSetupStep, rbacTeardownStep, rbacVerifyLine } from './rbac';
+import { redisSetupStep, redisTeardownStep } from './redis-access-policy';
+import { sqlSetupStep, sqlTeardownStep } from './sql-contained-user';
 
 /** The setup step that makes one grant; `firstOfKind` is true for the first grant of its kind in the plan. */
 export function grantSetupStep(
@@ -52,6 +56,35 @@ export function grantVerifyLine(resolved: ResolvedGrant): ScriptLine | undefined
     case 'postgres-role':
     case 'sql-contained-user':
       return undefined;
+    default:
+      return assertNever(grant);
+  }
+}
+
+/**
+ * The teardown step that takes one grant back, or none where another step of its kind covers it (one Key Vault
+ * policy entry per vault). `firstOfKind` is true for the first grant of its kind in teardown order (the plan's
+ * order reversed): it signs in to PostgreSQL, or reads a system identity's client id for Azure SQL.
+ */
+export function grantTeardownStep(
+  plan: DeploymentPlan,
+  resolved: ResolvedGrant,
+  firstOfKind: boolean,
+): ScriptStep | undefined {
+  const { grant } = resolved;
+  switch (grant.kind) {
+    case 'rbac':
+      return rbacTeardownStep(resolved, grant);
+    case 'keyvault-policy':
+      return keyVaultPolicyTeardownStep(plan, resolved);
+    case 'cosmos-sql-role':
+      return cosmosTeardownStep(resolved, grant);
+    case 'redis-access-policy':
+      return redisTeardownStep(plan, resolved, grant);
+    case 'postgres-role':
+      return postgresTeardownStep(plan, resolved, grant, firstOfKind);
+    case 'sql-contained-user':
+      return sqlTeardownStep(plan, resolved, firstOfKind && plan.identity.kind === 'system');
     default:
       return assertNever(grant);
   }

@@ -14,7 +14,9 @@ import {
   join,
   lit,
   note,
+  retry,
   v,
+  when,
   words,
   type ScriptLine,
   type ScriptStep,
@@ -69,6 +71,22 @@ export function privilegeCheck(
   return `SELECT ${checks.join(' AND ')};`;
 }
 
+/** Signs psql in as the az user, a Microsoft Entra admin of the server: the token is the password. */
+function signInLines(): ScriptLine[] {
+  return [
+    note(
+      'Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.',
+    ),
+    capture('PG_ADMIN', 'az account show --query user.name -o tsv'),
+    capture('PGPASSWORD', 'az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv'),
+    cmd('export PGPASSWORD'),
+  ];
+}
+
+function connectionString(host: string, dbname: string): Word {
+  return join(`host=${host} port=5432 dbname=${dbname} user=`, v('PG_ADMIN'), ' sslmode=require');
+}
+
 /** `signIn`: the first PostgreSQL grant of the script also signs in (the admin's name and token). */
 export function postgresSetupStep(
   plan: DeploymentPlan,
@@ -80,8 +98,7 @@ export function postgresSetupStep(
   const role = plan.identity.displayName;
   const host = component.metadata.host ?? '';
   const database = component.metadata.database ?? '';
-  const connect = (dbname: string): Word =>
-    join(`host=${host} port=5432 dbname=${dbname} user=`, v('PG_ADMIN'), ' sslmode=require');
+  const connect = (dbname: string): Word => connectionString(host, dbname);
   const roleLiteral = sqlLiteral(role);
   // The function runs only when no role of that name exists yet, so the script can run again.
   const createRole = join(
@@ -104,14 +121,6 @@ export function postgresSetupStep(
       readsChange: true,
       ...(lower ? { pipeTo: ['tr', '[:upper:]', '[:lower:]'] } : {}),
     });
-  const signInLines: ScriptLine[] = [
-    note(
-      'Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.',
-    ),
-    capture('PG_ADMIN', 'az account show --query user.name -o tsv'),
-    capture('PGPASSWORD', 'az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv'),
-    cmd('export PGPASSWORD'),
-  ];
   const mapped = `${resource.variable}_ROLE_OBJECT_ID`;
   const granted = `${resource.variable}_GRANTED`;
   // The role lives in the server: it is mapped and checked once, with the server's first grant.
@@ -135,7 +144,7 @@ export function postgresSetupStep(
       ? `Map the identity to the PostgreSQL role ${role} on ${resource.name} and grant it what ${resolved.components.join(', ')} needs.`
       : `Grant the PostgreSQL role ${role} on ${resource.name} what ${resolved.components.join(', ')} needs.`,
     lines: [
-      ...(signIn ? signInLines : []),
+      ...(signIn ? signInLines() : []),
       ...(mapsRole ? roleLines : []),
       cmd('psql', connect(database), '-v ON_ERROR_STOP=1 -c', lit(grants.join(' '))),
       // On PostgreSQL 15+ the schema public belongs to pg_database_owner: a GRANT by an admin who does not own
@@ -148,6 +157,69 @@ export function postgresSetupStep(
         `The GRANT in the database ${database} did not take: ${role} still lacks ${privileges.join('; ')}. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE ${database} OWNER TO ...), then run it again.`,
         { checksChange: true },
       ),
+    ],
+  };
+}
+
+/**
+ * Takes back one PostgreSQL grant, only while the role of the identity's name still signs in as this
+ * identity (pgaadauth_list_principals maps it to this object id): REVOKE of what the setup granted in the
+ * app database, and, with the server's last grant in teardown order (its first in the setup, which made the
+ * role), DROP ROLE in the postgres database. Tables Dapr created as the role (its state table) belong to it
+ * and hold the app's data: DROP ROLE then fails, and the script stops with the choice, never dropping them.
+ * `signIn`: the first PostgreSQL step of the teardown signs in.
+ */
+export function postgresTeardownStep(
+  plan: DeploymentPlan,
+  resolved: ResolvedGrant,
+  grant: PostgresGrant,
+  signIn: boolean,
+): ScriptStep {
+  const { resource, component } = resolved;
+  const role = plan.identity.displayName;
+  const host = component.metadata.host ?? '';
+  const database = component.metadata.database ?? '';
+  const mapped = `${resource.variable}_ROLE_MAPPED`;
+  const dropsRole =
+    plan.grants.find(
+      (other) => other.grant.kind === 'postgres-role' && other.resource === resolved.resource,
+    ) === resolved;
+  const privileges = grant.privileges.map((privilege) => fillFields(privilege, component.metadata));
+  const revokes = privileges.map((privilege) => `REVOKE ${privilege} FROM ${pgIdentifier(role)};`);
+  const mappedQuery = join(
+    `SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = ${sqlLiteral(role)} AND lower(objectId::text) = lower('`,
+    v('PRINCIPAL_ID'),
+    `');`,
+  );
+  const dropRole = retry(
+    cmd(
+      'psql',
+      connectionString(host, 'postgres'),
+      '-v ON_ERROR_STOP=1 -c',
+      lit(`DROP ROLE ${pgIdentifier(role)};`),
+    ),
+    {
+      attempts: 1,
+      delaySeconds: 0,
+      message: `The PostgreSQL role ${role} on ${resource.name} could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app's data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY ${pgIdentifier(role)} TO <another role> (keeps the data) or DROP OWNED BY ${pgIdentifier(role)} (deletes it), then run this script again.`,
+    },
+  );
+  return {
+    comment: dropsRole
+      ? `Take back the PostgreSQL grants of ${role} on ${resource.name} (${resolved.components.join(', ')}) and drop the role, if it still signs in as this identity.`
+      : `Take back the PostgreSQL grants of ${role} on ${resource.name} for ${resolved.components.join(', ')}, if the role still signs in as this identity.`,
+    lines: [
+      ...(signIn ? signInLines() : []),
+      command(
+        words('psql', connectionString(host, 'postgres'), '-X -tA -v ON_ERROR_STOP=1 -c', mappedQuery),
+        {
+          captureTo: mapped,
+        },
+      ),
+      when(mapped, '=', '1', [
+        cmd('psql', connectionString(host, database), '-v ON_ERROR_STOP=1 -c', lit(revokes.join(' '))),
+        ...(dropsRole ? [dropRole] : []),
+      ]),
     ],
   };
 }

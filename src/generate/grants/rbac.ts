@@ -1,7 +1,8 @@
 /** Grant kind: an Azure built-in role assigned on the one resource (azure-cli.md 2.1). */
 import type { Grant } from '../../catalog/component-spec';
 import type { ResolvedGrant } from '../resources';
-import { capture, cmd, join, v, when, type ScriptLine, type ScriptStep } from '../script-model';
+import { capture, cmd, join, lit, v, when, type ScriptLine, type ScriptStep } from '../script-model';
+import { ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
 import { PRINCIPAL_TYPE } from '../setup/steps';
 
 type RbacGrant = Extract<Grant, { kind: 'rbac' }>;
@@ -40,9 +41,42 @@ export function rbacSetupStep(resolved: ResolvedGrant, grant: RbacGrant): Script
           v('PRINCIPAL_ID'),
           `--assignee-principal-type ${PRINCIPAL_TYPE} --role ${grant.role.guid} --scope`,
           v(`${resource.variable}_ID`),
+          // The teardown removes only assignments that carry it (one found in place is left, and kept).
+          '--description',
+          lit(ROLE_ASSIGNMENT_DESCRIPTION),
           '-o none',
         ),
       ]),
+    ],
+  };
+}
+
+/**
+ * Removes the one assignment the setup made: this principal, this role (its GUID), exactly this scope (the list
+ * without --include-inherited) and the setup's description. One the identity had before the setup, or another
+ * tool made, lacks the description and stays. Deleted by id, which names exactly one assignment.
+ */
+export function rbacTeardownStep(resolved: ResolvedGrant, grant: RbacGrant): ScriptStep {
+  const { resource } = resolved;
+  const found = `${resource.variable}_ROLE_ASSIGNMENT`;
+  return {
+    comment: `Remove ${grant.role.name} on the ${resource.ref.title} ${resource.name}, if the setup assigned it (its description says so; an assignment without it is kept).`,
+    lines: [
+      capture(
+        found,
+        'az role assignment list --scope',
+        v(`${resource.variable}_ID`),
+        '--query',
+        join(
+          '[?principalId==',
+          "'",
+          v('PRINCIPAL_ID'),
+          "'",
+          ` && ends_with(roleDefinitionId, '/${grant.role.guid}') && description=='${ROLE_ASSIGNMENT_DESCRIPTION}'].id | [0]`,
+        ),
+        '-o tsv',
+      ),
+      when(found, '!=', '', [cmd('az role assignment delete --ids', v(found))]),
     ],
   };
 }

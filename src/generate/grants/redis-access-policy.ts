@@ -8,7 +8,7 @@
 import type { Grant } from '../../catalog/component-spec';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
-import { cmd, lit, note, v, type ScriptStep } from '../script-model';
+import { capture, cmd, join, lit, note, v, when, type ScriptStep } from '../script-model';
 import { resourceGroupArgs } from '../setup/steps';
 
 type RedisGrant = Extract<Grant, { kind: 'redis-access-policy' }>;
@@ -44,6 +44,52 @@ export function redisSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gr
         alias,
         '-o none',
       ),
+    ],
+  };
+}
+
+/**
+ * Removes the assignment of the setup's name only while it still gives this principal the setup's policy
+ * (`az redis access-policy-assignment list` prints name, objectId and accessPolicyName, as the CLI's own
+ * test reads them: redis/tests/latest/test_redis_scenario.py); one changed since is kept.
+ */
+export function redisTeardownStep(
+  plan: DeploymentPlan,
+  resolved: ResolvedGrant,
+  grant: RedisGrant,
+): ScriptStep {
+  const { resource } = resolved;
+  const name = redisPolicyAssignmentName(plan);
+  const found = `${resource.variable}_POLICY_ASSIGNMENT`;
+  return {
+    comment: `Remove the ${grant.policy} data access policy assignment ${name} on the Redis cache ${resource.name}, if it still gives this identity that policy.`,
+    lines: [
+      note('Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.'),
+      capture(
+        found,
+        'az redis access-policy-assignment list --name',
+        v(`${resource.variable}_NAME`),
+        ...resourceGroupArgs(resource),
+        '--query',
+        join(
+          `[?name=='${name}' && objectId==`,
+          "'",
+          v('PRINCIPAL_ID'),
+          "'",
+          ` && accessPolicyName=='${grant.policy}'] | length(@)`,
+        ),
+        '-o tsv',
+      ),
+      when(found, '=', '1', [
+        cmd(
+          'az redis access-policy-assignment delete --name',
+          v(`${resource.variable}_NAME`),
+          ...resourceGroupArgs(resource),
+          '--policy-assignment-name',
+          name,
+          '-o none',
+        ),
+      ]),
     ],
   };
 }

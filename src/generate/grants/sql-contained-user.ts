@@ -5,7 +5,18 @@
 import type { Grant } from '../../catalog/component-spec';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
-import { cmd, command, join, lit, note, v, words, type ScriptLine, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  join,
+  lit,
+  note,
+  v,
+  words,
+  type ScriptLine,
+  type ScriptStep,
+} from '../script-model';
 
 type SqlGrant = Extract<Grant, { kind: 'sql-contained-user' }>;
 
@@ -71,6 +82,45 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
         // Without --exit-on-error go-sqlcmd exits 0 after a failed statement (go-sqlcmd cmd/sqlcmd/sqlcmd.go).
         '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
         join(...checkSid, ` ${statements}`),
+      ),
+    ],
+  };
+}
+
+/**
+ * Drops the contained user, only while its SID is this identity's client id (as the setup checks it), so a
+ * user of that name made for another identity stays. DROP USER takes its role memberships and GRANTs with it
+ * (sql-docs DROP USER); a user that owns a schema or objects cannot be dropped, and --exit-on-error stops the
+ * script with the server's reason. `lookUpClientId`: the first SQL step of a system-assigned teardown reads it.
+ */
+export function sqlTeardownStep(
+  plan: DeploymentPlan,
+  resolved: ResolvedGrant,
+  lookUpClientId: boolean,
+): ScriptStep {
+  const { resource, component } = resolved;
+  const user = plan.identity.displayName;
+  const statement = [
+    `IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = ${nvarchar(user)} AND sid = CAST(CAST('`,
+    v('CLIENT_ID'),
+    `' AS uniqueidentifier) AS varbinary(16))) DROP USER ${sqlName(user)};`,
+  ];
+  return {
+    comment: `Drop the database user ${user} from ${component.metadata.database ?? ''} on ${resource.name}, if it signs in as this identity.`,
+    lines: [
+      note(
+        'Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.',
+      ),
+      ...(lookUpClientId
+        ? [capture('CLIENT_ID', 'az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv')]
+        : []),
+      cmd(
+        'sqlcmd --server',
+        lit(component.metadata.host ?? ''),
+        '--database-name',
+        lit(component.metadata.database ?? ''),
+        '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
+        join(...statement),
       ),
     ],
   };

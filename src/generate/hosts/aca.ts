@@ -18,6 +18,11 @@ import {
   type ScriptStep,
 } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import {
+  environmentComponentsTeardownStep,
+  readSystemPrincipalStep,
+  removeHostIdentityStep,
+} from '../teardown/host-steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
@@ -216,7 +221,29 @@ function verifyLines(plan: DeploymentPlan): ScriptLine[] {
   ];
 }
 
+/**
+ * Grants, then the components, then the identity the setup attached. Dapr stays on for the app: the teardown
+ * cannot tell whether the setup turned it on, and the app's callers use its app id.
+ */
+function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
+  return [
+    ...(plan.identity.kind === 'system' ? [readSystemPrincipalStep(plan, 'containerapp')] : []),
+    ...grantSteps,
+    environmentComponentsTeardownStep(plan),
+    removeHostIdentityStep(plan, 'containerapp', { system: ['--system-assigned'], user: '--user-assigned' }),
+    {
+      comment: 'Kept: Dapr on the container app, with its app id (its callers use it).',
+      lines: [
+        note(
+          "If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).",
+        ),
+      ],
+    },
+  ];
+}
+
 export const containerAppsHost: HostModule = {
+  teardownSteps,
   preflightSteps: (plan) => [daprAppIdCheckStep(plan)],
   setupSteps: (plan, grantSteps) => identityGrantsApply(identitySteps(plan), grantSteps, applySteps(plan)),
   verifyLines,

@@ -15,14 +15,20 @@ import {
   note,
   retry,
   v,
+  when,
   words,
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
+import { DAPRD_IMAGE } from '../../catalog/dapr';
+import { hostArgs, removeLocalFilesLines } from '../teardown/host-steps';
 import type { HostModule } from './host-module';
 import { signInProofLine } from './sign-in-proof';
+
+/** Set by the user to delete the container group the setup's file made. */
+export const DELETE_CONTAINER_GROUP = 'DELETE_CONTAINER_GROUP';
 
 function containerGroupOf(plan: DeploymentPlan): NonNullable<DeploymentPlan['containerGroup']> {
   if (!plan.containerGroup) throw new Error('An ACI plan carries its container group');
@@ -178,7 +184,71 @@ function componentLoadedLine(plan: DeploymentPlan, name: string): ScriptLine {
   );
 }
 
+/** A JMESPath test over `az container list` for the group of the plan's name (a list does not fail without it). */
+function groupQuery(plan: DeploymentPlan, field: string): string {
+  return `[?name==${jsonLiteral(plan.hostName)}].${field} | [0]`;
+}
+
+/**
+ * The group is the setup's file as a whole (app, daprd sidecar, component volume, identity), and ACI changes
+ * a group's identity only through that file: taking the sidecar or the identity out means a new file for the
+ * user's app, which is theirs to write. Deleting the group (and the app in it) is the user's choice
+ * (DELETE_CONTAINER_GROUP=1), and only while it runs the setup's daprd sidecar.
+ */
+function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
+  const sidecar = 'GROUP_DAPRD_IMAGE';
+  return [
+    ...(plan.identity.kind === 'system'
+      ? [
+          {
+            comment:
+              "Read the group's system-assigned principal id (empty once the group is gone): the grants below are looked up by it.",
+            lines: [
+              capture(
+                'PRINCIPAL_ID',
+                'az container list',
+                ...RG,
+                '--query',
+                lit(groupQuery(plan, 'identity.principalId')),
+                '-o tsv',
+              ),
+            ],
+          },
+        ]
+      : []),
+    ...grantSteps,
+    {
+      comment: `Delete the container group only if you ask (${DELETE_CONTAINER_GROUP}=1): it runs your app too, and the setup's file made it as a whole.`,
+      lines: [
+        note(
+          'Without it the group keeps running with the daprd sidecar and its identity; to keep the app without them,\n' +
+            'recreate the group from your own file.',
+        ),
+        when(DELETE_CONTAINER_GROUP, '=', '1', [
+          capture(
+            sidecar,
+            'az container list',
+            ...RG,
+            '--query',
+            lit(groupQuery(plan, `containers[?name==${jsonLiteral('daprd')}].image | [0]`)),
+            '-o tsv',
+          ),
+          when(sidecar, '=', DAPRD_IMAGE, [cmd('az container delete', ...hostArgs(plan), '--yes -o none')]),
+        ]),
+      ],
+    },
+    {
+      comment: 'Remove the files the setup wrote here (generated: nothing else is in them).',
+      lines: removeLocalFilesLines([
+        ...plan.components.map((component) => component.path),
+        `${FILES_DIR}/${ACI_GROUP_FILE}`,
+      ]),
+    },
+  ];
+}
+
 export const containerInstancesHost: HostModule = {
+  teardownSteps,
   preflightSteps: (plan) => [existingGroupStep(plan)],
   // A user-assigned identity can be granted before the group exists; a system-assigned one only after.
   setupSteps: (plan, grantSteps) =>

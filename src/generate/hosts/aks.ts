@@ -22,6 +22,7 @@ import {
 import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
+import { aksTeardownSteps } from './aks-teardown';
 import { aksVerifyLines, DEPLOYMENT, ROLLOUT_TIMEOUT } from './aks-verify';
 
 // The token audience Entra expects for workload identity (identity/aaz federated_credential/_create.py).
@@ -256,6 +257,7 @@ function deploymentCheckStep(plan: DeploymentPlan): ScriptStep {
 }
 
 export const aksHost: HostModule = {
+  teardownSteps: aksTeardownSteps,
   preflightSteps: (plan) => [...clusterChecks(plan), deploymentCheckStep(plan)],
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(

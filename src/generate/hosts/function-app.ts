@@ -9,6 +9,11 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, command, note, v, words, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import {
+  environmentComponentsTeardownStep,
+  readSystemPrincipalStep,
+  removeHostIdentityStep,
+} from '../teardown/host-steps';
 import { identityGrantsApply, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
 import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
@@ -98,7 +103,21 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
   ];
 }
 
+// --identities takes [system] or resource ids for remove as for assign (appservice custom.py remove_identity).
+function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
+  return [
+    ...(plan.identity.kind === 'system' ? [readSystemPrincipalStep(plan, 'functionapp')] : []),
+    ...grantSteps,
+    environmentComponentsTeardownStep(plan),
+    removeHostIdentityStep(plan, 'functionapp', {
+      system: ['--identities', '[system]'],
+      user: '--identities',
+    }),
+  ];
+}
+
 export const functionAppHost: HostModule = {
+  teardownSteps,
   // Before anything changes: a function app where Dapr cannot run gets no identity and no grants.
   preflightSteps: (plan) => [checkStep(plan)],
   setupSteps: (plan, grantSteps) =>

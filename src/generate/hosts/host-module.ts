@@ -13,6 +13,12 @@ export interface HostModule {
    * a host the setup cannot apply to stops the script before it half-applies. Optional.
    */
   readonly preflightSteps?: (plan: DeploymentPlan) => ScriptStep[];
+  /**
+   * The teardown's steps between reading the identity and deleting a user-assigned one the setup created: read
+   * a system-assigned principal into PRINCIPAL_ID (empty when the host has none), run the grant steps given,
+   * then remove the components and take the identity off the host, removing only what the setup made.
+   */
+  readonly teardownSteps?: (plan: DeploymentPlan, grantSteps: readonly ScriptStep[]) => ScriptStep[];
   /** Checks that the components reached Dapr's store on this host (none where the host has no store). */
   readonly verifyLines: (plan: DeploymentPlan) => ScriptLine[];
   /** The end of "if the app started before that, ...". */

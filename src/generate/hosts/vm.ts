@@ -23,6 +23,11 @@ import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-mo
 import { guard } from '../setup/steps';
 import { metadataApiNote, resourceManagerEndpoint } from './self-hosted';
 import { appIdOrPlaceholder, assignIdentitySteps, writeAndPlaceSteps } from './self-hosted';
+import {
+  readSystemPrincipalStep,
+  removeHostIdentityStep,
+  removeLocalFilesLines,
+} from '../teardown/host-steps';
 
 const UPGRADE_MODE = 'UPGRADE_MODE';
 
@@ -273,6 +278,40 @@ function vmVerifyLines(plan: DeploymentPlan): ScriptLine[] {
   ];
 }
 
+/**
+ * Grants, the local files, the identity. The component files copied to the machines are the user's copies:
+ * a note says where. With Manual upgrade policy, instances keep an identity change of the model until updated.
+ */
+function virtualMachineTeardownSteps(group: 'vm' | 'vmss') {
+  return (plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] => [
+    ...(plan.identity.kind === 'system' ? [readSystemPrincipalStep(plan, group)] : []),
+    ...grantSteps,
+    {
+      comment: `Remove the component files: the copies the setup wrote here, and yours on the ${plan.host.noun}.`,
+      lines: [
+        ...removeLocalFilesLines(plan.components.map((component) => component.path)),
+        note(
+          `Delete ${fileList(plan)} from the ${FILES_DIR} folder ${group === 'vmss' ? 'on every instance (or your image and deployment)' : 'on the VM'} too, and restart the app without them.`,
+        ),
+      ],
+    },
+    removeHostIdentityStep(plan, group, { system: ['--identities', '[system]'], user: '--identities' }),
+    ...(group === 'vmss'
+      ? [
+          {
+            comment:
+              'With the Manual upgrade policy, running instances keep the identity until each is updated:',
+            lines: [
+              note(
+                '  az vmss update-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --instance-ids \'*\'',
+              ),
+            ],
+          },
+        ]
+      : []),
+  ];
+}
+
 /** VM and VMSS share the identity commands; the group is `vm` or `vmss`. */
 function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
   const isScaleSet = group === 'vmss';
@@ -299,6 +338,7 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
         grantSteps,
         writeAndPlaceSteps(plan, placement(plan)),
       ),
+    teardownSteps: virtualMachineTeardownSteps(group),
     verifyLines: (plan) => (isScaleSet ? scaleSetVerifyLines(plan) : vmVerifyLines(plan)),
     restartHint: RESTART_THE_APP,
     cliRequirement: () => undefined,

@@ -12,6 +12,7 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import { readSystemPrincipalStep, removeHostIdentityStep } from '../teardown/host-steps';
 import type { HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
 import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
@@ -211,7 +212,30 @@ function verifyLines(plan: DeploymentPlan): ScriptLine[] {
   ];
 }
 
+/**
+ * The sidecar and the files under /home are notes: the flags of `az webapp sitecontainers delete` were not
+ * read in the CLI source, and no az command deletes a file on /home.
+ */
+function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
+  return [
+    ...(plan.identity.kind === 'system' ? [readSystemPrincipalStep(plan, 'webapp')] : []),
+    ...grantSteps,
+    {
+      comment: `Not done here: remove the ${SIDECAR_NAME} sidecar and the component files yourself.`,
+      lines: [
+        note(
+          `The setup added the sidecar container ${SIDECAR_NAME} (${DAPRD_IMAGE}) and copied the component files to\n` +
+            `${WEBAPP_RESOURCES_PATH} on the app's /home share. Remove the sidecar in the Azure portal (the app's\n` +
+            'Deployment Center, Containers) and the files from the Kudu console or SSH, then restart the app.',
+        ),
+      ],
+    },
+    removeHostIdentityStep(plan, 'webapp', { system: ['--identities', '[system]'], user: '--identities' }),
+  ];
+}
+
 export const webAppHost: HostModule = {
+  teardownSteps,
   setupSteps,
   verifyLines,
   restartHint:

@@ -7,7 +7,8 @@ import type { ResolvedResource } from '../resources';
 import { capture, cmd, command, v, words, type ScriptLine, type ScriptStep } from '../script-model';
 import { guard, resourceGroupArgs } from './steps';
 
-function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[] {
+/** `az <group> show --name ...` for a resource, with its parent and group where it has them. */
+export function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[] {
   const { ref, parent } = resource;
   return [
     'az',

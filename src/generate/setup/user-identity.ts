@@ -1,7 +1,23 @@
 /** The user-assigned identity: created (or updated in place) and its ids read, on every host that uses one. */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { command, v, words, type ScriptLine, type ScriptStep } from '../script-model';
+import { capture, command, join, v, when, words, type ScriptLine, type ScriptStep } from '../script-model';
+import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from './provenance';
 import { clientIdLines, RG } from './steps';
+
+/**
+ * The identity's resource id when a resource of that name is in the group, else empty: a list, unlike `az
+ * identity show`, does not fail for a missing one. The name is compared as typed (JMESPath == is exact).
+ */
+export function identityLookup(variable: string, field: string): ScriptLine {
+  return capture(
+    variable,
+    'az identity list',
+    ...RG,
+    '--query',
+    join('[?name==', "'", v('IDENTITY_NAME'), "'", `].${field} | [0]`),
+    '-o tsv',
+  );
+}
 
 /** Hosts that take the user-assigned identity by resource id: App Service and ACI need it, the rest accept it. */
 function attachesIdentityById(plan: DeploymentPlan): boolean {
@@ -21,10 +37,26 @@ export function userIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   reads.push(show('principalId', 'PRINCIPAL_ID'), ...clientIdLines(plan, show('clientId', 'CLIENT_ID')));
   return [
     {
+      // A create on an existing identity would PUT it again, replacing its tags; one found is left as it is.
       comment:
-        'Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).',
+        'Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).',
       lines: [
-        command(['az', 'identity', 'create', '--name', v('IDENTITY_NAME'), ...RG, ...location, '-o', 'none']),
+        identityLookup('IDENTITY_FOUND', 'id'),
+        when('IDENTITY_FOUND', '=', '', [
+          command([
+            'az',
+            'identity',
+            'create',
+            '--name',
+            v('IDENTITY_NAME'),
+            ...RG,
+            ...location,
+            '--tags',
+            `${CREATED_BY_TAG_KEY}=${CREATED_BY_TAG_VALUE}`,
+            '-o',
+            'none',
+          ]),
+        ]),
       ],
     },
     {

@@ -9,6 +9,7 @@
 # identities, settings and files are written with the same values), so a second run with the same values
 # changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
 # After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# To take it back: teardown-dapr-identity.sh (the wizard's Teardown tab), made from the same values.
 # Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
 # of running it; the lookups and the checks before each change still run, the files are still written into
 # ./components, and the closing verify step (which checks what the skipped commands make) is skipped.
@@ -49,7 +50,7 @@ STORAGE_ACCOUNT_2_NAME=stuploads
 
 set -euo pipefail
 
-# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
 run() {
   if [ "${DRY_RUN:-}" = 1 ]; then
     printf 'DRY RUN, not run:' >&2
@@ -133,8 +134,16 @@ if [ "$DAPR_ENABLED" = true ]; then
   fi
 fi
 
-# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
+IDENTITY_FOUND=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+if [ "$IDENTITY_FOUND" = '' ]; then
+  run az identity create \
+      --name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --tags createdBy=dapr-mi-wizard -o none
+fi
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
 IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
@@ -165,7 +174,8 @@ if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
-      --scope "$VAULT_ID" -o none
+      --scope "$VAULT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Add an access policy on the Key Vault kv-keys with --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify, nothing more, for azurekeyvault-crypto.
@@ -183,7 +193,8 @@ if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-      --scope "$STORAGE_ACCOUNT_ID" -o none
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account stuploads only, for blob-binding, unless the identity already has it there.
@@ -195,7 +206,8 @@ if [ "$STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-      --scope "$STORAGE_ACCOUNT_2_ID" -o none
+      --scope "$STORAGE_ACCOUNT_2_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Storage Table Data Contributor (built-in role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3) on the Storage account storders only, for tablestate, unless the identity already has it there.
@@ -207,7 +219,8 @@ if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 \
-      --scope "$STORAGE_ACCOUNT_ID" -o none
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Storage Queue Data Contributor (built-in role 974c5e8b-45b9-4653-ba55-5f855dd0fb88) on the Storage account storders only, for queue-binding, unless the identity already has it there.
@@ -219,7 +232,8 @@ if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 \
-      --scope "$STORAGE_ACCOUNT_ID" -o none
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component files into ./components.

@@ -9,6 +9,7 @@
 # identities, settings and files are written with the same values), so a second run with the same values
 # changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
 # After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# To take it back: teardown-dapr-identity.sh (the wizard's Teardown tab), made from the same values.
 # Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
 # of running it; the lookups and the checks before each change still run, the files are still written into
 # ./components, and the closing verify step (which checks what the skipped commands make) is skipped.
@@ -63,7 +64,7 @@ SIGNALR_NAME=signalr-orders
 
 set -euo pipefail
 
-# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
 run() {
   if [ "${DRY_RUN:-}" = 1 ]; then
     printf 'DRY RUN, not run:' >&2
@@ -154,8 +155,16 @@ if [ "$DAPR_ENABLED" = true ]; then
   fi
 fi
 
-# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
+IDENTITY_FOUND=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+if [ "$IDENTITY_FOUND" = '' ]; then
+  run az identity create \
+      --name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --tags createdBy=dapr-mi-wizard -o none
+fi
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
 IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
@@ -186,7 +195,8 @@ if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 090c5cfd-751d-490a-894a-3ce6f1109419 \
-      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event Hubs namespace eh-orders only, for eh-pubsub, unless the identity already has it there.
@@ -198,7 +208,8 @@ if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
-      --scope "$EVENTHUBS_NAMESPACE_ID" -o none
+      --scope "$EVENTHUBS_NAMESPACE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Checkpoint storage account stcheckpoints only, for eh-pubsub, eventhubs-binding, unless the identity already has it there.
@@ -210,7 +221,8 @@ if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-      --scope "$STORAGE_ACCOUNT_ID" -o none
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on the Event hub telemetry only, for eventhubs-binding, unless the identity already has it there.
@@ -222,7 +234,8 @@ if [ "$EVENTHUB_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 2b629674-e913-4c01-ae53-ef4638d8f975 \
-      --scope "$EVENTHUB_ID" -o none
+      --scope "$EVENTHUB_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event hub telemetry only, for eventhubs-binding, unless the identity already has it there.
@@ -234,7 +247,8 @@ if [ "$EVENTHUB_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
-      --scope "$EVENTHUB_ID" -o none
+      --scope "$EVENTHUB_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Assign the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the Cosmos DB account cosmos-orders, for cosmos-state, cosmosdb-binding, unless the identity already has it there.
@@ -269,7 +283,8 @@ if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 516239f1-63e1-4d78-a4de-a74fb236a071 \
-      --scope "$APPCONFIG_STORE_ID" -o none
+      --scope "$APPCONFIG_STORE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Cognitive Services OpenAI User (built-in role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd) on the Azure OpenAI account oai-orders only, for openai-binding, unless the identity already has it there.
@@ -281,7 +296,8 @@ if [ "$OPENAI_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd \
-      --scope "$OPENAI_ACCOUNT_ID" -o none
+      --scope "$OPENAI_ACCOUNT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant SignalR REST API Owner (built-in role fd53cd77-2268-407a-8f46-7e7863d0f521) on the SignalR service signalr-orders only, for signalr-binding, unless the identity already has it there.
@@ -293,7 +309,8 @@ if [ "$SIGNALR_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role fd53cd77-2268-407a-8f46-7e7863d0f521 \
-      --scope "$SIGNALR_ID" -o none
+      --scope "$SIGNALR_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component files into ./components.

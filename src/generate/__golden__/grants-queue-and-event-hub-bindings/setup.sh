@@ -9,6 +9,7 @@
 # identities, settings and files are written with the same values), so a second run with the same values
 # changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
 # After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# To take it back: teardown-dapr-identity.sh (the wizard's Teardown tab), made from the same values.
 # Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
 # of running it; the lookups and the checks before each change still run, the files are still written into
 # ./components, and the closing verify step (which checks what the skipped commands make) is skipped.
@@ -41,7 +42,7 @@ STORAGE_ACCOUNT_NAME=stcheckpoints
 
 set -euo pipefail
 
-# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
 run() {
   if [ "${DRY_RUN:-}" = 1 ]; then
     printf 'DRY RUN, not run:' >&2
@@ -137,7 +138,8 @@ if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
-      --scope "$SERVICEBUS_QUEUE_ID" -o none
+      --scope "$SERVICEBUS_QUEUE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on the Service Bus queue invoices only, for servicebus-binding, unless the identity already has it there.
@@ -149,7 +151,8 @@ if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
-      --scope "$SERVICEBUS_QUEUE_ID" -o none
+      --scope "$SERVICEBUS_QUEUE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on the Event hub telemetry only, for eventhubs-binding, unless the identity already has it there.
@@ -161,7 +164,8 @@ if [ "$EVENTHUB_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde \
-      --scope "$EVENTHUB_ID" -o none
+      --scope "$EVENTHUB_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Checkpoint storage account stcheckpoints only, for eventhubs-binding, unless the identity already has it there.
@@ -173,7 +177,8 @@ if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role ba92f5b4-2d11-453d-a403-e96b0029c9fe \
-      --scope "$STORAGE_ACCOUNT_ID" -o none
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component files into ./components.

@@ -9,6 +9,7 @@
 # identities, settings and files are written with the same values), so a second run with the same values
 # changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
 # After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# To take it back: teardown-dapr-identity.sh (the wizard's Teardown tab), made from the same values.
 # Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
 # of running it; the lookups and the checks before each change still run, the files are still written into
 # ./components, and the closing verify step (which checks what the skipped commands make) is skipped.
@@ -29,7 +30,7 @@ SERVICEBUS_NAMESPACE_NAME=sb-orders
 
 set -euo pipefail
 
-# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
 run() {
   if [ "${DRY_RUN:-}" = 1 ]; then
     printf 'DRY RUN, not run:' >&2
@@ -99,7 +100,8 @@ if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 \
-      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component file into ./components.

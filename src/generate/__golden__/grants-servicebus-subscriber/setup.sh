@@ -9,6 +9,7 @@
 # identities, settings and files are written with the same values), so a second run with the same values
 # changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
 # After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# To take it back: teardown-dapr-identity.sh (the wizard's Teardown tab), made from the same values.
 # Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
 # of running it; the lookups and the checks before each change still run, the files are still written into
 # ./components, and the closing verify step (which checks what the skipped commands make) is skipped.
@@ -31,7 +32,7 @@ SERVICEBUS_NAMESPACE_NAME=sb-orders
 
 set -euo pipefail
 
-# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
 run() {
   if [ "${DRY_RUN:-}" = 1 ]; then
     printf 'DRY RUN, not run:' >&2
@@ -86,8 +87,16 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 
-# Create the user-assigned identity the app signs in with (an existing one is updated, not replaced).
-run az identity create --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
+IDENTITY_FOUND=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+if [ "$IDENTITY_FOUND" = '' ]; then
+  run az identity create \
+      --name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --tags createdBy=dapr-mi-wizard -o none
+fi
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
 IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
@@ -136,7 +145,8 @@ if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 \
-      --scope "$SERVICEBUS_NAMESPACE_ID" -o none
+      --scope "$SERVICEBUS_NAMESPACE_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component file into ./components.

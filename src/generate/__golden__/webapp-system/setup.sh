@@ -9,6 +9,7 @@
 # identities, settings and files are written with the same values), so a second run with the same values
 # changes no setting in Azure, the cluster or the databases (a step that restarts the app restarts it again).
 # After a change in the wizard, a run adds what the new values need; it removes nothing the old ones made.
+# To take it back: teardown-dapr-identity.sh (the wizard's Teardown tab), made from the same values.
 # Dry run: DRY_RUN=1 bash setup-dapr-identity.sh prints each command that would change something instead
 # of running it; the lookups and the checks before each change still run, the files are still written into
 # ./components, and the closing verify step (which checks what the skipped commands make) is skipped.
@@ -29,7 +30,7 @@ VAULT_NAME=kv-orders
 
 set -euo pipefail
 
-# DRY_RUN=1 bash setup-dapr-identity.sh: each command that would change something is printed, not run.
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
 run() {
   if [ "${DRY_RUN:-}" = 1 ]; then
     printf 'DRY RUN, not run:' >&2
@@ -121,7 +122,8 @@ if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
       --assignee-object-id "$PRINCIPAL_ID" \
       --assignee-principal-type ServicePrincipal \
       --role 4633458b-17de-408a-b874-0445c86b69e6 \
-      --scope "$VAULT_ID" -o none
+      --scope "$VAULT_ID" \
+      --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
 # Write the component file into ./components.

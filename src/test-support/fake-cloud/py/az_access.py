@@ -72,12 +72,20 @@ def identity_create(state, values):
     existing = find_by_id(state, new_id)
     if existing is not None:
         existing['location'] = location
+        if '--tags' in values:
+            existing['tags'] = _tags(values['--tags'])
         return existing
     identity = {'id': new_id, 'name': name, 'resourceGroup': group, 'location': location,
                 'type': TYPES['identity'], 'tenantId': state['account']['tenantId'],
-                'clientId': stable_id('client', new_id), 'principalId': stable_id('principal', new_id)}
+                'clientId': stable_id('client', new_id), 'principalId': stable_id('principal', new_id),
+                'tags': _tags(values.get('--tags', []))}
     state['resources'].append(identity)
     return identity
+
+
+def _tags(pairs):
+    """--tags key[=value] ... as the CLI's tags_type reads them (azure/cli/core/commands/validators.py)."""
+    return dict((pair.split('=', 1) + [''])[:2] for pair in pairs)
 
 
 def identity_show(state, values):
@@ -139,6 +147,7 @@ def role_assignment_create(state, values):
                   'principalId': principal,
                   'principalType': values.get('--assignee-principal-type', 'ServicePrincipal'),
                   'roleDefinitionId': definition_id, 'scope': scope,
+                  'description': values.get('--description'),
                   'type': 'Microsoft.Authorization/roleAssignments'}
     state['roleAssignments'].append(assignment)
     return assignment
@@ -223,12 +232,13 @@ def access_commands():
         ('cloud', 'set'): (cloud_set, {'--name': ONE}),
         ('ad', 'sp', 'show'): (ad_sp_show, {'--id': ONE}),
         ('account', 'get-access-token'): (account_get_access_token, {'--resource-type': ONE, '--resource': ONE}),
-        ('identity', 'create'): (identity_create, dict(group, **{'--location': ONE})),
+        ('identity', 'create'): (identity_create, dict(group, **{'--location': ONE, '--tags': MANY})),
         ('identity', 'show'): (identity_show, group),
         ('identity', 'federated-credential', 'create'): (federated_credential_create, dict(
             group, **{'--identity-name': ONE, '--issuer': ONE, '--subject': ONE, '--audiences': MANY})),
         ('role', 'assignment', 'create'): (role_assignment_create, {
-            '--assignee-object-id': ONE, '--assignee-principal-type': ONE, '--role': ONE, '--scope': ONE}),
+            '--assignee-object-id': ONE, '--assignee-principal-type': ONE, '--role': ONE, '--scope': ONE,
+            '--description': ONE}),
         ('role', 'assignment', 'list'): (role_assignment_list, {'--scope': ONE}),
         ('keyvault', 'set-policy'): (keyvault_set_policy, dict(
             group, **{'--object-id': ONE}, **{flag: MANY for flag in PERMISSION_FLAGS})),

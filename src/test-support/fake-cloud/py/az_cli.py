@@ -7,8 +7,11 @@ from az_hosts import host_commands
 from az_output import cli_error, format_result
 from az_resources import show_commands
 from az_web import web_commands
+from az_teardown import teardown_commands
 
 COMMANDS = {}
+# First, so that a command another module also defines is that module's.
+COMMANDS.update(teardown_commands())
 COMMANDS.update(show_commands())
 COMMANDS.update(access_commands())
 COMMANDS.update(host_commands())

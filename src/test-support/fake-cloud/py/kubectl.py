@@ -5,6 +5,7 @@ apply, get, patch (strategic merge for maps, containers merged by name), delete,
 rollout restart/status and logs; anything else fails (exit 1, as kubectl's cobra errors do).
 """
 import copy
+import re
 import sys
 
 import yaml
@@ -197,6 +198,8 @@ def get(cluster, words, flags):
         print('NAME'.ljust(width) + 'AGE')
         for item in items:
             print(item['metadata']['name'].ljust(width) + '1m')
+    elif output.startswith('jsonpath=') and not items and flags.get('--ignore-not-found'):
+        return
     elif output.startswith('jsonpath=') and len(items) == 1 and names:
         # Only the simple paths the script reads: {.a.b[0].c}; kubectl prints no newline after them.
         sys.stdout.write(str(simple_jsonpath(items[0], output[len('jsonpath='):])))
@@ -208,8 +211,9 @@ def simple_jsonpath(item, template):
     if not (template.startswith('{.') and template.endswith('}')):
         raise fail('error: the fake kubectl reads only {.a.b[0].c} jsonpath templates: ' + template)
     value = item
-    for part in template[2:-1].split('.'):
-        key, _, index = part.partition('[')
+    # A dot inside a key is escaped: {.metadata.annotations.azure\.workload\.identity/client-id}.
+    for part in re.split(r'(?<!\\)\.', template[2:-1]):
+        key, _, index = part.replace('\\.', '.').partition('[')
         value = value.get(key, {}) if isinstance(value, dict) else {}
         if index:
             position = int(index.rstrip(']'))

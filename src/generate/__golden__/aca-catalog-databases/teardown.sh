@@ -1,0 +1,301 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of 11 Dapr components on Azure Container Apps, User-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=state.postgresql&name=pg-state&m.host=pg-orders.postgres.database.azure.com&m.database=orders&c2.component=state.postgresql&c2.version=v1&c2.name=pg-state-v1&c2.m.host=pg-orders.postgres.database.azure.com&c2.m.database=legacy&c3.component=bindings.postgresql&c3.m.host=pg-orders.postgres.database.azure.com&c3.m.database=orders&c4.component=configuration.postgresql&c4.name=pg-config&c4.m.host=pg-orders.postgres.database.azure.com&c4.m.database=orders&c4.m.table=appconfig&c5.component=state.sqlserver&c5.name=sql-state&c5.m.host=sql-orders.database.windows.net&c5.m.database=orders&c6.component=state.sqlserver&c6.name=sql-state-v1&c6.m.host=sql-orders.database.windows.net&c6.m.database=legacy&c6.sqlRoles=owner&c7.component=state.redis&c7.name=redis-state&c7.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c8.component=pubsub.redis&c8.name=redis-pubsub&c8.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c9.component=bindings.redis&c9.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c10.component=configuration.redis&c10.name=redis-config&c10.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c11.component=lock.redis&c11.m.redisHost=redis-orders.redis.cache.windows.net%3A6380
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
+# Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_APP_NAME=orders-api
+ENVIRONMENT_NAME=env-orders
+IDENTITY_NAME=id-orders
+REDIS_CACHE_NAME=redis-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
+
+set -euo pipefail
+
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
+IDENTITY_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+PRINCIPAL_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
+CLIENT_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+IDENTITY_CREATED_BY=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
+
+# Remove the Data Owner data access policy assignment id-orders on the Redis cache redis-orders, if it still gives this identity that policy.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
+  REDIS_CACHE_POLICY_ASSIGNMENT=$(az redis access-policy-assignment list \
+      --name "$REDIS_CACHE_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='id-orders' && objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv)
+  if [ "$REDIS_CACHE_POLICY_ASSIGNMENT" = 1 ]; then
+    run az redis access-policy-assignment delete \
+        --name "$REDIS_CACHE_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --policy-assignment-name id-orders -o none
+  fi
+fi
+
+# Drop the database user id-orders from legacy on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name legacy \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+fi
+
+# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+fi
+
+# Take back the PostgreSQL grants of id-orders on pg-orders for pg-config, if the role still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
+  PG_ADMIN=$(az account show --query user.name -o tsv)
+  PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
+  export PGPASSWORD
+  POSTGRES_SERVER_ROLE_MAPPED=$(run_or_placeholder POSTGRES_SERVER_ROLE_MAPPED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'id-orders' AND lower(objectId::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders"; REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+  fi
+fi
+
+# Take back the PostgreSQL grants of id-orders on pg-orders for postgres-binding, if the role still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  POSTGRES_SERVER_ROLE_MAPPED=$(run_or_placeholder POSTGRES_SERVER_ROLE_MAPPED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'id-orders' AND lower(objectId::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
+  fi
+fi
+
+# Take back the PostgreSQL grants of id-orders on pg-orders for pg-state-v1, if the role still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  POSTGRES_SERVER_ROLE_MAPPED=$(run_or_placeholder POSTGRES_SERVER_ROLE_MAPPED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'id-orders' AND lower(objectId::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+  fi
+fi
+
+# Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  POSTGRES_SERVER_ROLE_MAPPED=$(run_or_placeholder POSTGRES_SERVER_ROLE_MAPPED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'id-orders' AND lower(objectId::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+    if ! run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
+      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
+      exit 1
+    fi
+  fi
+fi
+
+# Remove the components the setup added to the Container Apps environment.
+COMPONENT_FOUND_1=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''pg-state'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_1" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name pg-state
+fi
+COMPONENT_FOUND_2=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''pg-state-v1'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_2" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name pg-state-v1
+fi
+COMPONENT_FOUND_3=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''postgres-binding'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_3" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name postgres-binding
+fi
+COMPONENT_FOUND_4=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''pg-config'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_4" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name pg-config
+fi
+COMPONENT_FOUND_5=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''sql-state'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_5" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name sql-state
+fi
+COMPONENT_FOUND_6=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''sql-state-v1'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_6" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name sql-state-v1
+fi
+COMPONENT_FOUND_7=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''redis-state'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_7" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-state
+fi
+COMPONENT_FOUND_8=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''redis-pubsub'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_8" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-pubsub
+fi
+COMPONENT_FOUND_9=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''redis-binding'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_9" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-binding
+fi
+COMPONENT_FOUND_10=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''redis-config'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_10" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-config
+fi
+COMPONENT_FOUND_11=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''lockstore'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_11" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name lockstore
+fi
+
+# Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  IDENTITY_ATTACHED=$(az containerapp show \
+      --name "$CONTAINER_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+  if [ "$IDENTITY_ATTACHED" = 1 ]; then
+    run az containerapp identity remove \
+        --name "$CONTAINER_APP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --user-assigned "$IDENTITY_ID" -o none
+  fi
+fi
+
+# Kept: Dapr on the container app, with its app id (its callers use it).
+# If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).
+
+# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
+# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
+# a new identity of the same name would get new ids, and every grant would have to be made again.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  if [ "$DELETE_IDENTITY" = 1 ]; then
+    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+  fi
+fi
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on Azure Kubernetes Service (AKS), Node pool's kubelet identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#aksIdentity=kubelet&resourceGroup=rg-orders&hostName=aks-prod&namespace=orders&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
+# Run it with Bash after `az login`.
+
+RESOURCE_GROUP=rg-orders
+CLUSTER_NAME=aks-prod
+NAMESPACE=orders
+DEPLOYMENT_NAME=orders-api
+VAULT_NAME=kv-orders
+
+set -euo pipefail
+
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+
+# Point kubectl at the cluster.
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+
+# Read the node pool's kubelet identity (AKS made it, and it stays): the grants below are looked up by it.
+PRINCIPAL_ID=$(az aks show \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query identityProfile.kubeletidentity.objectId -o tsv)
+
+# Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+    run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Take back the setup's patch of the Deployment orders-api: its config-hash annotation (its pods restart, without the components).
+DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.template.metadata.annotations.dapr-mi-wizard/config-hash}')
+if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
+  run kubectl patch deployment "$DEPLOYMENT_NAME" \
+      --namespace "$NAMESPACE" \
+      --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null}}}}}'
+fi
+# Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
+
+# Delete the component the setup applied.
+run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+# Kept: the namespace (other workloads may use it).
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

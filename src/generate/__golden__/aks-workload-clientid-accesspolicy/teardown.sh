@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#resourceGroup=rg-orders&subscription=Contoso%20Production&hostName=aks-prod&identityName=id-orders&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders&kvModel=accesspolicy
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
+# Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
+
+SUBSCRIPTION='Contoso Production'
+RESOURCE_GROUP=rg-orders
+CLUSTER_NAME=aks-prod
+IDENTITY_NAME=id-orders
+NAMESPACE=default
+DEPLOYMENT_NAME=orders-api
+SERVICE_ACCOUNT=orders-api
+FEDERATED_CREDENTIAL_NAME=dapr-default-orders-api
+VAULT_NAME=kv-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
+
+set -euo pipefail
+
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Work in the chosen subscription, so every name below is looked up there.
+az account set --subscription "$SUBSCRIPTION"
+
+# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
+IDENTITY_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+PRINCIPAL_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
+CLIENT_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+IDENTITY_CREATED_BY=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
+
+# Point kubectl at the cluster.
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+
+# Remove the identity's access policy on the Key Vault kv-orders if it holds only what the setup gave (secrets get list); one with more is kept.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  VAULT_POLICY_MATCHES=$(az keyvault show \
+      --name "$VAULT_NAME" \
+      --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets[?@!='\''get'\'' && @!='\''list'\''] || `[]`) == `0` && length(permissions.keys || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
+  if [ "$VAULT_POLICY_MATCHES" = 1 ]; then
+    run az keyvault delete-policy --name "$VAULT_NAME" --object-id "$PRINCIPAL_ID" -o none
+  fi
+fi
+
+# Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.
+if [ "$IDENTITY_ID" != '' ]; then
+  FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
+  if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
+    run az identity federated-credential delete \
+        --name "$FEDERATED_CREDENTIAL_NAME" \
+        --identity-name "$IDENTITY_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --yes
+  fi
+fi
+
+# Take back the setup's patch of the Deployment orders-api: its config-hash annotation, and while its pods use the ServiceAccount orders-api, that ServiceAccount and the Workload ID label (its pods restart).
+DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.template.metadata.annotations.dapr-mi-wizard/config-hash}')
+DEPLOYMENT_SERVICE_ACCOUNT=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.template.spec.serviceAccountName}')
+if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
+  if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
+    run kubectl patch deployment "$DEPLOYMENT_NAME" \
+        --namespace "$NAMESPACE" \
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null},"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'
+  fi
+  if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != "$SERVICE_ACCOUNT" ]; then
+    run kubectl patch deployment "$DEPLOYMENT_NAME" \
+        --namespace "$NAMESPACE" \
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null}}}}}'
+  fi
+fi
+# Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
+
+# Delete the component the setup applied, and the ServiceAccount if it still names this identity.
+run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+SERVICE_ACCOUNT_CLIENT_ID=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.metadata.annotations.azure\.workload\.identity/client-id}')
+if [ "$SERVICE_ACCOUNT_CLIENT_ID" != '' ]; then
+  if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
+    run kubectl delete serviceaccount "$SERVICE_ACCOUNT" --namespace "$NAMESPACE" --ignore-not-found
+  fi
+fi
+# Kept: the namespace, the OIDC issuer and Workload ID on the cluster (other workloads may use them).
+
+# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
+# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
+# a new identity of the same name would get new ids, and every grant would have to be made again.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  if [ "$DELETE_IDENTITY" = 1 ]; then
+    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+  fi
+fi
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

@@ -1,0 +1,250 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of 5 Dapr components on Azure Container Apps, User-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#cloud=usgovernment&host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=state.azure.cosmosdb&name=cosmos-state&m.url=https%3A%2F%2Fcosmos-orders.documents.azure.us%3A443%2F&m.database=orders&m.collection=state&c2.component=state.sqlserver&c2.name=sql-state&c2.m.host=sql-orders.database.usgovcloudapi.net&c2.m.database=orders&c3.component=state.redis&c3.name=redis-state&c3.m.redisHost=redis-orders.redis.cache.usgovcloudapi.net%3A6380&c4.component=configuration.azure.appconfig&c4.m.host=https%3A%2F%2Fappcs-orders.azconfig.azure.us&c5.component=pubsub.azure.eventhubs&c5.name=eh-pubsub&c5.m.eventHubNamespace=eh-orders.servicebus.usgovcloudapi.net&c5.m.storageAccountName=stcheckpoints&c5.m.storageContainerName=checkpoints&c5.ehAccess=subscribe
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
+# Run it with Bash after `az cloud set --name AzureUSGovernment` and then `az login` (a sign-in to another cloud does not count).
+# DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
+
+RESOURCE_GROUP=rg-orders
+CONTAINER_APP_NAME=orders-api
+ENVIRONMENT_NAME=env-orders
+IDENTITY_NAME=id-orders
+COSMOS_ACCOUNT_NAME=cosmos-orders
+REDIS_CACHE_NAME=redis-orders
+APPCONFIG_STORE_NAME=appcs-orders
+EVENTHUBS_NAMESPACE_NAME=eh-orders
+STORAGE_ACCOUNT_NAME=stcheckpoints
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
+
+set -euo pipefail
+
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Talk to Azure Government (US): every resource below is in that cloud.
+az cloud set --name AzureUSGovernment
+
+# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
+EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
+    --name "$EVENTHUBS_NAMESPACE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv)
+STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+
+# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
+IDENTITY_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+PRINCIPAL_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
+CLIENT_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+IDENTITY_CREATED_BY=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
+
+# Remove Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$STORAGE_ACCOUNT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+    run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Remove Azure Event Hubs Data Receiver on the Event Hubs namespace eh-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$EVENTHUBS_NAMESPACE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
+    run az role assignment delete --ids "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Remove App Configuration Data Reader on the App Configuration store appcs-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$APPCONFIG_STORE_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" != '' ]; then
+    run az role assignment delete --ids "$APPCONFIG_STORE_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Remove the Data Owner data access policy assignment id-orders on the Redis cache redis-orders, if it still gives this identity that policy.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
+  REDIS_CACHE_POLICY_ASSIGNMENT=$(az redis access-policy-assignment list \
+      --name "$REDIS_CACHE_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='id-orders' && objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv)
+  if [ "$REDIS_CACHE_POLICY_ASSIGNMENT" = 1 ]; then
+    run az redis access-policy-assignment delete \
+        --name "$REDIS_CACHE_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --policy-assignment-name id-orders -o none
+  fi
+fi
+
+# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  run sqlcmd \
+      --server sql-orders.database.usgovcloudapi.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+fi
+
+# Remove the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor on the Cosmos DB account cosmos-orders (this principal, this role, the whole account: what the setup assigns; Cosmos DB keeps no note of who made an assignment, so an identical one made elsewhere goes too).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
+      --account-name "$COSMOS_ACCOUNT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].name | [0]' -o tsv)
+  if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" != '' ]; then
+    run az cosmosdb sql role assignment delete \
+        --account-name "$COSMOS_ACCOUNT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --role-assignment-id "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" \
+        --yes -o none
+  fi
+fi
+
+# Remove the components the setup added to the Container Apps environment.
+COMPONENT_FOUND_1=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''cosmos-state'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_1" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name cosmos-state
+fi
+COMPONENT_FOUND_2=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''sql-state'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_2" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name sql-state
+fi
+COMPONENT_FOUND_3=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''redis-state'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_3" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name redis-state
+fi
+COMPONENT_FOUND_4=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''configstore'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_4" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name configstore
+fi
+COMPONENT_FOUND_5=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''eh-pubsub'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_5" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name eh-pubsub
+fi
+
+# Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  IDENTITY_ATTACHED=$(az containerapp show \
+      --name "$CONTAINER_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+  if [ "$IDENTITY_ATTACHED" = 1 ]; then
+    run az containerapp identity remove \
+        --name "$CONTAINER_APP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --user-assigned "$IDENTITY_ID" -o none
+  fi
+fi
+
+# Kept: Dapr on the container app, with its app id (its callers use it).
+# If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).
+
+# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
+# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
+# a new identity of the same name would get new ids, and every grant would have to be made again.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  if [ "$DELETE_IDENTITY" = 1 ]; then
+    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+  fi
+fi
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

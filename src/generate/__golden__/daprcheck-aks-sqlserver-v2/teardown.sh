@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of Azure SQL state store and Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&component=state.sqlserver&name=sql-state&m.host=sql-orders.database.windows.net&m.database=orders&c2.component=secretstores.azure.keyvault&c2.m.vaultName=kv-orders
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
+# Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
+
+RESOURCE_GROUP=rg-orders
+CLUSTER_NAME=aks-prod
+IDENTITY_NAME=id-orders
+NAMESPACE=orders
+DEPLOYMENT_NAME=orders-api
+SERVICE_ACCOUNT=orders-api
+FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
+VAULT_NAME=kv-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
+
+set -euo pipefail
+
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+
+# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
+IDENTITY_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+PRINCIPAL_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
+CLIENT_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+IDENTITY_CREATED_BY=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
+
+# Point kubectl at the cluster.
+az aks get-credentials \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --overwrite-existing
+
+# Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+    run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+fi
+
+# Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.
+if [ "$IDENTITY_ID" != '' ]; then
+  FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
+  if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
+    run az identity federated-credential delete \
+        --name "$FEDERATED_CREDENTIAL_NAME" \
+        --identity-name "$IDENTITY_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --yes
+  fi
+fi
+
+# Take back the setup's patch of the Deployment orders-api: its config-hash annotation, and while its pods use the ServiceAccount orders-api, that ServiceAccount and the Workload ID label (its pods restart).
+DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.template.metadata.annotations.dapr-mi-wizard/config-hash}')
+DEPLOYMENT_SERVICE_ACCOUNT=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.template.spec.serviceAccountName}')
+if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
+  if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
+    run kubectl patch deployment "$DEPLOYMENT_NAME" \
+        --namespace "$NAMESPACE" \
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null},"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'
+  fi
+  if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != "$SERVICE_ACCOUNT" ]; then
+    run kubectl patch deployment "$DEPLOYMENT_NAME" \
+        --namespace "$NAMESPACE" \
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null}}}}}'
+  fi
+fi
+# Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
+
+# Delete the components the setup applied, and the ServiceAccount if it still names this identity.
+run kubectl delete components.dapr.io sql-state --namespace "$NAMESPACE" --ignore-not-found
+run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+SERVICE_ACCOUNT_CLIENT_ID=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.metadata.annotations.azure\.workload\.identity/client-id}')
+if [ "$SERVICE_ACCOUNT_CLIENT_ID" != '' ]; then
+  if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
+    run kubectl delete serviceaccount "$SERVICE_ACCOUNT" --namespace "$NAMESPACE" --ignore-not-found
+  fi
+fi
+# Kept: the namespace, the OIDC issuer and Workload ID on the cluster (other workloads may use them).
+
+# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
+# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
+# a new identity of the same name would get new ids, and every grant would have to be made again.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  if [ "$DELETE_IDENTITY" = 1 ]; then
+    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+  fi
+fi
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

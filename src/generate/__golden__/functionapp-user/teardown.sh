@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on Azure Functions on Container Apps, User-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=functionapp&identity=user&resourceGroup=rg-orders&hostName=orders-func&environment=cae-orders&identityName=id-orders&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b&appId=orders-func&m.vaultName=kv-orders
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
+# Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
+
+RESOURCE_GROUP=rg-orders
+FUNCTION_APP_NAME=orders-func
+ENVIRONMENT_NAME=cae-orders
+IDENTITY_NAME=id-orders
+VAULT_NAME=kv-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
+
+set -euo pipefail
+
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+
+# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
+IDENTITY_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
+PRINCIPAL_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
+IDENTITY_CREATED_BY=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
+
+# Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+    run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Remove the component the setup added to the Container Apps environment.
+COMPONENT_FOUND_1=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''azurekeyvault'\''] | length(@)' -o tsv)
+if [ "$COMPONENT_FOUND_1" = 1 ]; then
+  run az containerapp env dapr-component remove \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --dapr-component-name azurekeyvault
+fi
+
+# Take the user-assigned identity off the function app if the setup created it (and so attached it); one that existed before stays attached.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  IDENTITY_ATTACHED=$(az functionapp show \
+      --name "$FUNCTION_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+  if [ "$IDENTITY_ATTACHED" = 1 ]; then
+    run az functionapp identity remove \
+        --name "$FUNCTION_APP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --identities "$IDENTITY_ID" -o none
+  fi
+fi
+
+# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
+# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
+# a new identity of the same name would get new ids, and every grant would have to be made again.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  if [ "$DELETE_IDENTITY" = 1 ]; then
+    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+  fi
+fi
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

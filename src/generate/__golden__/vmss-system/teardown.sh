@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on Virtual Machine Scale Set, System-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=vmss&resourceGroup=rg-orders&subscription=00000000-1111-2222-3333-444444444444&hostName=vmss-orders&appId=&m.vaultName=kv-orders&kvModel=accesspolicy
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
+# Run it with Bash after `az login`.
+# REMOVE_SYSTEM_IDENTITY=1 also turns off the scale set's system-assigned identity (the teardown cannot tell whether the setup turned it on; other grants to it stop working).
+
+SUBSCRIPTION=00000000-1111-2222-3333-444444444444
+RESOURCE_GROUP=rg-orders
+VMSS_NAME=vmss-orders
+VAULT_NAME=kv-orders
+
+REMOVE_SYSTEM_IDENTITY="${REMOVE_SYSTEM_IDENTITY:-0}"
+
+set -euo pipefail
+
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Work in the chosen subscription, so every name below is looked up there.
+az account set --subscription "$SUBSCRIPTION"
+
+# Read the scale set's system-assigned principal id (empty if it has none): the grants below are looked up by it.
+PRINCIPAL_ID=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query identity.principalId -o tsv)
+
+# Remove the identity's access policy on the Key Vault kv-orders if it holds only what the setup gave (secrets get list); one with more is kept.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  VAULT_POLICY_MATCHES=$(az keyvault show \
+      --name "$VAULT_NAME" \
+      --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets[?@!='\''get'\'' && @!='\''list'\''] || `[]`) == `0` && length(permissions.keys || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
+  if [ "$VAULT_POLICY_MATCHES" = 1 ]; then
+    run az keyvault delete-policy --name "$VAULT_NAME" --object-id "$PRINCIPAL_ID" -o none
+  fi
+fi
+
+# Remove the component files: the copies the setup wrote here, and yours on the scale set.
+run rm -f -- components/azurekeyvault.yaml
+# Delete components/azurekeyvault.yaml from the components folder on every instance (or your image and deployment) too, and restart the app without them.
+
+# Turn off the scale set's system-assigned identity only if you ask (REMOVE_SYSTEM_IDENTITY=1): the teardown cannot tell whether the setup turned it on, and every other grant to it stops working.
+if [ "$REMOVE_SYSTEM_IDENTITY" = 1 ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    run az vmss identity remove \
+        --name "$VMSS_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --identities '[system]' -o none
+  fi
+fi
+
+# With the Manual upgrade policy, running instances keep the identity until each is updated:
+#   az vmss update-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --instance-ids '*'
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on App Service Web App (Linux), System-assigned identity.
+# Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
+#   https://wizard.example/#host=webapp&resourceGroup=rg-orders&hostName=orders-web&appId=orders-web&m.vaultName=kv-orders
+# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Safe to run again: every step looks before it removes.
+# Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
+# Run it with Bash after `az login`.
+# REMOVE_SYSTEM_IDENTITY=1 also turns off the web app's system-assigned identity (the teardown cannot tell whether the setup turned it on; other grants to it stop working).
+
+RESOURCE_GROUP=rg-orders
+WEBAPP_NAME=orders-web
+VAULT_NAME=kv-orders
+
+REMOVE_SYSTEM_IDENTITY="${REMOVE_SYSTEM_IDENTITY:-0}"
+
+set -euo pipefail
+
+# With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
+run() {
+  if [ "${DRY_RUN:-}" = 1 ]; then
+    printf 'DRY RUN, not run:' >&2
+    printf ' %q' "$@" >&2
+    printf '\n' >&2
+    return 0
+  fi
+  "$@"
+}
+# NAME COMMAND...: a changing command whose output is a value; a dry run uses a placeholder for it.
+run_or_placeholder() {
+  local name=$1
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  run "$@"
+  printf 'DRY RUN: %s stands in as dry-run:%s\n' "$name" "$name" >&2
+  printf 'dry-run:%s\n' "$name"
+}
+# NAME COMMAND...: a lookup of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_or_placeholder() {
+  local name=$1 value
+  shift
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  if value=$("$@" 2>/dev/null) && [ -n "$value" ]; then
+    printf '%s\n' "$value"
+  else
+    printf 'DRY RUN: %s is not there before the skipped commands run; it stands in as dry-run:%s\n' "$name" "$name" >&2
+    printf 'dry-run:%s\n' "$name"
+  fi
+}
+# COMMAND...: a check of what a changing command makes; a dry run, which skipped that, may find nothing.
+read_after_change() {
+  if [ "${DRY_RUN:-}" != 1 ]; then
+    "$@"
+    return
+  fi
+  "$@" 2>/dev/null || printf 'DRY RUN: not there before the skipped commands run: %s\n' "$*" >&2
+}
+
+# Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
+export MSYS_NO_PATHCONV=1
+
+# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+
+# Read the web app's system-assigned principal id (empty if it has none): the grants below are looked up by it.
+PRINCIPAL_ID=$(az webapp show \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query identity.principalId -o tsv)
+
+# Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$PRINCIPAL_ID" != '' ]; then
+  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+      --scope "$VAULT_ID" \
+      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+    run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+  fi
+fi
+
+# Not done here: remove the daprd sidecar and the component files yourself.
+# The setup added the sidecar container daprd (ghcr.io/dapr/daprd:1.18.3) and copied the component files to
+# /home/site/dapr/components on the app's /home share. Remove the sidecar in the Azure portal (the app's
+# Deployment Center, Containers) and the files from the Kudu console or SSH, then restart the app.
+
+# Turn off the web app's system-assigned identity only if you ask (REMOVE_SYSTEM_IDENTITY=1): the teardown cannot tell whether the setup turned it on, and every other grant to it stops working.
+if [ "$REMOVE_SYSTEM_IDENTITY" = 1 ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    run az webapp identity remove \
+        --name "$WEBAPP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --identities '[system]' -o none
+  fi
+fi
+
+# Done. Running it again finds nothing left to remove and changes nothing.
+# Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
+# without the description "Created by the Dapr Managed Identity Wizard", an access policy with more permissions).

@@ -1,0 +1,125 @@
+/**
+ * Teardown building blocks the host modules share: reading a system-assigned principal without changing
+ * anything, and taking an identity off the host only where the teardown can tell the setup put it there.
+ */
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import { capture, cmd, join, lit, v, when, type ScriptLine, type ScriptStep } from '../script-model';
+import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
+import { RG } from '../setup/steps';
+
+/** Set by the user to delete the user-assigned identity the setup created. */
+export const DELETE_IDENTITY = 'DELETE_IDENTITY';
+/** Set by the user to turn off the host's system-assigned identity. */
+export const REMOVE_SYSTEM_IDENTITY = 'REMOVE_SYSTEM_IDENTITY';
+/** The created-by tag of the user-assigned identity, read by the teardown (empty: not the setup's). */
+export const IDENTITY_CREATED_BY = 'IDENTITY_CREATED_BY';
+
+/** `--name "$HOST" --resource-group "$RESOURCE_GROUP"` for the host resource. */
+export function hostArgs(plan: DeploymentPlan): (string | ReturnType<typeof v>)[] {
+  return ['--name', v(plan.host.hostNameVariable), ...RG];
+}
+
+/**
+ * The host's system-assigned principal, empty when it has none: `show` prints the resource's identity block
+ * (identity.principalId) for VMs, scale sets, web and function apps and container apps alike.
+ */
+export function readSystemPrincipalStep(plan: DeploymentPlan, group: string): ScriptStep {
+  return {
+    comment: `Read the ${plan.host.noun}'s system-assigned principal id (empty if it has none): the grants below are looked up by it.`,
+    lines: [
+      capture('PRINCIPAL_ID', `az ${group} show`, ...hostArgs(plan), '--query identity.principalId -o tsv'),
+    ],
+  };
+}
+
+/** How a host's `identity remove` names the system-assigned identity and a user-assigned one. */
+export interface IdentityRemoveFlags {
+  /** e.g. ['--identities', '[system]'] or ['--system-assigned']. */
+  readonly system: readonly string[];
+  /** e.g. '--identities' or '--user-assigned'; the identity's resource id follows. */
+  readonly user: string;
+}
+
+/**
+ * Takes the identity off the host. A user-assigned identity goes only when the setup created it (its tag),
+ * so the setup also attached it, and only while attached (`identity remove` fails for one that is not: vm
+ * custom.py _remove_identities, appservice custom.py remove_identity, containerapp custom.py
+ * remove_managed_identity); attachment is read by principal id, which the host's identity block lists per
+ * user-assigned identity, because the keys' spelling of the resource id differs between services. A
+ * system-assigned identity goes only when the user asks (REMOVE_SYSTEM_IDENTITY=1): the teardown cannot tell
+ * whether the setup turned it on.
+ */
+export function removeHostIdentityStep(
+  plan: DeploymentPlan,
+  group: string,
+  flags: IdentityRemoveFlags,
+): ScriptStep {
+  const remove = `az ${group} identity remove`;
+  if (plan.identity.kind === 'system') {
+    return {
+      comment: `Turn off the ${plan.host.noun}'s system-assigned identity only if you ask (${REMOVE_SYSTEM_IDENTITY}=1): the teardown cannot tell whether the setup turned it on, and every other grant to it stops working.`,
+      lines: [
+        when(REMOVE_SYSTEM_IDENTITY, '=', '1', [
+          when('PRINCIPAL_ID', '!=', '', [cmd(remove, ...hostArgs(plan), ...flags.system, '-o none')]),
+        ]),
+      ],
+    };
+  }
+  const attached = 'IDENTITY_ATTACHED';
+  return {
+    comment: `Take the user-assigned identity off the ${plan.host.noun} if the setup created it (and so attached it); one that existed before stays attached.`,
+    lines: [
+      when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [
+        capture(
+          attached,
+          `az ${group} show`,
+          ...hostArgs(plan),
+          '--query',
+          // [x] | [] turns a missing map into [] and the principal ids into a plain list.
+          join(
+            '[identity.userAssignedIdentities.*.principalId] | [] | [?@==',
+            "'",
+            v('PRINCIPAL_ID'),
+            "'",
+            '] | length(@)',
+          ),
+          '-o tsv',
+        ),
+        when(attached, '=', '1', [cmd(remove, ...hostArgs(plan), flags.user, v('IDENTITY_ID'), '-o none')]),
+      ]),
+    ],
+  };
+}
+
+/** Removes the local copies the setup wrote (./components/...): the files on the host are the user's to remove. */
+export function removeLocalFilesLines(paths: readonly string[]): ScriptLine[] {
+  return [cmd('rm -f --', ...paths)];
+}
+
+/**
+ * Removes each component of the setup's names from the Container Apps environment (the setup's `set` replaced
+ * any of that name). `remove` fails for a missing one (containerapp custom.py remove_dapr_component shows it
+ * first and raises "Dapr component not found."), so the list is read first.
+ */
+export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptStep {
+  const env = ['--name', v('ENVIRONMENT_NAME'), ...RG];
+  return {
+    comment: `Remove ${plan.components.length === 1 ? 'the component' : 'the components'} the setup added to the Container Apps environment.`,
+    lines: plan.components.flatMap((component, index) => {
+      const found = `COMPONENT_FOUND_${index + 1}`;
+      return [
+        capture(
+          found,
+          'az containerapp env dapr-component list',
+          ...env,
+          '--query',
+          lit(`[?name=='${component.name}'] | length(@)`),
+          '-o tsv',
+        ),
+        when(found, '=', '1', [
+          cmd('az containerapp env dapr-component remove', ...env, '--dapr-component-name', component.name),
+        ]),
+      ];
+    }),
+  };
+}

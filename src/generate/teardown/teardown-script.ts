@@ -1,0 +1,187 @@
+/**
+ * The teardown script: built from the same deployment plan as the setup, it takes back what the setup made,
+ * grants first (newest first), then the host's own changes, then the identity, and only what it can tell the
+ * setup made. Every step looks before it removes, so a second run finds nothing and changes nothing.
+ */
+import {
+  originLines,
+  preambleSteps,
+  scriptTitle,
+  scriptVariables,
+  signInLine,
+  type ScriptMeta,
+} from '../az-script';
+import { grantTeardownStep } from '../grants';
+import { hostModule } from '../hosts';
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import {
+  capture,
+  note,
+  when,
+  type Script,
+  type ScriptLine,
+  type ScriptStep,
+  type Word,
+} from '../script-model';
+import { showArgs } from '../setup/preflight';
+import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
+import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY } from './host-steps';
+import { deleteUserIdentitySteps, readUserIdentitySteps } from './identity';
+import { DELETE_CONTAINER_GROUP } from '../hosts/aci';
+
+export const TEARDOWN_FILE = 'teardown-dapr-identity.sh';
+
+/** The ids RBAC grants are scoped to, looked up as the setup did (a resource that is gone stops the script). */
+function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
+  const scoped = plan.resources.filter((resource) =>
+    plan.grants.some((grant) => grant.resource === resource && grant.grant.kind === 'rbac'),
+  );
+  if (scoped.length === 0) return [];
+  return [
+    {
+      comment: 'Look up the resources whose role assignments the setup made: each is scoped to one of them.',
+      lines: scoped.map((resource) =>
+        capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv'),
+      ),
+    },
+  ];
+}
+
+/**
+ * The grants in reverse order, each only while the identity has a principal id (none: it is gone, or the
+ * host has no system-assigned identity, so there is nothing granted to look for).
+ */
+function grantSteps(plan: DeploymentPlan): ScriptStep[] {
+  const reversed = [...plan.grants].reverse();
+  return reversed.flatMap((resolved, index) => {
+    const firstOfKind = reversed.findIndex((other) => other.grant.kind === resolved.grant.kind) === index;
+    const step = grantTeardownStep(plan, resolved, firstOfKind);
+    if (step === undefined) return [];
+    const lines = step.lines.map((line) => {
+      if (line.kind === 'write-file') throw new Error('A grant step writes no files');
+      return line;
+    });
+    return [{ comment: step.comment, lines: [when('PRINCIPAL_ID', '!=', '', lines)] }];
+  });
+}
+
+/** What the user may set when running it. */
+function options(plan: DeploymentPlan): NonNullable<Script['options']> {
+  return [
+    ...(plan.identity.userAssigned ? [{ name: DELETE_IDENTITY, defaultValue: '0' }] : []),
+    ...(hasRemovableSystemIdentity(plan) ? [{ name: REMOVE_SYSTEM_IDENTITY, defaultValue: '0' }] : []),
+    ...(plan.host.id === 'aci' ? [{ name: DELETE_CONTAINER_GROUP, defaultValue: '0' }] : []),
+  ];
+}
+
+/** AKS's kubelet identity belongs to the cluster; ACI sets identities only through the group file. */
+function hasRemovableSystemIdentity(plan: DeploymentPlan): boolean {
+  return plan.identity.kind === 'system' && plan.host.id !== 'aci';
+}
+
+function optionLines(plan: DeploymentPlan): string[] {
+  const lines: string[] = [];
+  if (plan.identity.userAssigned) {
+    lines.push(
+      `${DELETE_IDENTITY}=1 also deletes the identity ${plan.identity.userAssigned.name}, if the setup created it (tag ${CREATED_BY_TAG_KEY}=${CREATED_BY_TAG_VALUE}).`,
+    );
+  }
+  if (hasRemovableSystemIdentity(plan)) {
+    lines.push(
+      `${REMOVE_SYSTEM_IDENTITY}=1 also turns off the ${plan.host.noun}'s system-assigned identity (the teardown cannot tell whether the setup turned it on; other grants to it stop working).`,
+    );
+  }
+  if (plan.host.id === 'aci') {
+    lines.push(
+      `${DELETE_CONTAINER_GROUP}=1 also deletes the container group ${plan.hostName} (your app runs in it), if it runs the setup's daprd sidecar.`,
+    );
+  }
+  return lines;
+}
+
+/** Every variable a line reads, inside conditionals and retries too. */
+function variablesRead(lines: readonly ScriptLine[], into: Set<string>): void {
+  const words = (list: readonly Word[]): void => {
+    for (const word of list) {
+      if (typeof word === 'string') continue;
+      if ('variable' in word) into.add(word.variable);
+      else words(word.join);
+    }
+  };
+  for (const line of lines) {
+    switch (line.kind) {
+      case 'command':
+        words([...line.argv, ...(line.pipeTo ?? [])]);
+        break;
+      case 'retry':
+        words([...line.command.argv, ...(line.command.pipeTo ?? [])]);
+        break;
+      case 'if':
+        into.add(line.variable);
+        words([line.value]);
+        variablesRead(line.lines, into);
+        break;
+      case 'guard':
+        into.add(line.variable);
+        words([line.value]);
+        break;
+      case 'version-at-least':
+        into.add(line.variable);
+        words([line.tooOld]);
+        break;
+      case 'write-file':
+        for (const variable of Object.values(line.substitutions)) into.add(variable);
+        break;
+      case 'note':
+      case 'stop':
+        break;
+      default: {
+        const unhandled: never = line;
+        throw new Error(`Unhandled line ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+}
+
+/** The user's values the teardown uses: it reads fewer than the setup (no location, no database server names). */
+function usedVariables(plan: DeploymentPlan, steps: readonly ScriptStep[]): Script['variables'] {
+  const read = new Set<string>();
+  for (const step of steps) variablesRead(step.lines, read);
+  return scriptVariables(plan).filter((variable) => read.has(variable.name));
+}
+
+/** The teardown script for a plan. */
+export function buildTeardownScript(plan: DeploymentPlan, meta?: ScriptMeta): Script {
+  const host = hostModule(plan.host.id);
+  if (!host.teardownSteps) throw new Error(`No teardown for ${plan.host.id}`);
+  const steps: ScriptStep[] = [
+    ...preambleSteps(plan),
+    ...lookupSteps(plan),
+    ...readUserIdentitySteps(plan),
+    ...host.teardownSteps(plan, grantSteps(plan)),
+    ...deleteUserIdentitySteps(plan),
+    {
+      comment: 'Done. Running it again finds nothing left to remove and changes nothing.',
+      lines: [
+        note(
+          'Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment\n' +
+            `without the description "${ROLE_ASSIGNMENT_DESCRIPTION}", an access policy with more permissions).`,
+        ),
+      ],
+    },
+  ];
+  return {
+    header: [
+      `Dapr Managed Identity Wizard: teardown of ${scriptTitle(plan)} on ${plan.host.title}, ${plan.identity.title}.`,
+      ...originLines(meta),
+      'Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.',
+      'Safe to run again: every step looks before it removes.',
+      `Dry run: DRY_RUN=1 bash ${TEARDOWN_FILE} prints each command that would remove something instead of running it.`,
+      signInLine(plan),
+      ...optionLines(plan),
+    ],
+    variables: usedVariables(plan, steps),
+    options: options(plan),
+    steps,
+  };
+}
