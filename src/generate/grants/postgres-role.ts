@@ -24,6 +24,17 @@ import {
 } from '../script-model';
 import { guard } from '../setup/steps';
 
+/**
+ * pgaadauth_list_principals with its first three columns named by position. Microsoft's pages disagree on
+ * their names: the older how-to-manage-azure-ad-users.md gives TABLE(rolname name, principalType text,
+ * objectId text, ...), the newer security-manage-entra-users.md says rolename, and a user reports that the
+ * server answers to rolname (MicrosoftDocs/azure-docs#121696). A column alias list renames columns in order
+ * and leaves the rest (PostgreSQL docs, queries-table-expressions.html, "Table and Column Aliases"), so the
+ * query holds whichever name the server uses.
+ */
+const LISTED_PRINCIPALS =
+  'pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id)';
+
 type PostgresGrant = Extract<Grant, { kind: 'postgres-role' }>;
 
 /** Quotes a PostgreSQL identifier: "name" with inner quotes doubled (PostgreSQL docs, identifiers). */
@@ -106,10 +117,9 @@ export function postgresSetupStep(
     v('PRINCIPAL_ID'),
     `', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${roleLiteral});`,
   );
-  // The object id the role signs in as (security-manage-entra-users.md: pgaadauth_list_principals returns
-  // rolename and objectId). A role kept from a deleted identity of the same name has the old id, and sign-in
-  // fails; an unmapped role of that name gives no row.
-  const mappedObjectId = `SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = ${roleLiteral};`;
+  // The object id the role signs in as. A role kept from a deleted identity of the same name has the old id,
+  // and sign-in fails; an unmapped role of that name gives no row.
+  const mappedObjectId = `SELECT p.object_id FROM ${LISTED_PRINCIPALS} WHERE p.role_name = ${roleLiteral};`;
   const privileges = grant.privileges.map((privilege) => fillFields(privilege, component.metadata));
   const grants = privileges.map((privilege) => `GRANT ${privilege} TO ${pgIdentifier(role)};`);
   // -X skips ~/.psqlrc and -tA prints the bare value, so the captured answer is only "t", "f" or the id.
@@ -187,7 +197,7 @@ export function postgresTeardownStep(
   const privileges = grant.privileges.map((privilege) => fillFields(privilege, component.metadata));
   const revokes = privileges.map((privilege) => `REVOKE ${privilege} FROM ${pgIdentifier(role)};`);
   const mappedQuery = join(
-    `SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = ${sqlLiteral(role)} AND lower(objectId::text) = lower('`,
+    `SELECT count(*) FROM ${LISTED_PRINCIPALS} WHERE p.role_name = ${sqlLiteral(role)} AND lower(p.object_id::text) = lower('`,
     v('PRINCIPAL_ID'),
     `');`,
   );

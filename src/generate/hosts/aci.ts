@@ -186,7 +186,9 @@ function componentLoadedLine(plan: DeploymentPlan, name: string): ScriptLine {
 
 /** A JMESPath test over `az container list` for the group of the plan's name (a list does not fail without it). */
 function groupQuery(plan: DeploymentPlan, field: string): string {
-  return `[?name==${jsonLiteral(plan.hostName)}].${field} | [0]`;
+  // The pipe ends the filter's projection, so a filter in `field` applies to the one group's list (inside a
+  // projection, `[?a].list[?b].x | [0]` gives null: checked with the jmespath package az uses).
+  return `[?name==${jsonLiteral(plan.hostName)}] | [0].${field}`;
 }
 
 /**

@@ -124,6 +124,46 @@ function childId(resource: ResolvedResource, kind: ResourceKind): string | undef
   return `${fakeResource(parentKind, parent.resourceGroup, parent.name).id}/${segment}/${resource.name}`;
 }
 
+const DAPR_ANNOTATIONS = ['dapr.io/enabled', 'dapr.io/app-id', 'dapr.io/app-port'];
+
+/**
+ * The cluster with the app already deployed: its namespace, and its Deployment running one container with
+ * Dapr on (the annotations the setup's patch sets, without its config hash), as a Dapr app the wizard is
+ * meant for. The fake kubectl starts its pod at the first call (kube_pods.py).
+ */
+function clusterWithApp(plan: DeploymentPlan): FakeCluster {
+  const cluster = fakeCluster(true, FAKE_DAPR_RELEASE);
+  const kubernetes = plan.kubernetes;
+  if (!kubernetes) throw new Error('An AKS plan carries its Kubernetes objects');
+  const patched = kubernetes.podTemplatePatch as {
+    spec: { template: { metadata: { annotations: Record<string, string> } } };
+  };
+  const annotations = Object.fromEntries(
+    Object.entries(patched.spec.template.metadata.annotations).filter(([key]) =>
+      DAPR_ANNOTATIONS.includes(key),
+    ),
+  );
+  const labels = { app: kubernetes.deployment };
+  const namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: kubernetes.namespace } };
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: kubernetes.deployment, namespace: kubernetes.namespace },
+    spec: {
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels, annotations },
+        spec: { containers: [{ name: 'app', image: 'contoso.azurecr.io/orders-api:1.0' }] },
+      },
+    },
+  };
+  const hasNamespace = cluster.objects.some(
+    (object) =>
+      object.kind === 'Namespace' && (object.metadata as { name: string }).name === kubernetes.namespace,
+  );
+  return { ...cluster, objects: [...cluster.objects, ...(hasNamespace ? [] : [namespace]), deployment] };
+}
+
 export function seedFromPlan(plan: DeploymentPlan): FakeCloudState {
   const groups = new Set([plan.resourceGroup, ...plan.resources.map((resource) => resource.resourceGroup)]);
   const grantTargets = plan.resources.map((resource) => {
@@ -150,7 +190,7 @@ export function seedFromPlan(plan: DeploymentPlan): FakeCloudState {
         ]
       : [];
   const kubernetes: Record<string, FakeCluster> =
-    plan.host.id === 'aks' ? { [plan.hostName]: fakeCluster(true, FAKE_DAPR_RELEASE) } : {};
+    plan.host.id === 'aks' ? { [plan.hostName]: clusterWithApp(plan) } : {};
   return {
     account: fakeAccount(plan.subscription === '' ? [] : [plan.subscription]),
     resourceGroups: Object.fromEntries([...groups].map((group) => [group, { location: 'westeurope' }])),

@@ -71,7 +71,7 @@ VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
 # Read the group's system-assigned principal id (empty once the group is gone): the grants below are looked up by it.
 PRINCIPAL_ID=$(az container list \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name==`"orders-web"`].identity.principalId | [0]' -o tsv)
+    --query '[?name==`"orders-web"`] | [0].identity.principalId' -o tsv)
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then
@@ -89,7 +89,7 @@ fi
 if [ "$DELETE_CONTAINER_GROUP" = 1 ]; then
   GROUP_DAPRD_IMAGE=$(az container list \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name==`"orders-web"`].containers[?name==`"daprd"`].image | [0] | [0]' -o tsv)
+      --query '[?name==`"orders-web"`] | [0].containers[?name==`"daprd"`].image | [0]' -o tsv)
   if [ "$GROUP_DAPRD_IMAGE" = ghcr.io/dapr/daprd:1.18.3 ]; then
     run az container delete \
         --name "$CONTAINER_GROUP_NAME" \

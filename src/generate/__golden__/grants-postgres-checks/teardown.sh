@@ -82,7 +82,7 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   PG_ADMIN=$(az account show --query user.name -o tsv)
   PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
   export PGPASSWORD
-  POSTGRES_SERVER_ROLE_MAPPED=$(run_or_placeholder POSTGRES_SERVER_ROLE_MAPPED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'id-orders' AND lower(objectId::text) = lower('${PRINCIPAL_ID}');")
+  POSTGRES_SERVER_ROLE_MAPPED=$(run_or_placeholder POSTGRES_SERVER_ROLE_MAPPED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
   if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
     run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=settings user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders"; REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
   fi
@@ -90,7 +90,7 @@ fi
 
 # Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  POSTGRES_SERVER_ROLE_MAPPED=$(run_or_placeholder POSTGRES_SERVER_ROLE_MAPPED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'id-orders' AND lower(objectId::text) = lower('${PRINCIPAL_ID}');")
+  POSTGRES_SERVER_ROLE_MAPPED=$(run_or_placeholder POSTGRES_SERVER_ROLE_MAPPED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
   if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
     run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
     if ! run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then

@@ -122,7 +122,7 @@ fi
 if [ "$DELETE_CONTAINER_GROUP" = 1 ]; then
   GROUP_DAPRD_IMAGE=$(az container list \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name==`"orders-group"`].containers[?name==`"daprd"`].image | [0] | [0]' -o tsv)
+      --query '[?name==`"orders-group"`] | [0].containers[?name==`"daprd"`].image | [0]' -o tsv)
   if [ "$GROUP_DAPRD_IMAGE" = ghcr.io/dapr/daprd:1.18.3 ]; then
     run az container delete \
         --name "$CONTAINER_GROUP_NAME" \

@@ -204,15 +204,26 @@ def run_pg_statement(server, database_name, database, statement, lines):
             else '?column?'
         lines.table(column, ['t' if all(answers) else 'f'])
         return
-    principals = re.fullmatch(
-        r"SELECT objectId FROM pg_catalog\.pgaadauth_list_principals\(false\) WHERE rolename = '([^']+)'", statement)
+    listed = r"pg_catalog\.pgaadauth_list_principals\(false\) AS p\(role_name, principal_type, object_id\)"
+    mapped = re.fullmatch(r"SELECT count\(\*\) FROM {0} WHERE p\.role_name = '([^']+)' AND "
+                          r"lower\(p\.object_id::text\) = lower\('([^']+)'\)".format(listed), statement)
+    if mapped:
+        # The same function; count(*) prints 1 when the role of that name signs in as that object id.
+        role = server.get('roles', {}).get(mapped.group(1))
+        if database_name != 'postgres':
+            raise fail('ERROR:  function pg_catalog.pgaadauth_list_principals(boolean) does not exist')
+        same = bool(role and (role.get('objectId') or '').lower() == mapped.group(2).lower())
+        lines.table('count', ['1' if same else '0'])
+        return
+    principals = re.fullmatch(r"SELECT p\.object_id FROM {0} WHERE p\.role_name = '([^']+)'".format(listed),
+                              statement)
     if principals:
         # pgaadauth_list_principals lists the Entra-mapped roles with their rolename and objectId
         # (security-manage-entra-users.md); a role of that name that is not mapped gives no row.
         role = server.get('roles', {}).get(principals.group(1))
         if database_name != 'postgres':
             raise fail('ERROR:  function pg_catalog.pgaadauth_list_principals(boolean) does not exist')
-        lines.table('objectid', [role['objectId']] if role and role.get('objectId') else [])
+        lines.table('object_id', [role['objectId']] if role and role.get('objectId') else [])
         return
     drop = re.fullmatch(r'DROP ROLE (IF EXISTS )?"([^"]+)"', statement)
     if drop:
@@ -295,6 +306,16 @@ def run_sql_statement(database, statement, lines, state=None):
         sid = database.get('users', {}).get(user, {}).get('sid')
         if user in database.get('users', {}) and (sid or '').lower() != client_id.lower():
             raise fail('Msg 50000, Level 16, State 1, Line 1\n' + message.replace("''", "'"))
+        return
+    same_sid = re.fullmatch(
+        r"IF EXISTS \(SELECT 1 FROM sys\.database_principals WHERE name = N'([^']+)' AND sid = "
+        r"CAST\(CAST\('([0-9a-fA-F-]+)' AS uniqueidentifier\) AS varbinary\(16\)\)\) (.+)", statement, re.S)
+    if same_sid:
+        # The teardown's guard: the statement runs only for the user of that name with this client id as SID.
+        user, client_id, inner = same_sid.groups()
+        sid = database.get('users', {}).get(user, {}).get('sid')
+        if user in database.get('users', {}) and (sid or '').lower() == client_id.lower():
+            run_sql_statement(database, inner, lines, state)
         return
     guarded = re.fullmatch(r"IF DATABASE_PRINCIPAL_ID\(N'([^']+)'\) IS (NOT )?NULL (.+)", statement, re.S)
     if guarded:

@@ -2,14 +2,16 @@
 state['kubernetes'][cluster] = {crds: [...], objects: [...], logs: {"ns/target/container": [lines]}}.
 
 apply, get, patch (strategic merge for maps, containers merged by name), delete, create namespace,
-rollout restart/status and logs; anything else fails (exit 1, as kubectl's cobra errors do).
+rollout restart/status and logs; anything else fails (exit 1, as kubectl's cobra errors do). Deployments run
+pods as kube_pods.py says; -o jsonpath is read by kube_jsonpath.py.
 """
 import copy
-import re
 import sys
 
 import yaml
 
+from kube_jsonpath import JsonPathError, render
+from kube_pods import current_pod, roll
 from state import FakeCloudError
 
 # kind -> (what kubectl calls the resource in its output, whether it lives in a namespace)
@@ -17,12 +19,14 @@ KINDS = {
     'Namespace': ('namespace', False),
     'ServiceAccount': ('serviceaccount', True),
     'Deployment': ('deployment.apps', True),
+    'Pod': ('pod', True),
     'Component': ('component.dapr.io', True),
     'CustomResourceDefinition': ('customresourcedefinition.apiextensions.k8s.io', False),
 }
 TYPE_WORDS = {
     'namespace': 'Namespace', 'namespaces': 'Namespace', 'ns': 'Namespace',
     'serviceaccount': 'ServiceAccount', 'serviceaccounts': 'ServiceAccount', 'sa': 'ServiceAccount',
+    'pod': 'Pod', 'pods': 'Pod', 'po': 'Pod',
     'deployment': 'Deployment', 'deployments': 'Deployment', 'deploy': 'Deployment', 'deployment.apps': 'Deployment',
     'component': 'Component', 'components': 'Component', 'components.dapr.io': 'Component',
     'component.dapr.io': 'Component',
@@ -32,7 +36,8 @@ TYPE_WORDS = {
 VALUE_FLAGS = {'-n': '--namespace', '--namespace': '--namespace', '-f': '--filename', '--filename': '--filename',
                '-o': '--output', '--output': '--output', '--dry-run': '--dry-run', '--patch-file': '--patch-file',
                '-p': '--patch', '--patch': '--patch', '--type': '--type', '-c': '--container',
-               '--container': '--container', '--timeout': '--timeout'}
+               '--container': '--container', '--timeout': '--timeout', '-l': '--selector',
+               '--selector': '--selector', '--sort-by': '--sort-by'}
 SWITCH_FLAGS = {'--ignore-not-found'}
 
 
@@ -174,6 +179,9 @@ def get(cluster, words, flags):
                  and (not KINDS[kind][1] or item['metadata'].get('namespace') == namespace)]
         if kind == 'CustomResourceDefinition':
             items = [find(cluster, kind, crd, None) for crd in cluster.get('crds', [])]
+        items = [item for item in items if matches_selector(item, flags.get('--selector'))]
+        if '--sort-by' in flags:
+            items.sort(key=lambda item: render(item, '{' + flags['--sort-by'] + '}'))
     else:
         items = []
         for name in names:
@@ -198,27 +206,25 @@ def get(cluster, words, flags):
         print('NAME'.ljust(width) + 'AGE')
         for item in items:
             print(item['metadata']['name'].ljust(width) + '1m')
-    elif output.startswith('jsonpath=') and not items and flags.get('--ignore-not-found'):
+    elif output.startswith('jsonpath=') and not items and names and flags.get('--ignore-not-found'):
         return
-    elif output.startswith('jsonpath=') and len(items) == 1 and names:
-        # Only the simple paths the script reads: {.a.b[0].c}; kubectl prints no newline after them.
-        sys.stdout.write(str(simple_jsonpath(items[0], output[len('jsonpath='):])))
+    elif output.startswith('jsonpath='):
+        # One object named: the template reads it; else a List of the items. No newline after it.
+        subject = items[0] if len(items) == 1 and names else {'apiVersion': 'v1', 'kind': 'List', 'items': items}
+        try:
+            sys.stdout.write(render(subject, output[len('jsonpath='):]))
+        except JsonPathError as error:
+            raise fail('error: error parsing jsonpath: {0}'.format(error))
     else:
         raise fail('error: unable to match a printer suitable for the output format "{0}"'.format(output))
 
 
-def simple_jsonpath(item, template):
-    if not (template.startswith('{.') and template.endswith('}')):
-        raise fail('error: the fake kubectl reads only {.a.b[0].c} jsonpath templates: ' + template)
-    value = item
-    # A dot inside a key is escaped: {.metadata.annotations.azure\.workload\.identity/client-id}.
-    for part in re.split(r'(?<!\\)\.', template[2:-1]):
-        key, _, index = part.replace('\\.', '.').partition('[')
-        value = value.get(key, {}) if isinstance(value, dict) else {}
-        if index:
-            position = int(index.rstrip(']'))
-            value = value[position] if isinstance(value, list) and position < len(value) else {}
-    return '' if value == {} else value
+def matches_selector(item, selector):
+    """--selector a=b,c=d: every label given, with that value."""
+    if not selector:
+        return True
+    labels = item['metadata'].get('labels', {})
+    return all(labels.get(key) == value for key, _, value in (term.partition('=') for term in selector.split(',')))
 
 
 def delete(cluster, words, flags):
@@ -263,7 +269,8 @@ def split_target(word):
 
 
 def rollout(cluster, words, flags):
-    kind, name = split_target(words[2])
+    # kubectl rollout status deployment/NAME, or deployment NAME.
+    kind, name = split_target(words[2]) if len(words) == 3 else (kind_of(words[2]), words[3])
     item = find(cluster, kind, name, flags.get('--namespace', 'default'))
     if item is None:
         raise not_found(kind, name)
@@ -275,6 +282,8 @@ def rollout(cluster, words, flags):
         print('{0}/{1} restarted'.format(KINDS[kind][0], name))
         return True
     if words[1] == 'status':
+        if current_pod(cluster, item) is None:
+            raise fail('error: timed out waiting for the condition')
         print('deployment "{0}" successfully rolled out'.format(name))
         return False
     raise fail('error: unknown command "{0}" for "kubectl rollout"'.format(words[1]))
@@ -294,6 +303,21 @@ def run_kubectl(state, argv):
     if not words:
         raise fail('error: the fake kubectl needs a command')
     cluster = cluster_of(state)
+    # The controllers act between calls: each Deployment runs a pod of its present template.
+    reconciled = reconcile(cluster, state)
+    changed = run_verb(state, cluster, words, flags)
+    return reconcile(cluster, state) or changed or reconciled
+
+
+def reconcile(cluster, state):
+    changed = False
+    for item in [item for item in cluster['objects'] if item['kind'] == 'Deployment']:
+        if current_pod(cluster, item) is None:
+            changed = roll(cluster, item, state) or changed
+    return changed
+
+
+def run_verb(state, cluster, words, flags):
     verb = words[0]
     if verb == 'apply':
         apply(cluster, flags)
@@ -309,7 +333,7 @@ def run_kubectl(state, argv):
         return True
     if verb == 'create' and len(words) == 3 and kind_of(words[1]) == 'Namespace':
         return create_namespace(cluster, words, flags)
-    if verb == 'rollout' and len(words) == 3:
+    if verb == 'rollout' and len(words) in (3, 4):
         return rollout(cluster, words, flags)
     if verb == 'logs' and len(words) == 2:
         logs(cluster, words, flags)
