@@ -65,6 +65,7 @@ test('Download all saves one zip with every output, each the golden text', async
     'components/pubsub.yaml': golden.outputs['component-pubsub.yaml'],
     'components/components.yaml': golden.outputs['components.yaml'],
     'setup-dapr-identity.sh': withoutOriginText(golden.outputs['setup.sh'] ?? ''),
+    'teardown-dapr-identity.sh': withoutOriginText(golden.outputs['teardown.sh'] ?? ''),
     'components/serviceaccount.yaml': golden.outputs['k8s-serviceaccount.yaml'],
     'components/deployment-patch.yaml': golden.outputs['k8s-deployment-patch.yaml'],
     'infra/main.bicep': golden.iacOutputs['main.bicep'],
@@ -75,6 +76,7 @@ test('Download all saves one zip with every output, each the golden text', async
   expect({
     ...texts,
     'setup-dapr-identity.sh': withoutOriginText(texts['setup-dapr-identity.sh'] ?? ''),
+    'teardown-dapr-identity.sh': withoutOriginText(texts['teardown-dapr-identity.sh'] ?? ''),
   }).toEqual(expected);
 });
 

@@ -120,7 +120,9 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
       ...output.files.map((file) => ({
         path:
           // Where the script writes them, so the commands in their headers work from the archive's root.
-          file.id === 'cli-bash' ? file.fileName : `components/${file.fileName}`,
+          file.id === 'cli-bash' || file.id === 'cli-teardown'
+            ? file.fileName
+            : `components/${file.fileName}`,
         text: file.text,
       })),
       ...infra.map((file) => ({ path: file.path, text: file.text })),

@@ -315,6 +315,63 @@ describe('kubectl', SLOW, () => {
     });
   });
 
+  it("runs a pod of the Deployment's template, injected as Dapr and Workload ID would, replaced when it changes", () => {
+    const cluster = fakeCluster();
+    const app = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'orders-api', namespace: 'orders' },
+      spec: {
+        template: {
+          metadata: {
+            labels: { app: 'orders', 'azure.workload.identity/use': 'true' },
+            annotations: { 'dapr.io/enabled': 'true', 'dapr.io/app-id': 'orders-api' },
+          },
+          spec: { serviceAccountName: 'orders-sa', containers: [{ name: 'app', image: 'x' }] },
+        },
+      },
+    };
+    const state = seed([fakeResource('aks', GROUP, 'aks-test')], {
+      kubernetes: {
+        'aks-test': {
+          ...cluster,
+          objects: [
+            ...cluster.objects,
+            { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'orders' } },
+            app,
+          ],
+        },
+      },
+    });
+    const account = `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: orders-sa\n  namespace: orders\n  annotations:\n    azure.workload.identity/client-id: ${TEST_CLIENT_ID}\n`;
+    const newest =
+      "kubectl get pods --namespace orders --selector dapr.io/app-id=orders-api --sort-by .metadata.creationTimestamp -o 'jsonpath={.items[-1:].metadata.name}'";
+    const env =
+      'kubectl get pod "$POD" --namespace orders -o \'jsonpath={.spec.containers[?(@.name=="daprd")].env[?(@.name=="AZURE_CLIENT_ID")].value}\'';
+    const before = run(
+      `${credentials}\n${newest}\nkubectl rollout status deployment orders-api --namespace orders`,
+      state,
+    );
+    // The ServiceAccount is missing: no pod starts, and the rollout does not finish.
+    expect(before.stdout).toBe('');
+    expect(before.status).toBe(1);
+    expect(before.stderr).toContain('timed out waiting for the condition');
+    const after = run(
+      `${credentials}\nkubectl apply -f - <<'YAML'\n${account}YAML\n${applyComponent}\n` +
+        `POD=$(${newest})\necho "$POD"\n${env}; echo\nkubectl logs "$POD" --namespace orders --container daprd | grep -c 'Component loaded: store (' || true\n` +
+        `kubectl rollout restart deployment/orders-api --namespace orders\n${newest}`,
+      state,
+    );
+    expect(after.status, after.stderr).toBe(0);
+    const [first, clientId, loaded, , second] = after.stdout.trim().split('\n').slice(-5);
+    expect(first).toMatch(/^orders-api-[0-9a-f]{10}$/);
+    expect(clientId).toBe(TEST_CLIENT_ID);
+    // The pod started when the ServiceAccount appeared, before the component: daprd read none.
+    expect(loaded).toBe('0');
+    expect(second).toMatch(/^orders-api-[0-9a-f]{10}$/);
+    expect(second).not.toBe(first);
+  });
+
   it('prints the seeded logs, and fails an unknown verb', () => {
     expect(
       run(`${credentials}\nkubectl logs deployment/orders-api -c daprd --namespace orders`, clusterSeed())
@@ -423,11 +480,11 @@ describe('psql -tA, the principal lookup and the SID check', SLOW, () => {
         ),
         psqlTA(
           'postgres',
-          "SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'id-test';",
+          "SELECT p.object_id FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-test';",
         ),
         psqlTA(
           'postgres',
-          "SELECT objectId FROM pg_catalog.pgaadauth_list_principals(false) WHERE rolename = 'other';",
+          "SELECT p.object_id FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'other';",
         ),
         'echo end',
       ].join('\n'),
