@@ -607,6 +607,13 @@ function checkTeardown(config: WizardConfig, captured?: Readonly<Record<Captured
   const inputs = stubInputs(config, captured);
   const expected = expectedCalls(script, inputs);
   const run = runScript(text, { ...inputs, principalId: expected.values.get('PRINCIPAL_ID') ?? '' });
+  if (expected.stoppedWith !== undefined) {
+    // Example values left: the teardown stops at once too, having called nothing.
+    expect(run.status, text).toBe(1);
+    expect(run.stderr).toContain(expected.stoppedWith);
+    expect(run.calls).toEqual([]);
+    return;
+  }
   expect(
     run.status,
     `the teardown failed (status ${run.status}):\n${run.stderr}\n--- calls ---\n${JSON.stringify(run.calls)}\n--- script ---\n${text}`,
@@ -983,11 +990,17 @@ describe('the generated script, run by Bash with recording stand-ins', () => {
 
 describe('the teardown script, run by Bash with recording stand-ins', () => {
   it('runs exactly the structured commands for plain values (the harness itself)', () => {
+    const config = defaultConfig();
+    const [vault] = config.components;
+    if (!vault) throw new Error('The default configuration has a component');
+    // The user's own values: with the wizard's examples the script would stop before any call.
     checkTeardown({
-      ...defaultConfig(),
+      ...config,
       host: 'vm',
       resourceGroup: 'rg-orders',
       hostName: 'vm-orders',
+      appId: 'orders-api',
+      components: [{ ...vault, metadata: { ...vault.metadata, vaultName: 'kv-orders' } }],
     });
   });
 

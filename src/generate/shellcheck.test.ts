@@ -34,5 +34,5 @@ describe('golden scripts under ShellCheck', () => {
     expect(result.stdout).toBe('');
     expect(result.status).toBe(0);
     // One ShellCheck run over every golden script: seconds on an idle machine, far more on a loaded one.
-  }, 120_000);
+  }, 300_000);
 });

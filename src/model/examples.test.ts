@@ -84,7 +84,7 @@ describe('example values', () => {
     const script = generate(defaultConfig()).files.find((file) => file.id === 'cli-bash')?.text ?? '';
     // The blocks: header, values, shell options, the dry-run functions, then the steps.
     const blocks = script.split('\n\n');
-    const firstStep = blocks[blocks.findIndex((block) => block.startsWith('# DRY_RUN=1')) + 1] ?? '';
+    const firstStep = blocks[blocks.findIndex((block) => block.startsWith('# With DRY_RUN=1')) + 1] ?? '';
     expect(firstStep).toMatch(/^# Stop:/);
     for (const example of heldExamples(defaultConfig())) {
       expect(firstStep).toContain(`${example.label} (${example.value})`);

@@ -222,9 +222,8 @@ export function postgresTeardownStep(
       ...(signIn ? signInLines() : []),
       command(
         words('psql', connectionString(host, 'postgres'), '-X -tA -v ON_ERROR_STOP=1 -c', mappedQuery),
-        {
-          captureTo: mapped,
-        },
+        // A SELECT: a dry run runs it, so it shows the REVOKE and DROP ROLE it would run.
+        { captureTo: mapped, effect: 'read-only' },
       ),
       when(mapped, '=', '1', [
         cmd('psql', connectionString(host, database), '-v ON_ERROR_STOP=1 -c', lit(revokes.join(' '))),

@@ -135,9 +135,10 @@ function federatedCredentialTeardownStep(): ScriptStep {
 function clusterTeardownSteps(plan: DeploymentPlan): ScriptStep[] {
   const workload = plan.kubernetes?.workloadIdentity !== undefined;
   const saClientId = 'SERVICE_ACCOUNT_CLIENT_ID';
+  const saUsers = 'SERVICE_ACCOUNT_USED_BY';
   return [
     {
-      comment: `Delete ${plan.components.length === 1 ? 'the component' : 'the components'} the setup applied${workload ? ', and the ServiceAccount if it still names this identity' : ''}.`,
+      comment: `Delete ${plan.components.length === 1 ? 'the component' : 'the components'} the setup applied${workload ? ', and the ServiceAccount if it still names this identity and no Deployment uses it' : ''}.`,
       lines: [
         ...plan.components.map((component) =>
           cmd(
@@ -164,15 +165,36 @@ function clusterTeardownSteps(plan: DeploymentPlan): ScriptStep[] {
                 ],
                 { captureTo: saClientId },
               ),
+              // Run after the Deployment's revert: a Deployment that still names it (the user's own manifest,
+              // another app) keeps it, since its pods could not start without it. StatefulSets, DaemonSets and
+              // Jobs are not looked at.
+              command(
+                [
+                  'kubectl',
+                  'get',
+                  'deployments',
+                  '--namespace',
+                  v('NAMESPACE'),
+                  '-o',
+                  join(
+                    'jsonpath={.items[?(@.spec.template.spec.serviceAccountName=="',
+                    v('SERVICE_ACCOUNT'),
+                    '")].metadata.name}',
+                  ),
+                ],
+                { captureTo: saUsers },
+              ),
               when(saClientId, '!=', '', [
                 when(saClientId, '=', v('CLIENT_ID'), [
-                  cmd(
-                    'kubectl delete serviceaccount',
-                    v('SERVICE_ACCOUNT'),
-                    '--namespace',
-                    v('NAMESPACE'),
-                    '--ignore-not-found',
-                  ),
+                  when(saUsers, '=', '', [
+                    cmd(
+                      'kubectl delete serviceaccount',
+                      v('SERVICE_ACCOUNT'),
+                      '--namespace',
+                      v('NAMESPACE'),
+                      '--ignore-not-found',
+                    ),
+                  ]),
                 ]),
               ]),
             ]

@@ -4,6 +4,7 @@
  * setup made. Every step looks before it removes, so a second run finds nothing and changes nothing.
  */
 import {
+  buildSetupScript,
   originLines,
   preambleSteps,
   scriptTitle,
@@ -15,8 +16,9 @@ import { grantTeardownStep } from '../grants';
 import { hostModule } from '../hosts';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import {
-  capture,
+  command,
   note,
+  words,
   when,
   type Script,
   type ScriptLine,
@@ -25,7 +27,7 @@ import {
 } from '../script-model';
 import { showArgs } from '../setup/preflight';
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
-import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY } from './host-steps';
+import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY, removeLocalFilesLines } from './host-steps';
 import { deleteUserIdentitySteps, readUserIdentitySteps } from './identity';
 import { DELETE_CONTAINER_GROUP } from '../hosts/aci';
 
@@ -39,9 +41,14 @@ function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
   if (scoped.length === 0) return [];
   return [
     {
-      comment: 'Look up the resources whose role assignments the setup made: each is scoped to one of them.',
+      comment:
+        'Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.',
+      // A resource deleted since takes its role assignments with it: an empty id skips its steps below.
       lines: scoped.map((resource) =>
-        capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv'),
+        command([...words(...showArgs(resource)), '--query', 'id', '-o', 'tsv'], {
+          captureTo: `${resource.variable}_ID`,
+          tolerateFailure: true,
+        }),
       ),
     },
   ];
@@ -51,8 +58,17 @@ function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
  * The grants in reverse order, each only while the identity has a principal id (none: it is gone, or the
  * host has no system-assigned identity, so there is nothing granted to look for).
  */
-function grantSteps(plan: DeploymentPlan): ScriptStep[] {
-  const reversed = [...plan.grants].reverse();
+const DATABASE_GRANTS = new Set(['postgres-role', 'sql-contained-user']);
+
+/** PostgreSQL roles and SQL users: the database may refuse to drop one that owns tables, and the script stops. */
+function isDatabaseGrant(resolved: DeploymentPlan['grants'][number]): boolean {
+  return DATABASE_GRANTS.has(resolved.grant.kind);
+}
+
+function grantSteps(plan: DeploymentPlan, which: 'database' | 'other'): ScriptStep[] {
+  const reversed = [...plan.grants]
+    .reverse()
+    .filter((resolved) => isDatabaseGrant(resolved) === (which === 'database'));
   return reversed.flatMap((resolved, index) => {
     const firstOfKind = reversed.findIndex((other) => other.grant.kind === resolved.grant.kind) === index;
     const step = grantTeardownStep(plan, resolved, firstOfKind);
@@ -61,8 +77,36 @@ function grantSteps(plan: DeploymentPlan): ScriptStep[] {
       if (line.kind === 'write-file') throw new Error('A grant step writes no files');
       return line;
     });
-    return [{ comment: step.comment, lines: [when('PRINCIPAL_ID', '!=', '', lines)] }];
+    const guarded = when('PRINCIPAL_ID', '!=', '', lines);
+    // An RBAC grant's scope was looked up above: skipped when its resource is gone.
+    const scoped =
+      resolved.grant.kind === 'rbac'
+        ? when(`${resolved.resource.variable}_ID`, '!=', '', [guarded])
+        : guarded;
+    return [{ comment: step.comment, lines: [scoped] }];
   });
+}
+
+/** Hosts whose own teardown steps remove the files the setup wrote here (with their notes for the machines). */
+const REMOVES_ITS_FILES = new Set(['vm', 'vmss', 'aci']);
+
+/** The paths of the files the setup script writes, read from that script itself. */
+function setupWrittenFiles(plan: DeploymentPlan): string[] {
+  const paths = buildSetupScript(plan).steps.flatMap((step) =>
+    step.lines.flatMap((line) => (line.kind === 'write-file' ? [line.path] : [])),
+  );
+  return [...new Set(paths)];
+}
+
+/** The files the setup wrote into ./components (generated: nothing else is in them). */
+function localFilesStep(plan: DeploymentPlan): ScriptStep[] {
+  if (REMOVES_ITS_FILES.has(plan.host.id)) return [];
+  return [
+    {
+      comment: 'Remove the files the setup wrote here (generated from the wizard: nothing else is in them).',
+      lines: removeLocalFilesLines(setupWrittenFiles(plan)),
+    },
+  ];
 }
 
 /** What the user may set when running it. */
@@ -158,7 +202,11 @@ export function buildTeardownScript(plan: DeploymentPlan, meta?: ScriptMeta): Sc
     ...preambleSteps(plan),
     ...lookupSteps(plan),
     ...readUserIdentitySteps(plan),
-    ...host.teardownSteps(plan, grantSteps(plan)),
+    ...host.teardownSteps(plan, grantSteps(plan, 'other')),
+    ...localFilesStep(plan),
+    // Last but the identity: if a database refuses to drop a role that owns the app's tables, the script stops
+    // there with the choice, and everything else is already taken back.
+    ...grantSteps(plan, 'database'),
     ...deleteUserIdentitySteps(plan),
     {
       comment: 'Done. Running it again finds nothing left to remove and changes nothing.',
@@ -174,7 +222,11 @@ export function buildTeardownScript(plan: DeploymentPlan, meta?: ScriptMeta): Sc
     header: [
       `Dapr Managed Identity Wizard: teardown of ${scriptTitle(plan)} on ${plan.host.title}, ${plan.identity.title}.`,
       ...originLines(meta),
-      'Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.',
+      'Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the',
+      "identity only if asked. Role assignments carry the setup's description and an identity its tag; where the",
+      'setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what',
+      "has those names and still names this identity is taken to be the setup's. A grant that another setup for",
+      'this identity also relies on goes too: both made the same one.',
       'Safe to run again: every step looks before it removes.',
       `Dry run: DRY_RUN=1 bash ${TEARDOWN_FILE} prints each command that would remove something instead of running it.`,
       signInLine(plan),

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { FakeCloudState } from './seed';
 
 const BIN_DIR = fileURLToPath(new URL('./bin', import.meta.url));
+const MAIN_PY = fileURLToPath(new URL('./py/main.py', import.meta.url));
 const createdDirs: string[] = [];
 
 export interface FakeCall {
@@ -52,6 +53,14 @@ export function runWithFakeCloud(
   const stateFile = join(stateDir, 'state.json');
   writeFileSync(stateFile, JSON.stringify(seed, null, 2));
   writeFileSync(join(stateDir, 'calls.jsonl'), '');
+  // A seeded cluster runs its Deployments' pods before the script starts, as a real one would.
+  if (Object.keys(seed.kubernetes).length > 0) {
+    const settled = spawnSync('python3', ['-B', MAIN_PY, 'settle'], {
+      encoding: 'utf8',
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin', FAKE_CLOUD_DIR: stateDir },
+    });
+    if (settled.status !== 0) throw new Error(`The fake cloud could not settle its seed: ${settled.stderr}`);
+  }
   const stateBefore = JSON.parse(readFileSync(stateFile, 'utf8')) as FakeCloudState;
   const result = spawnSync('bash', ['-c', scriptText, 'setup.sh'], {
     cwd: workDir,

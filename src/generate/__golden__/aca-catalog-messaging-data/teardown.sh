@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of 10 Dapr components on Azure Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=pubsub.azure.servicebus.queues&name=queue-pubsub&m.namespaceName=sb-orders.servicebus.windows.net&c2.component=pubsub.azure.servicebus.topics&c2.m.namespaceName=sb-orders.servicebus.windows.net&c2.entityManagement=dapr&c3.component=bindings.azure.servicebus.queues&c3.m.namespaceName=sb-orders.servicebus.windows.net&c3.m.queueName=invoices&c4.component=pubsub.azure.eventhubs&c4.name=eh-pubsub&c4.m.eventHubNamespace=eh-orders.servicebus.windows.net&c4.m.storageAccountName=stcheckpoints&c4.m.storageContainerName=checkpoints&c4.ehAccess=subscribe&c5.component=bindings.azure.eventhubs&c5.m.eventHubNamespace=eh-orders.servicebus.windows.net&c5.m.eventHub=telemetry&c5.m.consumerID=%24Default&c5.m.storageAccountName=stcheckpoints&c5.m.storageContainerName=checkpoints&c5.ehDirection=both&c6.component=state.azure.cosmosdb&c6.name=cosmos-state&c6.m.url=https%3A%2F%2Fcosmos-orders.documents.azure.com%3A443%2F&c6.m.database=orders&c6.m.collection=state&c7.component=bindings.azure.cosmosdb&c7.m.url=https%3A%2F%2Fcosmos-orders.documents.azure.com%3A443%2F&c7.m.database=orders&c7.m.collection=events&c7.m.partitionKey=orderId&c8.component=configuration.azure.appconfig&c8.m.host=https%3A%2F%2Fappcs-orders.azconfig.io&c9.component=bindings.azure.openai&c9.m.endpoint=https%3A%2F%2Foai-orders.openai.azure.com%2F&c10.component=bindings.azure.signalr&c10.m.endpoint=https%3A%2F%2Fsignalr-orders.service.signalr.net&c10.m.hub=orders
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -74,30 +78,32 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv || true)
 EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
     --name "$EVENTHUBS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
-STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+    --query id -o tsv || true)
+STORAGE_ACCOUNT_ID=$(az storage account show \
+    --name "$STORAGE_ACCOUNT_NAME" \
+    --query id -o tsv || true)
 EVENTHUB_ID=$(az eventhubs eventhub show \
     --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
-APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
+    --query id -o tsv || true)
+APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv || true)
 OPENAI_ACCOUNT_ID=$(az cognitiveservices account show \
     --name "$OPENAI_ACCOUNT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv || true)
 SIGNALR_ID=$(az signalr show \
     --name "$SIGNALR_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv || true)
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -111,32 +117,38 @@ IDENTITY_CREATED_BY=$(az identity list \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove SignalR REST API Owner on the SignalR service signalr-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  SIGNALR_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$SIGNALR_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/fd53cd77-2268-407a-8f46-7e7863d0f521') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$SIGNALR_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$SIGNALR_ROLE_ASSIGNMENT"
+if [ "$SIGNALR_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    SIGNALR_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$SIGNALR_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/fd53cd77-2268-407a-8f46-7e7863d0f521') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$SIGNALR_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$SIGNALR_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Cognitive Services OpenAI User on the Azure OpenAI account oai-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  OPENAI_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$OPENAI_ACCOUNT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$OPENAI_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$OPENAI_ACCOUNT_ROLE_ASSIGNMENT"
+if [ "$OPENAI_ACCOUNT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    OPENAI_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$OPENAI_ACCOUNT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$OPENAI_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$OPENAI_ACCOUNT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove App Configuration Data Reader on the App Configuration store appcs-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$APPCONFIG_STORE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$APPCONFIG_STORE_ROLE_ASSIGNMENT"
+if [ "$APPCONFIG_STORE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$APPCONFIG_STORE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$APPCONFIG_STORE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
@@ -156,52 +168,62 @@ if [ "$PRINCIPAL_ID" != '' ]; then
 fi
 
 # Remove Azure Event Hubs Data Receiver on the Event hub telemetry, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$EVENTHUB_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$EVENTHUB_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$EVENTHUB_ROLE_ASSIGNMENT"
+if [ "$EVENTHUB_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$EVENTHUB_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$EVENTHUB_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$EVENTHUB_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Azure Event Hubs Data Sender on the Event hub telemetry, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$EVENTHUB_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/2b629674-e913-4c01-ae53-ef4638d8f975') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$EVENTHUB_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$EVENTHUB_ROLE_ASSIGNMENT"
+if [ "$EVENTHUB_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$EVENTHUB_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/2b629674-e913-4c01-ae53-ef4638d8f975') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$EVENTHUB_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$EVENTHUB_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$STORAGE_ACCOUNT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$STORAGE_ACCOUNT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Azure Event Hubs Data Receiver on the Event Hubs namespace eh-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$EVENTHUBS_NAMESPACE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT"
+if [ "$EVENTHUBS_NAMESPACE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$EVENTHUBS_NAMESPACE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Azure Service Bus Data Owner on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$SERVICEBUS_NAMESPACE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/090c5cfd-751d-490a-894a-3ce6f1109419') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
+if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$SERVICEBUS_NAMESPACE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/090c5cfd-751d-490a-894a-3ce6f1109419') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
@@ -323,6 +345,10 @@ fi
 
 # Kept: Dapr on the container app, with its app id (its callers use it).
 # If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).
+
+# Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
+run rm -f \
+    -- components/queue-pubsub.yaml components/pubsub.yaml components/servicebus-binding.yaml components/eh-pubsub.yaml components/eventhubs-binding.yaml components/cosmos-state.yaml components/cosmosdb-binding.yaml components/configstore.yaml components/openai-binding.yaml components/signalr-binding.yaml
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&appPort=8080&m.vaultName=kv-orders
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -70,8 +74,8 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -94,12 +98,14 @@ az aks get-credentials \
     --overwrite-existing
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$VAULT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+if [ "$VAULT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$VAULT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
@@ -139,17 +145,27 @@ if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
 fi
 # Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
 
-# Delete the component the setup applied, and the ServiceAccount if it still names this identity.
+# Delete the component the setup applied, and the ServiceAccount if it still names this identity and no Deployment uses it.
 run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
 SERVICE_ACCOUNT_CLIENT_ID=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.metadata.annotations.azure\.workload\.identity/client-id}')
+SERVICE_ACCOUNT_USED_BY=$(kubectl get deployments \
+    --namespace "$NAMESPACE" -o 'jsonpath={.items[?(@.spec.template.spec.serviceAccountName=="'"$SERVICE_ACCOUNT"'")].metadata.name}')
 if [ "$SERVICE_ACCOUNT_CLIENT_ID" != '' ]; then
   if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
-    run kubectl delete serviceaccount "$SERVICE_ACCOUNT" --namespace "$NAMESPACE" --ignore-not-found
+    if [ "$SERVICE_ACCOUNT_USED_BY" = '' ]; then
+      run kubectl delete serviceaccount "$SERVICE_ACCOUNT" \
+          --namespace "$NAMESPACE" \
+          --ignore-not-found
+    fi
   fi
 fi
 # Kept: the namespace, the OIDC issuer and Workload ID on the cluster (other workloads may use them).
+
+# Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
+run rm -f \
+    -- components/azurekeyvault.yaml components/serviceaccount.yaml components/deployment-patch.yaml
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of 5 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#cloud=china&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=state.azure.tablestorage&c3.name=tablestate&c3.m.accountName=storders&c3.m.tableName=orders&c4.component=pubsub.azure.servicebus.topics&c4.m.namespaceName=sb-orders.servicebus.chinacloudapi.cn&c5.component=state.postgresql&c5.name=pg-state&c5.m.host=pg-orders.postgres.database.chinacloudapi.cn&c5.m.database=orders
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az cloud set --name AzureChinaCloud` and then `az login` (a sign-in to another cloud does not count).
@@ -75,13 +79,15 @@ export MSYS_NO_PATHCONV=1
 # Talk to Azure operated by 21Vianet (China): every resource below is in that cloud.
 az cloud set --name AzureChinaCloud
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
+STORAGE_ACCOUNT_ID=$(az storage account show \
+    --name "$STORAGE_ACCOUNT_NAME" \
+    --query id -o tsv || true)
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv || true)
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -103,59 +109,51 @@ az aks get-credentials \
     --resource-group "$RESOURCE_GROUP" \
     --overwrite-existing
 
-# Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
-  PG_ADMIN=$(az account show --query user.name -o tsv)
-  PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
-  export PGPASSWORD
-  POSTGRES_SERVER_ROLE_MAPPED=$(run_or_placeholder POSTGRES_SERVER_ROLE_MAPPED psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
-    if ! run psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
-      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
-      exit 1
+# Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
+if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$SERVICEBUS_NAMESPACE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
     fi
   fi
 fi
 
-# Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$SERVICEBUS_NAMESPACE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
-  fi
-fi
-
 # Remove Storage Table Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$STORAGE_ACCOUNT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$STORAGE_ACCOUNT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Storage Blob Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$STORAGE_ACCOUNT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$STORAGE_ACCOUNT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$VAULT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+if [ "$VAULT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$VAULT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
@@ -195,7 +193,7 @@ if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
 fi
 # Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
 
-# Delete the components the setup applied, and the ServiceAccount if it still names this identity.
+# Delete the components the setup applied, and the ServiceAccount if it still names this identity and no Deployment uses it.
 run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
 run kubectl delete components.dapr.io statestore --namespace "$NAMESPACE" --ignore-not-found
 run kubectl delete components.dapr.io tablestate --namespace "$NAMESPACE" --ignore-not-found
@@ -204,12 +202,38 @@ run kubectl delete components.dapr.io pg-state --namespace "$NAMESPACE" --ignore
 SERVICE_ACCOUNT_CLIENT_ID=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.metadata.annotations.azure\.workload\.identity/client-id}')
+SERVICE_ACCOUNT_USED_BY=$(kubectl get deployments \
+    --namespace "$NAMESPACE" -o 'jsonpath={.items[?(@.spec.template.spec.serviceAccountName=="'"$SERVICE_ACCOUNT"'")].metadata.name}')
 if [ "$SERVICE_ACCOUNT_CLIENT_ID" != '' ]; then
   if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
-    run kubectl delete serviceaccount "$SERVICE_ACCOUNT" --namespace "$NAMESPACE" --ignore-not-found
+    if [ "$SERVICE_ACCOUNT_USED_BY" = '' ]; then
+      run kubectl delete serviceaccount "$SERVICE_ACCOUNT" \
+          --namespace "$NAMESPACE" \
+          --ignore-not-found
+    fi
   fi
 fi
 # Kept: the namespace, the OIDC issuer and Workload ID on the cluster (other workloads may use them).
+
+# Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
+run rm -f \
+    -- components/azurekeyvault.yaml components/statestore.yaml components/tablestate.yaml components/pubsub.yaml components/pg-state.yaml components/serviceaccount.yaml components/deployment-patch.yaml
+
+# Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
+  PG_ADMIN=$(az account show --query user.name -o tsv)
+  PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
+  export PGPASSWORD
+  POSTGRES_SERVER_ROLE_MAPPED=$(psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+    if ! run psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
+      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
+      exit 1
+    fi
+  fi
+fi
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

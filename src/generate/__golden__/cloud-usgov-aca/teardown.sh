@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of 5 Dapr components on Azure Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#cloud=usgovernment&host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=state.azure.cosmosdb&name=cosmos-state&m.url=https%3A%2F%2Fcosmos-orders.documents.azure.us%3A443%2F&m.database=orders&m.collection=state&c2.component=state.sqlserver&c2.name=sql-state&c2.m.host=sql-orders.database.usgovcloudapi.net&c2.m.database=orders&c3.component=state.redis&c3.name=redis-state&c3.m.redisHost=redis-orders.redis.cache.usgovcloudapi.net%3A6380&c4.component=configuration.azure.appconfig&c4.m.host=https%3A%2F%2Fappcs-orders.azconfig.azure.us&c5.component=pubsub.azure.eventhubs&c5.name=eh-pubsub&c5.m.eventHubNamespace=eh-orders.servicebus.usgovcloudapi.net&c5.m.storageAccountName=stcheckpoints&c5.m.storageContainerName=checkpoints&c5.ehAccess=subscribe
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az cloud set --name AzureUSGovernment` and then `az login` (a sign-in to another cloud does not count).
@@ -74,13 +78,15 @@ export MSYS_NO_PATHCONV=1
 # Talk to Azure Government (US): every resource below is in that cloud.
 az cloud set --name AzureUSGovernment
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
-APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv || true)
 EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
     --name "$EVENTHUBS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
-STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+    --query id -o tsv || true)
+STORAGE_ACCOUNT_ID=$(az storage account show \
+    --name "$STORAGE_ACCOUNT_NAME" \
+    --query id -o tsv || true)
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -97,32 +103,38 @@ IDENTITY_CREATED_BY=$(az identity list \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$STORAGE_ACCOUNT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$STORAGE_ACCOUNT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Azure Event Hubs Data Receiver on the Event Hubs namespace eh-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$EVENTHUBS_NAMESPACE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT"
+if [ "$EVENTHUBS_NAMESPACE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$EVENTHUBS_NAMESPACE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove App Configuration Data Reader on the App Configuration store appcs-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$APPCONFIG_STORE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$APPCONFIG_STORE_ROLE_ASSIGNMENT"
+if [ "$APPCONFIG_STORE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$APPCONFIG_STORE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$APPCONFIG_STORE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$APPCONFIG_STORE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
@@ -139,17 +151,6 @@ if [ "$PRINCIPAL_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --policy-assignment-name id-orders -o none
   fi
-fi
-
-# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  run sqlcmd \
-      --server sql-orders.database.usgovcloudapi.net \
-      --database-name orders \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
 fi
 
 # Remove the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor on the Cosmos DB account cosmos-orders (this principal, this role, the whole account: what the setup assigns; Cosmos DB keeps no note of who made an assignment, so an identical one made elsewhere goes too).
@@ -235,6 +236,21 @@ fi
 
 # Kept: Dapr on the container app, with its app id (its callers use it).
 # If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).
+
+# Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
+run rm -f \
+    -- components/cosmos-state.yaml components/sql-state.yaml components/redis-state.yaml components/configstore.yaml components/eh-pubsub.yaml
+
+# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  run sqlcmd \
+      --server sql-orders.database.usgovcloudapi.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+fi
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of Azure Service Bus queue binding and Azure Event Hubs binding on Virtual Machine Scale Set, System-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=vmss&resourceGroup=rg-orders&hostName=vmss-orders&appId=orders-api&component=bindings.azure.servicebus.queues&m.namespaceName=sb-orders.servicebus.windows.net&m.queueName=invoices&c2.component=bindings.azure.eventhubs&c2.m.eventHubNamespace=eh-orders.servicebus.windows.net&c2.m.eventHub=telemetry&c2.m.consumerID=%24Default&c2.m.storageAccountName=stcheckpoints&c2.m.storageContainerName=checkpoints&c2.ehDirection=input
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -69,18 +73,20 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
 SERVICEBUS_QUEUE_ID=$(az servicebus queue show \
     --namespace-name "$SERVICEBUS_NAMESPACE_NAME" \
     --name "$SERVICEBUS_QUEUE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv || true)
 EVENTHUB_ID=$(az eventhubs eventhub show \
     --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
-STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+    --query id -o tsv || true)
+STORAGE_ACCOUNT_ID=$(az storage account show \
+    --name "$STORAGE_ACCOUNT_NAME" \
+    --query id -o tsv || true)
 
 # Read the scale set's system-assigned principal id (empty if it has none): the grants below are looked up by it.
 PRINCIPAL_ID=$(az vmss show \
@@ -89,42 +95,50 @@ PRINCIPAL_ID=$(az vmss show \
     --query identity.principalId -o tsv)
 
 # Remove Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$STORAGE_ACCOUNT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$STORAGE_ACCOUNT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Azure Event Hubs Data Receiver on the Event hub telemetry, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$EVENTHUB_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$EVENTHUB_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$EVENTHUB_ROLE_ASSIGNMENT"
+if [ "$EVENTHUB_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$EVENTHUB_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$EVENTHUB_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$EVENTHUB_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Azure Service Bus Data Receiver on the Service Bus queue invoices, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$SERVICEBUS_QUEUE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT"
+if [ "$SERVICEBUS_QUEUE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$SERVICEBUS_QUEUE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Azure Service Bus Data Sender on the Service Bus queue invoices, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$SERVICEBUS_QUEUE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT"
+if [ "$SERVICEBUS_QUEUE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$SERVICEBUS_QUEUE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$SERVICEBUS_QUEUE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 

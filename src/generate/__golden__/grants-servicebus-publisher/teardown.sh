@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of Azure Service Bus topics pub/sub on Virtual Machine, System-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=vm&resourceGroup=rg-orders&hostName=vm-orders&appId=orders-api&component=pubsub.azure.servicebus.topics&m.namespaceName=sb-orders.servicebus.windows.net
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -65,11 +69,11 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv || true)
 
 # Read the VM's system-assigned principal id (empty if it has none): the grants below are looked up by it.
 PRINCIPAL_ID=$(az vm show \
@@ -78,12 +82,14 @@ PRINCIPAL_ID=$(az vm show \
     --query identity.principalId -o tsv)
 
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$SERVICEBUS_NAMESPACE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
+if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$SERVICEBUS_NAMESPACE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 

@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of Azure Service Bus queues pub/sub on App Service Web App (Linux), User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=webapp&identity=user&resourceGroup=rg-orders&hostName=orders-web&identityName=id-orders&appId=orders-web&component=pubsub.azure.servicebus.queues&m.namespaceName=sb-orders.servicebus.windows.net&sbAccess=subscribe
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -66,11 +70,11 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv || true)
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -84,12 +88,14 @@ IDENTITY_CREATED_BY=$(az identity list \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove Azure Service Bus Data Receiver on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$SERVICEBUS_NAMESPACE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
+if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$SERVICEBUS_NAMESPACE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
@@ -111,6 +117,9 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
         --identities "$IDENTITY_ID" -o none
   fi
 fi
+
+# Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
+run rm -f -- components/pubsub.yaml
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of 3 Dapr components on Virtual Machine, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=vm&identity=user&resourceGroup=rg-orders&hostName=vm-orders&identityName=id-orders&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b&appId=orders-api&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=pubsub.azure.servicebus.topics&c3.m.namespaceName=sb-orders.servicebus.windows.net
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -68,13 +72,15 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
-STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
+STORAGE_ACCOUNT_ID=$(az storage account show \
+    --name "$STORAGE_ACCOUNT_NAME" \
+    --query id -o tsv || true)
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv || true)
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -88,32 +94,38 @@ IDENTITY_CREATED_BY=$(az identity list \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$SERVICEBUS_NAMESPACE_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
+if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$SERVICEBUS_NAMESPACE_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Storage Blob Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$STORAGE_ACCOUNT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$STORAGE_ACCOUNT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$STORAGE_ACCOUNT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$VAULT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+if [ "$VAULT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$VAULT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 

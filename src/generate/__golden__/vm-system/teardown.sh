@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on Virtual Machine, System-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=vm&resourceGroup=rg-orders&hostName=vm-orders&appId=orders-api&m.vaultName=kv-orders
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -65,8 +69,8 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
 
 # Read the VM's system-assigned principal id (empty if it has none): the grants below are looked up by it.
 PRINCIPAL_ID=$(az vm show \
@@ -75,12 +79,14 @@ PRINCIPAL_ID=$(az vm show \
     --query identity.principalId -o tsv)
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$VAULT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+if [ "$VAULT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$VAULT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 

@@ -2,7 +2,11 @@
 # Dapr Managed Identity Wizard: teardown of Azure Key Vault secret store on Virtual Machine, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=vm&identity=user&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b&appId=
-# Takes back what setup-dapr-identity.sh added, in reverse order, and only what it can tell the setup made.
+# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
+# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# has those names and still names this identity is taken to be the setup's. A grant that another setup for
+# this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -70,8 +74,8 @@ exit 1
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made: each is scoped to one of them.
-VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
+# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -85,12 +89,14 @@ IDENTITY_CREATED_BY=$(az identity list \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove Key Vault Secrets User on the Key Vault mykeyvault, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$PRINCIPAL_ID" != '' ]; then
-  VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
-      --scope "$VAULT_ID" \
-      --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
-  if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
-    run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+if [ "$VAULT_ID" != '' ]; then
+  if [ "$PRINCIPAL_ID" != '' ]; then
+    VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
+        --scope "$VAULT_ID" \
+        --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
+    if [ "$VAULT_ROLE_ASSIGNMENT" != '' ]; then
+      run az role assignment delete --ids "$VAULT_ROLE_ASSIGNMENT"
+    fi
   fi
 fi
 

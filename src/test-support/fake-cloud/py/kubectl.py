@@ -309,6 +309,11 @@ def run_kubectl(state, argv):
     return reconcile(cluster, state) or changed or reconciled
 
 
+def settle(state):
+    for cluster in state.get('kubernetes', {}).values():
+        reconcile(cluster, state)
+
+
 def reconcile(cluster, state):
     changed = False
     for item in [item for item in cluster['objects'] if item['kind'] == 'Deployment']:

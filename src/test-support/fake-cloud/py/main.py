@@ -18,6 +18,14 @@ def require_modules():
 def main():
     require_modules()
     program, argv = sys.argv[1], sys.argv[2:]
+    if program == 'settle':
+        # Not a tool: brings the seed to what a running cluster would show (each Deployment's pod), before
+        # the script runs, so the script's first call changes nothing by itself.
+        from kubectl import settle
+        state = load_state()
+        settle(state)
+        save_state(state)
+        return 0
     record_call(program, argv)
     state = load_state()
     if program == 'az':
