@@ -31,13 +31,16 @@ function DryRun({ format, resourceGroup }: { format: IacFormat; resourceGroup: s
   );
 }
 
-/** One format's files, each with Copy and Download; the text is exactly what Copy puts on the clipboard. */
+/**
+ * One format's files (in Bicep, main.bicep, its parameters and any grants module), each with Copy and Download; the
+ * text is exactly what Copy puts on the clipboard.
+ */
 export function IacFiles({ format, files, resourceGroup }: IacFilesProps) {
   return (
     <>
       <DryRun format={format} resourceGroup={resourceGroup} />
       {files.map((file) => (
-        <div key={file.id} className="iac-file">
+        <div key={file.path} className="iac-file">
           <div className="output-actions">
             <span className="file-name">{file.path}</span>
             <CopyButton text={file.text} what={file.fileName} />
@@ -51,7 +54,9 @@ export function IacFiles({ format, files, resourceGroup }: IacFilesProps) {
             </button>
           </div>
           <pre tabIndex={0} aria-label={file.fileName}>
-            <code data-output={file.id}>{file.text}</code>
+            <code data-output={file.id} data-file={file.fileName}>
+              {file.text}
+            </code>
           </pre>
         </div>
       ))}

@@ -11,12 +11,9 @@
  */
 import { SCRIPT_FILE_NAME } from '../../index';
 import type { DeploymentPlan } from '../../plan/deployment-plan';
-import type { ResolvedResource } from '../../resources';
 import {
   inOtherGroup,
-  resourceType,
   serviceAccountSubject,
-  symbolWords,
   iacView,
   withClientId,
   WORKLOAD_ID_AUDIENCE,
@@ -25,18 +22,16 @@ import {
 import { identityBlockBicep, identityTitle } from '../identity-block';
 import { API_VERSIONS } from '../resource-types';
 import { applyStepTitles } from '../script-steps';
-import { bicepGrant, type BicepResource } from './grants';
-import { bicepComment, bicepString, bicepValue, BicepExpr, expr, type BicepValue } from './bicep-text';
+import { bicepComment, bicepString, BicepExpr, expr, type BicepValue } from './bicep-text';
+import { grantGroup, grantModules, moduleStatements, type GrantModule } from './grant-modules';
+import { grantsText, referenceText, resourceText } from './resources-text';
 
 export interface BicepFiles {
   readonly bicep: string;
   readonly parameters: string;
+  /** The grants modules, one per other resource group, by their path from main.bicep (modules/grants-....bicep). */
+  readonly modules: readonly { readonly path: string; readonly text: string }[];
 }
-
-const camel = (words: readonly string[]): string =>
-  words.map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
-
-const symbolOf = (resource: ResolvedResource): string => camel(symbolWords(resource.variable));
 
 /** A plain component document (strings, arrays, objects, the client id expression) as a Bicep value. */
 function toBicepValue(value: unknown): BicepValue {
@@ -49,14 +44,7 @@ function toBicepValue(value: unknown): BicepValue {
   throw new Error(`Not a Bicep value: ${String(value)}`);
 }
 
-function resourceText(resource: BicepResource, existing = false): string {
-  return (
-    bicepComment(resource.comment) +
-    `resource ${resource.symbol} '${resource.type}@${resource.apiVersion}'${existing ? ' existing' : ''} = ${bicepValue(resource.body)}\n`
-  );
-}
-
-function header(view: IacView): string {
+function header(view: IacView, modules: readonly GrantModule[]): string {
   const { plan } = view;
   const group = plan.resourceGroup;
   // The wizard's subscription, as the script selects it (a name may hold spaces: shell-quoted).
@@ -66,7 +54,12 @@ function header(view: IacView): string {
   return bicepComment(
     [
       `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
-      `ARM can do of the setup script (${SCRIPT_FILE_NAME}), as one deployment into the resource group ${group}.`,
+      `ARM can do of the setup script (${SCRIPT_FILE_NAME}), as one deployment into the resource group ${group}${modules.length === 0 ? '.' : ''}`,
+      ...(modules.length === 0
+        ? []
+        : [
+            `(and, for the grants there, a module deployed into ${modules.map((module) => module.resourceGroup).join(', ')}: ${modules.map((module) => module.path).join(', ')}).`,
+          ]),
       ...(plan.cloud.id === 'public' ? [] : [`First: az cloud set --name ${plan.cloud.azCloudName}`]),
       'Dry run (shows what would change, changes nothing):',
       `  az deployment group what-if ${deploy}`,
@@ -75,7 +68,7 @@ function header(view: IacView): string {
       // azd deploys a resource-group-scoped file into AZURE_RESOURCE_GROUP, else prompts for or creates a group
       // (learn.microsoft.com/azure/developer/azure-developer-cli/resource-group-scoped-deployments); its cloud is
       // azd's own setting (learn.microsoft.com/azure/developer/azure-developer-cli/sovereign-clouds).
-      'In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:',
+      `In an azd project, put main.bicep and main.parameters.json${modules.length === 0 ? '' : ' (and the modules folder)'} in infra/, and deploy into this group:`,
       `  azd env set AZURE_RESOURCE_GROUP ${group}`,
       ...(plan.cloud.id === 'public'
         ? []
@@ -203,65 +196,11 @@ function identityText(view: IacView): string {
   return parts.join('\n');
 }
 
-function referenceText(resource: ResolvedResource): string {
-  const type = resourceType(resource);
-  const body: Record<string, BicepValue> = {
-    ...(resource.parent ? { parent: expr(symbolOf(resource.parent)) } : {}),
-    name: resource.name,
-  };
-  const checks = [
-    ...(resource.ref.precondition ? [`Needs: ${resource.ref.precondition.message}`] : []),
-    ...(resource.ref.keyVaultModelChoice !== undefined
-      ? [
-          resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'
-            ? 'The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.'
-            : 'The vault must use Azure RBAC (enableRbacAuthorization true): access-policy vaults ignore roles.',
-        ]
-      : []),
-  ];
-  return resourceText(
-    {
-      symbol: symbolOf(resource),
-      type: type.armType,
-      apiVersion: type.apiVersion,
-      comment: [`The ${resource.ref.title} ${resource.name} in ${resource.resourceGroup}.`, ...checks].join(
-        '\n',
-      ),
-      body,
-    },
-    true,
-  );
-}
-
-function grantsText(view: IacView): string {
-  const owner = view.principal === 'created-identity' ? 'identity' : 'hostResource';
-  const counts = new Map<string, number>();
-  return view.armGrants
-    .map((grant) => {
-      const base = symbolOf(grant.resource);
-      const suffix = {
-        rbac: 'Role',
-        'cosmos-sql-role': 'DataRole',
-        'redis-access-policy': 'AccessPolicy',
-        'keyvault-policy': 'AccessPolicies',
-      }[grant.kind];
-      const count = (counts.get(base + suffix) ?? 0) + 1;
-      counts.set(base + suffix, count);
-      const symbol = `${base}${suffix}${count > 1 ? count : ''}`;
-      // A resource in another group is reached by a module deployed there (scope: resourceGroup('<group>'),
-      // learn.microsoft.com/azure/azure-resource-manager/bicep/deploy-to-resource-group, "Scope to different
-      // resource group"); a module is a second file, which this one-file output leaves to the script.
-      const resource = grant.resource.parent ?? grant.resource;
-      if (inOtherGroup(view, resource)) {
-        return bicepComment(
-          `Not here: the grant on ${grant.resource.ref.title} ${grant.resource.name} in resource group ${resource.resourceGroup}.\n` +
-            `ARM makes it through a module deployed there (module ... = { scope: resourceGroup('${resource.resourceGroup}'), ... })\n` +
-            'holding the same role assignment; this file leaves it to the setup script.',
-        );
-      }
-      return resourceText(bicepGrant(grant, symbol, base, owner));
-    })
-    .join('\n');
+/** The grants on resources in the deployment's own group, and the modules holding those in other groups. */
+function grantSections(view: IacView, modules: readonly GrantModule[]): string[] {
+  const owner = view.principal === 'created-identity' ? 'identity.id' : 'hostResource.id';
+  const here = view.armGrants.filter((grant) => grantGroup(grant) === view.plan.resourceGroup);
+  return [grantsText(here, owner), moduleStatements(modules, owner)];
 }
 
 function componentsText(view: IacView): string {
@@ -364,15 +303,20 @@ function parametersFile(parameters: readonly Parameter[]): string {
 export function renderBicep(plan: DeploymentPlan): BicepFiles {
   const view = iacView(plan);
   const parameters = parametersOf(view);
+  const modules = grantModules(view);
   const sections = [
-    header(view) + "targetScope = 'resourceGroup'\n",
+    header(view, modules) + "targetScope = 'resourceGroup'\n",
     parameters.map(parameterText).join('').trimEnd() + '\n',
     identityText(view),
-    // A resource in another resource group is granted by the script only (see grantsText): not referenced here.
+    // A resource in another resource group is referenced in the module of its group.
     ...view.resources.filter((resource) => !inOtherGroup(view, resource)).map(referenceText),
-    grantsText(view),
+    ...grantSections(view, modules),
     componentsText(view) + notesText(view),
     outputsText(view),
   ].filter((section) => section.trim() !== '');
-  return { bicep: sections.join('\n'), parameters: parametersFile(parameters) };
+  return {
+    bicep: sections.join('\n'),
+    parameters: parametersFile(parameters),
+    modules: modules.map(({ path, text }) => ({ path, text })),
+  };
 }
