@@ -21,10 +21,11 @@ import {
 } from '../iac-view';
 import { identityBlockBicep, identityTitle } from '../identity-block';
 import { API_VERSIONS } from '../resource-types';
-import { applyStepTitles } from '../script-steps';
+import { applySteps, webAppSidecar } from '../script-steps';
 import { bicepComment, bicepString, BicepExpr, expr, type BicepValue } from './bicep-text';
 import { grantGroup, grantModules, moduleStatements, type GrantModule } from './grant-modules';
 import { grantsText, referenceText, resourceText } from './resources-text';
+import { declaresSidecar, sidecarText } from './web-app-sidecar';
 
 export interface BicepFiles {
   readonly bicep: string;
@@ -79,6 +80,9 @@ function header(view: IacView, modules: readonly GrantModule[]): string {
   );
 }
 
+/** Whether the file references the user's host: for its principal or OIDC issuer, or to hold the daprd sidecar. */
+const referencesHost = (view: IacView): boolean => view.readsHost || declaresSidecar(view.plan);
+
 interface Parameter {
   readonly name: string;
   readonly description: string;
@@ -110,10 +114,10 @@ function parametersOf(view: IacView): Parameter[] {
           }),
     });
   }
-  if (view.readsHost)
+  if (referencesHost(view))
     parameters.push({
       name: 'hostName',
-      description: `The ${plan.host.noun} (yours: this file only reads it).`,
+      description: `The ${plan.host.noun} (yours: this file only reads it${declaresSidecar(plan) ? ', and adds the daprd sidecar container to it' : ''}).`,
       value: plan.hostName,
     });
   if (plan.host.format === 'container-apps')
@@ -148,14 +152,14 @@ function identityText(view: IacView): string {
       }),
     );
   }
-  if (view.readsHost) {
+  if (referencesHost(view)) {
     parts.push(
       resourceText(
         {
           symbol: 'hostResource',
           type: host.armType,
           apiVersion: host.apiVersion,
-          comment: `Your ${plan.host.noun}: referenced, never redeclared here.`,
+          comment: `Your ${plan.host.noun}: referenced, never redeclared here${declaresSidecar(plan) ? ' (daprSidecar below is a container of it)' : ''}.`,
           body: { name: expr('hostName') },
         },
         true,
@@ -232,24 +236,28 @@ function componentsText(view: IacView): string {
     });
     return [environment, ...components].join('\n');
   }
+  const sidecar = webAppSidecar(plan);
   const where = (() => {
     if (plan.host.format === 'kubernetes')
       return 'Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster';
     if (plan.host.id === 'aci')
       // containerGroups@2023-05-01 properties.volumes[].secret could carry the files, but the group is the user's.
       return 'this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume';
-    if (plan.host.id === 'webapp')
-      // Microsoft.Web/sites/sitecontainers (learn.microsoft.com/azure/templates/microsoft.web/sites/sitecontainers)
-      // declares a sidecar; no ARM resource writes files under /home.
-      return `Dapr on the ${plan.host.noun} reads its components from files under /home, which no ARM resource writes (daprd itself could be a Microsoft.Web/sites/sitecontainers sidecar; this file leaves that to the script too)`;
+    if (sidecar)
+      return `the component files: Dapr on the ${plan.host.noun} reads them from files under /home, which no ARM resource writes, and only when daprd starts`;
     return `Dapr on the ${plan.host.noun} reads its components from files, which ARM cannot write`;
   })();
-  return bicepComment(
-    [
-      `Not here: ${where}.`,
-      `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
-      ...applyStepTitles(plan).map((title) => `  - ${title}`),
-    ].join('\n'),
+  // The sidecar step is the resource above; the script's other steps remain, after this deployment.
+  const steps = applySteps(plan).filter((step) => step.comment !== sidecar?.step.comment);
+  return (
+    (sidecar ? `${sidecarText(plan)}\n` : '') +
+    bicepComment(
+      [
+        `Not here: ${where}.`,
+        `The setup script (${SCRIPT_FILE_NAME}) does it in these steps${sidecar ? ', after this deployment' : ''}:`,
+        ...steps.map((step) => `  - ${step.comment}`),
+      ].join('\n'),
+    )
   );
 }
 

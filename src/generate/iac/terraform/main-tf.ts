@@ -385,6 +385,14 @@ function componentItems(view: IacView): HclItem[] {
         plan.host.id === 'aci'
           ? 'Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.'
           : `Not here: Dapr on the ${plan.host.noun} reads its components from files, which no provider here writes.`,
+        // azurerm has no resource or block for App Service site containers (none in v4.55.0's
+        // internal/services/appservice nor its docs, nor up to v4.81.0); main.bicep declares the sidecar.
+        ...(plan.host.id === 'webapp'
+          ? [
+              "Nor the daprd sidecar: azurerm has no resource for a web app's sidecar containers (main.bicep declares it as",
+              'Microsoft.Web/sites/sitecontainers), so the setup script adds it too.',
+            ]
+          : []),
         `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
         ...applyStepTitles(plan).map((title) => `  - ${title}`),
       ].join('\n'),
