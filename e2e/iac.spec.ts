@@ -1,5 +1,6 @@
 /**
- * The Bicep and Terraform tabs: their files load when a tab first opens and match the golden files exactly;
+ * The Bicep and Terraform tabs: their files (grants modules and the Web App sidecar included) load when a tab
+ * first opens and match the golden files exactly;
  * "Download all" saves one .zip holding every output, each entry the golden text; the tab row takes Home/End.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,14 @@ import { expect, outputTexts, scenario, test, withoutOriginText } from './fixtur
 
 test.describe.configure({ mode: 'parallel' });
 
-const SCENARIOS = ['aca-user', 'aks-workload', 'three-components-aks', 'grants-redis-cosmos', 'vm-system'];
+const SCENARIOS = [
+  'aca-user',
+  'aks-workload',
+  'three-components-aks',
+  'grants-redis-cosmos',
+  'vm-system',
+  'webapp-user',
+];
 
 /** The text of every [data-output] block of the given ids, by id. */
 async function blocks(page: Page, ids: readonly string[]): Promise<Record<string, string>> {
