@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import {
   goldenFileName,
-  IAC_GOLDEN_FILES,
+  isIacGoldenFile,
   loadGoldenScenarios,
   type GoldenScenario,
 } from '../src/test-support/golden';
@@ -59,9 +59,13 @@ export function stepHeading(page: Page, step: StepTitle): Locator {
  * YAML, its data-component name. An id with no golden file shows up as "no golden file for <id>", so the
  * comparison with the expected outputs fails on it.
  */
-export function goldenFileOf(block: { readonly id: string; readonly component: string | null }): string {
+export function goldenFileOf(block: {
+  readonly id: string;
+  readonly component: string | null;
+  readonly file?: string | null;
+}): string {
   try {
-    return goldenFileName({ id: block.id, component: block.component });
+    return goldenFileName({ id: block.id, component: block.component, fileName: block.file });
   } catch {
     return `no golden file for ${block.id}`;
   }
@@ -69,7 +73,7 @@ export function goldenFileOf(block: { readonly id: string; readonly component: s
 
 /**
  * The text of every [data-output] block in the page (hidden tabs included), by the name of the golden file
- * it is compared with: goldenFileName({ id: data-output, component: data-component }). A second block for
+ * it is compared with: goldenFileName({ id: data-output, component: data-component, fileName: data-file }). A second block for
  * the same file shows up as "duplicate <file>", so comparing with the expected outputs fails.
  */
 export async function outputTexts(page: Page): Promise<Record<string, string>> {
@@ -77,6 +81,7 @@ export async function outputTexts(page: Page): Promise<Record<string, string>> {
     elements.map((element) => ({
       id: element.getAttribute('data-output') ?? '',
       component: element.getAttribute('data-component'),
+      file: element.getAttribute('data-file'),
       text: element.textContent ?? '',
     })),
   );
@@ -116,8 +121,8 @@ export async function expectGoldenOutputs(page: Page, golden: GoldenScenario): P
   const split = async (): Promise<[Record<string, string>, Record<string, string>]> => {
     const texts = Object.entries(await outputTexts(page));
     return [
-      Object.fromEntries(texts.filter(([file]) => !IAC_GOLDEN_FILES.includes(file))),
-      Object.fromEntries(texts.filter(([file]) => IAC_GOLDEN_FILES.includes(file))),
+      Object.fromEntries(texts.filter(([file]) => !isIacGoldenFile(file))),
+      Object.fromEntries(texts.filter(([file]) => isIacGoldenFile(file))),
     ];
   };
   await expect

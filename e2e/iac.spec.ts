@@ -1,15 +1,23 @@
 /**
- * The Bicep and Terraform tabs: their files load when a tab first opens and match the golden files exactly;
+ * The Bicep and Terraform tabs: their files (grants modules and the Web App sidecar included) load when a tab
+ * first opens and match the golden files exactly;
  * "Download all" saves one .zip holding every output, each entry the golden text; the tab row takes Home/End.
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from '@playwright/test';
-import { expect, scenario, test, withoutOriginText } from './fixtures';
+import { expect, outputTexts, scenario, test, withoutOriginText } from './fixtures';
 
 test.describe.configure({ mode: 'parallel' });
 
-const SCENARIOS = ['aca-user', 'aks-workload', 'three-components-aks', 'grants-redis-cosmos', 'vm-system'];
+const SCENARIOS = [
+  'aca-user',
+  'aks-workload',
+  'three-components-aks',
+  'grants-redis-cosmos',
+  'vm-system',
+  'webapp-user',
+];
 
 /** The text of every [data-output] block of the given ids, by id. */
 async function blocks(page: Page, ids: readonly string[]): Promise<Record<string, string>> {
@@ -43,6 +51,14 @@ for (const name of SCENARIOS) {
         'bicep-parameters': golden.iacOutputs['main.parameters.json'],
         terraform: golden.iacOutputs['main.tf'],
       });
+    // Every block, the grants modules of other resource groups included, is its golden file.
+    expect(
+      Object.fromEntries(
+        Object.entries(await outputTexts(page)).filter(([file]) => file.startsWith('module-')),
+      ),
+    ).toEqual(
+      Object.fromEntries(Object.entries(golden.iacOutputs).filter(([file]) => file.startsWith('module-'))),
+    );
     await page.getByRole('tab', { name: 'Terraform' }).click();
     await expect(page.locator('[data-output="terraform"]')).toBeVisible();
     await expect(page.getByText('terraform plan', { exact: true })).toBeVisible();
@@ -70,6 +86,8 @@ test('Download all saves one zip with every output, each the golden text', async
     'components/deployment-patch.yaml': golden.outputs['k8s-deployment-patch.yaml'],
     'infra/main.bicep': golden.iacOutputs['main.bicep'],
     'infra/main.parameters.json': golden.iacOutputs['main.parameters.json'],
+    // Its Service Bus namespace is in another resource group: the grant is in a module there.
+    'infra/modules/grants-rg-messaging.bicep': golden.iacOutputs['module-grants-rg-messaging.bicep'],
     'terraform/main.tf': golden.iacOutputs['main.tf'],
   };
   expect(Object.values(expected).every((text) => text !== undefined)).toBe(true);

@@ -140,7 +140,12 @@ const PACKAGES: { name: string; version: string; types: Wanted[] }[] = [
     version: '24.1.0',
     types: existing('Microsoft.ContainerService/managedClusters'),
   },
-  { name: '@azure/arm-appservice', version: '18.0.0', types: existing('Microsoft.Web/sites') },
+  {
+    name: '@azure/arm-appservice',
+    version: '18.0.0',
+    // sitecontainers: the Web App's daprd sidecar (WebApps_CreateOrUpdateSiteContainer, model SiteContainer).
+    types: [...existing('Microsoft.Web/sites'), ...declared('Microsoft.Web/sites/sitecontainers')],
+  },
   {
     name: '@azure/arm-compute',
     version: '23.3.0',

@@ -4,7 +4,8 @@
  * sources before it is committed: the golden files are the reviewed truth, not a snapshot, and a wrong fact
  * written here turns the golden tests green.
  * Usage: npx tsx scripts/write-golden.ts [--only=page|iac] [scenario ...]
- *   --only=iac writes only main.bicep, main.parameters.json and main.tf (and leaves every other file alone);
+ *   --only=iac writes only main.bicep, main.parameters.json, main.tf and the Bicep modules (module-*.bicep),
+ *   and leaves every other file alone;
  *   --only=page only the others. Without it, both.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,7 +19,7 @@ import {
   GOLDEN_DIR,
   goldenFileName,
   goldenMeta,
-  IAC_GOLDEN_FILES,
+  isIacGoldenFile,
   loadGoldenScenarios,
 } from '../src/test-support/golden';
 
@@ -62,8 +63,7 @@ const readIfThere = (path: string): string | undefined =>
 const args = process.argv.slice(2);
 const kinds = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 if (kinds !== undefined && kinds !== 'page' && kinds !== 'iac') throw new Error('--only takes page or iac');
-const writes = (file: string): boolean =>
-  kinds === undefined || (kinds === 'iac') === IAC_GOLDEN_FILES.includes(file);
+const writes = (file: string): boolean => kinds === undefined || (kinds === 'iac') === isIacGoldenFile(file);
 const only = new Set(args.filter((arg) => !arg.startsWith('--')));
 let changed = 0;
 for (const scenario of loadGoldenScenarios()) {

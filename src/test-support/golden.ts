@@ -2,8 +2,8 @@
  * Golden scenarios: src/generate/__golden__/<scenario>/ holds link.txt (the share-link hash that sets the
  * scenario up) and one file per output: component-<name>.yaml for each component, components.yaml (all of
  * them), setup.sh, teardown.sh, and on AKS k8s-serviceaccount.yaml (Workload ID) and k8s-deployment-patch.yaml; beside
- * them the IaC outputs main.bicep, main.parameters.json and main.tf, which the page renders only when their tab
- * opens (kept apart in `iacOutputs`). Unit tests and e2e tests both read them.
+ * them the IaC outputs main.bicep, main.parameters.json, main.tf and any Bicep module (module-<file>.bicep), which
+ * the page renders only when their tab opens (kept apart in `iacOutputs`). Unit tests and e2e tests both read them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,12 @@ import { parseShareLink, toShareHash } from '../model/url-state';
 export const GOLDEN_DIR = fileURLToPath(new URL('../generate/__golden__/', import.meta.url));
 
 /** The golden file that holds an output: by its data-output id and, for a component, its name. */
-export function goldenFileName(output: { readonly id: string; readonly component?: string | null }): string {
+export function goldenFileName(output: {
+  readonly id: string;
+  readonly component?: string | null;
+  /** A Bicep module's file name (grants-rg-messaging.bicep): the page's data-file. */
+  readonly fileName?: string | null;
+}): string {
   switch (output.id) {
     case 'component-yaml':
       return `component-${output.component ?? ''}.yaml`;
@@ -31,6 +36,8 @@ export function goldenFileName(output: { readonly id: string; readonly component
       return 'main.bicep';
     case 'bicep-parameters':
       return 'main.parameters.json';
+    case 'bicep-module':
+      return `${BICEP_MODULE_PREFIX}${output.fileName ?? ''}`;
     case 'terraform':
       return 'main.tf';
     default:
@@ -68,8 +75,29 @@ export interface GoldenScenario {
   readonly iacOutputs: Readonly<Record<string, string>>;
 }
 
-/** The golden files of the IaC outputs, which load on demand. */
+/** The golden files every IaC output has, which load on demand. */
 export const IAC_GOLDEN_FILES: readonly string[] = ['main.bicep', 'main.parameters.json', 'main.tf'];
+
+/**
+ * A Bicep module (infra/modules/<file>) is the golden file module-<file>: the grants on the resources of another
+ * resource group, beside main.bicep where a scenario has them.
+ */
+const BICEP_MODULE_PREFIX = 'module-';
+const BICEP_MODULE_FILE = /^module-[a-z0-9-]+\.bicep$/;
+
+/** Whether a golden file is one of the IaC outputs: the three every scenario has, or a Bicep module. */
+export function isIacGoldenFile(file: string): boolean {
+  return IAC_GOLDEN_FILES.includes(file) || BICEP_MODULE_FILE.test(file);
+}
+
+/** The Bicep modules of a scenario's IaC outputs, by their path from main.bicep (modules/<file>). */
+export function goldenBicepModules(iacOutputs: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(iacOutputs)
+      .filter(([file]) => BICEP_MODULE_FILE.test(file))
+      .map(([file, text]) => [`modules/${file.slice(BICEP_MODULE_PREFIX.length)}`, text]),
+  );
+}
 
 export function loadGoldenScenarios(): GoldenScenario[] {
   return readdirSync(GOLDEN_DIR, { withFileTypes: true })
@@ -82,10 +110,7 @@ export function loadGoldenScenarios(): GoldenScenario[] {
       const iacOutputs: Record<string, string> = {};
       for (const file of readdirSync(dir).sort()) {
         if (file === 'link.txt') continue;
-        (IAC_GOLDEN_FILES.includes(file) ? iacOutputs : outputs)[file] = readFileSync(
-          join(dir, file),
-          'utf8',
-        );
+        (isIacGoldenFile(file) ? iacOutputs : outputs)[file] = readFileSync(join(dir, file), 'utf8');
       }
       return { name, link: readFileSync(join(dir, 'link.txt'), 'utf8').trim(), outputs, iacOutputs };
     });

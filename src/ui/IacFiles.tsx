@@ -9,7 +9,15 @@ interface IacFilesProps {
 }
 
 /** How to try a format before it changes anything: each tool's own dry run. */
-function DryRun({ format, resourceGroup }: { format: IacFormat; resourceGroup: string }) {
+function DryRun({
+  format,
+  resourceGroup,
+  modules,
+}: {
+  format: IacFormat;
+  resourceGroup: string;
+  modules: number;
+}) {
   if (format === 'bicep') {
     return (
       <p className="iac-note">
@@ -18,8 +26,9 @@ function DryRun({ format, resourceGroup }: { format: IacFormat; resourceGroup: s
           az deployment group what-if --resource-group {resourceGroup} --template-file main.bicep --parameters
           main.parameters.json
         </code>
-        . Then <code>az deployment group create</code> with the same arguments, or put both files in an azd
-        project&apos;s <code>infra/</code> folder.
+        . Then <code>az deployment group create</code> with the same arguments, or put{' '}
+        {modules === 0 ? 'both files' : 'the files (with the modules folder)'} in an azd project&apos;s{' '}
+        <code>infra/</code> folder.
       </p>
     );
   }
@@ -31,13 +40,20 @@ function DryRun({ format, resourceGroup }: { format: IacFormat; resourceGroup: s
   );
 }
 
-/** One format's files, each with Copy and Download; the text is exactly what Copy puts on the clipboard. */
+/**
+ * One format's files (in Bicep, main.bicep, its parameters and any grants module), each with Copy and Download; the
+ * text is exactly what Copy puts on the clipboard.
+ */
 export function IacFiles({ format, files, resourceGroup }: IacFilesProps) {
   return (
     <>
-      <DryRun format={format} resourceGroup={resourceGroup} />
+      <DryRun
+        format={format}
+        resourceGroup={resourceGroup}
+        modules={files.filter((file) => file.id === 'bicep-module').length}
+      />
       {files.map((file) => (
-        <div key={file.id} className="iac-file">
+        <div key={file.path} className="iac-file">
           <div className="output-actions">
             <span className="file-name">{file.path}</span>
             <CopyButton text={file.text} what={file.fileName} />
@@ -51,7 +67,9 @@ export function IacFiles({ format, files, resourceGroup }: IacFilesProps) {
             </button>
           </div>
           <pre tabIndex={0} aria-label={file.fileName}>
-            <code data-output={file.id}>{file.text}</code>
+            <code data-output={file.id} data-file={file.fileName}>
+              {file.text}
+            </code>
           </pre>
         </div>
       ))}

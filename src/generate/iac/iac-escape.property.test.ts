@@ -95,7 +95,44 @@ function blocksOf(parsed: Record<string, unknown>): string[] {
   );
 }
 
+/** The config with its components' resources in the resource group `group` (Bicep: a grants module there). */
+function inGroup(config: WizardConfig, group: string): WizardConfig {
+  return {
+    ...config,
+    components: config.components.map((component) => ({ ...component, resourceGroup: group })),
+  };
+}
+
 describe('hostile values in the IaC outputs', () => {
+  it('a hostile resource group of the components stays inside its strings, and its module file name is safe', () => {
+    const base = parseShareLink(
+      '',
+      scenarios.find((s) => s.name === 'grants-redis-cosmos')?.link ?? '',
+    ).config;
+    const withoutModules = (statements: Statement[]): string[] =>
+      shape(statements.filter((statement) => statement.kind !== 'module'));
+    const plain = renderBicep(buildPlan(inGroup(base, 'plain')));
+    fc.assert(
+      fc.property(hostile, (value) => {
+        fc.pre(value !== base.resourceGroup);
+        const { bicep, modules } = renderBicep(buildPlan(inGroup(base, value)));
+        const files = Object.fromEntries(modules.map((module) => [module.path, module.text]));
+        expect(checkBicep(bicep, files)).toEqual([]);
+        expect(modules.map((module) => module.path)).toEqual([
+          expect.stringMatching(/^modules\/grants-[a-z0-9-]+\.bicep$/),
+        ]);
+        const statements = parseBicep(bicep);
+        expect(withoutModules(statements)).toEqual(withoutModules(parseBicep(plain.bicep)));
+        const module = statements.find((statement) => statement.kind === 'module');
+        expect(module && literals(module.body)).toContain(value);
+        expect(shape(parseBicep(modules[0]?.text ?? ''))).toEqual(
+          shape(parseBicep(plain.modules[0]?.text ?? '')),
+        );
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   for (const scenario of scenarios) {
     const base = parseShareLink('', scenario.link).config;
     const plain = withValue(base, 'plain');

@@ -7,7 +7,7 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { renderBicep } from './bicep/main-bicep';
 import { renderTerraform } from './terraform/main-tf';
 
-export type IacOutputId = 'bicep' | 'bicep-parameters' | 'terraform';
+export type IacOutputId = 'bicep' | 'bicep-parameters' | 'bicep-module' | 'terraform';
 export type IacFormat = 'bicep' | 'terraform';
 
 export interface IacFile {
@@ -24,7 +24,7 @@ export interface IacFile {
 /** The IaC files of one format. */
 export function renderIac(plan: DeploymentPlan, format: IacFormat): IacFile[] {
   if (format === 'bicep') {
-    const { bicep, parameters } = renderBicep(plan);
+    const { bicep, parameters, modules } = renderBicep(plan);
     return [
       { id: 'bicep', format, fileName: 'main.bicep', path: 'infra/main.bicep', title: 'Bicep', text: bicep },
       {
@@ -35,6 +35,15 @@ export function renderIac(plan: DeploymentPlan, format: IacFormat): IacFile[] {
         title: 'Bicep parameters',
         text: parameters,
       },
+      // The grants on resources in other resource groups: a module each, beside main.bicep in infra/modules/.
+      ...modules.map((module) => ({
+        id: 'bicep-module' as const,
+        format,
+        fileName: module.path.slice(module.path.lastIndexOf('/') + 1),
+        path: `infra/${module.path}`,
+        title: `Bicep module ${module.path}`,
+        text: module.text,
+      })),
     ];
   }
   return [

@@ -105,4 +105,5 @@ export const API_VERSIONS = {
   cosmos: '2025-10-15',
   keyVault: '2025-05-01',
   redis: '2024-11-01',
+  siteContainers: '2025-03-01',
 } as const;

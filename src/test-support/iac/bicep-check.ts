@@ -6,6 +6,7 @@
 // `az bicep build` on GitHub covers the rest (see pages.yml).
 import { armModels, type ArmNode, type ArmResourceType } from './arm-models';
 import { BicepSyntaxError } from './bicep-lex';
+import { checkModules } from './bicep-module-check';
 import { parseBicep, type Decorator, type Expr, type Statement } from './bicep-parse';
 import { declaredNames, unknownNames } from './bicep-symbols';
 
@@ -261,24 +262,49 @@ const expressionsOf = (statement: Statement): Expr[] => {
   }
 };
 
-/**
- * Problems in a Bicep file (empty means it parses as the subset above, every name is declared, and every resource
- * fits the API model of the pinned @azure/arm-* package for its type, at exactly that package's API version).
- */
-export function checkBicep(text: string): string[] {
-  let statements: Statement[];
+/** The statements of a file, or the syntax problem that stops them. */
+function parsed(text: string): Statement[] | string {
   try {
-    statements = parseBicep(text);
+    return parseBicep(text);
   } catch (error) {
-    if (error instanceof BicepSyntaxError) return [`does not parse: ${error.message}`];
+    if (error instanceof BicepSyntaxError) return `does not parse: ${error.message}`;
     throw error;
   }
+}
+
+function checkStatements(statements: Statement[]): string[] {
   const { names, problems } = declaredNames(statements);
   for (const statement of statements) {
     problems.push(...checkStatement(statement, statements));
     problems.push(...expressionsOf(statement).flatMap((expr) => unknownNames(expr, names)));
   }
   return problems;
+}
+
+/**
+ * Problems in a Bicep file (empty means it parses as the subset above, every name is declared, and every resource
+ * fits the API model of the pinned @azure/arm-* package for its type, at exactly that package's API version).
+ * `modules`: the files its module statements deploy, by the path they name (modules/grants.bicep); each is
+ * checked the same way (its problems prefixed with its path), and each statement against its file
+ * (bicep-module-check.ts).
+ */
+export function checkBicep(text: string, modules: Readonly<Record<string, string>> = {}): string[] {
+  const statements = parsed(text);
+  if (typeof statements === 'string') return [statements];
+  const problems = checkStatements(statements);
+  // A module file that does not parse is reported as such, and its statements are not checked against it.
+  const files = new Map<string, Statement[] | undefined>();
+  for (const [path, moduleText] of Object.entries(modules)) {
+    const moduleStatements = parsed(moduleText);
+    const ok = typeof moduleStatements !== 'string';
+    files.set(path, ok ? moduleStatements : undefined);
+    problems.push(
+      ...(ok ? checkStatements(moduleStatements) : [moduleStatements]).map(
+        (problem) => `${path}: ${problem}`,
+      ),
+    );
+  }
+  return [...problems, ...checkModules(statements, files)];
 }
 
 /** The SDK packages, versions and API versions the checker holds, for a test or report to name. */

@@ -95,7 +95,7 @@ data "azurerm_kubernetes_cluster" "host" {
 }
 
 # Let exactly the ServiceAccount orders-api in namespace orders sign in as the identity (the cluster's OIDC issuer must be on).
-# Arguments as azurerm 4.55 requires them; later 4.x releases deprecate resource_group_name.
+# Arguments as azurerm 4.55 requires them; 4.60 deprecates resource_group_name and 4.65 renames parent_id to user_assigned_identity_id (both still accepted until 5.0).
 resource "azurerm_federated_identity_credential" "service_account" {
   name                = "dapr-orders-orders-api"
   resource_group_name = var.resource_group_name

@@ -16,10 +16,18 @@ param identityName string
 @description('Region of the identity; by default, that of the resource group.')
 param location string = resourceGroup().location
 
+@description('The web app (yours: this file only reads it, and adds the daprd sidecar container to it).')
+param hostName string
+
 // The user-assigned identity the app signs in with (an existing one of this name is updated in place).
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location
+}
+
+// Your web app: referenced, never redeclared here (daprSidecar below is a container of it).
+resource hostResource 'Microsoft.Web/sites@2025-03-01' existing = {
+  name: hostName
 }
 
 // The principal that receives every grant: the identity's.
@@ -41,11 +49,25 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
   }
 }
 
-// Not here: Dapr on the web app reads its components from files under /home, which no ARM resource writes (daprd itself could be a Microsoft.Web/sites/sitecontainers sidecar; this file leaves that to the script too).
-// The setup script (setup-dapr-identity.sh) does it in these steps:
+// daprd as a sidecar container of your web app: what the setup script's step "Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder" makes.
+// Needs: a Linux web app on the sidecar model: App Service adds sidecar containers only to Linux apps, and not
+// beside a single custom container (the setup script checks both before it changes anything).
+resource daprSidecar 'Microsoft.Web/sites/sitecontainers@2025-03-01' = {
+  parent: hostResource
+  name: 'daprd'
+  properties: {
+    image: 'ghcr.io/dapr/daprd:1.18.3'
+    isMain: false
+    targetPort: '3500'
+    startUpCommand: '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500'
+    authType: 'Anonymous'
+  }
+}
+
+// Not here: the component files: Dapr on the web app reads them from files under /home, which no ARM resource writes, and only when daprd starts.
+// The setup script (setup-dapr-identity.sh) does it in these steps, after this deployment:
 //   - Write the component file into ./components.
 //   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
-//   - Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
 //   - Restart the web app, so the sidecar starts with the component files in place.
 
 // Your web app must carry the identity: add this block to its own template (identityId is this file's output).

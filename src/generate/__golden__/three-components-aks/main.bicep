@@ -1,10 +1,11 @@
 // Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
-// ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
+// ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders
+// (and, for the grants there, a module deployed into rg-messaging: modules/grants-rg-messaging.bicep).
 // Dry run (shows what would change, changes nothing):
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:
 //   az deployment group create --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
-// In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
+// In an azd project, put main.bicep and main.parameters.json (and the modules folder) in infra/, and deploy into this group:
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
@@ -79,9 +80,15 @@ resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 }
 
-// Not here: the grant on Service Bus namespace sb-orders in resource group rg-messaging.
-// ARM makes it through a module deployed there (module ... = { scope: resourceGroup('rg-messaging'), ... })
-// holding the same role assignment; this file leaves it to the setup script.
+// The grants on resources in the resource group rg-messaging, in a module deployed there (this subscription).
+module grantsRgMessaging 'modules/grants-rg-messaging.bicep' = {
+  name: take('${deployment().name}-grants-rg-messaging', 64)
+  scope: resourceGroup('rg-messaging')
+  params: {
+    granteePrincipalId: granteePrincipalId
+    granteeResourceId: identity.id
+  }
+}
 
 // Not here: Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster.
 // The setup script (setup-dapr-identity.sh) does it in these steps:

@@ -61,6 +61,8 @@ resource "azurerm_role_assignment" "vault_role" {
 }
 
 # Not here: Dapr on the web app reads its components from files, which no provider here writes.
+# Nor the daprd sidecar: azurerm has no resource for a web app's sidecar containers (main.bicep declares it as
+# Microsoft.Web/sites/sitecontainers), so the setup script adds it too.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
 #   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.

@@ -22,16 +22,20 @@ export interface BicepResource {
   readonly body: { readonly [key: string]: BicepValue };
 }
 
-/** `resourceSymbol`: the granted resource's symbol; `principalOwner`: the symbol whose id names the principal. */
+/**
+ * `resourceSymbol`: the granted resource's symbol; `principalResourceId`: the expression of the id that names the
+ * principal in each guid() name (the identity's or host's resource id: known when the deployment starts, as a
+ * role assignment's name must be, where the principal id is not). The principal id is `granteePrincipalId`.
+ */
 export function bicepGrant(
   grant: ArmGrant,
   symbol: string,
   resourceSymbol: string,
-  principalOwner: string,
+  principalResourceId: string,
 ): BicepResource {
   const forWhom = `for ${grant.components.join(', ')}`;
   const guidName = (discriminator: string): BicepValue =>
-    expr(`guid(${resourceSymbol}.id, ${principalOwner}.id, ${bicepString(discriminator)})`);
+    expr(`guid(${resourceSymbol}.id, ${principalResourceId}, ${bicepString(discriminator)})`);
   switch (grant.kind) {
     case 'rbac':
       return {

@@ -11,12 +11,9 @@
  */
 import { SCRIPT_FILE_NAME } from '../../index';
 import type { DeploymentPlan } from '../../plan/deployment-plan';
-import type { ResolvedResource } from '../../resources';
 import {
   inOtherGroup,
-  resourceType,
   serviceAccountSubject,
-  symbolWords,
   iacView,
   withClientId,
   WORKLOAD_ID_AUDIENCE,
@@ -24,19 +21,18 @@ import {
 } from '../iac-view';
 import { identityBlockBicep, identityTitle } from '../identity-block';
 import { API_VERSIONS } from '../resource-types';
-import { applyStepTitles } from '../script-steps';
-import { bicepGrant, type BicepResource } from './grants';
-import { bicepComment, bicepString, bicepValue, BicepExpr, expr, type BicepValue } from './bicep-text';
+import { applySteps, webAppSidecar } from '../script-steps';
+import { bicepComment, bicepString, BicepExpr, expr, type BicepValue } from './bicep-text';
+import { grantGroup, grantModules, moduleStatements, type GrantModule } from './grant-modules';
+import { grantsText, referenceText, resourceText } from './resources-text';
+import { declaresSidecar, sidecarText } from './web-app-sidecar';
 
 export interface BicepFiles {
   readonly bicep: string;
   readonly parameters: string;
+  /** The grants modules, one per other resource group, by their path from main.bicep (modules/grants-....bicep). */
+  readonly modules: readonly { readonly path: string; readonly text: string }[];
 }
-
-const camel = (words: readonly string[]): string =>
-  words.map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
-
-const symbolOf = (resource: ResolvedResource): string => camel(symbolWords(resource.variable));
 
 /** A plain component document (strings, arrays, objects, the client id expression) as a Bicep value. */
 function toBicepValue(value: unknown): BicepValue {
@@ -49,14 +45,7 @@ function toBicepValue(value: unknown): BicepValue {
   throw new Error(`Not a Bicep value: ${String(value)}`);
 }
 
-function resourceText(resource: BicepResource, existing = false): string {
-  return (
-    bicepComment(resource.comment) +
-    `resource ${resource.symbol} '${resource.type}@${resource.apiVersion}'${existing ? ' existing' : ''} = ${bicepValue(resource.body)}\n`
-  );
-}
-
-function header(view: IacView): string {
+function header(view: IacView, modules: readonly GrantModule[]): string {
   const { plan } = view;
   const group = plan.resourceGroup;
   // The wizard's subscription, as the script selects it (a name may hold spaces: shell-quoted).
@@ -66,7 +55,12 @@ function header(view: IacView): string {
   return bicepComment(
     [
       `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
-      `ARM can do of the setup script (${SCRIPT_FILE_NAME}), as one deployment into the resource group ${group}.`,
+      `ARM can do of the setup script (${SCRIPT_FILE_NAME}), as one deployment into the resource group ${group}${modules.length === 0 ? '.' : ''}`,
+      ...(modules.length === 0
+        ? []
+        : [
+            `(and, for the grants there, a module deployed into ${modules.map((module) => module.resourceGroup).join(', ')}: ${modules.map((module) => module.path).join(', ')}).`,
+          ]),
       ...(plan.cloud.id === 'public' ? [] : [`First: az cloud set --name ${plan.cloud.azCloudName}`]),
       'Dry run (shows what would change, changes nothing):',
       `  az deployment group what-if ${deploy}`,
@@ -75,7 +69,7 @@ function header(view: IacView): string {
       // azd deploys a resource-group-scoped file into AZURE_RESOURCE_GROUP, else prompts for or creates a group
       // (learn.microsoft.com/azure/developer/azure-developer-cli/resource-group-scoped-deployments); its cloud is
       // azd's own setting (learn.microsoft.com/azure/developer/azure-developer-cli/sovereign-clouds).
-      'In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:',
+      `In an azd project, put main.bicep and main.parameters.json${modules.length === 0 ? '' : ' (and the modules folder)'} in infra/, and deploy into this group:`,
       `  azd env set AZURE_RESOURCE_GROUP ${group}`,
       ...(plan.cloud.id === 'public'
         ? []
@@ -85,6 +79,9 @@ function header(view: IacView): string {
     ].join('\n'),
   );
 }
+
+/** Whether the file references the user's host: for its principal or OIDC issuer, or to hold the daprd sidecar. */
+const referencesHost = (view: IacView): boolean => view.readsHost || declaresSidecar(view.plan);
 
 interface Parameter {
   readonly name: string;
@@ -117,10 +114,10 @@ function parametersOf(view: IacView): Parameter[] {
           }),
     });
   }
-  if (view.readsHost)
+  if (referencesHost(view))
     parameters.push({
       name: 'hostName',
-      description: `The ${plan.host.noun} (yours: this file only reads it).`,
+      description: `The ${plan.host.noun} (yours: this file only reads it${declaresSidecar(plan) ? ', and adds the daprd sidecar container to it' : ''}).`,
       value: plan.hostName,
     });
   if (plan.host.format === 'container-apps')
@@ -155,14 +152,14 @@ function identityText(view: IacView): string {
       }),
     );
   }
-  if (view.readsHost) {
+  if (referencesHost(view)) {
     parts.push(
       resourceText(
         {
           symbol: 'hostResource',
           type: host.armType,
           apiVersion: host.apiVersion,
-          comment: `Your ${plan.host.noun}: referenced, never redeclared here.`,
+          comment: `Your ${plan.host.noun}: referenced, never redeclared here${declaresSidecar(plan) ? ' (daprSidecar below is a container of it)' : ''}.`,
           body: { name: expr('hostName') },
         },
         true,
@@ -203,65 +200,11 @@ function identityText(view: IacView): string {
   return parts.join('\n');
 }
 
-function referenceText(resource: ResolvedResource): string {
-  const type = resourceType(resource);
-  const body: Record<string, BicepValue> = {
-    ...(resource.parent ? { parent: expr(symbolOf(resource.parent)) } : {}),
-    name: resource.name,
-  };
-  const checks = [
-    ...(resource.ref.precondition ? [`Needs: ${resource.ref.precondition.message}`] : []),
-    ...(resource.ref.keyVaultModelChoice !== undefined
-      ? [
-          resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'
-            ? 'The vault must use access policies (enableRbacAuthorization false): a vault using Azure RBAC ignores access policies.'
-            : 'The vault must use Azure RBAC (enableRbacAuthorization true): access-policy vaults ignore roles.',
-        ]
-      : []),
-  ];
-  return resourceText(
-    {
-      symbol: symbolOf(resource),
-      type: type.armType,
-      apiVersion: type.apiVersion,
-      comment: [`The ${resource.ref.title} ${resource.name} in ${resource.resourceGroup}.`, ...checks].join(
-        '\n',
-      ),
-      body,
-    },
-    true,
-  );
-}
-
-function grantsText(view: IacView): string {
-  const owner = view.principal === 'created-identity' ? 'identity' : 'hostResource';
-  const counts = new Map<string, number>();
-  return view.armGrants
-    .map((grant) => {
-      const base = symbolOf(grant.resource);
-      const suffix = {
-        rbac: 'Role',
-        'cosmos-sql-role': 'DataRole',
-        'redis-access-policy': 'AccessPolicy',
-        'keyvault-policy': 'AccessPolicies',
-      }[grant.kind];
-      const count = (counts.get(base + suffix) ?? 0) + 1;
-      counts.set(base + suffix, count);
-      const symbol = `${base}${suffix}${count > 1 ? count : ''}`;
-      // A resource in another group is reached by a module deployed there (scope: resourceGroup('<group>'),
-      // learn.microsoft.com/azure/azure-resource-manager/bicep/deploy-to-resource-group, "Scope to different
-      // resource group"); a module is a second file, which this one-file output leaves to the script.
-      const resource = grant.resource.parent ?? grant.resource;
-      if (inOtherGroup(view, resource)) {
-        return bicepComment(
-          `Not here: the grant on ${grant.resource.ref.title} ${grant.resource.name} in resource group ${resource.resourceGroup}.\n` +
-            `ARM makes it through a module deployed there (module ... = { scope: resourceGroup('${resource.resourceGroup}'), ... })\n` +
-            'holding the same role assignment; this file leaves it to the setup script.',
-        );
-      }
-      return resourceText(bicepGrant(grant, symbol, base, owner));
-    })
-    .join('\n');
+/** The grants on resources in the deployment's own group, and the modules holding those in other groups. */
+function grantSections(view: IacView, modules: readonly GrantModule[]): string[] {
+  const owner = view.principal === 'created-identity' ? 'identity.id' : 'hostResource.id';
+  const here = view.armGrants.filter((grant) => grantGroup(grant) === view.plan.resourceGroup);
+  return [grantsText(here, owner), moduleStatements(modules, owner)];
 }
 
 function componentsText(view: IacView): string {
@@ -293,24 +236,28 @@ function componentsText(view: IacView): string {
     });
     return [environment, ...components].join('\n');
   }
+  const sidecar = webAppSidecar(plan);
   const where = (() => {
     if (plan.host.format === 'kubernetes')
       return 'Kubernetes objects are not ARM resources: apply the component files and the ServiceAccount, and patch the Deployment, in the cluster';
     if (plan.host.id === 'aci')
       // containerGroups@2023-05-01 properties.volumes[].secret could carry the files, but the group is the user's.
       return 'this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume';
-    if (plan.host.id === 'webapp')
-      // Microsoft.Web/sites/sitecontainers (learn.microsoft.com/azure/templates/microsoft.web/sites/sitecontainers)
-      // declares a sidecar; no ARM resource writes files under /home.
-      return `Dapr on the ${plan.host.noun} reads its components from files under /home, which no ARM resource writes (daprd itself could be a Microsoft.Web/sites/sitecontainers sidecar; this file leaves that to the script too)`;
+    if (sidecar)
+      return `the component files: Dapr on the ${plan.host.noun} reads them from files under /home, which no ARM resource writes, and only when daprd starts`;
     return `Dapr on the ${plan.host.noun} reads its components from files, which ARM cannot write`;
   })();
-  return bicepComment(
-    [
-      `Not here: ${where}.`,
-      `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
-      ...applyStepTitles(plan).map((title) => `  - ${title}`),
-    ].join('\n'),
+  // The sidecar step is the resource above; the script's other steps remain, after this deployment.
+  const steps = applySteps(plan).filter((step) => step.comment !== sidecar?.step.comment);
+  return (
+    (sidecar ? `${sidecarText(plan)}\n` : '') +
+    bicepComment(
+      [
+        `Not here: ${where}.`,
+        `The setup script (${SCRIPT_FILE_NAME}) does it in these steps${sidecar ? ', after this deployment' : ''}:`,
+        ...steps.map((step) => `  - ${step.comment}`),
+      ].join('\n'),
+    )
   );
 }
 
@@ -364,15 +311,20 @@ function parametersFile(parameters: readonly Parameter[]): string {
 export function renderBicep(plan: DeploymentPlan): BicepFiles {
   const view = iacView(plan);
   const parameters = parametersOf(view);
+  const modules = grantModules(view);
   const sections = [
-    header(view) + "targetScope = 'resourceGroup'\n",
+    header(view, modules) + "targetScope = 'resourceGroup'\n",
     parameters.map(parameterText).join('').trimEnd() + '\n',
     identityText(view),
-    // A resource in another resource group is granted by the script only (see grantsText): not referenced here.
+    // A resource in another resource group is referenced in the module of its group.
     ...view.resources.filter((resource) => !inOtherGroup(view, resource)).map(referenceText),
-    grantsText(view),
+    ...grantSections(view, modules),
     componentsText(view) + notesText(view),
     outputsText(view),
   ].filter((section) => section.trim() !== '');
-  return { bicep: sections.join('\n'), parameters: parametersFile(parameters) };
+  return {
+    bicep: sections.join('\n'),
+    parameters: parametersFile(parameters),
+    modules: modules.map(({ path, text }) => ({ path, text })),
+  };
 }

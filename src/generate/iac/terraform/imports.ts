@@ -4,14 +4,24 @@
  * be imported into the State", ResourceRequiresImport), and the kubernetes provider refuses an existing object
  * ("Cannot create resource that already exists"), so each must be imported (or deleted) first.
  *
- * Import ids, from each resource's "Import" section (registry.terraform.io/providers/hashicorp/azurerm/latest/docs):
- * user_assigned_identity and federated_identity_credential: the ARM ids; role_assignment: the assignment's id
- * (<scope>/providers/Microsoft.Authorization/roleAssignments/<guid>); cosmosdb_sql_role_assignment:
- * <account id>/sqlRoleAssignments/<id>; redis_cache_access_policy_assignment:
- * <cache id>/accessPolicyAssignments/<name>; key_vault_access_policy: <vault id>/objectId/<object id>;
- * container_app_environment_dapr_component: <environment id>/daprComponents/<name>. kubernetes
- * (registry.terraform.io/providers/hashicorp/kubernetes/latest/docs): service_account_v1 "<namespace>/<name>",
- * kubernetes_manifest "apiVersion=<v>,kind=<k>,namespace=<ns>,name=<n>".
+ * Import ids, checked against azurerm v4.55.0 (hashicorp/terraform-provider-azurerm at tag v4.55.0, each
+ * resource's website/docs/r/<name>.html.markdown "Import" section and the ID parser it reads the id with):
+ * - user_assigned_identity: the ARM id (commonids.ParseUserAssignedIdentityID);
+ * - federated_identity_credential: <identity id>/federatedIdentityCredentials/<name>
+ *   (federatedidentitycredentials.ParseFederatedIdentityCredentialID);
+ * - role_assignment: the assignment's id, <scope>/providers/Microsoft.Authorization/roleAssignments/<guid>
+ *   (internal/services/authorization/parse.RoleAssignmentID); its GUID is Azure's, hence the lookup;
+ * - cosmosdb_sql_role_assignment: <account id>/sqlRoleAssignments/<name>
+ *   (internal/services/cosmos/parse/sql_role_assignment.go, segments databaseAccounts and sqlRoleAssignments);
+ * - redis_cache_access_policy_assignment: <cache id>/accessPolicyAssignments/<name>
+ *   (rediscacheaccesspolicyassignments.ParseAccessPolicyAssignmentID);
+ * - key_vault_access_policy: <vault id>/objectId/<object id>, no applicationId segment since the policy names
+ *   none (internal/services/keyvault/parse/access_policy.go AccessPolicyID; an id unique to Terraform);
+ * - container_app_environment_dapr_component: <environment id>/daprComponents/<name>
+ *   (daprcomponents.ParseDaprComponentID).
+ * kubernetes (hashicorp/terraform-provider-kubernetes docs/resources/service_account_v1.md and manifest.md,
+ * "Import"): service_account_v1 "<namespace>/<name>"; kubernetes_manifest
+ * "apiVersion=<v>,kind=<k>,namespace=<ns>,name=<n>" (namespace only for a namespaced object, as a Component is).
  */
 import type { ResolvedResource } from '../../resources';
 import type { ArmGrant, IacView } from '../iac-view';

@@ -186,8 +186,13 @@ function identityItems(view: IacView): HclItem[] {
     items.push(
       comment(
         `Let exactly the ServiceAccount ${workload.serviceAccountName} in namespace ${plan.kubernetes.namespace} sign in as the identity (the cluster's OIDC issuer must be on).\n` +
-          // hashicorp/terraform-provider-azurerm pull 30860 (merged 2025) deprecates resource_group_name here.
-          `Arguments as azurerm ${AZURERM_VERSION.replace('~> ', '')} requires them; later 4.x releases deprecate resource_group_name.`,
+          // azurerm v4.55.0 requires name, resource_group_name, parent_id, issuer, subject and audience (at most
+          // one) (hashicorp/terraform-provider-azurerm internal/services/managedidentity/
+          // federated_identity_credential_resource.go at tag v4.55.0). Later 4.x still take both: 4.60.0 makes
+          // resource_group_name optional and deprecated (#30860, ResourceGroupNameDeprecatedComputed), 4.65.0
+          // renames parent_id to user_assigned_identity_id and keeps parent_id, deprecated, as ExactlyOneOf with
+          // it (#31921); 5.0.0 removes both (CHANGELOG-v4.md, CHANGELOG.md). `~> 4.55` stops before 5.0.
+          `Arguments as azurerm ${AZURERM_VERSION.replace('~> ', '')} requires them; 4.60 deprecates resource_group_name and 4.65 renames parent_id to user_assigned_identity_id (both still accepted until 5.0).`,
       ),
       block(
         'resource',
@@ -380,6 +385,14 @@ function componentItems(view: IacView): HclItem[] {
         plan.host.id === 'aci'
           ? 'Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.'
           : `Not here: Dapr on the ${plan.host.noun} reads its components from files, which no provider here writes.`,
+        // azurerm has no resource or block for App Service site containers (none in v4.55.0's
+        // internal/services/appservice nor its docs, nor up to v4.81.0); main.bicep declares the sidecar.
+        ...(plan.host.id === 'webapp'
+          ? [
+              "Nor the daprd sidecar: azurerm has no resource for a web app's sidecar containers (main.bicep declares it as",
+              'Microsoft.Web/sites/sitecontainers), so the setup script adds it too.',
+            ]
+          : []),
         `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
         ...applyStepTitles(plan).map((title) => `  - ${title}`),
       ].join('\n'),

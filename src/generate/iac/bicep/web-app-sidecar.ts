@@ -1,0 +1,44 @@
+/**
+ * The Web App's daprd sidecar as a Microsoft.Web/sites/sitecontainers resource under the user's web app: the
+ * container the setup script's `az webapp sitecontainers create` PUTs, with the same body (SiteContainer of
+ * @azure/arm-appservice 18.0.0, API 2025-03-01: image, isMain, targetPort, startUpCommand, authType;
+ * learn.microsoft.com/azure/templates/microsoft.web/sites/sitecontainers). The component files stay with the
+ * script: daprd reads them from /home, which no ARM resource writes, and only when it starts, so the script's
+ * copy and restart steps come after this deployment.
+ */
+import type { DeploymentPlan } from '../../plan/deployment-plan';
+import { API_VERSIONS } from '../resource-types';
+import { webAppSidecar } from '../script-steps';
+import { expr } from './bicep-text';
+import { resourceText } from './resources-text';
+
+/** The sidecar resource, under `hostResource` (which main.bicep then references); '' on other hosts. */
+export function sidecarText(plan: DeploymentPlan): string {
+  const sidecar = webAppSidecar(plan);
+  if (!sidecar) return '';
+  return resourceText({
+    symbol: 'daprSidecar',
+    type: 'Microsoft.Web/sites/sitecontainers',
+    apiVersion: API_VERSIONS.siteContainers,
+    comment: [
+      `daprd as a sidecar container of your ${plan.host.noun}: what the setup script's step "${sidecar.step.comment.replace(/\.$/, '')}" makes.`,
+      'Needs: a Linux web app on the sidecar model: App Service adds sidecar containers only to Linux apps, and not',
+      'beside a single custom container (the setup script checks both before it changes anything).',
+    ].join('\n'),
+    body: {
+      parent: expr('hostResource'),
+      name: sidecar.containerName,
+      properties: {
+        image: sidecar.image,
+        isMain: sidecar.isMain,
+        targetPort: sidecar.targetPort,
+        startUpCommand: sidecar.startupCommand,
+        // What the script's command sends without an identity or registry credentials: the image is public.
+        authType: 'Anonymous',
+      },
+    },
+  });
+}
+
+/** Whether main.bicep declares the sidecar (and so references the web app). */
+export const declaresSidecar = (plan: DeploymentPlan): boolean => webAppSidecar(plan) !== undefined;
