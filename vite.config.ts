@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { deferEntry } from './scripts/defer-entry-plugin.ts';
 import { prerenderFirstView } from './scripts/prerender-plugin.ts';
 
 /**
@@ -81,6 +82,8 @@ export default defineConfig({
       // Under Node the prerender takes js-yaml's own ES entry (the same dump) instead of the CommonJS dumper.
       nodeAliases: { 'js-yaml/dumper': 'js-yaml' },
     }),
+    // The page's script starts after the prerendered view's first paint (public/boot.js adds it).
+    deferEntry(),
     // Offline after the first visit: a Workbox service worker precaches the build (hashed file names, one
     // revision per deployment), so a visit is served wholly from one deployment, never a mix; a new
     // deployment is installed in the background and used from the next visit on.

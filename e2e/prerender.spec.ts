@@ -88,6 +88,25 @@ test('the page hydrates its prerendered view: no node replaced, nothing in the c
   expect((await recorded(page)).hosts).toEqual(['aks', 'vm']);
 });
 
+test("the page's script is requested only once the prerendered view has painted", async ({ page }) => {
+  const entry = page.waitForResponse(/\/assets\/main-[^/]*\.js$/);
+  await page.goto('./');
+  await entry;
+  const timing = await page.evaluate(() => ({
+    contentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((resource) => /\/assets\/[^/]*\.js$/.test(resource.name))
+      .map((resource) => resource.startTime),
+  }));
+  expect(timing.contentfulPaint).toBeGreaterThan(0);
+  expect(timing.scripts.length).toBeGreaterThan(0);
+  // public/boot.js adds the module script and its preloads from index.html's template after that paint.
+  for (const start of timing.scripts)
+    expect(start).toBeGreaterThanOrEqual(timing.contentfulPaint ?? Infinity);
+  await expect(page.getByRole('tab', { name: 'Deployment patch' })).toBeVisible();
+});
+
 test('a share link opens its own state, never showing the prerendered default', async ({ page }) => {
   const complaints = consoleComplaints(page);
   await watchRoot(page);

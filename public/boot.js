@@ -3,6 +3,9 @@
 // build time, and this readies it: the theme the user chose (src/ui/theme.ts keeps it under this key), and,
 // when the address carries a share link, a mark that hides the prerendered view (src/ui/prerendered.css)
 // until src/main.tsx has rendered the link's own state.
+// It then starts the page's script: the build keeps its tags in <template id="page-scripts">
+// (scripts/defer-entry-plugin.ts), added here once the first paint is on screen, so the prerendered view paints without
+// waiting on the JavaScript's download; with a share link at once, as there is no view to show until it runs.
 (function () {
   var root = document.documentElement;
   try {
@@ -11,7 +14,54 @@
   } catch {
     // Storage blocked: the system's choice, as src/ui/theme.ts falls back to.
   }
-  if (window.location.hash.length > 1 || window.location.search.length > 1) {
-    root.setAttribute('data-opening-link', '');
+  var openingLink = window.location.hash.length > 1 || window.location.search.length > 1;
+  if (openingLink) root.setAttribute('data-opening-link', '');
+
+  var started = false;
+  function startPage() {
+    if (started) return;
+    started = true;
+    var template = document.getElementById('page-scripts');
+    if (!template || !template.content) return;
+    // New elements, not the template's (which never run): the modulepreload links first, then the script,
+    // added to <head> in one step.
+    var tags = template.content.querySelectorAll('link[href], script[src]');
+    var added = document.createDocumentFragment();
+    for (var index = 0; index < tags.length; index += 1) {
+      var tag = tags[index];
+      var element = document.createElement(tag.localName);
+      for (var a = 0; a < tag.attributes.length; a += 1) {
+        element.setAttribute(tag.attributes[a].name, tag.attributes[a].value);
+      }
+      added.appendChild(element);
+    }
+    document.head.appendChild(added);
   }
+  // After the first contentful paint has reached the screen: the browser's paint timing entry says so (an
+  // animation frame's callback comes before that frame is even drawn, let alone shown). Where the entry is not
+  // supported, the task after the first frame's callback.
+  function afterFirstPaint(run) {
+    var types = (window.PerformanceObserver && window.PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf('paint') < 0) {
+      window.requestAnimationFrame(function () {
+        window.setTimeout(run, 0);
+      });
+      return;
+    }
+    var observer = new window.PerformanceObserver(function (list) {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      run();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+  }
+  function whenParsed() {
+    // A share link has no view to show before the script has run; a tab in the background paints nothing.
+    if (openingLink || document.visibilityState === 'hidden') return startPage();
+    afterFirstPaint(startPage);
+    // Should the paint's entry never come, the page starts all the same.
+    window.setTimeout(startPage, 3000);
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', whenParsed);
+  else whenParsed();
 })();

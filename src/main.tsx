@@ -1,4 +1,4 @@
-import { StrictMode, type ReactNode } from 'react';
+import { startTransition, StrictMode, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './ui/App';
@@ -44,7 +44,11 @@ const app: ReactNode = (
 // hidden (html[data-opening-link]), and the page renders the link's state in its place. The dev server
 // prerenders nothing, so it renders too.
 if (root.hasChildNodes() && isDefaultLink(link)) {
-  hydrateRoot(root, app);
+  // As a transition, so React renders the tree in slices, yielding to the browser between them, instead of
+  // in one long task: the prerendered view is already on screen and stays as it is meanwhile.
+  startTransition(() => {
+    hydrateRoot(root, app);
+  });
 } else {
   root.replaceChildren();
   // At once, so the hidden view is shown only with the link's state in it.

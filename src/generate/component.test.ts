@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type WizardConfig } from '../model/config';
-import { buildComponent, componentMetadata } from './component';
+import { buildComponent, componentMetadata, componentYaml } from './component';
 import { CLIENT_ID_MARKER } from './markers';
 import { toYaml } from './to-yaml';
 
@@ -48,5 +48,32 @@ describe('component format', () => {
     };
     const component = { ...config.components[0]!, metadata: { vaultName: 'true' } };
     expect(load(toYaml(buildComponent(config, component)))).toEqual(buildComponent(config, component));
+  });
+});
+
+describe('component text reuse', () => {
+  it("follows every change to a component's values, and gives equal documents the same text", () => {
+    const config = (namespace: string, name: string): WizardConfig => {
+      const base = defaultConfig();
+      return {
+        ...base,
+        host: 'aks',
+        namespace,
+        components: base.components.map((component) => ({ ...component, name })),
+      };
+    };
+    const text = (value: WizardConfig): string => componentYaml(value, value.components[0]!);
+    const first = text(config('orders', 'statestore'));
+    // A fresh configuration object with other values (the page makes one per keystroke).
+    const renamed = text(config('orders', 'statestoreq'));
+    const moved = text(config('billing', 'statestore'));
+    expect(renamed).not.toBe(first);
+    expect(renamed).toContain('name: statestoreq');
+    expect(moved).toContain('namespace: billing');
+    expect(moved).not.toContain('namespace: orders');
+    // Back to the first values: the first text, equal to a fresh rendering of the same document.
+    const again = config('orders', 'statestore');
+    expect(text(again)).toBe(first);
+    expect(first).toBe(toYaml(buildComponent(again, again.components[0]!)));
   });
 });

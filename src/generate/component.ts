@@ -112,11 +112,31 @@ export function buildComponent(config: WizardConfig, component: ComponentConfig)
 /** One component's YAML per configuration: the page, the bundle and the script all show the same text. */
 const yamlCache = new WeakMap<ComponentConfig, { readonly config: WizardConfig; readonly yaml: string }>();
 
+/**
+ * The YAML of the component documents made lately, by the document's JSON: a keystroke changes one
+ * component, and the others' documents come out as before, so their text is reused rather than written again
+ * (the page makes every output on each keystroke). A document holds only strings, booleans, arrays and plain
+ * objects (toYaml would throw on undefined), so equal JSON is an equal document. The oldest entry goes first.
+ */
+const dumped = new Map<string, string>();
+const DUMPED_LIMIT = 64;
+
+function documentYaml(document: Record<string, unknown>): string {
+  const key = JSON.stringify(document);
+  const known = dumped.get(key);
+  if (known !== undefined) return known;
+  const yaml = toYaml(document);
+  dumped.set(key, yaml);
+  const oldest = dumped.keys().next().value;
+  if (dumped.size > DUMPED_LIMIT && oldest !== undefined) dumped.delete(oldest);
+  return yaml;
+}
+
 /** The component file's text (cached for the same configuration object, which one keystroke's outputs share). */
 export function componentYaml(config: WizardConfig, component: ComponentConfig): string {
   const cached = yamlCache.get(component);
   if (cached?.config === config) return cached.yaml;
-  const yaml = toYaml(buildComponent(config, component));
+  const yaml = documentYaml(buildComponent(config, component));
   yamlCache.set(component, { config, yaml });
   return yaml;
 }

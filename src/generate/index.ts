@@ -2,7 +2,7 @@
 import { componentSpec } from '../catalog/components';
 import { hostSpec } from '../catalog/hosts';
 import { effectiveIdentity, type ComponentConfig, type WizardConfig } from '../model/config';
-import { heldExamples } from '../model/examples';
+import { heldExamples, type HeldExample } from '../model/examples';
 import type { FieldPath } from '../model/fields';
 import { validateConfig, type FieldErrors } from '../model/validate';
 import { buildAzScript, type ScriptMeta } from './az-script';
@@ -81,23 +81,28 @@ function fileFieldsOf(component: ComponentConfig): readonly FieldPath[] {
 }
 
 /** A first comment naming the example values the file holds, so it cannot pass for the user's own. */
-function exampleNote(config: WizardConfig, index: number): string {
+function exampleNote(config: WizardConfig, index: number, held: readonly HeldExample[]): string {
   const component = config.components[index];
   if (!component) return '';
   const fileFields = fileFieldsOf(component);
-  const held = heldExamples(config).filter((example) =>
+  const own = held.filter((example) =>
     example.componentIndex === undefined
       ? fileFields.includes(example.path)
       : example.componentIndex === index,
   );
-  if (held.length === 0) return '';
-  const list = held.map((example) => `${example.label}: ${example.value}`).join(', ');
+  if (own.length === 0) return '';
+  const list = own.map((example) => `${example.label}: ${example.value}`).join(', ');
   return `# Example values, not yours (replace them in the wizard): ${list}.\n`;
 }
 
-function componentYamlText(config: WizardConfig, component: ComponentConfig, index: number): string {
+function componentYamlText(
+  config: WizardConfig,
+  component: ComponentConfig,
+  index: number,
+  held: readonly HeldExample[],
+): string {
   const yaml = componentYaml(config, component);
-  return exampleNote(config, index) + (yaml.includes(CLIENT_ID_MARKER) ? NOTE_LOOKED_UP + yaml : yaml);
+  return exampleNote(config, index, held) + (yaml.includes(CLIENT_ID_MARKER) ? NOTE_LOOKED_UP + yaml : yaml);
 }
 
 interface Candidate {
@@ -106,7 +111,28 @@ interface Candidate {
   readonly component?: string;
   readonly title: string;
   readonly blockedBy: readonly FieldPath[];
-  readonly file: () => Omit<OutputFile, 'id' | 'key' | 'title' | 'component'>;
+  readonly fileName: string;
+  readonly language: OutputFile['language'];
+  readonly text: () => string;
+}
+
+/**
+ * An output file whose text is made when first asked for (then kept): the page shows every file, but makes
+ * each text in a step of its own, so its first render after load can pause between them.
+ */
+export interface PlannedFile extends Omit<OutputFile, 'text'> {
+  readonly text: () => string;
+}
+
+/** generate(), with each file's text still to be made. */
+export interface PlannedOutput extends Omit<GeneratedOutput, 'files'> {
+  readonly files: readonly PlannedFile[];
+}
+
+/** The function, made to run once: later calls return the first call's value. */
+function once(make: () => string): () => string {
+  let made: string | undefined;
+  return () => (made ??= make());
 }
 
 export type { ScriptMeta } from './az-script';
@@ -116,6 +142,12 @@ export type { ScriptMeta } from './az-script';
  * from are valid, so a half-filled form already previews the components, and no output carries a bad value.
  */
 export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutput {
+  const { files, ...rest } = planOutputs(config, meta);
+  return { ...rest, files: files.map((file) => ({ ...file, text: file.text() })) };
+}
+
+/** What generate() gives, each file's text made only when its `text()` is first called. */
+export function planOutputs(config: WizardConfig, meta?: ScriptMeta): PlannedOutput {
   const errors = validateConfig(config);
   const invalid = Object.keys(errors) as FieldPath[];
   const hostBlockers = invalid.filter((path) => FILE_FIELDS.includes(path));
@@ -132,17 +164,28 @@ export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutp
     ];
   };
   const format = hostSpec(config.host).format;
+  // Each component's text is made once per call, and only when asked for: its own file and the bundle share
+  // it, and the example values it names are looked up once for all of them (the page calls this on every
+  // keystroke, so the work per call is what a keystroke costs).
+  let held: readonly HeldExample[] | undefined;
+  const texts = new Map<number, string>();
+  const textOf = (component: ComponentConfig, index: number): string => {
+    const known = texts.get(index);
+    if (known !== undefined) return known;
+    held ??= heldExamples(config);
+    const text = componentYamlText(config, component, index, held);
+    texts.set(index, text);
+    return text;
+  };
   const candidates: Candidate[] = config.components.map((component, index) => ({
     id: 'component-yaml',
     key: `component-yaml:${index}`,
     component: component.name,
     title: config.components.length === 1 ? 'Component YAML' : component.name,
     blockedBy: componentBlockers(index),
-    file: () => ({
-      fileName: `${component.name}.yaml`,
-      language: 'yaml',
-      text: componentYamlText(config, component, index),
-    }),
+    fileName: `${component.name}.yaml`,
+    language: 'yaml',
+    text: () => textOf(component, index),
   }));
   // Container Apps takes one component per file; Kubernetes and self-hosted Dapr read multi-document files.
   if (config.components.length > 1 && format !== 'container-apps') {
@@ -151,13 +194,9 @@ export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutp
       key: 'components-yaml',
       title: 'All components',
       blockedBy: [...new Set(config.components.flatMap((_, index) => componentBlockers(index)))],
-      file: () => ({
-        fileName: BUNDLE_FILE_NAME,
-        language: 'yaml',
-        text: config.components
-          .map((component, index) => componentYamlText(config, component, index))
-          .join('---\n'),
-      }),
+      fileName: BUNDLE_FILE_NAME,
+      language: 'yaml',
+      text: () => config.components.map((component, index) => textOf(component, index)).join('---\n'),
     });
   }
   candidates.push({
@@ -165,7 +204,9 @@ export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutp
     key: 'cli-bash',
     title: 'Azure CLI (Bash)',
     blockedBy: invalid,
-    file: () => ({ fileName: SCRIPT_FILE_NAME, language: 'bash', text: toBash(buildAzScript(config, meta)) }),
+    fileName: SCRIPT_FILE_NAME,
+    language: 'bash',
+    text: () => toBash(buildAzScript(config, meta)),
   });
   // Made from the same plan as the setup, so it needs the same fields.
   candidates.push({
@@ -173,11 +214,9 @@ export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutp
     key: 'cli-teardown',
     title: 'Teardown (Bash)',
     blockedBy: invalid,
-    file: () => ({
-      fileName: TEARDOWN_FILE,
-      language: 'bash',
-      text: toBash(buildTeardownScript(buildPlan(config), meta)),
-    }),
+    fileName: TEARDOWN_FILE,
+    language: 'bash',
+    text: () => toBash(buildTeardownScript(buildPlan(config), meta)),
   });
   if (format === 'kubernetes') {
     // Each file as the script writes it, headed by the command the script runs on it.
@@ -187,11 +226,9 @@ export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutp
         key: 'k8s-service-account',
         title: 'ServiceAccount',
         blockedBy: hostBlockers,
-        file: () => ({
-          fileName: SERVICE_ACCOUNT_FILE,
-          language: 'yaml',
-          text: serviceAccountFileText(config),
-        }),
+        fileName: SERVICE_ACCOUNT_FILE,
+        language: 'yaml',
+        text: () => serviceAccountFileText(config),
       });
     }
     candidates.push({
@@ -200,18 +237,16 @@ export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutp
       title: 'Deployment patch',
       // The patch carries the app port; its heading names the Deployment.
       blockedBy: [...hostBlockers, ...invalid.filter((path) => path === 'appPort' || path === 'deployment')],
-      file: () => ({
-        fileName: POD_TEMPLATE_PATCH_FILE,
-        language: 'yaml',
-        text: deploymentPatchFileText(config),
-      }),
+      fileName: POD_TEMPLATE_PATCH_FILE,
+      language: 'yaml',
+      text: () => deploymentPatchFileText(config),
     });
   }
-  const files: OutputFile[] = [];
+  const files: PlannedFile[] = [];
   const pending: PendingOutput[] = [];
-  for (const { file, ...output } of candidates) {
-    if (output.blockedBy.length === 0) files.push({ ...output, ...file() });
-    else pending.push(output);
+  for (const { blockedBy, fileName, language, text, ...output } of candidates) {
+    if (blockedBy.length === 0) files.push({ ...output, fileName, language, text: once(text) });
+    else pending.push({ ...output, blockedBy });
   }
   return { files, pending, errors };
 }

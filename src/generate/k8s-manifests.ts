@@ -26,6 +26,9 @@ export function buildServiceAccount(config: WizardConfig): Record<string, unknow
 /** The pod template annotation that carries configFilesHash: a new value rolls the Deployment's pods. */
 export const CONFIG_HASH_ANNOTATION = 'dapr-mi-wizard/config-hash';
 
+/** The hash per configuration object: the plan (for the script) and the Deployment patch file both need it. */
+const hashCache = new WeakMap<WizardConfig, string>();
+
 /**
  * SHA-256 of the component files and the ServiceAccount file, as the generator writes them (a client id the
  * script looks up counts as its marker). daprd reads its components once at start: without the HotReload
@@ -35,9 +38,13 @@ export const CONFIG_HASH_ANNOTATION = 'dapr-mi-wizard/config-hash';
  * changed file roll the pods, and an unchanged re-run change nothing.
  */
 export function configFilesHash(config: WizardConfig): string {
+  const cached = hashCache.get(config);
+  if (cached !== undefined) return cached;
   const texts = config.components.map((component) => componentYaml(config, component));
   if (effectiveIdentity(config) === 'workload') texts.push(toYaml(buildServiceAccount(config)));
-  return sha256Hex(texts.join('\n---\n'));
+  const hash = sha256Hex(texts.join('\n---\n'));
+  hashCache.set(config, hash);
+  return hash;
 }
 
 /**

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { copyText } from './clipboard';
 
 interface CopyButtonProps {
-  readonly text: string;
+  /** The text, or how to make it (made on click). */
+  readonly text: string | (() => string);
   /** What is copied, for the button's accessible name: "Copy Component YAML". */
   readonly what: string;
   readonly label?: string;
@@ -24,7 +25,9 @@ export function CopyButton({ text, what, label = 'Copy' }: CopyButtonProps) {
         // "Copy Component YAML"; a label that already names what it copies ("Copy share link") stays as is.
         aria-label={label.endsWith(what) ? label : `${label} ${what}`}
         onClick={() => {
-          void copyText(text).then((copied) => setStatus(copied ? 'copied' : 'failed'));
+          void copyText(typeof text === 'function' ? text() : text).then((copied) =>
+            setStatus(copied ? 'copied' : 'failed'),
+          );
         }}
       >
         {status === 'copied' ? 'Copied' : label}

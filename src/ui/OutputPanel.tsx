@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { GeneratedOutput, OutputFile, PendingOutput } from '../generate/index';
+import type { PendingOutput, PlannedFile, PlannedOutput } from '../generate/index';
 import type { IacFile, IacFormat } from '../generate/iac-outputs';
 import type { WizardConfig } from '../model/config';
 import { CopyButton } from './CopyButton';
@@ -9,9 +9,14 @@ import { detailFieldLabel } from './field-labels';
 import { useNavigation } from './navigation';
 
 interface OutputPanelProps {
-  readonly output: GeneratedOutput;
+  readonly output: PlannedOutput;
   readonly config: WizardConfig;
   readonly shareUrl: string;
+  /**
+   * The page is adopting the build's HTML (hydrating), which holds every file's text already: the texts
+   * are left as the HTML has them, and made on the next render.
+   */
+  readonly textsFromHtml?: boolean;
 }
 
 /** A Bicep or Terraform tab: its files come from the renderers, which load when such a tab first opens. */
@@ -22,7 +27,7 @@ interface IacTab {
   readonly title: string;
 }
 
-type Tab = OutputFile | PendingOutput | IacTab;
+type Tab = PlannedFile | PendingOutput | IacTab;
 
 const ORDER = [
   'component-yaml',
@@ -79,7 +84,7 @@ function nextIndex(event: KeyboardEvent, index: number, count: number): number |
  * selected), and its text is exactly what Copy puts on the clipboard. The Bicep and Terraform blocks join them
  * once a Bicep or Terraform tab has been opened.
  */
-export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
+export function OutputPanel({ output, config, shareUrl, textsFromHtml = false }: OutputPanelProps) {
   const id = useId();
   const { goToField } = useNavigation();
   const [iac, setIac] = useState<IacModule | 'loading' | Error | undefined>(undefined);
@@ -123,7 +128,7 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
           file.id === 'cli-bash' || file.id === 'cli-teardown'
             ? file.fileName
             : `components/${file.fileName}`,
-        text: file.text,
+        text: file.text(),
       })),
       ...infra.map((file) => ({ path: file.path, text: file.text })),
     ]);
@@ -175,25 +180,7 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
               goToField={goToField}
             />
           ) : 'text' in tab ? (
-            <>
-              <div className="output-actions">
-                <span className="file-name">{tab.fileName}</span>
-                <CopyButton text={tab.text} what={tab.title} />
-                <button
-                  type="button"
-                  className="button small"
-                  aria-label={`Download ${tab.fileName}`}
-                  onClick={() => downloadText(tab.fileName, tab.text)}
-                >
-                  Download
-                </button>
-              </div>
-              <pre tabIndex={0} aria-label={tab.title}>
-                <code data-output={tab.id} data-component={tab.component}>
-                  {tab.text}
-                </code>
-              </pre>
-            </>
+            <FileBlock file={tab} textFromHtml={textsFromHtml} />
           ) : (
             <Blocked title={tab.title} blockedBy={tab.blockedBy} config={config} goToField={goToField} />
           )}
@@ -211,6 +198,41 @@ export function OutputPanel({ output, config, shareUrl }: OutputPanelProps) {
         </button>
       </div>
     </section>
+  );
+}
+
+interface FileBlockProps {
+  readonly file: PlannedFile;
+  readonly textFromHtml: boolean;
+}
+
+/**
+ * One file, its text made in this part's own render: a render of every file (the first after the page
+ * loads) can then pause between files instead of making them all in one long task.
+ */
+function FileBlock({ file, textFromHtml }: FileBlockProps) {
+  return (
+    <>
+      <div className="output-actions">
+        <span className="file-name">{file.fileName}</span>
+        <CopyButton text={file.text} what={file.title} />
+        <button
+          type="button"
+          className="button small"
+          aria-label={`Download ${file.fileName}`}
+          onClick={() => downloadText(file.fileName, file.text())}
+        >
+          Download
+        </button>
+      </div>
+      <pre tabIndex={0} aria-label={file.title}>
+        {/* Adopting the build's HTML, React keeps the text the HTML holds (made from the same values at build
+            time) rather than make it again while the page loads; the render after writes this one. */}
+        <code data-output={file.id} data-component={file.component} suppressHydrationWarning={textFromHtml}>
+          {textFromHtml ? '' : file.text()}
+        </code>
+      </pre>
+    </>
   );
 }
 
