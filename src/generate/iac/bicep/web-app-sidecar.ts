@@ -23,7 +23,15 @@ export function sidecarText(plan: DeploymentPlan): string {
     comment: [
       `daprd as a sidecar container of your ${plan.host.noun}: what the setup script's step "${sidecar.step.comment.replace(/\.$/, '')}" makes.`,
       'Needs: a Linux web app on the sidecar model: App Service adds sidecar containers only to Linux apps, and not',
-      'beside a single custom container (the setup script checks both before it changes anything).',
+      'beside a single custom container. This file does not check it (the setup script does, before any change):',
+      `  az webapp show -n <app> -g <group> --query '{linux: reserved, fx: siteConfig.linuxFxVersion}'`,
+      'must show linux true and no DOCKER| image.',
+      // dapr/dapr pkg/internal/loader/disk/dirdata: a missing resources folder is an error, and daprd stops.
+      'Until the setup script has copied the component files under /home (and restarted the app), daprd exits',
+      'at start with "failed to load components: ... no such file or directory": run the script right',
+      'after this deployment.',
+      // The caveats the script prints beside the same step, so the template does not read as more certain.
+      ...sidecar.step.lines.flatMap((line) => (line.kind === 'note' ? line.text.split('\n') : [])),
     ].join('\n'),
     body: {
       parent: expr('hostResource'),
