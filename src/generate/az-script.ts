@@ -4,7 +4,7 @@
  * grant kind does lives in ./hosts and ./grants. Commands and flags: ../shared/domain/azure-cli.md.
  */
 import type { WizardConfig } from '../model/config';
-import { grantSetupStep, grantVerifyLine } from './grants';
+import { grantOptionLines, grantScriptOptions, grantSetupStep, grantVerifyLine } from './grants';
 import { hostModule } from './hosts';
 import type { HostModule } from './hosts/host-module';
 import { buildPlan } from './plan/build-plan';
@@ -201,12 +201,14 @@ export function buildSetupScript(plan: DeploymentPlan, meta?: ScriptMeta): Scrip
       ...originLines(meta),
       signInLine(plan) + (requirement ? ` ${requirement}` : ''),
       'Change values in the wizard, not here: the files this script writes were generated from them.',
+      ...grantOptionLines(plan),
       '',
       ...RERUN_AND_DRY_RUN,
       '',
       ...changeListLines(plan),
     ],
     variables: scriptVariables(plan),
+    options: grantScriptOptions(plan),
     steps,
   };
 }

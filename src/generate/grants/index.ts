@@ -4,7 +4,7 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
-import type { ScriptLine, ScriptStep } from '../script-model';
+import type { Script, ScriptLine, ScriptStep } from '../script-model';
 import { assertNever } from '../setup/steps';
 import { cosmosSetupStep, cosmosTeardownStep, cosmosVerifyLine } from './cosmos-sql-role';
 import {
@@ -12,7 +12,12 @@ import {
   keyVaultPolicyTeardownStep,
   keyVaultPolicyVerifyLine,
 } from './keyvault-policy';
-import { postgresSetupStep, postgresTeardownStep } from './postgres-role';
+import {
+  POSTGRES_ADMIN_OPTION,
+  postgresAdminOptionLines,
+  postgresSetupStep,
+  postgresTeardownStep,
+} from './postgres-role';
 import { rbacSetupStep, rbacTeardownStep, rbacVerifyLine } from './rbac';
 import { redisSetupStep, redisTeardownStep } from './redis-access-policy';
 import { sqlSetupStep, sqlTeardownStep } from './sql-contained-user';
@@ -88,4 +93,18 @@ export function grantTeardownStep(
     default:
       return assertNever(grant);
   }
+}
+
+/** Settings the grant steps read from the environment: PG_ADMIN, when a PostgreSQL grant signs in. */
+export function grantScriptOptions(plan: DeploymentPlan): NonNullable<Script['options']> {
+  return hasPostgresGrant(plan) ? [{ name: POSTGRES_ADMIN_OPTION, defaultValue: '' }] : [];
+}
+
+/** The header's lines documenting grantScriptOptions. */
+export function grantOptionLines(plan: DeploymentPlan): string[] {
+  return hasPostgresGrant(plan) ? postgresAdminOptionLines() : [];
+}
+
+function hasPostgresGrant(plan: DeploymentPlan): boolean {
+  return plan.grants.some((resolved) => resolved.grant.kind === 'postgres-role');
 }

@@ -1,29 +1,82 @@
 /**
- * Grant kind: a Key Vault access policy, for vaults on the access-policy model (azure-cli.md 2.3). Safe to run
- * again: set-policy finds the entry for the object id and replaces only the permission kinds it is given
- * (keyvault/custom.py set_policy in the installed 2.45), so a second run writes the same entry.
+ * Grant kind: a Key Vault access policy, for vaults on the access-policy model (azure-cli.md 2.3).
+ * `az keyvault set-policy` rewrites the whole vault and, for an object id that has an entry, replaces each
+ * permission list it is given (keyvault/custom.py set_policy in the installed 2.45: `secrets = ... if
+ * secret_permissions is None else secret_permissions`), so a list the user had widened would lose the rest.
+ * The step reads the entry first and calls set-policy only when a needed permission is missing and the list
+ * holds nothing else; a list with other permissions stops the script with the command to run by hand, since
+ * the script cannot pass the union (its commands take fixed words).
  */
 import type { Grant } from '../../catalog/component-spec';
 import type { ResolvedGrant } from '../resources';
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { capture, cmd, join, v, when, type ScriptLine, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  join,
+  stop,
+  v,
+  when,
+  type ScriptLine,
+  type ScriptStep,
+  type Word,
+} from '../script-model';
 
 type KeyVaultPolicyGrant = Extract<Grant, { kind: 'keyvault-policy' }>;
 
+/** What the identity's entry holds of one permission list, as the step's JMESPath answers it. */
+const HELD = 'granted';
+const MISSING = 'missing';
+const OTHERS = 'others';
+
+/**
+ * One word for the entry's list: `granted` (every needed permission is there), `missing` (some are not and
+ * the list holds nothing else, so set-policy drops nothing) or `others`. JMESPath's `a && b || c` gives b or
+ * c (jmespath.org specification, "And Expressions" / "Or Expressions"); no entry reads as an empty list.
+ */
+function entryStateQuery(resolved: ResolvedGrant, grant: KeyVaultPolicyGrant): Word[] {
+  const list = PERMISSION_LISTS[grant.flag];
+  const hasAll = grant.permissions.map((permission) => `contains(@, '${permission}')`).join(' && ');
+  const onlyNeeded = grant.permissions.map((permission) => `@ != '${permission}'`).join(' && ');
+  return [
+    'az keyvault show --name',
+    v(`${resolved.resource.variable}_NAME`),
+    '--query',
+    join(
+      '(properties.accessPolicies[?objectId==',
+      "'",
+      v('PRINCIPAL_ID'),
+      "'",
+      `].permissions.${list}[] || \`[]\`) | (${hasAll}) && '${HELD}' || (length(@[?${onlyNeeded}]) == \`0\` && '${MISSING}' || '${OTHERS}')`,
+    ),
+    '-o tsv',
+  ];
+}
+
 export function keyVaultPolicySetupStep(resolved: ResolvedGrant, grant: KeyVaultPolicyGrant): ScriptStep {
   const { resource } = resolved;
+  const state = `${resource.variable}_POLICY_STATE`;
+  const list = PERMISSION_LISTS[grant.flag];
   return {
-    comment: `Add an access policy on the ${resource.ref.title} ${resource.name} with ${grant.flag} ${grant.permissions.join(' ')}, nothing more, for ${resolved.components.join(', ')}.`,
+    comment: `Add an access policy on the ${resource.ref.title} ${resource.name} with ${grant.flag} ${grant.permissions.join(' ')}, nothing more, for ${resolved.components.join(', ')}, unless the identity has them there.`,
     lines: [
-      cmd(
-        'az keyvault set-policy --name',
-        v(`${resource.variable}_NAME`),
-        '--object-id',
-        v('PRINCIPAL_ID'),
-        grant.flag,
-        ...grant.permissions,
-        '-o none',
-      ),
+      capture(state, ...entryStateQuery(resolved, grant)),
+      when(state, '=', MISSING, [
+        cmd(
+          'az keyvault set-policy --name',
+          v(`${resource.variable}_NAME`),
+          '--object-id',
+          v('PRINCIPAL_ID'),
+          grant.flag,
+          ...grant.permissions,
+          '-o none',
+        ),
+      ]),
+      when(state, '=', OTHERS, [
+        stop(
+          `The identity's access policy on ${resource.name} has other ${list} permissions but not all of ${grant.permissions.join(' ')}, and az keyvault set-policy replaces the whole ${list} list, so the script does not run it. Fix: run az keyvault set-policy --name ${resource.name} --object-id <the identity's principal id> ${grant.flag} <the ${list} permissions it has> ${grant.permissions.join(' ')} (az keyvault show --name ${resource.name} --query "properties.accessPolicies[?objectId=='<principal id>'].permissions" lists them), then run this script again.`,
+        ),
+      ]),
     ],
   };
 }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { buildPlan } from '../plan/build-plan';
 import { toBash } from '../to-bash';
-import { grantSetupStep } from '.';
+import { grantScriptOptions, grantSetupStep } from '.';
 import { privilegeCheck } from './postgres-role';
 
 const PRINCIPAL_ID = '8d1e4c2a-5b3f-4e6d-9a7c-0b1e2f3a4b5c';
@@ -28,31 +28,69 @@ const PSQL = [
   'printf "%s\\n" "$*" >> "$PSQL_LOG"',
   'case "$*" in',
   '  *pgaadauth_list_principals*) printf "%s\\n" "$MAPPED_ID" ;;',
+  '  *to_regclass*) printf "%s\\n" "$TABLE_FOUND" ;;',
   '  *has_schema_privilege*) printf "%s\\n" "$GRANTED" ;;',
   'esac',
   '',
 ].join('\n');
 writeFileSync(join(dir, 'psql'), PSQL);
 chmodSync(join(dir, 'psql'), 0o755);
+/** az answers the sign-in lookups: the signed-in user's name and a token; every call is logged. */
+const AZ = [
+  '#!/bin/bash',
+  'printf "az %s\\n" "$*" >> "$PSQL_LOG"',
+  'case "$*" in',
+  '  "account show"*) printf "%s\\n" me@contoso.com ;;',
+  '  "account get-access-token"*) printf "%s\\n" token ;;',
+  'esac',
+  '',
+].join('\n');
+writeFileSync(join(dir, 'az'), AZ);
+chmodSync(join(dir, 'az'), 0o755);
+const CONFIG_LINK =
+  'host=vm&identity=user&resourceGroup=rg-orders&hostName=vm-orders&identityName=id-orders' +
+  '&component=configuration.postgresql&m.host=pg-orders.postgres.database.azure.com&m.database=settings' +
+  '&m.table=appconfig';
 
-function runGrantStep(mappedId: string, granted: string) {
-  const plan = buildPlan(parseShareLink('', LINK).config);
+interface StepRun {
+  readonly mappedId: string;
+  readonly granted: string;
+  readonly link?: string;
+  readonly tableFound?: string;
+  /** Runs the step that signs in, with PG_ADMIN read from the environment as the script reads it. */
+  readonly pgAdminFromEnvironment?: string;
+}
+
+function runGrantStep(mappedId: string, granted: string, more: Omit<StepRun, 'mappedId' | 'granted'> = {}) {
+  const plan = buildPlan(parseShareLink('', more.link ?? LINK).config);
   const resolved = plan.grants.find(({ grant }) => grant.kind === 'postgres-role');
   if (!resolved) throw new Error('test setup: no PostgreSQL grant');
-  const step = grantSetupStep(plan, resolved, false);
+  const signIn = more.pgAdminFromEnvironment !== undefined;
+  const step = grantSetupStep(plan, resolved, signIn);
   const text = toBash({
     header: [],
     variables: [
       { name: 'PRINCIPAL_ID', value: PRINCIPAL_ID },
-      { name: 'PG_ADMIN', value: 'admin@contoso.com' },
+      ...(signIn ? [] : [{ name: 'PG_ADMIN', value: 'admin@contoso.com' }]),
     ],
+    options: grantScriptOptions(plan),
     steps: [step],
   });
-  const log = join(dir, `log-${mappedId}-${granted}`);
+  const log = join(
+    dir,
+    `log-${mappedId}-${granted}-${more.tableFound ?? ''}-${more.pgAdminFromEnvironment ?? ''}`,
+  );
   writeFileSync(log, '');
   const result = spawnSync('bash', ['-c', text], {
     encoding: 'utf8',
-    env: { PATH: `${dir}:/usr/bin:/bin`, PSQL_LOG: log, MAPPED_ID: mappedId, GRANTED: granted },
+    env: {
+      PATH: `${dir}:/usr/bin:/bin`,
+      PSQL_LOG: log,
+      MAPPED_ID: mappedId,
+      GRANTED: granted,
+      TABLE_FOUND: more.tableFound ?? 't',
+      ...(signIn ? { PG_ADMIN: more.pgAdminFromEnvironment } : {}),
+    },
   });
   return { ...result, calls: readFileSync(log, 'utf8').trim().split('\n') };
 }
@@ -76,6 +114,42 @@ describe('the PostgreSQL grant step', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('did not take');
     expect(run.stderr).toContain('pg_database_owner');
+  });
+});
+
+describe('the PostgreSQL configuration store grant', () => {
+  it('stops before any change, saying how to make the table, when the table is missing', () => {
+    const run = runGrantStep(PRINCIPAL_ID, 't', { link: CONFIG_LINK, tableFound: 'f' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('The table appconfig does not exist in the database settings');
+    expect(run.stderr).toContain('key, value, version and metadata');
+    expect(run.calls.some((call) => call.includes('GRANT ') || call.includes('pgaadauth_create'))).toBe(
+      false,
+    );
+  });
+
+  it('grants SELECT on the table once it exists', () => {
+    const run = runGrantStep(PRINCIPAL_ID, 't', { link: CONFIG_LINK, tableFound: 't' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.calls.some((call) => call.includes('GRANT SELECT ON TABLE appconfig'))).toBe(true);
+  });
+});
+
+describe('the PostgreSQL sign-in', () => {
+  it('signs in as PG_ADMIN from the environment (an admin group) without asking az for the user name', () => {
+    const run = runGrantStep(PRINCIPAL_ID, 't', { pgAdminFromEnvironment: 'pg-admins' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.calls.some((call) => call.startsWith('az account show'))).toBe(false);
+    expect(
+      run.calls.filter((call) => !call.startsWith('az ')).every((call) => call.includes('user=pg-admins ')),
+    ).toBe(true);
+  });
+
+  it('signs in as the az user when PG_ADMIN is empty', () => {
+    const run = runGrantStep(PRINCIPAL_ID, 't', { pgAdminFromEnvironment: '' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.calls.some((call) => call.startsWith('az account show'))).toBe(true);
+    expect(run.calls.some((call) => call.includes('user=me@contoso.com '))).toBe(true);
   });
 });
 

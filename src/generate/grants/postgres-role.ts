@@ -82,20 +82,44 @@ export function privilegeCheck(
   return `SELECT ${checks.join(' AND ')};`;
 }
 
-/** Signs psql in as the az user, a Microsoft Entra admin of the server: the token is the password. */
+/** The environment setting that names the PostgreSQL user psql signs in as; empty: the az user's name. */
+export const POSTGRES_ADMIN_OPTION = 'PG_ADMIN';
+
+/**
+ * The name a Microsoft Entra admin signs in to PostgreSQL with is the admin's name on the server: a user's
+ * UPN, but for a group admin the group's name (a member signs in as the group), and for a service principal
+ * its display name (Microsoft Learn, Azure Database for PostgreSQL, "Connect with Microsoft Entra ID",
+ * security-entra-configure.md; as the review gave it). az knows only the signed-in user's own name, so
+ * PG_ADMIN lets the user name the admin, and the az name is read only when PG_ADMIN is empty. The list command
+ * is `ad-admin list` in the installed 2.45 (az postgres flexible-server ad-admin list --help) and
+ * `microsoft-entra-admin list` in newer CLIs (MicrosoftDocs/azure-docs-cli upcoming-breaking-changes.md renames
+ * the Entra flags of rdbms; the newer group name is not confirmed in the CLI source here).
+ */
+export function postgresAdminOptionLines(): string[] {
+  return [
+    `${POSTGRES_ADMIN_OPTION}=<name> signs psql in as that Microsoft Entra admin of the PostgreSQL server (empty: your az`,
+    "user name): for an admin group you belong to, the group's name; for a service principal, its display name. The",
+    'admins: az postgres flexible-server microsoft-entra-admin list -g <group> -s <server> (ad-admin in older CLIs, 2.45).',
+  ];
+}
+
+/** Signs psql in as a Microsoft Entra admin of the server (PG_ADMIN, else the az user): the token is the password. */
 function signInLines(): ScriptLine[] {
   return [
     note(
-      'Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.',
+      'Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin\n' +
+        `group): your token is the password. psql signs in as ${POSTGRES_ADMIN_OPTION}, else as your az user name.`,
     ),
-    capture('PG_ADMIN', 'az account show --query user.name -o tsv'),
+    when(POSTGRES_ADMIN_OPTION, '=', '', [
+      capture(POSTGRES_ADMIN_OPTION, 'az account show --query user.name -o tsv'),
+    ]),
     capture('PGPASSWORD', 'az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv'),
     cmd('export PGPASSWORD'),
   ];
 }
 
 function connectionString(host: string, dbname: string): Word {
-  return join(`host=${host} port=5432 dbname=${dbname} user=`, v('PG_ADMIN'), ' sslmode=require');
+  return join(`host=${host} port=5432 dbname=${dbname} user=`, v(POSTGRES_ADMIN_OPTION), ' sslmode=require');
 }
 
 /** `signIn`: the first PostgreSQL grant of the script also signs in (the admin's name and token). */
@@ -149,13 +173,19 @@ export function postgresSetupStep(
       { checksChange: true },
     ),
   ];
+  const forWhom = resolved.components.join(', ');
   return {
-    comment: mapsRole
-      ? `Map the identity to the PostgreSQL role ${role} on ${resource.name} and grant it what ${resolved.components.join(', ')} needs.`
-      : `Grant the PostgreSQL role ${role} on ${resource.name} what ${resolved.components.join(', ')} needs.`,
+    comment:
+      (mapsRole
+        ? `Map the identity to the PostgreSQL role ${role} on ${resource.name} and grant it what ${forWhom} needs.`
+        : `Grant the PostgreSQL role ${role} on ${resource.name} what ${forWhom} needs.`) +
+      (component.type.startsWith('bindings.') ? TABLES_ARE_THE_APPS : ''),
     lines: [
       ...(signIn ? signInLines() : []),
+      // Before the role is made, so a missing table stops the step before it changes anything.
+      ...tableChecks(resolved, grant),
       ...(mapsRole ? roleLines : []),
+      ...subscribeNotes(resolved),
       cmd('psql', connect(database), '-v ON_ERROR_STOP=1 -c', lit(grants.join(' '))),
       // On PostgreSQL 15+ the schema public belongs to pg_database_owner: a GRANT by an admin who does not own
       // the database only warns "no privileges were granted" and psql still exits 0 (output-review.md).
@@ -169,6 +199,71 @@ export function postgresSetupStep(
       ),
     ],
   };
+}
+
+/** Said of a grant that reaches no table: the binding runs the app's own SQL on tables only the user knows. */
+const TABLES_ARE_THE_APPS =
+  " That is schema access only: the binding runs your app's own SQL, so grant the role what each of its tables needs yourself (GRANT SELECT, INSERT, ... ON TABLE <table> TO ...).";
+
+/**
+ * Stops before a GRANT on a table that is not there, which psql would end with a raw "relation ... does not
+ * exist": to_regclass gives NULL instead of an error for a missing name, resolved by the search path as the
+ * GRANT resolves it (PostgreSQL docs, functions-info.html, "Object Information and Addressing Functions"). A
+ * plain read, so a dry run runs it too. Dapr's configuration store refuses a missing table as well
+ * ("postgreSQL configuration table '...' does not exist", components-contrib configuration/postgres/postgres.go)
+ * and reads its rows as key, value, version, metadata (the same file's row.Scan).
+ */
+function tableChecks(resolved: ResolvedGrant, grant: PostgresGrant): ScriptLine[] {
+  const { resource, component } = resolved;
+  const database = component.metadata.database ?? '';
+  const found = `${resource.variable}_TABLE_FOUND`;
+  return grant.privileges
+    .map(parsePrivilege)
+    .filter(({ objectType }) => objectType === 'TABLE')
+    .flatMap(({ object }): ScriptLine[] => {
+      const table = fillFields(object, component.metadata);
+      const layout =
+        component.type === 'configuration.postgresql'
+          ? ` (Dapr's configuration store reads the columns key, value, version and metadata: for example CREATE TABLE ${table} (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);)`
+          : '';
+      return [
+        command(
+          words(
+            'psql',
+            connectionString(component.metadata.host ?? '', database),
+            '-X -tA -v ON_ERROR_STOP=1 -c',
+            lit(`SELECT to_regclass(${sqlLiteral(table)}) IS NOT NULL;`),
+          ),
+          { captureTo: found, effect: 'read-only' },
+        ),
+        guard(
+          found,
+          '!=',
+          't',
+          `The table ${table} does not exist in the database ${database} on ${resource.name}, and ${resolved.components.join(', ')} needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it${layout}, then run this script again.`,
+        ),
+      ];
+    });
+}
+
+/**
+ * Subscribing to the configuration store needs a channel: Dapr fails with "notifyChannel must be set in
+ * component metadata or request metadata" (components-contrib configuration/postgres/postgres.go), and only a
+ * trigger on the table that calls pg_notify on that channel tells it of changes (its metadata.yaml: "Must match
+ * the channel used in the database trigger function"). The script cannot make the trigger: say so.
+ */
+function subscribeNotes(resolved: ResolvedGrant): ScriptLine[] {
+  const { component } = resolved;
+  if (component.type !== 'configuration.postgresql') return [];
+  const channel = component.metadata.notifyChannel ?? '';
+  return [
+    note(
+      channel === ''
+        ? 'Subscribing to changes needs a notify channel: set notifyChannel in the wizard (Dapr 1.18+) or send\n' +
+            'pgNotifyChannel with each subscribe request, and give the table a trigger that calls pg_notify on it.'
+        : `Subscribing to changes needs a trigger on the table that calls pg_notify on the channel ${channel}: yours to create.`,
+    ),
+  ];
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   join,
   lit,
   note,
+  retry,
   v,
   words,
   type ScriptLine,
@@ -29,6 +30,16 @@ function nvarchar(text: string): string {
 function sqlName(name: string): string {
   return `[${name.replace(/]/g, ']]')}]`;
 }
+
+/**
+ * About two minutes in all, as for the Cosmos DB assignment: a just-created identity reaches Microsoft Entra ID's
+ * replicas with a delay, and until then `az ad sp show` answers that it does not exist and CREATE USER ... FROM
+ * EXTERNAL PROVIDER that the principal could not be found (the same lag the Cosmos DB step waits out:
+ * pulumi/pulumi-azure-native#2816, Azure/ARO-HCP#5321). A bounded retry waits it out.
+ */
+const SQL_ATTEMPTS = 6;
+const SQL_DELAY_SECONDS = 20;
+const ENTRA_WAITING = `Trying again in ${SQL_DELAY_SECONDS} s: Microsoft Entra ID may not know the new identity yet.`;
 
 export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, grant: SqlGrant): ScriptStep {
   const { resource, component } = resolved;
@@ -59,10 +70,18 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
     plan.identity.kind === 'system' && firstSqlGrant
       ? [
           // The principal may be one a dry run did not make (a placeholder): then so is the client id.
-          command(words('az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv'), {
-            captureTo: 'CLIENT_ID',
-            readsChange: true,
-          }),
+          retry(
+            command(words('az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv'), {
+              captureTo: 'CLIENT_ID',
+              readsChange: true,
+            }),
+            {
+              attempts: SQL_ATTEMPTS,
+              delaySeconds: SQL_DELAY_SECONDS,
+              waiting: ENTRA_WAITING,
+              message: `Microsoft Entra ID did not find the identity's service principal after ${SQL_ATTEMPTS} tries. If the errors above say it does not exist, it is not known there yet: wait a few minutes and run this script again.`,
+            },
+          ),
         ]
       : [];
   return {
@@ -70,18 +89,28 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
     lines: [
       note(
         'Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.\n' +
-          "A user of that name must already have this identity's client id as its SID, as Microsoft documents\n" +
-          'for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.',
+          "If a user of that name already exists, it must have this identity's client id as its SID, or the batch\n" +
+          'stops (the SID rule Microsoft documents for SQL databases in Fabric; not confirmed for Azure SQL Database).',
       ),
       ...clientIdLookup,
-      cmd(
-        'sqlcmd --server',
-        lit(component.metadata.host ?? ''),
-        '--database-name',
-        lit(component.metadata.database ?? ''),
-        // Without --exit-on-error go-sqlcmd exits 0 after a failed statement (go-sqlcmd cmd/sqlcmd/sqlcmd.go).
-        '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
-        join(...checkSid, ` ${statements}`),
+      // Every statement of the batch can run again (each is guarded, or does nothing when already done), so a
+      // try after a failure is safe; the wait is for Entra ID. A SID of another identity fails every try.
+      retry(
+        cmd(
+          'sqlcmd --server',
+          lit(component.metadata.host ?? ''),
+          '--database-name',
+          lit(component.metadata.database ?? ''),
+          // Without --exit-on-error go-sqlcmd exits 0 after a failed statement (go-sqlcmd cmd/sqlcmd/sqlcmd.go).
+          '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
+          join(...checkSid, ` ${statements}`),
+        ),
+        {
+          attempts: SQL_ATTEMPTS,
+          delaySeconds: SQL_DELAY_SECONDS,
+          waiting: ENTRA_WAITING,
+          message: `Adding ${user} to the database ${component.metadata.database ?? ''} on ${resource.name} failed ${SQL_ATTEMPTS} times. If the errors above say the principal could not be found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (your admin sign-in, the server's firewall, or a user of that name for another identity) and run it again.`,
+        },
       ),
     ],
   };

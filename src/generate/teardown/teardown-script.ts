@@ -12,7 +12,7 @@ import {
   signInLine,
   type ScriptMeta,
 } from '../az-script';
-import { grantTeardownStep } from '../grants';
+import { grantOptionLines, grantScriptOptions, grantTeardownStep } from '../grants';
 import { hostModule } from '../hosts';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import {
@@ -115,6 +115,7 @@ function options(plan: DeploymentPlan): NonNullable<Script['options']> {
     ...(plan.identity.userAssigned ? [{ name: DELETE_IDENTITY, defaultValue: '0' }] : []),
     ...(hasRemovableSystemIdentity(plan) ? [{ name: REMOVE_SYSTEM_IDENTITY, defaultValue: '0' }] : []),
     ...(plan.host.id === 'aci' ? [{ name: DELETE_CONTAINER_GROUP, defaultValue: '0' }] : []),
+    ...grantScriptOptions(plan),
   ];
 }
 
@@ -231,6 +232,7 @@ export function buildTeardownScript(plan: DeploymentPlan, meta?: ScriptMeta): Sc
       `Dry run: DRY_RUN=1 bash ${TEARDOWN_FILE} prints each command that would remove something instead of running it.`,
       signInLine(plan),
       ...optionLines(plan),
+      ...grantOptionLines(plan),
     ],
     variables: usedVariables(plan, steps),
     options: options(plan),

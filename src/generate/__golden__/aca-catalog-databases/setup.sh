@@ -4,6 +4,9 @@
 #   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=state.postgresql&name=pg-state&m.host=pg-orders.postgres.database.azure.com&m.database=orders&c2.component=state.postgresql&c2.version=v1&c2.name=pg-state-v1&c2.m.host=pg-orders.postgres.database.azure.com&c2.m.database=legacy&c3.component=bindings.postgresql&c3.m.host=pg-orders.postgres.database.azure.com&c3.m.database=orders&c4.component=configuration.postgresql&c4.name=pg-config&c4.m.host=pg-orders.postgres.database.azure.com&c4.m.database=orders&c4.m.table=appconfig&c5.component=state.sqlserver&c5.name=sql-state&c5.m.host=sql-orders.database.windows.net&c5.m.database=orders&c6.component=state.sqlserver&c6.name=sql-state-v1&c6.m.host=sql-orders.database.windows.net&c6.m.database=legacy&c6.sqlRoles=owner&c7.component=state.redis&c7.name=redis-state&c7.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c8.component=pubsub.redis&c8.name=redis-pubsub&c8.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c9.component=bindings.redis&c9.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c10.component=configuration.redis&c10.name=redis-config&c10.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c11.component=lock.redis&c11.m.redisHost=redis-orders.redis.cache.windows.net%3A6380
 # Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+# PG_ADMIN=<name> signs psql in as that Microsoft Entra admin of the PostgreSQL server (empty: your az
+# user name): for an admin group you belong to, the group's name; for a service principal, its display name. The
+# admins: az postgres flexible-server microsoft-entra-admin list -g <group> -s <server> (ad-admin in older CLIs, 2.45).
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
 # identities, settings and files are written with the same values), so a second run with the same values
@@ -50,6 +53,8 @@ IDENTITY_NAME=id-orders
 POSTGRES_SERVER_NAME=pg-orders
 SQL_SERVER_NAME=sql-orders
 REDIS_CACHE_NAME=redis-orders
+
+PG_ADMIN="${PG_ADMIN:-}"
 
 set -euo pipefail
 
@@ -169,8 +174,11 @@ run az containerapp identity assign \
     --user-assigned "$IDENTITY_ID" -o none
 
 # Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs.
-# Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
-PG_ADMIN=$(az account show --query user.name -o tsv)
+# Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin
+# group): your token is the password. psql signs in as PG_ADMIN, else as your az user name.
+if [ "$PG_ADMIN" = '' ]; then
+  PG_ADMIN=$(az account show --query user.name -o tsv)
+fi
 PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
 export PGPASSWORD
 run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
@@ -194,7 +202,7 @@ if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
   exit 1
 fi
 
-# Grant the PostgreSQL role id-orders on pg-orders what postgres-binding needs.
+# Grant the PostgreSQL role id-orders on pg-orders what postgres-binding needs. That is schema access only: the binding runs your app's own SQL, so grant the role what each of its tables needs yourself (GRANT SELECT, INSERT, ... ON TABLE <table> TO ...).
 run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
@@ -203,6 +211,13 @@ if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what pg-config needs.
+POSTGRES_SERVER_TABLE_FOUND=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT to_regclass('\''appconfig'\'') IS NOT NULL;')
+if [ "$POSTGRES_SERVER_TABLE_FOUND" != t ]; then
+  echo 'The table appconfig does not exist in the database orders on pg-orders, and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again.' >&2
+  exit 1
+fi
+# Subscribing to changes needs a notify channel: set notifyChannel in the wizard (Dapr 1.18+) or send
+# pgNotifyChannel with each subscribe request, and give the table a trigger that calls pg_notify on it.
 run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=orders user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_table_privilege('\''id-orders'\'', '\''appconfig'\'', '\''SELECT'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
@@ -212,36 +227,65 @@ fi
 
 # Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
-# A user of that name must already have this identity's client id as its SID, as Microsoft documents
-# for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-run sqlcmd \
-    --server sql-orders.database.windows.net \
-    --database-name orders \
-    --authentication-method ActiveDirectoryAzCli \
-    --exit-on-error \
-    --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user id-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [id-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'id-orders') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [id-orders]; ALTER ROLE db_datareader ADD MEMBER [id-orders]; ALTER ROLE db_datawriter ADD MEMBER [id-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [id-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [id-orders];"
+# If a user of that name already exists, it must have this identity's client id as its SID, or the batch
+# stops (the SID rule Microsoft documents for SQL databases in Fabric; not confirmed for Azure SQL Database).
+for attempt in {1..6}; do
+  if run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user id-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [id-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'id-orders') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [id-orders]; ALTER ROLE db_datareader ADD MEMBER [id-orders]; ALTER ROLE db_datawriter ADD MEMBER [id-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [id-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [id-orders];"; then
+    break
+  fi
+  if [ "$attempt" = 6 ]; then
+    echo 'Adding id-orders to the database orders on sql-orders failed 6 times. If the errors above say the principal could not be found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (your admin sign-in, the server'\''s firewall, or a user of that name for another identity) and run it again.' >&2
+    exit 1
+  fi
+  echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2
+  sleep 20
+done
 
 # Add the identity to the database legacy on sql-orders as id-orders (db_owner).
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
-# A user of that name must already have this identity's client id as its SID, as Microsoft documents
-# for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-run sqlcmd \
-    --server sql-orders.database.windows.net \
-    --database-name legacy \
-    --authentication-method ActiveDirectoryAzCli \
-    --exit-on-error \
-    --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user id-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [id-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'id-orders') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_owner ADD MEMBER [id-orders];"
+# If a user of that name already exists, it must have this identity's client id as its SID, or the batch
+# stops (the SID rule Microsoft documents for SQL databases in Fabric; not confirmed for Azure SQL Database).
+for attempt in {1..6}; do
+  if run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name legacy \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user id-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [id-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'id-orders') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_owner ADD MEMBER [id-orders];"; then
+    break
+  fi
+  if [ "$attempt" = 6 ]; then
+    echo 'Adding id-orders to the database legacy on sql-orders failed 6 times. If the errors above say the principal could not be found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (your admin sign-in, the server'\''s firewall, or a user of that name for another identity) and run it again.' >&2
+    exit 1
+  fi
+  echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2
+  sleep 20
+done
 
-# Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, redis-pubsub, redis-binding, redis-config, lockstore.
+# Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, redis-pubsub, redis-binding, redis-config, lockstore, unless it has it there.
 # Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after
 # 2.45); Microsoft Entra authentication on the cache was checked above.
-run az redis access-policy-assignment create \
+if ! REDIS_CACHE_POLICY_ASSIGNED=$(az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --policy-assignment-name id-orders \
-    --access-policy-name 'Data Owner' \
-    --object-id "$PRINCIPAL_ID" \
-    --object-id-alias id-orders -o none
+    --query "[?objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv); then
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again.' >&2
+  exit 1
+fi
+if [ "$REDIS_CACHE_POLICY_ASSIGNED" = 0 ]; then
+  run az redis access-policy-assignment create \
+      --name "$REDIS_CACHE_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --policy-assignment-name id-orders \
+      --access-policy-name 'Data Owner' \
+      --object-id "$PRINCIPAL_ID" \
+      --object-id-alias id-orders -o none
+fi
 
 # Write the component files into ./components.
 mkdir -p components

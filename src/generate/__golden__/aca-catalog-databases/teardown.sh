@@ -11,6 +11,9 @@
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
 # DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
+# PG_ADMIN=<name> signs psql in as that Microsoft Entra admin of the PostgreSQL server (empty: your az
+# user name): for an admin group you belong to, the group's name; for a service principal, its display name. The
+# admins: az postgres flexible-server microsoft-entra-admin list -g <group> -s <server> (ad-admin in older CLIs, 2.45).
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -19,6 +22,7 @@ IDENTITY_NAME=id-orders
 REDIS_CACHE_NAME=redis-orders
 
 DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
+PG_ADMIN="${PG_ADMIN:-}"
 
 set -euo pipefail
 
@@ -257,8 +261,11 @@ fi
 
 # Take back the PostgreSQL grants of id-orders on pg-orders for pg-config, if the role still signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
-  PG_ADMIN=$(az account show --query user.name -o tsv)
+  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin
+  # group): your token is the password. psql signs in as PG_ADMIN, else as your az user name.
+  if [ "$PG_ADMIN" = '' ]; then
+    PG_ADMIN=$(az account show --query user.name -o tsv)
+  fi
   PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
   export PGPASSWORD
   POSTGRES_SERVER_ROLE_MAPPED=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")

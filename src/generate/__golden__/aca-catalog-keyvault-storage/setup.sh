@@ -178,11 +178,20 @@ if [ "$VAULT_ROLE_ASSIGNMENT" = '' ]; then
       --description 'Created by the Dapr Managed Identity Wizard' -o none
 fi
 
-# Add an access policy on the Key Vault kv-keys with --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify, nothing more, for azurekeyvault-crypto.
-run az keyvault set-policy \
+# Add an access policy on the Key Vault kv-keys with --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify, nothing more, for azurekeyvault-crypto, unless the identity has them there.
+VAULT_2_POLICY_STATE=$(az keyvault show \
     --name "$VAULT_2_NAME" \
-    --object-id "$PRINCIPAL_ID" \
-    --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify -o none
+    --query '(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\''''].permissions.keys[] || `[]`) | (contains(@, '\''get'\'') && contains(@, '\''encrypt'\'') && contains(@, '\''decrypt'\'') && contains(@, '\''wrapKey'\'') && contains(@, '\''unwrapKey'\'') && contains(@, '\''sign'\'') && contains(@, '\''verify'\'')) && '\''granted'\'' || (length(@[?@ != '\''get'\'' && @ != '\''encrypt'\'' && @ != '\''decrypt'\'' && @ != '\''wrapKey'\'' && @ != '\''unwrapKey'\'' && @ != '\''sign'\'' && @ != '\''verify'\'']) == `0` && '\''missing'\'' || '\''others'\'')' -o tsv)
+if [ "$VAULT_2_POLICY_STATE" = missing ]; then
+  run az keyvault set-policy \
+      --name "$VAULT_2_NAME" \
+      --object-id "$PRINCIPAL_ID" \
+      --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify -o none
+fi
+if [ "$VAULT_2_POLICY_STATE" = others ]; then
+  echo 'The identity'\''s access policy on kv-keys has other keys permissions but not all of get encrypt decrypt wrapKey unwrapKey sign verify, and az keyvault set-policy replaces the whole keys list, so the script does not run it. Fix: run az keyvault set-policy --name kv-keys --object-id <the identity'\''s principal id> --key-permissions <the keys permissions it has> get encrypt decrypt wrapKey unwrapKey sign verify (az keyvault show --name kv-keys --query "properties.accessPolicies[?objectId=='\''<principal id>'\''].permissions" lists them), then run this script again.' >&2
+  exit 1
+fi
 
 # Grant Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on the Storage account storders only, for statestore, statestore-v1, unless the identity already has it there.
 STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \

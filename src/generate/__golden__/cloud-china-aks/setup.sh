@@ -4,6 +4,9 @@
 #   https://wizard.example/#cloud=china&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=state.azure.tablestorage&c3.name=tablestate&c3.m.accountName=storders&c3.m.tableName=orders&c4.component=pubsub.azure.servicebus.topics&c4.m.namespaceName=sb-orders.servicebus.chinacloudapi.cn&c5.component=state.postgresql&c5.name=pg-state&c5.m.host=pg-orders.postgres.database.chinacloudapi.cn&c5.m.database=orders
 # Run it with Bash after `az cloud set --name AzureChinaCloud` and then `az login` (a sign-in to another cloud does not count). Needs Azure CLI 2.47 or later (--enable-workload-identity).
 # Change values in the wizard, not here: the files this script writes were generated from them.
+# PG_ADMIN=<name> signs psql in as that Microsoft Entra admin of the PostgreSQL server (empty: your az
+# user name): for an admin group you belong to, the group's name; for a service principal, its display name. The
+# admins: az postgres flexible-server microsoft-entra-admin list -g <group> -s <server> (ad-admin in older CLIs, 2.45).
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
 # identities, settings and files are written with the same values), so a second run with the same values
@@ -52,6 +55,8 @@ VAULT_NAME=kv-orders
 STORAGE_ACCOUNT_NAME=storders
 SERVICEBUS_NAMESPACE_NAME=sb-orders
 POSTGRES_SERVER_NAME=pg-orders
+
+PG_ADMIN="${PG_ADMIN:-}"
 
 set -euo pipefail
 
@@ -242,8 +247,11 @@ if [ "$SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT" = '' ]; then
 fi
 
 # Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs.
-# Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
-PG_ADMIN=$(az account show --query user.name -o tsv)
+# Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin
+# group): your token is the password. psql signs in as PG_ADMIN, else as your az user name.
+if [ "$PG_ADMIN" = '' ]; then
+  PG_ADMIN=$(az account show --query user.name -o tsv)
+fi
 PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
 export PGPASSWORD
 run psql "host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"

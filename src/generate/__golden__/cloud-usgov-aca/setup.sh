@@ -194,25 +194,44 @@ fi
 
 # Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
-# A user of that name must already have this identity's client id as its SID, as Microsoft documents
-# for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-run sqlcmd \
-    --server sql-orders.database.usgovcloudapi.net \
-    --database-name orders \
-    --authentication-method ActiveDirectoryAzCli \
-    --exit-on-error \
-    --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user id-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [id-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'id-orders') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [id-orders]; ALTER ROLE db_datareader ADD MEMBER [id-orders]; ALTER ROLE db_datawriter ADD MEMBER [id-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [id-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [id-orders];"
+# If a user of that name already exists, it must have this identity's client id as its SID, or the batch
+# stops (the SID rule Microsoft documents for SQL databases in Fabric; not confirmed for Azure SQL Database).
+for attempt in {1..6}; do
+  if run sqlcmd \
+      --server sql-orders.database.usgovcloudapi.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user id-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [id-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'id-orders') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [id-orders]; ALTER ROLE db_datareader ADD MEMBER [id-orders]; ALTER ROLE db_datawriter ADD MEMBER [id-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [id-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [id-orders];"; then
+    break
+  fi
+  if [ "$attempt" = 6 ]; then
+    echo 'Adding id-orders to the database orders on sql-orders failed 6 times. If the errors above say the principal could not be found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (your admin sign-in, the server'\''s firewall, or a user of that name for another identity) and run it again.' >&2
+    exit 1
+  fi
+  echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2
+  sleep 20
+done
 
-# Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state.
+# Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, unless it has it there.
 # Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after
 # 2.45); Microsoft Entra authentication on the cache was checked above.
-run az redis access-policy-assignment create \
+if ! REDIS_CACHE_POLICY_ASSIGNED=$(az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --policy-assignment-name id-orders \
-    --access-policy-name 'Data Owner' \
-    --object-id "$PRINCIPAL_ID" \
-    --object-id-alias id-orders -o none
+    --query "[?objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv); then
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again.' >&2
+  exit 1
+fi
+if [ "$REDIS_CACHE_POLICY_ASSIGNED" = 0 ]; then
+  run az redis access-policy-assignment create \
+      --name "$REDIS_CACHE_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --policy-assignment-name id-orders \
+      --access-policy-name 'Data Owner' \
+      --object-id "$PRINCIPAL_ID" \
+      --object-id-alias id-orders -o none
+fi
 
 # Grant App Configuration Data Reader (built-in role 516239f1-63e1-4d78-a4de-a74fb236a071) on the App Configuration store appcs-orders only, for configstore, unless the identity already has it there.
 APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \

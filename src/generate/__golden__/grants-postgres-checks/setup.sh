@@ -4,6 +4,9 @@
 #   https://wizard.example/#host=vm&identity=user&resourceGroup=rg-orders&hostName=vm-orders&identityName=id-orders&appId=orders-api&component=state.postgresql&name=pg-state&m.host=pg-orders.postgres.database.azure.com&m.database=orders&c2.component=configuration.postgresql&c2.name=pg-config&c2.m.host=pg-orders.postgres.database.azure.com&c2.m.database=settings&c2.m.table=appconfig
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
+# PG_ADMIN=<name> signs psql in as that Microsoft Entra admin of the PostgreSQL server (empty: your az
+# user name): for an admin group you belong to, the group's name; for a service principal, its display name. The
+# admins: az postgres flexible-server microsoft-entra-admin list -g <group> -s <server> (ad-admin in older CLIs, 2.45).
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
 # identities, settings and files are written with the same values), so a second run with the same values
@@ -31,6 +34,8 @@ RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
 IDENTITY_NAME=id-orders
 POSTGRES_SERVER_NAME=pg-orders
+
+PG_ADMIN="${PG_ADMIN:-}"
 
 set -euo pipefail
 
@@ -125,8 +130,11 @@ run az vm identity assign \
     --identities "$IDENTITY_ID" -o none
 
 # Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs.
-# Needs psql, and you signed in to az as a Microsoft Entra admin of the server: your token is the password.
-PG_ADMIN=$(az account show --query user.name -o tsv)
+# Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin
+# group): your token is the password. psql signs in as PG_ADMIN, else as your az user name.
+if [ "$PG_ADMIN" = '' ]; then
+  PG_ADMIN=$(az account show --query user.name -o tsv)
+fi
 PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
 export PGPASSWORD
 run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
@@ -143,6 +151,13 @@ if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what pg-config needs.
+POSTGRES_SERVER_TABLE_FOUND=$(psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=settings user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT to_regclass('\''appconfig'\'') IS NOT NULL;')
+if [ "$POSTGRES_SERVER_TABLE_FOUND" != t ]; then
+  echo 'The table appconfig does not exist in the database settings on pg-orders, and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again.' >&2
+  exit 1
+fi
+# Subscribing to changes needs a notify channel: set notifyChannel in the wizard (Dapr 1.18+) or send
+# pgNotifyChannel with each subscribe request, and give the table a trigger that calls pg_notify on it.
 run psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=settings user=${PG_ADMIN} sslmode=require" -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql "host=pg-orders.postgres.database.azure.com port=5432 dbname=settings user=${PG_ADMIN} sslmode=require" -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_table_privilege('\''id-orders'\'', '\''appconfig'\'', '\''SELECT'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then

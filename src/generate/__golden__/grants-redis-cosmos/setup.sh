@@ -144,16 +144,25 @@ run az containerapp identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --user-assigned "$IDENTITY_ID" -o none
 
-# Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state.
+# Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, unless it has it there.
 # Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after
 # 2.45); Microsoft Entra authentication on the cache was checked above.
-run az redis access-policy-assignment create \
+if ! REDIS_CACHE_POLICY_ASSIGNED=$(az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --policy-assignment-name id-orders \
-    --access-policy-name 'Data Owner' \
-    --object-id "$PRINCIPAL_ID" \
-    --object-id-alias id-orders -o none
+    --query "[?objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv); then
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again.' >&2
+  exit 1
+fi
+if [ "$REDIS_CACHE_POLICY_ASSIGNED" = 0 ]; then
+  run az redis access-policy-assignment create \
+      --name "$REDIS_CACHE_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --policy-assignment-name id-orders \
+      --access-policy-name 'Data Owner' \
+      --object-id "$PRINCIPAL_ID" \
+      --object-id-alias id-orders -o none
+fi
 
 # Assign the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the Cosmos DB account cosmos-orders, for cosmos-state, unless the identity already has it there.
 COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \

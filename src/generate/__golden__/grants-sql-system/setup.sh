@@ -104,15 +104,35 @@ PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
 
 # Add the identity to the database orders on sql-orders as vm-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
-# A user of that name must already have this identity's client id as its SID, as Microsoft documents
-# for SQL databases in Fabric (not confirmed for Azure SQL Database): otherwise the batch stops.
-CLIENT_ID=$(read_or_placeholder CLIENT_ID az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv)
-run sqlcmd \
-    --server sql-orders.database.windows.net \
-    --database-name orders \
-    --authentication-method ActiveDirectoryAzCli \
-    --exit-on-error \
-    --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user vm-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [vm-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'vm-orders') IS NULL CREATE USER [vm-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [vm-orders]; ALTER ROLE db_datareader ADD MEMBER [vm-orders]; ALTER ROLE db_datawriter ADD MEMBER [vm-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [vm-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [vm-orders];"
+# If a user of that name already exists, it must have this identity's client id as its SID, or the batch
+# stops (the SID rule Microsoft documents for SQL databases in Fabric; not confirmed for Azure SQL Database).
+for attempt in {1..6}; do
+  if CLIENT_ID=$(read_or_placeholder CLIENT_ID az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv); then
+    break
+  fi
+  if [ "$attempt" = 6 ]; then
+    echo 'Microsoft Entra ID did not find the identity'\''s service principal after 6 tries. If the errors above say it does not exist, it is not known there yet: wait a few minutes and run this script again.' >&2
+    exit 1
+  fi
+  echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2
+  sleep 20
+done
+for attempt in {1..6}; do
+  if run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user vm-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [vm-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'vm-orders') IS NULL CREATE USER [vm-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [vm-orders]; ALTER ROLE db_datareader ADD MEMBER [vm-orders]; ALTER ROLE db_datawriter ADD MEMBER [vm-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [vm-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [vm-orders];"; then
+    break
+  fi
+  if [ "$attempt" = 6 ]; then
+    echo 'Adding vm-orders to the database orders on sql-orders failed 6 times. If the errors above say the principal could not be found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (your admin sign-in, the server'\''s firewall, or a user of that name for another identity) and run it again.' >&2
+    exit 1
+  fi
+  echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2
+  sleep 20
+done
 
 # Write the component file into ./components.
 mkdir -p components

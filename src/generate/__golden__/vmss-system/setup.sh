@@ -117,11 +117,20 @@ if [ "$UPGRADE_MODE" = Manual ]; then
       --instance-ids '*' -o none
 fi
 
-# Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
-run az keyvault set-policy \
+# Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault, unless the identity has them there.
+VAULT_POLICY_STATE=$(az keyvault show \
     --name "$VAULT_NAME" \
-    --object-id "$PRINCIPAL_ID" \
-    --secret-permissions get list -o none
+    --query '(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\''''].permissions.secrets[] || `[]`) | (contains(@, '\''get'\'') && contains(@, '\''list'\'')) && '\''granted'\'' || (length(@[?@ != '\''get'\'' && @ != '\''list'\'']) == `0` && '\''missing'\'' || '\''others'\'')' -o tsv)
+if [ "$VAULT_POLICY_STATE" = missing ]; then
+  run az keyvault set-policy \
+      --name "$VAULT_NAME" \
+      --object-id "$PRINCIPAL_ID" \
+      --secret-permissions get list -o none
+fi
+if [ "$VAULT_POLICY_STATE" = others ]; then
+  echo 'The identity'\''s access policy on kv-orders has other secrets permissions but not all of get list, and az keyvault set-policy replaces the whole secrets list, so the script does not run it. Fix: run az keyvault set-policy --name kv-orders --object-id <the identity'\''s principal id> --secret-permissions <the secrets permissions it has> get list (az keyvault show --name kv-orders --query "properties.accessPolicies[?objectId=='\''<principal id>'\''].permissions" lists them), then run this script again.' >&2
+  exit 1
+fi
 
 # Write the component file into ./components.
 mkdir -p components

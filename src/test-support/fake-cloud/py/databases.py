@@ -204,6 +204,13 @@ def run_pg_statement(server, database_name, database, statement, lines):
             else '?column?'
         lines.table(column, ['t' if all(answers) else 'f'])
         return
+    regclass = re.fullmatch(r"SELECT to_regclass\('(\w+)'\) IS NOT NULL", statement)
+    if regclass:
+        # to_regclass gives NULL, not an error, for a missing relation (PostgreSQL docs, functions-info.html);
+        # a database without a `tables` list has every table, as the GRANT above treats it.
+        exists = 'tables' not in database or regclass.group(1) in database['tables']
+        lines.table('?column?', ['t' if exists else 'f'])
+        return
     listed = r"pg_catalog\.pgaadauth_list_principals\(false\) AS p\(role_name, principal_type, object_id\)"
     mapped = re.fullmatch(r"SELECT count\(\*\) FROM {0} WHERE p\.role_name = '([^']+)' AND "
                           r"lower\(p\.object_id::text\) = lower\('([^']+)'\)".format(listed), statement)

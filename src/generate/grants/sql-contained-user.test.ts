@@ -1,0 +1,81 @@
+/**
+ * The Azure SQL grant step, run by real Bash against stand-ins for az, sqlcmd and sleep: a just-created
+ * identity that Microsoft Entra ID does not know yet fails the first tries, and the step waits it out.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseShareLink } from '../../model/url-state';
+import { buildPlan } from '../plan/build-plan';
+import { toBash } from '../to-bash';
+import { grantSetupStep } from '.';
+
+const LINK =
+  'host=vm&resourceGroup=rg-orders&hostName=vm-orders&appId=orders-api&component=state.sqlserver' +
+  '&m.host=sql-orders.database.windows.net&m.database=orders';
+
+const dir = mkdtempSync(join(tmpdir(), 'sql-user-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Each stand-in logs its call and fails while its count of calls is under FAIL_<NAME>. */
+function standIn(name: string, output: string): void {
+  const counter = `"$CALLS_DIR/${name}"`;
+  const script = [
+    '#!/bin/bash',
+    `printf "%s %s\\n" ${name} "$*" >> "$CALLS_DIR/log"`,
+    `count=$(( $(cat ${counter} 2>/dev/null || echo 0) + 1 )); echo "$count" > ${counter}`,
+    `if [ "$count" -le "\${FAIL_${name.toUpperCase()}:-0}" ]; then echo "${name}: principal not found" >&2; exit 1; fi`,
+    output === '' ? '' : `printf "%s\\n" ${output}`,
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, name), script);
+  chmodSync(join(dir, name), 0o755);
+}
+standIn('az', '11111111-2222-3333-4444-555555555555');
+standIn('sqlcmd', '');
+standIn('sleep', '');
+
+function runSqlStep(failAz: number, failSqlcmd: number) {
+  const plan = buildPlan(parseShareLink('', LINK).config);
+  const resolved = plan.grants.find(({ grant }) => grant.kind === 'sql-contained-user');
+  if (!resolved) throw new Error('test setup: no SQL grant');
+  const text = toBash({
+    header: [],
+    variables: [{ name: 'PRINCIPAL_ID', value: '8d1e4c2a-5b3f-4e6d-9a7c-0b1e2f3a4b5c' }],
+    steps: [grantSetupStep(plan, resolved, true)],
+  });
+  const calls = mkdtempSync(join(dir, 'calls-'));
+  const result = spawnSync('bash', ['-c', text], {
+    encoding: 'utf8',
+    env: {
+      PATH: `${dir}:/usr/bin:/bin`,
+      CALLS_DIR: calls,
+      FAIL_AZ: String(failAz),
+      FAIL_SQLCMD: String(failSqlcmd),
+    },
+  });
+  const log = readFileSync(join(calls, 'log'), 'utf8').trim().split('\n');
+  return { ...result, log };
+}
+
+describe('the Azure SQL grant step', () => {
+  it('waits out Microsoft Entra ID lag for the service principal and the CREATE USER, then goes on', () => {
+    const run = runSqlStep(2, 1);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.log.filter((call) => call.startsWith('az ad sp show'))).toHaveLength(3);
+    expect(run.log.filter((call) => call.startsWith('sqlcmd '))).toHaveLength(2);
+    expect(run.log.find((call) => call.startsWith('sqlcmd '))).toContain(
+      "CAST('11111111-2222-3333-4444-555555555555' AS uniqueidentifier)",
+    );
+    expect(run.stderr).toContain('Microsoft Entra ID may not know the new identity yet');
+  });
+
+  it('stops with the cause and the fix after the last try', () => {
+    const run = runSqlStep(0, 99);
+    expect(run.status).toBe(1);
+    expect(run.log.filter((call) => call.startsWith('sqlcmd '))).toHaveLength(6);
+    expect(run.stderr).toContain('failed 6 times');
+  });
+});
