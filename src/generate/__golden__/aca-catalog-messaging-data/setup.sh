@@ -123,11 +123,14 @@ EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
-EVENTHUB_ID=$(az eventhubs eventhub show \
+if ! EVENTHUB_ID=$(az eventhubs eventhub show \
     --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv); then
+  echo 'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it. Create it: az eventhubs eventhub create --namespace-name eh-orders --name telemetry --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
 az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
 APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
 OPENAI_ACCOUNT_ID=$(az cognitiveservices account show \
@@ -138,6 +141,45 @@ SIGNALR_ID=$(az signalr show \
     --name "$SIGNALR_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
+
+# Check the entities Dapr reads but cannot create with these grants, before changing anything.
+# Component queue-pubsub: Dapr creates no queue, and each topic is a queue of that name, which must exist before the app publishes to or subscribes to it. For each topic: az servicebus queue create --namespace-name sb-orders --name <topic> --resource-group rg-orders
+# Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
+# Each event hub it subscribes to needs the consumer group orders-api: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api --resource-group rg-orders
+if ! az eventhubs eventhub consumer-group show \
+    --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
+    --eventhub-name "$EVENTHUB_NAME" \
+    --name '$Default' \
+    --resource-group "$RESOURCE_GROUP" -o none; then
+  echo 'Component eventhubs-binding: the consumer group $Default of the event hub telemetry could not be read (az says why above). Dapr receives with it and does not create it. Create it: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name '\''$Default'\'' --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
+if ! COSMOS_PARTITION_KEY=$(az cosmosdb sql container show \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --database-name orders \
+    --name state \
+    --resource-group "$RESOURCE_GROUP" \
+    --query resource.partitionKey.paths -o tsv); then
+  echo 'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
+if [ "$COSMOS_PARTITION_KEY" != /partitionKey ]; then
+  echo 'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders) and name that one in the wizard. Nothing was changed.' >&2
+  exit 1
+fi
+if ! COSMOS_PARTITION_KEY_2=$(az cosmosdb sql container show \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --database-name orders \
+    --name events \
+    --resource-group "$RESOURCE_GROUP" \
+    --query resource.partitionKey.paths -o tsv); then
+  echo 'Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
+if [ "$COSMOS_PARTITION_KEY_2" != /orderId ]; then
+  echo 'Component cosmosdb-binding: the container events does not have the one partition key path /orderId, and the binding sends each item'\''s orderId value as its partition key. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders) and name that one in the wizard. Nothing was changed.' >&2
+  exit 1
+fi
 
 # Check the container app's Dapr settings before any change: on with another app id than orders-api, the script stops.
 DAPR_ENABLED=$(az containerapp show \

@@ -122,6 +122,23 @@ EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
     --query id -o tsv)
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
 
+# Check the entities Dapr reads but cannot create with these grants, before changing anything.
+if ! COSMOS_PARTITION_KEY=$(az cosmosdb sql container show \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --database-name orders \
+    --name state \
+    --resource-group "$RESOURCE_GROUP" \
+    --query resource.partitionKey.paths -o tsv); then
+  echo 'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
+if [ "$COSMOS_PARTITION_KEY" != /partitionKey ]; then
+  echo 'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders) and name that one in the wizard. Nothing was changed.' >&2
+  exit 1
+fi
+# Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
+# Each event hub it subscribes to needs the consumer group orders-api: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api --resource-group rg-orders
+
 # Check the container app's Dapr settings before any change: on with another app id than orders-api, the script stops.
 DAPR_ENABLED=$(az containerapp show \
     --name "$CONTAINER_APP_NAME" \
