@@ -20,6 +20,7 @@ import { buildPodTemplatePatch, buildServiceAccount } from '../k8s-manifests';
 import { componentBase64Marker } from '../markers';
 import { planResources } from '../resources';
 import type { DeploymentPlan, PlannedIdentity, PlannedKubernetes } from './deployment-plan';
+import { planCaveats } from './caveats';
 import { planEntityChecks } from './entity-checks';
 
 /** Folder the script writes its files into. */
@@ -126,6 +127,7 @@ export function buildPlan(config: WizardConfig): DeploymentPlan {
     resources,
     grants,
     entityChecks: planEntityChecks(config, resources),
+    caveats: planCaveats(config),
     components: config.components.map((component) => ({
       name: component.name,
       title: componentSpec(component.type, component.version).title,

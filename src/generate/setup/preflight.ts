@@ -4,7 +4,17 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedResource } from '../resources';
-import { capture, cmd, command, orStop, v, words, type ScriptLine, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  note,
+  orStop,
+  v,
+  words,
+  type ScriptLine,
+  type ScriptStep,
+} from '../script-model';
 import { quoteLiteral } from '../to-bash';
 import { entityPreflightSteps } from './entity-preflight';
 import { guard, resourceGroupArgs } from './steps';
@@ -97,7 +107,24 @@ function missingChildMessage(resource: ResolvedResource): string {
   return `${ref.title} ${resource.name} could not be found in ${parent.name} (az says why above), and with these roles Dapr does not create it. Create it: az ${create} ${words.map(quoteLiteral).join(' ')}. Nothing was changed.`;
 }
 
+/** Notes, before any change, on what the host or cloud does not support for a component. */
+function caveatSteps(plan: DeploymentPlan): ScriptStep[] {
+  if (plan.caveats.length === 0) return [];
+  return [
+    {
+      comment: `Read first: what ${plan.host.title} or this cloud does not support, or is not known to support, for these components.`,
+      lines: plan.caveats.flatMap((caveat) =>
+        caveat.reasons.map((reason) => note(`Component ${caveat.component}: ${reason}`)),
+      ),
+    },
+  ];
+}
+
 export function preflightSteps(plan: DeploymentPlan): ScriptStep[] {
+  return [...caveatSteps(plan), ...lookupSteps(plan)];
+}
+
+function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
   // A namespace that only names a queue or event hub is not looked up itself: the child's lookup needs it.
   const scoped = new Set(plan.grants.map((grant) => grant.resource));
   const looked = plan.resources.filter((resource) => scoped.has(resource));

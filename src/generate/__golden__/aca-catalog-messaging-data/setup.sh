@@ -113,6 +113,11 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
+# Read first: what Azure Container Apps or this cloud does not support, or is not known to support, for these components.
+# Component configstore: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); configuration.azure.appconfig is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
+# Component openai-binding: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); bindings.azure.openai is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
+# Component signalr-binding: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); bindings.azure.signalr is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
+
 # Look up the resources before changing anything (Service Bus namespace, Event Hubs namespace, Checkpoint storage account, Event hub, Cosmos DB account, App Configuration store, Azure OpenAI account, SignalR service): each grant is scoped to one of them.
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \

@@ -104,6 +104,10 @@ export MSYS_NO_PATHCONV=1
 # Talk to Azure Government (US): every resource below is in that cloud.
 az cloud set --name AzureUSGovernment
 
+# Read first: what Azure Container Apps or this cloud does not support, or is not known to support, for these components.
+# Component redis-state: Dapr asks Entra ID for a token for the public-cloud Redis audience https://redis.azure.com/.default in every cloud; whether Azure Cache for Redis in Azure Government accepts it is not confirmed. If the component fails to load with an authentication error, that audience is the likely cause.
+# Component configstore: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); configuration.azure.appconfig is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
+
 # Look up the resources before changing anything (Cosmos DB account, Azure SQL server, Azure Cache for Redis, App Configuration store, Event Hubs namespace, Checkpoint storage account): each grant is scoped to one of them.
 az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
 az sql server show --name "$SQL_SERVER_NAME" --resource-group "$RESOURCE_GROUP" -o none
