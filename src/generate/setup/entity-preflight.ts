@@ -29,7 +29,8 @@ function where(resource: ResolvedResource): readonly [string, { readonly value: 
  * `az cosmosdb sql container show` takes --account-name, --database-name, --name and --resource-group, and
  * prints the SDK's SqlContainerGetResults, whose resource.partitionKey.paths lists the partition key paths
  * (azure-cli 2.45 cosmosdb/_params.py; azure-mgmt-cosmosdb models SqlContainerGetPropertiesResource.partition_key,
- * ContainerPartitionKey.paths). `-o tsv` prints a one-path list as that path.
+ * ContainerPartitionKey.paths). `-o tsv` prints each item of a list on its own line (knack output.py
+ * format_tsv), so a single path reads as itself and hierarchical keys (several paths) never equal it.
  */
 function cosmosContainerLines(
   check: Extract<PlannedEntityCheck, { kind: 'cosmos-container' }>,
