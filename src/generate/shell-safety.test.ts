@@ -132,6 +132,8 @@ const IMDS_OUTPUT = '[stdout]\n200\n\n[stderr]\n';
 const POD_NAME = 'orders-api-5d8f7c9b4-x2k7q';
 const TOKEN_FILE = '/var/run/secrets/azure/tokens/azure-identity-token';
 const ENVIRONMENT_ID_QUERY = 'managedEnvironmentId';
+/** Cosmos DB: each container reports the partition key path its component needs (plan entityChecks, in order). */
+const PARTITION_KEY_QUERY = 'resource.partitionKey.paths';
 
 /** What a run of the stand-ins depends on. */
 interface StubInputs {
@@ -147,6 +149,8 @@ interface StubInputs {
   readonly daprdLog: string;
   /** The principal id the script holds by its database steps, which psql reports a role mapped to. */
   readonly principalId?: string;
+  /** One answer per Cosmos DB container lookup, in order: the path its check expects. */
+  readonly partitionKeys?: readonly string[];
 }
 
 /** The environment variable that carries a captured query's answer to the az stand-in. */
@@ -160,7 +164,11 @@ function queryOf(argv: readonly string[]): string | undefined {
 }
 
 /** What the az stand-in prints for these arguments (the n-th RBAC lookup gets rbac[n]). */
-function azAnswer(args: readonly string[], inputs: StubInputs, rbacCount: { n: number }): string {
+function azAnswer(
+  args: readonly string[],
+  inputs: StubInputs,
+  rbacCount: { n: number; pk?: number },
+): string {
   const query = queryOf(args);
   if (query === undefined) return '';
   if (query in FIXED_ANSWERS) return `${FIXED_ANSWERS[query]}\n`;
@@ -168,6 +176,11 @@ function azAnswer(args: readonly string[], inputs: StubInputs, rbacCount: { n: n
   const captured = CAPTURED_QUERIES.find((candidate) => candidate === query);
   if (captured !== undefined) return `${inputs.captured[captured]}\n`;
   if (query === RBAC_QUERY) return `${inputs.rbac[rbacCount.n++] ?? ''}\n`;
+  if (query === PARTITION_KEY_QUERY) {
+    const n = rbacCount.pk ?? 0;
+    rbacCount.pk = n + 1;
+    return `${inputs.partitionKeys?.[n] ?? ''}\n`;
+  }
   if (query === APP_ID_QUERY || query === RUNNING_APP_ID_QUERY) return `${inputs.appId}\n`;
   if (query === RUN_COMMAND_QUERY && args.some((arg) => arg.includes(IMDS_URL))) return `${IMDS_OUTPUT}\n`;
   // The function app's environment is the one the script looks up: its id, as the id lookup answers.
@@ -208,6 +221,12 @@ const AZ_STUB = [
   '    printf "%s\\n" $((n + 1)) > "$STUB_STATE/rbac"',
   '    read -r -a answers <<< "$STUB_RBAC"',
   '    printf \'%s\\n\' "${answers[n]:-}" ;;',
+  `  ${sh(PARTITION_KEY_QUERY)})`,
+  '    n=0',
+  '    if [[ -f $STUB_STATE/pk ]]; then n=$(< "$STUB_STATE/pk"); fi',
+  '    printf "%s\\n" $((n + 1)) > "$STUB_STATE/pk"',
+  '    answer="STUB_PK_$n"',
+  '    printf \'%s\\n\' "${!answer:-}" ;;',
   'esac',
   '',
 ].join('\n');
@@ -354,6 +373,7 @@ function runScript(text: string, inputs: StubInputs): Run {
         STUB_DAPRD_LOG: inputs.daprdLog,
         STUB_PRINCIPAL_ID: inputs.principalId ?? '',
         STUB_RBAC: inputs.rbac.join(' '),
+        ...Object.fromEntries((inputs.partitionKeys ?? []).map((path, n) => [`STUB_PK_${n}`, path])),
         ...Object.fromEntries(
           CAPTURED_QUERIES.map((query) => [answerVariable(query), inputs.captured[query]]),
         ),
@@ -409,7 +429,7 @@ function expectedCalls(script: Script, inputs: StubInputs): Expected {
     ...script.variables.map(({ name, value }) => [name, value] as const),
     ...(script.options ?? []).map(({ name, defaultValue }) => [name, defaultValue] as const),
   ]);
-  const rbacCount = { n: 0 };
+  const rbacCount: { n: number; pk?: number } = { n: 0 };
   const groups: string[][][] = [];
   let stoppedWith: string | undefined;
   const runCommand = (command: Command): void => {
@@ -545,7 +565,17 @@ function stubInputs(
     .map((resource) =>
       resource.choices[resource.ref.keyVaultModelChoice ?? ''] === 'accesspolicy' ? 'false' : 'true',
     );
-  return { clientId: config.clientId, rbac, captured, appId: config.appId, daprdLog: daprdLog(config) };
+  const partitionKeys = buildPlan(config).entityChecks.flatMap((check) =>
+    check.kind === 'cosmos-container' ? [check.partitionKeyPath] : [],
+  );
+  return {
+    clientId: config.clientId,
+    rbac,
+    captured,
+    appId: config.appId,
+    daprdLog: daprdLog(config),
+    partitionKeys,
+  };
 }
 
 /**

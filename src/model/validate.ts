@@ -4,6 +4,7 @@ import { NAMING_RULES, type NamingRule } from '../catalog/naming-rules';
 import { effectiveIdentity, environmentVariables, type WizardConfig } from './config';
 import { detailFields, fieldValue, type FieldPath, type FieldView } from './fields';
 import { unreadFieldReasons, versionUnavailableReason } from './host-dapr';
+import { appPortMessage, undeliverableComponents } from './validate-app-port';
 
 export type FieldErrors = Partial<Record<FieldPath, string>>;
 
@@ -67,6 +68,9 @@ export function validateConfig(config: WizardConfig): FieldErrors {
     const repeated = names.find((name, index) => names.indexOf(name) !== index);
     if (repeated !== undefined) errors.envVars = `${repeated} is set twice: keep one.`;
   }
+  // A subscribing pub/sub or an input binding receives nothing without the app port.
+  const appPortNeeded = appPortMessage(undeliverableComponents(config));
+  if (appPortNeeded !== undefined) errors.appPort ??= appPortNeeded;
   // Each component becomes <name>.yaml and a Dapr resource of that name: names must differ (every component
   // holding a shared name is flagged, so the one just edited says so too), and must not be the name of another
   // file the script writes into the same folder.

@@ -4,6 +4,7 @@ import type { WizardConfig } from '../model/config';
 import { holdsExample } from '../model/examples';
 import { detailFields, type FieldGroup, type FieldView } from '../model/fields';
 import { componentKeyPrefix, type LinkErrors } from '../model/url-state';
+import { choiceAppPortErrors } from '../model/validate-app-port';
 import { ChoiceGroup } from './ChoiceGroup';
 import { CheckboxField } from './CheckboxField';
 import { TextField } from './TextField';
@@ -23,6 +24,8 @@ export function DetailsStep({ linkErrors }: { readonly linkErrors: LinkErrors })
   const { errors } = useFormState({ control });
   const config = useWatch({ control }) as WizardConfig;
   const fields = detailFields(config);
+  // The App port field carries the error; the choice that makes the component receive says so too.
+  const choiceErrors = choiceAppPortErrors(config);
   const errorOf = (path: string): string | undefined => {
     const error: { message?: string } | undefined = get(errors, path);
     return error?.message;
@@ -71,7 +74,9 @@ export function DetailsStep({ linkErrors }: { readonly linkErrors: LinkErrors })
                   description: option.description,
                 }))}
                 registration={register(`components.${index}.choices.${choice.key}`)}
-                error={linkErrors[`${componentKeyPrefix(index)}${choice.key}`]}
+                error={
+                  linkErrors[`${componentKeyPrefix(index)}${choice.key}`] ?? choiceErrors[index]?.[choice.key]
+                }
               />
             ))}
             {spec.grantSource && <p className="note">{spec.grantSource}</p>}

@@ -54,6 +54,16 @@ const DATA_CONTRIBUTOR: Grant = {
   resource: 'account',
 };
 
+/**
+ * Both components read their container at the end of Init (`c.client.Read(readCtx, nil)`: components-contrib
+ * state/azure/cosmosdb/cosmosdb.go Init and bindings/azure/cosmosdb/cosmosdb.go Init), a data-plane call with
+ * the identity's token, so "Component loaded" proves the sign-in and the data-plane role.
+ */
+const CONTAINER_READ_IN_INIT = {
+  source:
+    'dapr/components-contrib state/azure/cosmosdb/cosmosdb.go and bindings/azure/cosmosdb/cosmosdb.go Init (c.client.Read)',
+} as const;
+
 export const COSMOS_COMPONENTS = [
   {
     type: 'state.azure.cosmosdb',
@@ -62,6 +72,7 @@ export const COSMOS_COMPONENTS = [
     // Entra ID from 1.4: components-contrib state/azure/cosmosdb at v1.4.0-rc2 (pinned by dapr/dapr v1.4.0 go.mod).
     minDapr: '1.0',
     entraIdMinDapr: '1.4',
+    initSignIn: CONTAINER_READ_IN_INIT,
     // components-contrib state/azure/cosmosdb/metadata.yaml.
     status: 'stable',
     title: 'Azure Cosmos DB state store',
@@ -93,6 +104,7 @@ export const COSMOS_COMPONENTS = [
     // Entra ID from 1.4: components-contrib bindings/azure/cosmosdb at v1.4.0-rc2 (pinned by dapr/dapr v1.4.0 go.mod).
     minDapr: '1.0',
     entraIdMinDapr: '1.4',
+    initSignIn: CONTAINER_READ_IN_INIT,
     // components-contrib bindings/azure/cosmosdb/metadata.yaml.
     status: 'stable',
     title: 'Azure Cosmos DB binding',

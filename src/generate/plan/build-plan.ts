@@ -20,6 +20,8 @@ import { buildPodTemplatePatch, buildServiceAccount } from '../k8s-manifests';
 import { componentBase64Marker } from '../markers';
 import { planResources } from '../resources';
 import type { DeploymentPlan, PlannedIdentity, PlannedKubernetes } from './deployment-plan';
+import { planCaveats } from './caveats';
+import { planEntityChecks } from './entity-checks';
 
 /** Folder the script writes its files into. */
 export const FILES_DIR = 'components';
@@ -124,6 +126,8 @@ export function buildPlan(config: WizardConfig): DeploymentPlan {
     ...(host.id === 'aci' ? { containerGroup: plannedContainerGroup(config) } : {}),
     resources,
     grants,
+    entityChecks: planEntityChecks(config, resources),
+    caveats: planCaveats(config),
     components: config.components.map((component) => ({
       name: component.name,
       title: componentSpec(component.type, component.version).title,

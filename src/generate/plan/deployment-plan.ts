@@ -9,6 +9,8 @@ import type { HostSpec } from '../../catalog/hosts';
 import type { EffectiveIdentity } from '../../model/config';
 import type { AciFixedSettings } from '../aci-group';
 import type { ResolvedGrant, ResolvedResource } from '../resources';
+import type { PlannedCaveat } from './caveats';
+import type { PlannedEntityCheck } from './entity-checks';
 
 /** A named user-assigned identity the setup creates, or reuses when it exists. */
 export interface PlannedUserIdentity {
@@ -90,6 +92,10 @@ export interface DeploymentPlan {
   readonly resources: readonly ResolvedResource[];
   /** Each grant once, in component order. */
   readonly grants: readonly ResolvedGrant[];
+  /** Entities inside those resources that Dapr reads and cannot create, checked or named before any change. */
+  readonly entityChecks: readonly PlannedEntityCheck[];
+  /** What the host or cloud does not support, or is not known to support, for a component. */
+  readonly caveats: readonly PlannedCaveat[];
   readonly components: readonly PlannedComponent[];
   /**
    * The Dapr release the components, the fields set and the identity need, with the reason, only when it is

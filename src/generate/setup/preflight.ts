@@ -4,7 +4,19 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedResource } from '../resources';
-import { capture, cmd, command, v, words, type ScriptLine, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  note,
+  orStop,
+  v,
+  words,
+  type ScriptLine,
+  type ScriptStep,
+} from '../script-model';
+import { quoteLiteral } from '../to-bash';
+import { entityPreflightSteps } from './entity-preflight';
 import { guard, resourceGroupArgs } from './steps';
 
 /** `az <group> show --name ...` for a resource, with its parent and group where it has them. */
@@ -26,8 +38,9 @@ export function showArgs(resource: ResolvedResource): (string | ReturnType<typeo
  */
 function resourceLines(resource: ResolvedResource, usesId: boolean): ScriptLine[] {
   const { ref } = resource;
+  const lookup = capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv');
   const lines: ScriptLine[] = usesId
-    ? [capture(`${resource.variable}_ID`, ...showArgs(resource), '--query id -o tsv')]
+    ? [resource.parent ? orStop(lookup, missingChildMessage(resource)) : lookup]
     : ref.precondition || ref.keyVaultModelChoice !== undefined
       ? []
       : [cmd(...showArgs(resource), '-o none')];
@@ -72,11 +85,50 @@ function resourceLines(resource: ResolvedResource, usesId: boolean): ScriptLine[
   return lines;
 }
 
+/**
+ * A queue or event hub the grant is scoped to, when missing: with these roles Dapr does not create it, so the
+ * message gives the command that does. `az servicebus queue create` and `az eventhubs eventhub create` take
+ * the same --namespace-name, --name and --resource-group as their show (azure-cli 2.45 servicebus and
+ * eventhubs _params.py).
+ */
+function missingChildMessage(resource: ResolvedResource): string {
+  const { ref, parent } = resource;
+  if (!parent || !ref.parent) throw new Error(`${ref.title} is no child entity`);
+  const create = [...ref.showCommand.slice(0, -1), 'create'].join(' ');
+  const words = [
+    ref.parent.flag,
+    parent.name,
+    '--name',
+    resource.name,
+    '--resource-group',
+    resource.resourceGroup,
+  ];
+  // Each value quoted as Bash needs it, by the renderer's own quoting: the user pastes this command.
+  return `${ref.title} ${resource.name} could not be found in ${parent.name} (az says why above), and with these roles Dapr does not create it. Create it: az ${create} ${words.map(quoteLiteral).join(' ')}. Nothing was changed.`;
+}
+
+/** Notes, before any change, on what the host or cloud does not support for a component. */
+function caveatSteps(plan: DeploymentPlan): ScriptStep[] {
+  if (plan.caveats.length === 0) return [];
+  return [
+    {
+      comment: `Read first: what ${plan.host.title} or this cloud does not support, or is not known to support, for these components.`,
+      lines: plan.caveats.flatMap((caveat) =>
+        caveat.reasons.map((reason) => note(`Component ${caveat.component}: ${reason}`)),
+      ),
+    },
+  ];
+}
+
 export function preflightSteps(plan: DeploymentPlan): ScriptStep[] {
+  return [...caveatSteps(plan), ...lookupSteps(plan)];
+}
+
+function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
   // A namespace that only names a queue or event hub is not looked up itself: the child's lookup needs it.
   const scoped = new Set(plan.grants.map((grant) => grant.resource));
   const looked = plan.resources.filter((resource) => scoped.has(resource));
-  if (looked.length === 0) return [];
+  if (looked.length === 0) return entityPreflightSteps(plan);
   const titles = [...new Set(looked.map((resource) => resource.ref.title))].join(', ');
   return [
     {
@@ -88,5 +140,6 @@ export function preflightSteps(plan: DeploymentPlan): ScriptStep[] {
         ),
       ),
     },
+    ...entityPreflightSteps(plan),
   ];
 }

@@ -21,6 +21,7 @@ import {
   type FakeResource,
   type ResourceKind,
 } from './seed';
+import { entityResources } from './seed-entities';
 
 /** The Dapr release the fake's hosts run: the cluster's injector image and a VM's daprd. */
 export const FAKE_DAPR_RELEASE = '1.18.3';
@@ -194,7 +195,7 @@ export function seedFromPlan(plan: DeploymentPlan): FakeCloudState {
   return {
     account: fakeAccount(plan.subscription === '' ? [] : [plan.subscription]),
     resourceGroups: Object.fromEntries([...groups].map((group) => [group, { location: 'westeurope' }])),
-    resources: [...hostResources(plan), ...existingIdentity, ...grantTargets],
+    resources: [...hostResources(plan), ...existingIdentity, ...grantTargets, ...entityResources(plan)],
     roleAssignments: [],
     roleDefinitions: ROLE_NAMES,
     kubernetes,

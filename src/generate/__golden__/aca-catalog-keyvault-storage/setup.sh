@@ -99,6 +99,9 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
+# Read first: what Azure Container Apps or this cloud does not support, or is not known to support, for these components.
+# Component azurekeyvault-crypto: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); crypto.azure.keyvault is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
+
 # Look up the resources before changing anything (Key Vault, Storage account): each grant is scoped to one of them.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv)
 VAULT_RBAC=$(az keyvault show \

@@ -475,6 +475,7 @@ resource daprComponent10 'Microsoft.App/managedEnvironments/daprComponents@2025-
 //   dapr: {
 //     enabled: true
 //     appId: 'orders-api'
+//     appPort: 8080
 //   }
 
 output principalId string = granteePrincipalId

@@ -135,6 +135,9 @@ if [ "$POSTGRES_SERVER_CHECK" != enabled ]; then
   exit 1
 fi
 
+# The entities Dapr uses but does not create with these settings: create them before the app runs.
+# Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
+
 # Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
 az aks get-credentials \
     --name "$CLUSTER_NAME" \

@@ -292,6 +292,7 @@ resource daprComponent5 'Microsoft.App/managedEnvironments/daprComponents@2025-0
 //   dapr: {
 //     enabled: true
 //     appId: 'orders-api'
+//     appPort: 8080
 //   }
 
 output principalId string = granteePrincipalId

@@ -303,7 +303,8 @@ resource "azurerm_container_app_environment_dapr_component" "component_5" {
 #     ]
 #   }
 #   dapr {
-#     app_id = "orders-api"
+#     app_id   = "orders-api"
+#     app_port = 8080
 #   }
 
 output "principal_id" {

@@ -92,17 +92,33 @@ read_after_change() {
 export MSYS_NO_PATHCONV=1
 
 # Look up the resources before changing anything (Service Bus queue, Event hub, Checkpoint storage account): each grant is scoped to one of them.
-SERVICEBUS_QUEUE_ID=$(az servicebus queue show \
+if ! SERVICEBUS_QUEUE_ID=$(az servicebus queue show \
     --namespace-name "$SERVICEBUS_NAMESPACE_NAME" \
     --name "$SERVICEBUS_QUEUE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
-EVENTHUB_ID=$(az eventhubs eventhub show \
+    --query id -o tsv); then
+  echo 'Service Bus queue invoices could not be found in sb-orders (az says why above), and with these roles Dapr does not create it. Create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
+if ! EVENTHUB_ID=$(az eventhubs eventhub show \
     --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv)
+    --query id -o tsv); then
+  echo 'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it. Create it: az eventhubs eventhub create --namespace-name eh-orders --name telemetry --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
+
+# Check the entities Dapr reads but cannot create with these grants, before changing anything.
+if ! az eventhubs eventhub consumer-group show \
+    --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
+    --eventhub-name "$EVENTHUB_NAME" \
+    --name '$Default' \
+    --resource-group "$RESOURCE_GROUP" -o none; then
+  echo 'Component eventhubs-binding: the consumer group $Default of the event hub telemetry could not be read (az says why above). Dapr receives with it and does not create it. Create it: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name '\''$Default'\'' --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
 
 # Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run.
 UPGRADE_MODE=$(az vmss show \

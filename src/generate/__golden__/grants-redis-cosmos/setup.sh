@@ -97,6 +97,21 @@ if [ "$REDIS_CACHE_CHECK" != true ]; then
 fi
 az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
+# Check the entities Dapr reads but cannot create with these grants, before changing anything.
+if ! COSMOS_PARTITION_KEY=$(az cosmosdb sql container show \
+    --account-name "$COSMOS_ACCOUNT_NAME" \
+    --database-name orders \
+    --name state \
+    --resource-group "$RESOURCE_GROUP" \
+    --query resource.partitionKey.paths -o tsv); then
+  echo 'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
+if [ "$COSMOS_PARTITION_KEY" != /partitionKey ]; then
+  echo 'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders) and name that one in the wizard. Nothing was changed.' >&2
+  exit 1
+fi
+
 # Check the container app's Dapr settings before any change: on with another app id than orders-api, the script stops.
 DAPR_ENABLED=$(az containerapp show \
     --name "$CONTAINER_APP_NAME" \

@@ -85,6 +85,9 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 
+# The entities Dapr uses but does not create with these settings: create them before the app runs.
+# Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
+
 # Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
 PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
     --name "$VM_NAME" \

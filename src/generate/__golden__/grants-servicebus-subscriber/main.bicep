@@ -60,7 +60,6 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 // Your app calls Dapr at http://localhost:3500: the containers of an app share its network.
 // Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no
 // shell); if the sidecar does not start, its log (below) says why.
-// No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
 // Not confirmed: that the sidecar sees /home when WEBSITES_ENABLE_APP_SERVICE_STORAGE is false (the default for
 // apps that started as one custom container); if daprd loads no component, set it to true.
 resource daprSidecar 'Microsoft.Web/sites/sitecontainers@2025-03-01' = {
@@ -70,7 +69,7 @@ resource daprSidecar 'Microsoft.Web/sites/sitecontainers@2025-03-01' = {
     image: 'ghcr.io/dapr/daprd:1.18.3'
     isMain: false
     targetPort: '3500'
-    startUpCommand: '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500'
+    startUpCommand: '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500 --app-port 8080'
     authType: 'Anonymous'
   }
 }

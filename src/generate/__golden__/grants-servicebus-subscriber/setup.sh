@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Service Bus queues pub/sub on App Service Web App (Linux), User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
-#   https://wizard.example/#host=webapp&identity=user&resourceGroup=rg-orders&hostName=orders-web&identityName=id-orders&appId=orders-web&component=pubsub.azure.servicebus.queues&m.namespaceName=sb-orders.servicebus.windows.net&sbAccess=subscribe
+#   https://wizard.example/#host=webapp&identity=user&resourceGroup=rg-orders&hostName=orders-web&identityName=id-orders&appId=orders-web&appPort=8080&component=pubsub.azure.servicebus.queues&m.namespaceName=sb-orders.servicebus.windows.net&sbAccess=subscribe
 # Run it with Bash after `az login`. Needs an Azure CLI with `az webapp sitecontainers` (newer than 2.45: run `az upgrade`).
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
@@ -86,6 +86,9 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
+
+# The entities Dapr uses but does not create with these settings: create them before the app runs.
+# Component pubsub: Dapr creates no queue, and each topic is a queue of that name, which must exist before the app publishes to or subscribes to it. For each topic: az servicebus queue create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 
 # Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
 IDENTITY_FOUND=$(az identity list \
@@ -191,11 +194,10 @@ run az webapp sitecontainers create \
     --image ghcr.io/dapr/daprd:1.18.3 \
     --is-main false \
     --target-port 3500 \
-    --startup-cmd '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500' -o none
+    --startup-cmd '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500 --app-port 8080' -o none
 # Your app calls Dapr at http://localhost:3500: the containers of an app share its network.
 # Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no
 # shell); if the sidecar does not start, its log (below) says why.
-# No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
 # Not confirmed: that the sidecar sees /home when WEBSITES_ENABLE_APP_SERVICE_STORAGE is false (the default for
 # apps that started as one custom container); if daprd loads no component, set it to true.
 

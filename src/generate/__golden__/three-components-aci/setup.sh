@@ -105,6 +105,9 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 
+# The entities Dapr uses but does not create with these settings: create them before the app runs.
+# Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
+
 # The group file replaces a group named orders-group as a whole, and Azure changes an existing group's OS type, restart policy, network profile, GPU, CPU or memory only by deleting it first: compare before anything changes (the file sets Linux, Always, no GPU or network profile, app 1 CPU and 1.5 GB, daprd 0.5 CPU and 0.5 GB).
 GROUP_UPDATABLE=$(az container list \
     --resource-group "$RESOURCE_GROUP" \

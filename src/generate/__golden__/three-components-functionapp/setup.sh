@@ -103,6 +103,9 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 
+# The entities Dapr uses but does not create with these settings: create them before the app runs.
+# Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
+
 # Check that the function app runs in a Container Apps environment with Dapr on: Dapr does not run on function apps on App Service plans.
 FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
     --name "$FUNCTION_APP_NAME" \

@@ -102,6 +102,9 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 
+# The entities Dapr uses but does not create with these settings: create them before the app runs.
+# Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
+
 # Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run.
 UPGRADE_MODE=$(az vmss show \
     --name "$VMSS_NAME" \

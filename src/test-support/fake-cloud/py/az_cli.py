@@ -7,6 +7,7 @@ from az_hosts import host_commands
 from az_output import cli_error, format_result
 from az_resources import show_commands
 from az_web import web_commands
+from az_fixres import fixres_commands
 from az_teardown import teardown_commands
 
 COMMANDS = {}
@@ -16,6 +17,7 @@ COMMANDS.update(show_commands())
 COMMANDS.update(access_commands())
 COMMANDS.update(host_commands())
 COMMANDS.update(web_commands())
+COMMANDS.update(fixres_commands())
 
 
 def run_az(state, argv):
