@@ -11,6 +11,7 @@ import {
   cmd,
   command,
   join,
+  lit,
   note,
   orStop,
   v,
@@ -54,12 +55,30 @@ function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   ];
 }
 
+const WORKLOAD_SUBJECT = join('system:serviceaccount:', v('NAMESPACE'), ':', v('SERVICE_ACCOUNT'));
+
 function workloadIdentitySteps(): ScriptStep[] {
   return [
     {
+      // ManagedCluster.properties.oidcIssuerProfile.enabled and properties.securityProfile.workloadIdentity
+      // .enabled (azure-mgmt-containerservice v2022_11_02_preview models/_models_py3.py, which az flattens out
+      // of properties). JMESPath `a && b` gives b when a is true, else a (false or null): only "true" when both
+      // are on, so a second run sends no update, which would otherwise rewrite the cluster for nothing.
       comment:
-        'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.',
-      lines: [cmd('az aks update', ...CLUSTER, '--enable-oidc-issuer --enable-workload-identity -o none')],
+        'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).',
+      lines: [
+        capture(
+          'WORKLOAD_ID_ON',
+          'az aks show',
+          ...CLUSTER,
+          '--query',
+          lit('oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled'),
+          '-o tsv',
+        ),
+        when('WORKLOAD_ID_ON', '!=', 'true', [
+          cmd('az aks update', ...CLUSTER, '--enable-oidc-issuer --enable-workload-identity -o none'),
+        ]),
+      ],
     },
     {
       comment: "Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.",
@@ -72,20 +91,54 @@ function workloadIdentitySteps(): ScriptStep[] {
       ],
     },
     {
-      comment: 'Let exactly this ServiceAccount sign in as the identity (a federated credential).',
+      // Entra refuses a second credential with the same issuer and subject under another name ("Issuer and
+      // subject combination already exists", Azure/azure-workload-identity#434, Azure/bicep-types-az#2054), so
+      // one made earlier (by hand, or by another tool) is looked up by the pair, not by name, and kept.
+      comment:
+        'Let exactly this ServiceAccount sign in as the identity (a federated credential), unless a credential for this issuer and ServiceAccount exists already.',
       lines: [
-        cmd(
-          'az identity federated-credential create --name',
-          v('FEDERATED_CREDENTIAL_NAME'),
-          '--identity-name',
+        capture(
+          'FEDERATED_CREDENTIAL_FOUND',
+          'az identity federated-credential list --identity-name',
           v('IDENTITY_NAME'),
           ...RG,
-          '--issuer',
-          v('OIDC_ISSUER'),
-          '--subject',
-          join('system:serviceaccount:', v('NAMESPACE'), ':', v('SERVICE_ACCOUNT')),
-          `--audiences ${WORKLOAD_ID_AUDIENCE} -o none`,
+          '--query',
+          join(
+            "[?issuer=='",
+            v('OIDC_ISSUER'),
+            "' && subject=='system:serviceaccount:",
+            v('NAMESPACE'),
+            ':',
+            v('SERVICE_ACCOUNT'),
+            "'].name | [0]",
+          ),
+          '-o tsv',
         ),
+        when('FEDERATED_CREDENTIAL_FOUND', '=', '', [
+          cmd(
+            'az identity federated-credential create --name',
+            v('FEDERATED_CREDENTIAL_NAME'),
+            '--identity-name',
+            v('IDENTITY_NAME'),
+            ...RG,
+            '--issuer',
+            v('OIDC_ISSUER'),
+            '--subject',
+            WORKLOAD_SUBJECT,
+            `--audiences ${WORKLOAD_ID_AUDIENCE} -o none`,
+          ),
+        ]),
+        when('FEDERATED_CREDENTIAL_FOUND', '!=', '', [
+          command([
+            'printf',
+            '%s\\n',
+            join(
+              'The federated credential ',
+              v('FEDERATED_CREDENTIAL_FOUND'),
+              ' already trusts this issuer and ServiceAccount; it is kept.',
+            ),
+          ]),
+        ]),
       ],
     },
   ];

@@ -163,12 +163,18 @@ CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
-# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
-run az aks update \
+# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).
+WORKLOAD_ID_ON=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --enable-oidc-issuer \
-    --enable-workload-identity -o none
+    --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv)
+if [ "$WORKLOAD_ID_ON" != true ]; then
+  run az aks update \
+      --name "$CLUSTER_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --enable-oidc-issuer \
+      --enable-workload-identity -o none
+fi
 
 # Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
 OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
@@ -176,14 +182,23 @@ OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
-# Let exactly this ServiceAccount sign in as the identity (a federated credential).
-run az identity federated-credential create \
-    --name "$FEDERATED_CREDENTIAL_NAME" \
+# Let exactly this ServiceAccount sign in as the identity (a federated credential), unless a credential for this issuer and ServiceAccount exists already.
+FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --issuer "$OIDC_ISSUER" \
-    --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
-    --audiences api://AzureADTokenExchange -o none
+    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv)
+if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
+  run az identity federated-credential create \
+      --name "$FEDERATED_CREDENTIAL_NAME" \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --issuer "$OIDC_ISSUER" \
+      --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
+      --audiences api://AzureADTokenExchange -o none
+fi
+if [ "$FEDERATED_CREDENTIAL_FOUND" != '' ]; then
+  printf '%s\n' "The federated credential ${FEDERATED_CREDENTIAL_FOUND} already trusts this issuer and ServiceAccount; it is kept."
+fi
 
 # Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
 VAULT_ROLE_ASSIGNMENT=$(az role assignment list \

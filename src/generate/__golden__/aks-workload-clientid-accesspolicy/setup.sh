@@ -144,12 +144,18 @@ if [ "${DRY_RUN:-}" != 1 ] && [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f
   exit 1
 fi
 
-# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
-run az aks update \
+# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).
+WORKLOAD_ID_ON=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --enable-oidc-issuer \
-    --enable-workload-identity -o none
+    --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv)
+if [ "$WORKLOAD_ID_ON" != true ]; then
+  run az aks update \
+      --name "$CLUSTER_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --enable-oidc-issuer \
+      --enable-workload-identity -o none
+fi
 
 # Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
 OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
@@ -157,14 +163,23 @@ OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
-# Let exactly this ServiceAccount sign in as the identity (a federated credential).
-run az identity federated-credential create \
-    --name "$FEDERATED_CREDENTIAL_NAME" \
+# Let exactly this ServiceAccount sign in as the identity (a federated credential), unless a credential for this issuer and ServiceAccount exists already.
+FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --issuer "$OIDC_ISSUER" \
-    --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
-    --audiences api://AzureADTokenExchange -o none
+    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv)
+if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
+  run az identity federated-credential create \
+      --name "$FEDERATED_CREDENTIAL_NAME" \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --issuer "$OIDC_ISSUER" \
+      --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
+      --audiences api://AzureADTokenExchange -o none
+fi
+if [ "$FEDERATED_CREDENTIAL_FOUND" != '' ]; then
+  printf '%s\n' "The federated credential ${FEDERATED_CREDENTIAL_FOUND} already trusts this issuer and ServiceAccount; it is kept."
+fi
 
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
 run az keyvault set-policy \
