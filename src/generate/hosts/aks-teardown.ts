@@ -2,6 +2,7 @@
  * The AKS teardown: the grants, the federated credential, the setup's patch of the Deployment, the components
  * and the ServiceAccount, each only while it is still what the setup made.
  */
+import { kubectlSignInLines } from './aks-kubectl';
 import { CONFIG_HASH_ANNOTATION } from '../k8s-manifests';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { capture, cmd, command, join, lit, note, v, when, type ScriptStep, type Word } from '../script-model';
@@ -189,8 +190,9 @@ export function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly Scri
   const workload = plan.kubernetes?.workloadIdentity !== undefined;
   return [
     {
-      comment: 'Point kubectl at the cluster.',
-      lines: [cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing')],
+      comment:
+        'Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).',
+      lines: kubectlSignInLines(),
     },
     ...(workload
       ? []

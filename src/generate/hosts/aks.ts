@@ -12,7 +12,6 @@ import {
   command,
   join,
   lit,
-  note,
   orStop,
   v,
   versionAtLeast,
@@ -24,6 +23,7 @@ import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile }
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { aksTeardownSteps } from './aks-teardown';
+import { kubectlSignInLines } from './aks-kubectl';
 import { aksVerifyLines, DEPLOYMENT, ROLLOUT_TIMEOUT } from './aks-verify';
 
 // The token audience Entra expects for workload identity (identity/aaz federated_credential/_create.py).
@@ -145,6 +145,9 @@ function workloadIdentitySteps(): ScriptStep[] {
 }
 
 const DAPR_VERSION = 'DAPR_VERSION';
+/** A cluster with Microsoft Entra integration: kubectl signs in through kubelogin (see clusterChecks). */
+const KUBELOGIN_REQUIREMENT =
+  'On a cluster with Microsoft Entra integration kubectl also needs kubelogin (az aks install-cli installs both): the script switches it to the Azure CLI sign-in.';
 const UPGRADE_DOC = 'https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/';
 
 /**
@@ -156,14 +159,15 @@ function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
     {
       // Without --overwrite-existing the CLI prompts when a context of that name exists (acs custom.py _handle_merge).
       comment:
-        'Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).',
+        'Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration), and check that Dapr is installed (the Component resource type exists).',
       lines: [
-        cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing'),
-        cmd('kubectl get crd components.dapr.io -o name'),
-        note(
-          'If that fails, install Dapr first (the AKS Dapr extension, or Helm):\n' +
-            '  az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \\\n' +
-            '    --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr',
+        ...kubectlSignInLines(),
+        orStop(
+          cmd('kubectl get crd components.dapr.io -o name'),
+          failureMessage(
+            `Dapr is not installed on the cluster ${plan.hostName} (it has no components.dapr.io resource type), so nothing in Azure or the cluster was changed. Install it with the AKS Dapr extension (az k8s-extension create --cluster-type managedClusters --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name dapr --extension-type Microsoft.Dapr), or with "dapr init -k" or Helm.`,
+            'aks-dapr-not-installed',
+          ),
         ),
       ],
     },
@@ -321,7 +325,7 @@ export const aksHost: HostModule = {
   verifyLines: aksVerifyLines,
   restartHint: RESTART_THE_APP,
   cliRequirement: (plan) =>
-    plan.identity.kind === 'workload'
-      ? 'Needs Azure CLI 2.47 or later (--enable-workload-identity).'
-      : undefined,
+    (plan.identity.kind === 'workload'
+      ? 'Needs Azure CLI 2.47 or later (--enable-workload-identity). '
+      : '') + KUBELOGIN_REQUIREMENT,
 };

@@ -95,11 +95,18 @@ IDENTITY_CREATED_BY=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
-# Point kubectl at the cluster.
+# Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
 az aks get-credentials \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --overwrite-existing
+KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
+if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
+  if ! kubelogin convert-kubeconfig -l azurecli; then
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli" failed: install kubelogin ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    exit 1
+  fi
+fi
 
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then

@@ -104,19 +104,6 @@ PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
     --resource-group "$RESOURCE_GROUP" \
     --query systemAssignedIdentity -o tsv)
 
-# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
-if [ "$UPGRADE_MODE" = Manual ]; then
-  # update-instances brings every instance to the scale set's latest model: the identity, and any other
-  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
-  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
-  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
-  # check with the verify line below.
-  run az vmss update-instances \
-      --name "$VMSS_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --instance-ids '*' -o none
-fi
-
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
 run az keyvault set-policy \
     --name "$VAULT_NAME" \
@@ -146,6 +133,20 @@ YAML
 # Ship components/azurekeyvault.yaml to every instance the same way, and start the app with Dapr:
 #   dapr run --app-id <your-app-id> --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
+
+# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+if [ "$UPGRADE_MODE" = Manual ]; then
+  # update-instances brings every instance to the scale set's latest model: the identity, and any other
+  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
+  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
+  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
+  # check with the verify line below.
+  printf '%s\n' 'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.'
+  run az vmss update-instances \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --instance-ids '*' -o none || true
+fi
 
 # Verify: the grants.
 if [ "${DRY_RUN:-}" = 1 ]; then
