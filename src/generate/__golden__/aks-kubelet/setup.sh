@@ -19,6 +19,7 @@
 #   - Key Vault kv-orders (resource group rg-orders)
 # Identity:
 #   - Uses the node pool's kubelet identity of the AKS cluster aks-prod (resource group rg-orders), which AKS created; nothing is attached.
+#   - Every pod on the node pool can use the kubelet identity (through the instance metadata service, IMDS), so each grant below reaches every workload on those nodes, not only this app.
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 # Files written:
@@ -26,6 +27,8 @@
 # Kubernetes:
 #   - Applies the components in the namespace orders.
 #   - Patches the Deployment orders-api in the namespace orders with the Dapr annotations: its pods restart.
+# On this machine:
+#   - Writes the credentials of the cluster aks-prod into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches its kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli).
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod

@@ -18,9 +18,9 @@
 # Looks up, changes nothing:
 #   - Key Vault kv-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
-#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders).
-#   - Adds the federated credential dapr-default-orders-api for system:serviceaccount:default:orders-api.
+#   - Uses the existing user-assigned identity id-orders (resource group rg-orders), whose client id must be the one entered; creates none.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders), when either is off.
+#   - Adds the federated credential dapr-default-orders-api for system:serviceaccount:default:orders-api, unless a credential for the cluster's issuer and that ServiceAccount exists (it is kept, under its own name).
 # Grants:
 #   - Key Vault access policy secret-permissions get, list on the Key Vault kv-orders (for azurekeyvault).
 # Files written:
@@ -29,6 +29,9 @@
 #   - Applies the ServiceAccount orders-api in the namespace default.
 #   - Applies the components in the namespace default.
 #   - Patches the Deployment orders-api in the namespace default with the Dapr annotations, the ServiceAccount and the Workload ID label: its pods restart.
+# On this machine:
+#   - Makes Contoso Production the Azure CLI's default subscription (az account set): later az commands on this machine use it.
+#   - Writes the credentials of the cluster aks-prod into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches its kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli).
 
 SUBSCRIPTION='Contoso Production'
 RESOURCE_GROUP=rg-orders
@@ -126,30 +129,28 @@ if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name;
   exit 1
 fi
 
-# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
-IDENTITY_FOUND=$(az identity list \
+# Check that the identity id-orders exists and has the client id entered in the wizard (the script creates none then).
+IDENTITY_FOUND_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
-if [ "$IDENTITY_FOUND" = '' ]; then
-  run az identity create \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --tags createdBy=dapr-mi-wizard -o none
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$IDENTITY_FOUND_CLIENT_ID" = '' ]; then
+  echo 'There is no user-assigned identity id-orders in the resource group rg-orders, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.' >&2
+  exit 1
+fi
+if [ "$IDENTITY_FOUND_CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+  echo 'The client id entered in the wizard is not that of the identity id-orders: correct it there, or leave it empty. Nothing was changed.' >&2
+  exit 1
 fi
 
 # Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
-PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
+PRINCIPAL_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
+CLIENT_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
-if [ "${DRY_RUN:-}" != 1 ] && [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
-  echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
-  exit 1
-fi
 
 # Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).
 WORKLOAD_ID_ON=$(az aks show \

@@ -21,9 +21,9 @@
 #   - Service Bus namespace sb-orders (resource group rg-orders)
 #   - PostgreSQL server pg-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
-#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders).
-#   - Adds the federated credential dapr-orders-orders-api for system:serviceaccount:orders:orders-api.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders), when either is off.
+#   - Adds the federated credential dapr-orders-orders-api for system:serviceaccount:orders:orders-api, unless a credential for the cluster's issuer and that ServiceAccount exists (it is kept, under its own name).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 #   - Azure role Storage Blob Data Contributor on the Storage account storders only (for statestore).
@@ -40,6 +40,9 @@
 #   - Applies the ServiceAccount orders-api in the namespace orders.
 #   - Applies the components in the namespace orders.
 #   - Patches the Deployment orders-api in the namespace orders with the Dapr annotations, the ServiceAccount and the Workload ID label: its pods restart.
+# On this machine:
+#   - Switches the Azure CLI to Azure operated by 21Vianet (China) (az cloud set --name AzureChinaCloud): later az commands on this machine use it.
+#   - Writes the credentials of the cluster aks-prod into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches its kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli).
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod

@@ -23,6 +23,8 @@
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the function app:
+#   - Adds the components to the Container Apps environment cae-orders: they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-func).
 
 RESOURCE_GROUP=rg-orders
 FUNCTION_APP_NAME=orders-func

@@ -18,7 +18,7 @@
 # Looks up, changes nothing:
 #   - PostgreSQL server pg-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the VM vm-orders (resource group rg-orders).
 # Grants:
 #   - A PostgreSQL role mapped to the identity, with its grants in the database orders, on the PostgreSQL server pg-orders (for pg-state).
@@ -26,6 +26,8 @@
 # Files written:
 #   - components/pg-state.yaml: the Azure Database for PostgreSQL state store component
 #   - components/pg-config.yaml: the Azure Database for PostgreSQL configuration store component
+# On the VM:
+#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders

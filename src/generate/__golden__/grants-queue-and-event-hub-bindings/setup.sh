@@ -31,6 +31,8 @@
 # Files written:
 #   - components/servicebus-binding.yaml: the Azure Service Bus queue binding component
 #   - components/eventhubs-binding.yaml: the Azure Event Hubs binding component
+# On the scale set:
+#   - With the scale set's Manual upgrade policy, updates every instance of the scale set vmss-orders to its latest model (az vmss update-instances): plan for the instances to restart.
 
 RESOURCE_GROUP=rg-orders
 VMSS_NAME=vmss-orders

@@ -23,6 +23,8 @@
 #   - Azure role Azure Service Bus Data Sender on the Service Bus namespace sb-orders only (for pubsub).
 # Files written:
 #   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
+# On the VM:
+#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders

@@ -29,6 +29,8 @@
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 #   - components/statestore.yaml: the Azure Blob Storage state store component
 #   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
+# On the function app:
+#   - Adds the components to the Container Apps environment cae-orders: they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-func).
 
 RESOURCE_GROUP=rg-orders
 FUNCTION_APP_NAME=orders-func

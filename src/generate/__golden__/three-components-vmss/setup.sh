@@ -29,6 +29,8 @@
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 #   - components/statestore.yaml: the Azure Blob Storage state store component
 #   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
+# On the scale set:
+#   - With the scale set's Manual upgrade policy, updates every instance of the scale set vmss-orders to its latest model (az vmss update-instances): plan for the instances to restart.
 
 RESOURCE_GROUP=rg-orders
 VMSS_NAME=vmss-orders

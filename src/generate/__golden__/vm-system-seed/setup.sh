@@ -23,6 +23,8 @@
 #   - Azure role Key Vault Secrets User on the Key Vault mykeyvault only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the VM:
+#   - Runs commands on the VM example-app as root through Run Command (the Dapr release check and the identity check).
 
 RESOURCE_GROUP=example-rg
 VM_NAME=example-app

@@ -18,12 +18,14 @@
 # Looks up, changes nothing:
 #   - Key Vault mykeyvault (resource group example-rg)
 # Identity:
-#   - Creates the user-assigned identity example-identity (resource group example-rg), or updates it in place if it exists.
+#   - Uses the existing user-assigned identity example-identity (resource group example-rg), whose client id must be the one entered; creates none.
 #   - Attaches it to the VM example-app (resource group example-rg).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault mykeyvault only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the VM:
+#   - Runs commands on the VM example-app as root through Run Command (the Dapr release check and the identity check).
 
 RESOURCE_GROUP=example-rg
 VM_NAME=example-app
@@ -95,34 +97,32 @@ if [ "$VAULT_RBAC" != true ]; then
   exit 1
 fi
 
-# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
-IDENTITY_FOUND=$(az identity list \
+# Check that the identity example-identity exists and has the client id entered in the wizard (the script creates none then).
+IDENTITY_FOUND_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
-if [ "$IDENTITY_FOUND" = '' ]; then
-  run az identity create \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --tags createdBy=dapr-mi-wizard -o none
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$IDENTITY_FOUND_CLIENT_ID" = '' ]; then
+  echo 'There is no user-assigned identity example-identity in the resource group example-rg, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.' >&2
+  exit 1
+fi
+if [ "$IDENTITY_FOUND_CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+  echo 'The client id entered in the wizard is not that of the identity example-identity: correct it there, or leave it empty. Nothing was changed.' >&2
+  exit 1
 fi
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
+IDENTITY_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
+PRINCIPAL_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
+CLIENT_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
-if [ "${DRY_RUN:-}" != 1 ] && [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
-  echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
-  exit 1
-fi
 
 # Attach the identity to the VM.
 run az vm identity assign \

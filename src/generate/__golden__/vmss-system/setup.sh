@@ -23,6 +23,10 @@
 #   - Key Vault access policy secret-permissions get, list on the Key Vault kv-orders (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the scale set:
+#   - With the scale set's Manual upgrade policy, updates every instance of the scale set vmss-orders to its latest model (az vmss update-instances): plan for the instances to restart.
+# On this machine:
+#   - Makes 00000000-1111-2222-3333-444444444444 the Azure CLI's default subscription (az account set): later az commands on this machine use it.
 
 SUBSCRIPTION=00000000-1111-2222-3333-444444444444
 RESOURCE_GROUP=rg-orders

@@ -18,12 +18,14 @@
 # Looks up, changes nothing:
 #   - Key Vault kv-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the scale set vmss-orders (resource group rg-orders).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the scale set:
+#   - With the scale set's Manual upgrade policy, updates every instance of the scale set vmss-orders to its latest model (az vmss update-instances): plan for the instances to restart.
 
 RESOURCE_GROUP=rg-orders
 VMSS_NAME=vmss-orders

@@ -23,6 +23,10 @@
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the web app:
+#   - Uploads the component files to /home/site/dapr/components on the web app orders-web.
+#   - Adds the daprd sidecar container to the web app orders-web (or updates the container of that name).
+#   - Restarts the web app orders-web.
 
 RESOURCE_GROUP=rg-orders
 WEBAPP_NAME=orders-web
