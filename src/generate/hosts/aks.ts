@@ -97,22 +97,26 @@ function workloadIdentitySteps(): ScriptStep[] {
       comment:
         'Let exactly this ServiceAccount sign in as the identity (a federated credential), unless a credential for this issuer and ServiceAccount exists already.',
       lines: [
-        capture(
-          'FEDERATED_CREDENTIAL_FOUND',
-          'az identity federated-credential list --identity-name',
-          v('IDENTITY_NAME'),
-          ...RG,
-          '--query',
-          join(
-            "[?issuer=='",
-            v('OIDC_ISSUER'),
-            "' && subject=='system:serviceaccount:",
-            v('NAMESPACE'),
-            ':',
-            v('SERVICE_ACCOUNT'),
-            "'].name | [0]",
+        // Tolerated: in a dry run the identity may not exist yet (its create was skipped), and the list fails
+        // for a missing identity; an empty answer leads to the create, which reports any real failure itself.
+        command(
+          words(
+            'az identity federated-credential list --identity-name',
+            v('IDENTITY_NAME'),
+            ...RG,
+            '--query',
+            join(
+              "[?issuer=='",
+              v('OIDC_ISSUER'),
+              "' && subject=='system:serviceaccount:",
+              v('NAMESPACE'),
+              ':',
+              v('SERVICE_ACCOUNT'),
+              "'].name | [0]",
+            ),
+            '-o tsv',
           ),
-          '-o tsv',
+          { captureTo: 'FEDERATED_CREDENTIAL_FOUND', tolerateFailure: true },
         ),
         when('FEDERATED_CREDENTIAL_FOUND', '=', '', [
           cmd(
@@ -230,7 +234,10 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
               }),
             ]
           : []),
-        writeFile(`${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`, kubernetes.podTemplatePatch),
+        // The client-id annotation (k8s-manifests.ts CLIENT_ID_ANNOTATION) gets the id the script read.
+        writeFile(`${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`, kubernetes.podTemplatePatch, {
+          [CLIENT_ID_MARKER]: 'CLIENT_ID',
+        }),
       ],
     },
   ];

@@ -208,7 +208,7 @@ OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
 FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv)
+    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv || true)
 if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
   run az identity federated-credential create \
       --name "$FEDERATED_CREDENTIAL_NAME" \
@@ -509,7 +509,8 @@ metadata:
 YAML
 printf '    azure.workload.identity/client-id: %s\n' "$CLIENT_ID"
 } > components/serviceaccount.yaml
-cat > components/deployment-patch.yaml <<'YAML'
+{
+cat <<'YAML'
 spec:
   template:
     metadata:
@@ -519,9 +520,13 @@ spec:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
         dapr-mi-wizard/config-hash: 4a2c9c62bb16cb862fcebc0a0ef01a2be88498b5cdbb1811a9622b20abb766a2
+YAML
+printf '        dapr-mi-wizard/client-id: %s\n' "$CLIENT_ID"
+cat <<'YAML'
     spec:
       serviceAccountName: orders-api
 YAML
+} > components/deployment-patch.yaml
 
 # Create the namespace if it does not exist yet.
 NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)

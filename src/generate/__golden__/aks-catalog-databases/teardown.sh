@@ -189,7 +189,7 @@ if [ "$IDENTITY_ID" != '' ]; then
   fi
 fi
 
-# Take back the setup's patch of the Deployment orders-api: its config-hash annotation, and while its pods use the ServiceAccount orders-api, that ServiceAccount and the Workload ID label (its pods restart).
+# Take back the setup's patch of the Deployment orders-api: its config-hash and client-id annotations, and while its pods use the ServiceAccount orders-api, that ServiceAccount and the Workload ID label (its pods restart).
 DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.template.metadata.annotations.dapr-mi-wizard/config-hash}')
@@ -200,12 +200,12 @@ if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
   if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
     run kubectl patch deployment "$DEPLOYMENT_NAME" \
         --namespace "$NAMESPACE" \
-        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null},"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null},"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'
   fi
   if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != "$SERVICE_ACCOUNT" ]; then
     run kubectl patch deployment "$DEPLOYMENT_NAME" \
         --namespace "$NAMESPACE" \
-        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null}}}}}'
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
   fi
 fi
 # Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.

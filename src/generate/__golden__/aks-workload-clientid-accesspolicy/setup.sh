@@ -175,7 +175,7 @@ OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
 FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv)
+    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv || true)
 if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
   run az identity federated-credential create \
       --name "$FEDERATED_CREDENTIAL_NAME" \
@@ -231,6 +231,7 @@ spec:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
         dapr-mi-wizard/config-hash: 14c53978a11545e7871ffe950efbbf90a0eec6dab15d56f0ae539b2ef28cbec5
+        dapr-mi-wizard/client-id: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b
     spec:
       serviceAccountName: orders-api
 YAML

@@ -169,7 +169,7 @@ OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
 FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv)
+    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv || true)
 if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
   run az identity federated-credential create \
       --name "$FEDERATED_CREDENTIAL_NAME" \
@@ -224,7 +224,8 @@ metadata:
 YAML
 printf '    azure.workload.identity/client-id: %s\n' "$CLIENT_ID"
 } > components/serviceaccount.yaml
-cat > components/deployment-patch.yaml <<'YAML'
+{
+cat <<'YAML'
 spec:
   template:
     metadata:
@@ -235,9 +236,13 @@ spec:
         dapr.io/app-id: orders-api
         dapr.io/app-port: "8080"
         dapr-mi-wizard/config-hash: c865445c0abc66b7bf3b976a6597e134bd39a3e455daad3603cf2d47d8afc116
+YAML
+printf '        dapr-mi-wizard/client-id: %s\n' "$CLIENT_ID"
+cat <<'YAML'
     spec:
       serviceAccountName: orders-api
 YAML
+} > components/deployment-patch.yaml
 
 # Create the namespace if it does not exist yet.
 NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)

@@ -200,7 +200,7 @@ OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
 FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv)
+    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv || true)
 if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
   run az identity federated-credential create \
       --name "$FEDERATED_CREDENTIAL_NAME" \
@@ -392,7 +392,8 @@ metadata:
 YAML
 printf '    azure.workload.identity/client-id: %s\n' "$CLIENT_ID"
 } > components/serviceaccount.yaml
-cat > components/deployment-patch.yaml <<'YAML'
+{
+cat <<'YAML'
 spec:
   template:
     metadata:
@@ -402,9 +403,13 @@ spec:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
         dapr-mi-wizard/config-hash: b4af584da1439119da8a85291a2207650bf5e52a39efe90a9d528278ce2e3ff7
+YAML
+printf '        dapr-mi-wizard/client-id: %s\n' "$CLIENT_ID"
+cat <<'YAML'
     spec:
       serviceAccountName: orders-api
 YAML
+} > components/deployment-patch.yaml
 
 # Create the namespace if it does not exist yet.
 NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)
