@@ -96,9 +96,19 @@ fi
 FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
     --name "$FUNCTION_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
+    --query managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
-  echo 'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
+  CONTAINER_APP_OF_THAT_NAME=$(az containerapp show \
+      --name "$FUNCTION_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id -o tsv || true)
+  if [ "$CONTAINER_APP_OF_THAT_NAME" != '' ]; then
+    echo 'There is no function app (Microsoft.Web site) of that name, but a container app of that name: Azure Functions hosted natively in Container Apps is a container app. Choose the Container Apps host in the wizard (its Dapr settings and components are the container app'\''s), then run that script. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
+  echo 'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
   exit 1
 fi
 ENVIRONMENT_ID=$(az containerapp env show \
