@@ -24,6 +24,7 @@ import {
   removeHostIdentityStep,
 } from '../teardown/host-steps';
 import { failureMessage } from '../troubleshoot-advice';
+import { SYSTEM_READ_FIRST, systemIdentityLines } from './self-hosted';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
 const APP = ['--name', v('CONTAINER_APP_NAME'), ...RG] as const;
@@ -42,15 +43,17 @@ function identitySteps(plan: DeploymentPlan): ScriptStep[] {
   // Returns the app's identity object, so principalId is top level (containerapp custom.py).
   return [
     {
-      comment: "Turn on the container app's system-assigned identity and read its principal id.",
-      lines: [
+      comment: `Turn on the container app's system-assigned identity and read its principal id. ${SYSTEM_READ_FIRST}`,
+      // The app's ARM identity block is top level in `az containerapp show` (as the teardown reads it).
+      lines: systemIdentityLines(
+        capture('PRINCIPAL_ID', 'az containerapp show', ...APP, '--query identity.principalId -o tsv'),
         capture(
           'PRINCIPAL_ID',
           'az containerapp identity assign',
           ...APP,
           '--system-assigned --query principalId -o tsv',
         ),
-      ],
+      ),
     },
   ];
 }

@@ -112,11 +112,17 @@ UPGRADE_MODE=$(az vmss show \
     --resource-group "$RESOURCE_GROUP" \
     --query upgradePolicy.mode -o tsv)
 
-# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
+# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az vmss show \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query systemAssignedIdentity -o tsv)
+fi
 
 # Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus queue invoices only, for servicebus-binding, unless the identity already has it there.
 SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \

@@ -87,11 +87,17 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
 
-# Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
+# Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
+      --name "$VM_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query systemAssignedIdentity -o tsv)
+fi
 
 # Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub, unless the identity already has it there.
 SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \

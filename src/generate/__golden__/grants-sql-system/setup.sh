@@ -98,11 +98,17 @@ elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; 
   exit 1
 fi
 
-# Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
+# Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
+      --name "$VM_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query systemAssignedIdentity -o tsv)
+fi
 
 # Add the identity to the database orders on sql-orders as vm-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.

@@ -149,11 +149,17 @@ if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
   exit 1
 fi
 
-# Turn on the function app's system-assigned identity and read its principal id.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az functionapp identity assign \
+# Turn on the function app's system-assigned identity and read its principal id. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az functionapp show \
     --name "$FUNCTION_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query principalId -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az functionapp identity assign \
+      --name "$FUNCTION_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query principalId -o tsv)
+fi
 
 # Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
 VAULT_ROLE_ASSIGNMENT=$(az role assignment list \

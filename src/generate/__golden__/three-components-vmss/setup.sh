@@ -110,11 +110,17 @@ UPGRADE_MODE=$(az vmss show \
     --resource-group "$RESOURCE_GROUP" \
     --query upgradePolicy.mode -o tsv)
 
-# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
+# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az vmss show \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query systemAssignedIdentity -o tsv)
+fi
 
 # Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
 VAULT_ROLE_ASSIGNMENT=$(az role assignment list \

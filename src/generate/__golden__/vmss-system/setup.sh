@@ -102,11 +102,17 @@ UPGRADE_MODE=$(az vmss show \
     --resource-group "$RESOURCE_GROUP" \
     --query upgradePolicy.mode -o tsv)
 
-# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
+# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az vmss show \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query systemAssignedIdentity -o tsv)
+fi
 
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault.
 run az keyvault set-policy \
