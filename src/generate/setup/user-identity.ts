@@ -33,15 +33,15 @@ function existingIdentityStep(plan: DeploymentPlan): ScriptStep {
   return {
     comment: `Check that the identity ${name} exists and has the client id entered in the wizard (the script creates none then).`,
     lines: [
-      identityLookup('IDENTITY_FOUND_CLIENT_ID', 'clientId'),
+      identityLookup('CLIENT_ID', 'clientId'),
       guard(
-        'IDENTITY_FOUND_CLIENT_ID',
+        'CLIENT_ID',
         '=',
         '',
         `There is no user-assigned identity ${name} in the resource group ${plan.resourceGroup}, and a client id was entered, so the script uses an existing identity and creates none: correct the identity's name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.`,
       ),
       guard(
-        'IDENTITY_FOUND_CLIENT_ID',
+        'CLIENT_ID',
         '!=',
         plan.identity.clientId,
         `The client id entered in the wizard is not that of the identity ${name}: correct it there, or leave it empty. Nothing was changed.`,
@@ -88,8 +88,8 @@ export function userIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
     });
   const byId = attachesIdentityById(plan);
   const reads: ScriptLine[] = byId ? [show('id', 'IDENTITY_ID')] : [];
-  // The typed client id was compared above; the looked-up one is read here.
-  reads.push(show('principalId', 'PRINCIPAL_ID'), show('clientId', 'CLIENT_ID'));
+  // A typed client id was read into CLIENT_ID and compared above; else it is read here.
+  reads.push(show('principalId', 'PRINCIPAL_ID'), ...(existing ? [] : [show('clientId', 'CLIENT_ID')]));
   return [
     existing ? existingIdentityStep(plan) : createIdentityStep(plan),
     {

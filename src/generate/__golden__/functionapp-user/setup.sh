@@ -139,14 +139,14 @@ if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
 fi
 
 # Check that the identity id-orders exists and has the client id entered in the wizard (the script creates none then).
-IDENTITY_FOUND_CLIENT_ID=$(az identity list \
+CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
-if [ "$IDENTITY_FOUND_CLIENT_ID" = '' ]; then
+if [ "$CLIENT_ID" = '' ]; then
   echo 'There is no user-assigned identity id-orders in the resource group rg-orders, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.' >&2
   exit 1
 fi
-if [ "$IDENTITY_FOUND_CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
   echo 'The client id entered in the wizard is not that of the identity id-orders: correct it there, or leave it empty. Nothing was changed.' >&2
   exit 1
 fi
@@ -160,10 +160,6 @@ PRINCIPAL_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(az identity show \
-    --name "$IDENTITY_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query clientId -o tsv)
 
 # Attach the identity to the function app.
 run az functionapp identity assign \
