@@ -11,7 +11,7 @@ test('Review says what the setup will change, as the portal’s Review + create 
   await expect(changes.getByRole('heading', { name: 'Identity' })).toBeVisible();
   await expect(
     changes.getByText(
-      'Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.',
+      'Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).',
     ),
   ).toBeVisible();
   await expect(

@@ -42,6 +42,8 @@ const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
   CLIENT_ID: '6f0c9e21-3d4b-4a5c-8e7f-1a2b3c4d5e6f',
   IDENTITY_ID: `${GROUP_ID}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders`,
   VAULT_ID: `${GROUP_ID}/providers/Microsoft.KeyVault/vaults/kv-orders`,
+  // A federated credential that already trusts the ServiceAccount (hosts/aks.ts prints its name).
+  FEDERATED_CREDENTIAL_FOUND: 'dapr-orders-orders-api',
   OIDC_ISSUER:
     'https://westeurope.oic.prod-aks.azure.com/72f988bf-86f1-41af-91ab-2d7cd011db47/4c8e2a10-1b3d-4f5e-9a6b-7c8d9e0f1a2b/',
   COMPONENT_BASE64: 'YXBpVmVyc2lvbjogZGFwci5pby92MWFscGhhMQo=',

@@ -22,7 +22,8 @@ const scenarios = loadGoldenScenarios().flatMap((scenario) => {
 function changesState(call: { program: string; argv: readonly string[] }): boolean {
   if (call.program === 'kubectl')
     return !(
-      ['get', 'logs'].includes(call.argv[0] ?? '') || call.argv.slice(0, 2).join(' ') === 'rollout status'
+      ['get', 'logs'].includes(call.argv[0] ?? '') ||
+      ['rollout status', 'config view'].includes(call.argv.slice(0, 2).join(' '))
     );
   if (call.program === 'az') {
     const words = call.argv.filter((_, index) => index < call.argv.findIndex((w) => w.startsWith('-')));

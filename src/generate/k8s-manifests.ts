@@ -30,6 +30,15 @@ export const CONFIG_HASH_ANNOTATION = 'dapr-mi-wizard/config-hash';
 const hashCache = new WeakMap<WizardConfig, string>();
 
 /**
+ * Workload ID: the pod template annotation that carries the identity's client id, as the script writes it
+ * into the ServiceAccount. A looked-up client id is not in configFilesHash (the generator sees its marker),
+ * so an identity deleted and made again under the same name would change the ServiceAccount and not the
+ * hash: this annotation, filled in when the script runs, rolls the pods then, so the webhook injects the new
+ * AZURE_CLIENT_ID.
+ */
+export const CLIENT_ID_ANNOTATION = 'dapr-mi-wizard/client-id';
+
+/**
  * SHA-256 of the component files and the ServiceAccount file, as the generator writes them (a client id the
  * script looks up counts as its marker). daprd reads its components once at start: without the HotReload
  * preview feature it never reloads them (dapr/dapr pkg/runtime/hotreload/hotreload.go NewDisk/NewOperator
@@ -66,6 +75,9 @@ export function buildPodTemplatePatch(config: WizardConfig): Record<string, unkn
             'dapr.io/app-id': config.appId,
             ...(config.appPort === '' ? {} : { 'dapr.io/app-port': config.appPort }),
             [CONFIG_HASH_ANNOTATION]: configFilesHash(config),
+            ...(workload
+              ? { [CLIENT_ID_ANNOTATION]: config.clientId === '' ? CLIENT_ID_MARKER : config.clientId }
+              : {}),
           },
         },
         ...(workload ? { spec: { serviceAccountName: config.serviceAccount } } : {}),
@@ -113,6 +125,7 @@ export function deploymentPatchFileText(config: WizardConfig): string {
     `# config-hash included (a hash of the component and ServiceAccount files: daprd reads them only when a pod starts).\n` +
     `# The setup script patches the Deployment with it (a strategic merge: its other fields and containers stay):\n` +
     `#   ${deploymentPatchCommand(config)}\n` +
+    (config.clientId === '' && effectiveIdentity(config) === 'workload' ? LOOKED_UP : '') +
     toYaml(buildPodTemplatePatch(config))
   );
 }

@@ -24,6 +24,7 @@ import {
   removeHostIdentityStep,
 } from '../teardown/host-steps';
 import { failureMessage } from '../troubleshoot-advice';
+import { SYSTEM_READ_FIRST, systemIdentityLines } from './self-hosted';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 
 const APP = ['--name', v('CONTAINER_APP_NAME'), ...RG] as const;
@@ -42,15 +43,17 @@ function identitySteps(plan: DeploymentPlan): ScriptStep[] {
   // Returns the app's identity object, so principalId is top level (containerapp custom.py).
   return [
     {
-      comment: "Turn on the container app's system-assigned identity and read its principal id.",
-      lines: [
+      comment: `Turn on the container app's system-assigned identity and read its principal id. ${SYSTEM_READ_FIRST}`,
+      // The app's ARM identity block is top level in `az containerapp show` (as the teardown reads it).
+      lines: systemIdentityLines(
+        capture('PRINCIPAL_ID', 'az containerapp show', ...APP, '--query identity.principalId -o tsv'),
         capture(
           'PRINCIPAL_ID',
           'az containerapp identity assign',
           ...APP,
           '--system-assigned --query principalId -o tsv',
         ),
-      ],
+      ),
     },
   ];
 }
@@ -120,20 +123,44 @@ function daprAppIdCheckStep(plan: DeploymentPlan): ScriptStep {
  * (containerapp custom.py enable_dapr: sets configuration.dapr and updates the app).
  */
 function daprOnStep(plan: DeploymentPlan): ScriptStep {
-  const port = plan.appPort === '' ? [] : ['--dapr-app-port', plan.appPort];
+  if (plan.appPort === '') {
+    return {
+      comment: `Turn Dapr on for the container app with app id ${plan.appId} if it is off (a new revision starts).`,
+      lines: [
+        when('DAPR_ENABLED', '!=', 'true', [
+          cmd('az containerapp dapr enable', ...APP, '--dapr-app-id', plan.appId, '-o none'),
+        ]),
+        note(
+          'No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.',
+        ),
+      ],
+    };
+  }
+  // The app id was compared above (another one stops the script); the port is compared here. JMESPath
+  // `a && b` gives b when a is true, else a: the app port when Dapr is on, false or empty when it is off.
+  // enable_dapr sets appId and appPort on an app whose Dapr is on too (containerapp custom.py enable_dapr).
   return {
-    comment: `Turn Dapr on for the container app with app id ${plan.appId} if it is off (a new revision starts).`,
+    comment: `Turn Dapr on for the container app with app id ${plan.appId} and app port ${plan.appPort}, if it is off or listens on another port (a new revision starts).`,
     lines: [
-      when('DAPR_ENABLED', '!=', 'true', [
-        cmd('az containerapp dapr enable', ...APP, '--dapr-app-id', plan.appId, ...port, '-o none'),
+      capture(
+        'DAPR_ON_APP_PORT',
+        'az containerapp show',
+        ...APP,
+        '--query',
+        lit('properties.configuration.dapr.enabled && properties.configuration.dapr.appPort'),
+        '-o tsv',
+      ),
+      when('DAPR_ON_APP_PORT', '!=', plan.appPort, [
+        cmd(
+          'az containerapp dapr enable',
+          ...APP,
+          '--dapr-app-id',
+          plan.appId,
+          '--dapr-app-port',
+          plan.appPort,
+          '-o none',
+        ),
       ]),
-      ...(plan.appPort === ''
-        ? [
-            note(
-              'No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.',
-            ),
-          ]
-        : []),
     ],
   };
 }

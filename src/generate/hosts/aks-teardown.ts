@@ -2,7 +2,8 @@
  * The AKS teardown: the grants, the federated credential, the setup's patch of the Deployment, the components
  * and the ServiceAccount, each only while it is still what the setup made.
  */
-import { CONFIG_HASH_ANNOTATION } from '../k8s-manifests';
+import { kubectlSignInLines } from './aks-kubectl';
+import { CLIENT_ID_ANNOTATION, CONFIG_HASH_ANNOTATION } from '../k8s-manifests';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { capture, cmd, command, join, lit, note, v, when, type ScriptStep, type Word } from '../script-model';
 import { RG } from '../setup/steps';
@@ -17,8 +18,14 @@ const CLUSTER = ['--name', v('CLUSTER_NAME'), ...RG] as const;
  * API server keeps it as an alias and, when serviceAccountName is empty, takes the name back from it
  * (kubernetes/kubernetes pkg/apis/core/v1/conversion.go, Convert_v1_PodSpec_To_core_PodSpec).
  */
-function revertPatch(withServiceAccount: boolean): string {
-  const metadata: Record<string, unknown> = { annotations: { [CONFIG_HASH_ANNOTATION]: null } };
+function revertPatch(withServiceAccount: boolean, workload: boolean): string {
+  const metadata: Record<string, unknown> = {
+    annotations: {
+      [CONFIG_HASH_ANNOTATION]: null,
+      // Workload ID: the client-id annotation (k8s-manifests.ts CLIENT_ID_ANNOTATION) goes with the hash.
+      ...(workload ? { [CLIENT_ID_ANNOTATION]: null } : {}),
+    },
+  };
   if (withServiceAccount) metadata.labels = { 'azure.workload.identity/use': null };
   const template: Record<string, unknown> = { metadata };
   if (withServiceAccount) template.spec = { serviceAccountName: null, serviceAccount: null };
@@ -55,12 +62,12 @@ function deploymentRevertStep(plan: DeploymentPlan): ScriptStep {
       '--namespace',
       v('NAMESPACE'),
       '--type strategic -p',
-      lit(revertPatch(withServiceAccount)),
+      lit(revertPatch(withServiceAccount, workload)),
     );
   const annotationPath = `{.spec.template.metadata.annotations.${CONFIG_HASH_ANNOTATION.replace(/\./g, '\\.')}}`;
   return {
     comment: workload
-      ? `Take back the setup's patch of the Deployment ${kubernetes.deployment}: its config-hash annotation, and while its pods use the ServiceAccount ${kubernetes.workloadIdentity?.serviceAccountName ?? ''}, that ServiceAccount and the Workload ID label (its pods restart).`
+      ? `Take back the setup's patch of the Deployment ${kubernetes.deployment}: its config-hash and client-id annotations, and while its pods use the ServiceAccount ${kubernetes.workloadIdentity?.serviceAccountName ?? ''}, that ServiceAccount and the Workload ID label (its pods restart).`
       : `Take back the setup's patch of the Deployment ${kubernetes.deployment}: its config-hash annotation (its pods restart, without the components).`,
     lines: [
       command(get(annotationPath), { captureTo: hash }),
@@ -211,8 +218,9 @@ export function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly Scri
   const workload = plan.kubernetes?.workloadIdentity !== undefined;
   return [
     {
-      comment: 'Point kubectl at the cluster.',
-      lines: [cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing')],
+      comment:
+        'Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).',
+      lines: kubectlSignInLines(),
     },
     ...(workload
       ? []

@@ -11,7 +11,7 @@ import {
   cmd,
   command,
   join,
-  note,
+  lit,
   orStop,
   v,
   versionAtLeast,
@@ -23,6 +23,7 @@ import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile }
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { aksTeardownSteps } from './aks-teardown';
+import { kubectlSignInLines } from './aks-kubectl';
 import { aksVerifyLines, DEPLOYMENT, ROLLOUT_TIMEOUT } from './aks-verify';
 
 // The token audience Entra expects for workload identity (identity/aaz federated_credential/_create.py).
@@ -54,12 +55,30 @@ function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   ];
 }
 
+const WORKLOAD_SUBJECT = join('system:serviceaccount:', v('NAMESPACE'), ':', v('SERVICE_ACCOUNT'));
+
 function workloadIdentitySteps(): ScriptStep[] {
   return [
     {
+      // ManagedCluster.properties.oidcIssuerProfile.enabled and properties.securityProfile.workloadIdentity
+      // .enabled (azure-mgmt-containerservice v2022_11_02_preview models/_models_py3.py, which az flattens out
+      // of properties). JMESPath `a && b` gives b when a is true, else a (false or null): only "true" when both
+      // are on, so a second run sends no update, which would otherwise rewrite the cluster for nothing.
       comment:
-        'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.',
-      lines: [cmd('az aks update', ...CLUSTER, '--enable-oidc-issuer --enable-workload-identity -o none')],
+        'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).',
+      lines: [
+        capture(
+          'WORKLOAD_ID_ON',
+          'az aks show',
+          ...CLUSTER,
+          '--query',
+          lit('oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled'),
+          '-o tsv',
+        ),
+        when('WORKLOAD_ID_ON', '!=', 'true', [
+          cmd('az aks update', ...CLUSTER, '--enable-oidc-issuer --enable-workload-identity -o none'),
+        ]),
+      ],
     },
     {
       comment: "Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.",
@@ -72,26 +91,67 @@ function workloadIdentitySteps(): ScriptStep[] {
       ],
     },
     {
-      comment: 'Let exactly this ServiceAccount sign in as the identity (a federated credential).',
+      // Entra refuses a second credential with the same issuer and subject under another name ("Issuer and
+      // subject combination already exists", Azure/azure-workload-identity#434, Azure/bicep-types-az#2054), so
+      // one made earlier (by hand, or by another tool) is looked up by the pair, not by name, and kept.
+      comment:
+        'Let exactly this ServiceAccount sign in as the identity (a federated credential), unless a credential for this issuer and ServiceAccount exists already.',
       lines: [
-        cmd(
-          'az identity federated-credential create --name',
-          v('FEDERATED_CREDENTIAL_NAME'),
-          '--identity-name',
-          v('IDENTITY_NAME'),
-          ...RG,
-          '--issuer',
-          v('OIDC_ISSUER'),
-          '--subject',
-          join('system:serviceaccount:', v('NAMESPACE'), ':', v('SERVICE_ACCOUNT')),
-          `--audiences ${WORKLOAD_ID_AUDIENCE} -o none`,
+        // Tolerated: in a dry run the identity may not exist yet (its create was skipped), and the list fails
+        // for a missing identity; an empty answer leads to the create, which reports any real failure itself.
+        command(
+          words(
+            'az identity federated-credential list --identity-name',
+            v('IDENTITY_NAME'),
+            ...RG,
+            '--query',
+            join(
+              "[?issuer=='",
+              v('OIDC_ISSUER'),
+              "' && subject=='system:serviceaccount:",
+              v('NAMESPACE'),
+              ':',
+              v('SERVICE_ACCOUNT'),
+              "'].name | [0]",
+            ),
+            '-o tsv',
+          ),
+          { captureTo: 'FEDERATED_CREDENTIAL_FOUND', tolerateFailure: true },
         ),
+        when('FEDERATED_CREDENTIAL_FOUND', '=', '', [
+          cmd(
+            'az identity federated-credential create --name',
+            v('FEDERATED_CREDENTIAL_NAME'),
+            '--identity-name',
+            v('IDENTITY_NAME'),
+            ...RG,
+            '--issuer',
+            v('OIDC_ISSUER'),
+            '--subject',
+            WORKLOAD_SUBJECT,
+            `--audiences ${WORKLOAD_ID_AUDIENCE} -o none`,
+          ),
+        ]),
+        when('FEDERATED_CREDENTIAL_FOUND', '!=', '', [
+          command([
+            'printf',
+            '%s\\n',
+            join(
+              'The federated credential ',
+              v('FEDERATED_CREDENTIAL_FOUND'),
+              ' already trusts this issuer and ServiceAccount; it is kept.',
+            ),
+          ]),
+        ]),
       ],
     },
   ];
 }
 
 const DAPR_VERSION = 'DAPR_VERSION';
+/** A cluster with Microsoft Entra integration: kubectl signs in through kubelogin (see clusterChecks). */
+const KUBELOGIN_REQUIREMENT =
+  'On a cluster with Microsoft Entra integration kubectl also needs kubelogin (az aks install-cli installs both): the script switches it to the Azure CLI sign-in.';
 const UPGRADE_DOC = 'https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/';
 
 /**
@@ -103,14 +163,15 @@ function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
     {
       // Without --overwrite-existing the CLI prompts when a context of that name exists (acs custom.py _handle_merge).
       comment:
-        'Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).',
+        'Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration), and check that Dapr is installed (the Component resource type exists).',
       lines: [
-        cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing'),
-        cmd('kubectl get crd components.dapr.io -o name'),
-        note(
-          'If that fails, install Dapr first (the AKS Dapr extension, or Helm):\n' +
-            '  az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \\\n' +
-            '    --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr',
+        ...kubectlSignInLines(),
+        orStop(
+          cmd('kubectl get crd components.dapr.io -o name'),
+          failureMessage(
+            `Dapr is not installed on the cluster ${plan.hostName} (it has no components.dapr.io resource type), so nothing in Azure or the cluster was changed. Install it with the AKS Dapr extension (az k8s-extension create --cluster-type managedClusters --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name dapr --extension-type Microsoft.Dapr), or with "dapr init -k" or Helm.`,
+            'aks-dapr-not-installed',
+          ),
         ),
       ],
     },
@@ -173,7 +234,10 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
               }),
             ]
           : []),
-        writeFile(`${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`, kubernetes.podTemplatePatch),
+        // The client-id annotation (k8s-manifests.ts CLIENT_ID_ANNOTATION) gets the id the script read.
+        writeFile(`${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`, kubernetes.podTemplatePatch, {
+          [CLIENT_ID_MARKER]: 'CLIENT_ID',
+        }),
       ],
     },
   ];
@@ -268,7 +332,7 @@ export const aksHost: HostModule = {
   verifyLines: aksVerifyLines,
   restartHint: RESTART_THE_APP,
   cliRequirement: (plan) =>
-    plan.identity.kind === 'workload'
-      ? 'Needs Azure CLI 2.47 or later (--enable-workload-identity).'
-      : undefined,
+    (plan.identity.kind === 'workload'
+      ? 'Needs Azure CLI 2.47 or later (--enable-workload-identity). '
+      : '') + KUBELOGIN_REQUIREMENT,
 };

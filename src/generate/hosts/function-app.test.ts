@@ -48,4 +48,19 @@ describe('Function App: Dapr only on Container Apps', () => {
       /Dapr does not run on function apps on App Service plans/,
     );
   });
+
+  it('tells a natively hosted Functions container app apart and points at the Container Apps host', () => {
+    const script = buildSetupScript(buildPlan(config({ host: 'functionapp', environment: 'cae-orders' })));
+    const nested = script.steps.flatMap((step) =>
+      step.lines.flatMap((line) => (line.kind === 'if' ? line.lines : [])),
+    );
+    const lookup = nested.find(
+      (line) => line.kind === 'command' && line.captureTo === 'CONTAINER_APP_OF_THAT_NAME',
+    );
+    expect(lookup?.kind === 'command' && lookup.argv.slice(0, 3)).toEqual(['az', 'containerapp', 'show']);
+    const stop = nested.find(
+      (line) => line.kind === 'guard' && line.variable === 'CONTAINER_APP_OF_THAT_NAME',
+    );
+    expect(stop?.kind === 'guard' && stop.message).toMatch(/Choose the Container Apps host in the wizard/);
+  });
 });

@@ -7,7 +7,7 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, command, note, v, words, type ScriptStep } from '../script-model';
+import { capture, cmd, command, note, v, when, words, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
 import {
   environmentComponentsTeardownStep,
@@ -36,15 +36,33 @@ function checkStep(plan: DeploymentPlan): ScriptStep {
       'Check that the function app runs in a Container Apps environment with Dapr on: Dapr does not run on function apps on App Service plans.',
     lines: [
       // Resource ids compare without regard to case (ARM ids are case-insensitive).
+      // Tolerated: a function app that is not there (a Microsoft.Web site of that name) is told apart below.
       command(words('az functionapp show', ...APP, '--query managedEnvironmentId -o tsv'), {
         captureTo: 'FUNCTION_APP_ENVIRONMENT_ID',
         pipeTo: ['tr', '[:upper:]', '[:lower:]'],
+        tolerateFailure: true,
       }),
+      // The native Azure Functions hosting on Container Apps makes a container app, not a Microsoft.Web site
+      // (learn.microsoft.com azure-functions/functions-container-apps-hosting: "Native Azure Functions Support
+      // in Azure Container Apps"); `az functionapp show` does not find it. Whether it is one is read from
+      // Microsoft.App: a container app of that name takes the Container Apps host in the wizard.
+      when('FUNCTION_APP_ENVIRONMENT_ID', '=', '', [
+        command(words('az containerapp show --name', v('FUNCTION_APP_NAME'), ...RG, '--query id -o tsv'), {
+          captureTo: 'CONTAINER_APP_OF_THAT_NAME',
+          tolerateFailure: true,
+        }),
+        guard(
+          'CONTAINER_APP_OF_THAT_NAME',
+          '!=',
+          '',
+          "There is no function app (Microsoft.Web site) of that name, but a container app of that name: Azure Functions hosted natively in Container Apps is a container app. Choose the Container Apps host in the wizard (its Dapr settings and components are the container app's), then run that script. Nothing was changed.",
+        ),
+      ]),
       guard(
         'FUNCTION_APP_ENVIRONMENT_ID',
         '=',
         '',
-        'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.',
+        'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.',
       ),
       command(words('az containerapp env show --name', v('ENVIRONMENT_NAME'), ...RG, '--query id -o tsv'), {
         captureTo: 'ENVIRONMENT_ID',

@@ -1,8 +1,30 @@
 /** Steps shared by the hosts where Dapr runs self-hosted beside the app (VM, VMSS, App Service). */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, note, v, type Note, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  note,
+  v,
+  when,
+  type Command,
+  type Note,
+  type ScriptLine,
+  type ScriptStep,
+} from '../script-model';
 import { componentFilesNoun, RG, writeComponentFiles } from '../setup/steps';
+
+export const SYSTEM_READ_FIRST =
+  'An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.';
+
+/**
+ * The principal of a system-assigned identity already on (`az <host> show --query identity.principalId`, as
+ * the teardown reads it), else the one the assign command returns. A dry run skips the assign and stands in
+ * a placeholder, which finds no grant: reading first lets it report the grants the host really has.
+ */
+export function systemIdentityLines(read: Command, assign: Command): ScriptLine[] {
+  return [read, when('PRINCIPAL_ID', '=', '', [assign])];
+}
 
 /**
  * Turns on the system-assigned identity, reading the principal id from `query` of the command's output, or
@@ -18,10 +40,11 @@ export function assignIdentitySteps(
   if (plan.identity.kind === 'system') {
     return [
       {
-        comment: system.comment,
-        lines: [
+        comment: `${system.comment} ${SYSTEM_READ_FIRST}`,
+        lines: systemIdentityLines(
+          capture('PRINCIPAL_ID', `az ${group} show`, ...name, '--query identity.principalId -o tsv'),
           capture('PRINCIPAL_ID', `az ${group} identity assign`, ...name, `--query ${system.query} -o tsv`),
-        ],
+        ),
       },
     ];
   }

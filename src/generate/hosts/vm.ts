@@ -6,21 +6,21 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import {
   capture,
-  cmd,
   command,
   join,
   lit,
   note,
+  retry,
   v,
   versionAtLeast,
   when,
+  words,
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
 import { fileList, RG } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
-import { guard } from '../setup/steps';
 import { metadataApiNote, resourceManagerEndpoint } from './self-hosted';
 import { appIdOrPlaceholder, assignIdentitySteps, writeAndPlaceSteps } from './self-hosted';
 import {
@@ -169,6 +169,9 @@ const readUpgradePolicyStep = (): ScriptStep => ({
  * articles/virtual-machine-scale-sets/virtual-machine-scale-sets-upgrade-policy.md, "What triggers an
  * upgrade"). That page does not say whether an identity change alone restarts an instance: the note says so.
  */
+const VMSS_UPDATE_WARNING =
+  'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.';
+
 const rolloutStep = (): ScriptStep => ({
   comment:
     'Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:',
@@ -181,7 +184,15 @@ const rolloutStep = (): ScriptStep => ({
           'On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:\n' +
           'check with the verify line below.',
       ),
-      cmd('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
+      // Last, after the grants and the files, so that a failure here leaves a finished setup; tolerated, with
+      // the CLI's own error above the warning, since only the existing instances miss the identity then.
+      command(['printf', '%s\\n', lit(VMSS_UPDATE_WARNING)]),
+      command(
+        words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
+        {
+          tolerateFailure: true,
+        },
+      ),
     ]),
   ],
 });
@@ -234,7 +245,8 @@ function imdsStatusScript(plan: DeploymentPlan, clientId: string | undefined): s
   return `curl -s -o /dev/null -w "%{http_code}\\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?${query}"`;
 }
 
-const IMDS_STATUS = 'IMDS_STATUS';
+const IMDS_ATTEMPTS = 6;
+const IMDS_DELAY_SECONDS = 10;
 
 /**
  * Through Run Command, as root on the VM: the identity endpoint gives a token. For a user-assigned identity
@@ -245,34 +257,38 @@ function vmVerifyLines(plan: DeploymentPlan): ScriptLine[] {
   const user = plan.identity.kind === 'user';
   const [before, after] = imdsStatusScript(plan, user ? '\0' : undefined).split('\0');
   return [
-    command(
-      [
-        'az',
-        'vm',
-        'run-command',
-        'invoke',
-        '--name',
-        v('VM_NAME'),
-        ...RG,
-        '--command-id',
-        'RunShellScript',
-        '--scripts',
-        user ? join(before ?? '', v('CLIENT_ID'), after ?? '') : lit(before ?? ''),
-        '--query',
-        'value[0].message',
-        '-o',
-        'tsv',
-      ],
-      { captureTo: IMDS_STATUS, pipeTo: ['sed', '-nE', 's/^([0-9]{3})$/\\1/p'] },
-    ),
-    guard(
-      IMDS_STATUS,
-      '!=',
-      '200',
-      failureMessage(
-        `The VM's instance metadata service (169.254.169.254) gave no token for the ${user ? "identity's client id" : 'system-assigned identity'}: so Dapr on the VM cannot sign in either.`,
-        'imds-no-token',
+    // A just-attached identity can take a moment to reach the VM's metadata service: try a few times. The
+    // run-command output (-o tsv of value[0].message) carries the status on a line of its own.
+    retry(
+      command(
+        [
+          'az',
+          'vm',
+          'run-command',
+          'invoke',
+          '--name',
+          v('VM_NAME'),
+          ...RG,
+          '--command-id',
+          'RunShellScript',
+          '--scripts',
+          user ? join(before ?? '', v('CLIENT_ID'), after ?? '') : lit(before ?? ''),
+          '--query',
+          'value[0].message',
+          '-o',
+          'tsv',
+        ],
+        { pipeTo: ['grep', '-qx', '200'] },
       ),
+      {
+        attempts: IMDS_ATTEMPTS,
+        delaySeconds: IMDS_DELAY_SECONDS,
+        waiting: `The VM's instance metadata service gave no token yet (a new identity can take a moment to reach it); trying again in ${IMDS_DELAY_SECONDS} s.`,
+        message: failureMessage(
+          `The VM's instance metadata service (169.254.169.254) gave no token for the ${user ? "identity's client id" : 'system-assigned identity'} after ${IMDS_ATTEMPTS} tries: so Dapr on the VM cannot sign in either.`,
+          'imds-no-token',
+        ),
+      },
     ),
     metadataApiNote(plan),
   ];
@@ -333,10 +349,9 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
             },
             '--identities',
           ),
-          ...(isScaleSet ? [rolloutStep()] : []),
         ],
         grantSteps,
-        writeAndPlaceSteps(plan, placement(plan)),
+        [...writeAndPlaceSteps(plan, placement(plan)), ...(isScaleSet ? [rolloutStep()] : [])],
       ),
     teardownSteps: virtualMachineTeardownSteps(group),
     verifyLines: (plan) => (isScaleSet ? scaleSetVerifyLines(plan) : vmVerifyLines(plan)),

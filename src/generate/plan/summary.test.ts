@@ -17,7 +17,7 @@ describe('planSummary', () => {
       {
         title: 'Identity',
         items: [
-          'Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.',
+          'Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).',
           'Attaches it to the VM vm-orders (resource group rg-orders).',
         ],
       },
@@ -31,7 +31,42 @@ describe('planSummary', () => {
         title: 'Files written',
         items: ['components/azurekeyvault.yaml: the Azure Key Vault secret store component'],
       },
+      {
+        title: 'On the VM',
+        items: [
+          'Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).',
+        ],
+      },
     ]);
+  });
+
+  it('uses an existing identity, and creates none, when its client id was typed', () => {
+    const identity = planSummary(
+      plan(
+        'host=vm&identity=user&resourceGroup=rg-orders&hostName=vm-orders&identityName=id-orders&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+      ),
+    ).find((section) => section.title === 'Identity');
+    expect(identity?.items[0]).toBe(
+      'Uses the existing user-assigned identity id-orders (resource group rg-orders), whose client id must be the one entered; creates none.',
+    );
+  });
+
+  it("names what the script changes on this machine: az's cloud and subscription, kubectl's config", () => {
+    const local = planSummary(
+      plan('cloud=china&subscription=sub-orders&resourceGroup=rg&hostName=aks-orders'),
+    ).find((section) => section.title === 'On this machine');
+    expect(local?.items.map((item) => item.split(' (')[0])).toEqual([
+      'Switches the Azure CLI to Azure operated by 21Vianet',
+      "Makes sub-orders the Azure CLI's default subscription",
+      "Writes the credentials of the cluster aks-orders into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context",
+    ]);
+  });
+
+  it('says that every pod on the node pool can use the kubelet identity', () => {
+    const identity = planSummary(plan('aksIdentity=kubelet&hostName=aks-orders')).find(
+      (section) => section.title === 'Identity',
+    );
+    expect(identity?.items.join(' ')).toContain('Every pod on the node pool can use the kubelet identity');
   });
 
   it('names the federated credential and its subject for Workload ID', () => {
@@ -41,7 +76,7 @@ describe('planSummary', () => {
       ),
     ).find((section) => section.title === 'Identity');
     expect(identity?.items).toContain(
-      'Adds the federated credential dapr-shop-orders for system:serviceaccount:shop:orders.',
+      "Adds the federated credential dapr-shop-orders for system:serviceaccount:shop:orders, unless a credential for the cluster's issuer and that ServiceAccount exists (it is kept, under its own name).",
     );
   });
 

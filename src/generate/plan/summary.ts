@@ -14,29 +14,87 @@ function where(resourceGroup: string): string {
   return resourceGroup === '' ? '' : ` (resource group ${resourceGroup})`;
 }
 
+/** The user-assigned identity: an existing one when its client id was typed, else created unless found. */
+function userIdentityItem(plan: DeploymentPlan): string {
+  const name = `${plan.identity.userAssigned?.name ?? ''}${where(plan.resourceGroup)}`;
+  return plan.identity.clientId === ''
+    ? `Creates the user-assigned identity ${name} unless it exists (an existing one is kept as it is).`
+    : `Uses the existing user-assigned identity ${name}, whose client id must be the one entered; creates none.`;
+}
+
 function identityItems(plan: DeploymentPlan): string[] {
   const host = `the ${plan.host.noun} ${plan.hostName}${where(plan.resourceGroup)}`;
-  const user = plan.identity.userAssigned;
   switch (plan.identity.kind) {
     case 'system':
       return [`Turns on the system-assigned identity of ${host}.`];
     case 'user':
-      return [
-        `Creates the user-assigned identity ${user?.name ?? ''}${where(plan.resourceGroup)}, or updates it in place if it exists.`,
-        `Attaches it to ${host}.`,
-      ];
+      return [userIdentityItem(plan), `Attaches it to ${host}.`];
     case 'workload': {
       const workload = plan.kubernetes?.workloadIdentity;
       return [
-        `Creates the user-assigned identity ${user?.name ?? ''}${where(plan.resourceGroup)}, or updates it in place if it exists.`,
-        `Turns on the OIDC issuer and Workload ID on ${host}.`,
-        `Adds the federated credential ${workload?.federatedCredentialName ?? ''} for system:serviceaccount:${plan.kubernetes?.namespace ?? ''}:${workload?.serviceAccountName ?? ''}.`,
+        userIdentityItem(plan),
+        `Turns on the OIDC issuer and Workload ID on ${host}, when either is off.`,
+        `Adds the federated credential ${workload?.federatedCredentialName ?? ''} for system:serviceaccount:${plan.kubernetes?.namespace ?? ''}:${workload?.serviceAccountName ?? ''}, unless a credential for the cluster's issuer and that ServiceAccount exists (it is kept, under its own name).`,
       ];
     }
     case 'kubelet':
-      return [`Uses the node pool's kubelet identity of ${host}, which AKS created; nothing is attached.`];
+      // The kubelet identity is attached to the node pool's VM scale set, so any pod on those nodes can ask
+      // the instance metadata service for its token (azure-cli.md 1.1; Microsoft's AKS identity concepts).
+      return [
+        `Uses the node pool's kubelet identity of ${host}, which AKS created; nothing is attached.`,
+        'Every pod on the node pool can use the kubelet identity (through the instance metadata service, IMDS), so each grant below reaches every workload on those nodes, not only this app.',
+      ];
     default:
       return assertNever(plan.identity.kind);
+  }
+}
+
+/** Settings of the Azure CLI and kubectl on the machine that runs the script (az-script.ts, hosts/aks-kubectl.ts). */
+function localItems(plan: DeploymentPlan): string[] {
+  const items: string[] = [];
+  if (plan.cloud.daprEnvironment !== undefined)
+    items.push(
+      `Switches the Azure CLI to ${plan.cloud.title} (az cloud set --name ${plan.cloud.azCloudName}): later az commands on this machine use it.`,
+    );
+  if (plan.subscription !== '')
+    items.push(
+      `Makes ${plan.subscription} the Azure CLI's default subscription (az account set): later az commands on this machine use it.`,
+    );
+  if (plan.host.id === 'aks')
+    items.push(
+      `Writes the credentials of the cluster ${plan.hostName} into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches its kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli).`,
+    );
+  return items;
+}
+
+/** What the script changes on the host itself, beyond its identity (hosts/*.ts). */
+function hostItems(plan: DeploymentPlan): string[] {
+  const host = `the ${plan.host.noun} ${plan.hostName}`;
+  switch (plan.host.id) {
+    case 'webapp':
+      return [
+        `Uploads the component files to /home/site/dapr/components on ${host}.`,
+        `Adds the daprd sidecar container to ${host} (or updates the container of that name).`,
+        `Restarts ${host}.`,
+      ];
+    case 'functionapp':
+      return [
+        `Adds the components to the Container Apps environment ${plan.environment}: they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (${plan.appId}).`,
+      ];
+    case 'vm':
+      return [
+        `Runs commands on ${host} as root through Run Command (the Dapr release check and the identity check).`,
+      ];
+    case 'vmss':
+      return [
+        `With the scale set's Manual upgrade policy, updates every instance of ${host} to its latest model (az vmss update-instances): plan for the instances to restart.`,
+      ];
+    case 'aks':
+    case 'aca':
+    case 'aci':
+      return [];
+    default:
+      return assertNever(plan.host.id);
   }
 }
 
@@ -97,5 +155,9 @@ export function planSummary(plan: DeploymentPlan): PlanSummarySection[] {
     items: plan.components.map((component) => `${component.path}: the ${component.title} component`),
   });
   if (plan.kubernetes) sections.push({ title: 'Kubernetes', items: kubernetesItems(plan.kubernetes) });
+  const host = hostItems(plan);
+  if (host.length > 0) sections.push({ title: `On the ${plan.host.noun}`, items: host });
+  const local = localItems(plan);
+  if (local.length > 0) sections.push({ title: 'On this machine', items: local });
   return sections;
 }

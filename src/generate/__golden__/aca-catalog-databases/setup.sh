@@ -23,7 +23,7 @@
 #   - Azure SQL server sql-orders (resource group rg-orders)
 #   - Azure Cache for Redis redis-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the container app orders-api (resource group rg-orders).
 # Grants:
 #   - A PostgreSQL role mapped to the identity, with its grants in the database orders, on the PostgreSQL server pg-orders (for pg-state).

@@ -21,7 +21,7 @@
 #   - Storage account storders (resource group rg-orders)
 #   - Storage account stuploads (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the container app orders-api (resource group rg-orders).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).

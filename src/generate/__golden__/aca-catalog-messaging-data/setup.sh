@@ -25,7 +25,7 @@
 #   - Azure OpenAI account oai-orders (resource group rg-orders)
 #   - SignalR service signalr-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the container app orders-api (resource group rg-orders).
 # Grants:
 #   - Azure role Azure Service Bus Data Owner on the Service Bus namespace sb-orders only (for pubsub, queue-pubsub, servicebus-binding).
@@ -595,8 +595,12 @@ run az containerapp env dapr-component set \
     --dapr-component-name signalr-binding \
     --yaml components/signalr-binding.yaml -o none
 
-# Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
-if [ "$DAPR_ENABLED" != true ]; then
+# Turn Dapr on for the container app with app id orders-api and app port 8080, if it is off or listens on another port (a new revision starts).
+DAPR_ON_APP_PORT=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appPort' -o tsv)
+if [ "$DAPR_ON_APP_PORT" != 8080 ]; then
   run az containerapp dapr enable \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \

@@ -18,7 +18,7 @@
 # Looks up, changes nothing:
 #   - Key Vault kv-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the container app orders-api (resource group rg-orders).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
@@ -179,8 +179,12 @@ run az containerapp env dapr-component set \
     --dapr-component-name azurekeyvault \
     --yaml components/azurekeyvault.yaml -o none
 
-# Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
-if [ "$DAPR_ENABLED" != true ]; then
+# Turn Dapr on for the container app with app id orders-api and app port 8080, if it is off or listens on another port (a new revision starts).
+DAPR_ON_APP_PORT=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appPort' -o tsv)
+if [ "$DAPR_ON_APP_PORT" != 8080 ]; then
   run az containerapp dapr enable \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \

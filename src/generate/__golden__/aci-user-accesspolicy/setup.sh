@@ -18,7 +18,7 @@
 # Looks up, changes nothing:
 #   - Key Vault kv-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the container group orders-group (resource group rg-orders).
 # Grants:
 #   - Key Vault access policy secret-permissions get, list on the Key Vault kv-orders (for azurekeyvault).

@@ -2,7 +2,7 @@
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Kubernetes Service (AKS), Node pool's kubelet identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#aksIdentity=kubelet&resourceGroup=rg-orders&hostName=aks-prod&namespace=orders&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders
-# Run it with Bash after `az login`.
+# Run it with Bash after `az login`. On a cluster with Microsoft Entra integration kubectl also needs kubelogin (az aks install-cli installs both): the script switches it to the Azure CLI sign-in.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
@@ -19,6 +19,7 @@
 #   - Key Vault kv-orders (resource group rg-orders)
 # Identity:
 #   - Uses the node pool's kubelet identity of the AKS cluster aks-prod (resource group rg-orders), which AKS created; nothing is attached.
+#   - Every pod on the node pool can use the kubelet identity (through the instance metadata service, IMDS), so each grant below reaches every workload on those nodes, not only this app.
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 # Files written:
@@ -26,6 +27,8 @@
 # Kubernetes:
 #   - Applies the components in the namespace orders.
 #   - Patches the Deployment orders-api in the namespace orders with the Dapr annotations: its pods restart.
+# On this machine:
+#   - Writes the credentials of the cluster aks-prod into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches its kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli).
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
@@ -94,15 +97,22 @@ if [ "$VAULT_RBAC" != true ]; then
   exit 1
 fi
 
-# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
+# Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration), and check that Dapr is installed (the Component resource type exists).
 az aks get-credentials \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --overwrite-existing
-kubectl get crd components.dapr.io -o name
-# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
-#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
-#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
+KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
+if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
+  if ! kubelogin convert-kubeconfig -l azurecli; then
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli" failed: install kubelogin ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    exit 1
+  fi
+fi
+if ! kubectl get crd components.dapr.io -o name; then
+  echo 'Dapr is not installed on the cluster aks-prod (it has no components.dapr.io resource type), so nothing in Azure or the cluster was changed. Install it with the AKS Dapr extension (az k8s-extension create --cluster-type managedClusters --cluster-name aks-prod --resource-group rg-orders --name dapr --extension-type Microsoft.Dapr), or with "dapr init -k" or Helm. Likely cause: The cluster has no Component resource type: Dapr (its CRDs and control plane) is not installed. Fix: Install Dapr on the cluster (the AKS Dapr extension or Helm), then run the script again. More: troubleshoot.html#aks-dapr-not-installed, beside the wizard'\''s page.' >&2
+  exit 1
+fi
 
 # Check that the app's Deployment orders-api is in the namespace orders: the script patches it.
 if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name; then

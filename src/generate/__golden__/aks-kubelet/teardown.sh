@@ -71,11 +71,18 @@ export MSYS_NO_PATHCONV=1
 # Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
 
-# Point kubectl at the cluster.
+# Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
 az aks get-credentials \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --overwrite-existing
+KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
+if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
+  if ! kubelogin convert-kubeconfig -l azurecli; then
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli" failed: install kubelogin ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    exit 1
+  fi
+fi
 
 # Read the node pool's kubelet identity (AKS made it, and it stays): the grants below are looked up by it.
 PRINCIPAL_ID=$(az aks show \

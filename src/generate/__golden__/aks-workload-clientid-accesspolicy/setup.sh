@@ -2,7 +2,7 @@
 # Dapr Managed Identity Wizard: Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#resourceGroup=rg-orders&subscription=Contoso%20Production&hostName=aks-prod&identityName=id-orders&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders&kvModel=accesspolicy
-# Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity).
+# Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity). On a cluster with Microsoft Entra integration kubectl also needs kubelogin (az aks install-cli installs both): the script switches it to the Azure CLI sign-in.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
@@ -18,9 +18,9 @@
 # Looks up, changes nothing:
 #   - Key Vault kv-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
-#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders).
-#   - Adds the federated credential dapr-default-orders-api for system:serviceaccount:default:orders-api.
+#   - Uses the existing user-assigned identity id-orders (resource group rg-orders), whose client id must be the one entered; creates none.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders), when either is off.
+#   - Adds the federated credential dapr-default-orders-api for system:serviceaccount:default:orders-api, unless a credential for the cluster's issuer and that ServiceAccount exists (it is kept, under its own name).
 # Grants:
 #   - Key Vault access policy secret-permissions get, list on the Key Vault kv-orders (for azurekeyvault).
 # Files written:
@@ -29,6 +29,9 @@
 #   - Applies the ServiceAccount orders-api in the namespace default.
 #   - Applies the components in the namespace default.
 #   - Patches the Deployment orders-api in the namespace default with the Dapr annotations, the ServiceAccount and the Workload ID label: its pods restart.
+# On this machine:
+#   - Makes Contoso Production the Azure CLI's default subscription (az account set): later az commands on this machine use it.
+#   - Writes the credentials of the cluster aks-prod into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches its kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli).
 
 SUBSCRIPTION='Contoso Production'
 RESOURCE_GROUP=rg-orders
@@ -103,15 +106,22 @@ if [ "$VAULT_RBAC" = true ]; then
   exit 1
 fi
 
-# Point kubectl at the cluster, and check that Dapr is installed (the Component resource type exists).
+# Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration), and check that Dapr is installed (the Component resource type exists).
 az aks get-credentials \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --overwrite-existing
-kubectl get crd components.dapr.io -o name
-# If that fails, install Dapr first (the AKS Dapr extension, or Helm):
-#   az k8s-extension create --cluster-type managedClusters --cluster-name "$CLUSTER_NAME" \
-#     --resource-group "$RESOURCE_GROUP" --name dapr --extension-type Microsoft.Dapr
+KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
+if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
+  if ! kubelogin convert-kubeconfig -l azurecli; then
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli" failed: install kubelogin ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    exit 1
+  fi
+fi
+if ! kubectl get crd components.dapr.io -o name; then
+  echo 'Dapr is not installed on the cluster aks-prod (it has no components.dapr.io resource type), so nothing in Azure or the cluster was changed. Install it with the AKS Dapr extension (az k8s-extension create --cluster-type managedClusters --cluster-name aks-prod --resource-group rg-orders --name dapr --extension-type Microsoft.Dapr), or with "dapr init -k" or Helm. Likely cause: The cluster has no Component resource type: Dapr (its CRDs and control plane) is not installed. Fix: Install Dapr on the cluster (the AKS Dapr extension or Helm), then run the script again. More: troubleshoot.html#aks-dapr-not-installed, beside the wizard'\''s page.' >&2
+  exit 1
+fi
 
 # Check that the app's Deployment orders-api is in the namespace default: the script patches it.
 if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name; then
@@ -119,37 +129,37 @@ if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name;
   exit 1
 fi
 
-# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
-IDENTITY_FOUND=$(az identity list \
+# Check that the identity id-orders exists and has the client id entered in the wizard (the script creates none then).
+CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
-if [ "$IDENTITY_FOUND" = '' ]; then
-  run az identity create \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --tags createdBy=dapr-mi-wizard -o none
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$CLIENT_ID" = '' ]; then
+  echo 'There is no user-assigned identity id-orders in the resource group rg-orders, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.' >&2
+  exit 1
 fi
-
-# Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
-PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
-    --name "$IDENTITY_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query principalId -o tsv)
-CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
-    --name "$IDENTITY_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query clientId -o tsv)
-if [ "${DRY_RUN:-}" != 1 ] && [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
-  echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
+if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+  echo 'The client id entered in the wizard is not that of the identity id-orders: correct it there, or leave it empty. Nothing was changed.' >&2
   exit 1
 fi
 
-# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens.
-run az aks update \
+# Read its ids: the principal id receives the grant, the client id tells Azure which identity the app means.
+PRINCIPAL_ID=$(az identity show \
+    --name "$IDENTITY_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query principalId -o tsv)
+
+# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).
+WORKLOAD_ID_ON=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --enable-oidc-issuer \
-    --enable-workload-identity -o none
+    --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv)
+if [ "$WORKLOAD_ID_ON" != true ]; then
+  run az aks update \
+      --name "$CLUSTER_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --enable-oidc-issuer \
+      --enable-workload-identity -o none
+fi
 
 # Read the cluster's OIDC issuer URL: the federated credential trusts the tokens it signs.
 OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
@@ -157,14 +167,23 @@ OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
-# Let exactly this ServiceAccount sign in as the identity (a federated credential).
-run az identity federated-credential create \
-    --name "$FEDERATED_CREDENTIAL_NAME" \
+# Let exactly this ServiceAccount sign in as the identity (a federated credential), unless a credential for this issuer and ServiceAccount exists already.
+FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --issuer "$OIDC_ISSUER" \
-    --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
-    --audiences api://AzureADTokenExchange -o none
+    --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv || true)
+if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
+  run az identity federated-credential create \
+      --name "$FEDERATED_CREDENTIAL_NAME" \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --issuer "$OIDC_ISSUER" \
+      --subject "system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}" \
+      --audiences api://AzureADTokenExchange -o none
+fi
+if [ "$FEDERATED_CREDENTIAL_FOUND" != '' ]; then
+  printf '%s\n' "The federated credential ${FEDERATED_CREDENTIAL_FOUND} already trusts this issuer and ServiceAccount; it is kept."
+fi
 
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault, unless the identity has them there.
 VAULT_POLICY_STATE=$(az keyvault show \
@@ -217,6 +236,7 @@ spec:
         dapr.io/enabled: "true"
         dapr.io/app-id: orders-api
         dapr-mi-wizard/config-hash: 14c53978a11545e7871ffe950efbbf90a0eec6dab15d56f0ae539b2ef28cbec5
+        dapr-mi-wizard/client-id: 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b
     spec:
       serviceAccountName: orders-api
 YAML

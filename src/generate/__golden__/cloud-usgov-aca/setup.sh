@@ -23,7 +23,7 @@
 #   - Event Hubs namespace eh-orders (resource group rg-orders)
 #   - Checkpoint storage account stcheckpoints (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the container app orders-api (resource group rg-orders).
 # Grants:
 #   - Cosmos DB data-plane role Cosmos DB Built-in Data Contributor on the Cosmos DB account cosmos-orders (for cosmos-state).
@@ -38,6 +38,8 @@
 #   - components/redis-state.yaml: the Azure Cache for Redis state store component
 #   - components/configstore.yaml: the Azure App Configuration store component
 #   - components/eh-pubsub.yaml: the Azure Event Hubs pub/sub component
+# On this machine:
+#   - Switches the Azure CLI to Azure Government (US) (az cloud set --name AzureUSGovernment): later az commands on this machine use it.
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -422,8 +424,12 @@ run az containerapp env dapr-component set \
     --dapr-component-name eh-pubsub \
     --yaml components/eh-pubsub.yaml -o none
 
-# Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
-if [ "$DAPR_ENABLED" != true ]; then
+# Turn Dapr on for the container app with app id orders-api and app port 8080, if it is off or listens on another port (a new revision starts).
+DAPR_ON_APP_PORT=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'properties.configuration.dapr.enabled && properties.configuration.dapr.appPort' -o tsv)
+if [ "$DAPR_ON_APP_PORT" != 8080 ]; then
   run az containerapp dapr enable \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \

@@ -91,11 +91,18 @@ IDENTITY_CREATED_BY=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
-# Point kubectl at the cluster.
+# Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
 az aks get-credentials \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --overwrite-existing
+KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
+if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
+  if ! kubelogin convert-kubeconfig -l azurecli; then
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli" failed: install kubelogin ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    exit 1
+  fi
+fi
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$VAULT_ID" != '' ]; then
@@ -124,7 +131,7 @@ if [ "$IDENTITY_ID" != '' ]; then
   fi
 fi
 
-# Take back the setup's patch of the Deployment orders-api: its config-hash annotation, and while its pods use the ServiceAccount orders-api, that ServiceAccount and the Workload ID label (its pods restart).
+# Take back the setup's patch of the Deployment orders-api: its config-hash and client-id annotations, and while its pods use the ServiceAccount orders-api, that ServiceAccount and the Workload ID label (its pods restart).
 DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.template.metadata.annotations.dapr-mi-wizard/config-hash}')
@@ -135,12 +142,12 @@ if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
   if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
     run kubectl patch deployment "$DEPLOYMENT_NAME" \
         --namespace "$NAMESPACE" \
-        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null},"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null},"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'
   fi
   if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != "$SERVICE_ACCOUNT" ]; then
     run kubectl patch deployment "$DEPLOYMENT_NAME" \
         --namespace "$NAMESPACE" \
-        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null}}}}}'
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
   fi
 fi
 # Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.

@@ -23,6 +23,8 @@
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the function app:
+#   - Adds the components to the Container Apps environment cae-orders: they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-func).
 
 RESOURCE_GROUP=rg-orders
 FUNCTION_APP_NAME=orders-func
@@ -94,9 +96,19 @@ fi
 FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
     --name "$FUNCTION_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
+    --query managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
-  echo 'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
+  CONTAINER_APP_OF_THAT_NAME=$(az containerapp show \
+      --name "$FUNCTION_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id -o tsv || true)
+  if [ "$CONTAINER_APP_OF_THAT_NAME" != '' ]; then
+    echo 'There is no function app (Microsoft.Web site) of that name, but a container app of that name: Azure Functions hosted natively in Container Apps is a container app. Choose the Container Apps host in the wizard (its Dapr settings and components are the container app'\''s), then run that script. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
+  echo 'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
   exit 1
 fi
 ENVIRONMENT_ID=$(az containerapp env show \
@@ -124,11 +136,17 @@ if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
   exit 1
 fi
 
-# Turn on the function app's system-assigned identity and read its principal id.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az functionapp identity assign \
+# Turn on the function app's system-assigned identity and read its principal id. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az functionapp show \
     --name "$FUNCTION_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query principalId -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az functionapp identity assign \
+      --name "$FUNCTION_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query principalId -o tsv)
+fi
 
 # Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
 VAULT_ROLE_ASSIGNMENT=$(az role assignment list \

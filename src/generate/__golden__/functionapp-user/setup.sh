@@ -18,12 +18,14 @@
 # Looks up, changes nothing:
 #   - Key Vault kv-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Uses the existing user-assigned identity id-orders (resource group rg-orders), whose client id must be the one entered; creates none.
 #   - Attaches it to the function app orders-func (resource group rg-orders).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the function app:
+#   - Adds the components to the Container Apps environment cae-orders: they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-func).
 
 RESOURCE_GROUP=rg-orders
 FUNCTION_APP_NAME=orders-func
@@ -96,9 +98,19 @@ fi
 FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
     --name "$FUNCTION_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
+    --query managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
-  echo 'The function app is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
+  CONTAINER_APP_OF_THAT_NAME=$(az containerapp show \
+      --name "$FUNCTION_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query id -o tsv || true)
+  if [ "$CONTAINER_APP_OF_THAT_NAME" != '' ]; then
+    echo 'There is no function app (Microsoft.Web site) of that name, but a container app of that name: Azure Functions hosted natively in Container Apps is a container app. Choose the Container Apps host in the wizard (its Dapr settings and components are the container app'\''s), then run that script. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
+  echo 'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
   exit 1
 fi
 ENVIRONMENT_ID=$(az containerapp env show \
@@ -126,34 +138,28 @@ if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
   exit 1
 fi
 
-# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
-IDENTITY_FOUND=$(az identity list \
+# Check that the identity id-orders exists and has the client id entered in the wizard (the script creates none then).
+CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
-if [ "$IDENTITY_FOUND" = '' ]; then
-  run az identity create \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --tags createdBy=dapr-mi-wizard -o none
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$CLIENT_ID" = '' ]; then
+  echo 'There is no user-assigned identity id-orders in the resource group rg-orders, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.' >&2
+  exit 1
+fi
+if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+  echo 'The client id entered in the wizard is not that of the identity id-orders: correct it there, or leave it empty. Nothing was changed.' >&2
+  exit 1
 fi
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
+IDENTITY_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
+PRINCIPAL_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
-    --name "$IDENTITY_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query clientId -o tsv)
-if [ "${DRY_RUN:-}" != 1 ] && [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
-  echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
-  exit 1
-fi
 
 # Attach the identity to the function app.
 run az functionapp identity assign \

@@ -21,7 +21,7 @@
 # Looks up, changes nothing:
 #   - PostgreSQL server pg-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the VM vm-orders (resource group rg-orders).
 # Grants:
 #   - A PostgreSQL role mapped to the identity, with its grants in the database orders, on the PostgreSQL server pg-orders (for pg-state).
@@ -29,6 +29,8 @@
 # Files written:
 #   - components/pg-state.yaml: the Azure Database for PostgreSQL state store component
 #   - components/pg-config.yaml: the Azure Database for PostgreSQL configuration store component
+# On the VM:
+#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
@@ -227,16 +229,22 @@ YAML
 if [ "${DRY_RUN:-}" = 1 ]; then
   echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
 else
-  IMDS_STATUS=$(run_or_placeholder IMDS_STATUS az vm run-command invoke \
-      --name "$VM_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --command-id RunShellScript \
-      --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"' \
-      --query 'value[0].message' -o tsv | sed -nE 's/^([0-9]{3})$/\1/p')
-  if [ "$IMDS_STATUS" != 200 ]; then
-    echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the identity'\''s client id: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
+  for attempt in {1..6}; do
+    if run az vm run-command invoke \
+        --name "$VM_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --command-id RunShellScript \
+        --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"' \
+        --query 'value[0].message' -o tsv | grep -qx 200; then
+      break
+    fi
+    if [ "$attempt" = 6 ]; then
+      echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the identity'\''s client id after 6 tries: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'The VM'\''s instance metadata service gave no token yet (a new identity can take a moment to reach it); trying again in 10 s.' >&2
+    sleep 10
+  done
   # Once the app runs under dapr run, on the VM: Dapr's metadata API lists the components it loaded (pg-state, pg-config):
   #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
   # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run

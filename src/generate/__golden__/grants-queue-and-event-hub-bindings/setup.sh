@@ -31,6 +31,8 @@
 # Files written:
 #   - components/servicebus-binding.yaml: the Azure Service Bus queue binding component
 #   - components/eventhubs-binding.yaml: the Azure Event Hubs binding component
+# On the scale set:
+#   - With the scale set's Manual upgrade policy, updates every instance of the scale set vmss-orders to its latest model (az vmss update-instances): plan for the instances to restart.
 
 RESOURCE_GROUP=rg-orders
 VMSS_NAME=vmss-orders
@@ -126,23 +128,16 @@ UPGRADE_MODE=$(az vmss show \
     --resource-group "$RESOURCE_GROUP" \
     --query upgradePolicy.mode -o tsv)
 
-# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
+# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az vmss show \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
-
-# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
-if [ "$UPGRADE_MODE" = Manual ]; then
-  # update-instances brings every instance to the scale set's latest model: the identity, and any other
-  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
-  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
-  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
-  # check with the verify line below.
-  run az vmss update-instances \
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
       --name "$VMSS_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --instance-ids '*' -o none
+      --query systemAssignedIdentity -o tsv)
 fi
 
 # Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus queue invoices only, for servicebus-binding, unless the identity already has it there.
@@ -248,6 +243,20 @@ YAML
 # Ship components/servicebus-binding.yaml, components/eventhubs-binding.yaml to every instance the same way, and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
+
+# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+if [ "$UPGRADE_MODE" = Manual ]; then
+  # update-instances brings every instance to the scale set's latest model: the identity, and any other
+  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
+  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
+  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
+  # check with the verify line below.
+  printf '%s\n' 'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.'
+  run az vmss update-instances \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --instance-ids '*' -o none || true
+fi
 
 # Verify: the grants.
 if [ "${DRY_RUN:-}" = 1 ]; then

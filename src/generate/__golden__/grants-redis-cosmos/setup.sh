@@ -19,7 +19,7 @@
 #   - Azure Cache for Redis redis-orders (resource group rg-orders)
 #   - Cosmos DB account cosmos-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the container app orders-api (resource group rg-orders).
 # Grants:
 #   - Redis data access policy Data Owner on the Azure Cache for Redis redis-orders (for redis-state).

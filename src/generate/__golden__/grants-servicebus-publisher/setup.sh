@@ -23,6 +23,8 @@
 #   - Azure role Azure Service Bus Data Sender on the Service Bus namespace sb-orders only (for pubsub).
 # Files written:
 #   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
+# On the VM:
+#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
@@ -88,11 +90,17 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
 # The entities Dapr uses but does not create with these settings: create them before the app runs.
 # Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 
-# Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
+# Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
+      --name "$VM_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query systemAssignedIdentity -o tsv)
+fi
 
 # Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus namespace sb-orders only, for pubsub, unless the identity already has it there.
 SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
@@ -142,16 +150,22 @@ else
   az role assignment list \
       --scope "$SERVICEBUS_NAMESPACE_ID" \
       --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-  IMDS_STATUS=$(run_or_placeholder IMDS_STATUS az vm run-command invoke \
-      --name "$VM_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --command-id RunShellScript \
-      --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"' \
-      --query 'value[0].message' -o tsv | sed -nE 's/^([0-9]{3})$/\1/p')
-  if [ "$IMDS_STATUS" != 200 ]; then
-    echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the system-assigned identity: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
+  for attempt in {1..6}; do
+    if run az vm run-command invoke \
+        --name "$VM_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --command-id RunShellScript \
+        --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"' \
+        --query 'value[0].message' -o tsv | grep -qx 200; then
+      break
+    fi
+    if [ "$attempt" = 6 ]; then
+      echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'The VM'\''s instance metadata service gave no token yet (a new identity can take a moment to reach it); trying again in 10 s.' >&2
+    sleep 10
+  done
   # Once the app runs under dapr run, on the VM: Dapr's metadata API lists the components it loaded (pubsub):
   #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
   # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run

@@ -18,12 +18,16 @@
 # Looks up, changes nothing:
 #   - Service Bus namespace sb-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the web app orders-web (resource group rg-orders).
 # Grants:
 #   - Azure role Azure Service Bus Data Receiver on the Service Bus namespace sb-orders only (for pubsub).
 # Files written:
 #   - components/pubsub.yaml: the Azure Service Bus queues pub/sub component
+# On the web app:
+#   - Uploads the component files to /home/site/dapr/components on the web app orders-web.
+#   - Adds the daprd sidecar container to the web app orders-web (or updates the container of that name).
+#   - Restarts the web app orders-web.
 
 RESOURCE_GROUP=rg-orders
 WEBAPP_NAME=orders-web

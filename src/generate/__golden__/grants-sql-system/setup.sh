@@ -23,6 +23,8 @@
 #   - An Azure SQL contained user for the identity (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo) in the database orders, on the Azure SQL server sql-orders (for sql-state).
 # Files written:
 #   - components/sql-state.yaml: the Azure SQL state store component
+# On the VM:
+#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
@@ -96,11 +98,17 @@ elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; 
   exit 1
 fi
 
-# Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
+# Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vm identity assign \
+      --name "$VM_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query systemAssignedIdentity -o tsv)
+fi
 
 # Add the identity to the database orders on sql-orders as vm-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
@@ -167,16 +175,22 @@ YAML
 if [ "${DRY_RUN:-}" = 1 ]; then
   echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
 else
-  IMDS_STATUS=$(run_or_placeholder IMDS_STATUS az vm run-command invoke \
-      --name "$VM_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --command-id RunShellScript \
-      --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"' \
-      --query 'value[0].message' -o tsv | sed -nE 's/^([0-9]{3})$/\1/p')
-  if [ "$IMDS_STATUS" != 200 ]; then
-    echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the system-assigned identity: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
+  for attempt in {1..6}; do
+    if run az vm run-command invoke \
+        --name "$VM_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --command-id RunShellScript \
+        --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"' \
+        --query 'value[0].message' -o tsv | grep -qx 200; then
+      break
+    fi
+    if [ "$attempt" = 6 ]; then
+      echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'The VM'\''s instance metadata service gave no token yet (a new identity can take a moment to reach it); trying again in 10 s.' >&2
+    sleep 10
+  done
   # Once the app runs under dapr run, on the VM: Dapr's metadata API lists the components it loaded (sql-state):
   #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
   # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run

@@ -122,12 +122,18 @@ if [ "$DAPR_ENABLED" = true ]; then
   fi
 fi
 
-# Turn on the container app's system-assigned identity and read its principal id.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az containerapp identity assign \
+# Turn on the container app's system-assigned identity and read its principal id. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az containerapp show \
     --name "$CONTAINER_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --system-assigned \
-    --query principalId -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az containerapp identity assign \
+      --name "$CONTAINER_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --system-assigned \
+      --query principalId -o tsv)
+fi
 
 # Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
 VAULT_ROLE_ASSIGNMENT=$(az role assignment list \

@@ -20,7 +20,7 @@
 #   - Storage account storders (resource group rg-orders)
 #   - Service Bus namespace sb-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Uses the existing user-assigned identity id-orders (resource group rg-orders), whose client id must be the one entered; creates none.
 #   - Attaches it to the VM vm-orders (resource group rg-orders).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
@@ -30,6 +30,8 @@
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 #   - components/statestore.yaml: the Azure Blob Storage state store component
 #   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
+# On the VM:
+#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
@@ -107,34 +109,28 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
 # The entities Dapr uses but does not create with these settings: create them before the app runs.
 # Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 
-# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
-IDENTITY_FOUND=$(az identity list \
+# Check that the identity id-orders exists and has the client id entered in the wizard (the script creates none then).
+CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
-if [ "$IDENTITY_FOUND" = '' ]; then
-  run az identity create \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --tags createdBy=dapr-mi-wizard -o none
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$CLIENT_ID" = '' ]; then
+  echo 'There is no user-assigned identity id-orders in the resource group rg-orders, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.' >&2
+  exit 1
+fi
+if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+  echo 'The client id entered in the wizard is not that of the identity id-orders: correct it there, or leave it empty. Nothing was changed.' >&2
+  exit 1
 fi
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
+IDENTITY_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
+PRINCIPAL_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
-    --name "$IDENTITY_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query clientId -o tsv)
-if [ "${DRY_RUN:-}" != 1 ] && [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
-  echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
-  exit 1
-fi
 
 # Attach the identity to the VM.
 run az vm identity assign \
@@ -258,16 +254,22 @@ else
   az role assignment list \
       --scope "$SERVICEBUS_NAMESPACE_ID" \
       --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-  IMDS_STATUS=$(run_or_placeholder IMDS_STATUS az vm run-command invoke \
-      --name "$VM_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --command-id RunShellScript \
-      --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"' \
-      --query 'value[0].message' -o tsv | sed -nE 's/^([0-9]{3})$/\1/p')
-  if [ "$IMDS_STATUS" != 200 ]; then
-    echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the identity'\''s client id: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
+  for attempt in {1..6}; do
+    if run az vm run-command invoke \
+        --name "$VM_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --command-id RunShellScript \
+        --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"' \
+        --query 'value[0].message' -o tsv | grep -qx 200; then
+      break
+    fi
+    if [ "$attempt" = 6 ]; then
+      echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the identity'\''s client id after 6 tries: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'The VM'\''s instance metadata service gave no token yet (a new identity can take a moment to reach it); trying again in 10 s.' >&2
+    sleep 10
+  done
   # Once the app runs under dapr run, on the VM: Dapr's metadata API lists the components it loaded (azurekeyvault, statestore, pubsub):
   #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
   # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run

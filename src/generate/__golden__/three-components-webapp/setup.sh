@@ -20,7 +20,7 @@
 #   - Storage account storders (resource group rg-orders)
 #   - Service Bus namespace sb-orders (resource group rg-orders)
 # Identity:
-#   - Creates the user-assigned identity id-orders (resource group rg-orders), or updates it in place if it exists.
+#   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
 #   - Attaches it to the web app orders-web (resource group rg-orders).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
@@ -30,6 +30,10 @@
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 #   - components/statestore.yaml: the Azure Blob Storage state store component
 #   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
+# On the web app:
+#   - Uploads the component files to /home/site/dapr/components on the web app orders-web.
+#   - Adds the daprd sidecar container to the web app orders-web (or updates the container of that name).
+#   - Restarts the web app orders-web.
 
 RESOURCE_GROUP=rg-orders
 WEBAPP_NAME=orders-web

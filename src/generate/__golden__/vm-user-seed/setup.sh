@@ -18,12 +18,14 @@
 # Looks up, changes nothing:
 #   - Key Vault mykeyvault (resource group example-rg)
 # Identity:
-#   - Creates the user-assigned identity example-identity (resource group example-rg), or updates it in place if it exists.
+#   - Uses the existing user-assigned identity example-identity (resource group example-rg), whose client id must be the one entered; creates none.
 #   - Attaches it to the VM example-app (resource group example-rg).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault mykeyvault only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the VM:
+#   - Runs commands on the VM example-app as root through Run Command (the Dapr release check and the identity check).
 
 RESOURCE_GROUP=example-rg
 VM_NAME=example-app
@@ -95,34 +97,28 @@ if [ "$VAULT_RBAC" != true ]; then
   exit 1
 fi
 
-# Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
-IDENTITY_FOUND=$(az identity list \
+# Check that the identity example-identity exists and has the client id entered in the wizard (the script creates none then).
+CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)
-if [ "$IDENTITY_FOUND" = '' ]; then
-  run az identity create \
-      --name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --tags createdBy=dapr-mi-wizard -o none
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$CLIENT_ID" = '' ]; then
+  echo 'There is no user-assigned identity example-identity in the resource group example-rg, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.' >&2
+  exit 1
+fi
+if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
+  echo 'The client id entered in the wizard is not that of the identity example-identity: correct it there, or leave it empty. Nothing was changed.' >&2
+  exit 1
 fi
 
 # Read its ids: the principal id receives the grant, the resource id attaches it to the host, the client id tells Azure which identity the app means.
-IDENTITY_ID=$(read_or_placeholder IDENTITY_ID az identity show \
+IDENTITY_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv)
-PRINCIPAL_ID=$(read_or_placeholder PRINCIPAL_ID az identity show \
+PRINCIPAL_ID=$(az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query principalId -o tsv)
-CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
-    --name "$IDENTITY_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query clientId -o tsv)
-if [ "${DRY_RUN:-}" != 1 ] && [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
-  echo 'The client id entered in the wizard is not this identity'\''s: correct it there, or leave it empty.' >&2
-  exit 1
-fi
 
 # Attach the identity to the VM.
 run az vm identity assign \
@@ -176,16 +172,22 @@ else
   az role assignment list \
       --scope "$VAULT_ID" \
       --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-  IMDS_STATUS=$(run_or_placeholder IMDS_STATUS az vm run-command invoke \
-      --name "$VM_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --command-id RunShellScript \
-      --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"' \
-      --query 'value[0].message' -o tsv | sed -nE 's/^([0-9]{3})$/\1/p')
-  if [ "$IMDS_STATUS" != 200 ]; then
-    echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the identity'\''s client id: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
-    exit 1
-  fi
+  for attempt in {1..6}; do
+    if run az vm run-command invoke \
+        --name "$VM_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --command-id RunShellScript \
+        --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"' \
+        --query 'value[0].message' -o tsv | grep -qx 200; then
+      break
+    fi
+    if [ "$attempt" = 6 ]; then
+      echo 'The VM'\''s instance metadata service (169.254.169.254) gave no token for the identity'\''s client id after 6 tries: so Dapr on the VM cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    echo 'The VM'\''s instance metadata service gave no token yet (a new identity can take a moment to reach it); trying again in 10 s.' >&2
+    sleep 10
+  done
   # Once the app runs under dapr run, on the VM: Dapr's metadata API lists the components it loaded (azurekeyvault):
   #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
   # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run

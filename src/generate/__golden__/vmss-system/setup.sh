@@ -23,6 +23,10 @@
 #   - Key Vault access policy secret-permissions get, list on the Key Vault kv-orders (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the scale set:
+#   - With the scale set's Manual upgrade policy, updates every instance of the scale set vmss-orders to its latest model (az vmss update-instances): plan for the instances to restart.
+# On this machine:
+#   - Makes 00000000-1111-2222-3333-444444444444 the Azure CLI's default subscription (az account set): later az commands on this machine use it.
 
 SUBSCRIPTION=00000000-1111-2222-3333-444444444444
 RESOURCE_GROUP=rg-orders
@@ -98,23 +102,16 @@ UPGRADE_MODE=$(az vmss show \
     --resource-group "$RESOURCE_GROUP" \
     --query upgradePolicy.mode -o tsv)
 
-# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
+# Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az vmss show \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query systemAssignedIdentity -o tsv)
-
-# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
-if [ "$UPGRADE_MODE" = Manual ]; then
-  # update-instances brings every instance to the scale set's latest model: the identity, and any other
-  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
-  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
-  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
-  # check with the verify line below.
-  run az vmss update-instances \
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az vmss identity assign \
       --name "$VMSS_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --instance-ids '*' -o none
+      --query systemAssignedIdentity -o tsv)
 fi
 
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault, unless the identity has them there.
@@ -155,6 +152,20 @@ YAML
 # Ship components/azurekeyvault.yaml to every instance the same way, and start the app with Dapr:
 #   dapr run --app-id <your-app-id> --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
+
+# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+if [ "$UPGRADE_MODE" = Manual ]; then
+  # update-instances brings every instance to the scale set's latest model: the identity, and any other
+  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
+  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
+  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
+  # check with the verify line below.
+  printf '%s\n' 'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.'
+  run az vmss update-instances \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --instance-ids '*' -o none || true
+fi
 
 # Verify: the grants.
 if [ "${DRY_RUN:-}" = 1 ]; then

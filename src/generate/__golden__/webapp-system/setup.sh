@@ -23,6 +23,10 @@
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the web app:
+#   - Uploads the component files to /home/site/dapr/components on the web app orders-web.
+#   - Adds the daprd sidecar container to the web app orders-web (or updates the container of that name).
+#   - Restarts the web app orders-web.
 
 RESOURCE_GROUP=rg-orders
 WEBAPP_NAME=orders-web
@@ -107,11 +111,17 @@ if [ "$WEBAPP_SINGLE_CONTAINER" = true ]; then
   exit 1
 fi
 
-# Turn on the web app's system-assigned identity and read its principal id.
-PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az webapp identity assign \
+# Turn on the web app's system-assigned identity and read its principal id. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
+PRINCIPAL_ID=$(az webapp show \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query principalId -o tsv)
+    --query identity.principalId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  PRINCIPAL_ID=$(run_or_placeholder PRINCIPAL_ID az webapp identity assign \
+      --name "$WEBAPP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query principalId -o tsv)
+fi
 
 # Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.
 VAULT_ROLE_ASSIGNMENT=$(az role assignment list \

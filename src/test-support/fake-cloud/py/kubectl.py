@@ -38,7 +38,7 @@ VALUE_FLAGS = {'-n': '--namespace', '--namespace': '--namespace', '-f': '--filen
                '-p': '--patch', '--patch': '--patch', '--type': '--type', '-c': '--container',
                '--container': '--container', '--timeout': '--timeout', '-l': '--selector',
                '--selector': '--selector', '--sort-by': '--sort-by'}
-SWITCH_FLAGS = {'--ignore-not-found'}
+SWITCH_FLAGS = {'--ignore-not-found', '--minify'}
 
 
 def fail(message):
@@ -302,6 +302,8 @@ def run_kubectl(state, argv):
     words, flags = parse(argv)
     if not words:
         raise fail('error: the fake kubectl needs a command')
+    if words[:2] == ['config', 'view']:
+        return config_view(state, flags)
     cluster = cluster_of(state)
     # The controllers act between calls: each Deployment runs a pod of its present template.
     reconciled = reconcile(cluster, state)
@@ -312,6 +314,15 @@ def run_kubectl(state, argv):
 def settle(state):
     for cluster in state.get('kubernetes', {}).values():
         reconcile(cluster, state)
+
+
+def config_view(state, flags):
+    """The current context's user, as `kubectl config view --minify` shows it: only the exec plugin's command
+    is modelled (kubelogin on a cluster with Microsoft Entra integration, state['kubeconfig']['execCommand'])."""
+    if flags.get('--output') != 'jsonpath={.users[0].user.exec.command}':
+        raise fail('error: the fake kubectl reads only the exec command from config view')
+    sys.stdout.write(state.get('kubeconfig', {}).get('execCommand', ''))
+    return False
 
 
 def reconcile(cluster, state):

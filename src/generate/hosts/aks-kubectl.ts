@@ -1,0 +1,28 @@
+/** Points kubectl at the AKS cluster, for the setup and the teardown alike. */
+import { cmd, command, orStop, v, when, type ScriptLine } from '../script-model';
+import { RG } from '../setup/steps';
+
+/**
+ * `az aks get-credentials`, then, on a cluster with Microsoft Entra integration, the switch of kubelogin to
+ * the Azure CLI's sign-in. Without --overwrite-existing the CLI prompts when a context of that name exists (acs
+ * custom.py _handle_merge). On such a cluster the kubeconfig get-credentials writes runs kubelogin for each
+ * kubectl call (the user's exec command), and kubelogin's default login is an interactive device code;
+ * `kubelogin convert-kubeconfig -l azurecli` makes it reuse `az login` (Azure/kubelogin README).
+ * `az aks install-cli` installs kubectl and kubelogin (acs custom.py k8s_install_cli, installed az 2.45).
+ * Both change only the local kubeconfig, so a dry run runs them too.
+ */
+export function kubectlSignInLines(): ScriptLine[] {
+  return [
+    cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing'),
+    command(['kubectl', 'config', 'view', '--minify', '-o', 'jsonpath={.users[0].user.exec.command}'], {
+      captureTo: 'KUBECTL_SIGN_IN',
+      effect: 'read-only',
+    }),
+    when('KUBECTL_SIGN_IN', '=', 'kubelogin', [
+      orStop(
+        command(['kubelogin', 'convert-kubeconfig', '-l', 'azurecli'], { effect: 'read-only' }),
+        'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli" failed: install kubelogin ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.',
+      ),
+    ]),
+  ];
+}
