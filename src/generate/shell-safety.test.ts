@@ -173,6 +173,9 @@ function azAnswer(
   if (query === undefined) return '';
   if (query in FIXED_ANSWERS) return `${FIXED_ANSWERS[query]}\n`;
   if (CLIENT_ID_QUERIES.includes(query)) return `${inputs.clientId || inputs.captured.clientId}\n`;
+  // The lookup of a typed client id's identity by name (az identity list): it is there, with that client id.
+  if (/^\[\?name=='.*'\]\.clientId \| \[0\]$/s.test(query))
+    return `${inputs.clientId || inputs.captured.clientId}\n`;
   const captured = CAPTURED_QUERIES.find((candidate) => candidate === query);
   if (captured !== undefined) return `${inputs.captured[captured]}\n`;
   if (query === RBAC_QUERY) return `${inputs.rbac[rbacCount.n++] ?? ''}\n`;
@@ -212,6 +215,7 @@ const AZ_STUB = [
     (query) => `  ${sh(query)}) printf '%s\\n' "$${answerVariable(query)}" ;;`,
   ),
   `  ${CLIENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
+  `  "[?name=='"*"'].clientId | [0]") printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
   `  ${sh(APP_ID_QUERY)}|${sh(RUNNING_APP_ID_QUERY)}) printf '%s\\n' "$STUB_APP_ID" ;;`,
   `  ${sh(RUN_COMMAND_QUERY)}) if [[ $all == *${sh(IMDS_URL)}* ]]; then printf '%s\\n' ${sh(IMDS_OUTPUT)}; fi ;;`,
   `  ${sh(ENVIRONMENT_ID_QUERY)}) printf '%s\\n' "$${answerVariable('id')}" ;;`,
@@ -275,6 +279,8 @@ const PSQL_STUB = [
   // ASCII only, as the script's tr is (a stand-in's own tr call, by path, leaves no record).
   `  *pgaadauth_list_principals*) printf '%s\\n' "$STUB_PRINCIPAL_ID" | ${sh(which('tr'))} '[:lower:]' '[:upper:]' ;;`,
   "  *has_*_privilege*) printf 't\\n' ;;",
+  // The configuration table is there.
+  "  *to_regclass*) printf 't\\n' ;;",
   'esac',
   '',
 ].join('\n');
@@ -528,7 +534,7 @@ function expectedFiles(
   if (host.format === 'kubernetes') {
     if (effectiveIdentity(config) === 'workload')
       add(`${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`, substitute(buildServiceAccount(config), clientId));
-    add(`${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`, buildPodTemplatePatch(config));
+    add(`${FILES_DIR}/${POD_TEMPLATE_PATCH_FILE}`, substitute(buildPodTemplatePatch(config), clientId));
   }
   if (host.id === 'aci') {
     // The secret volume carries each component file as base64, exactly as the script wrote it.

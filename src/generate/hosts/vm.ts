@@ -278,7 +278,8 @@ function vmVerifyLines(plan: DeploymentPlan): ScriptLine[] {
           '-o',
           'tsv',
         ],
-        { pipeTo: ['grep', '-qx', '200'] },
+        // Not grep -q: it exits at the first match, and under pipefail the writer's SIGPIPE would fail the try.
+        { pipeTo: ['grep', '-x', '200'] },
       ),
       {
         attempts: IMDS_ATTEMPTS,
