@@ -30,14 +30,32 @@ const MISSING = 'missing';
 const OTHERS = 'others';
 
 /**
+ * The spellings a permission is stored in: Key Vault keeps the case it was given (azure-cli#12531 shows wrapKey
+ * and wrapkey side by side; the portal and azurerm write Get, List, WrapKey), and JMESPath cannot lower-case,
+ * so the check names the CLI's, the lower, the capitalised and the upper spelling.
+ */
+function spellings(permission: string): string[] {
+  const capitalised = permission.charAt(0).toUpperCase() + permission.slice(1);
+  return [...new Set([permission, permission.toLowerCase(), capitalised, permission.toUpperCase()])];
+}
+
+/**
  * One word for the entry's list: `granted` (every needed permission is there), `missing` (some are not and
  * the list holds nothing else, so set-policy drops nothing) or `others`. JMESPath's `a && b || c` gives b or
  * c (jmespath.org specification, "And Expressions" / "Or Expressions"); no entry reads as an empty list.
  */
 function entryStateQuery(resolved: ResolvedGrant, grant: KeyVaultPolicyGrant): Word[] {
   const list = PERMISSION_LISTS[grant.flag];
-  const hasAll = grant.permissions.map((permission) => `contains(@, '${permission}')`).join(' && ');
-  const onlyNeeded = grant.permissions.map((permission) => `@ != '${permission}'`).join(' && ');
+  const hasAll = grant.permissions
+    .map(
+      (permission) =>
+        `(${[...spellings(permission), 'all', 'All'].map((name) => `contains(@, '${name}')`).join(' || ')})`,
+    )
+    .join(' && ');
+  const onlyNeeded = grant.permissions
+    .flatMap(spellings)
+    .map((name) => `@ != '${name}'`)
+    .join(' && ');
   return [
     'az keyvault show --name',
     v(`${resolved.resource.variable}_NAME`),

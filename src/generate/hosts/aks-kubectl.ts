@@ -20,8 +20,12 @@ export function kubectlSignInLines(): ScriptLine[] {
     }),
     when('KUBECTL_SIGN_IN', '=', 'kubelogin', [
       orStop(
-        command(['kubelogin', 'convert-kubeconfig', '-l', 'azurecli'], { effect: 'read-only' }),
-        'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli" failed: install kubelogin ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.',
+        // --context: without it kubelogin converts every kubelogin user in the kubeconfig (Azure/kubelogin
+        // pkg/internal/converter/convert.go); get-credentials names the context after the cluster.
+        command(['kubelogin', 'convert-kubeconfig', '-l', 'azurecli', '--context', v('CLUSTER_NAME')], {
+          effect: 'read-only',
+        }),
+        'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.',
       ),
     ]),
   ];

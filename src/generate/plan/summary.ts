@@ -62,7 +62,7 @@ function localItems(plan: DeploymentPlan): string[] {
     );
   if (plan.host.id === 'aks')
     items.push(
-      `Writes the credentials of the cluster ${plan.hostName} into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches its kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli).`,
+      `Writes the credentials of the cluster ${plan.hostName} into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches that context's kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli --context).`,
     );
   return items;
 }

@@ -44,7 +44,7 @@
 #   - Applies the components in the namespace orders.
 #   - Patches the Deployment orders-api in the namespace orders with the Dapr annotations, the ServiceAccount and the Workload ID label: its pods restart.
 # On this machine:
-#   - Writes the credentials of the cluster aks-prod into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches its kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli).
+#   - Writes the credentials of the cluster aks-prod into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches that context's kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli --context).
 
 RESOURCE_GROUP=rg-orders
 CLUSTER_NAME=aks-prod
@@ -135,8 +135,8 @@ az aks get-credentials \
     --overwrite-existing
 KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
 if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
-  if ! kubelogin convert-kubeconfig -l azurecli; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli" failed: install kubelogin ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+  if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
     exit 1
   fi
 fi
@@ -225,7 +225,7 @@ fi
 # Add an access policy on the Key Vault kv-keys with --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify, nothing more, for azurekeyvault-crypto, unless the identity has them there.
 VAULT_2_POLICY_STATE=$(az keyvault show \
     --name "$VAULT_2_NAME" \
-    --query '(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\''''].permissions.keys[] || `[]`) | (contains(@, '\''get'\'') && contains(@, '\''encrypt'\'') && contains(@, '\''decrypt'\'') && contains(@, '\''wrapKey'\'') && contains(@, '\''unwrapKey'\'') && contains(@, '\''sign'\'') && contains(@, '\''verify'\'')) && '\''granted'\'' || (length(@[?@ != '\''get'\'' && @ != '\''encrypt'\'' && @ != '\''decrypt'\'' && @ != '\''wrapKey'\'' && @ != '\''unwrapKey'\'' && @ != '\''sign'\'' && @ != '\''verify'\'']) == `0` && '\''missing'\'' || '\''others'\'')' -o tsv)
+    --query '(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\''''].permissions.keys[] || `[]`) | ((contains(@, '\''get'\'') || contains(@, '\''Get'\'') || contains(@, '\''GET'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\'')) && (contains(@, '\''encrypt'\'') || contains(@, '\''Encrypt'\'') || contains(@, '\''ENCRYPT'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\'')) && (contains(@, '\''decrypt'\'') || contains(@, '\''Decrypt'\'') || contains(@, '\''DECRYPT'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\'')) && (contains(@, '\''wrapKey'\'') || contains(@, '\''wrapkey'\'') || contains(@, '\''WrapKey'\'') || contains(@, '\''WRAPKEY'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\'')) && (contains(@, '\''unwrapKey'\'') || contains(@, '\''unwrapkey'\'') || contains(@, '\''UnwrapKey'\'') || contains(@, '\''UNWRAPKEY'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\'')) && (contains(@, '\''sign'\'') || contains(@, '\''Sign'\'') || contains(@, '\''SIGN'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\'')) && (contains(@, '\''verify'\'') || contains(@, '\''Verify'\'') || contains(@, '\''VERIFY'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\''))) && '\''granted'\'' || (length(@[?@ != '\''get'\'' && @ != '\''Get'\'' && @ != '\''GET'\'' && @ != '\''encrypt'\'' && @ != '\''Encrypt'\'' && @ != '\''ENCRYPT'\'' && @ != '\''decrypt'\'' && @ != '\''Decrypt'\'' && @ != '\''DECRYPT'\'' && @ != '\''wrapKey'\'' && @ != '\''wrapkey'\'' && @ != '\''WrapKey'\'' && @ != '\''WRAPKEY'\'' && @ != '\''unwrapKey'\'' && @ != '\''unwrapkey'\'' && @ != '\''UnwrapKey'\'' && @ != '\''UNWRAPKEY'\'' && @ != '\''sign'\'' && @ != '\''Sign'\'' && @ != '\''SIGN'\'' && @ != '\''verify'\'' && @ != '\''Verify'\'' && @ != '\''VERIFY'\'']) == `0` && '\''missing'\'' || '\''others'\'')' -o tsv)
 if [ "$VAULT_2_POLICY_STATE" = missing ]; then
   run az keyvault set-policy \
       --name "$VAULT_2_NAME" \

@@ -31,7 +31,7 @@
 #   - Patches the Deployment orders-api in the namespace default with the Dapr annotations, the ServiceAccount and the Workload ID label: its pods restart.
 # On this machine:
 #   - Makes Contoso Production the Azure CLI's default subscription (az account set): later az commands on this machine use it.
-#   - Writes the credentials of the cluster aks-prod into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches its kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli).
+#   - Writes the credentials of the cluster aks-prod into ~/.kube/config, replacing an entry of the same name, and makes it kubectl's current context (az aks get-credentials --overwrite-existing); on a cluster with Microsoft Entra integration, switches that context's kubelogin sign-in to the Azure CLI (kubelogin convert-kubeconfig -l azurecli --context).
 
 SUBSCRIPTION='Contoso Production'
 RESOURCE_GROUP=rg-orders
@@ -113,8 +113,8 @@ az aks get-credentials \
     --overwrite-existing
 KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
 if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
-  if ! kubelogin convert-kubeconfig -l azurecli; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli" failed: install kubelogin ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+  if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
     exit 1
   fi
 fi
@@ -188,7 +188,7 @@ fi
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault, unless the identity has them there.
 VAULT_POLICY_STATE=$(az keyvault show \
     --name "$VAULT_NAME" \
-    --query '(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\''''].permissions.secrets[] || `[]`) | (contains(@, '\''get'\'') && contains(@, '\''list'\'')) && '\''granted'\'' || (length(@[?@ != '\''get'\'' && @ != '\''list'\'']) == `0` && '\''missing'\'' || '\''others'\'')' -o tsv)
+    --query '(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\''''].permissions.secrets[] || `[]`) | ((contains(@, '\''get'\'') || contains(@, '\''Get'\'') || contains(@, '\''GET'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\'')) && (contains(@, '\''list'\'') || contains(@, '\''List'\'') || contains(@, '\''LIST'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\''))) && '\''granted'\'' || (length(@[?@ != '\''get'\'' && @ != '\''Get'\'' && @ != '\''GET'\'' && @ != '\''list'\'' && @ != '\''List'\'' && @ != '\''LIST'\'']) == `0` && '\''missing'\'' || '\''others'\'')' -o tsv)
 if [ "$VAULT_POLICY_STATE" = missing ]; then
   run az keyvault set-policy \
       --name "$VAULT_NAME" \

@@ -117,7 +117,7 @@ fi
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault, unless the identity has them there.
 VAULT_POLICY_STATE=$(az keyvault show \
     --name "$VAULT_NAME" \
-    --query '(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\''''].permissions.secrets[] || `[]`) | (contains(@, '\''get'\'') && contains(@, '\''list'\'')) && '\''granted'\'' || (length(@[?@ != '\''get'\'' && @ != '\''list'\'']) == `0` && '\''missing'\'' || '\''others'\'')' -o tsv)
+    --query '(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\''''].permissions.secrets[] || `[]`) | ((contains(@, '\''get'\'') || contains(@, '\''Get'\'') || contains(@, '\''GET'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\'')) && (contains(@, '\''list'\'') || contains(@, '\''List'\'') || contains(@, '\''LIST'\'') || contains(@, '\''all'\'') || contains(@, '\''All'\''))) && '\''granted'\'' || (length(@[?@ != '\''get'\'' && @ != '\''Get'\'' && @ != '\''GET'\'' && @ != '\''list'\'' && @ != '\''List'\'' && @ != '\''LIST'\'']) == `0` && '\''missing'\'' || '\''others'\'')' -o tsv)
 if [ "$VAULT_POLICY_STATE" = missing ]; then
   run az keyvault set-policy \
       --name "$VAULT_NAME" \
