@@ -113,13 +113,16 @@ function signInLines(): ScriptLine[] {
     when(POSTGRES_ADMIN_OPTION, '=', '', [
       capture(POSTGRES_ADMIN_OPTION, 'az account show --query user.name -o tsv'),
     ]),
+    command(['export', join('PGUSER=', v(POSTGRES_ADMIN_OPTION))]),
     capture('PGPASSWORD', 'az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv'),
     cmd('export PGPASSWORD'),
   ];
 }
 
 function connectionString(host: string, dbname: string): Word {
-  return join(`host=${host} port=5432 dbname=${dbname} user=`, v(POSTGRES_ADMIN_OPTION), ' sslmode=require');
+  // The user comes from PGUSER (signInLines): a group's name may hold spaces, which a connection string would
+  // need quoted (libpq, "Connection Strings"), and the environment takes as it is.
+  return lit(`host=${host} port=5432 dbname=${dbname} sslmode=require`);
 }
 
 /** `signIn`: the first PostgreSQL grant of the script also signs in (the admin's name and token). */

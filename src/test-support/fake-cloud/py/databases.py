@@ -105,6 +105,9 @@ def parse_psql(argv):
     if conninfo is None or not commands:
         raise fail('psql: error: the fake psql needs a connection string and -c', 2)
     settings = dict(pair.split('=', 1) for pair in conninfo.split())
+    # libpq takes the user from PGUSER when the connection string names none.
+    if 'user' not in settings and os.environ.get('PGUSER'):
+        settings['user'] = os.environ['PGUSER']
     return settings, commands, switches
 
 
