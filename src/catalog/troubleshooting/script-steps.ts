@@ -167,6 +167,8 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       { regex: 'no matches for kind "component" in version "dapr\\.io/v1alpha1"' },
       // dapr/dapr#2911.
       'the server could not find the requested resource (get components.dapr.io)',
+      // The setup script's own check (hosts/aks-kubectl.ts).
+      'has no components.dapr.io resource type',
     ],
     cause: 'The cluster has no Component resource type: Dapr (its CRDs and control plane) is not installed.',
     fix: 'Install Dapr on the cluster (the AKS Dapr extension or Helm), then run the script again.',

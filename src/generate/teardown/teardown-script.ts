@@ -203,11 +203,11 @@ export function buildTeardownScript(plan: DeploymentPlan, meta?: ScriptMeta): Sc
     ...preambleSteps(plan),
     ...lookupSteps(plan),
     ...readUserIdentitySteps(plan),
-    ...host.teardownSteps(plan, grantSteps(plan, 'other')),
+    // Database users last among the grants: if a database refuses to drop a role that owns the app's tables,
+    // the script stops there with the choice, every other grant already taken back. They come before the
+    // host's own steps, which may turn off the identity the SQL user is matched by.
+    ...host.teardownSteps(plan, [...grantSteps(plan, 'other'), ...grantSteps(plan, 'database')]),
     ...localFilesStep(plan),
-    // Last but the identity: if a database refuses to drop a role that owns the app's tables, the script stops
-    // there with the choice, and everything else is already taken back.
-    ...grantSteps(plan, 'database'),
     ...deleteUserIdentitySteps(plan),
     {
       comment: 'Done. Running it again finds nothing left to remove and changes nothing.',
@@ -223,8 +223,8 @@ export function buildTeardownScript(plan: DeploymentPlan, meta?: ScriptMeta): Sc
     header: [
       `Dapr Managed Identity Wizard: teardown of ${scriptTitle(plan)} on ${plan.host.title}, ${plan.identity.title}.`,
       ...originLines(meta),
-      'Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the',
-      "identity only if asked. Role assignments carry the setup's description and an identity its tag; where the",
+      "Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's",
+      "own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the",
       'setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what',
       "has those names and still names this identity is taken to be the setup's. A grant that another setup for",
       'this identity also relies on goes too: both made the same one.',

@@ -2,8 +2,8 @@
 # Dapr Managed Identity Wizard: teardown of 11 Dapr components on Azure Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=state.postgresql&name=pg-state&m.host=pg-orders.postgres.database.azure.com&m.database=orders&c2.component=state.postgresql&c2.version=v1&c2.name=pg-state-v1&c2.m.host=pg-orders.postgres.database.azure.com&c2.m.database=legacy&c3.component=bindings.postgresql&c3.m.host=pg-orders.postgres.database.azure.com&c3.m.database=orders&c4.component=configuration.postgresql&c4.name=pg-config&c4.m.host=pg-orders.postgres.database.azure.com&c4.m.database=orders&c4.m.table=appconfig&c5.component=state.sqlserver&c5.name=sql-state&c5.m.host=sql-orders.database.windows.net&c5.m.database=orders&c6.component=state.sqlserver&c6.name=sql-state-v1&c6.m.host=sql-orders.database.windows.net&c6.m.database=legacy&c6.sqlRoles=owner&c7.component=state.redis&c7.name=redis-state&c7.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c8.component=pubsub.redis&c8.name=redis-pubsub&c8.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c9.component=bindings.redis&c9.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c10.component=configuration.redis&c10.name=redis-config&c10.m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c11.component=lock.redis&c11.m.redisHost=redis-orders.redis.cache.windows.net%3A6380
-# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
-# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
+# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
 # setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
@@ -101,6 +101,72 @@ if [ "$PRINCIPAL_ID" != '' ]; then
         --name "$REDIS_CACHE_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --policy-assignment-name id-orders -o none
+  fi
+fi
+
+# Drop the database user id-orders from legacy on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name legacy \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+fi
+
+# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+fi
+
+# Take back the PostgreSQL grants of id-orders on pg-orders for pg-config, if the role still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin
+  # group): your token is the password. psql signs in as PG_ADMIN, else as your az user name.
+  if [ "$PG_ADMIN" = '' ]; then
+    PG_ADMIN=$(az account show --query user.name -o tsv)
+  fi
+  export "PGUSER=${PG_ADMIN}"
+  PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
+  export PGPASSWORD
+  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders"; REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+  fi
+fi
+
+# Take back the PostgreSQL grants of id-orders on pg-orders for postgres-binding, if the role still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
+  fi
+fi
+
+# Take back the PostgreSQL grants of id-orders on pg-orders for pg-state-v1, if the role still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+  fi
+fi
+
+# Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+    if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
+      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
+      exit 1
+    fi
   fi
 fi
 
@@ -236,72 +302,6 @@ fi
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \
     -- components/pg-state.yaml components/pg-state-v1.yaml components/postgres-binding.yaml components/pg-config.yaml components/sql-state.yaml components/sql-state-v1.yaml components/redis-state.yaml components/redis-pubsub.yaml components/redis-binding.yaml components/redis-config.yaml components/lockstore.yaml
-
-# Drop the database user id-orders from legacy on sql-orders, if it signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  run sqlcmd \
-      --server sql-orders.database.windows.net \
-      --database-name legacy \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
-fi
-
-# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  run sqlcmd \
-      --server sql-orders.database.windows.net \
-      --database-name orders \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
-fi
-
-# Take back the PostgreSQL grants of id-orders on pg-orders for pg-config, if the role still signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin
-  # group): your token is the password. psql signs in as PG_ADMIN, else as your az user name.
-  if [ "$PG_ADMIN" = '' ]; then
-    PG_ADMIN=$(az account show --query user.name -o tsv)
-  fi
-  export "PGUSER=${PG_ADMIN}"
-  PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
-  export PGPASSWORD
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders"; REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
-  fi
-fi
-
-# Take back the PostgreSQL grants of id-orders on pg-orders for postgres-binding, if the role still signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
-  fi
-fi
-
-# Take back the PostgreSQL grants of id-orders on pg-orders for pg-state-v1, if the role still signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
-  fi
-fi
-
-# Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
-    if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
-      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
-      exit 1
-    fi
-  fi
-fi
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

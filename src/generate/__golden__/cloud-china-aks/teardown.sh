@@ -2,8 +2,8 @@
 # Dapr Managed Identity Wizard: teardown of 5 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#cloud=china&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=state.azure.tablestorage&c3.name=tablestate&c3.m.accountName=storders&c3.m.tableName=orders&c4.component=pubsub.azure.servicebus.topics&c4.m.namespaceName=sb-orders.servicebus.chinacloudapi.cn&c5.component=state.postgresql&c5.name=pg-state&c5.m.host=pg-orders.postgres.database.chinacloudapi.cn&c5.m.database=orders
-# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
-# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
+# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
 # setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
@@ -168,6 +168,26 @@ if [ "$VAULT_ID" != '' ]; then
   fi
 fi
 
+# Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin
+  # group): your token is the password. psql signs in as PG_ADMIN, else as your az user name.
+  if [ "$PG_ADMIN" = '' ]; then
+    PG_ADMIN=$(az account show --query user.name -o tsv)
+  fi
+  export "PGUSER=${PG_ADMIN}"
+  PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
+  export PGPASSWORD
+  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+    run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+    if ! run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
+      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
+      exit 1
+    fi
+  fi
+fi
+
 # Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.
 if [ "$IDENTITY_ID" != '' ]; then
   FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
@@ -229,26 +249,6 @@ fi
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \
     -- components/azurekeyvault.yaml components/statestore.yaml components/tablestate.yaml components/pubsub.yaml components/pg-state.yaml components/serviceaccount.yaml components/deployment-patch.yaml
-
-# Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin
-  # group): your token is the password. psql signs in as PG_ADMIN, else as your az user name.
-  if [ "$PG_ADMIN" = '' ]; then
-    PG_ADMIN=$(az account show --query user.name -o tsv)
-  fi
-  export "PGUSER=${PG_ADMIN}"
-  PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
-  export PGPASSWORD
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
-    if ! run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
-      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
-      exit 1
-    fi
-  fi
-fi
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

@@ -2,8 +2,8 @@
 # Dapr Managed Identity Wizard: teardown of 5 Dapr components on Azure Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#cloud=usgovernment&host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&appPort=8080&component=state.azure.cosmosdb&name=cosmos-state&m.url=https%3A%2F%2Fcosmos-orders.documents.azure.us%3A443%2F&m.database=orders&m.collection=state&c2.component=state.sqlserver&c2.name=sql-state&c2.m.host=sql-orders.database.usgovcloudapi.net&c2.m.database=orders&c3.component=state.redis&c3.name=redis-state&c3.m.redisHost=redis-orders.redis.cache.usgovcloudapi.net%3A6380&c4.component=configuration.azure.appconfig&c4.m.host=https%3A%2F%2Fappcs-orders.azconfig.azure.us&c5.component=pubsub.azure.eventhubs&c5.name=eh-pubsub&c5.m.eventHubNamespace=eh-orders.servicebus.usgovcloudapi.net&c5.m.storageAccountName=stcheckpoints&c5.m.storageContainerName=checkpoints&c5.ehAccess=subscribe
-# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
-# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
+# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
 # setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
@@ -168,6 +168,17 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
+# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  run sqlcmd \
+      --server sql-orders.database.usgovcloudapi.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+fi
+
 # Remove the components the setup added to the Container Apps environment.
 COMPONENT_FOUND_1=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
@@ -240,17 +251,6 @@ fi
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \
     -- components/cosmos-state.yaml components/sql-state.yaml components/redis-state.yaml components/configstore.yaml components/eh-pubsub.yaml
-
-# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  run sqlcmd \
-      --server sql-orders.database.usgovcloudapi.net \
-      --database-name orders \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
-fi
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

@@ -2,8 +2,8 @@
 # Dapr Managed Identity Wizard: teardown of Azure SQL state store and Azure Key Vault secret store on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&component=state.sqlserver&name=sql-state&m.host=sql-orders.database.windows.net&m.database=orders&c2.component=secretstores.azure.keyvault&c2.m.vaultName=kv-orders
-# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
-# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
+# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
 # setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
@@ -116,6 +116,17 @@ if [ "$VAULT_ID" != '' ]; then
   fi
 fi
 
+# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+fi
+
 # Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.
 if [ "$IDENTITY_ID" != '' ]; then
   FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
@@ -174,17 +185,6 @@ fi
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \
     -- components/sql-state.yaml components/azurekeyvault.yaml components/serviceaccount.yaml components/deployment-patch.yaml
-
-# Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  run sqlcmd \
-      --server sql-orders.database.windows.net \
-      --database-name orders \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
-fi
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

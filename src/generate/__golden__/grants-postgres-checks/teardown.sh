@@ -2,8 +2,8 @@
 # Dapr Managed Identity Wizard: teardown of Azure Database for PostgreSQL state store and Azure Database for PostgreSQL configuration store on Virtual Machine, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=vm&identity=user&resourceGroup=rg-orders&hostName=vm-orders&identityName=id-orders&appId=orders-api&component=state.postgresql&name=pg-state&m.host=pg-orders.postgres.database.azure.com&m.database=orders&c2.component=configuration.postgresql&c2.name=pg-config&c2.m.host=pg-orders.postgres.database.azure.com&c2.m.database=settings&c2.m.table=appconfig
-# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
-# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
+# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
 # setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
@@ -84,24 +84,6 @@ IDENTITY_CREATED_BY=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
-# Remove the component files: the copies the setup wrote here, and yours on the VM.
-run rm -f -- components/pg-state.yaml components/pg-config.yaml
-# Delete components/pg-state.yaml, components/pg-config.yaml from the components folder on the VM too, and restart the app without them.
-
-# Take the user-assigned identity off the VM if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
-  IDENTITY_ATTACHED=$(az vm show \
-      --name "$VM_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
-  if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az vm identity remove \
-        --name "$VM_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --identities "$IDENTITY_ID" -o none
-  fi
-fi
-
 # Take back the PostgreSQL grants of id-orders on pg-orders for pg-config, if the role still signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
   # Needs psql, and you signed in to az as a Microsoft Entra admin of the server (or a member of an admin
@@ -127,6 +109,24 @@ if [ "$PRINCIPAL_ID" != '' ]; then
       echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
       exit 1
     fi
+  fi
+fi
+
+# Remove the component files: the copies the setup wrote here, and yours on the VM.
+run rm -f -- components/pg-state.yaml components/pg-config.yaml
+# Delete components/pg-state.yaml, components/pg-config.yaml from the components folder on the VM too, and restart the app without them.
+
+# Take the user-assigned identity off the VM if the setup created it (and so attached it); one that existed before stays attached.
+if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+  IDENTITY_ATTACHED=$(az vm show \
+      --name "$VM_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+  if [ "$IDENTITY_ATTACHED" = 1 ]; then
+    run az vm identity remove \
+        --name "$VM_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --identities "$IDENTITY_ID" -o none
   fi
 fi
 

@@ -2,8 +2,8 @@
 # Dapr Managed Identity Wizard: teardown of Azure SQL state store on Virtual Machine, System-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=vm&resourceGroup=rg-orders&hostName=vm-orders&appId=orders-api&component=state.sqlserver&name=sql-state&m.host=sql-orders.database.windows.net&m.database=orders
-# Takes back what setup-dapr-identity.sh added: the host side and the grants first, database users last, the
-# identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
+# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
 # setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
@@ -74,6 +74,18 @@ PRINCIPAL_ID=$(az vm show \
     --resource-group "$RESOURCE_GROUP" \
     --query identity.principalId -o tsv)
 
+# Drop the database user vm-orders from orders on sql-orders, if it signs in as this identity.
+if [ "$PRINCIPAL_ID" != '' ]; then
+  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+  CLIENT_ID=$(az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv)
+  run sqlcmd \
+      --server sql-orders.database.windows.net \
+      --database-name orders \
+      --authentication-method ActiveDirectoryAzCli \
+      --exit-on-error \
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [vm-orders];"
+fi
+
 # Remove the component files: the copies the setup wrote here, and yours on the VM.
 run rm -f -- components/sql-state.yaml
 # Delete components/sql-state.yaml from the components folder on the VM too, and restart the app without them.
@@ -86,18 +98,6 @@ if [ "$REMOVE_SYSTEM_IDENTITY" = 1 ]; then
         --resource-group "$RESOURCE_GROUP" \
         --identities '[system]' -o none
   fi
-fi
-
-# Drop the database user vm-orders from orders on sql-orders, if it signs in as this identity.
-if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  CLIENT_ID=$(az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv)
-  run sqlcmd \
-      --server sql-orders.database.windows.net \
-      --database-name orders \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [vm-orders];"
 fi
 
 # Done. Running it again finds nothing left to remove and changes nothing.
