@@ -58,6 +58,7 @@ test('renaming a component to another one’s name flags both, offers neither fi
     'pubsub',
     'All components',
     'Azure CLI (Bash)',
+    'Teardown (Bash)',
     'Bicep',
     'Terraform',
   ]);
@@ -193,6 +194,7 @@ for (const device of [
       'azurekeyvault',
       'pubsub',
       'Azure CLI (Bash)',
+      'Teardown (Bash)',
       'Bicep',
       'Terraform',
     ]);

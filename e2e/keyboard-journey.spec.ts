@@ -172,7 +172,11 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await expect(review).toContainText('Azure Key Vault secret store');
   await expect(next).toHaveCount(0);
   await expectGoldenOutputs(page, golden);
-  expect(Object.keys(await outputTexts(page)).sort()).toEqual(['component-azurekeyvault.yaml', 'setup.sh']);
+  expect(Object.keys(await outputTexts(page)).sort()).toEqual([
+    'component-azurekeyvault.yaml',
+    'setup.sh',
+    'teardown.sh',
+  ]);
 
   // The address bar holds the same configuration as the golden link.
   const hash = new URL(page.url()).hash.replace(/^#/, '');
@@ -196,7 +200,9 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await expect(bashTab).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'Azure CLI (Bash)' })).toBeVisible();
   await expect(page.getByRole('tabpanel', { name: 'Component YAML' })).toBeHidden();
-  // Then the Bicep and Terraform tabs, and round to the first (End and Home jump to the ends).
+  // Then the teardown, the Bicep and Terraform tabs, and round to the first (End and Home jump to the ends).
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Teardown (Bash)' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Bicep' })).toBeFocused();
   await page.keyboard.press('End');
@@ -204,6 +210,7 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await page.keyboard.press('ArrowRight');
   await expect(yamlTab).toBeFocused();
   await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(bashTab).toBeFocused();

@@ -41,6 +41,7 @@ const TAB_TITLES = [
   'Azure CLI (Bash)',
   'ServiceAccount',
   'Deployment patch',
+  'Teardown (Bash)',
 ];
 
 async function tab(page: Page, times = 1): Promise<void> {

@@ -35,8 +35,8 @@ const ORDER = [
   'cli-bash',
   'k8s-service-account',
   'k8s-deployment-patch',
-  'iac',
   'cli-teardown',
+  'iac',
 ];
 const IAC_TABS: readonly IacTab[] = [
   { id: 'iac', key: 'iac:bicep', format: 'bicep', title: 'Bicep' },
