@@ -226,10 +226,15 @@ test('Add a component offers one not yet added, with its summary, and finds othe
   page,
 }) => {
   await page.goto('/');
-  await stepper(page)
-    .getByRole('button', { name: /^3 Components/ })
-    .click();
   const chosen = page.locator('.add-component input[type="radio"]:checked');
+  // A click on the prerendered page before its scripts have run is lost (they load after the first paint):
+  // click again until the step opens.
+  await expect(async () => {
+    await stepper(page)
+      .getByRole('button', { name: /^3 Components/ })
+      .click();
+    await expect(chosen).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   // The default configuration holds the Key Vault secret store: the list starts past it.
   await expect(chosen).toHaveValue('crypto.azure.keyvault');
   await expect(chosen).toHaveAccessibleDescription(/Key Vault/);
