@@ -5,7 +5,7 @@ import { effectiveIdentity, type ComponentConfig, type WizardConfig } from '../m
 import { heldExamples, type HeldExample } from '../model/examples';
 import type { FieldPath } from '../model/fields';
 import { validateConfig, type FieldErrors } from '../model/validate';
-import { buildAzScript, type ScriptMeta } from './az-script';
+import { buildSetupScript, type ScriptMeta } from './az-script';
 import { componentYaml } from './component';
 import {
   deploymentPatchFileText,
@@ -130,8 +130,8 @@ export interface PlannedOutput extends Omit<GeneratedOutput, 'files'> {
 }
 
 /** The function, made to run once: later calls return the first call's value. */
-function once(make: () => string): () => string {
-  let made: string | undefined;
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
   return () => (made ??= make());
 }
 
@@ -177,6 +177,9 @@ export function planOutputs(config: WizardConfig, meta?: ScriptMeta): PlannedOut
     texts.set(index, text);
     return text;
   };
+  // The setup and the teardown are made from one plan, and the teardown reads the setup's files from it.
+  const plan = once(() => buildPlan(config));
+  const setupScript = once(() => buildSetupScript(plan(), meta));
   const candidates: Candidate[] = config.components.map((component, index) => ({
     id: 'component-yaml',
     key: `component-yaml:${index}`,
@@ -206,7 +209,7 @@ export function planOutputs(config: WizardConfig, meta?: ScriptMeta): PlannedOut
     blockedBy: invalid,
     fileName: SCRIPT_FILE_NAME,
     language: 'bash',
-    text: () => toBash(buildAzScript(config, meta)),
+    text: () => toBash(setupScript()),
   });
   // Made from the same plan as the setup, so it needs the same fields.
   candidates.push({
@@ -216,7 +219,7 @@ export function planOutputs(config: WizardConfig, meta?: ScriptMeta): PlannedOut
     blockedBy: invalid,
     fileName: TEARDOWN_FILE,
     language: 'bash',
-    text: () => toBash(buildTeardownScript(buildPlan(config), meta)),
+    text: () => toBash(buildTeardownScript(plan(), meta, setupScript())),
   });
   if (format === 'kubernetes') {
     // Each file as the script writes it, headed by the command the script runs on it.

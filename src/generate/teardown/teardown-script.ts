@@ -91,20 +91,20 @@ function grantSteps(plan: DeploymentPlan, which: 'database' | 'other'): ScriptSt
 const REMOVES_ITS_FILES = new Set(['vm', 'vmss', 'aci']);
 
 /** The paths of the files the setup script writes, read from that script itself. */
-function setupWrittenFiles(plan: DeploymentPlan): string[] {
-  const paths = buildSetupScript(plan).steps.flatMap((step) =>
+function setupWrittenFiles(setup: Script): string[] {
+  const paths = setup.steps.flatMap((step) =>
     step.lines.flatMap((line) => (line.kind === 'write-file' ? [line.path] : [])),
   );
   return [...new Set(paths)];
 }
 
 /** The files the setup wrote into ./components (generated: nothing else is in them). */
-function localFilesStep(plan: DeploymentPlan): ScriptStep[] {
+function localFilesStep(plan: DeploymentPlan, setup: Script): ScriptStep[] {
   if (REMOVES_ITS_FILES.has(plan.host.id)) return [];
   return [
     {
       comment: 'Remove the files the setup wrote here (generated from the wizard: nothing else is in them).',
-      lines: removeLocalFilesLines(setupWrittenFiles(plan)),
+      lines: removeLocalFilesLines(setupWrittenFiles(setup)),
     },
   ];
 }
@@ -196,7 +196,15 @@ function usedVariables(plan: DeploymentPlan, steps: readonly ScriptStep[]): Scri
 }
 
 /** The teardown script for a plan. */
-export function buildTeardownScript(plan: DeploymentPlan, meta?: ScriptMeta): Script {
+/**
+ * `setup` is the setup script of the same plan, when the caller has it already (the page makes both on every
+ * change); the teardown reads from it which files the setup writes.
+ */
+export function buildTeardownScript(
+  plan: DeploymentPlan,
+  meta?: ScriptMeta,
+  setup: Script = buildSetupScript(plan),
+): Script {
   const host = hostModule(plan.host.id);
   if (!host.teardownSteps) throw new Error(`No teardown for ${plan.host.id}`);
   const steps: ScriptStep[] = [
@@ -207,7 +215,7 @@ export function buildTeardownScript(plan: DeploymentPlan, meta?: ScriptMeta): Sc
     // the script stops there with the choice, every other grant already taken back. They come before the
     // host's own steps, which may turn off the identity the SQL user is matched by.
     ...host.teardownSteps(plan, [...grantSteps(plan, 'other'), ...grantSteps(plan, 'database')]),
-    ...localFilesStep(plan),
+    ...localFilesStep(plan, setup),
     ...deleteUserIdentitySteps(plan),
     {
       comment: 'Done. Running it again finds nothing left to remove and changes nothing.',
