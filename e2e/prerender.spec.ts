@@ -107,6 +107,56 @@ test("the page's script is requested only once the prerendered view has painted"
   await expect(page.getByRole('tab', { name: 'Deployment patch' })).toBeVisible();
 });
 
+/**
+ * Holds the page's module scripts unanswered until the returned function is called: until then the page is
+ * its HTML and public/boot.js, as on a slow connection.
+ */
+async function holdScripts(page: Page): Promise<() => Promise<void>> {
+  const held: (() => Promise<void>)[] = [];
+  let released = false;
+  await page.route(/\/assets\/.*\.js$/, async (route) => {
+    if (released) await route.continue();
+    else held.push(() => route.continue());
+  });
+  return async () => {
+    released = true;
+    await Promise.all(held.splice(0).map((release) => release()));
+  };
+}
+
+test('a click on Next before the script has run opens the next step once it has, without a page load', async ({
+  page,
+}) => {
+  const release = await holdScripts(page);
+  await page.goto('./');
+  await expect(stepHeading(page, 'Host')).toBeVisible();
+  const address = page.url();
+  let navigated = false;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigated = true;
+  });
+  // The form's Next is a submit button: the browser alone would submit the form (a page load).
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(stepHeading(page, 'Host')).toBeVisible();
+  await release();
+  await expect(stepHeading(page, 'Identity')).toBeVisible();
+  expect(navigated).toBe(false);
+  expect(page.url().split('#')[0]).toBe(address.split('#')[0]);
+});
+
+test('a choice made before the script has run is the one the live page uses', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto('./');
+  await page.getByText('Virtual Machine', { exact: true }).click();
+  const vm = page.locator('input[name="host"][value="vm"]');
+  await expect(vm).toBeChecked();
+  await release();
+  // The output follows the choice (AKS's Deployment patch goes), and the choice stays made.
+  await expect(page.getByRole('tab', { name: 'Deployment patch' })).toHaveCount(0);
+  await expect(vm).toBeChecked();
+  await expect(page).toHaveURL(/host=vm/);
+});
+
 test('a share link opens its own state, never showing the prerendered default', async ({ page }) => {
   const complaints = consoleComplaints(page);
   await watchRoot(page);

@@ -3,7 +3,7 @@
 // build time, and this readies it: the theme the user chose (src/ui/theme.ts keeps it under this key), and,
 // when the address carries a share link, a mark that hides the prerendered view (src/ui/prerendered.css)
 // until src/main.tsx has rendered the link's own state.
-// It then starts the page's script: the build keeps its tags in <template id="page-scripts">
+// It holds the clicks made before the script runs (below), and then starts the page's script: the build keeps its tags in <template id="page-scripts">
 // (scripts/defer-entry-plugin.ts), added here once the first paint is on screen, so the prerendered view paints without
 // waiting on the JavaScript's download; with a share link at once, as there is no view to show until it runs.
 (function () {
@@ -16,6 +16,33 @@
   }
   var openingLink = window.location.hash.length > 1 || window.location.search.length > 1;
   if (openingLink) root.setAttribute('data-opening-link', '');
+
+  // Until the page's script has adopted the prerendered view, its buttons do nothing and its form would be
+  // submitted by the browser itself (a page load with the fields in the address). So a click on a button is
+  // held here, the browser's own action cancelled, and src/ui/early-input.ts plays it again once the view is
+  // live; what was typed or ticked meanwhile stays in the fields, and early-input.ts hands it to the form.
+  var heldClicks = [];
+  function holdClick(event) {
+    var target = event.target;
+    var button = target && target.closest ? target.closest('button') : null;
+    if (!button || button.disabled) return;
+    event.preventDefault();
+    heldClicks.push(button);
+  }
+  function holdSubmit(event) {
+    event.preventDefault();
+  }
+  document.addEventListener('click', holdClick, true);
+  document.addEventListener('submit', holdSubmit, true);
+  window.__wizardEarlyInput = {
+    take: function () {
+      document.removeEventListener('click', holdClick, true);
+      document.removeEventListener('submit', holdSubmit, true);
+      var taken = heldClicks;
+      heldClicks = [];
+      return taken;
+    },
+  };
 
   var started = false;
   function startPage() {

@@ -1,7 +1,8 @@
-import { startTransition, StrictMode, type ReactNode } from 'react';
+import { startTransition, StrictMode, useEffect, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { replayEarlyInput, takeEarlyInput, type EarlyInput } from './ui/early-input';
 import { loadLazyParts } from './ui/lazy-parts';
 import { isDefaultLink, readPageLink } from './ui/page-link';
 import { ThemePicker } from './ui/ThemePicker';
@@ -32,11 +33,31 @@ await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(reso
 // renders once the generator is in, so the output it shows is never a placeholder over prerendered HTML.
 await loadLazyParts();
 
+/** Runs `run` once the tree it is in has committed (once only: StrictMode runs effects twice in development). */
+function AfterCommit({ run }: { readonly run: () => void }) {
+  useEffect(run, [run]);
+  return null;
+}
+
+function once(run: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+}
+
 const link = readPageLink();
 const root = element('root');
+// What the user clicked or typed on the prerendered view before this ran (public/boot.js held the clicks):
+// taken now, as React takes the view over, and made again once the live view has committed. A share link's
+// view was hidden until now, so there is nothing to take there but boot.js's hold on clicks.
+let early: EarlyInput = { clicks: [], fields: [] };
 const app: ReactNode = (
   <StrictMode>
     <App initial={link} />
+    <AfterCommit run={once(() => replayEarlyInput(early))} />
   </StrictMode>
 );
 // The build prerendered the default view into #root (scripts/prerender-plugin.ts). Opened without a link,
@@ -46,10 +67,12 @@ const app: ReactNode = (
 if (root.hasChildNodes() && isDefaultLink(link)) {
   // As a transition, so React renders the tree in slices, yielding to the browser between them, instead of
   // in one long task: the prerendered view is already on screen and stays as it is meanwhile.
+  early = takeEarlyInput(root);
   startTransition(() => {
     hydrateRoot(root, app);
   });
 } else {
+  takeEarlyInput(root);
   root.replaceChildren();
   // At once, so the hidden view is shown only with the link's state in it.
   flushSync(() => createRoot(root).render(app));
