@@ -1,9 +1,9 @@
-import { startTransition, StrictMode, useEffect, type ReactNode } from 'react';
+import { startTransition, StrictMode, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { App } from './ui/App';
 import { replayEarlyInput, takeEarlyInput, type EarlyInput } from './ui/early-input';
 import { loadLazyParts } from './ui/lazy-parts';
+import { PageRoot } from './ui/PageRoot';
 import { isDefaultLink, readPageLink } from './ui/page-link';
 import { ThemePicker } from './ui/ThemePicker';
 import { applyTheme, storedTheme } from './ui/theme';
@@ -33,12 +33,7 @@ await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(reso
 // renders once the generator is in, so the output it shows is never a placeholder over prerendered HTML.
 await loadLazyParts();
 
-/** Runs `run` once the tree it is in has committed (once only: StrictMode runs effects twice in development). */
-function AfterCommit({ run }: { readonly run: () => void }) {
-  useEffect(run, [run]);
-  return null;
-}
-
+/** Runs `run` once only: StrictMode runs effects twice in development. */
 function once(run: () => void): () => void {
   let done = false;
   return () => {
@@ -54,12 +49,7 @@ const root = element('root');
 // taken now, as React takes the view over, and made again once the live view has committed. A share link's
 // view was hidden until now, so there is nothing to take there but boot.js's hold on clicks.
 let early: EarlyInput = { clicks: [], fields: [] };
-const app: ReactNode = (
-  <StrictMode>
-    <App initial={link} />
-    <AfterCommit run={once(() => replayEarlyInput(early))} />
-  </StrictMode>
-);
+const app: ReactNode = <PageRoot initial={link} afterCommit={once(() => replayEarlyInput(early))} />;
 // The build prerendered the default view into #root (scripts/prerender-plugin.ts). Opened without a link,
 // the page hydrates it: React adopts that HTML, the output's included. A share link opens another state: public/boot.js kept the prerendered view
 // hidden (html[data-opening-link]), and the page renders the link's state in its place. The dev server

@@ -4,10 +4,9 @@
  * main.tsx hydrates it. The HTML holds the outputs, not their placeholder (react-dom/static's prerender
  * would also wait for any part still loading).
  */
-import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
 import { defaultConfig } from '../model/config';
-import { App } from '../ui/App';
+import { PageRoot } from '../ui/PageRoot';
 import { loadLazyParts } from '../ui/lazy-parts';
 import { withFormValues } from './form-values';
 
@@ -16,18 +15,13 @@ export async function renderFirstView(): Promise<string> {
   await loadLazyParts();
   const config = defaultConfig();
   const errors: unknown[] = [];
-  const { prelude } = await prerender(
-    <StrictMode>
-      <App initial={{ config, linkErrors: {} }} />
-    </StrictMode>,
-    {
-      onError: (error) => void errors.push(error),
-      // React outlines a boundary whose HTML passes this size (12.8 kB by default) into a hidden segment
-      // moved into place by an inline script, which the page's Content-Security-Policy forbids: the output
-      // panel (the whole setup script) is past it, so the whole view is emitted in place.
-      progressiveChunkSize: Number.POSITIVE_INFINITY,
-    },
-  );
+  const { prelude } = await prerender(<PageRoot initial={{ config, linkErrors: {} }} />, {
+    onError: (error) => void errors.push(error),
+    // React outlines a boundary whose HTML passes this size (12.8 kB by default) into a hidden segment
+    // moved into place by an inline script, which the page's Content-Security-Policy forbids: the output
+    // panel (the whole setup script) is past it, so the whole view is emitted in place.
+    progressiveChunkSize: Number.POSITIVE_INFINITY,
+  });
   const html = await new Response(prelude).text();
   // A part that threw would be left to the browser to render: the build fails instead.
   if (errors.length > 0)
