@@ -5,8 +5,8 @@
  * 1. size: the first view's JS and CSS (index.html's entry chunk, its static imports, its own scripts and
  *    stylesheets), gzip and brotli (target: JS at most 1.25x the floor's), and apart from it each chunk
  *    loaded later by dynamic import(), by file name;
- * 2. keystroke to output: in-page latency on the Details step of the largest golden scenario (target: p95
- *    under 16 ms);
+ * 2. keystroke to output: in-page latency on the Details step of the largest golden scenario, to the output
+ *    block in view (target: p95 under 16 ms), and to every watched block (hidden tabs too: information);
  * 3. Lighthouse, mobile (targets: performance at least 0.98, the others 1; largest contentful paint, the
  *    median of the runs, no later than the floor's).
  *
@@ -170,24 +170,31 @@ function sizeRows(site: BuildSizes, floor: BuildSizes): Row[] {
 function keystrokeRows(site: KeystrokeFigures, floor: KeystrokeFigures): Row[] {
   return [
     {
-      figure: 'keystroke→output median',
-      value: ms(site.fromKey.median),
-      floor: ms(floor.fromKey.median),
-      versus: `${ratio(site.fromKey.median, floor.fromKey.median).toFixed(1)}x`,
+      figure: 'keystroke→output in view median',
+      value: ms(site.shownFromKey.median),
+      floor: ms(floor.shownFromKey.median),
+      versus: `${ratio(site.shownFromKey.median, floor.shownFromKey.median).toFixed(1)}x`,
       verdict: '',
     },
     {
-      figure: 'keystroke→output p95',
-      value: ms(site.fromKey.p95),
-      floor: ms(floor.fromKey.p95),
+      figure: 'keystroke→output in view p95',
+      value: ms(site.shownFromKey.p95),
+      floor: ms(floor.shownFromKey.p95),
       versus: `< ${KEYSTROKE_P95_TARGET} ms`,
-      verdict: site.fromKey.p95 < KEYSTROKE_P95_TARGET && site.failed === 0 ? 'pass' : 'FAIL',
+      verdict: site.shownFromKey.p95 < KEYSTROKE_P95_TARGET && site.failed === 0 ? 'pass' : 'FAIL',
     },
     {
-      figure: 'keystroke→output max',
-      value: ms(site.fromKey.max),
-      floor: ms(floor.fromKey.max),
+      figure: 'keystroke→output in view max',
+      value: ms(site.shownFromKey.max),
+      floor: ms(floor.shownFromKey.max),
       versus: '',
+      verdict: '',
+    },
+    {
+      figure: 'keystroke→every watched file p95',
+      value: ms(site.fromKey.p95),
+      floor: ms(floor.fromKey.p95),
+      versus: '(info: hidden tabs too, rendered deferred)',
       verdict: '',
     },
     {
@@ -346,7 +353,7 @@ async function main(): Promise<number> {
       `${siteKeys.watched.join(' + ')}.`,
   );
   out.push(
-    `  site: median ${ms(siteKeys.fromKey.median)}, p95 ${ms(siteKeys.fromKey.p95)} from the key event; ` +
+    `  site: in view median ${ms(siteKeys.shownFromKey.median)}, p95 ${ms(siteKeys.shownFromKey.p95)}; every watched block median ${ms(siteKeys.fromKey.median)}, p95 ${ms(siteKeys.fromKey.p95)} from the key event; ` +
       `from the keydown listener: median ${ms(siteKeys.fromHandler.median)}, p95 ${ms(siteKeys.fromHandler.p95)}; ` +
       `to next frame: median ${ms(siteKeys.toFrame.median)}. Floor: ${floorKeys.field}, ${floorKeys.samples} keystrokes.`,
   );
@@ -378,8 +385,8 @@ async function main(): Promise<number> {
   if (floorLh.scores.performance < LIGHTHOUSE_TARGETS.performance) {
     busy.push(`the floor's own Lighthouse performance is ${floorLh.scores.performance.toFixed(2)}`);
   }
-  if (floorKeys.fromKey.p95 >= KEYSTROKE_P95_TARGET) {
-    busy.push(`the floor's own keystroke p95 is ${ms(floorKeys.fromKey.p95)}`);
+  if (floorKeys.shownFromKey.p95 >= KEYSTROKE_P95_TARGET) {
+    busy.push(`the floor's own keystroke p95 is ${ms(floorKeys.shownFromKey.p95)}`);
   }
   if (busy.length > 0) {
     out.push(

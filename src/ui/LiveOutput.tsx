@@ -3,9 +3,9 @@
  * module holds the generator (src/generate, js-yaml): the page loads it right after its first paint
  * (lazy-parts.tsx), so the first view's JavaScript stays small.
  */
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
-import { planOutputs } from '../generate/index';
+import { planOutputs, type PlannedOutput } from '../generate/index';
 import type { WizardConfig } from '../model/config';
 import { toShareHash } from '../model/url-state';
 import { useHydrating } from './hydration';
@@ -16,6 +16,53 @@ interface LiveOutputProps {
   readonly prerendered: WizardConfig;
 }
 
+interface Planned {
+  readonly config: WizardConfig;
+  readonly hash: string;
+  readonly shareUrl: string;
+  readonly output: PlannedOutput;
+}
+
+/** The planned outputs of a configuration (by its JSON), and its share link. */
+function plan(configKey: string, live: boolean): Planned {
+  const config = JSON.parse(configKey) as WizardConfig;
+  const hash = toShareHash(config);
+  const shareUrl = live
+    ? `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`
+    : '';
+  // The script's origin lines (share link, date, version) read the browser: none while hydrating.
+  const output = planOutputs(
+    config,
+    live
+      ? {
+          shareLink: shareUrl,
+          generatedOn: new Date().toISOString().slice(0, 10),
+          version: __WIZARD_VERSION__,
+        }
+      : undefined,
+  );
+  return { config, hash, shareUrl, output };
+}
+
+/**
+ * The plans of the last few configurations, by JSON: the same one while the values stay the same (the form
+ * hands a new object on every update, even one that changed nothing, a validation), so each file's text is
+ * made once per configuration, however many renders show it.
+ */
+function usePlans(): (configKey: string, live: boolean) => Planned {
+  const plans = useRef(new Map<string, Planned>());
+  return (configKey, live) => {
+    const key = `${String(live)}:${configKey}`;
+    const known = plans.current.get(key);
+    if (known) return known;
+    const made = plan(configKey, live);
+    plans.current.set(key, made);
+    const oldest = plans.current.keys().next().value;
+    if (plans.current.size > 3 && oldest !== undefined) plans.current.delete(oldest);
+    return made;
+  };
+}
+
 export function LiveOutput({ prerendered }: LiveOutputProps) {
   const watched = useWatch<WizardConfig>() as WizardConfig;
   // While hydrating, the prerendered configuration and no page address: the HTML was made from them, and a
@@ -23,30 +70,14 @@ export function LiveOutput({ prerendered }: LiveOutputProps) {
   // deferred render (React pauses it for input and between files), not in the task that ends hydration.
   const hydrating = useHydrating();
   const live = useDeferredValue(!hydrating);
-  const shown = live ? watched : prerendered;
-  // The same object while the values stay the same: the form hands a new one on every update, even one that
-  // changed nothing (a validation), and each new one would have every file made again.
-  const configKey = JSON.stringify(shown);
-  const config = useMemo(() => JSON.parse(configKey) as WizardConfig, [configKey]);
-  const hash = useMemo(() => toShareHash(config), [config]);
-  const shareUrl = live
-    ? `${window.location.origin}${window.location.pathname}${hash === '' ? '' : `#${hash}`}`
-    : '';
-  // The script's origin lines (share link, date, version) read the browser: none while hydrating.
-  const output = useMemo(
-    () =>
-      planOutputs(
-        config,
-        live
-          ? {
-              shareLink: shareUrl,
-              generatedOn: new Date().toISOString().slice(0, 10),
-              version: __WIZARD_VERSION__,
-            }
-          : undefined,
-      ),
-    [config, live, shareUrl],
-  );
+  const configKey = JSON.stringify(live ? watched : prerendered);
+  // The tab in view follows each keystroke; the hidden tabs follow a deferred copy of the values, which React
+  // renders once the keystroke's output is on screen, and drops for a newer keystroke: a keystroke makes the
+  // file in view, not every file. Caught up, both are the same plan.
+  const backgroundKey = useDeferredValue(configKey);
+  const plans = usePlans();
+  const { config, hash, shareUrl, output } = plans(configKey, live);
+  const background = plans(backgroundKey, live).output;
   useEffect(() => {
     if (!live) return;
     // In a task of its own, after the keystroke's: replaceState costs milliseconds the output would
@@ -61,5 +92,13 @@ export function LiveOutput({ prerendered }: LiveOutputProps) {
   }, [hash, live]);
   // In the browser, before the live render, the texts are the prerendered HTML's (the build renders them).
   const textsFromHtml = !live && typeof document !== 'undefined';
-  return <OutputPanel output={output} config={config} shareUrl={shareUrl} textsFromHtml={textsFromHtml} />;
+  return (
+    <OutputPanel
+      output={output}
+      background={background}
+      config={config}
+      shareUrl={shareUrl}
+      textsFromHtml={textsFromHtml}
+    />
+  );
 }

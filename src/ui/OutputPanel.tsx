@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PendingOutput, PlannedFile, PlannedOutput } from '../generate/index';
 import type { IacFile, IacFormat } from '../generate/iac-outputs';
 import type { WizardConfig } from '../model/config';
@@ -10,6 +10,11 @@ import { useNavigation } from './navigation';
 
 interface OutputPanelProps {
   readonly output: PlannedOutput;
+  /**
+   * What the hidden tabs show: the outputs of the values a moment ago, until React has rendered the newest
+   * in the background (LiveOutput.tsx); the tab in view always shows `output`.
+   */
+  readonly background?: PlannedOutput;
   readonly config: WizardConfig;
   readonly shareUrl: string;
   /**
@@ -84,7 +89,13 @@ function nextIndex(event: KeyboardEvent, index: number, count: number): number |
  * selected), and its text is exactly what Copy puts on the clipboard. The Bicep and Terraform blocks join them
  * once a Bicep or Terraform tab has been opened.
  */
-export function OutputPanel({ output, config, shareUrl, textsFromHtml = false }: OutputPanelProps) {
+export function OutputPanel({
+  output,
+  background = output,
+  config,
+  shareUrl,
+  textsFromHtml = false,
+}: OutputPanelProps) {
   const id = useId();
   const { goToField } = useNavigation();
   const [iac, setIac] = useState<IacModule | 'loading' | Error | undefined>(undefined);
@@ -180,7 +191,10 @@ export function OutputPanel({ output, config, shareUrl, textsFromHtml = false }:
               goToField={goToField}
             />
           ) : 'text' in tab ? (
-            <FileBlock file={tab} textFromHtml={textsFromHtml} />
+            <FileBlock
+              file={tab.key === active ? tab : (background.files.find((file) => file.key === tab.key) ?? tab)}
+              textFromHtml={textsFromHtml}
+            />
           ) : (
             <Blocked title={tab.title} blockedBy={tab.blockedBy} config={config} goToField={goToField} />
           )}
@@ -208,9 +222,10 @@ interface FileBlockProps {
 
 /**
  * One file, its text made in this part's own render: a render of every file (the first after the page
- * loads) can then pause between files instead of making them all in one long task.
+ * loads) can then pause between files instead of making them all in one long task. Rendered again only for
+ * another file (a memo: a hidden tab showing the same file as before costs nothing).
  */
-function FileBlock({ file, textFromHtml }: FileBlockProps) {
+const FileBlock = memo(function FileBlock({ file, textFromHtml }: FileBlockProps) {
   return (
     <>
       <div className="output-actions">
@@ -234,7 +249,7 @@ function FileBlock({ file, textFromHtml }: FileBlockProps) {
       </pre>
     </>
   );
-}
+});
 
 interface BlockedProps {
   readonly title: string;
