@@ -74,7 +74,7 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
   },
   {
     // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
-    //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4 (stored copy id 115645096): show_managed_environment(cmd,
+    //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4: show_managed_environment(cmd,
     //   name, resource_group_name); _params.py @2f46653876d897c78cd347e6546efad0f75e5100: context
     //   'containerapp env' (name: --name/-n, id_part='name').
     command: 'containerapp env show',
@@ -82,9 +82,9 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
     flags: [NAME_ID, GROUP_ID, { name: '--ids', arity: 'many' }],
   },
   {
-    // Azure/azure-cli containerapp/custom.py (stored copies id 6726131296 and 8844693737): enable_dapr(cmd,
+    // Azure/azure-cli containerapp/custom.py: enable_dapr(cmd,
     //   name, resource_group_name, dapr_app_id=None, dapr_app_port=None, dapr_app_protocol=None,
-    //   no_wait=False); containerapp/_params.py (stored copy id 8911007152): context 'containerapp dapr'
+    //   no_wait=False); containerapp/_params.py: context 'containerapp dapr'
     //   (dapr_app_id, dapr_app_port, dapr_app_protocol). Newer releases add flags: only these are recorded.
     command: 'containerapp dapr enable',
     complete: false,
@@ -119,8 +119,8 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
     flags: [ENVIRONMENT, GROUP, COMPONENT],
   },
   {
-    // The teardown's. Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py (stored
-    //   copy, file id 8844693737): list_dapr_components(cmd, resource_group_name, environment_name); the
+    // The teardown's. Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py:
+    //   list_dapr_components(cmd, resource_group_name, environment_name); the
     //   context 'containerapp env dapr-component' gives environment_name --name/-n, as for set and show.
     command: 'containerapp env dapr-component list',
     complete: true,
@@ -134,7 +134,7 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
     flags: [ENVIRONMENT, GROUP, COMPONENT],
   },
   {
-    // The teardown's. Azure/azure-cli containerapp/custom.py (stored copy, file id 115645096):
+    // The teardown's. Azure/azure-cli containerapp/custom.py:
     //   remove_managed_identity(cmd, name, resource_group_name, system_assigned=False, user_assigned=None,
     //   no_wait=False); it raises "The containerapp does not have specified user identity ... assigned" for one
     //   not attached. The parameters are assign's (same _params.py context 'containerapp identity'); whether
@@ -150,10 +150,10 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
     ],
   },
   {
-    // The teardown's. Not in 2.45. Azure/azure-cli redis/_params.py (stored copy, file id 2272108426):
+    // The teardown's. Not in 2.45. Azure/azure-cli redis/_params.py:
     //   context 'redis' names the cache --name/-n; 'redis access-policy-assignment list' keeps it
     //   (cache_name, id_part=None). The CLI's own test runs `az redis access-policy-assignment list -n {name}
-    //   -g {rg}` (redis/tests/latest/test_redis_scenario.py, file id 1855639306).
+    //   -g {rg}` (redis/tests/latest/test_redis_scenario.py).
     command: 'redis access-policy-assignment list',
     complete: false,
     flags: [{ name: '--name', aliases: ['-n'], arity: 'one', required: true }, GROUP],
@@ -172,13 +172,13 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
   {
     // --enable-workload-identity is core since about 2.47. The command has some 150 flags; only those this
     // project may use are recorded.
-    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/custom.py (stored copy id 1696821729):
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/custom.py:
     //   aks_update(cmd, client, resource_group_name, name, ..., enable_oidc_issuer=False, ...,
     //   enable_workload_identity=False, disable_workload_identity=False, ..., yes=False, no_wait=False, ...)
-    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/_params.py (stored copy id 776467869):
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/_params.py:
     //   context 'aks' (name: name_type --name/-n, no id_part, so no --ids) and 'aks update'
     //   (enable_oidc_issuer, enable_workload_identity, disable_workload_identity: store_true; yes: --yes/-y)
-    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/commands.py (stored copy id 63447004):
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/acs/commands.py:
     //   custom_command('update', 'aks_update', supports_no_wait=True)
     command: 'aks update',
     complete: false,
@@ -195,13 +195,13 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
   {
     // Not in azure-cli 2.45 (no access-policy* groups in `az redis --help`); added with the Redis
     // 2023-08-01 API (Azure/azure-cli PR #27599).
-    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/redis/custom.py (stored copy, file id 1429026739):
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/redis/custom.py:
     //   cli_redis_access_policy_assignment_create(client, resource_group_name, cache_name,
     //   access_policy_assignment_name, access_policy_name, object_id, object_id_alias) - no defaults.
-    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/redis/_params.py (stored copy, file id 2272108426):
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/redis/_params.py:
     //   cache name is --name/-n; access_policy_assignment_name is --policy-assignment-name.
     // The CLI's own test runs it with -n -g --policy-assignment-name --access-policy-name --object-id
-    //   --object-id-alias (redis/tests/latest/test_redis_scenario.py, file id 1855639306).
+    //   --object-id-alias (redis/tests/latest/test_redis_scenario.py).
     command: 'redis access-policy-assignment create',
     complete: false,
     flags: [
@@ -215,14 +215,14 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
   },
   {
     // Not in azure-cli 2.45 (no `az webapp sitecontainers` group). Only the flags this project uses.
-    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/appservice/custom.py (stored copy, file id
-    //   302077366): create_webapp_sitecontainers(cmd, name, resource_group, slot=None, container_name=None,
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/appservice/custom.py:
+    //   create_webapp_sitecontainers(cmd, name, resource_group, slot=None, container_name=None,
     //   image=None, target_port=None, startup_cmd=None, is_main=None, system_assigned_identity=None,
     //   user_assigned_identity=None, registry_username=None, registry_password=None,
     //   sitecontainers_spec_file=None); without --sitecontainers-spec-file it raises
     //   RequiredArgumentMissingError unless --container-name, --image and --is-main are all given, so
     //   --is-main takes a value (true or false) rather than being a switch.
-    // Not read here: the 'webapp sitecontainers' context of _params.py (the stored copies predate it); the
+    // Not read here: the 'webapp sitecontainers' context of _params.py (the copies read predate it); the
     //   spellings --name/-n, --resource-group/-g follow the appservice module's other site commands.
     command: 'webapp sitecontainers create',
     complete: false,
