@@ -104,12 +104,7 @@ export function withoutOriginText(text: string): string {
   return text.replace(ORIGIN_DATE, '# Generated on <day> by ').replace(ORIGIN_LINK, '$1<site>#');
 }
 function withoutOrigin(outputs: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(outputs).map(([file, text]) => [
-      file,
-      text.replace(ORIGIN_DATE, '# Generated on <day> by ').replace(ORIGIN_LINK, '$1<site>#'),
-    ]),
-  );
+  return Object.fromEntries(Object.entries(outputs).map(([file, text]) => [file, withoutOriginText(text)]));
 }
 
 /**
