@@ -73,7 +73,7 @@ function hostItems(plan: DeploymentPlan): string[] {
   switch (plan.host.id) {
     case 'webapp':
       return [
-        `Uploads the component files to /home/site/dapr/components on ${host}.`,
+        `Uploads the component files to /home/site/libs/dapr/components on ${host}.`,
         `Adds the daprd sidecar container to ${host} (or updates the container of that name).`,
         `Restarts ${host}.`,
       ];
