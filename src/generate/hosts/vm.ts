@@ -31,8 +31,14 @@ import {
 
 const UPGRADE_MODE = 'UPGRADE_MODE';
 
+/**
+ * The start line the user runs: dapr run's --app-port is the port daprd calls the app on, without which it
+ * delivers no subscribed message or input-binding event (dapr/docs daprdocs/content/en/reference/cli/dapr-run.md;
+ * the wizard asks for it whenever a component delivers, model/validate-app-port.ts).
+ */
 function runCommand(plan: DeploymentPlan): string {
-  return `  dapr run --app-id ${appIdOrPlaceholder(plan)} --resources-path ./${FILES_DIR} -- <your app command>`;
+  const appPort = plan.appPort === '' ? '' : ` --app-port ${plan.appPort}`;
+  return `  dapr run --app-id ${appIdOrPlaceholder(plan)}${appPort} --resources-path ./${FILES_DIR} -- <your app command>`;
 }
 
 const DAPR_VERSION = 'DAPR_VERSION';

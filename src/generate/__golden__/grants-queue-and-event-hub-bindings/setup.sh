@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dapr Managed Identity Wizard: Azure Service Bus queue binding and Azure Event Hubs binding on Virtual Machine Scale Set, System-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
-#   https://wizard.example/#host=vmss&resourceGroup=rg-orders&hostName=vmss-orders&appId=orders-api&component=bindings.azure.servicebus.queues&m.namespaceName=sb-orders.servicebus.windows.net&m.queueName=invoices&c2.component=bindings.azure.eventhubs&c2.m.eventHubNamespace=eh-orders.servicebus.windows.net&c2.m.eventHub=telemetry&c2.m.consumerID=%24Default&c2.m.storageAccountName=stcheckpoints&c2.m.storageContainerName=checkpoints&c2.ehDirection=input
+#   https://wizard.example/#host=vmss&resourceGroup=rg-orders&hostName=vmss-orders&appId=orders-api&appPort=8080&component=bindings.azure.servicebus.queues&m.namespaceName=sb-orders.servicebus.windows.net&m.queueName=invoices&c2.component=bindings.azure.eventhubs&c2.m.eventHubNamespace=eh-orders.servicebus.windows.net&c2.m.eventHub=telemetry&c2.m.consumerID=%24Default&c2.m.storageAccountName=stcheckpoints&c2.m.storageContainerName=checkpoints&c2.ehDirection=input
 # Run it with Bash after `az login`.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
@@ -241,7 +241,7 @@ YAML
 #   dapr init --slim   # without Docker: installs only daprd and placement
 # --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
 # Ship components/servicebus-binding.yaml, components/eventhubs-binding.yaml to every instance the same way, and start the app with Dapr:
-#   dapr run --app-id orders-api --resources-path ./components -- <your app command>
+#   dapr run --app-id orders-api --app-port 8080 --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
 
 # Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
