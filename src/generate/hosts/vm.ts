@@ -161,11 +161,23 @@ function placement(plan: DeploymentPlan): string {
  */
 const readUpgradePolicyStep = (): ScriptStep => ({
   comment:
-    "Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run.",
+    "Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run. Read its identity too, to tell later whether this run changed it.",
   lines: [
     capture(UPGRADE_MODE, 'az vmss show --name', v('VMSS_NAME'), ...RG, '--query upgradePolicy.mode -o tsv'),
+    identityOfScaleSet(IDENTITY_BEFORE),
   ],
 });
+
+const IDENTITY_BEFORE = 'VMSS_IDENTITY_BEFORE';
+const IDENTITY_AFTER = 'VMSS_IDENTITY_AFTER';
+
+/**
+ * The scale-set model's identity block as JSON (principalId, type, userAssignedIdentities): equal before and
+ * after the assign step exactly when that step changed nothing, as on a second run or in a dry run.
+ */
+function identityOfScaleSet(variable: string): ScriptLine {
+  return capture(variable, 'az vmss show --name', v('VMSS_NAME'), ...RG, '--query identity -o json');
+}
 
 /**
  * Manual: nothing reaches the existing instances until they are updated; new instances use the latest model.
@@ -178,10 +190,19 @@ const readUpgradePolicyStep = (): ScriptStep => ({
 const VMSS_UPDATE_WARNING =
   'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.';
 
+/**
+ * With Manual, the instances are updated only when this run changed the scale set's identity: update-instances
+ * also pushes any other change waiting in the model, so a run that changed nothing must not call it (a second
+ * run changes nothing). Instances a first run could not update are listed by the verify line.
+ */
+const VMSS_UNCHANGED_NOTICE =
+  "The scale set's identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). Instances still on an older model are listed by the verify line below.";
+
 const rolloutStep = (): ScriptStep => ({
   comment:
-    'Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:',
+    'Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:',
   lines: [
+    identityOfScaleSet(IDENTITY_AFTER),
     when(UPGRADE_MODE, '=', 'Manual', [
       note(
         "update-instances brings every instance to the scale set's latest model: the identity, and any other\n" +
@@ -192,13 +213,18 @@ const rolloutStep = (): ScriptStep => ({
       ),
       // Last, after the grants and the files, so that a failure here leaves a finished setup; tolerated, with
       // the CLI's own error above the warning, since only the existing instances miss the identity then.
-      command(['printf', '%s\\n', lit(VMSS_UPDATE_WARNING)]),
-      command(
-        words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
-        {
-          tolerateFailure: true,
-        },
-      ),
+      when(IDENTITY_AFTER, '!=', v(IDENTITY_BEFORE), [
+        command(['printf', '%s\\n', lit(VMSS_UPDATE_WARNING)]),
+        command(
+          words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
+          {
+            tolerateFailure: true,
+          },
+        ),
+      ]),
+      when(IDENTITY_AFTER, '=', v(IDENTITY_BEFORE), [
+        command(['printf', '%s\\n', lit(VMSS_UNCHANGED_NOTICE)]),
+      ]),
     ]),
   ],
 });

@@ -87,7 +87,7 @@ function hostItems(plan: DeploymentPlan): string[] {
       ];
     case 'vmss':
       return [
-        `With the scale set's Manual upgrade policy, updates every instance of ${host} to its latest model (az vmss update-instances): plan for the instances to restart.`,
+        `With the scale set's Manual upgrade policy, and only when this run changed the scale set's identity, updates every instance of ${host} to its latest model (az vmss update-instances): plan for the instances to restart.`,
       ];
     case 'aks':
     case 'aca':

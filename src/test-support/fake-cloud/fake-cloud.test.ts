@@ -698,6 +698,7 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
     expect(result.status, result.stderr).toBe(0);
     const byName = (name: string) => result.stateAfter.resources.find((item) => item.name === name);
     expect(byName('vmss-test')?.['latestModelAppliedTo']).toEqual(['*']);
+    expect(byName('vmss-test')?.['instanceUpdates']).toBe(1);
     expect(byName('app-test')?.['properties']).toEqual({
       configuration: { dapr: { enabled: true, appId: 'a', appPort: 8080 } },
     });
