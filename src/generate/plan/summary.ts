@@ -83,7 +83,9 @@ function hostItems(plan: DeploymentPlan): string[] {
       ];
     case 'vm':
       return [
-        `Runs commands on ${host} as root through Run Command (the Dapr release check and the identity check).`,
+        // The release check runs only when a component needs a Dapr newer than the oldest supported one
+        // (plan.daprNeed, build-plan.ts checkedDaprNeed; hosts/vm.ts daprCheckSteps); the identity check always.
+        `Runs commands on ${host} as root through Run Command (${plan.daprNeed === undefined ? 'the identity check' : 'the Dapr release check and the identity check'}).`,
       ];
     case 'vmss':
       return [

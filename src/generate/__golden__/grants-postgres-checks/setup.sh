@@ -30,7 +30,7 @@
 #   - components/pg-state.yaml: the Azure Database for PostgreSQL state store component
 #   - components/pg-config.yaml: the Azure Database for PostgreSQL configuration store component
 # On the VM:
-#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
+#   - Runs commands on the VM vm-orders as root through Run Command (the identity check).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders

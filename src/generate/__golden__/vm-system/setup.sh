@@ -24,7 +24,7 @@
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 # On the VM:
-#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
+#   - Runs commands on the VM vm-orders as root through Run Command (the identity check).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
