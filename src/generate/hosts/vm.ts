@@ -18,7 +18,7 @@ import {
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
-import { fileList, RG } from '../setup/steps';
+import { fileList, guard, RG } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { metadataApiNote, resourceManagerEndpoint } from './self-hosted';
@@ -122,6 +122,32 @@ function vmssDaprCheckStep(need: NonNullable<DeploymentPlan['daprNeed']>): Scrip
     ],
   };
 }
+
+/**
+ * The script's Run Command lines are shell (RunShellScript, curl), which a Windows VM does not run: a Windows
+ * VM would fail the identity check only after every change is made. The OS is the model's
+ * storageProfile.osDisk.osType, Linux or Windows (Azure REST Compute OSDisk.osType, OperatingSystemTypes;
+ * az vm show prints the VM's properties flattened, azure-cli vm/custom.py show_vm).
+ */
+const vmLinuxCheckStep: ScriptStep = {
+  comment:
+    "Check that the VM runs Linux: the script's checks on the VM run shell commands (Run Command RunShellScript).",
+  lines: [
+    capture(
+      'VM_OS_TYPE',
+      'az vm show --name',
+      v('VM_NAME'),
+      ...RG,
+      '--query storageProfile.osDisk.osType -o tsv',
+    ),
+    guard(
+      'VM_OS_TYPE',
+      '!=',
+      'Linux',
+      'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.',
+    ),
+  ],
+};
 
 function daprCheckSteps(plan: DeploymentPlan, isScaleSet: boolean): ScriptStep[] {
   const need = plan.daprNeed;
@@ -366,6 +392,7 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
   const isScaleSet = group === 'vmss';
   return {
     preflightSteps: (plan) => [
+      ...(isScaleSet ? [] : [vmLinuxCheckStep]),
       ...daprCheckSteps(plan, isScaleSet),
       ...(isScaleSet ? [readUpgradePolicyStep()] : []),
     ],

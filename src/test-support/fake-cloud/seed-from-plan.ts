@@ -104,7 +104,12 @@ function hostResources(plan: DeploymentPlan): FakeResource[] {
       ];
     }
     case 'vm':
-      return [fakeResource('vm', group, plan.hostName, { daprdVersion: FAKE_DAPR_RELEASE })];
+      return [
+        fakeResource('vm', group, plan.hostName, {
+          daprdVersion: FAKE_DAPR_RELEASE,
+          storageProfile: { osDisk: { osType: 'Linux' } },
+        }),
+      ];
     case 'vmss':
       // Manual, the default of az vmss create (azure-cli vm/custom.py create_vmss, upgrade_policy_mode), under
       // which the setup itself updates the instances.

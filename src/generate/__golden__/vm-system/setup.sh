@@ -91,6 +91,16 @@ if [ "$VAULT_RBAC" != true ]; then
   exit 1
 fi
 
+# Check that the VM runs Linux: the script's checks on the VM run shell commands (Run Command RunShellScript).
+VM_OS_TYPE=$(az vm show \
+    --name "$VM_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query storageProfile.osDisk.osType -o tsv)
+if [ "$VM_OS_TYPE" != Linux ]; then
+  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.' >&2
+  exit 1
+fi
+
 # Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
 PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
