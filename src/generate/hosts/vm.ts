@@ -155,14 +155,16 @@ function daprCheckSteps(plan: DeploymentPlan, isScaleSet: boolean): ScriptStep[]
 
 /**
  * `dapr run` starts the daprd that `dapr init` installed: with Docker, or `--slim` without it, which installs
- * only daprd and placement (dapr/docs operations/hosting/self-hosted/self-hosted-no-docker.md).
+ * the daprd, placement and (for Dapr 1.14 and later) scheduler binaries, and runs no container (dapr/cli
+ * pkg/standalone/standalone.go Init: installDaprRuntime, installPlacement, installScheduler;
+ * daprVersionsWithScheduler ">= 1.14.x").
  */
 function installDapr(where: string, plan: DeploymentPlan): string {
   const need = plan.daprNeed;
   return (
     `Install Dapr ${where} once, if it is not there yet: the Dapr CLI, then\n` +
     "  dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers\n" +
-    '  dapr init --slim   # without Docker: installs only daprd and placement\n' +
+    '  dapr init --slim   # without Docker: installs the daprd, placement and scheduler binaries, no containers\n' +
     `--resources-path makes Dapr load the files in ./${FILES_DIR} only, not the defaults dapr init writes.` +
     (need === undefined
       ? ''

@@ -174,7 +174,7 @@ YAML
 # Put the component file where Dapr on the VM reads it.
 # Install Dapr on the VM once, if it is not there yet: the Dapr CLI, then
 #   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
-#   dapr init --slim   # without Docker: installs only daprd and placement
+#   dapr init --slim   # without Docker: installs the daprd, placement and scheduler binaries, no containers
 # --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
 # Copy components/azurekeyvault.yaml to the VM, into a components folder beside the app, and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>

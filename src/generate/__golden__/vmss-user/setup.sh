@@ -173,7 +173,7 @@ YAML
 # Put the component file where Dapr on the scale set reads it.
 # Install Dapr on every instance (in the image or with your deployment) once, if it is not there yet: the Dapr CLI, then
 #   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
-#   dapr init --slim   # without Docker: installs only daprd and placement
+#   dapr init --slim   # without Docker: installs the daprd, placement and scheduler binaries, no containers
 # --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
 # Ship components/azurekeyvault.yaml to every instance the same way, and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>
