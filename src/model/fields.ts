@@ -212,9 +212,16 @@ export function detailFields(config: WizardConfig): FieldView[] {
     );
   }
   // Web App: the daprd sidecar's start-up command names the main container's port when Dapr calls the app;
-  // Container Apps: az containerapp dapr enable --dapr-app-port. Without it Dapr delivers no subscribed
-  // messages or input-binding events (dapr/dapr cmd/daprd/options/options.go: --app-port, empty by default).
-  if (config.host === 'webapp' || config.host === 'aca' || config.host === 'aks') {
+  // Container Apps: az containerapp dapr enable --dapr-app-port; VM and VMSS: dapr run --app-port (dapr/docs
+  // daprdocs/content/en/reference/cli/dapr-run.md). Without it Dapr delivers no subscribed messages or
+  // input-binding events (dapr/dapr cmd/daprd/options/options.go: --app-port, empty by default).
+  if (
+    config.host === 'webapp' ||
+    config.host === 'aca' ||
+    config.host === 'aks' ||
+    config.host === 'vm' ||
+    config.host === 'vmss'
+  ) {
     fields.push({
       path: 'appPort',
       group: 'Dapr',
@@ -224,7 +231,9 @@ export function detailFields(config: WizardConfig): FieldView[] {
           ? 'The port your main container listens on (80 or 8080 on App Service), if Dapr should call it: needed to receive subscribed messages and input-binding events.'
           : config.host === 'aks'
             ? 'The port your app listens on, if Dapr should call it (the dapr.io/app-port annotation): needed to receive subscribed messages and input-binding events.'
-            : 'The port your app listens on, if Dapr should call it: needed to receive subscribed messages and input-binding events.',
+            : config.host === 'vm' || config.host === 'vmss'
+              ? 'The port your app listens on, if Dapr should call it (dapr run --app-port): needed to receive subscribed messages and input-binding events.'
+              : 'The port your app listens on, if Dapr should call it: needed to receive subscribed messages and input-binding events.',
       required: false,
       rule: 'port',
     });

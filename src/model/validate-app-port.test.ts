@@ -34,8 +34,16 @@ describe('a component that delivers to the app needs the app port', () => {
     expect(validateConfig(config(link)).appPort).toMatch(/^pubsub delivers/);
   });
 
-  it('leaves hosts without the App port field alone (a VM passes --app-port to daprd itself)', () => {
-    const link = `host=vm&resourceGroup=rg-orders&hostName=vm-orders&appId=orders-api&${EH_PUBSUB}&ehAccess=subscribe`;
+  it('asks a VM and a scale set for it too (the dapr run line the script prints takes --app-port)', () => {
+    for (const host of ['vm', 'vmss']) {
+      const link = `host=${host}&resourceGroup=rg-orders&hostName=vm-orders&appId=orders-api&${EH_PUBSUB}&ehAccess=subscribe`;
+      expect(validateConfig(config(link)).appPort).toMatch(/^eh-pubsub delivers/);
+      expect(validateConfig(config(`${link}&appPort=8080`)).appPort).toBeUndefined();
+    }
+  });
+
+  it('leaves hosts without the App port field alone (a function app sets its Dapr itself)', () => {
+    const link = `host=functionapp&resourceGroup=rg-orders&hostName=func-orders&appId=orders-api&${EH_PUBSUB}&ehAccess=subscribe`;
     expect(undeliverableComponents(config(link))).toEqual([]);
   });
 });

@@ -27,8 +27,9 @@ export interface UndeliverableComponent {
 }
 
 /**
- * The components that would receive nothing, on hosts where the wizard asks for the app port (on a VM or
- * scale set the user passes --app-port to daprd themselves; a function app's Dapr settings are its own).
+ * The components that would receive nothing, on hosts where the wizard asks for the app port (every host
+ * whose Dapr the script starts or configures with one: Web App, ACA, AKS, and VM and VMSS through the dapr run
+ * line it prints; ACI asks for it for other reasons; a function app's Dapr settings are its own).
  */
 export function undeliverableComponents(config: WizardConfig): UndeliverableComponent[] {
   if (config.appPort !== '') return [];

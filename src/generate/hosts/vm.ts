@@ -10,7 +10,6 @@ import {
   join,
   lit,
   note,
-  retry,
   v,
   versionAtLeast,
   when,
@@ -18,10 +17,9 @@ import {
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
-import { fileList, RG } from '../setup/steps';
-import { failureMessage } from '../troubleshoot-advice';
+import { fileList, guard, RG } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
-import { metadataApiNote, resourceManagerEndpoint } from './self-hosted';
+import { scaleSetVerifyLines, vmVerifyLines } from './vm-verify';
 import { appIdOrPlaceholder, assignIdentitySteps, writeAndPlaceSteps } from './self-hosted';
 import {
   readSystemPrincipalStep,
@@ -31,8 +29,14 @@ import {
 
 const UPGRADE_MODE = 'UPGRADE_MODE';
 
+/**
+ * The start line the user runs: dapr run's --app-port is the port daprd calls the app on, without which it
+ * delivers no subscribed message or input-binding event (dapr/docs daprdocs/content/en/reference/cli/dapr-run.md;
+ * the wizard asks for it whenever a component delivers, model/validate-app-port.ts).
+ */
 function runCommand(plan: DeploymentPlan): string {
-  return `  dapr run --app-id ${appIdOrPlaceholder(plan)} --resources-path ./${FILES_DIR} -- <your app command>`;
+  const appPort = plan.appPort === '' ? '' : ` --app-port ${plan.appPort}`;
+  return `  dapr run --app-id ${appIdOrPlaceholder(plan)}${appPort} --resources-path ./${FILES_DIR} -- <your app command>`;
 }
 
 const DAPR_VERSION = 'DAPR_VERSION';
@@ -117,6 +121,32 @@ function vmssDaprCheckStep(need: NonNullable<DeploymentPlan['daprNeed']>): Scrip
   };
 }
 
+/**
+ * The script's Run Command lines are shell (RunShellScript, curl), which a Windows VM does not run: a Windows
+ * VM would fail the identity check only after every change is made. The OS is the model's
+ * storageProfile.osDisk.osType, Linux or Windows (Azure REST Compute OSDisk.osType, OperatingSystemTypes;
+ * az vm show prints the VM's properties flattened, azure-cli vm/custom.py show_vm).
+ */
+const vmLinuxCheckStep: ScriptStep = {
+  comment:
+    "Check that the VM runs Linux: the script's checks on the VM run shell commands (Run Command RunShellScript).",
+  lines: [
+    capture(
+      'VM_OS_TYPE',
+      'az vm show --name',
+      v('VM_NAME'),
+      ...RG,
+      '--query storageProfile.osDisk.osType -o tsv',
+    ),
+    guard(
+      'VM_OS_TYPE',
+      '!=',
+      'Linux',
+      'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.',
+    ),
+  ],
+};
+
 function daprCheckSteps(plan: DeploymentPlan, isScaleSet: boolean): ScriptStep[] {
   const need = plan.daprNeed;
   if (need === undefined) return [];
@@ -125,14 +155,16 @@ function daprCheckSteps(plan: DeploymentPlan, isScaleSet: boolean): ScriptStep[]
 
 /**
  * `dapr run` starts the daprd that `dapr init` installed: with Docker, or `--slim` without it, which installs
- * only daprd and placement (dapr/docs operations/hosting/self-hosted/self-hosted-no-docker.md).
+ * the daprd, placement and (for Dapr 1.14 and later) scheduler binaries, and runs no container (dapr/cli
+ * pkg/standalone/standalone.go Init: installDaprRuntime, installPlacement, installScheduler;
+ * daprVersionsWithScheduler ">= 1.14.x").
  */
 function installDapr(where: string, plan: DeploymentPlan): string {
   const need = plan.daprNeed;
   return (
     `Install Dapr ${where} once, if it is not there yet: the Dapr CLI, then\n` +
     "  dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers\n" +
-    '  dapr init --slim   # without Docker: installs only daprd and placement\n' +
+    '  dapr init --slim   # without Docker: installs the daprd, placement and scheduler binaries, no containers\n' +
     `--resources-path makes Dapr load the files in ./${FILES_DIR} only, not the defaults dapr init writes.` +
     (need === undefined
       ? ''
@@ -155,11 +187,23 @@ function placement(plan: DeploymentPlan): string {
  */
 const readUpgradePolicyStep = (): ScriptStep => ({
   comment:
-    "Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run.",
+    "Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run. Read its identity too, to tell later whether this run changed it.",
   lines: [
     capture(UPGRADE_MODE, 'az vmss show --name', v('VMSS_NAME'), ...RG, '--query upgradePolicy.mode -o tsv'),
+    identityOfScaleSet(IDENTITY_BEFORE),
   ],
 });
+
+const IDENTITY_BEFORE = 'VMSS_IDENTITY_BEFORE';
+const IDENTITY_AFTER = 'VMSS_IDENTITY_AFTER';
+
+/**
+ * The scale-set model's identity block as JSON (principalId, type, userAssignedIdentities): equal before and
+ * after the assign step exactly when that step changed nothing, as on a second run or in a dry run.
+ */
+function identityOfScaleSet(variable: string): ScriptLine {
+  return capture(variable, 'az vmss show --name', v('VMSS_NAME'), ...RG, '--query identity -o json');
+}
 
 /**
  * Manual: nothing reaches the existing instances until they are updated; new instances use the latest model.
@@ -172,10 +216,19 @@ const readUpgradePolicyStep = (): ScriptStep => ({
 const VMSS_UPDATE_WARNING =
   'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.';
 
+/**
+ * With Manual, the instances are updated only when this run changed the scale set's identity: update-instances
+ * also pushes any other change waiting in the model, so a run that changed nothing must not call it (a second
+ * run changes nothing). Instances a first run could not update are listed by the verify line.
+ */
+const VMSS_UNCHANGED_NOTICE =
+  "The scale set's identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). Instances still on an older model are listed by the verify line below.";
+
 const rolloutStep = (): ScriptStep => ({
   comment:
-    'Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:',
+    'Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:',
   lines: [
+    identityOfScaleSet(IDENTITY_AFTER),
     when(UPGRADE_MODE, '=', 'Manual', [
       note(
         "update-instances brings every instance to the scale set's latest model: the identity, and any other\n" +
@@ -186,114 +239,21 @@ const rolloutStep = (): ScriptStep => ({
       ),
       // Last, after the grants and the files, so that a failure here leaves a finished setup; tolerated, with
       // the CLI's own error above the warning, since only the existing instances miss the identity then.
-      command(['printf', '%s\\n', lit(VMSS_UPDATE_WARNING)]),
-      command(
-        words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
-        {
-          tolerateFailure: true,
-        },
-      ),
+      when(IDENTITY_AFTER, '!=', v(IDENTITY_BEFORE), [
+        command(['printf', '%s\\n', lit(VMSS_UPDATE_WARNING)]),
+        command(
+          words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
+          {
+            tolerateFailure: true,
+          },
+        ),
+      ]),
+      when(IDENTITY_AFTER, '=', v(IDENTITY_BEFORE), [
+        command(['printf', '%s\\n', lit(VMSS_UNCHANGED_NOTICE)]),
+      ]),
     ]),
   ],
 });
-
-/**
- * Instances still on an older model do not have the identity yet (latestModelApplied, Uniform orchestration).
- * A note, not a command: the Debian azure-cli 2.45 package this project checks commands with cannot load
- * `vmss list-instances` (its compute SDK module is missing), so the parser test could not check it; the flags
- * are those of vm/_params.py (vmss_name_type: --name).
- */
-/** client_id in the scale set's token request: the entered value, or where the script prints it. */
-function scaleSetClientId(plan: DeploymentPlan): string | undefined {
-  if (plan.identity.kind !== 'user') return undefined;
-  return plan.identity.clientId === '' ? '<client id the script prints below>' : plan.identity.clientId;
-}
-
-function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
-  return [
-    note(
-      "Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:\n" +
-        '  az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \\\n' +
-        `    --instance-id <instance-id> --command-id RunShellScript --scripts '${imdsStatusScript(plan, scaleSetClientId(plan))}'`,
-    ),
-    // A looked-up client id exists only while the script runs: print it for the request above.
-    ...(plan.identity.kind === 'user' && plan.identity.clientId === ''
-      ? [
-          command([
-            'printf',
-            '%s\\n',
-            join("The identity's client id, for client_id= in that request: ", v('CLIENT_ID')),
-          ]),
-        ]
-      : []),
-    metadataApiNote(plan),
-    note(
-      'Instances not yet on the latest model (so still without the identity, Uniform orchestration):\n' +
-        '  az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query \'[?!latestModelApplied].instanceId\' -o tsv',
-    ),
-  ];
-}
-
-/**
- * A shell line for the VM that prints the HTTP status of a token request to the instance metadata service:
- * GET /metadata/identity/oauth2/token with the Metadata: true header, client_id naming a user-assigned
- * identity (MicrosoftDocs/azure-docs managed-identities-azure-resources/how-to-use-vm-token.md). The token
- * itself is discarded: only the status leaves the VM.
- */
-function imdsStatusScript(plan: DeploymentPlan, clientId: string | undefined): string {
-  const query = `api-version=2018-02-01&resource=${resourceManagerEndpoint(plan)}${clientId === undefined ? '' : `&client_id=${clientId}`}`;
-  return `curl -s -o /dev/null -w "%{http_code}\\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?${query}"`;
-}
-
-const IMDS_ATTEMPTS = 6;
-const IMDS_DELAY_SECONDS = 10;
-
-/**
- * Through Run Command, as root on the VM: the identity endpoint gives a token. For a user-assigned identity
- * the request names its client id, which the script holds in CLIENT_ID (a GUID read from Azure). The
- * output's [stdout] part holds the status line (vm custom.py run_command_invoke); sed keeps it.
- */
-function vmVerifyLines(plan: DeploymentPlan): ScriptLine[] {
-  const user = plan.identity.kind === 'user';
-  const [before, after] = imdsStatusScript(plan, user ? '\0' : undefined).split('\0');
-  return [
-    // A just-attached identity can take a moment to reach the VM's metadata service: try a few times. The
-    // run-command output (-o tsv of value[0].message) carries the status on a line of its own.
-    retry(
-      command(
-        [
-          'az',
-          'vm',
-          'run-command',
-          'invoke',
-          '--name',
-          v('VM_NAME'),
-          ...RG,
-          '--command-id',
-          'RunShellScript',
-          '--scripts',
-          user ? join(before ?? '', v('CLIENT_ID'), after ?? '') : lit(before ?? ''),
-          '--query',
-          'value[0].message',
-          '-o',
-          'tsv',
-        ],
-        // Not grep -q: it exits at the first match, and under pipefail the writer's SIGPIPE would fail the try.
-        { pipeTo: ['grep', '-x', '200'] },
-      ),
-      {
-        attempts: IMDS_ATTEMPTS,
-        delaySeconds: IMDS_DELAY_SECONDS,
-        waiting: `The VM's instance metadata service gave no token yet (a new identity can take a moment to reach it); trying again in ${IMDS_DELAY_SECONDS} s.`,
-        message: failureMessage(
-          `The VM's instance metadata service (169.254.169.254) gave no token for the ${user ? "identity's client id" : 'system-assigned identity'} after ${IMDS_ATTEMPTS} tries: so Dapr on the VM cannot sign in either.`,
-          'imds-no-token',
-        ),
-      },
-    ),
-    metadataApiNote(plan),
-  ];
-}
 
 /**
  * Grants, the local files, the identity. The component files copied to the machines are the user's copies:
@@ -334,6 +294,7 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
   const isScaleSet = group === 'vmss';
   return {
     preflightSteps: (plan) => [
+      ...(isScaleSet ? [] : [vmLinuxCheckStep]),
       ...daprCheckSteps(plan, isScaleSet),
       ...(isScaleSet ? [readUpgradePolicyStep()] : []),
     ],

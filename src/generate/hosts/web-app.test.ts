@@ -57,8 +57,9 @@ describe('Web App: daprd as a sidecar', () => {
       `${WEBAPP_RESOURCES_PATH}/secrets.yaml`,
       `${WEBAPP_RESOURCES_PATH}/more-secrets.yaml`,
     ]);
-    expect(WEBAPP_RESOURCES_PATH.startsWith('/home/')).toBe(true);
-    expect(WEBAPP_RESOURCES_PATH.startsWith('/home/site/wwwroot')).toBe(false);
+    // Kudu on Linux takes an absolute lib path only under /home/site/libs/ (a static one only under wwwroot).
+    expect(deploys.map((argv) => flag(argv, '--type'))).toEqual(['lib', 'lib']);
+    expect(WEBAPP_RESOURCES_PATH.startsWith('/home/site/libs/')).toBe(true);
     const sidecar = named(all, 'az webapp sitecontainers create');
     expect(sidecar).toHaveLength(1);
     expect(flag(sidecar[0] ?? [], '--is-main')).toBe('false');

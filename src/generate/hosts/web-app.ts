@@ -20,10 +20,14 @@ import { identityEndpointRequest, identityEndpointRequestPrinted } from './ident
 const APP = ['--name', v('WEBAPP_NAME'), ...RG] as const;
 
 /**
- * Where daprd reads the components: under /home (shared by every container of the app) but outside
- * /home/site/wwwroot, which App Service serves over HTTP.
+ * Where daprd reads the components: under /home (shared by every container of the app), in the one folder
+ * outside /home/site/wwwroot that OneDeploy writes a single file to. Kudu on Linux takes an absolute
+ * --target-path for --type static only under /home/site/wwwroot/ (answering 400 otherwise) and for --type lib
+ * only under /home/site/libs/ (Azure-App-Service/KuduLite Kudu.Services/Deployment/PushDeploymentController.cs,
+ * cases ArtifactType.Static and ArtifactType.Lib, and OneDeployHelper.cs EnsureValidPath). Not wwwroot: App
+ * Service serves it over HTTP, and a zip deploy of the app cleans it (ArtifactType.Zip, clean defaults to true).
  */
-export const WEBAPP_RESOURCES_PATH = '/home/site/dapr/components';
+export const WEBAPP_RESOURCES_PATH = '/home/site/libs/dapr/components';
 
 /** The sidecar's container name, as `az webapp sitecontainers log --container-name` takes it. */
 const SIDECAR_NAME = 'daprd';
@@ -81,7 +85,8 @@ const checkLinuxStep: ScriptStep = {
 };
 
 function placeStep(plan: DeploymentPlan): ScriptStep {
-  // --type static copies one file to --target-path, an absolute path under /home (az webapp deploy -h);
+  // --type lib copies one file to --target-path, an absolute path under /home/site/libs/ (see
+  // WEBAPP_RESOURCES_PATH; the CLI sends the path as it is, appservice custom.py _build_onedeploy_url);
   // --restart false: the app restarts once, after the sidecar is added.
   return {
     comment: `Copy ${componentFilesNoun(plan)} to ${WEBAPP_RESOURCES_PATH} on the web app's /home share, which every container of the app sees.`,
@@ -91,7 +96,7 @@ function placeStep(plan: DeploymentPlan): ScriptStep {
         ...APP,
         '--src-path',
         component.path,
-        '--type static --target-path',
+        '--type lib --target-path',
         `${WEBAPP_RESOURCES_PATH}/${component.name}.yaml`,
         '--restart false -o none',
       ),

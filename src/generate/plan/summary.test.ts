@@ -34,10 +34,22 @@ describe('planSummary', () => {
       {
         title: 'On the VM',
         items: [
-          'Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).',
+          // No component here needs a Dapr newer than the oldest supported: no release check runs.
+          'Runs commands on the VM vm-orders as root through Run Command (the identity check).',
         ],
       },
     ]);
+  });
+
+  it('names the Dapr release check on a VM only where the script runs one (a component needing a newer Dapr)', () => {
+    const onTheVm = (link: string) =>
+      planSummary(plan(link)).find((section) => section.title === 'On the VM')?.items ?? [];
+    const sqlV2 =
+      'host=vm&resourceGroup=rg-orders&hostName=vm-orders&component=state.sqlserver&m.host=sql-orders.database.windows.net&m.database=orders';
+    expect(onTheVm(sqlV2).join(' ')).toContain('(the Dapr release check and the identity check)');
+    expect(onTheVm('host=vm&hostName=vm-orders&m.vaultName=kv-orders').join(' ')).toContain(
+      '(the identity check)',
+    );
   });
 
   it('uses an existing identity, and creates none, when its client id was typed', () => {

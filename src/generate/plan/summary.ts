@@ -73,7 +73,7 @@ function hostItems(plan: DeploymentPlan): string[] {
   switch (plan.host.id) {
     case 'webapp':
       return [
-        `Uploads the component files to /home/site/dapr/components on ${host}.`,
+        `Uploads the component files to /home/site/libs/dapr/components on ${host}.`,
         `Adds the daprd sidecar container to ${host} (or updates the container of that name).`,
         `Restarts ${host}.`,
       ];
@@ -83,11 +83,13 @@ function hostItems(plan: DeploymentPlan): string[] {
       ];
     case 'vm':
       return [
-        `Runs commands on ${host} as root through Run Command (the Dapr release check and the identity check).`,
+        // The release check runs only when a component needs a Dapr newer than the oldest supported one
+        // (plan.daprNeed, build-plan.ts checkedDaprNeed; hosts/vm.ts daprCheckSteps); the identity check always.
+        `Runs commands on ${host} as root through Run Command (${plan.daprNeed === undefined ? 'the identity check' : 'the Dapr release check and the identity check'}).`,
       ];
     case 'vmss':
       return [
-        `With the scale set's Manual upgrade policy, updates every instance of ${host} to its latest model (az vmss update-instances): plan for the instances to restart.`,
+        `With the scale set's Manual upgrade policy, and only when this run changed the scale set's identity, updates every instance of ${host} to its latest model (az vmss update-instances): plan for the instances to restart.`,
       ];
     case 'aks':
     case 'aca':

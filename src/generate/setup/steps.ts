@@ -34,10 +34,12 @@ export function clientIdLines(plan: DeploymentPlan, read: ScriptLine): ScriptLin
   if (plan.identity.clientId === '') return [read];
   return [
     read,
+    // A GUID matches in any case (the wizard's rule takes A-F too), and az prints a client id in lower case
+    // (as Microsoft.ManagedIdentity returns it): the typed one is compared lower-cased.
     guard(
       'CLIENT_ID',
       '!=',
-      plan.identity.clientId,
+      plan.identity.clientId.toLowerCase(),
       "The client id entered in the wizard is not this identity's: correct it there, or leave it empty.",
       { checksChange: read.kind === 'command' && read.readsChange === true },
     ),

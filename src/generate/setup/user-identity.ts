@@ -40,10 +40,12 @@ function existingIdentityStep(plan: DeploymentPlan): ScriptStep {
         '',
         `There is no user-assigned identity ${name} in the resource group ${plan.resourceGroup}, and a client id was entered, so the script uses an existing identity and creates none: correct the identity's name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.`,
       ),
+      // A GUID matches in any case (the wizard's rule takes A-F too), and az prints a client id in lower case
+      // (as Microsoft.ManagedIdentity returns it): the typed one is compared lower-cased.
       guard(
         'CLIENT_ID',
         '!=',
-        plan.identity.clientId,
+        plan.identity.clientId.toLowerCase(),
         `The client id entered in the wizard is not that of the identity ${name}: correct it there, or leave it empty. Nothing was changed.`,
       ),
     ],

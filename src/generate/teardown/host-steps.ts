@@ -3,7 +3,7 @@
  * anything, and taking an identity off the host only where the teardown can tell the setup put it there.
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { capture, cmd, join, lit, v, when, type ScriptLine, type ScriptStep } from '../script-model';
+import { capture, cmd, command, join, lit, v, when, type ScriptLine, type ScriptStep } from '../script-model';
 import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import { RG } from '../setup/steps';
 
@@ -87,6 +87,24 @@ export function removeHostIdentityStep(
         ),
         when(attached, '=', '1', [cmd(remove, ...hostArgs(plan), flags.user, v('IDENTITY_ID'), '-o none')]),
       ]),
+      // A typed client id names an identity that existed before: the setup attached it all the same, and the
+      // teardown, which cannot tell whether it was attached before, leaves it on the host.
+      ...(plan.identity.clientId === ''
+        ? []
+        : [
+            command([
+              'printf',
+              '%s\\n',
+              join(
+                `The identity existed before the setup (its client id was entered), so it stays attached to the ${plan.host.noun}, though the setup attached it. If it was not attached before, take it off: ${remove} --name `,
+                v(plan.host.hostNameVariable),
+                ' --resource-group ',
+                v('RESOURCE_GROUP'),
+                ` ${flags.user} `,
+                v('IDENTITY_ID'),
+              ),
+            ]),
+          ]),
     ],
   };
 }

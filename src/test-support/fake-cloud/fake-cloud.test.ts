@@ -664,6 +664,22 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
     expect(result.stdout).toBe('none\nComponent loaded: kv-mine (secretstores.azure.keyvault/v1)\n');
   });
 
+  it('refuses a static file outside /home/site/wwwroot/ with the 400 Kudu on Linux answers', () => {
+    const deploy = (type: string, path: string) =>
+      `az webapp deploy --name web-test -g ${GROUP} --src-path c.yaml --type ${type} --target-path ${path} --restart false -o none`;
+    const result = run(
+      ['echo "kind: Component" > c.yaml', deploy('static', '/home/site/dapr/c.yaml')].join('\n'),
+      world(),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("use an absolute path that start with prefix '/home/site/wwwroot/'");
+    const lib = run(
+      ['echo "kind: Component" > c.yaml', deploy('lib', '/home/site/dapr/c.yaml')].join('\n'),
+      world(),
+    );
+    expect(lib.stderr).toContain("prefix '/home/site/libs/'");
+  });
+
   it('records a scale-set rollout, a Dapr app port, deployed files and a sidecar replaced by name', () => {
     const sidecar = (image: string) =>
       `az webapp sitecontainers create --name web-test -g ${GROUP} --container-name daprd --image ${image} --is-main false --target-port 3500 --startup-cmd '/daprd --app-id a' -o none`;
@@ -672,7 +688,7 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
         `az vmss update-instances --name vmss-test -g ${GROUP} --instance-ids '*' -o none`,
         `az containerapp dapr enable --name app-test -g ${GROUP} --dapr-app-id a --dapr-app-port 8080 -o none`,
         'echo "kind: Component" > c.yaml',
-        `az webapp deploy --name web-test -g ${GROUP} --src-path c.yaml --type static --target-path /home/c.yaml --restart false -o none`,
+        `az webapp deploy --name web-test -g ${GROUP} --src-path c.yaml --type lib --target-path /home/site/libs/c.yaml --restart false -o none`,
         sidecar('ghcr.io/dapr/daprd:1.16.2'),
         sidecar('ghcr.io/dapr/daprd:1.18.3'),
         `az webapp restart --name web-test -g ${GROUP} -o none`,
@@ -682,10 +698,11 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
     expect(result.status, result.stderr).toBe(0);
     const byName = (name: string) => result.stateAfter.resources.find((item) => item.name === name);
     expect(byName('vmss-test')?.['latestModelAppliedTo']).toEqual(['*']);
+    expect(byName('vmss-test')?.['instanceUpdates']).toBe(1);
     expect(byName('app-test')?.['properties']).toEqual({
       configuration: { dapr: { enabled: true, appId: 'a', appPort: 8080 } },
     });
-    expect(byName('web-test')?.['files']).toEqual({ '/home/c.yaml': 'kind: Component\n' });
+    expect(byName('web-test')?.['files']).toEqual({ '/home/site/libs/c.yaml': 'kind: Component\n' });
     expect(byName('web-test')?.['sitecontainers']).toEqual({
       daprd: {
         name: 'daprd',

@@ -104,9 +104,16 @@ function hostResources(plan: DeploymentPlan): FakeResource[] {
       ];
     }
     case 'vm':
-      return [fakeResource('vm', group, plan.hostName, { daprdVersion: FAKE_DAPR_RELEASE })];
+      return [
+        fakeResource('vm', group, plan.hostName, {
+          daprdVersion: FAKE_DAPR_RELEASE,
+          storageProfile: { osDisk: { osType: 'Linux' } },
+        }),
+      ];
     case 'vmss':
-      return [fakeResource('vmss', group, plan.hostName, { upgradePolicy: { mode: 'Automatic' } })];
+      // Manual, the default of az vmss create (azure-cli vm/custom.py create_vmss, upgrade_policy_mode), under
+      // which the setup itself updates the instances.
+      return [fakeResource('vmss', group, plan.hostName, { upgradePolicy: { mode: 'Manual' } })];
     case 'aci':
       return [];
     default: {

@@ -122,6 +122,7 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
         --identities "$IDENTITY_ID" -o none
   fi
 fi
+printf '%s\n' "The identity existed before the setup (its client id was entered), so it stays attached to the function app, though the setup attached it. If it was not attached before, take it off: az functionapp identity remove --name ${FUNCTION_APP_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f -- components/azurekeyvault.yaml

@@ -71,7 +71,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # Microsoft.Web/sites/sitecontainers), so the setup script adds it too.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
-#   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
+#   - Copy the component file to /home/site/libs/dapr/components on the web app's /home share, which every container of the app sees.
 #   - Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
 #   - Restart the web app, so the sidecar starts with the component files in place.
 

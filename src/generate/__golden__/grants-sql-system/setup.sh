@@ -84,6 +84,16 @@ export MSYS_NO_PATHCONV=1
 # Look up the resources before changing anything (Azure SQL server): each grant is scoped to one of them.
 az sql server show --name "$SQL_SERVER_NAME" --resource-group "$RESOURCE_GROUP" -o none
 
+# Check that the VM runs Linux: the script's checks on the VM run shell commands (Run Command RunShellScript).
+VM_OS_TYPE=$(az vm show \
+    --name "$VM_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query storageProfile.osDisk.osType -o tsv)
+if [ "$VM_OS_TYPE" != Linux ]; then
+  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.' >&2
+  exit 1
+fi
+
 # Read the Dapr release installed on the VM (daprd --version, through Run Command): state.sqlserver v2 is registered from Dapr 1.17.
 DAPR_VERSION=$(az vm run-command invoke \
     --name "$VM_NAME" \
@@ -164,7 +174,7 @@ YAML
 # Put the component file where Dapr on the VM reads it.
 # Install Dapr on the VM once, if it is not there yet: the Dapr CLI, then
 #   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
-#   dapr init --slim   # without Docker: installs only daprd and placement
+#   dapr init --slim   # without Docker: installs the daprd, placement and scheduler binaries, no containers
 # --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
 # These components need Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17): dapr init installs the newest release; with --runtime-version pick 1.17.0 or later.
 # Copy components/sql-state.yaml to the VM, into a components folder beside the app, and start the app with Dapr:

@@ -74,7 +74,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component files into ./components.
 //   - Put the component files where Dapr on the scale set reads them.
-//   - Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+//   - Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
 
 // Your scale set must have its system-assigned identity on before this deploys: add this block to its own template.
 // A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).

@@ -96,7 +96,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component files into ./components.
 #   - Put the component files where Dapr on the scale set reads them.
-#   - Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+#   - Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
 
 # Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
 # Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).

@@ -24,7 +24,7 @@
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 # On the VM:
-#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
+#   - Runs commands on the VM vm-orders as root through Run Command (the identity check).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
@@ -91,6 +91,16 @@ if [ "$VAULT_RBAC" != true ]; then
   exit 1
 fi
 
+# Check that the VM runs Linux: the script's checks on the VM run shell commands (Run Command RunShellScript).
+VM_OS_TYPE=$(az vm show \
+    --name "$VM_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query storageProfile.osDisk.osType -o tsv)
+if [ "$VM_OS_TYPE" != Linux ]; then
+  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.' >&2
+  exit 1
+fi
+
 # Turn on the VM's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
 PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
@@ -136,7 +146,7 @@ YAML
 # Put the component file where Dapr on the VM reads it.
 # Install Dapr on the VM once, if it is not there yet: the Dapr CLI, then
 #   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
-#   dapr init --slim   # without Docker: installs only daprd and placement
+#   dapr init --slim   # without Docker: installs the daprd, placement and scheduler binaries, no containers
 # --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
 # Copy components/azurekeyvault.yaml to the VM, into a components folder beside the app, and start the app with Dapr:
 #   dapr run --app-id orders-api --resources-path ./components -- <your app command>

@@ -117,6 +117,7 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
         --identities "$IDENTITY_ID" -o none
   fi
 fi
+printf '%s\n' "The identity existed before the setup (its client id was entered), so it stays attached to the VM, though the setup attached it. If it was not attached before, take it off: az vm identity remove --name ${VM_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:

@@ -24,7 +24,7 @@
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 # On the scale set:
-#   - With the scale set's Manual upgrade policy, updates every instance of the scale set vmss-orders to its latest model (az vmss update-instances): plan for the instances to restart.
+#   - With the scale set's Manual upgrade policy, and only when this run changed the scale set's identity, updates every instance of the scale set vmss-orders to its latest model (az vmss update-instances): plan for the instances to restart.
 # On this machine:
 #   - Makes 00000000-1111-2222-3333-444444444444 the Azure CLI's default subscription (az account set): later az commands on this machine use it.
 
@@ -96,11 +96,15 @@ if [ "$VAULT_RBAC" = true ]; then
   exit 1
 fi
 
-# Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run.
+# Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run. Read its identity too, to tell later whether this run changed it.
 UPGRADE_MODE=$(az vmss show \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query upgradePolicy.mode -o tsv)
+VMSS_IDENTITY_BEFORE=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query identity -o json)
 
 # Turn on the scale set's system-assigned identity; its principal id comes back as systemAssignedIdentity. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
 PRINCIPAL_ID=$(az vmss show \
@@ -147,24 +151,33 @@ YAML
 # Put the component file where Dapr on the scale set reads it.
 # Install Dapr on every instance (in the image or with your deployment) once, if it is not there yet: the Dapr CLI, then
 #   dapr init          # needs Docker: runs Dapr's services, Redis and Zipkin as containers
-#   dapr init --slim   # without Docker: installs only daprd and placement
+#   dapr init --slim   # without Docker: installs the daprd, placement and scheduler binaries, no containers
 # --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
 # Ship components/azurekeyvault.yaml to every instance the same way, and start the app with Dapr:
 #   dapr run --app-id <your-app-id> --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
 
-# Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+# Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+VMSS_IDENTITY_AFTER=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query identity -o json)
 if [ "$UPGRADE_MODE" = Manual ]; then
   # update-instances brings every instance to the scale set's latest model: the identity, and any other
   # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
   # Whether the identity change alone restarts an instance is not documented; plan for a restart.
   # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
   # check with the verify line below.
-  printf '%s\n' 'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.'
-  run az vmss update-instances \
-      --name "$VMSS_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --instance-ids '*' -o none || true
+  if [ "$VMSS_IDENTITY_AFTER" != "$VMSS_IDENTITY_BEFORE" ]; then
+    printf '%s\n' 'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.'
+    run az vmss update-instances \
+        --name "$VMSS_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --instance-ids '*' -o none || true
+  fi
+  if [ "$VMSS_IDENTITY_AFTER" = "$VMSS_IDENTITY_BEFORE" ]; then
+    printf '%s\n' 'The scale set'\''s identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). Instances still on an older model are listed by the verify line below.'
+  fi
 fi
 
 # Verify: the grants.

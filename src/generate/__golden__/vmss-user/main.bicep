@@ -46,7 +46,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
 //   - Put the component file where Dapr on the scale set reads it.
-//   - Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+//   - Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
 
 // Your scale set must carry the identity: add this block to its own template (identityId is this file's output).
 // A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).

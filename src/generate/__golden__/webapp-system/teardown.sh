@@ -92,7 +92,7 @@ fi
 
 # Not done here: remove the daprd sidecar and the component files yourself.
 # The setup added the sidecar container daprd (ghcr.io/dapr/daprd:1.18.3) and copied the component files to
-# /home/site/dapr/components on the app's /home share. Remove the sidecar in the Azure portal (the app's
+# /home/site/libs/dapr/components on the app's /home share. Remove the sidecar in the Azure portal (the app's
 # Deployment Center, Containers) and the files from the Kudu console or SSH, then restart the app.
 
 # Turn off the web app's system-assigned identity only if you ask (REMOVE_SYSTEM_IDENTITY=1): the teardown cannot tell whether the setup turned it on, and every other grant to it stops working.

@@ -70,7 +70,7 @@ resource daprSidecar 'Microsoft.Web/sites/sitecontainers@2025-03-01' = {
     image: 'ghcr.io/dapr/daprd:1.18.3'
     isMain: false
     targetPort: '3500'
-    startUpCommand: '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500 --app-port 8080'
+    startUpCommand: '/daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080'
     authType: 'Anonymous'
   }
 }
@@ -78,7 +78,7 @@ resource daprSidecar 'Microsoft.Web/sites/sitecontainers@2025-03-01' = {
 // Not here: the component files: Dapr on the web app reads them from files under /home, which no ARM resource writes, and only when daprd starts.
 // The setup script (setup-dapr-identity.sh) does it in these steps, after this deployment:
 //   - Write the component file into ./components.
-//   - Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
+//   - Copy the component file to /home/site/libs/dapr/components on the web app's /home share, which every container of the app sees.
 //   - Restart the web app, so the sidecar starts with the component files in place.
 
 // Your web app must carry the identity: add this block to its own template (identityId is this file's output).

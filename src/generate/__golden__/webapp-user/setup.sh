@@ -25,7 +25,7 @@
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 # On the web app:
-#   - Uploads the component files to /home/site/dapr/components on the web app orders-web.
+#   - Uploads the component files to /home/site/libs/dapr/components on the web app orders-web.
 #   - Adds the daprd sidecar container to the web app orders-web (or updates the container of that name).
 #   - Restarts the web app orders-web.
 
@@ -180,13 +180,13 @@ scopes:
 YAML
 } > components/azurekeyvault.yaml
 
-# Copy the component file to /home/site/dapr/components on the web app's /home share, which every container of the app sees.
+# Copy the component file to /home/site/libs/dapr/components on the web app's /home share, which every container of the app sees.
 run az webapp deploy \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --src-path components/azurekeyvault.yaml \
-    --type static \
-    --target-path /home/site/dapr/components/azurekeyvault.yaml \
+    --type lib \
+    --target-path /home/site/libs/dapr/components/azurekeyvault.yaml \
     --restart false -o none
 
 # Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder.
@@ -197,7 +197,7 @@ run az webapp sitecontainers create \
     --image ghcr.io/dapr/daprd:1.18.3 \
     --is-main false \
     --target-port 3500 \
-    --startup-cmd '/daprd --app-id orders-web --resources-path /home/site/dapr/components --dapr-http-port 3500 --app-port 8080' -o none
+    --startup-cmd '/daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080' -o none
 # Your app calls Dapr at http://localhost:3500: the containers of an app share its network.
 # Not confirmed: that App Service starts the command as /daprd with these arguments (the image has no
 # shell); if the sidecar does not start, its log (below) says why.

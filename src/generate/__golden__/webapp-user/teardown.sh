@@ -98,7 +98,7 @@ fi
 
 # Not done here: remove the daprd sidecar and the component files yourself.
 # The setup added the sidecar container daprd (ghcr.io/dapr/daprd:1.18.3) and copied the component files to
-# /home/site/dapr/components on the app's /home share. Remove the sidecar in the Azure portal (the app's
+# /home/site/libs/dapr/components on the app's /home share. Remove the sidecar in the Azure portal (the app's
 # Deployment Center, Containers) and the files from the Kudu console or SSH, then restart the app.
 
 # Take the user-assigned identity off the web app if the setup created it (and so attached it); one that existed before stays attached.

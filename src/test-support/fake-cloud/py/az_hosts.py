@@ -286,11 +286,14 @@ def vmss_run_command(state, values):
 
 
 def vmss_update_instances(state, values):
-    """Brings the instances to the scale set's latest model; the fake keeps no per-instance model, so this
-    records only that it ran (the LRO's result is None in the installed 2.45, vm/custom.py)."""
+    """Brings the instances to the scale set's latest model, with every change waiting in it (an OS image or
+    size change restarts or reimages them: MicrosoftDocs/azure-docs virtual-machine-scale-sets-upgrade-policy.md).
+    The fake keeps no per-instance model, so it counts the updates: each is a change to the instances, which
+    a second run of a setup must not make (the LRO's result is None in the installed 2.45, vm/custom.py)."""
     name, group = required(values, '--name', '--resource-group', '--instance-ids')[:2]
     scale_set = find(state, 'vmss', name, group)
     scale_set['latestModelAppliedTo'] = values['--instance-ids']
+    scale_set['instanceUpdates'] = scale_set.get('instanceUpdates', 0) + 1
     return None
 
 

@@ -1,7 +1,7 @@
 """App Service sites: files deployed to /home, sidecar containers, restarts.
 
 A site keeps what the scripts put there: files[target path] = the file's text (az webapp deploy --type
-static), sitecontainers[name] = the container's settings. Restarts change no setting, so no state.
+static or lib), sitecontainers[name] = the container's settings. Restarts change no setting, so no state.
 """
 from az_args import ONE, required
 from az_output import cli_error
@@ -13,15 +13,27 @@ def _site(state, values):
     return find(state, 'webapp', name, group)
 
 
+# The folder under /home that Kudu on Linux confines an absolute --target-path to, by artifact type
+# (Azure-App-Service/KuduLite Kudu.Services/Deployment/OneDeployHelper.cs: WwwrootDirectoryRelativePath,
+# LibsDirectoryRelativePath; PushDeploymentController.cs cases ArtifactType.Static and ArtifactType.Lib).
+_DESIGNATED_ROOT = {'static': '/home/site/wwwroot/', 'lib': '/home/site/libs/'}
+
+
 def webapp_deploy(state, values):
-    """OneDeploy of one static file to --target-path (appservice/custom.py perform_onedeploy in the installed
-    2.45): a second deploy of a path replaces the file."""
+    """OneDeploy of one static or lib file to --target-path (appservice/custom.py perform_onedeploy in the
+    installed 2.45, which sends the path as it is): a second deploy of a path replaces the file. An absolute
+    path outside the type's folder is Kudu's 400 (OneDeployHelper.EnsureValidPath), which the CLI reports."""
     site = _site(state, values)
     src_path, kind = required(values, '--src-path', '--type')
-    if kind != 'static' or '--target-path' not in values:
-        raise cli_error('The fake deploys only --type static files to a --target-path.')
+    if kind not in _DESIGNATED_ROOT or '--target-path' not in values:
+        raise cli_error('The fake deploys only --type static or lib files to a --target-path.')
+    path, root = values['--target-path'], _DESIGNATED_ROOT[kind]
+    if path.startswith('/') and not path.startswith(root):
+        raise cli_error(
+            f"Status Code: 400, Details: Absolute path = '{path}' for artifact type = '{kind.capitalize()}' is "
+            f"invalid. Either use a relative path or use an absolute path that start with prefix '{root}'")
     with open(src_path, encoding='utf-8') as handle:
-        site.setdefault('files', {})[values['--target-path']] = handle.read()
+        site.setdefault('files', {})[path if path.startswith('/') else root + path] = handle.read()
     return None
 
 
