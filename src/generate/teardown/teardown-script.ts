@@ -29,6 +29,7 @@ import { showArgs } from '../setup/preflight';
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
 import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY, removeLocalFilesLines } from './host-steps';
 import { deleteUserIdentitySteps, readUserIdentitySteps } from './identity';
+import { keptRoleFlags, keptRoleSteps } from './kept-role';
 import { DELETE_CONTAINER_GROUP } from '../hosts/aci';
 
 export const TEARDOWN_FILE = 'teardown-dapr-identity.sh';
@@ -60,7 +61,7 @@ function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
  */
 const DATABASE_GRANTS = new Set(['postgres-role', 'sql-contained-user']);
 
-/** PostgreSQL roles and SQL users: the database may refuse to drop one that owns tables, and the script stops. */
+/** PostgreSQL roles and SQL users: a database may refuse to drop one that owns tables (kept-role.ts). */
 function isDatabaseGrant(resolved: DeploymentPlan['grants'][number]): boolean {
   return DATABASE_GRANTS.has(resolved.grant.kind);
 }
@@ -211,12 +212,13 @@ export function buildTeardownScript(
     ...preambleSteps(plan),
     ...lookupSteps(plan),
     ...readUserIdentitySteps(plan),
-    // Database users last among the grants: if a database refuses to drop a role that owns the app's tables,
-    // the script stops there with the choice, every other grant already taken back. They come before the
-    // host's own steps, which may turn off the identity the SQL user is matched by.
+    // Database users last among the grants, before the host's own steps, which may turn off the identity a
+    // SQL user is matched by. A PostgreSQL role that owns the app's tables is kept (the script says so, goes
+    // on, keeps the identity and ends with status 1: kept-role.ts).
     ...host.teardownSteps(plan, [...grantSteps(plan, 'other'), ...grantSteps(plan, 'database')]),
     ...localFilesStep(plan, setup),
     ...deleteUserIdentitySteps(plan),
+    ...keptRoleSteps(plan),
     {
       comment: 'Done. Running it again finds nothing left to remove and changes nothing.',
       lines: [
@@ -244,6 +246,7 @@ export function buildTeardownScript(
     ],
     variables: usedVariables(plan, steps),
     options: options(plan),
+    flags: keptRoleFlags(plan),
     steps,
   };
 }

@@ -24,6 +24,8 @@ REDIS_CACHE_NAME=redis-orders
 DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 PG_ADMIN="${PG_ADMIN:-}"
 
+DATABASE_ROLE_KEPT=0
+
 set -euo pipefail
 
 # With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
@@ -164,8 +166,8 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
     run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
     if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
-      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
-      exit 1
+      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
+      DATABASE_ROLE_KEPT=1
     fi
   fi
 fi
@@ -308,8 +310,16 @@ run rm -f \
 # a new identity of the same name would get new ids, and every grant would have to be made again.
 if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
   if [ "$DELETE_IDENTITY" = 1 ]; then
-    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+    if [ "$DATABASE_ROLE_KEPT" = 0 ]; then
+      run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+    fi
   fi
+fi
+
+# End with an error if a PostgreSQL role could not be dropped (said above): everything else is taken back.
+if [ "$DATABASE_ROLE_KEPT" = 1 ]; then
+  echo 'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED or DROP OWNED, run this script again.' >&2
+  exit 1
 fi
 
 # Done. Running it again finds nothing left to remove and changes nothing.
