@@ -109,6 +109,14 @@ export function postgresAdminOptionLines(): string[] {
   ];
 }
 
+/**
+ * The teardown's sign-in, once before its first PostgreSQL step and outside the check that its server is
+ * still there, so a later server's steps are signed in too.
+ */
+export function postgresTeardownSignInLines(): ScriptLine[] {
+  return signInLines();
+}
+
 /** Signs psql in as a Microsoft Entra admin of the server (PG_ADMIN, else the az user): the token is the password. */
 function signInLines(): ScriptLine[] {
   return [
@@ -282,13 +290,12 @@ function subscribeNotes(resolved: ResolvedGrant): ScriptLine[] {
  * role), DROP ROLE in the postgres database. Tables Dapr created as the role (its state table) belong to it
  * and hold the app's data: DROP ROLE then fails, and the script says so with the choice, never dropping
  * them, and goes on (kept-role.ts).
- * `signIn`: the first PostgreSQL step of the teardown signs in.
+ * The teardown signs in once, before its first PostgreSQL step (postgresTeardownSignInLines).
  */
 export function postgresTeardownStep(
   plan: DeploymentPlan,
   resolved: ResolvedGrant,
   grant: PostgresGrant,
-  signIn: boolean,
 ): ScriptStep {
   const { resource, component } = resolved;
   const role = plan.identity.displayName;
@@ -326,7 +333,6 @@ export function postgresTeardownStep(
       ? `Take back the PostgreSQL grants of ${role} on ${resource.name} (${resolved.components.join(', ')}) and drop the role, if it still signs in as this identity.`
       : `Take back the PostgreSQL grants of ${role} on ${resource.name} for ${resolved.components.join(', ')}, if the role still signs in as this identity.`,
     lines: [
-      ...(signIn ? signInLines() : []),
       command(
         words('psql', connectionString(host, 'postgres'), '-X -tA -v ON_ERROR_STOP=1 -c', mappedQuery),
         // A SELECT: a dry run runs it, so it shows the REVOKE and DROP ROLE it would run.

@@ -12,14 +12,16 @@ import {
   signInLine,
   type ScriptMeta,
 } from '../az-script';
-import { grantOptionLines, grantScriptOptions, grantTeardownStep } from '../grants';
+import { grantOptionLines, grantScriptOptions, grantTeardownFirstLines, grantTeardownStep } from '../grants';
 import { hostModule } from '../hosts';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import {
   command,
+  lit,
   note,
   words,
   when,
+  type Conditional,
   type Script,
   type ScriptLine,
   type ScriptStep,
@@ -34,23 +36,36 @@ import { DELETE_CONTAINER_GROUP } from '../hosts/aci';
 
 export const TEARDOWN_FILE = 'teardown-dapr-identity.sh';
 
-/** The ids RBAC grants are scoped to, looked up as the setup did (a resource that is gone stops the script). */
+/**
+ * Every resource a grant is on, looked up as the setup did, tolerantly: a resource deleted since took its
+ * role assignments, access policies, data-plane assignments and database users with it, and its commands
+ * (keyvault show, redis access-policy-assignment list, cosmosdb sql role assignment list, psql, sqlcmd) would
+ * fail and stop the script. An empty id skips its grants below, and the script says so.
+ */
 function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
-  const scoped = plan.resources.filter((resource) =>
-    plan.grants.some((grant) => grant.resource === resource && grant.grant.kind === 'rbac'),
+  const granted = plan.resources.filter((resource) =>
+    plan.grants.some((grant) => grant.resource === resource),
   );
-  if (scoped.length === 0) return [];
+  if (granted.length === 0) return [];
   return [
     {
       comment:
-        'Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.',
-      // A resource deleted since takes its role assignments with it: an empty id skips its steps below.
-      lines: scoped.map((resource) =>
+        'Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.',
+      lines: granted.flatMap((resource): ScriptLine[] => [
         command([...words(...showArgs(resource)), '--query', 'id', '-o', 'tsv'], {
           captureTo: `${resource.variable}_ID`,
           tolerateFailure: true,
         }),
-      ),
+        when(`${resource.variable}_ID`, '=', '', [
+          command([
+            'printf',
+            '%s\\n',
+            lit(
+              `The ${resource.ref.title} ${resource.name} is not there (deleted, or not readable with your sign-in): its grants are skipped.`,
+            ),
+          ]),
+        ]),
+      ]),
     },
   ];
 }
@@ -66,25 +81,25 @@ function isDatabaseGrant(resolved: DeploymentPlan['grants'][number]): boolean {
   return DATABASE_GRANTS.has(resolved.grant.kind);
 }
 
+function withoutFiles(lines: readonly ScriptLine[]): Conditional['lines'] {
+  return lines.map((line) => {
+    if (line.kind === 'write-file') throw new Error('A grant step writes no files');
+    return line;
+  });
+}
+
 function grantSteps(plan: DeploymentPlan, which: 'database' | 'other'): ScriptStep[] {
   const reversed = [...plan.grants]
     .reverse()
     .filter((resolved) => isDatabaseGrant(resolved) === (which === 'database'));
   return reversed.flatMap((resolved, index) => {
     const firstOfKind = reversed.findIndex((other) => other.grant.kind === resolved.grant.kind) === index;
-    const step = grantTeardownStep(plan, resolved, firstOfKind);
+    const step = grantTeardownStep(plan, resolved);
     if (step === undefined) return [];
-    const lines = step.lines.map((line) => {
-      if (line.kind === 'write-file') throw new Error('A grant step writes no files');
-      return line;
-    });
-    const guarded = when('PRINCIPAL_ID', '!=', '', lines);
-    // An RBAC grant's scope was looked up above: skipped when its resource is gone.
-    const scoped =
-      resolved.grant.kind === 'rbac'
-        ? when(`${resolved.resource.variable}_ID`, '!=', '', [guarded])
-        : guarded;
-    return [{ comment: step.comment, lines: [scoped] }];
+    // Its resource was looked up above: skipped when it is gone.
+    const scoped = when(`${resolved.resource.variable}_ID`, '!=', '', withoutFiles(step.lines));
+    const first = firstOfKind ? withoutFiles(grantTeardownFirstLines(plan, resolved.grant.kind)) : [];
+    return [{ comment: step.comment, lines: [when('PRINCIPAL_ID', '!=', '', [...first, scoped])] }];
   });
 }
 
