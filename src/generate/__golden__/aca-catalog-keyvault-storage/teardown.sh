@@ -158,9 +158,11 @@ fi
 # Remove the identity's access policy on the Key Vault kv-keys if it holds only what the setup gave (keys get encrypt decrypt wrapKey unwrapKey sign verify); one with more is kept.
 if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$VAULT_2_ID" != '' ]; then
+    # If the identity held some of these permissions before the setup (which added the rest), the entry cannot be
+    # told apart from one the setup made and is removed too: give those permissions back with az keyvault set-policy.
     VAULT_2_POLICY_MATCHES=$(az keyvault show \
         --name "$VAULT_2_NAME" \
-        --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets || `[]`) == `0` && length(permissions.keys[?@!='\''get'\'' && @!='\''encrypt'\'' && @!='\''decrypt'\'' && @!='\''wrapKey'\'' && @!='\''unwrapKey'\'' && @!='\''sign'\'' && @!='\''verify'\''] || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
+        --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets || `[]`) == `0` && length(permissions.keys[?@!='\''get'\'' && @!='\''Get'\'' && @!='\''GET'\'' && @!='\''encrypt'\'' && @!='\''Encrypt'\'' && @!='\''ENCRYPT'\'' && @!='\''decrypt'\'' && @!='\''Decrypt'\'' && @!='\''DECRYPT'\'' && @!='\''wrapKey'\'' && @!='\''wrapkey'\'' && @!='\''WrapKey'\'' && @!='\''WRAPKEY'\'' && @!='\''unwrapKey'\'' && @!='\''unwrapkey'\'' && @!='\''UnwrapKey'\'' && @!='\''UNWRAPKEY'\'' && @!='\''sign'\'' && @!='\''Sign'\'' && @!='\''SIGN'\'' && @!='\''verify'\'' && @!='\''Verify'\'' && @!='\''VERIFY'\''] || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
     if [ "$VAULT_2_POLICY_MATCHES" = 1 ]; then
       run az keyvault delete-policy --name "$VAULT_2_NAME" --object-id "$PRINCIPAL_ID" -o none
     fi

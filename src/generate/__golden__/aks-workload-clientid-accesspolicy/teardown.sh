@@ -114,9 +114,11 @@ fi
 # Remove the identity's access policy on the Key Vault kv-orders if it holds only what the setup gave (secrets get list); one with more is kept.
 if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$VAULT_ID" != '' ]; then
+    # If the identity held some of these permissions before the setup (which added the rest), the entry cannot be
+    # told apart from one the setup made and is removed too: give those permissions back with az keyvault set-policy.
     VAULT_POLICY_MATCHES=$(az keyvault show \
         --name "$VAULT_NAME" \
-        --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets[?@!='\''get'\'' && @!='\''list'\''] || `[]`) == `0` && length(permissions.keys || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
+        --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets[?@!='\''get'\'' && @!='\''Get'\'' && @!='\''GET'\'' && @!='\''list'\'' && @!='\''List'\'' && @!='\''LIST'\''] || `[]`) == `0` && length(permissions.keys || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
     if [ "$VAULT_POLICY_MATCHES" = 1 ]; then
       run az keyvault delete-policy --name "$VAULT_NAME" --object-id "$PRINCIPAL_ID" -o none
     fi
