@@ -95,6 +95,11 @@ export interface Retry {
   readonly message: string;
   /** Printed to stderr before each wait, so a long wait says what it waits for. */
   readonly waiting?: string;
+  /**
+   * When set, the last failed try sets this flag (one of the script's `flags`) to 1 and the script goes on
+   * instead of exiting: for a teardown step whose failure must not stop the removal of everything else.
+   */
+  readonly flagOnFailure?: string;
 }
 
 /**
@@ -151,6 +156,8 @@ export interface Script {
   readonly variables: readonly { readonly name: string; readonly value: string }[];
   /** Settings read from the environment, after the variables; documented in the header. */
   readonly options?: readonly EnvironmentOption[];
+  /** The script's own flags, set to 0 at the top (never read from the environment): a Retry may set one to 1. */
+  readonly flags?: readonly string[];
   readonly steps: readonly ScriptStep[];
 }
 
@@ -208,7 +215,13 @@ export function when(
 
 export function retry(
   line: Command,
-  options: { attempts: number; delaySeconds: number; message: string; waiting?: string },
+  options: {
+    attempts: number;
+    delaySeconds: number;
+    message: string;
+    waiting?: string;
+    flagOnFailure?: string;
+  },
 ): Retry {
   return { kind: 'retry', command: line, ...options };
 }

@@ -253,6 +253,33 @@ describe('retry', () => {
     expect(result.stderr).toBe("it's not ready\n");
   });
 
+  it('with a flag, says why, sets the flag and goes on (one try or many), the flag starting at 0', () => {
+    for (const attempts of [1, 2]) {
+      const text = toBash({
+        header: [],
+        variables: [],
+        flags: ['KEPT'],
+        steps: [
+          {
+            comment: 'c',
+            lines: [
+              command(['echo', v('KEPT')]),
+              retry(succeedsOnTry(9), { attempts, delaySeconds: 0, message: 'kept', flagOnFailure: 'KEPT' }),
+              command(['echo', v('KEPT')]),
+            ],
+          },
+        ],
+      });
+      const result = spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${text}`], {
+        encoding: 'utf8',
+        env: { ...process.env, KEPT: '1' },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toBe('0\n1\n');
+      expect(result.stderr).toBe('kept\n');
+    }
+  });
+
   it('refuses a loop that would never run', () => {
     expect(() => once(retry(cmd('true'), { attempts: 0, delaySeconds: 0, message: 'm' }))).toThrow();
   });

@@ -234,12 +234,20 @@ function renderRetry(line: Retry, indent = ''): string {
   }
   if (!Number.isInteger(line.delaySeconds) || line.delaySeconds < 0) throw new Error('Bad retry delay');
   const inner = `${indent}  `;
+  if (line.flagOnFailure !== undefined && !OPTION_NAME.test(line.flagOnFailure)) {
+    throw new Error(`Not a flag name: ${line.flagOnFailure}`);
+  }
+  // Exit, or set the flag and go on (after the last try: a loop also leaves it).
+  const giveUp = (at: string, inLoop: boolean): string[] =>
+    line.flagOnFailure === undefined
+      ? [`${at}exit 1`]
+      : [`${at}${line.flagOnFailure}=1`, ...(inLoop ? [`${at}break`] : [])];
   if (line.attempts === 1) {
     // One try: no loop, nothing to wait for.
     return [
       `${indent}if ! ${renderCommand(line.command, indent).slice(indent.length)}; then`,
       `${inner}echo ${quoteLiteral(line.message)} >&2`,
-      `${inner}exit 1`,
+      ...giveUp(inner, false),
       `${indent}fi`,
     ].join('\n');
   }
@@ -250,7 +258,7 @@ function renderRetry(line: Retry, indent = ''): string {
     `${inner}fi`,
     `${inner}if [ "$attempt" = ${line.attempts} ]; then`,
     `${inner}  echo ${quoteLiteral(line.message)} >&2`,
-    `${inner}  exit 1`,
+    ...giveUp(`${inner}  `, true),
     `${inner}fi`,
     ...(line.waiting === undefined ? [] : [`${inner}echo ${quoteLiteral(line.waiting)} >&2`]),
     `${inner}sleep ${line.delaySeconds}`,
@@ -344,12 +352,19 @@ function renderOption(option: EnvironmentOption): string {
   return `${option.name}="\${${option.name}:-${option.defaultValue}}"`;
 }
 
+/** `NAME=0`: a flag of the script's own, which the environment cannot preset. */
+function renderFlag(name: string): string {
+  if (!OPTION_NAME.test(name)) throw new Error(`Not a flag name: ${name}`);
+  return `${name}=0`;
+}
+
 /** The whole script as Bash text, ending with a newline. */
 export function toBash(script: Script): string {
   const blocks: string[] = [
     ['#!/usr/bin/env bash', ...script.header.map((line) => comment(line))].join('\n'),
     script.variables.map(({ name, value }) => `${name}=${quoteLiteral(value)}`).join('\n'),
     (script.options ?? []).map(renderOption).join('\n'),
+    (script.flags ?? []).map(renderFlag).join('\n'),
     'set -euo pipefail',
     DRY_RUN_FUNCTIONS,
     ...script.steps.map((step) => [comment(step.comment), renderStepLines(step)].join('\n')),

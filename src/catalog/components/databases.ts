@@ -26,7 +26,8 @@ const POSTGRES_SERVER: ResourceRef = {
     query: 'authConfig.activeDirectoryAuth',
     expected: 'Enabled',
     message:
-      'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).',
+      // <name> and <resource-group> are this server's in the script (setup/preflight.ts pasteableMessage).
+      'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name <name> --resource-group <resource-group> --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).',
   },
 };
 

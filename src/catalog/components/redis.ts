@@ -22,7 +22,8 @@ const REDIS_CACHE: ResourceRef = {
     query: 'redisConfiguration.aadEnabled',
     expected: 'true',
     message:
-      'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --set redisConfiguration.aadEnabled=true with its --name and --resource-group.',
+      // <name> and <resource-group> are this cache's in the script (setup/preflight.ts pasteableMessage).
+      'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.',
   },
 };
 

@@ -16,11 +16,12 @@ import {
   POSTGRES_ADMIN_OPTION,
   postgresAdminOptionLines,
   postgresSetupStep,
+  postgresTeardownSignInLines,
   postgresTeardownStep,
 } from './postgres-role';
 import { rbacSetupStep, rbacTeardownStep, rbacVerifyLine } from './rbac';
 import { redisSetupStep, redisTeardownStep } from './redis-access-policy';
-import { sqlSetupStep, sqlTeardownStep } from './sql-contained-user';
+import { sqlSetupStep, sqlTeardownClientIdLines, sqlTeardownStep } from './sql-contained-user';
 
 /** The setup step that makes one grant; `firstOfKind` is true for the first grant of its kind in the plan. */
 export function grantSetupStep(
@@ -68,14 +69,10 @@ export function grantVerifyLine(resolved: ResolvedGrant): ScriptLine | undefined
 
 /**
  * The teardown step that takes one grant back, or none where another step of its kind covers it (one Key Vault
- * policy entry per vault). `firstOfKind` is true for the first grant of its kind in teardown order (the plan's
- * order reversed): it signs in to PostgreSQL, or reads a system identity's client id for Azure SQL.
+ * policy entry per vault). It runs only while its resource is there; what its kind needs first (the
+ * PostgreSQL sign-in, a system identity's client id for Azure SQL) is grantTeardownFirstLines.
  */
-export function grantTeardownStep(
-  plan: DeploymentPlan,
-  resolved: ResolvedGrant,
-  firstOfKind: boolean,
-): ScriptStep | undefined {
+export function grantTeardownStep(plan: DeploymentPlan, resolved: ResolvedGrant): ScriptStep | undefined {
   const { grant } = resolved;
   switch (grant.kind) {
     case 'rbac':
@@ -87,11 +84,34 @@ export function grantTeardownStep(
     case 'redis-access-policy':
       return redisTeardownStep(plan, resolved, grant);
     case 'postgres-role':
-      return postgresTeardownStep(plan, resolved, grant, firstOfKind);
+      return postgresTeardownStep(plan, resolved, grant);
     case 'sql-contained-user':
-      return sqlTeardownStep(plan, resolved, firstOfKind && plan.identity.kind === 'system');
+      return sqlTeardownStep(plan, resolved);
     default:
       return assertNever(grant);
+  }
+}
+
+/**
+ * Lines the teardown runs once before the first grant of a kind, whichever resource is still there: the
+ * PostgreSQL sign-in, or a system identity's client id for Azure SQL.
+ */
+export function grantTeardownFirstLines(
+  plan: DeploymentPlan,
+  kind: ResolvedGrant['grant']['kind'],
+): ScriptLine[] {
+  switch (kind) {
+    case 'postgres-role':
+      return postgresTeardownSignInLines();
+    case 'sql-contained-user':
+      return sqlTeardownClientIdLines(plan);
+    case 'rbac':
+    case 'keyvault-policy':
+    case 'cosmos-sql-role':
+    case 'redis-access-policy':
+      return [];
+    default:
+      return assertNever(kind);
   }
 }
 

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { buildPlan } from '../plan/build-plan';
 import { toBash } from '../to-bash';
-import { grantSetupStep } from '.';
+import { grantSetupStep, grantTeardownStep } from '.';
 
 const PRINCIPAL_ID = '8d1e4c2a-5b3f-4e6d-9a7c-0b1e2f3a4b5c';
 const LINK =
@@ -90,5 +90,44 @@ describe('the Key Vault access policy step', () => {
     expect(run.status).toBe(1);
     expect(run.setPolicy).toEqual([]);
     expect(run.stderr).toContain('replaces the whole secrets list');
+  });
+});
+
+/** The teardown step against the same stand-in: whether it deletes the identity's entry. */
+function runTeardownStep(secrets: readonly string[], label: string): boolean {
+  const plan = buildPlan(parseShareLink('', LINK).config);
+  const resolved = plan.grants.find(({ grant }) => grant.kind === 'keyvault-policy');
+  const step = resolved && grantTeardownStep(plan, resolved);
+  if (!step) throw new Error('test setup: no Key Vault policy teardown step');
+  const text = toBash({
+    header: [],
+    variables: [
+      { name: 'PRINCIPAL_ID', value: PRINCIPAL_ID },
+      { name: 'VAULT_NAME', value: 'kv-orders' },
+    ],
+    steps: [step],
+  });
+  const log = join(dir, `teardown-log-${label}`);
+  writeFileSync(log, '');
+  const result = spawnSync('bash', ['-c', text], {
+    encoding: 'utf8',
+    env: {
+      PATH: `${dir}:/usr/bin:/bin`,
+      AZ_LOG: log,
+      VAULT_JSON: JSON.stringify({
+        properties: { accessPolicies: [{ objectId: PRINCIPAL_ID, permissions: { secrets } }] },
+      }),
+    },
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return readFileSync(log, 'utf8').includes('keyvault delete-policy');
+}
+
+describe('the Key Vault access policy teardown', () => {
+  it('reads the permissions in every spelling the setup accepts, and keeps an entry with more', () => {
+    expect(runTeardownStep(['get', 'list'], 'cli')).toBe(true);
+    // The portal's and azurerm's spelling: the setup takes it as its own, so the teardown does too.
+    expect(runTeardownStep(['Get', 'List'], 'portal')).toBe(true);
+    expect(runTeardownStep(['Get', 'List', 'Set'], 'more')).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import {
   capture,
   cmd,
   join,
+  note,
   stop,
   v,
   when,
@@ -127,7 +128,9 @@ const OTHER_LISTS = ['certificates', 'storage'] as const;
  * `az keyvault delete-policy` removes the object id's whole entry, so the teardown removes it only when the
  * entry holds nothing beyond what the setup's grants on this vault set: each list the setup set has no other
  * permission, and every other list is empty. An entry with more (someone gave the identity more) is kept.
- * The first grant on the vault does it for all of them; later ones give no step.
+ * The setup leaves no mark on an entry: one it completed (the identity held some of these permissions
+ * before, and set-policy added the rest) holds exactly the same, cannot be told apart, and goes too; the step
+ * says so. The first grant on the vault does it for all of them; later ones give no step.
  */
 export function keyVaultPolicyTeardownStep(
   plan: DeploymentPlan,
@@ -151,7 +154,11 @@ export function keyVaultPolicyTeardownStep(
     const others =
       permissions === undefined
         ? `permissions.${list}`
-        : `permissions.${list}[?${[...permissions].map((permission) => `@!='${permission}'`).join(' && ')}]`;
+        : // Every spelling the setup accepts as the permission (spellings()), so the two agree on "only these".
+          `permissions.${list}[?${[...permissions]
+            .flatMap(spellings)
+            .map((permission) => `@!='${permission}'`)
+            .join(' && ')}]`;
     tests.push(`length(${others} || \`[]\`) == \`0\``);
   }
   const { resource } = resolved;
@@ -160,6 +167,10 @@ export function keyVaultPolicyTeardownStep(
   return {
     comment: `Remove the identity's access policy on the ${resource.ref.title} ${resource.name} if it holds only what the setup gave (${summary}); one with more is kept.`,
     lines: [
+      note(
+        'If the identity held some of these permissions before the setup (which added the rest), the entry cannot be\n' +
+          'told apart from one the setup made and is removed too: give those permissions back with az keyvault set-policy.',
+      ),
       capture(
         found,
         'az keyvault show --name',

@@ -25,6 +25,12 @@ import {
 import { guard } from '../setup/steps';
 
 /**
+ * The teardown's flag that a DROP ROLE failed (set to 0 at its top): the teardown goes on, keeps the identity
+ * the role signs in as, and ends with status 1 (teardown/kept-role.ts).
+ */
+export const DATABASE_ROLE_KEPT = 'DATABASE_ROLE_KEPT';
+
+/**
  * pgaadauth_list_principals with its first three columns named by position. Microsoft's pages disagree on
  * their names: the older how-to-manage-azure-ad-users.md gives TABLE(rolname name, principalType text,
  * objectId text, ...), the newer security-manage-entra-users.md says rolename, and a user reports that the
@@ -101,6 +107,14 @@ export function postgresAdminOptionLines(): string[] {
     "user name): for an admin group you belong to, the group's name; for a service principal, its display name. The",
     'admins: az postgres flexible-server microsoft-entra-admin list -g <group> -s <server> (ad-admin in older CLIs, 2.45).',
   ];
+}
+
+/**
+ * The teardown's sign-in, once before its first PostgreSQL step and outside the check that its server is
+ * still there, so a later server's steps are signed in too.
+ */
+export function postgresTeardownSignInLines(): ScriptLine[] {
+  return signInLines();
 }
 
 /** Signs psql in as a Microsoft Entra admin of the server (PG_ADMIN, else the az user): the token is the password. */
@@ -274,14 +288,14 @@ function subscribeNotes(resolved: ResolvedGrant): ScriptLine[] {
  * identity (pgaadauth_list_principals maps it to this object id): REVOKE of what the setup granted in the
  * app database, and, with the server's last grant in teardown order (its first in the setup, which made the
  * role), DROP ROLE in the postgres database. Tables Dapr created as the role (its state table) belong to it
- * and hold the app's data: DROP ROLE then fails, and the script stops with the choice, never dropping them.
- * `signIn`: the first PostgreSQL step of the teardown signs in.
+ * and hold the app's data: DROP ROLE then fails, and the script says so with the choice, never dropping
+ * them, and goes on (kept-role.ts).
+ * The teardown signs in once, before its first PostgreSQL step (postgresTeardownSignInLines).
  */
 export function postgresTeardownStep(
   plan: DeploymentPlan,
   resolved: ResolvedGrant,
   grant: PostgresGrant,
-  signIn: boolean,
 ): ScriptStep {
   const { resource, component } = resolved;
   const role = plan.identity.displayName;
@@ -309,7 +323,9 @@ export function postgresTeardownStep(
     {
       attempts: 1,
       delaySeconds: 0,
-      message: `The PostgreSQL role ${role} on ${resource.name} could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app's data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY ${pgIdentifier(role)} TO <another role> (keeps the data) or DROP OWNED BY ${pgIdentifier(role)} (deletes it), then run this script again.`,
+      message: `The PostgreSQL role ${role} on ${resource.name} could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app's data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY ${pgIdentifier(role)} TO <another role> (keeps the data) or DROP OWNED BY ${pgIdentifier(role)} (deletes it), then run this script again.`,
+      // Not the end of the teardown: the components and the host's identity still go (teardown/kept-role.ts).
+      flagOnFailure: DATABASE_ROLE_KEPT,
     },
   );
   return {
@@ -317,7 +333,6 @@ export function postgresTeardownStep(
       ? `Take back the PostgreSQL grants of ${role} on ${resource.name} (${resolved.components.join(', ')}) and drop the role, if it still signs in as this identity.`
       : `Take back the PostgreSQL grants of ${role} on ${resource.name} for ${resolved.components.join(', ')}, if the role still signs in as this identity.`,
     lines: [
-      ...(signIn ? signInLines() : []),
       command(
         words('psql', connectionString(host, 'postgres'), '-X -tA -v ON_ERROR_STOP=1 -c', mappedQuery),
         // A SELECT: a dry run runs it, so it shows the REVOKE and DROP ROLE it would run.

@@ -117,16 +117,23 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
 }
 
 /**
+ * Read once before the teardown's first SQL step, outside the check that its server is still there: a
+ * system-assigned identity's client id (a user-assigned one's is read with the identity).
+ */
+export function sqlTeardownClientIdLines(plan: DeploymentPlan): ScriptLine[] {
+  return plan.identity.kind === 'system'
+    ? [capture('CLIENT_ID', 'az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv')]
+    : [];
+}
+
+/**
  * Drops the contained user, only while its SID is this identity's client id (as the setup checks it), so a
  * user of that name made for another identity stays. DROP USER takes its role memberships and GRANTs with it
  * (sql-docs DROP USER); a user that owns a schema or objects cannot be dropped, and --exit-on-error stops the
- * script with the server's reason. `lookUpClientId`: the first SQL step of a system-assigned teardown reads it.
+ * script with the server's reason. A system-assigned teardown reads the client id once before its first SQL
+ * step (sqlTeardownClientIdLines).
  */
-export function sqlTeardownStep(
-  plan: DeploymentPlan,
-  resolved: ResolvedGrant,
-  lookUpClientId: boolean,
-): ScriptStep {
+export function sqlTeardownStep(plan: DeploymentPlan, resolved: ResolvedGrant): ScriptStep {
   const { resource, component } = resolved;
   const user = plan.identity.displayName;
   const statement = [
@@ -140,9 +147,6 @@ export function sqlTeardownStep(
       note(
         'Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.',
       ),
-      ...(lookUpClientId
-        ? [capture('CLIENT_ID', 'az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv')]
-        : []),
       cmd(
         'sqlcmd --server',
         lit(component.metadata.host ?? ''),

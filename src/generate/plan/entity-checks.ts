@@ -37,6 +37,18 @@ export type PlannedEntityCheck =
       readonly consumerGroup: string;
     }
   /**
+   * The Service Bus queue binding with entity management off: Dapr makes no administration client, so
+   * EnsureQueue returns at once and never creates or reads the queue (components-contrib
+   * common/component/azure/servicebus/client.go, EnsureQueue without an admin client). Checked here only
+   * where no grant on the queue looks it up already (a namespace-wide role of another component includes it).
+   */
+  | {
+      readonly kind: 'servicebus-queue';
+      readonly component: string;
+      readonly namespace: ResolvedResource;
+      readonly queue: string;
+    }
+  /**
    * A pub/sub that names its entity per topic: with entity management off each topic must exist (and, to
    * subscribe, its subscription or consumer group named after the consumer id).
    */
@@ -56,6 +68,8 @@ interface ComponentContext {
   readonly config: WizardConfig;
   readonly component: ComponentConfig;
   readonly resource: (refId: string) => ResolvedResource;
+  /** Whether the setup looks the resource up for a grant on it (which also stops on a missing one). */
+  readonly lookedUp: (refId: string) => boolean;
 }
 
 /**
@@ -133,6 +147,18 @@ const CHECKS: Partial<Record<ComponentType, CheckBuilder>> = {
             consumerGroup: component.metadata.consumerID ?? '',
           },
         ],
+  'bindings.azure.servicebus.queues': whenEntitiesExist(({ component, resource, lookedUp }) =>
+    lookedUp('queue')
+      ? []
+      : [
+          {
+            kind: 'servicebus-queue',
+            component: component.name,
+            namespace: resource('namespace'),
+            queue: component.metadata.queueName ?? '',
+          },
+        ],
+  ),
   'pubsub.azure.eventhubs': pubsubTopics('eventhubs'),
   'pubsub.azure.servicebus.queues': whenEntitiesExist(pubsubTopics('servicebus-queues')),
   'pubsub.azure.servicebus.topics': whenEntitiesExist(pubsubTopics('servicebus-topics')),
@@ -164,17 +190,22 @@ export function planEntityChecks(
     if (builder === undefined) return [];
     const spec = componentSpec(component.type, component.version);
     const resourceGroup = componentResourceGroup(config, component);
-    const resource = (refId: string): ResolvedResource => {
+    const find = (refId: string): ResolvedResource | undefined => {
       const ref = spec.resources.find((candidate) => candidate.id === refId);
       const parentRef = spec.resources.find((candidate) => candidate.id === ref?.parent?.resource);
       const parentName = parentRef && resourceName(parentRef, component.metadata[parentRef.field] ?? '');
-      const found =
+      return (
         ref &&
-        resources.find((candidate) => isResourceOf(candidate, ref, component, resourceGroup, parentName));
-      // Every check names a resource a grant of the same component is scoped to, so it is always looked up.
+        resources.find((candidate) => isResourceOf(candidate, ref, component, resourceGroup, parentName))
+      );
+    };
+    const resource = (refId: string): ResolvedResource => {
+      const found = find(refId);
+      // Every check names a resource a grant is scoped to (this component's, or a broader one that includes
+      // it), so it is always looked up.
       if (!found) throw new Error(`${component.type}: resource ${refId} is not looked up`);
       return found;
     };
-    return builder({ config, component, resource });
+    return builder({ config, component, resource, lookedUp: (refId) => find(refId) !== undefined });
   });
 }

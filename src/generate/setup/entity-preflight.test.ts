@@ -103,3 +103,30 @@ describe('entity checks before any change', SLOW, () => {
     expect(missing.stateAfter, 'nothing was changed').toEqual(missing.stateBefore);
   });
 });
+
+/** The queue binding beside a pub/sub that lets Dapr manage entities: its Data Owner on the namespace covers the queue. */
+const QUEUE_BINDING_UNDER_OWNER = `${BASE}&component=pubsub.azure.servicebus.topics&m.namespaceName=sb-orders.servicebus.windows.net&entityManagement=dapr&c2.component=bindings.azure.servicebus.queues&c2.m.namespaceName=sb-orders.servicebus.windows.net&c2.m.queueName=invoices`;
+const QUEUE = 'Microsoft.ServiceBus/namespaces/queues';
+
+describe('the Service Bus queue binding with entity management off', SLOW, () => {
+  it('checks its queue when no grant on the queue looks it up, and stops before any change without it', () => {
+    const { plan, script, seed } = prepare(QUEUE_BINDING_UNDER_OWNER);
+    expect(plan.entityChecks.map((check) => check.kind)).toContain('servicebus-queue');
+    expect(runWithFakeCloud(script, seed).status).toBe(0);
+    const missing = runWithFakeCloud(
+      script,
+      withResources(seed, (resources) => resources.filter((resource) => !isType(QUEUE)(resource))),
+    );
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('the Service Bus queue invoices could not be found in sb-orders');
+    expect(missing.stderr).toContain('az servicebus queue create --namespace-name sb-orders --name invoices');
+    expect(missing.stateAfter).toEqual(missing.stateBefore);
+  });
+
+  it('is not checked twice where its own grant on the queue looks it up', () => {
+    const { plan } = prepare(
+      `${BASE}&component=bindings.azure.servicebus.queues&m.namespaceName=sb-orders.servicebus.windows.net&m.queueName=invoices`,
+    );
+    expect(plan.entityChecks.map((check) => check.kind)).not.toContain('servicebus-queue');
+  });
+});

@@ -115,6 +115,35 @@ function consumerGroupLines(
 }
 
 /**
+ * `az servicebus queue show` and `queue create` take --namespace-name, --name and --resource-group (azure-cli
+ * 2.45 servicebus _params.py), as the queue lookup of a grant on the queue (catalog messaging.ts).
+ */
+function serviceBusQueueLines(
+  check: Extract<PlannedEntityCheck, { kind: 'servicebus-queue' }>,
+): ScriptLine[] {
+  const { namespace, queue } = check;
+  return [
+    orStop(
+      cmd(
+        'az servicebus queue show --namespace-name',
+        v(`${namespace.variable}_NAME`),
+        '--name',
+        lit(queue),
+        ...resourceGroupArgs(namespace),
+        '-o none',
+      ),
+      `Component ${check.component}: the Service Bus queue ${queue} could not be found in ${namespace.name} (az says why above), and with entity management off Dapr does not create it. Create it: ${pasteable(
+        'az servicebus queue create --namespace-name',
+        value(namespace.name),
+        '--name',
+        value(queue),
+        ...where(namespace),
+      )}. Nothing was changed.`,
+    ),
+  ];
+}
+
+/**
  * With entity management off Dapr creates no queue, topic or subscription (common/component/azure/servicebus
  * client.go: no administration client), and the wizard never turns Event Hubs' on (catalog messaging.ts), so
  * the app's topics must exist. The flags: azure-cli 2.45 servicebus and eventhubs _params.py (queue create,
@@ -172,6 +201,8 @@ function checkLines(check: PlannedEntityCheck, index: number): ScriptLine[] {
       return cosmosContainerLines(check, `COSMOS_PARTITION_KEY${index === 0 ? '' : `_${index + 1}`}`);
     case 'eventhubs-consumer-group':
       return consumerGroupLines(check);
+    case 'servicebus-queue':
+      return serviceBusQueueLines(check);
     case 'topics-must-exist':
       return topicNotes(check);
     default:

@@ -55,7 +55,12 @@ function resourceLines(resource: ResolvedResource, usesId: boolean): ScriptLine[
         captureTo: check,
         pipeTo: ['tr', '[:upper:]', '[:lower:]'],
       }),
-      guard(check, '!=', ref.precondition.expected.toLowerCase(), ref.precondition.message),
+      guard(
+        check,
+        '!=',
+        ref.precondition.expected.toLowerCase(),
+        pasteableMessage(resource, ref.precondition.message),
+      ),
     );
   }
   if (ref.keyVaultModelChoice === undefined) return lines;
@@ -83,6 +88,34 @@ function resourceLines(resource: ResolvedResource, usesId: boolean): ScriptLine[
         ),
   );
   return lines;
+}
+
+/**
+ * A precondition's message with this resource's name and group in its command (the catalog writes `<name>`
+ * and `<resource-group>`), each quoted as Bash needs it, by the renderer's own quoting: the user pastes it.
+ */
+function pasteableMessage(resource: ResolvedResource, message: string): string {
+  return message
+    .replaceAll('<name>', quoteLiteral(resource.name))
+    .replaceAll('<resource-group>', quoteLiteral(resource.resourceGroup));
+}
+
+/**
+ * The Redis data access policy commands came after the installed 2.45 (the 2023-08-01 Redis API): probed
+ * here, before any change, with the same list the grant step runs, so an older CLI stops the script before
+ * the PostgreSQL or SQL grants are made rather than after them. knack's parser answers an unknown command
+ * with "... is misspelled or not recognized by the system" (as az 2.45 prints it).
+ */
+function redisPolicyProbe(resource: ResolvedResource): ScriptLine {
+  return orStop(
+    cmd(
+      'az redis access-policy-assignment list --name',
+      v(`${resource.variable}_NAME`),
+      ...resourceGroupArgs(resource),
+      '-o none',
+    ),
+    `Listing the data access policy assignments of the Redis cache ${resource.name} failed. If the error above says 'access-policy-assignment' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again. Nothing was changed.`,
+  );
 }
 
 /**
@@ -133,12 +166,17 @@ function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
   return [
     {
       comment: `Look up the resources before changing anything (${titles}): each grant is scoped to one of them.`,
-      lines: looked.flatMap((resource) =>
-        resourceLines(
+      lines: looked.flatMap((resource) => [
+        ...resourceLines(
           resource,
           plan.grants.some((grant) => grant.resource === resource && grant.grant.kind === 'rbac'),
         ),
-      ),
+        ...(plan.grants.some(
+          (grant) => grant.resource === resource && grant.grant.kind === 'redis-access-policy',
+        )
+          ? [redisPolicyProbe(resource)]
+          : []),
+      ]),
     },
     ...entityPreflightSteps(plan),
   ];

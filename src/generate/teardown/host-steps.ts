@@ -6,6 +6,7 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { capture, cmd, command, join, lit, v, when, type ScriptLine, type ScriptStep } from '../script-model';
 import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import { RG } from '../setup/steps';
+import { unlessRoleKept } from './kept-role';
 
 /** Set by the user to delete the user-assigned identity the setup created. */
 export const DELETE_IDENTITY = 'DELETE_IDENTITY';
@@ -60,7 +61,13 @@ export function removeHostIdentityStep(
       comment: `Turn off the ${plan.host.noun}'s system-assigned identity only if you ask (${REMOVE_SYSTEM_IDENTITY}=1): the teardown cannot tell whether the setup turned it on, and every other grant to it stops working.`,
       lines: [
         when(REMOVE_SYSTEM_IDENTITY, '=', '1', [
-          when('PRINCIPAL_ID', '!=', '', [cmd(remove, ...hostArgs(plan), ...flags.system, '-o none')]),
+          when(
+            'PRINCIPAL_ID',
+            '!=',
+            '',
+            // A PostgreSQL role kept above signs in as this principal: turned off, the re-run could not find it.
+            unlessRoleKept(plan, [cmd(remove, ...hostArgs(plan), ...flags.system, '-o none')]),
+          ),
         ]),
       ],
     };

@@ -9,6 +9,7 @@ import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import { RG } from '../setup/steps';
 import { identityLookup } from '../setup/user-identity';
 import { DELETE_IDENTITY, IDENTITY_CREATED_BY } from './host-steps';
+import { unlessRoleKept } from './kept-role';
 
 export function readUserIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   if (!plan.identity.userAssigned) return [];
@@ -42,9 +43,13 @@ export function deleteUserIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
             'a new identity of the same name would get new ids, and every grant would have to be made again.',
         ),
         when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [
-          when(DELETE_IDENTITY, '=', '1', [
-            cmd('az identity delete --name', v('IDENTITY_NAME'), ...RG, '-o none'),
-          ]),
+          when(
+            DELETE_IDENTITY,
+            '=',
+            '1',
+            // A PostgreSQL role kept above signs in as this identity's object id: the re-run needs it.
+            unlessRoleKept(plan, [cmd('az identity delete --name', v('IDENTITY_NAME'), ...RG, '-o none')]),
+          ),
         ]),
       ],
     },

@@ -12,14 +12,16 @@ import {
   signInLine,
   type ScriptMeta,
 } from '../az-script';
-import { grantOptionLines, grantScriptOptions, grantTeardownStep } from '../grants';
+import { grantOptionLines, grantScriptOptions, grantTeardownFirstLines, grantTeardownStep } from '../grants';
 import { hostModule } from '../hosts';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import {
   command,
+  lit,
   note,
   words,
   when,
+  type Conditional,
   type Script,
   type ScriptLine,
   type ScriptStep,
@@ -29,27 +31,41 @@ import { showArgs } from '../setup/preflight';
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
 import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY, removeLocalFilesLines } from './host-steps';
 import { deleteUserIdentitySteps, readUserIdentitySteps } from './identity';
+import { keptRoleFlags, keptRoleSteps } from './kept-role';
 import { DELETE_CONTAINER_GROUP } from '../hosts/aci';
 
 export const TEARDOWN_FILE = 'teardown-dapr-identity.sh';
 
-/** The ids RBAC grants are scoped to, looked up as the setup did (a resource that is gone stops the script). */
+/**
+ * Every resource a grant is on, looked up as the setup did, tolerantly: a resource deleted since took its
+ * role assignments, access policies, data-plane assignments and database users with it, and its commands
+ * (keyvault show, redis access-policy-assignment list, cosmosdb sql role assignment list, psql, sqlcmd) would
+ * fail and stop the script. An empty id skips its grants below, and the script says so.
+ */
 function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
-  const scoped = plan.resources.filter((resource) =>
-    plan.grants.some((grant) => grant.resource === resource && grant.grant.kind === 'rbac'),
+  const granted = plan.resources.filter((resource) =>
+    plan.grants.some((grant) => grant.resource === resource),
   );
-  if (scoped.length === 0) return [];
+  if (granted.length === 0) return [];
   return [
     {
       comment:
-        'Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.',
-      // A resource deleted since takes its role assignments with it: an empty id skips its steps below.
-      lines: scoped.map((resource) =>
+        'Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.',
+      lines: granted.flatMap((resource): ScriptLine[] => [
         command([...words(...showArgs(resource)), '--query', 'id', '-o', 'tsv'], {
           captureTo: `${resource.variable}_ID`,
           tolerateFailure: true,
         }),
-      ),
+        when(`${resource.variable}_ID`, '=', '', [
+          command([
+            'printf',
+            '%s\\n',
+            lit(
+              `The ${resource.ref.title} ${resource.name} is not there (deleted, or not readable with your sign-in): its grants are skipped.`,
+            ),
+          ]),
+        ]),
+      ]),
     },
   ];
 }
@@ -60,9 +76,16 @@ function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
  */
 const DATABASE_GRANTS = new Set(['postgres-role', 'sql-contained-user']);
 
-/** PostgreSQL roles and SQL users: the database may refuse to drop one that owns tables, and the script stops. */
+/** PostgreSQL roles and SQL users: a database may refuse to drop one that owns tables (kept-role.ts). */
 function isDatabaseGrant(resolved: DeploymentPlan['grants'][number]): boolean {
   return DATABASE_GRANTS.has(resolved.grant.kind);
+}
+
+function withoutFiles(lines: readonly ScriptLine[]): Conditional['lines'] {
+  return lines.map((line) => {
+    if (line.kind === 'write-file') throw new Error('A grant step writes no files');
+    return line;
+  });
 }
 
 function grantSteps(plan: DeploymentPlan, which: 'database' | 'other'): ScriptStep[] {
@@ -71,19 +94,12 @@ function grantSteps(plan: DeploymentPlan, which: 'database' | 'other'): ScriptSt
     .filter((resolved) => isDatabaseGrant(resolved) === (which === 'database'));
   return reversed.flatMap((resolved, index) => {
     const firstOfKind = reversed.findIndex((other) => other.grant.kind === resolved.grant.kind) === index;
-    const step = grantTeardownStep(plan, resolved, firstOfKind);
+    const step = grantTeardownStep(plan, resolved);
     if (step === undefined) return [];
-    const lines = step.lines.map((line) => {
-      if (line.kind === 'write-file') throw new Error('A grant step writes no files');
-      return line;
-    });
-    const guarded = when('PRINCIPAL_ID', '!=', '', lines);
-    // An RBAC grant's scope was looked up above: skipped when its resource is gone.
-    const scoped =
-      resolved.grant.kind === 'rbac'
-        ? when(`${resolved.resource.variable}_ID`, '!=', '', [guarded])
-        : guarded;
-    return [{ comment: step.comment, lines: [scoped] }];
+    // Its resource was looked up above: skipped when it is gone.
+    const scoped = when(`${resolved.resource.variable}_ID`, '!=', '', withoutFiles(step.lines));
+    const first = firstOfKind ? withoutFiles(grantTeardownFirstLines(plan, resolved.grant.kind)) : [];
+    return [{ comment: step.comment, lines: [when('PRINCIPAL_ID', '!=', '', [...first, scoped])] }];
   });
 }
 
@@ -211,12 +227,13 @@ export function buildTeardownScript(
     ...preambleSteps(plan),
     ...lookupSteps(plan),
     ...readUserIdentitySteps(plan),
-    // Database users last among the grants: if a database refuses to drop a role that owns the app's tables,
-    // the script stops there with the choice, every other grant already taken back. They come before the
-    // host's own steps, which may turn off the identity the SQL user is matched by.
+    // Database users last among the grants, before the host's own steps, which may turn off the identity a
+    // SQL user is matched by. A PostgreSQL role that owns the app's tables is kept (the script says so, goes
+    // on, keeps the identity and ends with status 1: kept-role.ts).
     ...host.teardownSteps(plan, [...grantSteps(plan, 'other'), ...grantSteps(plan, 'database')]),
     ...localFilesStep(plan, setup),
     ...deleteUserIdentitySteps(plan),
+    ...keptRoleSteps(plan),
     {
       comment: 'Done. Running it again finds nothing left to remove and changes nothing.',
       lines: [
@@ -244,6 +261,7 @@ export function buildTeardownScript(
     ],
     variables: usedVariables(plan, steps),
     options: options(plan),
+    flags: keptRoleFlags(plan),
     steps,
   };
 }

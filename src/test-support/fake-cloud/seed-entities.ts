@@ -37,6 +37,18 @@ export function entityResources(plan: DeploymentPlan): FakeResource[] {
           },
         ];
       }
+      case 'servicebus-queue': {
+        const { namespace, queue } = check;
+        return [
+          {
+            id: `${fakeResourceId('servicebus namespace', namespace.resourceGroup, namespace.name)}/queues/${queue}`,
+            type: 'Microsoft.ServiceBus/namespaces/queues',
+            name: queue,
+            resourceGroup: namespace.resourceGroup,
+            location: 'westeurope',
+          },
+        ];
+      }
       case 'topics-must-exist':
         // Only named in comments: the script reads none of them.
         return [];

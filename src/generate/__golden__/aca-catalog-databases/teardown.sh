@@ -19,10 +19,14 @@ RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
 ENVIRONMENT_NAME=env-orders
 IDENTITY_NAME=id-orders
+POSTGRES_SERVER_NAME=pg-orders
+SQL_SERVER_NAME=sql-orders
 REDIS_CACHE_NAME=redis-orders
 
 DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 PG_ADMIN="${PG_ADMIN:-}"
+
+DATABASE_ROLE_KEPT=0
 
 set -euo pipefail
 
@@ -75,6 +79,29 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
+POSTGRES_SERVER_ID=$(az postgres flexible-server show \
+    --name "$POSTGRES_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$POSTGRES_SERVER_ID" = '' ]; then
+  printf '%s\n' 'The PostgreSQL server pg-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+SQL_SERVER_ID=$(az sql server show \
+    --name "$SQL_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$SQL_SERVER_ID" = '' ]; then
+  printf '%s\n' 'The Azure SQL server sql-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+REDIS_CACHE_ID=$(az redis show \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$REDIS_CACHE_ID" = '' ]; then
+  printf '%s\n' 'The Azure Cache for Redis redis-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
@@ -91,39 +118,45 @@ IDENTITY_CREATED_BY=$(az identity list \
 
 # Remove the Data Owner data access policy assignment id-orders on the Redis cache redis-orders, if it still gives this identity that policy.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
-  REDIS_CACHE_POLICY_ASSIGNMENT=$(az redis access-policy-assignment list \
-      --name "$REDIS_CACHE_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query "[?name=='id-orders' && objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv)
-  if [ "$REDIS_CACHE_POLICY_ASSIGNMENT" = 1 ]; then
-    run az redis access-policy-assignment delete \
+  if [ "$REDIS_CACHE_ID" != '' ]; then
+    # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
+    REDIS_CACHE_POLICY_ASSIGNMENT=$(az redis access-policy-assignment list \
         --name "$REDIS_CACHE_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --policy-assignment-name id-orders -o none
+        --query "[?name=='id-orders' && objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv)
+    if [ "$REDIS_CACHE_POLICY_ASSIGNMENT" = 1 ]; then
+      run az redis access-policy-assignment delete \
+          --name "$REDIS_CACHE_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --policy-assignment-name id-orders -o none
+    fi
   fi
 fi
 
 # Drop the database user id-orders from legacy on sql-orders, if it signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  run sqlcmd \
-      --server sql-orders.database.windows.net \
-      --database-name legacy \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+  if [ "$SQL_SERVER_ID" != '' ]; then
+    # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+    run sqlcmd \
+        --server sql-orders.database.windows.net \
+        --database-name legacy \
+        --authentication-method ActiveDirectoryAzCli \
+        --exit-on-error \
+        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+  fi
 fi
 
 # Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  run sqlcmd \
-      --server sql-orders.database.windows.net \
-      --database-name orders \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+  if [ "$SQL_SERVER_ID" != '' ]; then
+    # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+    run sqlcmd \
+        --server sql-orders.database.windows.net \
+        --database-name orders \
+        --authentication-method ActiveDirectoryAzCli \
+        --exit-on-error \
+        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+  fi
 fi
 
 # Take back the PostgreSQL grants of id-orders on pg-orders for pg-config, if the role still signs in as this identity.
@@ -136,36 +169,44 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   export "PGUSER=${PG_ADMIN}"
   PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
   export PGPASSWORD
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders"; REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+  if [ "$POSTGRES_SERVER_ID" != '' ]; then
+    POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+    if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders"; REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+    fi
   fi
 fi
 
 # Take back the PostgreSQL grants of id-orders on pg-orders for postgres-binding, if the role still signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
+  if [ "$POSTGRES_SERVER_ID" != '' ]; then
+    POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+    if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
+    fi
   fi
 fi
 
 # Take back the PostgreSQL grants of id-orders on pg-orders for pg-state-v1, if the role still signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+  if [ "$POSTGRES_SERVER_ID" != '' ]; then
+    POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+    if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+    fi
   fi
 fi
 
 # Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
-    if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
-      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
-      exit 1
+  if [ "$POSTGRES_SERVER_ID" != '' ]; then
+    POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+    if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+      if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
+        echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
+        DATABASE_ROLE_KEPT=1
+      fi
     fi
   fi
 fi
@@ -308,8 +349,16 @@ run rm -f \
 # a new identity of the same name would get new ids, and every grant would have to be made again.
 if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
   if [ "$DELETE_IDENTITY" = 1 ]; then
-    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+    if [ "$DATABASE_ROLE_KEPT" = 0 ]; then
+      run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+    fi
   fi
+fi
+
+# End with an error if a PostgreSQL role could not be dropped (said above): everything else is taken back.
+if [ "$DATABASE_ROLE_KEPT" = 1 ]; then
+  echo 'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED or DROP OWNED, run this script again.' >&2
+  exit 1
 fi
 
 # Done. Running it again finds nothing left to remove and changes nothing.

@@ -74,14 +74,27 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
+if [ "$VAULT_ID" = '' ]; then
+  printf '%s\n' 'The Key Vault kv-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+VAULT_2_ID=$(az keyvault show --name "$VAULT_2_NAME" --query id -o tsv || true)
+if [ "$VAULT_2_ID" = '' ]; then
+  printf '%s\n' 'The Key Vault kv-keys is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 STORAGE_ACCOUNT_ID=$(az storage account show \
     --name "$STORAGE_ACCOUNT_NAME" \
     --query id -o tsv || true)
+if [ "$STORAGE_ACCOUNT_ID" = '' ]; then
+  printf '%s\n' 'The Storage account storders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 STORAGE_ACCOUNT_2_ID=$(az storage account show \
     --name "$STORAGE_ACCOUNT_2_NAME" \
     --query id -o tsv || true)
+if [ "$STORAGE_ACCOUNT_2_ID" = '' ]; then
+  printf '%s\n' 'The Storage account stuploads is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -95,8 +108,8 @@ IDENTITY_CREATED_BY=$(az identity list \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove Storage Queue Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
     STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$STORAGE_ACCOUNT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/974c5e8b-45b9-4653-ba55-5f855dd0fb88') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -107,8 +120,8 @@ if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
 fi
 
 # Remove Storage Table Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
     STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$STORAGE_ACCOUNT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -119,8 +132,8 @@ if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
 fi
 
 # Remove Storage Blob Data Contributor on the Storage account stuploads, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$STORAGE_ACCOUNT_2_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$STORAGE_ACCOUNT_2_ID" != '' ]; then
     STORAGE_ACCOUNT_2_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$STORAGE_ACCOUNT_2_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -131,8 +144,8 @@ if [ "$STORAGE_ACCOUNT_2_ID" != '' ]; then
 fi
 
 # Remove Storage Blob Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
     STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$STORAGE_ACCOUNT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -144,17 +157,21 @@ fi
 
 # Remove the identity's access policy on the Key Vault kv-keys if it holds only what the setup gave (keys get encrypt decrypt wrapKey unwrapKey sign verify); one with more is kept.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  VAULT_2_POLICY_MATCHES=$(az keyvault show \
-      --name "$VAULT_2_NAME" \
-      --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets || `[]`) == `0` && length(permissions.keys[?@!='\''get'\'' && @!='\''encrypt'\'' && @!='\''decrypt'\'' && @!='\''wrapKey'\'' && @!='\''unwrapKey'\'' && @!='\''sign'\'' && @!='\''verify'\''] || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
-  if [ "$VAULT_2_POLICY_MATCHES" = 1 ]; then
-    run az keyvault delete-policy --name "$VAULT_2_NAME" --object-id "$PRINCIPAL_ID" -o none
+  if [ "$VAULT_2_ID" != '' ]; then
+    # If the identity held some of these permissions before the setup (which added the rest), the entry cannot be
+    # told apart from one the setup made and is removed too: give those permissions back with az keyvault set-policy.
+    VAULT_2_POLICY_MATCHES=$(az keyvault show \
+        --name "$VAULT_2_NAME" \
+        --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets || `[]`) == `0` && length(permissions.keys[?@!='\''get'\'' && @!='\''Get'\'' && @!='\''GET'\'' && @!='\''encrypt'\'' && @!='\''Encrypt'\'' && @!='\''ENCRYPT'\'' && @!='\''decrypt'\'' && @!='\''Decrypt'\'' && @!='\''DECRYPT'\'' && @!='\''wrapKey'\'' && @!='\''wrapkey'\'' && @!='\''WrapKey'\'' && @!='\''WRAPKEY'\'' && @!='\''unwrapKey'\'' && @!='\''unwrapkey'\'' && @!='\''UnwrapKey'\'' && @!='\''UNWRAPKEY'\'' && @!='\''sign'\'' && @!='\''Sign'\'' && @!='\''SIGN'\'' && @!='\''verify'\'' && @!='\''Verify'\'' && @!='\''VERIFY'\''] || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
+    if [ "$VAULT_2_POLICY_MATCHES" = 1 ]; then
+      run az keyvault delete-policy --name "$VAULT_2_NAME" --object-id "$PRINCIPAL_ID" -o none
+    fi
   fi
 fi
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$VAULT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$VAULT_ID" != '' ]; then
     VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$VAULT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)

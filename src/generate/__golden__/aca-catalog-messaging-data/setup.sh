@@ -149,6 +149,13 @@ SIGNALR_ID=$(az signalr show \
 
 # Check the entities Dapr reads but cannot create with these grants, before changing anything.
 # Component queue-pubsub: Dapr creates no queue, and each topic is a queue of that name, which must exist before the app publishes to or subscribes to it. For each topic: az servicebus queue create --namespace-name sb-orders --name <topic> --resource-group rg-orders
+if ! az servicebus queue show \
+    --namespace-name "$SERVICEBUS_NAMESPACE_NAME" \
+    --name invoices \
+    --resource-group "$RESOURCE_GROUP" -o none; then
+  echo 'Component servicebus-binding: the Service Bus queue invoices could not be found in sb-orders (az says why above), and with entity management off Dapr does not create it. Create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders. Nothing was changed.' >&2
+  exit 1
+fi
 # Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
 # Each event hub it subscribes to needs the consumer group orders-api: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api --resource-group rg-orders
 if ! az eventhubs eventhub consumer-group show \

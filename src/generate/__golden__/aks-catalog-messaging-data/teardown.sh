@@ -81,32 +81,60 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$SERVICEBUS_NAMESPACE_ID" = '' ]; then
+  printf '%s\n' 'The Service Bus namespace sb-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
     --name "$EVENTHUBS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$EVENTHUBS_NAMESPACE_ID" = '' ]; then
+  printf '%s\n' 'The Event Hubs namespace eh-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 STORAGE_ACCOUNT_ID=$(az storage account show \
     --name "$STORAGE_ACCOUNT_NAME" \
     --query id -o tsv || true)
+if [ "$STORAGE_ACCOUNT_ID" = '' ]; then
+  printf '%s\n' 'The Checkpoint storage account stcheckpoints is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 EVENTHUB_ID=$(az eventhubs eventhub show \
     --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$EVENTHUB_ID" = '' ]; then
+  printf '%s\n' 'The Event hub telemetry is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+COSMOS_ACCOUNT_ID=$(az cosmosdb show \
+    --name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$COSMOS_ACCOUNT_ID" = '' ]; then
+  printf '%s\n' 'The Cosmos DB account cosmos-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv || true)
+if [ "$APPCONFIG_STORE_ID" = '' ]; then
+  printf '%s\n' 'The App Configuration store appcs-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 OPENAI_ACCOUNT_ID=$(az cognitiveservices account show \
     --name "$OPENAI_ACCOUNT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$OPENAI_ACCOUNT_ID" = '' ]; then
+  printf '%s\n' 'The Azure OpenAI account oai-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 SIGNALR_ID=$(az signalr show \
     --name "$SIGNALR_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$SIGNALR_ID" = '' ]; then
+  printf '%s\n' 'The SignalR service signalr-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -136,8 +164,8 @@ if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
 fi
 
 # Remove SignalR REST API Owner on the SignalR service signalr-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$SIGNALR_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$SIGNALR_ID" != '' ]; then
     SIGNALR_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$SIGNALR_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/fd53cd77-2268-407a-8f46-7e7863d0f521') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -148,8 +176,8 @@ if [ "$SIGNALR_ID" != '' ]; then
 fi
 
 # Remove Cognitive Services OpenAI User on the Azure OpenAI account oai-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$OPENAI_ACCOUNT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$OPENAI_ACCOUNT_ID" != '' ]; then
     OPENAI_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$OPENAI_ACCOUNT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -160,8 +188,8 @@ if [ "$OPENAI_ACCOUNT_ID" != '' ]; then
 fi
 
 # Remove App Configuration Data Reader on the App Configuration store appcs-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$APPCONFIG_STORE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$APPCONFIG_STORE_ID" != '' ]; then
     APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$APPCONFIG_STORE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -173,22 +201,24 @@ fi
 
 # Remove the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor on the Cosmos DB account cosmos-orders (this principal, this role, the whole account: what the setup assigns; Cosmos DB keeps no note of who made an assignment, so an identical one made elsewhere goes too).
 if [ "$PRINCIPAL_ID" != '' ]; then
-  COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
-      --account-name "$COSMOS_ACCOUNT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].name | [0]' -o tsv)
-  if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" != '' ]; then
-    run az cosmosdb sql role assignment delete \
+  if [ "$COSMOS_ACCOUNT_ID" != '' ]; then
+    COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
         --account-name "$COSMOS_ACCOUNT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --role-assignment-id "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" \
-        --yes -o none
+        --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].name | [0]' -o tsv)
+    if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" != '' ]; then
+      run az cosmosdb sql role assignment delete \
+          --account-name "$COSMOS_ACCOUNT_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --role-assignment-id "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" \
+          --yes -o none
+    fi
   fi
 fi
 
 # Remove Azure Event Hubs Data Receiver on the Event hub telemetry, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$EVENTHUB_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$EVENTHUB_ID" != '' ]; then
     EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$EVENTHUB_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -199,8 +229,8 @@ if [ "$EVENTHUB_ID" != '' ]; then
 fi
 
 # Remove Azure Event Hubs Data Sender on the Event hub telemetry, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$EVENTHUB_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$EVENTHUB_ID" != '' ]; then
     EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$EVENTHUB_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/2b629674-e913-4c01-ae53-ef4638d8f975') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -211,8 +241,8 @@ if [ "$EVENTHUB_ID" != '' ]; then
 fi
 
 # Remove Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
     STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$STORAGE_ACCOUNT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -223,8 +253,8 @@ if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
 fi
 
 # Remove Azure Event Hubs Data Receiver on the Event Hubs namespace eh-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$EVENTHUBS_NAMESPACE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$EVENTHUBS_NAMESPACE_ID" != '' ]; then
     EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$EVENTHUBS_NAMESPACE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -235,8 +265,8 @@ if [ "$EVENTHUBS_NAMESPACE_ID" != '' ]; then
 fi
 
 # Remove Azure Service Bus Data Owner on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
     SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$SERVICEBUS_NAMESPACE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/090c5cfd-751d-490a-894a-3ce6f1109419') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)

@@ -25,9 +25,12 @@ FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
 VAULT_NAME=kv-orders
 STORAGE_ACCOUNT_NAME=storders
 SERVICEBUS_NAMESPACE_NAME=sb-orders
+POSTGRES_SERVER_NAME=pg-orders
 
 DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 PG_ADMIN="${PG_ADMIN:-}"
+
+DATABASE_ROLE_KEPT=0
 
 set -euo pipefail
 
@@ -83,15 +86,31 @@ export MSYS_NO_PATHCONV=1
 # Talk to Azure operated by 21Vianet (China): every resource below is in that cloud.
 az cloud set --name AzureChinaCloud
 
-# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
+if [ "$VAULT_ID" = '' ]; then
+  printf '%s\n' 'The Key Vault kv-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 STORAGE_ACCOUNT_ID=$(az storage account show \
     --name "$STORAGE_ACCOUNT_NAME" \
     --query id -o tsv || true)
+if [ "$STORAGE_ACCOUNT_ID" = '' ]; then
+  printf '%s\n' 'The Storage account storders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$SERVICEBUS_NAMESPACE_ID" = '' ]; then
+  printf '%s\n' 'The Service Bus namespace sb-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+POSTGRES_SERVER_ID=$(az postgres flexible-server show \
+    --name "$POSTGRES_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$POSTGRES_SERVER_ID" = '' ]; then
+  printf '%s\n' 'The PostgreSQL server pg-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -121,8 +140,8 @@ if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
 fi
 
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
     SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$SERVICEBUS_NAMESPACE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -133,8 +152,8 @@ if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
 fi
 
 # Remove Storage Table Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
     STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$STORAGE_ACCOUNT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -145,8 +164,8 @@ if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
 fi
 
 # Remove Storage Blob Data Contributor on the Storage account storders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
     STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$STORAGE_ACCOUNT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -157,8 +176,8 @@ if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
 fi
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$VAULT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$VAULT_ID" != '' ]; then
     VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$VAULT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -178,12 +197,14 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   export "PGUSER=${PG_ADMIN}"
   PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
   export PGPASSWORD
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
-    if ! run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
-      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
-      exit 1
+  if [ "$POSTGRES_SERVER_ID" != '' ]; then
+    POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+    if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+      run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+      if ! run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
+        echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
+        DATABASE_ROLE_KEPT=1
+      fi
     fi
   fi
 fi
@@ -255,8 +276,16 @@ run rm -f \
 # a new identity of the same name would get new ids, and every grant would have to be made again.
 if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
   if [ "$DELETE_IDENTITY" = 1 ]; then
-    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+    if [ "$DATABASE_ROLE_KEPT" = 0 ]; then
+      run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+    fi
   fi
+fi
+
+# End with an error if a PostgreSQL role could not be dropped (said above): everything else is taken back.
+if [ "$DATABASE_ROLE_KEPT" = 1 ]; then
+  echo 'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED or DROP OWNED, run this script again.' >&2
+  exit 1
 fi
 
 # Done. Running it again finds nothing left to remove and changes nothing.

@@ -118,7 +118,13 @@ REDIS_CACHE_CHECK=$(az redis show \
     --resource-group "$RESOURCE_GROUP" \
     --query redisConfiguration.aadEnabled -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$REDIS_CACHE_CHECK" != true ]; then
-  echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --set redisConfiguration.aadEnabled=true with its --name and --resource-group.' >&2
+  echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.' >&2
+  exit 1
+fi
+if ! az redis access-policy-assignment list \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" -o none; then
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again. Nothing was changed.' >&2
   exit 1
 fi
 APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)

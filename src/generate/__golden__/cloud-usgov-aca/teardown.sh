@@ -17,6 +17,7 @@ CONTAINER_APP_NAME=orders-api
 ENVIRONMENT_NAME=env-orders
 IDENTITY_NAME=id-orders
 COSMOS_ACCOUNT_NAME=cosmos-orders
+SQL_SERVER_NAME=sql-orders
 REDIS_CACHE_NAME=redis-orders
 APPCONFIG_STORE_NAME=appcs-orders
 EVENTHUBS_NAMESPACE_NAME=eh-orders
@@ -78,15 +79,45 @@ export MSYS_NO_PATHCONV=1
 # Talk to Azure Government (US): every resource below is in that cloud.
 az cloud set --name AzureUSGovernment
 
-# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
+COSMOS_ACCOUNT_ID=$(az cosmosdb show \
+    --name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$COSMOS_ACCOUNT_ID" = '' ]; then
+  printf '%s\n' 'The Cosmos DB account cosmos-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+SQL_SERVER_ID=$(az sql server show \
+    --name "$SQL_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$SQL_SERVER_ID" = '' ]; then
+  printf '%s\n' 'The Azure SQL server sql-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+REDIS_CACHE_ID=$(az redis show \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$REDIS_CACHE_ID" = '' ]; then
+  printf '%s\n' 'The Azure Cache for Redis redis-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv || true)
+if [ "$APPCONFIG_STORE_ID" = '' ]; then
+  printf '%s\n' 'The App Configuration store appcs-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 EVENTHUBS_NAMESPACE_ID=$(az eventhubs namespace show \
     --name "$EVENTHUBS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$EVENTHUBS_NAMESPACE_ID" = '' ]; then
+  printf '%s\n' 'The Event Hubs namespace eh-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 STORAGE_ACCOUNT_ID=$(az storage account show \
     --name "$STORAGE_ACCOUNT_NAME" \
     --query id -o tsv || true)
+if [ "$STORAGE_ACCOUNT_ID" = '' ]; then
+  printf '%s\n' 'The Checkpoint storage account stcheckpoints is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -103,8 +134,8 @@ IDENTITY_CREATED_BY=$(az identity list \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
     STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$STORAGE_ACCOUNT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -115,8 +146,8 @@ if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
 fi
 
 # Remove Azure Event Hubs Data Receiver on the Event Hubs namespace eh-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$EVENTHUBS_NAMESPACE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$EVENTHUBS_NAMESPACE_ID" != '' ]; then
     EVENTHUBS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$EVENTHUBS_NAMESPACE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -127,8 +158,8 @@ if [ "$EVENTHUBS_NAMESPACE_ID" != '' ]; then
 fi
 
 # Remove App Configuration Data Reader on the App Configuration store appcs-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$APPCONFIG_STORE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$APPCONFIG_STORE_ID" != '' ]; then
     APPCONFIG_STORE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$APPCONFIG_STORE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/516239f1-63e1-4d78-a4de-a74fb236a071') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -140,43 +171,49 @@ fi
 
 # Remove the Data Owner data access policy assignment id-orders on the Redis cache redis-orders, if it still gives this identity that policy.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
-  REDIS_CACHE_POLICY_ASSIGNMENT=$(az redis access-policy-assignment list \
-      --name "$REDIS_CACHE_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query "[?name=='id-orders' && objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv)
-  if [ "$REDIS_CACHE_POLICY_ASSIGNMENT" = 1 ]; then
-    run az redis access-policy-assignment delete \
+  if [ "$REDIS_CACHE_ID" != '' ]; then
+    # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
+    REDIS_CACHE_POLICY_ASSIGNMENT=$(az redis access-policy-assignment list \
         --name "$REDIS_CACHE_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --policy-assignment-name id-orders -o none
+        --query "[?name=='id-orders' && objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv)
+    if [ "$REDIS_CACHE_POLICY_ASSIGNMENT" = 1 ]; then
+      run az redis access-policy-assignment delete \
+          --name "$REDIS_CACHE_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --policy-assignment-name id-orders -o none
+    fi
   fi
 fi
 
 # Remove the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor on the Cosmos DB account cosmos-orders (this principal, this role, the whole account: what the setup assigns; Cosmos DB keeps no note of who made an assignment, so an identical one made elsewhere goes too).
 if [ "$PRINCIPAL_ID" != '' ]; then
-  COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
-      --account-name "$COSMOS_ACCOUNT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].name | [0]' -o tsv)
-  if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" != '' ]; then
-    run az cosmosdb sql role assignment delete \
+  if [ "$COSMOS_ACCOUNT_ID" != '' ]; then
+    COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
         --account-name "$COSMOS_ACCOUNT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --role-assignment-id "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" \
-        --yes -o none
+        --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].name | [0]' -o tsv)
+    if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" != '' ]; then
+      run az cosmosdb sql role assignment delete \
+          --account-name "$COSMOS_ACCOUNT_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --role-assignment-id "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" \
+          --yes -o none
+    fi
   fi
 fi
 
 # Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  run sqlcmd \
-      --server sql-orders.database.usgovcloudapi.net \
-      --database-name orders \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+  if [ "$SQL_SERVER_ID" != '' ]; then
+    # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+    run sqlcmd \
+        --server sql-orders.database.usgovcloudapi.net \
+        --database-name orders \
+        --authentication-method ActiveDirectoryAzCli \
+        --exit-on-error \
+        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+  fi
 fi
 
 # Remove the components the setup added to the Container Apps environment.

@@ -19,6 +19,7 @@ NAMESPACE=orders
 DEPLOYMENT_NAME=orders-api
 SERVICE_ACCOUNT=orders-api
 FEDERATED_CREDENTIAL_NAME=dapr-orders-orders-api
+SQL_SERVER_NAME=sql-orders
 VAULT_NAME=kv-orders
 
 DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
@@ -74,8 +75,18 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
+SQL_SERVER_ID=$(az sql server show \
+    --name "$SQL_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$SQL_SERVER_ID" = '' ]; then
+  printf '%s\n' 'The Azure SQL server sql-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
+if [ "$VAULT_ID" = '' ]; then
+  printf '%s\n' 'The Key Vault kv-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -105,8 +116,8 @@ if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
 fi
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$VAULT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$VAULT_ID" != '' ]; then
     VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$VAULT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -118,13 +129,15 @@ fi
 
 # Drop the database user id-orders from orders on sql-orders, if it signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-  run sqlcmd \
-      --server sql-orders.database.windows.net \
-      --database-name orders \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+  if [ "$SQL_SERVER_ID" != '' ]; then
+    # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+    run sqlcmd \
+        --server sql-orders.database.windows.net \
+        --database-name orders \
+        --authentication-method ActiveDirectoryAzCli \
+        --exit-on-error \
+        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+  fi
 fi
 
 # Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.

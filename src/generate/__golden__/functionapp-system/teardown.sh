@@ -70,8 +70,11 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
 VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
+if [ "$VAULT_ID" = '' ]; then
+  printf '%s\n' 'The Key Vault kv-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 
 # Read the function app's system-assigned principal id (empty if it has none): the grants below are looked up by it.
 PRINCIPAL_ID=$(az functionapp show \
@@ -80,8 +83,8 @@ PRINCIPAL_ID=$(az functionapp show \
     --query identity.principalId -o tsv)
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$VAULT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$VAULT_ID" != '' ]; then
     VAULT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$VAULT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4633458b-17de-408a-b874-0445c86b69e6') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)

@@ -96,7 +96,7 @@ POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
     --resource-group "$RESOURCE_GROUP" \
     --query authConfig.activeDirectoryAuth -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$POSTGRES_SERVER_CHECK" != enabled ]; then
-  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
+  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
   exit 1
 fi
 

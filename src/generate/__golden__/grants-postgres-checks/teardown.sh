@@ -18,9 +18,12 @@
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
 IDENTITY_NAME=id-orders
+POSTGRES_SERVER_NAME=pg-orders
 
 DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 PG_ADMIN="${PG_ADMIN:-}"
+
+DATABASE_ROLE_KEPT=0
 
 set -euo pipefail
 
@@ -73,6 +76,15 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
+POSTGRES_SERVER_ID=$(az postgres flexible-server show \
+    --name "$POSTGRES_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$POSTGRES_SERVER_ID" = '' ]; then
+  printf '%s\n' 'The PostgreSQL server pg-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
@@ -94,20 +106,24 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   export "PGUSER=${PG_ADMIN}"
   PGPASSWORD=$(az account get-access-token --resource-type oss-rdbms --query accessToken -o tsv)
   export PGPASSWORD
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=settings sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders"; REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+  if [ "$POSTGRES_SERVER_ID" != '' ]; then
+    POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+    if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=settings sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders"; REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+    fi
   fi
 fi
 
 # Take back the PostgreSQL grants of id-orders on pg-orders (pg-state) and drop the role, if it still signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
-  if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-    run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
-    if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
-      echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
-      exit 1
+  if [ "$POSTGRES_SERVER_ID" != '' ]; then
+    POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
+    if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
+      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+      if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
+        echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
+        DATABASE_ROLE_KEPT=1
+      fi
     fi
   fi
 fi
@@ -135,8 +151,16 @@ fi
 # a new identity of the same name would get new ids, and every grant would have to be made again.
 if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
   if [ "$DELETE_IDENTITY" = 1 ]; then
-    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+    if [ "$DATABASE_ROLE_KEPT" = 0 ]; then
+      run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
+    fi
   fi
+fi
+
+# End with an error if a PostgreSQL role could not be dropped (said above): everything else is taken back.
+if [ "$DATABASE_ROLE_KEPT" = 1 ]; then
+  echo 'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED or DROP OWNED, run this script again.' >&2
+  exit 1
 fi
 
 # Done. Running it again finds nothing left to remove and changes nothing.

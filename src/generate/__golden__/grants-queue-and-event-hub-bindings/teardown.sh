@@ -73,20 +73,29 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
 SERVICEBUS_QUEUE_ID=$(az servicebus queue show \
     --namespace-name "$SERVICEBUS_NAMESPACE_NAME" \
     --name "$SERVICEBUS_QUEUE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$SERVICEBUS_QUEUE_ID" = '' ]; then
+  printf '%s\n' 'The Service Bus queue invoices is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 EVENTHUB_ID=$(az eventhubs eventhub show \
     --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$EVENTHUB_ID" = '' ]; then
+  printf '%s\n' 'The Event hub telemetry is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 STORAGE_ACCOUNT_ID=$(az storage account show \
     --name "$STORAGE_ACCOUNT_NAME" \
     --query id -o tsv || true)
+if [ "$STORAGE_ACCOUNT_ID" = '' ]; then
+  printf '%s\n' 'The Checkpoint storage account stcheckpoints is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 
 # Read the scale set's system-assigned principal id (empty if it has none): the grants below are looked up by it.
 PRINCIPAL_ID=$(az vmss show \
@@ -95,8 +104,8 @@ PRINCIPAL_ID=$(az vmss show \
     --query identity.principalId -o tsv)
 
 # Remove Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
     STORAGE_ACCOUNT_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$STORAGE_ACCOUNT_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/ba92f5b4-2d11-453d-a403-e96b0029c9fe') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -107,8 +116,8 @@ if [ "$STORAGE_ACCOUNT_ID" != '' ]; then
 fi
 
 # Remove Azure Event Hubs Data Receiver on the Event hub telemetry, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$EVENTHUB_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$EVENTHUB_ID" != '' ]; then
     EVENTHUB_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$EVENTHUB_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/a638d3c7-ab3a-418d-83e6-5f17a39d4fde') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -119,8 +128,8 @@ if [ "$EVENTHUB_ID" != '' ]; then
 fi
 
 # Remove Azure Service Bus Data Receiver on the Service Bus queue invoices, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$SERVICEBUS_QUEUE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$SERVICEBUS_QUEUE_ID" != '' ]; then
     SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$SERVICEBUS_QUEUE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)
@@ -131,8 +140,8 @@ if [ "$SERVICEBUS_QUEUE_ID" != '' ]; then
 fi
 
 # Remove Azure Service Bus Data Sender on the Service Bus queue invoices, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$SERVICEBUS_QUEUE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$SERVICEBUS_QUEUE_ID" != '' ]; then
     SERVICEBUS_QUEUE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$SERVICEBUS_QUEUE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)

@@ -72,6 +72,22 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
+REDIS_CACHE_ID=$(az redis show \
+    --name "$REDIS_CACHE_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$REDIS_CACHE_ID" = '' ]; then
+  printf '%s\n' 'The Azure Cache for Redis redis-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+COSMOS_ACCOUNT_ID=$(az cosmosdb show \
+    --name "$COSMOS_ACCOUNT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$COSMOS_ACCOUNT_ID" = '' ]; then
+  printf '%s\n' 'The Cosmos DB account cosmos-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
@@ -85,31 +101,35 @@ IDENTITY_CREATED_BY=$(az identity list \
 
 # Remove the Cosmos DB data-plane role Cosmos DB Built-in Data Contributor on the Cosmos DB account cosmos-orders (this principal, this role, the whole account: what the setup assigns; Cosmos DB keeps no note of who made an assignment, so an identical one made elsewhere goes too).
 if [ "$PRINCIPAL_ID" != '' ]; then
-  COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
-      --account-name "$COSMOS_ACCOUNT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].name | [0]' -o tsv)
-  if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" != '' ]; then
-    run az cosmosdb sql role assignment delete \
+  if [ "$COSMOS_ACCOUNT_ID" != '' ]; then
+    COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT=$(az cosmosdb sql role assignment list \
         --account-name "$COSMOS_ACCOUNT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --role-assignment-id "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" \
-        --yes -o none
+        --query '[?principalId=='''\'''"$PRINCIPAL_ID"''\'''' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].name | [0]' -o tsv)
+    if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" != '' ]; then
+      run az cosmosdb sql role assignment delete \
+          --account-name "$COSMOS_ACCOUNT_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --role-assignment-id "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" \
+          --yes -o none
+    fi
   fi
 fi
 
 # Remove the Data Owner data access policy assignment id-orders on the Redis cache redis-orders, if it still gives this identity that policy.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
-  REDIS_CACHE_POLICY_ASSIGNMENT=$(az redis access-policy-assignment list \
-      --name "$REDIS_CACHE_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query "[?name=='id-orders' && objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv)
-  if [ "$REDIS_CACHE_POLICY_ASSIGNMENT" = 1 ]; then
-    run az redis access-policy-assignment delete \
+  if [ "$REDIS_CACHE_ID" != '' ]; then
+    # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
+    REDIS_CACHE_POLICY_ASSIGNMENT=$(az redis access-policy-assignment list \
         --name "$REDIS_CACHE_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --policy-assignment-name id-orders -o none
+        --query "[?name=='id-orders' && objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv)
+    if [ "$REDIS_CACHE_POLICY_ASSIGNMENT" = 1 ]; then
+      run az redis access-policy-assignment delete \
+          --name "$REDIS_CACHE_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --policy-assignment-name id-orders -o none
+    fi
   fi
 fi
 

@@ -69,11 +69,14 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$SERVICEBUS_NAMESPACE_ID" = '' ]; then
+  printf '%s\n' 'The Service Bus namespace sb-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 
 # Read the VM's system-assigned principal id (empty if it has none): the grants below are looked up by it.
 PRINCIPAL_ID=$(az vm show \
@@ -82,8 +85,8 @@ PRINCIPAL_ID=$(az vm show \
     --query identity.principalId -o tsv)
 
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
     SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$SERVICEBUS_NAMESPACE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)

@@ -70,11 +70,14 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
-# Look up the resources whose role assignments the setup made (each is scoped to one of them); one that is gone is skipped.
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
 SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
     --name "$SERVICEBUS_NAMESPACE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv || true)
+if [ "$SERVICEBUS_NAMESPACE_ID" = '' ]; then
+  printf '%s\n' 'The Service Bus namespace sb-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
 
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
@@ -88,8 +91,8 @@ IDENTITY_CREATED_BY=$(az identity list \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove Azure Service Bus Data Receiver on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
-if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
-  if [ "$PRINCIPAL_ID" != '' ]; then
+if [ "$PRINCIPAL_ID" != '' ]; then
+  if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
     SERVICEBUS_NAMESPACE_ROLE_ASSIGNMENT=$(az role assignment list \
         --scope "$SERVICEBUS_NAMESPACE_ID" \
         --query "[?principalId=='${PRINCIPAL_ID}' && ends_with(roleDefinitionId, '/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0') && description=='Created by the Dapr Managed Identity Wizard'].id | [0]" -o tsv)

@@ -14,6 +14,7 @@
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
+SQL_SERVER_NAME=sql-orders
 
 REMOVE_SYSTEM_IDENTITY="${REMOVE_SYSTEM_IDENTITY:-0}"
 
@@ -68,6 +69,15 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
+SQL_SERVER_ID=$(az sql server show \
+    --name "$SQL_SERVER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv || true)
+if [ "$SQL_SERVER_ID" = '' ]; then
+  printf '%s\n' 'The Azure SQL server sql-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+
 # Read the VM's system-assigned principal id (empty if it has none): the grants below are looked up by it.
 PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
@@ -76,14 +86,16 @@ PRINCIPAL_ID=$(az vm show \
 
 # Drop the database user vm-orders from orders on sql-orders, if it signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
   CLIENT_ID=$(az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv)
-  run sqlcmd \
-      --server sql-orders.database.windows.net \
-      --database-name orders \
-      --authentication-method ActiveDirectoryAzCli \
-      --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [vm-orders];"
+  if [ "$SQL_SERVER_ID" != '' ]; then
+    # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
+    run sqlcmd \
+        --server sql-orders.database.windows.net \
+        --database-name orders \
+        --authentication-method ActiveDirectoryAzCli \
+        --exit-on-error \
+        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [vm-orders];"
+  fi
 fi
 
 # Remove the component files: the copies the setup wrote here, and yours on the VM.

@@ -70,6 +70,12 @@ read_after_change() {
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
 export MSYS_NO_PATHCONV=1
 
+# Look up the resources the setup granted on (each grant is on one of them); one that is gone is skipped.
+VAULT_ID=$(az keyvault show --name "$VAULT_NAME" --query id -o tsv || true)
+if [ "$VAULT_ID" = '' ]; then
+  printf '%s\n' 'The Key Vault kv-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
+fi
+
 # Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
 IDENTITY_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
@@ -83,11 +89,15 @@ IDENTITY_CREATED_BY=$(az identity list \
 
 # Remove the identity's access policy on the Key Vault kv-orders if it holds only what the setup gave (secrets get list); one with more is kept.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  VAULT_POLICY_MATCHES=$(az keyvault show \
-      --name "$VAULT_NAME" \
-      --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets[?@!='\''get'\'' && @!='\''list'\''] || `[]`) == `0` && length(permissions.keys || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
-  if [ "$VAULT_POLICY_MATCHES" = 1 ]; then
-    run az keyvault delete-policy --name "$VAULT_NAME" --object-id "$PRINCIPAL_ID" -o none
+  if [ "$VAULT_ID" != '' ]; then
+    # If the identity held some of these permissions before the setup (which added the rest), the entry cannot be
+    # told apart from one the setup made and is removed too: give those permissions back with az keyvault set-policy.
+    VAULT_POLICY_MATCHES=$(az keyvault show \
+        --name "$VAULT_NAME" \
+        --query 'length(properties.accessPolicies[?objectId=='''\'''"$PRINCIPAL_ID"''\'''' && length(permissions.secrets[?@!='\''get'\'' && @!='\''Get'\'' && @!='\''GET'\'' && @!='\''list'\'' && @!='\''List'\'' && @!='\''LIST'\''] || `[]`) == `0` && length(permissions.keys || `[]`) == `0` && length(permissions.certificates || `[]`) == `0` && length(permissions.storage || `[]`) == `0`])' -o tsv)
+    if [ "$VAULT_POLICY_MATCHES" = 1 ]; then
+      run az keyvault delete-policy --name "$VAULT_NAME" --object-id "$PRINCIPAL_ID" -o none
+    fi
   fi
 fi
 

@@ -5,6 +5,7 @@ A PostgreSQL flexible server or SQL server resource carries the database model t
   roles (PostgreSQL, server-wide): {name: {objectId, type}}
   databases: {name: {schemaPrivileges: {role: {schema: [...]}}, tablePrivileges: {role: {table: [...]}},
               tables: [...] (optional: without it any table exists),
+              tableOwners (PostgreSQL): {table: role} (tables a role created, e.g. daprd's state table),
               users (SQL): {name: {}}, roleMembers (SQL): {role: [users]}, schemaPermissions (SQL)}}
   Without `databases`, every database name exists (created empty on first use).
 A statement the fake does not know fails the call, so a script that starts sending new SQL fails its test.
@@ -126,6 +127,20 @@ def pg_role(server, name):
         raise fail('ERROR:  role "{0}" does not exist'.format(name))
 
 
+def pg_refuse_drop_of_owner(server, role):
+    """DROP ROLE fails while the role owns objects in any database of the server, naming them per database
+    (PostgreSQL docs sql-droprole.html: "a role cannot be removed if it is still referenced in any database";
+    the server's error is "role ... cannot be dropped because some objects depend on it")."""
+    details = []
+    for name, database in sorted(server.get('databases', {}).items()):
+        owned = [table for table, owner in sorted(database.get('tableOwners', {}).items()) if owner == role]
+        if owned:
+            details.append('{0} object{1} in database {2}'.format(len(owned), '' if len(owned) == 1 else 's', name))
+    if details:
+        raise fail('ERROR:  role "{0}" cannot be dropped because some objects depend on it\nDETAIL:  {1}'
+                   .format(role, '\n'.join(details)))
+
+
 class PgOutput:
     """What psql prints: a result as an aligned table with header and row count, or with -tA the bare rows
     (one value a line, nothing for no rows); command tags (GRANT) as they are."""
@@ -242,6 +257,7 @@ def run_pg_statement(server, database_name, database, statement, lines):
             if not if_exists:
                 raise fail('ERROR:  role "{0}" does not exist'.format(role))
         else:
+            pg_refuse_drop_of_owner(server, role)
             del server['roles'][role]
         lines.append('DROP ROLE')
         return
