@@ -131,7 +131,8 @@ const IMDS_OUTPUT = '[stdout]\n200\n\n[stderr]\n';
 /** AKS: the newest pod of the app, and the token file the Workload ID webhook names in daprd's environment. */
 const POD_NAME = 'orders-api-5d8f7c9b4-x2k7q';
 const TOKEN_FILE = '/var/run/secrets/azure/tokens/azure-identity-token';
-const ENVIRONMENT_ID_QUERY = 'managedEnvironmentId';
+/** The function app's and the container app's environment (Microsoft.Web sites and Microsoft.App containerApps). */
+const ENVIRONMENT_ID_QUERIES = ['managedEnvironmentId', 'properties.managedEnvironmentId'];
 /** Cosmos DB: each container reports the partition key path its component needs (plan entityChecks, in order). */
 const PARTITION_KEY_QUERY = 'resource.partitionKey.paths';
 
@@ -186,8 +187,8 @@ function azAnswer(
   }
   if (query === APP_ID_QUERY || query === RUNNING_APP_ID_QUERY) return `${inputs.appId}\n`;
   if (query === RUN_COMMAND_QUERY && args.some((arg) => arg.includes(IMDS_URL))) return `${IMDS_OUTPUT}\n`;
-  // The function app's environment is the one the script looks up: its id, as the id lookup answers.
-  if (query === ENVIRONMENT_ID_QUERY) return `${inputs.captured.id}\n`;
+  // The app's environment is the one the script looks up: its id, as the id lookup answers.
+  if (ENVIRONMENT_ID_QUERIES.includes(query)) return `${inputs.captured.id}\n`;
   return '';
 }
 
@@ -218,7 +219,7 @@ const AZ_STUB = [
   `  "[?name=='"*"'].clientId | [0]") printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
   `  ${sh(APP_ID_QUERY)}|${sh(RUNNING_APP_ID_QUERY)}) printf '%s\\n' "$STUB_APP_ID" ;;`,
   `  ${sh(RUN_COMMAND_QUERY)}) if [[ $all == *${sh(IMDS_URL)}* ]]; then printf '%s\\n' ${sh(IMDS_OUTPUT)}; fi ;;`,
-  `  ${sh(ENVIRONMENT_ID_QUERY)}) printf '%s\\n' "$${answerVariable('id')}" ;;`,
+  `  ${ENVIRONMENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "$${answerVariable('id')}" ;;`,
   `  ${sh(RBAC_QUERY)})`,
   '    n=0',
   '    if [[ -f $STUB_STATE/rbac ]]; then n=$(< "$STUB_STATE/rbac"); fi',

@@ -18,11 +18,12 @@ import {
   type ScriptStep,
 } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import { readSystemPrincipalStep, removeHostIdentityStep } from '../teardown/host-steps';
 import {
+  environmentComponentsCheckStep,
   environmentComponentsTeardownStep,
-  readSystemPrincipalStep,
-  removeHostIdentityStep,
-} from '../teardown/host-steps';
+  environmentIdLines,
+} from './environment-components';
 import { failureMessage } from '../troubleshoot-advice';
 import { SYSTEM_READ_FIRST, systemIdentityLines } from './self-hosted';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
@@ -83,6 +84,30 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
     },
     daprOnStep(plan),
   ];
+}
+
+/**
+ * The app's environment is the one the components go to: compared before any change, as the function app's
+ * is (properties.managedEnvironmentId of Microsoft.App/containerApps, azure-rest-api-specs specification/app
+ * ContainerApps.json), since components set in another environment never load and the verify would not see it.
+ */
+function environmentCheckStep(plan: DeploymentPlan): ScriptStep {
+  return {
+    comment: `Check before any change that the container app runs in the environment ${plan.environment}, where the components go.`,
+    lines: [
+      ...environmentIdLines(plan, 'containerapp'),
+      command(words('az containerapp show', ...APP, '--query properties.managedEnvironmentId -o tsv'), {
+        captureTo: 'CONTAINER_APP_ENVIRONMENT_ID',
+        pipeTo: ['tr', '[:upper:]', '[:lower:]'],
+      }),
+      guard(
+        'CONTAINER_APP_ENVIRONMENT_ID',
+        '!=',
+        v('ENVIRONMENT_ID'),
+        `The container app runs in another Container Apps environment than ${plan.environment}: enter its environment in the wizard (\`az containerapp show --name ${plan.hostName} --resource-group ${plan.resourceGroup} --query properties.managedEnvironmentId\` names it), so the components go where the app loads them. Nothing was changed.`,
+      ),
+    ],
+  };
 }
 
 /**
@@ -262,7 +287,10 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
       comment: 'Kept: Dapr on the container app, with its app id (its callers use it).',
       lines: [
         note(
-          "If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).",
+          // az containerapp dapr disable sets configuration.dapr.enabled to false and updates the app (azure-cli
+          // containerapp custom.py disable_dapr, beside enable_dapr).
+          'If the setup turned Dapr on and nothing else needs it, turn it off (a new revision starts):\n' +
+            '  az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"',
         ),
       ],
     },
@@ -271,7 +299,11 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
 
 export const containerAppsHost: HostModule = {
   teardownSteps,
-  preflightSteps: (plan) => [daprAppIdCheckStep(plan)],
+  preflightSteps: (plan) => [
+    environmentCheckStep(plan),
+    daprAppIdCheckStep(plan),
+    environmentComponentsCheckStep(plan),
+  ],
   setupSteps: (plan, grantSteps) => identityGrantsApply(identitySteps(plan), grantSteps, applySteps(plan)),
   verifyLines,
   restartHint: RESTART_THE_APP,

@@ -11,6 +11,7 @@ import {
   capture,
   cmd,
   command,
+  join,
   lit,
   note,
   retry,
@@ -23,7 +24,13 @@ import {
 import { componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { DAPRD_IMAGE } from '../../catalog/dapr';
-import { hostArgs, removeLocalFilesLines } from '../teardown/host-steps';
+import {
+  DELETE_IDENTITY,
+  hostArgs,
+  IDENTITY_CREATED_BY,
+  removeLocalFilesLines,
+} from '../teardown/host-steps';
+import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import type { HostModule } from './host-module';
 import { signInProofLine } from './sign-in-proof';
 
@@ -245,6 +252,50 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
         ...plan.components.map((component) => component.path),
         `${FILES_DIR}/${ACI_GROUP_FILE}`,
       ]),
+    },
+    ...keepIdentityInUseStep(plan),
+  ];
+}
+
+/**
+ * A user-assigned identity the teardown would delete (DELETE_IDENTITY=1) while a group of this name still
+ * lists it: ACI takes no identity off a group except by a new group file, so the group would go on
+ * referencing a deleted identity. The teardown stops just before the deletion, everything else taken back.
+ * `|| \`[]\`` turns a group that is gone (or has no user-assigned identity) into an empty list.
+ */
+function keepIdentityInUseStep(plan: DeploymentPlan): ScriptStep[] {
+  if (plan.identity.kind !== 'user') return [];
+  const inUse = 'GROUP_USES_IDENTITY';
+  return [
+    {
+      comment:
+        'Before the identity is deleted (DELETE_IDENTITY=1): stop if the container group is still there and uses it.',
+      lines: [
+        when(DELETE_IDENTITY, '=', '1', [
+          when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [
+            capture(
+              inUse,
+              'az container list',
+              ...RG,
+              '--query',
+              join(
+                groupQuery(plan, 'identity.userAssignedIdentities.*.principalId || `[]` | [?@=='),
+                "'",
+                v('PRINCIPAL_ID'),
+                "'",
+                '] | length(@)',
+              ),
+              '-o tsv',
+            ),
+            guard(
+              inUse,
+              '!=',
+              '0',
+              `The container group ${plan.hostName} still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with ${DELETE_CONTAINER_GROUP}=1 too (it deletes the group and your app in it), or create the group again from your own file without the identity, then run it again.`,
+            ),
+          ]),
+        ]),
+      ],
     },
   ];
 }

@@ -9,14 +9,14 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, command, note, v, when, words, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import { readSystemPrincipalStep, removeHostIdentityStep } from '../teardown/host-steps';
 import {
+  environmentComponentsCheckStep,
   environmentComponentsTeardownStep,
-  readSystemPrincipalStep,
-  removeHostIdentityStep,
-} from '../teardown/host-steps';
+  environmentIdLines,
+} from './environment-components';
 import { identityGrantsApply, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
-import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
 
 const APP = ['--name', v('FUNCTION_APP_NAME'), ...RG] as const;
 
@@ -64,10 +64,7 @@ function checkStep(plan: DeploymentPlan): ScriptStep {
         '',
         'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.',
       ),
-      command(words('az containerapp env show --name', v('ENVIRONMENT_NAME'), ...RG, '--query id -o tsv'), {
-        captureTo: 'ENVIRONMENT_ID',
-        pipeTo: ['tr', '[:upper:]', '[:lower:]'],
-      }),
+      ...environmentIdLines(plan, 'functionapp'),
       guard(
         'FUNCTION_APP_ENVIRONMENT_ID',
         '!=',
@@ -137,7 +134,7 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
 export const functionAppHost: HostModule = {
   teardownSteps,
   // Before anything changes: a function app where Dapr cannot run gets no identity and no grants.
-  preflightSteps: (plan) => [checkStep(plan)],
+  preflightSteps: (plan) => [checkStep(plan), environmentComponentsCheckStep(plan)],
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(
       [
@@ -166,18 +163,19 @@ export const functionAppHost: HostModule = {
         '--query properties.componentType -o tsv',
       ),
     ),
-    // Container Apps gives an app's containers IDENTITY_ENDPOINT and IDENTITY_HEADER (MicrosoftDocs/azure-docs
-    // articles/container-apps/managed-identity.md, "Connect to Azure services in app code"); no documented
-    // command reads the Dapr sidecar's log of a function app, so these are lines to run.
+    // Functions v1 on Container Apps (the Microsoft.Web model this host handles) has "Indirect. No live
+    // console" for logging and troubleshooting (learn.microsoft.com azure/container-apps/migrate-functions,
+    // "Model comparison"), so no command runs inside its container: the check is Dapr's own log lines, read
+    // where the environment sends its logs. The tables and the columns there are not confirmed for v1.
     note(
-      'Not proved by this script: that Dapr loaded each component and reaches the identity. Once the function\n' +
-        "app runs, from a console of its container, Dapr's metadata API lists the loaded components:\n" +
-        '  curl -s http://localhost:3500/v1.0/metadata\n' +
-        'and the identity endpoint answers with a token (a 200):\n' +
-        `${identityEndpointRequest(plan)}\n` +
-        "A component missing there: troubleshoot.html#dapr-component-init-failed, beside the wizard's page.",
+      'Not proved by this script: that Dapr loaded each component. Functions v1 on Container Apps has no\n' +
+        "live console, so nothing can be run inside the function app's container. Once it runs, search the\n" +
+        'logs of its Container Apps environment (the Log Analytics workspace the environment sends them to, if\n' +
+        'any) for Dapr\'s "Component loaded: <name>" and "Failed to init component <name>" lines.\n' +
+        "A component missing there: troubleshoot.html#dapr-component-init-failed, beside the wizard's page.\n" +
+        'On the native v2 model (a container app of kind functionapp) choose the Container Apps host instead:\n' +
+        'its script reads the logs with az containerapp logs show.',
     ),
-    ...identityEndpointRequestPrinted(plan),
   ],
   restartHint:
     'restart the function app:\n  az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"',

@@ -67,6 +67,14 @@ function localItems(plan: DeploymentPlan): string[] {
   return items;
 }
 
+/**
+ * Container Apps environments: a component belongs to the environment, not the app (container-apps/
+ * dapr-components.md), and `dapr-component set` replaces one of the same name (hosts/environment-components.ts).
+ */
+function environmentComponentsItem(plan: DeploymentPlan): string {
+  return `Adds the components to the Container Apps environment ${plan.environment} (az containerapp env dapr-component set): they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (${plan.appId}). A component of the same name that the setup did not write (another type, other scopes, another identity) stops the script before any change, since setting it would replace it for the apps that load it.`;
+}
+
 /** What the script changes on the host itself, beyond its identity (hosts/*.ts). */
 function hostItems(plan: DeploymentPlan): string[] {
   const host = `the ${plan.host.noun} ${plan.hostName}`;
@@ -79,7 +87,15 @@ function hostItems(plan: DeploymentPlan): string[] {
       ];
     case 'functionapp':
       return [
-        `Adds the components to the Container Apps environment ${plan.environment}: they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (${plan.appId}).`,
+        // The two models: learn.microsoft.com azure/container-apps/migrate-functions ("Functions v1: Legacy
+        // proxy model that uses a Function App (Microsoft.Web resource provider)"; v2 is a container app).
+        `Works on ${host} of the legacy Functions v1 model on Container Apps (a Microsoft.Web function app in a Container Apps environment); one of the native v2 model is a container app, which the Container Apps host in the wizard handles.`,
+        environmentComponentsItem(plan),
+      ];
+    case 'aca':
+      return [
+        environmentComponentsItem(plan),
+        `Turns Dapr on for ${host} with the app id ${plan.appId}${plan.appPort === '' ? '' : ` and the app port ${plan.appPort}`} when it is off${plan.appPort === '' ? '' : ' or on another port'} (az containerapp dapr enable): this makes a new revision, whose replicas start in place of the running ones.`,
       ];
     case 'vm':
       return [
@@ -92,7 +108,6 @@ function hostItems(plan: DeploymentPlan): string[] {
         `With the scale set's Manual upgrade policy, and only when this run changed the scale set's identity, updates every instance of ${host} to its latest model (az vmss update-instances): plan for the instances to restart.`,
       ];
     case 'aks':
-    case 'aca':
     case 'aci':
       return [];
     default:

@@ -3,7 +3,7 @@
  * anything, and taking an identity off the host only where the teardown can tell the setup put it there.
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { capture, cmd, command, join, lit, v, when, type ScriptLine, type ScriptStep } from '../script-model';
+import { capture, cmd, command, join, v, when, type ScriptLine, type ScriptStep } from '../script-model';
 import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import { RG } from '../setup/steps';
 import { unlessRoleKept } from './kept-role';
@@ -119,32 +119,4 @@ export function removeHostIdentityStep(
 /** Removes the local copies the setup wrote (./components/...): the files on the host are the user's to remove. */
 export function removeLocalFilesLines(paths: readonly string[]): ScriptLine[] {
   return [cmd('rm -f --', ...paths)];
-}
-
-/**
- * Removes each component of the setup's names from the Container Apps environment (the setup's `set` replaced
- * any of that name). `remove` fails for a missing one (containerapp custom.py remove_dapr_component shows it
- * first and raises "Dapr component not found."), so the list is read first.
- */
-export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptStep {
-  const env = ['--name', v('ENVIRONMENT_NAME'), ...RG];
-  return {
-    comment: `Remove ${plan.components.length === 1 ? 'the component' : 'the components'} the setup added to the Container Apps environment.`,
-    lines: plan.components.flatMap((component, index) => {
-      const found = `COMPONENT_FOUND_${index + 1}`;
-      return [
-        capture(
-          found,
-          'az containerapp env dapr-component list',
-          ...env,
-          '--query',
-          lit(`[?name=='${component.name}'] | length(@)`),
-          '-o tsv',
-        ),
-        when(found, '=', '1', [
-          cmd('az containerapp env dapr-component remove', ...env, '--dapr-component-name', component.name),
-        ]),
-      ];
-    }),
-  };
 }

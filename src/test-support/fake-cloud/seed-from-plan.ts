@@ -82,13 +82,19 @@ function hostResources(plan: DeploymentPlan): FakeResource[] {
           },
         }),
       ];
-    case 'aca':
+    case 'aca': {
+      // The app names its environment (properties.managedEnvironmentId), which the setup compares first.
+      const environment = fakeResource('containerapp env', group, plan.environment);
       return [
-        fakeResource('containerapp env', group, plan.environment),
+        environment,
         fakeResource('containerapp', group, plan.hostName, {
-          properties: { configuration: { dapr: { enabled: false, appId: null } } },
+          properties: {
+            managedEnvironmentId: environment.id,
+            configuration: { dapr: { enabled: false, appId: null } },
+          },
         }),
       ];
+    }
     case 'webapp':
       return [fakeResource('webapp', group, plan.hostName, { kind: 'app,linux' })];
     case 'functionapp': {

@@ -211,116 +211,253 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Remove the components the setup added to the Container Apps environment.
-COMPONENT_FOUND_1=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
+# Remove the components the setup added to the Container Apps environment, if still as the setup wrote them (type, scopes orders-api, this identity's client id); one changed since is kept.
+COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pg-state'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_1" = 1 ]; then
-  run az containerapp env dapr-component remove \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
+  ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name pg-state
-fi
-COMPONENT_FOUND_2=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pg-state-v1'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_2" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''pg-state'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_1" = state.postgresql ]; then
+    ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''pg-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''pg-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_1" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name pg-state
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name pg-state-v1
-fi
-COMPONENT_FOUND_3=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''postgres-binding'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_3" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''pg-state-v1'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_2" = state.postgresql ]; then
+    ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''pg-state-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''pg-state-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_2" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_2" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name pg-state-v1
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name postgres-binding
-fi
-COMPONENT_FOUND_4=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pg-config'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_4" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''postgres-binding'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_3" = bindings.postgresql ]; then
+    ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''postgres-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''postgres-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_3" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_3" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name postgres-binding
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name pg-config
-fi
-COMPONENT_FOUND_5=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''sql-state'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_5" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''pg-config'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_4" = configuration.postgresql ]; then
+    ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''pg-config'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''pg-config'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_4" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_4" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name pg-config
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name sql-state
-fi
-COMPONENT_FOUND_6=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''sql-state-v1'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_6" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''sql-state'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_5" = state.sqlserver ]; then
+    ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''sql-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''sql-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_5" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_5" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name sql-state
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_6=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name sql-state-v1
-fi
-COMPONENT_FOUND_7=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''redis-state'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_7" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''sql-state-v1'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_6" = state.sqlserver ]; then
+    ENV_COMPONENT_SCOPES_6=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''sql-state-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_6=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''sql-state-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_6" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_6" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name sql-state-v1
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_7=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name redis-state
-fi
-COMPONENT_FOUND_8=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''redis-pubsub'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_8" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''redis-state'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_7" = state.redis ]; then
+    ENV_COMPONENT_SCOPES_7=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''redis-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_7=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''redis-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_7" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_7" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name redis-state
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_8=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name redis-pubsub
-fi
-COMPONENT_FOUND_9=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''redis-binding'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_9" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''redis-pubsub'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_8" = pubsub.redis ]; then
+    ENV_COMPONENT_SCOPES_8=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''redis-pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_8=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''redis-pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_8" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_8" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name redis-pubsub
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_9=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name redis-binding
-fi
-COMPONENT_FOUND_10=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''redis-config'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_10" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''redis-binding'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_9" = bindings.redis ]; then
+    ENV_COMPONENT_SCOPES_9=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''redis-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_9=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''redis-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_9" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_9" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name redis-binding
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_10=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name redis-config
-fi
-COMPONENT_FOUND_11=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''lockstore'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_11" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''redis-config'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_10" = configuration.redis ]; then
+    ENV_COMPONENT_SCOPES_10=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''redis-config'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_10=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''redis-config'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_10" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_10" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name redis-config
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_11=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name lockstore
+      --query '[?name=='\''lockstore'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_11" = lock.redis ]; then
+    ENV_COMPONENT_SCOPES_11=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''lockstore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_11=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''lockstore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_11" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_11" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name lockstore
+      fi
+    fi
+  fi
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
@@ -338,7 +475,8 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
 fi
 
 # Kept: Dapr on the container app, with its app id (its callers use it).
-# If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).
+# If the setup turned Dapr on and nothing else needs it, turn it off (a new revision starts):
+#   az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \

@@ -38,6 +38,9 @@
 #   - components/blob-binding.yaml: the Azure Blob Storage binding component
 #   - components/tablestate.yaml: the Azure Table Storage state store component
 #   - components/queue-binding.yaml: the Azure Storage Queues binding component
+# On the container app:
+#   - Adds the components to the Container Apps environment env-orders (az containerapp env dapr-component set): they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-api). A component of the same name that the setup did not write (another type, other scopes, another identity) stops the script before any change, since setting it would replace it for the apps that load it.
+#   - Turns Dapr on for the container app orders-api with the app id orders-api when it is off (az containerapp dapr enable): this makes a new revision, whose replicas start in place of the running ones.
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -121,6 +124,24 @@ fi
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
 STORAGE_ACCOUNT_2_ID=$(az storage account show --name "$STORAGE_ACCOUNT_2_NAME" --query id -o tsv)
 
+# Check before any change that the container app runs in the environment env-orders, where the components go.
+ENVIRONMENT_ID=$(az containerapp env show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
+if [ "$ENVIRONMENT_ID" = '' ]; then
+  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  exit 1
+fi
+CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query properties.managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
+if [ "$CONTAINER_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
+  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed.' >&2
+  exit 1
+fi
+
 # Check the container app's Dapr settings before any change: on with another app id than orders-api, the script stops.
 DAPR_ENABLED=$(az containerapp show \
     --name "$CONTAINER_APP_NAME" \
@@ -133,6 +154,193 @@ DAPR_APP_ID=$(az containerapp show \
 if [ "$DAPR_ENABLED" = true ]; then
   if [ "$DAPR_APP_ID" != orders-api ]; then
     echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    exit 1
+  fi
+fi
+
+# Check the environment's components of the same names before any change: one the setup did not write (another type, scopes other than orders-api alone, another identity) stops the script.
+COMPONENTS_CLIENT_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
+  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_1" != secretstores.azure.keyvault ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault of another type than secretstores.azure.keyvault. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_1" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_1" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''azurekeyvault-crypto'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_2" != '' ]; then
+  ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault-crypto'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault-crypto'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_2" != crypto.azure.keyvault ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault-crypto of another type than crypto.azure.keyvault. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_2" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault-crypto whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_2" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault-crypto that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''statestore'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_3" != '' ]; then
+  ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''statestore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''statestore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_3" != state.azure.blobstorage ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore of another type than state.azure.blobstorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_3" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_3" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''statestore-v1'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_4" != '' ]; then
+  ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''statestore-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''statestore-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_4" != state.azure.blobstorage ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore-v1 of another type than state.azure.blobstorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_4" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore-v1 whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_4" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore-v1 that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''blob-binding'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_5" != '' ]; then
+  ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''blob-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''blob-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_5" != bindings.azure.blobstorage ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named blob-binding of another type than bindings.azure.blobstorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_5" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named blob-binding whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_5" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named blob-binding that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_6=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''tablestate'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_6" != '' ]; then
+  ENV_COMPONENT_SCOPES_6=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''tablestate'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_6=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''tablestate'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_6" != state.azure.tablestorage ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named tablestate of another type than state.azure.tablestorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_6" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named tablestate whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_6" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named tablestate that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_7=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''queue-binding'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_7" != '' ]; then
+  ENV_COMPONENT_SCOPES_7=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''queue-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_7=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''queue-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_7" != bindings.azure.storagequeues ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named queue-binding of another type than bindings.azure.storagequeues. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_7" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named queue-binding whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_7" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named queue-binding that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi

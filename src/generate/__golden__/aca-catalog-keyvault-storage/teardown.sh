@@ -181,76 +181,165 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Remove the components the setup added to the Container Apps environment.
-COMPONENT_FOUND_1=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
+# Remove the components the setup added to the Container Apps environment, if still as the setup wrote them (type, scopes orders-api, this identity's client id); one changed since is kept.
+COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_1" = 1 ]; then
-  run az containerapp env dapr-component remove \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
+  ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name azurekeyvault
-fi
-COMPONENT_FOUND_2=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault-crypto'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_2" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_1" = secretstores.azure.keyvault ]; then
+    ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_1" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name azurekeyvault
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name azurekeyvault-crypto
-fi
-COMPONENT_FOUND_3=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''statestore'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_3" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''azurekeyvault-crypto'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_2" = crypto.azure.keyvault ]; then
+    ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''azurekeyvault-crypto'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''azurekeyvault-crypto'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_2" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_2" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name azurekeyvault-crypto
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name statestore
-fi
-COMPONENT_FOUND_4=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''statestore-v1'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_4" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''statestore'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_3" = state.azure.blobstorage ]; then
+    ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''statestore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''statestore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_3" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_3" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name statestore
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name statestore-v1
-fi
-COMPONENT_FOUND_5=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''blob-binding'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_5" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''statestore-v1'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_4" = state.azure.blobstorage ]; then
+    ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''statestore-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''statestore-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_4" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_4" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name statestore-v1
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name blob-binding
-fi
-COMPONENT_FOUND_6=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''tablestate'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_6" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''blob-binding'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_5" = bindings.azure.blobstorage ]; then
+    ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''blob-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''blob-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_5" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_5" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name blob-binding
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_6=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name tablestate
-fi
-COMPONENT_FOUND_7=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''queue-binding'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_7" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''tablestate'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_6" = state.azure.tablestorage ]; then
+    ENV_COMPONENT_SCOPES_6=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''tablestate'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_6=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''tablestate'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_6" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_6" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name tablestate
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_7=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name queue-binding
+      --query '[?name=='\''queue-binding'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_7" = bindings.azure.storagequeues ]; then
+    ENV_COMPONENT_SCOPES_7=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''queue-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_7=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''queue-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_7" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_7" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name queue-binding
+      fi
+    fi
+  fi
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
@@ -268,7 +357,8 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
 fi
 
 # Kept: Dapr on the container app, with its app id (its callers use it).
-# If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).
+# If the setup turned Dapr on and nothing else needs it, turn it off (a new revision starts):
+#   az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \

@@ -257,106 +257,231 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Remove the components the setup added to the Container Apps environment.
-COMPONENT_FOUND_1=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
+# Remove the components the setup added to the Container Apps environment, if still as the setup wrote them (type, scopes orders-api, this identity's client id); one changed since is kept.
+COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''queue-pubsub'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_1" = 1 ]; then
-  run az containerapp env dapr-component remove \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
+  ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name queue-pubsub
-fi
-COMPONENT_FOUND_2=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pubsub'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_2" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''queue-pubsub'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_1" = pubsub.azure.servicebus.queues ]; then
+    ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''queue-pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''queue-pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_1" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name queue-pubsub
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name pubsub
-fi
-COMPONENT_FOUND_3=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''servicebus-binding'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_3" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''pubsub'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_2" = pubsub.azure.servicebus.topics ]; then
+    ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_2" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_2" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name pubsub
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name servicebus-binding
-fi
-COMPONENT_FOUND_4=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''eh-pubsub'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_4" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''servicebus-binding'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_3" = bindings.azure.servicebus.queues ]; then
+    ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''servicebus-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''servicebus-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_3" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_3" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name servicebus-binding
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name eh-pubsub
-fi
-COMPONENT_FOUND_5=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''eventhubs-binding'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_5" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''eh-pubsub'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_4" = pubsub.azure.eventhubs ]; then
+    ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''eh-pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''eh-pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_4" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_4" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name eh-pubsub
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name eventhubs-binding
-fi
-COMPONENT_FOUND_6=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''cosmos-state'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_6" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''eventhubs-binding'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_5" = bindings.azure.eventhubs ]; then
+    ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''eventhubs-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''eventhubs-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_5" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_5" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name eventhubs-binding
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_6=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name cosmos-state
-fi
-COMPONENT_FOUND_7=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''cosmosdb-binding'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_7" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''cosmos-state'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_6" = state.azure.cosmosdb ]; then
+    ENV_COMPONENT_SCOPES_6=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''cosmos-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_6=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''cosmos-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_6" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_6" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name cosmos-state
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_7=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name cosmosdb-binding
-fi
-COMPONENT_FOUND_8=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''configstore'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_8" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''cosmosdb-binding'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_7" = bindings.azure.cosmosdb ]; then
+    ENV_COMPONENT_SCOPES_7=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''cosmosdb-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_7=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''cosmosdb-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_7" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_7" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name cosmosdb-binding
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_8=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name configstore
-fi
-COMPONENT_FOUND_9=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''openai-binding'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_9" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''configstore'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_8" = configuration.azure.appconfig ]; then
+    ENV_COMPONENT_SCOPES_8=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''configstore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_8=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''configstore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_8" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_8" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name configstore
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_9=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name openai-binding
-fi
-COMPONENT_FOUND_10=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''signalr-binding'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_10" = 1 ]; then
-  run az containerapp env dapr-component remove \
+      --query '[?name=='\''openai-binding'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_9" = bindings.azure.openai ]; then
+    ENV_COMPONENT_SCOPES_9=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''openai-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_9=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''openai-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_9" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_9" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name openai-binding
+      fi
+    fi
+  fi
+  ENV_COMPONENT_TYPE_10=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name signalr-binding
+      --query '[?name=='\''signalr-binding'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_10" = bindings.azure.signalr ]; then
+    ENV_COMPONENT_SCOPES_10=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''signalr-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_10=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''signalr-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_10" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_10" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name signalr-binding
+      fi
+    fi
+  fi
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
@@ -374,7 +499,8 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
 fi
 
 # Kept: Dapr on the container app, with its app id (its callers use it).
-# If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).
+# If the setup turned Dapr on and nothing else needs it, turn it off (a new revision starts):
+#   az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \

@@ -23,6 +23,9 @@
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
+# On the container app:
+#   - Adds the components to the Container Apps environment env-orders (az containerapp env dapr-component set): they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-api). A component of the same name that the setup did not write (another type, other scopes, another identity) stops the script before any change, since setting it would replace it for the apps that load it.
+#   - Turns Dapr on for the container app orders-api with the app id orders-api when it is off (az containerapp dapr enable): this makes a new revision, whose replicas start in place of the running ones.
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -90,6 +93,24 @@ if [ "$VAULT_RBAC" != true ]; then
   exit 1
 fi
 
+# Check before any change that the container app runs in the environment env-orders, where the components go.
+ENVIRONMENT_ID=$(az containerapp env show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
+if [ "$ENVIRONMENT_ID" = '' ]; then
+  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  exit 1
+fi
+CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query properties.managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
+if [ "$CONTAINER_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
+  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed.' >&2
+  exit 1
+fi
+
 # Check the container app's Dapr settings before any change: on with another app id than orders-api, the script stops.
 DAPR_ENABLED=$(az containerapp show \
     --name "$CONTAINER_APP_NAME" \
@@ -102,6 +123,34 @@ DAPR_APP_ID=$(az containerapp show \
 if [ "$DAPR_ENABLED" = true ]; then
   if [ "$DAPR_APP_ID" != orders-api ]; then
     echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    exit 1
+  fi
+fi
+
+# Check the environment's components of the same names before any change: one the setup did not write (another type, scopes other than orders-api alone, another identity) stops the script.
+ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
+  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_1" != secretstores.azure.keyvault ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault of another type than secretstores.azure.keyvault. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_1" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_1" != '' ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault that names an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi

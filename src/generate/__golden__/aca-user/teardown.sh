@@ -100,16 +100,33 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Remove the component the setup added to the Container Apps environment.
-COMPONENT_FOUND_1=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
+# Remove the component the setup added to the Container Apps environment, if still as the setup wrote it (type, scopes orders-api, this identity's client id); one changed since is kept.
+COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault'\''] | length(@)' -o tsv)
-if [ "$COMPONENT_FOUND_1" = 1 ]; then
-  run az containerapp env dapr-component remove \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
+  ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name azurekeyvault
+      --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv || true)
+  if [ "$ENV_COMPONENT_TYPE_1" = secretstores.azure.keyvault ]; then
+    ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+    ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+    if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
+      if [ "$ENV_COMPONENT_CLIENT_ID_1" = "$COMPONENTS_CLIENT_ID" ]; then
+        run az containerapp env dapr-component remove \
+            --name "$ENVIRONMENT_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --dapr-component-name azurekeyvault
+      fi
+    fi
+  fi
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
@@ -127,7 +144,8 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
 fi
 
 # Kept: Dapr on the container app, with its app id (its callers use it).
-# If the setup turned Dapr on and nothing else needs it, turn it off in the Azure portal (the app's Dapr settings).
+# If the setup turned Dapr on and nothing else needs it, turn it off (a new revision starts):
+#   az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f -- components/azurekeyvault.yaml

@@ -118,6 +118,19 @@ fi
 # Remove the files the setup wrote here (generated: nothing else is in them).
 run rm -f -- components/azurekeyvault.yaml components/container-group.yaml
 
+# Before the identity is deleted (DELETE_IDENTITY=1): stop if the container group is still there and uses it.
+if [ "$DELETE_IDENTITY" = 1 ]; then
+  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+    GROUP_USES_IDENTITY=$(az container list \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name==`"orders-group"`] | [0].identity.userAssignedIdentities.*.principalId || `[]` | [?@=='''\'''"$PRINCIPAL_ID"''\''''] | length(@)' -o tsv)
+    if [ "$GROUP_USES_IDENTITY" != 0 ]; then
+      echo 'The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it), or create the group again from your own file without the identity, then run it again.' >&2
+      exit 1
+    fi
+  fi
+fi
+
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
 # a new identity of the same name would get new ids, and every grant would have to be made again.

@@ -38,6 +38,9 @@
 #   - components/redis-state.yaml: the Azure Cache for Redis state store component
 #   - components/configstore.yaml: the Azure App Configuration store component
 #   - components/eh-pubsub.yaml: the Azure Event Hubs pub/sub component
+# On the container app:
+#   - Adds the components to the Container Apps environment env-orders (az containerapp env dapr-component set): they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-api). A component of the same name that the setup did not write (another type, other scopes, another identity) stops the script before any change, since setting it would replace it for the apps that load it.
+#   - Turns Dapr on for the container app orders-api with the app id orders-api and the app port 8080 when it is off or on another port (az containerapp dapr enable): this makes a new revision, whose replicas start in place of the running ones.
 # On this machine:
 #   - Switches the Azure CLI to Azure Government (US) (az cloud set --name AzureUSGovernment): later az commands on this machine use it.
 
@@ -151,6 +154,24 @@ fi
 # Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
 # Each event hub it subscribes to needs the consumer group orders-api: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api --resource-group rg-orders
 
+# Check before any change that the container app runs in the environment env-orders, where the components go.
+ENVIRONMENT_ID=$(az containerapp env show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
+if [ "$ENVIRONMENT_ID" = '' ]; then
+  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  exit 1
+fi
+CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query properties.managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
+if [ "$CONTAINER_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
+  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed.' >&2
+  exit 1
+fi
+
 # Check the container app's Dapr settings before any change: on with another app id than orders-api, the script stops.
 DAPR_ENABLED=$(az containerapp show \
     --name "$CONTAINER_APP_NAME" \
@@ -163,6 +184,141 @@ DAPR_APP_ID=$(az containerapp show \
 if [ "$DAPR_ENABLED" = true ]; then
   if [ "$DAPR_APP_ID" != orders-api ]; then
     echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    exit 1
+  fi
+fi
+
+# Check the environment's components of the same names before any change: one the setup did not write (another type, scopes other than orders-api alone, another identity) stops the script.
+COMPONENTS_CLIENT_ID=$(az identity list \
+    --resource-group "$RESOURCE_GROUP" \
+    --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
+ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''cosmos-state'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
+  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''cosmos-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''cosmos-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_1" != state.azure.cosmosdb ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state of another type than state.azure.cosmosdb. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_1" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_1" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''sql-state'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_2" != '' ]; then
+  ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''sql-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''sql-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_2" != state.sqlserver ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state of another type than state.sqlserver. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_2" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_2" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''redis-state'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_3" != '' ]; then
+  ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''redis-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''redis-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_3" != state.redis ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state of another type than state.redis. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_3" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_3" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''configstore'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_4" != '' ]; then
+  ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''configstore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''configstore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_4" != configuration.azure.appconfig ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named configstore of another type than configuration.azure.appconfig. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_4" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named configstore whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_4" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named configstore that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''eh-pubsub'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_5" != '' ]; then
+  ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''eh-pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''eh-pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_5" != pubsub.azure.eventhubs ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named eh-pubsub of another type than pubsub.azure.eventhubs. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_5" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named eh-pubsub whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_5" != "$COMPONENTS_CLIENT_ID" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named eh-pubsub that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi

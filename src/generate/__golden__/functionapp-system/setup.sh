@@ -24,7 +24,8 @@
 # Files written:
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 # On the function app:
-#   - Adds the components to the Container Apps environment cae-orders: they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-func).
+#   - Works on the function app orders-func of the legacy Functions v1 model on Container Apps (a Microsoft.Web function app in a Container Apps environment); one of the native v2 model is a container app, which the Container Apps host in the wizard handles.
+#   - Adds the components to the Container Apps environment cae-orders (az containerapp env dapr-component set): they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-func). A component of the same name that the setup did not write (another type, other scopes, another identity) stops the script before any change, since setting it would replace it for the apps that load it.
 
 RESOURCE_GROUP=rg-orders
 FUNCTION_APP_NAME=orders-func
@@ -114,7 +115,11 @@ fi
 ENVIRONMENT_ID=$(az containerapp env show \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query id -o tsv | tr '[:upper:]' '[:lower:]')
+    --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
+if [ "$ENVIRONMENT_ID" = '' ]; then
+  echo 'There is no Container Apps environment cae-orders in the resource group rg-orders. Enter the environment the function app runs in (`az functionapp show --name orders-func --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the function app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  exit 1
+fi
 if [ "$FUNCTION_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
   echo 'The function app runs in another Container Apps environment than the one entered in the wizard: enter its environment (and resource group) there, so the components go where the function app loads them.' >&2
   exit 1
@@ -134,6 +139,34 @@ FUNCTION_APP_DAPR_APP_ID=$(az functionapp show \
 if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
   echo 'The function app'\''s Dapr app id is not orders-func, the app id the components are scoped to: set it in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), or enter the function app'\''s app id in the wizard.' >&2
   exit 1
+fi
+
+# Check the environment's components of the same names before any change: one the setup did not write (another type, scopes other than orders-func alone, another identity) stops the script.
+ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
+  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_1" != secretstores.azure.keyvault ]; then
+    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault of another type than secretstores.azure.keyvault. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_1" != orders-func ]; then
+    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault whose scopes are not orders-func alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_1" != '' ]; then
+    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault that names an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
 fi
 
 # Turn on the function app's system-assigned identity and read its principal id. An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.
@@ -193,12 +226,13 @@ else
       --resource-group "$RESOURCE_GROUP" \
       --dapr-component-name azurekeyvault \
       --query properties.componentType -o tsv
-  # Not proved by this script: that Dapr loaded each component and reaches the identity. Once the function
-  # app runs, from a console of its container, Dapr's metadata API lists the loaded components:
-  #   curl -s http://localhost:3500/v1.0/metadata
-  # and the identity endpoint answers with a token (a 200):
-  #   curl -s -o /dev/null -w "%{http_code}\n" -H "X-IDENTITY-HEADER: $IDENTITY_HEADER" "$IDENTITY_ENDPOINT?api-version=2019-08-01&resource=https://management.azure.com/"
+  # Not proved by this script: that Dapr loaded each component. Functions v1 on Container Apps has no
+  # live console, so nothing can be run inside the function app's container. Once it runs, search the
+  # logs of its Container Apps environment (the Log Analytics workspace the environment sends them to, if
+  # any) for Dapr's "Component loaded: <name>" and "Failed to init component <name>" lines.
   # A component missing there: troubleshoot.html#dapr-component-init-failed, beside the wizard's page.
+  # On the native v2 model (a container app of kind functionapp) choose the Container Apps host instead:
+  # its script reads the logs with az containerapp logs show.
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;

@@ -29,6 +29,9 @@
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 #   - components/statestore.yaml: the Azure Blob Storage state store component
 #   - components/pubsub.yaml: the Azure Service Bus topics pub/sub component
+# On the container app:
+#   - Adds the components to the Container Apps environment env-orders (az containerapp env dapr-component set): they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-api). A component of the same name that the setup did not write (another type, other scopes, another identity) stops the script before any change, since setting it would replace it for the apps that load it.
+#   - Turns Dapr on for the container app orders-api with the app id orders-api when it is off (az containerapp dapr enable): this makes a new revision, whose replicas start in place of the running ones.
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -106,6 +109,24 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
 # The entities Dapr uses but does not create with these settings: create them before the app runs.
 # Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 
+# Check before any change that the container app runs in the environment env-orders, where the components go.
+ENVIRONMENT_ID=$(az containerapp env show \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
+if [ "$ENVIRONMENT_ID" = '' ]; then
+  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  exit 1
+fi
+CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
+    --name "$CONTAINER_APP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query properties.managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
+if [ "$CONTAINER_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
+  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed.' >&2
+  exit 1
+fi
+
 # Check the container app's Dapr settings before any change: on with another app id than orders-api, the script stops.
 DAPR_ENABLED=$(az containerapp show \
     --name "$CONTAINER_APP_NAME" \
@@ -118,6 +139,86 @@ DAPR_APP_ID=$(az containerapp show \
 if [ "$DAPR_ENABLED" = true ]; then
   if [ "$DAPR_APP_ID" != orders-api ]; then
     echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    exit 1
+  fi
+fi
+
+# Check the environment's components of the same names before any change: one the setup did not write (another type, scopes other than orders-api alone, another identity) stops the script.
+ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
+  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_1" != secretstores.azure.keyvault ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault of another type than secretstores.azure.keyvault. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_1" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_1" != '' ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault that names an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''statestore'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_2" != '' ]; then
+  ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''statestore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''statestore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_2" != state.azure.blobstorage ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore of another type than state.azure.blobstorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_2" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_2" != '' ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore that names an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+    --name "$ENVIRONMENT_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query '[?name=='\''pubsub'\''].properties.componentType | [0]' -o tsv)
+if [ "$ENV_COMPONENT_TYPE_3" != '' ]; then
+  ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
+  ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query '[?name=='\''pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
+  if [ "$ENV_COMPONENT_TYPE_3" != pubsub.azure.servicebus.topics ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named pubsub of another type than pubsub.azure.servicebus.topics. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_SCOPES_3" != orders-api ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named pubsub whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+  if [ "$ENV_COMPONENT_CLIENT_ID_3" != '' ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named pubsub that names an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
