@@ -5,8 +5,6 @@
 # If the setup script ran first, these exist already and terraform apply refuses to create them
 # (azurerm: ResourceRequiresImport; kubernetes: "Cannot create resource that already exists").
 # Import each first (terraform import <address> <id>), or delete it:
-#   azurerm_user_assigned_identity.app
-#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
 #   azurerm_federated_identity_credential.service_account
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders/federatedIdentityCredentials/dapr-default-orders-api
 #   kubernetes_service_account_v1.app
@@ -53,15 +51,18 @@ variable "resource_group_name" {
 
 data "azurerm_client_config" "current" {}
 
-data "azurerm_resource_group" "host" {
-  name = var.resource_group_name
-}
-
-# The user-assigned identity the app signs in with.
-resource "azurerm_user_assigned_identity" "app" {
+# The user-assigned identity the app signs in with: yours, read, never created or managed here (terraform
+# destroy leaves it). The plan fails if it is missing, or if its client id is not the one entered in the wizard,
+# which the component files carry.
+data "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
-  location            = data.azurerm_resource_group.host.location
+  lifecycle {
+    postcondition {
+      condition     = self.client_id == "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+      error_message = "The identity id-orders has another client id than the one entered in the wizard (6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b): correct it there."
+    }
+  }
 }
 
 # Your AKS cluster: read, never redeclared here.
@@ -75,7 +76,7 @@ data "azurerm_kubernetes_cluster" "host" {
 resource "azurerm_federated_identity_credential" "service_account" {
   name                = "dapr-default-orders-api"
   resource_group_name = var.resource_group_name
-  parent_id           = azurerm_user_assigned_identity.app.id
+  parent_id           = data.azurerm_user_assigned_identity.app.id
   issuer              = data.azurerm_kubernetes_cluster.host.oidc_issuer_url
   subject             = "system:serviceaccount:default:orders-api"
   audience            = [
@@ -85,7 +86,7 @@ resource "azurerm_federated_identity_credential" "service_account" {
 
 locals {
   # The principal that receives every grant: the identity's.
-  principal_id = azurerm_user_assigned_identity.app.principal_id
+  principal_id = data.azurerm_user_assigned_identity.app.principal_id
 }
 
 # The Key Vault kv-orders in rg-orders.
@@ -114,7 +115,7 @@ resource "kubernetes_service_account_v1" "app" {
     name        = "orders-api"
     namespace   = "default"
     annotations = {
-      "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+      "azure.workload.identity/client-id" = data.azurerm_user_assigned_identity.app.client_id
     }
   }
 }
@@ -149,5 +150,5 @@ output "principal_id" {
 }
 
 output "client_id" {
-  value = azurerm_user_assigned_identity.app.client_id
+  value = data.azurerm_user_assigned_identity.app.client_id
 }

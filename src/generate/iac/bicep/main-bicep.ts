@@ -101,18 +101,21 @@ function parametersOf(view: IacView): Parameter[] {
       description: 'The user-assigned identity the app signs in with.',
       value: name,
     });
-    parameters.push({
-      name: 'location',
-      ...(location === ''
-        ? {
-            description: 'Region of the identity; by default, that of the resource group.',
-            defaultExpression: 'resourceGroup().location',
-          }
-        : {
-            description: 'Region of the identity (main.parameters.json gives the one chosen in the wizard).',
-            value: location,
-          }),
-    });
+    // The user's existing identity is only referenced, so its region is not this file's to give.
+    if (!view.identityIsExisting)
+      parameters.push({
+        name: 'location',
+        ...(location === ''
+          ? {
+              description: 'Region of the identity; by default, that of the resource group.',
+              defaultExpression: 'resourceGroup().location',
+            }
+          : {
+              description:
+                'Region of the identity (main.parameters.json gives the one chosen in the wizard).',
+              value: location,
+            }),
+      });
   }
   if (referencesHost(view))
     parameters.push({
@@ -140,7 +143,25 @@ function parameterText(parameter: Parameter): string {
 function identityText(view: IacView): string {
   const { plan, host } = view;
   const parts: string[] = [];
-  if (plan.identity.userAssigned) {
+  if (plan.identity.userAssigned && view.identityIsExisting) {
+    // An `existing` reference reads the identity and writes nothing (learn.microsoft.com/azure/azure-resource-manager/
+    // bicep/existing-resource); the deployment fails with ResourceNotFound when it is missing, as the script stops.
+    parts.push(
+      resourceText(
+        {
+          symbol: 'identity',
+          type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+          apiVersion: API_VERSIONS.userAssignedIdentities,
+          comment: [
+            'The user-assigned identity the app signs in with: yours, referenced, never created or changed here.',
+            `Its client id must be ${plan.identity.clientId}, the one entered in the wizard, which the component files carry.`,
+          ].join('\n'),
+          body: { name: expr('identityName') },
+        },
+        true,
+      ),
+    );
+  } else if (plan.identity.userAssigned) {
     parts.push(
       resourceText({
         symbol: 'identity',

@@ -70,7 +70,9 @@ export function identityAndComponentImports(view: IacView): ImportTarget[] {
   const identityId = plan.identity.userAssigned
     ? `${groupPath(view, plan.resourceGroup)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${plan.identity.userAssigned.name}`
     : undefined;
-  if (identityId) targets.push({ address: 'azurerm_user_assigned_identity.app', id: identityId });
+  // The user's existing identity is a data source: nothing to import.
+  if (identityId && !view.identityIsExisting)
+    targets.push({ address: 'azurerm_user_assigned_identity.app', id: identityId });
   const workload = plan.kubernetes?.workloadIdentity;
   if (workload && identityId) {
     targets.push({

@@ -24,11 +24,21 @@ import {
   type ArmGrant,
   type IacView,
 } from '../iac-view';
-import { identityBlockTerraform, identityTitle } from '../identity-block';
+import { identityBlockTerraform, identityTitle, terraformIdentity } from '../identity-block';
 import { applyStepTitles } from '../script-steps';
 import { terraformGrant, terraformGrantType } from './grants';
 import { grantImportId, identityAndComponentImports, importLines } from './imports';
-import { argument, block, comment, hclBody, HclExpr, ref, type HclItem, type HclValue } from './hcl-text';
+import {
+  argument,
+  block,
+  comment,
+  hclBody,
+  HclExpr,
+  hclString,
+  ref,
+  type HclItem,
+  type HclValue,
+} from './hcl-text';
 
 const AZURERM_VERSION = '~> 4.55';
 const KUBERNETES_VERSION = '~> 2.38';
@@ -147,7 +157,44 @@ function identityItems(view: IacView): HclItem[] {
     ...(kinds.has('keyvault-policy') ? [block('data', ['azurerm_client_config', 'current'], [])] : []),
   ];
   const userAssigned = plan.identity.userAssigned;
-  if (userAssigned) {
+  if (userAssigned && view.identityIsExisting) {
+    items.push(
+      comment(
+        [
+          'The user-assigned identity the app signs in with: yours, read, never created or managed here (terraform',
+          'destroy leaves it). The plan fails if it is missing, or if its client id is not the one entered in the wizard,',
+          'which the component files carry.',
+        ].join('\n'),
+      ),
+      // A postcondition on a data source is checked when it is read, at plan time (Terraform 1.2 and later:
+      // developer.hashicorp.com/terraform/language/expressions/custom-conditions, "Preconditions and Postconditions").
+      block(
+        'data',
+        ['azurerm_user_assigned_identity', 'app'],
+        [
+          argument('name', userAssigned.name),
+          argument('resource_group_name', ref('var.resource_group_name')),
+          block(
+            'lifecycle',
+            [],
+            [
+              block(
+                'postcondition',
+                [],
+                [
+                  argument('condition', ref(`self.client_id == ${hclString(plan.identity.clientId)}`)),
+                  argument(
+                    'error_message',
+                    `The identity ${userAssigned.name} has another client id than the one entered in the wizard (${plan.identity.clientId}): correct it there.`,
+                  ),
+                ],
+              ),
+            ],
+          ),
+        ],
+      ),
+    );
+  } else if (userAssigned) {
     if (userAssigned.location === '') {
       items.push(
         block('data', ['azurerm_resource_group', 'host'], [argument('name', ref('var.resource_group_name'))]),
@@ -200,7 +247,7 @@ function identityItems(view: IacView): HclItem[] {
         [
           argument('name', workload.federatedCredentialName),
           argument('resource_group_name', ref('var.resource_group_name')),
-          argument('parent_id', ref('azurerm_user_assigned_identity.app.id')),
+          argument('parent_id', ref(`${terraformIdentity(view)}.id`)),
           argument('issuer', ref(`data.${host.terraformDataSource}.host.oidc_issuer_url`)),
           argument('subject', serviceAccountSubject(plan.kubernetes.namespace, workload.serviceAccountName)),
           argument('audience', [WORKLOAD_ID_AUDIENCE]),
@@ -222,7 +269,7 @@ function identityItems(view: IacView): HclItem[] {
           'principal_id',
           ref(
             view.principal === 'created-identity'
-              ? 'azurerm_user_assigned_identity.app.principal_id'
+              ? `${terraformIdentity(view)}.principal_id`
               : `data.${host.terraformDataSource}.host.${host.terraformSystemPrincipal}`,
           ),
         ),
@@ -291,7 +338,7 @@ function componentItems(view: IacView): HclItem[] {
   const { plan } = view;
   const clientId = ref(
     plan.identity.userAssigned
-      ? 'azurerm_user_assigned_identity.app.client_id'
+      ? `${terraformIdentity(view)}.client_id`
       : `data.${view.host.terraformDataSource}.host.kubelet_identity[0].client_id`,
   );
   if (plan.host.format === 'container-apps') {
@@ -413,11 +460,7 @@ function outputItems(view: IacView): HclItem[] {
   const items = [block('output', ['principal_id'], [argument('value', ref('local.principal_id'))])];
   if (view.plan.identity.userAssigned) {
     items.push(
-      block(
-        'output',
-        ['client_id'],
-        [argument('value', ref('azurerm_user_assigned_identity.app.client_id'))],
-      ),
+      block('output', ['client_id'], [argument('value', ref(`${terraformIdentity(view)}.client_id`))]),
     );
   }
   return items;
