@@ -8,6 +8,12 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+// ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+// exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
+// in the federatedCredential resource below. Its name:
+//   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
+//   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')

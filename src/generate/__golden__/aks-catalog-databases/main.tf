@@ -35,6 +35,12 @@
 #     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=lockstore
 #   azurerm_redis_cache_access_policy_assignment.redis_cache_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Cache/redis/redis-orders/accessPolicyAssignments/id-orders
+# Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+# ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+# exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
+# in azurerm_federated_identity_credential.service_account and its import id. Its name:
+#   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
+#   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
 terraform {
   required_providers {
     azurerm    = {

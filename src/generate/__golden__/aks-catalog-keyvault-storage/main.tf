@@ -37,6 +37,12 @@
 #     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 --query "[?ends_with(scope, '/storders')].id" -o tsv
 #   azurerm_key_vault_access_policy.vault_2_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-keys/objectId/<principal id>
+# Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+# ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+# exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
+# in azurerm_federated_identity_credential.service_account and its import id. Its name:
+#   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
+#   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
 terraform {
   required_providers {
     azurerm    = {

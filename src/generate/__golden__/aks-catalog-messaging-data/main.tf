@@ -49,6 +49,12 @@
 #     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd --query "[?ends_with(scope, '/oai-orders')].id" -o tsv
 #   azurerm_role_assignment.signalr_role
 #     the assignment's id, from: az role assignment list --all --assignee <principal id> --role fd53cd77-2268-407a-8f46-7e7863d0f521 --query "[?ends_with(scope, '/signalr-orders')].id" -o tsv
+# Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+# ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+# exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
+# in azurerm_federated_identity_credential.service_account and its import id. Its name:
+#   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
+#   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
 terraform {
   required_providers {
     azurerm    = {

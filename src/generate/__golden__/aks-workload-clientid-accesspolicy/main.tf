@@ -13,6 +13,12 @@
 #     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=default,name=azurekeyvault
 #   azurerm_key_vault_access_policy.vault_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
+# Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+# ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+# exists under another name (the setup script keeps one it finds), put its name in place of dapr-default-orders-api
+# in azurerm_federated_identity_credential.service_account and its import id. Its name:
+#   az identity federated-credential list --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:default:orders-api'].name" -o tsv
+#   with <issuer> from: az aks show --subscription 'Contoso Production' --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
 terraform {
   required_providers {
     azurerm    = {

@@ -17,6 +17,12 @@
 #     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=azurekeyvault
 #   azurerm_role_assignment.vault_role
 #     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+# Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+# ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+# exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
+# in azurerm_federated_identity_credential.service_account and its import id. Its name:
+#   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
+#   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
 terraform {
   required_providers {
     azurerm    = {

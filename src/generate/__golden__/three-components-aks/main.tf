@@ -23,6 +23,12 @@
 #     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/stordersstate')].id" -o tsv
 #   azurerm_role_assignment.servicebus_namespace_role
 #     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+# Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+# ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+# exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
+# in azurerm_federated_identity_credential.service_account and its import id. Its name:
+#   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
+#   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
 terraform {
   required_providers {
     azurerm    = {

@@ -19,6 +19,7 @@ import {
   WORKLOAD_ID_AUDIENCE,
   type IacView,
 } from '../iac-view';
+import { federatedCredentialNote } from '../header-notes';
 import { identityBlockBicep, identityTitle } from '../identity-block';
 import { API_VERSIONS } from '../resource-types';
 import { applySteps, webAppSidecar } from '../script-steps';
@@ -76,6 +77,7 @@ function header(view: IacView, modules: readonly GrantModule[]): string {
         : [`  azd config set cloud.name ${plan.cloud.azCloudName} (then azd auth login)`]),
       'A role assignment the setup script already made has another name: delete it first, or ARM reports',
       'RoleAssignmentExists.',
+      ...federatedCredentialNote(view, 'Bicep'),
     ].join('\n'),
   );
 }

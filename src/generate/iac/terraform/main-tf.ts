@@ -24,6 +24,7 @@ import {
   type ArmGrant,
   type IacView,
 } from '../iac-view';
+import { federatedCredentialNote } from '../header-notes';
 import { identityBlockTerraform, identityTitle, terraformIdentity } from '../identity-block';
 import { applyStepTitles } from '../script-steps';
 import { terraformGrant, terraformGrantType } from './grants';
@@ -76,6 +77,7 @@ function header(view: IacView): HclItem[] {
         'Dry run (shows what would change, changes nothing): terraform init && terraform plan',
         'Apply: terraform apply.',
         ...importLines(imports, plan.kubernetes !== undefined),
+        ...federatedCredentialNote(view, 'Terraform'),
       ].join('\n'),
     ),
     block(

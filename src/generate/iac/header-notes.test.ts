@@ -1,0 +1,36 @@
+// What the IaC headers must tell a user whose setup script ran first, checked on files rendered from share links
+// (not the golden files), so that a renderer dropping a note fails here.
+import { describe, expect, it } from 'vitest';
+import { parseShareLink } from '../../model/url-state';
+import { iacFiles } from '../iac-outputs';
+
+function files(link: string): { bicep: string; tf: string } {
+  const config = parseShareLink('', link).config;
+  return {
+    bicep: iacFiles(config, 'bicep').find((file) => file.id === 'bicep')?.text ?? '',
+    tf: iacFiles(config, 'terraform')[0]?.text ?? '',
+  };
+}
+
+const AKS =
+  'host=aks&resourceGroup=rg-orders&subscription=Contoso%20Production&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&m.vaultName=kv-orders';
+
+describe('IaC header notes', () => {
+  it('AKS Workload ID: both say a credential for the same issuer and subject must keep its name, and how to find it', () => {
+    const lookup =
+      "az identity federated-credential list --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders" +
+      ` --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv`;
+    const issuer =
+      "az aks show --subscription 'Contoso Production' --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv";
+    for (const text of Object.values(files(AKS))) {
+      expect(text).toContain('Issuer and subject combination already exists for this Managed Identity');
+      expect(text).toContain(lookup);
+      expect(text).toContain(issuer);
+    }
+  });
+
+  it('AKS kubelet identity: no federated credential, no note', () => {
+    for (const text of Object.values(files(`${AKS}&aksIdentity=kubelet`)))
+      expect(text).not.toContain('federated-credential list');
+  });
+});
