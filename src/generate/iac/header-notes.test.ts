@@ -33,4 +33,15 @@ describe('IaC header notes', () => {
     for (const text of Object.values(files(`${AKS}&aksIdentity=kubelet`)))
       expect(text).not.toContain('federated-credential list');
   });
+
+  it('outside the public cloud, both say to set az to that cloud and sign in first', () => {
+    for (const [cloud, name] of [
+      ['china', 'AzureChinaCloud'],
+      ['usgovernment', 'AzureUSGovernment'],
+    ] as const) {
+      for (const text of Object.values(files(`${AKS}&cloud=${cloud}`)))
+        expect(text).toContain(`First: az cloud set --name ${name} && az login`);
+    }
+    for (const text of Object.values(files(AKS))) expect(text).not.toContain('az cloud set');
+  });
 });

@@ -50,3 +50,14 @@ export function federatedCredentialNote(view: IacView, where: 'Bicep' | 'Terrafo
     `  with <issuer> from: ${azLine(['az', 'aks', 'show', ...scope, '--name', plan.hostName, '--query', 'oidcIssuerProfile.issuerUrl', '-o', 'tsv'])}`,
   ];
 }
+
+/**
+ * Outside the public cloud, az must be set to the wizard's cloud and signed in there first: the az lines here go
+ * to its cloud, and azurerm's Azure CLI sign-in asks az for a token of the provider's environment (`az account
+ * get-access-token --scope <that cloud's Resource Manager>`: hashicorp/go-azure-sdk sdk/auth/azure_cli_authorizer.go),
+ * which az signed in to another cloud cannot give.
+ */
+export function cloudFirstLines(view: IacView): string[] {
+  const { cloud } = view.plan;
+  return cloud.id === 'public' ? [] : [`First: az cloud set --name ${cloud.azCloudName} && az login`];
+}

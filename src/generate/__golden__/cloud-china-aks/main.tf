@@ -1,5 +1,6 @@
 # Dapr on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID: the identity, its least grants and what
 # the azurerm and kubernetes providers can do of the setup script (setup-dapr-identity.sh).
+# First: az cloud set --name AzureChinaCloud && az login
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
 # Apply: terraform apply.
 # If the setup script ran first, these exist already and terraform apply refuses to create them

@@ -1,6 +1,6 @@
 // Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
 // ARM can do of the setup script (setup-dapr-identity.sh), as one deployment into the resource group rg-orders.
-// First: az cloud set --name AzureUSGovernment
+// First: az cloud set --name AzureUSGovernment && az login
 // Dry run (shows what would change, changes nothing):
 //   az deployment group what-if --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // Deploy:

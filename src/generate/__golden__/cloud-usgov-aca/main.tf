@@ -1,5 +1,6 @@
 # Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# First: az cloud set --name AzureUSGovernment && az login
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
 # Apply: terraform apply.
 # If the setup script ran first, these exist already and terraform apply refuses to create them

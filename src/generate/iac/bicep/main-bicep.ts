@@ -19,7 +19,7 @@ import {
   WORKLOAD_ID_AUDIENCE,
   type IacView,
 } from '../iac-view';
-import { federatedCredentialNote } from '../header-notes';
+import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { identityBlockBicep, identityTitle } from '../identity-block';
 import { API_VERSIONS } from '../resource-types';
 import { applySteps, webAppSidecar } from '../script-steps';
@@ -62,7 +62,7 @@ function header(view: IacView, modules: readonly GrantModule[]): string {
         : [
             `(and, for the grants there, a module deployed into ${modules.map((module) => module.resourceGroup).join(', ')}: ${modules.map((module) => module.path).join(', ')}).`,
           ]),
-      ...(plan.cloud.id === 'public' ? [] : [`First: az cloud set --name ${plan.cloud.azCloudName}`]),
+      ...cloudFirstLines(view),
       'Dry run (shows what would change, changes nothing):',
       `  az deployment group what-if ${deploy}`,
       'Deploy:',

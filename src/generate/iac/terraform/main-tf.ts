@@ -24,7 +24,7 @@ import {
   type ArmGrant,
   type IacView,
 } from '../iac-view';
-import { federatedCredentialNote } from '../header-notes';
+import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { identityBlockTerraform, identityTitle, terraformIdentity } from '../identity-block';
 import { applyStepTitles } from '../script-steps';
 import { terraformGrant, terraformGrantType } from './grants';
@@ -74,6 +74,7 @@ function header(view: IacView): HclItem[] {
       [
         `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
         `the azurerm${plan.kubernetes ? ' and kubernetes providers' : ' provider'} can do of the setup script (${SCRIPT_FILE_NAME}).`,
+        ...cloudFirstLines(view),
         'Dry run (shows what would change, changes nothing): terraform init && terraform plan',
         'Apply: terraform apply.',
         ...importLines(imports, plan.kubernetes !== undefined),
