@@ -44,4 +44,10 @@ describe('IaC header notes', () => {
     }
     for (const text of Object.values(files(AKS))) expect(text).not.toContain('az cloud set');
   });
+
+  it('Terraform with a Key Vault access policy: says an apply after import replaces the entry', () => {
+    const note = "with exactly the permissions here (azurerm updates access policies with 'replace')";
+    expect(files(`${AKS}&kvModel=accesspolicy`).tf).toContain(note);
+    expect(files(AKS).tf).not.toContain(note);
+  });
 });

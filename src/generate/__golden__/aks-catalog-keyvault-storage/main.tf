@@ -37,6 +37,9 @@
 #     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 974c5e8b-45b9-4653-ba55-5f855dd0fb88 --query "[?ends_with(scope, '/storders')].id" -o tsv
 #   azurerm_key_vault_access_policy.vault_2_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-keys/objectId/<principal id>
+# azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this
+# principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any
+# other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.
 # Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
 # ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
 # exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api

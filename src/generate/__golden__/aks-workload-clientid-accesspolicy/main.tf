@@ -13,6 +13,9 @@
 #     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=default,name=azurekeyvault
 #   azurerm_key_vault_access_policy.vault_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
+# azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this
+# principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any
+# other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.
 # Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
 # ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
 # exists under another name (the setup script keeps one it finds), put its name in place of dapr-default-orders-api

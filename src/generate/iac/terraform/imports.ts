@@ -104,8 +104,22 @@ export function identityAndComponentImports(view: IacView): ImportTarget[] {
   return targets;
 }
 
+/**
+ * After an import, an apply that changes azurerm_key_vault_access_policy updates the vault with the 'replace' kind
+ * (azurerm v4.55.0 internal/services/keyvault/key_vault_access_policy_resource.go: vaults.AccessPolicyUpdateKindReplace
+ * on update), which sets the object id's entry to exactly the configured permissions; main.bicep's 'add' merges.
+ */
+function keyVaultReplaceNote(view: IacView): string[] {
+  if (!view.armGrants.some((grant) => grant.kind === 'keyvault-policy')) return [];
+  return [
+    'azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this',
+    "principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any",
+    "other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.",
+  ];
+}
+
 /** The header lines: what to import before the first apply when the setup script ran first. */
-export function importLines(targets: readonly ImportTarget[], kubernetes: boolean): string[] {
+export function importLines(view: IacView, targets: readonly ImportTarget[], kubernetes: boolean): string[] {
   if (targets.length === 0) return [];
   return [
     'If the setup script ran first, these exist already and terraform apply refuses to create them',
@@ -114,5 +128,6 @@ export function importLines(targets: readonly ImportTarget[], kubernetes: boolea
       : '(azurerm: ResourceRequiresImport).',
     'Import each first (terraform import <address> <id>), or delete it:',
     ...targets.flatMap((target) => [`  ${target.address}`, `    ${target.id}`]),
+    ...keyVaultReplaceNote(view),
   ];
 }

@@ -77,7 +77,7 @@ function header(view: IacView): HclItem[] {
         ...cloudFirstLines(view),
         'Dry run (shows what would change, changes nothing): terraform init && terraform plan',
         'Apply: terraform apply.',
-        ...importLines(imports, plan.kubernetes !== undefined),
+        ...importLines(view, imports, plan.kubernetes !== undefined),
         ...federatedCredentialNote(view, 'Terraform'),
       ].join('\n'),
     ),
