@@ -44,4 +44,12 @@ describe('the user-assigned identity', () => {
     expect(tf).toContain('resource "azurerm_user_assigned_identity" "app" {');
     expect(tf).not.toContain('data "azurerm_user_assigned_identity"');
   });
+
+  it('created: says what a deployment does to one of that name that exists (region, tags)', () => {
+    const { bicep, tf } = files(LINK);
+    expect(bicep).not.toContain('updated in place');
+    expect(bicep).toContain('in another region the deployment fails (InvalidResourceLocation)');
+    expect(tf).toContain('one in another region is replaced');
+    for (const text of [bicep, tf]) expect(text).toContain("the setup's createdBy tag");
+  });
 });

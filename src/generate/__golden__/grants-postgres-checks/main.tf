@@ -36,7 +36,9 @@ data "azurerm_resource_group" "host" {
   name = var.resource_group_name
 }
 
-# The user-assigned identity the app signs in with.
+# The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
+# one in another region is replaced (a new identity: new principal and client id, and the grants made for the
+# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name

@@ -169,8 +169,15 @@ function identityText(view: IacView): string {
         symbol: 'identity',
         type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
         apiVersion: API_VERSIONS.userAssignedIdentities,
-        comment:
-          'The user-assigned identity the app signs in with (an existing one of this name is updated in place).',
+        // A template deployment PUTs the whole resource: ARM refuses a second region for a name that exists
+        // (InvalidResourceLocation), and the PUT's tags (none) replace the resource's. The setup script tags what
+        // it creates createdBy (the teardown deletes only such identities, when asked); this file does not, so an
+        // identity it owns is never deleted by the teardown.
+        comment: [
+          'The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is',
+          'written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are',
+          "replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).",
+        ].join('\n'),
         body: { name: expr('identityName'), location: expr('location') },
       }),
     );

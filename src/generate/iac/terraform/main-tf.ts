@@ -204,7 +204,15 @@ function identityItems(view: IacView): HclItem[] {
       );
     }
     items.push(
-      comment('The user-assigned identity the app signs in with.'),
+      // azurerm_user_assigned_identity's location is ForceNew (commonschema.Location()) and its tags are set to
+      // the configuration's on every apply; the setup script's createdBy tag is left out (see main-bicep.ts).
+      comment(
+        [
+          'The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:',
+          'one in another region is replaced (a new identity: new principal and client id, and the grants made for the',
+          "old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).",
+        ].join('\n'),
+      ),
       block(
         'resource',
         ['azurerm_user_assigned_identity', 'app'],
