@@ -119,6 +119,10 @@ resource "azurerm_role_assignment" "storage_account_role" {
 #   - Write the component files into ./components.
 #   - Put the component files where Dapr on the scale set reads them.
 #   - Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+#       az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*' -o none
+#       It brings every instance to the scale set's latest model, with any other change waiting in it (an OS image or
+#       VM size change restarts or reimages the instance); whether the identity alone restarts one is not documented:
+#       plan for a restart. On Flexible orchestration the instances are named: if "*" misses some, give their names.
 
 # Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
 # Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).

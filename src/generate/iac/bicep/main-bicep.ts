@@ -22,7 +22,7 @@ import {
 import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { identityBlockBicep, identityTitle } from '../identity-block';
 import { API_VERSIONS } from '../resource-types';
-import { applySteps, webAppSidecar } from '../script-steps';
+import { applyStepLines, applySteps, webAppSidecar } from '../script-steps';
 import { bicepComment, bicepString, BicepExpr, expr, type BicepValue } from './bicep-text';
 import { grantGroup, grantModules, moduleStatements, type GrantModule } from './grant-modules';
 import { grantsText, referenceText, resourceText } from './resources-text';
@@ -285,7 +285,7 @@ function componentsText(view: IacView): string {
       [
         `Not here: ${where}.`,
         `The setup script (${SCRIPT_FILE_NAME}) does it in these steps${sidecar ? ', after this deployment' : ''}:`,
-        ...steps.map((step) => `  - ${step.comment}`),
+        ...applyStepLines(plan, steps),
       ].join('\n'),
     )
   );

@@ -26,7 +26,7 @@ import {
 } from '../iac-view';
 import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { identityBlockTerraform, identityTitle, terraformIdentity } from '../identity-block';
-import { applyStepTitles } from '../script-steps';
+import { applyStepLines } from '../script-steps';
 import { terraformGrant, terraformGrantType } from './grants';
 import { grantImportId, identityAndComponentImports, importLines } from './imports';
 import {
@@ -452,7 +452,7 @@ function componentItems(view: IacView): HclItem[] {
             ]
           : []),
         `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
-        ...applyStepTitles(plan).map((title) => `  - ${title}`),
+        ...applyStepLines(plan),
       ].join('\n'),
     ),
   ];
