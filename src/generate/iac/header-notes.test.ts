@@ -50,4 +50,21 @@ describe('IaC header notes', () => {
     expect(files(`${AKS}&kvModel=accesspolicy`).tf).toContain(note);
     expect(files(AKS).tf).not.toContain(note);
   });
+
+  it("both carry the setup script's preflight needs: Workload ID, entities Dapr cannot create, host caveats", () => {
+    for (const text of Object.values(files(AKS)))
+      expect(text).toContain('Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled)');
+    const queues =
+      'host=aca&identity=user&resourceGroup=rg-orders&hostName=ca-orders&environment=cae-orders&identityName=id-orders' +
+      '&component=pubsub.azure.servicebus.queues&name=pubsub&m.namespaceName=sb-orders.servicebus.windows.net' +
+      '&c2.component=configuration.azure.appconfig&c2.name=configstore&c2.m.host=https://appcs-orders.azconfig.io';
+    for (const text of Object.values(files(queues))) {
+      expect(text).toContain(
+        'Needs: Component pubsub: Dapr creates no queue, and each topic is a queue of that name, which must exist',
+      );
+      expect(text).toContain(
+        'Read first: component configstore: Container Apps supports only stable Dapr components',
+      );
+    }
+  });
 });

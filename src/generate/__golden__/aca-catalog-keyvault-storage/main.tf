@@ -36,6 +36,7 @@
 # azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this
 # principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any
 # other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.
+# Read first: component azurekeyvault-crypto: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); crypto.azure.keyvault is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
 terraform {
   required_providers {
     azurerm = {

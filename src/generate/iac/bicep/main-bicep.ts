@@ -21,6 +21,7 @@ import {
 } from '../iac-view';
 import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { identityBlockBicep, identityTitle } from '../identity-block';
+import { needsLines } from '../needs';
 import { API_VERSIONS } from '../resource-types';
 import { applyStepLines, applySteps, webAppSidecar } from '../script-steps';
 import { bicepComment, bicepString, BicepExpr, expr, type BicepValue } from './bicep-text';
@@ -78,6 +79,7 @@ function header(view: IacView, modules: readonly GrantModule[]): string {
       'A role assignment the setup script already made has another name: delete it first, or ARM reports',
       'RoleAssignmentExists.',
       ...federatedCredentialNote(view, 'Bicep'),
+      ...needsLines(view),
     ].join('\n'),
   );
 }

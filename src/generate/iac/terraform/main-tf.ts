@@ -26,6 +26,7 @@ import {
 } from '../iac-view';
 import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { identityBlockTerraform, identityTitle, terraformIdentity } from '../identity-block';
+import { needsLines } from '../needs';
 import { applyStepLines } from '../script-steps';
 import { terraformGrant, terraformGrantType } from './grants';
 import { grantImportId, identityAndComponentImports, importLines } from './imports';
@@ -79,6 +80,7 @@ function header(view: IacView): HclItem[] {
         'Apply: terraform apply.',
         ...importLines(view, imports, plan.kubernetes !== undefined),
         ...federatedCredentialNote(view, 'Terraform'),
+        ...needsLines(view),
       ].join('\n'),
     ),
     block(
