@@ -67,4 +67,11 @@ describe('IaC header notes', () => {
       );
     }
   });
+
+  it('Terraform: a role assignment is not refused with ResourceRequiresImport but RoleAssignmentExists', () => {
+    const { tf } = files(AKS);
+    expect(tf).toContain('azurerm names it with a new random GUID');
+    expect(tf).toContain('(409 RoleAssignmentExists)');
+    expect(files(`${AKS}&kvModel=accesspolicy`).tf).not.toContain('RoleAssignmentExists');
+  });
 });

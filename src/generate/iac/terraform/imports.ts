@@ -121,11 +121,26 @@ function keyVaultReplaceNote(view: IacView): string[] {
 /** The header lines: what to import before the first apply when the setup script ran first. */
 export function importLines(view: IacView, targets: readonly ImportTarget[], kubernetes: boolean): string[] {
   if (targets.length === 0) return [];
+  const kinds = new Set(view.armGrants.map((grant) => grant.kind));
   return [
     'If the setup script ran first, these exist already and terraform apply refuses to create them',
     kubernetes
       ? '(azurerm: ResourceRequiresImport; kubernetes: "Cannot create resource that already exists").'
       : '(azurerm: ResourceRequiresImport).',
+    // azurerm v4.55.0 role_assignment_resource.go and cosmosdb_sql_role_assignment_resource.go give a resource
+    // without a name a new random UUID and look only for that one, so neither detects the setup's assignment.
+    ...(kinds.has('rbac')
+      ? [
+          'A role assignment is the exception: azurerm names it with a new random GUID, so it finds none, and Azure',
+          'refuses a second one of the same role for the same principal and scope (409 RoleAssignmentExists).',
+        ]
+      : []),
+    ...(kinds.has('cosmos-sql-role')
+      ? [
+          'Nor does azurerm find an existing Cosmos DB role assignment (a new random name too); whether Cosmos DB then',
+          'refuses the second or makes it is not confirmed: import it.',
+        ]
+      : []),
     'Import each first (terraform import <address> <id>), or delete it:',
     ...targets.flatMap((target) => [`  ${target.address}`, `    ${target.id}`]),
     ...keyVaultReplaceNote(view),
