@@ -74,4 +74,8 @@ describe('IaC header notes', () => {
     expect(tf).toContain('(409 RoleAssignmentExists)');
     expect(files(`${AKS}&kvModel=accesspolicy`).tf).not.toContain('RoleAssignmentExists');
   });
+
+  it("Terraform on AKS: kubelogin converts only the cluster's context", () => {
+    expect(files(AKS).tf).toContain('kubelogin convert-kubeconfig -l azurecli --context aks-prod)');
+  });
 });

@@ -60,7 +60,7 @@ provider "azurerm" {
 }
 
 # The cluster from your kubeconfig: az aks get-credentials --resource-group rg-orders --name aks-prod
-# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).
+# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli --context aks-prod).
 provider "kubernetes" {
   config_path    = "~/.kube/config"
   config_context = "aks-prod"

@@ -134,7 +134,9 @@ function providersAndVariables(view: IacView): HclItem[] {
     items.push(
       comment(
         `The cluster from your kubeconfig: az aks get-credentials --resource-group ${plan.resourceGroup} --name ${plan.hostName}\n` +
-          '(with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).',
+          // Only this context, as the setup script does: without --context kubelogin converts every kubelogin user
+          // in the kubeconfig, and fails on any that lacks a server id.
+          `(with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli --context ${plan.hostName}).`,
       ),
       block(
         'provider',
