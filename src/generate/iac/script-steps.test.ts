@@ -17,6 +17,10 @@ describe('the script steps in the IaC files', () => {
         "az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*'",
       );
       expect(file.text).toContain('plan for a restart');
+      // The script only prints how the files reach the instances.
+      expect(file.text).toContain(
+        '- Yours to do (the script only prints how): Put the component file where Dapr on the scale set reads it.',
+      );
     }
   });
 

@@ -71,10 +71,16 @@ export function stepDetails(plan: DeploymentPlan, step: ScriptStep): string[] {
   ];
 }
 
+/**
+ * A step of notes only (self-hosted Dapr's "Put the component files where Dapr on the VM reads them") runs
+ * nothing: the script prints how, and the user does it.
+ */
+const onlyPrints = (step: ScriptStep): boolean => step.lines.every((line) => line.kind === 'note');
+
 /** The steps of applySteps() as the IaC lists them: each title, and under it any command it ends on. */
 export function applyStepLines(plan: DeploymentPlan, steps = applySteps(plan)): string[] {
   return steps.flatMap((step) => [
-    `  - ${step.comment}`,
+    `  - ${onlyPrints(step) ? `Yours to do (the script only prints how): ${step.comment}` : step.comment}`,
     ...stepDetails(plan, step).map((line) => `      ${line}`),
   ]);
 }

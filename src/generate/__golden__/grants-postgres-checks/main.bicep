@@ -30,7 +30,7 @@ var granteePrincipalId = identity.properties.principalId
 // Not here: Dapr on the VM reads its components from files, which ARM cannot write.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component files into ./components.
-//   - Put the component files where Dapr on the VM reads them.
+//   - Yours to do (the script only prints how): Put the component files where Dapr on the VM reads them.
 
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."

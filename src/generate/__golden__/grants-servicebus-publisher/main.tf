@@ -65,7 +65,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # Not here: Dapr on the VM reads its components from files, which no provider here writes.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
-#   - Put the component file where Dapr on the VM reads it.
+#   - Yours to do (the script only prints how): Put the component file where Dapr on the VM reads it.
 
 # Your VM must have its system-assigned identity on before this deploys: add this block to its own resource block.
 # Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).

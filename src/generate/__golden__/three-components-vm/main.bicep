@@ -75,7 +75,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 // Not here: Dapr on the VM reads its components from files, which ARM cannot write.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component files into ./components.
-//   - Put the component files where Dapr on the VM reads them.
+//   - Yours to do (the script only prints how): Put the component files where Dapr on the VM reads them.
 
 // Your VM must carry the identity: add this block to its own template (identityId is this file's output).
 // A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).

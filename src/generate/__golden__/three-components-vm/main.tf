@@ -106,7 +106,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # Not here: Dapr on the VM reads its components from files, which no provider here writes.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component files into ./components.
-#   - Put the component files where Dapr on the VM reads them.
+#   - Yours to do (the script only prints how): Put the component files where Dapr on the VM reads them.
 
 # Your VM must carry the identity: add this block to its own resource block.
 # Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).

@@ -78,7 +78,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 # Not here: Dapr on the VM reads its components from files, which no provider here writes.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
-#   - Put the component file where Dapr on the VM reads it.
+#   - Yours to do (the script only prints how): Put the component file where Dapr on the VM reads it.
 
 # Your VM must carry the identity: add this block to its own resource block.
 # Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
