@@ -78,4 +78,10 @@ describe('IaC header notes', () => {
   it("Terraform on AKS: kubelogin converts only the cluster's context", () => {
     expect(files(AKS).tf).toContain('kubelogin convert-kubeconfig -l azurecli --context aks-prod)');
   });
+
+  it('Terraform on AKS: says the pods must restart after an apply that changes a component', () => {
+    expect(files(AKS).tf).toContain(
+      "restart the app's pods: run the setup script, or kubectl rollout restart deployment/example-app -n orders.",
+    );
+  });
 });

@@ -26,6 +26,7 @@ import {
 } from '../iac-view';
 import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { identityBlockTerraform, identityTitle, terraformIdentity } from '../identity-block';
+import { azLine } from '../header-notes';
 import { needsLines } from '../needs';
 import { applyStepLines } from '../script-steps';
 import { terraformGrant, terraformGrantType } from './grants';
@@ -403,7 +404,10 @@ function componentItems(view: IacView): HclItem[] {
     const items: HclItem[] = [
       comment(
         `The namespace ${plan.kubernetes.namespace} must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).\n` +
-          `The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.`,
+          `The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.\n` +
+          // daprd loads its components when the pod starts, and the Workload ID webhook injects the client id at
+          // pod admission; the script's patch carries a hash of the files, which restarts the pods on a change.
+          `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: run the setup script, or ${azLine(['kubectl', 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}.`,
       ),
     ];
     if (workload) {
