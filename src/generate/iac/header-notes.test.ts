@@ -84,4 +84,12 @@ describe('IaC header notes', () => {
       "restart the app's pods: run the setup script, or kubectl rollout restart deployment/example-app -n orders.",
     );
   });
+
+  it("Terraform: a role assignment is looked up by the resource's full id, never by its name alone", () => {
+    const { tf } = files(AKS);
+    expect(tf).toContain(
+      "az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6",
+    );
+    expect(tf).not.toContain('ends_with(scope');
+  });
 });

@@ -32,23 +32,23 @@
 #   azurerm_container_app_environment_dapr_component.component_10
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/signalr-binding
 #   azurerm_role_assignment.servicebus_namespace_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 090c5cfd-751d-490a-894a-3ce6f1109419 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ServiceBus/namespaces/sb-orders' --assignee '<principal id>' --role 090c5cfd-751d-490a-894a-3ce6f1109419 --query '[0].id' -o tsv
 #   azurerm_role_assignment.eventhubs_namespace_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query "[?ends_with(scope, '/eh-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.EventHub/namespaces/eh-orders' --assignee '<principal id>' --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query '[0].id' -o tsv
 #   azurerm_role_assignment.storage_account_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/stcheckpoints')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Storage/storageAccounts/stcheckpoints' --assignee '<principal id>' --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query '[0].id' -o tsv
 #   azurerm_role_assignment.eventhub_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 2b629674-e913-4c01-ae53-ef4638d8f975 --query "[?ends_with(scope, '/telemetry')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.EventHub/namespaces/eh-orders/eventhubs/telemetry' --assignee '<principal id>' --role 2b629674-e913-4c01-ae53-ef4638d8f975 --query '[0].id' -o tsv
 #   azurerm_role_assignment.eventhub_role_2
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query "[?ends_with(scope, '/telemetry')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.EventHub/namespaces/eh-orders/eventhubs/telemetry' --assignee '<principal id>' --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query '[0].id' -o tsv
 #   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-orders/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders>
 #   azurerm_role_assignment.appconfig_store_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 516239f1-63e1-4d78-a4de-a74fb236a071 --query "[?ends_with(scope, '/appcs-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.AppConfiguration/configurationStores/appcs-orders' --assignee '<principal id>' --role 516239f1-63e1-4d78-a4de-a74fb236a071 --query '[0].id' -o tsv
 #   azurerm_role_assignment.openai_account_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd --query "[?ends_with(scope, '/oai-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.CognitiveServices/accounts/oai-orders' --assignee '<principal id>' --role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd --query '[0].id' -o tsv
 #   azurerm_role_assignment.signalr_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role fd53cd77-2268-407a-8f46-7e7863d0f521 --query "[?ends_with(scope, '/signalr-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.SignalRService/signalR/signalr-orders' --assignee '<principal id>' --role fd53cd77-2268-407a-8f46-7e7863d0f521 --query '[0].id' -o tsv
 # Needs: Component eventhubs-binding: the consumer group $Default of the event hub telemetry; Dapr receives with it and does not create it: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name '$Default' --resource-group rg-orders
 # Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
 # Needs: Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /orderId (the binding sends each item's orderId value as its partition key); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).

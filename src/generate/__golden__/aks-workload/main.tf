@@ -16,7 +16,7 @@
 #   kubernetes_manifest.component_1
 #     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=azurekeyvault
 #   azurerm_role_assignment.vault_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6 --query '[0].id' -o tsv
 # Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
 # ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
 # exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api

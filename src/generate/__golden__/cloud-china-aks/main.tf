@@ -25,13 +25,13 @@
 #   kubernetes_manifest.component_5
 #     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=pg-state
 #   azurerm_role_assignment.vault_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6 --query '[0].id' -o tsv
 #   azurerm_role_assignment.storage_account_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/storders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Storage/storageAccounts/storders' --assignee '<principal id>' --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query '[0].id' -o tsv
 #   azurerm_role_assignment.storage_account_role_2
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 --query "[?ends_with(scope, '/storders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Storage/storageAccounts/storders' --assignee '<principal id>' --role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3 --query '[0].id' -o tsv
 #   azurerm_role_assignment.servicebus_namespace_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ServiceBus/namespaces/sb-orders' --assignee '<principal id>' --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query '[0].id' -o tsv
 # Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
 # ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
 # exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api

@@ -8,13 +8,13 @@
 # refuses a second one of the same role for the same principal and scope (409 RoleAssignmentExists).
 # Import each first (terraform import <address> <id>), or delete it:
 #   azurerm_role_assignment.servicebus_queue_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query "[?ends_with(scope, '/invoices')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ServiceBus/namespaces/sb-orders/queues/invoices' --assignee '<principal id>' --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query '[0].id' -o tsv
 #   azurerm_role_assignment.servicebus_queue_role_2
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 --query "[?ends_with(scope, '/invoices')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ServiceBus/namespaces/sb-orders/queues/invoices' --assignee '<principal id>' --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 --query '[0].id' -o tsv
 #   azurerm_role_assignment.eventhub_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query "[?ends_with(scope, '/telemetry')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.EventHub/namespaces/eh-orders/eventhubs/telemetry' --assignee '<principal id>' --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query '[0].id' -o tsv
 #   azurerm_role_assignment.storage_account_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/stcheckpoints')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Storage/storageAccounts/stcheckpoints' --assignee '<principal id>' --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query '[0].id' -o tsv
 # Needs: Component eventhubs-binding: the consumer group $Default of the event hub telemetry; Dapr receives with it and does not create it: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name '$Default' --resource-group rg-orders
 terraform {
   required_providers {

@@ -8,7 +8,7 @@
 # refuses a second one of the same role for the same principal and scope (409 RoleAssignmentExists).
 # Import each first (terraform import <address> <id>), or delete it:
 #   azurerm_role_assignment.servicebus_namespace_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ServiceBus/namespaces/sb-orders' --assignee '<principal id>' --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query '[0].id' -o tsv
 # Needs: Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 terraform {
   required_providers {

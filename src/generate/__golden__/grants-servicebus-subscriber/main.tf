@@ -10,7 +10,7 @@
 #   azurerm_user_assigned_identity.app
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
 #   azurerm_role_assignment.servicebus_namespace_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ServiceBus/namespaces/sb-orders' --assignee '<principal id>' --role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0 --query '[0].id' -o tsv
 # Needs: Component pubsub: Dapr creates no queue, and each topic is a queue of that name, which must exist before the app publishes to or subscribes to it. For each topic: az servicebus queue create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 terraform {
   required_providers {

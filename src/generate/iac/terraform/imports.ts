@@ -26,6 +26,7 @@
 import type { ResolvedResource } from '../../resources';
 import type { ArmGrant, IacView } from '../iac-view';
 import { resourceType } from '../iac-view';
+import { azLine } from '../header-notes';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,10 +47,24 @@ function armId(view: IacView, resource: ResolvedResource): string {
   return `${groupPath(view, resource.resourceGroup)}/providers/${resourceType(resource).armType}/${resource.name}`;
 }
 
+/**
+ * Any granted resource's ARM id, a child's (Microsoft.ServiceBus/namespaces/queues) under its parent's name:
+ * /providers/Microsoft.ServiceBus/namespaces/<namespace>/queues/<queue>.
+ */
+function resourceId(view: IacView, resource: ResolvedResource): string {
+  const [provider, ...types] = resourceType(resource).armType.split('/');
+  const names = resource.parent ? [resource.parent.name, resource.name] : [resource.name];
+  if (types.length !== names.length) throw new Error(`no ARM id for ${resource.name}`);
+  const path = types.map((type, index) => `${type}/${names[index] ?? ''}`).join('/');
+  return `${groupPath(view, resource.resourceGroup)}/providers/${provider ?? ''}/${path}`;
+}
+
 export function grantImportId(view: IacView, grant: ArmGrant): string {
   switch (grant.kind) {
     case 'rbac':
-      return `the assignment's id, from: az role assignment list --all --assignee <principal id> --role ${grant.roleGuid} --query "[?ends_with(scope, '/${grant.resource.name}')].id" -o tsv`;
+      // --scope with the full id lists only that resource's assignments (az role assignment list), where a
+      // name match on the scope's end would also find a same-named resource in another group.
+      return `the assignment's id, from: ${azLine(['az', 'role', 'assignment', 'list', '--scope', resourceId(view, grant.resource), '--assignee', '<principal id>', '--role', grant.roleGuid, '--query', '[0].id', '-o', 'tsv'])}`;
     case 'cosmos-sql-role':
       return `${armId(view, grant.resource)}/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name ${grant.resource.name} --resource-group ${grant.resource.resourceGroup}>`;
     case 'redis-access-policy':
