@@ -66,7 +66,8 @@ export function grantImportId(view: IacView, grant: ArmGrant): string {
       // name match on the scope's end would also find a same-named resource in another group.
       return `the assignment's id, from: ${azLine(['az', 'role', 'assignment', 'list', '--scope', resourceId(view, grant.resource), '--assignee', '<principal id>', '--role', grant.roleGuid, '--query', '[0].id', '-o', 'tsv'])}`;
     case 'cosmos-sql-role':
-      return `${armId(view, grant.resource)}/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name ${grant.resource.name} --resource-group ${grant.resource.resourceGroup}>`;
+      // The list's id is the assignment's full ARM id: the whole import id, not a segment to append.
+      return `the assignment's id, from: ${azLine(['az', 'cosmosdb', 'sql', 'role', 'assignment', 'list', '--account-name', grant.resource.name, '--resource-group', grant.resource.resourceGroup, '--query', `[?principalId=='<principal id>'].id`, '-o', 'tsv'])}`;
     case 'redis-access-policy':
       return `${armId(view, grant.resource)}/accessPolicyAssignments/${grant.assignmentName}`;
     case 'keyvault-policy':
