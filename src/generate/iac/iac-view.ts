@@ -58,6 +58,13 @@ export interface IacView {
   readonly plan: DeploymentPlan;
   readonly host: HostIacFacts;
   readonly principal: PrincipalSource;
+  /**
+   * The user-assigned identity is the user's own, only referenced: with a typed client id the setup script uses the
+   * existing identity and creates none (it stops when it is missing), so the IaC must not declare it either: a
+   * Bicep declaration is a PUT (a mistyped name creates another identity, one in another region fails, its tags
+   * are replaced) and a Terraform resource would, once imported, be deleted by terraform destroy.
+   */
+  readonly identityIsExisting: boolean;
   /** Whether the host resource is referenced: for its principal id, or (AKS Workload ID) its OIDC issuer. */
   readonly readsHost: boolean;
   /** The resources an ARM grant is scoped to, parents first. */
@@ -152,6 +159,7 @@ export function iacView(plan: DeploymentPlan): IacView {
     plan,
     host: hostIacFacts(plan.host.id),
     principal,
+    identityIsExisting: plan.identity.userAssigned !== undefined && plan.identity.clientId !== '',
     readsHost: principal === 'host' || plan.kubernetes?.workloadIdentity !== undefined,
     resources: plan.resources.filter((resource) => scoped.has(resource)),
     armGrants,

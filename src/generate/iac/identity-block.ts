@@ -15,6 +15,17 @@ import { bicepValue, expr, type BicepValue } from './bicep/bicep-text';
 import type { IacView } from './iac-view';
 import { argument, block, hclBody, ref, type HclItem } from './terraform/hcl-text';
 
+/**
+ * The Terraform address of the user-assigned identity: a data source when it is the user's existing one
+ * (azurerm data source azurerm_user_assigned_identity: name, resource_group_name -> id, client_id, principal_id,
+ * src/test-support/iac/azurerm-schema.json), else the resource main.tf creates.
+ */
+export function terraformIdentity(view: IacView): string {
+  return view.identityIsExisting
+    ? 'data.azurerm_user_assigned_identity.app'
+    : 'azurerm_user_assigned_identity.app';
+}
+
 /** The identity's title without its note: "Microsoft Entra Workload ID (recommended)" -> "Microsoft Entra Workload ID". */
 export function identityTitle(plan: IacView['plan']): string {
   return plan.identity.title.replace(/\s*\([^)]*\)$/, '');
@@ -90,10 +101,7 @@ export function identityBlockTerraform(view: IacView): string[] | undefined {
       'identity',
       [],
       created
-        ? [
-            argument('type', 'UserAssigned'),
-            argument('identity_ids', [ref('azurerm_user_assigned_identity.app.id')]),
-          ]
+        ? [argument('type', 'UserAssigned'), argument('identity_ids', [ref(`${terraformIdentity(view)}.id`)])]
         : [argument('type', 'SystemAssigned')],
     ),
   ];

@@ -5,9 +5,11 @@
  * daprd as a sidecar container, which Bicep can declare: webAppSidecar() reads it off that step's command, so
  * the two cannot differ.
  */
+import { scriptVariables } from '../az-script';
 import { hostModule } from '../hosts';
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import type { Command, ScriptStep, Word } from '../script-model';
+import type { Command, ScriptLine, ScriptStep, Word } from '../script-model';
+import { azLine } from './header-notes';
 
 const GRANTS_GO_HERE: ScriptStep = { comment: '', lines: [] };
 
@@ -21,9 +23,66 @@ export function applySteps(plan: DeploymentPlan): ScriptStep[] {
   return after.length > 0 ? after : steps.filter((step) => step !== GRANTS_GO_HERE);
 }
 
-/** The titles of applySteps(). */
-export function applyStepTitles(plan: DeploymentPlan): string[] {
-  return applySteps(plan).map((step) => step.comment);
+/** The commands of a step, in conditionals too (the scale set's rollout runs only under Manual). */
+function commandsOf(lines: readonly ScriptLine[]): Command[] {
+  return lines.flatMap((line) => {
+    if (line.kind === 'command') return [line];
+    if (line.kind === 'if') return commandsOf(line.lines);
+    return [];
+  });
+}
+
+const VMSS_UPDATE_INSTANCES = ['az', 'vmss', 'update-instances'];
+
+/**
+ * A script step's command, as the user pastes it: each variable replaced by the value the script assigns it
+ * (scriptVariables), so the line is the script's own and cannot drift from it.
+ */
+function pastedCommand(plan: DeploymentPlan, command: Command): string {
+  const values = new Map(scriptVariables(plan).map(({ name, value }) => [name, value]));
+  const text = (word: Word): string => {
+    if (typeof word === 'string') return word;
+    if ('variable' in word) {
+      const value = values.get(word.variable);
+      if (value === undefined) throw new Error(`no value for $${word.variable}`);
+      return value;
+    }
+    return word.join.map(text).join('');
+  };
+  return azLine(command.argv.map(text));
+}
+
+/**
+ * What the IaC lists under a step whose title ends in a colon (the command comes after it in the script): the
+ * scale set's rollout under its Manual upgrade policy, `az vmss update-instances --instance-ids '*'`, with the
+ * restart warning the script gives (hosts/vm.ts rolloutStep, from the upgrade-policy page it cites there).
+ */
+export function stepDetails(plan: DeploymentPlan, step: ScriptStep): string[] {
+  if (!step.comment.endsWith(':')) return [];
+  const update = commandsOf(step.lines).find((command) =>
+    VMSS_UPDATE_INSTANCES.every((word, index) => command.argv[index] === word),
+  );
+  if (!update) throw new Error(`no command listed for the step "${step.comment}"`);
+  return [
+    pastedCommand(plan, update),
+    "It brings every instance to the scale set's latest model, with any other change waiting in it (an OS image or",
+    'VM size change restarts or reimages the instance); whether the identity alone restarts one is not documented:',
+    'plan for a restart. On Flexible orchestration the instances are named: if "*" misses some, give their names.',
+  ];
+}
+
+/**
+ * A step of notes only (self-hosted Dapr's "Put the component files where Dapr on the VM reads them") runs
+ * nothing: the script prints how, and the user does it.
+ */
+const onlyPrints = (step: ScriptStep): boolean => step.lines.every((line) => line.kind === 'note');
+
+/** The steps of applySteps() as the IaC lists them: each title, and under it any command it ends on. */
+export function applyStepLines(plan: DeploymentPlan, steps = applySteps(plan)): string[] {
+  return steps.flatMap((step) => [
+    `  - ${onlyPrints(step) ? `Yours to do (the script only prints how): ${step.comment}` : step.comment}`,
+    ...stepDetails(plan, step).map((line) => `      ${line}`),
+  ]);
 }
 
 /** The Web App's daprd sidecar container, as the script's `az webapp sitecontainers create` makes it. */

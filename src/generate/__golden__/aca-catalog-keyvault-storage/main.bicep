@@ -8,6 +8,7 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// Read first: component azurekeyvault-crypto: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); crypto.azure.keyvault is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -19,7 +20,9 @@ param location string = resourceGroup().location
 @description('The Container Apps environment the Dapr components belong to.')
 param environmentName string
 
-// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+// The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
+// written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
+// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location

@@ -35,6 +35,13 @@
 #     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=orders,name=lockstore
 #   azurerm_redis_cache_access_policy_assignment.redis_cache_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Cache/redis/redis-orders/accessPolicyAssignments/id-orders
+# Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+# ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+# exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
+# in azurerm_federated_identity_credential.service_account and its import id. Its name:
+#   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
+#   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods (az aks update --enable-oidc-issuer --enable-workload-identity, as the setup script does).
 terraform {
   required_providers {
     azurerm    = {
@@ -54,7 +61,7 @@ provider "azurerm" {
 }
 
 # The cluster from your kubeconfig: az aks get-credentials --resource-group rg-orders --name aks-prod
-# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).
+# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli --context aks-prod).
 provider "kubernetes" {
   config_path    = "~/.kube/config"
   config_context = "aks-prod"
@@ -75,7 +82,9 @@ data "azurerm_resource_group" "host" {
   name = var.resource_group_name
 }
 
-# The user-assigned identity the app signs in with.
+# The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
+# one in another region is replaced (a new identity: new principal and client id, and the grants made for the
+# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
@@ -124,6 +133,7 @@ resource "azurerm_redis_cache_access_policy_assignment" "redis_cache_access_poli
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
+# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: run the setup script, or kubectl rollout restart deployment/orders-api -n orders.
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {
   metadata {

@@ -8,21 +8,25 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+// ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+// exists under another name (the setup script keeps one it finds), put its name in place of dapr-default-orders-api
+// in the federatedCredential resource below. Its name:
+//   az identity federated-credential list --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:default:orders-api'].name" -o tsv
+//   with <issuer> from: az aks show --subscription 'Contoso Production' --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
+// Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods (az aks update --enable-oidc-issuer --enable-workload-identity, as the setup script does).
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
 param identityName string
 
-@description('Region of the identity; by default, that of the resource group.')
-param location string = resourceGroup().location
-
 @description('The AKS cluster (yours: this file only reads it).')
 param hostName string
 
-// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+// The user-assigned identity the app signs in with: yours, referenced, never created or changed here.
+// Its client id must be 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b, the one entered in the wizard, which the component files carry.
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
-  location: location
 }
 
 // Your AKS cluster: referenced, never redeclared here.

@@ -5,8 +5,6 @@
 # If the setup script ran first, these exist already and terraform apply refuses to create them
 # (azurerm: ResourceRequiresImport; kubernetes: "Cannot create resource that already exists").
 # Import each first (terraform import <address> <id>), or delete it:
-#   azurerm_user_assigned_identity.app
-#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
 #   azurerm_federated_identity_credential.service_account
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders/federatedIdentityCredentials/dapr-default-orders-api
 #   kubernetes_service_account_v1.app
@@ -15,6 +13,16 @@
 #     apiVersion=dapr.io/v1alpha1,kind=Component,namespace=default,name=azurekeyvault
 #   azurerm_key_vault_access_policy.vault_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
+# azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this
+# principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any
+# other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.
+# Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+# ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+# exists under another name (the setup script keeps one it finds), put its name in place of dapr-default-orders-api
+# in azurerm_federated_identity_credential.service_account and its import id. Its name:
+#   az identity federated-credential list --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:default:orders-api'].name" -o tsv
+#   with <issuer> from: az aks show --subscription 'Contoso Production' --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods (az aks update --enable-oidc-issuer --enable-workload-identity, as the setup script does).
 terraform {
   required_providers {
     azurerm    = {
@@ -34,7 +42,7 @@ provider "azurerm" {
 }
 
 # The cluster from your kubeconfig: az aks get-credentials --resource-group rg-orders --name aks-prod
-# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).
+# (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli --context aks-prod).
 provider "kubernetes" {
   config_path    = "~/.kube/config"
   config_context = "aks-prod"
@@ -53,15 +61,18 @@ variable "resource_group_name" {
 
 data "azurerm_client_config" "current" {}
 
-data "azurerm_resource_group" "host" {
-  name = var.resource_group_name
-}
-
-# The user-assigned identity the app signs in with.
-resource "azurerm_user_assigned_identity" "app" {
+# The user-assigned identity the app signs in with: yours, read, never created or managed here (terraform
+# destroy leaves it). The plan fails if it is missing, or if its client id is not the one entered in the wizard,
+# which the component files carry.
+data "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
-  location            = data.azurerm_resource_group.host.location
+  lifecycle {
+    postcondition {
+      condition     = self.client_id == "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+      error_message = "The identity id-orders has another client id than the one entered in the wizard (6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b): correct it there."
+    }
+  }
 }
 
 # Your AKS cluster: read, never redeclared here.
@@ -75,7 +86,7 @@ data "azurerm_kubernetes_cluster" "host" {
 resource "azurerm_federated_identity_credential" "service_account" {
   name                = "dapr-default-orders-api"
   resource_group_name = var.resource_group_name
-  parent_id           = azurerm_user_assigned_identity.app.id
+  parent_id           = data.azurerm_user_assigned_identity.app.id
   issuer              = data.azurerm_kubernetes_cluster.host.oidc_issuer_url
   subject             = "system:serviceaccount:default:orders-api"
   audience            = [
@@ -85,7 +96,7 @@ resource "azurerm_federated_identity_credential" "service_account" {
 
 locals {
   # The principal that receives every grant: the identity's.
-  principal_id = azurerm_user_assigned_identity.app.principal_id
+  principal_id = data.azurerm_user_assigned_identity.app.principal_id
 }
 
 # The Key Vault kv-orders in rg-orders.
@@ -108,13 +119,14 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 
 # The namespace default must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
+# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: run the setup script, or kubectl rollout restart deployment/orders-api -n default.
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {
   metadata {
     name        = "orders-api"
     namespace   = "default"
     annotations = {
-      "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+      "azure.workload.identity/client-id" = data.azurerm_user_assigned_identity.app.client_id
     }
   }
 }
@@ -149,5 +161,5 @@ output "principal_id" {
 }
 
 output "client_id" {
-  value = azurerm_user_assigned_identity.app.client_id
+  value = data.azurerm_user_assigned_identity.app.client_id
 }

@@ -1,9 +1,14 @@
 # Dapr on Azure Container Apps, User-assigned identity: the identity, its least grants and what
 # the azurerm provider can do of the setup script (setup-dapr-identity.sh).
+# First: az cloud set --name AzureUSGovernment && az login
 # Dry run (shows what would change, changes nothing): terraform init && terraform plan
 # Apply: terraform apply.
 # If the setup script ran first, these exist already and terraform apply refuses to create them
 # (azurerm: ResourceRequiresImport).
+# A role assignment is the exception: azurerm names it with a new random GUID, so it finds none, and Azure
+# refuses a second one of the same role for the same principal and scope (409 RoleAssignmentExists).
+# Nor does azurerm find an existing Cosmos DB role assignment (a new random name too); whether Cosmos DB then
+# refuses the second or makes it is not confirmed: import it.
 # Import each first (terraform import <address> <id>), or delete it:
 #   azurerm_user_assigned_identity.app
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
@@ -18,15 +23,20 @@
 #   azurerm_container_app_environment_dapr_component.component_5
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/eh-pubsub
 #   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
-#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-orders/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders>
+#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>'].id" -o tsv
 #   azurerm_redis_cache_access_policy_assignment.redis_cache_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Cache/redis/redis-orders/accessPolicyAssignments/id-orders
 #   azurerm_role_assignment.appconfig_store_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 516239f1-63e1-4d78-a4de-a74fb236a071 --query "[?ends_with(scope, '/appcs-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.AppConfiguration/configurationStores/appcs-orders' --assignee '<principal id>' --role 516239f1-63e1-4d78-a4de-a74fb236a071 --query '[0].id' -o tsv
 #   azurerm_role_assignment.eventhubs_namespace_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query "[?ends_with(scope, '/eh-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.EventHub/namespaces/eh-orders' --assignee '<principal id>' --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query '[0].id' -o tsv
 #   azurerm_role_assignment.storage_account_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/stcheckpoints')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Storage/storageAccounts/stcheckpoints' --assignee '<principal id>' --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query '[0].id' -o tsv
+# Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
+# Needs: Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
+# Needs: Each event hub it subscribes to needs the consumer group orders-api: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api --resource-group rg-orders
+# Read first: component redis-state: Dapr asks Entra ID for a token for the public-cloud Redis audience https://redis.azure.com/.default in every cloud; whether Azure Cache for Redis in Azure Government accepts it is not confirmed. If the component fails to load with an authentication error, that audience is the likely cause.
+# Read first: component configstore: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); configuration.azure.appconfig is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
 terraform {
   required_providers {
     azurerm = {
@@ -59,7 +69,9 @@ data "azurerm_resource_group" "host" {
   name = var.resource_group_name
 }
 
-# The user-assigned identity the app signs in with.
+# The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
+# one in another region is replaced (a new identity: new principal and client id, and the grants made for the
+# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name

@@ -13,16 +13,13 @@ targetScope = 'resourceGroup'
 @description('The user-assigned identity the app signs in with.')
 param identityName string
 
-@description('Region of the identity; by default, that of the resource group.')
-param location string = resourceGroup().location
-
 @description('The Container Apps environment the Dapr components belong to.')
 param environmentName string
 
-// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+// The user-assigned identity the app signs in with: yours, referenced, never created or changed here.
+// Its client id must be 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b, the one entered in the wizard, which the component files carry.
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
-  location: location
 }
 
 // The principal that receives every grant: the identity's.

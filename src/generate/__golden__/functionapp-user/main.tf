@@ -4,13 +4,13 @@
 # Apply: terraform apply.
 # If the setup script ran first, these exist already and terraform apply refuses to create them
 # (azurerm: ResourceRequiresImport).
+# A role assignment is the exception: azurerm names it with a new random GUID, so it finds none, and Azure
+# refuses a second one of the same role for the same principal and scope (409 RoleAssignmentExists).
 # Import each first (terraform import <address> <id>), or delete it:
-#   azurerm_user_assigned_identity.app
-#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
 #   azurerm_container_app_environment_dapr_component.component_1
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/cae-orders/daprComponents/azurekeyvault
 #   azurerm_role_assignment.vault_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6 --query '[0].id' -o tsv
 terraform {
   required_providers {
     azurerm = {
@@ -38,20 +38,23 @@ variable "resource_group_name" {
 
 data "azurerm_subscription" "current" {}
 
-data "azurerm_resource_group" "host" {
-  name = var.resource_group_name
-}
-
-# The user-assigned identity the app signs in with.
-resource "azurerm_user_assigned_identity" "app" {
+# The user-assigned identity the app signs in with: yours, read, never created or managed here (terraform
+# destroy leaves it). The plan fails if it is missing, or if its client id is not the one entered in the wizard,
+# which the component files carry.
+data "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
-  location            = data.azurerm_resource_group.host.location
+  lifecycle {
+    postcondition {
+      condition     = self.client_id == "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+      error_message = "The identity id-orders has another client id than the one entered in the wizard (6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b): correct it there."
+    }
+  }
 }
 
 locals {
   # The principal that receives every grant: the identity's.
-  principal_id = azurerm_user_assigned_identity.app.principal_id
+  principal_id = data.azurerm_user_assigned_identity.app.principal_id
 }
 
 # The Key Vault kv-orders in rg-orders.
@@ -90,7 +93,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_1" {
   }
   metadata {
     name  = "azureClientId"
-    value = azurerm_user_assigned_identity.app.client_id
+    value = data.azurerm_user_assigned_identity.app.client_id
   }
 }
 
@@ -99,7 +102,7 @@ resource "azurerm_container_app_environment_dapr_component" "component_1" {
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [
-#       azurerm_user_assigned_identity.app.id,
+#       data.azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
 # and Dapr on, with the app id orders-func every component is scoped to: azurerm_linux_function_app has no
@@ -111,5 +114,5 @@ output "principal_id" {
 }
 
 output "client_id" {
-  value = azurerm_user_assigned_identity.app.client_id
+  value = data.azurerm_user_assigned_identity.app.client_id
 }

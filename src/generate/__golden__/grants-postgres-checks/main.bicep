@@ -16,7 +16,9 @@ param identityName string
 @description('Region of the identity; by default, that of the resource group.')
 param location string = resourceGroup().location
 
-// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+// The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
+// written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
+// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location
@@ -28,7 +30,7 @@ var granteePrincipalId = identity.properties.principalId
 // Not here: Dapr on the VM reads its components from files, which ARM cannot write.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component files into ./components.
-//   - Put the component files where Dapr on the VM reads them.
+//   - Yours to do (the script only prints how): Put the component files where Dapr on the VM reads them.
 
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."

@@ -36,7 +36,9 @@ data "azurerm_resource_group" "host" {
   name = var.resource_group_name
 }
 
-# The user-assigned identity the app signs in with.
+# The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
+# one in another region is replaced (a new identity: new principal and client id, and the grants made for the
+# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
@@ -51,7 +53,7 @@ locals {
 # Not here: Dapr on the VM reads its components from files, which no provider here writes.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component files into ./components.
-#   - Put the component files where Dapr on the VM reads them.
+#   - Yours to do (the script only prints how): Put the component files where Dapr on the VM reads them.
 
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Map the identity to the PostgreSQL role id-orders on pg-orders and grant it what pg-state needs."
 # Not here (a grant inside the database, which azurerm cannot make): the setup script's step "Grant the PostgreSQL role id-orders on pg-orders what pg-config needs."

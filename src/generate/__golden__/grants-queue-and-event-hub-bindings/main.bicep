@@ -8,6 +8,7 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// Needs: Component eventhubs-binding: the consumer group $Default of the event hub telemetry; Dapr receives with it and does not create it: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name '$Default' --resource-group rg-orders
 targetScope = 'resourceGroup'
 
 @description('The scale set (yours: this file only reads it).')
@@ -95,8 +96,12 @@ resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
 // Not here: Dapr on the scale set reads its components from files, which ARM cannot write.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component files into ./components.
-//   - Put the component files where Dapr on the scale set reads them.
-//   - Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+//   - Yours to do (the script only prints how): Put the component files where Dapr on the scale set reads them.
+//   - Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+//       az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*' -o none
+//       It brings every instance to the scale set's latest model, with any other change waiting in it (an OS image or
+//       VM size change restarts or reimages the instance); whether the identity alone restarts one is not documented:
+//       plan for a restart. On Flexible orchestration the instances are named: if "*" misses some, give their names.
 
 // Your scale set must have its system-assigned identity on before this deploys: add this block to its own template.
 // A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).

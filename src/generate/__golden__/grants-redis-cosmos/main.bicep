@@ -8,6 +8,7 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -19,7 +20,9 @@ param location string = resourceGroup().location
 @description('The Container Apps environment the Dapr components belong to.')
 param environmentName string
 
-// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+// The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
+// written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
+// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location

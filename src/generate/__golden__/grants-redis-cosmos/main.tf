@@ -4,6 +4,8 @@
 # Apply: terraform apply.
 # If the setup script ran first, these exist already and terraform apply refuses to create them
 # (azurerm: ResourceRequiresImport).
+# Nor does azurerm find an existing Cosmos DB role assignment (a new random name too); whether Cosmos DB then
+# refuses the second or makes it is not confirmed: import it.
 # Import each first (terraform import <address> <id>), or delete it:
 #   azurerm_user_assigned_identity.app
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
@@ -14,7 +16,8 @@
 #   azurerm_redis_cache_access_policy_assignment.redis_cache_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Cache/redis/redis-orders/accessPolicyAssignments/id-orders
 #   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
-#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-orders/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders>
+#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>'].id" -o tsv
+# Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
 terraform {
   required_providers {
     azurerm = {
@@ -44,7 +47,9 @@ data "azurerm_resource_group" "host" {
   name = var.resource_group_name
 }
 
-# The user-assigned identity the app signs in with.
+# The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
+# one in another region is replaced (a new identity: new principal and client id, and the grants made for the
+# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name

@@ -24,7 +24,7 @@ var granteePrincipalId = hostResource.identity.principalId
 // Not here: Dapr on the VM reads its components from files, which ARM cannot write.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
-//   - Put the component file where Dapr on the VM reads it.
+//   - Yours to do (the script only prints how): Put the component file where Dapr on the VM reads it.
 
 // Not here (a grant inside the database, which ARM cannot make): the setup script's step "Add the identity to the database orders on sql-orders as vm-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo)."
 // Your VM must have its system-assigned identity on before this deploys: add this block to its own template.

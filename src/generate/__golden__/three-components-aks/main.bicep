@@ -9,6 +9,14 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
+// ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
+// exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
+// in the federatedCredential resource below. Its name:
+//   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
+//   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
+// Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods (az aks update --enable-oidc-issuer --enable-workload-identity, as the setup script does).
+// Needs: Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-messaging
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
@@ -20,7 +28,9 @@ param location string = resourceGroup().location
 @description('The AKS cluster (yours: this file only reads it).')
 param hostName string
 
-// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+// The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
+// written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
+// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location

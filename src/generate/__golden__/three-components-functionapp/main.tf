@@ -4,6 +4,8 @@
 # Apply: terraform apply.
 # If the setup script ran first, these exist already and terraform apply refuses to create them
 # (azurerm: ResourceRequiresImport).
+# A role assignment is the exception: azurerm names it with a new random GUID, so it finds none, and Azure
+# refuses a second one of the same role for the same principal and scope (409 RoleAssignmentExists).
 # Import each first (terraform import <address> <id>), or delete it:
 #   azurerm_container_app_environment_dapr_component.component_1
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/cae-orders/daprComponents/azurekeyvault
@@ -12,11 +14,12 @@
 #   azurerm_container_app_environment_dapr_component.component_3
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/cae-orders/daprComponents/pubsub
 #   azurerm_role_assignment.vault_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6 --query '[0].id' -o tsv
 #   azurerm_role_assignment.storage_account_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/storders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Storage/storageAccounts/storders' --assignee '<principal id>' --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query '[0].id' -o tsv
 #   azurerm_role_assignment.servicebus_namespace_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ServiceBus/namespaces/sb-orders' --assignee '<principal id>' --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query '[0].id' -o tsv
+# Needs: Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 terraform {
   required_providers {
     azurerm = {

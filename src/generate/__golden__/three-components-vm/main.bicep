@@ -8,18 +8,16 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// Needs: Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')
 param identityName string
 
-@description('Region of the identity; by default, that of the resource group.')
-param location string = resourceGroup().location
-
-// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+// The user-assigned identity the app signs in with: yours, referenced, never created or changed here.
+// Its client id must be 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b, the one entered in the wizard, which the component files carry.
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
   name: identityName
-  location: location
 }
 
 // The principal that receives every grant: the identity's.
@@ -77,7 +75,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 // Not here: Dapr on the VM reads its components from files, which ARM cannot write.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component files into ./components.
-//   - Put the component files where Dapr on the VM reads them.
+//   - Yours to do (the script only prints how): Put the component files where Dapr on the VM reads them.
 
 // Your VM must carry the identity: add this block to its own template (identityId is this file's output).
 // A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).

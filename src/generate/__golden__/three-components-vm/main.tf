@@ -4,15 +4,16 @@
 # Apply: terraform apply.
 # If the setup script ran first, these exist already and terraform apply refuses to create them
 # (azurerm: ResourceRequiresImport).
+# A role assignment is the exception: azurerm names it with a new random GUID, so it finds none, and Azure
+# refuses a second one of the same role for the same principal and scope (409 RoleAssignmentExists).
 # Import each first (terraform import <address> <id>), or delete it:
-#   azurerm_user_assigned_identity.app
-#     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
 #   azurerm_role_assignment.vault_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6 --query '[0].id' -o tsv
 #   azurerm_role_assignment.storage_account_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/storders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Storage/storageAccounts/storders' --assignee '<principal id>' --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query '[0].id' -o tsv
 #   azurerm_role_assignment.servicebus_namespace_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ServiceBus/namespaces/sb-orders' --assignee '<principal id>' --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query '[0].id' -o tsv
+# Needs: Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 terraform {
   required_providers {
     azurerm = {
@@ -40,20 +41,23 @@ variable "resource_group_name" {
 
 data "azurerm_subscription" "current" {}
 
-data "azurerm_resource_group" "host" {
-  name = var.resource_group_name
-}
-
-# The user-assigned identity the app signs in with.
-resource "azurerm_user_assigned_identity" "app" {
+# The user-assigned identity the app signs in with: yours, read, never created or managed here (terraform
+# destroy leaves it). The plan fails if it is missing, or if its client id is not the one entered in the wizard,
+# which the component files carry.
+data "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
-  location            = data.azurerm_resource_group.host.location
+  lifecycle {
+    postcondition {
+      condition     = self.client_id == "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+      error_message = "The identity id-orders has another client id than the one entered in the wizard (6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b): correct it there."
+    }
+  }
 }
 
 locals {
   # The principal that receives every grant: the identity's.
-  principal_id = azurerm_user_assigned_identity.app.principal_id
+  principal_id = data.azurerm_user_assigned_identity.app.principal_id
 }
 
 # The Key Vault kv-orders in rg-orders.
@@ -102,14 +106,14 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # Not here: Dapr on the VM reads its components from files, which no provider here writes.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component files into ./components.
-#   - Put the component files where Dapr on the VM reads them.
+#   - Yours to do (the script only prints how): Put the component files where Dapr on the VM reads them.
 
 # Your VM must carry the identity: add this block to its own resource block.
 # Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).
 #   identity {
 #     type         = "UserAssigned"
 #     identity_ids = [
-#       azurerm_user_assigned_identity.app.id,
+#       data.azurerm_user_assigned_identity.app.id,
 #     ]
 #   }
 
@@ -118,5 +122,5 @@ output "principal_id" {
 }
 
 output "client_id" {
-  value = azurerm_user_assigned_identity.app.client_id
+  value = data.azurerm_user_assigned_identity.app.client_id
 }

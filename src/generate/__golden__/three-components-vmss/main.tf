@@ -4,13 +4,16 @@
 # Apply: terraform apply.
 # If the setup script ran first, these exist already and terraform apply refuses to create them
 # (azurerm: ResourceRequiresImport).
+# A role assignment is the exception: azurerm names it with a new random GUID, so it finds none, and Azure
+# refuses a second one of the same role for the same principal and scope (409 RoleAssignmentExists).
 # Import each first (terraform import <address> <id>), or delete it:
 #   azurerm_role_assignment.vault_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 4633458b-17de-408a-b874-0445c86b69e6 --query "[?ends_with(scope, '/kv-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6 --query '[0].id' -o tsv
 #   azurerm_role_assignment.storage_account_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query "[?ends_with(scope, '/storders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Storage/storageAccounts/storders' --assignee '<principal id>' --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query '[0].id' -o tsv
 #   azurerm_role_assignment.servicebus_namespace_role
-#     the assignment's id, from: az role assignment list --all --assignee <principal id> --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query "[?ends_with(scope, '/sb-orders')].id" -o tsv
+#     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ServiceBus/namespaces/sb-orders' --assignee '<principal id>' --role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39 --query '[0].id' -o tsv
+# Needs: Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 terraform {
   required_providers {
     azurerm = {
@@ -95,8 +98,12 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # Not here: Dapr on the scale set reads its components from files, which no provider here writes.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component files into ./components.
-#   - Put the component files where Dapr on the scale set reads them.
-#   - Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+#   - Yours to do (the script only prints how): Put the component files where Dapr on the scale set reads them.
+#   - Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+#       az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*' -o none
+#       It brings every instance to the scale set's latest model, with any other change waiting in it (an OS image or
+#       VM size change restarts or reimages the instance); whether the identity alone restarts one is not documented:
+#       plan for a restart. On Flexible orchestration the instances are named: if "*" misses some, give their names.
 
 # Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
 # Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).

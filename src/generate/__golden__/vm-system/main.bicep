@@ -41,7 +41,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // Not here: Dapr on the VM reads its components from files, which ARM cannot write.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
-//   - Put the component file where Dapr on the VM reads it.
+//   - Yours to do (the script only prints how): Put the component file where Dapr on the VM reads it.
 
 // Your VM must have its system-assigned identity on before this deploys: add this block to its own template.
 // A deployment sets the whole identity: if it also has user-assigned identities, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).

@@ -16,7 +16,9 @@ param identityName string
 @description('Region of the identity; by default, that of the resource group.')
 param location string = resourceGroup().location
 
-// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+// The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
+// written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
+// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location
@@ -54,7 +56,7 @@ resource vaultAccessPolicies 'Microsoft.KeyVault/vaults/accessPolicies@2025-05-0
 // Not here: Dapr on the VM reads its components from files, which ARM cannot write.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
-//   - Put the component file where Dapr on the VM reads it.
+//   - Yours to do (the script only prints how): Put the component file where Dapr on the VM reads it.
 
 // Your VM must carry the identity: add this block to its own template (identityId is this file's output).
 // A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).

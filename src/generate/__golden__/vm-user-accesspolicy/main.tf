@@ -9,6 +9,9 @@
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
 #   azurerm_key_vault_access_policy.vault_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
+# azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this
+# principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any
+# other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.
 terraform {
   required_providers {
     azurerm = {
@@ -40,7 +43,9 @@ data "azurerm_resource_group" "host" {
   name = var.resource_group_name
 }
 
-# The user-assigned identity the app signs in with.
+# The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
+# one in another region is replaced (a new identity: new principal and client id, and the grants made for the
+# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
@@ -73,7 +78,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 # Not here: Dapr on the VM reads its components from files, which no provider here writes.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
-#   - Put the component file where Dapr on the VM reads it.
+#   - Yours to do (the script only prints how): Put the component file where Dapr on the VM reads it.
 
 # Your VM must carry the identity: add this block to its own resource block.
 # Terraform sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).

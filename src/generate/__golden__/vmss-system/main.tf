@@ -7,6 +7,9 @@
 # Import each first (terraform import <address> <id>), or delete it:
 #   azurerm_key_vault_access_policy.vault_access_policy
 #     /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
+# azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this
+# principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any
+# other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.
 terraform {
   required_providers {
     azurerm = {
@@ -67,8 +70,12 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 # Not here: Dapr on the scale set reads its components from files, which no provider here writes.
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component file into ./components.
-#   - Put the component file where Dapr on the scale set reads it.
-#   - Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+#   - Yours to do (the script only prints how): Put the component file where Dapr on the scale set reads it.
+#   - Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+#       az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*' -o none
+#       It brings every instance to the scale set's latest model, with any other change waiting in it (an OS image or
+#       VM size change restarts or reimages the instance); whether the identity alone restarts one is not documented:
+#       plan for a restart. On Flexible orchestration the instances are named: if "*" misses some, give their names.
 
 # Your scale set must have its system-assigned identity on before this deploys: add this block to its own resource block.
 # Terraform sets the whole identity: if it also has user-assigned identities, keep them (type = "SystemAssigned, UserAssigned", and every existing id in identity_ids).

@@ -16,7 +16,9 @@ param identityName string
 @description('Region of the identity; by default, that of the resource group.')
 param location string = resourceGroup().location
 
-// The user-assigned identity the app signs in with (an existing one of this name is updated in place).
+// The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
+// written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
+// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location
@@ -45,8 +47,12 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // Not here: Dapr on the scale set reads its components from files, which ARM cannot write.
 // The setup script (setup-dapr-identity.sh) does it in these steps:
 //   - Write the component file into ./components.
-//   - Put the component file where Dapr on the scale set reads it.
-//   - Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+//   - Yours to do (the script only prints how): Put the component file where Dapr on the scale set reads it.
+//   - Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+//       az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*' -o none
+//       It brings every instance to the scale set's latest model, with any other change waiting in it (an OS image or
+//       VM size change restarts or reimages the instance); whether the identity alone restarts one is not documented:
+//       plan for a restart. On Flexible orchestration the instances are named: if "*" misses some, give their names.
 
 // Your scale set must carry the identity: add this block to its own template (identityId is this file's output).
 // A deployment sets the whole identity: if it also has its system-assigned identity or other user-assigned ones, keep them (the type naming both kinds, spelled as the resource's identity.type shows it, and every existing userAssignedIdentities entry).

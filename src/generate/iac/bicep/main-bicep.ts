@@ -19,9 +19,11 @@ import {
   WORKLOAD_ID_AUDIENCE,
   type IacView,
 } from '../iac-view';
+import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { identityBlockBicep, identityTitle } from '../identity-block';
+import { needsLines } from '../needs';
 import { API_VERSIONS } from '../resource-types';
-import { applySteps, webAppSidecar } from '../script-steps';
+import { applyStepLines, applySteps, webAppSidecar } from '../script-steps';
 import { bicepComment, bicepString, BicepExpr, expr, type BicepValue } from './bicep-text';
 import { grantGroup, grantModules, moduleStatements, type GrantModule } from './grant-modules';
 import { grantsText, referenceText, resourceText } from './resources-text';
@@ -61,7 +63,7 @@ function header(view: IacView, modules: readonly GrantModule[]): string {
         : [
             `(and, for the grants there, a module deployed into ${modules.map((module) => module.resourceGroup).join(', ')}: ${modules.map((module) => module.path).join(', ')}).`,
           ]),
-      ...(plan.cloud.id === 'public' ? [] : [`First: az cloud set --name ${plan.cloud.azCloudName}`]),
+      ...cloudFirstLines(view),
       'Dry run (shows what would change, changes nothing):',
       `  az deployment group what-if ${deploy}`,
       'Deploy:',
@@ -76,6 +78,8 @@ function header(view: IacView, modules: readonly GrantModule[]): string {
         : [`  azd config set cloud.name ${plan.cloud.azCloudName} (then azd auth login)`]),
       'A role assignment the setup script already made has another name: delete it first, or ARM reports',
       'RoleAssignmentExists.',
+      ...federatedCredentialNote(view, 'Bicep'),
+      ...needsLines(view),
     ].join('\n'),
   );
 }
@@ -101,18 +105,21 @@ function parametersOf(view: IacView): Parameter[] {
       description: 'The user-assigned identity the app signs in with.',
       value: name,
     });
-    parameters.push({
-      name: 'location',
-      ...(location === ''
-        ? {
-            description: 'Region of the identity; by default, that of the resource group.',
-            defaultExpression: 'resourceGroup().location',
-          }
-        : {
-            description: 'Region of the identity (main.parameters.json gives the one chosen in the wizard).',
-            value: location,
-          }),
-    });
+    // The user's existing identity is only referenced, so its region is not this file's to give.
+    if (!view.identityIsExisting)
+      parameters.push({
+        name: 'location',
+        ...(location === ''
+          ? {
+              description: 'Region of the identity; by default, that of the resource group.',
+              defaultExpression: 'resourceGroup().location',
+            }
+          : {
+              description:
+                'Region of the identity (main.parameters.json gives the one chosen in the wizard).',
+              value: location,
+            }),
+      });
   }
   if (referencesHost(view))
     parameters.push({
@@ -140,14 +147,39 @@ function parameterText(parameter: Parameter): string {
 function identityText(view: IacView): string {
   const { plan, host } = view;
   const parts: string[] = [];
-  if (plan.identity.userAssigned) {
+  if (plan.identity.userAssigned && view.identityIsExisting) {
+    // An `existing` reference reads the identity and writes nothing (learn.microsoft.com/azure/azure-resource-manager/
+    // bicep/existing-resource); the deployment fails with ResourceNotFound when it is missing, as the script stops.
+    parts.push(
+      resourceText(
+        {
+          symbol: 'identity',
+          type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+          apiVersion: API_VERSIONS.userAssignedIdentities,
+          comment: [
+            'The user-assigned identity the app signs in with: yours, referenced, never created or changed here.',
+            `Its client id must be ${plan.identity.clientId}, the one entered in the wizard, which the component files carry.`,
+          ].join('\n'),
+          body: { name: expr('identityName') },
+        },
+        true,
+      ),
+    );
+  } else if (plan.identity.userAssigned) {
     parts.push(
       resourceText({
         symbol: 'identity',
         type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
         apiVersion: API_VERSIONS.userAssignedIdentities,
-        comment:
-          'The user-assigned identity the app signs in with (an existing one of this name is updated in place).',
+        // A template deployment PUTs the whole resource: ARM refuses a second region for a name that exists
+        // (InvalidResourceLocation), and the PUT's tags (none) replace the resource's. The setup script tags what
+        // it creates createdBy (the teardown deletes only such identities, when asked); this file does not, so an
+        // identity it owns is never deleted by the teardown.
+        comment: [
+          'The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is',
+          'written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are',
+          "replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).",
+        ].join('\n'),
         body: { name: expr('identityName'), location: expr('location') },
       }),
     );
@@ -255,7 +287,7 @@ function componentsText(view: IacView): string {
       [
         `Not here: ${where}.`,
         `The setup script (${SCRIPT_FILE_NAME}) does it in these steps${sidecar ? ', after this deployment' : ''}:`,
-        ...steps.map((step) => `  - ${step.comment}`),
+        ...applyStepLines(plan, steps),
       ].join('\n'),
     )
   );

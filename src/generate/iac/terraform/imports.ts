@@ -26,6 +26,7 @@
 import type { ResolvedResource } from '../../resources';
 import type { ArmGrant, IacView } from '../iac-view';
 import { resourceType } from '../iac-view';
+import { azLine } from '../header-notes';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,12 +47,27 @@ function armId(view: IacView, resource: ResolvedResource): string {
   return `${groupPath(view, resource.resourceGroup)}/providers/${resourceType(resource).armType}/${resource.name}`;
 }
 
+/**
+ * Any granted resource's ARM id, a child's (Microsoft.ServiceBus/namespaces/queues) under its parent's name:
+ * /providers/Microsoft.ServiceBus/namespaces/<namespace>/queues/<queue>.
+ */
+function resourceId(view: IacView, resource: ResolvedResource): string {
+  const [provider, ...types] = resourceType(resource).armType.split('/');
+  const names = resource.parent ? [resource.parent.name, resource.name] : [resource.name];
+  if (types.length !== names.length) throw new Error(`no ARM id for ${resource.name}`);
+  const path = types.map((type, index) => `${type}/${names[index] ?? ''}`).join('/');
+  return `${groupPath(view, resource.resourceGroup)}/providers/${provider ?? ''}/${path}`;
+}
+
 export function grantImportId(view: IacView, grant: ArmGrant): string {
   switch (grant.kind) {
     case 'rbac':
-      return `the assignment's id, from: az role assignment list --all --assignee <principal id> --role ${grant.roleGuid} --query "[?ends_with(scope, '/${grant.resource.name}')].id" -o tsv`;
+      // --scope with the full id lists only that resource's assignments (az role assignment list), where a
+      // name match on the scope's end would also find a same-named resource in another group.
+      return `the assignment's id, from: ${azLine(['az', 'role', 'assignment', 'list', '--scope', resourceId(view, grant.resource), '--assignee', '<principal id>', '--role', grant.roleGuid, '--query', '[0].id', '-o', 'tsv'])}`;
     case 'cosmos-sql-role':
-      return `${armId(view, grant.resource)}/sqlRoleAssignments/<id, from: az cosmosdb sql role assignment list --account-name ${grant.resource.name} --resource-group ${grant.resource.resourceGroup}>`;
+      // The list's id is the assignment's full ARM id: the whole import id, not a segment to append.
+      return `the assignment's id, from: ${azLine(['az', 'cosmosdb', 'sql', 'role', 'assignment', 'list', '--account-name', grant.resource.name, '--resource-group', grant.resource.resourceGroup, '--query', `[?principalId=='<principal id>'].id`, '-o', 'tsv'])}`;
     case 'redis-access-policy':
       return `${armId(view, grant.resource)}/accessPolicyAssignments/${grant.assignmentName}`;
     case 'keyvault-policy':
@@ -70,7 +86,9 @@ export function identityAndComponentImports(view: IacView): ImportTarget[] {
   const identityId = plan.identity.userAssigned
     ? `${groupPath(view, plan.resourceGroup)}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${plan.identity.userAssigned.name}`
     : undefined;
-  if (identityId) targets.push({ address: 'azurerm_user_assigned_identity.app', id: identityId });
+  // The user's existing identity is a data source: nothing to import.
+  if (identityId && !view.identityIsExisting)
+    targets.push({ address: 'azurerm_user_assigned_identity.app', id: identityId });
   const workload = plan.kubernetes?.workloadIdentity;
   if (workload && identityId) {
     targets.push({
@@ -102,15 +120,45 @@ export function identityAndComponentImports(view: IacView): ImportTarget[] {
   return targets;
 }
 
+/**
+ * After an import, an apply that changes azurerm_key_vault_access_policy updates the vault with the 'replace' kind
+ * (azurerm v4.55.0 internal/services/keyvault/key_vault_access_policy_resource.go: vaults.AccessPolicyUpdateKindReplace
+ * on update), which sets the object id's entry to exactly the configured permissions; main.bicep's 'add' merges.
+ */
+function keyVaultReplaceNote(view: IacView): string[] {
+  if (!view.armGrants.some((grant) => grant.kind === 'keyvault-policy')) return [];
+  return [
+    'azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this',
+    "principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any",
+    "other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.",
+  ];
+}
+
 /** The header lines: what to import before the first apply when the setup script ran first. */
-export function importLines(targets: readonly ImportTarget[], kubernetes: boolean): string[] {
+export function importLines(view: IacView, targets: readonly ImportTarget[], kubernetes: boolean): string[] {
   if (targets.length === 0) return [];
+  const kinds = new Set(view.armGrants.map((grant) => grant.kind));
   return [
     'If the setup script ran first, these exist already and terraform apply refuses to create them',
     kubernetes
       ? '(azurerm: ResourceRequiresImport; kubernetes: "Cannot create resource that already exists").'
       : '(azurerm: ResourceRequiresImport).',
+    // azurerm v4.55.0 role_assignment_resource.go and cosmosdb_sql_role_assignment_resource.go give a resource
+    // without a name a new random UUID and look only for that one, so neither detects the setup's assignment.
+    ...(kinds.has('rbac')
+      ? [
+          'A role assignment is the exception: azurerm names it with a new random GUID, so it finds none, and Azure',
+          'refuses a second one of the same role for the same principal and scope (409 RoleAssignmentExists).',
+        ]
+      : []),
+    ...(kinds.has('cosmos-sql-role')
+      ? [
+          'Nor does azurerm find an existing Cosmos DB role assignment (a new random name too); whether Cosmos DB then',
+          'refuses the second or makes it is not confirmed: import it.',
+        ]
+      : []),
     'Import each first (terraform import <address> <id>), or delete it:',
     ...targets.flatMap((target) => [`  ${target.address}`, `    ${target.id}`]),
+    ...keyVaultReplaceNote(view),
   ];
 }

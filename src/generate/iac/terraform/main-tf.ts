@@ -24,11 +24,24 @@ import {
   type ArmGrant,
   type IacView,
 } from '../iac-view';
-import { identityBlockTerraform, identityTitle } from '../identity-block';
-import { applyStepTitles } from '../script-steps';
+import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
+import { identityBlockTerraform, identityTitle, terraformIdentity } from '../identity-block';
+import { azLine } from '../header-notes';
+import { needsLines } from '../needs';
+import { applyStepLines } from '../script-steps';
 import { terraformGrant, terraformGrantType } from './grants';
 import { grantImportId, identityAndComponentImports, importLines } from './imports';
-import { argument, block, comment, hclBody, HclExpr, ref, type HclItem, type HclValue } from './hcl-text';
+import {
+  argument,
+  block,
+  comment,
+  hclBody,
+  HclExpr,
+  hclString,
+  ref,
+  type HclItem,
+  type HclValue,
+} from './hcl-text';
 
 const AZURERM_VERSION = '~> 4.55';
 const KUBERNETES_VERSION = '~> 2.38';
@@ -63,9 +76,12 @@ function header(view: IacView): HclItem[] {
       [
         `Dapr on ${plan.host.title}, ${identityTitle(plan)}: the identity, its least grants and what`,
         `the azurerm${plan.kubernetes ? ' and kubernetes providers' : ' provider'} can do of the setup script (${SCRIPT_FILE_NAME}).`,
+        ...cloudFirstLines(view),
         'Dry run (shows what would change, changes nothing): terraform init && terraform plan',
         'Apply: terraform apply.',
-        ...importLines(imports, plan.kubernetes !== undefined),
+        ...importLines(view, imports, plan.kubernetes !== undefined),
+        ...federatedCredentialNote(view, 'Terraform'),
+        ...needsLines(view),
       ].join('\n'),
     ),
     block(
@@ -119,7 +135,9 @@ function providersAndVariables(view: IacView): HclItem[] {
     items.push(
       comment(
         `The cluster from your kubeconfig: az aks get-credentials --resource-group ${plan.resourceGroup} --name ${plan.hostName}\n` +
-          '(with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli).',
+          // Only this context, as the setup script does: without --context kubelogin converts every kubelogin user
+          // in the kubeconfig, and fails on any that lacks a server id.
+          `(with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli --context ${plan.hostName}).`,
       ),
       block(
         'provider',
@@ -147,14 +165,59 @@ function identityItems(view: IacView): HclItem[] {
     ...(kinds.has('keyvault-policy') ? [block('data', ['azurerm_client_config', 'current'], [])] : []),
   ];
   const userAssigned = plan.identity.userAssigned;
-  if (userAssigned) {
+  if (userAssigned && view.identityIsExisting) {
+    items.push(
+      comment(
+        [
+          'The user-assigned identity the app signs in with: yours, read, never created or managed here (terraform',
+          'destroy leaves it). The plan fails if it is missing, or if its client id is not the one entered in the wizard,',
+          'which the component files carry.',
+        ].join('\n'),
+      ),
+      // A postcondition on a data source is checked when it is read, at plan time (Terraform 1.2 and later:
+      // developer.hashicorp.com/terraform/language/expressions/custom-conditions, "Preconditions and Postconditions").
+      block(
+        'data',
+        ['azurerm_user_assigned_identity', 'app'],
+        [
+          argument('name', userAssigned.name),
+          argument('resource_group_name', ref('var.resource_group_name')),
+          block(
+            'lifecycle',
+            [],
+            [
+              block(
+                'postcondition',
+                [],
+                [
+                  argument('condition', ref(`self.client_id == ${hclString(plan.identity.clientId)}`)),
+                  argument(
+                    'error_message',
+                    `The identity ${userAssigned.name} has another client id than the one entered in the wizard (${plan.identity.clientId}): correct it there.`,
+                  ),
+                ],
+              ),
+            ],
+          ),
+        ],
+      ),
+    );
+  } else if (userAssigned) {
     if (userAssigned.location === '') {
       items.push(
         block('data', ['azurerm_resource_group', 'host'], [argument('name', ref('var.resource_group_name'))]),
       );
     }
     items.push(
-      comment('The user-assigned identity the app signs in with.'),
+      // azurerm_user_assigned_identity's location is ForceNew (commonschema.Location()) and its tags are set to
+      // the configuration's on every apply; the setup script's createdBy tag is left out (see main-bicep.ts).
+      comment(
+        [
+          'The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:',
+          'one in another region is replaced (a new identity: new principal and client id, and the grants made for the',
+          "old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).",
+        ].join('\n'),
+      ),
       block(
         'resource',
         ['azurerm_user_assigned_identity', 'app'],
@@ -200,7 +263,7 @@ function identityItems(view: IacView): HclItem[] {
         [
           argument('name', workload.federatedCredentialName),
           argument('resource_group_name', ref('var.resource_group_name')),
-          argument('parent_id', ref('azurerm_user_assigned_identity.app.id')),
+          argument('parent_id', ref(`${terraformIdentity(view)}.id`)),
           argument('issuer', ref(`data.${host.terraformDataSource}.host.oidc_issuer_url`)),
           argument('subject', serviceAccountSubject(plan.kubernetes.namespace, workload.serviceAccountName)),
           argument('audience', [WORKLOAD_ID_AUDIENCE]),
@@ -222,7 +285,7 @@ function identityItems(view: IacView): HclItem[] {
           'principal_id',
           ref(
             view.principal === 'created-identity'
-              ? 'azurerm_user_assigned_identity.app.principal_id'
+              ? `${terraformIdentity(view)}.principal_id`
               : `data.${host.terraformDataSource}.host.${host.terraformSystemPrincipal}`,
           ),
         ),
@@ -291,7 +354,7 @@ function componentItems(view: IacView): HclItem[] {
   const { plan } = view;
   const clientId = ref(
     plan.identity.userAssigned
-      ? 'azurerm_user_assigned_identity.app.client_id'
+      ? `${terraformIdentity(view)}.client_id`
       : `data.${view.host.terraformDataSource}.host.kubelet_identity[0].client_id`,
   );
   if (plan.host.format === 'container-apps') {
@@ -341,7 +404,10 @@ function componentItems(view: IacView): HclItem[] {
     const items: HclItem[] = [
       comment(
         `The namespace ${plan.kubernetes.namespace} must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).\n` +
-          `The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.`,
+          `The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.\n` +
+          // daprd loads its components when the pod starts, and the Workload ID webhook injects the client id at
+          // pod admission; the script's patch carries a hash of the files, which restarts the pods on a change.
+          `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: run the setup script, or ${azLine(['kubectl', 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}.`,
       ),
     ];
     if (workload) {
@@ -394,7 +460,7 @@ function componentItems(view: IacView): HclItem[] {
             ]
           : []),
         `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
-        ...applyStepTitles(plan).map((title) => `  - ${title}`),
+        ...applyStepLines(plan),
       ].join('\n'),
     ),
   ];
@@ -413,11 +479,7 @@ function outputItems(view: IacView): HclItem[] {
   const items = [block('output', ['principal_id'], [argument('value', ref('local.principal_id'))])];
   if (view.plan.identity.userAssigned) {
     items.push(
-      block(
-        'output',
-        ['client_id'],
-        [argument('value', ref('azurerm_user_assigned_identity.app.client_id'))],
-      ),
+      block('output', ['client_id'], [argument('value', ref(`${terraformIdentity(view)}.client_id`))]),
     );
   }
   return items;

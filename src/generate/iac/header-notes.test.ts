@@ -1,0 +1,95 @@
+// What the IaC headers must tell a user whose setup script ran first, checked on files rendered from share links
+// (not the golden files), so that a renderer dropping a note fails here.
+import { describe, expect, it } from 'vitest';
+import { parseShareLink } from '../../model/url-state';
+import { iacFiles } from '../iac-outputs';
+
+function files(link: string): { bicep: string; tf: string } {
+  const config = parseShareLink('', link).config;
+  return {
+    bicep: iacFiles(config, 'bicep').find((file) => file.id === 'bicep')?.text ?? '',
+    tf: iacFiles(config, 'terraform')[0]?.text ?? '',
+  };
+}
+
+const AKS =
+  'host=aks&resourceGroup=rg-orders&subscription=Contoso%20Production&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&m.vaultName=kv-orders';
+
+describe('IaC header notes', () => {
+  it('AKS Workload ID: both say a credential for the same issuer and subject must keep its name, and how to find it', () => {
+    const lookup =
+      "az identity federated-credential list --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders" +
+      ` --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv`;
+    const issuer =
+      "az aks show --subscription 'Contoso Production' --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv";
+    for (const text of Object.values(files(AKS))) {
+      expect(text).toContain('Issuer and subject combination already exists for this Managed Identity');
+      expect(text).toContain(lookup);
+      expect(text).toContain(issuer);
+    }
+  });
+
+  it('AKS kubelet identity: no federated credential, no note', () => {
+    for (const text of Object.values(files(`${AKS}&aksIdentity=kubelet`)))
+      expect(text).not.toContain('federated-credential list');
+  });
+
+  it('outside the public cloud, both say to set az to that cloud and sign in first', () => {
+    for (const [cloud, name] of [
+      ['china', 'AzureChinaCloud'],
+      ['usgovernment', 'AzureUSGovernment'],
+    ] as const) {
+      for (const text of Object.values(files(`${AKS}&cloud=${cloud}`)))
+        expect(text).toContain(`First: az cloud set --name ${name} && az login`);
+    }
+    for (const text of Object.values(files(AKS))) expect(text).not.toContain('az cloud set');
+  });
+
+  it('Terraform with a Key Vault access policy: says an apply after import replaces the entry', () => {
+    const note = "with exactly the permissions here (azurerm updates access policies with 'replace')";
+    expect(files(`${AKS}&kvModel=accesspolicy`).tf).toContain(note);
+    expect(files(AKS).tf).not.toContain(note);
+  });
+
+  it("both carry the setup script's preflight needs: Workload ID, entities Dapr cannot create, host caveats", () => {
+    for (const text of Object.values(files(AKS)))
+      expect(text).toContain('Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled)');
+    const queues =
+      'host=aca&identity=user&resourceGroup=rg-orders&hostName=ca-orders&environment=cae-orders&identityName=id-orders' +
+      '&component=pubsub.azure.servicebus.queues&name=pubsub&m.namespaceName=sb-orders.servicebus.windows.net' +
+      '&c2.component=configuration.azure.appconfig&c2.name=configstore&c2.m.host=https://appcs-orders.azconfig.io';
+    for (const text of Object.values(files(queues))) {
+      expect(text).toContain(
+        'Needs: Component pubsub: Dapr creates no queue, and each topic is a queue of that name, which must exist',
+      );
+      expect(text).toContain(
+        'Read first: component configstore: Container Apps supports only stable Dapr components',
+      );
+    }
+  });
+
+  it('Terraform: a role assignment is not refused with ResourceRequiresImport but RoleAssignmentExists', () => {
+    const { tf } = files(AKS);
+    expect(tf).toContain('azurerm names it with a new random GUID');
+    expect(tf).toContain('(409 RoleAssignmentExists)');
+    expect(files(`${AKS}&kvModel=accesspolicy`).tf).not.toContain('RoleAssignmentExists');
+  });
+
+  it("Terraform on AKS: kubelogin converts only the cluster's context", () => {
+    expect(files(AKS).tf).toContain('kubelogin convert-kubeconfig -l azurecli --context aks-prod)');
+  });
+
+  it('Terraform on AKS: says the pods must restart after an apply that changes a component', () => {
+    expect(files(AKS).tf).toContain(
+      "restart the app's pods: run the setup script, or kubectl rollout restart deployment/example-app -n orders.",
+    );
+  });
+
+  it("Terraform: a role assignment is looked up by the resource's full id, never by its name alone", () => {
+    const { tf } = files(AKS);
+    expect(tf).toContain(
+      "az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6",
+    );
+    expect(tf).not.toContain('ends_with(scope');
+  });
+});

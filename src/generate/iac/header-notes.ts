@@ -1,0 +1,63 @@
+/**
+ * Notes both IaC headers carry, in the same words: facts about what a deployment meets when the setup script
+ * ran first, each with the az lookup that gives what the file needs. Language-neutral text lines; each renderer
+ * turns them into its own comments.
+ */
+import { quoteLiteral } from '../to-bash';
+import { serviceAccountSubject, type IacView } from './iac-view';
+
+/** Text that keeps its literal meaning inside Bash double quotes (no ", $, `, \\ or !). */
+const DOUBLE_QUOTE_SAFE = /^[^"$`\\!]*$/;
+
+/**
+ * An az command line as the user pastes it: every word quoted for Bash where it needs it, a JMESPath query (which
+ * holds single quotes) in double quotes, as the setup script writes it.
+ */
+export function azLine(words: readonly string[]): string {
+  return words
+    .map((word) =>
+      quoteLiteral(word) !== word && word.includes("'") && DOUBLE_QUOTE_SAFE.test(word)
+        ? `"${word}"`
+        : quoteLiteral(word),
+    )
+    .join(' ');
+}
+
+/** `--subscription <s>` when the wizard names one (the setup script selects it), else nothing. */
+export function subscriptionWords(view: IacView): string[] {
+  return view.plan.subscription === '' ? [] : ['--subscription', view.plan.subscription];
+}
+
+/**
+ * AKS Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses a
+ * second under another name ("Issuer and subject combination already exists for this Managed Identity.",
+ * Azure/bicep-types-az issue #2054; learn.microsoft.com/entra/workload-id/workload-identity-federation-considerations).
+ * The setup script keeps a credential it finds for the issuer and ServiceAccount under that credential's own name,
+ * so the file's fixed name must then be replaced by it.
+ */
+export function federatedCredentialNote(view: IacView, where: 'Bicep' | 'Terraform'): string[] {
+  const { plan } = view;
+  const workload = plan.kubernetes?.workloadIdentity;
+  if (!workload || !plan.kubernetes || !plan.identity.userAssigned) return [];
+  const subject = serviceAccountSubject(plan.kubernetes.namespace, workload.serviceAccountName);
+  const scope = [...subscriptionWords(view), '--resource-group', plan.resourceGroup];
+  return [
+    'Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another',
+    '("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount',
+    `exists under another name (the setup script keeps one it finds), put its name in place of ${workload.federatedCredentialName}`,
+    `${where === 'Bicep' ? 'in the federatedCredential resource below' : 'in azurerm_federated_identity_credential.service_account and its import id'}. Its name:`,
+    `  ${azLine(['az', 'identity', 'federated-credential', 'list', '--identity-name', plan.identity.userAssigned.name, ...scope, '--query', `[?issuer=='<issuer>' && subject=='${subject}'].name`, '-o', 'tsv'])}`,
+    `  with <issuer> from: ${azLine(['az', 'aks', 'show', ...scope, '--name', plan.hostName, '--query', 'oidcIssuerProfile.issuerUrl', '-o', 'tsv'])}`,
+  ];
+}
+
+/**
+ * Outside the public cloud, az must be set to the wizard's cloud and signed in there first: the az lines here go
+ * to its cloud, and azurerm's Azure CLI sign-in asks az for a token of the provider's environment (`az account
+ * get-access-token --scope <that cloud's Resource Manager>`: hashicorp/go-azure-sdk sdk/auth/azure_cli_authorizer.go),
+ * which az signed in to another cloud cannot give.
+ */
+export function cloudFirstLines(view: IacView): string[] {
+  const { cloud } = view.plan;
+  return cloud.id === 'public' ? [] : [`First: az cloud set --name ${cloud.azCloudName} && az login`];
+}
