@@ -10,9 +10,9 @@
  */
 import type { DeploymentPlan, PlannedComponent } from '../plan/deployment-plan';
 import {
-  capture,
   cmd,
   command,
+  join,
   lit,
   v,
   when,
@@ -52,80 +52,49 @@ export function environmentIdLines(plan: DeploymentPlan, hostCommand: string): C
   ];
 }
 
-/** What the setup writes into a component: its componentType, its scopes and the client id it names. */
-interface ComponentSignature {
-  readonly componentType: string;
-  /** The scopes joined with commas: the app id alone. */
-  readonly scopes: string;
-  /** The azureClientId value; '' for none (system-assigned identity). */
-  readonly clientId: Word;
-}
-
-function signature(plan: DeploymentPlan, component: PlannedComponent): ComponentSignature {
+/**
+ * What the setup writes into a component, as the lookup below prints it: its componentType, its scopes
+ * joined with commas (the app id alone) and the azureClientId it names ('' for none: system-assigned),
+ * joined with '|'.
+ */
+function signature(plan: DeploymentPlan, component: PlannedComponent): Word {
   const { componentType, scopes } = component.document as {
     componentType?: unknown;
     scopes?: unknown;
   };
-  return {
-    componentType: String(componentType),
-    scopes: Array.isArray(scopes) ? scopes.join(',') : '',
-    clientId: expectedClientId(plan),
-  };
+  return join(
+    `${String(componentType)}|${Array.isArray(scopes) ? scopes.join(',') : ''}|`,
+    expectedClientId(plan),
+  );
 }
 
-interface ComponentVariables {
-  readonly type: string;
-  readonly scopes: string;
-  readonly clientId: string;
-}
+/** The lookup of a component that is not in the environment: every part empty. */
+const NO_COMPONENT = '||';
 
-function variablesOf(index: number): ComponentVariables {
-  const n = index + 1;
-  return {
-    type: `ENV_COMPONENT_TYPE_${n}`,
-    scopes: `ENV_COMPONENT_SCOPES_${n}`,
-    clientId: `ENV_COMPONENT_CLIENT_ID_${n}`,
-  };
-}
+const signatureVariable = (index: number): string => `ENV_COMPONENT_${index + 1}`;
 
 /**
- * Lookups of the component of that name in the environment: a list, unlike `show`, does not fail for a
- * missing one (all empty then). The list prints each component as its ARM resource (properties.componentType,
- * .scopes, .metadata; Microsoft.App/managedEnvironments/daprComponents in azure-rest-api-specs
- * specification/app). `|| \`[]\`` lets join() read a component without scopes.
+ * The component of that name in the environment, in one call, as its signature (above): a list, unlike
+ * `show`, does not fail for a missing one (\`{}\` stands in for it, so every part is empty). The list prints
+ * each component as its ARM resource (properties.componentType, .scopes, .metadata;
+ * Microsoft.App/managedEnvironments/daprComponents in azure-rest-api-specs specification/app); `|| ''`
+ * and `|| \`[]\`` give join() strings for what a component leaves out.
  */
-function typeLookup(name: string, variable: string, tolerate: boolean): Command {
+function signatureLookup(name: string, variable: string, tolerate: boolean): Command {
   return command(
     words(
       'az containerapp env dapr-component list',
       ...ENVIRONMENT,
       '--query',
-      lit(`[?name=='${name}'].properties.componentType | [0]`),
+      lit(
+        `[?name=='${name}'] | [0] || \`{}\` | join('|', [properties.componentType || '', ` +
+          `join(',', properties.scopes || \`[]\`), ` +
+          `properties.metadata[?name=='azureClientId'].value | [0] || ''])`,
+      ),
       '-o tsv',
     ),
     { captureTo: variable, tolerateFailure: tolerate },
   );
-}
-
-function scopesAndClientLookups(name: string, variables: ComponentVariables): Command[] {
-  return [
-    capture(
-      variables.scopes,
-      'az containerapp env dapr-component list',
-      ...ENVIRONMENT,
-      '--query',
-      lit(`[?name=='${name}'] | [0].properties.scopes || \`[]\` | join(',', @)`),
-      '-o tsv',
-    ),
-    capture(
-      variables.clientId,
-      'az containerapp env dapr-component list',
-      ...ENVIRONMENT,
-      '--query',
-      lit(`[?name=='${name}'] | [0].properties.metadata[?name=='azureClientId'].value | [0]`),
-      '-o tsv',
-    ),
-  ];
 }
 
 /** Whether the client id the components name is read from the identity (none was typed in the wizard). */
@@ -151,40 +120,20 @@ function expectedClientIdLines(plan: DeploymentPlan): ScriptLine[] {
  * earlier run passes.
  */
 export function environmentComponentsCheckStep(plan: DeploymentPlan): ScriptStep {
-  const replaceWarning = (component: PlannedComponent, what: string) =>
-    `The Container Apps environment ${plan.environment} already has a Dapr component named ${component.name} ${what}. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.`;
-  const identityWord =
-    plan.identity.kind === 'system'
-      ? 'names an identity (azureClientId)'
-      : 'names another identity (azureClientId)';
   return {
     comment: `Check the environment's components of the same names before any change: one the setup did not write (another type, scopes other than ${plan.appId} alone, another identity) stops the script.`,
     lines: [
       ...expectedClientIdLines(plan),
       ...plan.components.flatMap((component, index) => {
-        const expected = signature(plan, component);
-        const variables = variablesOf(index);
+        const variable = signatureVariable(index);
         return [
-          typeLookup(component.name, variables.type, false),
-          when(variables.type, '!=', '', [
-            ...scopesAndClientLookups(component.name, variables),
+          signatureLookup(component.name, variable, false),
+          when(variable, '!=', NO_COMPONENT, [
             guard(
-              variables.type,
+              variable,
               '!=',
-              expected.componentType,
-              replaceWarning(component, `of another type than ${expected.componentType}`),
-            ),
-            guard(
-              variables.scopes,
-              '!=',
-              expected.scopes,
-              replaceWarning(component, `whose scopes are not ${expected.scopes} alone`),
-            ),
-            guard(
-              variables.clientId,
-              '!=',
-              expected.clientId,
-              replaceWarning(component, `that ${identityWord}`),
+              signature(plan, component),
+              `The Container Apps environment ${plan.environment} already has a Dapr component named ${component.name} that the setup did not write: another type, scopes other than ${plan.appId} alone, or ${plan.identity.kind === 'system' ? 'an identity (azureClientId)' : 'another identity (azureClientId)'}. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.`,
             ),
           ]),
         ];
@@ -203,22 +152,16 @@ export function environmentComponentsCheckStep(plan: DeploymentPlan): ScriptStep
 export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptStep {
   const noun = plan.components.length === 1 ? 'the component' : 'the components';
   const lines = plan.components.flatMap((component, index): Conditional['lines'] => {
-    const expected = signature(plan, component);
-    const variables = variablesOf(index);
+    const variable = signatureVariable(index);
     return [
-      typeLookup(component.name, variables.type, true),
-      when(variables.type, '=', expected.componentType, [
-        ...scopesAndClientLookups(component.name, variables),
-        when(variables.scopes, '=', expected.scopes, [
-          when(variables.clientId, '=', expected.clientId, [
-            cmd(
-              'az containerapp env dapr-component remove',
-              ...ENVIRONMENT,
-              '--dapr-component-name',
-              component.name,
-            ),
-          ]),
-        ]),
+      signatureLookup(component.name, variable, true),
+      when(variable, '=', signature(plan, component), [
+        cmd(
+          'az containerapp env dapr-component remove',
+          ...ENVIRONMENT,
+          '--dapr-component-name',
+          component.name,
+        ),
       ]),
     ];
   });
