@@ -9,7 +9,7 @@ import { parseShareLink } from '../../model/url-state';
 import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
 import type { FakeCloudState } from '../../test-support/fake-cloud/seed';
 import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
-import { EXAMPLE_VALUES_STOP } from '../../test-support/fake-cloud/pending';
+import { EXAMPLE_VALUES_STOP } from '../../test-support/fake-cloud/example-values-stop';
 import { loadGoldenScenarios } from '../../test-support/golden';
 import { buildPlan } from '../plan/build-plan';
 
