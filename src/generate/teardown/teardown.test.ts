@@ -168,14 +168,22 @@ describe('teardown.sh after setup.sh', () => {
         expect(withoutKept(first.stateAfter, existing)).not.toEqual(withoutKept(seed, existing));
         const setupWrote = filesIn(workDir).filter((path) => !usersOwn.includes(path));
         expect(setupWrote.length, 'the setup writes its files here').toBeGreaterThan(0);
-        const down = runWithFakeCloud(teardown, first.stateAfter, { workDir, env: ASK_FOR_ALL });
+        const down = runWithFakeCloud(teardown, first.stateAfter, {
+          workDir,
+          env: ASK_FOR_ALL,
+          timeoutMs: RUN_TIMEOUT_MS,
+        });
         expect(down.status, `teardown failed:\n${down.stderr}`).toBe(0);
         expect(withoutKept(down.stateAfter, existing)).toEqual(withoutKept(seed, existing));
         // The user's own files stay; the setup's go wherever the teardown says it removes them.
         expect(filesIn(workDir)).toEqual(
           removesLocalFiles(teardown) ? usersOwn : [...usersOwn, ...setupWrote].sort(),
         );
-        const again = runWithFakeCloud(teardown, down.stateAfter, { workDir, env: ASK_FOR_ALL });
+        const again = runWithFakeCloud(teardown, down.stateAfter, {
+          workDir,
+          env: ASK_FOR_ALL,
+          timeoutMs: RUN_TIMEOUT_MS,
+        });
         expect(again.status, `second teardown failed:\n${again.stderr}`).toBe(0);
         expect(again.stateAfter).toEqual(down.stateAfter);
       },
