@@ -89,10 +89,11 @@ interface ManifestChunk {
 }
 
 /**
- * The build's files for index.html: the first view (its entry chunk and every chunk that imports
- * statically, with their CSS) and what loads later (chunks reached through a dynamic import, with theirs).
+ * The build's files for one HTML page, read from Vite's manifest: what it loads at once (its entry chunk and
+ * every chunk that imports statically, with their CSS) and what it loads later (chunks reached through a
+ * dynamic import, with theirs).
  */
-function firstViewAndLazy(outDir: string): { firstView: Set<string>; later: Set<string> } {
+function pageChunks(outDir: string, page: string): { atOnce: Set<string>; later: Set<string> } {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<
     string,
     ManifestChunk
@@ -114,22 +115,22 @@ function firstViewAndLazy(outDir: string): { firstView: Set<string>; later: Set<
     }
     return dynamic;
   };
-  const firstView = new Set<string>();
-  let dynamic = withStaticImports(['index.html'], firstView, new Set());
-  if (firstView.size === 0) throw new Error(`${outDir}/.vite/manifest.json has no index.html entry`);
+  const atOnce = new Set<string>();
+  let dynamic = withStaticImports([page], atOnce, new Set());
+  if (atOnce.size === 0) throw new Error(`${outDir}/.vite/manifest.json has no ${page} entry`);
   const later = new Set<string>();
   const visited = new Set<string>();
   while (dynamic.length > 0) {
     const next = dynamic.filter((key) => !visited.has(key));
     for (const key of next) visited.add(key);
-    dynamic = withStaticImports(next, later, firstView);
+    dynamic = withStaticImports(next, later, atOnce);
   }
-  return { firstView, later };
+  return { atOnce, later };
 }
 
-/** The classic scripts and stylesheets index.html names itself (public files such as boot.js), as paths. */
-function namedByHtml(outDir: string, shipped: readonly string[]): string[] {
-  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+/** The classic scripts and stylesheets a page names itself (public files such as boot.js), as paths. */
+function namedByHtml(outDir: string, page: string, shipped: readonly string[]): string[] {
+  const html = readFileSync(join(outDir, page), 'utf8');
   const urls = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map(
     (match) => match[1] ?? '',
   );
@@ -166,22 +167,6 @@ function compress(paths: readonly string[]): Compressed {
   return { files: paths.length, raw, gzip, brotli };
 }
 
-/** The shipped files a page loads, and those files name in turn (static imports, dynamic imports, preload maps). */
-function reachedFrom(htmlPath: string, shipped: readonly string[]): Set<string> {
-  const reached = new Set<string>();
-  const queue = [readFileSync(htmlPath, 'utf8')];
-  while (queue.length > 0) {
-    const text = queue.shift() ?? '';
-    for (const path of shipped) {
-      if (!reached.has(path) && text.includes(basename(path))) {
-        reached.add(path);
-        queue.push(readFileSync(path, 'utf8'));
-      }
-    }
-  }
-  return reached;
-}
-
 const isCss = (path: string): boolean => extname(path) === '.css';
 
 export function measureBuild(outDir: string): BuildSizes {
@@ -190,17 +175,15 @@ export function measureBuild(outDir: string): BuildSizes {
   );
   const worker = all.filter((path) => isServiceWorker(basename(path)));
   const shipped = all.filter((path) => !isServiceWorker(basename(path)));
-  const { firstView: firstViewChunks, later } = firstViewAndLazy(outDir);
-  const firstViewFiles = new Set([...firstViewChunks, ...namedByHtml(outDir, shipped)]);
+  const { atOnce, later } = pageChunks(outDir, 'index.html');
+  const firstViewFiles = new Set([...atOnce, ...namedByHtml(outDir, 'index.html', shipped)]);
   // Everything index.html reaches, now or later: the other pages' own files are what they reach beyond it.
-  const firstView = new Set([
-    ...firstViewFiles,
-    ...later,
-    ...reachedFrom(join(outDir, 'index.html'), shipped),
-  ]);
+  const reachedByIndex = new Set([...firstViewFiles, ...later]);
   const pages = readdirSync(outDir).filter((name) => name.endsWith('.html') && name !== 'index.html');
   const otherPages = pages.map((page) => {
-    const own = [...reachedFrom(join(outDir, page), shipped)].filter((path) => !firstView.has(path));
+    const chunks = pageChunks(outDir, page);
+    const reached = new Set([...chunks.atOnce, ...chunks.later, ...namedByHtml(outDir, page, shipped)]);
+    const own = shipped.filter((path) => reached.has(path) && !reachedByIndex.has(path));
     return {
       page,
       js: compress(own.filter((path) => !isCss(path))),
@@ -223,7 +206,7 @@ export function measureBuild(outDir: string): BuildSizes {
     otherPages,
     // Shipped files no page reaches, now or later: listed, counted nowhere.
     unreachable: shipped
-      .filter((path) => !firstView.has(path) && !elsewhere.has(path))
+      .filter((path) => !reachedByIndex.has(path) && !elsewhere.has(path))
       .map((path) => relative(outDir, path)),
   };
 }

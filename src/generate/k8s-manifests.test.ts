@@ -101,10 +101,17 @@ describe('the Kubernetes outputs', () => {
       return patch.spec.template.metadata.annotations;
     };
 
-    it('is the same on a re-run with the same entries, so the patch changes nothing', () => {
+    // That applying the same patch again leaves the Deployment (and its pods) as they were is rerun.test.ts's
+    // to show, against the fake kubectl; here, that a re-run writes the same patch.
+    it('is a SHA-256 of the files, and the same patch text for the same entries in another order', () => {
+      const reordered = WORKLOAD.split('&').reverse().join('&');
+      expect(reordered).not.toBe(WORKLOAD);
       expect(annotations(WORKLOAD)[CONFIG_HASH_ANNOTATION]).toBe(configFilesHash(configOf(WORKLOAD)));
-      expect(configFilesHash(configOf(WORKLOAD))).toBe(configFilesHash(configOf(WORKLOAD)));
       expect(configFilesHash(configOf(WORKLOAD))).toMatch(/^[0-9a-f]{64}$/);
+      const patchText = (hash: string) =>
+        generate(configOf(hash)).files.find((file) => file.id === 'k8s-deployment-patch')?.text;
+      expect(patchText(WORKLOAD)).toContain(CONFIG_HASH_ANNOTATION);
+      expect(patchText(reordered)).toBe(patchText(WORKLOAD));
     });
 
     it('changes with component metadata and with the client id in the ServiceAccount', () => {

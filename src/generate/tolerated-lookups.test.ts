@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseShareLink } from '../model/url-state';
 import { removeFakeCloudRuns, runWithFakeCloud } from '../test-support/fake-cloud/run';
 import type { FakeCloudState } from '../test-support/fake-cloud/seed';
-import { seedFromPlan } from '../test-support/fake-cloud/seed-from-plan';
+import { FAKE_DAPR_RELEASE, seedFromPlan } from '../test-support/fake-cloud/seed-from-plan';
 import { loadGoldenScenarios } from '../test-support/golden';
 import { buildPlan } from './plan/build-plan';
 
@@ -51,15 +51,18 @@ describe('a Dapr release that cannot be read', SLOW, () => {
 
   it('AKS: an injector on an old release still stops the script before any change', () => {
     const { script, seed } = scenario('daprcheck-aks-sqlserver-v2');
+    const olderImage = (text: string) => text.replace(`dapr:${FAKE_DAPR_RELEASE}`, 'dapr:1.16.2');
     const old: FakeCloudState = {
       ...seed,
       kubernetes: Object.fromEntries(
         Object.entries(seed.kubernetes).map(([name, cluster]) => [
           name,
-          JSON.parse(JSON.stringify(cluster).replace('dapr:1.18.3', 'dapr:1.16.2')) as typeof cluster,
+          JSON.parse(olderImage(JSON.stringify(cluster))) as typeof cluster,
         ]),
       ),
     };
+    // The seed's injector image was found and changed: otherwise the script stops for another reason.
+    expect(JSON.stringify(old)).not.toBe(JSON.stringify(seed));
     const result = runWithFakeCloud(script, old);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('This cluster runs Dapr 1.16.2');

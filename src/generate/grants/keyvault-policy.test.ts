@@ -85,6 +85,22 @@ describe('the Key Vault access policy step', () => {
     expect(run.setPolicy).toEqual([]);
   });
 
+  // Key Vault keeps the case a permission was written in (the portal and azurerm write Get, List). Were the
+  // step's JMESPath to look for the CLI's lowercase names only, `contains(@, 'get')` would miss 'Get' and
+  // `@ != 'get'` would count 'Get' as another permission: the step would take the entry for one with others and
+  // stop (status 1), failing the first case (seen by dropping the other spellings from the script once).
+  it("leaves an entry alone that holds the permissions needed in the portal's spelling", () => {
+    const run = runPolicyStep(['Get', 'List'], 'capitalised');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.setPolicy).toEqual([]);
+  });
+
+  it('leaves an entry alone that holds every permission as `all`', () => {
+    const run = runPolicyStep(['all'], 'all-word');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.setPolicy).toEqual([]);
+  });
+
   it('stops, never dropping them, when the entry has other permissions but lacks one needed', () => {
     const run = runPolicyStep(['set', 'get'], 'others');
     expect(run.status).toBe(1);

@@ -4,16 +4,61 @@
  * compare with the seed: only what the teardown keeps on purpose (and says so) may differ. A second teardown
  * succeeds and changes nothing.
  */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
 import type { FakeCloudState } from '../../test-support/fake-cloud/seed';
 import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
-import { EXAMPLE_VALUES_STOP } from '../../test-support/fake-cloud/pending';
+import { EXAMPLE_VALUES_STOP } from '../../test-support/fake-cloud/example-values-stop';
 import { loadGoldenScenarios } from '../../test-support/golden';
 import { buildPlan } from '../plan/build-plan';
 
 afterAll(removeFakeCloudRuns);
+
+const workDirs: string[] = [];
+afterAll(() => {
+  for (const dir of workDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * The working directory a user runs the setup in, already holding files of their own, two of them where the
+ * setup writes (./components): the teardown must leave these, and only these.
+ */
+const USERS_OWN_FILES: Readonly<Record<string, string>> = {
+  'notes.txt': 'mine\n',
+  'components/my-own-component.yaml': 'kind: Component\n',
+  'components/serviceaccount.yaml.bak': 'an older copy of mine\n',
+};
+
+function userWorkDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'teardown-work-'));
+  workDirs.push(dir);
+  for (const [path, text] of Object.entries(USERS_OWN_FILES)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** Every file under dir, as paths relative to it, sorted. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/**
+ * Whether the teardown says it removes the files the setup wrote in the working directory: its own step
+ * ("Remove the files the setup wrote here") or, on a VM or scale set, the host's ("the copies the setup
+ * wrote here, and yours on the VM").
+ */
+function removesLocalFiles(teardown: string): boolean {
+  return /^# Remove the (files|component files).*the setup wrote here/m.test(teardown);
+}
 
 /** Every removal the teardown can be asked for. */
 const ASK_FOR_ALL = { DELETE_IDENTITY: '1', REMOVE_SYSTEM_IDENTITY: '1', DELETE_CONTAINER_GROUP: '1' };
@@ -24,17 +69,6 @@ const RUN_TIMEOUT_MS = 180_000;
 
 type Json = Record<string, unknown>;
 
-/**
- * The state without what the teardown keeps on purpose, each named in the script: the cluster's OIDC issuer
- * and Workload ID, namespaces, Dapr on a container app, an identity block emptied to type None (the service's
- * answer after every identity is removed), and, when the identity existed before the setup (a typed client
- * id), its attachment to the host, which the teardown cannot tell the setup made; on a web app, the daprd
- * sidecar and the files under /home, which the script tells the user to remove by hand (no az command deletes
- * a file there); on a scale set, the record of its instances' updates to the model (the teardown's last note
- * says to update them once more). Also logs, pods and local settings (the
- * fake's id counter, kubectl's context, az's chosen subscription and cloud) and empty lists the fake leaves where the
- * seed had none (the service lists both alike).
- */
 /** Drops empty lists and maps at any depth, and maps left empty by that: the service lists both alike. */
 function pruneEmpty(value: unknown): boolean {
   if (Array.isArray(value)) {
@@ -47,6 +81,17 @@ function pruneEmpty(value: unknown): boolean {
   return Object.keys(map).length === 0;
 }
 
+/**
+ * The state without what the teardown keeps on purpose, each named in the script: the cluster's OIDC issuer
+ * and Workload ID, namespaces, Dapr on a container app, an identity block emptied to type None (the service's
+ * answer after every identity is removed), and, when the identity existed before the setup (a typed client
+ * id), its attachment to the host, which the teardown cannot tell the setup made; on a web app, the daprd
+ * sidecar and the files under /home, which the script tells the user to remove by hand (no az command deletes
+ * a file there); on a scale set, the record of its instances' updates to the model (the teardown's last note
+ * says to update them once more). Also logs, pods and local settings (the
+ * fake's id counter, kubectl's context, az's chosen subscription and cloud) and empty lists the fake leaves where the
+ * seed had none (the service lists both alike).
+ */
 function withoutKept(state: FakeCloudState, existingIdentity: boolean): Json {
   const copy = JSON.parse(JSON.stringify(state)) as Json & {
     resources: Json[];
@@ -72,14 +117,6 @@ function withoutKept(state: FakeCloudState, existingIdentity: boolean): Json {
     if (resource.type === 'Microsoft.Compute/virtualMachineScaleSets') {
       delete resource.latestModelAppliedTo;
       delete resource.instanceUpdates;
-    }
-    for (const [key, value] of Object.entries(resource)) {
-      if (
-        Array.isArray(value)
-          ? value.length === 0
-          : value !== null && typeof value === 'object' && Object.keys(value).length === 0
-      )
-        delete resource[key];
     }
     const identity = resource.identity as Json | undefined;
     if (identity && identity.type === 'None' && Object.keys(identity).length === 1) delete resource.identity;
@@ -107,6 +144,11 @@ describe('teardown.sh after setup.sh', () => {
     expect([...hosts].sort()).toEqual(['aca', 'aci', 'aks', 'functionapp', 'vm', 'vmss', 'webapp']);
   });
 
+  it('removes the files the setup wrote here on every host', () => {
+    const keeping = scenarios.filter((scenario) => !removesLocalFiles(scenario.outputs['teardown.sh'] ?? ''));
+    expect(keeping.map((scenario) => scenario.name)).toEqual([]);
+  });
+
   for (const scenario of scenarios) {
     it(
       `${scenario.name}: leaves the seed as it was, and a second run changes nothing`,
@@ -117,7 +159,9 @@ describe('teardown.sh after setup.sh', () => {
         const plan = buildPlan(parseShareLink('', scenario.link).config);
         const existing = plan.identity.clientId !== '';
         const seed = seedFromPlan(plan);
-        const first = runWithFakeCloud(setup, seed, { timeoutMs: RUN_TIMEOUT_MS });
+        const workDir = userWorkDir();
+        const usersOwn = filesIn(workDir);
+        const first = runWithFakeCloud(setup, seed, { workDir, timeoutMs: RUN_TIMEOUT_MS });
         if (setup.includes(EXAMPLE_VALUES_STOP)) {
           // Example values: the teardown stops before any call too.
           const down = runWithFakeCloud(teardown, seed, { env: ASK_FOR_ALL });
@@ -128,15 +172,23 @@ describe('teardown.sh after setup.sh', () => {
         }
         expect(first.status, `setup failed:\n${first.stderr}`).toBe(0);
         expect(withoutKept(first.stateAfter, existing)).not.toEqual(withoutKept(seed, existing));
+        const setupWrote = filesIn(workDir).filter((path) => !usersOwn.includes(path));
+        expect(setupWrote.length, 'the setup writes its files here').toBeGreaterThan(0);
         const down = runWithFakeCloud(teardown, first.stateAfter, {
-          workDir: first.workDir,
+          workDir,
           env: ASK_FOR_ALL,
+          timeoutMs: RUN_TIMEOUT_MS,
         });
         expect(down.status, `teardown failed:\n${down.stderr}`).toBe(0);
         expect(withoutKept(down.stateAfter, existing)).toEqual(withoutKept(seed, existing));
+        // The user's own files stay; the setup's go wherever the teardown says it removes them.
+        expect(filesIn(workDir)).toEqual(
+          removesLocalFiles(teardown) ? usersOwn : [...usersOwn, ...setupWrote].sort(),
+        );
         const again = runWithFakeCloud(teardown, down.stateAfter, {
-          workDir: first.workDir,
+          workDir,
           env: ASK_FOR_ALL,
+          timeoutMs: RUN_TIMEOUT_MS,
         });
         expect(again.status, `second teardown failed:\n${again.stderr}`).toBe(0);
         expect(again.stateAfter).toEqual(down.stateAfter);

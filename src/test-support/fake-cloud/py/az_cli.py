@@ -11,13 +11,14 @@ from az_fixres import fixres_commands
 from az_teardown import teardown_commands
 
 COMMANDS = {}
-# First, so that a command another module also defines is that module's.
-COMMANDS.update(teardown_commands())
-COMMANDS.update(show_commands())
-COMMANDS.update(access_commands())
-COMMANDS.update(host_commands())
-COMMANDS.update(web_commands())
-COMMANDS.update(fixres_commands())
+# Each command has one handler: a second registration would silently replace the first (the teardown's own
+# `vm show` and `container list` once did, and never ran), so it fails the import instead.
+for table in (teardown_commands(), show_commands(), access_commands(), host_commands(), web_commands(),
+              fixres_commands()):
+    for command, entry in table.items():
+        if command in COMMANDS:
+            raise AssertionError('az {0} is registered twice'.format(' '.join(command)))
+        COMMANDS[command] = entry
 
 
 def run_az(state, argv):

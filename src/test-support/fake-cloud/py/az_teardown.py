@@ -1,7 +1,6 @@
 """What the teardown script runs that the setup does not: deletes, `identity remove`, and the lists and shows it
-reads before each (it looks before it removes). Result shapes and errors as read in the azure-cli source; each
-command's source is named on its handler. Registered before the other modules' commands, so a command they
-add later wins over the one here."""
+reads before each (it looks before it removes); the shows and `container list` it reads are az_resources.py's.
+Result shapes and errors as read in the azure-cli source; each command's source is named on its handler."""
 from az_args import MANY, ONE, SWITCH, required
 from az_hosts import SYSTEM
 from az_output import cli_error, resource_not_found
@@ -142,16 +141,6 @@ def containerapp_identity_remove(state, values):
                               'containerapp')
 
 
-def show(group_key, kind=None):
-    def handler(state, values):
-        name, group = required(values, '--name', '--resource-group')
-        resource = find(state, group_key, name, group)
-        if kind is not None and ('functionapp' in (resource.get('kind') or 'app')) != (kind == 'functionapp'):
-            raise resource_not_found("The {0} '{1}' was not found.".format(kind, name))
-        return resource
-    return handler
-
-
 def dapr_component_list(state, values):
     env_name, group = required(values, '--name', '--resource-group')
     return list(find(state, 'containerapp env', env_name, group).get('daprComponents', {}).values())
@@ -169,13 +158,6 @@ def dapr_component_remove(state, values):
     if not components:
         environment.pop('daprComponents')
     return None
-
-
-def container_list(state, values):
-    (group,) = required(values, '--resource-group')
-    check_group(state, group)
-    return [resource for resource in state['resources'] if resource['type'] == TYPES['container']
-            and resource['resourceGroup'].lower() == group.lower()]
 
 
 def container_delete(state, values):
@@ -212,13 +194,8 @@ def teardown_commands():
         ('functionapp', 'identity', 'remove'): (site_or_vm_identity_remove('webapp', 'functionapp'), identities),
         ('containerapp', 'identity', 'remove'): (containerapp_identity_remove, dict(
             group, **{'--system-assigned': SWITCH, '--user-assigned': MANY})),
-        ('vm', 'show'): (show('vm'), group),
-        ('vmss', 'show'): (show('vmss'), group),
-        ('webapp', 'show'): (show('webapp', 'app'), group),
-        ('functionapp', 'show'): (show('webapp', 'functionapp'), group),
         ('containerapp', 'env', 'dapr-component', 'list'): (dapr_component_list, group),
         ('containerapp', 'env', 'dapr-component', 'remove'): (dapr_component_remove, dict(
             group, **{'--dapr-component-name': ONE})),
-        ('container', 'list'): (container_list, {'--resource-group': ONE}),
         ('container', 'delete'): (container_delete, dict(group, **{'--yes': SWITCH})),
     }

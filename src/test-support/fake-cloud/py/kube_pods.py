@@ -16,6 +16,8 @@ import copy
 import hashlib
 import json
 
+from kube_objects import find
+
 TOKEN_FILE = '/var/run/secrets/azure/tokens/azure-identity-token'
 AUTHORITY_HOST = 'https://login.microsoftonline.com/'
 FAKE_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
@@ -40,13 +42,8 @@ def current_pod(cluster, deployment):
     return next((pod for pod in owned_pods(cluster, deployment) if pod['metadata']['name'] == expected), None)
 
 
-def find_object(cluster, kind, name, namespace):
-    return next((item for item in cluster['objects'] if item['kind'] == kind
-                 and item['metadata']['name'] == name and item['metadata'].get('namespace') == namespace), None)
-
-
 def injector_release(cluster):
-    injector = find_object(cluster, 'Deployment', 'dapr-sidecar-injector', 'dapr-system')
+    injector = find(cluster, 'Deployment', 'dapr-sidecar-injector', 'dapr-system')
     if injector is None:
         return None
     image = injector['spec']['template']['spec']['containers'][0]['image']
@@ -56,7 +53,7 @@ def injector_release(cluster):
 def workload_identity_env(cluster, namespace, labels, account_name):
     if labels.get('azure.workload.identity/use') != 'true':
         return []
-    account = find_object(cluster, 'ServiceAccount', account_name, namespace)
+    account = find(cluster, 'ServiceAccount', account_name, namespace)
     annotations = (account or {}).get('metadata', {}).get('annotations', {})
     client_id = annotations.get('azure.workload.identity/client-id')
     if not client_id:
@@ -94,7 +91,7 @@ def roll(cluster, deployment, state):
     metadata = template.get('metadata', {})
     spec = template.get('spec', {})
     account_name = spec.get('serviceAccountName') or spec.get('serviceAccount') or 'default'
-    if account_name != 'default' and find_object(cluster, 'ServiceAccount', account_name, namespace) is None:
+    if account_name != 'default' and find(cluster, 'ServiceAccount', account_name, namespace) is None:
         return bool(old)
     labels = dict(metadata.get('labels', {}))
     annotations = metadata.get('annotations', {})

@@ -11,18 +11,10 @@ import sys
 import yaml
 
 from kube_jsonpath import JsonPathError, render
+from kube_objects import KINDS, find
 from kube_pods import current_pod, roll
 from state import FakeCloudError
 
-# kind -> (what kubectl calls the resource in its output, whether it lives in a namespace)
-KINDS = {
-    'Namespace': ('namespace', False),
-    'ServiceAccount': ('serviceaccount', True),
-    'Deployment': ('deployment.apps', True),
-    'Pod': ('pod', True),
-    'Component': ('component.dapr.io', True),
-    'CustomResourceDefinition': ('customresourcedefinition.apiextensions.k8s.io', False),
-}
 TYPE_WORDS = {
     'namespace': 'Namespace', 'namespaces': 'Namespace', 'ns': 'Namespace',
     'serviceaccount': 'ServiceAccount', 'serviceaccounts': 'ServiceAccount', 'sa': 'ServiceAccount',
@@ -81,17 +73,6 @@ def kind_of(word):
     if kind is None:
         raise fail('error: the server doesn\'t have a resource type "{0}"'.format(word))
     return kind
-
-
-def find(cluster, kind, name, namespace):
-    namespaced = KINDS[kind][1]
-    if kind == 'CustomResourceDefinition':
-        return {'kind': kind, 'metadata': {'name': name}} if name in cluster.get('crds', []) else None
-    for item in cluster['objects']:
-        if (item['kind'] == kind and item['metadata']['name'] == name
-                and (not namespaced or item['metadata'].get('namespace') == namespace)):
-            return item
-    return None
 
 
 def not_found(kind, name):

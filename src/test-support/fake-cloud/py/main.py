@@ -33,9 +33,9 @@ def main():
     elif program == 'kubectl':
         from kubectl import run_kubectl as run
     elif program == 'psql':
-        from databases import run_psql as run
+        from db_psql import run_psql as run
     elif program == 'sqlcmd':
-        from databases import run_sqlcmd as run
+        from db_sqlcmd import run_sqlcmd as run
     else:
         sys.stderr.write('fake cloud: no stand-in named {0}\n'.format(program))
         return 2

@@ -1,0 +1,192 @@
+/**
+ * The fake az: the lookups and host commands the setup scripts use, shaped as the CLI prints them.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeFakeCloudRuns } from './run';
+import { fakeResource, fakeResourceId, type FakeCloudState } from './seed';
+import { SLOW, GROUP, TEST_CLIENT_ID, seed, run } from './fake-cloud-test-fixtures';
+
+afterAll(removeFakeCloudRuns);
+
+describe('az: the lookups and host commands the setup scripts use', SLOW, () => {
+  const world = (): FakeCloudState =>
+    seed([
+      fakeResource('webapp', GROUP, 'web-test', { kind: 'app,linux' }),
+      fakeResource('functionapp', GROUP, 'func-test', {
+        kind: 'functionapp,linux,container,azurecontainerapps',
+      }),
+      fakeResource('vm', GROUP, 'vm-test', { daprdVersion: '1.16.2' }),
+      fakeResource('vm', GROUP, 'vm-off', { powerState: 'VM deallocated' }),
+      fakeResource('vmss', GROUP, 'vmss-test', { upgradePolicy: { mode: 'Manual' } }),
+      fakeResource('servicebus namespace', GROUP, 'sb-test'),
+      {
+        ...fakeResource('servicebus queue', GROUP, 'orders'),
+        id: `${fakeResourceId('servicebus namespace', GROUP, 'sb-test')}/queues/orders`,
+      },
+      fakeResource('containerapp env', GROUP, 'cae-test'),
+      fakeResource('containerapp', GROUP, 'app-test', { properties: { configuration: { dapr: {} } } }),
+      fakeResource('identity', GROUP, 'id-test', { clientId: TEST_CLIENT_ID, principalId: 'oid-1' }),
+    ]);
+
+  it('shows a function app only when the site is one, and any site as a web app', () => {
+    const result = run(
+      [
+        `az functionapp show --name func-test -g ${GROUP} --query kind -o tsv`,
+        `az webapp show --name func-test -g ${GROUP} --query name -o tsv`,
+        `az functionapp show --name web-test -g ${GROUP} -o none || echo "exit $?"`,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stdout).toBe('functionapp,linux,container,azurecontainerapps\nfunc-test\nexit 3\n');
+    expect(result.stderr).toContain('Unable to find App web-test');
+  });
+
+  it('shows a queue under its namespace only, and a scale set and an environment', () => {
+    const result = run(
+      [
+        `az servicebus queue show --namespace-name sb-test --name orders -g ${GROUP} --query id -o tsv`,
+        `az vmss show --name vmss-test -g ${GROUP} --query upgradePolicy.mode -o tsv`,
+        `az containerapp env show --name cae-test -g ${GROUP} --query name -o tsv`,
+        `az servicebus queue show --namespace-name sb-test --name missing -g ${GROUP} -o none || echo "exit $?"`,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stdout).toBe(
+      `${fakeResourceId('servicebus namespace', GROUP, 'sb-test')}/queues/orders\nManual\ncae-test\nexit 3\n`,
+    );
+  });
+
+  it('lists the container groups of a group in the shape show prints, flattened', () => {
+    const file =
+      'name: cg-test\nlocation: westeurope\ntype: Microsoft.ContainerInstance/containerGroups\nproperties:\n  osType: Linux\n  containers:\n  - name: app\n    properties:\n      image: nginx\n      resources:\n        requests:\n          cpu: 1\n          memoryInGB: 1.5\n';
+    const result = run(
+      [
+        `cat > group.yaml <<'EOF'\n${file}EOF`,
+        `az container list -g ${GROUP} --query '[].[name, osType]' -o tsv`,
+        `az container create -g ${GROUP} --file group.yaml -o none`,
+        `az container list -g ${GROUP} --query '[].[name, osType, containers[0].resources.requests.memoryInGb]' -o tsv`,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('cg-test\tLinux\t1.5\n');
+  });
+
+  it("ad sp show: a managed identity's service principal by object id, and exit 3 for none", () => {
+    const result = run(
+      [
+        'az ad sp show --id oid-1 --query "[appId, servicePrincipalType]" -o tsv',
+        `az vm identity assign --name vm-test -g ${GROUP} -o none`,
+        `PRINCIPAL=$(az vm show --name vm-test -g ${GROUP} --query identity.principalId -o tsv)`,
+        'az ad sp show --id "$PRINCIPAL" --query appId -o tsv | wc -c',
+        'az ad sp show --id 00000000-0000-4000-8000-000000000009 -o none || echo "exit $?"',
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stdout).toBe(`${TEST_CLIENT_ID}\nManagedIdentity\n37\nexit 3\n`);
+  });
+
+  it("vm run-command invoke prints the script's output under [stdout], and fails on a deallocated VM", () => {
+    const invoke = (vm: string) =>
+      `az vm run-command invoke --name ${vm} -g ${GROUP} --command-id RunShellScript --scripts 'daprd --version' --query 'value[0].message' -o tsv`;
+    const result = run(`${invoke('vm-test')}\n${invoke('vm-off')} || echo "exit $?"`, world());
+    expect(result.stdout).toBe('Enable succeeded: \n[stdout]\n1.16.2\n\n[stderr]\n\nexit 1\n');
+    expect(result.stderr).toContain('deallocated');
+  });
+
+  it('answers an IMDS token request with 200 only for an identity attached to the VM', () => {
+    const imds = (query: string) =>
+      `az vm run-command invoke --name vm-test -g ${GROUP} --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/${query}"' --query 'value[0].message' -o tsv | sed -nE 's/^([0-9]{3})$/\\1/p'`;
+    const user = `&client_id=${TEST_CLIENT_ID}`;
+    const result = run(
+      [
+        imds(''),
+        imds(user),
+        `az vm identity assign --name vm-test -g ${GROUP} -o none`,
+        imds(''),
+        imds(user),
+        `az vm identity assign --name vm-test -g ${GROUP} --identities ${fakeResourceId('identity', GROUP, 'id-test')} -o none`,
+        imds(user),
+        imds('&client_id=00000000-0000-4000-8000-000000000009'),
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('400\n400\n200\n400\n200\n400\n');
+  });
+
+  it('container logs: daprd logs each Component of its mounted volume scoped to its app id, and nothing else', () => {
+    const component = (name: string, scope: string) =>
+      `apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: secretstores.azure.keyvault\n  version: v1\nscopes:\n- ${scope}\n`;
+    const group = (files: Record<string, string>) =>
+      `name: cg-logs\nlocation: westeurope\nproperties:\n  osType: Linux\n  containers:\n  - name: daprd\n    properties:\n      image: ghcr.io/dapr/daprd:1.18.3\n      command: [/daprd, --app-id, orders, --resources-path, /components]\n      volumeMounts:\n      - name: components\n        mountPath: /components\n  volumes:\n  - name: components\n    secret:\n${Object.entries(
+        files,
+      )
+        .map(([file, text]) => `      ${file}: ${Buffer.from(text).toString('base64')}\n`)
+        .join('')}`;
+    const logs = `az container logs --name cg-logs -g ${GROUP} --container-name daprd | grep -o 'Component loaded: [^"]*' || echo none`;
+    const result = run(
+      [
+        `cat > empty.yaml <<'EOF'\n${group({})}EOF`,
+        `cat > full.yaml <<'EOF'\n${group({ 'a.yaml': component('kv-mine', 'orders'), 'b.yaml': component('kv-other', 'billing') })}EOF`,
+        `az container create -g ${GROUP} --file empty.yaml -o none`,
+        logs,
+        `az container create -g ${GROUP} --file full.yaml -o none`,
+        logs,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('none\nComponent loaded: kv-mine (secretstores.azure.keyvault/v1)\n');
+  });
+
+  it('refuses a static file outside /home/site/wwwroot/ with the 400 Kudu on Linux answers', () => {
+    const deploy = (type: string, path: string) =>
+      `az webapp deploy --name web-test -g ${GROUP} --src-path c.yaml --type ${type} --target-path ${path} --restart false -o none`;
+    const result = run(
+      ['echo "kind: Component" > c.yaml', deploy('static', '/home/site/dapr/c.yaml')].join('\n'),
+      world(),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("use an absolute path that start with prefix '/home/site/wwwroot/'");
+    const lib = run(
+      ['echo "kind: Component" > c.yaml', deploy('lib', '/home/site/dapr/c.yaml')].join('\n'),
+      world(),
+    );
+    expect(lib.stderr).toContain("prefix '/home/site/libs/'");
+  });
+
+  it('records a scale-set rollout, a Dapr app port, deployed files and a sidecar replaced by name', () => {
+    const sidecar = (image: string) =>
+      `az webapp sitecontainers create --name web-test -g ${GROUP} --container-name daprd --image ${image} --is-main false --target-port 3500 --startup-cmd '/daprd --app-id a' -o none`;
+    const result = run(
+      [
+        `az vmss update-instances --name vmss-test -g ${GROUP} --instance-ids '*' -o none`,
+        `az containerapp dapr enable --name app-test -g ${GROUP} --dapr-app-id a --dapr-app-port 8080 -o none`,
+        'echo "kind: Component" > c.yaml',
+        `az webapp deploy --name web-test -g ${GROUP} --src-path c.yaml --type lib --target-path /home/site/libs/c.yaml --restart false -o none`,
+        sidecar('ghcr.io/dapr/daprd:1.16.2'),
+        sidecar('ghcr.io/dapr/daprd:1.18.3'),
+        `az webapp restart --name web-test -g ${GROUP} -o none`,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const byName = (name: string) => result.stateAfter.resources.find((item) => item.name === name);
+    expect(byName('vmss-test')?.['latestModelAppliedTo']).toEqual(['*']);
+    expect(byName('vmss-test')?.['instanceUpdates']).toBe(1);
+    expect(byName('app-test')?.['properties']).toEqual({
+      configuration: { dapr: { enabled: true, appId: 'a', appPort: 8080 } },
+    });
+    expect(byName('web-test')?.['files']).toEqual({ '/home/site/libs/c.yaml': 'kind: Component\n' });
+    expect(byName('web-test')?.['sitecontainers']).toEqual({
+      daprd: {
+        name: 'daprd',
+        image: 'ghcr.io/dapr/daprd:1.18.3',
+        isMain: false,
+        targetPort: '3500',
+        startUpCommand: '/daprd --app-id a',
+      },
+    });
+  });
+});
