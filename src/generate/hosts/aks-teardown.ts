@@ -5,11 +5,24 @@
 import { kubectlSignInLines } from './aks-kubectl';
 import { CLIENT_ID_ANNOTATION, CONFIG_HASH_ANNOTATION } from '../k8s-manifests';
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { capture, cmd, command, join, lit, note, v, when, type ScriptStep, type Word } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  join,
+  lit,
+  note,
+  v,
+  when,
+  words,
+  type ScriptStep,
+  type Word,
+} from '../script-model';
 import { RG } from '../setup/steps';
 import { DEPLOYMENT } from './aks-verify';
 
 const CLUSTER = ['--name', v('CLUSTER_NAME'), ...RG] as const;
+const OIDC_ISSUER = 'OIDC_ISSUER';
 
 /**
  * A strategic merge patch that deletes the pod template fields the setup's patch added (null deletes a key).
@@ -88,46 +101,67 @@ function deploymentRevertStep(plan: DeploymentPlan): ScriptStep {
 }
 
 /**
- * The federated credential of the setup's name, only while it still trusts exactly this ServiceAccount (the
- * list fails without the identity, so it runs only while the identity exists).
+ * The federated credential of the setup's name, only while it still trusts exactly this cluster's issuer and
+ * this ServiceAccount: a credential of that name for another issuer is another cluster's (the setup stops
+ * rather than re-point one). The list fails without the identity, so it runs only while the identity exists;
+ * without the cluster its issuer is unknown, and the credential is kept (it goes with the identity).
  */
 function federatedCredentialTeardownStep(): ScriptStep {
   const found = 'FEDERATED_CREDENTIAL_FOUND';
   return {
     comment:
-      'Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.',
+      "Remove the federated credential the setup made, if it still trusts exactly this cluster's issuer and this ServiceAccount.",
     lines: [
       when('IDENTITY_ID', '!=', '', [
-        capture(
-          found,
-          'az identity federated-credential list --identity-name',
-          v('IDENTITY_NAME'),
-          ...RG,
-          '--query',
-          join(
-            '[?name==',
-            "'",
-            v('FEDERATED_CREDENTIAL_NAME'),
-            "'",
-            ' && subject==',
-            "'system:serviceaccount:",
-            v('NAMESPACE'),
-            ':',
-            v('SERVICE_ACCOUNT'),
-            "'",
-            '] | length(@)',
-          ),
-          '-o tsv',
-        ),
-        when(found, '=', '1', [
-          cmd(
-            'az identity federated-credential delete --name',
-            v('FEDERATED_CREDENTIAL_NAME'),
-            '--identity-name',
+        when(OIDC_ISSUER, '!=', '', [
+          capture(
+            found,
+            'az identity federated-credential list --identity-name',
             v('IDENTITY_NAME'),
             ...RG,
-            '--yes',
+            '--query',
+            join(
+              "[?name=='",
+              v('FEDERATED_CREDENTIAL_NAME'),
+              "' && issuer=='",
+              v(OIDC_ISSUER),
+              "' && subject=='system:serviceaccount:",
+              v('NAMESPACE'),
+              ':',
+              v('SERVICE_ACCOUNT'),
+              "'] | length(@)",
+            ),
+            '-o tsv',
           ),
+          when(found, '=', '1', [
+            cmd(
+              'az identity federated-credential delete --name',
+              v('FEDERATED_CREDENTIAL_NAME'),
+              '--identity-name',
+              v('IDENTITY_NAME'),
+              ...RG,
+              '--yes',
+            ),
+          ]),
+        ]),
+        when(OIDC_ISSUER, '=', '', [
+          command([
+            'printf',
+            '%s\\n',
+            join(
+              'The cluster ',
+              v('CLUSTER_NAME'),
+              ' has no OIDC issuer (or is gone), so the federated credential ',
+              v('FEDERATED_CREDENTIAL_NAME'),
+              " cannot be told from another cluster's: it is kept. If no cluster signs in through it, delete it: az identity federated-credential delete --name ",
+              v('FEDERATED_CREDENTIAL_NAME'),
+              ' --identity-name ',
+              v('IDENTITY_NAME'),
+              ' --resource-group ',
+              v('RESOURCE_GROUP'),
+              ' --yes',
+            ),
+          ]),
         ]),
       ]),
     ],
@@ -223,7 +257,18 @@ export function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly Scri
       lines: kubectlSignInLines(),
     },
     ...(workload
-      ? []
+      ? [
+          {
+            comment:
+              "Read the cluster's OIDC issuer: the federated credential the setup made trusts it (empty once the cluster is gone).",
+            lines: [
+              command(words('az aks show', ...CLUSTER, '--query oidcIssuerProfile.issuerUrl -o tsv'), {
+                captureTo: OIDC_ISSUER,
+                tolerateFailure: true,
+              }),
+            ],
+          },
+        ]
       : [
           {
             comment:

@@ -19,7 +19,7 @@ import {
   words,
   type ScriptStep,
 } from '../script-model';
-import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
+import { clientIdLines, componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { aksTeardownSteps } from './aks-teardown';
@@ -57,7 +57,12 @@ function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
 
 const WORKLOAD_SUBJECT = join('system:serviceaccount:', v('NAMESPACE'), ':', v('SERVICE_ACCOUNT'));
 
-function workloadIdentitySteps(): ScriptStep[] {
+const FEDERATED_CREDENTIAL_OTHER_ISSUER = 'FEDERATED_CREDENTIAL_OTHER_ISSUER';
+
+function workloadIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
+  const identityName = plan.identity.userAssigned?.name ?? '';
+  const credentialName = plan.kubernetes?.workloadIdentity?.federatedCredentialName ?? '';
+  const resourceGroup = plan.resourceGroup;
   return [
     {
       // ManagedCluster.properties.oidcIssuerProfile.enabled and properties.securityProfile.workloadIdentity
@@ -119,6 +124,30 @@ function workloadIdentitySteps(): ScriptStep[] {
           { captureTo: 'FEDERATED_CREDENTIAL_FOUND', tolerateFailure: true },
         ),
         when('FEDERATED_CREDENTIAL_FOUND', '=', '', [
+          // The create is a PUT (azure-cli 2.45 identity/custom.py create_or_update_federated_credential calls
+          // federated_identity_credentials.create_or_update): a credential of this name that trusts another
+          // issuer (the same identity used from a second cluster, or a cluster made again) or another
+          // ServiceAccount would be re-pointed here, and what signs in through it would fail (AADSTS70021).
+          command(
+            words(
+              'az identity federated-credential list --identity-name',
+              v('IDENTITY_NAME'),
+              ...RG,
+              '--query',
+              join("[?name=='", v('FEDERATED_CREDENTIAL_NAME'), "'].issuer | [0]"),
+              '-o tsv',
+            ),
+            { captureTo: FEDERATED_CREDENTIAL_OTHER_ISSUER, tolerateFailure: true },
+          ),
+          guard(
+            FEDERATED_CREDENTIAL_OTHER_ISSUER,
+            '!=',
+            '',
+            failureMessage(
+              `The identity ${identityName} already has a federated credential named ${credentialName} for another issuer or ServiceAccount (another cluster, or this cluster made again, may sign in through it). Creating it here would re-point it, and whatever signs in through it would fail (AADSTS70021), so the script stops and it is left as it is. Check it with: az identity federated-credential show --name ${credentialName} --identity-name ${identityName} --resource-group ${resourceGroup}. Then delete it if nothing uses it any more, or use another identity (or namespace or ServiceAccount) in the wizard.`,
+              'aks-federated-credential-name-taken',
+            ),
+          ),
           cmd(
             'az identity federated-credential create --name',
             v('FEDERATED_CREDENTIAL_NAME'),
@@ -325,7 +354,7 @@ export const aksHost: HostModule = {
   preflightSteps: (plan) => [...clusterChecks(plan), deploymentCheckStep(plan)],
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(
-      plan.identity.kind === 'kubelet' ? kubeletIdentitySteps(plan) : workloadIdentitySteps(),
+      plan.identity.kind === 'kubelet' ? kubeletIdentitySteps(plan) : workloadIdentitySteps(plan),
       grantSteps,
       applySteps(plan),
     ),

@@ -105,6 +105,12 @@ if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
   fi
 fi
 
+# Read the cluster's OIDC issuer: the federated credential the setup made trusts it (empty once the cluster is gone).
+OIDC_ISSUER=$(az aks show \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query oidcIssuerProfile.issuerUrl -o tsv || true)
+
 # Remove the Data Owner data access policy assignment id-orders on the Redis cache redis-orders, if it still gives this identity that policy.
 if [ "$PRINCIPAL_ID" != '' ]; then
   # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
@@ -186,18 +192,23 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.
+# Remove the federated credential the setup made, if it still trusts exactly this cluster's issuer and this ServiceAccount.
 if [ "$IDENTITY_ID" != '' ]; then
-  FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
-      --identity-name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
-  if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
-    run az identity federated-credential delete \
-        --name "$FEDERATED_CREDENTIAL_NAME" \
+  if [ "$OIDC_ISSUER" != '' ]; then
+    FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
         --identity-name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --yes
+        --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
+    if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
+      run az identity federated-credential delete \
+          --name "$FEDERATED_CREDENTIAL_NAME" \
+          --identity-name "$IDENTITY_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --yes
+    fi
+  fi
+  if [ "$OIDC_ISSUER" = '' ]; then
+    printf '%s\n' "The cluster ${CLUSTER_NAME} has no OIDC issuer (or is gone), so the federated credential ${FEDERATED_CREDENTIAL_NAME} cannot be told from another cluster's: it is kept. If no cluster signs in through it, delete it: az identity federated-credential delete --name ${FEDERATED_CREDENTIAL_NAME} --identity-name ${IDENTITY_NAME} --resource-group ${RESOURCE_GROUP} --yes"
   fi
 fi
 

@@ -260,6 +260,14 @@ FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv || true)
 if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
+  FEDERATED_CREDENTIAL_OTHER_ISSUER=$(az identity federated-credential list \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='${FEDERATED_CREDENTIAL_NAME}'].issuer | [0]" -o tsv || true)
+  if [ "$FEDERATED_CREDENTIAL_OTHER_ISSUER" != '' ]; then
+    echo 'The identity id-orders already has a federated credential named dapr-orders-orders-api for another issuer or ServiceAccount (another cluster, or this cluster made again, may sign in through it). Creating it here would re-point it, and whatever signs in through it would fail (AADSTS70021), so the script stops and it is left as it is. Check it with: az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --resource-group rg-orders. Then delete it if nothing uses it any more, or use another identity (or namespace or ServiceAccount) in the wizard. Likely cause: The identity has a federated credential of the name the setup gives (dapr-<namespace>-<serviceaccount>) for another cluster'\''s OIDC issuer (the same identity used from a second cluster, or this cluster made again) or another subject. Its create is a PUT that would re-point it, and what signs in through it would fail with AADSTS70021. Fix: Show the credential; delete it if nothing signs in through it any more, or use another identity, namespace or ServiceAccount in the wizard. Then run the script again. More: troubleshoot.html#aks-federated-credential-name-taken, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
   run az identity federated-credential create \
       --name "$FEDERATED_CREDENTIAL_NAME" \
       --identity-name "$IDENTITY_NAME" \

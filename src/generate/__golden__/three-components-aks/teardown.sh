@@ -114,6 +114,12 @@ if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
   fi
 fi
 
+# Read the cluster's OIDC issuer: the federated credential the setup made trusts it (empty once the cluster is gone).
+OIDC_ISSUER=$(az aks show \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query oidcIssuerProfile.issuerUrl -o tsv || true)
+
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$SERVICEBUS_NAMESPACE_ID" != '' ]; then
   if [ "$PRINCIPAL_ID" != '' ]; then
@@ -150,18 +156,23 @@ if [ "$VAULT_ID" != '' ]; then
   fi
 fi
 
-# Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.
+# Remove the federated credential the setup made, if it still trusts exactly this cluster's issuer and this ServiceAccount.
 if [ "$IDENTITY_ID" != '' ]; then
-  FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
-      --identity-name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
-  if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
-    run az identity federated-credential delete \
-        --name "$FEDERATED_CREDENTIAL_NAME" \
+  if [ "$OIDC_ISSUER" != '' ]; then
+    FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
         --identity-name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --yes
+        --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
+    if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
+      run az identity federated-credential delete \
+          --name "$FEDERATED_CREDENTIAL_NAME" \
+          --identity-name "$IDENTITY_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --yes
+    fi
+  fi
+  if [ "$OIDC_ISSUER" = '' ]; then
+    printf '%s\n' "The cluster ${CLUSTER_NAME} has no OIDC issuer (or is gone), so the federated credential ${FEDERATED_CREDENTIAL_NAME} cannot be told from another cluster's: it is kept. If no cluster signs in through it, delete it: az identity federated-credential delete --name ${FEDERATED_CREDENTIAL_NAME} --identity-name ${IDENTITY_NAME} --resource-group ${RESOURCE_GROUP} --yes"
   fi
 fi
 
