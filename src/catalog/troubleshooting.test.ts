@@ -65,7 +65,7 @@ const SAMPLES: Record<string, readonly string[]> = {
     'The identity id-orders already has a federated credential named dapr-orders-orders-api for another issuer or ServiceAccount.',
   ],
   'aks-service-account-taken': [
-    'The Deployment orders-api runs as the ServiceAccount orders-helm, not orders-api.',
+    'The Deployment orders-api runs as a ServiceAccount of its own, not orders-api.',
   ],
   // Bash.
   'tool-not-found': ['./setup.sh: line 80: psql: command not found', 'bash: sqlcmd: command not found'],

@@ -207,7 +207,7 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     title: 'AKS: the Deployment runs as another ServiceAccount',
     stages: ['script'],
     // The setup script's own check (src/generate/hosts/aks.ts): no tool prints this.
-    patterns: [{ regex: 'runs as the serviceaccount \\S+, not' }],
+    patterns: ['runs as a ServiceAccount of its own'],
     cause:
       'The app’s Deployment names a ServiceAccount of its own (often made by Helm, with Kubernetes RBAC ' +
       'bindings). Switching its pods to the wizard’s ServiceAccount would drop the permissions the app has ' +

@@ -61,3 +61,132 @@ describe('AKS federated credential of the setup name', () => {
     TIMEOUT_MS,
   );
 });
+
+describe('AKS teardown after the cluster was deleted', () => {
+  it(
+    'still removes the grants, keeps the federated credential (its issuer is unknown) and says so',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stateAfter.roleAssignments.length).toBeGreaterThan(0);
+      const gone = clone(first.stateAfter);
+      const withoutCluster = {
+        ...gone,
+        resources: gone.resources.filter((resource) => resource.name !== 'aks-prod'),
+        kubernetes: {},
+      };
+      const down = runWithFakeCloud(teardown, withoutCluster, {
+        workDir: first.workDir,
+        env: { DELETE_IDENTITY: '1' },
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(down.stateAfter.roleAssignments).toEqual([]);
+      expect(down.stdout).toContain('The cluster aks-prod is not in the resource group rg-orders');
+      expect(down.stdout).toContain('the federated credential dapr-orders-orders-api');
+      expect(down.calls.some((call) => call.program === 'kubectl')).toBe(false);
+      // The identity the setup created goes when asked, and its credentials with it.
+      expect(down.stateAfter.resources.some((resource) => resource.name === 'id-orders')).toBe(false);
+    },
+    TIMEOUT_MS,
+  );
+});
+
+type Cluster = { objects: Json[] };
+
+function clusterOf(state: FakeCloudState): Cluster {
+  return (state.kubernetes as unknown as Record<string, Cluster>)['aks-prod'] as Cluster;
+}
+
+function objectOf(state: FakeCloudState, kind: string, name: string): Json | undefined {
+  return clusterOf(state).objects.find(
+    (object) => object.kind === kind && (object.metadata as Json).name === name,
+  );
+}
+
+function seedWith(plan: ReturnType<typeof buildPlan>, change: (cluster: Cluster) => void) {
+  const seed = clone(seedFromPlan(plan));
+  change(clusterOf(seed));
+  return seed;
+}
+
+const HELM_ANNOTATIONS = { 'meta.helm.sh/release-name': 'orders' };
+
+describe('AKS ServiceAccount of the user', () => {
+  it(
+    'the setup stops, changing nothing, when the Deployment runs as another ServiceAccount',
+    () => {
+      const { plan, setup } = scripts();
+      const seed = seedWith(plan, (cluster) => {
+        const deployment = cluster.objects.find(
+          (object) => object.kind === 'Deployment' && (object.metadata as Json).name === 'orders-api',
+        );
+        ((deployment?.spec as Json).template as { spec: Json }).spec.serviceAccountName = 'orders-helm';
+      });
+      const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('The Deployment orders-api runs as a ServiceAccount of its own');
+      expect(run.stateAfter.resources).toEqual(seed.resources);
+      expect(objectOf(run.stateAfter, 'ServiceAccount', 'orders-api')).toBeUndefined();
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'one that existed is annotated but not marked, and the teardown keeps it and says so',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const seed = seedWith(plan, (cluster) => {
+        cluster.objects.push({
+          apiVersion: 'v1',
+          kind: 'ServiceAccount',
+          metadata: { name: 'orders-api', namespace: 'orders', annotations: { ...HELM_ANNOTATIONS } },
+        });
+      });
+      const first = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const annotations = (objectOf(first.stateAfter, 'ServiceAccount', 'orders-api')?.metadata as Json)
+        .annotations as Json;
+      expect(annotations['meta.helm.sh/release-name']).toBe('orders');
+      expect(annotations['azure.workload.identity/client-id']).not.toBeUndefined();
+      expect(annotations['dapr-mi-wizard/created']).toBeUndefined();
+      const down = runWithFakeCloud(teardown, first.stateAfter, {
+        workDir: first.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeDefined();
+      expect(down.stdout).toContain('Kept: the ServiceAccount orders-api existed before the setup');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'one the setup made is kept while a CronJob runs as it',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const made = objectOf(first.stateAfter, 'ServiceAccount', 'orders-api');
+      expect(((made?.metadata as Json).annotations as Json)['dapr-mi-wizard/created']).toBe('true');
+      const withCronJob = clone(first.stateAfter);
+      clusterOf(withCronJob).objects.push({
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: 'orders-report', namespace: 'orders' },
+        spec: { jobTemplate: { spec: { template: { spec: { serviceAccountName: 'orders-api' } } } } },
+      });
+      const down = runWithFakeCloud(teardown, withCronJob, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(down.status, down.stderr).toBe(0);
+      expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeDefined();
+      const alone = runWithFakeCloud(teardown, first.stateAfter, {
+        workDir: first.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(alone.status, alone.stderr).toBe(0);
+      expect(objectOf(alone.stateAfter, 'ServiceAccount', 'orders-api')).toBeUndefined();
+    },
+    TIMEOUT_MS,
+  );
+});

@@ -5,7 +5,7 @@
 import { CLIENT_ID_MARKER } from '../markers';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from '../k8s-manifests';
+import { CREATED_ANNOTATION, POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from '../k8s-manifests';
 import {
   capture,
   cmd,
@@ -17,6 +17,7 @@ import {
   versionAtLeast,
   when,
   words,
+  type ScriptLine,
   type ScriptStep,
 } from '../script-model';
 import { clientIdLines, componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
@@ -284,7 +285,32 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
     {
       comment: `Apply ${workload ? 'the ServiceAccount and ' : ''}${plan.components.length === 1 ? 'the component' : 'the components'} in the namespace.`,
       lines: [
-        ...(workload ? [cmd('kubectl apply -f', `${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`)] : []),
+        ...(workload
+          ? [
+              // Looked up before the apply: only a ServiceAccount the setup made gets the mark, which lets the
+              // teardown delete it; one that existed (the user's own) is only annotated with the client id.
+              capture(
+                'SERVICE_ACCOUNT_EXISTED',
+                'kubectl get serviceaccount',
+                v('SERVICE_ACCOUNT'),
+                '--namespace',
+                v('NAMESPACE'),
+                '-o name --ignore-not-found',
+              ),
+              cmd('kubectl apply -f', `${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`),
+              // A later apply keeps it: kubectl apply leaves fields the file does not name (kubernetes/kubectl
+              // pkg/cmd/apply/patcher.go, a three-way merge with the last-applied configuration).
+              when('SERVICE_ACCOUNT_EXISTED', '=', '', [
+                cmd(
+                  'kubectl annotate serviceaccount',
+                  v('SERVICE_ACCOUNT'),
+                  '--namespace',
+                  v('NAMESPACE'),
+                  `${CREATED_ANNOTATION}=true --overwrite`,
+                ),
+              ]),
+            ]
+          : []),
         ...plan.components.map((component) => cmd('kubectl apply -f', component.path)),
       ],
     },
@@ -331,6 +357,42 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
   return steps;
 }
 
+/**
+ * With Workload ID the patch sets the pods' ServiceAccount. A Deployment that runs as a ServiceAccount of its
+ * own (often Helm-made, with Kubernetes RBAC bindings) would lose what that one may do, so the script stops
+ * unless it runs as the default one (an empty serviceAccountName is the default: kubernetes/kubernetes
+ * pkg/apis/core/types.go PodSpec.ServiceAccountName) or already as the one entered.
+ */
+function serviceAccountCheckLines(plan: DeploymentPlan): ScriptLine[] {
+  const kubernetes = plan.kubernetes;
+  const workload = kubernetes?.workloadIdentity;
+  if (!kubernetes || !workload) return [];
+  const current = 'DEPLOYMENT_SERVICE_ACCOUNT';
+  return [
+    capture(
+      current,
+      'kubectl get deployment',
+      DEPLOYMENT,
+      '--namespace',
+      v('NAMESPACE'),
+      '-o jsonpath={.spec.template.spec.serviceAccountName}',
+    ),
+    when(current, '!=', '', [
+      when(current, '!=', 'default', [
+        guard(
+          current,
+          '!=',
+          v('SERVICE_ACCOUNT'),
+          failureMessage(
+            `The Deployment ${kubernetes.deployment} runs as a ServiceAccount of its own, not ${workload.serviceAccountName} (kubectl get deployment ${kubernetes.deployment} --namespace ${kubernetes.namespace} -o jsonpath='{.spec.template.spec.serviceAccountName}' names it). Switching its pods to ${workload.serviceAccountName} would drop the Kubernetes permissions they have through it, so nothing was changed. Enter that ServiceAccount in the wizard.`,
+            'aks-service-account-taken',
+          ),
+        ),
+      ]),
+    ]),
+  ];
+}
+
 /** Before anything changes: the Deployment the script patches must exist, in the namespace entered. */
 function deploymentCheckStep(plan: DeploymentPlan): ScriptStep {
   const kubernetes = plan.kubernetes;
@@ -345,6 +407,7 @@ function deploymentCheckStep(plan: DeploymentPlan): ScriptStep {
           'aks-deployment-not-found',
         ),
       ),
+      ...serviceAccountCheckLines(plan),
     ],
   };
 }

@@ -124,6 +124,16 @@ if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name;
   echo 'There is no Deployment orders-api in the namespace orders, so there is nothing to patch. Nothing was changed. Likely cause: The Deployment named in the wizard is not in that namespace of this cluster: another name, another namespace, or the app is not deployed yet. Fix: Deploy the app first, or enter the Deployment'\''s name and namespace as kubectl lists them, then run the script again. More: troubleshoot.html#aks-deployment-not-found, beside the wizard'\''s page.' >&2
   exit 1
 fi
+DEPLOYMENT_SERVICE_ACCOUNT=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+    --namespace "$NAMESPACE" -o 'jsonpath={.spec.template.spec.serviceAccountName}')
+if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != '' ]; then
+  if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != default ]; then
+    if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != "$SERVICE_ACCOUNT" ]; then
+      echo 'The Deployment orders-api runs as a ServiceAccount of its own, not orders-api (kubectl get deployment orders-api --namespace orders -o jsonpath='\''{.spec.template.spec.serviceAccountName}'\'' names it). Switching its pods to orders-api would drop the Kubernetes permissions they have through it, so nothing was changed. Enter that ServiceAccount in the wizard. Likely cause: The app'\''s Deployment names a ServiceAccount of its own (often made by Helm, with Kubernetes RBAC bindings). Switching its pods to the wizard'\''s ServiceAccount would drop the permissions the app has through it. Fix: Enter that ServiceAccount in the wizard (the setup then annotates it with the identity'\''s client id and keeps it in the teardown), then run the script again. More: troubleshoot.html#aks-service-account-taken, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+  fi
+fi
 
 # Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
 IDENTITY_FOUND=$(az identity list \
@@ -259,7 +269,15 @@ if [ "$NAMESPACE_FOUND" = '' ]; then
 fi
 
 # Apply the ServiceAccount and the component in the namespace.
+SERVICE_ACCOUNT_EXISTED=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+    --namespace "$NAMESPACE" -o name \
+    --ignore-not-found)
 run kubectl apply -f components/serviceaccount.yaml
+if [ "$SERVICE_ACCOUNT_EXISTED" = '' ]; then
+  run kubectl annotate serviceaccount "$SERVICE_ACCOUNT" \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
 run kubectl apply -f components/azurekeyvault.yaml
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
