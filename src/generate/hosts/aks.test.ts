@@ -190,3 +190,14 @@ describe('AKS ServiceAccount of the user', () => {
     TIMEOUT_MS,
   );
 });
+
+describe('AKS OIDC issuer', () => {
+  it('the header and the step say that turning it on restarts the API server and cannot be undone', () => {
+    const { setup } = scripts();
+    const header = setup.split('\n').filter((line) => line.startsWith('#'));
+    expect(header.join('\n')).toContain('restarts its API server (possible downtime');
+    const update = setup.indexOf('az aks update');
+    const warning = setup.lastIndexOf('the issuer cannot be turned off again', update);
+    expect(warning).toBeGreaterThan(setup.lastIndexOf('if [ "$WORKLOAD_ID_ON" != true ]', update));
+  });
+});

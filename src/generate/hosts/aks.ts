@@ -71,7 +71,7 @@ function workloadIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
       // of properties). JMESPath `a && b` gives b when a is true, else a (false or null): only "true" when both
       // are on, so a second run sends no update, which would otherwise rewrite the cluster for nothing.
       comment:
-        'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).',
+        'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off). On a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server (possible downtime), and it cannot be turned off again.',
       lines: [
         capture(
           'WORKLOAD_ID_ON',
@@ -82,6 +82,17 @@ function workloadIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
           '-o tsv',
         ),
         when('WORKLOAD_ID_ON', '!=', 'true', [
+          // MicrosoftDocs/azure-aks-docs articles/aks/use-oidc-issuer.md: on an existing cluster the issuer
+          // changes the ServiceAccount token issuer and restarts the API server; disabling it is not supported.
+          command([
+            'printf',
+            '%s\\n',
+            join(
+              'Turning on the OIDC issuer and Workload ID on ',
+              v('CLUSTER_NAME'),
+              ": if the issuer was off, this changes the cluster's ServiceAccount token issuer and restarts its API server (possible downtime; pods that fail afterwards need a restart), and the issuer cannot be turned off again.",
+            ),
+          ]),
           cmd('az aks update', ...CLUSTER, '--enable-oidc-issuer --enable-workload-identity -o none'),
         ]),
       ],

@@ -25,7 +25,7 @@
 #   - PostgreSQL server pg-orders (resource group rg-orders)
 # Identity:
 #   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
-#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders), when either is off.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders), when either is off. Turning on the issuer on a running cluster changes its ServiceAccount token issuer and restarts its API server (possible downtime; pods that fail afterwards need a restart), and it cannot be turned off again.
 #   - Adds the federated credential dapr-orders-orders-api for system:serviceaccount:orders:orders-api, unless a credential for the cluster's issuer and that ServiceAccount exists (it is kept, under its own name).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
@@ -195,12 +195,13 @@ CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
-# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).
+# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off). On a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server (possible downtime), and it cannot be turned off again.
 WORKLOAD_ID_ON=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv)
 if [ "$WORKLOAD_ID_ON" != true ]; then
+  printf '%s\n' "Turning on the OIDC issuer and Workload ID on ${CLUSTER_NAME}: if the issuer was off, this changes the cluster's ServiceAccount token issuer and restarts its API server (possible downtime; pods that fail afterwards need a restart), and the issuer cannot be turned off again."
   run az aks update \
       --name "$CLUSTER_NAME" \
       --resource-group "$RESOURCE_GROUP" \
