@@ -680,7 +680,7 @@ else
     echo 'daprd has not logged "Component loaded: pg-state" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'pg-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'pg-state: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -694,7 +694,7 @@ else
     echo 'daprd has not logged "Component loaded: pg-state-v1" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'pg-state-v1: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'pg-state-v1: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -708,7 +708,7 @@ else
     echo 'daprd has not logged "Component loaded: postgres-binding" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'postgres-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'postgres-binding: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -722,7 +722,7 @@ else
     echo 'daprd has not logged "Component loaded: pg-config" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'pg-config: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'pg-config: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -736,7 +736,7 @@ else
     echo 'daprd has not logged "Component loaded: sql-state" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'sql-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'sql-state: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -750,7 +750,7 @@ else
     echo 'daprd has not logged "Component loaded: sql-state-v1" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'sql-state-v1: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'sql-state-v1: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -764,7 +764,7 @@ else
     echo 'daprd has not logged "Component loaded: redis-state" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'redis-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'redis-state: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -778,7 +778,7 @@ else
     echo 'daprd has not logged "Component loaded: redis-pubsub" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'redis-pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'redis-pubsub: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -792,7 +792,7 @@ else
     echo 'daprd has not logged "Component loaded: redis-binding" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'redis-binding: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'redis-binding: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -806,7 +806,7 @@ else
     echo 'daprd has not logged "Component loaded: redis-config" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'redis-config: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'redis-config: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -820,7 +820,7 @@ else
     echo 'daprd has not logged "Component loaded: lockstore" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'lockstore: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'lockstore: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;

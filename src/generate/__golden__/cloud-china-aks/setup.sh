@@ -555,7 +555,7 @@ else
     echo 'daprd has not logged "Component loaded: tablestate" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'tablestate: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'tablestate: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
   for attempt in {1..30}; do
     if kubectl logs "$DAPR_POD" \
         --namespace "$NAMESPACE" \
@@ -583,7 +583,7 @@ else
     echo 'daprd has not logged "Component loaded: pg-state" yet; trying again in 20 s.' >&2
     sleep 20
   done
-  printf '%s\n' 'pg-state: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (kubectl logs deployment/orders-api --namespace orders --container daprd): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  printf '%s\n' 'pg-state: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
