@@ -201,3 +201,33 @@ describe('AKS OIDC issuer', () => {
     expect(warning).toBeGreaterThan(setup.lastIndexOf('if [ "$WORKLOAD_ID_ON" != true ]', update));
   });
 });
+
+describe('AKS checks before anything changes', () => {
+  it(
+    'a cluster without a kubelet identity stops the kubelet setup before any grant',
+    () => {
+      const { plan, setup } = scripts(`${LINK}&aksIdentity=kubelet`);
+      const seed = clone(seedFromPlan(plan));
+      for (const resource of seed.resources)
+        if (resource.name === 'aks-prod') delete resource.identityProfile;
+      const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('The cluster aks-prod has no kubelet identity');
+      expect(run.stateAfter.roleAssignments).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'a cluster kubectl cannot reach is not reported as one without Dapr',
+    () => {
+      const { plan, setup } = scripts();
+      const seed = { ...clone(seedFromPlan(plan)), kubernetes: {} };
+      const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain('The connection to the server');
+      expect(run.stderr).not.toContain('Dapr is not installed');
+    },
+    TIMEOUT_MS,
+  );
+});

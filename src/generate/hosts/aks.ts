@@ -42,6 +42,14 @@ function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
           ...CLUSTER,
           '--query identityProfile.kubeletidentity.objectId -o tsv',
         ),
+        // A cluster that runs as a service principal has no identityProfile (azure-mgmt-containerservice
+        // ManagedClusterProperties.identity_profile, set only with a managed identity): nothing to grant to.
+        guard(
+          'PRINCIPAL_ID',
+          '=',
+          '',
+          `The cluster ${plan.hostName} has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity (az aks update --enable-managed-identity) and run the script again.`,
+        ),
         ...clientIdLines(
           plan,
           capture(
@@ -207,8 +215,14 @@ function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
         'Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration), and check that Dapr is installed (the Component resource type exists).',
       lines: [
         ...kubectlSignInLines(),
-        orStop(
-          cmd('kubectl get crd components.dapr.io -o name'),
+        // --ignore-not-found: a cluster without the CRD prints nothing and exits 0, so the guard below names
+        // only that case; any other failure (an unreachable private cluster, Forbidden) stops the script with
+        // kubectl's own error (kubectl get --help).
+        capture('DAPR_CRD', 'kubectl get crd components.dapr.io -o name --ignore-not-found'),
+        guard(
+          'DAPR_CRD',
+          '=',
+          '',
           failureMessage(
             `Dapr is not installed on the cluster ${plan.hostName} (it has no components.dapr.io resource type), so nothing in Azure or the cluster was changed. Install it with the AKS Dapr extension (az k8s-extension create --cluster-type managedClusters --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name dapr --extension-type Microsoft.Dapr), or with "dapr init -k" or Helm.`,
             'aks-dapr-not-installed',
