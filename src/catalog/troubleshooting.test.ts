@@ -60,6 +60,13 @@ const SAMPLES: Record<string, readonly string[]> = {
     // dapr/dapr#2911.
     'Error from server (NotFound): Unable to list "dapr.io/v1alpha1, Resource=components": the server could not find the requested resource (get components.dapr.io)',
   ],
+  // The setup script's own checks (src/generate/hosts/aks.ts).
+  'aks-federated-credential-name-taken': [
+    'The identity id-orders already has a federated credential named dapr-orders-orders-api for another issuer or ServiceAccount.',
+  ],
+  'aks-service-account-taken': [
+    'The Deployment orders-api runs as a ServiceAccount of its own, not orders-api.',
+  ],
   // Bash.
   'tool-not-found': ['./setup.sh: line 80: psql: command not found', 'bash: sqlcmd: command not found'],
   // errors.md (Azure/data-api-builder#2271).

@@ -37,6 +37,11 @@ const hashCache = new WeakMap<WizardConfig, string>();
  * AZURE_CLIENT_ID.
  */
 export const CLIENT_ID_ANNOTATION = 'dapr-mi-wizard/client-id';
+/**
+ * On a ServiceAccount the setup created (it did not exist before its apply): the teardown deletes only a
+ * ServiceAccount that carries it, never the user's own.
+ */
+export const CREATED_ANNOTATION = 'dapr-mi-wizard/created';
 
 /**
  * SHA-256 of the component files and the ServiceAccount file, as the generator writes them (a client id the

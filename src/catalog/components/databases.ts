@@ -194,6 +194,9 @@ export const DATABASE_COMPONENTS = [
     // state/postgresql/v2/metadata.yaml.
     type: 'state.postgresql',
     version: 'v2',
+    initSignIn: {
+      source: 'dapr/components-contrib (c23900d2) state/postgresql/v2/postgresql.go Init (db.Ping)',
+    },
     // Registered from Dapr 1.13: dapr/dapr cmd/daprd/components/state_postgres.go at v1.13.0.
     minDapr: '1.13',
     // components-contrib state/postgresql/v2/metadata.yaml.
@@ -213,6 +216,10 @@ export const DATABASE_COMPONENTS = [
     // state/postgresql/v1/metadata.yaml.
     type: 'state.postgresql',
     version: 'v1',
+    initSignIn: {
+      source:
+        'dapr/components-contrib (c23900d2) common/component/postgresql/v1/postgresql.go Init (db.Ping)',
+    },
     // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
     // Entra ID from 1.12: components-contrib useAzureAD in internal/component/postgresql at v1.12.0-rc.4 (pinned by dapr/dapr v1.12.0 go.mod).
     minDapr: '1.0',
@@ -236,6 +243,7 @@ export const DATABASE_COMPONENTS = [
     // bindings/postgresql/metadata.yaml.
     type: 'bindings.postgresql',
     version: 'v1',
+    initSignIn: { source: 'dapr/components-contrib (c23900d2) bindings/postgres/postgres.go Init (db.Ping)' },
     // Registered from Dapr 1.11: dapr/dapr cmd/daprd/components/binding_postgres.go at v1.11.0 (before it, only the name postgres).
     // Entra ID from 1.12: components-contrib useAzureAD in bindings/postgres/metadata.go at v1.12.0-rc.4 (pinned by dapr/dapr v1.12.0 go.mod).
     minDapr: '1.11',
@@ -258,6 +266,9 @@ export const DATABASE_COMPONENTS = [
     // configuration/postgresql/metadata.yaml: table is required; the app's owner creates the table and trigger.
     type: 'configuration.postgresql',
     version: 'v1',
+    initSignIn: {
+      source: 'dapr/components-contrib (c23900d2) configuration/postgres/postgres.go Init (client.Ping)',
+    },
     // Registered from Dapr 1.11: dapr/dapr cmd/daprd/components/configuration_postgres.go at v1.11.0.
     // Entra ID from 1.12: components-contrib useAzureAD in configuration/postgres/metadata.go at v1.12.0-rc.4 (pinned by dapr/dapr v1.12.0 go.mod).
     minDapr: '1.11',
@@ -311,6 +322,9 @@ export const DATABASE_COMPONENTS = [
     // state/sqlserver/v2 (registered from Dapr 1.17, dapr/dapr cmd/daprd/components).
     type: 'state.sqlserver',
     version: 'v2',
+    initSignIn: {
+      source: 'dapr/components-contrib (c23900d2) state/sqlserver/v2/sqlserver.go Init (executeMigrations)',
+    },
     // Registered from Dapr 1.17: dapr/dapr cmd/daprd/components/state_sqlserver.go at v1.17.0.
     minDapr: '1.17',
     // components-contrib state/sqlserver/v2/metadata.yaml.
@@ -330,6 +344,9 @@ export const DATABASE_COMPONENTS = [
   {
     type: 'state.sqlserver',
     version: 'v1',
+    initSignIn: {
+      source: 'dapr/components-contrib (c23900d2) state/sqlserver/sqlserver.go Init (executeMigrations)',
+    },
     // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
     // Entra ID from 1.11: components-contrib useAzureAD in state/sqlserver/metadata.go at v1.11.0-rc.11 (pinned by dapr/dapr v1.11.0 go.mod).
     minDapr: '1.0',

@@ -60,6 +60,11 @@ const REDIS_DB: ComponentField = {
  * version dapr/dapr v1.14.0 pins in go.mod (absent at v1.13.x).
  */
 const REDIS_ENTRA_MIN_DAPR = '1.14';
+/** Each Redis component PINGs the cache as it loads, which signs in first with the Entra token. */
+const REDIS_PING_IN_INIT = {
+  source:
+    'dapr/components-contrib (c23900d2) state/redis/redis.go, pubsub/redis/redis.go, bindings/redis/redis.go, configuration/redis/redis.go Init and lock/redis/standalone.go InitLockStore (client.PingResult)',
+} as const;
 
 function redisComponent<Type extends string>(
   type: Type,
@@ -74,6 +79,7 @@ function redisComponent<Type extends string>(
     version: 'v1',
     ...registered,
     entraIdMinDapr: REDIS_ENTRA_MIN_DAPR,
+    initSignIn: REDIS_PING_IN_INIT,
     title,
     summary,
     defaultName,

@@ -114,6 +114,11 @@ export const STORAGE_COMPONENTS = [
   {
     type: 'bindings.azure.blobstorage',
     version: 'v1',
+    initSignIn: {
+      source:
+        'dapr/components-contrib (c23900d2) bindings/azure/blobstorage/blobstorage.go Init, common/component/azure/blobstorage/client.go EnsureContainer',
+      skippedWhen: { disableEntityManagement: 'true' },
+    },
     // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
     // Entra ID from 1.6: components-contrib bindings/azure/blobstorage at v1.6.0-rc.2 (pinned by dapr/dapr v1.6.0 go.mod).
     minDapr: '1.0',
@@ -180,6 +185,11 @@ export const STORAGE_COMPONENTS = [
   {
     type: 'state.azure.tablestorage',
     version: 'v1',
+    initSignIn: {
+      source:
+        'dapr/components-contrib (c23900d2) state/azure/tablestorage/tablestorage.go Init (client.CreateTable)',
+      skippedWhen: { skipCreateTable: 'true' },
+    },
     // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
     // Entra ID from 1.8: components-contrib state/azure/tablestorage at v1.8.0-rc.6 (pinned by dapr/dapr v1.8.0 go.mod).
     minDapr: '1.0',
@@ -222,6 +232,10 @@ export const STORAGE_COMPONENTS = [
   {
     type: 'bindings.azure.storagequeues',
     version: 'v1',
+    initSignIn: {
+      source:
+        'dapr/components-contrib (c23900d2) bindings/azure/storagequeues/storagequeues.go Init (queueClient.Create)',
+    },
     // Registered from Dapr 1.0: dapr/dapr cmd/daprd/main.go at v1.0.0.
     // Entra ID from 1.9: components-contrib bindings/azure/storagequeues at v1.9.0-rc.5 (pinned by dapr/dapr v1.9.0 go.mod).
     minDapr: '1.0',

@@ -181,6 +181,47 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     sources: ['dapr/dapr#2887', 'dapr/dapr#2911', 'MicrosoftDocs/azure-docs articles/aks/dapr.md'],
   },
   {
+    id: 'aks-federated-credential-name-taken',
+    title: 'AKS: a federated credential of the setup’s name trusts another issuer or ServiceAccount',
+    stages: ['script'],
+    // The setup script's own check (src/generate/hosts/aks.ts): no tool prints this.
+    patterns: ['already has a federated credential named'],
+    cause:
+      'The identity has a federated credential of the name the setup gives (dapr-<namespace>-<serviceaccount>) ' +
+      'for another cluster’s OIDC issuer (the same identity used from a second cluster, or this cluster made ' +
+      'again) or another subject. Its create is a PUT that would re-point it, and what signs in through it ' +
+      'would fail with AADSTS70021.',
+    fix:
+      'Show the credential; delete it if nothing signs in through it any more, or use another identity, ' +
+      'namespace or ServiceAccount in the wizard. Then run the script again.',
+    commands: [
+      'az identity federated-credential list --identity-name <identity> --resource-group <resource-group> -o table',
+    ],
+    prevention: { text: 'Give each cluster its own identity, or its own ServiceAccount name.' },
+    sources: [
+      'Azure/azure-cli src/azure-cli/azure/cli/command_modules/identity/custom.py (create_or_update_federated_credential)',
+    ],
+  },
+  {
+    id: 'aks-service-account-taken',
+    title: 'AKS: the Deployment runs as another ServiceAccount',
+    stages: ['script'],
+    // The setup script's own check (src/generate/hosts/aks.ts): no tool prints this.
+    patterns: ['runs as a ServiceAccount of its own'],
+    cause:
+      'The app’s Deployment names a ServiceAccount of its own (often made by Helm, with Kubernetes RBAC ' +
+      'bindings). Switching its pods to the wizard’s ServiceAccount would drop the permissions the app has ' +
+      'through it.',
+    fix:
+      'Enter that ServiceAccount in the wizard (the setup then annotates it with the identity’s client id ' +
+      'and keeps it in the teardown), then run the script again.',
+    commands: [
+      'kubectl get deployment <deployment> --namespace <namespace> -o jsonpath={.spec.template.spec.serviceAccountName}',
+    ],
+    prevention: { text: 'Give the wizard the ServiceAccount the Deployment already runs as.' },
+    sources: ['kubernetes/kubernetes pkg/apis/core/types.go (PodSpec.ServiceAccountName)'],
+  },
+  {
     id: 'tool-not-found',
     title: 'A tool the script needs is not installed',
     stages: ['script'],

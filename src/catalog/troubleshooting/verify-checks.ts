@@ -43,7 +43,10 @@ export const VERIFY_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     cause:
       'A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its ' +
       'log names the component), for instance with 403 because a grant made by this run is not in effect ' +
-      'yet (role assignments take up to about 10 minutes), the image cannot be pulled, or the nodes lack room.',
+      'yet (role assignments take up to about 10 minutes), or, with Workload ID, AADSTS70021 ("No matching ' +
+      'federated identity record found") while a federated credential made by this run is not in effect yet ' +
+      '(it takes a few seconds, at worst a couple of minutes, to propagate: run the script again); or the image cannot ' +
+      'be pulled, or the nodes lack room.',
     fix:
       'Read the new pod’s events and the daprd log; a line “Failed to init component <name>” names the ' +
       'component and its error. A 403 there right after the script granted the role: wait a few minutes ' +
@@ -57,6 +60,7 @@ export const VERIFY_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'kubernetes/kubectl pkg/cmd/rollout/rollout_status.go',
       'kubernetes/kubectl pkg/polymorphichelpers/rollout_status.go',
       'dapr/dapr pkg/runtime/processor/components.go',
+      'Azure/azure-workload-identity docs/book/src/faq.md (propagation delay of a federated identity credential)',
     ],
   },
   {

@@ -11,7 +11,9 @@ import { RG } from '../setup/steps';
  * `az aks install-cli` installs kubectl and kubelogin (acs custom.py k8s_install_cli, installed az 2.45).
  * Both change only the local kubeconfig, so a dry run runs them too.
  */
-export function kubectlSignInLines(): ScriptLine[] {
+export function kubectlSignInLines(
+  whatChanged = 'Nothing in Azure or the cluster was changed.',
+): ScriptLine[] {
   return [
     cmd('az aks get-credentials --name', v('CLUSTER_NAME'), ...RG, '--overwrite-existing'),
     command(['kubectl', 'config', 'view', '--minify', '-o', 'jsonpath={.users[0].user.exec.command}'], {
@@ -25,7 +27,8 @@ export function kubectlSignInLines(): ScriptLine[] {
         command(['kubelogin', 'convert-kubeconfig', '-l', 'azurecli', '--context', v('CLUSTER_NAME')], {
           effect: 'read-only',
         }),
-        'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.',
+        'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. ' +
+          whatChanged,
       ),
     ]),
   ];

@@ -3,13 +3,30 @@
  * and the ServiceAccount, each only while it is still what the setup made.
  */
 import { kubectlSignInLines } from './aks-kubectl';
-import { CLIENT_ID_ANNOTATION, CONFIG_HASH_ANNOTATION } from '../k8s-manifests';
+import { CLIENT_ID_ANNOTATION, CONFIG_HASH_ANNOTATION, CREATED_ANNOTATION } from '../k8s-manifests';
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { capture, cmd, command, join, lit, note, v, when, type ScriptStep, type Word } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  join,
+  lit,
+  note,
+  v,
+  when,
+  words,
+  type ScriptLine,
+  type ScriptStep,
+  type Word,
+  type WriteFile,
+} from '../script-model';
 import { RG } from '../setup/steps';
 import { DEPLOYMENT } from './aks-verify';
 
 const CLUSTER = ['--name', v('CLUSTER_NAME'), ...RG] as const;
+const OIDC_ISSUER = 'OIDC_ISSUER';
+const CLUSTER_ID = 'CLUSTER_ID';
+const SERVICE_ACCOUNT_CREATED = 'SERVICE_ACCOUNT_CREATED';
 
 /**
  * A strategic merge patch that deletes the pod template fields the setup's patch added (null deletes a key).
@@ -67,16 +84,20 @@ function deploymentRevertStep(plan: DeploymentPlan): ScriptStep {
   const annotationPath = `{.spec.template.metadata.annotations.${CONFIG_HASH_ANNOTATION.replace(/\./g, '\\.')}}`;
   return {
     comment: workload
-      ? `Take back the setup's patch of the Deployment ${kubernetes.deployment}: its config-hash and client-id annotations, and while its pods use the ServiceAccount ${kubernetes.workloadIdentity?.serviceAccountName ?? ''}, that ServiceAccount and the Workload ID label (its pods restart).`
+      ? `Take back the setup's patch of the Deployment ${kubernetes.deployment}: its config-hash and client-id annotations, and while its pods use the ServiceAccount ${kubernetes.workloadIdentity?.serviceAccountName ?? ''} and the setup created it, that ServiceAccount and the Workload ID label (its pods restart).`
       : `Take back the setup's patch of the Deployment ${kubernetes.deployment}: its config-hash annotation (its pods restart, without the components).`,
     lines: [
       command(get(annotationPath), { captureTo: hash }),
       ...(workload
         ? [
             command(get('{.spec.template.spec.serviceAccountName}'), { captureTo: account }),
+            serviceAccountCreatedLine(),
             when(hash, '!=', '', [
-              when(account, '=', v('SERVICE_ACCOUNT'), [patch(true)]),
-              when(account, '!=', v('SERVICE_ACCOUNT'), [patch(false)]),
+              when(SERVICE_ACCOUNT_CREATED, '=', 'true', [
+                when(account, '=', v('SERVICE_ACCOUNT'), [patch(true)]),
+                when(account, '!=', v('SERVICE_ACCOUNT'), [patch(false)]),
+              ]),
+              when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [patch(false)]),
             ]),
           ]
         : [when(hash, '!=', '', [patch(false)])]),
@@ -88,46 +109,189 @@ function deploymentRevertStep(plan: DeploymentPlan): ScriptStep {
 }
 
 /**
- * The federated credential of the setup's name, only while it still trusts exactly this ServiceAccount (the
- * list fails without the identity, so it runs only while the identity exists).
+ * The federated credential of the setup's name, only while it still trusts exactly this cluster's issuer and
+ * this ServiceAccount: a credential of that name for another issuer is another cluster's (the setup stops
+ * rather than re-point one). The list fails without the identity, so it runs only while the identity exists;
+ * without the cluster its issuer is unknown, and the credential is kept (it goes with the identity).
  */
 function federatedCredentialTeardownStep(): ScriptStep {
   const found = 'FEDERATED_CREDENTIAL_FOUND';
   return {
     comment:
-      'Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.',
+      "Remove the federated credential the setup made, if it still trusts exactly this cluster's issuer and this ServiceAccount.",
     lines: [
       when('IDENTITY_ID', '!=', '', [
-        capture(
-          found,
-          'az identity federated-credential list --identity-name',
-          v('IDENTITY_NAME'),
-          ...RG,
-          '--query',
-          join(
-            '[?name==',
-            "'",
-            v('FEDERATED_CREDENTIAL_NAME'),
-            "'",
-            ' && subject==',
-            "'system:serviceaccount:",
-            v('NAMESPACE'),
-            ':',
-            v('SERVICE_ACCOUNT'),
-            "'",
-            '] | length(@)',
-          ),
-          '-o tsv',
-        ),
-        when(found, '=', '1', [
-          cmd(
-            'az identity federated-credential delete --name',
-            v('FEDERATED_CREDENTIAL_NAME'),
-            '--identity-name',
+        when(OIDC_ISSUER, '!=', '', [
+          capture(
+            found,
+            'az identity federated-credential list --identity-name',
             v('IDENTITY_NAME'),
             ...RG,
-            '--yes',
+            '--query',
+            join(
+              "[?name=='",
+              v('FEDERATED_CREDENTIAL_NAME'),
+              "' && issuer=='",
+              v(OIDC_ISSUER),
+              "' && subject=='system:serviceaccount:",
+              v('NAMESPACE'),
+              ':',
+              v('SERVICE_ACCOUNT'),
+              "'] | length(@)",
+            ),
+            '-o tsv',
           ),
+          when(found, '=', '1', [
+            cmd(
+              'az identity federated-credential delete --name',
+              v('FEDERATED_CREDENTIAL_NAME'),
+              '--identity-name',
+              v('IDENTITY_NAME'),
+              ...RG,
+              '--yes',
+            ),
+          ]),
+        ]),
+        when(OIDC_ISSUER, '=', '', [
+          command([
+            'printf',
+            '%s\\n',
+            join(
+              'The cluster ',
+              v('CLUSTER_NAME'),
+              ' has no OIDC issuer (or is gone), so the federated credential ',
+              v('FEDERATED_CREDENTIAL_NAME'),
+              " cannot be told from another cluster's: it is kept. If no cluster signs in through it, delete it: az identity federated-credential delete --name ",
+              v('FEDERATED_CREDENTIAL_NAME'),
+              ' --identity-name ',
+              v('IDENTITY_NAME'),
+              ' --resource-group ',
+              v('RESOURCE_GROUP'),
+              ' --yes',
+            ),
+          ]),
+        ]),
+      ]),
+    ],
+  };
+}
+
+/** Components of the setup's names go (the setup's apply replaced any of that name). */
+function componentsTeardownStep(plan: DeploymentPlan): ScriptStep {
+  return {
+    comment: `Delete ${plan.components.length === 1 ? 'the component' : 'the components'} the setup applied, before the Deployment's pods restart below.`,
+    lines: plan.components.map((component) =>
+      cmd(
+        'kubectl delete components.dapr.io',
+        component.name,
+        '--namespace',
+        v('NAMESPACE'),
+        '--ignore-not-found',
+      ),
+    ),
+  };
+}
+
+/** The setup's mark on a ServiceAccount it created (k8s-manifests.ts CREATED_ANNOTATION); empty on any other. */
+function serviceAccountCreatedLine(): ScriptLine {
+  return command(
+    [
+      'kubectl',
+      'get',
+      'serviceaccount',
+      v('SERVICE_ACCOUNT'),
+      '--namespace',
+      v('NAMESPACE'),
+      '--ignore-not-found',
+      '-o',
+      `jsonpath={.metadata.annotations.${CREATED_ANNOTATION}}`,
+    ],
+    { captureTo: SERVICE_ACCOUNT_CREATED },
+  );
+}
+
+/** Workloads whose pod template names a ServiceAccount at spec.template.spec (a CronJob's is a level deeper). */
+const TEMPLATED_WORKLOADS = 'deployments,statefulsets,daemonsets,jobs';
+
+/**
+ * The ServiceAccount goes only when the setup created it (its mark), it still names this identity, and no
+ * workload in the namespace runs as it. Run after the Deployment's revert: a Deployment, StatefulSet,
+ * DaemonSet, Job or CronJob that still names it keeps it, since its pods could not start without it. Pods
+ * made by nothing of these (a bare pod) are not looked at: after the revert the old pods may still be
+ * terminating with it, and they would keep it for ever. One the setup did not create is the user's own: it
+ * stays, with the client-id annotation the setup's apply gave it, and the script says so.
+ */
+function serviceAccountTeardownStep(): ScriptStep {
+  const saClientId = 'SERVICE_ACCOUNT_CLIENT_ID';
+  const saUsers = 'SERVICE_ACCOUNT_USED_BY';
+  const cronJobUsers = 'SERVICE_ACCOUNT_USED_BY_CRONJOBS';
+  const users = (types: string, podSpec: string, variable: string) =>
+    command(
+      [
+        'kubectl',
+        'get',
+        types,
+        '--namespace',
+        v('NAMESPACE'),
+        '-o',
+        join(
+          `jsonpath={.items[?(@.${podSpec}.serviceAccountName=="`,
+          v('SERVICE_ACCOUNT'),
+          '")].metadata.name}',
+        ),
+      ],
+      { captureTo: variable },
+    );
+  return {
+    comment:
+      'Delete the ServiceAccount if the setup created it, it still names this identity and no workload runs as it.',
+    lines: [
+      command(
+        [
+          'kubectl',
+          'get',
+          'serviceaccount',
+          v('SERVICE_ACCOUNT'),
+          '--namespace',
+          v('NAMESPACE'),
+          '--ignore-not-found',
+          '-o',
+          'jsonpath={.metadata.annotations.azure\\.workload\\.identity/client-id}',
+        ],
+        { captureTo: saClientId },
+      ),
+      users(TEMPLATED_WORKLOADS, 'spec.template.spec', saUsers),
+      users('cronjobs', 'spec.jobTemplate.spec.template.spec', cronJobUsers),
+      when(saClientId, '=', v('CLIENT_ID'), [
+        when(SERVICE_ACCOUNT_CREATED, '=', 'true', [
+          when(saUsers, '=', '', [
+            when(cronJobUsers, '=', '', [
+              cmd(
+                'kubectl delete serviceaccount',
+                v('SERVICE_ACCOUNT'),
+                '--namespace',
+                v('NAMESPACE'),
+                '--ignore-not-found',
+              ),
+            ]),
+          ]),
+        ]),
+        when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [
+          command([
+            'printf',
+            '%s\\n',
+            join(
+              'Kept: the ServiceAccount ',
+              v('SERVICE_ACCOUNT'),
+              ' existed before the setup (it has no ',
+              CREATED_ANNOTATION,
+              " mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ",
+              v('SERVICE_ACCOUNT'),
+              ' --namespace ',
+              v('NAMESPACE'),
+              ' azure.workload.identity/client-id-',
+            ),
+          ]),
         ]),
       ]),
     ],
@@ -135,123 +299,84 @@ function federatedCredentialTeardownStep(): ScriptStep {
 }
 
 /**
- * Components of the setup's names go (the setup's apply replaced any of that name). The ServiceAccount goes
- * only while it is annotated with this identity's client id, as the setup wrote it. The namespace, the OIDC
- * issuer and Workload ID on the cluster stay: other workloads may use them.
+ * The steps in the cluster run only while it exists: a teardown after the cluster was deleted still takes
+ * back the grants and the federated credential, and says the cluster's part is gone with it.
  */
-function clusterTeardownSteps(plan: DeploymentPlan): ScriptStep[] {
+function whileClusterExists(steps: readonly ScriptStep[]): ScriptStep[] {
+  return steps.map((step) => ({
+    ...step,
+    lines: [when(CLUSTER_ID, '!=', '', step.lines.map(notWritingFiles))],
+  }));
+}
+
+function notWritingFiles(line: ScriptLine): Exclude<ScriptLine, WriteFile> {
+  if (line.kind === 'write-file') throw new Error('A teardown step in the cluster writes no files');
+  return line;
+}
+
+/**
+ * The cluster's own ids first, all tolerated (empty once the cluster is gone); then the Azure side (the grants,
+ * the federated credential), which needs nothing from the cluster; then the cluster's side, only while it
+ * exists: kubectl's sign-in (az aks get-credentials fails for a deleted cluster), the components before the
+ * Deployment's revert (its new pods must not load components whose grants are gone), the ServiceAccount last.
+ */
+export function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
   const workload = plan.kubernetes?.workloadIdentity !== undefined;
-  const saClientId = 'SERVICE_ACCOUNT_CLIENT_ID';
-  const saUsers = 'SERVICE_ACCOUNT_USED_BY';
+  const show = (variable: string, query: string) =>
+    command(words('az aks show', ...CLUSTER, '--query', query, '-o tsv'), {
+      captureTo: variable,
+      tolerateFailure: true,
+    });
+  const clusterReads = workload
+    ? [show(OIDC_ISSUER, 'oidcIssuerProfile.issuerUrl')]
+    : [
+        show('PRINCIPAL_ID', 'identityProfile.kubeletidentity.objectId'),
+        // An Azure SQL user is proven this identity's by its client id.
+        ...(plan.grants.some(({ grant }) => grant.kind === 'sql-contained-user')
+          ? [show('CLIENT_ID', 'identityProfile.kubeletidentity.clientId')]
+          : []),
+      ];
   return [
     {
-      comment: `Delete ${plan.components.length === 1 ? 'the component' : 'the components'} the setup applied${workload ? ', and the ServiceAccount if it still names this identity and no Deployment uses it' : ''}.`,
+      comment: workload
+        ? 'Look up the cluster and its OIDC issuer, which the federated credential the setup made trusts (both empty once the cluster is gone).'
+        : "Look up the cluster and the node pool's kubelet identity (AKS made it, and it stays): the grants below are looked up by it (empty once the cluster is gone, and the kubelet identity with it).",
+      lines: [show(CLUSTER_ID, 'id'), ...clusterReads],
+    },
+    ...grantSteps,
+    ...(workload ? [federatedCredentialTeardownStep()] : []),
+    {
+      comment: 'Once the cluster is gone, its components, ServiceAccount and Deployment went with it.',
       lines: [
-        ...plan.components.map((component) =>
-          cmd(
-            'kubectl delete components.dapr.io',
-            component.name,
-            '--namespace',
-            v('NAMESPACE'),
-            '--ignore-not-found',
-          ),
-        ),
-        ...(workload
-          ? [
-              command(
-                [
-                  'kubectl',
-                  'get',
-                  'serviceaccount',
-                  v('SERVICE_ACCOUNT'),
-                  '--namespace',
-                  v('NAMESPACE'),
-                  '--ignore-not-found',
-                  '-o',
-                  'jsonpath={.metadata.annotations.azure\\.workload\\.identity/client-id}',
-                ],
-                { captureTo: saClientId },
-              ),
-              // Run after the Deployment's revert: a Deployment that still names it (the user's own manifest,
-              // another app) keeps it, since its pods could not start without it. StatefulSets, DaemonSets and
-              // Jobs are not looked at.
-              command(
-                [
-                  'kubectl',
-                  'get',
-                  'deployments',
-                  '--namespace',
-                  v('NAMESPACE'),
-                  '-o',
-                  join(
-                    'jsonpath={.items[?(@.spec.template.spec.serviceAccountName=="',
-                    v('SERVICE_ACCOUNT'),
-                    '")].metadata.name}',
-                  ),
-                ],
-                { captureTo: saUsers },
-              ),
-              when(saClientId, '!=', '', [
-                when(saClientId, '=', v('CLIENT_ID'), [
-                  when(saUsers, '=', '', [
-                    cmd(
-                      'kubectl delete serviceaccount',
-                      v('SERVICE_ACCOUNT'),
-                      '--namespace',
-                      v('NAMESPACE'),
-                      '--ignore-not-found',
-                    ),
-                  ]),
-                ]),
-              ]),
-            ]
-          : []),
         note(
           `Kept: the namespace${workload ? ', the OIDC issuer and Workload ID on the cluster' : ''} (other workloads may use ${workload ? 'them' : 'it'}).`,
         ),
+        when(CLUSTER_ID, '=', '', [
+          command([
+            'printf',
+            '%s\\n',
+            join(
+              'The cluster ',
+              v('CLUSTER_NAME'),
+              ' is not in the resource group ',
+              v('RESOURCE_GROUP'),
+              ': nothing in it to remove, only its grants and federated credential in Azure.',
+            ),
+          ]),
+        ]),
       ],
     },
-  ];
-}
-
-export function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
-  const workload = plan.kubernetes?.workloadIdentity !== undefined;
-  return [
-    {
-      comment:
-        'Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).',
-      lines: kubectlSignInLines(),
-    },
-    ...(workload
-      ? []
-      : [
-          {
-            comment:
-              "Read the node pool's kubelet identity (AKS made it, and it stays): the grants below are looked up by it.",
-            lines: [
-              capture(
-                'PRINCIPAL_ID',
-                'az aks show',
-                ...CLUSTER,
-                '--query identityProfile.kubeletidentity.objectId -o tsv',
-              ),
-              // An Azure SQL user is proven this identity's by its client id.
-              ...(plan.grants.some(({ grant }) => grant.kind === 'sql-contained-user')
-                ? [
-                    capture(
-                      'CLIENT_ID',
-                      'az aks show',
-                      ...CLUSTER,
-                      '--query identityProfile.kubeletidentity.clientId -o tsv',
-                    ),
-                  ]
-                : []),
-            ],
-          },
-        ]),
-    ...grantSteps,
-    ...(workload ? [federatedCredentialTeardownStep()] : []),
-    deploymentRevertStep(plan),
-    ...clusterTeardownSteps(plan),
+    ...whileClusterExists([
+      {
+        comment:
+          'Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).',
+        lines: kubectlSignInLines(
+          `The grants${workload ? ' and the federated credential' : ''} above are removed; nothing in the cluster was changed.`,
+        ),
+      },
+      componentsTeardownStep(plan),
+      deploymentRevertStep(plan),
+      ...(workload ? [serviceAccountTeardownStep()] : []),
+    ]),
   ];
 }

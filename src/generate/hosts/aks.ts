@@ -5,7 +5,7 @@
 import { CLIENT_ID_MARKER } from '../markers';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from '../k8s-manifests';
+import { CREATED_ANNOTATION, POD_TEMPLATE_PATCH_FILE, SERVICE_ACCOUNT_FILE } from '../k8s-manifests';
 import {
   capture,
   cmd,
@@ -17,9 +17,10 @@ import {
   versionAtLeast,
   when,
   words,
+  type ScriptLine,
   type ScriptStep,
 } from '../script-model';
-import { clientIdLines, componentFilesNoun, RG, writeComponentFiles, writeFile } from '../setup/steps';
+import { clientIdLines, componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { aksTeardownSteps } from './aks-teardown';
@@ -41,6 +42,14 @@ function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
           ...CLUSTER,
           '--query identityProfile.kubeletidentity.objectId -o tsv',
         ),
+        // A cluster that runs as a service principal has no identityProfile (azure-mgmt-containerservice
+        // ManagedClusterProperties.identity_profile, set only with a managed identity): nothing to grant to.
+        guard(
+          'PRINCIPAL_ID',
+          '=',
+          '',
+          `The cluster ${plan.hostName} has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity (az aks update --enable-managed-identity) and run the script again.`,
+        ),
         ...clientIdLines(
           plan,
           capture(
@@ -57,7 +66,12 @@ function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
 
 const WORKLOAD_SUBJECT = join('system:serviceaccount:', v('NAMESPACE'), ':', v('SERVICE_ACCOUNT'));
 
-function workloadIdentitySteps(): ScriptStep[] {
+const FEDERATED_CREDENTIAL_OTHER_ISSUER = 'FEDERATED_CREDENTIAL_OTHER_ISSUER';
+
+function workloadIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
+  const identityName = plan.identity.userAssigned?.name ?? '';
+  const credentialName = plan.kubernetes?.workloadIdentity?.federatedCredentialName ?? '';
+  const resourceGroup = plan.resourceGroup;
   return [
     {
       // ManagedCluster.properties.oidcIssuerProfile.enabled and properties.securityProfile.workloadIdentity
@@ -65,7 +79,7 @@ function workloadIdentitySteps(): ScriptStep[] {
       // of properties). JMESPath `a && b` gives b when a is true, else a (false or null): only "true" when both
       // are on, so a second run sends no update, which would otherwise rewrite the cluster for nothing.
       comment:
-        'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).',
+        'Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off). On a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server (possible downtime), and it cannot be turned off again.',
       lines: [
         capture(
           'WORKLOAD_ID_ON',
@@ -76,6 +90,17 @@ function workloadIdentitySteps(): ScriptStep[] {
           '-o tsv',
         ),
         when('WORKLOAD_ID_ON', '!=', 'true', [
+          // MicrosoftDocs/azure-aks-docs articles/aks/use-oidc-issuer.md: on an existing cluster the issuer
+          // changes the ServiceAccount token issuer and restarts the API server; disabling it is not supported.
+          command([
+            'printf',
+            '%s\\n',
+            join(
+              'Turning on the OIDC issuer and Workload ID on ',
+              v('CLUSTER_NAME'),
+              ": if the issuer was off, this changes the cluster's ServiceAccount token issuer and restarts its API server (possible downtime; pods that fail afterwards need a restart), and the issuer cannot be turned off again.",
+            ),
+          ]),
           cmd('az aks update', ...CLUSTER, '--enable-oidc-issuer --enable-workload-identity -o none'),
         ]),
       ],
@@ -119,6 +144,30 @@ function workloadIdentitySteps(): ScriptStep[] {
           { captureTo: 'FEDERATED_CREDENTIAL_FOUND', tolerateFailure: true },
         ),
         when('FEDERATED_CREDENTIAL_FOUND', '=', '', [
+          // The create is a PUT (azure-cli 2.45 identity/custom.py create_or_update_federated_credential calls
+          // federated_identity_credentials.create_or_update): a credential of this name that trusts another
+          // issuer (the same identity used from a second cluster, or a cluster made again) or another
+          // ServiceAccount would be re-pointed here, and what signs in through it would fail (AADSTS70021).
+          command(
+            words(
+              'az identity federated-credential list --identity-name',
+              v('IDENTITY_NAME'),
+              ...RG,
+              '--query',
+              join("[?name=='", v('FEDERATED_CREDENTIAL_NAME'), "'].issuer | [0]"),
+              '-o tsv',
+            ),
+            { captureTo: FEDERATED_CREDENTIAL_OTHER_ISSUER, tolerateFailure: true },
+          ),
+          guard(
+            FEDERATED_CREDENTIAL_OTHER_ISSUER,
+            '!=',
+            '',
+            failureMessage(
+              `The identity ${identityName} already has a federated credential named ${credentialName} for another issuer or ServiceAccount (another cluster, or this cluster made again, may sign in through it). Creating it here would re-point it, and whatever signs in through it would fail (AADSTS70021), so the script stops and it is left as it is. Check it with: az identity federated-credential show --name ${credentialName} --identity-name ${identityName} --resource-group ${resourceGroup}. Then delete it if nothing uses it any more, or use another identity (or namespace or ServiceAccount) in the wizard.`,
+              'aks-federated-credential-name-taken',
+            ),
+          ),
           cmd(
             'az identity federated-credential create --name',
             v('FEDERATED_CREDENTIAL_NAME'),
@@ -166,8 +215,14 @@ function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
         'Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration), and check that Dapr is installed (the Component resource type exists).',
       lines: [
         ...kubectlSignInLines(),
-        orStop(
-          cmd('kubectl get crd components.dapr.io -o name'),
+        // --ignore-not-found: a cluster without the CRD prints nothing and exits 0, so the guard below names
+        // only that case; any other failure (an unreachable private cluster, Forbidden) stops the script with
+        // kubectl's own error (kubectl get --help).
+        capture('DAPR_CRD', 'kubectl get crd components.dapr.io -o name --ignore-not-found'),
+        guard(
+          'DAPR_CRD',
+          '=',
+          '',
           failureMessage(
             `Dapr is not installed on the cluster ${plan.hostName} (it has no components.dapr.io resource type), so nothing in Azure or the cluster was changed. Install it with the AKS Dapr extension (az k8s-extension create --cluster-type managedClusters --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name dapr --extension-type Microsoft.Dapr), or with "dapr init -k" or Helm.`,
             'aks-dapr-not-installed',
@@ -255,7 +310,32 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
     {
       comment: `Apply ${workload ? 'the ServiceAccount and ' : ''}${plan.components.length === 1 ? 'the component' : 'the components'} in the namespace.`,
       lines: [
-        ...(workload ? [cmd('kubectl apply -f', `${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`)] : []),
+        ...(workload
+          ? [
+              // Looked up before the apply: only a ServiceAccount the setup made gets the mark, which lets the
+              // teardown delete it; one that existed (the user's own) is only annotated with the client id.
+              capture(
+                'SERVICE_ACCOUNT_EXISTED',
+                'kubectl get serviceaccount',
+                v('SERVICE_ACCOUNT'),
+                '--namespace',
+                v('NAMESPACE'),
+                '-o name --ignore-not-found',
+              ),
+              cmd('kubectl apply -f', `${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`),
+              // A later apply keeps it: kubectl apply leaves fields the file does not name (kubernetes/kubectl
+              // pkg/cmd/apply/patcher.go, a three-way merge with the last-applied configuration).
+              when('SERVICE_ACCOUNT_EXISTED', '=', '', [
+                cmd(
+                  'kubectl annotate serviceaccount',
+                  v('SERVICE_ACCOUNT'),
+                  '--namespace',
+                  v('NAMESPACE'),
+                  `${CREATED_ANNOTATION}=true --overwrite`,
+                ),
+              ]),
+            ]
+          : []),
         ...plan.components.map((component) => cmd('kubectl apply -f', component.path)),
       ],
     },
@@ -302,6 +382,42 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
   return steps;
 }
 
+/**
+ * With Workload ID the patch sets the pods' ServiceAccount. A Deployment that runs as a ServiceAccount of its
+ * own (often Helm-made, with Kubernetes RBAC bindings) would lose what that one may do, so the script stops
+ * unless it runs as the default one (an empty serviceAccountName is the default: kubernetes/kubernetes
+ * pkg/apis/core/types.go PodSpec.ServiceAccountName) or already as the one entered.
+ */
+function serviceAccountCheckLines(plan: DeploymentPlan): ScriptLine[] {
+  const kubernetes = plan.kubernetes;
+  const workload = kubernetes?.workloadIdentity;
+  if (!kubernetes || !workload) return [];
+  const current = 'DEPLOYMENT_SERVICE_ACCOUNT';
+  return [
+    capture(
+      current,
+      'kubectl get deployment',
+      DEPLOYMENT,
+      '--namespace',
+      v('NAMESPACE'),
+      '-o jsonpath={.spec.template.spec.serviceAccountName}',
+    ),
+    when(current, '!=', '', [
+      when(current, '!=', 'default', [
+        guard(
+          current,
+          '!=',
+          v('SERVICE_ACCOUNT'),
+          failureMessage(
+            `The Deployment ${kubernetes.deployment} runs as a ServiceAccount of its own, not ${workload.serviceAccountName} (kubectl get deployment ${kubernetes.deployment} --namespace ${kubernetes.namespace} -o jsonpath='{.spec.template.spec.serviceAccountName}' names it). Switching its pods to ${workload.serviceAccountName} would drop the Kubernetes permissions they have through it, so nothing was changed. Enter that ServiceAccount in the wizard.`,
+            'aks-service-account-taken',
+          ),
+        ),
+      ]),
+    ]),
+  ];
+}
+
 /** Before anything changes: the Deployment the script patches must exist, in the namespace entered. */
 function deploymentCheckStep(plan: DeploymentPlan): ScriptStep {
   const kubernetes = plan.kubernetes;
@@ -316,6 +432,7 @@ function deploymentCheckStep(plan: DeploymentPlan): ScriptStep {
           'aks-deployment-not-found',
         ),
       ),
+      ...serviceAccountCheckLines(plan),
     ],
   };
 }
@@ -325,7 +442,7 @@ export const aksHost: HostModule = {
   preflightSteps: (plan) => [...clusterChecks(plan), deploymentCheckStep(plan)],
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(
-      plan.identity.kind === 'kubelet' ? kubeletIdentitySteps(plan) : workloadIdentitySteps(),
+      plan.identity.kind === 'kubelet' ? kubeletIdentitySteps(plan) : workloadIdentitySteps(plan),
       grantSteps,
       applySteps(plan),
     ),

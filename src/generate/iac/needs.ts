@@ -65,6 +65,24 @@ function checkedEntity(check: PlannedEntityCheck): string | undefined {
         ])
       );
     }
+    case 'servicebus-queue': {
+      const { namespace, queue } = check;
+      return (
+        `Component ${check.component}: the Service Bus queue ${queue} in ${namespace.name}; with entity management off Dapr does not create it: ` +
+        azLine([
+          'az',
+          'servicebus',
+          'queue',
+          'create',
+          '--namespace-name',
+          namespace.name,
+          '--name',
+          queue,
+          '--resource-group',
+          namespace.resourceGroup,
+        ])
+      );
+    }
     case 'topics-must-exist':
       return undefined; // the script's notes, below
     default: {

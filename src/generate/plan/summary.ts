@@ -33,7 +33,8 @@ function identityItems(plan: DeploymentPlan): string[] {
       const workload = plan.kubernetes?.workloadIdentity;
       return [
         userIdentityItem(plan),
-        `Turns on the OIDC issuer and Workload ID on ${host}, when either is off.`,
+        // MicrosoftDocs/azure-aks-docs articles/aks/use-oidc-issuer.md (WARNING and IMPORTANT).
+        `Turns on the OIDC issuer and Workload ID on ${host}, when either is off. Turning on the issuer on a running cluster changes its ServiceAccount token issuer and restarts its API server (possible downtime; pods that fail afterwards need a restart), and it cannot be turned off again.`,
         `Adds the federated credential ${workload?.federatedCredentialName ?? ''} for system:serviceaccount:${plan.kubernetes?.namespace ?? ''}:${workload?.serviceAccountName ?? ''}, unless a credential for the cluster's issuer and that ServiceAccount exists (it is kept, under its own name).`,
       ];
     }

@@ -109,7 +109,8 @@ if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
     exit 1
   fi
 fi
-if ! kubectl get crd components.dapr.io -o name; then
+DAPR_CRD=$(kubectl get crd components.dapr.io -o name --ignore-not-found)
+if [ "$DAPR_CRD" = '' ]; then
   echo 'Dapr is not installed on the cluster aks-prod (it has no components.dapr.io resource type), so nothing in Azure or the cluster was changed. Install it with the AKS Dapr extension (az k8s-extension create --cluster-type managedClusters --cluster-name aks-prod --resource-group rg-orders --name dapr --extension-type Microsoft.Dapr), or with "dapr init -k" or Helm. Likely cause: The cluster has no Component resource type: Dapr (its CRDs and control plane) is not installed. Fix: Install Dapr on the cluster (the AKS Dapr extension or Helm), then run the script again. More: troubleshoot.html#aks-dapr-not-installed, beside the wizard'\''s page.' >&2
   exit 1
 fi
@@ -125,6 +126,10 @@ PRINCIPAL_ID=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query identityProfile.kubeletidentity.objectId -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  echo 'The cluster aks-prod has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity (az aks update --enable-managed-identity) and run the script again.' >&2
+  exit 1
+fi
 CLIENT_ID=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -193,7 +198,7 @@ run kubectl patch deployment "$DEPLOYMENT_NAME" \
 
 # Wait (at most 10m) until the Deployment's new pods run.
 if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 10m; then
-  echo 'The Deployment orders-api did not finish rolling out within 10m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), for instance with 403 because a grant made by this run is not in effect yet (role assignments take up to about 10 minutes), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. A 403 there right after the script granted the role: wait a few minutes and run the script again. Otherwise fix the cause, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
+  echo 'The Deployment orders-api did not finish rolling out within 10m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), for instance with 403 because a grant made by this run is not in effect yet (role assignments take up to about 10 minutes), or, with Workload ID, AADSTS70021 ("No matching federated identity record found") while a federated credential made by this run is not in effect yet (it takes a few seconds, at worst a couple of minutes, to propagate: run the script again); or the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. A 403 there right after the script granted the role: wait a few minutes and run the script again. Otherwise fix the cause, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

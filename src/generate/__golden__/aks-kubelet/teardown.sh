@@ -74,24 +74,15 @@ if [ "$VAULT_ID" = '' ]; then
   printf '%s\n' 'The Key Vault kv-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
 fi
 
-# Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
-az aks get-credentials \
+# Look up the cluster and the node pool's kubelet identity (AKS made it, and it stays): the grants below are looked up by it (empty once the cluster is gone, and the kubelet identity with it).
+CLUSTER_ID=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --overwrite-existing
-KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
-if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
-  if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
-    exit 1
-  fi
-fi
-
-# Read the node pool's kubelet identity (AKS made it, and it stays): the grants below are looked up by it.
+    --query id -o tsv || true)
 PRINCIPAL_ID=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query identityProfile.kubeletidentity.objectId -o tsv)
+    --query identityProfile.kubeletidentity.objectId -o tsv || true)
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then
@@ -105,20 +96,44 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Take back the setup's patch of the Deployment orders-api: its config-hash annotation (its pods restart, without the components).
-DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
-    --namespace "$NAMESPACE" \
-    --ignore-not-found -o 'jsonpath={.spec.template.metadata.annotations.dapr-mi-wizard/config-hash}')
-if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
-  run kubectl patch deployment "$DEPLOYMENT_NAME" \
-      --namespace "$NAMESPACE" \
-      --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null}}}}}'
-fi
-# Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
-
-# Delete the component the setup applied.
-run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+# Once the cluster is gone, its components, ServiceAccount and Deployment went with it.
 # Kept: the namespace (other workloads may use it).
+if [ "$CLUSTER_ID" = '' ]; then
+  printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}: nothing in it to remove, only its grants and federated credential in Azure."
+fi
+
+# Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
+if [ "$CLUSTER_ID" != '' ]; then
+  az aks get-credentials \
+      --name "$CLUSTER_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --overwrite-existing
+  KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
+  if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
+    if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
+      echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. The grants above are removed; nothing in the cluster was changed.' >&2
+      exit 1
+    fi
+  fi
+fi
+
+# Delete the component the setup applied, before the Deployment's pods restart below.
+if [ "$CLUSTER_ID" != '' ]; then
+  run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+fi
+
+# Take back the setup's patch of the Deployment orders-api: its config-hash annotation (its pods restart, without the components).
+if [ "$CLUSTER_ID" != '' ]; then
+  DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.template.metadata.annotations.dapr-mi-wizard/config-hash}')
+  if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
+    run kubectl patch deployment "$DEPLOYMENT_NAME" \
+        --namespace "$NAMESPACE" \
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null}}}}}'
+  fi
+  # Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
+fi
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f -- components/azurekeyvault.yaml components/deployment-patch.yaml

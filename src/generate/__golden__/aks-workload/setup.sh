@@ -19,7 +19,7 @@
 #   - Key Vault kv-orders (resource group rg-orders)
 # Identity:
 #   - Creates the user-assigned identity id-orders (resource group rg-orders) unless it exists (an existing one is kept as it is).
-#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders), when either is off.
+#   - Turns on the OIDC issuer and Workload ID on the AKS cluster aks-prod (resource group rg-orders), when either is off. Turning on the issuer on a running cluster changes its ServiceAccount token issuer and restarts its API server (possible downtime; pods that fail afterwards need a restart), and it cannot be turned off again.
 #   - Adds the federated credential dapr-orders-orders-api for system:serviceaccount:orders:orders-api, unless a credential for the cluster's issuer and that ServiceAccount exists (it is kept, under its own name).
 # Grants:
 #   - Azure role Key Vault Secrets User on the Key Vault kv-orders only (for azurekeyvault).
@@ -114,7 +114,8 @@ if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
     exit 1
   fi
 fi
-if ! kubectl get crd components.dapr.io -o name; then
+DAPR_CRD=$(kubectl get crd components.dapr.io -o name --ignore-not-found)
+if [ "$DAPR_CRD" = '' ]; then
   echo 'Dapr is not installed on the cluster aks-prod (it has no components.dapr.io resource type), so nothing in Azure or the cluster was changed. Install it with the AKS Dapr extension (az k8s-extension create --cluster-type managedClusters --cluster-name aks-prod --resource-group rg-orders --name dapr --extension-type Microsoft.Dapr), or with "dapr init -k" or Helm. Likely cause: The cluster has no Component resource type: Dapr (its CRDs and control plane) is not installed. Fix: Install Dapr on the cluster (the AKS Dapr extension or Helm), then run the script again. More: troubleshoot.html#aks-dapr-not-installed, beside the wizard'\''s page.' >&2
   exit 1
 fi
@@ -123,6 +124,16 @@ fi
 if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name; then
   echo 'There is no Deployment orders-api in the namespace orders, so there is nothing to patch. Nothing was changed. Likely cause: The Deployment named in the wizard is not in that namespace of this cluster: another name, another namespace, or the app is not deployed yet. Fix: Deploy the app first, or enter the Deployment'\''s name and namespace as kubectl lists them, then run the script again. More: troubleshoot.html#aks-deployment-not-found, beside the wizard'\''s page.' >&2
   exit 1
+fi
+DEPLOYMENT_SERVICE_ACCOUNT=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+    --namespace "$NAMESPACE" -o 'jsonpath={.spec.template.spec.serviceAccountName}')
+if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != '' ]; then
+  if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != default ]; then
+    if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != "$SERVICE_ACCOUNT" ]; then
+      echo 'The Deployment orders-api runs as a ServiceAccount of its own, not orders-api (kubectl get deployment orders-api --namespace orders -o jsonpath='\''{.spec.template.spec.serviceAccountName}'\'' names it). Switching its pods to orders-api would drop the Kubernetes permissions they have through it, so nothing was changed. Enter that ServiceAccount in the wizard. Likely cause: The app'\''s Deployment names a ServiceAccount of its own (often made by Helm, with Kubernetes RBAC bindings). Switching its pods to the wizard'\''s ServiceAccount would drop the permissions the app has through it. Fix: Enter that ServiceAccount in the wizard (the setup then annotates it with the identity'\''s client id and keeps it in the teardown), then run the script again. More: troubleshoot.html#aks-service-account-taken, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+  fi
 fi
 
 # Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
@@ -146,12 +157,13 @@ CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
 
-# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off).
+# Turn on the OIDC issuer and Workload ID, so pods can trade ServiceAccount tokens for Entra tokens (only when one of them is off). On a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server (possible downtime), and it cannot be turned off again.
 WORKLOAD_ID_ON=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv)
 if [ "$WORKLOAD_ID_ON" != true ]; then
+  printf '%s\n' "Turning on the OIDC issuer and Workload ID on ${CLUSTER_NAME}: if the issuer was off, this changes the cluster's ServiceAccount token issuer and restarts its API server (possible downtime; pods that fail afterwards need a restart), and the issuer cannot be turned off again."
   run az aks update \
       --name "$CLUSTER_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -171,6 +183,14 @@ FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'].name | [0]" -o tsv || true)
 if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
+  FEDERATED_CREDENTIAL_OTHER_ISSUER=$(az identity federated-credential list \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='${FEDERATED_CREDENTIAL_NAME}'].issuer | [0]" -o tsv || true)
+  if [ "$FEDERATED_CREDENTIAL_OTHER_ISSUER" != '' ]; then
+    echo 'The identity id-orders already has a federated credential named dapr-orders-orders-api for another issuer or ServiceAccount (another cluster, or this cluster made again, may sign in through it). Creating it here would re-point it, and whatever signs in through it would fail (AADSTS70021), so the script stops and it is left as it is. Check it with: az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --resource-group rg-orders. Then delete it if nothing uses it any more, or use another identity (or namespace or ServiceAccount) in the wizard. Likely cause: The identity has a federated credential of the name the setup gives (dapr-<namespace>-<serviceaccount>) for another cluster'\''s OIDC issuer (the same identity used from a second cluster, or this cluster made again) or another subject. Its create is a PUT that would re-point it, and what signs in through it would fail with AADSTS70021. Fix: Show the credential; delete it if nothing signs in through it any more, or use another identity, namespace or ServiceAccount in the wizard. Then run the script again. More: troubleshoot.html#aks-federated-credential-name-taken, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
   run az identity federated-credential create \
       --name "$FEDERATED_CREDENTIAL_NAME" \
       --identity-name "$IDENTITY_NAME" \
@@ -251,7 +271,15 @@ if [ "$NAMESPACE_FOUND" = '' ]; then
 fi
 
 # Apply the ServiceAccount and the component in the namespace.
+SERVICE_ACCOUNT_EXISTED=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+    --namespace "$NAMESPACE" -o name \
+    --ignore-not-found)
 run kubectl apply -f components/serviceaccount.yaml
+if [ "$SERVICE_ACCOUNT_EXISTED" = '' ]; then
+  run kubectl annotate serviceaccount "$SERVICE_ACCOUNT" \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
 run kubectl apply -f components/azurekeyvault.yaml
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
@@ -262,7 +290,7 @@ run kubectl patch deployment "$DEPLOYMENT_NAME" \
 
 # Wait (at most 10m) until the Deployment's new pods run.
 if ! kubectl rollout status deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" --timeout 10m; then
-  echo 'The Deployment orders-api did not finish rolling out within 10m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), for instance with 403 because a grant made by this run is not in effect yet (role assignments take up to about 10 minutes), the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. A 403 there right after the script granted the role: wait a few minutes and run the script again. Otherwise fix the cause, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
+  echo 'The Deployment orders-api did not finish rolling out within 10m. Likely cause: A new pod does not start or never turns ready: daprd exits when a component fails to initialize (its log names the component), for instance with 403 because a grant made by this run is not in effect yet (role assignments take up to about 10 minutes), or, with Workload ID, AADSTS70021 ("No matching federated identity record found") while a federated credential made by this run is not in effect yet (it takes a few seconds, at worst a couple of minutes, to propagate: run the script again); or the image cannot be pulled, or the nodes lack room. Fix: Read the new pod'\''s events and the daprd log; a line "Failed to init component <name>" names the component and its error. A 403 there right after the script granted the role: wait a few minutes and run the script again. Otherwise fix the cause, then run the script again. More: troubleshoot.html#aks-rollout-not-ready, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

@@ -126,18 +126,15 @@ IDENTITY_CREATED_BY=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
-# Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
-az aks get-credentials \
+# Look up the cluster and its OIDC issuer, which the federated credential the setup made trusts (both empty once the cluster is gone).
+CLUSTER_ID=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --overwrite-existing
-KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
-if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
-  if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
-    exit 1
-  fi
-fi
+    --query id -o tsv || true)
+OIDC_ISSUER=$(az aks show \
+    --name "$CLUSTER_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query oidcIssuerProfile.issuerUrl -o tsv || true)
 
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then
@@ -209,63 +206,113 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Remove the federated credential the setup made, if it still trusts exactly this ServiceAccount.
+# Remove the federated credential the setup made, if it still trusts exactly this cluster's issuer and this ServiceAccount.
 if [ "$IDENTITY_ID" != '' ]; then
-  FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
-      --identity-name "$IDENTITY_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
-  if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
-    run az identity federated-credential delete \
-        --name "$FEDERATED_CREDENTIAL_NAME" \
+  if [ "$OIDC_ISSUER" != '' ]; then
+    FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
         --identity-name "$IDENTITY_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --yes
+        --query "[?name=='${FEDERATED_CREDENTIAL_NAME}' && issuer=='${OIDC_ISSUER}' && subject=='system:serviceaccount:${NAMESPACE}:${SERVICE_ACCOUNT}'] | length(@)" -o tsv)
+    if [ "$FEDERATED_CREDENTIAL_FOUND" = 1 ]; then
+      run az identity federated-credential delete \
+          --name "$FEDERATED_CREDENTIAL_NAME" \
+          --identity-name "$IDENTITY_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --yes
+    fi
+  fi
+  if [ "$OIDC_ISSUER" = '' ]; then
+    printf '%s\n' "The cluster ${CLUSTER_NAME} has no OIDC issuer (or is gone), so the federated credential ${FEDERATED_CREDENTIAL_NAME} cannot be told from another cluster's: it is kept. If no cluster signs in through it, delete it: az identity federated-credential delete --name ${FEDERATED_CREDENTIAL_NAME} --identity-name ${IDENTITY_NAME} --resource-group ${RESOURCE_GROUP} --yes"
   fi
 fi
 
-# Take back the setup's patch of the Deployment orders-api: its config-hash and client-id annotations, and while its pods use the ServiceAccount orders-api, that ServiceAccount and the Workload ID label (its pods restart).
-DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
-    --namespace "$NAMESPACE" \
-    --ignore-not-found -o 'jsonpath={.spec.template.metadata.annotations.dapr-mi-wizard/config-hash}')
-DEPLOYMENT_SERVICE_ACCOUNT=$(kubectl get deployment "$DEPLOYMENT_NAME" \
-    --namespace "$NAMESPACE" \
-    --ignore-not-found -o 'jsonpath={.spec.template.spec.serviceAccountName}')
-if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
-  if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
-    run kubectl patch deployment "$DEPLOYMENT_NAME" \
-        --namespace "$NAMESPACE" \
-        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null},"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'
-  fi
-  if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != "$SERVICE_ACCOUNT" ]; then
-    run kubectl patch deployment "$DEPLOYMENT_NAME" \
-        --namespace "$NAMESPACE" \
-        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
-  fi
+# Once the cluster is gone, its components, ServiceAccount and Deployment went with it.
+# Kept: the namespace, the OIDC issuer and Workload ID on the cluster (other workloads may use them).
+if [ "$CLUSTER_ID" = '' ]; then
+  printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}: nothing in it to remove, only its grants and federated credential in Azure."
 fi
-# Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
 
-# Delete the components the setup applied, and the ServiceAccount if it still names this identity and no Deployment uses it.
-run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
-run kubectl delete components.dapr.io statestore --namespace "$NAMESPACE" --ignore-not-found
-run kubectl delete components.dapr.io tablestate --namespace "$NAMESPACE" --ignore-not-found
-run kubectl delete components.dapr.io pubsub --namespace "$NAMESPACE" --ignore-not-found
-run kubectl delete components.dapr.io pg-state --namespace "$NAMESPACE" --ignore-not-found
-SERVICE_ACCOUNT_CLIENT_ID=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
-    --namespace "$NAMESPACE" \
-    --ignore-not-found -o 'jsonpath={.metadata.annotations.azure\.workload\.identity/client-id}')
-SERVICE_ACCOUNT_USED_BY=$(kubectl get deployments \
-    --namespace "$NAMESPACE" -o 'jsonpath={.items[?(@.spec.template.spec.serviceAccountName=="'"$SERVICE_ACCOUNT"'")].metadata.name}')
-if [ "$SERVICE_ACCOUNT_CLIENT_ID" != '' ]; then
-  if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
-    if [ "$SERVICE_ACCOUNT_USED_BY" = '' ]; then
-      run kubectl delete serviceaccount "$SERVICE_ACCOUNT" \
-          --namespace "$NAMESPACE" \
-          --ignore-not-found
+# Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
+if [ "$CLUSTER_ID" != '' ]; then
+  az aks get-credentials \
+      --name "$CLUSTER_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --overwrite-existing
+  KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
+  if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
+    if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
+      echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. The grants and the federated credential above are removed; nothing in the cluster was changed.' >&2
+      exit 1
     fi
   fi
 fi
-# Kept: the namespace, the OIDC issuer and Workload ID on the cluster (other workloads may use them).
+
+# Delete the components the setup applied, before the Deployment's pods restart below.
+if [ "$CLUSTER_ID" != '' ]; then
+  run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+  run kubectl delete components.dapr.io statestore --namespace "$NAMESPACE" --ignore-not-found
+  run kubectl delete components.dapr.io tablestate --namespace "$NAMESPACE" --ignore-not-found
+  run kubectl delete components.dapr.io pubsub --namespace "$NAMESPACE" --ignore-not-found
+  run kubectl delete components.dapr.io pg-state --namespace "$NAMESPACE" --ignore-not-found
+fi
+
+# Take back the setup's patch of the Deployment orders-api: its config-hash and client-id annotations, and while its pods use the ServiceAccount orders-api and the setup created it, that ServiceAccount and the Workload ID label (its pods restart).
+if [ "$CLUSTER_ID" != '' ]; then
+  DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.template.metadata.annotations.dapr-mi-wizard/config-hash}')
+  DEPLOYMENT_SERVICE_ACCOUNT=$(kubectl get deployment "$DEPLOYMENT_NAME" \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.template.spec.serviceAccountName}')
+  SERVICE_ACCOUNT_CREATED=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
+    if [ "$SERVICE_ACCOUNT_CREATED" = true ]; then
+      if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
+        run kubectl patch deployment "$DEPLOYMENT_NAME" \
+            --namespace "$NAMESPACE" \
+            --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null},"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'
+      fi
+      if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != "$SERVICE_ACCOUNT" ]; then
+        run kubectl patch deployment "$DEPLOYMENT_NAME" \
+            --namespace "$NAMESPACE" \
+            --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
+      fi
+    fi
+    if [ "$SERVICE_ACCOUNT_CREATED" != true ]; then
+      run kubectl patch deployment "$DEPLOYMENT_NAME" \
+          --namespace "$NAMESPACE" \
+          --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
+    fi
+  fi
+  # Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
+fi
+
+# Delete the ServiceAccount if the setup created it, it still names this identity and no workload runs as it.
+if [ "$CLUSTER_ID" != '' ]; then
+  SERVICE_ACCOUNT_CLIENT_ID=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.azure\.workload\.identity/client-id}')
+  SERVICE_ACCOUNT_USED_BY=$(kubectl get deployments,statefulsets,daemonsets,jobs \
+      --namespace "$NAMESPACE" -o 'jsonpath={.items[?(@.spec.template.spec.serviceAccountName=="'"$SERVICE_ACCOUNT"'")].metadata.name}')
+  SERVICE_ACCOUNT_USED_BY_CRONJOBS=$(kubectl get cronjobs \
+      --namespace "$NAMESPACE" -o 'jsonpath={.items[?(@.spec.jobTemplate.spec.template.spec.serviceAccountName=="'"$SERVICE_ACCOUNT"'")].metadata.name}')
+  if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
+    if [ "$SERVICE_ACCOUNT_CREATED" = true ]; then
+      if [ "$SERVICE_ACCOUNT_USED_BY" = '' ]; then
+        if [ "$SERVICE_ACCOUNT_USED_BY_CRONJOBS" = '' ]; then
+          run kubectl delete serviceaccount "$SERVICE_ACCOUNT" \
+              --namespace "$NAMESPACE" \
+              --ignore-not-found
+        fi
+      fi
+    fi
+    if [ "$SERVICE_ACCOUNT_CREATED" != true ]; then
+      printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} existed before the setup (it has no dapr-mi-wizard/created mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id-"
+    fi
+  fi
+fi
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \

@@ -1,7 +1,8 @@
 """The kubectl stand-in: the cluster `az aks get-credentials` pointed at, as objects in
 state['kubernetes'][cluster] = {crds: [...], objects: [...], logs: {"ns/target/container": [lines]}}.
 
-apply, get, patch (strategic merge for maps, containers merged by name), delete, create namespace,
+apply (merged into an object that exists), get (also of several kinds), patch (strategic merge for maps,
+containers merged by name), annotate, delete, create namespace,
 rollout restart/status and logs; anything else fails (exit 1, as kubectl's cobra errors do). Deployments run
 pods as kube_pods.py says; -o jsonpath is read by kube_jsonpath.py.
 """
@@ -20,6 +21,9 @@ TYPE_WORDS = {
     'serviceaccount': 'ServiceAccount', 'serviceaccounts': 'ServiceAccount', 'sa': 'ServiceAccount',
     'pod': 'Pod', 'pods': 'Pod', 'po': 'Pod',
     'deployment': 'Deployment', 'deployments': 'Deployment', 'deploy': 'Deployment', 'deployment.apps': 'Deployment',
+    'statefulset': 'StatefulSet', 'statefulsets': 'StatefulSet', 'sts': 'StatefulSet',
+    'daemonset': 'DaemonSet', 'daemonsets': 'DaemonSet', 'ds': 'DaemonSet',
+    'job': 'Job', 'jobs': 'Job', 'cronjob': 'CronJob', 'cronjobs': 'CronJob', 'cj': 'CronJob',
     'component': 'Component', 'components': 'Component', 'components.dapr.io': 'Component',
     'component.dapr.io': 'Component',
     'crd': 'CustomResourceDefinition', 'crds': 'CustomResourceDefinition',
@@ -30,7 +34,7 @@ VALUE_FLAGS = {'-n': '--namespace', '--namespace': '--namespace', '-f': '--filen
                '-p': '--patch', '--patch': '--patch', '--type': '--type', '-c': '--container',
                '--container': '--container', '--timeout': '--timeout', '-l': '--selector',
                '--selector': '--selector', '--sort-by': '--sort-by'}
-SWITCH_FLAGS = {'--ignore-not-found', '--minify'}
+SWITCH_FLAGS = {'--ignore-not-found', '--minify', '--overwrite'}
 
 
 def fail(message):
@@ -106,14 +110,51 @@ def apply(cluster, flags):
                 raise fail('Error from server (NotFound): error when creating "{0}": namespaces "{1}" not found'
                            .format(flags['--filename'], metadata['namespace']))
         existing = find(cluster, kind, metadata['name'], metadata.get('namespace'))
-        if existing == document:
-            verb = 'unchanged'
-        else:
-            verb = 'configured' if existing is not None else 'created'
-            if existing is not None:
-                cluster['objects'].remove(existing)
+        if existing is None:
+            verb = 'created'
             cluster['objects'].append(document)
+        else:
+            merged = copy.deepcopy(existing)
+            apply_merge(merged, document)
+            verb = 'unchanged' if merged == existing else 'configured'
+            existing.clear()
+            existing.update(merged)
         print('{0}/{1} {2}'.format(KINDS[kind][0], metadata['name'], verb))
+
+
+def apply_merge(target, document):
+    """kubectl apply on an object that exists patches it with the file's fields: what the file names is set,
+    what it leaves out stays (an annotation another command added, a Helm-made label), maps merged key by key
+    and lists replaced (kubernetes/kubectl pkg/cmd/apply/patcher.go: a three-way merge of the file, the
+    last-applied configuration and the live object). Simplified: a field an earlier apply set and the file
+    no longer names is kept, where kubectl would remove it; the scripts apply the same files each run."""
+    for key, value in document.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            apply_merge(target[key], value)
+        else:
+            target[key] = copy.deepcopy(value)
+
+
+def annotate(cluster, words, flags):
+    """kubectl annotate TYPE NAME key=value... | key-: an existing key needs --overwrite, as kubectl's
+    (kubernetes/kubectl pkg/cmd/annotate/annotate.go validateAnnotations/parseAnnotations)."""
+    kind, name = kind_of(words[1]), words[2]
+    item = find(cluster, kind, name, flags.get('--namespace', 'default'))
+    if item is None:
+        raise not_found(kind, name)
+    annotations = item['metadata'].setdefault('annotations', {})
+    for change in words[3:]:
+        if change.endswith('-') and '=' not in change:
+            annotations.pop(change[:-1], None)
+            continue
+        key, sep, value = change.partition('=')
+        if not sep:
+            raise fail('error: at least one annotation update is required')
+        if key in annotations and annotations[key] != value and not flags.get('--overwrite'):
+            raise fail("error: --overwrite is false but found the following declared annotation(s): '{0}' "
+                       "already has a value ({1})".format(key, annotations[key]))
+        annotations[key] = value
+    print('{0}/{1} annotated'.format(KINDS[kind][0], name))
 
 
 def strategic_merge(target, patch):
@@ -152,9 +193,22 @@ def patch(cluster, words, flags):
 
 
 def get(cluster, words, flags):
-    kind = kind_of(words[1])
     namespace = flags.get('--namespace', 'default')
     names = words[2:]
+    if ',' in words[1] and not names:
+        # kubectl get deployments,statefulsets,...: one List of every kind's items, kind by kind.
+        items = [item for kind in (kind_of(word) for word in words[1].split(','))
+                 for item in cluster['objects'] if item['kind'] == kind
+                 and item['metadata'].get('namespace') == namespace]
+        output = flags.get('--output', '')
+        if not output.startswith('jsonpath='):
+            raise fail('error: the fake reads several kinds at once only with -o jsonpath')
+        try:
+            sys.stdout.write(render({'apiVersion': 'v1', 'kind': 'List', 'items': items}, output[len('jsonpath='):]))
+        except JsonPathError as error:
+            raise fail('error: error parsing jsonpath: {0}'.format(error))
+        return
+    kind = kind_of(words[1])
     if not names:
         items = [item for item in cluster['objects'] if item['kind'] == kind
                  and (not KINDS[kind][1] or item['metadata'].get('namespace') == namespace)]
@@ -324,6 +378,9 @@ def run_verb(state, cluster, words, flags):
         return False
     if verb == 'patch' and len(words) == 3:
         patch(cluster, words, flags)
+        return True
+    if verb == 'annotate' and len(words) >= 4:
+        annotate(cluster, words, flags)
         return True
     if verb == 'delete':
         delete(cluster, words, flags)

@@ -1,0 +1,233 @@
+/**
+ * AKS setup and teardown against the fake cloud where the world is not as the setup left it: a federated
+ * credential of the setup's name that another cluster relies on, a cluster that is gone, a ServiceAccount of
+ * the user's own.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseShareLink } from '../../model/url-state';
+import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
+import type { FakeCloudState } from '../../test-support/fake-cloud/seed';
+import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
+import { buildSetupScript } from '../az-script';
+import { buildPlan } from '../plan/build-plan';
+import { buildTeardownScript } from '../teardown/teardown-script';
+import { toBash } from '../to-bash';
+
+afterAll(removeFakeCloudRuns);
+
+const LINK =
+  'host=aks&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders';
+const TIMEOUT_MS = 300_000;
+
+type Json = Record<string, unknown>;
+
+function scripts(link = LINK) {
+  const plan = buildPlan(parseShareLink('', link).config);
+  const setup = buildSetupScript(plan);
+  return { plan, setup: toBash(setup), teardown: toBash(buildTeardownScript(plan, undefined, setup)) };
+}
+
+function clone(state: FakeCloudState): FakeCloudState & { resources: Json[] } {
+  return JSON.parse(JSON.stringify(state)) as FakeCloudState & { resources: Json[] };
+}
+
+function credentials(state: FakeCloudState): Record<string, Json> {
+  const identity = (state.resources as readonly Json[]).find((resource) => resource.name === 'id-orders');
+  return (identity?.federatedIdentityCredentials ?? {}) as Record<string, Json>;
+}
+
+const OTHER_ISSUER = 'https://westeurope.oic.prod-aks.azure.com/tenant/other-cluster/';
+
+describe('AKS federated credential of the setup name', () => {
+  it(
+    'the setup stops rather than re-point one that trusts another issuer, and the teardown keeps it',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      // Another cluster's issuer now holds the credential of this name (the identity is shared).
+      const shared = clone(first.stateAfter);
+      const credential = credentials(shared)['dapr-orders-orders-api'];
+      expect(credential).toBeDefined();
+      if (credential) credential.issuer = OTHER_ISSUER;
+      const again = runWithFakeCloud(setup, shared, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('already has a federated credential named dapr-orders-orders-api');
+      expect(credentials(again.stateAfter)['dapr-orders-orders-api']?.issuer).toBe(OTHER_ISSUER);
+      const down = runWithFakeCloud(teardown, shared, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(down.status, down.stderr).toBe(0);
+      expect(credentials(down.stateAfter)['dapr-orders-orders-api']?.issuer).toBe(OTHER_ISSUER);
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe('AKS teardown after the cluster was deleted', () => {
+  it(
+    'still removes the grants, keeps the federated credential (its issuer is unknown) and says so',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stateAfter.roleAssignments.length).toBeGreaterThan(0);
+      const gone = clone(first.stateAfter);
+      const withoutCluster = {
+        ...gone,
+        resources: gone.resources.filter((resource) => resource.name !== 'aks-prod'),
+        kubernetes: {},
+      };
+      const down = runWithFakeCloud(teardown, withoutCluster, {
+        workDir: first.workDir,
+        env: { DELETE_IDENTITY: '1' },
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(down.stateAfter.roleAssignments).toEqual([]);
+      expect(down.stdout).toContain('The cluster aks-prod is not in the resource group rg-orders');
+      expect(down.stdout).toContain('the federated credential dapr-orders-orders-api');
+      expect(down.calls.some((call) => call.program === 'kubectl')).toBe(false);
+      // The identity the setup created goes when asked, and its credentials with it.
+      expect(down.stateAfter.resources.some((resource) => resource.name === 'id-orders')).toBe(false);
+    },
+    TIMEOUT_MS,
+  );
+});
+
+type Cluster = { objects: Json[] };
+
+function clusterOf(state: FakeCloudState): Cluster {
+  return (state.kubernetes as unknown as Record<string, Cluster>)['aks-prod'] as Cluster;
+}
+
+function objectOf(state: FakeCloudState, kind: string, name: string): Json | undefined {
+  return clusterOf(state).objects.find(
+    (object) => object.kind === kind && (object.metadata as Json).name === name,
+  );
+}
+
+function seedWith(plan: ReturnType<typeof buildPlan>, change: (cluster: Cluster) => void) {
+  const seed = clone(seedFromPlan(plan));
+  change(clusterOf(seed));
+  return seed;
+}
+
+const HELM_ANNOTATIONS = { 'meta.helm.sh/release-name': 'orders' };
+
+describe('AKS ServiceAccount of the user', () => {
+  it(
+    'the setup stops, changing nothing, when the Deployment runs as another ServiceAccount',
+    () => {
+      const { plan, setup } = scripts();
+      const seed = seedWith(plan, (cluster) => {
+        const deployment = cluster.objects.find(
+          (object) => object.kind === 'Deployment' && (object.metadata as Json).name === 'orders-api',
+        );
+        ((deployment?.spec as Json).template as { spec: Json }).spec.serviceAccountName = 'orders-helm';
+      });
+      const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('The Deployment orders-api runs as a ServiceAccount of its own');
+      expect(run.stateAfter.resources).toEqual(seed.resources);
+      expect(objectOf(run.stateAfter, 'ServiceAccount', 'orders-api')).toBeUndefined();
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'one that existed is annotated but not marked, and the teardown keeps it and says so',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const seed = seedWith(plan, (cluster) => {
+        cluster.objects.push({
+          apiVersion: 'v1',
+          kind: 'ServiceAccount',
+          metadata: { name: 'orders-api', namespace: 'orders', annotations: { ...HELM_ANNOTATIONS } },
+        });
+      });
+      const first = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const annotations = (objectOf(first.stateAfter, 'ServiceAccount', 'orders-api')?.metadata as Json)
+        .annotations as Json;
+      expect(annotations['meta.helm.sh/release-name']).toBe('orders');
+      expect(annotations['azure.workload.identity/client-id']).not.toBeUndefined();
+      expect(annotations['dapr-mi-wizard/created']).toBeUndefined();
+      const down = runWithFakeCloud(teardown, first.stateAfter, {
+        workDir: first.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeDefined();
+      expect(down.stdout).toContain('Kept: the ServiceAccount orders-api existed before the setup');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'one the setup made is kept while a CronJob runs as it',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const made = objectOf(first.stateAfter, 'ServiceAccount', 'orders-api');
+      expect(((made?.metadata as Json).annotations as Json)['dapr-mi-wizard/created']).toBe('true');
+      const withCronJob = clone(first.stateAfter);
+      clusterOf(withCronJob).objects.push({
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: { name: 'orders-report', namespace: 'orders' },
+        spec: { jobTemplate: { spec: { template: { spec: { serviceAccountName: 'orders-api' } } } } },
+      });
+      const down = runWithFakeCloud(teardown, withCronJob, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(down.status, down.stderr).toBe(0);
+      expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeDefined();
+      const alone = runWithFakeCloud(teardown, first.stateAfter, {
+        workDir: first.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(alone.status, alone.stderr).toBe(0);
+      expect(objectOf(alone.stateAfter, 'ServiceAccount', 'orders-api')).toBeUndefined();
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe('AKS OIDC issuer', () => {
+  it('the header and the step say that turning it on restarts the API server and cannot be undone', () => {
+    const { setup } = scripts();
+    const header = setup.split('\n').filter((line) => line.startsWith('#'));
+    expect(header.join('\n')).toContain('restarts its API server (possible downtime');
+    const update = setup.indexOf('az aks update');
+    const warning = setup.lastIndexOf('the issuer cannot be turned off again', update);
+    expect(warning).toBeGreaterThan(setup.lastIndexOf('if [ "$WORKLOAD_ID_ON" != true ]', update));
+  });
+});
+
+describe('AKS checks before anything changes', () => {
+  it(
+    'a cluster without a kubelet identity stops the kubelet setup before any grant',
+    () => {
+      const { plan, setup } = scripts(`${LINK}&aksIdentity=kubelet`);
+      const seed = clone(seedFromPlan(plan));
+      for (const resource of seed.resources)
+        if (resource.name === 'aks-prod') delete resource.identityProfile;
+      const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('The cluster aks-prod has no kubelet identity');
+      expect(run.stateAfter.roleAssignments).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'a cluster kubectl cannot reach is not reported as one without Dapr',
+    () => {
+      const { plan, setup } = scripts();
+      const seed = { ...clone(seedFromPlan(plan)), kubernetes: {} };
+      const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain('The connection to the server');
+      expect(run.stderr).not.toContain('Dapr is not installed');
+    },
+    TIMEOUT_MS,
+  );
+});
