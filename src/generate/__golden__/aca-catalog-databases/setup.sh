@@ -177,289 +177,113 @@ fi
 COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
-ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pg-state'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
-  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pg-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pg-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_1" != state.postgresql ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state of another type than state.postgresql. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_1" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_1" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''pg-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_1" != '||' ]; then
+  if [ "$ENV_COMPONENT_1" != "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pg-state-v1'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_2" != '' ]; then
-  ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pg-state-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pg-state-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_2" != state.postgresql ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state-v1 of another type than state.postgresql. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_2" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state-v1 whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_2" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state-v1 that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''pg-state-v1'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_2" != '||' ]; then
+  if [ "$ENV_COMPONENT_2" != "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state-v1 that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''postgres-binding'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_3" != '' ]; then
-  ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''postgres-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''postgres-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_3" != bindings.postgresql ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named postgres-binding of another type than bindings.postgresql. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_3" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named postgres-binding whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_3" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named postgres-binding that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''postgres-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_3" != '||' ]; then
+  if [ "$ENV_COMPONENT_3" != "bindings.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named postgres-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
+ENV_COMPONENT_4=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pg-config'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_4" != '' ]; then
-  ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pg-config'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pg-config'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_4" != configuration.postgresql ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-config of another type than configuration.postgresql. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_4" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-config whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_4" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-config that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''pg-config'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_4" != '||' ]; then
+  if [ "$ENV_COMPONENT_4" != "configuration.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named pg-config that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
+ENV_COMPONENT_5=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''sql-state'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_5" != '' ]; then
-  ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''sql-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''sql-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_5" != state.sqlserver ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state of another type than state.sqlserver. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_5" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_5" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''sql-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_5" != '||' ]; then
+  if [ "$ENV_COMPONENT_5" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_6=$(az containerapp env dapr-component list \
+ENV_COMPONENT_6=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''sql-state-v1'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_6" != '' ]; then
-  ENV_COMPONENT_SCOPES_6=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''sql-state-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_6=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''sql-state-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_6" != state.sqlserver ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state-v1 of another type than state.sqlserver. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_6" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state-v1 whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_6" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state-v1 that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''sql-state-v1'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_6" != '||' ]; then
+  if [ "$ENV_COMPONENT_6" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state-v1 that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_7=$(az containerapp env dapr-component list \
+ENV_COMPONENT_7=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''redis-state'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_7" != '' ]; then
-  ENV_COMPONENT_SCOPES_7=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_7=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_7" != state.redis ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state of another type than state.redis. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_7" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_7" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''redis-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_7" != '||' ]; then
+  if [ "$ENV_COMPONENT_7" != "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_8=$(az containerapp env dapr-component list \
+ENV_COMPONENT_8=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''redis-pubsub'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_8" != '' ]; then
-  ENV_COMPONENT_SCOPES_8=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_8=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_8" != pubsub.redis ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-pubsub of another type than pubsub.redis. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_8" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-pubsub whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_8" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-pubsub that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''redis-pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_8" != '||' ]; then
+  if [ "$ENV_COMPONENT_8" != "pubsub.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_9=$(az containerapp env dapr-component list \
+ENV_COMPONENT_9=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''redis-binding'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_9" != '' ]; then
-  ENV_COMPONENT_SCOPES_9=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_9=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_9" != bindings.redis ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-binding of another type than bindings.redis. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_9" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-binding whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_9" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-binding that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''redis-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_9" != '||' ]; then
+  if [ "$ENV_COMPONENT_9" != "bindings.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_10=$(az containerapp env dapr-component list \
+ENV_COMPONENT_10=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''redis-config'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_10" != '' ]; then
-  ENV_COMPONENT_SCOPES_10=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-config'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_10=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-config'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_10" != configuration.redis ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-config of another type than configuration.redis. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_10" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-config whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_10" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-config that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''redis-config'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_10" != '||' ]; then
+  if [ "$ENV_COMPONENT_10" != "configuration.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-config that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_11=$(az containerapp env dapr-component list \
+ENV_COMPONENT_11=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''lockstore'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_11" != '' ]; then
-  ENV_COMPONENT_SCOPES_11=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''lockstore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_11=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''lockstore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_11" != lock.redis ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named lockstore of another type than lock.redis. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_11" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named lockstore whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_11" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named lockstore that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''lockstore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_11" != '||' ]; then
+  if [ "$ENV_COMPONENT_11" != "lock.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named lockstore that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi

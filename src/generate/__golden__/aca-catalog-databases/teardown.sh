@@ -216,247 +216,115 @@ COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
 if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
-  ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_1=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pg-state'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_1" = state.postgresql ]; then
-    ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --query '[?name=='\''pg-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_1" = "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''pg-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''pg-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_1" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name pg-state
-      fi
-    fi
+        --dapr-component-name pg-state
   fi
-  ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pg-state-v1'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_2" = state.postgresql ]; then
-    ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+      --query '[?name=='\''pg-state-v1'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_2" = "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''pg-state-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''pg-state-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_2" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_2" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name pg-state-v1
-      fi
-    fi
+        --dapr-component-name pg-state-v1
   fi
-  ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''postgres-binding'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_3" = bindings.postgresql ]; then
-    ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+      --query '[?name=='\''postgres-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_3" = "bindings.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''postgres-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''postgres-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_3" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_3" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name postgres-binding
-      fi
-    fi
+        --dapr-component-name postgres-binding
   fi
-  ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pg-config'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_4" = configuration.postgresql ]; then
-    ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
+      --query '[?name=='\''pg-config'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_4" = "configuration.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''pg-config'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''pg-config'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_4" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_4" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name pg-config
-      fi
-    fi
+        --dapr-component-name pg-config
   fi
-  ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''sql-state'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_5" = state.sqlserver ]; then
-    ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
+      --query '[?name=='\''sql-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_5" = "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''sql-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''sql-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_5" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_5" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name sql-state
-      fi
-    fi
+        --dapr-component-name sql-state
   fi
-  ENV_COMPONENT_TYPE_6=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_6=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''sql-state-v1'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_6" = state.sqlserver ]; then
-    ENV_COMPONENT_SCOPES_6=$(az containerapp env dapr-component list \
+      --query '[?name=='\''sql-state-v1'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_6" = "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''sql-state-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_6=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''sql-state-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_6" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_6" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name sql-state-v1
-      fi
-    fi
+        --dapr-component-name sql-state-v1
   fi
-  ENV_COMPONENT_TYPE_7=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_7=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-state'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_7" = state.redis ]; then
-    ENV_COMPONENT_SCOPES_7=$(az containerapp env dapr-component list \
+      --query '[?name=='\''redis-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_7" = "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_7=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_7" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_7" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name redis-state
-      fi
-    fi
+        --dapr-component-name redis-state
   fi
-  ENV_COMPONENT_TYPE_8=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_8=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-pubsub'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_8" = pubsub.redis ]; then
-    ENV_COMPONENT_SCOPES_8=$(az containerapp env dapr-component list \
+      --query '[?name=='\''redis-pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_8" = "pubsub.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_8=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_8" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_8" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name redis-pubsub
-      fi
-    fi
+        --dapr-component-name redis-pubsub
   fi
-  ENV_COMPONENT_TYPE_9=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_9=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-binding'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_9" = bindings.redis ]; then
-    ENV_COMPONENT_SCOPES_9=$(az containerapp env dapr-component list \
+      --query '[?name=='\''redis-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_9" = "bindings.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_9=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_9" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_9" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name redis-binding
-      fi
-    fi
+        --dapr-component-name redis-binding
   fi
-  ENV_COMPONENT_TYPE_10=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_10=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-config'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_10" = configuration.redis ]; then
-    ENV_COMPONENT_SCOPES_10=$(az containerapp env dapr-component list \
+      --query '[?name=='\''redis-config'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_10" = "configuration.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-config'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_10=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-config'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_10" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_10" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name redis-config
-      fi
-    fi
+        --dapr-component-name redis-config
   fi
-  ENV_COMPONENT_TYPE_11=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_11=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''lockstore'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_11" = lock.redis ]; then
-    ENV_COMPONENT_SCOPES_11=$(az containerapp env dapr-component list \
+      --query '[?name=='\''lockstore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_11" = "lock.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''lockstore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_11=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''lockstore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_11" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_11" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name lockstore
-      fi
-    fi
+        --dapr-component-name lockstore
   fi
 fi
 

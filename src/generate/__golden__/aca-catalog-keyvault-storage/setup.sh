@@ -162,185 +162,73 @@ fi
 COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
-ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
-  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_1" != secretstores.azure.keyvault ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault of another type than secretstores.azure.keyvault. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_1" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_1" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_1" != '||' ]; then
+  if [ "$ENV_COMPONENT_1" != "secretstores.azure.keyvault|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault-crypto'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_2" != '' ]; then
-  ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault-crypto'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault-crypto'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_2" != crypto.azure.keyvault ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault-crypto of another type than crypto.azure.keyvault. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_2" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault-crypto whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_2" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault-crypto that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''azurekeyvault-crypto'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_2" != '||' ]; then
+  if [ "$ENV_COMPONENT_2" != "crypto.azure.keyvault|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault-crypto that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''statestore'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_3" != '' ]; then
-  ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_3" != state.azure.blobstorage ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named statestore of another type than state.azure.blobstorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_3" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named statestore whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_3" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named statestore that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''statestore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_3" != '||' ]; then
+  if [ "$ENV_COMPONENT_3" != "state.azure.blobstorage|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
+ENV_COMPONENT_4=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''statestore-v1'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_4" != '' ]; then
-  ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_4" != state.azure.blobstorage ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named statestore-v1 of another type than state.azure.blobstorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_4" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named statestore-v1 whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_4" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named statestore-v1 that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''statestore-v1'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_4" != '||' ]; then
+  if [ "$ENV_COMPONENT_4" != "state.azure.blobstorage|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore-v1 that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
+ENV_COMPONENT_5=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''blob-binding'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_5" != '' ]; then
-  ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''blob-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''blob-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_5" != bindings.azure.blobstorage ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named blob-binding of another type than bindings.azure.blobstorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_5" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named blob-binding whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_5" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named blob-binding that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''blob-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_5" != '||' ]; then
+  if [ "$ENV_COMPONENT_5" != "bindings.azure.blobstorage|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named blob-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_6=$(az containerapp env dapr-component list \
+ENV_COMPONENT_6=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''tablestate'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_6" != '' ]; then
-  ENV_COMPONENT_SCOPES_6=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''tablestate'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_6=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''tablestate'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_6" != state.azure.tablestorage ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named tablestate of another type than state.azure.tablestorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_6" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named tablestate whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_6" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named tablestate that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''tablestate'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_6" != '||' ]; then
+  if [ "$ENV_COMPONENT_6" != "state.azure.tablestorage|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named tablestate that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_7=$(az containerapp env dapr-component list \
+ENV_COMPONENT_7=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''queue-binding'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_7" != '' ]; then
-  ENV_COMPONENT_SCOPES_7=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''queue-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_7=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''queue-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_7" != bindings.azure.storagequeues ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named queue-binding of another type than bindings.azure.storagequeues. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_7" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named queue-binding whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_7" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named queue-binding that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''queue-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_7" != '||' ]; then
+  if [ "$ENV_COMPONENT_7" != "bindings.azure.storagequeues|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named queue-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi

@@ -186,159 +186,75 @@ COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
 if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
-  ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_1=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_1" = secretstores.azure.keyvault ]; then
-    ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_1" = "secretstores.azure.keyvault|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_1" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name azurekeyvault
-      fi
-    fi
+        --dapr-component-name azurekeyvault
   fi
-  ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault-crypto'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_2" = crypto.azure.keyvault ]; then
-    ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+      --query '[?name=='\''azurekeyvault-crypto'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_2" = "crypto.azure.keyvault|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''azurekeyvault-crypto'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''azurekeyvault-crypto'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_2" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_2" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name azurekeyvault-crypto
-      fi
-    fi
+        --dapr-component-name azurekeyvault-crypto
   fi
-  ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_3" = state.azure.blobstorage ]; then
-    ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+      --query '[?name=='\''statestore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_3" = "state.azure.blobstorage|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''statestore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''statestore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_3" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_3" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name statestore
-      fi
-    fi
+        --dapr-component-name statestore
   fi
-  ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore-v1'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_4" = state.azure.blobstorage ]; then
-    ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
+      --query '[?name=='\''statestore-v1'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_4" = "state.azure.blobstorage|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''statestore-v1'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''statestore-v1'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_4" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_4" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name statestore-v1
-      fi
-    fi
+        --dapr-component-name statestore-v1
   fi
-  ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''blob-binding'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_5" = bindings.azure.blobstorage ]; then
-    ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
+      --query '[?name=='\''blob-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_5" = "bindings.azure.blobstorage|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''blob-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''blob-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_5" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_5" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name blob-binding
-      fi
-    fi
+        --dapr-component-name blob-binding
   fi
-  ENV_COMPONENT_TYPE_6=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_6=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''tablestate'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_6" = state.azure.tablestorage ]; then
-    ENV_COMPONENT_SCOPES_6=$(az containerapp env dapr-component list \
+      --query '[?name=='\''tablestate'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_6" = "state.azure.tablestorage|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''tablestate'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_6=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''tablestate'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_6" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_6" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name tablestate
-      fi
-    fi
+        --dapr-component-name tablestate
   fi
-  ENV_COMPONENT_TYPE_7=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_7=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''queue-binding'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_7" = bindings.azure.storagequeues ]; then
-    ENV_COMPONENT_SCOPES_7=$(az containerapp env dapr-component list \
+      --query '[?name=='\''queue-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_7" = "bindings.azure.storagequeues|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''queue-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_7=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''queue-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_7" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_7" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name queue-binding
-      fi
-    fi
+        --dapr-component-name queue-binding
   fi
 fi
 

@@ -262,225 +262,105 @@ COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
 if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
-  ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_1=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''queue-pubsub'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_1" = pubsub.azure.servicebus.queues ]; then
-    ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --query '[?name=='\''queue-pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_1" = "pubsub.azure.servicebus.queues|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''queue-pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''queue-pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_1" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name queue-pubsub
-      fi
-    fi
+        --dapr-component-name queue-pubsub
   fi
-  ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pubsub'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_2" = pubsub.azure.servicebus.topics ]; then
-    ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+      --query '[?name=='\''pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_2" = "pubsub.azure.servicebus.topics|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_2" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_2" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name pubsub
-      fi
-    fi
+        --dapr-component-name pubsub
   fi
-  ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''servicebus-binding'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_3" = bindings.azure.servicebus.queues ]; then
-    ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+      --query '[?name=='\''servicebus-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_3" = "bindings.azure.servicebus.queues|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''servicebus-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''servicebus-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_3" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_3" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name servicebus-binding
-      fi
-    fi
+        --dapr-component-name servicebus-binding
   fi
-  ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''eh-pubsub'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_4" = pubsub.azure.eventhubs ]; then
-    ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
+      --query '[?name=='\''eh-pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_4" = "pubsub.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''eh-pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''eh-pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_4" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_4" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name eh-pubsub
-      fi
-    fi
+        --dapr-component-name eh-pubsub
   fi
-  ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''eventhubs-binding'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_5" = bindings.azure.eventhubs ]; then
-    ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
+      --query '[?name=='\''eventhubs-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_5" = "bindings.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''eventhubs-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''eventhubs-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_5" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_5" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name eventhubs-binding
-      fi
-    fi
+        --dapr-component-name eventhubs-binding
   fi
-  ENV_COMPONENT_TYPE_6=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_6=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''cosmos-state'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_6" = state.azure.cosmosdb ]; then
-    ENV_COMPONENT_SCOPES_6=$(az containerapp env dapr-component list \
+      --query '[?name=='\''cosmos-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_6" = "state.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''cosmos-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_6=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''cosmos-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_6" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_6" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name cosmos-state
-      fi
-    fi
+        --dapr-component-name cosmos-state
   fi
-  ENV_COMPONENT_TYPE_7=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_7=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''cosmosdb-binding'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_7" = bindings.azure.cosmosdb ]; then
-    ENV_COMPONENT_SCOPES_7=$(az containerapp env dapr-component list \
+      --query '[?name=='\''cosmosdb-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_7" = "bindings.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''cosmosdb-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_7=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''cosmosdb-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_7" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_7" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name cosmosdb-binding
-      fi
-    fi
+        --dapr-component-name cosmosdb-binding
   fi
-  ENV_COMPONENT_TYPE_8=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_8=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''configstore'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_8" = configuration.azure.appconfig ]; then
-    ENV_COMPONENT_SCOPES_8=$(az containerapp env dapr-component list \
+      --query '[?name=='\''configstore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_8" = "configuration.azure.appconfig|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''configstore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_8=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''configstore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_8" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_8" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name configstore
-      fi
-    fi
+        --dapr-component-name configstore
   fi
-  ENV_COMPONENT_TYPE_9=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_9=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''openai-binding'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_9" = bindings.azure.openai ]; then
-    ENV_COMPONENT_SCOPES_9=$(az containerapp env dapr-component list \
+      --query '[?name=='\''openai-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_9" = "bindings.azure.openai|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''openai-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_9=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''openai-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_9" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_9" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name openai-binding
-      fi
-    fi
+        --dapr-component-name openai-binding
   fi
-  ENV_COMPONENT_TYPE_10=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_10=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''signalr-binding'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_10" = bindings.azure.signalr ]; then
-    ENV_COMPONENT_SCOPES_10=$(az containerapp env dapr-component list \
+      --query '[?name=='\''signalr-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_10" = "bindings.azure.signalr|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''signalr-binding'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_10=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''signalr-binding'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_10" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_10" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name signalr-binding
-      fi
-    fi
+        --dapr-component-name signalr-binding
   fi
 fi
 

@@ -56,7 +56,7 @@ resource federatedCredential 'Microsoft.ManagedIdentity/userAssignedIdentities/f
 var granteePrincipalId = identity.properties.principalId
 
 // The Azure Cache for Redis redis-orders in rg-orders.
-// Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --set redisConfiguration.aadEnabled=true with its --name and --resource-group.
+// Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.
 resource redisCache 'Microsoft.Cache/redis@2024-11-01' existing = {
   name: 'redis-orders'
 }

@@ -221,115 +221,55 @@ COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
 if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
-  ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_1=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''cosmos-state'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_1" = state.azure.cosmosdb ]; then
-    ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --query '[?name=='\''cosmos-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_1" = "state.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''cosmos-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''cosmos-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_1" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name cosmos-state
-      fi
-    fi
+        --dapr-component-name cosmos-state
   fi
-  ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''sql-state'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_2" = state.sqlserver ]; then
-    ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+      --query '[?name=='\''sql-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_2" = "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''sql-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''sql-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_2" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_2" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name sql-state
-      fi
-    fi
+        --dapr-component-name sql-state
   fi
-  ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-state'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_3" = state.redis ]; then
-    ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+      --query '[?name=='\''redis-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_3" = "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_3" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_3" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name redis-state
-      fi
-    fi
+        --dapr-component-name redis-state
   fi
-  ENV_COMPONENT_TYPE_4=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''configstore'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_4" = configuration.azure.appconfig ]; then
-    ENV_COMPONENT_SCOPES_4=$(az containerapp env dapr-component list \
+      --query '[?name=='\''configstore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_4" = "configuration.azure.appconfig|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''configstore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_4=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''configstore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_4" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_4" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name configstore
-      fi
-    fi
+        --dapr-component-name configstore
   fi
-  ENV_COMPONENT_TYPE_5=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''eh-pubsub'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_5" = pubsub.azure.eventhubs ]; then
-    ENV_COMPONENT_SCOPES_5=$(az containerapp env dapr-component list \
+      --query '[?name=='\''eh-pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_5" = "pubsub.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''eh-pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_5=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''eh-pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_5" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_5" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name eh-pubsub
-      fi
-    fi
+        --dapr-component-name eh-pubsub
   fi
 fi
 

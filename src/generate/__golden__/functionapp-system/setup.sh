@@ -142,29 +142,13 @@ if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
 fi
 
 # Check the environment's components of the same names before any change: one the setup did not write (another type, scopes other than orders-func alone, another identity) stops the script.
-ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
-  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_1" != secretstores.azure.keyvault ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault of another type than secretstores.azure.keyvault. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_1" != orders-func ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault whose scopes are not orders-func alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_1" != '' ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault that names an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_1" != '||' ]; then
+  if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-func|' ]; then
+    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault that the setup did not write: another type, scopes other than orders-func alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi

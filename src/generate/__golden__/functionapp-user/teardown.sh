@@ -101,27 +101,15 @@ if [ "$PRINCIPAL_ID" != '' ]; then
 fi
 
 # Remove the component the setup added to the Container Apps environment, if still as the setup wrote it (type, scopes orders-func, this identity's client id); one changed since is kept.
-ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv || true)
-if [ "$ENV_COMPONENT_TYPE_1" = secretstores.azure.keyvault ]; then
-  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+    --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+if [ "$ENV_COMPONENT_1" = 'secretstores.azure.keyvault|orders-func|6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' ]; then
+  run az containerapp env dapr-component remove \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_SCOPES_1" = orders-func ]; then
-    if [ "$ENV_COMPONENT_CLIENT_ID_1" = 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
-      run az containerapp env dapr-component remove \
-          --name "$ENVIRONMENT_NAME" \
-          --resource-group "$RESOURCE_GROUP" \
-          --dapr-component-name azurekeyvault
-    fi
-  fi
+      --dapr-component-name azurekeyvault
 fi
 
 # Take the user-assigned identity off the function app if the setup created it (and so attached it); one that existed before stays attached.

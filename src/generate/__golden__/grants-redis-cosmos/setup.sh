@@ -159,55 +159,23 @@ fi
 COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
-ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''redis-state'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
-  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_1" != state.redis ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state of another type than state.redis. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_1" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_1" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''redis-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_1" != '||' ]; then
+  if [ "$ENV_COMPONENT_1" != "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''cosmos-state'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_2" != '' ]; then
-  ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''cosmos-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''cosmos-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_2" != state.azure.cosmosdb ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state of another type than state.azure.cosmosdb. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_2" != orders-api ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state whose scopes are not orders-api alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_2" != "$COMPONENTS_CLIENT_ID" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state that names another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''cosmos-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_2" != '||' ]; then
+  if [ "$ENV_COMPONENT_2" != "state.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi

@@ -138,49 +138,25 @@ COMPONENTS_CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
 if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
-  ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_1=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''redis-state'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_1" = state.redis ]; then
-    ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+      --query '[?name=='\''redis-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_1" = "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''redis-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_1" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name redis-state
-      fi
-    fi
+        --dapr-component-name redis-state
   fi
-  ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+  ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''cosmos-state'\''].properties.componentType | [0]' -o tsv || true)
-  if [ "$ENV_COMPONENT_TYPE_2" = state.azure.cosmosdb ]; then
-    ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+      --query '[?name=='\''cosmos-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+  if [ "$ENV_COMPONENT_2" = "state.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+    run az containerapp env dapr-component remove \
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''cosmos-state'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-    ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-        --name "$ENVIRONMENT_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name=='\''cosmos-state'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-    if [ "$ENV_COMPONENT_SCOPES_2" = orders-api ]; then
-      if [ "$ENV_COMPONENT_CLIENT_ID_2" = "$COMPONENTS_CLIENT_ID" ]; then
-        run az containerapp env dapr-component remove \
-            --name "$ENVIRONMENT_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --dapr-component-name cosmos-state
-      fi
-    fi
+        --dapr-component-name cosmos-state
   fi
 fi
 

@@ -134,71 +134,35 @@ if [ "$PRINCIPAL_ID" != '' ]; then
 fi
 
 # Remove the components the setup added to the Container Apps environment, if still as the setup wrote them (type, scopes orders-api, no client id); one changed since is kept.
-ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv || true)
-if [ "$ENV_COMPONENT_TYPE_1" = secretstores.azure.keyvault ]; then
-  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
+    --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+if [ "$ENV_COMPONENT_1" = 'secretstores.azure.keyvault|orders-api|' ]; then
+  run az containerapp env dapr-component remove \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_SCOPES_1" = orders-api ]; then
-    if [ "$ENV_COMPONENT_CLIENT_ID_1" = '' ]; then
-      run az containerapp env dapr-component remove \
-          --name "$ENVIRONMENT_NAME" \
-          --resource-group "$RESOURCE_GROUP" \
-          --dapr-component-name azurekeyvault
-    fi
-  fi
+      --dapr-component-name azurekeyvault
 fi
-ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''statestore'\''].properties.componentType | [0]' -o tsv || true)
-if [ "$ENV_COMPONENT_TYPE_2" = state.azure.blobstorage ]; then
-  ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
+    --query '[?name=='\''statestore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+if [ "$ENV_COMPONENT_2" = 'state.azure.blobstorage|orders-api|' ]; then
+  run az containerapp env dapr-component remove \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_SCOPES_2" = orders-api ]; then
-    if [ "$ENV_COMPONENT_CLIENT_ID_2" = '' ]; then
-      run az containerapp env dapr-component remove \
-          --name "$ENVIRONMENT_NAME" \
-          --resource-group "$RESOURCE_GROUP" \
-          --dapr-component-name statestore
-    fi
-  fi
+      --dapr-component-name statestore
 fi
-ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pubsub'\''].properties.componentType | [0]' -o tsv || true)
-if [ "$ENV_COMPONENT_TYPE_3" = pubsub.azure.servicebus.topics ]; then
-  ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
+    --query '[?name=='\''pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+if [ "$ENV_COMPONENT_3" = 'pubsub.azure.servicebus.topics|orders-api|' ]; then
+  run az containerapp env dapr-component remove \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_SCOPES_3" = orders-api ]; then
-    if [ "$ENV_COMPONENT_CLIENT_ID_3" = '' ]; then
-      run az containerapp env dapr-component remove \
-          --name "$ENVIRONMENT_NAME" \
-          --resource-group "$RESOURCE_GROUP" \
-          --dapr-component-name pubsub
-    fi
-  fi
+      --dapr-component-name pubsub
 fi
 
 # Turn off the container app's system-assigned identity only if you ask (REMOVE_SYSTEM_IDENTITY=1): the teardown cannot tell whether the setup turned it on, and every other grant to it stops working.

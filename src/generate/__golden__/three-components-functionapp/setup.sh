@@ -158,81 +158,33 @@ if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
 fi
 
 # Check the environment's components of the same names before any change: one the setup did not write (another type, scopes other than orders-func alone, another identity) stops the script.
-ENV_COMPONENT_TYPE_1=$(az containerapp env dapr-component list \
+ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_1" != '' ]; then
-  ENV_COMPONENT_SCOPES_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_1=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''azurekeyvault'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_1" != secretstores.azure.keyvault ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault of another type than secretstores.azure.keyvault. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_1" != orders-func ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault whose scopes are not orders-func alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_1" != '' ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault that names an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_1" != '||' ]; then
+  if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-func|' ]; then
+    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault that the setup did not write: another type, scopes other than orders-func alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_2=$(az containerapp env dapr-component list \
+ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''statestore'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_2" != '' ]; then
-  ENV_COMPONENT_SCOPES_2=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_2=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''statestore'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_2" != state.azure.blobstorage ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named statestore of another type than state.azure.blobstorage. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_2" != orders-func ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named statestore whose scopes are not orders-func alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_2" != '' ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named statestore that names an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''statestore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_2" != '||' ]; then
+  if [ "$ENV_COMPONENT_2" != 'state.azure.blobstorage|orders-func|' ]; then
+    echo 'The Container Apps environment cae-orders already has a Dapr component named statestore that the setup did not write: another type, scopes other than orders-func alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi
-ENV_COMPONENT_TYPE_3=$(az containerapp env dapr-component list \
+ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pubsub'\''].properties.componentType | [0]' -o tsv)
-if [ "$ENV_COMPONENT_TYPE_3" != '' ]; then
-  ENV_COMPONENT_SCOPES_3=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pubsub'\''] | [0].properties.scopes || `[]` | join('\'','\'', @)' -o tsv)
-  ENV_COMPONENT_CLIENT_ID_3=$(az containerapp env dapr-component list \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query '[?name=='\''pubsub'\''] | [0].properties.metadata[?name=='\''azureClientId'\''].value | [0]' -o tsv)
-  if [ "$ENV_COMPONENT_TYPE_3" != pubsub.azure.servicebus.topics ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named pubsub of another type than pubsub.azure.servicebus.topics. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_SCOPES_3" != orders-func ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named pubsub whose scopes are not orders-func alone. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
-    exit 1
-  fi
-  if [ "$ENV_COMPONENT_CLIENT_ID_3" != '' ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named pubsub that names an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    --query '[?name=='\''pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
+if [ "$ENV_COMPONENT_3" != '||' ]; then
+  if [ "$ENV_COMPONENT_3" != 'pubsub.azure.servicebus.topics|orders-func|' ]; then
+    echo 'The Container Apps environment cae-orders already has a Dapr component named pubsub that the setup did not write: another type, scopes other than orders-func alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
     exit 1
   fi
 fi

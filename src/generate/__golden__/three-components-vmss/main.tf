@@ -99,7 +99,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 # The setup script (setup-dapr-identity.sh) does it in these steps:
 #   - Write the component files into ./components.
 #   - Yours to do (the script only prints how): Put the component files where Dapr on the scale set reads them.
-#   - Give the instances that already run the identity. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+#   - Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
 #       az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*' -o none
 #       It brings every instance to the scale set's latest model, with any other change waiting in it (an OS image or
 #       VM size change restarts or reimages the instance); whether the identity alone restarts one is not documented:
