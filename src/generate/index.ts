@@ -138,7 +138,7 @@ function once<T>(make: () => T): () => T {
 export type { ScriptMeta } from './az-script';
 
 /**
- * Every output that applies to this configuration. `meta` (share link, date, version) opens the setup script. An output is generated only when the fields it is made
+ * Every output that applies to this configuration. `meta` (share link, date, version) opens the setup and teardown scripts. An output is generated only when the fields it is made
  * from are valid, so a half-filled form already previews the components, and no output carries a bad value.
  */
 export function generate(config: WizardConfig, meta?: ScriptMeta): GeneratedOutput {

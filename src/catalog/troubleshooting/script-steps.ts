@@ -167,7 +167,7 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       { regex: 'no matches for kind "component" in version "dapr\\.io/v1alpha1"' },
       // dapr/dapr#2911.
       'the server could not find the requested resource (get components.dapr.io)',
-      // The setup script's own check (hosts/aks-kubectl.ts).
+      // The setup script's own check (src/generate/hosts/aks.ts, clusterChecks).
       'has no components.dapr.io resource type',
     ],
     cause: 'The cluster has no Component resource type: Dapr (its CRDs and control plane) is not installed.',

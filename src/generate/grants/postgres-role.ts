@@ -95,7 +95,7 @@ export const POSTGRES_ADMIN_OPTION = 'PG_ADMIN';
  * The name a Microsoft Entra admin signs in to PostgreSQL with is the admin's name on the server: a user's
  * UPN, but for a group admin the group's name (a member signs in as the group), and for a service principal
  * its display name (Microsoft Learn, Azure Database for PostgreSQL, "Connect with Microsoft Entra ID",
- * security-entra-configure.md; as the review gave it). az knows only the signed-in user's own name, so
+ * security-entra-configure.md). az knows only the signed-in user's own name, so
  * PG_ADMIN lets the user name the admin, and the az name is read only when PG_ADMIN is empty. The list command
  * is `ad-admin list` in the installed 2.45 (az postgres flexible-server ad-admin list --help) and
  * `microsoft-entra-admin list` in newer CLIs (MicrosoftDocs/azure-docs-cli upcoming-breaking-changes.md renames

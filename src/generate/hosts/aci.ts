@@ -302,6 +302,7 @@ function keepIdentityInUseStep(plan: DeploymentPlan): ScriptStep[] {
 
 export const containerInstancesHost: HostModule = {
   teardownSteps,
+  teardownRemovesLocalFiles: true,
   preflightSteps: (plan) => [existingGroupStep(plan)],
   // A user-assigned identity can be granted before the group exists; a system-assigned one only after.
   setupSteps: (plan, grantSteps) =>

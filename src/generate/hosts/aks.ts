@@ -210,7 +210,6 @@ const UPGRADE_DOC = 'https://docs.dapr.io/operations/hosting/kubernetes/kubernet
 function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
   const steps: ScriptStep[] = [
     {
-      // Without --overwrite-existing the CLI prompts when a context of that name exists (acs custom.py _handle_merge).
       comment:
         'Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration), and check that Dapr is installed (the Component resource type exists).',
       lines: [

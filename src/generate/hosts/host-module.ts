@@ -18,7 +18,13 @@ export interface HostModule {
    * a system-assigned principal into PRINCIPAL_ID (empty when the host has none), run the grant steps given,
    * then remove the components and take the identity off the host, removing only what the setup made.
    */
-  readonly teardownSteps?: (plan: DeploymentPlan, grantSteps: readonly ScriptStep[]) => ScriptStep[];
+  readonly teardownSteps: (plan: DeploymentPlan, grantSteps: readonly ScriptStep[]) => ScriptStep[];
+  /**
+   * The host's own teardown steps remove the files the setup wrote into ./components, with a note for the
+   * machines they were copied to (VM, scale set) or the group file they made (ACI); elsewhere the teardown
+   * removes them in a step of its own.
+   */
+  readonly teardownRemovesLocalFiles?: true;
   /** Checks that the components reached Dapr's store on this host (none where the host has no store). */
   readonly verifyLines: (plan: DeploymentPlan) => ScriptLine[];
   /** The end of "if the app started before that, ...". */

@@ -316,6 +316,7 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
         [...writeAndPlaceSteps(plan, placement(plan)), ...(isScaleSet ? [rolloutStep()] : [])],
       ),
     teardownSteps: virtualMachineTeardownSteps(group),
+    teardownRemovesLocalFiles: true,
     verifyLines: (plan) => (isScaleSet ? scaleSetVerifyLines(plan) : vmVerifyLines(plan)),
     restartHint: RESTART_THE_APP,
     cliRequirement: () => undefined,

@@ -70,10 +70,6 @@ function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
   ];
 }
 
-/**
- * The grants in reverse order, each only while the identity has a principal id (none: it is gone, or the
- * host has no system-assigned identity, so there is nothing granted to look for).
- */
 const DATABASE_GRANTS = new Set(['postgres-role', 'sql-contained-user']);
 
 /** PostgreSQL roles and SQL users: a database may refuse to drop one that owns tables (kept-role.ts). */
@@ -88,6 +84,10 @@ function withoutFiles(lines: readonly ScriptLine[]): Conditional['lines'] {
   });
 }
 
+/**
+ * The grants in reverse order, each only while the identity has a principal id (none: it is gone, or the
+ * host has no system-assigned identity, so there is nothing granted to look for).
+ */
 function grantSteps(plan: DeploymentPlan, which: 'database' | 'other'): ScriptStep[] {
   const reversed = [...plan.grants]
     .reverse()
@@ -103,9 +103,6 @@ function grantSteps(plan: DeploymentPlan, which: 'database' | 'other'): ScriptSt
   });
 }
 
-/** Hosts whose own teardown steps remove the files the setup wrote here (with their notes for the machines). */
-const REMOVES_ITS_FILES = new Set(['vm', 'vmss', 'aci']);
-
 /** The paths of the files the setup script writes, read from that script itself. */
 function setupWrittenFiles(setup: Script): string[] {
   const paths = setup.steps.flatMap((step) =>
@@ -116,7 +113,7 @@ function setupWrittenFiles(setup: Script): string[] {
 
 /** The files the setup wrote into ./components (generated: nothing else is in them). */
 function localFilesStep(plan: DeploymentPlan, setup: Script): ScriptStep[] {
-  if (REMOVES_ITS_FILES.has(plan.host.id)) return [];
+  if (hostModule(plan.host.id).teardownRemovesLocalFiles) return [];
   return [
     {
       comment: 'Remove the files the setup wrote here (generated from the wizard: nothing else is in them).',
@@ -222,7 +219,6 @@ export function buildTeardownScript(
   setup: Script = buildSetupScript(plan),
 ): Script {
   const host = hostModule(plan.host.id);
-  if (!host.teardownSteps) throw new Error(`No teardown for ${plan.host.id}`);
   const steps: ScriptStep[] = [
     ...preambleSteps(plan),
     ...lookupSteps(plan),
