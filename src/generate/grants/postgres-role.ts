@@ -18,6 +18,7 @@ import {
   v,
   when,
   words,
+  type Conditional,
   type ScriptLine,
   type ScriptStep,
   type Word,
@@ -307,7 +308,15 @@ export function postgresTeardownStep(
       (other) => other.grant.kind === 'postgres-role' && other.resource === resolved.resource,
     ) === resolved;
   const privileges = grant.privileges.map((privilege) => fillFields(privilege, component.metadata));
-  const revokes = privileges.map((privilege) => `REVOKE ${privilege} FROM ${pgIdentifier(role)};`);
+  const revoke = (privilege: string): string => `REVOKE ${privilege} FROM ${pgIdentifier(role)};`;
+  const schemaRevokes = privileges
+    .filter((privilege) => parsePrivilege(privilege).objectType === 'SCHEMA')
+    .map(revoke);
+  // A table dropped since the setup holds no grant to take back, and REVOKE on it would end psql with
+  // "relation ... does not exist": each table is looked up first (to_regclass, as the setup's check).
+  const tableRevokes = privileges
+    .filter((privilege) => parsePrivilege(privilege).objectType === 'TABLE')
+    .map((privilege) => ({ table: parsePrivilege(privilege).object, statement: revoke(privilege) }));
   const mappedQuery = join(
     `SELECT count(*) FROM ${LISTED_PRINCIPALS} WHERE p.role_name = ${sqlLiteral(role)} AND lower(p.object_id::text) = lower('`,
     v('PRINCIPAL_ID'),
@@ -339,7 +348,33 @@ export function postgresTeardownStep(
         { captureTo: mapped, effect: 'read-only' },
       ),
       when(mapped, '=', '1', [
-        cmd('psql', connectionString(host, database), '-v ON_ERROR_STOP=1 -c', lit(revokes.join(' '))),
+        ...(schemaRevokes.length > 0
+          ? [
+              cmd(
+                'psql',
+                connectionString(host, database),
+                '-v ON_ERROR_STOP=1 -c',
+                lit(schemaRevokes.join(' ')),
+              ),
+            ]
+          : []),
+        ...tableRevokes.flatMap(({ table, statement }, index): Conditional['lines'] => {
+          const found = `${resource.variable}_TABLE_${index + 1}_FOUND`;
+          return [
+            command(
+              words(
+                'psql',
+                connectionString(host, database),
+                '-X -tA -v ON_ERROR_STOP=1 -c',
+                lit(`SELECT to_regclass(${sqlLiteral(table)}) IS NOT NULL;`),
+              ),
+              { captureTo: found, effect: 'read-only' },
+            ),
+            when(found, '=', 't', [
+              cmd('psql', connectionString(host, database), '-v ON_ERROR_STOP=1 -c', lit(statement)),
+            ]),
+          ];
+        }),
         ...(dropsRole ? [dropRole] : []),
       ]),
     ],

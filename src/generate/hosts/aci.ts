@@ -24,6 +24,9 @@ import {
 import { componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { DAPRD_IMAGE } from '../../catalog/dapr';
+
+/** The daprd image's repository, with the colon before its tag. */
+const DAPRD_REPOSITORY = DAPRD_IMAGE.slice(0, DAPRD_IMAGE.lastIndexOf(':') + 1);
 import {
   DELETE_IDENTITY,
   hostArgs,
@@ -205,7 +208,7 @@ function groupQuery(plan: DeploymentPlan, field: string): string {
  * (DELETE_CONTAINER_GROUP=1), and only while it runs the setup's daprd sidecar.
  */
 function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
-  const sidecar = 'GROUP_DAPRD_IMAGE';
+  const sidecar = 'GROUP_RUNS_DAPRD';
   return [
     ...(plan.identity.kind === 'system'
       ? [
@@ -234,15 +237,29 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
             'recreate the group from your own file.',
         ),
         when(DELETE_CONTAINER_GROUP, '=', '1', [
+          // Dapr's daprd image of any release: the group a wizard of another Dapr release set up is the
+          // setup's too. The flatten gives an empty list once the group is gone.
           capture(
             sidecar,
             'az container list',
             ...RG,
             '--query',
-            lit(groupQuery(plan, `containers[?name==${jsonLiteral('daprd')}].image | [0]`)),
+            lit(
+              `[?name==${jsonLiteral(plan.hostName)}].containers[] | ` +
+                `[?name==${jsonLiteral('daprd')} && starts_with(image, ${jsonLiteral(DAPRD_REPOSITORY)})] | length(@)`,
+            ),
             '-o tsv',
           ),
-          when(sidecar, '=', DAPRD_IMAGE, [cmd('az container delete', ...hostArgs(plan), '--yes -o none')]),
+          when(sidecar, '=', '1', [cmd('az container delete', ...hostArgs(plan), '--yes -o none')]),
+          when(sidecar, '!=', '1', [
+            command([
+              'printf',
+              '%s\\n',
+              lit(
+                `No container group ${plan.hostName} with the setup's daprd sidecar is there: none is deleted.`,
+              ),
+            ]),
+          ]),
         ]),
       ],
     },
@@ -270,6 +287,9 @@ function keepIdentityInUseStep(plan: DeploymentPlan): ScriptStep[] {
     {
       comment:
         'Before the identity is deleted (DELETE_IDENTITY=1): stop if the container group is still there and uses it.',
+      // A dry run deleted no group, so the group a real run would have deleted first still lists the identity.
+      skippedInDryRun:
+        'the check that no container group still uses the identity (a dry run deletes no group).',
       lines: [
         when(DELETE_IDENTITY, '=', '1', [
           when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [

@@ -106,6 +106,8 @@ function whenEntitiesExist(builder: CheckBuilder): CheckBuilder {
   return (context) => (context.component.choices.entityManagement === 'dapr' ? [] : builder(context));
 }
 
+const DEFAULT_CONSUMER_GROUP = '$Default';
+
 const CHECKS: Partial<Record<ComponentType, CheckBuilder>> = {
   'state.azure.cosmosdb': ({ component, resource }) => [
     {
@@ -136,8 +138,10 @@ const CHECKS: Partial<Record<ComponentType, CheckBuilder>> = {
       },
     ];
   },
+  // Every event hub has the consumer group $Default, made with it ("there's always a default consumer group
+  // in an event hub": learn.microsoft.com azure/event-hubs/event-hubs-features, "Consumer groups"): no check.
   'bindings.azure.eventhubs': ({ component, resource }) =>
-    component.choices.ehDirection === 'output'
+    component.choices.ehDirection === 'output' || component.metadata.consumerID === DEFAULT_CONSUMER_GROUP
       ? []
       : [
           {

@@ -3,7 +3,7 @@
  * anything, and taking an identity off the host only where the teardown can tell the setup put it there.
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { capture, cmd, command, join, v, when, type ScriptLine, type ScriptStep } from '../script-model';
+import { cmd, command, join, v, when, words, type ScriptLine, type ScriptStep } from '../script-model';
 import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import { RG } from '../setup/steps';
 import { unlessRoleKept } from './kept-role';
@@ -26,9 +26,13 @@ export function hostArgs(plan: DeploymentPlan): (string | ReturnType<typeof v>)[
  */
 export function readSystemPrincipalStep(plan: DeploymentPlan, group: string): ScriptStep {
   return {
-    comment: `Read the ${plan.host.noun}'s system-assigned principal id (empty if it has none): the grants below are looked up by it.`,
+    comment: `Read the ${plan.host.noun}'s system-assigned principal id (empty if it has none, or once the ${plan.host.noun} is gone): the grants below are looked up by it.`,
     lines: [
-      capture('PRINCIPAL_ID', `az ${group} show`, ...hostArgs(plan), '--query identity.principalId -o tsv'),
+      // Tolerant: a host deleted before the teardown leaves nothing granted to find, and the rest still runs.
+      command(words(`az ${group} show`, ...hostArgs(plan), '--query identity.principalId -o tsv'), {
+        captureTo: 'PRINCIPAL_ID',
+        tolerateFailure: true,
+      }),
     ],
   };
 }
@@ -77,20 +81,23 @@ export function removeHostIdentityStep(
     comment: `Take the user-assigned identity off the ${plan.host.noun} if the setup created it (and so attached it); one that existed before stays attached.`,
     lines: [
       when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [
-        capture(
-          attached,
-          `az ${group} show`,
-          ...hostArgs(plan),
-          '--query',
-          // [x] | [] turns a missing map into [] and the principal ids into a plain list.
-          join(
-            '[identity.userAssignedIdentities.*.principalId] | [] | [?@==',
-            "'",
-            v('PRINCIPAL_ID'),
-            "'",
-            '] | length(@)',
+        // Tolerant: a host that is gone has nothing attached (empty).
+        command(
+          words(
+            `az ${group} show`,
+            ...hostArgs(plan),
+            '--query',
+            // [x] | [] turns a missing map into [] and the principal ids into a plain list.
+            join(
+              '[identity.userAssignedIdentities.*.principalId] | [] | [?@==',
+              "'",
+              v('PRINCIPAL_ID'),
+              "'",
+              '] | length(@)',
+            ),
+            '-o tsv',
           ),
-          '-o tsv',
+          { captureTo: attached, tolerateFailure: true },
         ),
         when(attached, '=', '1', [cmd(remove, ...hostArgs(plan), flags.user, v('IDENTITY_ID'), '-o none')]),
       ]),

@@ -96,14 +96,17 @@ fi
 # Without it the group keeps running with the daprd sidecar and its identity; to keep the app without them,
 # recreate the group from your own file.
 if [ "$DELETE_CONTAINER_GROUP" = 1 ]; then
-  GROUP_DAPRD_IMAGE=$(az container list \
+  GROUP_RUNS_DAPRD=$(az container list \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name==`"orders-group"`] | [0].containers[?name==`"daprd"`].image | [0]' -o tsv)
-  if [ "$GROUP_DAPRD_IMAGE" = ghcr.io/dapr/daprd:1.18.3 ]; then
+      --query '[?name==`"orders-group"`].containers[] | [?name==`"daprd"` && starts_with(image, `"ghcr.io/dapr/daprd:"`)] | length(@)' -o tsv)
+  if [ "$GROUP_RUNS_DAPRD" = 1 ]; then
     run az container delete \
         --name "$CONTAINER_GROUP_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --yes -o none
+  fi
+  if [ "$GROUP_RUNS_DAPRD" != 1 ]; then
+    printf '%s\n' 'No container group orders-group with the setup'\''s daprd sidecar is there: none is deleted.'
   fi
 fi
 

@@ -163,14 +163,6 @@ if ! az servicebus queue show \
 fi
 # Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
 # Each event hub it subscribes to needs the consumer group orders-api: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api --resource-group rg-orders
-if ! az eventhubs eventhub consumer-group show \
-    --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
-    --eventhub-name "$EVENTHUB_NAME" \
-    --name '$Default' \
-    --resource-group "$RESOURCE_GROUP" -o none; then
-  echo 'Component eventhubs-binding: the consumer group $Default of the event hub telemetry could not be read (az says why above). Dapr receives with it and does not create it. Create it: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name '\''$Default'\'' --resource-group rg-orders. Nothing was changed.' >&2
-  exit 1
-fi
 if ! COSMOS_PARTITION_KEY=$(az cosmosdb sql container show \
     --account-name "$COSMOS_ACCOUNT_NAME" \
     --database-name orders \

@@ -117,7 +117,7 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
   IDENTITY_ATTACHED=$(az functionapp show \
       --name "$FUNCTION_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
   if [ "$IDENTITY_ATTACHED" = 1 ]; then
     run az functionapp identity remove \
         --name "$FUNCTION_APP_NAME" \

@@ -109,7 +109,11 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$POSTGRES_SERVER_ID" != '' ]; then
     POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
     if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=settings sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders"; REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=settings sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
+      POSTGRES_SERVER_TABLE_1_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=settings sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT to_regclass('\''appconfig'\'') IS NOT NULL;')
+      if [ "$POSTGRES_SERVER_TABLE_1_FOUND" = t ]; then
+        run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=settings sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+      fi
     fi
   fi
 fi
@@ -137,7 +141,7 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
   IDENTITY_ATTACHED=$(az vm show \
       --name "$VM_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
   if [ "$IDENTITY_ATTACHED" = 1 ]; then
     run az vm identity remove \
         --name "$VM_NAME" \

@@ -112,16 +112,6 @@ if ! EVENTHUB_ID=$(az eventhubs eventhub show \
 fi
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
 
-# Check the entities Dapr reads but cannot create with these grants, before changing anything.
-if ! az eventhubs eventhub consumer-group show \
-    --namespace-name "$EVENTHUBS_NAMESPACE_NAME" \
-    --eventhub-name "$EVENTHUB_NAME" \
-    --name '$Default' \
-    --resource-group "$RESOURCE_GROUP" -o none; then
-  echo 'Component eventhubs-binding: the consumer group $Default of the event hub telemetry could not be read (az says why above). Dapr receives with it and does not create it. Create it: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name '\''$Default'\'' --resource-group rg-orders. Nothing was changed.' >&2
-  exit 1
-fi
-
 # Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run. Read its identity too, to tell later whether this run changed it.
 UPGRADE_MODE=$(az vmss show \
     --name "$VMSS_NAME" \

@@ -97,11 +97,11 @@ if [ "$STORAGE_ACCOUNT_ID" = '' ]; then
   printf '%s\n' 'The Checkpoint storage account stcheckpoints is not there (deleted, or not readable with your sign-in): its grants are skipped.'
 fi
 
-# Read the scale set's system-assigned principal id (empty if it has none): the grants below are looked up by it.
+# Read the scale set's system-assigned principal id (empty if it has none, or once the scale set is gone): the grants below are looked up by it.
 PRINCIPAL_ID=$(az vmss show \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query identity.principalId -o tsv)
+    --query identity.principalId -o tsv || true)
 
 # Remove Storage Blob Data Contributor on the Checkpoint storage account stcheckpoints, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then

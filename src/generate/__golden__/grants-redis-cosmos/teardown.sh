@@ -165,7 +165,7 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
   IDENTITY_ATTACHED=$(az containerapp show \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
   if [ "$IDENTITY_ATTACHED" = 1 ]; then
     run az containerapp identity remove \
         --name "$CONTAINER_APP_NAME" \

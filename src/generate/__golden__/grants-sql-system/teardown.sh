@@ -78,11 +78,11 @@ if [ "$SQL_SERVER_ID" = '' ]; then
   printf '%s\n' 'The Azure SQL server sql-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
 fi
 
-# Read the VM's system-assigned principal id (empty if it has none): the grants below are looked up by it.
+# Read the VM's system-assigned principal id (empty if it has none, or once the VM is gone): the grants below are looked up by it.
 PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query identity.principalId -o tsv)
+    --query identity.principalId -o tsv || true)
 
 # Drop the database user vm-orders from orders on sql-orders, if it signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then

@@ -141,14 +141,17 @@ fi
 # Without it the group keeps running with the daprd sidecar and its identity; to keep the app without them,
 # recreate the group from your own file.
 if [ "$DELETE_CONTAINER_GROUP" = 1 ]; then
-  GROUP_DAPRD_IMAGE=$(az container list \
+  GROUP_RUNS_DAPRD=$(az container list \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name==`"orders-group"`] | [0].containers[?name==`"daprd"`].image | [0]' -o tsv)
-  if [ "$GROUP_DAPRD_IMAGE" = ghcr.io/dapr/daprd:1.18.3 ]; then
+      --query '[?name==`"orders-group"`].containers[] | [?name==`"daprd"` && starts_with(image, `"ghcr.io/dapr/daprd:"`)] | length(@)' -o tsv)
+  if [ "$GROUP_RUNS_DAPRD" = 1 ]; then
     run az container delete \
         --name "$CONTAINER_GROUP_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --yes -o none
+  fi
+  if [ "$GROUP_RUNS_DAPRD" != 1 ]; then
+    printf '%s\n' 'No container group orders-group with the setup'\''s daprd sidecar is there: none is deleted.'
   fi
 fi
 
@@ -157,14 +160,18 @@ run rm -f \
     -- components/azurekeyvault.yaml components/statestore.yaml components/pubsub.yaml components/container-group.yaml
 
 # Before the identity is deleted (DELETE_IDENTITY=1): stop if the container group is still there and uses it.
-if [ "$DELETE_IDENTITY" = 1 ]; then
-  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
-    GROUP_USES_IDENTITY=$(az container list \
-        --resource-group "$RESOURCE_GROUP" \
-        --query '[?name==`"orders-group"`] | [0].identity.userAssignedIdentities.*.principalId || `[]` | [?@=='''\'''"$PRINCIPAL_ID"''\''''] | length(@)' -o tsv)
-    if [ "$GROUP_USES_IDENTITY" != 0 ]; then
-      echo 'The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it), or create the group again from your own file without the identity, then run it again.' >&2
-      exit 1
+if [ "${DRY_RUN:-}" = 1 ]; then
+  echo 'DRY RUN: the check that no container group still uses the identity (a dry run deletes no group).' >&2
+else
+  if [ "$DELETE_IDENTITY" = 1 ]; then
+    if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+      GROUP_USES_IDENTITY=$(az container list \
+          --resource-group "$RESOURCE_GROUP" \
+          --query '[?name==`"orders-group"`] | [0].identity.userAssignedIdentities.*.principalId || `[]` | [?@=='''\'''"$PRINCIPAL_ID"''\''''] | length(@)' -o tsv)
+      if [ "$GROUP_USES_IDENTITY" != 0 ]; then
+        echo 'The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it), or create the group again from your own file without the identity, then run it again.' >&2
+        exit 1
+      fi
     fi
   fi
 fi

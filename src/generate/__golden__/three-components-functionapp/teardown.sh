@@ -91,11 +91,11 @@ if [ "$SERVICEBUS_NAMESPACE_ID" = '' ]; then
   printf '%s\n' 'The Service Bus namespace sb-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
 fi
 
-# Read the function app's system-assigned principal id (empty if it has none): the grants below are looked up by it.
+# Read the function app's system-assigned principal id (empty if it has none, or once the function app is gone): the grants below are looked up by it.
 PRINCIPAL_ID=$(az functionapp show \
     --name "$FUNCTION_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query identity.principalId -o tsv)
+    --query identity.principalId -o tsv || true)
 
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then

@@ -112,7 +112,7 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
   IDENTITY_ATTACHED=$(az vm show \
       --name "$VM_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
   if [ "$IDENTITY_ATTACHED" = 1 ]; then
     run az vm identity remove \
         --name "$VM_NAME" \

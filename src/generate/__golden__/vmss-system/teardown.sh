@@ -79,11 +79,11 @@ if [ "$VAULT_ID" = '' ]; then
   printf '%s\n' 'The Key Vault kv-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
 fi
 
-# Read the scale set's system-assigned principal id (empty if it has none): the grants below are looked up by it.
+# Read the scale set's system-assigned principal id (empty if it has none, or once the scale set is gone): the grants below are looked up by it.
 PRINCIPAL_ID=$(az vmss show \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query identity.principalId -o tsv)
+    --query identity.principalId -o tsv || true)
 
 # Remove the identity's access policy on the Key Vault kv-orders if it holds only what the setup gave (secrets get list); one with more is kept.
 if [ "$PRINCIPAL_ID" != '' ]; then

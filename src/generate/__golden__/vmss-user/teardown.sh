@@ -108,7 +108,7 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
   IDENTITY_ATTACHED=$(az vmss show \
       --name "$VMSS_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
+      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
   if [ "$IDENTITY_ATTACHED" = 1 ]; then
     run az vmss identity remove \
         --name "$VMSS_NAME" \

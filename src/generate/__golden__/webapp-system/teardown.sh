@@ -75,11 +75,11 @@ if [ "$VAULT_ID" = '' ]; then
   printf '%s\n' 'The Key Vault kv-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
 fi
 
-# Read the web app's system-assigned principal id (empty if it has none): the grants below are looked up by it.
+# Read the web app's system-assigned principal id (empty if it has none, or once the web app is gone): the grants below are looked up by it.
 PRINCIPAL_ID=$(az webapp show \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query identity.principalId -o tsv)
+    --query identity.principalId -o tsv || true)
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then
