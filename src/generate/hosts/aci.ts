@@ -33,6 +33,7 @@ import {
   IDENTITY_CREATED_BY,
   removeLocalFilesLines,
 } from '../teardown/host-steps';
+import { setupCreatesNoIdentity } from '../teardown/identity';
 import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import type { HostModule } from './host-module';
 import { signInProofLine } from './sign-in-proof';
@@ -281,7 +282,7 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
  * `|| \`[]\`` turns a group that is gone (or has no user-assigned identity) into an empty list.
  */
 function keepIdentityInUseStep(plan: DeploymentPlan): ScriptStep[] {
-  if (plan.identity.kind !== 'user') return [];
+  if (plan.identity.kind !== 'user' || setupCreatesNoIdentity(plan)) return [];
   const inUse = 'GROUP_USES_IDENTITY';
   return [
     {

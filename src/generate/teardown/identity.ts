@@ -32,8 +32,22 @@ export function readUserIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   ];
 }
 
+/** A client id entered in the wizard names an identity that exists: the setup used it and created none. */
+export function setupCreatesNoIdentity(plan: DeploymentPlan): boolean {
+  return plan.identity.userAssigned !== undefined && plan.identity.clientId !== '';
+}
+
 export function deleteUserIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   if (!plan.identity.userAssigned) return [];
+  if (setupCreatesNoIdentity(plan)) {
+    // Its tag cannot tell: another setup of the wizard (another app's) may have created it.
+    return [
+      {
+        comment: `Kept: the identity ${plan.identity.userAssigned.name}, which the setup used (its client id was entered in the wizard) and did not create.`,
+        lines: [],
+      },
+    ];
+  }
   return [
     {
       comment: `Delete the user-assigned identity only if the setup created it (tag ${CREATED_BY_TAG_KEY}=${CREATED_BY_TAG_VALUE}) and you ask (${DELETE_IDENTITY}=1).`,

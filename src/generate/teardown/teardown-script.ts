@@ -30,7 +30,7 @@ import {
 import { showArgs } from '../setup/preflight';
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
 import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY, removeLocalFilesLines } from './host-steps';
-import { deleteUserIdentitySteps, readUserIdentitySteps } from './identity';
+import { deleteUserIdentitySteps, readUserIdentitySteps, setupCreatesNoIdentity } from './identity';
 import { keptRoleFlags, keptRoleSteps } from './kept-role';
 import { DELETE_CONTAINER_GROUP } from '../hosts/aci';
 
@@ -125,7 +125,9 @@ function localFilesStep(plan: DeploymentPlan, setup: Script): ScriptStep[] {
 /** What the user may set when running it. */
 function options(plan: DeploymentPlan): NonNullable<Script['options']> {
   return [
-    ...(plan.identity.userAssigned ? [{ name: DELETE_IDENTITY, defaultValue: '0' }] : []),
+    ...(plan.identity.userAssigned && !setupCreatesNoIdentity(plan)
+      ? [{ name: DELETE_IDENTITY, defaultValue: '0' }]
+      : []),
     ...(hasRemovableSystemIdentity(plan) ? [{ name: REMOVE_SYSTEM_IDENTITY, defaultValue: '0' }] : []),
     ...(plan.host.id === 'aci' ? [{ name: DELETE_CONTAINER_GROUP, defaultValue: '0' }] : []),
     ...grantScriptOptions(plan),
@@ -139,7 +141,7 @@ function hasRemovableSystemIdentity(plan: DeploymentPlan): boolean {
 
 function optionLines(plan: DeploymentPlan): string[] {
   const lines: string[] = [];
-  if (plan.identity.userAssigned) {
+  if (plan.identity.userAssigned && !setupCreatesNoIdentity(plan)) {
     lines.push(
       `${DELETE_IDENTITY}=1 also deletes the identity ${plan.identity.userAssigned.name}, if the setup created it (tag ${CREATED_BY_TAG_KEY}=${CREATED_BY_TAG_VALUE}).`,
     );

@@ -10,15 +10,12 @@
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
-# DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
 
 RESOURCE_GROUP=rg-orders
 FUNCTION_APP_NAME=orders-func
 ENVIRONMENT_NAME=cae-orders
 IDENTITY_NAME=id-orders
 VAULT_NAME=kv-orders
-
-DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 
 set -euo pipefail
 
@@ -130,14 +127,8 @@ printf '%s\n' "The identity existed before the setup (its client id was entered)
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f -- components/azurekeyvault.yaml
 
-# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
-# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
-# a new identity of the same name would get new ids, and every grant would have to be made again.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
-  if [ "$DELETE_IDENTITY" = 1 ]; then
-    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
-  fi
-fi
+# Kept: the identity id-orders, which the setup used (its client id was entered in the wizard) and did not create.
+
 
 # Done. Running it again finds nothing left to remove and changes nothing.
 # Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment

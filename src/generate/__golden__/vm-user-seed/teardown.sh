@@ -10,14 +10,11 @@
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
-# DELETE_IDENTITY=1 also deletes the identity example-identity, if the setup created it (tag createdBy=dapr-mi-wizard).
 
 RESOURCE_GROUP=example-rg
 VM_NAME=example-app
 IDENTITY_NAME=example-identity
 VAULT_NAME=mykeyvault
-
-DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 
 set -euo pipefail
 
@@ -122,14 +119,8 @@ if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
 fi
 printf '%s\n' "The identity existed before the setup (its client id was entered), so it stays attached to the VM, though the setup attached it. If it was not attached before, take it off: az vm identity remove --name ${VM_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
 
-# Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
-# An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
-# a new identity of the same name would get new ids, and every grant would have to be made again.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
-  if [ "$DELETE_IDENTITY" = 1 ]; then
-    run az identity delete --name "$IDENTITY_NAME" --resource-group "$RESOURCE_GROUP" -o none
-  fi
-fi
+# Kept: the identity example-identity, which the setup used (its client id was entered in the wizard) and did not create.
+
 
 # Done. Running it again finds nothing left to remove and changes nothing.
 # Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment
