@@ -1,5 +1,6 @@
 // What the IaC headers must tell a user whose setup script ran first, checked on files rendered from share links
 // (not the golden files), so that a renderer dropping a note fails here.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { iacFiles } from '../iac-outputs';
@@ -52,8 +53,12 @@ describe('IaC header notes', () => {
   });
 
   it("both carry the setup script's preflight needs: Workload ID, entities Dapr cannot create, host caveats", () => {
-    for (const text of Object.values(files(AKS)))
+    for (const text of Object.values(files(AKS))) {
       expect(text).toContain('Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled)');
+      expect(text).toContain(
+        "(Azure CLI 2.47 or later): az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none",
+      );
+    }
     const queues =
       'host=aca&identity=user&resourceGroup=rg-orders&hostName=ca-orders&environment=cae-orders&identityName=id-orders' +
       '&component=pubsub.azure.servicebus.queues&name=pubsub&m.namespaceName=sb-orders.servicebus.windows.net' +
@@ -88,8 +93,44 @@ describe('IaC header notes', () => {
   it("Terraform: a role assignment is looked up by the resource's full id, never by its name alone", () => {
     const { tf } = files(AKS);
     expect(tf).toContain(
-      "az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6",
+      "az role assignment list --subscription 'Contoso Production' --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6",
     );
     expect(tf).not.toContain('ends_with(scope');
+  });
+
+  it('with a subscription in the wizard, every az line either file prints names it, as the script selects it', () => {
+    const golden = (name: string): string =>
+      readFileSync(new URL(`../__golden__/${name}/link.txt`, import.meta.url), 'utf8').trim();
+    const links = [
+      AKS,
+      `${golden('aks-catalog-messaging-data')}&subscription=Contoso%20Production`,
+      `${golden('aca-catalog-messaging-data')}&subscription=Contoso%20Production`,
+      `${golden('aks-catalog-databases')}&subscription=Contoso%20Production`,
+      `${golden('webapp-user')}&subscription=Contoso%20Production`,
+      golden('vmss-system'),
+    ];
+    for (const link of links) {
+      for (const text of Object.values(files(link))) {
+        // Each az command in a comment line, up to the end of the line (az cloud set and az login take none).
+        const lines = text.match(/\baz (?!cloud set|login)[a-z]+ [a-z-]+[^\n]*/g) ?? [];
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) expect(line, link).toContain('--subscription ');
+      }
+    }
+  });
+
+  it("the Entra sign-in preconditions name the cache's and server's own names, the PostgreSQL one too", () => {
+    const golden = (name: string): string =>
+      readFileSync(new URL(`../__golden__/${name}/link.txt`, import.meta.url), 'utf8').trim();
+    for (const text of Object.values(files(golden('grants-redis-cosmos')))) {
+      expect(text).toContain(
+        'Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set',
+      );
+      expect(text).not.toContain('<resource-group>');
+    }
+    for (const text of Object.values(files(golden('aks-catalog-databases'))))
+      expect(text).toContain(
+        'Needs: Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled',
+      );
   });
 });

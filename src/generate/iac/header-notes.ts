@@ -10,10 +10,10 @@ import { serviceAccountSubject, type IacView } from './iac-view';
 const DOUBLE_QUOTE_SAFE = /^[^"$`\\!]*$/;
 
 /**
- * An az command line as the user pastes it: every word quoted for Bash where it needs it, a JMESPath query (which
- * holds single quotes) in double quotes, as the setup script writes it.
+ * A command line as the user pastes it: every word quoted for Bash where it needs it, a JMESPath query (which
+ * holds single quotes) in double quotes, as the setup script writes it. For az lines use azLine().
  */
-export function azLine(words: readonly string[]): string {
+export function pastedLine(words: readonly string[]): string {
   return words
     .map((word) =>
       quoteLiteral(word) !== word && word.includes("'") && DOUBLE_QUOTE_SAFE.test(word)
@@ -24,8 +24,23 @@ export function azLine(words: readonly string[]): string {
 }
 
 /** `--subscription <s>` when the wizard names one (the setup script selects it), else nothing. */
-export function subscriptionWords(view: IacView): string[] {
-  return view.plan.subscription === '' ? [] : ['--subscription', view.plan.subscription];
+export function subscriptionWords(plan: { readonly subscription: string }): string[] {
+  return plan.subscription === '' ? [] : ['--subscription', plan.subscription];
+}
+
+/**
+ * Every az line the IaC files print: with `--subscription <s>` when the wizard names one, since the setup script
+ * selects it (az account set) and a pasted line would otherwise go to the user's default subscription. It goes
+ * before the first flag, unless the words carry it already.
+ */
+export function azLine(plan: { readonly subscription: string }, words: readonly string[]): string {
+  if (words[0] !== 'az') throw new Error(`not an az line: ${words.join(' ')}`);
+  const firstFlag = words.findIndex((word) => word.startsWith('-'));
+  const at = firstFlag === -1 ? words.length : firstFlag;
+  const withSubscription = words.includes('--subscription')
+    ? words
+    : [...words.slice(0, at), ...subscriptionWords(plan), ...words.slice(at)];
+  return pastedLine(withSubscription);
 }
 
 /**
@@ -40,14 +55,14 @@ export function federatedCredentialNote(view: IacView, where: 'Bicep' | 'Terrafo
   const workload = plan.kubernetes?.workloadIdentity;
   if (!workload || !plan.kubernetes || !plan.identity.userAssigned) return [];
   const subject = serviceAccountSubject(plan.kubernetes.namespace, workload.serviceAccountName);
-  const scope = [...subscriptionWords(view), '--resource-group', plan.resourceGroup];
+  const scope = [...subscriptionWords(plan), '--resource-group', plan.resourceGroup];
   return [
     'Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another',
     '("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount',
     `exists under another name (the setup script keeps one it finds), put its name in place of ${workload.federatedCredentialName}`,
     `${where === 'Bicep' ? 'in the federatedCredential resource below' : 'in azurerm_federated_identity_credential.service_account and its import id'}. Its name:`,
-    `  ${azLine(['az', 'identity', 'federated-credential', 'list', '--identity-name', plan.identity.userAssigned.name, ...scope, '--query', `[?issuer=='<issuer>' && subject=='${subject}'].name`, '-o', 'tsv'])}`,
-    `  with <issuer> from: ${azLine(['az', 'aks', 'show', ...scope, '--name', plan.hostName, '--query', 'oidcIssuerProfile.issuerUrl', '-o', 'tsv'])}`,
+    `  ${azLine(plan, ['az', 'identity', 'federated-credential', 'list', '--identity-name', plan.identity.userAssigned.name, ...scope, '--query', `[?issuer=='<issuer>' && subject=='${subject}'].name`, '-o', 'tsv'])}`,
+    `  with <issuer> from: ${azLine(plan, ['az', 'aks', 'show', ...scope, '--name', plan.hostName, '--query', 'oidcIssuerProfile.issuerUrl', '-o', 'tsv'])}`,
   ];
 }
 

@@ -22,7 +22,7 @@
 # in azurerm_federated_identity_credential.service_account and its import id. Its name:
 #   az identity federated-credential list --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:default:orders-api'].name" -o tsv
 #   with <issuer> from: az aks show --subscription 'Contoso Production' --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
-# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods (az aks update --enable-oidc-issuer --enable-workload-identity, as the setup script does).
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 terraform {
   required_providers {
     azurerm    = {
@@ -41,7 +41,7 @@ provider "azurerm" {
   subscription_id = var.subscription_id
 }
 
-# The cluster from your kubeconfig: az aks get-credentials --resource-group rg-orders --name aks-prod
+# The cluster from your kubeconfig: az aks get-credentials --subscription 'Contoso Production' --resource-group rg-orders --name aks-prod
 # (with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli --context aks-prod).
 provider "kubernetes" {
   config_path    = "~/.kube/config"

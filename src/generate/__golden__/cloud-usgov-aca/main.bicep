@@ -43,7 +43,7 @@ resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' existi
 }
 
 // The Azure Cache for Redis redis-orders in rg-orders.
-// Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.
+// Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.
 resource redisCache 'Microsoft.Cache/redis@2024-11-01' existing = {
   name: 'redis-orders'
 }

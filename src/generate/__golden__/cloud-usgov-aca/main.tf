@@ -90,7 +90,7 @@ data "azurerm_cosmosdb_account" "cosmos_account" {
 }
 
 # The Azure Cache for Redis redis-orders in rg-orders.
-# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.
+# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.
 data "azurerm_redis_cache" "redis_cache" {
   name                = "redis-orders"
   resource_group_name = var.resource_group_name

@@ -32,7 +32,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 var granteePrincipalId = identity.properties.principalId
 
 // The Azure Cache for Redis redis-orders in rg-orders.
-// Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.
+// Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.
 resource redisCache 'Microsoft.Cache/redis@2024-11-01' existing = {
   name: 'redis-orders'
 }

@@ -349,7 +349,9 @@ export function renderBicep(plan: DeploymentPlan): BicepFiles {
     parameters.map(parameterText).join('').trimEnd() + '\n',
     identityText(view),
     // A resource in another resource group is referenced in the module of its group.
-    ...view.resources.filter((resource) => !inOtherGroup(view, resource)).map(referenceText),
+    ...view.resources
+      .filter((resource) => !inOtherGroup(view, resource))
+      .map((resource) => referenceText(view.plan, resource)),
     ...grantSections(view, modules),
     componentsText(view) + notesText(view),
     outputsText(view),

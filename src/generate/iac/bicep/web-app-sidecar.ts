@@ -7,6 +7,7 @@
  * copy and restart steps come after this deployment.
  */
 import type { DeploymentPlan } from '../../plan/deployment-plan';
+import { azLine } from '../header-notes';
 import { API_VERSIONS } from '../resource-types';
 import { webAppSidecar } from '../script-steps';
 import { expr } from './bicep-text';
@@ -24,7 +25,7 @@ export function sidecarText(plan: DeploymentPlan): string {
       `daprd as a sidecar container of your ${plan.host.noun}: what the setup script's step "${sidecar.step.comment.replace(/\.$/, '')}" makes.`,
       'Needs: a Linux web app on the sidecar model: App Service adds sidecar containers only to Linux apps, and not',
       'beside a single custom container. This file does not check it (the setup script does, before any change):',
-      `  az webapp show -n <app> -g <group> --query '{linux: reserved, fx: siteConfig.linuxFxVersion}'`,
+      `  ${azLine(plan, ['az', 'webapp', 'show', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--query', '{linux: reserved, fx: siteConfig.linuxFxVersion}'])}`,
       'must show linux true and no DOCKER| image.',
       // dapr/dapr pkg/internal/loader/disk/dirdata: a missing resources folder is an error, and daprd stops.
       'Until the setup script has copied the component files under /home (and restarted the app), daprd exits',
