@@ -27,6 +27,12 @@ describe('IaC header notes', () => {
       expect(text).toContain('Issuer and subject combination already exists for this Managed Identity');
       expect(text).toContain(lookup);
       expect(text).toContain(issuer);
+      expect(text).toContain(
+        "az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders --query '{issuer:issuer,subject:subject}'",
+      );
+      expect(text).toContain(
+        'If it names another issuer or subject, do not deploy: use another name in place of dapr-orders-orders-api.',
+      );
     }
   });
 
