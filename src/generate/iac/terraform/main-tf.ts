@@ -405,8 +405,9 @@ function componentItems(view: IacView): HclItem[] {
         `The namespace ${plan.kubernetes.namespace} must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).\n` +
           `The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.\n` +
           // daprd loads its components when the pod starts, and the Workload ID webhook injects the client id at
-          // pod admission; the script's patch carries a hash of the files, which restarts the pods on a change.
-          `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: run the setup script, or ${pastedLine(['kubectl', 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}.`,
+          // pod admission. The script's patch carries a hash of the files fixed when the wizard wrote them
+          // (hosts/aks.ts config-hash), so after a Terraform-only change it patches nothing and restarts nothing.
+          `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: ${pastedLine(['kubectl', 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}`,
       ),
     ];
     if (workload) {
