@@ -141,4 +141,22 @@ describe('IaC header notes', () => {
         'Needs: Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled',
       );
   });
+
+  it("Cosmos DB: the assignment lookups keep only this role's, and Bicep says the script's has another name", () => {
+    const golden = readFileSync(
+      new URL('../__golden__/grants-redis-cosmos/link.txt', import.meta.url),
+      'utf8',
+    );
+    const { bicep, tf } = files(golden.trim());
+    const query = `"[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/00000000-0000-0000-0000-000000000002')]`;
+    expect(tf).toContain(`--query ${query}.id" -o tsv`);
+    expect(bicep).toContain(
+      'A Cosmos DB data-plane role assignment the setup script made has another name too',
+    );
+    expect(bicep).toContain(`--query ${query}.name" -o tsv`);
+    expect(bicep).toContain(
+      "az cosmosdb sql role assignment delete --account-name cosmos-orders --resource-group rg-orders --role-assignment-id '<name>' --yes",
+    );
+    expect(files(AKS).bicep).not.toContain('Cosmos DB data-plane role assignment');
+  });
 });

@@ -4,7 +4,7 @@
  * turns them into its own comments.
  */
 import { quoteLiteral } from '../to-bash';
-import { serviceAccountSubject, type IacView } from './iac-view';
+import { serviceAccountSubject, type ArmGrant, type IacView } from './iac-view';
 
 /** Text that keeps its literal meaning inside Bash double quotes (no ", $, `, \\ or !). */
 const DOUBLE_QUOTE_SAFE = /^[^"$`\\!]*$/;
@@ -41,6 +41,57 @@ export function azLine(plan: { readonly subscription: string }, words: readonly 
     ? words
     : [...words.slice(0, at), ...subscriptionWords(plan), ...words.slice(at)];
   return pastedLine(withSubscription);
+}
+
+/**
+ * The az line that finds this principal's assignment of this Cosmos DB data-plane role on the account (its `id`,
+ * the full ARM id, or its `name`): the list holds every assignment of the account, and the role's is the one
+ * whose roleDefinitionId (a full sqlRoleDefinitions id) ends in the role's GUID.
+ */
+export function cosmosAssignmentLookup(
+  view: IacView,
+  grant: Extract<ArmGrant, { kind: 'cosmos-sql-role' }>,
+  field: 'id' | 'name',
+): string {
+  const query = `[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/${grant.roleDefinitionId}')].${field}`;
+  return azLine(view.plan, [
+    'az',
+    'cosmosdb',
+    'sql',
+    'role',
+    'assignment',
+    'list',
+    '--account-name',
+    grant.resource.name,
+    '--resource-group',
+    grant.resource.resourceGroup,
+    '--query',
+    query,
+    '-o',
+    'tsv',
+  ]);
+}
+
+/**
+ * Bicep: the setup script's Cosmos DB assignment is named by a new GUID (it passes no --role-assignment-id), this
+ * file's by guid(); as in main.tf, whether Cosmos DB refuses the second or makes it is not confirmed.
+ */
+export function cosmosAssignmentNote(view: IacView): string[] {
+  const grants = view.armGrants.filter(
+    (grant): grant is Extract<ArmGrant, { kind: 'cosmos-sql-role' }> => grant.kind === 'cosmos-sql-role',
+  );
+  if (grants.length === 0) return [];
+  return [
+    'A Cosmos DB data-plane role assignment the setup script made has another name too (a random GUID); whether',
+    "Cosmos DB then refuses this file's or makes a second is not confirmed: delete the script's first, <name> from",
+    'the first line, then the second:',
+    // `az cosmosdb sql role assignment delete` takes --account-name, --resource-group, --role-assignment-id
+    // and --yes (az 2.45 help).
+    ...grants.flatMap((grant) => [
+      `  ${cosmosAssignmentLookup(view, grant, 'name')}`,
+      `  ${azLine(view.plan, ['az', 'cosmosdb', 'sql', 'role', 'assignment', 'delete', '--account-name', grant.resource.name, '--resource-group', grant.resource.resourceGroup, '--role-assignment-id', '<name>', '--yes'])}`,
+    ]),
+  ];
 }
 
 /**

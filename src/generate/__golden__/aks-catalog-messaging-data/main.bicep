@@ -8,6 +8,11 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// A Cosmos DB data-plane role assignment the setup script made has another name too (a random GUID); whether
+// Cosmos DB then refuses this file's or makes a second is not confirmed: delete the script's first, <name> from
+// the first line, then the second:
+//   az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/00000000-0000-0000-0000-000000000002')].name" -o tsv
+//   az cosmosdb sql role assignment delete --account-name cosmos-orders --resource-group rg-orders --role-assignment-id '<name>' --yes
 // Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
 // ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
 // exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
