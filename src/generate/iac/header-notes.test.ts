@@ -159,4 +159,16 @@ describe('IaC header notes', () => {
     );
     expect(files(AKS).bicep).not.toContain('Cosmos DB data-plane role assignment');
   });
+
+  it('Event Hubs: no line to create the $Default consumer group, which every event hub has; one for another group', () => {
+    const link = readFileSync(
+      new URL('../__golden__/grants-queue-and-event-hub-bindings/link.txt', import.meta.url),
+      'utf8',
+    ).trim();
+    for (const text of Object.values(files(link))) expect(text).not.toContain('consumer-group create');
+    for (const text of Object.values(files(link.replace('consumerID=%24Default', 'consumerID=orders'))))
+      expect(text).toContain(
+        'az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name orders',
+      );
+  });
 });

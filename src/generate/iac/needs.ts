@@ -13,6 +13,9 @@ import { entityPreflightSteps } from '../setup/entity-preflight';
 import { azLine, pastedLine, subscriptionWords } from './header-notes';
 import type { IacView } from './iac-view';
 
+/** The consumer group every event hub comes with. */
+const DEFAULT_CONSUMER_GROUP = '$Default';
+
 /** An az command in a note's text, up to its first flag: `az servicebus queue create --`. */
 const AZ_COMMAND_BEFORE_FLAGS = /\baz((?: [a-z][a-z-]*)+) --/g;
 
@@ -84,6 +87,10 @@ function checkedEntity(plan: DeploymentPlan, check: PlannedEntityCheck): string 
     }
     case 'eventhubs-consumer-group': {
       const { eventHub, consumerGroup } = check;
+      // Every event hub has the $Default consumer group, made with it ("A default consumer group ($Default) is
+      // automatically created for each event hub": Event Hubs consumer group schema, learn.microsoft.com/azure/
+      // event-hubs/event-hubs-features "Consumer groups"; src/catalog/naming-rules.ts): nothing to create.
+      if (consumerGroup === DEFAULT_CONSUMER_GROUP) return undefined;
       return (
         `Component ${check.component}: the consumer group ${consumerGroup} of the event hub ${eventHub.name}; Dapr receives with it and does not create it: ` +
         azLine(plan, [

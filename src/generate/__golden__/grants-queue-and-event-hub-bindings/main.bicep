@@ -8,7 +8,6 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
-// Needs: Component eventhubs-binding: the consumer group $Default of the event hub telemetry; Dapr receives with it and does not create it: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name '$Default' --resource-group rg-orders
 targetScope = 'resourceGroup'
 
 @description('The scale set (yours: this file only reads it).')

@@ -15,7 +15,6 @@
 #     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.EventHub/namespaces/eh-orders/eventhubs/telemetry' --assignee '<principal id>' --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query '[0].id' -o tsv
 #   azurerm_role_assignment.storage_account_role
 #     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Storage/storageAccounts/stcheckpoints' --assignee '<principal id>' --role ba92f5b4-2d11-453d-a403-e96b0029c9fe --query '[0].id' -o tsv
-# Needs: Component eventhubs-binding: the consumer group $Default of the event hub telemetry; Dapr receives with it and does not create it: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name '$Default' --resource-group rg-orders
 terraform {
   required_providers {
     azurerm = {
