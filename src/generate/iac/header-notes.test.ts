@@ -171,4 +171,10 @@ describe('IaC header notes', () => {
         'az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name orders',
       );
   });
+
+  it("Terraform on AKS: an imported ServiceAccount keeps the setup's mark (ignore_changes on that annotation)", () => {
+    expect(files(AKS).tf).toMatch(
+      /resource "kubernetes_service_account_v1" "app" \{[^]*?lifecycle \{\n\s+ignore_changes = \[metadata\[0\]\.annotations\["dapr-mi-wizard\/created"\]\]\n/,
+    );
+  });
 });

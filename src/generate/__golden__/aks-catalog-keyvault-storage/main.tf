@@ -224,6 +224,9 @@ resource "kubernetes_service_account_v1" "app" {
       "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
     }
   }
+  lifecycle {
+    ignore_changes = [metadata[0].annotations["dapr-mi-wizard/created"]]
+  }
 }
 
 # The Dapr component azurekeyvault: Azure Key Vault secret store.

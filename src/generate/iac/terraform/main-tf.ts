@@ -11,6 +11,7 @@
  * (registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest, "Before you use this resource").
  */
 import { SCRIPT_FILE_NAME } from '../../index';
+import { CREATED_ANNOTATION } from '../../k8s-manifests';
 import type { DeploymentPlan } from '../../plan/deployment-plan';
 import type { ResolvedResource } from '../../resources';
 import {
@@ -427,6 +428,21 @@ function componentItems(view: IacView): HclItem[] {
                 argument('name', sa.metadata.name),
                 argument('namespace', sa.metadata.namespace),
                 argument('annotations', toHclValue(sa.metadata.annotations)),
+              ],
+            ),
+            // The kubernetes provider keeps in state every annotation but the *.kubernetes.io ones
+            // (hashicorp/terraform-provider-kubernetes kubernetes/structures.go isInternalKey), so an imported
+            // ServiceAccount's setup mark, absent from this config, would be removed on the next apply, and the
+            // teardown would no longer know the setup made it. ignore_changes takes one map element, tags["Name"]
+            // (developer.hashicorp.com/terraform/language/meta-arguments/lifecycle, "ignore_changes").
+            block(
+              'lifecycle',
+              [],
+              [
+                argument(
+                  'ignore_changes',
+                  ref(`[metadata[0].annotations[${hclString(CREATED_ANNOTATION)}]]`),
+                ),
               ],
             ),
           ],
