@@ -177,4 +177,13 @@ describe('IaC header notes', () => {
       /resource "kubernetes_service_account_v1" "app" \{[^]*?lifecycle \{\n\s+ignore_changes = \[metadata\[0\]\.annotations\["dapr-mi-wizard\/created"\]\]\n/,
     );
   });
+
+  it('Bicep on a Web App: the sidecar notes that point to its log "below" are followed by the log command', () => {
+    const link = readFileSync(new URL('../__golden__/webapp-user/link.txt', import.meta.url), 'utf8').trim();
+    const { bicep } = files(link);
+    const log =
+      'az webapp sitecontainers log --name orders-web --resource-group rg-orders --container-name daprd';
+    expect(bicep.indexOf(log)).toBeGreaterThan(bicep.indexOf('its log (below) says why'));
+    expect(bicep.indexOf('its log (below) says why')).toBeGreaterThan(0);
+  });
 });

@@ -33,6 +33,9 @@ export function sidecarText(plan: DeploymentPlan): string {
       'after this deployment.',
       // The caveats the script prints beside the same step, so the template does not read as more certain.
       ...sidecar.step.lines.flatMap((line) => (line.kind === 'note' ? line.text.split('\n') : [])),
+      // Those notes point to the log "below", the script's verify step's command (hosts/web-app.ts): here it is.
+      'The sidecar\'s log (daprd\'s "Component loaded" or "Failed to init component" lines; stop it with Ctrl+C):',
+      `  ${azLine(plan, ['az', 'webapp', 'sitecontainers', 'log', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--container-name', sidecar.containerName])}`,
     ].join('\n'),
     body: {
       parent: expr('hostResource'),
