@@ -1,5 +1,6 @@
 // What the IaC headers must tell a user whose setup script ran first, checked on files rendered from share links
 // (not the golden files), so that a renderer dropping a note fails here.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { iacFiles } from '../iac-outputs';
@@ -26,6 +27,12 @@ describe('IaC header notes', () => {
       expect(text).toContain('Issuer and subject combination already exists for this Managed Identity');
       expect(text).toContain(lookup);
       expect(text).toContain(issuer);
+      expect(text).toContain(
+        "az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders --query '{issuer:issuer,subject:subject}'",
+      );
+      expect(text).toContain(
+        'If it names another issuer or subject, do not deploy: use another name in place of dapr-orders-orders-api.',
+      );
     }
   });
 
@@ -52,8 +59,12 @@ describe('IaC header notes', () => {
   });
 
   it("both carry the setup script's preflight needs: Workload ID, entities Dapr cannot create, host caveats", () => {
-    for (const text of Object.values(files(AKS)))
+    for (const text of Object.values(files(AKS))) {
       expect(text).toContain('Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled)');
+      expect(text).toContain(
+        "(Azure CLI 2.47 or later): az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none",
+      );
+    }
     const queues =
       'host=aca&identity=user&resourceGroup=rg-orders&hostName=ca-orders&environment=cae-orders&identityName=id-orders' +
       '&component=pubsub.azure.servicebus.queues&name=pubsub&m.namespaceName=sb-orders.servicebus.windows.net' +
@@ -80,16 +91,99 @@ describe('IaC header notes', () => {
   });
 
   it('Terraform on AKS: says the pods must restart after an apply that changes a component', () => {
+    // Only the rollout restart: the setup script's patch carries a fixed hash, so it restarts nothing then.
     expect(files(AKS).tf).toContain(
-      "restart the app's pods: run the setup script, or kubectl rollout restart deployment/example-app -n orders.",
+      "restart the app's pods: kubectl rollout restart deployment/example-app -n orders\n",
     );
+    expect(files(AKS).tf).not.toContain('run the setup script, or kubectl rollout restart');
   });
 
   it("Terraform: a role assignment is looked up by the resource's full id, never by its name alone", () => {
     const { tf } = files(AKS);
     expect(tf).toContain(
-      "az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6",
+      "az role assignment list --subscription 'Contoso Production' --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders' --assignee '<principal id>' --role 4633458b-17de-408a-b874-0445c86b69e6",
     );
     expect(tf).not.toContain('ends_with(scope');
+  });
+
+  it('with a subscription in the wizard, every az line either file prints names it, as the script selects it', () => {
+    const golden = (name: string): string =>
+      readFileSync(new URL(`../__golden__/${name}/link.txt`, import.meta.url), 'utf8').trim();
+    const links = [
+      AKS,
+      `${golden('aks-catalog-messaging-data')}&subscription=Contoso%20Production`,
+      `${golden('aca-catalog-messaging-data')}&subscription=Contoso%20Production`,
+      `${golden('aks-catalog-databases')}&subscription=Contoso%20Production`,
+      `${golden('webapp-user')}&subscription=Contoso%20Production`,
+      golden('vmss-system'),
+    ];
+    for (const link of links) {
+      for (const text of Object.values(files(link))) {
+        // Each az command in a comment line, up to the end of the line (az cloud set and az login take none).
+        const lines = text.match(/\baz (?!cloud set|login)[a-z]+ [a-z-]+[^\n]*/g) ?? [];
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) expect(line, link).toContain('--subscription ');
+      }
+    }
+  });
+
+  it("the Entra sign-in preconditions name the cache's and server's own names, the PostgreSQL one too", () => {
+    const golden = (name: string): string =>
+      readFileSync(new URL(`../__golden__/${name}/link.txt`, import.meta.url), 'utf8').trim();
+    for (const text of Object.values(files(golden('grants-redis-cosmos')))) {
+      expect(text).toContain(
+        'Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set',
+      );
+      expect(text).not.toContain('<resource-group>');
+    }
+    for (const text of Object.values(files(golden('aks-catalog-databases'))))
+      expect(text).toContain(
+        'Needs: Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled',
+      );
+  });
+
+  it("Cosmos DB: the assignment lookups keep only this role's, and Bicep says the script's has another name", () => {
+    const golden = readFileSync(
+      new URL('../__golden__/grants-redis-cosmos/link.txt', import.meta.url),
+      'utf8',
+    );
+    const { bicep, tf } = files(golden.trim());
+    const query = `"[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/00000000-0000-0000-0000-000000000002')]`;
+    expect(tf).toContain(`--query ${query}.id" -o tsv`);
+    expect(bicep).toContain(
+      'A Cosmos DB data-plane role assignment the setup script made has another name too',
+    );
+    expect(bicep).toContain(`--query ${query}.name" -o tsv`);
+    expect(bicep).toContain(
+      "az cosmosdb sql role assignment delete --account-name cosmos-orders --resource-group rg-orders --role-assignment-id '<name>' --yes",
+    );
+    expect(files(AKS).bicep).not.toContain('Cosmos DB data-plane role assignment');
+  });
+
+  it('Event Hubs: no line to create the $Default consumer group, which every event hub has; one for another group', () => {
+    const link = readFileSync(
+      new URL('../__golden__/grants-queue-and-event-hub-bindings/link.txt', import.meta.url),
+      'utf8',
+    ).trim();
+    for (const text of Object.values(files(link))) expect(text).not.toContain('consumer-group create');
+    for (const text of Object.values(files(link.replace('consumerID=%24Default', 'consumerID=orders'))))
+      expect(text).toContain(
+        'az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name orders',
+      );
+  });
+
+  it("Terraform on AKS: an imported ServiceAccount keeps the setup's mark (ignore_changes on that annotation)", () => {
+    expect(files(AKS).tf).toMatch(
+      /resource "kubernetes_service_account_v1" "app" \{[^]*?lifecycle \{\n\s+ignore_changes = \[metadata\[0\]\.annotations\["dapr-mi-wizard\/created"\]\]\n/,
+    );
+  });
+
+  it('Bicep on a Web App: the sidecar notes that point to its log "below" are followed by the log command', () => {
+    const link = readFileSync(new URL('../__golden__/webapp-user/link.txt', import.meta.url), 'utf8').trim();
+    const { bicep } = files(link);
+    const log =
+      'az webapp sitecontainers log --name orders-web --resource-group rg-orders --container-name daprd';
+    expect(bicep.indexOf(log)).toBeGreaterThan(bicep.indexOf('its log (below) says why'));
+    expect(bicep.indexOf('its log (below) says why')).toBeGreaterThan(0);
   });
 });

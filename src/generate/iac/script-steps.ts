@@ -49,7 +49,7 @@ function pastedCommand(plan: DeploymentPlan, command: Command): string {
     }
     return word.join.map(text).join('');
   };
-  return azLine(command.argv.map(text));
+  return azLine(plan, command.argv.map(text));
 }
 
 /**

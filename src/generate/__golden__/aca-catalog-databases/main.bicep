@@ -8,6 +8,7 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// Needs: Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).
 // Read first: component lockstore: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); lock.redis is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
 // Read first: component lockstore: Container Apps announced that it will disable the experimental lock/unlock API (microsoft/azure-container-apps#1478).
 targetScope = 'resourceGroup'
@@ -33,7 +34,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 var granteePrincipalId = identity.properties.principalId
 
 // The Azure Cache for Redis redis-orders in rg-orders.
-// Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.
+// Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.
 resource redisCache 'Microsoft.Cache/redis@2024-11-01' existing = {
   name: 'redis-orders'
 }

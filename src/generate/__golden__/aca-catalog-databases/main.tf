@@ -31,6 +31,7 @@
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/lockstore
 #   azurerm_redis_cache_access_policy_assignment.redis_cache_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Cache/redis/redis-orders/accessPolicyAssignments/id-orders
+# Needs: Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).
 # Read first: component lockstore: Container Apps supports only stable Dapr components (container-apps/dapr-overview.md); lock.redis is alpha in Dapr (its metadata.yaml): it may load, but without platform support.
 # Read first: component lockstore: Container Apps announced that it will disable the experimental lock/unlock API (microsoft/azure-container-apps#1478).
 terraform {
@@ -77,7 +78,7 @@ locals {
 }
 
 # The Azure Cache for Redis redis-orders in rg-orders.
-# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.
+# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.
 data "azurerm_redis_cache" "redis_cache" {
   name                = "redis-orders"
   resource_group_name = var.resource_group_name

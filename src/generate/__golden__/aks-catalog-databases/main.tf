@@ -41,7 +41,12 @@
 # in azurerm_federated_identity_credential.service_account and its import id. Its name:
 #   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
 #   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
-# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods (az aks update --enable-oidc-issuer --enable-workload-identity, as the setup script does).
+# A credential of the name dapr-orders-orders-api for another issuer or subject is re-pointed by an apply after its import, and what signs in
+# through it fails (AADSTS70021); the setup script stops there instead. Check it first:
+#   az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
+# If it names another issuer or subject, do not deploy: use another name in place of dapr-orders-orders-api.
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
+# Needs: Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).
 terraform {
   required_providers {
     azurerm    = {
@@ -116,7 +121,7 @@ locals {
 }
 
 # The Azure Cache for Redis redis-orders in rg-orders.
-# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.
+# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.
 data "azurerm_redis_cache" "redis_cache" {
   name                = "redis-orders"
   resource_group_name = var.resource_group_name
@@ -133,7 +138,7 @@ resource "azurerm_redis_cache_access_policy_assignment" "redis_cache_access_poli
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
-# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: run the setup script, or kubectl rollout restart deployment/orders-api -n orders.
+# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl rollout restart deployment/orders-api -n orders
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {
   metadata {
@@ -142,6 +147,9 @@ resource "kubernetes_service_account_v1" "app" {
     annotations = {
       "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
     }
+  }
+  lifecycle {
+    ignore_changes = [metadata[0].annotations["dapr-mi-wizard/created"]]
   }
 }
 

@@ -48,7 +48,11 @@
 # in azurerm_federated_identity_credential.service_account and its import id. Its name:
 #   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
 #   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
-# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods (az aks update --enable-oidc-issuer --enable-workload-identity, as the setup script does).
+# A credential of the name dapr-orders-orders-api for another issuer or subject is re-pointed by an apply after its import, and what signs in
+# through it fails (AADSTS70021); the setup script stops there instead. Check it first:
+#   az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
+# If it names another issuer or subject, do not deploy: use another name in place of dapr-orders-orders-api.
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 terraform {
   required_providers {
     azurerm    = {
@@ -210,7 +214,7 @@ resource "azurerm_key_vault_access_policy" "vault_2_access_policy" {
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
-# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: run the setup script, or kubectl rollout restart deployment/orders-api -n orders.
+# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl rollout restart deployment/orders-api -n orders
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {
   metadata {
@@ -219,6 +223,9 @@ resource "kubernetes_service_account_v1" "app" {
     annotations = {
       "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
     }
+  }
+  lifecycle {
+    ignore_changes = [metadata[0].annotations["dapr-mi-wizard/created"]]
   }
 }
 

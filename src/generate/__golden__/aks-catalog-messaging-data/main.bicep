@@ -8,13 +8,22 @@
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
+// A Cosmos DB data-plane role assignment the setup script made has another name too (a random GUID); whether
+// Cosmos DB then refuses this file's or makes a second is not confirmed: delete the script's first, <name> from
+// the first line, then the second:
+//   az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/00000000-0000-0000-0000-000000000002')].name" -o tsv
+//   az cosmosdb sql role assignment delete --account-name cosmos-orders --resource-group rg-orders --role-assignment-id '<name>' --yes
 // Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
 // ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
 // exists under another name (the setup script keeps one it finds), put its name in place of dapr-orders-orders-api
 // in the federatedCredential resource below. Its name:
 //   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
 //   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
-// Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods (az aks update --enable-oidc-issuer --enable-workload-identity, as the setup script does).
+// A credential of the name dapr-orders-orders-api for another issuer or subject is re-pointed by this deployment (a PUT), and what signs in
+// through it fails (AADSTS70021); the setup script stops there instead. Check it first:
+//   az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
+// If it names another issuer or subject, do not deploy: use another name in place of dapr-orders-orders-api.
+// Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 // Needs: Component servicebus-binding: the Service Bus queue invoices in sb-orders; with entity management off Dapr does not create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders
 // Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
 // Needs: Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /orderId (the binding sends each item's orderId value as its partition key); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).

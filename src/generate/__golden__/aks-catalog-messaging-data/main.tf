@@ -46,7 +46,7 @@
 #   azurerm_role_assignment.eventhub_role_2
 #     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.EventHub/namespaces/eh-orders/eventhubs/telemetry' --assignee '<principal id>' --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query '[0].id' -o tsv
 #   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
-#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>'].id" -o tsv
+#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/00000000-0000-0000-0000-000000000002')].id" -o tsv
 #   azurerm_role_assignment.appconfig_store_role
 #     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.AppConfiguration/configurationStores/appcs-orders' --assignee '<principal id>' --role 516239f1-63e1-4d78-a4de-a74fb236a071 --query '[0].id' -o tsv
 #   azurerm_role_assignment.openai_account_role
@@ -59,7 +59,11 @@
 # in azurerm_federated_identity_credential.service_account and its import id. Its name:
 #   az identity federated-credential list --identity-name id-orders --resource-group rg-orders --query "[?issuer=='<issuer>' && subject=='system:serviceaccount:orders:orders-api'].name" -o tsv
 #   with <issuer> from: az aks show --resource-group rg-orders --name aks-prod --query oidcIssuerProfile.issuerUrl -o tsv
-# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods (az aks update --enable-oidc-issuer --enable-workload-identity, as the setup script does).
+# A credential of the name dapr-orders-orders-api for another issuer or subject is re-pointed by an apply after its import, and what signs in
+# through it fails (AADSTS70021); the setup script stops there instead. Check it first:
+#   az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
+# If it names another issuer or subject, do not deploy: use another name in place of dapr-orders-orders-api.
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 # Needs: Component servicebus-binding: the Service Bus queue invoices in sb-orders; with entity management off Dapr does not create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders
 # Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
 # Needs: Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /orderId (the binding sends each item's orderId value as its partition key); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
@@ -265,7 +269,7 @@ resource "azurerm_role_assignment" "signalr_role" {
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
-# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: run the setup script, or kubectl rollout restart deployment/orders-api -n orders.
+# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl rollout restart deployment/orders-api -n orders
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {
   metadata {
@@ -274,6 +278,9 @@ resource "kubernetes_service_account_v1" "app" {
     annotations = {
       "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
     }
+  }
+  lifecycle {
+    ignore_changes = [metadata[0].annotations["dapr-mi-wizard/created"]]
   }
 }
 

@@ -23,7 +23,7 @@
 #   azurerm_container_app_environment_dapr_component.component_5
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.App/managedEnvironments/env-orders/daprComponents/eh-pubsub
 #   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
-#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>'].id" -o tsv
+#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/00000000-0000-0000-0000-000000000002')].id" -o tsv
 #   azurerm_redis_cache_access_policy_assignment.redis_cache_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Cache/redis/redis-orders/accessPolicyAssignments/id-orders
 #   azurerm_role_assignment.appconfig_store_role
@@ -90,7 +90,7 @@ data "azurerm_cosmosdb_account" "cosmos_account" {
 }
 
 # The Azure Cache for Redis redis-orders in rg-orders.
-# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.
+# Needs: Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.
 data "azurerm_redis_cache" "redis_cache" {
   name                = "redis-orders"
   resource_group_name = var.resource_group_name

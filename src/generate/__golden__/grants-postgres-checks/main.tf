@@ -7,6 +7,7 @@
 # Import each first (terraform import <address> <id>), or delete it:
 #   azurerm_user_assigned_identity.app
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders
+# Needs: Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).
 terraform {
   required_providers {
     azurerm = {

@@ -88,7 +88,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 // daprd as a sidecar container of your web app: what the setup script's step "Add daprd as a sidecar container of the web app (a container of this name is updated), reading that folder" makes.
 // Needs: a Linux web app on the sidecar model: App Service adds sidecar containers only to Linux apps, and not
 // beside a single custom container. This file does not check it (the setup script does, before any change):
-//   az webapp show -n <app> -g <group> --query '{linux: reserved, fx: siteConfig.linuxFxVersion}'
+//   az webapp show --name orders-web --resource-group rg-orders --query '{linux: reserved, fx: siteConfig.linuxFxVersion}'
 // must show linux true and no DOCKER| image.
 // Until the setup script has copied the component files under /home (and restarted the app), daprd exits
 // at start with "failed to load components: ... no such file or directory": run the script right
@@ -99,6 +99,8 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 // No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
 // Not confirmed: that the sidecar sees /home when WEBSITES_ENABLE_APP_SERVICE_STORAGE is false (the default for
 // apps that started as one custom container); if daprd loads no component, set it to true.
+// The sidecar's log (daprd's "Component loaded" or "Failed to init component" lines; stop it with Ctrl+C):
+//   az webapp sitecontainers log --name orders-web --resource-group rg-orders --container-name daprd
 resource daprSidecar 'Microsoft.Web/sites/sitecontainers@2025-03-01' = {
   parent: hostResource
   name: 'daprd'

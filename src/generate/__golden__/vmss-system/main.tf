@@ -26,7 +26,7 @@ provider "azurerm" {
 
 variable "subscription_id" {
   type        = string
-  description = "The subscription id (az account show --query id -o tsv)."
+  description = "The subscription id (the one chosen in the wizard)."
   default     = "00000000-1111-2222-3333-444444444444"
 }
 
@@ -72,7 +72,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 #   - Write the component file into ./components.
 #   - Yours to do (the script only prints how): Put the component file where Dapr on the scale set reads it.
 #   - Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
-#       az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*' -o none
+#       az vmss update-instances --subscription 00000000-1111-2222-3333-444444444444 --name vmss-orders --resource-group rg-orders --instance-ids '*' -o none
 #       It brings every instance to the scale set's latest model, with any other change waiting in it (an OS image or
 #       VM size change restarts or reimages the instance); whether the identity alone restarts one is not documented:
 #       plan for a restart. On Flexible orchestration the instances are named: if "*" misses some, give their names.

@@ -81,7 +81,7 @@ function moduleText(view: IacView, group: string, symbol: string): string {
       'param granteePrincipalId string\n\n' +
       "@description('The resource id of the identity or host the principal is: with the resource and the role, it names each role assignment, as in main.bicep.')\n" +
       'param granteeResourceId string\n',
-    ...view.resources.filter(inGroup).map(referenceText),
+    ...view.resources.filter(inGroup).map((resource) => referenceText(view.plan, resource)),
     grantsText(grants, 'granteeResourceId'),
   ].join('\n');
 }

@@ -19,7 +19,7 @@ import {
   WORKLOAD_ID_AUDIENCE,
   type IacView,
 } from '../iac-view';
-import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
+import { cloudFirstLines, cosmosAssignmentNote, federatedCredentialNote } from '../header-notes';
 import { identityBlockBicep, identityTitle } from '../identity-block';
 import { needsLines } from '../needs';
 import { API_VERSIONS } from '../resource-types';
@@ -78,6 +78,7 @@ function header(view: IacView, modules: readonly GrantModule[]): string {
         : [`  azd config set cloud.name ${plan.cloud.azCloudName} (then azd auth login)`]),
       'A role assignment the setup script already made has another name: delete it first, or ARM reports',
       'RoleAssignmentExists.',
+      ...cosmosAssignmentNote(view),
       ...federatedCredentialNote(view, 'Bicep'),
       ...needsLines(view),
     ].join('\n'),
@@ -349,7 +350,9 @@ export function renderBicep(plan: DeploymentPlan): BicepFiles {
     parameters.map(parameterText).join('').trimEnd() + '\n',
     identityText(view),
     // A resource in another resource group is referenced in the module of its group.
-    ...view.resources.filter((resource) => !inOtherGroup(view, resource)).map(referenceText),
+    ...view.resources
+      .filter((resource) => !inOtherGroup(view, resource))
+      .map((resource) => referenceText(view.plan, resource)),
     ...grantSections(view, modules),
     componentsText(view) + notesText(view),
     outputsText(view),

@@ -3,7 +3,9 @@
  * granted resource (with what it must already be), and the grants on a set of resources, each under a symbol of
  * its own. main.bicep writes the grants on resources in its own resource group; a module writes those of its group.
  */
+import type { DeploymentPlan } from '../../plan/deployment-plan';
 import type { ResolvedResource } from '../../resources';
+import { preconditionNeed } from '../needs';
 import { resourceType, symbolWords, type ArmGrant } from '../iac-view';
 import { bicepGrant, type BicepResource } from './grants';
 import { bicepComment, bicepValue, expr, type BicepValue } from './bicep-text';
@@ -25,14 +27,14 @@ export function resourceText(resource: BicepResource, existing = false): string 
 }
 
 /** The `existing` reference to a granted resource (its parent's symbol, when it has one, must be declared too). */
-export function referenceText(resource: ResolvedResource): string {
+export function referenceText(plan: DeploymentPlan, resource: ResolvedResource): string {
   const type = resourceType(resource);
   const body: Record<string, BicepValue> = {
     ...(resource.parent ? { parent: expr(symbolOf(resource.parent)) } : {}),
     name: resource.name,
   };
   const checks = [
-    ...(resource.ref.precondition ? [`Needs: ${resource.ref.precondition.message}`] : []),
+    ...preconditionNeed(plan, resource),
     ...(resource.ref.keyVaultModelChoice !== undefined
       ? [
           resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'

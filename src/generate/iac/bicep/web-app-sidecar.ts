@@ -7,6 +7,7 @@
  * copy and restart steps come after this deployment.
  */
 import type { DeploymentPlan } from '../../plan/deployment-plan';
+import { azLine } from '../header-notes';
 import { API_VERSIONS } from '../resource-types';
 import { webAppSidecar } from '../script-steps';
 import { expr } from './bicep-text';
@@ -24,7 +25,7 @@ export function sidecarText(plan: DeploymentPlan): string {
       `daprd as a sidecar container of your ${plan.host.noun}: what the setup script's step "${sidecar.step.comment.replace(/\.$/, '')}" makes.`,
       'Needs: a Linux web app on the sidecar model: App Service adds sidecar containers only to Linux apps, and not',
       'beside a single custom container. This file does not check it (the setup script does, before any change):',
-      `  az webapp show -n <app> -g <group> --query '{linux: reserved, fx: siteConfig.linuxFxVersion}'`,
+      `  ${azLine(plan, ['az', 'webapp', 'show', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--query', '{linux: reserved, fx: siteConfig.linuxFxVersion}'])}`,
       'must show linux true and no DOCKER| image.',
       // dapr/dapr pkg/internal/loader/disk/dirdata: a missing resources folder is an error, and daprd stops.
       'Until the setup script has copied the component files under /home (and restarted the app), daprd exits',
@@ -32,6 +33,9 @@ export function sidecarText(plan: DeploymentPlan): string {
       'after this deployment.',
       // The caveats the script prints beside the same step, so the template does not read as more certain.
       ...sidecar.step.lines.flatMap((line) => (line.kind === 'note' ? line.text.split('\n') : [])),
+      // Those notes point to the log "below", the script's verify step's command (hosts/web-app.ts): here it is.
+      'The sidecar\'s log (daprd\'s "Component loaded" or "Failed to init component" lines; stop it with Ctrl+C):',
+      `  ${azLine(plan, ['az', 'webapp', 'sitecontainers', 'log', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--container-name', sidecar.containerName])}`,
     ].join('\n'),
     body: {
       parent: expr('hostResource'),

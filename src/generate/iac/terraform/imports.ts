@@ -26,7 +26,7 @@
 import type { ResolvedResource } from '../../resources';
 import type { ArmGrant, IacView } from '../iac-view';
 import { resourceType } from '../iac-view';
-import { azLine } from '../header-notes';
+import { azLine, cosmosAssignmentLookup } from '../header-notes';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -64,10 +64,10 @@ export function grantImportId(view: IacView, grant: ArmGrant): string {
     case 'rbac':
       // --scope with the full id lists only that resource's assignments (az role assignment list), where a
       // name match on the scope's end would also find a same-named resource in another group.
-      return `the assignment's id, from: ${azLine(['az', 'role', 'assignment', 'list', '--scope', resourceId(view, grant.resource), '--assignee', '<principal id>', '--role', grant.roleGuid, '--query', '[0].id', '-o', 'tsv'])}`;
+      return `the assignment's id, from: ${azLine(view.plan, ['az', 'role', 'assignment', 'list', '--scope', resourceId(view, grant.resource), '--assignee', '<principal id>', '--role', grant.roleGuid, '--query', '[0].id', '-o', 'tsv'])}`;
     case 'cosmos-sql-role':
       // The list's id is the assignment's full ARM id: the whole import id, not a segment to append.
-      return `the assignment's id, from: ${azLine(['az', 'cosmosdb', 'sql', 'role', 'assignment', 'list', '--account-name', grant.resource.name, '--resource-group', grant.resource.resourceGroup, '--query', `[?principalId=='<principal id>'].id`, '-o', 'tsv'])}`;
+      return `the assignment's id, from: ${cosmosAssignmentLookup(view, grant, 'id')}`;
     case 'redis-access-policy':
       return `${armId(view, grant.resource)}/accessPolicyAssignments/${grant.assignmentName}`;
     case 'keyvault-policy':

@@ -11,6 +11,7 @@
  * (registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest, "Before you use this resource").
  */
 import { SCRIPT_FILE_NAME } from '../../index';
+import { CREATED_ANNOTATION } from '../../k8s-manifests';
 import type { DeploymentPlan } from '../../plan/deployment-plan';
 import type { ResolvedResource } from '../../resources';
 import {
@@ -24,10 +25,9 @@ import {
   type ArmGrant,
   type IacView,
 } from '../iac-view';
-import { cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { identityBlockTerraform, identityTitle, terraformIdentity } from '../identity-block';
-import { azLine } from '../header-notes';
-import { needsLines } from '../needs';
+import { azLine, cloudFirstLines, federatedCredentialNote, pastedLine } from '../header-notes';
+import { needsLines, preconditionNeed } from '../needs';
 import { applyStepLines } from '../script-steps';
 import { terraformGrant, terraformGrantType } from './grants';
 import { grantImportId, identityAndComponentImports, importLines } from './imports';
@@ -104,8 +104,8 @@ function header(view: IacView): HclItem[] {
 }
 
 function subscriptionDescription(subscription: string): string {
-  if (subscription === '' || GUID.test(subscription))
-    return 'The subscription id (az account show --query id -o tsv).';
+  if (subscription === '') return 'The subscription id (az account show --query id -o tsv).';
+  if (GUID.test(subscription)) return 'The subscription id (the one chosen in the wizard).';
   return `The id of the subscription ${subscription} (az account show --subscription '${subscription}' --query id -o tsv).`;
 }
 
@@ -134,7 +134,7 @@ function providersAndVariables(view: IacView): HclItem[] {
   if (plan.kubernetes) {
     items.push(
       comment(
-        `The cluster from your kubeconfig: az aks get-credentials --resource-group ${plan.resourceGroup} --name ${plan.hostName}\n` +
+        `The cluster from your kubeconfig: ${azLine(plan, ['az', 'aks', 'get-credentials', '--resource-group', plan.resourceGroup, '--name', plan.hostName])}\n` +
           // Only this context, as the setup script does: without --context kubelogin converts every kubelogin user
           // in the kubeconfig, and fails on any that lacks a server id.
           `(with Microsoft Entra sign-in on the cluster, then: kubelogin convert-kubeconfig -l azurecli --context ${plan.hostName}).`,
@@ -312,7 +312,7 @@ function referenceItems(view: IacView, resource: ResolvedResource): HclItem[] {
     );
   }
   const checks = [
-    ...(resource.ref.precondition ? [`Needs: ${resource.ref.precondition.message}`] : []),
+    ...preconditionNeed(view.plan, resource),
     ...(resource.ref.keyVaultModelChoice !== undefined
       ? [
           resource.choices[resource.ref.keyVaultModelChoice] === 'accesspolicy'
@@ -406,8 +406,9 @@ function componentItems(view: IacView): HclItem[] {
         `The namespace ${plan.kubernetes.namespace} must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).\n` +
           `The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.\n` +
           // daprd loads its components when the pod starts, and the Workload ID webhook injects the client id at
-          // pod admission; the script's patch carries a hash of the files, which restarts the pods on a change.
-          `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: run the setup script, or ${azLine(['kubectl', 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}.`,
+          // pod admission. The script's patch carries a hash of the files fixed when the wizard wrote them
+          // (hosts/aks.ts config-hash), so after a Terraform-only change it patches nothing and restarts nothing.
+          `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: ${pastedLine(['kubectl', 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}`,
       ),
     ];
     if (workload) {
@@ -427,6 +428,21 @@ function componentItems(view: IacView): HclItem[] {
                 argument('name', sa.metadata.name),
                 argument('namespace', sa.metadata.namespace),
                 argument('annotations', toHclValue(sa.metadata.annotations)),
+              ],
+            ),
+            // The kubernetes provider keeps in state every annotation but the *.kubernetes.io ones
+            // (hashicorp/terraform-provider-kubernetes kubernetes/structures.go isInternalKey), so an imported
+            // ServiceAccount's setup mark, absent from this config, would be removed on the next apply, and the
+            // teardown would no longer know the setup made it. ignore_changes takes one map element, tags["Name"]
+            // (developer.hashicorp.com/terraform/language/meta-arguments/lifecycle, "ignore_changes").
+            block(
+              'lifecycle',
+              [],
+              [
+                argument(
+                  'ignore_changes',
+                  ref(`[metadata[0].annotations[${hclString(CREATED_ANNOTATION)}]]`),
+                ),
               ],
             ),
           ],
