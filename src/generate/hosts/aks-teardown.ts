@@ -262,35 +262,39 @@ function serviceAccountTeardownStep(): ScriptStep {
       ),
       users(TEMPLATED_WORKLOADS, 'spec.template.spec', saUsers),
       users('cronjobs', 'spec.jobTemplate.spec.template.spec', cronJobUsers),
-      when(saClientId, '=', v('CLIENT_ID'), [
-        when(SERVICE_ACCOUNT_CREATED, '=', 'true', [
-          when(saUsers, '=', '', [
-            when(cronJobUsers, '=', '', [
-              cmd(
-                'kubectl delete serviceaccount',
-                v('SERVICE_ACCOUNT'),
-                '--namespace',
-                v('NAMESPACE'),
-                '--ignore-not-found',
-              ),
+      // Both empty once the ServiceAccount and the identity are gone (a second teardown after
+      // DELETE_IDENTITY=1): nothing is left to delete or to report as kept.
+      when(saClientId, '!=', '', [
+        when(saClientId, '=', v('CLIENT_ID'), [
+          when(SERVICE_ACCOUNT_CREATED, '=', 'true', [
+            when(saUsers, '=', '', [
+              when(cronJobUsers, '=', '', [
+                cmd(
+                  'kubectl delete serviceaccount',
+                  v('SERVICE_ACCOUNT'),
+                  '--namespace',
+                  v('NAMESPACE'),
+                  '--ignore-not-found',
+                ),
+              ]),
             ]),
           ]),
-        ]),
-        when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [
-          command([
-            'printf',
-            '%s\\n',
-            join(
-              'Kept: the ServiceAccount ',
-              v('SERVICE_ACCOUNT'),
-              ' existed before the setup (it has no ',
-              CREATED_ANNOTATION,
-              " mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ",
-              v('SERVICE_ACCOUNT'),
-              ' --namespace ',
-              v('NAMESPACE'),
-              ' azure.workload.identity/client-id-',
-            ),
+          when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [
+            command([
+              'printf',
+              '%s\\n',
+              join(
+                'Kept: the ServiceAccount ',
+                v('SERVICE_ACCOUNT'),
+                ' existed before the setup (it has no ',
+                CREATED_ANNOTATION,
+                " mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ",
+                v('SERVICE_ACCOUNT'),
+                ' --namespace ',
+                v('NAMESPACE'),
+                ' azure.workload.identity/client-id-',
+              ),
+            ]),
           ]),
         ]),
       ]),

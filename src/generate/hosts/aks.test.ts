@@ -191,6 +191,32 @@ describe('AKS ServiceAccount of the user', () => {
   );
 });
 
+describe('AKS second teardown', () => {
+  it(
+    'after the identity went with the first, says nothing of a ServiceAccount that is gone',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const down = runWithFakeCloud(teardown, first.stateAfter, {
+        workDir: first.workDir,
+        env: { DELETE_IDENTITY: '1' },
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeUndefined();
+      const again = runWithFakeCloud(teardown, down.stateAfter, {
+        workDir: first.workDir,
+        env: { DELETE_IDENTITY: '1' },
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stdout).not.toContain('Kept: the ServiceAccount');
+    },
+    TIMEOUT_MS,
+  );
+});
+
 describe('AKS OIDC issuer', () => {
   it('the header and the step say that turning it on restarts the API server and cannot be undone', () => {
     const { setup } = scripts();

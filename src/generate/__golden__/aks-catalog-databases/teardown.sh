@@ -322,18 +322,20 @@ if [ "$CLUSTER_ID" != '' ]; then
       --namespace "$NAMESPACE" -o 'jsonpath={.items[?(@.spec.template.spec.serviceAccountName=="'"$SERVICE_ACCOUNT"'")].metadata.name}')
   SERVICE_ACCOUNT_USED_BY_CRONJOBS=$(kubectl get cronjobs \
       --namespace "$NAMESPACE" -o 'jsonpath={.items[?(@.spec.jobTemplate.spec.template.spec.serviceAccountName=="'"$SERVICE_ACCOUNT"'")].metadata.name}')
-  if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
-    if [ "$SERVICE_ACCOUNT_CREATED" = true ]; then
-      if [ "$SERVICE_ACCOUNT_USED_BY" = '' ]; then
-        if [ "$SERVICE_ACCOUNT_USED_BY_CRONJOBS" = '' ]; then
-          run kubectl delete serviceaccount "$SERVICE_ACCOUNT" \
-              --namespace "$NAMESPACE" \
-              --ignore-not-found
+  if [ "$SERVICE_ACCOUNT_CLIENT_ID" != '' ]; then
+    if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
+      if [ "$SERVICE_ACCOUNT_CREATED" = true ]; then
+        if [ "$SERVICE_ACCOUNT_USED_BY" = '' ]; then
+          if [ "$SERVICE_ACCOUNT_USED_BY_CRONJOBS" = '' ]; then
+            run kubectl delete serviceaccount "$SERVICE_ACCOUNT" \
+                --namespace "$NAMESPACE" \
+                --ignore-not-found
+          fi
         fi
       fi
-    fi
-    if [ "$SERVICE_ACCOUNT_CREATED" != true ]; then
-      printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} existed before the setup (it has no dapr-mi-wizard/created mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id-"
+      if [ "$SERVICE_ACCOUNT_CREATED" != true ]; then
+        printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} existed before the setup (it has no dapr-mi-wizard/created mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id-"
+      fi
     fi
   fi
 fi
