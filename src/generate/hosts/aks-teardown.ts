@@ -3,6 +3,7 @@
  * and the ServiceAccount, each only while it is still what the setup made.
  */
 import { kubectlSignInLines } from './aks-kubectl';
+import { aksComponentsTeardownStep } from './aks-components';
 import { CLIENT_ID_ANNOTATION, CONFIG_HASH_ANNOTATION, CREATED_ANNOTATION } from '../k8s-manifests';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import {
@@ -173,22 +174,6 @@ function federatedCredentialTeardownStep(): ScriptStep {
         ]),
       ]),
     ],
-  };
-}
-
-/** Components of the setup's names go (the setup's apply replaced any of that name). */
-function componentsTeardownStep(plan: DeploymentPlan): ScriptStep {
-  return {
-    comment: `Delete ${plan.components.length === 1 ? 'the component' : 'the components'} the setup applied, before the Deployment's pods restart below.`,
-    lines: plan.components.map((component) =>
-      cmd(
-        'kubectl delete components.dapr.io',
-        component.name,
-        '--namespace',
-        v('NAMESPACE'),
-        '--ignore-not-found',
-      ),
-    ),
   };
 }
 
@@ -378,7 +363,7 @@ export function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly Scri
           `The grants${workload ? ' and the federated credential' : ''} above are removed; nothing in the cluster was changed.`,
         ),
       },
-      componentsTeardownStep(plan),
+      aksComponentsTeardownStep(plan),
       deploymentRevertStep(plan),
       ...(workload ? [serviceAccountTeardownStep()] : []),
     ]),

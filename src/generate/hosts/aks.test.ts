@@ -217,6 +217,82 @@ describe('AKS second teardown', () => {
   );
 });
 
+describe('AKS components of the setup names', () => {
+  const userComponent = (scopes: string[]) => ({
+    apiVersion: 'dapr.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'azurekeyvault', namespace: 'orders' },
+    spec: {
+      type: 'secretstores.azure.keyvault',
+      version: 'v1',
+      metadata: [{ name: 'vaultName', value: 'kv-app' }],
+    },
+    scopes,
+  });
+
+  it(
+    'the setup stops, changing nothing, when one of that name is scoped to other apps',
+    () => {
+      const { plan, setup } = scripts();
+      const seed = seedWith(plan, (cluster) =>
+        cluster.objects.push(userComponent(['orders-api', 'billing'])),
+      );
+      const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('already has a Dapr component named azurekeyvault');
+      expect(run.stateAfter.roleAssignments).toEqual([]);
+      expect(objectOf(run.stateAfter, 'Component', 'azurekeyvault')).toEqual(
+        userComponent(['orders-api', 'billing']),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'the teardown deletes the one the setup created, and keeps one it did not create',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const made = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(made.status, made.stderr).toBe(0);
+      const down = runWithFakeCloud(teardown, made.stateAfter, {
+        workDir: made.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(objectOf(down.stateAfter, 'Component', 'azurekeyvault')).toBeUndefined();
+      const seed = seedWith(plan, (cluster) => cluster.objects.push(userComponent(['orders-api'])));
+      const over = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(over.status, over.stderr).toBe(0);
+      const kept = runWithFakeCloud(teardown, over.stateAfter, {
+        workDir: over.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(kept.status, kept.stderr).toBe(0);
+      expect(objectOf(kept.stateAfter, 'Component', 'azurekeyvault')).toBeDefined();
+      expect(kept.stdout).toContain('Kept: the component azurekeyvault in the namespace orders');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'the teardown finishes when Dapr was uninstalled since, and still reverts the Deployment',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const withoutDapr = clone(first.stateAfter);
+      const cluster = clusterOf(withoutDapr) as Cluster & { crds: string[] };
+      cluster.crds = [];
+      cluster.objects = cluster.objects.filter((object) => object.kind !== 'Component');
+      const down = runWithFakeCloud(teardown, withoutDapr, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(down.status, down.stderr).toBe(0);
+      expect(down.stdout).toContain('Dapr is not installed on the cluster any more');
+      expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeUndefined();
+    },
+    TIMEOUT_MS,
+  );
+});
+
 describe('AKS OIDC issuer', () => {
   it('the header and the step say that turning it on restarts the API server and cannot be undone', () => {
     const { setup } = scripts();

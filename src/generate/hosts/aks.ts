@@ -24,6 +24,7 @@ import { clientIdLines, componentFilesNoun, guard, RG, writeComponentFiles, writ
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { aksTeardownSteps } from './aks-teardown';
+import { aksComponentApplyLines, aksComponentsCheckStep } from './aks-components';
 import { kubectlSignInLines } from './aks-kubectl';
 import { aksVerifyLines, DEPLOYMENT, ROLLOUT_TIMEOUT } from './aks-verify';
 
@@ -335,7 +336,7 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
               ]),
             ]
           : []),
-        ...plan.components.map((component) => cmd('kubectl apply -f', component.path)),
+        ...aksComponentApplyLines(plan),
       ],
     },
     {
@@ -438,7 +439,7 @@ function deploymentCheckStep(plan: DeploymentPlan): ScriptStep {
 
 export const aksHost: HostModule = {
   teardownSteps: aksTeardownSteps,
-  preflightSteps: (plan) => [...clusterChecks(plan), deploymentCheckStep(plan)],
+  preflightSteps: (plan) => [...clusterChecks(plan), deploymentCheckStep(plan), aksComponentsCheckStep(plan)],
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(
       plan.identity.kind === 'kubelet' ? kubeletIdentitySteps(plan) : workloadIdentitySteps(plan),

@@ -265,19 +265,139 @@ if [ "$CLUSTER_ID" != '' ]; then
   fi
 fi
 
-# Delete the components the setup applied, before the Deployment's pods restart below.
+# Delete the components the setup applied, if the setup created them and they are still as it wrote (type, scopes orders-api), before the Deployment's pods restart below.
 if [ "$CLUSTER_ID" != '' ]; then
-  run kubectl delete components.dapr.io pg-state --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io pg-state-v1 --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io postgres-binding --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io pg-config --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io sql-state --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io sql-state-v1 --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io redis-state --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io redis-pubsub --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io redis-binding --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io redis-config --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io lockstore --namespace "$NAMESPACE" --ignore-not-found
+  DAPR_CRD=$(kubectl get crd components.dapr.io --ignore-not-found -o name)
+  if [ "$DAPR_CRD" = '' ]; then
+    printf '%s\n' 'Dapr is not installed on the cluster any more (it has no components.dapr.io resource type): its components went with it, nothing to delete.'
+  fi
+  if [ "$DAPR_CRD" != '' ]; then
+    COMPONENT_FOUND=$(kubectl get components.dapr.io pg-state \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = state.postgresql/orders-api/true ]; then
+      run kubectl delete components.dapr.io pg-state --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != state.postgresql/orders-api/true ]; then
+        printf '%s\n' "Kept: the component pg-state in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-state --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io pg-state-v1 \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = state.postgresql/orders-api/true ]; then
+      run kubectl delete components.dapr.io pg-state-v1 --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != state.postgresql/orders-api/true ]; then
+        printf '%s\n' "Kept: the component pg-state-v1 in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-state-v1 --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io postgres-binding \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = bindings.postgresql/orders-api/true ]; then
+      run kubectl delete components.dapr.io postgres-binding \
+          --namespace "$NAMESPACE" \
+          --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != bindings.postgresql/orders-api/true ]; then
+        printf '%s\n' "Kept: the component postgres-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io postgres-binding --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io pg-config \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = configuration.postgresql/orders-api/true ]; then
+      run kubectl delete components.dapr.io pg-config --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != configuration.postgresql/orders-api/true ]; then
+        printf '%s\n' "Kept: the component pg-config in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-config --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io sql-state \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = state.sqlserver/orders-api/true ]; then
+      run kubectl delete components.dapr.io sql-state --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api/true ]; then
+        printf '%s\n' "Kept: the component sql-state in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io sql-state --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io sql-state-v1 \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = state.sqlserver/orders-api/true ]; then
+      run kubectl delete components.dapr.io sql-state-v1 --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api/true ]; then
+        printf '%s\n' "Kept: the component sql-state-v1 in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io sql-state-v1 --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io redis-state \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = state.redis/orders-api/true ]; then
+      run kubectl delete components.dapr.io redis-state --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != state.redis/orders-api/true ]; then
+        printf '%s\n' "Kept: the component redis-state in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-state --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io redis-pubsub \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = pubsub.redis/orders-api/true ]; then
+      run kubectl delete components.dapr.io redis-pubsub --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != pubsub.redis/orders-api/true ]; then
+        printf '%s\n' "Kept: the component redis-pubsub in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-pubsub --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io redis-binding \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = bindings.redis/orders-api/true ]; then
+      run kubectl delete components.dapr.io redis-binding \
+          --namespace "$NAMESPACE" \
+          --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != bindings.redis/orders-api/true ]; then
+        printf '%s\n' "Kept: the component redis-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-binding --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io redis-config \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = configuration.redis/orders-api/true ]; then
+      run kubectl delete components.dapr.io redis-config --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != configuration.redis/orders-api/true ]; then
+        printf '%s\n' "Kept: the component redis-config in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-config --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io lockstore \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = lock.redis/orders-api/true ]; then
+      run kubectl delete components.dapr.io lockstore --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != lock.redis/orders-api/true ]; then
+        printf '%s\n' "Kept: the component lockstore in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io lockstore --namespace ${NAMESPACE}"
+      fi
+    fi
+  fi
 fi
 
 # Take back the setup's patch of the Deployment orders-api: its config-hash and client-id annotations, and while its pods use the ServiceAccount orders-api and the setup created it, that ServiceAccount and the Workload ID label (its pods restart).

@@ -157,9 +157,27 @@ if [ "$CLUSTER_ID" != '' ]; then
   fi
 fi
 
-# Delete the component the setup applied, before the Deployment's pods restart below.
+# Delete the component the setup applied, if the setup created it and it is still as it wrote (type, scopes orders-api), before the Deployment's pods restart below.
 if [ "$CLUSTER_ID" != '' ]; then
-  run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+  DAPR_CRD=$(kubectl get crd components.dapr.io --ignore-not-found -o name)
+  if [ "$DAPR_CRD" = '' ]; then
+    printf '%s\n' 'Dapr is not installed on the cluster any more (it has no components.dapr.io resource type): its components went with it, nothing to delete.'
+  fi
+  if [ "$DAPR_CRD" != '' ]; then
+    COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = secretstores.azure.keyvault/orders-api/true ]; then
+      run kubectl delete components.dapr.io azurekeyvault \
+          --namespace "$NAMESPACE" \
+          --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api/true ]; then
+        printf '%s\n' "Kept: the component azurekeyvault in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault --namespace ${NAMESPACE}"
+      fi
+    fi
+  fi
 fi
 
 # Take back the setup's patch of the Deployment orders-api: its config-hash and client-id annotations, and while its pods use the ServiceAccount orders-api and the setup created it, that ServiceAccount and the Workload ID label (its pods restart).
