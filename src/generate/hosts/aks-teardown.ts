@@ -4,6 +4,7 @@
  */
 import { kubectlSignInLines } from './aks-kubectl';
 import { aksComponentsTeardownStep } from './aks-components';
+import { clusterGoneStep } from './aks-cluster-gone';
 import { CLIENT_ID_ANNOTATION, CONFIG_HASH_ANNOTATION, CREATED_ANNOTATION } from '../k8s-manifests';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import {
@@ -289,7 +290,8 @@ function serviceAccountTeardownStep(): ScriptStep {
 
 /**
  * The steps in the cluster run only while it exists: a teardown after the cluster was deleted still takes
- * back the grants and the federated credential, and says the cluster's part is gone with it.
+ * back the grants of a Workload ID identity (not the kubelet identity's, which only the cluster names), and
+ * says what it could not do (aks-cluster-gone.ts).
  */
 function whileClusterExists(steps: readonly ScriptStep[]): ScriptStep[] {
   return steps.map((step) => ({
@@ -334,27 +336,7 @@ export function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly Scri
     },
     ...grantSteps,
     ...(workload ? [federatedCredentialTeardownStep()] : []),
-    {
-      comment: 'Once the cluster is gone, its components, ServiceAccount and Deployment went with it.',
-      lines: [
-        note(
-          `Kept: the namespace${workload ? ', the OIDC issuer and Workload ID on the cluster' : ''} (other workloads may use ${workload ? 'them' : 'it'}).`,
-        ),
-        when(CLUSTER_ID, '=', '', [
-          command([
-            'printf',
-            '%s\\n',
-            join(
-              'The cluster ',
-              v('CLUSTER_NAME'),
-              ' is not in the resource group ',
-              v('RESOURCE_GROUP'),
-              ': nothing in it to remove, only its grants and federated credential in Azure.',
-            ),
-          ]),
-        ]),
-      ],
-    },
+    clusterGoneStep(plan),
     ...whileClusterExists([
       {
         comment:

@@ -93,6 +93,37 @@ describe('AKS teardown after the cluster was deleted', () => {
   );
 });
 
+describe('AKS kubelet teardown after the cluster was deleted', () => {
+  it(
+    'says the grants to the kubelet identity were not removed, and prints the lookup of each',
+    () => {
+      const { plan, setup, teardown } = scripts(`${LINK}&aksIdentity=kubelet`);
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const granted = first.stateAfter.roleAssignments;
+      expect(granted.length).toBeGreaterThan(0);
+      const gone = clone(first.stateAfter);
+      const withoutCluster = {
+        ...gone,
+        resources: gone.resources.filter((resource) => resource.name !== 'aks-prod'),
+        kubernetes: {},
+      };
+      const down = runWithFakeCloud(teardown, withoutCluster, {
+        workDir: first.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(down.stateAfter.roleAssignments).toEqual(granted);
+      expect(down.stdout).toContain('the grants made to it were NOT removed');
+      expect(down.stdout).not.toContain('federated credential');
+      expect(down.stdout).toMatch(
+        /az role assignment list --scope \/subscriptions\/\S+\/vaults\/kv-orders --query "\[\?ends_with\(roleDefinitionId, '\/4633458b-17de-408a-b874-0445c86b69e6'\)/,
+      );
+    },
+    TIMEOUT_MS,
+  );
+});
+
 type Cluster = { objects: Json[] };
 
 function clusterOf(state: FakeCloudState): Cluster {

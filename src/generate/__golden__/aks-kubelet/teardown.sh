@@ -4,7 +4,7 @@
 #   https://wizard.example/#aksIdentity=kubelet&resourceGroup=rg-orders&hostName=aks-prod&namespace=orders&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders
 # Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
 # own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
-# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
@@ -96,10 +96,14 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Once the cluster is gone, its components, ServiceAccount and Deployment went with it.
+# Once the cluster is gone, its components and Deployment went with it.
 # Kept: the namespace (other workloads may use it).
 if [ "$CLUSTER_ID" = '' ]; then
-  printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}: nothing in it to remove, only its grants and federated credential in Azure."
+  printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}, or not readable with your sign-in: the steps in the cluster are skipped (a deleted cluster took its components and Deployment with it)."
+  printf '%s\n' 'Its kubelet identity (which only the cluster names) could not be read, so the grants made to it were NOT removed. Once no cluster uses them, find each role assignment the setup made and delete it by id (az role assignment delete --ids <id>):'
+  if [ "$VAULT_ID" != '' ]; then
+    printf '%s\n' '  az role assignment list --scope '"$VAULT_ID"' --query "[?ends_with(roleDefinitionId, '\''/4633458b-17de-408a-b874-0445c86b69e6'\'') && description=='\''Created by the Dapr Managed Identity Wizard'\''].{id: id, principalId: principalId}" -o table'
+  fi
 fi
 
 # Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
