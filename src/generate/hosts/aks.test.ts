@@ -346,6 +346,10 @@ describe('AKS checks before anything changes', () => {
       const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('The cluster aks-prod has no kubelet identity');
+      // kubelet keeps the service principal until its node pool's image is upgraded (use-managed-identity.md).
+      expect(run.stderr).toContain(
+        'az aks nodepool upgrade --cluster-name aks-prod --resource-group rg-orders --name <node pool> --node-image-only',
+      );
       expect(run.stateAfter.roleAssignments).toEqual([]);
     },
     TIMEOUT_MS,

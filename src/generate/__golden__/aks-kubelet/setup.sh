@@ -138,7 +138,7 @@ PRINCIPAL_ID=$(az aks show \
     --resource-group "$RESOURCE_GROUP" \
     --query identityProfile.kubeletidentity.objectId -o tsv)
 if [ "$PRINCIPAL_ID" = '' ]; then
-  echo 'The cluster aks-prod has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity (az aks update --enable-managed-identity) and run the script again.' >&2
+  echo 'The cluster aks-prod has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity: az aks update --name aks-prod --resource-group rg-orders --enable-managed-identity, then upgrade each node pool'\''s image, since kubelet keeps the service principal until then: az aks nodepool upgrade --cluster-name aks-prod --resource-group rg-orders --name <node pool> --node-image-only (downtime: the nodes are cordoned, drained and reimaged; az aks nodepool list --cluster-name aks-prod --resource-group rg-orders -o table names the pools). Then run the script again.' >&2
   exit 1
 fi
 CLIENT_ID=$(az aks show \
