@@ -17,6 +17,7 @@ import {
   v,
   when,
   words,
+  type Command,
   type ScriptLine,
   type ScriptStep,
   type Word,
@@ -49,6 +50,36 @@ function revertPatch(withServiceAccount: boolean, workload: boolean): string {
   const template: Record<string, unknown> = { metadata };
   if (withServiceAccount) template.spec = { serviceAccountName: null, serviceAccount: null };
   return JSON.stringify({ spec: { template } });
+}
+
+/**
+ * The setup switches a Deployment that ran as the default ServiceAccount to the one entered; when that one
+ * existed before (no created mark), the teardown cannot tell whether the Deployment already ran as it, so it
+ * leaves serviceAccountName and the Workload ID label, says so and prints the patch that takes them back.
+ * (Recording the previous serviceAccountName in the pod template would let it restore it; not done yet.)
+ */
+function keptServiceAccountNote(deployment: string): Command {
+  const takeBack = JSON.stringify({
+    spec: {
+      template: {
+        metadata: { labels: { 'azure.workload.identity/use': null } },
+        spec: { serviceAccountName: null, serviceAccount: null },
+      },
+    },
+  });
+  return command([
+    'printf',
+    '%s\\n',
+    join(
+      `Kept: the Deployment ${deployment} still runs as the ServiceAccount `,
+      v('SERVICE_ACCOUNT'),
+      ", with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace's default ServiceAccount: kubectl patch deployment ",
+      DEPLOYMENT,
+      ' --namespace ',
+      v('NAMESPACE'),
+      ` --type strategic -p '${takeBack}'`,
+    ),
+  ]);
 }
 
 /**
@@ -99,7 +130,10 @@ function deploymentRevertStep(plan: DeploymentPlan): ScriptStep {
                 when(account, '=', v('SERVICE_ACCOUNT'), [patch(true)]),
                 when(account, '!=', v('SERVICE_ACCOUNT'), [patch(false)]),
               ]),
-              when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [patch(false)]),
+              when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [
+                patch(false),
+                when(account, '=', v('SERVICE_ACCOUNT'), [keptServiceAccountNote(kubernetes.deployment)]),
+              ]),
             ]),
           ]
         : [when(hash, '!=', '', [patch(false)])]),

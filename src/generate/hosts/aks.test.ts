@@ -189,6 +189,14 @@ describe('AKS ServiceAccount of the user', () => {
       expect(down.status, down.stderr).toBe(0);
       expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeDefined();
       expect(down.stdout).toContain('Kept: the ServiceAccount orders-api existed before the setup');
+      // The Deployment ran as default before; the teardown cannot know it, so it says what it leaves.
+      const deployment = objectOf(down.stateAfter, 'Deployment', 'orders-api');
+      expect(((deployment?.spec as Json).template as { spec: Json }).spec.serviceAccountName).toBe(
+        'orders-api',
+      );
+      expect(down.stdout).toContain(
+        'Kept: the Deployment orders-api still runs as the ServiceAccount orders-api',
+      );
     },
     TIMEOUT_MS,
   );

@@ -270,6 +270,9 @@ if [ "$CLUSTER_ID" != '' ]; then
       run kubectl patch deployment "$DEPLOYMENT_NAME" \
           --namespace "$NAMESPACE" \
           --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
+      if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
+        printf '%s\n' 'Kept: the Deployment orders-api still runs as the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+      fi
     fi
   fi
   # Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
