@@ -3,6 +3,8 @@
  * and the ServiceAccount, each only while it is still what the setup made.
  */
 import { kubectlSignInLines } from './aks-kubectl';
+import { aksComponentsTeardownStep } from './aks-components';
+import { clusterGoneStep } from './aks-cluster-gone';
 import { CLIENT_ID_ANNOTATION, CONFIG_HASH_ANNOTATION, CREATED_ANNOTATION } from '../k8s-manifests';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import {
@@ -15,6 +17,7 @@ import {
   v,
   when,
   words,
+  type Command,
   type ScriptLine,
   type ScriptStep,
   type Word,
@@ -47,6 +50,36 @@ function revertPatch(withServiceAccount: boolean, workload: boolean): string {
   const template: Record<string, unknown> = { metadata };
   if (withServiceAccount) template.spec = { serviceAccountName: null, serviceAccount: null };
   return JSON.stringify({ spec: { template } });
+}
+
+/**
+ * The setup switches a Deployment that ran as the default ServiceAccount to the one entered; when that one
+ * existed before (no created mark), the teardown cannot tell whether the Deployment already ran as it, so it
+ * leaves serviceAccountName and the Workload ID label, says so and prints the patch that takes them back.
+ * (Recording the previous serviceAccountName in the pod template would let it restore it; not done yet.)
+ */
+function keptServiceAccountNote(deployment: string): Command {
+  const takeBack = JSON.stringify({
+    spec: {
+      template: {
+        metadata: { labels: { 'azure.workload.identity/use': null } },
+        spec: { serviceAccountName: null, serviceAccount: null },
+      },
+    },
+  });
+  return command([
+    'printf',
+    '%s\\n',
+    join(
+      `Kept: the Deployment ${deployment} still runs as the ServiceAccount `,
+      v('SERVICE_ACCOUNT'),
+      ", with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace's default ServiceAccount: kubectl patch deployment ",
+      DEPLOYMENT,
+      ' --namespace ',
+      v('NAMESPACE'),
+      ` --type strategic -p '${takeBack}'`,
+    ),
+  ]);
 }
 
 /**
@@ -97,7 +130,10 @@ function deploymentRevertStep(plan: DeploymentPlan): ScriptStep {
                 when(account, '=', v('SERVICE_ACCOUNT'), [patch(true)]),
                 when(account, '!=', v('SERVICE_ACCOUNT'), [patch(false)]),
               ]),
-              when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [patch(false)]),
+              when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [
+                patch(false),
+                when(account, '=', v('SERVICE_ACCOUNT'), [keptServiceAccountNote(kubernetes.deployment)]),
+              ]),
             ]),
           ]
         : [when(hash, '!=', '', [patch(false)])]),
@@ -176,22 +212,6 @@ function federatedCredentialTeardownStep(): ScriptStep {
   };
 }
 
-/** Components of the setup's names go (the setup's apply replaced any of that name). */
-function componentsTeardownStep(plan: DeploymentPlan): ScriptStep {
-  return {
-    comment: `Delete ${plan.components.length === 1 ? 'the component' : 'the components'} the setup applied, before the Deployment's pods restart below.`,
-    lines: plan.components.map((component) =>
-      cmd(
-        'kubectl delete components.dapr.io',
-        component.name,
-        '--namespace',
-        v('NAMESPACE'),
-        '--ignore-not-found',
-      ),
-    ),
-  };
-}
-
 /** The setup's mark on a ServiceAccount it created (k8s-manifests.ts CREATED_ANNOTATION); empty on any other. */
 function serviceAccountCreatedLine(): ScriptLine {
   return command(
@@ -262,35 +282,39 @@ function serviceAccountTeardownStep(): ScriptStep {
       ),
       users(TEMPLATED_WORKLOADS, 'spec.template.spec', saUsers),
       users('cronjobs', 'spec.jobTemplate.spec.template.spec', cronJobUsers),
-      when(saClientId, '=', v('CLIENT_ID'), [
-        when(SERVICE_ACCOUNT_CREATED, '=', 'true', [
-          when(saUsers, '=', '', [
-            when(cronJobUsers, '=', '', [
-              cmd(
-                'kubectl delete serviceaccount',
-                v('SERVICE_ACCOUNT'),
-                '--namespace',
-                v('NAMESPACE'),
-                '--ignore-not-found',
-              ),
+      // Both empty once the ServiceAccount and the identity are gone (a second teardown after
+      // DELETE_IDENTITY=1): nothing is left to delete or to report as kept.
+      when(saClientId, '!=', '', [
+        when(saClientId, '=', v('CLIENT_ID'), [
+          when(SERVICE_ACCOUNT_CREATED, '=', 'true', [
+            when(saUsers, '=', '', [
+              when(cronJobUsers, '=', '', [
+                cmd(
+                  'kubectl delete serviceaccount',
+                  v('SERVICE_ACCOUNT'),
+                  '--namespace',
+                  v('NAMESPACE'),
+                  '--ignore-not-found',
+                ),
+              ]),
             ]),
           ]),
-        ]),
-        when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [
-          command([
-            'printf',
-            '%s\\n',
-            join(
-              'Kept: the ServiceAccount ',
-              v('SERVICE_ACCOUNT'),
-              ' existed before the setup (it has no ',
-              CREATED_ANNOTATION,
-              " mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ",
-              v('SERVICE_ACCOUNT'),
-              ' --namespace ',
-              v('NAMESPACE'),
-              ' azure.workload.identity/client-id-',
-            ),
+          when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [
+            command([
+              'printf',
+              '%s\\n',
+              join(
+                'Kept: the ServiceAccount ',
+                v('SERVICE_ACCOUNT'),
+                ' existed before the setup (it has no ',
+                CREATED_ANNOTATION,
+                " mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ",
+                v('SERVICE_ACCOUNT'),
+                ' --namespace ',
+                v('NAMESPACE'),
+                ' azure.workload.identity/client-id-',
+              ),
+            ]),
           ]),
         ]),
       ]),
@@ -300,7 +324,8 @@ function serviceAccountTeardownStep(): ScriptStep {
 
 /**
  * The steps in the cluster run only while it exists: a teardown after the cluster was deleted still takes
- * back the grants and the federated credential, and says the cluster's part is gone with it.
+ * back the grants of a Workload ID identity (not the kubelet identity's, which only the cluster names), and
+ * says what it could not do (aks-cluster-gone.ts).
  */
 function whileClusterExists(steps: readonly ScriptStep[]): ScriptStep[] {
   return steps.map((step) => ({
@@ -345,27 +370,7 @@ export function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly Scri
     },
     ...grantSteps,
     ...(workload ? [federatedCredentialTeardownStep()] : []),
-    {
-      comment: 'Once the cluster is gone, its components, ServiceAccount and Deployment went with it.',
-      lines: [
-        note(
-          `Kept: the namespace${workload ? ', the OIDC issuer and Workload ID on the cluster' : ''} (other workloads may use ${workload ? 'them' : 'it'}).`,
-        ),
-        when(CLUSTER_ID, '=', '', [
-          command([
-            'printf',
-            '%s\\n',
-            join(
-              'The cluster ',
-              v('CLUSTER_NAME'),
-              ' is not in the resource group ',
-              v('RESOURCE_GROUP'),
-              ': nothing in it to remove, only its grants and federated credential in Azure.',
-            ),
-          ]),
-        ]),
-      ],
-    },
+    clusterGoneStep(plan),
     ...whileClusterExists([
       {
         comment:
@@ -374,7 +379,7 @@ export function aksTeardownSteps(plan: DeploymentPlan, grantSteps: readonly Scri
           `The grants${workload ? ' and the federated credential' : ''} above are removed; nothing in the cluster was changed.`,
         ),
       },
-      componentsTeardownStep(plan),
+      aksComponentsTeardownStep(plan),
       deploymentRevertStep(plan),
       ...(workload ? [serviceAccountTeardownStep()] : []),
     ]),

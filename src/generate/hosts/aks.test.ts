@@ -93,6 +93,37 @@ describe('AKS teardown after the cluster was deleted', () => {
   );
 });
 
+describe('AKS kubelet teardown after the cluster was deleted', () => {
+  it(
+    'says the grants to the kubelet identity were not removed, and prints the lookup of each',
+    () => {
+      const { plan, setup, teardown } = scripts(`${LINK}&aksIdentity=kubelet`);
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const granted = first.stateAfter.roleAssignments;
+      expect(granted.length).toBeGreaterThan(0);
+      const gone = clone(first.stateAfter);
+      const withoutCluster = {
+        ...gone,
+        resources: gone.resources.filter((resource) => resource.name !== 'aks-prod'),
+        kubernetes: {},
+      };
+      const down = runWithFakeCloud(teardown, withoutCluster, {
+        workDir: first.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(down.stateAfter.roleAssignments).toEqual(granted);
+      expect(down.stdout).toContain('the grants made to it were NOT removed');
+      expect(down.stdout).not.toContain('federated credential');
+      expect(down.stdout).toMatch(
+        /az role assignment list --scope \/subscriptions\/\S+\/vaults\/kv-orders --query "\[\?ends_with\(roleDefinitionId, '\/4633458b-17de-408a-b874-0445c86b69e6'\)/,
+      );
+    },
+    TIMEOUT_MS,
+  );
+});
+
 type Cluster = { objects: Json[] };
 
 function clusterOf(state: FakeCloudState): Cluster {
@@ -158,6 +189,14 @@ describe('AKS ServiceAccount of the user', () => {
       expect(down.status, down.stderr).toBe(0);
       expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeDefined();
       expect(down.stdout).toContain('Kept: the ServiceAccount orders-api existed before the setup');
+      // The Deployment ran as default before; the teardown cannot know it, so it says what it leaves.
+      const deployment = objectOf(down.stateAfter, 'Deployment', 'orders-api');
+      expect(((deployment?.spec as Json).template as { spec: Json }).spec.serviceAccountName).toBe(
+        'orders-api',
+      );
+      expect(down.stdout).toContain(
+        'Kept: the Deployment orders-api still runs as the ServiceAccount orders-api',
+      );
     },
     TIMEOUT_MS,
   );
@@ -191,6 +230,108 @@ describe('AKS ServiceAccount of the user', () => {
   );
 });
 
+describe('AKS second teardown', () => {
+  it(
+    'after the identity went with the first, says nothing of a ServiceAccount that is gone',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const down = runWithFakeCloud(teardown, first.stateAfter, {
+        workDir: first.workDir,
+        env: { DELETE_IDENTITY: '1' },
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeUndefined();
+      const again = runWithFakeCloud(teardown, down.stateAfter, {
+        workDir: first.workDir,
+        env: { DELETE_IDENTITY: '1' },
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stdout).not.toContain('Kept: the ServiceAccount');
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe('AKS components of the setup names', () => {
+  const userComponent = (scopes: string[]) => ({
+    apiVersion: 'dapr.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'azurekeyvault', namespace: 'orders' },
+    spec: {
+      type: 'secretstores.azure.keyvault',
+      version: 'v1',
+      metadata: [{ name: 'vaultName', value: 'kv-app' }],
+    },
+    scopes,
+  });
+
+  it(
+    'the setup stops, changing nothing, when one of that name is scoped to other apps',
+    () => {
+      const { plan, setup } = scripts();
+      const seed = seedWith(plan, (cluster) =>
+        cluster.objects.push(userComponent(['orders-api', 'billing'])),
+      );
+      const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('already has a Dapr component named azurekeyvault');
+      expect(run.stateAfter.roleAssignments).toEqual([]);
+      expect(objectOf(run.stateAfter, 'Component', 'azurekeyvault')).toEqual(
+        userComponent(['orders-api', 'billing']),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'the teardown deletes the one the setup created, and keeps one it did not create',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const made = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(made.status, made.stderr).toBe(0);
+      const down = runWithFakeCloud(teardown, made.stateAfter, {
+        workDir: made.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(down.status, down.stderr).toBe(0);
+      expect(objectOf(down.stateAfter, 'Component', 'azurekeyvault')).toBeUndefined();
+      const seed = seedWith(plan, (cluster) => cluster.objects.push(userComponent(['orders-api'])));
+      const over = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+      expect(over.status, over.stderr).toBe(0);
+      const kept = runWithFakeCloud(teardown, over.stateAfter, {
+        workDir: over.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(kept.status, kept.stderr).toBe(0);
+      expect(objectOf(kept.stateAfter, 'Component', 'azurekeyvault')).toBeDefined();
+      expect(kept.stdout).toContain('Kept: the component azurekeyvault in the namespace orders');
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'the teardown finishes when Dapr was uninstalled since, and still reverts the Deployment',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const withoutDapr = clone(first.stateAfter);
+      const cluster = clusterOf(withoutDapr) as Cluster & { crds: string[] };
+      cluster.crds = [];
+      cluster.objects = cluster.objects.filter((object) => object.kind !== 'Component');
+      const down = runWithFakeCloud(teardown, withoutDapr, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(down.status, down.stderr).toBe(0);
+      expect(down.stdout).toContain('Dapr is not installed on the cluster any more');
+      expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeUndefined();
+    },
+    TIMEOUT_MS,
+  );
+});
+
 describe('AKS OIDC issuer', () => {
   it('the header and the step say that turning it on restarts the API server and cannot be undone', () => {
     const { setup } = scripts();
@@ -213,6 +354,10 @@ describe('AKS checks before anything changes', () => {
       const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('The cluster aks-prod has no kubelet identity');
+      // kubelet keeps the service principal until its node pool's image is upgraded (use-managed-identity.md).
+      expect(run.stderr).toContain(
+        'az aks nodepool upgrade --cluster-name aks-prod --resource-group rg-orders --name <node pool> --node-image-only',
+      );
       expect(run.stateAfter.roleAssignments).toEqual([]);
     },
     TIMEOUT_MS,

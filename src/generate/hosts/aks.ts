@@ -24,6 +24,7 @@ import { clientIdLines, componentFilesNoun, guard, RG, writeComponentFiles, writ
 import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { aksTeardownSteps } from './aks-teardown';
+import { aksComponentApplyLines, aksComponentsCheckStep } from './aks-components';
 import { kubectlSignInLines } from './aks-kubectl';
 import { aksVerifyLines, DEPLOYMENT, ROLLOUT_TIMEOUT } from './aks-verify';
 
@@ -44,11 +45,15 @@ function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
         ),
         // A cluster that runs as a service principal has no identityProfile (azure-mgmt-containerservice
         // ManagedClusterProperties.identity_profile, set only with a managed identity): nothing to grant to.
+        // After `az aks update --enable-managed-identity` kubelet keeps the service principal until the node
+        // pools are upgraded (`az aks nodepool upgrade --node-image-only`), which cordons, drains and reimages
+        // the nodes (MicrosoftDocs/azure-docs articles/aks/use-managed-identity.md, "Enable managed
+        // identities on an existing AKS cluster"; the CLI's own prompt says the same, acs custom.py).
         guard(
           'PRINCIPAL_ID',
           '=',
           '',
-          `The cluster ${plan.hostName} has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity (az aks update --enable-managed-identity) and run the script again.`,
+          `The cluster ${plan.hostName} has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity: az aks update --name ${plan.hostName} --resource-group ${plan.resourceGroup} --enable-managed-identity, then upgrade each node pool's image, since kubelet keeps the service principal until then: az aks nodepool upgrade --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name <node pool> --node-image-only (downtime: the nodes are cordoned, drained and reimaged; az aks nodepool list --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} -o table names the pools). Then run the script again.`,
         ),
         ...clientIdLines(
           plan,
@@ -335,7 +340,7 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
               ]),
             ]
           : []),
-        ...plan.components.map((component) => cmd('kubectl apply -f', component.path)),
+        ...aksComponentApplyLines(plan),
       ],
     },
     {
@@ -438,7 +443,7 @@ function deploymentCheckStep(plan: DeploymentPlan): ScriptStep {
 
 export const aksHost: HostModule = {
   teardownSteps: aksTeardownSteps,
-  preflightSteps: (plan) => [...clusterChecks(plan), deploymentCheckStep(plan)],
+  preflightSteps: (plan) => [...clusterChecks(plan), deploymentCheckStep(plan), aksComponentsCheckStep(plan)],
   setupSteps: (plan, grantSteps) =>
     identityGrantsApply(
       plan.identity.kind === 'kubelet' ? kubeletIdentitySteps(plan) : workloadIdentitySteps(plan),

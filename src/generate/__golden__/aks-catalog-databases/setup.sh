@@ -186,6 +186,107 @@ if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != '' ]; then
   fi
 fi
 
+# Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than orders-api alone, stops the script.
+COMPONENT_FOUND=$(kubectl get components.dapr.io pg-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named pg-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io pg-state-v1 \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named pg-state-v1 that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-state-v1 --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io postgres-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != bindings.postgresql/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named postgres-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io postgres-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io pg-config \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != configuration.postgresql/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named pg-config that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-config --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io sql-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named sql-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io sql-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io sql-state-v1 \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named sql-state-v1 that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io sql-state-v1 --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io redis-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.redis/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named redis-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io redis-pubsub \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != pubsub.redis/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named redis-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io redis-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != bindings.redis/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named redis-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io redis-config \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != configuration.redis/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named redis-config that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-config --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io lockstore \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != lock.redis/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named lockstore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io lockstore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+
 # Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
 IDENTITY_FOUND=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
@@ -615,17 +716,105 @@ if [ "$SERVICE_ACCOUNT_EXISTED" = '' ]; then
       --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
       --overwrite
 fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io pg-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/pg-state.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io pg-state \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io pg-state-v1 \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/pg-state-v1.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io pg-state-v1 \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io postgres-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/postgres-binding.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io postgres-binding \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io pg-config \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/pg-config.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io pg-config \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io sql-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/sql-state.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io sql-state \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io sql-state-v1 \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/sql-state-v1.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io sql-state-v1 \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io redis-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/redis-state.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io redis-state \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io redis-pubsub \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/redis-pubsub.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io redis-pubsub \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io redis-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/redis-binding.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io redis-binding \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io redis-config \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/redis-config.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io redis-config \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io lockstore \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/lockstore.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io lockstore \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 run kubectl patch deployment "$DEPLOYMENT_NAME" \

@@ -162,6 +162,71 @@ if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != '' ]; then
   fi
 fi
 
+# Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than orders-api alone, stops the script.
+COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named azurekeyvault that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault-crypto \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != crypto.azure.keyvault/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named azurekeyvault-crypto that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io azurekeyvault-crypto --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io statestore \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named statestore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io statestore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io statestore-v1 \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named statestore-v1 that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io statestore-v1 --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io blob-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != bindings.azure.blobstorage/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named blob-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io blob-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io tablestate \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.azure.tablestorage/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named tablestate that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io tablestate --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io queue-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != bindings.azure.storagequeues/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named queue-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io queue-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+
 # Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
 IDENTITY_FOUND=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
@@ -472,13 +537,69 @@ if [ "$SERVICE_ACCOUNT_EXISTED" = '' ]; then
       --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
       --overwrite
 fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io azurekeyvault \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/azurekeyvault.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io azurekeyvault \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io azurekeyvault-crypto \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/azurekeyvault-crypto.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io azurekeyvault-crypto \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io statestore \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/statestore.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io statestore \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io statestore-v1 \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/statestore-v1.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io statestore-v1 \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io blob-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/blob-binding.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io blob-binding \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io tablestate \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/tablestate.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io tablestate \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io queue-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/queue-binding.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io queue-binding \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 run kubectl patch deployment "$DEPLOYMENT_NAME" \

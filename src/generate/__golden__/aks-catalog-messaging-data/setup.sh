@@ -224,6 +224,98 @@ if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != '' ]; then
   fi
 fi
 
+# Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than orders-api alone, stops the script.
+COMPONENT_FOUND=$(kubectl get components.dapr.io queue-pubsub \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.queues/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named queue-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io queue-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io pubsub \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io servicebus-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != bindings.azure.servicebus.queues/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named servicebus-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io servicebus-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io eh-pubsub \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != pubsub.azure.eventhubs/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named eh-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io eh-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io eventhubs-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != bindings.azure.eventhubs/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named eventhubs-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io eventhubs-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io cosmos-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.azure.cosmosdb/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named cosmos-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io cosmos-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io cosmosdb-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != bindings.azure.cosmosdb/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named cosmosdb-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io cosmosdb-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io configstore \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != configuration.azure.appconfig/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named configstore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io configstore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io openai-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != bindings.azure.openai/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named openai-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io openai-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io signalr-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != bindings.azure.signalr/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named signalr-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io signalr-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+
 # Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
 IDENTITY_FOUND=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
@@ -647,16 +739,96 @@ if [ "$SERVICE_ACCOUNT_EXISTED" = '' ]; then
       --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
       --overwrite
 fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io queue-pubsub \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/queue-pubsub.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io queue-pubsub \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io pubsub \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/pubsub.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io pubsub \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io servicebus-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/servicebus-binding.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io servicebus-binding \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io eh-pubsub \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/eh-pubsub.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io eh-pubsub \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io eventhubs-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/eventhubs-binding.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io eventhubs-binding \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io cosmos-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/cosmos-state.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io cosmos-state \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io cosmosdb-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/cosmosdb-binding.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io cosmosdb-binding \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io configstore \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/configstore.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io configstore \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io openai-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/openai-binding.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io openai-binding \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io signalr-binding \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/signalr-binding.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io signalr-binding \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 run kubectl patch deployment "$DEPLOYMENT_NAME" \

@@ -121,13 +121,24 @@ if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name;
   exit 1
 fi
 
+# Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than orders-api alone, stops the script.
+COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named azurekeyvault that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+
 # Read the node pool's kubelet identity (AKS created it): its principal id gets the grant.
 PRINCIPAL_ID=$(az aks show \
     --name "$CLUSTER_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query identityProfile.kubeletidentity.objectId -o tsv)
 if [ "$PRINCIPAL_ID" = '' ]; then
-  echo 'The cluster aks-prod has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity (az aks update --enable-managed-identity) and run the script again.' >&2
+  echo 'The cluster aks-prod has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity: az aks update --name aks-prod --resource-group rg-orders --enable-managed-identity, then upgrade each node pool'\''s image, since kubelet keeps the service principal until then: az aks nodepool upgrade --cluster-name aks-prod --resource-group rg-orders --name <node pool> --node-image-only (downtime: the nodes are cordoned, drained and reimaged; az aks nodepool list --cluster-name aks-prod --resource-group rg-orders -o table names the pools). Then run the script again.' >&2
   exit 1
 fi
 CLIENT_ID=$(az aks show \
@@ -188,7 +199,15 @@ if [ "$NAMESPACE_FOUND" = '' ]; then
 fi
 
 # Apply the component in the namespace.
+COMPONENT_EXISTED=$(kubectl get components.dapr.io azurekeyvault \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/azurekeyvault.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io azurekeyvault \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 run kubectl patch deployment "$DEPLOYMENT_NAME" \

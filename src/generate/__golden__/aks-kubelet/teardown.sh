@@ -4,7 +4,7 @@
 #   https://wizard.example/#aksIdentity=kubelet&resourceGroup=rg-orders&hostName=aks-prod&namespace=orders&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders
 # Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
 # own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
-# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
@@ -96,10 +96,14 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Once the cluster is gone, its components, ServiceAccount and Deployment went with it.
+# Once the cluster is gone, its components and Deployment went with it.
 # Kept: the namespace (other workloads may use it).
 if [ "$CLUSTER_ID" = '' ]; then
-  printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}: nothing in it to remove, only its grants and federated credential in Azure."
+  printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}, or not readable with your sign-in: the steps in the cluster are skipped (a deleted cluster took its components and Deployment with it)."
+  printf '%s\n' 'Its kubelet identity (which only the cluster names) could not be read, so the grants made to it were NOT removed. Once no cluster uses them, find each role assignment the setup made and delete it by id (az role assignment delete --ids <id>):'
+  if [ "$VAULT_ID" != '' ]; then
+    printf '%s\n' '  az role assignment list --scope '"$VAULT_ID"' --query "[?ends_with(roleDefinitionId, '\''/4633458b-17de-408a-b874-0445c86b69e6'\'') && description=='\''Created by the Dapr Managed Identity Wizard'\''].{id: id, principalId: principalId}" -o table'
+  fi
 fi
 
 # Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
@@ -117,9 +121,27 @@ if [ "$CLUSTER_ID" != '' ]; then
   fi
 fi
 
-# Delete the component the setup applied, before the Deployment's pods restart below.
+# Delete the component the setup applied, if the setup created it and it is still as it wrote (type, scopes orders-api), before the Deployment's pods restart below.
 if [ "$CLUSTER_ID" != '' ]; then
-  run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
+  DAPR_CRD=$(kubectl get crd components.dapr.io --ignore-not-found -o name)
+  if [ "$DAPR_CRD" = '' ]; then
+    printf '%s\n' 'Dapr is not installed on the cluster any more (it has no components.dapr.io resource type): its components went with it, nothing to delete.'
+  fi
+  if [ "$DAPR_CRD" != '' ]; then
+    COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = secretstores.azure.keyvault/orders-api/true ]; then
+      run kubectl delete components.dapr.io azurekeyvault \
+          --namespace "$NAMESPACE" \
+          --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api/true ]; then
+        printf '%s\n' "Kept: the component azurekeyvault in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault --namespace ${NAMESPACE}"
+      fi
+    fi
+  fi
 fi
 
 # Take back the setup's patch of the Deployment orders-api: its config-hash annotation (its pods restart, without the components).

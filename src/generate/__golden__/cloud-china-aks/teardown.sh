@@ -4,7 +4,7 @@
 #   https://wizard.example/#cloud=china&resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=state.azure.tablestorage&c3.name=tablestate&c3.m.accountName=storders&c3.m.tableName=orders&c4.component=pubsub.azure.servicebus.topics&c4.m.namespaceName=sb-orders.servicebus.chinacloudapi.cn&c5.component=state.postgresql&c5.name=pg-state&c5.m.host=pg-orders.postgres.database.chinacloudapi.cn&c5.m.database=orders
 # Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
 # own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
-# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
@@ -229,7 +229,7 @@ fi
 # Once the cluster is gone, its components, ServiceAccount and Deployment went with it.
 # Kept: the namespace, the OIDC issuer and Workload ID on the cluster (other workloads may use them).
 if [ "$CLUSTER_ID" = '' ]; then
-  printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}: nothing in it to remove, only its grants and federated credential in Azure."
+  printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}, or not readable with your sign-in: the steps in the cluster are skipped (a deleted cluster took its components, ServiceAccount and Deployment with it). The grants to the identity in Azure are removed above."
 fi
 
 # Point kubectl at the cluster (kubelogin signs it in through the Azure CLI on a cluster with Microsoft Entra integration).
@@ -247,13 +247,71 @@ if [ "$CLUSTER_ID" != '' ]; then
   fi
 fi
 
-# Delete the components the setup applied, before the Deployment's pods restart below.
+# Delete the components the setup applied, if the setup created them and they are still as it wrote (type, scopes orders-api), before the Deployment's pods restart below.
 if [ "$CLUSTER_ID" != '' ]; then
-  run kubectl delete components.dapr.io azurekeyvault --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io statestore --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io tablestate --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io pubsub --namespace "$NAMESPACE" --ignore-not-found
-  run kubectl delete components.dapr.io pg-state --namespace "$NAMESPACE" --ignore-not-found
+  DAPR_CRD=$(kubectl get crd components.dapr.io --ignore-not-found -o name)
+  if [ "$DAPR_CRD" = '' ]; then
+    printf '%s\n' 'Dapr is not installed on the cluster any more (it has no components.dapr.io resource type): its components went with it, nothing to delete.'
+  fi
+  if [ "$DAPR_CRD" != '' ]; then
+    COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = secretstores.azure.keyvault/orders-api/true ]; then
+      run kubectl delete components.dapr.io azurekeyvault \
+          --namespace "$NAMESPACE" \
+          --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api/true ]; then
+        printf '%s\n' "Kept: the component azurekeyvault in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io statestore \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = state.azure.blobstorage/orders-api/true ]; then
+      run kubectl delete components.dapr.io statestore --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api/true ]; then
+        printf '%s\n' "Kept: the component statestore in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io statestore --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io tablestate \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = state.azure.tablestorage/orders-api/true ]; then
+      run kubectl delete components.dapr.io tablestate --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != state.azure.tablestorage/orders-api/true ]; then
+        printf '%s\n' "Kept: the component tablestate in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io tablestate --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io pubsub \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = pubsub.azure.servicebus.topics/orders-api/true ]; then
+      run kubectl delete components.dapr.io pubsub --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api/true ]; then
+        printf '%s\n' "Kept: the component pubsub in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pubsub --namespace ${NAMESPACE}"
+      fi
+    fi
+    COMPONENT_FOUND=$(kubectl get components.dapr.io pg-state \
+        --namespace "$NAMESPACE" \
+        --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}/{.metadata.annotations.dapr-mi-wizard/created}')
+    if [ "$COMPONENT_FOUND" = state.postgresql/orders-api/true ]; then
+      run kubectl delete components.dapr.io pg-state --namespace "$NAMESPACE" --ignore-not-found
+    fi
+    if [ "$COMPONENT_FOUND" != '' ]; then
+      if [ "$COMPONENT_FOUND" != state.postgresql/orders-api/true ]; then
+        printf '%s\n' "Kept: the component pg-state in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-state --namespace ${NAMESPACE}"
+      fi
+    fi
+  fi
 fi
 
 # Take back the setup's patch of the Deployment orders-api: its config-hash and client-id annotations, and while its pods use the ServiceAccount orders-api and the setup created it, that ServiceAccount and the Workload ID label (its pods restart).
@@ -284,6 +342,9 @@ if [ "$CLUSTER_ID" != '' ]; then
       run kubectl patch deployment "$DEPLOYMENT_NAME" \
           --namespace "$NAMESPACE" \
           --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
+      if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
+        printf '%s\n' 'Kept: the Deployment orders-api still runs as the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+      fi
     fi
   fi
   # Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
@@ -298,18 +359,20 @@ if [ "$CLUSTER_ID" != '' ]; then
       --namespace "$NAMESPACE" -o 'jsonpath={.items[?(@.spec.template.spec.serviceAccountName=="'"$SERVICE_ACCOUNT"'")].metadata.name}')
   SERVICE_ACCOUNT_USED_BY_CRONJOBS=$(kubectl get cronjobs \
       --namespace "$NAMESPACE" -o 'jsonpath={.items[?(@.spec.jobTemplate.spec.template.spec.serviceAccountName=="'"$SERVICE_ACCOUNT"'")].metadata.name}')
-  if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
-    if [ "$SERVICE_ACCOUNT_CREATED" = true ]; then
-      if [ "$SERVICE_ACCOUNT_USED_BY" = '' ]; then
-        if [ "$SERVICE_ACCOUNT_USED_BY_CRONJOBS" = '' ]; then
-          run kubectl delete serviceaccount "$SERVICE_ACCOUNT" \
-              --namespace "$NAMESPACE" \
-              --ignore-not-found
+  if [ "$SERVICE_ACCOUNT_CLIENT_ID" != '' ]; then
+    if [ "$SERVICE_ACCOUNT_CLIENT_ID" = "$CLIENT_ID" ]; then
+      if [ "$SERVICE_ACCOUNT_CREATED" = true ]; then
+        if [ "$SERVICE_ACCOUNT_USED_BY" = '' ]; then
+          if [ "$SERVICE_ACCOUNT_USED_BY_CRONJOBS" = '' ]; then
+            run kubectl delete serviceaccount "$SERVICE_ACCOUNT" \
+                --namespace "$NAMESPACE" \
+                --ignore-not-found
+          fi
         fi
       fi
-    fi
-    if [ "$SERVICE_ACCOUNT_CREATED" != true ]; then
-      printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} existed before the setup (it has no dapr-mi-wizard/created mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id-"
+      if [ "$SERVICE_ACCOUNT_CREATED" != true ]; then
+        printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} existed before the setup (it has no dapr-mi-wizard/created mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id-"
+      fi
     fi
   fi
 fi

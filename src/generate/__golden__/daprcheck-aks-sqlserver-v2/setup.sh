@@ -151,6 +151,26 @@ if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != '' ]; then
   fi
 fi
 
+# Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than orders-api alone, stops the script.
+COMPONENT_FOUND=$(kubectl get components.dapr.io sql-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named sql-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io sql-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
+if [ "$COMPONENT_FOUND" != '' ]; then
+  if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
+    echo 'The namespace orders already has a Dapr component named azurekeyvault that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+    exit 1
+  fi
+fi
+
 # Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
 IDENTITY_FOUND=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
@@ -332,8 +352,24 @@ if [ "$SERVICE_ACCOUNT_EXISTED" = '' ]; then
       --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
       --overwrite
 fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io sql-state \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/sql-state.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io sql-state \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
+COMPONENT_EXISTED=$(kubectl get components.dapr.io azurekeyvault \
+    --namespace "$NAMESPACE" \
+    --ignore-not-found -o name)
 run kubectl apply -f components/azurekeyvault.yaml
+if [ "$COMPONENT_EXISTED" = '' ]; then
+  run kubectl annotate components.dapr.io azurekeyvault \
+      --namespace "$NAMESPACE" dapr-mi-wizard/created=true \
+      --overwrite
+fi
 
 # Patch the app's Deployment orders-api with the pod template fields (its other fields and containers stay); its pods restart when a field or a file changed.
 run kubectl patch deployment "$DEPLOYMENT_NAME" \

@@ -340,10 +340,23 @@ def run_kubectl(state, argv):
     if words[:2] == ['config', 'view']:
         return config_view(state, flags)
     cluster = cluster_of(state)
+    require_resource_types(cluster, words)
     # The controllers act between calls: each Deployment runs a pod of its present template.
     reconciled = reconcile(cluster, state)
     changed = run_verb(state, cluster, words, flags)
     return reconcile(cluster, state) or changed or reconciled
+
+
+def require_resource_types(cluster, words):
+    """A Component named as a resource type (get, delete, annotate, patch) needs its CRD: without it the
+    API server has no such type, and kubectl fails whatever the flags (--ignore-not-found covers a missing
+    object, not a missing type): 'error: the server doesn't have a resource type'."""
+    if len(words) < 2 or words[0] not in ('get', 'delete', 'annotate', 'patch'):
+        return
+    for word in words[1].split(','):
+        if (TYPE_WORDS.get(word.lower()) == 'Component'
+                and 'components.dapr.io' not in cluster.get('crds', [])):
+            raise fail('error: the server doesn\'t have a resource type "{0}"'.format(word))
 
 
 def settle(state):

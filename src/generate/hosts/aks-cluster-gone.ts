@@ -1,0 +1,77 @@
+/**
+ * What the AKS teardown says when `az aks show` finds no cluster: deleted, or not readable with the user's
+ * sign-in (the lookup is tolerated, so any failure reads the same), and the steps in the cluster are skipped.
+ */
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import {
+  command,
+  join,
+  note,
+  v,
+  when,
+  type Command,
+  type Conditional,
+  type ScriptStep,
+} from '../script-model';
+import { ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
+
+const CLUSTER_ID = 'CLUSTER_ID';
+
+const printLine = (...parts: Parameters<typeof join>): Command =>
+  command(['printf', '%s\\n', join(...parts)]);
+
+/**
+ * Kubelet mode: the grants were made to the node pool's kubelet identity, whose principal id only the
+ * cluster gives (identityProfile.kubeletidentity.objectId), so with no cluster the grant steps above had
+ * nobody to look for and removed nothing. Each role assignment is printed as a lookup by the setup's
+ * description and the role's GUID on its one resource, for the user to delete by id; other grants name
+ * the principal only, and are said to be left.
+ */
+function kubeletGrantsLeftLines(plan: DeploymentPlan): Conditional['lines'] {
+  const lines: Conditional['lines'][number][] = [
+    printLine(
+      'Its kubelet identity (which only the cluster names) could not be read, so the grants made to it were NOT removed. Once no cluster uses them, find each role assignment the setup made and delete it by id (az role assignment delete --ids <id>):',
+    ),
+  ];
+  for (const { grant, resource } of plan.grants) {
+    if (grant.kind !== 'rbac') continue;
+    lines.push(
+      when(`${resource.variable}_ID`, '!=', '', [
+        printLine(
+          '  az role assignment list --scope ',
+          v(`${resource.variable}_ID`),
+          ` --query "[?ends_with(roleDefinitionId, '/${grant.role.guid}') && description=='${ROLE_ASSIGNMENT_DESCRIPTION}'].{id: id, principalId: principalId}" -o table`,
+        ),
+      ]),
+    );
+  }
+  if (plan.grants.some(({ grant }) => grant.kind !== 'rbac'))
+    lines.push(
+      printLine(
+        "The setup's other grants to it (access policies, data-plane roles, database users) name its principal or client id only, and stay too: remove them on their resources once no cluster uses them.",
+      ),
+    );
+  return lines;
+}
+
+export function clusterGoneStep(plan: DeploymentPlan): ScriptStep {
+  const workload = plan.kubernetes?.workloadIdentity !== undefined;
+  return {
+    comment: `Once the cluster is gone, its components${workload ? ', ServiceAccount' : ''} and Deployment went with it.`,
+    lines: [
+      note(
+        `Kept: the namespace${workload ? ', the OIDC issuer and Workload ID on the cluster' : ''} (other workloads may use ${workload ? 'them' : 'it'}).`,
+      ),
+      when(CLUSTER_ID, '=', '', [
+        printLine(
+          'The cluster ',
+          v('CLUSTER_NAME'),
+          ' is not in the resource group ',
+          v('RESOURCE_GROUP'),
+          `, or not readable with your sign-in: the steps in the cluster are skipped (a deleted cluster took its components${workload ? ', ServiceAccount' : ''} and Deployment with it).${workload ? ' The grants to the identity in Azure are removed above.' : ''}`,
+        ),
+        ...(workload ? [] : kubeletGrantsLeftLines(plan)),
+      ]),
+    ],
+  };
+}

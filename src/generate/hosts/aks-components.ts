@@ -1,0 +1,153 @@
+/**
+ * The Dapr Components the AKS setup applies, by name, in the app's namespace. `kubectl apply` of a file
+ * whose Component exists patches it (a JSON merge patch for a custom resource, which has no strategic merge
+ * schema: kubernetes/kubectl pkg/cmd/apply/patcher.go), so a user's own Component of that name would be
+ * rewritten without a word, and a teardown deleting by name would delete it. So the setup first reads what
+ * is there and stops unless it is what the setup writes (same spec.type, scopes exactly the app id), marks
+ * a Component it created (as it marks its ServiceAccount), and the teardown deletes only a marked Component
+ * that still is what the setup wrote.
+ */
+import { CREATED_ANNOTATION } from '../k8s-manifests';
+import type { DeploymentPlan, PlannedComponent } from '../plan/deployment-plan';
+import {
+  cmd,
+  command,
+  join,
+  v,
+  when,
+  type Command,
+  type Conditional,
+  type ScriptStep,
+  type Word,
+} from '../script-model';
+import { guard } from '../setup/steps';
+
+const FOUND = 'COMPONENT_FOUND';
+const EXISTED = 'COMPONENT_EXISTED';
+const DAPR_CRD = 'DAPR_CRD';
+
+/** The Component's type and its scopes, as the lookup prints them: `{.scopes[*]}` joins them with spaces. */
+const SIGNATURE_PATH = '{.spec.type}/{.scopes[*]}';
+/** The same, then the setup's mark (empty on a Component it did not create). */
+const MARKED_SIGNATURE_PATH = `${SIGNATURE_PATH}/{.metadata.annotations.${CREATED_ANNOTATION}}`;
+
+/** What the lookup prints for the Component the setup writes. */
+function signature(component: PlannedComponent): string {
+  const { spec, scopes } = component.document as { spec?: { type?: unknown }; scopes?: unknown };
+  return `${String(spec?.type)}/${Array.isArray(scopes) ? scopes.join(' ') : ''}`;
+}
+
+/**
+ * kubectl get with --ignore-not-found prints nothing and exits 0 for a Component that is not there
+ * (kubectl get --help), so the variable is empty only then; -o jsonpath prints a missing field as nothing.
+ */
+function lookup(component: PlannedComponent, variable: string, output: string): Command {
+  const words: Word[] = [
+    'kubectl',
+    'get',
+    'components.dapr.io',
+    component.name,
+    '--namespace',
+    v('NAMESPACE'),
+    '--ignore-not-found',
+    '-o',
+    output,
+  ];
+  return command(words, { captureTo: variable });
+}
+
+/**
+ * Before any change: a Component of one of the setup's names that is not what the setup writes is someone
+ * else's; the script stops. What the setup wrote on an earlier run passes. Runs after the Dapr check (the
+ * resource type exists) and the Deployment check (the namespace exists).
+ */
+export function aksComponentsCheckStep(plan: DeploymentPlan): ScriptStep {
+  const namespace = plan.kubernetes?.namespace ?? '';
+  return {
+    comment: `Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than ${plan.appId} alone, stops the script.`,
+    lines: plan.components.flatMap((component) => [
+      lookup(component, FOUND, `jsonpath=${SIGNATURE_PATH}`),
+      when(FOUND, '!=', '', [
+        guard(
+          FOUND,
+          '!=',
+          signature(component),
+          `The namespace ${namespace} already has a Dapr component named ${component.name} that the setup does not write (another type, or scopes other than ${plan.appId} alone: kubectl get components.dapr.io ${component.name} --namespace ${namespace} -o yaml shows it). Applying the setup's file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.`,
+        ),
+      ]),
+    ]),
+  };
+}
+
+/** Applies each Component, and marks one that was not there before (a later apply keeps the mark). */
+export function aksComponentApplyLines(plan: DeploymentPlan): Conditional['lines'] {
+  return plan.components.flatMap((component) => [
+    lookup(component, EXISTED, 'name'),
+    cmd('kubectl apply -f', component.path),
+    when(EXISTED, '=', '', [
+      cmd(
+        'kubectl annotate components.dapr.io',
+        component.name,
+        '--namespace',
+        v('NAMESPACE'),
+        `${CREATED_ANNOTATION}=true --overwrite`,
+      ),
+    ]),
+  ]);
+}
+
+/**
+ * Deletes each Component the setup created and that is still what it wrote; another is kept, and the script
+ * says so. A cluster whose Dapr was uninstalled has no components.dapr.io resource type: kubectl fails on
+ * it (unknown resource type, which --ignore-not-found does not cover), and deleting the CRD deleted its
+ * Components, so the deletes are skipped.
+ */
+export function aksComponentsTeardownStep(plan: DeploymentPlan): ScriptStep {
+  const noun = plan.components.length === 1 ? 'the component' : 'the components';
+  return {
+    comment: `Delete ${noun} the setup applied, if the setup created ${plan.components.length === 1 ? 'it' : 'them'} and ${plan.components.length === 1 ? 'it is' : 'they are'} still as it wrote (type, scopes ${plan.appId}), before the Deployment's pods restart below.`,
+    lines: [
+      command(['kubectl', 'get', 'crd', 'components.dapr.io', '--ignore-not-found', '-o', 'name'], {
+        captureTo: DAPR_CRD,
+      }),
+      when(DAPR_CRD, '=', '', [
+        command([
+          'printf',
+          '%s\\n',
+          'Dapr is not installed on the cluster any more (it has no components.dapr.io resource type): its components went with it, nothing to delete.',
+        ]),
+      ]),
+      when(
+        DAPR_CRD,
+        '!=',
+        '',
+        plan.components.flatMap((component): Conditional['lines'] => [
+          lookup(component, FOUND, `jsonpath=${MARKED_SIGNATURE_PATH}`),
+          when(FOUND, '=', `${signature(component)}/true`, [
+            cmd(
+              'kubectl delete components.dapr.io',
+              component.name,
+              '--namespace',
+              v('NAMESPACE'),
+              '--ignore-not-found',
+            ),
+          ]),
+          when(FOUND, '!=', '', [
+            when(FOUND, '!=', `${signature(component)}/true`, [
+              command([
+                'printf',
+                '%s\\n',
+                join(
+                  `Kept: the component ${component.name} in the namespace `,
+                  v('NAMESPACE'),
+                  ` was not created by the setup (no ${CREATED_ANNOTATION} mark) or was changed since (another type, or scopes other than ${plan.appId} alone). If nothing loads it: kubectl delete components.dapr.io ${component.name} --namespace `,
+                  v('NAMESPACE'),
+                ),
+              ]),
+            ]),
+          ]),
+        ]),
+      ),
+    ],
+  };
+}
