@@ -73,10 +73,15 @@ export function removeHostIdentityStep(
     };
   }
   const attached = 'IDENTITY_ATTACHED';
+  const existedBefore =
+    plan.identity.clientId === ''
+      ? `it has no createdBy=${CREATED_BY_TAG_VALUE} tag`
+      : 'its client id was entered';
   return {
     comment: `Take the user-assigned identity off the ${plan.host.noun} if the setup created it (and so attached it); one that existed before stays attached.`,
     lines: [
-      when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [
+      // An identity that is gone has no id to remove or to name in the note: nothing to do then.
+      when('IDENTITY_ID', '!=', '', [
         capture(
           attached,
           `az ${group} show`,
@@ -92,18 +97,19 @@ export function removeHostIdentityStep(
           ),
           '-o tsv',
         ),
-        when(attached, '=', '1', [cmd(remove, ...hostArgs(plan), flags.user, v('IDENTITY_ID'), '-o none')]),
-      ]),
-      // A typed client id names an identity that existed before: the setup attached it all the same, and the
-      // teardown, which cannot tell whether it was attached before, leaves it on the host.
-      ...(plan.identity.clientId === ''
-        ? []
-        : [
+        when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [
+          when(attached, '=', '1', [cmd(remove, ...hostArgs(plan), flags.user, v('IDENTITY_ID'), '-o none')]),
+        ]),
+        // An identity that existed before (found by its client id, or by name without the setup's tag): the
+        // setup attached it all the same, and the teardown, which cannot tell whether it was attached before,
+        // leaves it on the host and says how to take it off, only while it is attached.
+        when(IDENTITY_CREATED_BY, '!=', CREATED_BY_TAG_VALUE, [
+          when(attached, '=', '1', [
             command([
               'printf',
               '%s\\n',
               join(
-                `The identity existed before the setup (its client id was entered), so it stays attached to the ${plan.host.noun}, though the setup attached it. If it was not attached before, take it off: ${remove} --name `,
+                `The identity existed before the setup (${existedBefore}), so it stays attached to the ${plan.host.noun}, though the setup attached it. If it was not attached before, take it off: ${remove} --name `,
                 v(plan.host.hostNameVariable),
                 ' --resource-group ',
                 v('RESOURCE_GROUP'),
@@ -112,6 +118,8 @@ export function removeHostIdentityStep(
               ),
             ]),
           ]),
+        ]),
+      ]),
     ],
   };
 }

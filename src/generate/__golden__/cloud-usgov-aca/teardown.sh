@@ -274,16 +274,23 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az containerapp show \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv)
-  if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az containerapp identity remove \
-        --name "$CONTAINER_APP_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --user-assigned "$IDENTITY_ID" -o none
+  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      run az containerapp identity remove \
+          --name "$CONTAINER_APP_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --user-assigned "$IDENTITY_ID" -o none
+    fi
+  fi
+  if [ "$IDENTITY_CREATED_BY" != dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      printf '%s\n' "The identity existed before the setup (it has no createdBy=dapr-mi-wizard tag), so it stays attached to the container app, though the setup attached it. If it was not attached before, take it off: az containerapp identity remove --name ${CONTAINER_APP_NAME} --resource-group ${RESOURCE_GROUP} --user-assigned ${IDENTITY_ID}"
+    fi
   fi
 fi
 
