@@ -236,6 +236,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name pg-state
   fi
+  if [ "$ENV_COMPONENT_1" != '' ]; then
+    if [ "$ENV_COMPONENT_1" != '||' ]; then
+      if [ "$ENV_COMPONENT_1" != "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component pg-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name pg-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -245,6 +252,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name pg-state-v1
+  fi
+  if [ "$ENV_COMPONENT_2" != '' ]; then
+    if [ "$ENV_COMPONENT_2" != '||' ]; then
+      if [ "$ENV_COMPONENT_2" != "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component pg-state-v1 in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name pg-state-v1'
+      fi
+    fi
   fi
   ENV_COMPONENT_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -256,6 +270,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name postgres-binding
   fi
+  if [ "$ENV_COMPONENT_3" != '' ]; then
+    if [ "$ENV_COMPONENT_3" != '||' ]; then
+      if [ "$ENV_COMPONENT_3" != "bindings.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component postgres-binding in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name postgres-binding'
+      fi
+    fi
+  fi
   ENV_COMPONENT_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -265,6 +286,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name pg-config
+  fi
+  if [ "$ENV_COMPONENT_4" != '' ]; then
+    if [ "$ENV_COMPONENT_4" != '||' ]; then
+      if [ "$ENV_COMPONENT_4" != "configuration.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component pg-config in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name pg-config'
+      fi
+    fi
   fi
   ENV_COMPONENT_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -276,6 +304,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name sql-state
   fi
+  if [ "$ENV_COMPONENT_5" != '' ]; then
+    if [ "$ENV_COMPONENT_5" != '||' ]; then
+      if [ "$ENV_COMPONENT_5" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component sql-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name sql-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_6=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -285,6 +320,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name sql-state-v1
+  fi
+  if [ "$ENV_COMPONENT_6" != '' ]; then
+    if [ "$ENV_COMPONENT_6" != '||' ]; then
+      if [ "$ENV_COMPONENT_6" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component sql-state-v1 in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name sql-state-v1'
+      fi
+    fi
   fi
   ENV_COMPONENT_7=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -296,6 +338,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-state
   fi
+  if [ "$ENV_COMPONENT_7" != '' ]; then
+    if [ "$ENV_COMPONENT_7" != '||' ]; then
+      if [ "$ENV_COMPONENT_7" != "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_8=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -305,6 +354,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-pubsub
+  fi
+  if [ "$ENV_COMPONENT_8" != '' ]; then
+    if [ "$ENV_COMPONENT_8" != '||' ]; then
+      if [ "$ENV_COMPONENT_8" != "pubsub.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-pubsub in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-pubsub'
+      fi
+    fi
   fi
   ENV_COMPONENT_9=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -316,6 +372,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-binding
   fi
+  if [ "$ENV_COMPONENT_9" != '' ]; then
+    if [ "$ENV_COMPONENT_9" != '||' ]; then
+      if [ "$ENV_COMPONENT_9" != "bindings.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-binding in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-binding'
+      fi
+    fi
+  fi
   ENV_COMPONENT_10=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -325,6 +388,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-config
+  fi
+  if [ "$ENV_COMPONENT_10" != '' ]; then
+    if [ "$ENV_COMPONENT_10" != '||' ]; then
+      if [ "$ENV_COMPONENT_10" != "configuration.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-config in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-config'
+      fi
+    fi
   fi
   ENV_COMPONENT_11=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -336,6 +406,16 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name lockstore
   fi
+  if [ "$ENV_COMPONENT_11" != '' ]; then
+    if [ "$ENV_COMPONENT_11" != '||' ]; then
+      if [ "$ENV_COMPONENT_11" != "lock.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component lockstore in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name lockstore'
+      fi
+    fi
+  fi
+fi
+if [ "$COMPONENTS_CLIENT_ID" = '' ]; then
+  printf '%s\n' 'The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders'\''s components pg-state, pg-state-v1, postgres-binding, pg-config, sql-state, sql-state-v1, redis-state, redis-pubsub, redis-binding, redis-config, lockstore are kept (if it still has them). Remove the setup'\''s yourself if nothing uses them: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>'
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.

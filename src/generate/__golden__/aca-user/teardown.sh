@@ -115,6 +115,16 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name azurekeyvault
   fi
+  if [ "$ENV_COMPONENT_1" != '' ]; then
+    if [ "$ENV_COMPONENT_1" != '||' ]; then
+      if [ "$ENV_COMPONENT_1" != "secretstores.azure.keyvault|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component azurekeyvault in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name azurekeyvault'
+      fi
+    fi
+  fi
+fi
+if [ "$COMPONENTS_CLIENT_ID" = '' ]; then
+  printf '%s\n' 'The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders'\''s components azurekeyvault are kept (if it still has them). Remove the setup'\''s yourself if nothing uses them: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>'
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.

@@ -236,6 +236,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name cosmos-state
   fi
+  if [ "$ENV_COMPONENT_1" != '' ]; then
+    if [ "$ENV_COMPONENT_1" != '||' ]; then
+      if [ "$ENV_COMPONENT_1" != "state.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component cosmos-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name cosmos-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -245,6 +252,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name sql-state
+  fi
+  if [ "$ENV_COMPONENT_2" != '' ]; then
+    if [ "$ENV_COMPONENT_2" != '||' ]; then
+      if [ "$ENV_COMPONENT_2" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component sql-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name sql-state'
+      fi
+    fi
   fi
   ENV_COMPONENT_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -256,6 +270,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-state
   fi
+  if [ "$ENV_COMPONENT_3" != '' ]; then
+    if [ "$ENV_COMPONENT_3" != '||' ]; then
+      if [ "$ENV_COMPONENT_3" != "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -265,6 +286,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name configstore
+  fi
+  if [ "$ENV_COMPONENT_4" != '' ]; then
+    if [ "$ENV_COMPONENT_4" != '||' ]; then
+      if [ "$ENV_COMPONENT_4" != "configuration.azure.appconfig|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component configstore in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name configstore'
+      fi
+    fi
   fi
   ENV_COMPONENT_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -276,6 +304,16 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name eh-pubsub
   fi
+  if [ "$ENV_COMPONENT_5" != '' ]; then
+    if [ "$ENV_COMPONENT_5" != '||' ]; then
+      if [ "$ENV_COMPONENT_5" != "pubsub.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component eh-pubsub in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name eh-pubsub'
+      fi
+    fi
+  fi
+fi
+if [ "$COMPONENTS_CLIENT_ID" = '' ]; then
+  printf '%s\n' 'The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders'\''s components cosmos-state, sql-state, redis-state, configstore, eh-pubsub are kept (if it still has them). Remove the setup'\''s yourself if nothing uses them: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>'
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
