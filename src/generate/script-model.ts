@@ -80,6 +80,12 @@ export interface Conditional {
   /** A literal, or another variable's value (a ServiceAccount's client id against the identity's). */
   readonly value: Word;
   readonly lines: readonly Exclude<ScriptLine, WriteFile>[];
+  /**
+   * `skipped`: it compares what an earlier changing command made, which a dry run skipped, so a dry run skips
+   * it too (a scale set's identity before and after an assign that did not run). `only`: it runs in a dry run
+   * alone, to say what the skipped comparison would decide.
+   */
+  readonly dryRun?: 'skipped' | 'only';
 }
 
 /**
@@ -209,8 +215,11 @@ export function when(
   operator: Conditional['operator'],
   value: Word,
   lines: Conditional['lines'],
+  dryRun?: Conditional['dryRun'],
 ): Conditional {
-  return { kind: 'if', variable, operator, value, lines };
+  return dryRun === undefined
+    ? { kind: 'if', variable, operator, value, lines }
+    : { kind: 'if', variable, operator, value, lines, dryRun };
 }
 
 export function retry(
@@ -291,8 +300,12 @@ export function commandEffect(line: Command): Effect {
   return 'changing';
 }
 
-/** Whether a conditional's lines run when its variable holds `actual` and its value reads `expected`. */
+/**
+ * Whether a conditional's lines run, in a real run (not a dry run), when its variable holds `actual` and its
+ * value reads `expected`.
+ */
 export function conditionHolds(line: Conditional, actual: string, expected: string): boolean {
+  if (line.dryRun === 'only') return false;
   return line.operator === '=' ? actual === expected : actual !== expected;
 }
 

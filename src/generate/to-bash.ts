@@ -220,8 +220,10 @@ function renderGuard(line: Guard, indent = ''): string {
  * breaks belong to the value (no here-documents inside, so nothing else needs care).
  */
 function renderConditional(line: Conditional, indent: string): string {
+  const dryRun =
+    line.dryRun === undefined ? '' : `[ "\${DRY_RUN:-}" ${line.dryRun === 'skipped' ? '!=' : '='} 1 ] && `;
   return [
-    `${indent}if [ "$${line.variable}" ${line.operator} ${renderWord(line.value)} ]; then`,
+    `${indent}if ${dryRun}[ "$${line.variable}" ${line.operator} ${renderWord(line.value)} ]; then`,
     ...line.lines.map((inner) => renderLine(inner, `${indent}  `)),
     `${indent}fi`,
   ].join('\n');

@@ -21,7 +21,7 @@ import {
 } from './postgres-role';
 import { rbacSetupStep, rbacTeardownStep, rbacVerifyLine } from './rbac';
 import { redisSetupStep, redisTeardownStep } from './redis-access-policy';
-import { sqlSetupStep, sqlTeardownClientIdLines, sqlTeardownStep } from './sql-contained-user';
+import { sqlSetupStep, sqlTeardownStep } from './sql-contained-user';
 
 /** The setup step that makes one grant; `firstOfKind` is true for the first grant of its kind in the plan. */
 export function grantSetupStep(
@@ -94,17 +94,17 @@ export function grantTeardownStep(plan: DeploymentPlan, resolved: ResolvedGrant)
 
 /**
  * Lines the teardown runs once before the first grant of a kind, whichever resource is still there: the
- * PostgreSQL sign-in, or a system identity's client id for Azure SQL.
+ * PostgreSQL sign-in. (The plan is for kinds whose first lines depend on it; none does now.)
  */
 export function grantTeardownFirstLines(
-  plan: DeploymentPlan,
+  _plan: DeploymentPlan,
   kind: ResolvedGrant['grant']['kind'],
 ): ScriptLine[] {
   switch (kind) {
     case 'postgres-role':
       return postgresTeardownSignInLines();
+    // The SQL step reads the client id itself, inside the check that its server is still there.
     case 'sql-contained-user':
-      return sqlTeardownClientIdLines(plan);
     case 'rbac':
     case 'keyvault-policy':
     case 'cosmos-sql-role':

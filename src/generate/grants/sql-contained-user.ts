@@ -6,7 +6,6 @@ import type { Grant } from '../../catalog/component-spec';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
 import {
-  capture,
   cmd,
   command,
   join,
@@ -14,6 +13,7 @@ import {
   note,
   retry,
   v,
+  when,
   words,
   type ScriptLine,
   type ScriptStep,
@@ -117,21 +117,13 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
 }
 
 /**
- * Read once before the teardown's first SQL step, outside the check that its server is still there: a
- * system-assigned identity's client id (a user-assigned one's is read with the identity).
- */
-export function sqlTeardownClientIdLines(plan: DeploymentPlan): ScriptLine[] {
-  return plan.identity.kind === 'system'
-    ? [capture('CLIENT_ID', 'az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv')]
-    : [];
-}
-
-/**
  * Drops the contained user, only while its SID is this identity's client id (as the setup checks it), so a
  * user of that name made for another identity stays. DROP USER takes its role memberships and GRANTs with it
  * (sql-docs DROP USER); a user that owns a schema or objects cannot be dropped, and --exit-on-error stops the
- * script with the server's reason. A system-assigned teardown reads the client id once before its first SQL
- * step (sqlTeardownClientIdLines).
+ * script with the server's reason. A system-assigned identity's client id is read here, inside the check that
+ * the server is still there (a user-assigned one's is read with the identity), and tolerantly: a Graph failure
+ * must not stop the teardown before the files and the identity, and with no client id to match the user is
+ * kept and the script says so (an empty one would also fail the CAST to uniqueidentifier).
  */
 export function sqlTeardownStep(plan: DeploymentPlan, resolved: ResolvedGrant): ScriptStep {
   const { resource, component } = resolved;
@@ -141,20 +133,40 @@ export function sqlTeardownStep(plan: DeploymentPlan, resolved: ResolvedGrant): 
     v('CLIENT_ID'),
     `' AS uniqueidentifier) AS varbinary(16))) DROP USER ${sqlName(user)};`,
   ];
+  const database = component.metadata.database ?? '';
   return {
-    comment: `Drop the database user ${user} from ${component.metadata.database ?? ''} on ${resource.name}, if it signs in as this identity.`,
+    comment: `Drop the database user ${user} from ${database} on ${resource.name}, if it signs in as this identity.`,
     lines: [
+      ...(plan.identity.kind === 'system'
+        ? [
+            command(words('az ad sp show --id', v('PRINCIPAL_ID'), '--query appId -o tsv'), {
+              captureTo: 'CLIENT_ID',
+              tolerateFailure: true,
+            }),
+          ]
+        : []),
       note(
         'Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.',
       ),
-      cmd(
-        'sqlcmd --server',
-        lit(component.metadata.host ?? ''),
-        '--database-name',
-        lit(component.metadata.database ?? ''),
-        '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
-        join(...statement),
-      ),
+      when('CLIENT_ID', '!=', '', [
+        cmd(
+          'sqlcmd --server',
+          lit(component.metadata.host ?? ''),
+          '--database-name',
+          lit(database),
+          '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
+          join(...statement),
+        ),
+      ]),
+      when('CLIENT_ID', '=', '', [
+        command([
+          'printf',
+          '%s\\n',
+          lit(
+            `The identity's client id could not be read (az ad sp show, above), so the database user ${user} in ${database} on ${resource.name} is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity's, or run this teardown again.`,
+          ),
+        ]),
+      ]),
     ],
   };
 }

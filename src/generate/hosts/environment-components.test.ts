@@ -120,6 +120,7 @@ describe('Container Apps environment components', SLOW, () => {
     expect(removed.status, removed.stderr).toBe(0);
     const environment = removed.stateAfter.resources.find((resource) => resource.type === ENVIRONMENT_TYPE);
     expect(environment?.daprComponents).toBeUndefined();
+    expect(removed.stdout).not.toContain('is kept');
   });
 
   it('keeps a component of its name that was changed since the setup (another app added to its scopes)', () => {
@@ -145,6 +146,25 @@ describe('Container Apps environment components', SLOW, () => {
     expect(kept.status, kept.stderr).toBe(0);
     const environment = kept.stateAfter.resources.find((resource) => resource.type === ENVIRONMENT_TYPE);
     expect(Object.keys(environment?.daprComponents ?? {})).toEqual(['azurekeyvault']);
+    // Kept, and said why: not silently.
+    expect(kept.stdout).toContain(
+      'The component azurekeyvault in the Container Apps environment env-orders is kept: it changed since the setup wrote it',
+    );
+  });
+
+  it('says the components are kept when the identity is gone, so no client id can be matched', () => {
+    const { setup, teardown, seed } = prepare(ACA_USER);
+    const first = runWithFakeCloud(setup, seed);
+    expect(first.status, first.stderr).toBe(0);
+    const identityGone = {
+      ...first.stateAfter,
+      resources: first.stateAfter.resources.filter((resource) => resource.name !== 'id-orders'),
+    };
+    const kept = runWithFakeCloud(teardown, identityGone);
+    expect(kept.status, kept.stderr).toBe(0);
+    expect(kept.stdout).toContain(
+      "The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders's components azurekeyvault are kept",
+    );
   });
 
   it('stops before any change when the container app runs in another environment, or the environment is not there', () => {

@@ -163,13 +163,40 @@ export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptS
           component.name,
         ),
       ]),
+      // There (not the empty lookup of a gone environment, nor the stand-in for no component) but changed.
+      when(variable, '!=', '', [
+        when(variable, '!=', NO_COMPONENT, [
+          when(variable, '!=', signature(plan, component), [
+            command([
+              'printf',
+              '%s\\n',
+              lit(
+                `The component ${component.name} in the Container Apps environment ${plan.environment} is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else's now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name ${component.name}`,
+              ),
+            ]),
+          ]),
+        ]),
+      ]),
     ];
   });
+  const names = plan.components.map((component) => component.name).join(', ');
   return {
     comment: `Remove ${noun} the setup added to the Container Apps environment, if still as the setup wrote ${plan.components.length === 1 ? 'it' : 'them'} (type, scopes ${plan.appId}, ${plan.identity.kind === 'system' ? 'no client id' : "this identity's client id"}); one changed since is kept.`,
     lines: readsClientId(plan)
       ? // With the identity gone its client id is empty, and no component can be shown to name it.
-        [...expectedClientIdLines(plan), when(EXPECTED_CLIENT_ID, '!=', '', lines)]
+        [
+          ...expectedClientIdLines(plan),
+          when(EXPECTED_CLIENT_ID, '!=', '', lines),
+          when(EXPECTED_CLIENT_ID, '=', '', [
+            command([
+              'printf',
+              '%s\\n',
+              lit(
+                `The identity is gone, so its client id cannot be read and no component can be matched to it: the environment ${plan.environment}'s components ${names} are kept (if it still has them). Remove the setup's yourself if nothing uses them: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name <name>`,
+              ),
+            ]),
+          ]),
+        ]
       : lines,
   };
 }

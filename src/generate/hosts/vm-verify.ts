@@ -16,9 +16,11 @@ function scaleSetClientId(plan: DeploymentPlan): string | undefined {
 
 /**
  * The scale set's checks, as lines to run on an instance. Instances still on an older model do not have the
- * identity yet (latestModelApplied, Uniform orchestration): a note, not a command, since the Debian azure-cli
- * 2.45 package this project checks commands with cannot load `vmss list-instances` (its compute SDK module is
- * missing), so the parser test could not check it; the flags are those of vm/_params.py (vmss_name_type: --name).
+ * identity yet (latestModelApplied, Uniform orchestration): a printed line for the user to run, not a command
+ * the script runs, since the Debian azure-cli 2.45 package this project checks commands with cannot load
+ * `vmss list-instances` (its compute SDK module azure.mgmt.compute.v2022_11_01 is missing, so `--help` fails
+ * too), so the parser test could not check it; the flags are those of vm/_params.py (vmss_name_type: --name),
+ * and latestModelApplied is a top-level field of its output (aaz/latest/vmss/_list_instances.py, client_flatten).
  */
 export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
   return [
@@ -38,10 +40,18 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
         ]
       : []),
     metadataApiNote(plan),
-    note(
-      'Instances not yet on the latest model (so still without the identity, Uniform orchestration):\n' +
-        '  az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query \'[?!latestModelApplied].instanceId\' -o tsv',
-    ),
+    // Printed, not run: the user runs it once the instances had time to update.
+    command([
+      'printf',
+      '%s\\n',
+      join(
+        'Instances not yet on the latest model (so still without the identity, Uniform orchestration), to update with az vmss update-instances --instance-ids <ids>:\n  az vmss list-instances --name ',
+        v('VMSS_NAME'),
+        ' --resource-group ',
+        v('RESOURCE_GROUP'),
+        " --query '[?!latestModelApplied].instanceId' -o tsv",
+      ),
+    ]),
   ];
 }
 

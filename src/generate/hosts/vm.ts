@@ -219,15 +219,34 @@ const VMSS_UPDATE_WARNING =
 /**
  * With Manual, the instances are updated only when this run changed the scale set's identity: update-instances
  * also pushes any other change waiting in the model, so a run that changed nothing must not call it (a second
- * run changes nothing). Instances a first run could not update are listed by the verify line.
+ * run changes nothing). The line that lists the instances a run could not update is printed at the end.
  */
 const VMSS_UNCHANGED_NOTICE =
-  "The scale set's identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). Instances still on an older model are listed by the verify line below.";
+  "The scale set's identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). The az vmss list-instances line printed at the end lists the instances still on an older model.";
 
+/**
+ * A dry run skipped the assign, so its identity reads the same before and after whatever a real run would do:
+ * it cannot tell, and says what a real run does instead of claiming either branch.
+ */
+const VMSS_DRY_RUN_NOTICE =
+  "DRY RUN: a dry run does not assign the identity, so it cannot tell whether a real run changes the scale set's identity. A real run updates every instance to the latest model here (az vmss update-instances --instance-ids '*') when its assign changed the identity, and leaves the instances as they are when the identity was already there.";
+
+/**
+ * Right after the identity is assigned, before the grants: a grant can stop the script (a 403 on the role
+ * assignment, the Key Vault access policy it will not overwrite), and the next run, which finds the identity
+ * as it left it, would then never update the instances. Tolerated, with the CLI's own error above the
+ * warning, so that a failed update still lets the grants and the files follow: only the existing instances
+ * miss the identity then, and the warning says how to update them.
+ */
 const rolloutStep = (): ScriptStep => ({
   comment:
     'Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:',
   lines: [
+    note(
+      'Before the grants: a grant that stops the script (a 403, an access policy it will not overwrite) would\n' +
+        'otherwise leave the instances without the identity, and a second run, which finds it unchanged, would\n' +
+        'not update them.',
+    ),
     identityOfScaleSet(IDENTITY_AFTER),
     when(UPGRADE_MODE, '=', 'Manual', [
       note(
@@ -235,23 +254,32 @@ const rolloutStep = (): ScriptStep => ({
           'change still waiting in the model (an OS image or VM size change restarts or reimages the instance).\n' +
           'Whether the identity change alone restarts an instance is not documented; plan for a restart.\n' +
           'On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:\n' +
-          'check with the verify line below.',
+          'check with the az vmss list-instances line printed at the end.',
       ),
-      // Last, after the grants and the files, so that a failure here leaves a finished setup; tolerated, with
-      // the CLI's own error above the warning, since only the existing instances miss the identity then.
-      when(IDENTITY_AFTER, '!=', v(IDENTITY_BEFORE), [
-        command(['printf', '%s\\n', lit(VMSS_UPDATE_WARNING)]),
-        command(
-          words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
-          {
-            tolerateFailure: true,
-          },
-        ),
-      ]),
-      when(IDENTITY_AFTER, '=', v(IDENTITY_BEFORE), [
-        command(['printf', '%s\\n', lit(VMSS_UNCHANGED_NOTICE)]),
-      ]),
+      when(
+        IDENTITY_AFTER,
+        '!=',
+        v(IDENTITY_BEFORE),
+        [
+          command(['printf', '%s\\n', lit(VMSS_UPDATE_WARNING)]),
+          command(
+            words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
+            {
+              tolerateFailure: true,
+            },
+          ),
+        ],
+        'skipped',
+      ),
+      when(
+        IDENTITY_AFTER,
+        '=',
+        v(IDENTITY_BEFORE),
+        [command(['printf', '%s\\n', lit(VMSS_UNCHANGED_NOTICE)])],
+        'skipped',
+      ),
     ]),
+    when(UPGRADE_MODE, '=', 'Manual', [command(['printf', '%s\\n', lit(VMSS_DRY_RUN_NOTICE)])], 'only'),
   ],
 });
 
@@ -311,9 +339,10 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
             },
             '--identities',
           ),
+          ...(isScaleSet ? [rolloutStep()] : []),
         ],
         grantSteps,
-        [...writeAndPlaceSteps(plan, placement(plan)), ...(isScaleSet ? [rolloutStep()] : [])],
+        writeAndPlaceSteps(plan, placement(plan)),
       ),
     teardownSteps: virtualMachineTeardownSteps(group),
     teardownRemovesLocalFiles: true,

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultComponent, defaultConfig, type WizardConfig } from '../../model/config';
+import { parseShareLink } from '../../model/url-state';
+import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
+import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
+import { toBash } from '../to-bash';
 import { buildPlan } from '../plan/build-plan';
 import { commandsOf, type Command, type Word } from '../script-model';
 import { buildSetupScript } from '../az-script';
@@ -94,4 +98,39 @@ describe('pinnedDaprNote', () => {
     };
     expect(() => pinnedDaprNote(plan)).toThrow(/older than Dapr 99\.0/);
   });
+});
+
+afterAll(removeFakeCloudRuns);
+
+describe('Web App: an app that cannot take the sidecar stops the script before anything changes', () => {
+  const link =
+    'host=webapp&identity=user&resourceGroup=rg-orders&hostName=orders-web&identityName=id-orders&appId=orders-web&m.vaultName=kv-orders';
+  const plan = buildPlan(parseShareLink('', link).config);
+  const script = toBash(buildSetupScript(plan));
+  const seed = seedFromPlan(plan);
+  const withApp = (fields: Record<string, unknown>) => ({
+    ...seed,
+    resources: seed.resources.map((resource) =>
+      resource.name === 'orders-web' ? { ...resource, ...fields } : resource,
+    ),
+  });
+
+  it.each([
+    ['a Windows app', { kind: 'app' }, 'is not a Linux app'],
+    [
+      'a single custom container',
+      { siteConfig: { linuxFxVersion: 'DOCKER|example.azurecr.io/app:1' } },
+      'runs a single custom container',
+    ],
+  ])(
+    '%s: no user-assigned identity is created',
+    (_name, fields, message) => {
+      const run = runWithFakeCloud(script, withApp(fields));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(message);
+      expect(run.calls.map((call) => call.argv.slice(0, 2).join(' '))).not.toContain('identity create');
+      expect(run.stateAfter.resources).toEqual(run.stateBefore.resources);
+    },
+    60_000,
+  );
 });

@@ -169,7 +169,6 @@ const restartStep: ScriptStep = {
 
 function setupSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
   return [
-    checkLinuxStep,
     ...assignIdentitySteps(
       plan,
       'webapp',
@@ -240,6 +239,9 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
 }
 
 export const webAppHost: HostModule = {
+  // Before anything changes (a user-assigned identity the setup would create, too): an app that cannot take
+  // the sidecar stops the script with nothing made.
+  preflightSteps: () => [checkLinuxStep],
   teardownSteps,
   setupSteps,
   verifyLines,

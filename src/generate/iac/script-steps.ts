@@ -19,8 +19,13 @@ const GRANTS_GO_HERE: ScriptStep = { comment: '', lines: [] };
  */
 export function applySteps(plan: DeploymentPlan): ScriptStep[] {
   const steps = hostModule(plan.host.id).setupSteps(plan, [GRANTS_GO_HERE]);
-  const after = steps.slice(steps.indexOf(GRANTS_GO_HERE) + 1);
-  return after.length > 0 ? after : steps.filter((step) => step !== GRANTS_GO_HERE);
+  const grantsAt = steps.indexOf(GRANTS_GO_HERE);
+  const after = steps.slice(grantsAt + 1);
+  if (after.length === 0) return steps.filter((step) => step !== GRANTS_GO_HERE);
+  // The scale set's rollout runs before the grants in the script (so a grant that stops it cannot skip the
+  // rollout, hosts/vm.ts rolloutStep); after a deployment that made the identity it is still the user's to run.
+  const rollouts = steps.slice(0, grantsAt).filter((step) => commandsOf(step.lines).some(isUpdateInstances));
+  return [...after, ...rollouts];
 }
 
 /** The commands of a step, in conditionals too (the scale set's rollout runs only under Manual). */
@@ -33,6 +38,10 @@ function commandsOf(lines: readonly ScriptLine[]): Command[] {
 }
 
 const VMSS_UPDATE_INSTANCES = ['az', 'vmss', 'update-instances'];
+
+function isUpdateInstances(command: Command): boolean {
+  return VMSS_UPDATE_INSTANCES.every((word, index) => command.argv[index] === word);
+}
 
 /**
  * A script step's command, as the user pastes it: each variable replaced by the value the script assigns it
@@ -59,9 +68,7 @@ function pastedCommand(plan: DeploymentPlan, command: Command): string {
  */
 export function stepDetails(plan: DeploymentPlan, step: ScriptStep): string[] {
   if (!step.comment.endsWith(':')) return [];
-  const update = commandsOf(step.lines).find((command) =>
-    VMSS_UPDATE_INSTANCES.every((word, index) => command.argv[index] === word),
-  );
+  const update = commandsOf(step.lines).find(isUpdateInstances);
   if (!update) throw new Error(`no command listed for the step "${step.comment}"`);
   return [
     pastedCommand(plan, update),

@@ -3,9 +3,20 @@
  * anything, and taking an identity off the host only where the teardown can tell the setup put it there.
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { cmd, command, join, v, when, words, type ScriptLine, type ScriptStep } from '../script-model';
+import {
+  cmd,
+  command,
+  join,
+  v,
+  when,
+  words,
+  type Conditional,
+  type ScriptLine,
+  type ScriptStep,
+} from '../script-model';
 import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import { RG } from '../setup/steps';
+import { setupCreatesNoIdentity } from './identity';
 import { unlessRoleKept } from './kept-role';
 
 /** Set by the user to delete the user-assigned identity the setup created. */
@@ -77,10 +88,19 @@ export function removeHostIdentityStep(
     };
   }
   const attached = 'IDENTITY_ATTACHED';
+  // Lines for an identity that existed before the setup: with a client id entered, always; else one
+  // without the setup's tag.
+  const existedBefore = (lines: Conditional['lines']): Conditional['lines'] =>
+    setupCreatesNoIdentity(plan) ? lines : [when(IDENTITY_CREATED_BY, '!=', CREATED_BY_TAG_VALUE, lines)];
+  const existedBeforeReason =
+    plan.identity.clientId === ''
+      ? `it has no createdBy=${CREATED_BY_TAG_VALUE} tag`
+      : 'its client id was entered';
   return {
     comment: `Take the user-assigned identity off the ${plan.host.noun} if the setup created it (and so attached it); one that existed before stays attached.`,
     lines: [
-      when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [
+      // An identity that is gone has no id to remove or to name in the note: nothing to do then.
+      when('IDENTITY_ID', '!=', '', [
         // Tolerant: a host that is gone has nothing attached (empty).
         command(
           words(
@@ -99,18 +119,27 @@ export function removeHostIdentityStep(
           ),
           { captureTo: attached, tolerateFailure: true },
         ),
-        when(attached, '=', '1', [cmd(remove, ...hostArgs(plan), flags.user, v('IDENTITY_ID'), '-o none')]),
-      ]),
-      // A typed client id names an identity that existed before: the setup attached it all the same, and the
-      // teardown, which cannot tell whether it was attached before, leaves it on the host.
-      ...(plan.identity.clientId === ''
-        ? []
-        : [
+        // With a client id entered the setup created no identity, whatever its tag says (another setup of the
+        // wizard may have tagged it): it only attached one that existed, and the note below says so.
+        ...(setupCreatesNoIdentity(plan)
+          ? []
+          : [
+              when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [
+                when(attached, '=', '1', [
+                  cmd(remove, ...hostArgs(plan), flags.user, v('IDENTITY_ID'), '-o none'),
+                ]),
+              ]),
+            ]),
+        // An identity that existed before (found by its client id, or by name without the setup's tag): the
+        // setup attached it all the same, and the teardown, which cannot tell whether it was attached before,
+        // leaves it on the host and says how to take it off, only while it is attached.
+        ...existedBefore([
+          when(attached, '=', '1', [
             command([
               'printf',
               '%s\\n',
               join(
-                `The identity existed before the setup (its client id was entered), so it stays attached to the ${plan.host.noun}, though the setup attached it. If it was not attached before, take it off: ${remove} --name `,
+                `The identity existed before the setup (${existedBeforeReason}), so it stays attached to the ${plan.host.noun}, though the setup attached it. If it was not attached before, take it off: ${remove} --name `,
                 v(plan.host.hostNameVariable),
                 ' --resource-group ',
                 v('RESOURCE_GROUP'),
@@ -119,6 +148,8 @@ export function removeHostIdentityStep(
               ),
             ]),
           ]),
+        ]),
+      ]),
     ],
   };
 }

@@ -137,12 +137,17 @@ fi
 if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$SQL_SERVER_ID" != '' ]; then
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-    run sqlcmd \
-        --server sql-orders.database.windows.net \
-        --database-name legacy \
-        --authentication-method ActiveDirectoryAzCli \
-        --exit-on-error \
-        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    if [ "$CLIENT_ID" != '' ]; then
+      run sqlcmd \
+          --server sql-orders.database.windows.net \
+          --database-name legacy \
+          --authentication-method ActiveDirectoryAzCli \
+          --exit-on-error \
+          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    fi
+    if [ "$CLIENT_ID" = '' ]; then
+      printf '%s\n' 'The identity'\''s client id could not be read (az ad sp show, above), so the database user id-orders in legacy on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
+    fi
   fi
 fi
 
@@ -150,12 +155,17 @@ fi
 if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$SQL_SERVER_ID" != '' ]; then
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-    run sqlcmd \
-        --server sql-orders.database.windows.net \
-        --database-name orders \
-        --authentication-method ActiveDirectoryAzCli \
-        --exit-on-error \
-        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    if [ "$CLIENT_ID" != '' ]; then
+      run sqlcmd \
+          --server sql-orders.database.windows.net \
+          --database-name orders \
+          --authentication-method ActiveDirectoryAzCli \
+          --exit-on-error \
+          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    fi
+    if [ "$CLIENT_ID" = '' ]; then
+      printf '%s\n' 'The identity'\''s client id could not be read (az ad sp show, above), so the database user id-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
+    fi
   fi
 fi
 
@@ -230,6 +240,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name pg-state
   fi
+  if [ "$ENV_COMPONENT_1" != '' ]; then
+    if [ "$ENV_COMPONENT_1" != '||' ]; then
+      if [ "$ENV_COMPONENT_1" != "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component pg-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name pg-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -239,6 +256,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name pg-state-v1
+  fi
+  if [ "$ENV_COMPONENT_2" != '' ]; then
+    if [ "$ENV_COMPONENT_2" != '||' ]; then
+      if [ "$ENV_COMPONENT_2" != "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component pg-state-v1 in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name pg-state-v1'
+      fi
+    fi
   fi
   ENV_COMPONENT_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -250,6 +274,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name postgres-binding
   fi
+  if [ "$ENV_COMPONENT_3" != '' ]; then
+    if [ "$ENV_COMPONENT_3" != '||' ]; then
+      if [ "$ENV_COMPONENT_3" != "bindings.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component postgres-binding in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name postgres-binding'
+      fi
+    fi
+  fi
   ENV_COMPONENT_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -259,6 +290,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name pg-config
+  fi
+  if [ "$ENV_COMPONENT_4" != '' ]; then
+    if [ "$ENV_COMPONENT_4" != '||' ]; then
+      if [ "$ENV_COMPONENT_4" != "configuration.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component pg-config in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name pg-config'
+      fi
+    fi
   fi
   ENV_COMPONENT_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -270,6 +308,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name sql-state
   fi
+  if [ "$ENV_COMPONENT_5" != '' ]; then
+    if [ "$ENV_COMPONENT_5" != '||' ]; then
+      if [ "$ENV_COMPONENT_5" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component sql-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name sql-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_6=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -279,6 +324,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name sql-state-v1
+  fi
+  if [ "$ENV_COMPONENT_6" != '' ]; then
+    if [ "$ENV_COMPONENT_6" != '||' ]; then
+      if [ "$ENV_COMPONENT_6" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component sql-state-v1 in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name sql-state-v1'
+      fi
+    fi
   fi
   ENV_COMPONENT_7=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -290,6 +342,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-state
   fi
+  if [ "$ENV_COMPONENT_7" != '' ]; then
+    if [ "$ENV_COMPONENT_7" != '||' ]; then
+      if [ "$ENV_COMPONENT_7" != "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_8=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -299,6 +358,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-pubsub
+  fi
+  if [ "$ENV_COMPONENT_8" != '' ]; then
+    if [ "$ENV_COMPONENT_8" != '||' ]; then
+      if [ "$ENV_COMPONENT_8" != "pubsub.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-pubsub in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-pubsub'
+      fi
+    fi
   fi
   ENV_COMPONENT_9=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -310,6 +376,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-binding
   fi
+  if [ "$ENV_COMPONENT_9" != '' ]; then
+    if [ "$ENV_COMPONENT_9" != '||' ]; then
+      if [ "$ENV_COMPONENT_9" != "bindings.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-binding in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-binding'
+      fi
+    fi
+  fi
   ENV_COMPONENT_10=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -319,6 +392,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-config
+  fi
+  if [ "$ENV_COMPONENT_10" != '' ]; then
+    if [ "$ENV_COMPONENT_10" != '||' ]; then
+      if [ "$ENV_COMPONENT_10" != "configuration.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-config in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-config'
+      fi
+    fi
   fi
   ENV_COMPONENT_11=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -330,19 +410,36 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name lockstore
   fi
+  if [ "$ENV_COMPONENT_11" != '' ]; then
+    if [ "$ENV_COMPONENT_11" != '||' ]; then
+      if [ "$ENV_COMPONENT_11" != "lock.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component lockstore in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name lockstore'
+      fi
+    fi
+  fi
+fi
+if [ "$COMPONENTS_CLIENT_ID" = '' ]; then
+  printf '%s\n' 'The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders'\''s components pg-state, pg-state-v1, postgres-binding, pg-config, sql-state, sql-state-v1, redis-state, redis-pubsub, redis-binding, redis-config, lockstore are kept (if it still has them). Remove the setup'\''s yourself if nothing uses them: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>'
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az containerapp show \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
-  if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az containerapp identity remove \
-        --name "$CONTAINER_APP_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --user-assigned "$IDENTITY_ID" -o none
+  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      run az containerapp identity remove \
+          --name "$CONTAINER_APP_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --user-assigned "$IDENTITY_ID" -o none
+    fi
+  fi
+  if [ "$IDENTITY_CREATED_BY" != dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      printf '%s\n' "The identity existed before the setup (it has no createdBy=dapr-mi-wizard tag), so it stays attached to the container app, though the setup attached it. If it was not attached before, take it off: az containerapp identity remove --name ${CONTAINER_APP_NAME} --resource-group ${RESOURCE_GROUP} --user-assigned ${IDENTITY_ID}"
+    fi
   fi
 fi
 

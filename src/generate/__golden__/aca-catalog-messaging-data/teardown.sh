@@ -272,6 +272,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name queue-pubsub
   fi
+  if [ "$ENV_COMPONENT_1" != '' ]; then
+    if [ "$ENV_COMPONENT_1" != '||' ]; then
+      if [ "$ENV_COMPONENT_1" != "pubsub.azure.servicebus.queues|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component queue-pubsub in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name queue-pubsub'
+      fi
+    fi
+  fi
   ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -281,6 +288,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name pubsub
+  fi
+  if [ "$ENV_COMPONENT_2" != '' ]; then
+    if [ "$ENV_COMPONENT_2" != '||' ]; then
+      if [ "$ENV_COMPONENT_2" != "pubsub.azure.servicebus.topics|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component pubsub in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name pubsub'
+      fi
+    fi
   fi
   ENV_COMPONENT_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -292,6 +306,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name servicebus-binding
   fi
+  if [ "$ENV_COMPONENT_3" != '' ]; then
+    if [ "$ENV_COMPONENT_3" != '||' ]; then
+      if [ "$ENV_COMPONENT_3" != "bindings.azure.servicebus.queues|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component servicebus-binding in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name servicebus-binding'
+      fi
+    fi
+  fi
   ENV_COMPONENT_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -301,6 +322,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name eh-pubsub
+  fi
+  if [ "$ENV_COMPONENT_4" != '' ]; then
+    if [ "$ENV_COMPONENT_4" != '||' ]; then
+      if [ "$ENV_COMPONENT_4" != "pubsub.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component eh-pubsub in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name eh-pubsub'
+      fi
+    fi
   fi
   ENV_COMPONENT_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -312,6 +340,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name eventhubs-binding
   fi
+  if [ "$ENV_COMPONENT_5" != '' ]; then
+    if [ "$ENV_COMPONENT_5" != '||' ]; then
+      if [ "$ENV_COMPONENT_5" != "bindings.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component eventhubs-binding in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name eventhubs-binding'
+      fi
+    fi
+  fi
   ENV_COMPONENT_6=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -321,6 +356,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name cosmos-state
+  fi
+  if [ "$ENV_COMPONENT_6" != '' ]; then
+    if [ "$ENV_COMPONENT_6" != '||' ]; then
+      if [ "$ENV_COMPONENT_6" != "state.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component cosmos-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name cosmos-state'
+      fi
+    fi
   fi
   ENV_COMPONENT_7=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -332,6 +374,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name cosmosdb-binding
   fi
+  if [ "$ENV_COMPONENT_7" != '' ]; then
+    if [ "$ENV_COMPONENT_7" != '||' ]; then
+      if [ "$ENV_COMPONENT_7" != "bindings.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component cosmosdb-binding in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name cosmosdb-binding'
+      fi
+    fi
+  fi
   ENV_COMPONENT_8=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -341,6 +390,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name configstore
+  fi
+  if [ "$ENV_COMPONENT_8" != '' ]; then
+    if [ "$ENV_COMPONENT_8" != '||' ]; then
+      if [ "$ENV_COMPONENT_8" != "configuration.azure.appconfig|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component configstore in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name configstore'
+      fi
+    fi
   fi
   ENV_COMPONENT_9=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -352,6 +408,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name openai-binding
   fi
+  if [ "$ENV_COMPONENT_9" != '' ]; then
+    if [ "$ENV_COMPONENT_9" != '||' ]; then
+      if [ "$ENV_COMPONENT_9" != "bindings.azure.openai|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component openai-binding in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name openai-binding'
+      fi
+    fi
+  fi
   ENV_COMPONENT_10=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -362,19 +425,36 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name signalr-binding
   fi
+  if [ "$ENV_COMPONENT_10" != '' ]; then
+    if [ "$ENV_COMPONENT_10" != '||' ]; then
+      if [ "$ENV_COMPONENT_10" != "bindings.azure.signalr|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component signalr-binding in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name signalr-binding'
+      fi
+    fi
+  fi
+fi
+if [ "$COMPONENTS_CLIENT_ID" = '' ]; then
+  printf '%s\n' 'The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders'\''s components queue-pubsub, pubsub, servicebus-binding, eh-pubsub, eventhubs-binding, cosmos-state, cosmosdb-binding, configstore, openai-binding, signalr-binding are kept (if it still has them). Remove the setup'\''s yourself if nothing uses them: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>'
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az containerapp show \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
-  if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az containerapp identity remove \
-        --name "$CONTAINER_APP_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --user-assigned "$IDENTITY_ID" -o none
+  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      run az containerapp identity remove \
+          --name "$CONTAINER_APP_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --user-assigned "$IDENTITY_ID" -o none
+    fi
+  fi
+  if [ "$IDENTITY_CREATED_BY" != dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      printf '%s\n' "The identity existed before the setup (it has no createdBy=dapr-mi-wizard tag), so it stays attached to the container app, though the setup attached it. If it was not attached before, take it off: az containerapp identity remove --name ${CONTAINER_APP_NAME} --resource-group ${RESOURCE_GROUP} --user-assigned ${IDENTITY_ID}"
+    fi
   fi
 fi
 

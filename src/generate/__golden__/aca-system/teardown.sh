@@ -105,6 +105,13 @@ if [ "$ENV_COMPONENT_1" = 'secretstores.azure.keyvault|orders-api|' ]; then
       --resource-group "$RESOURCE_GROUP" \
       --dapr-component-name azurekeyvault
 fi
+if [ "$ENV_COMPONENT_1" != '' ]; then
+  if [ "$ENV_COMPONENT_1" != '||' ]; then
+    if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-api|' ]; then
+      printf '%s\n' 'The component azurekeyvault in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name azurekeyvault'
+    fi
+  fi
+fi
 
 # Turn off the container app's system-assigned identity only if you ask (REMOVE_SYSTEM_IDENTITY=1): the teardown cannot tell whether the setup turned it on, and every other grant to it stops working.
 if [ "$REMOVE_SYSTEM_IDENTITY" = 1 ]; then

@@ -150,12 +150,17 @@ fi
 if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$SQL_SERVER_ID" != '' ]; then
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-    run sqlcmd \
-        --server sql-orders.database.windows.net \
-        --database-name legacy \
-        --authentication-method ActiveDirectoryAzCli \
-        --exit-on-error \
-        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    if [ "$CLIENT_ID" != '' ]; then
+      run sqlcmd \
+          --server sql-orders.database.windows.net \
+          --database-name legacy \
+          --authentication-method ActiveDirectoryAzCli \
+          --exit-on-error \
+          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    fi
+    if [ "$CLIENT_ID" = '' ]; then
+      printf '%s\n' 'The identity'\''s client id could not be read (az ad sp show, above), so the database user id-orders in legacy on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
+    fi
   fi
 fi
 
@@ -163,12 +168,17 @@ fi
 if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$SQL_SERVER_ID" != '' ]; then
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-    run sqlcmd \
-        --server sql-orders.database.windows.net \
-        --database-name orders \
-        --authentication-method ActiveDirectoryAzCli \
-        --exit-on-error \
-        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    if [ "$CLIENT_ID" != '' ]; then
+      run sqlcmd \
+          --server sql-orders.database.windows.net \
+          --database-name orders \
+          --authentication-method ActiveDirectoryAzCli \
+          --exit-on-error \
+          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    fi
+    if [ "$CLIENT_ID" = '' ]; then
+      printf '%s\n' 'The identity'\''s client id could not be read (az ad sp show, above), so the database user id-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
+    fi
   fi
 fi
 

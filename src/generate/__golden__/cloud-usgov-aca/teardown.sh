@@ -207,12 +207,17 @@ fi
 if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$SQL_SERVER_ID" != '' ]; then
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-    run sqlcmd \
-        --server sql-orders.database.usgovcloudapi.net \
-        --database-name orders \
-        --authentication-method ActiveDirectoryAzCli \
-        --exit-on-error \
-        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    if [ "$CLIENT_ID" != '' ]; then
+      run sqlcmd \
+          --server sql-orders.database.usgovcloudapi.net \
+          --database-name orders \
+          --authentication-method ActiveDirectoryAzCli \
+          --exit-on-error \
+          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+    fi
+    if [ "$CLIENT_ID" = '' ]; then
+      printf '%s\n' 'The identity'\''s client id could not be read (az ad sp show, above), so the database user id-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
+    fi
   fi
 fi
 
@@ -231,6 +236,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name cosmos-state
   fi
+  if [ "$ENV_COMPONENT_1" != '' ]; then
+    if [ "$ENV_COMPONENT_1" != '||' ]; then
+      if [ "$ENV_COMPONENT_1" != "state.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component cosmos-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name cosmos-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_2=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -240,6 +252,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name sql-state
+  fi
+  if [ "$ENV_COMPONENT_2" != '' ]; then
+    if [ "$ENV_COMPONENT_2" != '||' ]; then
+      if [ "$ENV_COMPONENT_2" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component sql-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name sql-state'
+      fi
+    fi
   fi
   ENV_COMPONENT_3=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -251,6 +270,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name redis-state
   fi
+  if [ "$ENV_COMPONENT_3" != '' ]; then
+    if [ "$ENV_COMPONENT_3" != '||' ]; then
+      if [ "$ENV_COMPONENT_3" != "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component redis-state in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name redis-state'
+      fi
+    fi
+  fi
   ENV_COMPONENT_4=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
@@ -260,6 +286,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --name "$ENVIRONMENT_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name configstore
+  fi
+  if [ "$ENV_COMPONENT_4" != '' ]; then
+    if [ "$ENV_COMPONENT_4" != '||' ]; then
+      if [ "$ENV_COMPONENT_4" != "configuration.azure.appconfig|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component configstore in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name configstore'
+      fi
+    fi
   fi
   ENV_COMPONENT_5=$(az containerapp env dapr-component list \
       --name "$ENVIRONMENT_NAME" \
@@ -271,19 +304,36 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
         --resource-group "$RESOURCE_GROUP" \
         --dapr-component-name eh-pubsub
   fi
+  if [ "$ENV_COMPONENT_5" != '' ]; then
+    if [ "$ENV_COMPONENT_5" != '||' ]; then
+      if [ "$ENV_COMPONENT_5" != "pubsub.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
+        printf '%s\n' 'The component eh-pubsub in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name eh-pubsub'
+      fi
+    fi
+  fi
+fi
+if [ "$COMPONENTS_CLIENT_ID" = '' ]; then
+  printf '%s\n' 'The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders'\''s components cosmos-state, sql-state, redis-state, configstore, eh-pubsub are kept (if it still has them). Remove the setup'\''s yourself if nothing uses them: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>'
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az containerapp show \
       --name "$CONTAINER_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
-  if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az containerapp identity remove \
-        --name "$CONTAINER_APP_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --user-assigned "$IDENTITY_ID" -o none
+  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      run az containerapp identity remove \
+          --name "$CONTAINER_APP_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --user-assigned "$IDENTITY_ID" -o none
+    fi
+  fi
+  if [ "$IDENTITY_CREATED_BY" != dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      printf '%s\n' "The identity existed before the setup (it has no createdBy=dapr-mi-wizard tag), so it stays attached to the container app, though the setup attached it. If it was not attached before, take it off: az containerapp identity remove --name ${CONTAINER_APP_NAME} --resource-group ${RESOURCE_GROUP} --user-assigned ${IDENTITY_ID}"
+    fi
   fi
 fi
 

@@ -108,21 +108,24 @@ if [ "$ENV_COMPONENT_1" = 'secretstores.azure.keyvault|orders-func|6f1c2a3b-4d5e
       --resource-group "$RESOURCE_GROUP" \
       --dapr-component-name azurekeyvault
 fi
+if [ "$ENV_COMPONENT_1" != '' ]; then
+  if [ "$ENV_COMPONENT_1" != '||' ]; then
+    if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-func|6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b' ]; then
+      printf '%s\n' 'The component azurekeyvault in the Container Apps environment cae-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name cae-orders --resource-group rg-orders --dapr-component-name azurekeyvault'
+    fi
+  fi
+fi
 
 # Take the user-assigned identity off the function app if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az functionapp show \
       --name "$FUNCTION_APP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
   if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az functionapp identity remove \
-        --name "$FUNCTION_APP_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --identities "$IDENTITY_ID" -o none
+    printf '%s\n' "The identity existed before the setup (its client id was entered), so it stays attached to the function app, though the setup attached it. If it was not attached before, take it off: az functionapp identity remove --name ${FUNCTION_APP_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
   fi
 fi
-printf '%s\n' "The identity existed before the setup (its client id was entered), so it stays attached to the function app, though the setup attached it. If it was not attached before, take it off: az functionapp identity remove --name ${FUNCTION_APP_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f -- components/azurekeyvault.yaml

@@ -137,16 +137,23 @@ run rm -f -- components/pg-state.yaml components/pg-config.yaml
 # Delete components/pg-state.yaml, components/pg-config.yaml from the components folder on the VM too, and restart the app without them.
 
 # Take the user-assigned identity off the VM if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az vm show \
       --name "$VM_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
-  if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az vm identity remove \
-        --name "$VM_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --identities "$IDENTITY_ID" -o none
+  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      run az vm identity remove \
+          --name "$VM_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --identities "$IDENTITY_ID" -o none
+    fi
+  fi
+  if [ "$IDENTITY_CREATED_BY" != dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      printf '%s\n' "The identity existed before the setup (it has no createdBy=dapr-mi-wizard tag), so it stays attached to the VM, though the setup attached it. If it was not attached before, take it off: az vm identity remove --name ${VM_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
+    fi
   fi
 fi
 

@@ -86,15 +86,20 @@ PRINCIPAL_ID=$(az vm show \
 
 # Drop the database user vm-orders from orders on sql-orders, if it signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
-  CLIENT_ID=$(az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv)
   if [ "$SQL_SERVER_ID" != '' ]; then
+    CLIENT_ID=$(az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv || true)
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
-    run sqlcmd \
-        --server sql-orders.database.windows.net \
-        --database-name orders \
-        --authentication-method ActiveDirectoryAzCli \
-        --exit-on-error \
-        --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [vm-orders];"
+    if [ "$CLIENT_ID" != '' ]; then
+      run sqlcmd \
+          --server sql-orders.database.windows.net \
+          --database-name orders \
+          --authentication-method ActiveDirectoryAzCli \
+          --exit-on-error \
+          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [vm-orders];"
+    fi
+    if [ "$CLIENT_ID" = '' ]; then
+      printf '%s\n' 'The identity'\''s client id could not be read (az ad sp show, above), so the database user vm-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
+    fi
   fi
 fi
 

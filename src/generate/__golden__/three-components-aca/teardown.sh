@@ -144,6 +144,13 @@ if [ "$ENV_COMPONENT_1" = 'secretstores.azure.keyvault|orders-api|' ]; then
       --resource-group "$RESOURCE_GROUP" \
       --dapr-component-name azurekeyvault
 fi
+if [ "$ENV_COMPONENT_1" != '' ]; then
+  if [ "$ENV_COMPONENT_1" != '||' ]; then
+    if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-api|' ]; then
+      printf '%s\n' 'The component azurekeyvault in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name azurekeyvault'
+    fi
+  fi
+fi
 ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -154,6 +161,13 @@ if [ "$ENV_COMPONENT_2" = 'state.azure.blobstorage|orders-api|' ]; then
       --resource-group "$RESOURCE_GROUP" \
       --dapr-component-name statestore
 fi
+if [ "$ENV_COMPONENT_2" != '' ]; then
+  if [ "$ENV_COMPONENT_2" != '||' ]; then
+    if [ "$ENV_COMPONENT_2" != 'state.azure.blobstorage|orders-api|' ]; then
+      printf '%s\n' 'The component statestore in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name statestore'
+    fi
+  fi
+fi
 ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -163,6 +177,13 @@ if [ "$ENV_COMPONENT_3" = 'pubsub.azure.servicebus.topics|orders-api|' ]; then
       --name "$ENVIRONMENT_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --dapr-component-name pubsub
+fi
+if [ "$ENV_COMPONENT_3" != '' ]; then
+  if [ "$ENV_COMPONENT_3" != '||' ]; then
+    if [ "$ENV_COMPONENT_3" != 'pubsub.azure.servicebus.topics|orders-api|' ]; then
+      printf '%s\n' 'The component pubsub in the Container Apps environment env-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name pubsub'
+    fi
+  fi
 fi
 
 # Turn off the container app's system-assigned identity only if you ask (REMOVE_SYSTEM_IDENTITY=1): the teardown cannot tell whether the setup turned it on, and every other grant to it stops working.

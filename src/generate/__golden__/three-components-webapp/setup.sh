@@ -111,6 +111,24 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
 # The entities Dapr uses but does not create with these settings: create them before the app runs.
 # Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 
+# Check that the web app can take a sidecar: App Service adds sidecar containers only to Linux apps, and not to a single custom container.
+WEBAPP_LINUX=$(az webapp show \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'contains(kind, '\''linux'\'')' -o tsv)
+if [ "$WEBAPP_LINUX" != true ]; then
+  echo 'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux: move the app to a Linux App Service plan, or choose another host in the wizard.' >&2
+  exit 1
+fi
+WEBAPP_SINGLE_CONTAINER=$(az webapp show \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'starts_with(siteConfig.linuxFxVersion || '\'''\'', '\''DOCKER|'\'')' -o tsv)
+if [ "$WEBAPP_SINGLE_CONTAINER" = true ]; then
+  echo 'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (its image becomes the main container), then run this script again.' >&2
+  exit 1
+fi
+
 # Create the user-assigned identity the app signs in with, unless it exists; the tag tells the teardown the setup made it (an existing one is kept untagged, and the teardown keeps it).
 IDENTITY_FOUND=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
@@ -135,24 +153,6 @@ CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query clientId -o tsv)
-
-# Check that the web app can take a sidecar: App Service adds sidecar containers only to Linux apps, and not to a single custom container.
-WEBAPP_LINUX=$(az webapp show \
-    --name "$WEBAPP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query 'contains(kind, '\''linux'\'')' -o tsv)
-if [ "$WEBAPP_LINUX" != true ]; then
-  echo 'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux: move the app to a Linux App Service plan, or choose another host in the wizard.' >&2
-  exit 1
-fi
-WEBAPP_SINGLE_CONTAINER=$(az webapp show \
-    --name "$WEBAPP_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query 'starts_with(siteConfig.linuxFxVersion || '\'''\'', '\''DOCKER|'\'')' -o tsv)
-if [ "$WEBAPP_SINGLE_CONTAINER" = true ]; then
-  echo 'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (its image becomes the main container), then run this script again.' >&2
-  exit 1
-fi
 
 # Attach the identity to the web app.
 run az webapp identity assign \

@@ -144,16 +144,23 @@ fi
 # Deployment Center, Containers) and the files from the Kudu console or SSH, then restart the app.
 
 # Take the user-assigned identity off the web app if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az webapp show \
       --name "$WEBAPP_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
-  if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az webapp identity remove \
-        --name "$WEBAPP_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --identities "$IDENTITY_ID" -o none
+  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      run az webapp identity remove \
+          --name "$WEBAPP_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --identities "$IDENTITY_ID" -o none
+    fi
+  fi
+  if [ "$IDENTITY_CREATED_BY" != dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      printf '%s\n' "The identity existed before the setup (it has no createdBy=dapr-mi-wizard tag), so it stays attached to the web app, though the setup attached it. If it was not attached before, take it off: az webapp identity remove --name ${WEBAPP_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
+    fi
   fi
 fi
 

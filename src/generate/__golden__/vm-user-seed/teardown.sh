@@ -105,19 +105,15 @@ run rm -f -- components/azurekeyvault.yaml
 # Delete components/azurekeyvault.yaml from the components folder on the VM too, and restart the app without them.
 
 # Take the user-assigned identity off the VM if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az vm show \
       --name "$VM_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
   if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az vm identity remove \
-        --name "$VM_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --identities "$IDENTITY_ID" -o none
+    printf '%s\n' "The identity existed before the setup (its client id was entered), so it stays attached to the VM, though the setup attached it. If it was not attached before, take it off: az vm identity remove --name ${VM_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
   fi
 fi
-printf '%s\n' "The identity existed before the setup (its client id was entered), so it stays attached to the VM, though the setup attached it. If it was not attached before, take it off: az vm identity remove --name ${VM_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
 
 # Kept: the identity example-identity, which the setup used (its client id was entered in the wizard) and did not create.
 

@@ -118,6 +118,35 @@ if [ "$PRINCIPAL_ID" = '' ]; then
       --query systemAssignedIdentity -o tsv)
 fi
 
+# Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
+# Before the grants: a grant that stops the script (a 403, an access policy it will not overwrite) would
+# otherwise leave the instances without the identity, and a second run, which finds it unchanged, would
+# not update them.
+VMSS_IDENTITY_AFTER=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query identity -o json)
+if [ "$UPGRADE_MODE" = Manual ]; then
+  # update-instances brings every instance to the scale set's latest model: the identity, and any other
+  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
+  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
+  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
+  # check with the az vmss list-instances line printed at the end.
+  if [ "${DRY_RUN:-}" != 1 ] && [ "$VMSS_IDENTITY_AFTER" != "$VMSS_IDENTITY_BEFORE" ]; then
+    printf '%s\n' 'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.'
+    run az vmss update-instances \
+        --name "$VMSS_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --instance-ids '*' -o none || true
+  fi
+  if [ "${DRY_RUN:-}" != 1 ] && [ "$VMSS_IDENTITY_AFTER" = "$VMSS_IDENTITY_BEFORE" ]; then
+    printf '%s\n' 'The scale set'\''s identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). The az vmss list-instances line printed at the end lists the instances still on an older model.'
+  fi
+fi
+if [ "${DRY_RUN:-}" = 1 ] && [ "$UPGRADE_MODE" = Manual ]; then
+  printf '%s\n' 'DRY RUN: a dry run does not assign the identity, so it cannot tell whether a real run changes the scale set'\''s identity. A real run updates every instance to the latest model here (az vmss update-instances --instance-ids '\''*'\'') when its assign changed the identity, and leaves the instances as they are when the identity was already there.'
+fi
+
 # Add an access policy on the Key Vault kv-orders with --secret-permissions get list, nothing more, for azurekeyvault, unless the identity has them there.
 VAULT_POLICY_STATE=$(az keyvault show \
     --name "$VAULT_NAME" \
@@ -157,29 +186,6 @@ YAML
 #   dapr run --app-id <your-app-id> --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
 
-# Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
-VMSS_IDENTITY_AFTER=$(az vmss show \
-    --name "$VMSS_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query identity -o json)
-if [ "$UPGRADE_MODE" = Manual ]; then
-  # update-instances brings every instance to the scale set's latest model: the identity, and any other
-  # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
-  # Whether the identity change alone restarts an instance is not documented; plan for a restart.
-  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
-  # check with the verify line below.
-  if [ "$VMSS_IDENTITY_AFTER" != "$VMSS_IDENTITY_BEFORE" ]; then
-    printf '%s\n' 'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.'
-    run az vmss update-instances \
-        --name "$VMSS_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --instance-ids '*' -o none || true
-  fi
-  if [ "$VMSS_IDENTITY_AFTER" = "$VMSS_IDENTITY_BEFORE" ]; then
-    printf '%s\n' 'The scale set'\''s identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). Instances still on an older model are listed by the verify line below.'
-  fi
-fi
-
 # Verify: the grants.
 if [ "${DRY_RUN:-}" = 1 ]; then
   echo 'DRY RUN: the checks of what the skipped commands make are skipped too.' >&2
@@ -194,8 +200,8 @@ else
   #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
   # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
   # output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
-  # Instances not yet on the latest model (so still without the identity, Uniform orchestration):
-  #   az vmss list-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --query '[?!latestModelApplied].instanceId' -o tsv
+  printf '%s\n' 'Instances not yet on the latest model (so still without the identity, Uniform orchestration), to update with az vmss update-instances --instance-ids <ids>:
+  az vmss list-instances --name '"$VMSS_NAME"' --resource-group '"$RESOURCE_GROUP"' --query '\''[?!latestModelApplied].instanceId'\'' -o tsv'
 fi
 
 # Done. A new access policy can take a minute or two to apply;

@@ -104,16 +104,23 @@ run rm -f -- components/azurekeyvault.yaml
 # Delete components/azurekeyvault.yaml from the components folder on every instance (or your image and deployment) too, and restart the app without them.
 
 # Take the user-assigned identity off the scale set if the setup created it (and so attached it); one that existed before stays attached.
-if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az vmss show \
       --name "$VMSS_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
-  if [ "$IDENTITY_ATTACHED" = 1 ]; then
-    run az vmss identity remove \
-        --name "$VMSS_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --identities "$IDENTITY_ID" -o none
+  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      run az vmss identity remove \
+          --name "$VMSS_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --identities "$IDENTITY_ID" -o none
+    fi
+  fi
+  if [ "$IDENTITY_CREATED_BY" != dapr-mi-wizard ]; then
+    if [ "$IDENTITY_ATTACHED" = 1 ]; then
+      printf '%s\n' "The identity existed before the setup (it has no createdBy=dapr-mi-wizard tag), so it stays attached to the scale set, though the setup attached it. If it was not attached before, take it off: az vmss identity remove --name ${VMSS_NAME} --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
+    fi
   fi
 fi
 
