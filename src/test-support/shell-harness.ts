@@ -210,7 +210,9 @@ export function stubInputs(
     check.kind === 'cosmos-container' ? [check.partitionKeyPath] : [],
   );
   return {
-    clientId: config.clientId,
+    // az prints a client id in lower case (as Microsoft.ManagedIdentity returns it); the script compares the
+    // typed one lower-cased (setup/user-identity.ts).
+    clientId: config.clientId.toLowerCase(),
     rbac,
     captured,
     appId: config.appId,

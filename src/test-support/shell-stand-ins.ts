@@ -36,6 +36,8 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'redisConfiguration.aadEnabled': 'True',
   // A scale set with the Manual upgrade policy, so the script's rollout to the instances runs too.
   'upgradePolicy.mode': 'Manual',
+  // A Linux VM: the script stops before any change on another OS.
+  'storageProfile.osDisk.osType': 'Linux',
   // Web App: a Linux site; function app: in a Container Apps environment with Dapr on.
   "contains(kind, 'linux')": 'true',
   'daprConfig.enabled': 'true',
@@ -202,6 +204,9 @@ const AZ_STUB = [
 ].join('\n');
 
 const SILENT_STUB = ['#!/bin/bash', RECORD, ''].join('\n');
+/** AKS: Dapr is installed (its Component CRD is there), as the setup and the teardown check first. */
+const DAPR_CRD_LOOKUP = 'get crd components.dapr.io';
+const DAPR_CRD_NAME = 'customresourcedefinition.apiextensions.k8s.io/components.dapr.io';
 /**
  * kubectl answers the AKS checks after the rollout: the newest pod's name, daprd's Workload ID variables
  * (the client id the script holds, and a token file), and daprd's log with every component loaded.
@@ -211,6 +216,7 @@ const KUBECTL_STUB = [
   RECORD,
   'case "$*" in',
   `  'logs '*) printf '%s' "$STUB_DAPRD_LOG" ;;`,
+  `  ${sh(DAPR_CRD_LOOKUP)}*) printf '%s\\n' ${sh(DAPR_CRD_NAME)} ;;`,
   `  *'{.items[-1:].metadata.name}'*) printf '%s\\n' ${sh(POD_NAME)} ;;`,
   `  *'"AZURE_CLIENT_ID")]'*) printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
   `  *'"AZURE_FEDERATED_TOKEN_FILE")]'*) printf '%s\\n' ${sh(TOKEN_FILE)} ;;`,
@@ -221,6 +227,7 @@ const KUBECTL_STUB = [
 /** What the kubectl stand-in prints for these arguments (its captured answers). */
 export function kubectlAnswer(args: readonly string[], inputs: StubInputs): string {
   const all = args.join(' ');
+  if (all.startsWith(DAPR_CRD_LOOKUP)) return `${DAPR_CRD_NAME}\n`;
   if (all.includes('{.items[-1:].metadata.name}')) return `${POD_NAME}\n`;
   if (all.includes('"AZURE_CLIENT_ID")]')) return `${inputs.clientId || inputs.captured.clientId}\n`;
   if (all.includes('"AZURE_FEDERATED_TOKEN_FILE")]')) return `${TOKEN_FILE}\n`;
