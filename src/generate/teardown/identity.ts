@@ -26,7 +26,10 @@ export function readUserIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
         plan.grants.some(({ grant }) => grant.kind === 'sql-contained-user')
           ? [identityLookup('CLIENT_ID', 'clientId')]
           : []),
-        identityLookup(IDENTITY_CREATED_BY, `tags.${CREATED_BY_TAG_KEY}`),
+        // Its tag decides what the teardown may take back; with a client id entered the setup made nothing.
+        ...(setupCreatesNoIdentity(plan)
+          ? []
+          : [identityLookup(IDENTITY_CREATED_BY, `tags.${CREATED_BY_TAG_KEY}`)]),
       ],
     },
   ];

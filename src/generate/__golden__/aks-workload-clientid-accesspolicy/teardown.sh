@@ -91,9 +91,6 @@ PRINCIPAL_ID=$(az identity list \
 CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
-IDENTITY_CREATED_BY=$(az identity list \
-    --resource-group "$RESOURCE_GROUP" \
-    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Look up the cluster and its OIDC issuer, which the federated credential the setup made trusts (both empty once the cluster is gone).
 CLUSTER_ID=$(az aks show \

@@ -95,9 +95,6 @@ IDENTITY_ID=$(az identity list \
 PRINCIPAL_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
-IDENTITY_CREATED_BY=$(az identity list \
-    --resource-group "$RESOURCE_GROUP" \
-    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then

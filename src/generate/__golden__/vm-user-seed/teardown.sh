@@ -84,9 +84,6 @@ IDENTITY_ID=$(az identity list \
 PRINCIPAL_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].principalId | [0]" -o tsv)
-IDENTITY_CREATED_BY=$(az identity list \
-    --resource-group "$RESOURCE_GROUP" \
-    --query "[?name=='${IDENTITY_NAME}'].tags.createdBy | [0]" -o tsv)
 
 # Remove Key Vault Secrets User on the Key Vault mykeyvault, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then
