@@ -307,16 +307,20 @@ export function postgresTeardownStep(
     plan.grants.find(
       (other) => other.grant.kind === 'postgres-role' && other.resource === resolved.resource,
     ) === resolved;
-  const privileges = grant.privileges.map((privilege) => fillFields(privilege, component.metadata));
   const revoke = (privilege: string): string => `REVOKE ${privilege} FROM ${pgIdentifier(role)};`;
-  const schemaRevokes = privileges
-    .filter((privilege) => parsePrivilege(privilege).objectType === 'SCHEMA')
-    .map(revoke);
+  // Read from the catalog's templates, then filled: a user value never reaches the parser.
+  const parsed = grant.privileges.map((template) => ({
+    ...parsePrivilege(template),
+    statement: revoke(fillFields(template, component.metadata)),
+  }));
+  const schemaRevokes = parsed
+    .filter(({ objectType }) => objectType === 'SCHEMA')
+    .map(({ statement }) => statement);
   // A table dropped since the setup holds no grant to take back, and REVOKE on it would end psql with
   // "relation ... does not exist": each table is looked up first (to_regclass, as the setup's check).
-  const tableRevokes = privileges
-    .filter((privilege) => parsePrivilege(privilege).objectType === 'TABLE')
-    .map((privilege) => ({ table: parsePrivilege(privilege).object, statement: revoke(privilege) }));
+  const tableRevokes = parsed
+    .filter(({ objectType }) => objectType === 'TABLE')
+    .map(({ object, statement }) => ({ table: fillFields(object, component.metadata), statement }));
   const mappedQuery = join(
     `SELECT count(*) FROM ${LISTED_PRINCIPALS} WHERE p.role_name = ${sqlLiteral(role)} AND lower(p.object_id::text) = lower('`,
     v('PRINCIPAL_ID'),
