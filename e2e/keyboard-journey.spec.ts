@@ -146,6 +146,8 @@ test('keyboard-only journey through every step ends in the golden outputs', asyn
   await fill('User-assigned identity name', linkValue('identityName'));
   await fill('Client id (optional)', null);
   await fill('Dapr app id (optional)', linkValue('appId'));
+  // The VM's dapr run takes an app port; a secret store delivers nothing to the app, so it stays empty.
+  await fill('App port (optional)', null);
   // The component's own section comes after the host's fields.
   await fill('Component name', null);
   await fill('Key Vault name', linkValue('m.vaultName'));
