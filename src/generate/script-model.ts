@@ -202,6 +202,14 @@ export function capture(variable: string, ...parts: readonly (string | Exclude<W
   return command(words(...parts), { captureTo: variable });
 }
 
+/**
+ * A line the script prints as it runs. printf '%s\n' takes the text as an argument, never as its format, so no
+ * value can add a format directive or an escape.
+ */
+export function printLine(...parts: Word[]): Command {
+  return command(['printf', '%s\\n', join(...parts)]);
+}
+
 export function note(text: string): Note {
   return { kind: 'note', text };
 }

@@ -11,6 +11,7 @@ import {
   join,
   lit,
   note,
+  printLine,
   retry,
   v,
   when,
@@ -159,13 +160,9 @@ export function sqlTeardownStep(plan: DeploymentPlan, resolved: ResolvedGrant): 
         ),
       ]),
       when('CLIENT_ID', '=', '', [
-        command([
-          'printf',
-          '%s\\n',
-          lit(
-            `The identity's client id could not be read (az ad sp show, above), so the database user ${user} in ${database} on ${resource.name} is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity's, or run this teardown again.`,
-          ),
-        ]),
+        printLine(
+          `The identity's client id could not be read (az ad sp show, above), so the database user ${user} in ${database} on ${resource.name} is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity's, or run this teardown again.`,
+        ),
       ]),
     ],
   };

@@ -14,6 +14,7 @@ import {
   join,
   lit,
   note,
+  printLine,
   retry,
   v,
   when,
@@ -253,13 +254,9 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
           ),
           when(sidecar, '=', '1', [cmd('az container delete', ...hostArgs(plan), '--yes -o none')]),
           when(sidecar, '!=', '1', [
-            command([
-              'printf',
-              '%s\\n',
-              lit(
-                `No container group ${plan.hostName} with the setup's daprd sidecar is there: none is deleted.`,
-              ),
-            ]),
+            printLine(
+              `No container group ${plan.hostName} with the setup's daprd sidecar is there: none is deleted.`,
+            ),
           ]),
         ]),
       ],

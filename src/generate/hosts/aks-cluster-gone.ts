@@ -3,22 +3,10 @@
  * sign-in (the lookup is tolerated, so any failure reads the same), and the steps in the cluster are skipped.
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import {
-  command,
-  join,
-  note,
-  v,
-  when,
-  type Command,
-  type Conditional,
-  type ScriptStep,
-} from '../script-model';
+import { note, printLine, v, when, type Conditional, type ScriptStep } from '../script-model';
 import { ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
 
 const CLUSTER_ID = 'CLUSTER_ID';
-
-const printLine = (...parts: Parameters<typeof join>): Command =>
-  command(['printf', '%s\\n', join(...parts)]);
 
 /**
  * Kubelet mode: the grants were made to the node pool's kubelet identity, whose principal id only the

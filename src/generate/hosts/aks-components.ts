@@ -12,7 +12,7 @@ import type { DeploymentPlan, PlannedComponent } from '../plan/deployment-plan';
 import {
   cmd,
   command,
-  join,
+  printLine,
   v,
   when,
   type Command,
@@ -111,11 +111,9 @@ export function aksComponentsTeardownStep(plan: DeploymentPlan): ScriptStep {
         captureTo: DAPR_CRD,
       }),
       when(DAPR_CRD, '=', '', [
-        command([
-          'printf',
-          '%s\\n',
+        printLine(
           'Dapr is not installed on the cluster any more (it has no components.dapr.io resource type): its components went with it, nothing to delete.',
-        ]),
+        ),
       ]),
       when(
         DAPR_CRD,
@@ -134,16 +132,12 @@ export function aksComponentsTeardownStep(plan: DeploymentPlan): ScriptStep {
           ]),
           when(FOUND, '!=', '', [
             when(FOUND, '!=', `${signature(component)}/true`, [
-              command([
-                'printf',
-                '%s\\n',
-                join(
-                  `Kept: the component ${component.name} in the namespace `,
-                  v('NAMESPACE'),
-                  ` was not created by the setup (no ${CREATED_ANNOTATION} mark) or was changed since (another type, or scopes other than ${plan.appId} alone). If nothing loads it: kubectl delete components.dapr.io ${component.name} --namespace `,
-                  v('NAMESPACE'),
-                ),
-              ]),
+              printLine(
+                `Kept: the component ${component.name} in the namespace `,
+                v('NAMESPACE'),
+                ` was not created by the setup (no ${CREATED_ANNOTATION} mark) or was changed since (another type, or scopes other than ${plan.appId} alone). If nothing loads it: kubectl delete components.dapr.io ${component.name} --namespace `,
+                v('NAMESPACE'),
+              ),
             ]),
           ]),
         ]),

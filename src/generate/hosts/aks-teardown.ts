@@ -14,6 +14,7 @@ import {
   join,
   lit,
   note,
+  printLine,
   v,
   when,
   words,
@@ -67,19 +68,15 @@ function keptServiceAccountNote(deployment: string): Command {
       },
     },
   });
-  return command([
-    'printf',
-    '%s\\n',
-    join(
-      `Kept: the Deployment ${deployment} still runs as the ServiceAccount `,
-      v('SERVICE_ACCOUNT'),
-      ", with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace's default ServiceAccount: kubectl patch deployment ",
-      DEPLOYMENT,
-      ' --namespace ',
-      v('NAMESPACE'),
-      ` --type strategic -p '${takeBack}'`,
-    ),
-  ]);
+  return printLine(
+    `Kept: the Deployment ${deployment} still runs as the ServiceAccount `,
+    v('SERVICE_ACCOUNT'),
+    ", with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace's default ServiceAccount: kubectl patch deployment ",
+    DEPLOYMENT,
+    ' --namespace ',
+    v('NAMESPACE'),
+    ` --type strategic -p '${takeBack}'`,
+  );
 }
 
 /**
@@ -189,23 +186,19 @@ function federatedCredentialTeardownStep(): ScriptStep {
           ]),
         ]),
         when(OIDC_ISSUER, '=', '', [
-          command([
-            'printf',
-            '%s\\n',
-            join(
-              'The cluster ',
-              v('CLUSTER_NAME'),
-              ' has no OIDC issuer (or is gone), so the federated credential ',
-              v('FEDERATED_CREDENTIAL_NAME'),
-              " cannot be told from another cluster's: it is kept. If no cluster signs in through it, delete it: az identity federated-credential delete --name ",
-              v('FEDERATED_CREDENTIAL_NAME'),
-              ' --identity-name ',
-              v('IDENTITY_NAME'),
-              ' --resource-group ',
-              v('RESOURCE_GROUP'),
-              ' --yes',
-            ),
-          ]),
+          printLine(
+            'The cluster ',
+            v('CLUSTER_NAME'),
+            ' has no OIDC issuer (or is gone), so the federated credential ',
+            v('FEDERATED_CREDENTIAL_NAME'),
+            " cannot be told from another cluster's: it is kept. If no cluster signs in through it, delete it: az identity federated-credential delete --name ",
+            v('FEDERATED_CREDENTIAL_NAME'),
+            ' --identity-name ',
+            v('IDENTITY_NAME'),
+            ' --resource-group ',
+            v('RESOURCE_GROUP'),
+            ' --yes',
+          ),
         ]),
       ]),
     ],
@@ -300,21 +293,17 @@ function serviceAccountTeardownStep(): ScriptStep {
             ]),
           ]),
           when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [
-            command([
-              'printf',
-              '%s\\n',
-              join(
-                'Kept: the ServiceAccount ',
-                v('SERVICE_ACCOUNT'),
-                ' existed before the setup (it has no ',
-                CREATED_ANNOTATION,
-                " mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ",
-                v('SERVICE_ACCOUNT'),
-                ' --namespace ',
-                v('NAMESPACE'),
-                ' azure.workload.identity/client-id-',
-              ),
-            ]),
+            printLine(
+              'Kept: the ServiceAccount ',
+              v('SERVICE_ACCOUNT'),
+              ' existed before the setup (it has no ',
+              CREATED_ANNOTATION,
+              " mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ",
+              v('SERVICE_ACCOUNT'),
+              ' --namespace ',
+              v('NAMESPACE'),
+              ' azure.workload.identity/client-id-',
+            ),
           ]),
         ]),
       ]),

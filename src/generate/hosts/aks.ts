@@ -13,6 +13,7 @@ import {
   join,
   lit,
   orStop,
+  printLine,
   v,
   versionAtLeast,
   when,
@@ -97,15 +98,11 @@ function workloadIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
         when('WORKLOAD_ID_ON', '!=', 'true', [
           // MicrosoftDocs/azure-aks-docs articles/aks/use-oidc-issuer.md: on an existing cluster the issuer
           // changes the ServiceAccount token issuer and restarts the API server; disabling it is not supported.
-          command([
-            'printf',
-            '%s\\n',
-            join(
-              'Turning on the OIDC issuer and Workload ID on ',
-              v('CLUSTER_NAME'),
-              ": if the issuer was off, this changes the cluster's ServiceAccount token issuer and restarts its API server (possible downtime; pods that fail afterwards need a restart), and the issuer cannot be turned off again.",
-            ),
-          ]),
+          printLine(
+            'Turning on the OIDC issuer and Workload ID on ',
+            v('CLUSTER_NAME'),
+            ": if the issuer was off, this changes the cluster's ServiceAccount token issuer and restarts its API server (possible downtime; pods that fail afterwards need a restart), and the issuer cannot be turned off again.",
+          ),
           cmd('az aks update', ...CLUSTER, '--enable-oidc-issuer --enable-workload-identity -o none'),
         ]),
       ],
@@ -187,15 +184,11 @@ function workloadIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
           ),
         ]),
         when('FEDERATED_CREDENTIAL_FOUND', '!=', '', [
-          command([
-            'printf',
-            '%s\\n',
-            join(
-              'The federated credential ',
-              v('FEDERATED_CREDENTIAL_FOUND'),
-              ' already trusts this issuer and ServiceAccount; it is kept.',
-            ),
-          ]),
+          printLine(
+            'The federated credential ',
+            v('FEDERATED_CREDENTIAL_FOUND'),
+            ' already trusts this issuer and ServiceAccount; it is kept.',
+          ),
         ]),
       ],
     },

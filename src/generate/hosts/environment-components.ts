@@ -14,6 +14,7 @@ import {
   command,
   join,
   lit,
+  printLine,
   v,
   when,
   words,
@@ -167,13 +168,9 @@ export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptS
       when(variable, '!=', '', [
         when(variable, '!=', NO_COMPONENT, [
           when(variable, '!=', signature(plan, component), [
-            command([
-              'printf',
-              '%s\\n',
-              lit(
-                `The component ${component.name} in the Container Apps environment ${plan.environment} is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else's now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name ${component.name}`,
-              ),
-            ]),
+            printLine(
+              `The component ${component.name} in the Container Apps environment ${plan.environment} is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else's now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name ${component.name}`,
+            ),
           ]),
         ]),
       ]),
@@ -188,13 +185,9 @@ export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptS
           ...expectedClientIdLines(plan),
           when(EXPECTED_CLIENT_ID, '!=', '', lines),
           when(EXPECTED_CLIENT_ID, '=', '', [
-            command([
-              'printf',
-              '%s\\n',
-              lit(
-                `The identity is gone, so its client id cannot be read and no component can be matched to it: the environment ${plan.environment}'s components ${names} are kept (if it still has them). Remove the setup's yourself if nothing uses them: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name <name>`,
-              ),
-            ]),
+            printLine(
+              `The identity is gone, so its client id cannot be read and no component can be matched to it: the environment ${plan.environment}'s components ${names} are kept (if it still has them). Remove the setup's yourself if nothing uses them: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name <name>`,
+            ),
           ]),
         ]
       : lines,

@@ -5,7 +5,7 @@
  * pubsub/azure/servicebus/topics/servicebus.go Init, NewClient only), and the first use is the proof.
  */
 import type { PlannedComponent } from '../plan/deployment-plan';
-import { command, type ScriptLine } from '../script-model';
+import { printLine, type ScriptLine } from '../script-model';
 
 export function signInProofLine(component: PlannedComponent, logCommand: string): ScriptLine {
   const text = component.loadProvesSignIn
@@ -13,5 +13,5 @@ export function signInProofLine(component: PlannedComponent, logCommand: string)
     : `${component.name}: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). ` +
       `After the app's first call that uses it, read daprd's log (${logCommand}): a 403, AuthorizationFailed or ` +
       'ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.';
-  return command(['printf', '%s\\n', text]);
+  return printLine(text);
 }

@@ -3,7 +3,7 @@
  * Run Command on the VM; lines to run on an instance of a scale set) and Dapr's metadata API.
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { command, join, lit, note, retry, v, type ScriptLine } from '../script-model';
+import { command, join, lit, note, printLine, retry, v, type ScriptLine } from '../script-model';
 import { RG } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { metadataApiNote, resourceManagerEndpoint } from './self-hosted';
@@ -31,27 +31,17 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
     ),
     // A looked-up client id exists only while the script runs: print it for the request above.
     ...(plan.identity.kind === 'user' && plan.identity.clientId === ''
-      ? [
-          command([
-            'printf',
-            '%s\\n',
-            join("The identity's client id, for client_id= in that request: ", v('CLIENT_ID')),
-          ]),
-        ]
+      ? [printLine("The identity's client id, for client_id= in that request: ", v('CLIENT_ID'))]
       : []),
     metadataApiNote(plan),
     // Printed, not run: the user runs it once the instances had time to update.
-    command([
-      'printf',
-      '%s\\n',
-      join(
-        'Instances not yet on the latest model (so still without the identity, Uniform orchestration), to update with az vmss update-instances --instance-ids <ids>:\n  az vmss list-instances --name ',
-        v('VMSS_NAME'),
-        ' --resource-group ',
-        v('RESOURCE_GROUP'),
-        " --query '[?!latestModelApplied].instanceId' -o tsv",
-      ),
-    ]),
+    printLine(
+      'Instances not yet on the latest model (so still without the identity, Uniform orchestration), to update with az vmss update-instances --instance-ids <ids>:\n  az vmss list-instances --name ',
+      v('VMSS_NAME'),
+      ' --resource-group ',
+      v('RESOURCE_GROUP'),
+      " --query '[?!latestModelApplied].instanceId' -o tsv",
+    ),
   ];
 }
 

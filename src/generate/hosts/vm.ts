@@ -10,6 +10,7 @@ import {
   join,
   lit,
   note,
+  printLine,
   v,
   versionAtLeast,
   when,
@@ -261,7 +262,7 @@ const rolloutStep = (): ScriptStep => ({
         '!=',
         v(IDENTITY_BEFORE),
         [
-          command(['printf', '%s\\n', lit(VMSS_UPDATE_WARNING)]),
+          printLine(VMSS_UPDATE_WARNING),
           command(
             words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
             {
@@ -271,15 +272,9 @@ const rolloutStep = (): ScriptStep => ({
         ],
         'skipped',
       ),
-      when(
-        IDENTITY_AFTER,
-        '=',
-        v(IDENTITY_BEFORE),
-        [command(['printf', '%s\\n', lit(VMSS_UNCHANGED_NOTICE)])],
-        'skipped',
-      ),
+      when(IDENTITY_AFTER, '=', v(IDENTITY_BEFORE), [printLine(VMSS_UNCHANGED_NOTICE)], 'skipped'),
     ]),
-    when(UPGRADE_MODE, '=', 'Manual', [command(['printf', '%s\\n', lit(VMSS_DRY_RUN_NOTICE)])], 'only'),
+    when(UPGRADE_MODE, '=', 'Manual', [printLine(VMSS_DRY_RUN_NOTICE)], 'only'),
   ],
 });
 

@@ -7,6 +7,7 @@ import {
   cmd,
   command,
   join,
+  printLine,
   v,
   when,
   words,
@@ -135,18 +136,14 @@ export function removeHostIdentityStep(
         // leaves it on the host and says how to take it off, only while it is attached.
         ...existedBefore([
           when(attached, '=', '1', [
-            command([
-              'printf',
-              '%s\\n',
-              join(
-                `The identity existed before the setup (${existedBeforeReason}), so it stays attached to the ${plan.host.noun}, though the setup attached it. If it was not attached before, take it off: ${remove} --name `,
-                v(plan.host.hostNameVariable),
-                ' --resource-group ',
-                v('RESOURCE_GROUP'),
-                ` ${flags.user} `,
-                v('IDENTITY_ID'),
-              ),
-            ]),
+            printLine(
+              `The identity existed before the setup (${existedBeforeReason}), so it stays attached to the ${plan.host.noun}, though the setup attached it. If it was not attached before, take it off: ${remove} --name `,
+              v(plan.host.hostNameVariable),
+              ' --resource-group ',
+              v('RESOURCE_GROUP'),
+              ` ${flags.user} `,
+              v('IDENTITY_ID'),
+            ),
           ]),
         ]),
       ]),

@@ -17,10 +17,10 @@ import { hostModule } from '../hosts';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import {
   command,
-  lit,
   note,
-  words,
+  printLine,
   when,
+  words,
   type Conditional,
   type Script,
   type ScriptLine,
@@ -57,13 +57,9 @@ function lookupSteps(plan: DeploymentPlan): ScriptStep[] {
           tolerateFailure: true,
         }),
         when(`${resource.variable}_ID`, '=', '', [
-          command([
-            'printf',
-            '%s\\n',
-            lit(
-              `The ${resource.ref.title} ${resource.name} is not there (deleted, or not readable with your sign-in): its grants are skipped.`,
-            ),
-          ]),
+          printLine(
+            `The ${resource.ref.title} ${resource.name} is not there (deleted, or not readable with your sign-in): its grants are skipped.`,
+          ),
         ]),
       ]),
     },
