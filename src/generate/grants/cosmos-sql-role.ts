@@ -6,6 +6,7 @@ import type { Grant } from '../../catalog/component-spec';
 import type { ResolvedGrant } from '../resources';
 import { capture, cmd, join, retry, v, when, type ScriptLine, type ScriptStep } from '../script-model';
 import { resourceGroupArgs } from '../setup/steps';
+import { jmesReadValue, jmesString } from '../jmespath';
 
 type CosmosGrant = Extract<Grant, { kind: 'cosmos-sql-role' }>;
 
@@ -35,10 +36,8 @@ export function cosmosSetupStep(resolved: ResolvedGrant, grant: CosmosGrant): Sc
         '--query',
         join(
           '[?principalId==',
-          "'",
-          v('PRINCIPAL_ID'),
-          "'",
-          ` && ends_with(roleDefinitionId, '/${grant.roleDefinitionId}') && !contains(scope, '/dbs/')].id | [0]`,
+          ...jmesReadValue('PRINCIPAL_ID'),
+          ` && ends_with(roleDefinitionId, ${jmesString(`/${grant.roleDefinitionId}`)}) && !contains(scope, '/dbs/')].id | [0]`,
         ),
         '-o tsv',
       ),
@@ -73,7 +72,7 @@ export function cosmosVerifyLine(resolved: ResolvedGrant): ScriptLine {
     v(`${resource.variable}_NAME`),
     ...resourceGroupArgs(resource),
     '--query',
-    join('[?principalId==', "'", v('PRINCIPAL_ID'), "'", '].roleDefinitionId'),
+    join('[?principalId==', ...jmesReadValue('PRINCIPAL_ID'), '].roleDefinitionId'),
     '-o tsv',
   );
 }
@@ -98,10 +97,8 @@ export function cosmosTeardownStep(resolved: ResolvedGrant, grant: CosmosGrant):
         '--query',
         join(
           '[?principalId==',
-          "'",
-          v('PRINCIPAL_ID'),
-          "'",
-          ` && ends_with(roleDefinitionId, '/${grant.roleDefinitionId}') && !contains(scope, '/dbs/')].name | [0]`,
+          ...jmesReadValue('PRINCIPAL_ID'),
+          ` && ends_with(roleDefinitionId, ${jmesString(`/${grant.roleDefinitionId}`)}) && !contains(scope, '/dbs/')].name | [0]`,
         ),
         '-o tsv',
       ),

@@ -22,6 +22,7 @@ import {
   type ScriptStep,
   type Word,
 } from '../script-model';
+import { jmesReadValue } from '../jmespath';
 
 type KeyVaultPolicyGrant = Extract<Grant, { kind: 'keyvault-policy' }>;
 
@@ -63,9 +64,7 @@ function entryStateQuery(resolved: ResolvedGrant, grant: KeyVaultPolicyGrant): W
     '--query',
     join(
       '(properties.accessPolicies[?objectId==',
-      "'",
-      v('PRINCIPAL_ID'),
-      "'",
+      ...jmesReadValue('PRINCIPAL_ID'),
       `].permissions.${list}[] || \`[]\`) | (${hasAll}) && '${HELD}' || (length(@[?${onlyNeeded}]) == \`0\` && '${MISSING}' || '${OTHERS}')`,
     ),
     '-o tsv',
@@ -108,9 +107,7 @@ export function keyVaultPolicyVerifyLine(resolved: ResolvedGrant, grant: KeyVaul
     '--query',
     join(
       'properties.accessPolicies[?objectId==',
-      "'",
-      v('PRINCIPAL_ID'),
-      "'",
+      ...jmesReadValue('PRINCIPAL_ID'),
       `].permissions.${permissions}[]`,
     ),
     '-o tsv',
@@ -178,9 +175,7 @@ export function keyVaultPolicyTeardownStep(
         '--query',
         join(
           'length(properties.accessPolicies[?objectId==',
-          "'",
-          v('PRINCIPAL_ID'),
-          "'",
+          ...jmesReadValue('PRINCIPAL_ID'),
           ` && ${tests.join(' && ')}])`,
         ),
         '-o tsv',

@@ -4,6 +4,7 @@ import type { ResolvedGrant } from '../resources';
 import { capture, cmd, join, lit, v, when, type ScriptLine, type ScriptStep } from '../script-model';
 import { ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
 import { PRINCIPAL_TYPE } from '../setup/steps';
+import { jmesReadValue, jmesString } from '../jmespath';
 
 type RbacGrant = Extract<Grant, { kind: 'rbac' }>;
 
@@ -28,10 +29,8 @@ export function rbacSetupStep(resolved: ResolvedGrant, grant: RbacGrant): Script
         '--query',
         join(
           '[?principalId==',
-          "'",
-          v('PRINCIPAL_ID'),
-          "'",
-          ` && ends_with(roleDefinitionId, '/${grant.role.guid}')].id | [0]`,
+          ...jmesReadValue('PRINCIPAL_ID'),
+          ` && ends_with(roleDefinitionId, ${jmesString(`/${grant.role.guid}`)})].id | [0]`,
         ),
         '-o tsv',
       ),
@@ -69,10 +68,8 @@ export function rbacTeardownStep(resolved: ResolvedGrant, grant: RbacGrant): Scr
         '--query',
         join(
           '[?principalId==',
-          "'",
-          v('PRINCIPAL_ID'),
-          "'",
-          ` && ends_with(roleDefinitionId, '/${grant.role.guid}') && description=='${ROLE_ASSIGNMENT_DESCRIPTION}'].id | [0]`,
+          ...jmesReadValue('PRINCIPAL_ID'),
+          ` && ends_with(roleDefinitionId, ${jmesString(`/${grant.role.guid}`)}) && description==${jmesString(ROLE_ASSIGNMENT_DESCRIPTION)}].id | [0]`,
         ),
         '-o tsv',
       ),
@@ -87,7 +84,7 @@ export function rbacVerifyLine(resolved: ResolvedGrant): ScriptLine {
     'az role assignment list --scope',
     v(`${resolved.resource.variable}_ID`),
     '--query',
-    join('[?principalId==', "'", v('PRINCIPAL_ID'), "'", '].roleDefinitionName'),
+    join('[?principalId==', ...jmesReadValue('PRINCIPAL_ID'), '].roleDefinitionName'),
     '-o tsv',
   );
 }

@@ -12,6 +12,7 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
 import { capture, cmd, join, lit, note, orStop, v, when, type ScriptStep } from '../script-model';
 import { resourceGroupArgs } from '../setup/steps';
+import { jmesReadValue, jmesString } from '../jmespath';
 
 type RedisGrant = Extract<Grant, { kind: 'redis-access-policy' }>;
 
@@ -44,10 +45,8 @@ export function redisSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gr
           '--query',
           join(
             '[?objectId==',
-            "'",
-            v('PRINCIPAL_ID'),
-            "'",
-            ` && accessPolicyName=='${grant.policy}'] | length(@)`,
+            ...jmesReadValue('PRINCIPAL_ID'),
+            ` && accessPolicyName==${jmesString(grant.policy)}] | length(@)`,
           ),
           '-o tsv',
         ),
@@ -97,11 +96,9 @@ export function redisTeardownStep(
         ...resourceGroupArgs(resource),
         '--query',
         join(
-          `[?name=='${name}' && objectId==`,
-          "'",
-          v('PRINCIPAL_ID'),
-          "'",
-          ` && accessPolicyName=='${grant.policy}'] | length(@)`,
+          `[?name==${jmesString(name)} && objectId==`,
+          ...jmesReadValue('PRINCIPAL_ID'),
+          ` && accessPolicyName==${jmesString(grant.policy)}] | length(@)`,
         ),
         '-o tsv',
       ),

@@ -38,6 +38,7 @@ import { setupCreatesNoIdentity } from '../teardown/identity';
 import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import type { HostModule } from './host-module';
 import { signInProofLine } from './sign-in-proof';
+import { jmesJson, jmesReadValue } from '../jmespath';
 
 /** Set by the user to delete the container group the setup's file made. */
 export const DELETE_CONTAINER_GROUP = 'DELETE_CONTAINER_GROUP';
@@ -48,11 +49,6 @@ function containerGroupOf(plan: DeploymentPlan): NonNullable<DeploymentPlan['con
 }
 
 const UPDATABLE = 'GROUP_UPDATABLE';
-
-/** A JMESPath JSON literal: no single quotes, so the whole query stays one plain single-quoted shell word. */
-function jsonLiteral(value: unknown): string {
-  return `\`${JSON.stringify(value).replace(/`/g, '\\`')}\``;
-}
 
 /**
  * One JMESPath test over `az container list`: [] when no group has this name, [true] when the file's PUT can
@@ -67,14 +63,14 @@ function updatableQuery(plan: DeploymentPlan): string {
   const fixed = containerGroupOf(plan).fixedSettings;
   const containers = fixed.containers.map(({ name, cpu, memoryInGB }) => [name, cpu, memoryInGB]);
   const test = [
-    `osType==${jsonLiteral(fixed.osType)}`,
-    `restartPolicy==${jsonLiteral(fixed.restartPolicy)}`,
+    `osType==${jmesJson(fixed.osType)}`,
+    `restartPolicy==${jmesJson(fixed.restartPolicy)}`,
     '!subnetIds',
     '!networkProfile',
-    `length(containers[?resources.requests.gpu]) == ${jsonLiteral(0)}`,
-    `containers[].[name, resources.requests.cpu, resources.requests.memoryInGb || resources.requests.memoryInGB] == ${jsonLiteral(containers)}`,
+    `length(containers[?resources.requests.gpu]) == ${jmesJson(0)}`,
+    `containers[].[name, resources.requests.cpu, resources.requests.memoryInGb || resources.requests.memoryInGB] == ${jmesJson(containers)}`,
   ].join(' && ');
-  return `[?name==${jsonLiteral(plan.hostName)}].[${test}][]`;
+  return `[?name==${jmesJson(plan.hostName)}].[${test}][]`;
 }
 
 /** Before anything changes: a group of this name that the file cannot update stops the script with the choice. */
@@ -200,7 +196,7 @@ function componentLoadedLine(plan: DeploymentPlan, name: string): ScriptLine {
 function groupQuery(plan: DeploymentPlan, field: string): string {
   // The pipe ends the filter's projection, so a filter in `field` applies to the one group's list (inside a
   // projection, `[?a].list[?b].x | [0]` gives null: checked with the jmespath package az uses).
-  return `[?name==${jsonLiteral(plan.hostName)}] | [0].${field}`;
+  return `[?name==${jmesJson(plan.hostName)}] | [0].${field}`;
 }
 
 /**
@@ -247,8 +243,8 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
             ...RG,
             '--query',
             lit(
-              `[?name==${jsonLiteral(plan.hostName)}].containers[] | ` +
-                `[?name==${jsonLiteral('daprd')} && starts_with(image, ${jsonLiteral(DAPRD_REPOSITORY)})] | length(@)`,
+              `[?name==${jmesJson(plan.hostName)}].containers[] | ` +
+                `[?name==${jmesJson('daprd')} && starts_with(image, ${jmesJson(DAPRD_REPOSITORY)})] | length(@)`,
             ),
             '-o tsv',
           ),
@@ -298,9 +294,7 @@ function keepIdentityInUseStep(plan: DeploymentPlan): ScriptStep[] {
               '--query',
               join(
                 groupQuery(plan, 'identity.userAssignedIdentities.*.principalId || `[]` | [?@=='),
-                "'",
-                v('PRINCIPAL_ID'),
-                "'",
+                ...jmesReadValue('PRINCIPAL_ID'),
                 '] | length(@)',
               ),
               '-o tsv',

@@ -5,6 +5,7 @@
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { note, printLine, v, when, type Conditional, type ScriptStep } from '../script-model';
 import { ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
+import { jmesString } from '../jmespath';
 
 const CLUSTER_ID = 'CLUSTER_ID';
 
@@ -28,7 +29,7 @@ function kubeletGrantsLeftLines(plan: DeploymentPlan): Conditional['lines'] {
         printLine(
           '  az role assignment list --scope ',
           v(`${resource.variable}_ID`),
-          ` --query "[?ends_with(roleDefinitionId, '/${grant.role.guid}') && description=='${ROLE_ASSIGNMENT_DESCRIPTION}'].{id: id, principalId: principalId}" -o table`,
+          ` --query "[?ends_with(roleDefinitionId, ${jmesString(`/${grant.role.guid}`)}) && description==${jmesString(ROLE_ASSIGNMENT_DESCRIPTION)}].{id: id, principalId: principalId}" -o table`,
         ),
       ]),
     );

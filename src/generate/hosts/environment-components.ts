@@ -26,6 +26,7 @@ import {
 } from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { identityLookup } from '../setup/user-identity';
+import { jmesString } from '../jmespath';
 
 const ENVIRONMENT = ['--name', v('ENVIRONMENT_NAME'), ...RG] as const;
 
@@ -88,7 +89,7 @@ function signatureLookup(name: string, variable: string, tolerate: boolean): Com
       ...ENVIRONMENT,
       '--query',
       lit(
-        `[?name=='${name}'] | [0] || \`{}\` | join('|', [properties.componentType || '', ` +
+        `[?name==${jmesString(name)}] | [0] || \`{}\` | join('|', [properties.componentType || '', ` +
           `join(',', properties.scopes || \`[]\`), ` +
           `properties.metadata[?name=='azureClientId'].value | [0] || ''])`,
       ),

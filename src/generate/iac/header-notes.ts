@@ -5,6 +5,7 @@
  */
 import { quoteLiteral } from '../to-bash';
 import { serviceAccountSubject, type ArmGrant, type IacView } from './iac-view';
+import { jmesString } from '../jmespath';
 
 /** Text that keeps its literal meaning inside Bash double quotes (no ", $, `, \\ or !). */
 const DOUBLE_QUOTE_SAFE = /^[^"$`\\!]*$/;
@@ -112,7 +113,7 @@ export function federatedCredentialNote(view: IacView, where: 'Bicep' | 'Terrafo
     '("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount',
     `exists under another name (the setup script keeps one it finds), put its name in place of ${workload.federatedCredentialName}`,
     `${where === 'Bicep' ? 'in the federatedCredential resource below' : 'in azurerm_federated_identity_credential.service_account and its import id'}. Its name:`,
-    `  ${azLine(plan, ['az', 'identity', 'federated-credential', 'list', '--identity-name', plan.identity.userAssigned.name, ...scope, '--query', `[?issuer=='<issuer>' && subject=='${subject}'].name`, '-o', 'tsv'])}`,
+    `  ${azLine(plan, ['az', 'identity', 'federated-credential', 'list', '--identity-name', plan.identity.userAssigned.name, ...scope, '--query', `[?issuer=='<issuer>' && subject==${jmesString(subject)}].name`, '-o', 'tsv'])}`,
     `  with <issuer> from: ${azLine(plan, ['az', 'aks', 'show', ...scope, '--name', plan.hostName, '--query', 'oidcIssuerProfile.issuerUrl', '-o', 'tsv'])}`,
     // The script stops when the name is taken for another issuer or subject (hosts/aks.ts, troubleshooting entry
     // aks-federated-credential-name-taken); a deployment PUTs the credential, so it would re-point it silently.

@@ -3,6 +3,7 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { capture, command, join, v, when, words, type ScriptLine, type ScriptStep } from '../script-model';
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from './provenance';
 import { guard, RG } from './steps';
+import { jmesReadValue } from '../jmespath';
 
 /**
  * The identity's resource id when a resource of that name is in the group, else empty: a list, unlike `az
@@ -14,7 +15,7 @@ export function identityLookup(variable: string, field: string): ScriptLine {
     'az identity list',
     ...RG,
     '--query',
-    join('[?name==', "'", v('IDENTITY_NAME'), "'", `].${field} | [0]`),
+    join('[?name==', ...jmesReadValue('IDENTITY_NAME'), `].${field} | [0]`),
     '-o tsv',
   );
 }

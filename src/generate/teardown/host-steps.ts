@@ -19,6 +19,7 @@ import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import { RG } from '../setup/steps';
 import { setupCreatesNoIdentity } from './identity';
 import { unlessRoleKept } from './kept-role';
+import { jmesReadValue } from '../jmespath';
 
 /** Set by the user to delete the user-assigned identity the setup created. */
 export const DELETE_IDENTITY = 'DELETE_IDENTITY';
@@ -111,9 +112,7 @@ export function removeHostIdentityStep(
             // [x] | [] turns a missing map into [] and the principal ids into a plain list.
             join(
               '[identity.userAssignedIdentities.*.principalId] | [] | [?@==',
-              "'",
-              v('PRINCIPAL_ID'),
-              "'",
+              ...jmesReadValue('PRINCIPAL_ID'),
               '] | length(@)',
             ),
             '-o tsv',
