@@ -1,0 +1,154 @@
+/**
+ * main.tf's Dapr components: Container Apps environment components through azurerm, and on AKS the
+ * components (and the ServiceAccount) through the kubernetes provider, each with the identity's client id.
+ */
+import { SCRIPT_FILE_NAME } from '../../index';
+import { CREATED_ANNOTATION } from '../../k8s-manifests';
+import { withClientId, type IacView } from '../iac-view';
+import { terraformIdentity } from '../identity-block';
+import { pastedLine } from '../header-notes';
+import { applyStepLines } from '../script-steps';
+import { argument, block, comment, HclExpr, hclString, ref, type HclItem, type HclValue } from './hcl-text';
+
+/** A plain component document (strings, arrays, objects, the client id reference) as an HCL value. */
+function toHclValue(value: unknown): HclValue {
+  if (value instanceof HclExpr) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(toHclValue);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toHclValue(item)]));
+  }
+  throw new Error(`Not an HCL value: ${String(value)}`);
+}
+
+export function componentItems(view: IacView): HclItem[] {
+  const { plan } = view;
+  const clientId = ref(
+    plan.identity.userAssigned
+      ? `${terraformIdentity(view)}.client_id`
+      : `data.${view.host.terraformDataSource}.host.kubelet_identity[0].client_id`,
+  );
+  if (plan.host.format === 'container-apps') {
+    return [
+      comment('The Container Apps environment: read, never redeclared here.'),
+      block(
+        'data',
+        ['azurerm_container_app_environment', 'environment'],
+        [argument('name', plan.environment), argument('resource_group_name', ref('var.resource_group_name'))],
+      ),
+      ...plan.components.flatMap((component, index) => {
+        const document = withClientId(plan, component.document, clientId) as {
+          componentType: string;
+          version: string;
+          metadata: readonly { name: string; value: unknown }[];
+          scopes?: readonly string[];
+        };
+        return [
+          comment(`The Dapr component ${component.name}: ${component.title}.`),
+          block(
+            'resource',
+            ['azurerm_container_app_environment_dapr_component', `component_${index + 1}`],
+            [
+              argument('name', component.name),
+              argument(
+                'container_app_environment_id',
+                ref('data.azurerm_container_app_environment.environment.id'),
+              ),
+              argument('component_type', document.componentType),
+              argument('version', document.version),
+              ...(document.scopes ? [argument('scopes', [...document.scopes])] : []),
+              ...document.metadata.map((item) =>
+                block(
+                  'metadata',
+                  [],
+                  [argument('name', item.name), argument('value', toHclValue(item.value))],
+                ),
+              ),
+            ],
+          ),
+        ];
+      }),
+    ];
+  }
+  if (plan.kubernetes) {
+    const workload = plan.kubernetes.workloadIdentity;
+    const items: HclItem[] = [
+      comment(
+        `The namespace ${plan.kubernetes.namespace} must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).\n` +
+          `The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.\n` +
+          // daprd loads its components when the pod starts, and the Workload ID webhook injects the client id at
+          // pod admission. The script's patch carries a hash of the files fixed when the wizard wrote them
+          // (hosts/aks.ts config-hash), so after a Terraform-only change it patches nothing and restarts nothing.
+          `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: ${pastedLine(['kubectl', 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}`,
+      ),
+    ];
+    if (workload) {
+      const sa = withClientId(plan, workload.serviceAccount, clientId) as {
+        metadata: { name: string; namespace: string; annotations: Record<string, unknown> };
+      };
+      items.push(
+        comment(`The ServiceAccount your pods run as; Workload ID trusts exactly this one.`),
+        block(
+          'resource',
+          ['kubernetes_service_account_v1', 'app'],
+          [
+            block(
+              'metadata',
+              [],
+              [
+                argument('name', sa.metadata.name),
+                argument('namespace', sa.metadata.namespace),
+                argument('annotations', toHclValue(sa.metadata.annotations)),
+              ],
+            ),
+            // The kubernetes provider keeps in state every annotation but the *.kubernetes.io ones
+            // (hashicorp/terraform-provider-kubernetes kubernetes/structures.go isInternalKey), so an imported
+            // ServiceAccount's setup mark, absent from this config, would be removed on the next apply, and the
+            // teardown would no longer know the setup made it. ignore_changes takes one map element, tags["Name"]
+            // (developer.hashicorp.com/terraform/language/meta-arguments/lifecycle, "ignore_changes").
+            block(
+              'lifecycle',
+              [],
+              [
+                argument(
+                  'ignore_changes',
+                  ref(`[metadata[0].annotations[${hclString(CREATED_ANNOTATION)}]]`),
+                ),
+              ],
+            ),
+          ],
+        ),
+      );
+    }
+    plan.components.forEach((component, index) => {
+      items.push(
+        comment(`The Dapr component ${component.name}: ${component.title}.`),
+        block(
+          'resource',
+          ['kubernetes_manifest', `component_${index + 1}`],
+          [argument('manifest', toHclValue(withClientId(plan, component.document, clientId)))],
+        ),
+      );
+    });
+    return items;
+  }
+  return [
+    comment(
+      [
+        plan.host.id === 'aci'
+          ? 'Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.'
+          : `Not here: Dapr on the ${plan.host.noun} reads its components from files, which no provider here writes.`,
+        // azurerm has no resource or block for App Service site containers (none in v4.55.0's
+        // internal/services/appservice nor its docs, nor up to v4.81.0); main.bicep declares the sidecar.
+        ...(plan.host.id === 'webapp'
+          ? [
+              "Nor the daprd sidecar: azurerm has no resource for a web app's sidecar containers (main.bicep declares it as",
+              'Microsoft.Web/sites/sitecontainers), so the setup script adds it too.',
+            ]
+          : []),
+        `The setup script (${SCRIPT_FILE_NAME}) does it in these steps:`,
+        ...applyStepLines(plan),
+      ].join('\n'),
+    ),
+  ];
+}
