@@ -52,6 +52,17 @@ describe('IaC header notes', () => {
     for (const text of Object.values(files(AKS))) expect(text).not.toContain('az cloud set');
   });
 
+  it('Bicep in an azd project: the subscription the wizard names, as an id (a name is looked up)', () => {
+    expect(files(AKS).bicep).toContain(
+      `azd env set AZURE_SUBSCRIPTION_ID "$(az account show --subscription 'Contoso Production' --query id -o tsv)"`,
+    );
+    const id = '00000000-1111-2222-3333-444444444444';
+    expect(files(AKS.replace('Contoso%20Production', id)).bicep).toContain(
+      `azd env set AZURE_SUBSCRIPTION_ID ${id}\n`,
+    );
+    expect(files(AKS.replace(/&subscription=[^&]*/, '')).bicep).not.toContain('AZURE_SUBSCRIPTION_ID');
+  });
+
   it('Terraform with a Key Vault access policy: says an apply after import replaces the entry', () => {
     const note = "with exactly the permissions here (azurerm updates access policies with 'replace')";
     expect(files(`${AKS}&kvModel=accesspolicy`).tf).toContain(note);
@@ -61,8 +72,13 @@ describe('IaC header notes', () => {
   it("both carry the setup script's preflight needs: Workload ID, entities Dapr cannot create, host caveats", () => {
     for (const text of Object.values(files(AKS))) {
       expect(text).toContain('Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled)');
+      // The check first, as the script runs the update only when one of the two is off, with its warning.
       expect(text).toContain(
-        "(Azure CLI 2.47 or later): az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none",
+        "Both are on when this prints true: az aks show --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv; otherwise",
+      );
+      expect(text).toContain('restarts the API server, possible downtime, and cannot be turned off again');
+      expect(text).toContain(
+        "az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none",
       );
     }
     const queues =
@@ -93,9 +109,17 @@ describe('IaC header notes', () => {
   it('Terraform on AKS: says the pods must restart after an apply that changes a component', () => {
     // Only the rollout restart: the setup script's patch carries a fixed hash, so it restarts nothing then.
     expect(files(AKS).tf).toContain(
-      "restart the app's pods: kubectl rollout restart deployment/example-app -n orders\n",
+      "restart the app's pods: kubectl --context aks-prod rollout restart deployment/example-app -n orders\n",
     );
     expect(files(AKS).tf).not.toContain('run the setup script, or kubectl rollout restart');
+  });
+
+  it('Terraform on AKS: each component takes over the fields the script applied client-side (force_conflicts)', () => {
+    const { tf } = files(AKS);
+    const manifests = tf.split('resource "kubernetes_manifest"').slice(1);
+    expect(manifests.length).toBeGreaterThan(0);
+    for (const manifest of manifests)
+      expect(manifest).toMatch(/^[^]*?field_manager \{\n\s+force_conflicts = true\n/);
   });
 
   it("Terraform: a role assignment is looked up by the resource's full id, never by its name alone", () => {
@@ -148,12 +172,19 @@ describe('IaC header notes', () => {
       'utf8',
     );
     const { bicep, tf } = files(golden.trim());
-    const query = `"[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/00000000-0000-0000-0000-000000000002')]`;
-    expect(tf).toContain(`--query ${query}.id" -o tsv`);
+    // Account-wide only, as the script's lookup: an assignment on one of the account's databases is another's.
+    const query = `'[?principalId=='\\''<principal id>'\\'' && ends_with(roleDefinitionId, '\\''/00000000-0000-0000-0000-000000000002'\\'') && !contains(scope, '\\''/dbs/'\\'')]`;
+    expect(tf).toContain(`--query ${query}.id' -o tsv`);
     expect(bicep).toContain(
       'A Cosmos DB data-plane role assignment the setup script made has another name too',
     );
-    expect(bicep).toContain(`--query ${query}.name" -o tsv`);
+    expect(bicep).toContain(`--query ${query}.name' -o tsv`);
+    expect(bicep).toContain("after it, the list holds this file's own, named by its guid(), too");
+    // The database line is pasteable: az cosmosdb sql database create requires all three (az 2.45 help).
+    for (const text of [bicep, tf])
+      expect(text).toContain(
+        '(the database first, if missing: az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders)',
+      );
     expect(bicep).toContain(
       "az cosmosdb sql role assignment delete --account-name cosmos-orders --resource-group rg-orders --role-assignment-id '<name>' --yes",
     );

@@ -54,7 +54,9 @@ export function cosmosAssignmentLookup(
   grant: Extract<ArmGrant, { kind: 'cosmos-sql-role' }>,
   field: 'id' | 'name',
 ): string {
-  const query = `[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/${grant.roleDefinitionId}')].${field}`;
+  // Account-wide only, as the setup script's own lookup (grants/cosmos-sql-role.ts): the principal may hold the
+  // role on a database too, a scope (…/dbs/<name>) this setup never grants.
+  const query = `[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/${grant.roleDefinitionId}') && !contains(scope, '/dbs/')].${field}`;
   return azLine(view.plan, [
     'az',
     'cosmosdb',
@@ -84,8 +86,9 @@ export function cosmosAssignmentNote(view: IacView): string[] {
   if (grants.length === 0) return [];
   return [
     'A Cosmos DB data-plane role assignment the setup script made has another name too (a random GUID); whether',
-    "Cosmos DB then refuses this file's or makes a second is not confirmed: delete the script's first, <name> from",
-    'the first line, then the second:',
+    "Cosmos DB then refuses this file's or makes a second is not confirmed: delete the script's before this file's",
+    "first deployment (after it, the list holds this file's own, named by its guid(), too), <name> from the first",
+    'line, then the second:',
     // `az cosmosdb sql role assignment delete` takes --account-name, --resource-group, --role-assignment-id
     // and --yes (az 2.45 help).
     ...grants.flatMap((grant) => [

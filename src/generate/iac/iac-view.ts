@@ -12,6 +12,11 @@ import type { ResolvedGrant, ResolvedResource } from '../resources';
 import { assertNever } from '../setup/steps';
 import { iacResourceType, type IacResourceType } from './resource-types';
 
+/** A subscription id (a GUID), as opposed to a subscription's name, which the wizard also takes. */
+export function isGuid(text: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+}
+
 /** Where the grants' principal id comes from: the identity this output creates, or the user's host resource. */
 export type PrincipalSource = 'created-identity' | 'host';
 

@@ -82,7 +82,8 @@ function checkedEntity(plan: DeploymentPlan, check: PlannedEntityCheck): string 
           '--resource-group',
           account.resourceGroup,
         ]) +
-        ' (the database first, if missing: az cosmosdb sql database create).'
+        // `az cosmosdb sql database create` requires --account-name, --name and --resource-group (az 2.45 help).
+        ` (the database first, if missing: ${azLine(plan, ['az', 'cosmosdb', 'sql', 'database', 'create', '--account-name', account.name, '--name', database, '--resource-group', account.resourceGroup])}).`
       );
     }
     case 'eventhubs-consumer-group': {
@@ -147,7 +148,9 @@ export function needsLines(view: IacView): string[] {
     ...(plan.kubernetes?.workloadIdentity
       ? [
           // Azure CLI 2.47 first takes --enable-workload-identity (the setup script's header says so: hosts/aks.ts).
-          `Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): ${azLine(plan, ['az', 'aks', 'update', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--enable-oidc-issuer', '--enable-workload-identity', '-o', 'none'])}`,
+          // As the setup script, the update only when the check prints other than true, with its warning
+          // (MicrosoftDocs/azure-aks-docs articles/aks/use-oidc-issuer.md; hosts/aks.ts workloadIdentitySteps).
+          `Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true: ${azLine(plan, ['az', 'aks', 'show', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--query', 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled', '-o', 'tsv'])}; otherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, and cannot be turned off again): ${azLine(plan, ['az', 'aks', 'update', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--enable-oidc-issuer', '--enable-workload-identity', '-o', 'none'])}`,
         ]
       : []),
     ...plan.entityChecks.flatMap((check) => checkedEntity(plan, check) ?? []),

@@ -11,7 +11,7 @@
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
 # azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this
 # principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any
-# other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.
+# other permission that entry holds (one given by hand, beyond those here) is removed. main.bicep's 'add' merges instead.
 terraform {
   required_providers {
     azurerm = {

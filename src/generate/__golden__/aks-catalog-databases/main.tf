@@ -45,7 +45,7 @@
 # through it fails (AADSTS70021); the setup script stops there instead. Check it first:
 #   az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
 # If it names another issuer or subject, do not deploy: use another name in place of dapr-orders-orders-api.
-# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true: az aks show --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv; otherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, and cannot be turned off again): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 # Needs: Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).
 terraform {
   required_providers {
@@ -138,7 +138,7 @@ resource "azurerm_redis_cache_access_policy_assignment" "redis_cache_access_poli
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
-# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl rollout restart deployment/orders-api -n orders
+# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl --context aks-prod rollout restart deployment/orders-api -n orders
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {
   metadata {
@@ -180,6 +180,9 @@ resource "kubernetes_manifest" "component_1" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component pg-state-v1: Azure Database for PostgreSQL state store.
@@ -209,6 +212,9 @@ resource "kubernetes_manifest" "component_2" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component postgres-binding: Azure Database for PostgreSQL binding.
@@ -237,6 +243,9 @@ resource "kubernetes_manifest" "component_3" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 
@@ -271,6 +280,9 @@ resource "kubernetes_manifest" "component_4" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component sql-state: Azure SQL state store.
@@ -300,6 +312,9 @@ resource "kubernetes_manifest" "component_5" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component sql-state-v1: Azure SQL state store.
@@ -328,6 +343,9 @@ resource "kubernetes_manifest" "component_6" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 
@@ -362,6 +380,9 @@ resource "kubernetes_manifest" "component_7" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component redis-pubsub: Azure Cache for Redis pub/sub (Streams).
@@ -394,6 +415,9 @@ resource "kubernetes_manifest" "component_8" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 
@@ -428,6 +452,9 @@ resource "kubernetes_manifest" "component_9" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component redis-config: Azure Cache for Redis configuration store.
@@ -461,6 +488,9 @@ resource "kubernetes_manifest" "component_10" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component lockstore: Azure Cache for Redis lock.
@@ -493,6 +523,9 @@ resource "kubernetes_manifest" "component_11" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 

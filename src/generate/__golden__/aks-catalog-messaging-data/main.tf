@@ -46,7 +46,7 @@
 #   azurerm_role_assignment.eventhub_role_2
 #     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.EventHub/namespaces/eh-orders/eventhubs/telemetry' --assignee '<principal id>' --role a638d3c7-ab3a-418d-83e6-5f17a39d4fde --query '[0].id' -o tsv
 #   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
-#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/00000000-0000-0000-0000-000000000002')].id" -o tsv
+#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query '[?principalId=='\''<principal id>'\'' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].id' -o tsv
 #   azurerm_role_assignment.appconfig_store_role
 #     the assignment's id, from: az role assignment list --scope '/subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.AppConfiguration/configurationStores/appcs-orders' --assignee '<principal id>' --role 516239f1-63e1-4d78-a4de-a74fb236a071 --query '[0].id' -o tsv
 #   azurerm_role_assignment.openai_account_role
@@ -63,10 +63,10 @@
 # through it fails (AADSTS70021); the setup script stops there instead. Check it first:
 #   az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
 # If it names another issuer or subject, do not deploy: use another name in place of dapr-orders-orders-api.
-# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true: az aks show --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv; otherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, and cannot be turned off again): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 # Needs: Component servicebus-binding: the Service Bus queue invoices in sb-orders; with entity management off Dapr does not create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders
-# Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
-# Needs: Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /orderId (the binding sends each item's orderId value as its partition key); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
+# Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders).
+# Needs: Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /orderId (the binding sends each item's orderId value as its partition key); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders).
 # Needs: Component queue-pubsub: Dapr creates no queue, and each topic is a queue of that name, which must exist before the app publishes to or subscribes to it. For each topic: az servicebus queue create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 # Needs: Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
 # Needs: Each event hub it subscribes to needs the consumer group orders-api: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api --resource-group rg-orders
@@ -269,7 +269,7 @@ resource "azurerm_role_assignment" "signalr_role" {
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
-# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl rollout restart deployment/orders-api -n orders
+# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl --context aks-prod rollout restart deployment/orders-api -n orders
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {
   metadata {
@@ -311,6 +311,9 @@ resource "kubernetes_manifest" "component_1" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component pubsub: Azure Service Bus topics pub/sub.
@@ -335,6 +338,9 @@ resource "kubernetes_manifest" "component_2" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 
@@ -369,6 +375,9 @@ resource "kubernetes_manifest" "component_3" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component eh-pubsub: Azure Event Hubs pub/sub.
@@ -401,6 +410,9 @@ resource "kubernetes_manifest" "component_4" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 
@@ -443,6 +455,9 @@ resource "kubernetes_manifest" "component_5" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component cosmos-state: Azure Cosmos DB state store.
@@ -475,6 +490,9 @@ resource "kubernetes_manifest" "component_6" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 
@@ -513,6 +531,9 @@ resource "kubernetes_manifest" "component_7" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component configstore: Azure App Configuration store.
@@ -538,6 +559,9 @@ resource "kubernetes_manifest" "component_8" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component openai-binding: Azure OpenAI binding.
@@ -562,6 +586,9 @@ resource "kubernetes_manifest" "component_9" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 
@@ -591,6 +618,9 @@ resource "kubernetes_manifest" "component_10" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 

@@ -77,7 +77,7 @@ resource "azurerm_role_assignment" "vault_role" {
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
-# After an apply that changes a component, restart the app's pods: kubectl rollout restart deployment/orders-api -n orders
+# After an apply that changes a component, restart the app's pods: kubectl --context aks-prod rollout restart deployment/orders-api -n orders
 # The Dapr component azurekeyvault: Azure Key Vault secret store.
 resource "kubernetes_manifest" "component_1" {
   manifest = {
@@ -104,6 +104,9 @@ resource "kubernetes_manifest" "component_1" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 

@@ -15,7 +15,7 @@
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
 # azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this
 # principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any
-# other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.
+# other permission that entry holds (one given by hand, beyond those here) is removed. main.bicep's 'add' merges instead.
 # Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
 # ("Issuer and subject combination already exists for this Managed Identity"). If one for this ServiceAccount
 # exists under another name (the setup script keeps one it finds), put its name in place of dapr-default-orders-api
@@ -26,7 +26,7 @@
 # through it fails (AADSTS70021); the setup script stops there instead. Check it first:
 #   az identity federated-credential show --name dapr-default-orders-api --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
 # If it names another issuer or subject, do not deploy: use another name in place of dapr-default-orders-api.
-# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true: az aks show --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv; otherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, and cannot be turned off again): az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 terraform {
   required_providers {
     azurerm    = {
@@ -123,7 +123,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 
 # The namespace default must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
-# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl rollout restart deployment/orders-api -n default
+# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl --context aks-prod rollout restart deployment/orders-api -n default
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {
   metadata {
@@ -160,6 +160,9 @@ resource "kubernetes_manifest" "component_1" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 

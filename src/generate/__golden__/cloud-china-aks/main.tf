@@ -42,7 +42,7 @@
 # through it fails (AADSTS70021); the setup script stops there instead. Check it first:
 #   az identity federated-credential show --name dapr-orders-orders-api --identity-name id-orders --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
 # If it names another issuer or subject, do not deploy: use another name in place of dapr-orders-orders-api.
-# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. As the setup script turns both on (Azure CLI 2.47 or later): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true: az aks show --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv; otherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, and cannot be turned off again): az aks update --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 # Needs: Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 # Needs: Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).
 terraform {
@@ -174,7 +174,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
-# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl rollout restart deployment/orders-api -n orders
+# After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl --context aks-prod rollout restart deployment/orders-api -n orders
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {
   metadata {
@@ -216,6 +216,9 @@ resource "kubernetes_manifest" "component_1" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component statestore: Azure Blob Storage state store.
@@ -248,6 +251,9 @@ resource "kubernetes_manifest" "component_2" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 
@@ -286,6 +292,9 @@ resource "kubernetes_manifest" "component_3" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component pubsub: Azure Service Bus topics pub/sub.
@@ -319,6 +328,9 @@ resource "kubernetes_manifest" "component_4" {
       "orders-api",
     ]
   }
+  field_manager {
+    force_conflicts = true
+  }
 }
 
 # The Dapr component pg-state: Azure Database for PostgreSQL state store.
@@ -351,6 +363,9 @@ resource "kubernetes_manifest" "component_5" {
     scopes     = [
       "orders-api",
     ]
+  }
+  field_manager {
+    force_conflicts = true
   }
 }
 

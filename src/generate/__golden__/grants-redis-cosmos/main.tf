@@ -16,8 +16,8 @@
 #   azurerm_redis_cache_access_policy_assignment.redis_cache_access_policy
 #     /subscriptions/<subscription id>/resourceGroups/rg-orders/providers/Microsoft.Cache/redis/redis-orders/accessPolicyAssignments/id-orders
 #   azurerm_cosmosdb_sql_role_assignment.cosmos_account_data_role
-#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query "[?principalId=='<principal id>' && ends_with(roleDefinitionId, '/00000000-0000-0000-0000-000000000002')].id" -o tsv
-# Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create).
+#     the assignment's id, from: az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query '[?principalId=='\''<principal id>'\'' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].id' -o tsv
+# Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders).
 terraform {
   required_providers {
     azurerm = {

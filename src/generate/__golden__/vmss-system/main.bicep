@@ -6,6 +6,7 @@
 //   az deployment group create --subscription '00000000-1111-2222-3333-444444444444' --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
+//   azd env set AZURE_SUBSCRIPTION_ID 00000000-1111-2222-3333-444444444444
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
 targetScope = 'resourceGroup'

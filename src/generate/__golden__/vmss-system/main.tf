@@ -9,7 +9,7 @@
 #     /subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-orders/providers/Microsoft.KeyVault/vaults/kv-orders/objectId/<principal id>
 # azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this
 # principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any
-# other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.
+# other permission that entry holds (one given by hand, beyond those here) is removed. main.bicep's 'add' merges instead.
 terraform {
   required_providers {
     azurerm = {

@@ -18,8 +18,9 @@ import {
   withClientId,
   WORKLOAD_ID_AUDIENCE,
   type IacView,
+  isGuid,
 } from '../iac-view';
-import { cloudFirstLines, cosmosAssignmentNote, federatedCredentialNote } from '../header-notes';
+import { azLine, cloudFirstLines, cosmosAssignmentNote, federatedCredentialNote } from '../header-notes';
 import { identityBlockBicep, identityTitle } from '../identity-block';
 import { needsLines } from '../needs';
 import { API_VERSIONS } from '../resource-types';
@@ -73,6 +74,15 @@ function header(view: IacView, modules: readonly GrantModule[]): string {
       // azd's own setting (learn.microsoft.com/azure/developer/azure-developer-cli/sovereign-clouds).
       `In an azd project, put main.bicep and main.parameters.json${modules.length === 0 ? '' : ' (and the modules folder)'} in infra/, and deploy into this group:`,
       `  azd env set AZURE_RESOURCE_GROUP ${group}`,
+      // azd deploys into the subscription AZURE_SUBSCRIPTION_ID names, an id (learn.microsoft.com/azure/developer/
+      // azure-developer-cli/manage-environment-variables): a name in the wizard is turned into its id by az.
+      ...(plan.subscription === ''
+        ? []
+        : [
+            isGuid(plan.subscription)
+              ? `  azd env set AZURE_SUBSCRIPTION_ID ${plan.subscription}`
+              : `  azd env set AZURE_SUBSCRIPTION_ID "$(${azLine(plan, ['az', 'account', 'show', '--query', 'id', '-o', 'tsv'])})"`,
+          ]),
       ...(plan.cloud.id === 'public'
         ? []
         : [`  azd config set cloud.name ${plan.cloud.azCloudName} (then azd auth login)`]),

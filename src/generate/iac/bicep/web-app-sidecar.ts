@@ -34,7 +34,8 @@ export function sidecarText(plan: DeploymentPlan): string {
       // The caveats the script prints beside the same step, so the template does not read as more certain.
       ...sidecar.step.lines.flatMap((line) => (line.kind === 'note' ? line.text.split('\n') : [])),
       // Those notes point to the log "below", the script's verify step's command (hosts/web-app.ts): here it is.
-      'The sidecar\'s log (daprd\'s "Component loaded" or "Failed to init component" lines; stop it with Ctrl+C):',
+      'The sidecar\'s log (daprd\'s "Component loaded" or "Failed to init component" lines; needs an Azure CLI',
+      'newer than 2.45, with the web app sitecontainers commands the setup script uses):',
       `  ${azLine(plan, ['az', 'webapp', 'sitecontainers', 'log', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--container-name', sidecar.containerName])}`,
     ].join('\n'),
     body: {

@@ -79,7 +79,7 @@ export function componentItems(view: IacView): HclItem[] {
           // daprd loads its components when the pod starts, and the Workload ID webhook injects the client id at
           // pod admission. The script's patch carries a hash of the files fixed when the wizard wrote them
           // (hosts/aks.ts config-hash), so after a Terraform-only change it patches nothing and restarts nothing.
-          `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: ${pastedLine(['kubectl', 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}`,
+          `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: ${pastedLine(['kubectl', '--context', plan.hostName, 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}`,
       ),
     ];
     if (workload) {
@@ -126,7 +126,16 @@ export function componentItems(view: IacView): HclItem[] {
         block(
           'resource',
           ['kubernetes_manifest', `component_${index + 1}`],
-          [argument('manifest', toHclValue(withClientId(plan, component.document, clientId)))],
+          [
+            argument('manifest', toHclValue(withClientId(plan, component.document, clientId))),
+            // kubernetes_manifest applies server-side; a component the setup script wrote (client-side
+            // kubectl apply, field manager kubectl-client-side-apply) and then imported conflicts on every
+            // field whose value changes ("fields that have a different value and are owned by another manager
+            // will result in a conflict": kubernetes.io/docs/reference/using-api/server-side-apply). Forcing
+            // moves those fields to Terraform, which owns the component from then on (field_manager
+            // force_conflicts: the kubernetes provider 2.38 schema, src/test-support/iac/azurerm-schema.json).
+            block('field_manager', [], [argument('force_conflicts', true)]),
+          ],
         ),
       );
     });

@@ -25,10 +25,8 @@
  */
 import type { ResolvedResource } from '../../resources';
 import type { ArmGrant, IacView } from '../iac-view';
-import { resourceType } from '../iac-view';
+import { resourceType, isGuid } from '../iac-view';
 import { azLine, cosmosAssignmentLookup } from '../header-notes';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ImportTarget {
   /** The resource's address in main.tf: azurerm_role_assignment.vault_role. */
@@ -38,7 +36,7 @@ export interface ImportTarget {
 }
 
 function groupPath(view: IacView, group: string): string {
-  const subscription = GUID.test(view.plan.subscription) ? view.plan.subscription : '<subscription id>';
+  const subscription = isGuid(view.plan.subscription) ? view.plan.subscription : '<subscription id>';
   return `/subscriptions/${subscription}/resourceGroups/${group}`;
 }
 
@@ -130,7 +128,7 @@ function keyVaultReplaceNote(view: IacView): string[] {
   return [
     'azurerm_key_vault_access_policy, once imported: an apply that changes it replaces the whole entry of this',
     "principal in the vault with exactly the permissions here (azurerm updates access policies with 'replace'): any",
-    "other permission that entry holds (keys or certificates given by hand) is removed. main.bicep's 'add' merges instead.",
+    "other permission that entry holds (one given by hand, beyond those here) is removed. main.bicep's 'add' merges instead.",
   ];
 }
 

@@ -13,7 +13,15 @@
 import { SCRIPT_FILE_NAME } from '../../index';
 import type { DeploymentPlan } from '../../plan/deployment-plan';
 import type { ResolvedResource } from '../../resources';
-import { iacView, inOtherGroup, resourceType, symbolWords, type ArmGrant, type IacView } from '../iac-view';
+import {
+  iacView,
+  inOtherGroup,
+  resourceType,
+  symbolWords,
+  type ArmGrant,
+  type IacView,
+  isGuid,
+} from '../iac-view';
 import { identityBlockTerraform, identityTitle, terraformIdentity } from '../identity-block';
 import { azLine, cloudFirstLines, federatedCredentialNote } from '../header-notes';
 import { needsLines, preconditionNeed } from '../needs';
@@ -23,8 +31,6 @@ import { grantImportId, identityAndComponentImports, importLines } from './impor
 import { identityItems } from './identity-items';
 import { AZURERM_VERSION, KUBERNETES_VERSION } from './provider-versions';
 import { argument, block, comment, hclBody, ref, type HclItem } from './hcl-text';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const nameOf = (resource: ResolvedResource): string => symbolWords(resource.variable).join('_');
 const dataRef = (resource: ResolvedResource): string =>
@@ -73,7 +79,7 @@ function header(view: IacView): HclItem[] {
 
 function subscriptionDescription(subscription: string): string {
   if (subscription === '') return 'The subscription id (az account show --query id -o tsv).';
-  if (GUID.test(subscription)) return 'The subscription id (the one chosen in the wizard).';
+  if (isGuid(subscription)) return 'The subscription id (the one chosen in the wizard).';
   return `The id of the subscription ${subscription} (az account show --subscription '${subscription}' --query id -o tsv).`;
 }
 
@@ -118,7 +124,7 @@ function providersAndVariables(view: IacView): HclItem[] {
     variable(
       'subscription_id',
       subscriptionDescription(plan.subscription),
-      GUID.test(plan.subscription) ? plan.subscription : undefined,
+      isGuid(plan.subscription) ? plan.subscription : undefined,
     ),
     variable('resource_group_name', 'The resource group of the host and the identity.', plan.resourceGroup),
   );
