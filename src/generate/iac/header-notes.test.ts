@@ -54,7 +54,7 @@ describe('IaC header notes', () => {
 
   it('Bicep in an azd project: the subscription the wizard names, as an id (a name is looked up)', () => {
     expect(files(AKS).bicep).toContain(
-      `azd env set AZURE_SUBSCRIPTION_ID "$(az account show --subscription 'Contoso Production' --query id -o tsv)"`,
+      `SUBSCRIPTION_ID=$(az account show --subscription 'Contoso Production' --query id -o tsv) && azd env set AZURE_SUBSCRIPTION_ID "$SUBSCRIPTION_ID"`,
     );
     const id = '00000000-1111-2222-3333-444444444444';
     expect(files(AKS.replace('Contoso%20Production', id)).bicep).toContain(
@@ -73,10 +73,13 @@ describe('IaC header notes', () => {
     for (const text of Object.values(files(AKS))) {
       expect(text).toContain('Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled)');
       // The check first, as the script runs the update only when one of the two is off, with its warning.
-      expect(text).toContain(
-        "Both are on when this prints true: az aks show --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv; otherwise",
+      // Comment markers off (// in Bicep, # in Terraform): each command stands on its own line.
+      expect(text.replace(/^(\/\/|#) /gm, '')).toContain(
+        "Both are on when this prints true:\n  az aks show --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv\nOtherwise",
       );
-      expect(text).toContain('restarts the API server, possible downtime, and cannot be turned off again');
+      expect(text).toContain(
+        'restarts the API server, possible downtime, pods that fail afterwards need a restart',
+      );
       expect(text).toContain(
         "az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none",
       );

@@ -88,7 +88,7 @@ export function cosmosAssignmentNote(view: IacView): string[] {
     'A Cosmos DB data-plane role assignment the setup script made has another name too (a random GUID); whether',
     "Cosmos DB then refuses this file's or makes a second is not confirmed: delete the script's before this file's",
     "first deployment (after it, the list holds this file's own, named by its guid(), too), <name> from the first",
-    'line, then the second:',
+    "command's output, then the second:",
     // `az cosmosdb sql role assignment delete` takes --account-name, --resource-group, --role-assignment-id
     // and --yes (az 2.45 help).
     ...grants.flatMap((grant) => [

@@ -6,7 +6,7 @@
 //   az deployment group create --subscription 'Contoso Production' --resource-group rg-orders --template-file main.bicep --parameters main.parameters.json
 // In an azd project, put main.bicep and main.parameters.json in infra/, and deploy into this group:
 //   azd env set AZURE_RESOURCE_GROUP rg-orders
-//   azd env set AZURE_SUBSCRIPTION_ID "$(az account show --subscription 'Contoso Production' --query id -o tsv)"
+//   SUBSCRIPTION_ID=$(az account show --subscription 'Contoso Production' --query id -o tsv) && azd env set AZURE_SUBSCRIPTION_ID "$SUBSCRIPTION_ID"
 // A role assignment the setup script already made has another name: delete it first, or ARM reports
 // RoleAssignmentExists.
 // Workload ID: Entra takes one federated credential per issuer and subject on an identity, and refuses another
@@ -19,7 +19,10 @@
 // through it fails (AADSTS70021); the setup script stops there instead. Check it first:
 //   az identity federated-credential show --name dapr-default-orders-api --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
 // If it names another issuer or subject, do not deploy: use another name in place of dapr-default-orders-api.
-// Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true: az aks show --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv; otherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, and cannot be turned off again): az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
+// Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true:
+//   az aks show --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv
+// Otherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, pods that fail afterwards need a restart, and it cannot be turned off again):
+//   az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 targetScope = 'resourceGroup'
 
 @description('The user-assigned identity the app signs in with.')

@@ -26,7 +26,10 @@
 # through it fails (AADSTS70021); the setup script stops there instead. Check it first:
 #   az identity federated-credential show --name dapr-default-orders-api --identity-name id-orders --subscription 'Contoso Production' --resource-group rg-orders --query '{issuer:issuer,subject:subject}'
 # If it names another issuer or subject, do not deploy: use another name in place of dapr-default-orders-api.
-# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true: az aks show --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv; otherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, and cannot be turned off again): az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
+# Needs: Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true:
+#   az aks show --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --query 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled' -o tsv
+# Otherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, pods that fail afterwards need a restart, and it cannot be turned off again):
+#   az aks update --subscription 'Contoso Production' --name aks-prod --resource-group rg-orders --enable-oidc-issuer --enable-workload-identity -o none
 terraform {
   required_providers {
     azurerm    = {
@@ -123,6 +126,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 
 # The namespace default must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
+# Each component takes over, with field_manager force_conflicts, the fields the setup script's kubectl apply wrote, once imported (else an apply that changes one fails with a server-side apply conflict); it also overrides an edit made by hand or by another tool, which terraform plan shows first.
 # After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl --context aks-prod rollout restart deployment/orders-api -n default
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {

@@ -13,7 +13,7 @@
 // A Cosmos DB data-plane role assignment the setup script made has another name too (a random GUID); whether
 // Cosmos DB then refuses this file's or makes a second is not confirmed: delete the script's before this file's
 // first deployment (after it, the list holds this file's own, named by its guid(), too), <name> from the first
-// line, then the second:
+// command's output, then the second:
 //   az cosmosdb sql role assignment list --account-name cosmos-orders --resource-group rg-orders --query '[?principalId=='\''<principal id>'\'' && ends_with(roleDefinitionId, '\''/00000000-0000-0000-0000-000000000002'\'') && !contains(scope, '\''/dbs/'\'')].name' -o tsv
 //   az cosmosdb sql role assignment delete --account-name cosmos-orders --resource-group rg-orders --role-assignment-id '<name>' --yes
 // Needs: Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders, with the one partition key path /partitionKey (the Dapr state store writes the partition key in the partitionKey property); Dapr reads it, and its data-plane role creates neither: az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders (the database first, if missing: az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders).

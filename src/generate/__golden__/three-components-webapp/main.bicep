@@ -99,8 +99,8 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
 // No app port: Dapr delivers no subscribed messages or input-binding events to the app. If it takes them, enter its port in the wizard.
 // Not confirmed: that the sidecar sees /home when WEBSITES_ENABLE_APP_SERVICE_STORAGE is false (the default for
 // apps that started as one custom container); if daprd loads no component, set it to true.
-// The sidecar's log (daprd's "Component loaded" or "Failed to init component" lines; needs an Azure CLI
-// newer than 2.45, with the web app sitecontainers commands the setup script uses):
+// The sidecar's log (daprd's "Component loaded" or "Failed to init component" lines; needs Azure CLI
+// 2.70 or later, the first with the web app sitecontainers commands: az upgrade):
 //   az webapp sitecontainers log --name orders-web --resource-group rg-orders --container-name daprd
 resource daprSidecar 'Microsoft.Web/sites/sitecontainers@2025-03-01' = {
   parent: hostResource

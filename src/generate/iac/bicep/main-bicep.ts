@@ -81,7 +81,8 @@ function header(view: IacView, modules: readonly GrantModule[]): string {
         : [
             isGuid(plan.subscription)
               ? `  azd env set AZURE_SUBSCRIPTION_ID ${plan.subscription}`
-              : `  azd env set AZURE_SUBSCRIPTION_ID "$(${azLine(plan, ['az', 'account', 'show', '--query', 'id', '-o', 'tsv'])})"`,
+              : // && so that a failed lookup (not signed in) sets nothing rather than an empty id.
+                `  SUBSCRIPTION_ID=$(${azLine(plan, ['az', 'account', 'show', '--query', 'id', '-o', 'tsv'])}) && azd env set AZURE_SUBSCRIPTION_ID "$SUBSCRIPTION_ID"`,
           ]),
       ...(plan.cloud.id === 'public'
         ? []

@@ -34,8 +34,10 @@ export function sidecarText(plan: DeploymentPlan): string {
       // The caveats the script prints beside the same step, so the template does not read as more certain.
       ...sidecar.step.lines.flatMap((line) => (line.kind === 'note' ? line.text.split('\n') : [])),
       // Those notes point to the log "below", the script's verify step's command (hosts/web-app.ts): here it is.
-      'The sidecar\'s log (daprd\'s "Component loaded" or "Failed to init component" lines; needs an Azure CLI',
-      'newer than 2.45, with the web app sitecontainers commands the setup script uses):',
+      // The sitecontainers commands first ship in Azure CLI 2.70.0 (Azure/azure-cli src/azure-cli/HISTORY.rst,
+      // "Version 2.70.0", App Service: "az webapp sitecontainers: Add new commands").
+      'The sidecar\'s log (daprd\'s "Component loaded" or "Failed to init component" lines; needs Azure CLI',
+      '2.70 or later, the first with the web app sitecontainers commands: az upgrade):',
       `  ${azLine(plan, ['az', 'webapp', 'sitecontainers', 'log', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--container-name', sidecar.containerName])}`,
     ].join('\n'),
     body: {

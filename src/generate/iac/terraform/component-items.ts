@@ -79,6 +79,8 @@ export function componentItems(view: IacView): HclItem[] {
           // daprd loads its components when the pod starts, and the Workload ID webhook injects the client id at
           // pod admission. The script's patch carries a hash of the files fixed when the wizard wrote them
           // (hosts/aks.ts config-hash), so after a Terraform-only change it patches nothing and restarts nothing.
+          // Said where the blocks are, so the force below is no surprise (see its comment in the code).
+          `Each component takes over, with field_manager force_conflicts, the fields the setup script's kubectl apply wrote, once imported (else an apply that changes one fails with a server-side apply conflict); it also overrides an edit made by hand or by another tool, which terraform plan shows first.\n` +
           `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: ${pastedLine(['kubectl', '--context', plan.hostName, 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}`,
       ),
     ];
