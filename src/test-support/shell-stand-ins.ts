@@ -93,10 +93,11 @@ const ENVIRONMENT_ID_QUERIES = ['managedEnvironmentId', 'properties.managedEnvir
 const PARTITION_KEY_QUERY = 'resource.partitionKey.paths';
 /**
  * Container Apps: a component of the environment read by name (hosts/environment-components.ts), after the
- * name: none there, every part of its signature empty.
+ * name's literal (a raw string, or a JSON literal for a name with a quote: generate/jmespath.ts): none there,
+ * every part of its signature empty.
  */
 const COMPONENT_SIGNATURE_TAIL =
-  "'] | [0] || `{}` | join('|', [properties.componentType || '', join(',', properties.scopes || `[]`), " +
+  "] | [0] || `{}` | join('|', [properties.componentType || '', join(',', properties.scopes || `[]`), " +
   "properties.metadata[?name=='azureClientId'].value | [0] || ''])";
 const NO_COMPONENT_SIGNATURE = '||';
 
@@ -153,7 +154,7 @@ export function azAnswer(
   if (query === RUN_COMMAND_QUERY && args.some((arg) => arg.includes(IMDS_URL))) return `${IMDS_OUTPUT}\n`;
   // The app's environment is the one the script looks up: its id, as the id lookup answers.
   if (ENVIRONMENT_ID_QUERIES.includes(query)) return `${inputs.captured.id}\n`;
-  if (query.startsWith("[?name=='") && query.endsWith(COMPONENT_SIGNATURE_TAIL))
+  if (query.startsWith('[?name==') && query.endsWith(COMPONENT_SIGNATURE_TAIL))
     return `${NO_COMPONENT_SIGNATURE}\n`;
   return '';
 }
@@ -186,7 +187,7 @@ const AZ_STUB = [
   `  ${sh(APP_ID_QUERY)}|${sh(RUNNING_APP_ID_QUERY)}) printf '%s\\n' "$STUB_APP_ID" ;;`,
   `  ${sh(RUN_COMMAND_QUERY)}) if [[ $all == *${sh(IMDS_URL)}* ]]; then printf '%s\\n' ${sh(IMDS_OUTPUT)}; fi ;;`,
   `  ${ENVIRONMENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "$${answerVariable('id')}" ;;`,
-  `  "[?name=='"*${sh(COMPONENT_SIGNATURE_TAIL)}) printf '%s\\n' ${sh(NO_COMPONENT_SIGNATURE)} ;;`,
+  `  "[?name=="*${sh(COMPONENT_SIGNATURE_TAIL)}) printf '%s\\n' ${sh(NO_COMPONENT_SIGNATURE)} ;;`,
   `  ${sh(RBAC_QUERY)})`,
   '    n=0',
   '    if [[ -f $STUB_STATE/rbac ]]; then n=$(< "$STUB_STATE/rbac"); fi',
