@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
-import type { FakeCloudState } from '../../test-support/fake-cloud/seed';
+import { fakeResource, type FakeCloudState } from '../../test-support/fake-cloud/seed';
 import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
 import { buildSetupScript } from '../az-script';
 import { buildPlan } from '../plan/build-plan';
@@ -116,9 +116,43 @@ describe('AKS kubelet teardown after the cluster was deleted', () => {
       expect(down.stateAfter.roleAssignments).toEqual(granted);
       expect(down.stdout).toContain('the grants made to it were NOT removed');
       expect(down.stdout).not.toContain('federated credential');
-      expect(down.stdout).toMatch(
-        /az role assignment list --scope \/subscriptions\/\S+\/vaults\/kv-orders --query "\[\?ends_with\(roleDefinitionId, '\/4633458b-17de-408a-b874-0445c86b69e6'\)/,
-      );
+      const lookup =
+        /^ {2}(az role assignment list --scope \S+\/vaults\/kv-orders --query ".+") -o table$/m.exec(
+          down.stdout,
+        )?.[1];
+      expect(lookup).toMatch(/ends_with\(roleDefinitionId, '\/4633458b-17de-408a-b874-0445c86b69e6'\)/);
+      expect(down.stdout).toContain('only a row whose principalName is empty');
+      // Another app's setup granted the same role on the vault to its own identity, which still exists: the
+      // lookup finds both, and only the principal name tells the gone kubelet identity's from the live one.
+      const otherPrincipal = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
+      const otherClientId = 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f';
+      const other: FakeCloudState = {
+        ...withoutCluster,
+        resources: [
+          ...withoutCluster.resources,
+          fakeResource('identity', 'rg-orders', 'id-billing', {
+            principalId: otherPrincipal,
+            clientId: otherClientId,
+          }),
+        ],
+        roleAssignments: [
+          ...granted,
+          { ...granted[0], id: `${String(granted[0]?.id)}-billing`, principalId: otherPrincipal },
+        ],
+      };
+      const listed = runWithFakeCloud(`${lookup ?? 'false'} -o json`, other, { timeoutMs: TIMEOUT_MS });
+      expect(listed.status, listed.stderr).toBe(0);
+      const rows = JSON.parse(listed.stdout) as Json[];
+      expect(
+        rows.map(({ principalId, principalName, principalType }) => [
+          principalId,
+          principalName,
+          principalType,
+        ]),
+      ).toEqual([
+        [granted[0]?.principalId, '', 'ServicePrincipal'],
+        [otherPrincipal, otherClientId, 'ServicePrincipal'],
+      ]);
     },
     TIMEOUT_MS,
   );

@@ -100,9 +100,9 @@ fi
 # Kept: the namespace (other workloads may use it).
 if [ "$CLUSTER_ID" = '' ]; then
   printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}, or not readable with your sign-in: the steps in the cluster are skipped (a deleted cluster took its components and Deployment with it)."
-  printf '%s\n' 'Its kubelet identity (which only the cluster names) could not be read, so the grants made to it were NOT removed. Once no cluster uses them, find each role assignment the setup made and delete it by id (az role assignment delete --ids <id>):'
+  printf '%s\n' 'Its kubelet identity (which only the cluster names) could not be read, so the grants made to it were NOT removed. Each lookup below lists every grant of the role on that resource that any run of the setup made, other apps'\'' and other clusters'\'' included. Delete (az role assignment delete --ids <id>) only a row whose principalName is empty: Microsoft Graph no longer finds that principal, as it no longer finds a kubelet identity AKS made, which went with the cluster. A row with a principalName is a live identity, another app'\''s or a kubelet identity brought to the cluster (it outlives the cluster): leave it unless az ad sp show --id <principalId> names this cluster'\''s kubelet identity. If every principalName is empty, your sign-in may not read Microsoft Graph: run az ad sp show --id <principalId> for each, and delete only those it says do not exist.'
   if [ "$VAULT_ID" != '' ]; then
-    printf '%s\n' '  az role assignment list --scope '"$VAULT_ID"' --query "[?ends_with(roleDefinitionId, '\''/4633458b-17de-408a-b874-0445c86b69e6'\'') && description=='\''Created by the Dapr Managed Identity Wizard'\''].{id: id, principalId: principalId}" -o table'
+    printf '%s\n' '  az role assignment list --scope '"$VAULT_ID"' --query "[?ends_with(roleDefinitionId, '\''/4633458b-17de-408a-b874-0445c86b69e6'\'') && description=='\''Created by the Dapr Managed Identity Wizard'\''].{id: id, principalId: principalId, principalName: principalName, principalType: principalType}" -o table'
   fi
 fi
 
