@@ -392,6 +392,13 @@ describe('AKS checks before anything changes', () => {
       expect(run.stderr).toContain(
         'az aks nodepool upgrade --cluster-name aks-prod --resource-group rg-orders --name <node pool> --node-image-only',
       );
+      // "An update only works if there's a VHD update to consume" (use-managed-identity.md).
+      expect(run.stderr).toContain(
+        'The upgrade moves kubelet only when there is a newer node image to consume: if a pool runs the latest one already, wait until the next is available',
+      );
+      expect(run.stderr).toContain(
+        'az aks nodepool show --cluster-name aks-prod --resource-group rg-orders --name <node pool> --query nodeImageVersion',
+      );
       expect(run.stateAfter.roleAssignments).toEqual([]);
     },
     TIMEOUT_MS,
