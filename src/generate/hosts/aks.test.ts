@@ -322,6 +322,27 @@ describe('AKS components of the setup names', () => {
   );
 
   it(
+    "the setup stops on one an earlier run wrote for another app id, and names that run's teardown",
+    () => {
+      const { plan, setup } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const written = objectOf(first.stateAfter, 'Component', 'azurekeyvault');
+      const billing = scripts(LINK.replace('appId=orders-api', 'appId=billing'));
+      const run = runWithFakeCloud(billing.setup, first.stateAfter, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(
+        'already has a Dapr component named azurekeyvault that an earlier run of the setup wrote with other values',
+      );
+      expect(run.stderr).toContain('Take it back with the teardown of that run');
+      expect(run.stderr).toContain('kubectl delete components.dapr.io azurekeyvault --namespace orders');
+      expect(run.stderr).not.toContain('that the setup does not write');
+      expect(objectOf(run.stateAfter, 'Component', 'azurekeyvault')).toEqual(written);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'the teardown deletes the one the setup created, and keeps one it did not create',
     () => {
       const { plan, setup, teardown } = scripts();
