@@ -153,7 +153,7 @@ export function aksComponentsTeardownStep(plan: DeploymentPlan): ScriptStep {
               printLine(
                 `Kept: the component ${component.name} in the namespace `,
                 v('NAMESPACE'),
-                ` was not created by the setup (no ${CREATED_ANNOTATION} mark) or was changed since (another type, or scopes other than ${plan.appId} alone). If nothing loads it: kubectl delete components.dapr.io ${component.name} --namespace `,
+                ` carries no ${CREATED_ANNOTATION} mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than ${plan.appId} alone). If nothing loads it: kubectl delete components.dapr.io ${component.name} --namespace `,
                 v('NAMESPACE'),
               ),
             ]),

@@ -222,15 +222,41 @@ describe('AKS ServiceAccount of the user', () => {
       });
       expect(down.status, down.stderr).toBe(0);
       expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeDefined();
-      expect(down.stdout).toContain('Kept: the ServiceAccount orders-api existed before the setup');
+      // No mark: it existed before the setup, or an older setup (from before the mark) made it.
+      expect(down.stdout).toContain(
+        'Kept: the ServiceAccount orders-api has no dapr-mi-wizard/created mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it',
+      );
       // The Deployment ran as default before; the teardown cannot know it, so it says what it leaves.
       const deployment = objectOf(down.stateAfter, 'Deployment', 'orders-api');
       expect(((deployment?.spec as Json).template as { spec: Json }).spec.serviceAccountName).toBe(
         'orders-api',
       );
       expect(down.stdout).toContain(
-        'Kept: the Deployment orders-api still runs as the ServiceAccount orders-api',
+        'Kept: the Deployment orders-api still runs as the ServiceAccount orders-api, with the Workload ID label azure.workload.identity/use: that ServiceAccount has no dapr-mi-wizard/created mark of the setup',
       );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'one deleted by hand since the setup is said to be gone, not to have existed before the setup',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const deleted = clone(first.stateAfter);
+      clusterOf(deleted).objects = clusterOf(deleted).objects.filter(
+        (object) => !(object.kind === 'ServiceAccount' && (object.metadata as Json).name === 'orders-api'),
+      );
+      const down = runWithFakeCloud(teardown, deleted, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(down.status, down.stderr).toBe(0);
+      expect(down.stdout).toContain(
+        'Kept: the Deployment orders-api still names the ServiceAccount orders-api, with the Workload ID label azure.workload.identity/use, but that ServiceAccount is gone',
+      );
+      expect(down.stdout).toContain(
+        "If it ran as the namespace's default ServiceAccount: kubectl patch deployment",
+      );
+      expect(down.stdout).not.toContain('existed before the setup');
     },
     TIMEOUT_MS,
   );
@@ -363,7 +389,9 @@ describe('AKS components of the setup names', () => {
       });
       expect(kept.status, kept.stderr).toBe(0);
       expect(objectOf(kept.stateAfter, 'Component', 'azurekeyvault')).toBeDefined();
-      expect(kept.stdout).toContain('Kept: the component azurekeyvault in the namespace orders');
+      expect(kept.stdout).toContain(
+        'Kept: the component azurekeyvault in the namespace orders carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates',
+      );
     },
     TIMEOUT_MS,
   );

@@ -294,7 +294,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != state.postgresql/orders-api/true ]; then
-        printf '%s\n' "Kept: the component pg-state in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-state --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component pg-state in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-state --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io pg-state-v1 \
@@ -305,7 +305,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != state.postgresql/orders-api/true ]; then
-        printf '%s\n' "Kept: the component pg-state-v1 in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-state-v1 --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component pg-state-v1 in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-state-v1 --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io postgres-binding \
@@ -318,7 +318,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != bindings.postgresql/orders-api/true ]; then
-        printf '%s\n' "Kept: the component postgres-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io postgres-binding --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component postgres-binding in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io postgres-binding --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io pg-config \
@@ -329,7 +329,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != configuration.postgresql/orders-api/true ]; then
-        printf '%s\n' "Kept: the component pg-config in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-config --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component pg-config in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pg-config --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io sql-state \
@@ -340,7 +340,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api/true ]; then
-        printf '%s\n' "Kept: the component sql-state in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io sql-state --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component sql-state in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io sql-state --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io sql-state-v1 \
@@ -351,7 +351,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api/true ]; then
-        printf '%s\n' "Kept: the component sql-state-v1 in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io sql-state-v1 --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component sql-state-v1 in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io sql-state-v1 --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io redis-state \
@@ -362,7 +362,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != state.redis/orders-api/true ]; then
-        printf '%s\n' "Kept: the component redis-state in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-state --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component redis-state in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-state --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io redis-pubsub \
@@ -373,7 +373,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != pubsub.redis/orders-api/true ]; then
-        printf '%s\n' "Kept: the component redis-pubsub in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-pubsub --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component redis-pubsub in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-pubsub --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io redis-binding \
@@ -386,7 +386,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != bindings.redis/orders-api/true ]; then
-        printf '%s\n' "Kept: the component redis-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-binding --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component redis-binding in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-binding --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io redis-config \
@@ -397,7 +397,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != configuration.redis/orders-api/true ]; then
-        printf '%s\n' "Kept: the component redis-config in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-config --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component redis-config in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io redis-config --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io lockstore \
@@ -408,7 +408,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != lock.redis/orders-api/true ]; then
-        printf '%s\n' "Kept: the component lockstore in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io lockstore --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component lockstore in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io lockstore --namespace ${NAMESPACE}"
       fi
     fi
   fi
@@ -443,7 +443,15 @@ if [ "$CLUSTER_ID" != '' ]; then
           --namespace "$NAMESPACE" \
           --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
       if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
-        printf '%s\n' 'Kept: the Deployment orders-api still runs as the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+        SERVICE_ACCOUNT_FOUND=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+            --namespace "$NAMESPACE" \
+            --ignore-not-found -o name)
+        if [ "$SERVICE_ACCOUNT_FOUND" != '' ]; then
+          printf '%s\n' 'Kept: the Deployment orders-api still runs as the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use: that ServiceAccount has no dapr-mi-wizard/created mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it, or a run stopped before its mark), so the teardown cannot tell whether the Deployment ran as it before. ''If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+        fi
+        if [ "$SERVICE_ACCOUNT_FOUND" = '' ]; then
+          printf '%s\n' 'Kept: the Deployment orders-api still names the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use, but that ServiceAccount is gone (deleted since the setup): new pods of the Deployment are refused until it is back or the Deployment runs as another. ''If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+        fi
       fi
     fi
   fi
@@ -471,7 +479,7 @@ if [ "$CLUSTER_ID" != '' ]; then
         fi
       fi
       if [ "$SERVICE_ACCOUNT_CREATED" != true ]; then
-        printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} existed before the setup (it has no dapr-mi-wizard/created mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id-"
+        printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} has no dapr-mi-wizard/created mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it, or a run stopped before its mark), and keeps the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id- (or, if a setup made it and nothing runs as it: kubectl delete serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE})"
       fi
     fi
   fi

@@ -138,7 +138,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api/true ]; then
-        printf '%s\n' "Kept: the component azurekeyvault in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component azurekeyvault in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault --namespace ${NAMESPACE}"
       fi
     fi
   fi
