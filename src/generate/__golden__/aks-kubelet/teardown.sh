@@ -3,10 +3,12 @@
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#aksIdentity=kubelet&resourceGroup=rg-orders&hostName=aks-prod&namespace=orders&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders
 # Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
-# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# own changes, the kubelet identity stays (AKS made it). Role assignments carry the setup's description; where the
 # setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
+# The components carry the setup's dapr-mi-wizard/created mark; a setup run stopped between
+# applying one and marking it leaves it unmarked, and the teardown then keeps it and says so.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.

@@ -3,10 +3,14 @@
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#resourceGroup=rg-orders&subscription=Contoso%20Production&hostName=aks-prod&identityName=id-orders&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders&kvModel=accesspolicy
 # Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
-# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# own changes, the identity stays (its client id was entered: the setup used it and created none). Role assignments carry the setup's description; where the
 # setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
+# The federated credential carries no mark either: it is deleted by its name while it trusts exactly this
+# cluster's issuer and this ServiceAccount, so one of that name and trust made before the setup goes too.
+# The components and the ServiceAccount carry the setup's dapr-mi-wizard/created mark; a setup run stopped between
+# applying one and marking it leaves it unmarked, and the teardown then keeps it and says so.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -81,7 +85,7 @@ if [ "$VAULT_ID" = '' ]; then
   printf '%s\n' 'The Key Vault kv-orders is not there (deleted, or not readable with your sign-in): its grants are skipped.'
 fi
 
-# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.
+# Read the user-assigned identity (all empty once it is gone): its principal id finds the grants.
 IDENTITY_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].id | [0]" -o tsv)

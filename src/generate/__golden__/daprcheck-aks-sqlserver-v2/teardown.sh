@@ -7,6 +7,10 @@
 # setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
+# The federated credential carries no mark either: it is deleted by its name while it trusts exactly this
+# cluster's issuer and this ServiceAccount, so one of that name and trust made before the setup goes too.
+# The components and the ServiceAccount carry the setup's dapr-mi-wizard/created mark; a setup run stopped between
+# applying one and marking it leaves it unmarked, and the teardown then keeps it and says so.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -137,7 +141,7 @@ if [ "$PRINCIPAL_ID" != '' ]; then
           --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
     fi
     if [ "$CLIENT_ID" = '' ]; then
-      printf '%s\n' 'The identity'\''s client id could not be read (az ad sp show, above), so the database user id-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
+      printf '%s\n' 'The identity'\''s client id could not be read (az identity list, above), so the database user id-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
     fi
   fi
 fi

@@ -7,6 +7,10 @@
 # setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
+# The federated credential carries no mark either: it is deleted by its name while it trusts exactly this
+# cluster's issuer and this ServiceAccount, so one of that name and trust made before the setup goes too.
+# The components and the ServiceAccount carry the setup's dapr-mi-wizard/created mark; a setup run stopped between
+# applying one and marking it leaves it unmarked, and the teardown then keeps it and says so.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
