@@ -118,6 +118,28 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
 }
 
 /**
+ * The command that read CLIENT_ID before the teardown's SQL step: Microsoft Graph for a system-assigned
+ * identity (this step), the cluster for the kubelet identity (aks-teardown.ts), the identity itself otherwise
+ * (teardown/identity.ts readUserIdentitySteps).
+ */
+function clientIdSource(plan: DeploymentPlan): string {
+  const kind = plan.identity.kind;
+  switch (kind) {
+    case 'system':
+      return 'az ad sp show';
+    case 'kubelet':
+      return 'az aks show';
+    case 'user':
+    case 'workload':
+      return 'az identity list';
+    default: {
+      const unhandled: never = kind;
+      throw new Error(`Unhandled identity ${String(unhandled)}`);
+    }
+  }
+}
+
+/**
  * Drops the contained user, only while its SID is this identity's client id (as the setup checks it), so a
  * user of that name made for another identity stays. DROP USER takes its role memberships and GRANTs with it
  * (sql-docs DROP USER); a user that owns a schema or objects cannot be dropped, and --exit-on-error stops the
@@ -161,7 +183,7 @@ export function sqlTeardownStep(plan: DeploymentPlan, resolved: ResolvedGrant): 
       ]),
       when('CLIENT_ID', '=', '', [
         printLine(
-          `The identity's client id could not be read (az ad sp show, above), so the database user ${user} in ${database} on ${resource.name} is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity's, or run this teardown again.`,
+          `The identity's client id could not be read (${clientIdSource(plan)}, above), so the database user ${user} in ${database} on ${resource.name} is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity's, or run this teardown again.`,
         ),
       ]),
     ],

@@ -15,11 +15,19 @@ const CLUSTER_ID = 'CLUSTER_ID';
  * nobody to look for and removed nothing. Each role assignment is printed as a lookup by the setup's
  * description and the role's GUID on its one resource, for the user to delete by id; other grants name
  * the principal only, and are said to be left.
+ *
+ * That lookup also finds every other setup's grant of the role there (other apps, other clusters), so it
+ * shows whose each one is: az role assignment list fills principalName from Microsoft Graph, '' for a
+ * principal Graph no longer finds, and leaves it out when Graph cannot be read at all (azure-cli 2.45
+ * role/custom.py list_role_assignments, _get_object_stubs: directoryObjects/getByIds answers only objects that
+ * exist). The kubelet identity AKS made lives in the node resource group, which AKS deletes with the cluster
+ * (MicrosoftDocs/azure-aks-docs articles/aks/use-managed-identity.md, "Pre-created kubelet managed identity";
+ * articles/aks/faq.yml, "Why are two resource groups created with AKS?"); one brought with the cluster stays.
  */
 function kubeletGrantsLeftLines(plan: DeploymentPlan): Conditional['lines'] {
   const lines: Conditional['lines'][number][] = [
     printLine(
-      'Its kubelet identity (which only the cluster names) could not be read, so the grants made to it were NOT removed. Once no cluster uses them, find each role assignment the setup made and delete it by id (az role assignment delete --ids <id>):',
+      "Its kubelet identity (which only the cluster names) could not be read, so the grants made to it were NOT removed. Each lookup below lists every grant of the role on that resource that any run of the setup made, other apps' and other clusters' included. Delete (az role assignment delete --ids <id>) only a row whose principalName is empty: Microsoft Graph no longer finds that principal, as it no longer finds a kubelet identity AKS made, which went with the cluster. A row with a principalName is a live identity, another app's or a kubelet identity brought to the cluster (it outlives the cluster): leave it unless az ad sp show --id <principalId> names this cluster's kubelet identity. If every principalName is empty, your sign-in may not read Microsoft Graph: run az ad sp show --id <principalId> for each, and delete only those it says do not exist.",
     ),
   ];
   for (const { grant, resource } of plan.grants) {
@@ -29,7 +37,7 @@ function kubeletGrantsLeftLines(plan: DeploymentPlan): Conditional['lines'] {
         printLine(
           '  az role assignment list --scope ',
           v(`${resource.variable}_ID`),
-          ` --query "[?ends_with(roleDefinitionId, ${jmesString(`/${grant.role.guid}`)}) && description==${jmesString(ROLE_ASSIGNMENT_DESCRIPTION)}].{id: id, principalId: principalId}" -o table`,
+          ` --query "[?ends_with(roleDefinitionId, ${jmesString(`/${grant.role.guid}`)}) && description==${jmesString(ROLE_ASSIGNMENT_DESCRIPTION)}].{id: id, principalId: principalId, principalName: principalName, principalType: principalType}" -o table`,
         ),
       ]),
     );

@@ -23,13 +23,16 @@ import {
 import { guard } from '../setup/steps';
 
 const FOUND = 'COMPONENT_FOUND';
+const FOUND_MARK = 'COMPONENT_MARK';
 const EXISTED = 'COMPONENT_EXISTED';
 const DAPR_CRD = 'DAPR_CRD';
 
 /** The Component's type and its scopes, as the lookup prints them: `{.scopes[*]}` joins them with spaces. */
 const SIGNATURE_PATH = '{.spec.type}/{.scopes[*]}';
-/** The same, then the setup's mark (empty on a Component it did not create). */
-const MARKED_SIGNATURE_PATH = `${SIGNATURE_PATH}/{.metadata.annotations.${CREATED_ANNOTATION}}`;
+/** The setup's mark alone: `true` on a Component it created, empty on any other. */
+const MARK_PATH = `{.metadata.annotations.${CREATED_ANNOTATION}}`;
+/** The signature, then the mark. */
+const MARKED_SIGNATURE_PATH = `${SIGNATURE_PATH}/${MARK_PATH}`;
 
 /** What the lookup prints for the Component the setup writes. */
 function signature(component: PlannedComponent): string {
@@ -58,22 +61,37 @@ function lookup(component: PlannedComponent, variable: string, output: string): 
 
 /**
  * Before any change: a Component of one of the setup's names that is not what the setup writes is someone
- * else's; the script stops. What the setup wrote on an earlier run passes. Runs after the Dapr check (the
- * resource type exists) and the Deployment check (the namespace exists).
+ * else's; the script stops. What the setup wrote on an earlier run passes. One that carries the setup's mark
+ * but another type or scopes was written by an earlier run with other values (another app id, or another
+ * component under that name), or changed since; the stop says so, and that its teardown takes it back. Runs
+ * after the Dapr check (the resource type exists) and the Deployment check (the namespace exists).
  */
 export function aksComponentsCheckStep(plan: DeploymentPlan): ScriptStep {
   const namespace = plan.kubernetes?.namespace ?? '';
+  const show = (component: PlannedComponent) =>
+    `kubectl get components.dapr.io ${component.name} --namespace ${namespace} -o yaml shows it`;
   return {
     comment: `Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than ${plan.appId} alone, stops the script.`,
     lines: plan.components.flatMap((component) => [
       lookup(component, FOUND, `jsonpath=${SIGNATURE_PATH}`),
       when(FOUND, '!=', '', [
-        guard(
-          FOUND,
-          '!=',
-          signature(component),
-          `The namespace ${namespace} already has a Dapr component named ${component.name} that the setup does not write (another type, or scopes other than ${plan.appId} alone: kubectl get components.dapr.io ${component.name} --namespace ${namespace} -o yaml shows it). Applying the setup's file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.`,
-        ),
+        lookup(component, FOUND_MARK, `jsonpath=${MARK_PATH}`),
+        when(FOUND_MARK, '=', 'true', [
+          guard(
+            FOUND,
+            '!=',
+            signature(component),
+            `The namespace ${namespace} already has a Dapr component named ${component.name} that an earlier run of the setup wrote with other values (it carries the setup's ${CREATED_ANNOTATION} mark, but another type, or scopes other than ${plan.appId} alone: another app id or another component under that name, or it was changed since; ${show(component)}). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard's Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io ${component.name} --namespace ${namespace}; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.`,
+          ),
+        ]),
+        when(FOUND_MARK, '!=', 'true', [
+          guard(
+            FOUND,
+            '!=',
+            signature(component),
+            `The namespace ${namespace} already has a Dapr component named ${component.name} that the setup does not write (another type, or scopes other than ${plan.appId} alone: ${show(component)}). Applying the setup's file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.`,
+          ),
+        ]),
       ]),
     ]),
   };
@@ -135,7 +153,7 @@ export function aksComponentsTeardownStep(plan: DeploymentPlan): ScriptStep {
               printLine(
                 `Kept: the component ${component.name} in the namespace `,
                 v('NAMESPACE'),
-                ` was not created by the setup (no ${CREATED_ANNOTATION} mark) or was changed since (another type, or scopes other than ${plan.appId} alone). If nothing loads it: kubectl delete components.dapr.io ${component.name} --namespace `,
+                ` carries no ${CREATED_ANNOTATION} mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than ${plan.appId} alone). If nothing loads it: kubectl delete components.dapr.io ${component.name} --namespace `,
                 v('NAMESPACE'),
               ),
             ]),

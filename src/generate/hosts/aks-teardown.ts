@@ -18,7 +18,7 @@ import {
   v,
   when,
   words,
-  type Command,
+  type Conditional,
   type ScriptLine,
   type ScriptStep,
   type Word,
@@ -53,30 +53,70 @@ function revertPatch(withServiceAccount: boolean, workload: boolean): string {
   return JSON.stringify({ spec: { template } });
 }
 
-/**
- * The setup switches a Deployment that ran as the default ServiceAccount to the one entered; when that one
- * existed before (no created mark), the teardown cannot tell whether the Deployment already ran as it, so it
- * leaves serviceAccountName and the Workload ID label, says so and prints the patch that takes them back.
- * (Recording the previous serviceAccountName in the pod template would let it restore it; not done yet.)
- */
-function keptServiceAccountNote(deployment: string): Command {
-  const takeBack = JSON.stringify({
-    spec: {
-      template: {
-        metadata: { labels: { 'azure.workload.identity/use': null } },
-        spec: { serviceAccountName: null, serviceAccount: null },
-      },
+/** The patch that takes the Deployment back to the namespace's default ServiceAccount, printed for the user. */
+const TAKE_BACK_SERVICE_ACCOUNT = JSON.stringify({
+  spec: {
+    template: {
+      metadata: { labels: { 'azure.workload.identity/use': null } },
+      spec: { serviceAccountName: null, serviceAccount: null },
     },
-  });
-  return printLine(
-    `Kept: the Deployment ${deployment} still runs as the ServiceAccount `,
-    v('SERVICE_ACCOUNT'),
-    ", with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace's default ServiceAccount: kubectl patch deployment ",
+  },
+});
+
+function takeBackServiceAccountWords(): Word[] {
+  return [
+    "If it ran as the namespace's default ServiceAccount: kubectl patch deployment ",
     DEPLOYMENT,
     ' --namespace ',
     v('NAMESPACE'),
-    ` --type strategic -p '${takeBack}'`,
-  );
+    ` --type strategic -p '${TAKE_BACK_SERVICE_ACCOUNT}'`,
+  ];
+}
+
+/**
+ * The setup switches a Deployment that ran as the default ServiceAccount to the one entered; when that one
+ * has no created mark (it existed before, or a setup from before the mark made it), the teardown cannot tell
+ * whether the Deployment already ran as it, so it leaves serviceAccountName and the Workload ID label, says
+ * so and prints the patch that takes them back. A ServiceAccount deleted since reads no mark either: the note
+ * then says it is gone, since pods naming a ServiceAccount that does not exist are refused (the ServiceAccount
+ * admission plugin "ensures the ServiceAccount referenced by the pod exists": kubernetes/kubernetes
+ * plugin/pkg/admission/serviceaccount/admission.go).
+ * (Recording the previous serviceAccountName in the pod template would let it restore it; not done yet.)
+ */
+function keptServiceAccountNotes(deployment: string): Conditional['lines'] {
+  const found = 'SERVICE_ACCOUNT_FOUND';
+  return [
+    command(
+      [
+        'kubectl',
+        'get',
+        'serviceaccount',
+        v('SERVICE_ACCOUNT'),
+        '--namespace',
+        v('NAMESPACE'),
+        '--ignore-not-found',
+        '-o',
+        'name',
+      ],
+      { captureTo: found },
+    ),
+    when(found, '!=', '', [
+      printLine(
+        `Kept: the Deployment ${deployment} still runs as the ServiceAccount `,
+        v('SERVICE_ACCOUNT'),
+        `, with the Workload ID label azure.workload.identity/use: that ServiceAccount has no ${CREATED_ANNOTATION} mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it, or a run stopped before its mark), so the teardown cannot tell whether the Deployment ran as it before. `,
+        ...takeBackServiceAccountWords(),
+      ),
+    ]),
+    when(found, '=', '', [
+      printLine(
+        `Kept: the Deployment ${deployment} still names the ServiceAccount `,
+        v('SERVICE_ACCOUNT'),
+        ', with the Workload ID label azure.workload.identity/use, but that ServiceAccount is gone (deleted since the setup): new pods of the Deployment are refused until it is back or the Deployment runs as another. ',
+        ...takeBackServiceAccountWords(),
+      ),
+    ]),
+  ];
 }
 
 /**
@@ -129,7 +169,7 @@ function deploymentRevertStep(plan: DeploymentPlan): ScriptStep {
               ]),
               when(SERVICE_ACCOUNT_CREATED, '!=', 'true', [
                 patch(false),
-                when(account, '=', v('SERVICE_ACCOUNT'), [keptServiceAccountNote(kubernetes.deployment)]),
+                when(account, '=', v('SERVICE_ACCOUNT'), keptServiceAccountNotes(kubernetes.deployment)),
               ]),
             ]),
           ]
@@ -296,13 +336,15 @@ function serviceAccountTeardownStep(): ScriptStep {
             printLine(
               'Kept: the ServiceAccount ',
               v('SERVICE_ACCOUNT'),
-              ' existed before the setup (it has no ',
-              CREATED_ANNOTATION,
-              " mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ",
+              ` has no ${CREATED_ANNOTATION} mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it, or a run stopped before its mark), and keeps the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount `,
               v('SERVICE_ACCOUNT'),
               ' --namespace ',
               v('NAMESPACE'),
-              ' azure.workload.identity/client-id-',
+              ' azure.workload.identity/client-id- (or, if a setup made it and nothing runs as it: kubectl delete serviceaccount ',
+              v('SERVICE_ACCOUNT'),
+              ' --namespace ',
+              v('NAMESPACE'),
+              ')',
             ),
           ]),
         ]),

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
-import type { FakeCloudState } from '../../test-support/fake-cloud/seed';
+import { fakeResource, type FakeCloudState } from '../../test-support/fake-cloud/seed';
 import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
 import { buildSetupScript } from '../az-script';
 import { buildPlan } from '../plan/build-plan';
@@ -116,9 +116,43 @@ describe('AKS kubelet teardown after the cluster was deleted', () => {
       expect(down.stateAfter.roleAssignments).toEqual(granted);
       expect(down.stdout).toContain('the grants made to it were NOT removed');
       expect(down.stdout).not.toContain('federated credential');
-      expect(down.stdout).toMatch(
-        /az role assignment list --scope \/subscriptions\/\S+\/vaults\/kv-orders --query "\[\?ends_with\(roleDefinitionId, '\/4633458b-17de-408a-b874-0445c86b69e6'\)/,
-      );
+      const lookup =
+        /^ {2}(az role assignment list --scope \S+\/vaults\/kv-orders --query ".+") -o table$/m.exec(
+          down.stdout,
+        )?.[1];
+      expect(lookup).toMatch(/ends_with\(roleDefinitionId, '\/4633458b-17de-408a-b874-0445c86b69e6'\)/);
+      expect(down.stdout).toContain('only a row whose principalName is empty');
+      // Another app's setup granted the same role on the vault to its own identity, which still exists: the
+      // lookup finds both, and only the principal name tells the gone kubelet identity's from the live one.
+      const otherPrincipal = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
+      const otherClientId = 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f';
+      const other: FakeCloudState = {
+        ...withoutCluster,
+        resources: [
+          ...withoutCluster.resources,
+          fakeResource('identity', 'rg-orders', 'id-billing', {
+            principalId: otherPrincipal,
+            clientId: otherClientId,
+          }),
+        ],
+        roleAssignments: [
+          ...granted,
+          { ...granted[0], id: `${String(granted[0]?.id)}-billing`, principalId: otherPrincipal },
+        ],
+      };
+      const listed = runWithFakeCloud(`${lookup ?? 'false'} -o json`, other, { timeoutMs: TIMEOUT_MS });
+      expect(listed.status, listed.stderr).toBe(0);
+      const rows = JSON.parse(listed.stdout) as Json[];
+      expect(
+        rows.map(({ principalId, principalName, principalType }) => [
+          principalId,
+          principalName,
+          principalType,
+        ]),
+      ).toEqual([
+        [granted[0]?.principalId, '', 'ServicePrincipal'],
+        [otherPrincipal, otherClientId, 'ServicePrincipal'],
+      ]);
     },
     TIMEOUT_MS,
   );
@@ -188,15 +222,41 @@ describe('AKS ServiceAccount of the user', () => {
       });
       expect(down.status, down.stderr).toBe(0);
       expect(objectOf(down.stateAfter, 'ServiceAccount', 'orders-api')).toBeDefined();
-      expect(down.stdout).toContain('Kept: the ServiceAccount orders-api existed before the setup');
+      // No mark: it existed before the setup, or an older setup (from before the mark) made it.
+      expect(down.stdout).toContain(
+        'Kept: the ServiceAccount orders-api has no dapr-mi-wizard/created mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it',
+      );
       // The Deployment ran as default before; the teardown cannot know it, so it says what it leaves.
       const deployment = objectOf(down.stateAfter, 'Deployment', 'orders-api');
       expect(((deployment?.spec as Json).template as { spec: Json }).spec.serviceAccountName).toBe(
         'orders-api',
       );
       expect(down.stdout).toContain(
-        'Kept: the Deployment orders-api still runs as the ServiceAccount orders-api',
+        'Kept: the Deployment orders-api still runs as the ServiceAccount orders-api, with the Workload ID label azure.workload.identity/use: that ServiceAccount has no dapr-mi-wizard/created mark of the setup',
       );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'one deleted by hand since the setup is said to be gone, not to have existed before the setup',
+    () => {
+      const { plan, setup, teardown } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const deleted = clone(first.stateAfter);
+      clusterOf(deleted).objects = clusterOf(deleted).objects.filter(
+        (object) => !(object.kind === 'ServiceAccount' && (object.metadata as Json).name === 'orders-api'),
+      );
+      const down = runWithFakeCloud(teardown, deleted, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(down.status, down.stderr).toBe(0);
+      expect(down.stdout).toContain(
+        'Kept: the Deployment orders-api still names the ServiceAccount orders-api, with the Workload ID label azure.workload.identity/use, but that ServiceAccount is gone',
+      );
+      expect(down.stdout).toContain(
+        "If it ran as the namespace's default ServiceAccount: kubectl patch deployment",
+      );
+      expect(down.stdout).not.toContain('existed before the setup');
     },
     TIMEOUT_MS,
   );
@@ -288,6 +348,27 @@ describe('AKS components of the setup names', () => {
   );
 
   it(
+    "the setup stops on one an earlier run wrote for another app id, and names that run's teardown",
+    () => {
+      const { plan, setup } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const written = objectOf(first.stateAfter, 'Component', 'azurekeyvault');
+      const billing = scripts(LINK.replace('appId=orders-api', 'appId=billing'));
+      const run = runWithFakeCloud(billing.setup, first.stateAfter, { timeoutMs: TIMEOUT_MS });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(
+        'already has a Dapr component named azurekeyvault that an earlier run of the setup wrote with other values',
+      );
+      expect(run.stderr).toContain('Take it back with the teardown of that run');
+      expect(run.stderr).toContain('kubectl delete components.dapr.io azurekeyvault --namespace orders');
+      expect(run.stderr).not.toContain('that the setup does not write');
+      expect(objectOf(run.stateAfter, 'Component', 'azurekeyvault')).toEqual(written);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'the teardown deletes the one the setup created, and keeps one it did not create',
     () => {
       const { plan, setup, teardown } = scripts();
@@ -308,7 +389,9 @@ describe('AKS components of the setup names', () => {
       });
       expect(kept.status, kept.stderr).toBe(0);
       expect(objectOf(kept.stateAfter, 'Component', 'azurekeyvault')).toBeDefined();
-      expect(kept.stdout).toContain('Kept: the component azurekeyvault in the namespace orders');
+      expect(kept.stdout).toContain(
+        'Kept: the component azurekeyvault in the namespace orders carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates',
+      );
     },
     TIMEOUT_MS,
   );
@@ -357,6 +440,13 @@ describe('AKS checks before anything changes', () => {
       // kubelet keeps the service principal until its node pool's image is upgraded (use-managed-identity.md).
       expect(run.stderr).toContain(
         'az aks nodepool upgrade --cluster-name aks-prod --resource-group rg-orders --name <node pool> --node-image-only',
+      );
+      // "An update only works if there's a VHD update to consume" (use-managed-identity.md).
+      expect(run.stderr).toContain(
+        'The upgrade moves kubelet only when there is a newer node image to consume: if a pool runs the latest one already, wait until the next is available',
+      );
+      expect(run.stderr).toContain(
+        'az aks nodepool show --cluster-name aks-prod --resource-group rg-orders --name <node pool> --query nodeImageVersion',
       );
       expect(run.stateAfter.roleAssignments).toEqual([]);
     },

@@ -48,13 +48,18 @@ function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
         // ManagedClusterProperties.identity_profile, set only with a managed identity): nothing to grant to.
         // After `az aks update --enable-managed-identity` kubelet keeps the service principal until the node
         // pools are upgraded (`az aks nodepool upgrade --node-image-only`), which cordons, drains and reimages
-        // the nodes (MicrosoftDocs/azure-docs articles/aks/use-managed-identity.md, "Enable managed
-        // identities on an existing AKS cluster"; the CLI's own prompt says the same, acs custom.py).
+        // the nodes, and "An update only works if there's a VHD update to consume. If you're running the
+        // latest VHD, you need to wait until the next VHD is available in order to perform the update."
+        // (MicrosoftDocs/azure-aks-docs articles/aks/use-managed-identity.md, "Update an existing AKS cluster
+        // to use a system-assigned managed identity"; the CLI's own prompt says the same, acs custom.py). The
+        // pool's image against the latest: nodeImageVersion (az aks nodepool show) and latestNodeImageVersion
+        // (az aks nodepool get-upgrades; azure-mgmt-containerservice AgentPool, AgentPoolUpgradeProfile;
+        // MicrosoftDocs/azure-aks-docs articles/aks/node-image-upgrade.md).
         guard(
           'PRINCIPAL_ID',
           '=',
           '',
-          `The cluster ${plan.hostName} has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity: az aks update --name ${plan.hostName} --resource-group ${plan.resourceGroup} --enable-managed-identity, then upgrade each node pool's image, since kubelet keeps the service principal until then: az aks nodepool upgrade --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name <node pool> --node-image-only (downtime: the nodes are cordoned, drained and reimaged; az aks nodepool list --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} -o table names the pools). Then run the script again.`,
+          `The cluster ${plan.hostName} has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity: az aks update --name ${plan.hostName} --resource-group ${plan.resourceGroup} --enable-managed-identity, then upgrade each node pool's image, since kubelet keeps the service principal until then: az aks nodepool upgrade --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name <node pool> --node-image-only (downtime: the nodes are cordoned, drained and reimaged; az aks nodepool list --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} -o table names the pools). The upgrade moves kubelet only when there is a newer node image to consume: if a pool runs the latest one already, wait until the next is available (compare az aks nodepool get-upgrades --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --nodepool-name <node pool> --query latestNodeImageVersion with az aks nodepool show --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name <node pool> --query nodeImageVersion). Then run the script again.`,
         ),
         ...clientIdLines(
           plan,

@@ -15,8 +15,9 @@ export function readUserIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   if (!plan.identity.userAssigned) return [];
   return [
     {
-      comment:
-        'Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.',
+      comment: setupCreatesNoIdentity(plan)
+        ? 'Read the user-assigned identity (all empty once it is gone): its principal id finds the grants.'
+        : 'Read the user-assigned identity (all empty once it is gone): its principal id finds the grants, its tag says whether the setup created it.',
       lines: [
         // ACI takes no identity off the group (only its file sets identities): the id is not needed there.
         ...(plan.host.id === 'aci' ? [] : [identityLookup('IDENTITY_ID', 'id')]),

@@ -32,6 +32,7 @@ import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, ROLE_ASSIGNMENT_DESCRIPTION }
 import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY, removeLocalFilesLines } from './host-steps';
 import { deleteUserIdentitySteps, readUserIdentitySteps, setupCreatesNoIdentity } from './identity';
 import { keptRoleFlags, keptRoleSteps } from './kept-role';
+import { teardownSummaryLines } from './teardown-summary';
 import { DELETE_CONTAINER_GROUP } from '../hosts/aci';
 
 export const TEARDOWN_FILE = 'teardown-dapr-identity.sh';
@@ -242,14 +243,7 @@ export function buildTeardownScript(
     header: [
       `Dapr Managed Identity Wizard: teardown of ${scriptTitle(plan)} on ${plan.host.title}, ${plan.identity.title}.`,
       ...originLines(meta),
-      "Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's",
-      "own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the",
-      // On AKS the components and the ServiceAccount carry the setup's mark (dapr-mi-wizard/created).
-      plan.kubernetes
-        ? 'setup leaves no mark (access policies, database users of its names), what'
-        : 'setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what',
-      "has those names and still names this identity is taken to be the setup's. A grant that another setup for",
-      'this identity also relies on goes too: both made the same one.',
+      ...teardownSummaryLines(plan),
       'Safe to run again: every step looks before it removes.',
       `Dry run: DRY_RUN=1 bash ${TEARDOWN_FILE} prints each command that would remove something instead of running it.`,
       signInLine(plan),

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeFakeCloudRuns } from './run';
 import { fakeResource } from './seed';
-import { SLOW, GROUP, VAULT_ID, seed, run, grant } from './fake-cloud-test-fixtures';
+import { SLOW, GROUP, TEST_CLIENT_ID, VAULT_ID, seed, run, grant } from './fake-cloud-test-fixtures';
 
 afterAll(removeFakeCloudRuns);
 
@@ -64,6 +64,24 @@ describe('az: --query and output formats', SLOW, () => {
     );
     expect(JSON.parse(result.stdout)).toEqual([
       ['22222222-2222-4222-8222-222222222222', 'Key Vault Secrets User'],
+    ]);
+  });
+
+  it('names the principal of each assignment as the CLI does: its first service principal name, empty once gone', () => {
+    const live = fakeResource('identity', GROUP, 'id-live', {
+      principalId: '33333333-3333-4333-8333-333333333333',
+      clientId: TEST_CLIENT_ID,
+    });
+    const result = run(
+      [grant('33333333-3333-4333-8333-333333333333'), grant('44444444-4444-4444-8444-444444444444')].join(
+        '\n',
+      ) +
+        `\naz role assignment list --scope ${VAULT_ID} --query "[].[principalId, principalName, principalType]" -o json`,
+      seed([live]),
+    );
+    expect(JSON.parse(result.stdout)).toEqual([
+      ['33333333-3333-4333-8333-333333333333', TEST_CLIENT_ID, 'ServicePrincipal'],
+      ['44444444-4444-4444-8444-444444444444', '', 'ServicePrincipal'],
     ]);
   });
 

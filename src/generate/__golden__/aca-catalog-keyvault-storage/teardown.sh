@@ -4,7 +4,7 @@
 #   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&m.vaultName=kv-orders&c2.component=crypto.azure.keyvault&c2.m.vaultName=kv-keys&c2.kvModel=accesspolicy&c3.component=state.azure.blobstorage&c3.m.accountName=storders&c3.m.containerName=state&c4.component=state.azure.blobstorage&c4.version=v1&c4.name=statestore-v1&c4.m.accountName=storders&c4.m.containerName=statev1&c5.component=bindings.azure.blobstorage&c5.m.accountName=stuploads&c5.m.containerName=uploads&c5.blobAccess=readwrite&c6.component=state.azure.tablestorage&c6.name=tablestate&c6.m.accountName=storders&c6.m.tableName=orders&c7.component=bindings.azure.storagequeues&c7.m.accountName=storders&c7.m.queueName=jobs
 # Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
 # own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
-# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# setup leaves no mark (components, access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.

@@ -191,99 +191,220 @@ COMPONENT_FOUND=$(kubectl get components.dapr.io pg-state \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named pg-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io pg-state \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pg-state that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pg-state --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pg-state --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pg-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io pg-state-v1 \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named pg-state-v1 that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-state-v1 --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io pg-state-v1 \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pg-state-v1 that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pg-state-v1 --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pg-state-v1 --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pg-state-v1 that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-state-v1 --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io postgres-binding \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != bindings.postgresql/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named postgres-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io postgres-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io postgres-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.postgresql/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named postgres-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io postgres-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io postgres-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.postgresql/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named postgres-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io postgres-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io pg-config \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != configuration.postgresql/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named pg-config that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-config --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io pg-config \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != configuration.postgresql/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pg-config that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pg-config --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pg-config --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != configuration.postgresql/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pg-config that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-config --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io sql-state \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named sql-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io sql-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io sql-state \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named sql-state that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io sql-state --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io sql-state --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named sql-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io sql-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io sql-state-v1 \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named sql-state-v1 that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io sql-state-v1 --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io sql-state-v1 \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named sql-state-v1 that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io sql-state-v1 --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io sql-state-v1 --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != state.sqlserver/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named sql-state-v1 that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io sql-state-v1 --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io redis-state \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != state.redis/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named redis-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io redis-state \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != state.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named redis-state that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io redis-state --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io redis-state --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != state.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named redis-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io redis-pubsub \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != pubsub.redis/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named redis-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io redis-pubsub \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named redis-pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io redis-pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io redis-pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named redis-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io redis-binding \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != bindings.redis/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named redis-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io redis-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named redis-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io redis-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io redis-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named redis-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io redis-config \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != configuration.redis/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named redis-config that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-config --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io redis-config \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != configuration.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named redis-config that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io redis-config --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io redis-config --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != configuration.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named redis-config that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io redis-config --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io lockstore \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != lock.redis/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named lockstore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io lockstore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io lockstore \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != lock.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named lockstore that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io lockstore --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io lockstore --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != lock.redis/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named lockstore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io lockstore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 

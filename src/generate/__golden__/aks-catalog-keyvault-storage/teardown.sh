@@ -7,6 +7,10 @@
 # setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
+# The federated credential carries no mark either: it is deleted by its name while it trusts exactly this
+# cluster's issuer and this ServiceAccount, so one of that name and trust made before the setup goes too.
+# The components and the ServiceAccount carry the setup's dapr-mi-wizard/created mark; a setup run stopped between
+# applying one and marking it leaves it unmarked, and the teardown then keeps it and says so.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -255,7 +259,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api/true ]; then
-        printf '%s\n' "Kept: the component azurekeyvault in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component azurekeyvault in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault-crypto \
@@ -268,7 +272,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != crypto.azure.keyvault/orders-api/true ]; then
-        printf '%s\n' "Kept: the component azurekeyvault-crypto in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault-crypto --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component azurekeyvault-crypto in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault-crypto --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io statestore \
@@ -279,7 +283,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api/true ]; then
-        printf '%s\n' "Kept: the component statestore in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io statestore --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component statestore in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io statestore --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io statestore-v1 \
@@ -292,7 +296,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api/true ]; then
-        printf '%s\n' "Kept: the component statestore-v1 in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io statestore-v1 --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component statestore-v1 in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io statestore-v1 --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io blob-binding \
@@ -303,7 +307,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != bindings.azure.blobstorage/orders-api/true ]; then
-        printf '%s\n' "Kept: the component blob-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io blob-binding --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component blob-binding in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io blob-binding --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io tablestate \
@@ -314,7 +318,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != state.azure.tablestorage/orders-api/true ]; then
-        printf '%s\n' "Kept: the component tablestate in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io tablestate --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component tablestate in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io tablestate --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io queue-binding \
@@ -327,7 +331,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != bindings.azure.storagequeues/orders-api/true ]; then
-        printf '%s\n' "Kept: the component queue-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io queue-binding --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component queue-binding in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io queue-binding --namespace ${NAMESPACE}"
       fi
     fi
   fi
@@ -362,7 +366,15 @@ if [ "$CLUSTER_ID" != '' ]; then
           --namespace "$NAMESPACE" \
           --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
       if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
-        printf '%s\n' 'Kept: the Deployment orders-api still runs as the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+        SERVICE_ACCOUNT_FOUND=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+            --namespace "$NAMESPACE" \
+            --ignore-not-found -o name)
+        if [ "$SERVICE_ACCOUNT_FOUND" != '' ]; then
+          printf '%s\n' 'Kept: the Deployment orders-api still runs as the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use: that ServiceAccount has no dapr-mi-wizard/created mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it, or a run stopped before its mark), so the teardown cannot tell whether the Deployment ran as it before. ''If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+        fi
+        if [ "$SERVICE_ACCOUNT_FOUND" = '' ]; then
+          printf '%s\n' 'Kept: the Deployment orders-api still names the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use, but that ServiceAccount is gone (deleted since the setup): new pods of the Deployment are refused until it is back or the Deployment runs as another. ''If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+        fi
       fi
     fi
   fi
@@ -390,7 +402,7 @@ if [ "$CLUSTER_ID" != '' ]; then
         fi
       fi
       if [ "$SERVICE_ACCOUNT_CREATED" != true ]; then
-        printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} existed before the setup (it has no dapr-mi-wizard/created mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id-"
+        printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} has no dapr-mi-wizard/created mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it, or a run stopped before its mark), and keeps the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id- (or, if a setup made it and nothing runs as it: kubectl delete serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE})"
       fi
     fi
   fi

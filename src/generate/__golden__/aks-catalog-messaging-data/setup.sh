@@ -229,90 +229,200 @@ COMPONENT_FOUND=$(kubectl get components.dapr.io queue-pubsub \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.queues/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named queue-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io queue-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io queue-pubsub \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.queues/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named queue-pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io queue-pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io queue-pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.queues/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named queue-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io queue-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io pubsub \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io pubsub \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io servicebus-binding \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != bindings.azure.servicebus.queues/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named servicebus-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io servicebus-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io servicebus-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.servicebus.queues/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named servicebus-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io servicebus-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io servicebus-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.servicebus.queues/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named servicebus-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io servicebus-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io eh-pubsub \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != pubsub.azure.eventhubs/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named eh-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io eh-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io eh-pubsub \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.azure.eventhubs/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named eh-pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io eh-pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io eh-pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.azure.eventhubs/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named eh-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io eh-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io eventhubs-binding \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != bindings.azure.eventhubs/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named eventhubs-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io eventhubs-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io eventhubs-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.eventhubs/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named eventhubs-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io eventhubs-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io eventhubs-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.eventhubs/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named eventhubs-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io eventhubs-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io cosmos-state \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != state.azure.cosmosdb/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named cosmos-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io cosmos-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io cosmos-state \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != state.azure.cosmosdb/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named cosmos-state that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io cosmos-state --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io cosmos-state --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != state.azure.cosmosdb/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named cosmos-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io cosmos-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io cosmosdb-binding \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != bindings.azure.cosmosdb/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named cosmosdb-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io cosmosdb-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io cosmosdb-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.cosmosdb/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named cosmosdb-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io cosmosdb-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io cosmosdb-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.cosmosdb/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named cosmosdb-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io cosmosdb-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io configstore \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != configuration.azure.appconfig/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named configstore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io configstore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io configstore \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != configuration.azure.appconfig/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named configstore that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io configstore --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io configstore --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != configuration.azure.appconfig/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named configstore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io configstore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io openai-binding \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != bindings.azure.openai/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named openai-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io openai-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io openai-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.openai/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named openai-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io openai-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io openai-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.openai/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named openai-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io openai-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io signalr-binding \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != bindings.azure.signalr/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named signalr-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io signalr-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io signalr-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.signalr/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named signalr-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io signalr-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io signalr-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != bindings.azure.signalr/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named signalr-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io signalr-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 

@@ -7,6 +7,10 @@
 # setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
+# The federated credential carries no mark either: it is deleted by its name while it trusts exactly this
+# cluster's issuer and this ServiceAccount, so one of that name and trust made before the setup goes too.
+# The components and the ServiceAccount carry the setup's dapr-mi-wizard/created mark; a setup run stopped between
+# applying one and marking it leaves it unmarked, and the teardown then keeps it and says so.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -329,7 +333,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.queues/orders-api/true ]; then
-        printf '%s\n' "Kept: the component queue-pubsub in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io queue-pubsub --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component queue-pubsub in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io queue-pubsub --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io pubsub \
@@ -340,7 +344,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api/true ]; then
-        printf '%s\n' "Kept: the component pubsub in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pubsub --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component pubsub in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io pubsub --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io servicebus-binding \
@@ -353,7 +357,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != bindings.azure.servicebus.queues/orders-api/true ]; then
-        printf '%s\n' "Kept: the component servicebus-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io servicebus-binding --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component servicebus-binding in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io servicebus-binding --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io eh-pubsub \
@@ -364,7 +368,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != pubsub.azure.eventhubs/orders-api/true ]; then
-        printf '%s\n' "Kept: the component eh-pubsub in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io eh-pubsub --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component eh-pubsub in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io eh-pubsub --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io eventhubs-binding \
@@ -377,7 +381,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != bindings.azure.eventhubs/orders-api/true ]; then
-        printf '%s\n' "Kept: the component eventhubs-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io eventhubs-binding --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component eventhubs-binding in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io eventhubs-binding --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io cosmos-state \
@@ -388,7 +392,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != state.azure.cosmosdb/orders-api/true ]; then
-        printf '%s\n' "Kept: the component cosmos-state in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io cosmos-state --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component cosmos-state in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io cosmos-state --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io cosmosdb-binding \
@@ -401,7 +405,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != bindings.azure.cosmosdb/orders-api/true ]; then
-        printf '%s\n' "Kept: the component cosmosdb-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io cosmosdb-binding --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component cosmosdb-binding in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io cosmosdb-binding --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io configstore \
@@ -412,7 +416,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != configuration.azure.appconfig/orders-api/true ]; then
-        printf '%s\n' "Kept: the component configstore in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io configstore --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component configstore in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io configstore --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io openai-binding \
@@ -425,7 +429,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != bindings.azure.openai/orders-api/true ]; then
-        printf '%s\n' "Kept: the component openai-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io openai-binding --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component openai-binding in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io openai-binding --namespace ${NAMESPACE}"
       fi
     fi
     COMPONENT_FOUND=$(kubectl get components.dapr.io signalr-binding \
@@ -438,7 +442,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != bindings.azure.signalr/orders-api/true ]; then
-        printf '%s\n' "Kept: the component signalr-binding in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io signalr-binding --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component signalr-binding in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io signalr-binding --namespace ${NAMESPACE}"
       fi
     fi
   fi
@@ -473,7 +477,15 @@ if [ "$CLUSTER_ID" != '' ]; then
           --namespace "$NAMESPACE" \
           --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
       if [ "$DEPLOYMENT_SERVICE_ACCOUNT" = "$SERVICE_ACCOUNT" ]; then
-        printf '%s\n' 'Kept: the Deployment orders-api still runs as the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use: that ServiceAccount existed before the setup, so the teardown cannot tell whether the Deployment ran as it before. If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+        SERVICE_ACCOUNT_FOUND=$(kubectl get serviceaccount "$SERVICE_ACCOUNT" \
+            --namespace "$NAMESPACE" \
+            --ignore-not-found -o name)
+        if [ "$SERVICE_ACCOUNT_FOUND" != '' ]; then
+          printf '%s\n' 'Kept: the Deployment orders-api still runs as the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use: that ServiceAccount has no dapr-mi-wizard/created mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it, or a run stopped before its mark), so the teardown cannot tell whether the Deployment ran as it before. ''If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+        fi
+        if [ "$SERVICE_ACCOUNT_FOUND" = '' ]; then
+          printf '%s\n' 'Kept: the Deployment orders-api still names the ServiceAccount '"$SERVICE_ACCOUNT"', with the Workload ID label azure.workload.identity/use, but that ServiceAccount is gone (deleted since the setup): new pods of the Deployment are refused until it is back or the Deployment runs as another. ''If it ran as the namespace'\''s default ServiceAccount: kubectl patch deployment '"$DEPLOYMENT_NAME"' --namespace '"$NAMESPACE"' --type strategic -p '\''{"spec":{"template":{"metadata":{"labels":{"azure.workload.identity/use":null}},"spec":{"serviceAccountName":null,"serviceAccount":null}}}}'\'''
+        fi
       fi
     fi
   fi
@@ -501,7 +513,7 @@ if [ "$CLUSTER_ID" != '' ]; then
         fi
       fi
       if [ "$SERVICE_ACCOUNT_CREATED" != true ]; then
-        printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} existed before the setup (it has no dapr-mi-wizard/created mark), with the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id-"
+        printf '%s\n' "Kept: the ServiceAccount ${SERVICE_ACCOUNT} has no dapr-mi-wizard/created mark of the setup (it existed before the setup, or a setup from before it marked what it creates made it, or a run stopped before its mark), and keeps the setup's annotation azure.workload.identity/client-id. If nothing else signs in through it: kubectl annotate serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE} azure.workload.identity/client-id- (or, if a setup made it and nothing runs as it: kubectl delete serviceaccount ${SERVICE_ACCOUNT} --namespace ${NAMESPACE})"
       fi
     fi
   fi

@@ -3,10 +3,12 @@
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#aksIdentity=kubelet&resourceGroup=rg-orders&hostName=aks-prod&namespace=orders&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders
 # Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
-# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
+# own changes, the kubelet identity stays (AKS made it). Role assignments carry the setup's description; where the
 # setup leaves no mark (access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
+# The components carry the setup's dapr-mi-wizard/created mark; a setup run stopped between
+# applying one and marking it leaves it unmarked, and the teardown then keeps it and says so.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
@@ -100,9 +102,9 @@ fi
 # Kept: the namespace (other workloads may use it).
 if [ "$CLUSTER_ID" = '' ]; then
   printf '%s\n' "The cluster ${CLUSTER_NAME} is not in the resource group ${RESOURCE_GROUP}, or not readable with your sign-in: the steps in the cluster are skipped (a deleted cluster took its components and Deployment with it)."
-  printf '%s\n' 'Its kubelet identity (which only the cluster names) could not be read, so the grants made to it were NOT removed. Once no cluster uses them, find each role assignment the setup made and delete it by id (az role assignment delete --ids <id>):'
+  printf '%s\n' 'Its kubelet identity (which only the cluster names) could not be read, so the grants made to it were NOT removed. Each lookup below lists every grant of the role on that resource that any run of the setup made, other apps'\'' and other clusters'\'' included. Delete (az role assignment delete --ids <id>) only a row whose principalName is empty: Microsoft Graph no longer finds that principal, as it no longer finds a kubelet identity AKS made, which went with the cluster. A row with a principalName is a live identity, another app'\''s or a kubelet identity brought to the cluster (it outlives the cluster): leave it unless az ad sp show --id <principalId> names this cluster'\''s kubelet identity. If every principalName is empty, your sign-in may not read Microsoft Graph: run az ad sp show --id <principalId> for each, and delete only those it says do not exist.'
   if [ "$VAULT_ID" != '' ]; then
-    printf '%s\n' '  az role assignment list --scope '"$VAULT_ID"' --query "[?ends_with(roleDefinitionId, '\''/4633458b-17de-408a-b874-0445c86b69e6'\'') && description=='\''Created by the Dapr Managed Identity Wizard'\''].{id: id, principalId: principalId}" -o table'
+    printf '%s\n' '  az role assignment list --scope '"$VAULT_ID"' --query "[?ends_with(roleDefinitionId, '\''/4633458b-17de-408a-b874-0445c86b69e6'\'') && description=='\''Created by the Dapr Managed Identity Wizard'\''].{id: id, principalId: principalId, principalName: principalName, principalType: principalType}" -o table'
   fi
 fi
 
@@ -138,7 +140,7 @@ if [ "$CLUSTER_ID" != '' ]; then
     fi
     if [ "$COMPONENT_FOUND" != '' ]; then
       if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api/true ]; then
-        printf '%s\n' "Kept: the component azurekeyvault in the namespace ${NAMESPACE} was not created by the setup (no dapr-mi-wizard/created mark) or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault --namespace ${NAMESPACE}"
+        printf '%s\n' "Kept: the component azurekeyvault in the namespace ${NAMESPACE} carries no dapr-mi-wizard/created mark of the setup (it existed before the setup, or was applied by a setup from before it marked what it creates, or by a run stopped before its mark), or was changed since (another type, or scopes other than orders-api alone). If nothing loads it: kubectl delete components.dapr.io azurekeyvault --namespace ${NAMESPACE}"
       fi
     fi
   fi

@@ -3,8 +3,8 @@
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=functionapp&resourceGroup=rg-orders&hostName=orders-func&environment=cae-orders&appId=orders-func&m.vaultName=kv-orders
 # Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
-# own changes, the identity only if asked. Role assignments carry the setup's description and an identity its tag; where the
-# setup leaves no mark (components, a ServiceAccount, access policies, database users of its names), what
+# own changes, the identity only if asked. Role assignments carry the setup's description; where the
+# setup leaves no mark (components, access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.

@@ -158,27 +158,60 @@ COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named azurekeyvault that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io azurekeyvault \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named azurekeyvault that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io azurekeyvault --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named azurekeyvault that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io statestore \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named statestore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io statestore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io statestore \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named statestore that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io statestore --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io statestore --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named statestore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io statestore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io pubsub \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
 if [ "$COMPONENT_FOUND" != '' ]; then
-  if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
-    echo 'The namespace orders already has a Dapr component named pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-    exit 1
+  COMPONENT_MARK=$(kubectl get components.dapr.io pubsub \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  if [ "$COMPONENT_MARK" = true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$COMPONENT_MARK" != true ]; then
+    if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
+      echo 'The namespace orders already has a Dapr component named pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
+      exit 1
+    fi
   fi
 fi
 

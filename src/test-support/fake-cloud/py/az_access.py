@@ -35,10 +35,15 @@ def cloud_set(state, values):
 
 def service_principals(state):
     """Every managed identity's service principal: a user-assigned identity's appId is its clientId; a
-    system-assigned one's is made up from its principal id (ARM's identity block does not carry it)."""
+    system-assigned one's is made up from its principal id (ARM's identity block does not carry it). A
+    cluster's kubelet identity is a user-assigned identity AKS keeps in the node resource group, named after
+    its resourceId; it is gone with the cluster."""
     for resource in state['resources']:
         if resource['type'] == TYPES['identity']:
             yield resource['principalId'], resource['clientId'], resource['name']
+        kubelet = (resource.get('identityProfile') or {}).get('kubeletidentity') or {}
+        if kubelet.get('objectId'):
+            yield kubelet['objectId'], kubelet.get('clientId', ''), kubelet.get('resourceId', '').rsplit('/', 1)[-1]
         identity = resource.get('identity') or {}
         if identity.get('principalId'):
             yield identity['principalId'], stable_id('app', identity['principalId']), resource['name']
@@ -154,11 +159,15 @@ def role_assignment_create(state, values):
 
 
 def role_assignment_list(state, values):
-    """Assignments at exactly the scope (no --include-inherited), with the role's name added, as
-    role/custom.py list_role_assignments does in the installed 2.45."""
+    """Assignments at exactly the scope (no --include-inherited), with the role's name and the principal's
+    name added, as role/custom.py list_role_assignments does in the installed 2.45: principalName is the
+    service principal's first servicePrincipalNames entry (_get_displayable_name), '' for a principal Microsoft
+    Graph no longer finds."""
     (scope,) = required(values, '--scope')
     names = state.get('roleDefinitions', {})
-    return [dict(assignment, roleDefinitionName=names.get(assignment['roleDefinitionId'].rsplit('/', 1)[-1], ''))
+    principal_names = {object_id.lower(): app_id for object_id, app_id, _ in service_principals(state)}
+    return [dict(assignment, roleDefinitionName=names.get(assignment['roleDefinitionId'].rsplit('/', 1)[-1], ''),
+                 principalName=principal_names.get(assignment['principalId'].lower(), ''))
             for assignment in state['roleAssignments'] if assignment['scope'].lower() == scope.lower()]
 
 
