@@ -32,7 +32,7 @@ import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, ROLE_ASSIGNMENT_DESCRIPTION }
 import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY, removeLocalFilesLines } from './host-steps';
 import { deleteUserIdentitySteps, readUserIdentitySteps, setupCreatesNoIdentity } from './identity';
 import { keptRoleFlags, keptRoleSteps } from './kept-role';
-import { DELETE_CONTAINER_GROUP } from '../hosts/aci';
+import { DELETE_CONTAINER_GROUP } from '../hosts/aci-teardown';
 
 export const TEARDOWN_FILE = 'teardown-dapr-identity.sh';
 
@@ -149,7 +149,7 @@ function optionLines(plan: DeploymentPlan): string[] {
   }
   if (plan.host.id === 'aci') {
     lines.push(
-      `${DELETE_CONTAINER_GROUP}=1 also deletes the container group ${plan.hostName} (your app runs in it), if it runs the setup's daprd sidecar.`,
+      `${DELETE_CONTAINER_GROUP}=1 also deletes the container group ${plan.hostName} (your app runs in it), if the setup's file made it (tag ${CREATED_BY_TAG_KEY}=${CREATED_BY_TAG_VALUE}).`,
     );
   }
   return lines;
