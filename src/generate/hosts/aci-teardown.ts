@@ -17,6 +17,7 @@ import {
   hostArgs,
   IDENTITY_CREATED_BY,
   removeLocalFilesLines,
+  systemPrincipalMissingLines,
 } from '../teardown/host-steps';
 import { setupCreatesNoIdentity } from '../teardown/identity';
 
@@ -54,6 +55,7 @@ function readSystemPrincipalSteps(plan: DeploymentPlan): ScriptStep[] {
           lit(groupQuery(plan, 'identity.principalId')),
           '-o tsv',
         ),
+        ...systemPrincipalMissingLines(plan),
       ],
     },
   ];

@@ -83,6 +83,9 @@ PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query identity.principalId -o tsv || true)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  printf '%s\n' 'The VM vm-orders is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If it was deleted or its identity turned off since the setup, what the setup granted to that identity is kept.'
+fi
 
 # Drop the database user vm-orders from orders on sql-orders, if it signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
