@@ -120,7 +120,9 @@ export function removeHostIdentityStep(
       ? `it has no createdBy=${CREATED_BY_TAG_VALUE} tag`
       : 'its client id was entered';
   return {
-    comment: `Take the user-assigned identity off the ${plan.host.noun} if the setup created it (and so attached it); one that existed before stays attached.`,
+    comment: setupCreatesNoIdentity(plan)
+      ? `Leave the user-assigned identity on the ${plan.host.noun}: its client id was entered in the wizard, so it existed before the setup, which may have attached it (the note below says how to take it off).`
+      : `Take the user-assigned identity off the ${plan.host.noun} if the setup created it (and so attached it); one that existed before stays attached.`,
     lines: [
       // An identity that is gone has no id to remove or to name in the note: nothing to do then.
       when('IDENTITY_ID', '!=', '', [

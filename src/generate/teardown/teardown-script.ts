@@ -121,9 +121,8 @@ function localFilesStep(plan: DeploymentPlan, setup: Script): ScriptStep[] {
 /** What the user may set when running it. */
 function options(plan: DeploymentPlan): NonNullable<Script['options']> {
   return [
-    ...(plan.identity.userAssigned && !setupCreatesNoIdentity(plan)
-      ? [{ name: DELETE_IDENTITY, defaultValue: '0' }]
-      : []),
+    // Read with a client id entered too, only to say that the identity is kept (identity.ts).
+    ...(plan.identity.userAssigned ? [{ name: DELETE_IDENTITY, defaultValue: '0' }] : []),
     ...(hasRemovableSystemIdentity(plan) ? [{ name: REMOVE_SYSTEM_IDENTITY, defaultValue: '0' }] : []),
     ...(plan.host.id === 'aci' ? [{ name: DELETE_CONTAINER_GROUP, defaultValue: '0' }] : []),
     ...grantScriptOptions(plan),
@@ -140,6 +139,10 @@ function optionLines(plan: DeploymentPlan): string[] {
   if (plan.identity.userAssigned && !setupCreatesNoIdentity(plan)) {
     lines.push(
       `${DELETE_IDENTITY}=1 also deletes the identity ${plan.identity.userAssigned.name}, if the setup created it (tag ${CREATED_BY_TAG_KEY}=${CREATED_BY_TAG_VALUE}).`,
+    );
+  } else if (plan.identity.userAssigned) {
+    lines.push(
+      `${DELETE_IDENTITY}=1 deletes no identity here: the client id of ${plan.identity.userAssigned.name} was entered in the wizard, so the setup did not create it.`,
     );
   }
   if (hasRemovableSystemIdentity(plan)) {
