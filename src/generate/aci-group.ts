@@ -7,6 +7,7 @@
 import { DAPRD_BINARY, DAPRD_IMAGE, SIDECAR_RESOURCES_PATH } from '../catalog/dapr';
 import { environmentVariables, type WizardConfig } from '../model/config';
 import { IDENTITY_ID_MARKER } from './markers';
+import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from './setup/provenance';
 
 export const ACI_GROUP_FILE = 'container-group.yaml';
 
@@ -104,6 +105,14 @@ export function buildAciGroup(
     location: config.location,
     name: config.hostName,
     type: 'Microsoft.ContainerInstance/containerGroups',
+    // The setup's mark, by which the teardown tells this group from one the user made of the same name. The
+    // YAML reference lists top-level `tags`; the CLI sends the whole file as the PUT body (custom.py
+    // _create_update_from_file), which the resources SDK serializes with its tags (azure-mgmt-resource
+    // 2021-04-01 GenericResource._attribute_map), and `az container list` prints them back
+    // (azure-mgmt-containerinstance Resource._attribute_map, "tags"). What a group file leaves out reverts
+    // to its default (container-instances-update.md, "Update a container group"), so a group recreated from
+    // the user's own file carries no mark unless that file writes it.
+    tags: { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE },
     identity: identityBlock(config),
     properties: {
       osType: FIXED.osType,

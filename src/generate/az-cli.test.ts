@@ -40,6 +40,8 @@ const GROUP_ID = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-orders`;
 const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
   PRINCIPAL_ID: '8d1e4c2a-5b3f-4e6d-9a7c-0b1e2f3a4b5c',
   CLIENT_ID: '6f0c9e21-3d4b-4a5c-8e7f-1a2b3c4d5e6f',
+  // The setup's components still in a Container Apps environment, as the teardown's list prints them.
+  ENV_COMPONENTS_KEPT: 'azurekeyvault, statestore',
   IDENTITY_ID: `${GROUP_ID}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders`,
   VAULT_ID: `${GROUP_ID}/providers/Microsoft.KeyVault/vaults/kv-orders`,
   // A federated credential that already trusts the ServiceAccount (hosts/aks.ts prints its name).

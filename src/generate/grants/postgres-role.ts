@@ -14,6 +14,7 @@ import {
   join,
   lit,
   note,
+  printLine,
   retry,
   v,
   when,
@@ -341,6 +342,27 @@ export function postgresTeardownStep(
       flagOnFailure: DATABASE_ROLE_KEPT,
     },
   );
+  // A database dropped since the setup took its grants with it, and psql could not connect to it ("database
+  // ... does not exist"), which would stop the teardown under set -e: it is looked up first, through the
+  // postgres database (pg_database lists every database of the server: PostgreSQL docs catalog-pg-database).
+  const databaseFound = `${resource.variable}_DATABASE_FOUND`;
+  const inDatabase = (lines: Conditional['lines']): Conditional['lines'] => [
+    command(
+      words(
+        'psql',
+        connectionString(host, 'postgres'),
+        '-X -tA -v ON_ERROR_STOP=1 -c',
+        lit(`SELECT count(*) FROM pg_database WHERE datname = ${sqlLiteral(database)};`),
+      ),
+      { captureTo: databaseFound, effect: 'read-only' },
+    ),
+    when(databaseFound, '=', '0', [
+      printLine(
+        `The database ${database} on ${resource.name} is not there (dropped since the setup?): its grants to ${role} went with it, none is taken back there.`,
+      ),
+    ]),
+    when(databaseFound, '!=', '0', lines),
+  ];
   return {
     comment: dropsRole
       ? `Take back the PostgreSQL grants of ${role} on ${resource.name} (${resolved.components.join(', ')}) and drop the role, if it still signs in as this identity.`
@@ -352,33 +374,35 @@ export function postgresTeardownStep(
         { captureTo: mapped, effect: 'read-only' },
       ),
       when(mapped, '=', '1', [
-        ...(schemaRevokes.length > 0
-          ? [
-              cmd(
-                'psql',
-                connectionString(host, database),
-                '-v ON_ERROR_STOP=1 -c',
-                lit(schemaRevokes.join(' ')),
+        ...inDatabase([
+          ...(schemaRevokes.length > 0
+            ? [
+                cmd(
+                  'psql',
+                  connectionString(host, database),
+                  '-v ON_ERROR_STOP=1 -c',
+                  lit(schemaRevokes.join(' ')),
+                ),
+              ]
+            : []),
+          ...tableRevokes.flatMap(({ table, statement }, index): Conditional['lines'] => {
+            const found = `${resource.variable}_TABLE_${index + 1}_FOUND`;
+            return [
+              command(
+                words(
+                  'psql',
+                  connectionString(host, database),
+                  '-X -tA -v ON_ERROR_STOP=1 -c',
+                  lit(`SELECT to_regclass(${sqlLiteral(table)}) IS NOT NULL;`),
+                ),
+                { captureTo: found, effect: 'read-only' },
               ),
-            ]
-          : []),
-        ...tableRevokes.flatMap(({ table, statement }, index): Conditional['lines'] => {
-          const found = `${resource.variable}_TABLE_${index + 1}_FOUND`;
-          return [
-            command(
-              words(
-                'psql',
-                connectionString(host, database),
-                '-X -tA -v ON_ERROR_STOP=1 -c',
-                lit(`SELECT to_regclass(${sqlLiteral(table)}) IS NOT NULL;`),
-              ),
-              { captureTo: found, effect: 'read-only' },
-            ),
-            when(found, '=', 't', [
-              cmd('psql', connectionString(host, database), '-v ON_ERROR_STOP=1 -c', lit(statement)),
-            ]),
-          ];
-        }),
+              when(found, '=', 't', [
+                cmd('psql', connectionString(host, database), '-v ON_ERROR_STOP=1 -c', lit(statement)),
+              ]),
+            ];
+          }),
+        ]),
         ...(dropsRole ? [dropRole] : []),
       ]),
     ],

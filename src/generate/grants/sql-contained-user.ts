@@ -16,6 +16,7 @@ import {
   v,
   when,
   words,
+  type Conditional,
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
@@ -140,6 +141,38 @@ function clientIdSource(plan: DeploymentPlan): string {
 }
 
 /**
+ * Runs `lines` only while the component's database is on the server: one dropped since the setup took its
+ * users with it, and sqlcmd could not open it, which would stop the teardown under set -e. It is looked up
+ * through master, with the same sign-in: on Azure SQL Database, sys.databases in master lists every database
+ * of the logical server, while DB_ID names only the current one (sql-docs db-id-transact-sql.md, "Remarks";
+ * the JDBC getCatalogs reference: "connect to the master database" for sys.databases). --headers -1 prints no
+ * column heading and SET NOCOUNT ON no row count (go-sqlcmd cmd/sqlcmd/sqlcmd.go setFlags: "Use -h-1 to
+ * specify that headers not be printed"); tr drops the column's padding.
+ */
+function inSqlDatabase(resolved: ResolvedGrant, lines: Conditional['lines']): Conditional['lines'] {
+  const { resource, component } = resolved;
+  const database = component.metadata.database ?? '';
+  const found = `${resource.variable}_DATABASE_FOUND`;
+  return [
+    command(
+      words(
+        'sqlcmd --server',
+        lit(component.metadata.host ?? ''),
+        '--database-name master --authentication-method ActiveDirectoryAzCli --exit-on-error --headers -1 --query',
+        lit(`SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = ${nvarchar(database)};`),
+      ),
+      { captureTo: found, pipeTo: ['tr', '-d', '[:space:]'], effect: 'read-only' },
+    ),
+    when(found, '=', '0', [
+      printLine(
+        `The database ${database} on ${resource.name} is not there (dropped since the setup?): its users went with it, none is dropped there.`,
+      ),
+    ]),
+    when(found, '!=', '0', lines),
+  ];
+}
+
+/**
  * Drops the contained user, only while its SID is this identity's client id (as the setup checks it), so a
  * user of that name made for another identity stays. DROP USER takes its role memberships and GRANTs with it
  * (sql-docs DROP USER); a user that owns a schema or objects cannot be dropped, and --exit-on-error stops the
@@ -172,14 +205,16 @@ export function sqlTeardownStep(plan: DeploymentPlan, resolved: ResolvedGrant): 
         'Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.',
       ),
       when('CLIENT_ID', '!=', '', [
-        cmd(
-          'sqlcmd --server',
-          lit(component.metadata.host ?? ''),
-          '--database-name',
-          lit(database),
-          '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
-          join(...statement),
-        ),
+        ...inSqlDatabase(resolved, [
+          cmd(
+            'sqlcmd --server',
+            lit(component.metadata.host ?? ''),
+            '--database-name',
+            lit(database),
+            '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
+            join(...statement),
+          ),
+        ]),
       ]),
       when('CLIENT_ID', '=', '', [
         printLine(

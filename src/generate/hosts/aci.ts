@@ -11,37 +11,20 @@ import {
   capture,
   cmd,
   command,
-  join,
   lit,
   note,
-  printLine,
   retry,
   v,
-  when,
   words,
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
-import { DAPRD_IMAGE } from '../../catalog/dapr';
-
-/** The daprd image's repository, with the colon before its tag. */
-const DAPRD_REPOSITORY = DAPRD_IMAGE.slice(0, DAPRD_IMAGE.lastIndexOf(':') + 1);
-import {
-  DELETE_IDENTITY,
-  hostArgs,
-  IDENTITY_CREATED_BY,
-  removeLocalFilesLines,
-} from '../teardown/host-steps';
-import { setupCreatesNoIdentity } from '../teardown/identity';
-import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import type { HostModule } from './host-module';
+import { containerInstancesTeardown } from './aci-teardown';
 import { signInProofLine } from './sign-in-proof';
-import { jmesJson, jmesReadValue } from '../jmespath';
-
-/** Set by the user to delete the container group the setup's file made. */
-export const DELETE_CONTAINER_GROUP = 'DELETE_CONTAINER_GROUP';
+import { jmesJson } from '../jmespath';
 
 function containerGroupOf(plan: DeploymentPlan): NonNullable<DeploymentPlan['containerGroup']> {
   if (!plan.containerGroup) throw new Error('An ACI plan carries its container group');
@@ -192,129 +175,8 @@ function componentLoadedLine(plan: DeploymentPlan, name: string): ScriptLine {
   );
 }
 
-/** A JMESPath test over `az container list` for the group of the plan's name (a list does not fail without it). */
-function groupQuery(plan: DeploymentPlan, field: string): string {
-  // The pipe ends the filter's projection, so a filter in `field` applies to the one group's list (inside a
-  // projection, `[?a].list[?b].x | [0]` gives null: checked with the jmespath package az uses).
-  return `[?name==${jmesJson(plan.hostName)}] | [0].${field}`;
-}
-
-/**
- * The group is the setup's file as a whole (app, daprd sidecar, component volume, identity), and ACI changes
- * a group's identity only through that file: taking the sidecar or the identity out means a new file for the
- * user's app, which is theirs to write. Deleting the group (and the app in it) is the user's choice
- * (DELETE_CONTAINER_GROUP=1), and only while it runs the setup's daprd sidecar.
- */
-function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
-  const sidecar = 'GROUP_RUNS_DAPRD';
-  return [
-    ...(plan.identity.kind === 'system'
-      ? [
-          {
-            comment:
-              "Read the group's system-assigned principal id (empty once the group is gone): the grants below are looked up by it.",
-            lines: [
-              capture(
-                'PRINCIPAL_ID',
-                'az container list',
-                ...RG,
-                '--query',
-                lit(groupQuery(plan, 'identity.principalId')),
-                '-o tsv',
-              ),
-            ],
-          },
-        ]
-      : []),
-    ...grantSteps,
-    {
-      comment: `Delete the container group only if you ask (${DELETE_CONTAINER_GROUP}=1): it runs your app too, and the setup's file made it as a whole.`,
-      lines: [
-        note(
-          'Without it the group keeps running with the daprd sidecar and its identity; to keep the app without them,\n' +
-            'recreate the group from your own file.',
-        ),
-        when(DELETE_CONTAINER_GROUP, '=', '1', [
-          // Dapr's daprd image of any release: the group a wizard of another Dapr release set up is the
-          // setup's too. The flatten gives an empty list once the group is gone.
-          capture(
-            sidecar,
-            'az container list',
-            ...RG,
-            '--query',
-            lit(
-              `[?name==${jmesJson(plan.hostName)}].containers[] | ` +
-                `[?name==${jmesJson('daprd')} && starts_with(image, ${jmesJson(DAPRD_REPOSITORY)})] | length(@)`,
-            ),
-            '-o tsv',
-          ),
-          when(sidecar, '=', '1', [cmd('az container delete', ...hostArgs(plan), '--yes -o none')]),
-          when(sidecar, '!=', '1', [
-            printLine(
-              `No container group ${plan.hostName} with the setup's daprd sidecar is there: none is deleted.`,
-            ),
-          ]),
-        ]),
-      ],
-    },
-    {
-      comment: 'Remove the files the setup wrote here (generated: nothing else is in them).',
-      lines: removeLocalFilesLines([
-        ...plan.components.map((component) => component.path),
-        `${FILES_DIR}/${ACI_GROUP_FILE}`,
-      ]),
-    },
-    ...keepIdentityInUseStep(plan),
-  ];
-}
-
-/**
- * A user-assigned identity the teardown would delete (DELETE_IDENTITY=1) while a group of this name still
- * lists it: ACI takes no identity off a group except by a new group file, so the group would go on
- * referencing a deleted identity. The teardown stops just before the deletion, everything else taken back.
- * `|| \`[]\`` turns a group that is gone (or has no user-assigned identity) into an empty list.
- */
-function keepIdentityInUseStep(plan: DeploymentPlan): ScriptStep[] {
-  if (plan.identity.kind !== 'user' || setupCreatesNoIdentity(plan)) return [];
-  const inUse = 'GROUP_USES_IDENTITY';
-  return [
-    {
-      comment:
-        'Before the identity is deleted (DELETE_IDENTITY=1): stop if the container group is still there and uses it.',
-      // A dry run deleted no group, so the group a real run would have deleted first still lists the identity.
-      skippedInDryRun:
-        'the check that no container group still uses the identity (a dry run deletes no group).',
-      lines: [
-        when(DELETE_IDENTITY, '=', '1', [
-          when(IDENTITY_CREATED_BY, '=', CREATED_BY_TAG_VALUE, [
-            capture(
-              inUse,
-              'az container list',
-              ...RG,
-              '--query',
-              join(
-                groupQuery(plan, 'identity.userAssignedIdentities.*.principalId || `[]` | [?@=='),
-                ...jmesReadValue('PRINCIPAL_ID'),
-                '] | length(@)',
-              ),
-              '-o tsv',
-            ),
-            guard(
-              inUse,
-              '!=',
-              '0',
-              `The container group ${plan.hostName} still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with ${DELETE_CONTAINER_GROUP}=1 too (it deletes the group and your app in it), or create the group again from your own file without the identity, then run it again.`,
-            ),
-          ]),
-        ]),
-      ],
-    },
-  ];
-}
-
 export const containerInstancesHost: HostModule = {
-  teardownSteps,
-  teardownRemovesLocalFiles: true,
+  ...containerInstancesTeardown,
   preflightSteps: (plan) => [existingGroupStep(plan)],
   // A user-assigned identity can be granted before the group exists; a system-assigned one only after.
   setupSteps: (plan, grantSteps) =>

@@ -168,8 +168,20 @@ describe('Container Apps environment components', SLOW, () => {
     const kept = runWithFakeCloud(teardown, identityGone);
     expect(kept.status, kept.stderr).toBe(0);
     expect(kept.stdout).toContain(
-      "The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders's components azurekeyvault are kept",
+      'The identity is gone, so its client id cannot be read and no component can be matched to it. Kept in the Container Apps environment env-orders: azurekeyvault. If the setup wrote one and nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>',
     );
+  });
+
+  it('names no component once the identity and its components are gone (a later teardown)', () => {
+    const { setup, teardown, seed } = prepare(ACA_USER);
+    const first = runWithFakeCloud(setup, seed);
+    expect(first.status, first.stderr).toBe(0);
+    const down = runWithFakeCloud(teardown, first.stateAfter, { env: { DELETE_IDENTITY: '1' } });
+    expect(down.status, down.stderr).toBe(0);
+    expect(down.stateAfter.resources.some((resource) => resource.name === 'id-orders')).toBe(false);
+    const again = runWithFakeCloud(teardown, down.stateAfter, { env: { DELETE_IDENTITY: '1' } });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).not.toContain('The identity is gone');
   });
 
   it('stops before any change when the container app runs in another environment, or the environment is not there', () => {

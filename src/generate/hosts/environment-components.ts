@@ -26,7 +26,7 @@ import {
 } from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { identityLookup } from '../setup/user-identity';
-import { jmesString } from '../jmespath';
+import { jmesJson, jmesString } from '../jmespath';
 
 const ENVIRONMENT = ['--name', v('ENVIRONMENT_NAME'), ...RG] as const;
 
@@ -177,19 +177,37 @@ export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptS
       ]),
     ];
   });
-  const names = plan.components.map((component) => component.name).join(', ');
+  // With the identity gone its client id is empty, and no component can be shown to name it: the ones still
+  // in the environment are named, in one list (tolerant: none once the environment is gone), so a later
+  // teardown, after the components went, says nothing.
+  const kept = 'ENV_COMPONENTS_KEPT';
+  const names = plan.components.map((component) => component.name);
+  const unmatched: Conditional['lines'] = [
+    command(
+      words(
+        'az containerapp env dapr-component list',
+        ...ENVIRONMENT,
+        '--query',
+        lit(`join(', ', [?contains(${jmesJson(names)}, name)].name)`),
+        '-o tsv',
+      ),
+      { captureTo: kept, tolerateFailure: true },
+    ),
+    when(kept, '!=', '', [
+      printLine(
+        `The identity is gone, so its client id cannot be read and no component can be matched to it. Kept in the Container Apps environment ${plan.environment}: `,
+        v(kept),
+        `. If the setup wrote one and nothing uses it, remove it yourself: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name <name>`,
+      ),
+    ]),
+  ];
   return {
     comment: `Remove ${noun} the setup added to the Container Apps environment, if still as the setup wrote ${plan.components.length === 1 ? 'it' : 'them'} (type, scopes ${plan.appId}, ${plan.identity.kind === 'system' ? 'no client id' : "this identity's client id"}); one changed since is kept.`,
     lines: readsClientId(plan)
-      ? // With the identity gone its client id is empty, and no component can be shown to name it.
-        [
+      ? [
           ...expectedClientIdLines(plan),
           when(EXPECTED_CLIENT_ID, '!=', '', lines),
-          when(EXPECTED_CLIENT_ID, '=', '', [
-            printLine(
-              `The identity is gone, so its client id cannot be read and no component can be matched to it: the environment ${plan.environment}'s components ${names} are kept (if it still has them). Remove the setup's yourself if nothing uses them: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name <name>`,
-            ),
-          ]),
+          when(EXPECTED_CLIENT_ID, '=', '', unmatched),
         ]
       : lines,
   };

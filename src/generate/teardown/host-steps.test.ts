@@ -100,3 +100,22 @@ describe('the note that an identity which existed before stays attached, run aga
     FAKE_CLOUD_TIMEOUT_MS,
   );
 });
+
+describe('DELETE_IDENTITY=1 with a client id entered in the wizard', () => {
+  it(
+    'keeps the identity and says why, only when asked',
+    () => {
+      const link = `${VM_USER}&clientId=6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b`;
+      const { first, script } = setupThenTeardowns(link);
+      const kept =
+        'Kept: the identity id-orders: its client id was entered in the wizard, so the setup did not create it.';
+      expect(first.stdout).not.toContain(kept);
+      const asked = runWithFakeCloud(script, first.stateAfter, { env: { DELETE_IDENTITY: '1' } });
+      expect(asked.status, asked.stderr).toBe(0);
+      expect(asked.stdout).toContain(kept);
+      expect(asked.stateAfter.resources.some((resource) => resource.name === 'id-orders')).toBe(true);
+      expect(asked.calls.map((call) => call.argv.slice(0, 2).join(' '))).not.toContain('identity delete');
+    },
+    FAKE_CLOUD_TIMEOUT_MS,
+  );
+});

@@ -15,7 +15,7 @@ import {
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
-import { CREATED_BY_TAG_VALUE } from '../setup/provenance';
+import { CREATED_BY_TAG_VALUE, ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
 import { RG } from '../setup/steps';
 import { setupCreatesNoIdentity } from './identity';
 import { unlessRoleKept } from './kept-role';
@@ -46,8 +46,29 @@ export function readSystemPrincipalStep(plan: DeploymentPlan, group: string): Sc
         captureTo: 'PRINCIPAL_ID',
         tolerateFailure: true,
       }),
+      ...systemPrincipalMissingLines(plan),
     ],
   };
+}
+
+/**
+ * No system-assigned principal: every grant step is skipped, so the script says why, and that grants to the
+ * identity the host had at the setup stay if it was deleted or turned off since (a role assignment outlives
+ * its principal: Azure lists it with the principal unknown). Role assignments carry the setup's
+ * description, which `az role assignment list --all` (the whole subscription: role/_params.py show_all)
+ * prints back; the other grants name the former principal id in their own lists.
+ */
+export function systemPrincipalMissingLines(plan: DeploymentPlan): ScriptLine[] {
+  const lookup = plan.grants.some(({ grant }) => grant.kind === 'rbac')
+    ? `; its role assignments, among the setup's: az role assignment list --all --query "[?description=='${ROLE_ASSIGNMENT_DESCRIPTION}'].{principalId: principalId, role: roleDefinitionName, scope: scope}" -o table`
+    : '.';
+  return [
+    when('PRINCIPAL_ID', '=', '', [
+      printLine(
+        `The ${plan.host.noun} ${plan.hostName} is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If it was deleted or its identity turned off since the setup, what the setup granted to that identity is kept${lookup}`,
+      ),
+    ]),
+  ];
 }
 
 /** How a host's `identity remove` names the system-assigned identity and a user-assigned one. */
@@ -99,7 +120,9 @@ export function removeHostIdentityStep(
       ? `it has no createdBy=${CREATED_BY_TAG_VALUE} tag`
       : 'its client id was entered';
   return {
-    comment: `Take the user-assigned identity off the ${plan.host.noun} if the setup created it (and so attached it); one that existed before stays attached.`,
+    comment: setupCreatesNoIdentity(plan)
+      ? `Leave the user-assigned identity on the ${plan.host.noun}: its client id was entered in the wizard, so it existed before the setup, which may have attached it (the note below says how to take it off).`
+      : `Take the user-assigned identity off the ${plan.host.noun} if the setup created it (and so attached it); one that existed before stays attached.`,
     lines: [
       // An identity that is gone has no id to remove or to name in the note: nothing to do then.
       when('IDENTITY_ID', '!=', '', [

@@ -4,7 +4,7 @@
  * created-by tag) and the user asks (DELETE_IDENTITY=1).
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { cmd, note, v, when, type ScriptStep } from '../script-model';
+import { cmd, note, printLine, v, when, type ScriptStep } from '../script-model';
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from '../setup/provenance';
 import { RG } from '../setup/steps';
 import { identityLookup } from '../setup/user-identity';
@@ -44,11 +44,19 @@ export function setupCreatesNoIdentity(plan: DeploymentPlan): boolean {
 export function deleteUserIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   if (!plan.identity.userAssigned) return [];
   if (setupCreatesNoIdentity(plan)) {
-    // Its tag cannot tell: another setup of the wizard (another app's) may have created it.
+    // Its tag cannot tell: another setup of the wizard (another app's) may have created it. Asked to delete
+    // it anyway (DELETE_IDENTITY=1), the script says why it does not.
+    const name = plan.identity.userAssigned.name;
     return [
       {
-        comment: `Kept: the identity ${plan.identity.userAssigned.name}, which the setup used (its client id was entered in the wizard) and did not create.`,
-        lines: [],
+        comment: `Kept: the identity ${name}, which the setup used (its client id was entered in the wizard) and did not create.`,
+        lines: [
+          when(DELETE_IDENTITY, '=', '1', [
+            printLine(
+              `Kept: the identity ${name}: its client id was entered in the wizard, so the setup did not create it.`,
+            ),
+          ]),
+        ],
       },
     ];
   }

@@ -35,6 +35,10 @@ describe('SQL teardown, system-assigned identity: the client id is read only for
     const down = runWithFakeCloud(toBash(buildTeardownScript(plan)), setup.stateAfter);
     expect(down.status, down.stderr).toBe(0);
     expect(down.calls.map((call) => call.argv.slice(0, 3).join(' '))).toContain('ad sp show');
-    expect(down.calls.filter((call) => call.program === 'sqlcmd').length).toBe(1);
+    // The database is looked up through master first, then the user is dropped in it.
+    const opened = down.calls
+      .filter((call) => call.program === 'sqlcmd')
+      .map((call) => call.argv[call.argv.indexOf('--database-name') + 1]);
+    expect(opened).toEqual(['master', 'orders']);
   }, 60_000);
 });

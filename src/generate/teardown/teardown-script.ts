@@ -33,7 +33,7 @@ import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY, removeLocalFilesLines } from '
 import { deleteUserIdentitySteps, readUserIdentitySteps, setupCreatesNoIdentity } from './identity';
 import { keptRoleFlags, keptRoleSteps } from './kept-role';
 import { teardownSummaryLines } from './teardown-summary';
-import { DELETE_CONTAINER_GROUP } from '../hosts/aci';
+import { DELETE_CONTAINER_GROUP } from '../hosts/aci-teardown';
 
 export const TEARDOWN_FILE = 'teardown-dapr-identity.sh';
 
@@ -122,9 +122,8 @@ function localFilesStep(plan: DeploymentPlan, setup: Script): ScriptStep[] {
 /** What the user may set when running it. */
 function options(plan: DeploymentPlan): NonNullable<Script['options']> {
   return [
-    ...(plan.identity.userAssigned && !setupCreatesNoIdentity(plan)
-      ? [{ name: DELETE_IDENTITY, defaultValue: '0' }]
-      : []),
+    // Read with a client id entered too, only to say that the identity is kept (identity.ts).
+    ...(plan.identity.userAssigned ? [{ name: DELETE_IDENTITY, defaultValue: '0' }] : []),
     ...(hasRemovableSystemIdentity(plan) ? [{ name: REMOVE_SYSTEM_IDENTITY, defaultValue: '0' }] : []),
     ...(plan.host.id === 'aci' ? [{ name: DELETE_CONTAINER_GROUP, defaultValue: '0' }] : []),
     ...grantScriptOptions(plan),
@@ -142,6 +141,10 @@ function optionLines(plan: DeploymentPlan): string[] {
     lines.push(
       `${DELETE_IDENTITY}=1 also deletes the identity ${plan.identity.userAssigned.name}, if the setup created it (tag ${CREATED_BY_TAG_KEY}=${CREATED_BY_TAG_VALUE}).`,
     );
+  } else if (plan.identity.userAssigned) {
+    lines.push(
+      `${DELETE_IDENTITY}=1 deletes no identity here: the client id of ${plan.identity.userAssigned.name} was entered in the wizard, so the setup did not create it.`,
+    );
   }
   if (hasRemovableSystemIdentity(plan)) {
     lines.push(
@@ -150,7 +153,7 @@ function optionLines(plan: DeploymentPlan): string[] {
   }
   if (plan.host.id === 'aci') {
     lines.push(
-      `${DELETE_CONTAINER_GROUP}=1 also deletes the container group ${plan.hostName} (your app runs in it), if it runs the setup's daprd sidecar.`,
+      `${DELETE_CONTAINER_GROUP}=1 also deletes the container group ${plan.hostName} (your app runs in it), if the setup's file made it (tag ${CREATED_BY_TAG_KEY}=${CREATED_BY_TAG_VALUE}).`,
     );
   }
   return lines;

@@ -36,7 +36,13 @@ describe('teardown header and messages', () => {
   for (const { name, link } of links) {
     it(`${name}: says what it does with the identity, the tag and the federated credential`, () => {
       const { script, text, header } = teardownOf(link);
-      const asks = (script.options ?? []).some((option) => REMOVALS_ASKED_FOR.includes(option.name));
+      // An option that removes the identity when asked: DELETE_IDENTITY with a client id entered is read only
+      // to answer that nothing is deleted.
+      const options = (script.options ?? []).map((option) => option.name);
+      const asks = REMOVALS_ASKED_FOR.some(
+        (name) =>
+          options.includes(name) && (name !== 'DELETE_IDENTITY' || text.includes('az identity delete')),
+      );
       expect(header.includes('the identity only if asked'), 'identity only if asked').toBe(asks);
       const readsTag = text.includes('IDENTITY_CREATED_BY=$(');
       expect(header.includes('and an identity its tag'), 'tag').toBe(readsTag);

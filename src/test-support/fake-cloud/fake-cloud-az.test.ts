@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeFakeCloudRuns } from './run';
-import { fakeResource } from './seed';
+import { fakeResource, fakeResourceId } from './seed';
 import { SLOW, GROUP, TEST_CLIENT_ID, VAULT_ID, seed, run, grant } from './fake-cloud-test-fixtures';
 
 afterAll(removeFakeCloudRuns);
@@ -83,6 +83,26 @@ describe('az: --query and output formats', SLOW, () => {
       ['33333333-3333-4333-8333-333333333333', TEST_CLIENT_ID, 'ServicePrincipal'],
       ['44444444-4444-4444-8444-444444444444', '', 'ServicePrincipal'],
     ]);
+  });
+
+  it('lists every assignment of the subscription with --all, and refuses a scope with it', () => {
+    const other = fakeResourceId('keyvault', GROUP, 'kv-other');
+    const result = run(
+      [
+        grant('11111111-1111-4111-8111-111111111111'),
+        grant('22222222-2222-4222-8222-222222222222').replace(VAULT_ID, other),
+        'az role assignment list --all --query "[].principalId" -o json',
+      ].join('\n'),
+      seed([fakeResource('keyvault', GROUP, 'kv-other', { properties: { enableRbacAuthorization: true } })]),
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([
+      '11111111-1111-4111-8111-111111111111',
+      '22222222-2222-4222-8222-222222222222',
+    ]);
+    const both = run(`az role assignment list --all --scope ${VAULT_ID}`);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain('group or scope are not required when --all is used');
   });
 
   it('prints tsv as knack does: booleans lowercase, a list one item per line, a row tab-separated', () => {

@@ -52,6 +52,33 @@ describe('psql and sqlcmd', SLOW, () => {
     expect(result.stdout).toMatch(/ f\n\(1 row\)[\s\S]*GRANT[\s\S]* t\n\(1 row\)/);
   });
 
+  it('answers whether a database is on the server: pg_database, and sys.databases in master', () => {
+    const listed = () => {
+      const state = servers();
+      for (const resource of state.resources)
+        if (resource.name === 'pg-test' || resource.name === 'sql-test')
+          Object.assign(resource, { databases: { orders: {} } });
+      return state;
+    };
+    const exists = (name: string) =>
+      psql('postgres', `SELECT count(*) FROM pg_database WHERE datname = '${name}';`).replace(
+        '-v ON_ERROR_STOP=1',
+        '-X -tA -v ON_ERROR_STOP=1',
+      );
+    const pg = run(`${token}\n${exists('orders')}\n${exists('billing')}`, listed());
+    expect(pg.status, pg.stderr).toBe(0);
+    expect(pg.stdout).toBe('1\n0\n');
+    const sqlExists = (name: string) =>
+      `sqlcmd --server sql-test.database.windows.net --database-name master --authentication-method ActiveDirectoryAzCli --exit-on-error --headers -1 --query "SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'${name}';"`;
+    const sql = run(`${sqlExists('orders')}\n${sqlExists('billing')}`, listed());
+    expect(sql.status, sql.stderr).toBe(0);
+    expect(sql.stdout.split('\n').map((line) => line.trim())).toEqual(['1', '0', '']);
+    // A database the seed does not list cannot be opened.
+    expect(run(`${token}\n${psql('billing', 'SELECT 1;')}`, listed()).stderr).toContain(
+      'database "billing" does not exist',
+    );
+  });
+
   it('refuses a connection without the Entra token, and SQL it does not know', () => {
     expect(run(psql('postgres', guarded), servers()).status).toBe(2);
     expect(run(`${token}\n${psql('orders', 'DROP TABLE x;')}`, servers()).status).toBe(1);

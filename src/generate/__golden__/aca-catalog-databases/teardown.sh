@@ -138,12 +138,24 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$SQL_SERVER_ID" != '' ]; then
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
     if [ "$CLIENT_ID" != '' ]; then
-      run sqlcmd \
+      SQL_SERVER_DATABASE_FOUND=$(sqlcmd \
           --server sql-orders.database.windows.net \
-          --database-name legacy \
+          --database-name master \
           --authentication-method ActiveDirectoryAzCli \
           --exit-on-error \
-          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+          --headers -1 \
+          --query 'SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'\''legacy'\'';' | tr -d '[:space:]')
+      if [ "$SQL_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database legacy on sql-orders is not there (dropped since the setup?): its users went with it, none is dropped there.'
+      fi
+      if [ "$SQL_SERVER_DATABASE_FOUND" != 0 ]; then
+        run sqlcmd \
+            --server sql-orders.database.windows.net \
+            --database-name legacy \
+            --authentication-method ActiveDirectoryAzCli \
+            --exit-on-error \
+            --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+      fi
     fi
     if [ "$CLIENT_ID" = '' ]; then
       printf '%s\n' 'The identity'\''s client id could not be read (az identity list, above), so the database user id-orders in legacy on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
@@ -156,12 +168,24 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$SQL_SERVER_ID" != '' ]; then
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
     if [ "$CLIENT_ID" != '' ]; then
-      run sqlcmd \
+      SQL_SERVER_DATABASE_FOUND=$(sqlcmd \
           --server sql-orders.database.windows.net \
-          --database-name orders \
+          --database-name master \
           --authentication-method ActiveDirectoryAzCli \
           --exit-on-error \
-          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+          --headers -1 \
+          --query 'SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'\''orders'\'';' | tr -d '[:space:]')
+      if [ "$SQL_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database orders on sql-orders is not there (dropped since the setup?): its users went with it, none is dropped there.'
+      fi
+      if [ "$SQL_SERVER_DATABASE_FOUND" != 0 ]; then
+        run sqlcmd \
+            --server sql-orders.database.windows.net \
+            --database-name orders \
+            --authentication-method ActiveDirectoryAzCli \
+            --exit-on-error \
+            --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+      fi
     fi
     if [ "$CLIENT_ID" = '' ]; then
       printf '%s\n' 'The identity'\''s client id could not be read (az identity list, above), so the database user id-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
@@ -182,10 +206,16 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$POSTGRES_SERVER_ID" != '' ]; then
     POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
     if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
-      POSTGRES_SERVER_TABLE_1_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT to_regclass('\''appconfig'\'') IS NOT NULL;')
-      if [ "$POSTGRES_SERVER_TABLE_1_FOUND" = t ]; then
-        run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+      POSTGRES_SERVER_DATABASE_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT count(*) FROM pg_database WHERE datname = '\''orders'\'';')
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database orders on pg-orders is not there (dropped since the setup?): its grants to id-orders went with it, none is taken back there.'
+      fi
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" != 0 ]; then
+        run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
+        POSTGRES_SERVER_TABLE_1_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT to_regclass('\''appconfig'\'') IS NOT NULL;')
+        if [ "$POSTGRES_SERVER_TABLE_1_FOUND" = t ]; then
+          run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE SELECT ON TABLE appconfig FROM "id-orders";'
+        fi
       fi
     fi
   fi
@@ -196,7 +226,13 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$POSTGRES_SERVER_ID" != '' ]; then
     POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
     if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
+      POSTGRES_SERVER_DATABASE_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT count(*) FROM pg_database WHERE datname = '\''orders'\'';')
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database orders on pg-orders is not there (dropped since the setup?): its grants to id-orders went with it, none is taken back there.'
+      fi
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" != 0 ]; then
+        run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE ON SCHEMA public FROM "id-orders";'
+      fi
     fi
   fi
 fi
@@ -206,7 +242,13 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$POSTGRES_SERVER_ID" != '' ]; then
     POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
     if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+      POSTGRES_SERVER_DATABASE_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT count(*) FROM pg_database WHERE datname = '\''legacy'\'';')
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database legacy on pg-orders is not there (dropped since the setup?): its grants to id-orders went with it, none is taken back there.'
+      fi
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" != 0 ]; then
+        run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+      fi
     fi
   fi
 fi
@@ -216,7 +258,13 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$POSTGRES_SERVER_ID" != '' ]; then
     POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
     if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-      run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+      POSTGRES_SERVER_DATABASE_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT count(*) FROM pg_database WHERE datname = '\''orders'\'';')
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database orders on pg-orders is not there (dropped since the setup?): its grants to id-orders went with it, none is taken back there.'
+      fi
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" != 0 ]; then
+        run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+      fi
       if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
         echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
         DATABASE_ROLE_KEPT=1
@@ -419,7 +467,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
   fi
 fi
 if [ "$COMPONENTS_CLIENT_ID" = '' ]; then
-  printf '%s\n' 'The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders'\''s components pg-state, pg-state-v1, postgres-binding, pg-config, sql-state, sql-state-v1, redis-state, redis-pubsub, redis-binding, redis-config, lockstore are kept (if it still has them). Remove the setup'\''s yourself if nothing uses them: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>'
+  ENV_COMPONENTS_KEPT=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query 'join('\'', '\'', [?contains(`["pg-state","pg-state-v1","postgres-binding","pg-config","sql-state","sql-state-v1","redis-state","redis-pubsub","redis-binding","redis-config","lockstore"]`, name)].name)' -o tsv || true)
+  if [ "$ENV_COMPONENTS_KEPT" != '' ]; then
+    printf '%s\n' "The identity is gone, so its client id cannot be read and no component can be matched to it. Kept in the Container Apps environment env-orders: ${ENV_COMPONENTS_KEPT}. If the setup wrote one and nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>"
+  fi
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.

@@ -124,7 +124,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
   fi
 fi
 if [ "$COMPONENTS_CLIENT_ID" = '' ]; then
-  printf '%s\n' 'The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders'\''s components azurekeyvault are kept (if it still has them). Remove the setup'\''s yourself if nothing uses them: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>'
+  ENV_COMPONENTS_KEPT=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query 'join('\'', '\'', [?contains(`["azurekeyvault"]`, name)].name)' -o tsv || true)
+  if [ "$ENV_COMPONENTS_KEPT" != '' ]; then
+    printf '%s\n' "The identity is gone, so its client id cannot be read and no component can be matched to it. Kept in the Container Apps environment env-orders: ${ENV_COMPONENTS_KEPT}. If the setup wrote one and nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>"
+  fi
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.

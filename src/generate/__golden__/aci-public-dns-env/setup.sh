@@ -125,6 +125,8 @@ apiVersion: "2021-10-01"
 location: westeurope
 name: orders-web
 type: Microsoft.ContainerInstance/containerGroups
+tags:
+  createdBy: dapr-mi-wizard
 identity:
   type: SystemAssigned
 properties:

@@ -10,7 +10,7 @@
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
-# DELETE_CONTAINER_GROUP=1 also deletes the container group orders-group (your app runs in it), if it runs the setup's daprd sidecar.
+# DELETE_CONTAINER_GROUP=1 also deletes the container group orders-group (your app runs in it), if the setup's file made it (tag createdBy=dapr-mi-wizard).
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_GROUP_NAME=orders-group
@@ -79,6 +79,9 @@ fi
 PRINCIPAL_ID=$(az container list \
     --resource-group "$RESOURCE_GROUP" \
     --query '[?name==`"orders-group"`] | [0].identity.principalId' -o tsv)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  printf '%s\n' 'The container group orders-group is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If it was deleted or its identity turned off since the setup, what the setup granted to that identity is kept; its role assignments, among the setup'\''s: az role assignment list --all --query "[?description=='\''Created by the Dapr Managed Identity Wizard'\''].{principalId: principalId, role: roleDefinitionName, scope: scope}" -o table'
+fi
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).
 if [ "$PRINCIPAL_ID" != '' ]; then
@@ -92,21 +95,29 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Delete the container group only if you ask (DELETE_CONTAINER_GROUP=1): it runs your app too, and the setup's file made it as a whole.
+# Delete the container group only if you ask (DELETE_CONTAINER_GROUP=1) and the setup's file made it (tag createdBy=dapr-mi-wizard): it runs your app too.
 # Without it the group keeps running with the daprd sidecar and its identity; to keep the app without them,
 # recreate the group from your own file.
 if [ "$DELETE_CONTAINER_GROUP" = 1 ]; then
-  GROUP_RUNS_DAPRD=$(az container list \
+  GROUP_CREATED_BY=$(az container list \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name==`"orders-group"`].containers[] | [?name==`"daprd"` && starts_with(image, `"ghcr.io/dapr/daprd:"`)] | length(@)' -o tsv)
-  if [ "$GROUP_RUNS_DAPRD" = 1 ]; then
+      --query '[?name==`"orders-group"`] | [0].tags.createdBy' -o tsv)
+  if [ "$GROUP_CREATED_BY" = dapr-mi-wizard ]; then
     run az container delete \
         --name "$CONTAINER_GROUP_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --yes -o none
   fi
-  if [ "$GROUP_RUNS_DAPRD" != 1 ]; then
-    printf '%s\n' 'No container group orders-group with the setup'\''s daprd sidecar is there: none is deleted.'
+  if [ "$GROUP_CREATED_BY" != dapr-mi-wizard ]; then
+    GROUP_COUNT=$(az container list \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name==`"orders-group"`] | length(@)' -o tsv)
+    if [ "$GROUP_COUNT" = 0 ]; then
+      printf '%s\n' 'No container group orders-group is there: none is deleted.'
+    fi
+    if [ "$GROUP_COUNT" != 0 ]; then
+      printf '%s\n' 'Kept: the container group orders-group, which has no tag createdBy=dapr-mi-wizard, the mark of the setup'\''s group file (your own file, or a setup of an earlier wizard release, which wrote none). If the setup made it, delete it yourself (your app in it goes too): az container delete --name orders-group --resource-group rg-orders --yes'
+    fi
   fi
 fi
 

@@ -14,6 +14,7 @@
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 deletes no identity here: the client id of id-orders was entered in the wizard, so the setup did not create it.
 
 SUBSCRIPTION='Contoso Production'
 RESOURCE_GROUP=rg-orders
@@ -24,6 +25,8 @@ DEPLOYMENT_NAME=orders-api
 SERVICE_ACCOUNT=orders-api
 FEDERATED_CREDENTIAL_NAME=dapr-default-orders-api
 VAULT_NAME=kv-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 
 set -euo pipefail
 
@@ -260,7 +263,9 @@ run rm -f \
     -- components/azurekeyvault.yaml components/serviceaccount.yaml components/deployment-patch.yaml
 
 # Kept: the identity id-orders, which the setup used (its client id was entered in the wizard) and did not create.
-
+if [ "$DELETE_IDENTITY" = 1 ]; then
+  printf '%s\n' 'Kept: the identity id-orders: its client id was entered in the wizard, so the setup did not create it.'
+fi
 
 # Done. Running it again finds nothing left to remove and changes nothing.
 # Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment

@@ -201,7 +201,13 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$POSTGRES_SERVER_ID" != '' ]; then
     POSTGRES_SERVER_ROLE_MAPPED=$(psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c "SELECT count(*) FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = 'id-orders' AND lower(p.object_id::text) = lower('${PRINCIPAL_ID}');")
     if [ "$POSTGRES_SERVER_ROLE_MAPPED" = 1 ]; then
-      run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+      POSTGRES_SERVER_DATABASE_FOUND=$(psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT count(*) FROM pg_database WHERE datname = '\''orders'\'';')
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database orders on pg-orders is not there (dropped since the setup?): its grants to id-orders went with it, none is taken back there.'
+      fi
+      if [ "$POSTGRES_SERVER_DATABASE_FOUND" != 0 ]; then
+        run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
+      fi
       if ! run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
         echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again.' >&2
         DATABASE_ROLE_KEPT=1

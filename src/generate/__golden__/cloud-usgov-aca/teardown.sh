@@ -208,12 +208,24 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$SQL_SERVER_ID" != '' ]; then
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
     if [ "$CLIENT_ID" != '' ]; then
-      run sqlcmd \
+      SQL_SERVER_DATABASE_FOUND=$(sqlcmd \
           --server sql-orders.database.usgovcloudapi.net \
-          --database-name orders \
+          --database-name master \
           --authentication-method ActiveDirectoryAzCli \
           --exit-on-error \
-          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+          --headers -1 \
+          --query 'SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'\''orders'\'';' | tr -d '[:space:]')
+      if [ "$SQL_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database orders on sql-orders is not there (dropped since the setup?): its users went with it, none is dropped there.'
+      fi
+      if [ "$SQL_SERVER_DATABASE_FOUND" != 0 ]; then
+        run sqlcmd \
+            --server sql-orders.database.usgovcloudapi.net \
+            --database-name orders \
+            --authentication-method ActiveDirectoryAzCli \
+            --exit-on-error \
+            --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+      fi
     fi
     if [ "$CLIENT_ID" = '' ]; then
       printf '%s\n' 'The identity'\''s client id could not be read (az identity list, above), so the database user id-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'
@@ -313,7 +325,13 @@ if [ "$COMPONENTS_CLIENT_ID" != '' ]; then
   fi
 fi
 if [ "$COMPONENTS_CLIENT_ID" = '' ]; then
-  printf '%s\n' 'The identity is gone, so its client id cannot be read and no component can be matched to it: the environment env-orders'\''s components cosmos-state, sql-state, redis-state, configstore, eh-pubsub are kept (if it still has them). Remove the setup'\''s yourself if nothing uses them: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>'
+  ENV_COMPONENTS_KEPT=$(az containerapp env dapr-component list \
+      --name "$ENVIRONMENT_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query 'join('\'', '\'', [?contains(`["cosmos-state","sql-state","redis-state","configstore","eh-pubsub"]`, name)].name)' -o tsv || true)
+  if [ "$ENV_COMPONENTS_KEPT" != '' ]; then
+    printf '%s\n' "The identity is gone, so its client id cannot be read and no component can be matched to it. Kept in the Container Apps environment env-orders: ${ENV_COMPONENTS_KEPT}. If the setup wrote one and nothing uses it, remove it yourself: az containerapp env dapr-component remove --name env-orders --resource-group rg-orders --dapr-component-name <name>"
+  fi
 fi
 
 # Take the user-assigned identity off the container app if the setup created it (and so attached it); one that existed before stays attached.

@@ -133,12 +133,24 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$SQL_SERVER_ID" != '' ]; then
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
     if [ "$CLIENT_ID" != '' ]; then
-      run sqlcmd \
+      SQL_SERVER_DATABASE_FOUND=$(sqlcmd \
           --server sql-orders.database.windows.net \
-          --database-name orders \
+          --database-name master \
           --authentication-method ActiveDirectoryAzCli \
           --exit-on-error \
-          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+          --headers -1 \
+          --query 'SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'\''orders'\'';' | tr -d '[:space:]')
+      if [ "$SQL_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database orders on sql-orders is not there (dropped since the setup?): its users went with it, none is dropped there.'
+      fi
+      if [ "$SQL_SERVER_DATABASE_FOUND" != 0 ]; then
+        run sqlcmd \
+            --server sql-orders.database.windows.net \
+            --database-name orders \
+            --authentication-method ActiveDirectoryAzCli \
+            --exit-on-error \
+            --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+      fi
     fi
     if [ "$CLIENT_ID" = '' ]; then
       printf '%s\n' 'The identity'\''s client id could not be read (az identity list, above), so the database user id-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'

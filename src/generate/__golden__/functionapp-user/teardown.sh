@@ -10,12 +10,15 @@
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 deletes no identity here: the client id of id-orders was entered in the wizard, so the setup did not create it.
 
 RESOURCE_GROUP=rg-orders
 FUNCTION_APP_NAME=orders-func
 ENVIRONMENT_NAME=cae-orders
 IDENTITY_NAME=id-orders
 VAULT_NAME=kv-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 
 set -euo pipefail
 
@@ -113,7 +116,7 @@ if [ "$ENV_COMPONENT_1" != '' ]; then
   fi
 fi
 
-# Take the user-assigned identity off the function app if the setup created it (and so attached it); one that existed before stays attached.
+# Leave the user-assigned identity on the function app: its client id was entered in the wizard, so it existed before the setup, which may have attached it (the note below says how to take it off).
 if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az functionapp show \
       --name "$FUNCTION_APP_NAME" \
@@ -128,7 +131,9 @@ fi
 run rm -f -- components/azurekeyvault.yaml
 
 # Kept: the identity id-orders, which the setup used (its client id was entered in the wizard) and did not create.
-
+if [ "$DELETE_IDENTITY" = 1 ]; then
+  printf '%s\n' 'Kept: the identity id-orders: its client id was entered in the wizard, so the setup did not create it.'
+fi
 
 # Done. Running it again finds nothing left to remove and changes nothing.
 # Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment

@@ -83,6 +83,9 @@ PRINCIPAL_ID=$(az vm show \
     --name "$VM_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query identity.principalId -o tsv || true)
+if [ "$PRINCIPAL_ID" = '' ]; then
+  printf '%s\n' 'The VM vm-orders is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If it was deleted or its identity turned off since the setup, what the setup granted to that identity is kept.'
+fi
 
 # Drop the database user vm-orders from orders on sql-orders, if it signs in as this identity.
 if [ "$PRINCIPAL_ID" != '' ]; then
@@ -90,12 +93,24 @@ if [ "$PRINCIPAL_ID" != '' ]; then
     CLIENT_ID=$(az ad sp show --id "$PRINCIPAL_ID" --query appId -o tsv || true)
     # Needs go-sqlcmd, and you signed in to az as a Microsoft Entra admin of the server, as the setup did.
     if [ "$CLIENT_ID" != '' ]; then
-      run sqlcmd \
+      SQL_SERVER_DATABASE_FOUND=$(sqlcmd \
           --server sql-orders.database.windows.net \
-          --database-name orders \
+          --database-name master \
           --authentication-method ActiveDirectoryAzCli \
           --exit-on-error \
-          --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [vm-orders];"
+          --headers -1 \
+          --query 'SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'\''orders'\'';' | tr -d '[:space:]')
+      if [ "$SQL_SERVER_DATABASE_FOUND" = 0 ]; then
+        printf '%s\n' 'The database orders on sql-orders is not there (dropped since the setup?): its users went with it, none is dropped there.'
+      fi
+      if [ "$SQL_SERVER_DATABASE_FOUND" != 0 ]; then
+        run sqlcmd \
+            --server sql-orders.database.windows.net \
+            --database-name orders \
+            --authentication-method ActiveDirectoryAzCli \
+            --exit-on-error \
+            --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [vm-orders];"
+      fi
     fi
     if [ "$CLIENT_ID" = '' ]; then
       printf '%s\n' 'The identity'\''s client id could not be read (az ad sp show, above), so the database user vm-orders in orders on sql-orders is kept: it cannot be matched to this identity. Drop it yourself (DROP USER) once you know it is this identity'\''s, or run this teardown again.'

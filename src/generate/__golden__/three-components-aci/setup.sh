@@ -261,6 +261,8 @@ apiVersion: "2021-10-01"
 location: westeurope
 name: orders-group
 type: Microsoft.ContainerInstance/containerGroups
+tags:
+  createdBy: dapr-mi-wizard
 identity:
   type: UserAssigned
   userAssignedIdentities:

@@ -11,7 +11,7 @@
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
 # DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
-# DELETE_CONTAINER_GROUP=1 also deletes the container group orders-group (your app runs in it), if it runs the setup's daprd sidecar.
+# DELETE_CONTAINER_GROUP=1 also deletes the container group orders-group (your app runs in it), if the setup's file made it (tag createdBy=dapr-mi-wizard).
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_GROUP_NAME=orders-group
@@ -137,21 +137,29 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Delete the container group only if you ask (DELETE_CONTAINER_GROUP=1): it runs your app too, and the setup's file made it as a whole.
+# Delete the container group only if you ask (DELETE_CONTAINER_GROUP=1) and the setup's file made it (tag createdBy=dapr-mi-wizard): it runs your app too.
 # Without it the group keeps running with the daprd sidecar and its identity; to keep the app without them,
 # recreate the group from your own file.
 if [ "$DELETE_CONTAINER_GROUP" = 1 ]; then
-  GROUP_RUNS_DAPRD=$(az container list \
+  GROUP_CREATED_BY=$(az container list \
       --resource-group "$RESOURCE_GROUP" \
-      --query '[?name==`"orders-group"`].containers[] | [?name==`"daprd"` && starts_with(image, `"ghcr.io/dapr/daprd:"`)] | length(@)' -o tsv)
-  if [ "$GROUP_RUNS_DAPRD" = 1 ]; then
+      --query '[?name==`"orders-group"`] | [0].tags.createdBy' -o tsv)
+  if [ "$GROUP_CREATED_BY" = dapr-mi-wizard ]; then
     run az container delete \
         --name "$CONTAINER_GROUP_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --yes -o none
   fi
-  if [ "$GROUP_RUNS_DAPRD" != 1 ]; then
-    printf '%s\n' 'No container group orders-group with the setup'\''s daprd sidecar is there: none is deleted.'
+  if [ "$GROUP_CREATED_BY" != dapr-mi-wizard ]; then
+    GROUP_COUNT=$(az container list \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[?name==`"orders-group"`] | length(@)' -o tsv)
+    if [ "$GROUP_COUNT" = 0 ]; then
+      printf '%s\n' 'No container group orders-group is there: none is deleted.'
+    fi
+    if [ "$GROUP_COUNT" != 0 ]; then
+      printf '%s\n' 'Kept: the container group orders-group, which has no tag createdBy=dapr-mi-wizard, the mark of the setup'\''s group file (your own file, or a setup of an earlier wizard release, which wrote none). If the setup made it, delete it yourself (your app in it goes too): az container delete --name orders-group --resource-group rg-orders --yes'
+    fi
   fi
 fi
 
@@ -159,19 +167,25 @@ fi
 run rm -f \
     -- components/azurekeyvault.yaml components/statestore.yaml components/pubsub.yaml components/container-group.yaml
 
-# Before the identity is deleted (DELETE_IDENTITY=1): stop if the container group is still there and uses it.
-if [ "${DRY_RUN:-}" = 1 ]; then
-  echo 'DRY RUN: the check that no container group still uses the identity (a dry run deletes no group).' >&2
-else
-  if [ "$DELETE_IDENTITY" = 1 ]; then
-    if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+# Before the identity is deleted (DELETE_IDENTITY=1): stop if a container group of this name still uses it, leaving out the setup's group when this run deletes it (DELETE_CONTAINER_GROUP=1).
+if [ "$DELETE_IDENTITY" = 1 ]; then
+  if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
+    if [ "$DELETE_CONTAINER_GROUP" = 1 ]; then
+      GROUP_USES_IDENTITY=$(az container list \
+          --resource-group "$RESOURCE_GROUP" \
+          --query '[?name==`"orders-group"` && tags.createdBy!=`"dapr-mi-wizard"`] | [0].identity.userAssignedIdentities.*.principalId || `[]` | [?@=='''\'''"$PRINCIPAL_ID"''\''''] | length(@)' -o tsv)
+    fi
+    if [ "$DELETE_CONTAINER_GROUP" != 1 ]; then
       GROUP_USES_IDENTITY=$(az container list \
           --resource-group "$RESOURCE_GROUP" \
           --query '[?name==`"orders-group"`] | [0].identity.userAssignedIdentities.*.principalId || `[]` | [?@=='''\'''"$PRINCIPAL_ID"''\''''] | length(@)' -o tsv)
-      if [ "$GROUP_USES_IDENTITY" != 0 ]; then
-        echo 'The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it), or create the group again from your own file without the identity, then run it again.' >&2
-        exit 1
-      fi
+    fi
+    if [ "${DRY_RUN:-}" != 1 ] && [ "$GROUP_USES_IDENTITY" != 0 ]; then
+      echo 'The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it, if the setup'\''s file made it), or create the group again from your own file without the identity, then run it again.' >&2
+      exit 1
+    fi
+    if [ "${DRY_RUN:-}" = 1 ] && [ "$GROUP_USES_IDENTITY" != 0 ]; then
+      printf '%s\n' 'DRY RUN: a real run stops here (the dry run goes on): The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it, if the setup'\''s file made it), or create the group again from your own file without the identity, then run it again.'
     fi
   fi
 fi

@@ -10,6 +10,7 @@
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 deletes no identity here: the client id of id-orders was entered in the wizard, so the setup did not create it.
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
@@ -17,6 +18,8 @@ IDENTITY_NAME=id-orders
 VAULT_NAME=kv-orders
 STORAGE_ACCOUNT_NAME=storders
 SERVICEBUS_NAMESPACE_NAME=sb-orders
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 
 set -euo pipefail
 
@@ -136,7 +139,7 @@ fi
 run rm -f -- components/azurekeyvault.yaml components/statestore.yaml components/pubsub.yaml
 # Delete components/azurekeyvault.yaml, components/statestore.yaml, components/pubsub.yaml from the components folder on the VM too, and restart the app without them.
 
-# Take the user-assigned identity off the VM if the setup created it (and so attached it); one that existed before stays attached.
+# Leave the user-assigned identity on the VM: its client id was entered in the wizard, so it existed before the setup, which may have attached it (the note below says how to take it off).
 if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az vm show \
       --name "$VM_NAME" \
@@ -148,7 +151,9 @@ if [ "$IDENTITY_ID" != '' ]; then
 fi
 
 # Kept: the identity id-orders, which the setup used (its client id was entered in the wizard) and did not create.
-
+if [ "$DELETE_IDENTITY" = 1 ]; then
+  printf '%s\n' 'Kept: the identity id-orders: its client id was entered in the wizard, so the setup did not create it.'
+fi
 
 # Done. Running it again finds nothing left to remove and changes nothing.
 # Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment

@@ -10,11 +10,14 @@
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
 # Run it with Bash after `az login`.
+# DELETE_IDENTITY=1 deletes no identity here: the client id of example-identity was entered in the wizard, so the setup did not create it.
 
 RESOURCE_GROUP=example-rg
 VM_NAME=example-app
 IDENTITY_NAME=example-identity
 VAULT_NAME=mykeyvault
+
+DELETE_IDENTITY="${DELETE_IDENTITY:-0}"
 
 set -euo pipefail
 
@@ -101,7 +104,7 @@ fi
 run rm -f -- components/azurekeyvault.yaml
 # Delete components/azurekeyvault.yaml from the components folder on the VM too, and restart the app without them.
 
-# Take the user-assigned identity off the VM if the setup created it (and so attached it); one that existed before stays attached.
+# Leave the user-assigned identity on the VM: its client id was entered in the wizard, so it existed before the setup, which may have attached it (the note below says how to take it off).
 if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az vm show \
       --name "$VM_NAME" \
@@ -113,7 +116,9 @@ if [ "$IDENTITY_ID" != '' ]; then
 fi
 
 # Kept: the identity example-identity, which the setup used (its client id was entered in the wizard) and did not create.
-
+if [ "$DELETE_IDENTITY" = 1 ]; then
+  printf '%s\n' 'Kept: the identity example-identity: its client id was entered in the wizard, so the setup did not create it.'
+fi
 
 # Done. Running it again finds nothing left to remove and changes nothing.
 # Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment

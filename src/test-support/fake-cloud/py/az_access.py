@@ -1,6 +1,6 @@
 """Sign-in, identities and grants: account, identity, federated credentials, role assignments, Key Vault
 access policies, Cosmos DB SQL role assignments, Redis access policy assignments."""
-from az_args import MANY, ONE, required
+from az_args import MANY, ONE, SWITCH, required
 from az_output import cli_error, service_error
 from az_resources import check_group, find, find_by_id, group_id, resource_id, subscription_id, TYPES
 from state import next_id, stable_id
@@ -159,16 +159,23 @@ def role_assignment_create(state, values):
 
 
 def role_assignment_list(state, values):
-    """Assignments at exactly the scope (no --include-inherited), with the role's name and the principal's
-    name added, as role/custom.py list_role_assignments does in the installed 2.45: principalName is the
-    service principal's first servicePrincipalNames entry (_get_displayable_name), '' for a principal Microsoft
-    Graph no longer finds."""
-    (scope,) = required(values, '--scope')
+    """Assignments at exactly the scope (no --include-inherited), or with --all every one in the
+    subscription (a scope with it is refused), with the role's name and the principal's name added, as
+    role/custom.py list_role_assignments does in the installed 2.45: principalName is the service principal's
+    first servicePrincipalNames entry (_get_displayable_name), '' for a principal Microsoft Graph no longer
+    finds."""
     names = state.get('roleDefinitions', {})
     principal_names = {object_id.lower(): app_id for object_id, app_id, _ in service_principals(state)}
+    if '--all' in values:
+        if '--scope' in values:
+            raise cli_error('group or scope are not required when --all is used', 1)
+        listed = state['roleAssignments']
+    else:
+        (scope,) = required(values, '--scope')
+        listed = [assignment for assignment in state['roleAssignments'] if assignment['scope'].lower() == scope.lower()]
     return [dict(assignment, roleDefinitionName=names.get(assignment['roleDefinitionId'].rsplit('/', 1)[-1], ''),
                  principalName=principal_names.get(assignment['principalId'].lower(), ''))
-            for assignment in state['roleAssignments'] if assignment['scope'].lower() == scope.lower()]
+            for assignment in listed]
 
 
 PERMISSION_FLAGS = {'--key-permissions': 'keys', '--secret-permissions': 'secrets',
@@ -248,7 +255,7 @@ def access_commands():
         ('role', 'assignment', 'create'): (role_assignment_create, {
             '--assignee-object-id': ONE, '--assignee-principal-type': ONE, '--role': ONE, '--scope': ONE,
             '--description': ONE}),
-        ('role', 'assignment', 'list'): (role_assignment_list, {'--scope': ONE}),
+        ('role', 'assignment', 'list'): (role_assignment_list, {'--scope': ONE, '--all': SWITCH}),
         ('keyvault', 'set-policy'): (keyvault_set_policy, dict(
             group, **{'--object-id': ONE}, **{flag: MANY for flag in PERMISSION_FLAGS})),
         ('cosmosdb', 'sql', 'role', 'assignment', 'create'): (cosmos_role_assignment_create, {

@@ -58,7 +58,13 @@ def server_of(state, host, suffixes, type_key):
     raise fail('could not translate host name "{0}" to address: Name or service not known'.format(host), 2)
 
 
+# The databases every server has, whatever the seed lists: PostgreSQL's postgres, Azure SQL's master.
+SYSTEM_DATABASES = {'postgres', 'master'}
+
+
 def database_of(server, name):
+    if name in SYSTEM_DATABASES and name not in server.get('databases', {}):
+        return {}
     databases = server.get('databases')
     if databases is None:
         server['databases'] = databases = {}

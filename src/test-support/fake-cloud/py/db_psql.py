@@ -159,6 +159,14 @@ def run_pg_statement(server, database_name, database, statement, lines):
         exists = 'tables' not in database or regclass.group(1) in database['tables']
         lines.table('?column?', ['t' if exists else 'f'])
         return
+    catalog = re.fullmatch(r"SELECT count\(\*\) FROM pg_database WHERE datname = '([^']+)'", statement)
+    if catalog:
+        # pg_database lists every database of the server (PostgreSQL docs catalog-pg-database.html); a seed
+        # without `databases` has every name (databases.py).
+        name = catalog.group(1)
+        exists = bool(server.get('anyDatabase')) or name in server.get('databases', {}) or name == 'postgres'
+        lines.table('count', ['1' if exists else '0'])
+        return
     listed = r"pg_catalog\.pgaadauth_list_principals\(false\) AS p\(role_name, principal_type, object_id\)"
     mapped = re.fullmatch(r"SELECT count\(\*\) FROM {0} WHERE p\.role_name = '([^']+)' AND "
                           r"lower\(p\.object_id::text\) = lower\('([^']+)'\)".format(listed), statement)
@@ -214,7 +222,7 @@ def run_psql(state, argv):
             run_pg_statement(server, database_name, database, statement, lines)
     if lines.lines:
         print('\n'.join(lines.lines))
-    if made_up and database == {}:
+    if made_up and database == {} and database_name in server.get('databases', {}):
         # Only the empty database the fake made up on first use: a SELECT changes nothing.
         del server['databases'][database_name]
         if not server['databases']:

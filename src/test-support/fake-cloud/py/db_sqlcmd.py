@@ -12,7 +12,8 @@ SQL_FIXED_ROLES = {'db_owner', 'db_ddladmin', 'db_datareader', 'db_datawriter', 
 
 SQLCMD_FLAGS = {'-S': '--server', '--server': '--server', '-d': '--database-name',
                 '--database-name': '--database-name', '--authentication-method': '--authentication-method',
-                '-Q': '--query', '--query': '--query', '-q': '--query', '--initial-query': '--query'}
+                '-Q': '--query', '--query': '--query', '-q': '--query', '--initial-query': '--query',
+                '-h': '--headers', '--headers': '--headers'}
 
 
 def parse_sqlcmd(argv):
@@ -131,6 +132,21 @@ def run_sql_statement(database, statement, lines, state=None):
     raise fail('Error: the fake sqlcmd does not know this statement: {0}'.format(statement))
 
 
+def run_master_statement(server, statement, lines):
+    """What the teardown asks master: whether a database is on the server. In master, sys.databases lists
+    every database of the logical server (sql-docs sys-databases-transact-sql.md); the count is printed as
+    go-sqlcmd prints an int column without headings, padded to the column's width."""
+    if statement == 'SET NOCOUNT ON':
+        return
+    listed = re.fullmatch(r"SELECT COUNT\(\*\) FROM sys\.databases WHERE name = N'((?:[^']|'')*)'", statement)
+    if listed:
+        name = listed.group(1).replace("''", "'")
+        exists = bool(server.get('anyDatabase')) or name in server.get('databases', {}) or name == 'master'
+        lines.append('{0:>11}'.format(1 if exists else 0))
+        return
+    raise fail('Error: the fake sqlcmd does not know this statement in master: {0}'.format(statement))
+
+
 def run_sqlcmd(state, argv):
     flags = parse_sqlcmd(argv)
     server = server_of(state, flags['--server'], SQL_SUFFIXES, 'sql server')
@@ -139,8 +155,13 @@ def run_sqlcmd(state, argv):
     user = state['account'].get('user')
     if user not in server.get('entraAdmins', []):
         raise sql_error(18456, "Login failed for user '{0}'.".format(user))
-    database = database_of(server, flags['--database-name'])
     lines = []
+    if flags['--database-name'] == 'master':
+        for statement in split_statements(flags['--query']):
+            run_master_statement(server, statement, lines)
+        print('\n'.join(lines))
+        return False
+    database = database_of(server, flags['--database-name'])
     for statement in split_statements(flags['--query']):
         run_sql_statement(database, statement, lines, state)
     if lines:
