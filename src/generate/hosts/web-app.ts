@@ -247,7 +247,8 @@ export const webAppHost: HostModule = {
   verifyLines,
   restartHint:
     'restart the app:\n  az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP"',
-  // az webapp sitecontainers is newer than the oldest CLI the other hosts need (2.45 lacks it).
+  // az webapp sitecontainers first ships in Azure CLI 2.70.0 (Azure/azure-cli src/azure-cli/HISTORY.rst,
+  // "Version 2.70.0", App Service: "az webapp sitecontainers: Add new commands for linux web app sitecontainers").
   cliRequirement: () =>
-    'Needs an Azure CLI with `az webapp sitecontainers` (newer than 2.45: run `az upgrade`).',
+    'Needs Azure CLI 2.70 or later, the first with `az webapp sitecontainers` (run `az upgrade`).',
 };
