@@ -13,6 +13,7 @@ import {
   note,
   printLine,
   retry,
+  stop,
   v,
   when,
   words,
@@ -153,7 +154,7 @@ function inSqlDatabase(resolved: ResolvedGrant, lines: Conditional['lines']): Co
   const { resource, component } = resolved;
   const database = component.metadata.database ?? '';
   const found = `${resource.variable}_DATABASE_FOUND`;
-  return [
+  const lookup = (options: Parameters<typeof command>[1]) =>
     command(
       words(
         'sqlcmd --server',
@@ -161,14 +162,28 @@ function inSqlDatabase(resolved: ResolvedGrant, lines: Conditional['lines']): Co
         '--database-name master --authentication-method ActiveDirectoryAzCli --exit-on-error --headers -1 --query',
         lit(`SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = ${nvarchar(database)};`),
       ),
-      { captureTo: found, pipeTo: ['tr', '-d', '[:space:]'], effect: 'read-only' },
-    ),
+      { effect: 'read-only', ...options },
+    );
+  return [
+    // Tolerant, then compared: go-sqlcmd writes a sign-in error to stdout (pkg/sqlcmd GetError is the output
+    // stream unless -r is given), so a failed lookup inside $(...) would end the script under set -e with
+    // nothing on screen. Anything but 0 or 1 is such an error: the lookup runs once more, uncaptured, so its
+    // error shows, and the script stops with what to check.
+    lookup({ captureTo: found, pipeTo: ['tr', '-d', '[:space:]'], tolerateFailure: true }),
     when(found, '=', '0', [
       printLine(
         `The database ${database} on ${resource.name} is not there (dropped since the setup?): its users went with it, none is dropped there.`,
       ),
     ]),
-    when(found, '!=', '0', lines),
+    when(found, '=', '1', lines),
+    when(found, '!=', '0', [
+      when(found, '!=', '1', [
+        lookup({ tolerateFailure: true }),
+        stop(
+          `Could not read sys.databases in master on ${resource.name} (the error above): sign in as a Microsoft Entra admin of the server, from an address its firewall allows, then run this teardown again.`,
+        ),
+      ]),
+    ]),
   ];
 }
 

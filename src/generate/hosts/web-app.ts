@@ -79,7 +79,7 @@ const checkLinuxStep: ScriptStep = {
       'WEBAPP_SINGLE_CONTAINER',
       '=',
       'true',
-      'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (its image becomes the main container), then run this script again.',
+      'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (Azure CLI 2.76 or later; its image becomes the main container), then run this script again.',
     ),
   ],
 };
@@ -247,7 +247,7 @@ export const webAppHost: HostModule = {
   verifyLines,
   restartHint:
     'restart the app:\n  az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP"',
-  // az webapp sitecontainers first ships in Azure CLI 2.70.0 (Azure/azure-cli src/azure-cli/HISTORY.rst,
+  // az webapp sitecontainers first ships in Azure CLI 2.70.0, its convert in 2.76.0 (Azure/azure-cli src/azure-cli/HISTORY.rst,
   // "Version 2.70.0", App Service: "az webapp sitecontainers: Add new commands for linux web app sitecontainers").
   cliRequirement: () =>
     'Needs Azure CLI 2.70 or later, the first with `az webapp sitecontainers` (run `az upgrade`).',

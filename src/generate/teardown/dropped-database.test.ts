@@ -75,4 +75,19 @@ describe('teardown after a database was dropped', { timeout: 300_000 }, () => {
       .map((call) => call.argv[call.argv.indexOf('--database-name') + 1]);
     expect(opened).toEqual(['master']);
   });
+
+  it("Azure SQL: a sign-in master refuses stops the teardown with sqlcmd's error and what to check", () => {
+    const { setup, teardown } = setUp('grants-sql-system');
+    const state = withDatabases(setup.stateAfter, SQL, []);
+    const server = state.resources.find((resource) => resource.type === SQL) as { entraAdmins?: string[] };
+    server.entraAdmins = [];
+    const refused = runWithFakeCloud(teardown, state);
+    expect(refused.status).toBe(1);
+    // The captured lookup holds the error (sqlcmd writes it to stdout); the uncaptured one shows it.
+    expect(refused.stdout).toContain('Login failed for user');
+    expect(refused.stderr).toContain(
+      'Could not read sys.databases in master on sql-orders (the error above)',
+    );
+    expect(refused.calls.filter((call) => call.program === 'sqlcmd')).toHaveLength(2);
+  });
 });

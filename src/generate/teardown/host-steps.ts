@@ -60,12 +60,14 @@ export function readSystemPrincipalStep(plan: DeploymentPlan, group: string): Sc
  */
 export function systemPrincipalMissingLines(plan: DeploymentPlan): ScriptLine[] {
   const lookup = plan.grants.some(({ grant }) => grant.kind === 'rbac')
-    ? `; its role assignments, among the setup's: az role assignment list --all --query "[?description=='${ROLE_ASSIGNMENT_DESCRIPTION}'].{principalId: principalId, role: roleDefinitionName, scope: scope}" -o table`
+    ? // principalName is '' for a principal Microsoft Graph no longer finds (azure-cli role/custom.py
+      // list_role_assignments), which tells a former identity's rows from live ones of other setups.
+      `; its role assignments are the setup's rows with an empty principalName (a principal that is gone): az role assignment list --all --query "[?description=='${ROLE_ASSIGNMENT_DESCRIPTION}'].{principalId: principalId, principalName: principalName, role: roleDefinitionName, scope: scope}" -o table`
     : '.';
   return [
     when('PRINCIPAL_ID', '=', '', [
       printLine(
-        `The ${plan.host.noun} ${plan.hostName} is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If it was deleted or its identity turned off since the setup, what the setup granted to that identity is kept${lookup}`,
+        `The ${plan.host.noun} ${plan.hostName} is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If an earlier teardown removed it, it removed the grants first and nothing is left. If it was deleted or its identity turned off otherwise since the setup, what the setup granted to that identity is kept${lookup}`,
       ),
     ]),
   ];

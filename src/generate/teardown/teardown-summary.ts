@@ -20,7 +20,10 @@ function identityClause(plan: DeploymentPlan): string {
         ? 'the identity stays (its client id was entered: the setup used it and created none)'
         : 'the identity only if asked';
     case 'system':
-      return 'the identity only if asked';
+      // ACI has no REMOVE_SYSTEM_IDENTITY: a group's system identity goes with the group (hosts/aci-teardown.ts).
+      return plan.host.id === 'aci'
+        ? 'the system-assigned identity only with the group (DELETE_CONTAINER_GROUP=1)'
+        : 'the identity only if asked';
     default: {
       const unhandled: never = kind;
       throw new Error(`Unhandled identity ${String(unhandled)}`);

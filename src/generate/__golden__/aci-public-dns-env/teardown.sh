@@ -3,7 +3,7 @@
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=aci&resourceGroup=rg-orders&hostName=orders-web&location=westeurope&appId=orders-web&image=mcr.microsoft.com%2Fazuredocs%2Faci-helloworld%3Alatest&appPort=80&dnsNameLabel=orders-web-demo&envVars=LOG_LEVEL%3Dinfo%3BGREETING%3Dhello%20world&m.vaultName=kv-orders
 # Takes back what setup-dapr-identity.sh added: the grants (database users last among them), then the host's
-# own changes, the identity only if asked. Role assignments carry the setup's description; where the
+# own changes, the system-assigned identity only with the group (DELETE_CONTAINER_GROUP=1). Role assignments carry the setup's description; where the
 # setup leaves no mark (components, access policies, database users of its names), what
 # has those names and still names this identity is taken to be the setup's. A grant that another setup for
 # this identity also relies on goes too: both made the same one.
@@ -80,7 +80,7 @@ PRINCIPAL_ID=$(az container list \
     --resource-group "$RESOURCE_GROUP" \
     --query '[?name==`"orders-web"`] | [0].identity.principalId' -o tsv)
 if [ "$PRINCIPAL_ID" = '' ]; then
-  printf '%s\n' 'The container group orders-web is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If it was deleted or its identity turned off since the setup, what the setup granted to that identity is kept; its role assignments, among the setup'\''s: az role assignment list --all --query "[?description=='\''Created by the Dapr Managed Identity Wizard'\''].{principalId: principalId, role: roleDefinitionName, scope: scope}" -o table'
+  printf '%s\n' 'The container group orders-web is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If an earlier teardown removed it, it removed the grants first and nothing is left. If it was deleted or its identity turned off otherwise since the setup, what the setup granted to that identity is kept; its role assignments are the setup'\''s rows with an empty principalName (a principal that is gone): az role assignment list --all --query "[?description=='\''Created by the Dapr Managed Identity Wizard'\''].{principalId: principalId, principalName: principalName, role: roleDefinitionName, scope: scope}" -o table'
 fi
 
 # Remove Key Vault Secrets User on the Key Vault kv-orders, if the setup assigned it (its description says so; an assignment without it is kept).

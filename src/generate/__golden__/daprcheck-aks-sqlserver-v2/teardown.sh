@@ -139,17 +139,30 @@ if [ "$PRINCIPAL_ID" != '' ]; then
           --authentication-method ActiveDirectoryAzCli \
           --exit-on-error \
           --headers -1 \
-          --query 'SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'\''orders'\'';' | tr -d '[:space:]')
+          --query 'SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'\''orders'\'';' | tr -d '[:space:]' || true)
       if [ "$SQL_SERVER_DATABASE_FOUND" = 0 ]; then
         printf '%s\n' 'The database orders on sql-orders is not there (dropped since the setup?): its users went with it, none is dropped there.'
       fi
-      if [ "$SQL_SERVER_DATABASE_FOUND" != 0 ]; then
+      if [ "$SQL_SERVER_DATABASE_FOUND" = 1 ]; then
         run sqlcmd \
             --server sql-orders.database.windows.net \
             --database-name orders \
             --authentication-method ActiveDirectoryAzCli \
             --exit-on-error \
             --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid = CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) DROP USER [id-orders];"
+      fi
+      if [ "$SQL_SERVER_DATABASE_FOUND" != 0 ]; then
+        if [ "$SQL_SERVER_DATABASE_FOUND" != 1 ]; then
+          sqlcmd \
+              --server sql-orders.database.windows.net \
+              --database-name master \
+              --authentication-method ActiveDirectoryAzCli \
+              --exit-on-error \
+              --headers -1 \
+              --query 'SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'\''orders'\'';' || true
+          echo 'Could not read sys.databases in master on sql-orders (the error above): sign in as a Microsoft Entra admin of the server, from an address its firewall allows, then run this teardown again.' >&2
+          exit 1
+        fi
       fi
     fi
     if [ "$CLIENT_ID" = '' ]; then

@@ -84,7 +84,7 @@ PRINCIPAL_ID=$(az vm show \
     --resource-group "$RESOURCE_GROUP" \
     --query identity.principalId -o tsv || true)
 if [ "$PRINCIPAL_ID" = '' ]; then
-  printf '%s\n' 'The VM vm-orders is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If it was deleted or its identity turned off since the setup, what the setup granted to that identity is kept; its role assignments, among the setup'\''s: az role assignment list --all --query "[?description=='\''Created by the Dapr Managed Identity Wizard'\''].{principalId: principalId, role: roleDefinitionName, scope: scope}" -o table'
+  printf '%s\n' 'The VM vm-orders is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If an earlier teardown removed it, it removed the grants first and nothing is left. If it was deleted or its identity turned off otherwise since the setup, what the setup granted to that identity is kept; its role assignments are the setup'\''s rows with an empty principalName (a principal that is gone): az role assignment list --all --query "[?description=='\''Created by the Dapr Managed Identity Wizard'\''].{principalId: principalId, principalName: principalName, role: roleDefinitionName, scope: scope}" -o table'
 fi
 
 # Remove Azure Service Bus Data Sender on the Service Bus namespace sb-orders, if the setup assigned it (its description says so; an assignment without it is kept).

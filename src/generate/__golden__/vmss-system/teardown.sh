@@ -85,7 +85,7 @@ PRINCIPAL_ID=$(az vmss show \
     --resource-group "$RESOURCE_GROUP" \
     --query identity.principalId -o tsv || true)
 if [ "$PRINCIPAL_ID" = '' ]; then
-  printf '%s\n' 'The scale set vmss-orders is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If it was deleted or its identity turned off since the setup, what the setup granted to that identity is kept.'
+  printf '%s\n' 'The scale set vmss-orders is not there, is not readable with your sign-in, or has no system-assigned identity: no grant is looked up or removed. If an earlier teardown removed it, it removed the grants first and nothing is left. If it was deleted or its identity turned off otherwise since the setup, what the setup granted to that identity is kept.'
 fi
 
 # Remove the identity's access policy on the Key Vault kv-orders if it holds only what the setup gave (secrets get list); one with more is kept.

@@ -107,7 +107,7 @@ WEBAPP_SINGLE_CONTAINER=$(az webapp show \
     --resource-group "$RESOURCE_GROUP" \
     --query 'starts_with(siteConfig.linuxFxVersion || '\'''\'', '\''DOCKER|'\'')' -o tsv)
 if [ "$WEBAPP_SINGLE_CONTAINER" = true ]; then
-  echo 'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (its image becomes the main container), then run this script again.' >&2
+  echo 'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (Azure CLI 2.76 or later; its image becomes the main container), then run this script again.' >&2
   exit 1
 fi
 

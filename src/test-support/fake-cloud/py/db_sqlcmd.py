@@ -4,6 +4,7 @@ import re
 
 from az_access import service_principals
 from databases import SQL_SUFFIXES, fail, split_statements, server_of, database_of
+from state import FakeCloudError
 
 
 SQL_FIXED_ROLES = {'db_owner', 'db_ddladmin', 'db_datareader', 'db_datawriter', 'db_securityadmin',
@@ -154,7 +155,10 @@ def run_sqlcmd(state, argv):
         raise fail('Error: the fake sqlcmd signs in only with --authentication-method ActiveDirectoryAzCli')
     user = state['account'].get('user')
     if user not in server.get('entraAdmins', []):
-        raise sql_error(18456, "Login failed for user '{0}'.".format(user))
+        # go-sqlcmd writes a sign-in error to its output stream, not stderr (pkg/sqlcmd GetError is the
+        # output unless -r is given), so a script capturing its output captures the error.
+        print("Msg 18456, Level 14, State 1\nLogin failed for user '{0}'.".format(user))
+        raise FakeCloudError('', 1)
     lines = []
     if flags['--database-name'] == 'master':
         for statement in split_statements(flags['--query']):
