@@ -38,6 +38,7 @@ import {
   azAnswer,
   daprdLog,
   kubectlAnswer,
+  sqlcmdAnswer,
   runScript,
 } from './shell-stand-ins';
 
@@ -83,7 +84,9 @@ export function expectedCalls(script: Script, inputs: StubInputs): Expected {
           ? azAnswer(argv.slice(1), inputs, rbacCount)
           : argv[0] === 'kubectl'
             ? kubectlAnswer(argv.slice(1), inputs)
-            : '';
+            : argv[0] === 'sqlcmd'
+              ? sqlcmdAnswer(argv.slice(1))
+              : '';
       values.set(command.captureTo, output.replace(/\n+$/, ''));
     }
     const group = [argv, ...(pipe ? [pipe] : [])].filter((call) => !BUILTINS.has(call[0] ?? ''));

@@ -204,7 +204,6 @@ const AZ_STUB = [
   '',
 ].join('\n');
 
-const SILENT_STUB = ['#!/bin/bash', RECORD, ''].join('\n');
 /** AKS: Dapr is installed (its Component CRD is there), as the setup and the teardown check first. */
 const DAPR_CRD_LOOKUP = 'get crd components.dapr.io';
 const DAPR_CRD_NAME = 'customresourcedefinition.apiextensions.k8s.io/components.dapr.io';
@@ -258,6 +257,19 @@ const PSQL_STUB = [
   'esac',
   '',
 ].join('\n');
+/** sqlcmd answers the teardown's lookup of the database in master: it is there (a count of 1). */
+const SQLCMD_DATABASE_LOOKUP = 'sys.databases';
+export function sqlcmdAnswer(args: readonly string[]): string {
+  return args.join(' ').includes(SQLCMD_DATABASE_LOOKUP) ? '1\n' : '';
+}
+const SQLCMD_STUB = [
+  '#!/bin/bash',
+  RECORD,
+  'case "$*" in',
+  `  *${SQLCMD_DATABASE_LOOKUP}*) printf '1\\n' ;;`,
+  'esac',
+  '',
+].join('\n');
 const passThrough = (real: string): string => ['#!/bin/bash', RECORD, `exec ${sh(real)} "$@"`, ''].join('\n');
 /** Sourced by every non-interactive Bash: a command name that is not found is recorded as NOT-FOUND. */
 const BASH_ENV = `command_not_found_handle() { printf '%s\\0' NOT-FOUND "$@" > "$STUB_LOG/$EPOCHREALTIME-$$-nf"; return 127; }\n`;
@@ -294,7 +306,7 @@ export function installStandIns(): void {
           ? PSQL_STUB
           : program === 'kubectl'
             ? KUBECTL_STUB
-            : SILENT_STUB,
+            : SQLCMD_STUB,
     );
   for (const program of REAL) writeFileSync(joinPath(bin, program), passThrough(which(program)));
   for (const program of [...STUBBED, ...REAL]) chmodSync(joinPath(bin, program), 0o755);
