@@ -48,9 +48,10 @@ const HARNESS = String.raw`(() => {
     const element = document.querySelector(selector);
     return element ? element.textContent : null;
   });
-  const check = () => {
-    const run = current;
-    if (!run || run.reflectedAt !== undefined) return;
+  // Each run's observer checks its own run: result() lets go of the current run at once, and a change that
+  // lands after that call (a deferred render of a hidden tab) must still be seen.
+  const check = (run) => {
+    if (run.reflectedAt !== undefined) return;
     const now = texts(run.selectors);
     const changed = now.map((text, index) => text !== null && text !== run.before[index]);
     if (run.shownAt === undefined && changed[run.shown]) run.shownAt = performance.now();
@@ -70,7 +71,9 @@ const HARNESS = String.raw`(() => {
     arm(selectors, shown) {
       let done = () => {};
       const finished = new Promise((resolve) => (done = resolve));
-      current = { selectors, shown: selectors.indexOf(shown), before: texts(selectors), observer: new MutationObserver(check), finished, done };
+      const run = { selectors, shown: selectors.indexOf(shown), before: texts(selectors), finished, done };
+      run.observer = new MutationObserver(() => check(run));
+      current = run;
       current.observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: false });
       keyStamp = NaN;
       keyHandler = NaN;
