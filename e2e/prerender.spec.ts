@@ -203,3 +203,40 @@ test('offline, the service worker serves the prerendered page, which hydrates', 
   expect(complaints).toEqual([]);
   await context.setOffline(false);
 });
+
+test.describe('on a phone, the files are made again only when about to be read', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  const script = (page: Page) => page.locator('[data-output="cli-bash"]');
+  const today = (): string => new Date().toISOString().slice(0, 10);
+
+  test('the prerendered script shows until the panel scrolls into view, then the one with its origin lines', async ({
+    page,
+  }) => {
+    const generator = page.waitForResponse(/\/assets\/LiveOutput-[^/]*\.js$/);
+    await page.goto('./');
+    await generator;
+    await page.waitForLoadState('networkidle');
+    // Hydrated (the form drives the page), and the panel below the form not yet in view: the build's text.
+    await expect(stepHeading(page, 'Host')).toBeVisible();
+    await expect(script(page)).toContainText('#!/usr/bin/env bash');
+    await expect(script(page)).not.toContainText('Generated on');
+    await page.getByRole('heading', { level: 2, name: 'Your files' }).scrollIntoViewIfNeeded();
+    await expect(script(page)).toContainText(`Generated on ${today()}`);
+  });
+
+  test('a press makes them before a Copy can read them, and Copy gives what shows', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('./');
+    await page.waitForLoadState('networkidle');
+    await expect(stepHeading(page, 'Host')).toBeVisible();
+    await expect(script(page)).not.toContainText('Generated on');
+    await page.getByRole('tab', { name: 'Azure CLI (Bash)' }).click();
+    await page.getByRole('button', { name: 'Copy Azure CLI (Bash)', exact: true }).click();
+    await expect(script(page)).toContainText(`Generated on ${today()}`);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await script(page).textContent());
+  });
+});

@@ -9,6 +9,7 @@ import { planOutputs, type PlannedOutput } from '../generate/index';
 import type { WizardConfig } from '../model/config';
 import { toShareHash } from '../model/url-state';
 import { useHydrating } from './hydration';
+import { useOutputRevealed } from './output-reveal';
 import { OutputPanel } from './OutputPanel';
 
 interface LiveOutputProps {
@@ -70,7 +71,13 @@ export function LiveOutput({ prerendered }: LiveOutputProps) {
   // deferred render (React pauses it for input and between files), not in the task that ends hydration.
   const hydrating = useHydrating();
   const live = useDeferredValue(!hydrating);
-  const configKey = JSON.stringify(live ? watched : prerendered);
+  const watchedKey = JSON.stringify(watched);
+  const prerenderedKey = JSON.stringify(prerendered);
+  const configKey = live ? watchedKey : prerenderedKey;
+  // The files are made again in the browser only once they are about to be read (output-reveal.ts); the tab in
+  // view first, the hidden tabs in a deferred render after it.
+  const revealed = useOutputRevealed('output', live && watchedKey !== prerenderedKey);
+  const hiddenRevealed = useDeferredValue(revealed);
   // The tab in view follows each keystroke; the hidden tabs follow a deferred copy of the values, which React
   // renders once the keystroke's output is on screen, and drops for a newer keystroke: a keystroke makes the
   // file in view, not every file. Caught up, both are the same plan.
@@ -90,8 +97,11 @@ export function LiveOutput({ prerendered }: LiveOutputProps) {
     }, 0);
     return () => window.clearTimeout(timer);
   }, [hash, live]);
-  // In the browser, before the live render, the texts are the prerendered HTML's (the build renders them).
-  const textsFromHtml = !live && typeof document !== 'undefined';
+  // In the browser, until the live render of a revealed panel, the texts are the prerendered HTML's (the build
+  // renders them).
+  const inBrowser = typeof document !== 'undefined';
+  const textsFromHtml = inBrowser && !(live && revealed);
+  const hiddenTextsFromHtml = inBrowser && !(live && hiddenRevealed);
   return (
     <OutputPanel
       output={output}
@@ -99,6 +109,7 @@ export function LiveOutput({ prerendered }: LiveOutputProps) {
       config={config}
       shareUrl={shareUrl}
       textsFromHtml={textsFromHtml}
+      hiddenTextsFromHtml={hiddenTextsFromHtml}
     />
   );
 }

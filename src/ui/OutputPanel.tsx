@@ -18,10 +18,13 @@ interface OutputPanelProps {
   readonly config: WizardConfig;
   readonly shareUrl: string;
   /**
-   * The page is adopting the build's HTML (hydrating), which holds every file's text already: the texts
-   * are left as the HTML has them, and made on the next render.
+   * The blocks show the build's HTML, which holds every file's text already (for the prerendered values,
+   * without the scripts' origin lines): while the page hydrates, and until the panel is about to be read
+   * (output-reveal.ts). The texts are made on the render after.
    */
   readonly textsFromHtml?: boolean;
+  /** The same for the hidden tabs, which follow a moment later (LiveOutput.tsx). */
+  readonly hiddenTextsFromHtml?: boolean;
 }
 
 /** A Bicep or Terraform tab: its files come from the renderers, which load when such a tab first opens. */
@@ -95,6 +98,7 @@ export function OutputPanel({
   config,
   shareUrl,
   textsFromHtml = false,
+  hiddenTextsFromHtml = textsFromHtml,
 }: OutputPanelProps) {
   const id = useId();
   const { goToField } = useNavigation();
@@ -193,7 +197,7 @@ export function OutputPanel({
           ) : 'text' in tab ? (
             <FileBlock
               file={tab.key === active ? tab : (background.files.find((file) => file.key === tab.key) ?? tab)}
-              textFromHtml={textsFromHtml}
+              textFromHtml={tab.key === active ? textsFromHtml : hiddenTextsFromHtml}
             />
           ) : (
             <Blocked title={tab.title} blockedBy={tab.blockedBy} config={config} goToField={goToField} />
