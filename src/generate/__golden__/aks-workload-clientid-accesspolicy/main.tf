@@ -126,7 +126,7 @@ resource "azurerm_key_vault_access_policy" "vault_access_policy" {
 
 # The namespace default must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
 # The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.
-# Each component takes over, with field_manager force_conflicts, the fields the setup script's kubectl apply wrote, once imported (else an apply that changes one fails with a server-side apply conflict); it also overrides an edit made by hand or by another tool, which terraform plan shows first.
+# Each component sets field_manager force_conflicts: once imported, it takes over the fields the setup script's kubectl apply wrote (without it, an apply that changes one of them fails with a server-side apply conflict); it also overrides any edit made by hand or by another tool, which terraform plan shows first.
 # After an apply that changes a component or the ServiceAccount's annotation, restart the app's pods: kubectl --context aks-prod rollout restart deployment/orders-api -n default
 # The ServiceAccount your pods run as; Workload ID trusts exactly this one.
 resource "kubernetes_service_account_v1" "app" {

@@ -80,7 +80,7 @@ export function componentItems(view: IacView): HclItem[] {
           // pod admission. The script's patch carries a hash of the files fixed when the wizard wrote them
           // (hosts/aks.ts config-hash), so after a Terraform-only change it patches nothing and restarts nothing.
           // Said where the blocks are, so the force below is no surprise (see its comment in the code).
-          `Each component takes over, with field_manager force_conflicts, the fields the setup script's kubectl apply wrote, once imported (else an apply that changes one fails with a server-side apply conflict); it also overrides an edit made by hand or by another tool, which terraform plan shows first.\n` +
+          `Each component sets field_manager force_conflicts: once imported, it takes over the fields the setup script's kubectl apply wrote (without it, an apply that changes one of them fails with a server-side apply conflict); it also overrides any edit made by hand or by another tool, which terraform plan shows first.\n` +
           `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: ${pastedLine(['kubectl', '--context', plan.hostName, 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}`,
       ),
     ];
