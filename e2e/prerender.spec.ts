@@ -157,6 +157,20 @@ test('a choice made before the script has run is the one the live page uses', as
   await expect(page).toHaveURL(/host=vm/);
 });
 
+test('a preset followed before the script has run is the state the live page opens', async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto('./');
+  await page
+    .getByRole('region', { name: 'Start from a preset' })
+    .getByRole('link', { name: 'Container Apps + Key Vault + Service Bus' })
+    .click();
+  await expect(page).toHaveURL(/#host=aca&/);
+  await release();
+  await expect(page.getByRole('radio', { name: /^Azure Container Apps/ })).toBeChecked();
+  await expect(page.getByRole('tab', { name: 'Azure CLI (Bash)' })).toBeVisible();
+  await expect(page).toHaveURL(/#host=aca&/);
+});
+
 test('a share link opens its own state, never showing the prerendered default', async ({ page }) => {
   const complaints = consoleComplaints(page);
   await watchRoot(page);

@@ -68,6 +68,9 @@ export function App({ initial }: { readonly initial: ParsedLink }) {
       void trigger(fieldsFromLink(next.config));
     };
     window.addEventListener('hashchange', onHashChange);
+    // A link followed on the prerendered page before this script ran (a preset, in the first second) changed
+    // the address with no one listening: the page takes it now, as it would have on hashchange.
+    if (JSON.stringify(readPageLink().config) !== JSON.stringify(initial.config)) onHashChange();
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [initial, reset, trigger]);
 

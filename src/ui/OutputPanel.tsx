@@ -244,7 +244,8 @@ const FileBlock = memo(function FileBlock({ file, textFromHtml }: FileBlockProps
           Download
         </button>
       </div>
-      <pre tabIndex={0} aria-label={file.title}>
+      {/* A named region: the block can take focus (to scroll it by keyboard), and a name needs a role. */}
+      <pre tabIndex={0} role="region" aria-label={file.title}>
         {/* Adopting the build's HTML, React keeps the text the HTML holds (made from the same values at build
             time) rather than make it again while the page loads; the render after writes this one. */}
         <code data-output={file.id} data-component={file.component} suppressHydrationWarning={textFromHtml}>
