@@ -92,6 +92,15 @@ const SAMPLES: Record<string, readonly string[]> = {
     "Msg 33130, Level 16, State 1, Line 11\nPrincipal 'pradebban@abc.com' could not be found or this principal type is not supported.",
     // MicrosoftDocs/sql-docs#2323.
     'Error 33134, Severity 16, Message "Principal \'bob@contoso.com\' could not be found at this time. Please try again later."',
+    // Microsoft Learn, "Microsoft Entra logins and users with nonunique display names" (Msg 37545).
+    "Msg 37545, Level 16, State 1, Line 1 '' is not a valid object id for '' or you do not have permission.",
+  ],
+  // The script's own messages (src/generate/grants/sql-contained-user.ts).
+  'sql-grant-refused': [
+    'Adding id-orders to the database orders on sql-orders failed with the sqlcmd error above, which waiting does not fix.',
+  ],
+  'sql-database-lookup-failed': [
+    'Could not read sys.databases in master on sql-orders (the error above), so the teardown stops before its database users.',
   ],
   // dapr/components-contrib#3258.
   'sql-login-failed-token-principal': [

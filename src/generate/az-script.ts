@@ -3,6 +3,7 @@
  * one resource, apply the components, verify. It reads only the deployment plan; what each host and each
  * grant kind does lives in ./hosts and ./grants. Commands and flags: ../shared/domain/azure-cli.md.
  */
+import { cliRequirement, grantCliNeed } from './setup/cli-minimum';
 import type { WizardConfig } from '../model/config';
 import { grantOptionLines, grantScriptOptions, grantSetupStep, grantVerifyLine } from './grants';
 import { hostModule } from './hosts';
@@ -194,7 +195,7 @@ export function buildSetupScript(plan: DeploymentPlan, meta?: ScriptMeta): Scrip
   if (plan.identity.userAssigned) steps.push(...userIdentitySteps(plan));
   steps.push(...host.setupSteps(plan, grantSteps(plan)));
   steps.push(...verifySteps(plan, host), closingStep(plan, host));
-  const requirement = host.cliRequirement(plan);
+  const requirement = cliRequirement(host.cliRequirement(plan), grantCliNeed(plan));
   return {
     header: [
       `Dapr Managed Identity Wizard: ${scriptTitle(plan)} on ${plan.host.title}, ${plan.identity.title}.`,

@@ -106,6 +106,20 @@ export interface Retry {
    * instead of exiting: for a teardown step whose failure must not stop the removal of everything else.
    */
   readonly flagOnFailure?: string;
+  /** When set, only a failure whose output matches is tried again; any other stops the script at once. */
+  readonly retryOnly?: RetryOnly;
+}
+
+/**
+ * Which failures a retry waits out, for a tool that prints its errors on standard output (go-sqlcmd): the
+ * output is captured into `outputTo`, shown (on stderr after a failure), and matched against `pattern`.
+ */
+export interface RetryOnly {
+  readonly outputTo: string;
+  /** A Bash extended regular expression, written unquoted after =~ (so: no spaces, quotes or $). */
+  readonly pattern: string;
+  /** Printed to stderr before exiting with status 1 when a failure's output does not match. */
+  readonly otherwise: string;
 }
 
 /**
@@ -238,6 +252,7 @@ export function retry(
     message: string;
     waiting?: string;
     flagOnFailure?: string;
+    retryOnly?: RetryOnly;
   },
 ): Retry {
   return { kind: 'retry', command: line, ...options };

@@ -242,6 +242,64 @@ describe('retry', () => {
     expect(failed.stderr).toBe('waiting...\ngave up\n');
   });
 
+  it('with retryOnly, tries again only on matching output, stops at once on any other, and shows the output', () => {
+    // Prints "wait" (a failure to wait out) until its n-th run, then "done"; "refused" fails at once.
+    const printsOnTry = (n: number, failure: string) =>
+      cmd(
+        'bash -c',
+        lit(
+          `echo x >> tries; if [ "$(wc -l < tries)" -ge ${n} ]; then echo done; else echo ${failure}; exit 1; fi`,
+        ),
+      );
+    const only = { outputTo: 'OUT', pattern: 'Msg.(1|2),', otherwise: 'not waited for' };
+    const run = (line: ScriptLine) =>
+      spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${once(line)}`], { encoding: 'utf8' });
+    const waited = run(
+      retry(printsOnTry(3, "'Msg 2, Level 16'"), {
+        attempts: 5,
+        delaySeconds: 0,
+        message: 'never',
+        retryOnly: only,
+      }),
+    );
+    expect(waited.status).toBe(0);
+    expect(waited.stdout).toBe('done\n');
+    expect(waited.stderr).toBe('Msg 2, Level 16\nMsg 2, Level 16\n');
+    const refused = run(
+      retry(printsOnTry(3, "'Msg 18456, Level 14'"), {
+        attempts: 5,
+        delaySeconds: 0,
+        message: 'never',
+        retryOnly: only,
+      }),
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe('Msg 18456, Level 14\nnot waited for\n');
+    const exhausted = run(
+      retry(printsOnTry(9, "'Msg 1, Level 16'"), {
+        attempts: 2,
+        delaySeconds: 0,
+        message: 'gave up',
+        retryOnly: only,
+      }),
+    );
+    expect(exhausted.status).toBe(1);
+    expect(exhausted.stderr).toBe('Msg 1, Level 16\nMsg 1, Level 16\ngave up\n');
+    expect(() =>
+      once(retry(printsOnTry(1, 'x'), { attempts: 1, delaySeconds: 0, message: 'm', retryOnly: only })),
+    ).toThrow();
+    expect(() =>
+      once(
+        retry(printsOnTry(1, 'x'), {
+          attempts: 2,
+          delaySeconds: 0,
+          message: 'm',
+          retryOnly: { ...only, pattern: 'a b' },
+        }),
+      ),
+    ).toThrow();
+  });
+
   it('runs a one-try check without a loop: on, or stopped with the message', () => {
     const passing = once(orStop(succeedsOnTry(1), 'never'), command(['echo', 'reached']));
     expect(passing).not.toContain('for attempt');

@@ -10,6 +10,7 @@ import type {
   EnvironmentOption,
   Guard,
   Retry,
+  RetryOnly,
   Script,
   ScriptLine,
   ScriptStep,
@@ -244,6 +245,12 @@ function renderRetry(line: Retry, indent = ''): string {
     line.flagOnFailure === undefined
       ? [`${at}exit 1`]
       : [`${at}${line.flagOnFailure}=1`, ...(inLoop ? [`${at}break`] : [])];
+  if (
+    line.retryOnly !== undefined &&
+    (line.attempts === 1 || line.flagOnFailure !== undefined || line.command.captureTo !== undefined)
+  ) {
+    throw new Error('retryOnly goes with several tries, no flag, and a command that captures nothing itself');
+  }
   if (line.attempts === 1) {
     // One try: no loop, nothing to wait for.
     return [
@@ -255,9 +262,13 @@ function renderRetry(line: Retry, indent = ''): string {
   }
   return [
     `${indent}for attempt in {1..${line.attempts}}; do`,
-    `${inner}if ${renderCommand(line.command, inner).slice(inner.length)}; then`,
-    `${inner}  break`,
-    `${inner}fi`,
+    ...(line.retryOnly === undefined
+      ? [
+          `${inner}if ${renderCommand(line.command, inner).slice(inner.length)}; then`,
+          `${inner}  break`,
+          `${inner}fi`,
+        ]
+      : renderRetryOnly(line.command, line.retryOnly, inner)),
     `${inner}if [ "$attempt" = ${line.attempts} ]; then`,
     `${inner}  echo ${quoteLiteral(line.message)} >&2`,
     ...giveUp(`${inner}  `, true),
@@ -266,6 +277,30 @@ function renderRetry(line: Retry, indent = ''): string {
     `${inner}sleep ${line.delaySeconds}`,
     `${indent}done`,
   ].join('\n');
+}
+
+/** Characters a regular expression may hold unquoted after =~: no word splitting, quoting or expansion. */
+const UNQUOTED_REGEX = /^[A-Za-z0-9_|().,:-]+$/;
+
+/**
+ * The try of a retry that waits out only some failures: the output is captured (the command's own, as `run`
+ * prints a dry run's line on stderr), shown, and a failure whose output does not match stops the script.
+ */
+function renderRetryOnly(line: Command, only: RetryOnly, inner: string): string[] {
+  if (!OPTION_NAME.test(only.outputTo)) throw new Error(`Not a variable name: ${only.outputTo}`);
+  if (!UNQUOTED_REGEX.test(only.pattern)) throw new Error(`Not a plain pattern: ${only.pattern}`);
+  const output = `"$${only.outputTo}"`;
+  return [
+    `${inner}if ${only.outputTo}=$(${renderCommand(line, inner).slice(inner.length)}); then`,
+    `${inner}  if [ -n ${output} ]; then printf '%s\\n' ${output}; fi`,
+    `${inner}  break`,
+    `${inner}fi`,
+    `${inner}printf '%s\\n' ${output} >&2`,
+    `${inner}if ! [[ ${output} =~ ${only.pattern} ]]; then`,
+    `${inner}  echo ${quoteLiteral(only.otherwise)} >&2`,
+    `${inner}  exit 1`,
+    `${inner}fi`,
+  ];
 }
 
 /** A release, with an optional pre-release suffix: 1.17, 1.17.0, 1.17.0-rc.1 (never empty, never a word). */

@@ -30,10 +30,11 @@ describe('failure messages', () => {
     expect(() => troubleshootingAdvice('no-such-entry')).toThrow('No troubleshooting entry no-such-entry');
   });
 
-  it('in every golden script name an entry that a paste of the message finds first', () => {
+  it('in every golden setup and teardown script name an entry that a paste of the message finds first', () => {
     let count = 0;
     for (const scenario of loadGoldenScenarios()) {
-      for (const { id, message } of namedFailures(scenario.outputs['setup.sh'] ?? '')) {
+      const scripts = `${scenario.outputs['setup.sh'] ?? ''}\n${scenario.outputs['teardown.sh'] ?? ''}`;
+      for (const { id, message } of namedFailures(scripts)) {
         count += 1;
         expect(troubleshootingEntry(id), `${scenario.name}: ${id}`).toBeDefined();
         expect(matchTroubleshooting(message)[0]?.id, `${scenario.name}: ${message}`).toBe(id);

@@ -117,17 +117,77 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       // MicrosoftDocs/sql-docs#2323, microsoft/SQLServerPSModule#28.
       { regex: "principal '[^']+' could not be (found at this time|resolved)" },
       'Server identity is not configured',
+      // Msg 37545, for an object id the tenant does not hold (Microsoft Learn, "Microsoft Entra logins and
+      // users with nonunique display names").
+      { regex: "'[^']*' is not a valid object id for '[^']*'" },
+      // The script's own message after its last try (src/generate/grants/sql-contained-user.ts).
+      "Microsoft Entra ID did not know the identity's object id",
     ],
     cause:
-      'The name in CREATE USER [...] FROM EXTERNAL PROVIDER is not a managed identity Entra ID knows (a ' +
-      'system-assigned identity goes by its host’s name), it was created seconds ago, or the server cannot ' +
-      'read the directory.',
-    fix: 'Wait a minute after creating the identity and retry; check the name; give the server an identity with Directory Readers.',
-    prevention: { text: 'Let the wizard name the SQL user: it uses the identity’s own name.' },
+      'The identity in CREATE USER [...] FROM EXTERNAL PROVIDER (WITH OBJECT_ID, its principal id) is not ' +
+      'one Entra ID knows yet: it was created seconds ago and has not reached every replica, it was deleted, ' +
+      'or the server cannot read the directory.',
+    fix: 'Wait a few minutes after creating the identity and run the script again; check that the identity still exists; give the server an identity with Directory Readers.',
+    prevention: { text: 'Let the wizard make the SQL user: it names the identity by its object id.' },
     sources: [
       'MicrosoftDocs/azure-docs#33357',
       'MicrosoftDocs/sql-docs#2323',
       'microsoft/SQLServerPSModule#28',
+    ],
+  },
+  {
+    id: 'sql-grant-refused',
+    title: 'Azure SQL refused the script’s database user or grant',
+    stages: ['script'],
+    // The script's own message when sqlcmd fails for a reason other than an identity Entra ID does not
+    // know yet (src/generate/grants/sql-contained-user.ts).
+    patterns: [{ regex: 'failed with the sqlcmd error above, which waiting does not fix' }],
+    cause:
+      'sqlcmd failed for a reason a later try does not change (its Msg line above names it): the server ' +
+      'refused your sign-in (Msg 18456: az is signed in as an account that is not a Microsoft Entra admin ' +
+      'of the server, or go-sqlcmd could not get a token from az), its firewall does not admit this machine ' +
+      '(Msg 40615), your account may not create users (ALTER ANY USER), or a user of that name signs in as ' +
+      'another identity (Msg 50000, the script’s own check).',
+    fix:
+      'Fix what the Msg line names: sign in to az (az login) as a Microsoft Entra admin of the server, add a ' +
+      'firewall rule for this machine, or drop the other identity’s user if nothing uses it; then run the ' +
+      'script again.',
+    commands: [
+      'az sql server ad-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',
+      'az sql server firewall-rule create --server <server> --resource-group <resource-group> --name allow-setup --start-ip-address <your-ip> --end-ip-address <your-ip>',
+    ],
+    prevention: {
+      text: 'Run the script signed in to az as the server’s Microsoft Entra admin, from an address its firewall admits.',
+    },
+    sources: [
+      'microsoft/go-sqlcmd pkg/sqlcmd/format.go (AddError: the Msg line)',
+      'src/generate/grants/sql-contained-user.ts (the message)',
+    ],
+  },
+  {
+    id: 'sql-database-lookup-failed',
+    title: 'Azure SQL teardown: the database lookup in master failed',
+    stages: ['script'],
+    // The teardown's own message (src/generate/grants/sql-contained-user.ts inSqlDatabase).
+    patterns: ['Could not read sys.databases in master on'],
+    cause:
+      'The sqlcmd that runs is not go-sqlcmd: it is missing (sqlcmd: command not found), or the older ODBC ' +
+      'sqlcmd (mssql-tools) comes first on the PATH, which knows none of the double-dash flags the script ' +
+      'passes (--authentication-method ActiveDirectoryAzCli, --exit-on-error, --headers; go-sqlcmd added ' +
+      'them, and they do not work in the ODBC sqlcmd). Or the server refused your sign-in: az is signed in ' +
+      'as an account that is not a Microsoft Entra admin of the server, or the server’s firewall does not ' +
+      'admit this machine.',
+    fix:
+      'Run command -v sqlcmd to see which sqlcmd runs; install go-sqlcmd and put it first on the PATH; sign ' +
+      'in to az as a Microsoft Entra admin of the server, from an address its firewall admits; then run the ' +
+      'teardown again.',
+    commands: ['command -v sqlcmd', 'az login'],
+    prevention: {
+      text: 'Install go-sqlcmd before the setup: the setup and the teardown use the same flags.',
+    },
+    sources: [
+      'microsoft/go-sqlcmd README.md ("Changes in behavior from the ODBC based sqlcmd": the posix-style flags; "Azure Active Directory Authentication": --authentication-method)',
+      'src/generate/grants/sql-contained-user.ts (the message)',
     ],
   },
   {
@@ -139,7 +199,7 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       'The database has no contained user for the identity that signed in: at runtime the app’s identity ' +
       '(the sqlcmd step did not run, or ran in another database); in the script, your own account.',
     fix: 'Create the contained user and its roles in the database the component names, as an Entra admin.',
-    commands: ['CREATE USER [<identity-name>] FROM EXTERNAL PROVIDER;'],
+    commands: ["CREATE USER [<identity-name>] FROM EXTERNAL PROVIDER WITH OBJECT_ID = '<principal-id>';"],
     prevention: {
       text: 'Run the script’s sqlcmd step for every Azure SQL component, in the component’s database.',
     },

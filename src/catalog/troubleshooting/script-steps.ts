@@ -33,8 +33,8 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     ],
     cause:
       'The installed Azure CLI predates a command or flag the script uses: --enable-workload-identity ' +
-      '(2.47), the containerapp commands in the core CLI (2.53), az redis access-policy-assignment (the ' +
-      '2023-08-01 Redis API) or --microsoft-entra-auth (2.73).',
+      '(2.47), the containerapp commands in the core CLI (2.53), az redis access-policy-assignment (2.57) ' +
+      'or --microsoft-entra-auth (2.73).',
     fix: 'Upgrade the Azure CLI and run the script again; the script header names the version it needs.',
     commands: ['az version', 'az upgrade'],
     prevention: {

@@ -1,6 +1,8 @@
 /**
  * The Azure SQL grant step, run by real Bash against stand-ins for az, sqlcmd and sleep: a just-created
- * identity that Microsoft Entra ID does not know yet fails the first tries, and the step waits it out.
+ * identity that Microsoft Entra ID does not know yet fails the first tries, and the step waits it out; any
+ * other sqlcmd error stops it at once. The sqlcmd stand-in prints its error on standard output, as go-sqlcmd
+ * does without -r (pkg/sqlcmd/sqlcmd.go GetError), in go-sqlcmd's "Msg <n>, Level" form (format.go AddError).
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,13 +22,13 @@ const dir = mkdtempSync(join(tmpdir(), 'sql-user-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Each stand-in logs its call and fails while its count of calls is under FAIL_<NAME>. */
-function standIn(name: string, output: string): void {
+function standIn(name: string, output: string, failure = `echo "${name}: principal not found" >&2`): void {
   const counter = `"$CALLS_DIR/${name}"`;
   const script = [
     '#!/bin/bash',
     `printf "%s %s\\n" ${name} "$*" >> "$CALLS_DIR/log"`,
     `count=$(( $(cat ${counter} 2>/dev/null || echo 0) + 1 )); echo "$count" > ${counter}`,
-    `if [ "$count" -le "\${FAIL_${name.toUpperCase()}:-0}" ]; then echo "${name}: principal not found" >&2; exit 1; fi`,
+    `if [ "$count" -le "\${FAIL_${name.toUpperCase()}:-0}" ]; then ${failure}; exit 1; fi`,
     output === '' ? '' : `printf "%s\\n" ${output}`,
     '',
   ].join('\n');
@@ -34,10 +36,13 @@ function standIn(name: string, output: string): void {
   chmodSync(join(dir, name), 0o755);
 }
 standIn('az', '11111111-2222-3333-4444-555555555555');
-standIn('sqlcmd', '');
+standIn('sqlcmd', '', 'printf "%s\\n" "$SQLCMD_ERROR"');
 standIn('sleep', '');
 
-function runSqlStep(failAz: number, failSqlcmd: number) {
+const NOT_FOUND_YET =
+  "Msg 33134, Level 16, State 1, Server sql-orders, Line 1\nPrincipal 'vm-orders' could not be found at this time. Please try again later.";
+
+function runSqlStep(failAz: number, failSqlcmd: number, sqlcmdError = NOT_FOUND_YET) {
   const plan = buildPlan(parseShareLink('', LINK).config);
   const resolved = plan.grants.find(({ grant }) => grant.kind === 'sql-contained-user');
   if (!resolved) throw new Error('test setup: no SQL grant');
@@ -54,6 +59,7 @@ function runSqlStep(failAz: number, failSqlcmd: number) {
       CALLS_DIR: calls,
       FAIL_AZ: String(failAz),
       FAIL_SQLCMD: String(failSqlcmd),
+      SQLCMD_ERROR: sqlcmdError,
     },
   });
   const log = readFileSync(join(calls, 'log'), 'utf8').trim().split('\n');
@@ -69,13 +75,33 @@ describe('the Azure SQL grant step', () => {
     expect(run.log.find((call) => call.startsWith('sqlcmd '))).toContain(
       "CAST('11111111-2222-3333-4444-555555555555' AS uniqueidentifier)",
     );
+    expect(run.log.find((call) => call.startsWith('sqlcmd '))).toContain(
+      "FROM EXTERNAL PROVIDER WITH OBJECT_ID = '8d1e4c2a-5b3f-4e6d-9a7c-0b1e2f3a4b5c';",
+    );
     expect(run.stderr).toContain('Microsoft Entra ID may not know the new identity yet');
+    // The failed try's error is shown (on stderr), not swallowed by the capture.
+    expect(run.stderr).toContain("Principal 'vm-orders' could not be found at this time.");
+  });
+
+  it("stops at once, showing sqlcmd's error, on a failure waiting does not fix", () => {
+    const run = runSqlStep(
+      0,
+      99,
+      "Msg 18456, Level 14, State 1, Server sql-orders, Line 1\nLogin failed for user '<token-identified principal>'.",
+    );
+    expect(run.status).toBe(1);
+    expect(run.log.filter((call) => call.startsWith('sqlcmd '))).toHaveLength(1);
+    expect(run.log.filter((call) => call.startsWith('sleep'))).toHaveLength(0);
+    expect(run.stderr).toContain("Login failed for user '<token-identified principal>'.");
+    expect(run.stderr).toContain('which waiting does not fix');
+    expect(run.stderr).toContain('troubleshoot.html#sql-grant-refused');
   });
 
   it('stops with the cause and the fix after the last try', () => {
     const run = runSqlStep(0, 99);
     expect(run.status).toBe(1);
     expect(run.log.filter((call) => call.startsWith('sqlcmd '))).toHaveLength(6);
-    expect(run.stderr).toContain('failed 6 times');
+    expect(run.stderr).toContain("did not know the identity's object id on any of 6 tries");
+    expect(run.stderr).toContain('troubleshoot.html#sql-principal-not-found');
   });
 });

@@ -5,6 +5,7 @@
 import type { Grant } from '../../catalog/component-spec';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
+import { failureMessage } from '../troubleshoot-advice';
 import {
   cmd,
   command,
@@ -43,6 +44,8 @@ function sqlName(name: string): string {
 const SQL_ATTEMPTS = 6;
 const SQL_DELAY_SECONDS = 20;
 const ENTRA_WAITING = `Trying again in ${SQL_DELAY_SECONDS} s: Microsoft Entra ID may not know the new identity yet.`;
+/** go-sqlcmd's "Msg <number>, Level" line (pkg/sqlcmd/format.go AddError) for a principal not found (yet). */
+const SQL_PRINCIPAL_UNKNOWN = 'Msg.(37545|33134|33130),';
 
 export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, grant: SqlGrant): ScriptStep {
   const { resource, component } = resolved;
@@ -60,10 +63,20 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
     v('CLIENT_ID'),
     `' AS uniqueidentifier) AS varbinary(16))) THROW 50000, ${nvarchar(otherIdentity)}, 1;`,
   ];
-  // The name must be the identity's display name: the server looks it up in Microsoft Entra ID, which works
-  // when a user runs it (sql-docs authentication-aad-directory-readers-role: applications need Directory Readers).
-  const statements = [
-    `IF DATABASE_PRINCIPAL_ID(${userLiteral}) IS NULL CREATE USER ${name} FROM EXTERNAL PROVIDER;`,
+  // WITH OBJECT_ID names the identity by its service principal's object id (PRINCIPAL_ID, read for every kind
+  // of identity before the grants), not by its display name, which Microsoft Entra ID lets several principals
+  // share: by name the server refuses a shared one with Msg 33131 (Microsoft Learn, "Microsoft Entra logins
+  // and users with nonunique display names": `CREATE USER [user_name] FROM EXTERNAL PROVIDER WITH OBJECT_ID =
+  // 'objectid'`, Azure SQL Database and Managed Instance, the Enterprise application's object id; MicrosoftDocs/
+  // sql-docs azure-sql/database/authentication-microsoft-entra-create-users-with-nonunique-names.md). The user
+  // keeps the display name, as the page allows, so the SID check above and the teardown find it by that name;
+  // its SID is still the application (client) id (the same page's "Identify the user created").
+  const createUser = [
+    `IF DATABASE_PRINCIPAL_ID(${userLiteral}) IS NULL CREATE USER ${name} FROM EXTERNAL PROVIDER WITH OBJECT_ID = '`,
+    v('PRINCIPAL_ID'),
+    `';`,
+  ];
+  const memberships = [
     ...grant.roles.map((role) => `ALTER ROLE ${role} ADD MEMBER ${name};`),
     ...grant.permissions.map((permission) => `GRANT ${permission} TO ${name};`),
   ].join(' ');
@@ -87,8 +100,10 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
           ),
         ]
       : [];
+  const database = component.metadata.database ?? '';
+  const adding = `${user} to the database ${database} on ${resource.name}`;
   return {
-    comment: `Add the identity to the database ${component.metadata.database ?? ''} on ${resource.name} as ${user} (${[...grant.roles, ...grant.permissions].join(', ')}).`,
+    comment: `Add the identity to the database ${database} on ${resource.name} as ${user} (${[...grant.roles, ...grant.permissions].join(', ')}).`,
     lines: [
       note(
         'Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.\n' +
@@ -97,22 +112,40 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
       ),
       ...clientIdLookup,
       // Every statement of the batch can run again (each is guarded, or does nothing when already done), so a
-      // try after a failure is safe; the wait is for Entra ID. A SID of another identity fails every try.
+      // try after a failure is safe. Only the lag of a new identity is waited out: the server answers Msg
+      // 37545 for an object id it cannot find in the tenant (Microsoft Learn, "Microsoft Entra logins and
+      // users with nonunique display names"), Msg 33134 "could not be found at this time. Please try again
+      // later" (MicrosoftDocs/sql-docs#2323) and Msg 33130 for a principal it cannot find (MicrosoftDocs/
+      // azure-docs#33357). A refused sign-in, a firewall, a missing permission or another identity's user
+      // (the THROW above) is the same on every try: the script stops at once and shows sqlcmd's error, which
+      // go-sqlcmd prints on standard output unless -r is given (microsoft/go-sqlcmd pkg/sqlcmd/sqlcmd.go
+      // GetError; cmd/sqlcmd/sqlcmd.go ErrorsToStderr), so that is what is captured and matched.
       retry(
         cmd(
           'sqlcmd --server',
           lit(component.metadata.host ?? ''),
           '--database-name',
-          lit(component.metadata.database ?? ''),
+          lit(database),
           // Without --exit-on-error go-sqlcmd exits 0 after a failed statement (go-sqlcmd cmd/sqlcmd/sqlcmd.go).
           '--authentication-method ActiveDirectoryAzCli --exit-on-error --query',
-          join(...checkSid, ` ${statements}`),
+          join(...checkSid, ' ', ...createUser, ` ${memberships}`),
         ),
         {
           attempts: SQL_ATTEMPTS,
           delaySeconds: SQL_DELAY_SECONDS,
           waiting: ENTRA_WAITING,
-          message: `Adding ${user} to the database ${component.metadata.database ?? ''} on ${resource.name} failed ${SQL_ATTEMPTS} times. If the errors above say the principal could not be found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (your admin sign-in, the server's firewall, or a user of that name for another identity) and run it again.`,
+          message: failureMessage(
+            `Microsoft Entra ID did not know the identity's object id on any of ${SQL_ATTEMPTS} tries to add ${adding} (the Msg 37545, 33134 or 33130 above): wait a few minutes and run this script again.`,
+            'sql-principal-not-found',
+          ),
+          retryOnly: {
+            outputTo: 'SQL_OUTPUT',
+            pattern: SQL_PRINCIPAL_UNKNOWN,
+            otherwise: failureMessage(
+              `Adding ${adding} failed with the sqlcmd error above, which waiting does not fix.`,
+              'sql-grant-refused',
+            ),
+          },
         },
       ),
     ],
@@ -180,7 +213,10 @@ function inSqlDatabase(resolved: ResolvedGrant, lines: Conditional['lines']): Co
       when(found, '!=', '1', [
         lookup({ tolerateFailure: true }),
         stop(
-          `Could not read sys.databases in master on ${resource.name} (the error above): sign in as a Microsoft Entra admin of the server, from an address its firewall allows, then run this teardown again.`,
+          failureMessage(
+            `Could not read sys.databases in master on ${resource.name} (the error above), so the teardown stops before its database users.`,
+            'sql-database-lookup-failed',
+          ),
         ),
       ]),
     ]),

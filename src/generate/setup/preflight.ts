@@ -101,7 +101,7 @@ function pasteableMessage(resource: ResolvedResource, message: string): string {
 }
 
 /**
- * The Redis data access policy commands came after the installed 2.45 (the 2023-08-01 Redis API): probed
+ * The Redis data access policy commands came with Azure CLI 2.57 (setup/cli-minimum.ts), after the installed 2.45: probed
  * here, before any change, with the same list the grant step runs, so an older CLI stops the script before
  * the PostgreSQL or SQL grants are made rather than after them. knack's parser answers an unknown command
  * with "... is misspelled or not recognized by the system" (as az 2.45 prints it).
@@ -114,7 +114,7 @@ function redisPolicyProbe(resource: ResolvedResource): ScriptLine {
       ...resourceGroupArgs(resource),
       '-o none',
     ),
-    `Listing the data access policy assignments of the Redis cache ${resource.name} failed. If the error above says 'access-policy-assignment' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again. Nothing was changed.`,
+    `Listing the data access policy assignments of the Redis cache ${resource.name} failed. If the error above says 'access-policy-assignment' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed.`,
   );
 }
 

@@ -101,7 +101,8 @@ describe('psql and sqlcmd', SLOW, () => {
     const unguarded = 'CREATE USER [id-test] FROM EXTERNAL PROVIDER;';
     const failing = run(`${sqlcmd(unguarded)}\n${sqlcmd(unguarded)}`, servers());
     expect(failing.status).toBe(1);
-    expect(failing.stderr).toContain(
+    // go-sqlcmd prints server errors on its output stream (see db_sqlcmd.py sql_error).
+    expect(failing.stdout).toContain(
       "User, group, or role 'id-test' already exists in the current database.",
     );
   });
@@ -169,7 +170,23 @@ describe('psql -tA, the principal lookup and the SID check', SLOW, () => {
       servers(),
     );
     expect(other.status).toBe(1);
-    expect(other.stderr).toContain("Msg 50000, Level 16, State 1, Line 1\nanother identity's user");
+    expect(other.stdout).toContain("Msg 50000, Level 16, State 1, Line 1\nanother identity's user");
+  });
+
+  it('sqlcmd creates a user WITH OBJECT_ID by the object id, whatever its name, and refuses an unknown one', () => {
+    const sqlcmd = (query: string) =>
+      `sqlcmd --server sql-test.database.windows.net --database-name orders --authentication-method ActiveDirectoryAzCli --exit-on-error --query ${JSON.stringify(query)}`;
+    const byId = (objectId: string) =>
+      `IF DATABASE_PRINCIPAL_ID(N'alias') IS NULL CREATE USER [alias] FROM EXTERNAL PROVIDER WITH OBJECT_ID = '${objectId}';`;
+    const known = run(sqlcmd(byId('oid-1')), servers());
+    expect(known.status, known.stdout).toBe(0);
+    const server = known.stateAfter.resources.find((resource) => resource.name === 'sql-test');
+    expect(server?.['databases']).toEqual({
+      orders: { users: { alias: { type: 'external', sid: TEST_CLIENT_ID } } },
+    });
+    const unknown = run(sqlcmd(byId('oid-unknown')), servers());
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toContain("Msg 37545, Level 16, State 1, Line 1\n'' is not a valid object id");
   });
 
   it('answers host names in the cloud az cloud set chose', () => {

@@ -2,7 +2,7 @@
 # Dapr Managed Identity Wizard: 5 Dapr components on Azure Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#cloud=usgovernment&host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&appPort=8080&component=state.azure.cosmosdb&name=cosmos-state&m.url=https%3A%2F%2Fcosmos-orders.documents.azure.us%3A443%2F&m.database=orders&m.collection=state&c2.component=state.sqlserver&c2.name=sql-state&c2.m.host=sql-orders.database.usgovcloudapi.net&c2.m.database=orders&c3.component=state.redis&c3.name=redis-state&c3.m.redisHost=redis-orders.redis.cache.usgovcloudapi.net%3A6380&c4.component=configuration.azure.appconfig&c4.m.host=https%3A%2F%2Fappcs-orders.azconfig.azure.us&c5.component=pubsub.azure.eventhubs&c5.name=eh-pubsub&c5.m.eventHubNamespace=eh-orders.servicebus.usgovcloudapi.net&c5.m.storageAccountName=stcheckpoints&c5.m.storageContainerName=checkpoints&c5.ehAccess=subscribe
-# Run it with Bash after `az cloud set --name AzureUSGovernment` and then `az login` (a sign-in to another cloud does not count). Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
+# Run it with Bash after `az cloud set --name AzureUSGovernment` and then `az login` (a sign-in to another cloud does not count). Needs Azure CLI 2.57 or later, the first with `az redis access-policy-assignment` (run `az upgrade`).
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
@@ -127,7 +127,7 @@ fi
 if ! az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" -o none; then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again. Nothing was changed.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed.' >&2
   exit 1
 fi
 APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
@@ -302,16 +302,22 @@ fi
 # If a user of that name already exists, it must have this identity's client id as its SID, or the batch
 # stops (the SID rule Microsoft documents for SQL databases in Fabric; not confirmed for Azure SQL Database).
 for attempt in {1..6}; do
-  if run sqlcmd \
+  if SQL_OUTPUT=$(run sqlcmd \
       --server sql-orders.database.usgovcloudapi.net \
       --database-name orders \
       --authentication-method ActiveDirectoryAzCli \
       --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user id-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [id-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'id-orders') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [id-orders]; ALTER ROLE db_datareader ADD MEMBER [id-orders]; ALTER ROLE db_datawriter ADD MEMBER [id-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [id-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [id-orders];"; then
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'id-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user id-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [id-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'id-orders') IS NULL CREATE USER [id-orders] FROM EXTERNAL PROVIDER WITH OBJECT_ID = '${PRINCIPAL_ID}'; ALTER ROLE db_ddladmin ADD MEMBER [id-orders]; ALTER ROLE db_datareader ADD MEMBER [id-orders]; ALTER ROLE db_datawriter ADD MEMBER [id-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [id-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [id-orders];"); then
+    if [ -n "$SQL_OUTPUT" ]; then printf '%s\n' "$SQL_OUTPUT"; fi
     break
   fi
+  printf '%s\n' "$SQL_OUTPUT" >&2
+  if ! [[ "$SQL_OUTPUT" =~ Msg.(37545|33134|33130), ]]; then
+    echo 'Adding id-orders to the database orders on sql-orders failed with the sqlcmd error above, which waiting does not fix. Likely cause: sqlcmd failed for a reason a later try does not change (its Msg line above names it): the server refused your sign-in (Msg 18456: az is signed in as an account that is not a Microsoft Entra admin of the server, or go-sqlcmd could not get a token from az), its firewall does not admit this machine (Msg 40615), your account may not create users (ALTER ANY USER), or a user of that name signs in as another identity (Msg 50000, the script'\''s own check). Fix: Fix what the Msg line names: sign in to az (az login) as a Microsoft Entra admin of the server, add a firewall rule for this machine, or drop the other identity'\''s user if nothing uses it; then run the script again. More: troubleshoot.html#sql-grant-refused, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
   if [ "$attempt" = 6 ]; then
-    echo 'Adding id-orders to the database orders on sql-orders failed 6 times. If the errors above say the principal could not be found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (your admin sign-in, the server'\''s firewall, or a user of that name for another identity) and run it again.' >&2
+    echo 'Microsoft Entra ID did not know the identity'\''s object id on any of 6 tries to add id-orders to the database orders on sql-orders (the Msg 37545, 33134 or 33130 above): wait a few minutes and run this script again. Likely cause: The identity in CREATE USER [...] FROM EXTERNAL PROVIDER (WITH OBJECT_ID, its principal id) is not one Entra ID knows yet: it was created seconds ago and has not reached every replica, it was deleted, or the server cannot read the directory. Fix: Wait a few minutes after creating the identity and run the script again; check that the identity still exists; give the server an identity with Directory Readers. More: troubleshoot.html#sql-principal-not-found, beside the wizard'\''s page.' >&2
     exit 1
   fi
   echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2
@@ -319,13 +325,13 @@ for attempt in {1..6}; do
 done
 
 # Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, unless it has it there.
-# Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after
-# 2.45); Microsoft Entra authentication on the cache was checked above.
+# Needs Azure CLI 2.57 or later, the first with az redis access-policy-assignment (the header says so);
+# Microsoft Entra authentication on the cache was checked above.
 if ! REDIS_CACHE_POLICY_ASSIGNED=$(az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv); then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again.' >&2
   exit 1
 fi
 if [ "$REDIS_CACHE_POLICY_ASSIGNED" = 0 ]; then

@@ -160,7 +160,7 @@ if [ "$PRINCIPAL_ID" != '' ]; then
               --exit-on-error \
               --headers -1 \
               --query 'SET NOCOUNT ON; SELECT COUNT(*) FROM sys.databases WHERE name = N'\''orders'\'';' || true
-          echo 'Could not read sys.databases in master on sql-orders (the error above): sign in as a Microsoft Entra admin of the server, from an address its firewall allows, then run this teardown again.' >&2
+          echo 'Could not read sys.databases in master on sql-orders (the error above), so the teardown stops before its database users. Likely cause: The sqlcmd that runs is not go-sqlcmd: it is missing (sqlcmd: command not found), or the older ODBC sqlcmd (mssql-tools) comes first on the PATH, which knows none of the double-dash flags the script passes (--authentication-method ActiveDirectoryAzCli, --exit-on-error, --headers; go-sqlcmd added them, and they do not work in the ODBC sqlcmd). Or the server refused your sign-in: az is signed in as an account that is not a Microsoft Entra admin of the server, or the server'\''s firewall does not admit this machine. Fix: Run command -v sqlcmd to see which sqlcmd runs; install go-sqlcmd and put it first on the PATH; sign in to az as a Microsoft Entra admin of the server, from an address its firewall admits; then run the teardown again. More: troubleshoot.html#sql-database-lookup-failed, beside the wizard'\''s page.' >&2
           exit 1
         fi
       fi

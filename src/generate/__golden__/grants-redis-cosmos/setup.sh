@@ -2,7 +2,7 @@
 # Dapr Managed Identity Wizard: Azure Cache for Redis state store and Azure Cosmos DB state store on Azure Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=state.redis&name=redis-state&m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c2.component=state.azure.cosmosdb&c2.name=cosmos-state&c2.m.url=https%3A%2F%2Fcosmos-orders.documents.azure.com%3A443%2F&c2.m.database=orders&c2.m.collection=state
-# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
+# Run it with Bash after `az login`. Needs Azure CLI 2.57 or later, the first with `az redis access-policy-assignment` (run `az upgrade`).
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
@@ -101,7 +101,7 @@ fi
 if ! az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" -o none; then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again. Nothing was changed.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed.' >&2
   exit 1
 fi
 az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
@@ -212,13 +212,13 @@ run az containerapp identity assign \
     --user-assigned "$IDENTITY_ID" -o none
 
 # Give the identity the Data Owner data access policy on the Redis cache redis-orders, for redis-state, unless it has it there.
-# Needs an Azure CLI that has az redis access-policy-assignment (added with the 2023-08-01 Redis API, after
-# 2.45); Microsoft Entra authentication on the cache was checked above.
+# Needs Azure CLI 2.57 or later, the first with az redis access-policy-assignment (the header says so);
+# Microsoft Entra authentication on the cache was checked above.
 if ! REDIS_CACHE_POLICY_ASSIGNED=$(az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv); then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it. Needs a newer Azure CLI (az upgrade); then run this script again.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again.' >&2
   exit 1
 fi
 if [ "$REDIS_CACHE_POLICY_ASSIGNED" = 0 ]; then

@@ -119,7 +119,7 @@ fi
 # Remove the Data Owner data access policy assignment id-orders on the Redis cache redis-orders, if it still gives this identity that policy.
 if [ "$PRINCIPAL_ID" != '' ]; then
   if [ "$REDIS_CACHE_ID" != '' ]; then
-    # Needs an Azure CLI that has az redis access-policy-assignment (after 2.45), as the setup did.
+    # Needs Azure CLI 2.57 or later (az redis access-policy-assignment), as the setup did.
     REDIS_CACHE_POLICY_ASSIGNMENT=$(az redis access-policy-assignment list \
         --name "$REDIS_CACHE_NAME" \
         --resource-group "$RESOURCE_GROUP" \

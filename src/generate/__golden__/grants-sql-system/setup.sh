@@ -136,16 +136,22 @@ for attempt in {1..6}; do
   sleep 20
 done
 for attempt in {1..6}; do
-  if run sqlcmd \
+  if SQL_OUTPUT=$(run sqlcmd \
       --server sql-orders.database.windows.net \
       --database-name orders \
       --authentication-method ActiveDirectoryAzCli \
       --exit-on-error \
-      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user vm-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [vm-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'vm-orders') IS NULL CREATE USER [vm-orders] FROM EXTERNAL PROVIDER; ALTER ROLE db_ddladmin ADD MEMBER [vm-orders]; ALTER ROLE db_datareader ADD MEMBER [vm-orders]; ALTER ROLE db_datawriter ADD MEMBER [vm-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [vm-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [vm-orders];"; then
+      --query "IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'vm-orders' AND sid <> CAST(CAST('${CLIENT_ID}' AS uniqueidentifier) AS varbinary(16))) THROW 50000, N'The database user vm-orders signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER [vm-orders] as the admin, then run this script again.', 1; IF DATABASE_PRINCIPAL_ID(N'vm-orders') IS NULL CREATE USER [vm-orders] FROM EXTERNAL PROVIDER WITH OBJECT_ID = '${PRINCIPAL_ID}'; ALTER ROLE db_ddladmin ADD MEMBER [vm-orders]; ALTER ROLE db_datareader ADD MEMBER [vm-orders]; ALTER ROLE db_datawriter ADD MEMBER [vm-orders]; GRANT EXECUTE ON SCHEMA::dbo TO [vm-orders]; GRANT REFERENCES ON SCHEMA::dbo TO [vm-orders];"); then
+    if [ -n "$SQL_OUTPUT" ]; then printf '%s\n' "$SQL_OUTPUT"; fi
     break
   fi
+  printf '%s\n' "$SQL_OUTPUT" >&2
+  if ! [[ "$SQL_OUTPUT" =~ Msg.(37545|33134|33130), ]]; then
+    echo 'Adding vm-orders to the database orders on sql-orders failed with the sqlcmd error above, which waiting does not fix. Likely cause: sqlcmd failed for a reason a later try does not change (its Msg line above names it): the server refused your sign-in (Msg 18456: az is signed in as an account that is not a Microsoft Entra admin of the server, or go-sqlcmd could not get a token from az), its firewall does not admit this machine (Msg 40615), your account may not create users (ALTER ANY USER), or a user of that name signs in as another identity (Msg 50000, the script'\''s own check). Fix: Fix what the Msg line names: sign in to az (az login) as a Microsoft Entra admin of the server, add a firewall rule for this machine, or drop the other identity'\''s user if nothing uses it; then run the script again. More: troubleshoot.html#sql-grant-refused, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
   if [ "$attempt" = 6 ]; then
-    echo 'Adding vm-orders to the database orders on sql-orders failed 6 times. If the errors above say the principal could not be found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (your admin sign-in, the server'\''s firewall, or a user of that name for another identity) and run it again.' >&2
+    echo 'Microsoft Entra ID did not know the identity'\''s object id on any of 6 tries to add vm-orders to the database orders on sql-orders (the Msg 37545, 33134 or 33130 above): wait a few minutes and run this script again. Likely cause: The identity in CREATE USER [...] FROM EXTERNAL PROVIDER (WITH OBJECT_ID, its principal id) is not one Entra ID knows yet: it was created seconds ago and has not reached every replica, it was deleted, or the server cannot read the directory. Fix: Wait a few minutes after creating the identity and run the script again; check that the identity still exists; give the server an identity with Directory Readers. More: troubleshoot.html#sql-principal-not-found, beside the wizard'\''s page.' >&2
     exit 1
   fi
   echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2

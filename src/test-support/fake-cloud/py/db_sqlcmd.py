@@ -36,7 +36,10 @@ def parse_sqlcmd(argv):
 
 
 def sql_error(number, message):
-    return fail('Msg {0}, Level 16, State 1, Line 1\n{1}'.format(number, message))
+    """A server error as go-sqlcmd prints it: on its output stream, not stderr, unless -r is given
+    (microsoft/go-sqlcmd pkg/sqlcmd/sqlcmd.go GetError falls back to the output; format.go AddError)."""
+    print('Msg {0}, Level 16, State 1, Line 1\n{1}'.format(number, message))
+    return FakeCloudError('', 1)
 
 
 def run_sql_statement(database, statement, lines, state=None):
@@ -48,7 +51,7 @@ def run_sql_statement(database, statement, lines, state=None):
         user, client_id, message = other_sid.groups()
         sid = database.get('users', {}).get(user, {}).get('sid')
         if user in database.get('users', {}) and (sid or '').lower() != client_id.lower():
-            raise fail('Msg 50000, Level 16, State 1, Line 1\n' + message.replace("''", "'"))
+            raise sql_error(50000, message.replace("''", "'"))
         return
     same_sid = re.fullmatch(
         r"IF EXISTS \(SELECT 1 FROM sys\.database_principals WHERE name = N'([^']+)' AND sid = "
@@ -67,12 +70,23 @@ def run_sql_statement(database, statement, lines, state=None):
         if exists == bool(negate):
             run_sql_statement(database, inner, lines, state)
         return
-    create = re.fullmatch(r'CREATE USER \[([^\]]+)\] FROM EXTERNAL PROVIDER', statement)
+    create = re.fullmatch(r"CREATE USER \[([^\]]+)\] FROM EXTERNAL PROVIDER(?: WITH OBJECT_ID = '([^']*)')?",
+                          statement)
     if create:
-        user = create.group(1)
+        user, object_id = create.groups()
         users = database.setdefault('users', {})
         if user in users:
             raise sql_error(15023, "User, group, or role '{0}' already exists in the current database.".format(user))
+        if object_id is not None:
+            # By object id the name is only the user's: the server finds the service principal by its object
+            # id, and refuses one the tenant does not hold with Msg 37545 (Microsoft Learn, "Microsoft Entra
+            # logins and users with nonunique display names").
+            by_id = [app_id for oid, app_id, _ in service_principals(state or {'resources': []})
+                     if oid.lower() == object_id.lower()]
+            if not by_id:
+                raise sql_error(37545, "'' is not a valid object id for '' or you do not have permission.")
+            users[user] = {'type': 'external', 'sid': by_id[0]}
+            return
         # The server looks the name up in Microsoft Entra ID and keeps the service principal's application
         # (client) id as the SID (see sql-contained-user.ts); the error for an unknown name is the fake's.
         matches = [app_id for _, app_id, name in service_principals(state or {'resources': []}) if name == user]
