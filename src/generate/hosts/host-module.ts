@@ -43,3 +43,17 @@ export function identityGrantsApply(
 }
 
 export const RESTART_THE_APP = 'restart the app.';
+
+/**
+ * Said after a host's Azure CLI requirement. `az upgrade` on an Azure CLI from Debian's own azure-cli package
+ * (its /usr/bin/az sets AZ_INSTALLER=DEB) runs `apt-get install --only-upgrade azure-cli`
+ * (azure-cli src/azure-cli/azure/cli/command_modules/util/custom.py upgrade_version), which goes no further
+ * than the distribution's version (2.45 on this project's Debian machine), so the install page goes with it.
+ */
+const CLI_UPGRADE_ADVICE =
+  "Older: run `az upgrade`; an Azure CLI from a Linux distribution's own package (Debian's azure-cli, for one) upgrades only to that distribution's version, so install Microsoft's instead: https://learn.microsoft.com/cli/azure/install-azure-cli";
+
+/** A host's Azure CLI minimum (`Needs Azure CLI 2.53 or later (why).`), with how to get there. */
+export function needsAzureCli(version: string, why: string): string {
+  return `Needs Azure CLI ${version} or later (${why}). ${CLI_UPGRADE_ADVICE}.`;
+}

@@ -12,7 +12,7 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, lit, note, type ScriptLine, type ScriptStep } from '../script-model';
 import { componentFilesNoun, guard, writeComponentFiles } from '../setup/steps';
-import type { HostModule } from './host-module';
+import { needsAzureCli, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
 import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
 import {
@@ -199,6 +199,5 @@ export const webAppHost: HostModule = {
     'restart the app:\n  az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP"',
   // az webapp sitecontainers first ships in Azure CLI 2.70.0, its convert in 2.76.0 (Azure/azure-cli src/azure-cli/HISTORY.rst,
   // "Version 2.70.0", App Service: "az webapp sitecontainers: Add new commands for linux web app sitecontainers").
-  cliRequirement: () =>
-    'Needs Azure CLI 2.70 or later, the first with `az webapp sitecontainers` (run `az upgrade`).',
+  cliRequirement: () => needsAzureCli('2.70', 'the first with `az webapp sitecontainers`'),
 };
