@@ -44,6 +44,9 @@ const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
   ENV_COMPONENTS_KEPT: 'azurekeyvault, statestore',
   IDENTITY_ID: `${GROUP_ID}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders`,
   VAULT_ID: `${GROUP_ID}/providers/Microsoft.KeyVault/vaults/kv-orders`,
+  // A function app's Container Apps environment, read from its managedEnvironmentId (hosts/function-app.ts).
+  FUNCTION_APP_ENVIRONMENT_ID: `${GROUP_ID}/providers/Microsoft.App/managedEnvironments/cae-orders`,
+  ENVIRONMENT_RESOURCE_GROUP: 'rg-platform',
   // A federated credential that already trusts the ServiceAccount (hosts/aks.ts prints its name).
   FEDERATED_CREDENTIAL_FOUND: 'dapr-orders-orders-api',
   OIDC_ISSUER:

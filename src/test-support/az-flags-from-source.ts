@@ -236,4 +236,28 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
       { name: '--startup-cmd', arity: 'one' },
     ],
   },
+  {
+    // Not in azure-cli 2.45. Only the flags this project uses.
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/appservice/custom.py:
+    //   list_webapp_sitecontainers(cmd, name, resource_group, slot=None); [] for an app without sidecars.
+    // Spellings as for create (the 'webapp sitecontainers' context of _params.py not read); Microsoft Learn's
+    //   own samples run it as `az webapp sitecontainers list --name <app> --resource-group <group>`.
+    command: 'webapp sitecontainers list',
+    complete: false,
+    flags: [{ name: '--name', aliases: ['-n'], arity: 'one', required: true }, GROUP],
+  },
+  {
+    // Not in azure-cli 2.45. Only the flags this project uses.
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/appservice/custom.py:
+    //   delete_webapp_sitecontainer(cmd, name, resource_group, container_name, slot=None); the service's 204
+    //   for a container that is not there is success, like the 200 of a deleted one.
+    // Spellings as for create (the 'webapp sitecontainers' context of _params.py not read).
+    command: 'webapp sitecontainers delete',
+    complete: false,
+    flags: [
+      { name: '--name', aliases: ['-n'], arity: 'one', required: true },
+      GROUP,
+      { name: '--container-name', arity: 'one', required: true },
+    ],
+  },
 ];

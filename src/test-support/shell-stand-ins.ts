@@ -41,6 +41,8 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   // Web App: a Linux site; function app: in a Container Apps environment with Dapr on.
   "contains(kind, 'linux')": 'true',
   'daprConfig.enabled': 'true',
+  // Function app: the resource group of its environment (containerapp env show --ids), another than the app's.
+  resourceGroup: 'rg-platform',
   // Container Apps: the newest revision is the newest ready one.
   'properties.latestReadyRevisionName == properties.latestRevisionName': 'true',
 };

@@ -35,7 +35,9 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       'The installed Azure CLI predates a command or flag the script uses: --enable-workload-identity ' +
       '(2.47), the containerapp commands in the core CLI (2.53), az redis access-policy-assignment (2.57) ' +
       'or --microsoft-entra-auth (2.73).',
-    fix: 'Upgrade the Azure CLI and run the script again; the script header names the version it needs.',
+    // az upgrade on Debian's own azure-cli runs apt-get install --only-upgrade azure-cli (azure-cli
+    // command_modules/util/custom.py upgrade_version), which stops at the distribution's version.
+    fix: "Upgrade the Azure CLI and run the script again; the script header names the version it needs. An Azure CLI from a Linux distribution's own package (Debian's azure-cli, for one) upgrades only to that distribution's version: install Microsoft's instead (https://learn.microsoft.com/cli/azure/install-azure-cli).",
     commands: ['az version', 'az upgrade'],
     prevention: {
       text: 'The first line of the script names the Azure CLI version it needs: check it first.',

@@ -26,7 +26,7 @@ import {
 } from './environment-components';
 import { failureMessage } from '../troubleshoot-advice';
 import { SYSTEM_READ_FIRST, systemIdentityLines } from './self-hosted';
-import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
+import { identityGrantsApply, needsAzureCli, RESTART_THE_APP, type HostModule } from './host-module';
 
 const APP = ['--name', v('CONTAINER_APP_NAME'), ...RG] as const;
 
@@ -307,5 +307,5 @@ export const containerAppsHost: HostModule = {
   setupSteps: (plan, grantSteps) => identityGrantsApply(identitySteps(plan), grantSteps, applySteps(plan)),
   verifyLines,
   restartHint: RESTART_THE_APP,
-  cliRequirement: () => 'Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).',
+  cliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),
 };

@@ -23,7 +23,7 @@ import {
 } from '../script-model';
 import { clientIdLines, componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
-import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
+import { identityGrantsApply, needsAzureCli, RESTART_THE_APP, type HostModule } from './host-module';
 import { aksTeardownSteps } from './aks-teardown';
 import { aksComponentApplyLines, aksComponentsCheckStep } from './aks-components';
 import { kubectlSignInLines } from './aks-kubectl';
@@ -451,7 +451,6 @@ export const aksHost: HostModule = {
   verifyLines: aksVerifyLines,
   restartHint: RESTART_THE_APP,
   cliRequirement: (plan) =>
-    (plan.identity.kind === 'workload'
-      ? 'Needs Azure CLI 2.47 or later (--enable-workload-identity). '
-      : '') + KUBELOGIN_REQUIREMENT,
+    (plan.identity.kind === 'workload' ? `${needsAzureCli('2.47', '--enable-workload-identity')} ` : '') +
+    KUBELOGIN_REQUIREMENT,
 };

@@ -28,7 +28,26 @@ import { guard, RG } from '../setup/steps';
 import { identityLookup } from '../setup/user-identity';
 import { jmesJson, jmesString } from '../jmespath';
 
-const ENVIRONMENT = ['--name', v('ENVIRONMENT_NAME'), ...RG] as const;
+/**
+ * The resource group of a function app's environment, read from the function app's managedEnvironmentId
+ * (function-app.ts): the environment may live in another group than the app. A container app's environment
+ * is looked up in the app's own group.
+ */
+export const ENVIRONMENT_GROUP = 'ENVIRONMENT_RESOURCE_GROUP';
+
+/** `--name "$ENVIRONMENT_NAME" --resource-group <the environment's group>`. */
+export function environmentArgs(plan: DeploymentPlan): Word[] {
+  return [
+    '--name',
+    v('ENVIRONMENT_NAME'),
+    ...(plan.host.id === 'functionapp' ? ['--resource-group', v(ENVIRONMENT_GROUP)] : RG),
+  ];
+}
+
+/** The environment's resource group as printed in a line the script shows. */
+function environmentGroupWord(plan: DeploymentPlan): Word {
+  return plan.host.id === 'functionapp' ? v(ENVIRONMENT_GROUP) : plan.resourceGroup;
+}
 
 /** The client id the setup writes into the components; read before any change (the identity may not exist yet). */
 const EXPECTED_CLIENT_ID = 'COMPONENTS_CLIENT_ID';
@@ -36,11 +55,20 @@ const EXPECTED_CLIENT_ID = 'COMPONENTS_CLIENT_ID';
 /**
  * The environment's resource id, lower-cased (ARM ids compare without regard to case), or a guided stop:
  * `az containerapp env show` of an environment that is not in the group fails with a raw ResourceNotFound.
- * The wizard takes the environment from the host's resource group.
+ * A container app's environment is looked for in the app's resource group; a function app's in the group its
+ * managedEnvironmentId names (ENVIRONMENT_GROUP, read first).
  */
 export function environmentIdLines(plan: DeploymentPlan, hostCommand: string): Conditional['lines'] {
+  const where =
+    plan.host.id === 'functionapp'
+      ? `in the resource group of the function app's environment (from its managedEnvironmentId)`
+      : `in the resource group ${plan.resourceGroup}`;
+  const lookedUp =
+    plan.host.id === 'functionapp'
+      ? ''
+      : ` the script looks for it in the ${plan.host.noun}'s resource group, so one in another resource group is not supported.`;
   return [
-    command(words('az containerapp env show', ...ENVIRONMENT, '--query id -o tsv'), {
+    command(words('az containerapp env show', ...environmentArgs(plan), '--query id -o tsv'), {
       captureTo: 'ENVIRONMENT_ID',
       pipeTo: ['tr', '[:upper:]', '[:lower:]'],
       tolerateFailure: true,
@@ -49,7 +77,7 @@ export function environmentIdLines(plan: DeploymentPlan, hostCommand: string): C
       'ENVIRONMENT_ID',
       '=',
       '',
-      `There is no Container Apps environment ${plan.environment} in the resource group ${plan.resourceGroup}. Enter the environment the ${plan.host.noun} runs in (\`az ${hostCommand} show --name ${plan.hostName} --resource-group ${plan.resourceGroup}\` names it in managedEnvironmentId); the script looks for it in the ${plan.host.noun}'s resource group, so one in another resource group is not supported. Nothing was changed.`,
+      `There is no Container Apps environment ${plan.environment} ${where}. Enter the environment the ${plan.host.noun} runs in (\`az ${hostCommand} show --name ${plan.hostName} --resource-group ${plan.resourceGroup}\` names it in managedEnvironmentId)${lookedUp === '' ? '.' : `;${lookedUp}`} Nothing was changed.`,
     ),
   ];
 }
@@ -82,11 +110,11 @@ const signatureVariable = (index: number): string => `ENV_COMPONENT_${index + 1}
  * Microsoft.App/managedEnvironments/daprComponents in azure-rest-api-specs specification/app); `|| ''`
  * and `|| \`[]\`` give join() strings for what a component leaves out.
  */
-function signatureLookup(name: string, variable: string, tolerate: boolean): Command {
+function signatureLookup(plan: DeploymentPlan, name: string, variable: string, tolerate: boolean): Command {
   return command(
     words(
       'az containerapp env dapr-component list',
-      ...ENVIRONMENT,
+      ...environmentArgs(plan),
       '--query',
       lit(
         `[?name==${jmesString(name)}] | [0] || \`{}\` | join('|', [properties.componentType || '', ` +
@@ -129,7 +157,7 @@ export function environmentComponentsCheckStep(plan: DeploymentPlan): ScriptStep
       ...plan.components.flatMap((component, index) => {
         const variable = signatureVariable(index);
         return [
-          signatureLookup(component.name, variable, false),
+          signatureLookup(plan, component.name, variable, false),
           when(variable, '!=', NO_COMPONENT, [
             guard(
               variable,
@@ -156,11 +184,11 @@ export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptS
   const lines = plan.components.flatMap((component, index): Conditional['lines'] => {
     const variable = signatureVariable(index);
     return [
-      signatureLookup(component.name, variable, true),
+      signatureLookup(plan, component.name, variable, true),
       when(variable, '=', signature(plan, component), [
         cmd(
           'az containerapp env dapr-component remove',
-          ...ENVIRONMENT,
+          ...environmentArgs(plan),
           '--dapr-component-name',
           component.name,
         ),
@@ -170,7 +198,9 @@ export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptS
         when(variable, '!=', NO_COMPONENT, [
           when(variable, '!=', signature(plan, component), [
             printLine(
-              `The component ${component.name} in the Container Apps environment ${plan.environment} is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else's now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name ${component.name}`,
+              `The component ${component.name} in the Container Apps environment ${plan.environment} is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else's now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name ${plan.environment} --resource-group `,
+              environmentGroupWord(plan),
+              ` --dapr-component-name ${component.name}`,
             ),
           ]),
         ]),
@@ -186,7 +216,7 @@ export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptS
     command(
       words(
         'az containerapp env dapr-component list',
-        ...ENVIRONMENT,
+        ...environmentArgs(plan),
         '--query',
         lit(`join(', ', [?contains(${jmesJson(names)}, name)].name)`),
         '-o tsv',
@@ -197,7 +227,9 @@ export function environmentComponentsTeardownStep(plan: DeploymentPlan): ScriptS
       printLine(
         `The identity is gone, so its client id cannot be read and no component can be matched to it. Kept in the Container Apps environment ${plan.environment}: `,
         v(kept),
-        `. If the setup wrote one and nothing uses it, remove it yourself: az containerapp env dapr-component remove --name ${plan.environment} --resource-group ${plan.resourceGroup} --dapr-component-name <name>`,
+        `. If the setup wrote one and nothing uses it, remove it yourself: az containerapp env dapr-component remove --name ${plan.environment} --resource-group `,
+        environmentGroupWord(plan),
+        ' --dapr-component-name <name>',
       ),
     ]),
   ];

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultComponent, defaultConfig, type WizardConfig } from '../../model/config';
+import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
+import { fakeResource, RESOURCE_TYPES, type FakeCloudState } from '../../test-support/fake-cloud/seed';
+import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
 import { buildPlan } from '../plan/build-plan';
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import { buildTeardownScript } from '../teardown/teardown-script';
+import { toBash } from '../to-bash';
 import { commandsOf, type Command, type Word } from '../script-model';
 import { buildSetupScript } from '../az-script';
 
@@ -62,5 +68,54 @@ describe('Function App: Dapr only on Container Apps', () => {
       (line) => line.kind === 'guard' && line.variable === 'CONTAINER_APP_OF_THAT_NAME',
     );
     expect(stop?.kind === 'guard' && stop.message).toMatch(/Choose the Container Apps host in the wizard/);
+  });
+});
+
+describe('Function App: an environment in another resource group', { timeout: 180_000 }, () => {
+  afterAll(removeFakeCloudRuns);
+
+  /** The plan's world, with the function app's environment moved to the group rg-platform. */
+  function seedElsewhere(plan: DeploymentPlan): FakeCloudState {
+    const seed = seedFromPlan(plan);
+    const moved = fakeResource('containerapp env', 'rg-platform', plan.environment);
+    return {
+      ...seed,
+      resourceGroups: { ...seed.resourceGroups, 'rg-platform': { location: 'westeurope' } },
+      resources: seed.resources.map((resource) => {
+        if (resource.type === moved.type) return moved;
+        if (resource.name === plan.hostName) return { ...resource, managedEnvironmentId: moved.id };
+        return resource;
+      }),
+    };
+  }
+
+  const environmentOf = (state: FakeCloudState) =>
+    state.resources.find((resource) => resource.type === RESOURCE_TYPES['containerapp env']);
+
+  it('sets the components in the environment the function app names, and the teardown removes them', () => {
+    const vault = (name: string) => ({
+      ...defaultComponent('secretstores.azure.keyvault'),
+      name,
+      metadata: { vaultName: 'kv-orders' },
+    });
+    const plan = buildPlan(
+      config({
+        host: 'functionapp',
+        environment: 'cae-orders',
+        components: [vault('secrets'), vault('more-secrets')],
+      }),
+    );
+    const seed = seedElsewhere(plan);
+    const setup = runWithFakeCloud(toBash(buildSetupScript(plan)), seed);
+    expect(setup.status, setup.stderr).toBe(0);
+    const environment = environmentOf(setup.stateAfter);
+    expect(environment?.resourceGroup).toBe('rg-platform');
+    expect(Object.keys(environment?.['daprComponents'] as object).sort()).toEqual([
+      'more-secrets',
+      'secrets',
+    ]);
+    const down = runWithFakeCloud(toBash(buildTeardownScript(plan)), setup.stateAfter);
+    expect(down.status, down.stderr).toBe(0);
+    expect(environmentOf(down.stateAfter)?.['daprComponents'] ?? {}).toEqual({});
   });
 });

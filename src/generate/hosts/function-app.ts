@@ -7,15 +7,30 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, command, note, v, when, words, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  note,
+  printLine,
+  v,
+  when,
+  words,
+  type Command,
+  type ScriptLine,
+  type WriteFile,
+  type ScriptStep,
+} from '../script-model';
 import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
 import { readSystemPrincipalStep, removeHostIdentityStep } from '../teardown/host-steps';
 import {
+  ENVIRONMENT_GROUP,
+  environmentArgs,
   environmentComponentsCheckStep,
   environmentComponentsTeardownStep,
   environmentIdLines,
 } from './environment-components';
-import { identityGrantsApply, type HostModule } from './host-module';
+import { identityGrantsApply, needsAzureCli, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
 
 const APP = ['--name', v('FUNCTION_APP_NAME'), ...RG] as const;
@@ -64,6 +79,13 @@ function checkStep(plan: DeploymentPlan): ScriptStep {
         '',
         'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.',
       ),
+      environmentGroupLookup(),
+      guard(
+        ENVIRONMENT_GROUP,
+        '=',
+        '',
+        "The function app's Container Apps environment (its managedEnvironmentId) cannot be read with your sign-in: it is needed to find the environment, which may be in another resource group than the function app. Check that you can read it (az containerapp env show --ids <managedEnvironmentId>), then run this script again. Nothing was changed.",
+      ),
       ...environmentIdLines(plan, 'functionapp'),
       guard(
         'FUNCTION_APP_ENVIRONMENT_ID',
@@ -89,6 +111,20 @@ function checkStep(plan: DeploymentPlan): ScriptStep {
   };
 }
 
+/**
+ * The resource group of the function app's environment, which may differ from the app's: `containerapp env
+ * show --ids` takes the managedEnvironmentId read above, and az adds `resourceGroup` to every result with an
+ * ARM `id` before --query applies (azure-cli src/azure-cli-core/azure/cli/core/commands/transform.py
+ * _add_resource_group, run in commands/__init__.py _run_job ahead of the query filter). Tolerant: an id that
+ * cannot be read leaves it empty, for the caller to judge.
+ */
+function environmentGroupLookup(): Command {
+  return command(
+    words('az containerapp env show --ids', v('FUNCTION_APP_ENVIRONMENT_ID'), '--query resourceGroup -o tsv'),
+    { captureTo: ENVIRONMENT_GROUP, tolerateFailure: true },
+  );
+}
+
 function applySteps(plan: DeploymentPlan): ScriptStep[] {
   return [
     {
@@ -100,9 +136,8 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
       lines: [
         ...plan.components.map((component) =>
           cmd(
-            'az containerapp env dapr-component set --name',
-            v('ENVIRONMENT_NAME'),
-            ...RG,
+            'az containerapp env dapr-component set',
+            ...environmentArgs(plan),
             '--dapr-component-name',
             component.name,
             '--yaml',
@@ -118,12 +153,54 @@ function applySteps(plan: DeploymentPlan): ScriptStep[] {
   ];
 }
 
+/**
+ * The teardown finds the environment as the setup did, from the function app, and removes the components
+ * there; with the app gone (or naming no environment) or its environment unreadable, the components are not
+ * looked up, and a line says how to remove them.
+ */
+function removeComponentsStep(plan: DeploymentPlan): ScriptStep {
+  const remove = `az containerapp env dapr-component remove --name ${plan.environment} --resource-group <its group> --dapr-component-name <name>`;
+  const names = plan.components.map((component) => component.name).join(', ');
+  const components = environmentComponentsTeardownStep(plan);
+  return {
+    comment: `${components.comment} The environment is the one the function app names (managedEnvironmentId), in its own resource group.`,
+    lines: [
+      command(words('az functionapp show', ...APP, '--query managedEnvironmentId -o tsv'), {
+        captureTo: 'FUNCTION_APP_ENVIRONMENT_ID',
+        tolerateFailure: true,
+      }),
+      when('FUNCTION_APP_ENVIRONMENT_ID', '=', '', [
+        printLine(
+          `The function app ${plan.hostName} is not there or names no Container Apps environment: its environment's components (${names}) are not looked up. If the setup added them and nothing uses them, remove them yourself: ${remove}`,
+        ),
+      ]),
+      when('FUNCTION_APP_ENVIRONMENT_ID', '!=', '', [
+        environmentGroupLookup(),
+        when(ENVIRONMENT_GROUP, '=', '', [
+          printLine(
+            `The Container Apps environment the function app ${plan.hostName} names is gone or not readable with your sign-in: its components (${names}) are not looked up. If it is there and the setup added them, remove them yourself: ${remove}`,
+          ),
+        ]),
+        when(ENVIRONMENT_GROUP, '!=', '', withoutFiles(components.lines)),
+      ]),
+    ],
+  };
+}
+
+/** Lines that may sit inside a conditional: the components' teardown writes no file. */
+function withoutFiles(lines: readonly ScriptLine[]): Exclude<ScriptLine, WriteFile>[] {
+  return lines.map((line) => {
+    if (line.kind === 'write-file') throw new Error('The components teardown writes no file.');
+    return line;
+  });
+}
+
 // --identities takes [system] or resource ids for remove as for assign (appservice custom.py remove_identity).
 function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
   return [
     ...(plan.identity.kind === 'system' ? [readSystemPrincipalStep(plan, 'functionapp')] : []),
     ...grantSteps,
-    environmentComponentsTeardownStep(plan),
+    removeComponentsStep(plan),
     removeHostIdentityStep(plan, 'functionapp', {
       system: ['--identities', '[system]'],
       user: '--identities',
@@ -155,9 +232,8 @@ export const functionAppHost: HostModule = {
   verifyLines: (plan) => [
     ...plan.components.map((component) =>
       cmd(
-        'az containerapp env dapr-component show --name',
-        v('ENVIRONMENT_NAME'),
-        ...RG,
+        'az containerapp env dapr-component show',
+        ...environmentArgs(plan),
         '--dapr-component-name',
         component.name,
         '--query properties.componentType -o tsv',
@@ -179,5 +255,5 @@ export const functionAppHost: HostModule = {
   ],
   restartHint:
     'restart the function app:\n  az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"',
-  cliRequirement: () => 'Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).',
+  cliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),
 };

@@ -43,3 +43,5 @@ export function identityGrantsApply(
 }
 
 export const RESTART_THE_APP = 'restart the app.';
+
+export { needsAzureCli } from '../setup/cli-minimum';

@@ -7,7 +7,8 @@ import { toBash } from '../to-bash';
 import { buildPlan } from '../plan/build-plan';
 import { commandsOf, type Command, type Word } from '../script-model';
 import { buildSetupScript } from '../az-script';
-import { daprdStartupCommand, pinnedDaprNote, WEBAPP_RESOURCES_PATH } from './web-app';
+import { pinnedDaprNote } from './web-app';
+import { daprdStartupCommand, WEBAPP_RESOURCES_PATH } from './web-app-sidecar';
 
 function config(overrides: Partial<WizardConfig>): WizardConfig {
   return {

@@ -6,51 +6,23 @@
  * for sidecars), Azure/azure-cli appservice custom.py (create_webapp_sitecontainers, see
  * src/test-support/az-flags-from-source.ts).
  */
-import { ACI_DAPR_VERSION, DAPRD_BINARY, DAPRD_IMAGE } from '../../catalog/dapr';
+import { ACI_DAPR_VERSION, DAPRD_IMAGE } from '../../catalog/dapr';
 import { satisfiesDapr } from '../../catalog/dapr-versions';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import { capture, cmd, lit, note, v, type ScriptLine, type ScriptStep } from '../script-model';
-import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
-import { readSystemPrincipalStep, removeHostIdentityStep } from '../teardown/host-steps';
-import type { HostModule } from './host-module';
+import { capture, cmd, lit, note, type ScriptLine, type ScriptStep } from '../script-model';
+import { componentFilesNoun, guard, writeComponentFiles } from '../setup/steps';
+import { needsAzureCli, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
 import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
-
-const APP = ['--name', v('WEBAPP_NAME'), ...RG] as const;
-
-/**
- * Where daprd reads the components: under /home (shared by every container of the app), in the one folder
- * outside /home/site/wwwroot that OneDeploy writes a single file to. Kudu on Linux takes an absolute
- * --target-path for --type static only under /home/site/wwwroot/ (answering 400 otherwise) and for --type lib
- * only under /home/site/libs/ (Azure-App-Service/KuduLite Kudu.Services/Deployment/PushDeploymentController.cs,
- * cases ArtifactType.Static and ArtifactType.Lib, and OneDeployHelper.cs EnsureValidPath). Not wwwroot: App
- * Service serves it over HTTP, and a zip deploy of the app cleans it (ArtifactType.Zip, clean defaults to true).
- */
-export const WEBAPP_RESOURCES_PATH = '/home/site/libs/dapr/components';
-
-/** The sidecar's container name, as `az webapp sitecontainers log --container-name` takes it. */
-const SIDECAR_NAME = 'daprd';
-
-/** daprd's default HTTP API port (dapr/dapr cmd/daprd/options/options.go, --dapr-http-port). */
-const DAPR_HTTP_PORT = '3500';
-
-/**
- * The sidecar's start-up command. The daprd image has no entrypoint (dapr/dapr docker/Dockerfile: the binary
- * at /daprd in an image with no shell), so the command starts with the binary itself.
- */
-export function daprdStartupCommand(plan: DeploymentPlan): string {
-  return [
-    DAPRD_BINARY,
-    '--app-id',
-    plan.appId,
-    '--resources-path',
-    WEBAPP_RESOURCES_PATH,
-    '--dapr-http-port',
-    DAPR_HTTP_PORT,
-    ...(plan.appPort === '' ? [] : ['--app-port', plan.appPort]),
-  ].join(' ');
-}
+import {
+  APP,
+  DAPR_HTTP_PORT,
+  daprdStartupCommand,
+  SIDECAR_NAME,
+  WEBAPP_RESOURCES_PATH,
+} from './web-app-sidecar';
+import { webAppTeardownSteps } from './web-app-teardown';
 
 // create_webapp_sitecontainers stops on a site whose kind lacks "linux" (appservice custom.py,
 // _get_site_props_for_sitecontainer_app_internal, is_linux_webapp): check it before the identity is attached.
@@ -216,39 +188,16 @@ function verifyLines(plan: DeploymentPlan): ScriptLine[] {
   ];
 }
 
-/**
- * The sidecar and the files under /home are notes: the flags of `az webapp sitecontainers delete` were not
- * read in the CLI source, and no az command deletes a file on /home.
- */
-function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
-  return [
-    ...(plan.identity.kind === 'system' ? [readSystemPrincipalStep(plan, 'webapp')] : []),
-    ...grantSteps,
-    {
-      comment: `Not done here: remove the ${SIDECAR_NAME} sidecar and the component files yourself.`,
-      lines: [
-        note(
-          `The setup added the sidecar container ${SIDECAR_NAME} (${DAPRD_IMAGE}) and copied the component files to\n` +
-            `${WEBAPP_RESOURCES_PATH} on the app's /home share. Remove the sidecar in the Azure portal (the app's\n` +
-            'Deployment Center, Containers) and the files from the Kudu console or SSH, then restart the app.',
-        ),
-      ],
-    },
-    removeHostIdentityStep(plan, 'webapp', { system: ['--identities', '[system]'], user: '--identities' }),
-  ];
-}
-
 export const webAppHost: HostModule = {
   // Before anything changes (a user-assigned identity the setup would create, too): an app that cannot take
   // the sidecar stops the script with nothing made.
   preflightSteps: () => [checkLinuxStep],
-  teardownSteps,
+  teardownSteps: webAppTeardownSteps,
   setupSteps,
   verifyLines,
   restartHint:
     'restart the app:\n  az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP"',
   // az webapp sitecontainers first ships in Azure CLI 2.70.0, its convert in 2.76.0 (Azure/azure-cli src/azure-cli/HISTORY.rst,
   // "Version 2.70.0", App Service: "az webapp sitecontainers: Add new commands for linux web app sitecontainers").
-  cliRequirement: () =>
-    'Needs Azure CLI 2.70 or later, the first with `az webapp sitecontainers` (run `az upgrade`).',
+  cliRequirement: () => needsAzureCli('2.70', 'the first with `az webapp sitecontainers`'),
 };

@@ -5,6 +5,20 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 
+/**
+ * Said after a host's Azure CLI requirement. `az upgrade` on an Azure CLI from Debian's own azure-cli package
+ * (its /usr/bin/az sets AZ_INSTALLER=DEB) runs `apt-get install --only-upgrade azure-cli`
+ * (azure-cli src/azure-cli/azure/cli/command_modules/util/custom.py upgrade_version), which goes no further
+ * than the distribution's version (2.45 on this project's Debian machine), so the install page goes with it.
+ */
+export const CLI_UPGRADE_ADVICE =
+  "Older: run `az upgrade`; an Azure CLI from a Linux distribution's own package (Debian's azure-cli, for one) upgrades only to that distribution's version, so install Microsoft's instead: https://learn.microsoft.com/cli/azure/install-azure-cli";
+
+/** A host's Azure CLI minimum (`Needs Azure CLI 2.53 or later (why).`), with how to get there. */
+export function needsAzureCli(version: string, why: string): string {
+  return `Needs Azure CLI ${version} or later (${why}). ${CLI_UPGRADE_ADVICE}.`;
+}
+
 /** A later release a grant needs, and the command that makes it so. */
 export interface CliNeed {
   readonly version: string;
@@ -73,7 +87,8 @@ export function cliRequirement(hostText: string | undefined, need: CliNeed | und
   if (need === undefined) return hostText;
   const hostMinimum = HOST_MINIMUM.exec(hostText ?? '');
   if (hostMinimum?.[1] !== undefined && compareVersions(hostMinimum[1], need.version) >= 0) return hostText;
-  const raised = `Needs Azure CLI ${need.version} or later, the first with ${need.command} (run \`az upgrade\`).`;
-  const rest = (hostText ?? '').replace(HOST_MINIMUM, '').trim();
+  const raised = needsAzureCli(need.version, `the first with ${need.command}`);
+  // The host's own text goes on after its minimum and the upgrade advice, which the raised one carries.
+  const rest = (hostText ?? '').replace(HOST_MINIMUM, '').replace(`${CLI_UPGRADE_ADVICE}.`, '').trim();
   return rest === '' ? raised : `${raised} ${rest}`;
 }

@@ -85,9 +85,9 @@ function pruneEmpty(value: unknown): boolean {
  * The state without what the teardown keeps on purpose, each named in the script: the cluster's OIDC issuer
  * and Workload ID, namespaces, Dapr on a container app, an identity block emptied to type None (the service's
  * answer after every identity is removed), and, when the identity existed before the setup (a typed client
- * id), its attachment to the host, which the teardown cannot tell the setup made; on a web app, the daprd
- * sidecar and the files under /home, which the script tells the user to remove by hand (no az command deletes
- * a file there); on a scale set, the record of its instances' updates to the model (the teardown's last note
+ * id), its attachment to the host, which the teardown cannot tell the setup made; on a web app, the files
+ * under /home, which the script tells the user to remove from the app's shell (no az command deletes a file
+ * there; the daprd sidecar the setup added must be gone); on a scale set, the record of its instances' updates to the model (the teardown's last note
  * says to update them once more). Also logs, pods and local settings (the
  * fake's id counter, kubectl's context, az's chosen subscription and cloud) and empty lists the fake leaves where the
  * seed had none (the service lists both alike).
@@ -111,7 +111,6 @@ function withoutKept(state: FakeCloudState, existingIdentity: boolean): Json {
     delete resource.anyDatabase;
     if (resource.type === 'Microsoft.Web/sites') {
       delete resource.files;
-      delete resource.sitecontainers;
     }
     // A scale set's instances updated to its model stay updated: the teardown says to update them again.
     if (resource.type === 'Microsoft.Compute/virtualMachineScaleSets') {

@@ -189,4 +189,24 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
       },
     });
   });
+
+  it("lists a web app's sidecars (none: []) and deletes one by name, a missing one without an error", () => {
+    const list = `az webapp sitecontainers list --name web-test -g ${GROUP} --query "[].name" -o tsv`;
+    const result = run(
+      [
+        `az webapp sitecontainers list --name web-test -g ${GROUP} -o json`,
+        `az webapp sitecontainers create --name web-test -g ${GROUP} --container-name daprd --image i --is-main false -o none`,
+        `az webapp sitecontainers create --name web-test -g ${GROUP} --container-name other --image i --is-main false -o none`,
+        list,
+        `az webapp sitecontainers delete --name web-test -g ${GROUP} --container-name daprd -o none`,
+        `az webapp sitecontainers delete --name web-test -g ${GROUP} --container-name daprd -o none`,
+        list,
+      ].join('\n'),
+      world(),
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('[]\ndaprd\nother\nother\n');
+    const site = result.stateAfter.resources.find((item) => item.name === 'web-test');
+    expect(Object.keys(site?.['sitecontainers'] as object)).toEqual(['other']);
+  });
 });

@@ -2,7 +2,7 @@
 # Dapr Managed Identity Wizard: 7 Dapr components on Azure Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&m.vaultName=kv-orders&c2.component=crypto.azure.keyvault&c2.m.vaultName=kv-keys&c2.kvModel=accesspolicy&c3.component=state.azure.blobstorage&c3.m.accountName=storders&c3.m.containerName=state&c4.component=state.azure.blobstorage&c4.version=v1&c4.name=statestore-v1&c4.m.accountName=storders&c4.m.containerName=statev1&c5.component=bindings.azure.blobstorage&c5.m.accountName=stuploads&c5.m.containerName=uploads&c5.blobAccess=readwrite&c6.component=state.azure.tablestorage&c6.name=tablestate&c6.m.accountName=storders&c6.m.tableName=orders&c7.component=bindings.azure.storagequeues&c7.m.accountName=storders&c7.m.queueName=jobs
-# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
+# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI). Older: run `az upgrade`; an Azure CLI from a Linux distribution's own package (Debian's azure-cli, for one) upgrades only to that distribution's version, so install Microsoft's instead: https://learn.microsoft.com/cli/azure/install-azure-cli.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;

@@ -2,7 +2,7 @@
 # Dapr Managed Identity Wizard: Azure Cache for Redis state store and Azure Cosmos DB state store on Azure Container Apps, User-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=aca&identity=user&resourceGroup=rg-orders&hostName=orders-api&environment=env-orders&identityName=id-orders&appId=orders-api&component=state.redis&name=redis-state&m.redisHost=redis-orders.redis.cache.windows.net%3A6380&c2.component=state.azure.cosmosdb&c2.name=cosmos-state&c2.m.url=https%3A%2F%2Fcosmos-orders.documents.azure.com%3A443%2F&c2.m.database=orders&c2.m.collection=state
-# Run it with Bash after `az login`. Needs Azure CLI 2.57 or later, the first with `az redis access-policy-assignment` (run `az upgrade`).
+# Run it with Bash after `az login`. Needs Azure CLI 2.57 or later (the first with `az redis access-policy-assignment`). Older: run `az upgrade`; an Azure CLI from a Linux distribution's own package (Debian's azure-cli, for one) upgrades only to that distribution's version, so install Microsoft's instead: https://learn.microsoft.com/cli/azure/install-azure-cli.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;

@@ -2,7 +2,7 @@
 # Dapr Managed Identity Wizard: 3 Dapr components on Azure Kubernetes Service (AKS), Microsoft Entra Workload ID (recommended).
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#resourceGroup=rg-orders&hostName=aks-prod&identityName=id-orders&namespace=orders&serviceAccount=orders-api&deployment=orders-api&appId=orders-api&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=stordersstate&c2.m.containerName=orders-state&c3.component=pubsub.azure.servicebus.topics&c3.rg=rg-messaging&c3.m.namespaceName=sb-orders.servicebus.windows.net
-# Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity). On a cluster with Microsoft Entra integration kubectl also needs kubelogin (az aks install-cli installs both): the script switches it to the Azure CLI sign-in.
+# Run it with Bash after `az login`. Needs Azure CLI 2.47 or later (--enable-workload-identity). Older: run `az upgrade`; an Azure CLI from a Linux distribution's own package (Debian's azure-cli, for one) upgrades only to that distribution's version, so install Microsoft's instead: https://learn.microsoft.com/cli/azure/install-azure-cli. On a cluster with Microsoft Entra integration kubectl also needs kubelogin (az aks install-cli installs both): the script switches it to the Azure CLI sign-in.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;

@@ -2,7 +2,7 @@
 # Dapr Managed Identity Wizard: 3 Dapr components on Azure Functions on Container Apps, System-assigned identity.
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=functionapp&resourceGroup=rg-orders&hostName=orders-func&environment=cae-orders&appId=orders-func&m.vaultName=kv-orders&c2.component=state.azure.blobstorage&c2.m.accountName=storders&c2.m.containerName=state&c3.component=pubsub.azure.servicebus.topics&c3.m.namespaceName=sb-orders.servicebus.windows.net
-# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).
+# Run it with Bash after `az login`. Needs Azure CLI 2.53 or later (containerapp commands in the core CLI). Older: run `az upgrade`; an Azure CLI from a Linux distribution's own package (Debian's azure-cli, for one) upgrades only to that distribution's version, so install Microsoft's instead: https://learn.microsoft.com/cli/azure/install-azure-cli.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
@@ -128,12 +128,19 @@ if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
   echo 'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
   exit 1
 fi
+ENVIRONMENT_RESOURCE_GROUP=$(az containerapp env show \
+    --ids "$FUNCTION_APP_ENVIRONMENT_ID" \
+    --query resourceGroup -o tsv || true)
+if [ "$ENVIRONMENT_RESOURCE_GROUP" = '' ]; then
+  echo 'The function app'\''s Container Apps environment (its managedEnvironmentId) cannot be read with your sign-in: it is needed to find the environment, which may be in another resource group than the function app. Check that you can read it (az containerapp env show --ids <managedEnvironmentId>), then run this script again. Nothing was changed.' >&2
+  exit 1
+fi
 ENVIRONMENT_ID=$(az containerapp env show \
     --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
+    --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
     --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$ENVIRONMENT_ID" = '' ]; then
-  echo 'There is no Container Apps environment cae-orders in the resource group rg-orders. Enter the environment the function app runs in (`az functionapp show --name orders-func --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the function app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  echo 'There is no Container Apps environment cae-orders in the resource group of the function app'\''s environment (from its managedEnvironmentId). Enter the environment the function app runs in (`az functionapp show --name orders-func --resource-group rg-orders` names it in managedEnvironmentId). Nothing was changed.' >&2
   exit 1
 fi
 if [ "$FUNCTION_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
@@ -160,7 +167,7 @@ fi
 # Check the environment's components of the same names before any change: one the setup did not write (another type, scopes other than orders-func alone, another identity) stops the script.
 ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
+    --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
     --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_1" != '||' ]; then
   if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-func|' ]; then
@@ -170,7 +177,7 @@ if [ "$ENV_COMPONENT_1" != '||' ]; then
 fi
 ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
+    --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
     --query '[?name=='\''statestore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_2" != '||' ]; then
   if [ "$ENV_COMPONENT_2" != 'state.azure.blobstorage|orders-func|' ]; then
@@ -180,7 +187,7 @@ if [ "$ENV_COMPONENT_2" != '||' ]; then
 fi
 ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
+    --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
     --query '[?name=='\''pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_3" != '||' ]; then
   if [ "$ENV_COMPONENT_3" != 'pubsub.azure.servicebus.topics|orders-func|' ]; then
@@ -277,17 +284,17 @@ YAML
 # Add each component to the function app's Container Apps environment (in Container Apps' own component schema).
 run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
+    --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
     --dapr-component-name azurekeyvault \
     --yaml components/azurekeyvault.yaml -o none
 run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
+    --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
     --dapr-component-name statestore \
     --yaml components/statestore.yaml -o none
 run az containerapp env dapr-component set \
     --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
+    --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
     --dapr-component-name pubsub \
     --yaml components/pubsub.yaml -o none
 # The components load into the apps of this environment (the function app's, checked above) whose Dapr app id is in their scopes (orders-func).
@@ -307,17 +314,17 @@ else
       --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
   az containerapp env dapr-component show \
       --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
+      --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
       --dapr-component-name azurekeyvault \
       --query properties.componentType -o tsv
   az containerapp env dapr-component show \
       --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
+      --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
       --dapr-component-name statestore \
       --query properties.componentType -o tsv
   az containerapp env dapr-component show \
       --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
+      --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
       --dapr-component-name pubsub \
       --query properties.componentType -o tsv
   # Not proved by this script: that Dapr loaded each component. Functions v1 on Container Apps has no

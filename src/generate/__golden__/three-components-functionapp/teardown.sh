@@ -136,55 +136,72 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Remove the components the setup added to the Container Apps environment, if still as the setup wrote them (type, scopes orders-func, no client id); one changed since is kept.
-ENV_COMPONENT_1=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
+# Remove the components the setup added to the Container Apps environment, if still as the setup wrote them (type, scopes orders-func, no client id); one changed since is kept. The environment is the one the function app names (managedEnvironmentId), in its own resource group.
+FUNCTION_APP_ENVIRONMENT_ID=$(az functionapp show \
+    --name "$FUNCTION_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
-if [ "$ENV_COMPONENT_1" = 'secretstores.azure.keyvault|orders-func|' ]; then
-  run az containerapp env dapr-component remove \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name azurekeyvault
+    --query managedEnvironmentId -o tsv || true)
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
+  printf '%s\n' 'The function app orders-func is not there or names no Container Apps environment: its environment'\''s components (azurekeyvault, statestore, pubsub) are not looked up. If the setup added them and nothing uses them, remove them yourself: az containerapp env dapr-component remove --name cae-orders --resource-group <its group> --dapr-component-name <name>'
 fi
-if [ "$ENV_COMPONENT_1" != '' ]; then
-  if [ "$ENV_COMPONENT_1" != '||' ]; then
-    if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-func|' ]; then
-      printf '%s\n' 'The component azurekeyvault in the Container Apps environment cae-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name cae-orders --resource-group rg-orders --dapr-component-name azurekeyvault'
-    fi
+if [ "$FUNCTION_APP_ENVIRONMENT_ID" != '' ]; then
+  ENVIRONMENT_RESOURCE_GROUP=$(az containerapp env show \
+      --ids "$FUNCTION_APP_ENVIRONMENT_ID" \
+      --query resourceGroup -o tsv || true)
+  if [ "$ENVIRONMENT_RESOURCE_GROUP" = '' ]; then
+    printf '%s\n' 'The Container Apps environment the function app orders-func names is gone or not readable with your sign-in: its components (azurekeyvault, statestore, pubsub) are not looked up. If it is there and the setup added them, remove them yourself: az containerapp env dapr-component remove --name cae-orders --resource-group <its group> --dapr-component-name <name>'
   fi
-fi
-ENV_COMPONENT_2=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''statestore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
-if [ "$ENV_COMPONENT_2" = 'state.azure.blobstorage|orders-func|' ]; then
-  run az containerapp env dapr-component remove \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name statestore
-fi
-if [ "$ENV_COMPONENT_2" != '' ]; then
-  if [ "$ENV_COMPONENT_2" != '||' ]; then
-    if [ "$ENV_COMPONENT_2" != 'state.azure.blobstorage|orders-func|' ]; then
-      printf '%s\n' 'The component statestore in the Container Apps environment cae-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name cae-orders --resource-group rg-orders --dapr-component-name statestore'
+  if [ "$ENVIRONMENT_RESOURCE_GROUP" != '' ]; then
+    ENV_COMPONENT_1=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
+        --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+    if [ "$ENV_COMPONENT_1" = 'secretstores.azure.keyvault|orders-func|' ]; then
+      run az containerapp env dapr-component remove \
+          --name "$ENVIRONMENT_NAME" \
+          --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
+          --dapr-component-name azurekeyvault
     fi
-  fi
-fi
-ENV_COMPONENT_3=$(az containerapp env dapr-component list \
-    --name "$ENVIRONMENT_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --query '[?name=='\''pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
-if [ "$ENV_COMPONENT_3" = 'pubsub.azure.servicebus.topics|orders-func|' ]; then
-  run az containerapp env dapr-component remove \
-      --name "$ENVIRONMENT_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --dapr-component-name pubsub
-fi
-if [ "$ENV_COMPONENT_3" != '' ]; then
-  if [ "$ENV_COMPONENT_3" != '||' ]; then
-    if [ "$ENV_COMPONENT_3" != 'pubsub.azure.servicebus.topics|orders-func|' ]; then
-      printf '%s\n' 'The component pubsub in the Container Apps environment cae-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else'\''s now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name cae-orders --resource-group rg-orders --dapr-component-name pubsub'
+    if [ "$ENV_COMPONENT_1" != '' ]; then
+      if [ "$ENV_COMPONENT_1" != '||' ]; then
+        if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-func|' ]; then
+          printf '%s\n' "The component azurekeyvault in the Container Apps environment cae-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else's now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name cae-orders --resource-group ${ENVIRONMENT_RESOURCE_GROUP} --dapr-component-name azurekeyvault"
+        fi
+      fi
+    fi
+    ENV_COMPONENT_2=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
+        --query '[?name=='\''statestore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+    if [ "$ENV_COMPONENT_2" = 'state.azure.blobstorage|orders-func|' ]; then
+      run az containerapp env dapr-component remove \
+          --name "$ENVIRONMENT_NAME" \
+          --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
+          --dapr-component-name statestore
+    fi
+    if [ "$ENV_COMPONENT_2" != '' ]; then
+      if [ "$ENV_COMPONENT_2" != '||' ]; then
+        if [ "$ENV_COMPONENT_2" != 'state.azure.blobstorage|orders-func|' ]; then
+          printf '%s\n' "The component statestore in the Container Apps environment cae-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else's now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name cae-orders --resource-group ${ENVIRONMENT_RESOURCE_GROUP} --dapr-component-name statestore"
+        fi
+      fi
+    fi
+    ENV_COMPONENT_3=$(az containerapp env dapr-component list \
+        --name "$ENVIRONMENT_NAME" \
+        --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
+        --query '[?name=='\''pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv || true)
+    if [ "$ENV_COMPONENT_3" = 'pubsub.azure.servicebus.topics|orders-func|' ]; then
+      run az containerapp env dapr-component remove \
+          --name "$ENVIRONMENT_NAME" \
+          --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
+          --dapr-component-name pubsub
+    fi
+    if [ "$ENV_COMPONENT_3" != '' ]; then
+      if [ "$ENV_COMPONENT_3" != '||' ]; then
+        if [ "$ENV_COMPONENT_3" != 'pubsub.azure.servicebus.topics|orders-func|' ]; then
+          printf '%s\n' "The component pubsub in the Container Apps environment cae-orders is kept: it changed since the setup wrote it (its type, its scopes or its client id), so it may be someone else's now. If nothing uses it, remove it yourself: az containerapp env dapr-component remove --name cae-orders --resource-group ${ENVIRONMENT_RESOURCE_GROUP} --dapr-component-name pubsub"
+        fi
+      fi
     fi
   fi
 fi

@@ -99,10 +99,33 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Not done here: remove the daprd sidecar and the component files yourself.
-# The setup added the sidecar container daprd (ghcr.io/dapr/daprd:1.18.3) and copied the component files to
-# /home/site/libs/dapr/components on the app's /home share. Remove the sidecar in the Azure portal (the app's
-# Deployment Center, Containers) and the files from the Kudu console or SSH, then restart the app.
+# Remove the daprd sidecar container only while it is the setup's (its name, image and start-up command as the setup wrote them), then restart the web app without it.
+SIDECARS_NAMED=$(az webapp sitecontainers list \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'length([?name=='\''daprd'\''])' -o tsv || true)
+SETUPS_SIDECARS=$(az webapp sitecontainers list \
+    --name "$WEBAPP_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'length([?name=='\''daprd'\'' && image=='\''ghcr.io/dapr/daprd:1.18.3'\'' && startUpCommand=='\''/daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080'\''])' -o tsv || true)
+if [ "$SETUPS_SIDECARS" = 1 ]; then
+  run az webapp sitecontainers delete \
+      --name "$WEBAPP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --container-name daprd -o none
+  run az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none
+fi
+if [ "$SETUPS_SIDECARS" = 0 ]; then
+  if [ "$SIDECARS_NAMED" = 0 ]; then
+    printf '%s\n' 'No daprd sidecar on the web app orders-web: none is removed.'
+  fi
+  if [ "$SIDECARS_NAMED" = 1 ]; then
+    printf '%s\n' 'Kept: the sidecar container daprd of the web app orders-web, whose image or start-up command is not the setup'\''s (ghcr.io/dapr/daprd:1.18.3, /daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080): yours, or a setup'\''s from other values in the wizard. If the setup made it, remove it and restart the app: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd'
+  fi
+fi
+
+# Not done here: delete the component files the setup copied to /home/site/libs/dapr/components on the app's /home share.
+printf '%s\n' 'Kept: the component files on the web app'\''s /home share (no az command deletes a file there); once the setup'\''s daprd sidecar is gone (above), nothing reads them. To delete them, from an SSH session in the app (Azure portal, the app'\''s SSH page): rm -f -- /home/site/libs/dapr/components/azurekeyvault.yaml'
 
 # Take the user-assigned identity off the web app if the setup created it (and so attached it); one that existed before stays attached.
 if [ "$IDENTITY_ID" != '' ]; then

@@ -104,6 +104,17 @@ def container_list(state, values):
             and resource['resourceGroup'].lower() == group.lower()]
 
 
+def environment_show(state, values):
+    """`az containerapp env show` by --name and --resource-group, or by --ids (containerapp _params.py: name
+    with id_part='name', so --ids stands for both); an id of no environment is ResourceNotFound (exit 3)."""
+    if '--ids' not in values:
+        return show_handler('containerapp env')(state, values)
+    resource = find_by_id(state, values['--ids'])
+    if resource is None or resource['type'].lower() != TYPES['containerapp env'].lower():
+        raise resource_not_found("The Resource '{0}' was not found.".format(values['--ids']))
+    return resource
+
+
 def show_commands():
     table = {}
     # webapp show prints any site of that name (appservice/custom.py show_app, no check of its kind).
@@ -117,6 +128,8 @@ def show_commands():
     table[('servicebus', 'queue', 'show')] = (child_show_handler('servicebus namespace', 'queues'), child_flags)
     table[('eventhubs', 'eventhub', 'show')] = (child_show_handler('eventhubs namespace', 'eventhubs'),
                                                 child_flags)
+    table[('containerapp', 'env', 'show')] = (
+        environment_show, {'--name': ONE, '--resource-group': ONE, '--ids': ONE})
     table[('functionapp', 'show')] = (functionapp_show, {'--name': ONE, '--resource-group': ONE})
     table[('container', 'list')] = (container_list, {'--resource-group': ONE})
     return table

@@ -1,7 +1,8 @@
 """App Service sites: files deployed to /home, sidecar containers, restarts.
 
 A site keeps what the scripts put there: files[target path] = the file's text (az webapp deploy --type
-static or lib), sitecontainers[name] = the container's settings. Restarts change no setting, so no state.
+static or lib), sitecontainers[name] = the container's settings (created, listed, deleted). Restarts change
+no setting, so no state.
 """
 from az_args import ONE, required
 from az_output import cli_error
@@ -54,6 +55,21 @@ def webapp_sitecontainers_create(state, values):
     return site['sitecontainers'][name]
 
 
+def webapp_sitecontainers_list(state, values):
+    """The app's site containers, [] for none (list_webapp_sitecontainers in Azure/azure-cli appservice/custom.py
+    returns [] when the SDK's pager yields none); each item names its container in `name`."""
+    return list(_site(state, values).get('sitecontainers', {}).values())
+
+
+def webapp_sitecontainers_delete(state, values):
+    """DELETE of the site container of that name (delete_webapp_sitecontainer in appservice/custom.py): the
+    service answers 200 when it existed and 204 when it did not, and the CLI takes both as success."""
+    site = _site(state, values)
+    (name,) = required(values, '--container-name')
+    site.get('sitecontainers', {}).pop(name, None)
+    return None
+
+
 def web_commands():
     group = {'--name': ONE, '--resource-group': ONE}
     return {
@@ -63,4 +79,7 @@ def web_commands():
         ('webapp', 'sitecontainers', 'create'): (webapp_sitecontainers_create, dict(
             group, **{'--container-name': ONE, '--image': ONE, '--is-main': ONE, '--target-port': ONE,
                       '--startup-cmd': ONE})),
+        ('webapp', 'sitecontainers', 'list'): (webapp_sitecontainers_list, group),
+        ('webapp', 'sitecontainers', 'delete'): (webapp_sitecontainers_delete, dict(
+            group, **{'--container-name': ONE})),
     }

@@ -1,0 +1,87 @@
+/**
+ * The Web App teardown: after the grants, the daprd sidecar goes, but only while it is provably the setup's
+ * (its name, image and start-up command exactly as the setup wrote them), and the app restarts without it.
+ * Sources: Azure/azure-cli src/azure-cli/azure/cli/command_modules/appservice/custom.py
+ * list_webapp_sitecontainers(cmd, name, resource_group, slot=None), which returns [] for an app without
+ * sidecars, and delete_webapp_sitecontainer(cmd, name, resource_group, container_name, slot=None), which
+ * takes a 204 for a container that is not there as success; flags in src/test-support/az-flags-from-source.ts.
+ */
+import { DAPRD_IMAGE } from '../../catalog/dapr';
+import { jmesString } from '../jmespath';
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import { cmd, command, lit, printLine, when, words, type ScriptStep } from '../script-model';
+import { readSystemPrincipalStep, removeHostIdentityStep } from '../teardown/host-steps';
+import { APP, daprdStartupCommand, SIDECAR_NAME, WEBAPP_RESOURCES_PATH } from './web-app-sidecar';
+
+const SIDECARS_NAMED = 'SIDECARS_NAMED';
+const SETUPS_SIDECARS = 'SETUPS_SIDECARS';
+
+/**
+ * `az webapp sitecontainers list` narrowed by a JMESPath filter, counted. Tolerant: a web app that is gone
+ * (or unreadable) leaves the count empty, and nothing is removed. The list's items carry the container's name
+ * as `name` (custom.py compares it with --container-name when it validates a new sidecar).
+ */
+function countSidecars(variable: string, filter: string) {
+  return command(
+    words('az webapp sitecontainers list', ...APP, '--query', lit(`length([?${filter}])`), '-o tsv'),
+    { captureTo: variable, tolerateFailure: true },
+  );
+}
+
+function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
+  const named = `name==${jmesString(SIDECAR_NAME)}`;
+  const asWritten = `${named} && image==${jmesString(DAPRD_IMAGE)} && startUpCommand==${jmesString(daprdStartupCommand(plan))}`;
+  const deleteCommand = `az webapp sitecontainers delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container-name ${SIDECAR_NAME}`;
+  return {
+    comment: `Remove the ${SIDECAR_NAME} sidecar container only while it is the setup's (its name, image and start-up command as the setup wrote them), then restart the web app without it.`,
+    lines: [
+      countSidecars(SIDECARS_NAMED, named),
+      countSidecars(SETUPS_SIDECARS, asWritten),
+      when(SETUPS_SIDECARS, '=', '1', [
+        cmd('az webapp sitecontainers delete', ...APP, '--container-name', SIDECAR_NAME, '-o none'),
+        cmd('az webapp restart', ...APP, '-o none'),
+      ]),
+      when(SETUPS_SIDECARS, '=', '0', [
+        when(SIDECARS_NAMED, '=', '0', [
+          printLine(`No ${SIDECAR_NAME} sidecar on the web app ${plan.hostName}: none is removed.`),
+        ]),
+        when(SIDECARS_NAMED, '=', '1', [
+          printLine(
+            `Kept: the sidecar container ${SIDECAR_NAME} of the web app ${plan.hostName}, whose image or start-up command is not the setup's (${DAPRD_IMAGE}, ${daprdStartupCommand(plan)}): yours, or a setup's from other values in the wizard. If the setup made it, remove it and restart the app: ${deleteCommand}`,
+          ),
+        ]),
+      ]),
+    ],
+  };
+}
+
+/**
+ * The component files stay: no az command deletes a file on /home. Kudu (the service behind `az webapp
+ * deploy`) has a file API with DELETE /api/vfs/{path} (projectkudu/kudu wiki, "REST API"), but the wiki's
+ * "Accessing the kudu service" gives basic auth with deployment credentials for clients other than a browser,
+ * which may be turned off on the app, and no source read confirms that it takes the az sign-in's token.
+ * Once the setup's sidecar is gone nothing reads them; the line says how to delete them from the app's own
+ * shell, which sees the same /home.
+ */
+function keptFilesStep(plan: DeploymentPlan): ScriptStep {
+  const paths = plan.components.map((component) => `${WEBAPP_RESOURCES_PATH}/${component.name}.yaml`);
+  return {
+    comment: `Not done here: delete the component files the setup copied to ${WEBAPP_RESOURCES_PATH} on the app's /home share.`,
+    lines: [
+      printLine(
+        `Kept: the component files on the web app's /home share (no az command deletes a file there); once the setup's ${SIDECAR_NAME} sidecar is gone (above), nothing reads them. To delete them, from an SSH session in the app (Azure portal, the app's SSH page): rm -f -- ${paths.join(' ')}`,
+      ),
+    ],
+  };
+}
+
+/** The teardown steps of the web app host: read the principal, take back the grants, then the host's own changes. */
+export function webAppTeardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): ScriptStep[] {
+  return [
+    ...(plan.identity.kind === 'system' ? [readSystemPrincipalStep(plan, 'webapp')] : []),
+    ...grantSteps,
+    removeSidecarStep(plan),
+    keptFilesStep(plan),
+    removeHostIdentityStep(plan, 'webapp', { system: ['--identities', '[system]'], user: '--identities' }),
+  ];
+}
