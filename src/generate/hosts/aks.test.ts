@@ -369,7 +369,39 @@ describe('AKS components of the setup names', () => {
   );
 
   it(
-    'the teardown deletes the one the setup created, and keeps one it did not create',
+    'the setup stops, changing nothing, on an unmarked one even of its own type and scopes, and names its type',
+    () => {
+      const { plan, setup } = scripts();
+      for (const found of [
+        userComponent(['orders-api']),
+        { ...userComponent(['orders-api']), spec: { type: 'state.redis', version: 'v1', metadata: [] } },
+      ]) {
+        const seed = seedWith(plan, (cluster) => cluster.objects.push(found));
+        const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain(
+          `The namespace orders already has a Dapr component named azurekeyvault, of type ${found.spec.type}.\nThat component carries no dapr-mi-wizard/created mark, so the setup did not create it`,
+        );
+        expect(run.stderr).toContain('Choose another name for the component in the wizard');
+        expect(run.stderr).toContain('More: troubleshoot.html#aks-component-not-created-by-setup');
+        // Nothing in Azure or the cluster changed: the stop comes before the first change.
+        expect(run.stateAfter.resources).toEqual(seed.resources);
+        expect(run.stateAfter.roleAssignments).toEqual(seed.roleAssignments);
+        // The fake's controllers start the Deployment's pod on kubectl's first call; the objects are as seeded.
+        const notPods = (state: FakeCloudState) =>
+          clusterOf(state).objects.filter((object) => object.kind !== 'Pod');
+        expect(notPods(run.stateAfter)).toEqual(notPods(seed));
+        const changing = run.calls.filter(
+          (call) => call.program === 'kubectl' && ['apply', 'annotate', 'patch'].includes(call.argv[0] ?? ''),
+        );
+        expect(changing).toEqual([]);
+      }
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'the teardown deletes the one the setup created, and keeps one that lost its mark',
     () => {
       const { plan, setup, teardown } = scripts();
       const made = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
@@ -380,11 +412,13 @@ describe('AKS components of the setup names', () => {
       });
       expect(down.status, down.stderr).toBe(0);
       expect(objectOf(down.stateAfter, 'Component', 'azurekeyvault')).toBeUndefined();
-      const seed = seedWith(plan, (cluster) => cluster.objects.push(userComponent(['orders-api'])));
-      const over = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
-      expect(over.status, over.stderr).toBe(0);
-      const kept = runWithFakeCloud(teardown, over.stateAfter, {
-        workDir: over.workDir,
+      // As a setup from before the mark leaves it.
+      const unmarked = clone(made.stateAfter);
+      const annotations = (objectOf(unmarked, 'Component', 'azurekeyvault')?.metadata as Json)
+        .annotations as Json;
+      delete annotations['dapr-mi-wizard/created'];
+      const kept = runWithFakeCloud(teardown, unmarked, {
+        workDir: made.workDir,
         timeoutMs: TIMEOUT_MS,
       });
       expect(kept.status, kept.stderr).toBe(0);

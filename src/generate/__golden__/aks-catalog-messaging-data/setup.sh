@@ -224,7 +224,7 @@ if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != '' ]; then
   fi
 fi
 
-# Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than orders-api alone, stops the script.
+# Check the namespace's Dapr components of the same names before any change: one the setup did not create, or one an earlier run wrote with another type or scopes other than orders-api alone, stops the script.
 COMPONENT_FOUND=$(kubectl get components.dapr.io queue-pubsub \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
@@ -232,17 +232,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io queue-pubsub \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io queue-pubsub \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.queues/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named queue-pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io queue-pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io queue-pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named queue-pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io queue-pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io queue-pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.queues/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named queue-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io queue-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named queue-pubsub, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io queue-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file of type pubsub.azure.servicebus.queues over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io queue-pubsub --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io pubsub \
@@ -252,17 +254,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io pubsub \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io pubsub \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named pubsub, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file of type pubsub.azure.servicebus.topics over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io pubsub --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io servicebus-binding \
@@ -272,17 +276,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io servicebus-binding \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io servicebus-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != bindings.azure.servicebus.queues/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named servicebus-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io servicebus-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io servicebus-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named servicebus-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io servicebus-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io servicebus-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != bindings.azure.servicebus.queues/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named servicebus-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io servicebus-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named servicebus-binding, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io servicebus-binding --namespace orders -o yaml shows it). Applying the setup'\''s file of type bindings.azure.servicebus.queues over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io servicebus-binding --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io eh-pubsub \
@@ -292,17 +298,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io eh-pubsub \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io eh-pubsub \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != pubsub.azure.eventhubs/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named eh-pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io eh-pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io eh-pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named eh-pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io eh-pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io eh-pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != pubsub.azure.eventhubs/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named eh-pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io eh-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named eh-pubsub, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io eh-pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file of type pubsub.azure.eventhubs over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io eh-pubsub --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io eventhubs-binding \
@@ -312,17 +320,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io eventhubs-binding \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io eventhubs-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != bindings.azure.eventhubs/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named eventhubs-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io eventhubs-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io eventhubs-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named eventhubs-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io eventhubs-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io eventhubs-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != bindings.azure.eventhubs/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named eventhubs-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io eventhubs-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named eventhubs-binding, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io eventhubs-binding --namespace orders -o yaml shows it). Applying the setup'\''s file of type bindings.azure.eventhubs over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io eventhubs-binding --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io cosmos-state \
@@ -332,17 +342,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io cosmos-state \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io cosmos-state \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != state.azure.cosmosdb/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named cosmos-state that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io cosmos-state --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io cosmos-state --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named cosmos-state that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io cosmos-state --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io cosmos-state --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != state.azure.cosmosdb/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named cosmos-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io cosmos-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named cosmos-state, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io cosmos-state --namespace orders -o yaml shows it). Applying the setup'\''s file of type state.azure.cosmosdb over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io cosmos-state --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io cosmosdb-binding \
@@ -352,17 +364,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io cosmosdb-binding \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io cosmosdb-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != bindings.azure.cosmosdb/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named cosmosdb-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io cosmosdb-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io cosmosdb-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named cosmosdb-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io cosmosdb-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io cosmosdb-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != bindings.azure.cosmosdb/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named cosmosdb-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io cosmosdb-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named cosmosdb-binding, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io cosmosdb-binding --namespace orders -o yaml shows it). Applying the setup'\''s file of type bindings.azure.cosmosdb over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io cosmosdb-binding --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io configstore \
@@ -372,17 +386,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io configstore \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io configstore \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != configuration.azure.appconfig/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named configstore that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io configstore --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io configstore --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named configstore that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io configstore --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io configstore --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != configuration.azure.appconfig/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named configstore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io configstore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named configstore, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io configstore --namespace orders -o yaml shows it). Applying the setup'\''s file of type configuration.azure.appconfig over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io configstore --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io openai-binding \
@@ -392,17 +408,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io openai-binding \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io openai-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != bindings.azure.openai/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named openai-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io openai-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io openai-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named openai-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io openai-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io openai-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != bindings.azure.openai/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named openai-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io openai-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named openai-binding, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io openai-binding --namespace orders -o yaml shows it). Applying the setup'\''s file of type bindings.azure.openai over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io openai-binding --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io signalr-binding \
@@ -412,17 +430,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io signalr-binding \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io signalr-binding \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != bindings.azure.signalr/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named signalr-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io signalr-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io signalr-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named signalr-binding that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io signalr-binding --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io signalr-binding --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != bindings.azure.signalr/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named signalr-binding that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io signalr-binding --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named signalr-binding, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io signalr-binding --namespace orders -o yaml shows it). Applying the setup'\''s file of type bindings.azure.signalr over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io signalr-binding --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 
