@@ -1,7 +1,8 @@
 /**
- * Failures of the AKS setup's own checks of what the cluster already holds: a Dapr Component of one of its
- * names it did not create, or wrote with other values. No tool prints these: the error text is the
- * check's own message (src/generate/hosts/aks-components.ts).
+ * Failures of the AKS setup's own checks of what the cluster and the identity already hold: a Dapr
+ * Component of one of its names it did not create, or wrote with other values; a federated credential for
+ * its issuer and ServiceAccount that Entra would not accept the pods' tokens through. No tool prints these:
+ * the error text is the check's own message (src/generate/hosts/aks-components.ts, aks-federated-credential.ts).
  */
 import type { TroubleshootingEntry } from './entry';
 
@@ -50,5 +51,35 @@ export const KUBERNETES_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     commands: ['kubectl get components.dapr.io <component> --namespace <namespace> -o yaml'],
     prevention: { text: 'Give each app’s components names of their own in a shared namespace.' },
     sources: ['src/generate/hosts/aks-components.ts (the check)'],
+  },
+  {
+    id: 'aks-federated-credential-audience',
+    title: 'AKS: the federated credential for the ServiceAccount lists another audience',
+    stages: ['script'],
+    patterns: [
+      // The check's two lines: what it found (and the command that sets it), then why it stops.
+      'but not for the audience api://AzureADTokenExchange',
+      'Entra takes a token only through a credential listing its audience',
+    ],
+    cause:
+      'The identity has a federated credential for the cluster’s issuer and the app’s ServiceAccount, but ' +
+      'its audiences lack api://AzureADTokenExchange, the audience of the token the Workload ID webhook ' +
+      'projects into the pods. Entra matches a token to a credential by issuer, subject and audience, so ' +
+      'Dapr’s sign-in would fail with AADSTS70021; and Entra takes no second credential for the same issuer ' +
+      'and subject, so the setup cannot add its own.',
+    fix:
+      'If nothing else signs in through that credential with the audiences it lists, set its audience to ' +
+      'api://AzureADTokenExchange (the update command the script printed); otherwise use another identity, ' +
+      'namespace or ServiceAccount in the wizard. Then run the script again.',
+    commands: [
+      'az identity federated-credential list --identity-name <identity> --resource-group <resource-group> -o table',
+      'az identity federated-credential update --name <credential> --identity-name <identity> --resource-group <resource-group> --issuer <issuer> --subject system:serviceaccount:<namespace>:<serviceaccount> --audiences api://AzureADTokenExchange',
+    ],
+    prevention: { text: 'Leave the federated credential to the setup, which creates it with that audience.' },
+    sources: [
+      'Azure/azure-workload-identity pkg/webhook/consts.go (DefaultAudience)',
+      'Azure/azure-cli src/azure-cli/azure/cli/command_modules/identity/_params.py (--audiences)',
+      'Azure/azure-cli identity/aaz/latest/identity/federated_credential/_update.py',
+    ],
   },
 ];

@@ -62,6 +62,49 @@ describe('AKS federated credential of the setup name', () => {
   );
 });
 
+describe('AKS federated credential for the ServiceAccount', () => {
+  it(
+    'one for another audience stops the setup before the grants, and the printed update fixes it',
+    () => {
+      const { plan, setup } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      // Someone set another audience on it since (or made it so before the setup).
+      // No grants yet, to show the stop comes before them.
+      const other = { ...clone(first.stateAfter), roleAssignments: [] };
+      const credential = credentials(other)['dapr-orders-orders-api'];
+      expect(credential?.audiences).toEqual(['api://AzureADTokenExchange']);
+      if (credential) credential.audiences = ['api://other-audience'];
+      const again = runWithFakeCloud(setup, other, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain(
+        "The federated credential dapr-orders-orders-api of the identity id-orders trusts this cluster's issuer and the ServiceAccount orders-api in orders, but not for the audience api://AzureADTokenExchange.",
+      );
+      expect(again.stderr).toContain('More: troubleshoot.html#aks-federated-credential-audience');
+      expect(credentials(again.stateAfter)['dapr-orders-orders-api']?.audiences).toEqual([
+        'api://other-audience',
+      ]);
+      expect(again.stateAfter.roleAssignments).toEqual([]);
+      // The command the stop prints, run as printed, lets the next run through.
+      const fix = /To set it: (az identity federated-credential update .*)$/m.exec(again.stderr)?.[1];
+      expect(fix).toContain('--audiences api://AzureADTokenExchange');
+      const fixed = runWithFakeCloud(`${fix ?? 'false'} -o none`, again.stateAfter, {
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(fixed.status, fixed.stderr).toBe(0);
+      const after = runWithFakeCloud(setup, fixed.stateAfter, {
+        workDir: first.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(after.status, after.stderr).toBe(0);
+      expect(after.stdout).toContain(
+        'The federated credential dapr-orders-orders-api already trusts this issuer and ServiceAccount for the audience api://AzureADTokenExchange; it is kept.',
+      );
+    },
+    TIMEOUT_MS,
+  );
+});
+
 describe('AKS teardown after the cluster was deleted', () => {
   it(
     'still removes the grants, keeps the federated credential (its issuer is unknown) and says so',

@@ -238,7 +238,7 @@ OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
-# Let exactly this ServiceAccount sign in as the identity (a federated credential), unless a credential for this issuer and ServiceAccount exists already.
+# Let exactly this ServiceAccount sign in as the identity (a federated credential for the audience api://AzureADTokenExchange), unless a credential for this issuer and ServiceAccount exists already; one for other audiences stops the script.
 FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -261,7 +261,16 @@ if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
       --audiences api://AzureADTokenExchange -o none
 fi
 if [ "$FEDERATED_CREDENTIAL_FOUND" != '' ]; then
-  printf '%s\n' "The federated credential ${FEDERATED_CREDENTIAL_FOUND} already trusts this issuer and ServiceAccount; it is kept."
+  FEDERATED_CREDENTIAL_AUDIENCE_OK=$(az identity federated-credential list \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='${FEDERATED_CREDENTIAL_FOUND}'] | [0] | contains(audiences, 'api://AzureADTokenExchange')" -o tsv || true)
+  if [ "$FEDERATED_CREDENTIAL_AUDIENCE_OK" = false ]; then
+    echo "The federated credential ${FEDERATED_CREDENTIAL_FOUND} of the identity id-orders trusts this cluster's issuer and the ServiceAccount orders-api in orders, but not for the audience api://AzureADTokenExchange. To set it: az identity federated-credential update --name ${FEDERATED_CREDENTIAL_FOUND} --identity-name id-orders --resource-group rg-orders --issuer ${OIDC_ISSUER} --subject system:serviceaccount:orders:orders-api --audiences api://AzureADTokenExchange" >&2
+    echo 'Dapr'\''s pods present a ServiceAccount token for the audience api://AzureADTokenExchange (the Workload ID webhook asks for it), and Entra takes a token only through a credential listing its audience, so Dapr'\''s sign-in would fail (AADSTS70021). Entra holds one credential for an issuer and subject, so the setup cannot add its own beside it; it stops here, before the grants and the cluster'\''s objects, and leaves the credential as it is. Run the update above if nothing else signs in through that credential with the audiences it lists (az identity federated-credential show --name <credential> --identity-name id-orders --resource-group rg-orders shows them), or use another identity, namespace or ServiceAccount in the wizard. Then run this script again. Likely cause: The identity has a federated credential for the cluster'\''s issuer and the app'\''s ServiceAccount, but its audiences lack api://AzureADTokenExchange, the audience of the token the Workload ID webhook projects into the pods. Entra matches a token to a credential by issuer, subject and audience, so Dapr'\''s sign-in would fail with AADSTS70021; and Entra takes no second credential for the same issuer and subject, so the setup cannot add its own. Fix: If nothing else signs in through that credential with the audiences it lists, set its audience to api://AzureADTokenExchange (the update command the script printed); otherwise use another identity, namespace or ServiceAccount in the wizard. Then run the script again. More: troubleshoot.html#aks-federated-credential-audience, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  printf '%s\n' "The federated credential ${FEDERATED_CREDENTIAL_FOUND} already trusts this issuer and ServiceAccount for the audience api://AzureADTokenExchange; it is kept."
 fi
 
 # Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
