@@ -105,6 +105,42 @@ describe('AKS federated credential for the ServiceAccount', () => {
   );
 });
 
+describe('AKS kubelet identity replaced since the setup', () => {
+  it(
+    'a re-run writes its new client id into the components and restarts the pods, so daprd reads it',
+    () => {
+      const { plan, setup } = scripts(`${LINK}&aksIdentity=kubelet`);
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const podsOf = (state: FakeCloudState) =>
+        clusterOf(state)
+          .objects.filter((object) => object.kind === 'Pod')
+          .map((object) => (object.metadata as Json).name);
+      // As after az aks update --assign-kubelet-identity: another identity, so another client id.
+      const replaced = clone(first.stateAfter);
+      const newClientId = 'd4c3b2a1-0f9e-4d8c-8b7a-6f5e4d3c2b1a';
+      const cluster = replaced.resources.find((resource) => resource.name === 'aks-prod');
+      const kubelet = ((cluster?.identityProfile as Json).kubeletidentity ?? {}) as Json;
+      expect(kubelet.clientId).not.toBe(newClientId);
+      kubelet.clientId = newClientId;
+      const again = runWithFakeCloud(setup, replaced, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(again.status, again.stderr).toBe(0);
+      const component = objectOf(again.stateAfter, 'Component', 'azurekeyvault');
+      expect((component?.spec as { metadata: Json[] }).metadata).toContainEqual({
+        name: 'azureClientId',
+        value: newClientId,
+      });
+      const deployment = objectOf(again.stateAfter, 'Deployment', 'orders-api');
+      const template = (deployment?.spec as Json).template as { metadata: { annotations: Json } };
+      expect(template.metadata.annotations['dapr-mi-wizard/client-id']).toBe(newClientId);
+      // A pod of the new template started: the Deployment rolled.
+      const before = podsOf(first.stateAfter);
+      expect(podsOf(again.stateAfter).filter((name) => !before.includes(name))).toHaveLength(1);
+    },
+    TIMEOUT_MS,
+  );
+});
+
 describe('AKS teardown after the cluster was deleted', () => {
   it(
     'still removes the grants, keeps the federated credential (its issuer is unknown) and says so',

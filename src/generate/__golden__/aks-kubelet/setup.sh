@@ -195,7 +195,8 @@ scopes:
 - orders-api
 YAML
 } > components/azurekeyvault.yaml
-cat > components/deployment-patch.yaml <<'YAML'
+{
+cat <<'YAML'
 spec:
   template:
     metadata:
@@ -204,6 +205,8 @@ spec:
         dapr.io/app-id: orders-api
         dapr-mi-wizard/config-hash: e5d141b2b4bfaad9058ac08d6310198af6639d3c816f404ae7ea900741b81818
 YAML
+printf '        dapr-mi-wizard/client-id: %s\n' "$CLIENT_ID"
+} > components/deployment-patch.yaml
 
 # Create the namespace if it does not exist yet.
 NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)
