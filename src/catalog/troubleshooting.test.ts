@@ -64,6 +64,19 @@ const SAMPLES: Record<string, readonly string[]> = {
   'aks-federated-credential-name-taken': [
     'The identity id-orders already has a federated credential named dapr-orders-orders-api for another issuer or ServiceAccount.',
   ],
+  // The AKS setup's component check (src/generate/hosts/aks-components.ts): its two lines, each alone.
+  'aks-component-not-created-by-setup': [
+    'The namespace orders already has a Dapr component named azurekeyvault, of type state.redis.',
+    'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark).',
+  ],
+  'aks-component-other-values': [
+    'The namespace orders already has a Dapr component named azurekeyvault that an earlier run of the setup wrote with other values.',
+  ],
+  // The AKS setup's federated credential check (src/generate/hosts/aks-federated-credential.ts).
+  'aks-federated-credential-audience': [
+    "The federated credential orders-fic of the identity id-orders trusts this cluster's issuer and the ServiceAccount orders-api in orders, but not for the audience api://AzureADTokenExchange.",
+    "Dapr's pods present a ServiceAccount token for the audience api://AzureADTokenExchange (the Workload ID webhook asks for it), and Entra takes a token only through a credential listing its audience, so Dapr's sign-in would fail (AADSTS70021).",
+  ],
   'aks-service-account-taken': [
     'The Deployment orders-api runs as a ServiceAccount of its own, not orders-api.',
   ],

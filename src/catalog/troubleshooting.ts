@@ -1,11 +1,12 @@
 /**
  * The troubleshooting catalog: every error a user of the wizard can meet, from its script's own steps and
- * guards (troubleshooting/script-steps.ts, database-steps.ts) and its checks after the apply
+ * guards (troubleshooting/script-steps.ts, kubernetes-steps.ts, database-steps.ts) and its checks after the apply
  * (troubleshooting/verify-checks.ts) to Dapr signing in later
  * (troubleshooting/sign-in.ts), and the matcher that finds the entries a pasted log line belongs to.
  */
 import { DATABASE_STEP_ENTRIES } from './troubleshooting/database-steps';
 import type { ErrorPattern, TroubleshootingEntry } from './troubleshooting/entry';
+import { KUBERNETES_STEP_ENTRIES } from './troubleshooting/kubernetes-steps';
 import { SCRIPT_STEP_ENTRIES } from './troubleshooting/script-steps';
 import { SIGN_IN_ENTRIES } from './troubleshooting/sign-in';
 import { VERIFY_CHECK_ENTRIES } from './troubleshooting/verify-checks';
@@ -15,6 +16,7 @@ export { ERROR_STAGES } from './troubleshooting/entry';
 
 export const TROUBLESHOOTING_ENTRIES: readonly TroubleshootingEntry[] = [
   ...SCRIPT_STEP_ENTRIES,
+  ...KUBERNETES_STEP_ENTRIES,
   ...DATABASE_STEP_ENTRIES,
   ...VERIFY_CHECK_ENTRIES,
   ...SIGN_IN_ENTRIES,

@@ -30,11 +30,12 @@ export const CONFIG_HASH_ANNOTATION = 'dapr-mi-wizard/config-hash';
 const hashCache = new WeakMap<WizardConfig, string>();
 
 /**
- * Workload ID: the pod template annotation that carries the identity's client id, as the script writes it
- * into the ServiceAccount. A looked-up client id is not in configFilesHash (the generator sees its marker),
- * so an identity deleted and made again under the same name would change the ServiceAccount and not the
- * hash: this annotation, filled in when the script runs, rolls the pods then, so the webhook injects the new
- * AZURE_CLIENT_ID.
+ * The pod template annotation that carries the identity's client id, as the script writes it into the
+ * ServiceAccount (Workload ID) or into each component's azureClientId (kubelet identity). A looked-up client
+ * id is not in configFilesHash (the generator sees its marker), so an identity deleted and made again under
+ * the same name, or a cluster given another kubelet identity (az aks update --assign-kubelet-identity),
+ * would change those files and not the hash: this annotation, filled in when the script runs, rolls the pods
+ * then, so the webhook injects the new AZURE_CLIENT_ID, or daprd reads the components' new azureClientId.
  */
 export const CLIENT_ID_ANNOTATION = 'dapr-mi-wizard/client-id';
 /**
@@ -65,7 +66,8 @@ export function configFilesHash(config: WizardConfig): string {
  * The pod template fields the app's Deployment needs, as a strategic merge patch: the Workload ID label and
  * service account (Workload ID only), the Dapr sidecar annotations dapr.io/enabled, dapr.io/app-id and,
  * when the app takes calls, dapr.io/app-port (dapr/dapr pkg/injector/annotations/annotations.go), and the
- * hash of the files daprd and the webhook read when a pod starts (configFilesHash).
+ * hash of the files daprd and the webhook read when a pod starts (configFilesHash), and the client id those
+ * files carry (CLIENT_ID_ANNOTATION).
  */
 export function buildPodTemplatePatch(config: WizardConfig): Record<string, unknown> {
   const workload = effectiveIdentity(config) === 'workload';
@@ -80,9 +82,8 @@ export function buildPodTemplatePatch(config: WizardConfig): Record<string, unkn
             'dapr.io/app-id': config.appId,
             ...(config.appPort === '' ? {} : { 'dapr.io/app-port': config.appPort }),
             [CONFIG_HASH_ANNOTATION]: configFilesHash(config),
-            ...(workload
-              ? { [CLIENT_ID_ANNOTATION]: config.clientId === '' ? CLIENT_ID_MARKER : config.clientId }
-              : {}),
+            // Both AKS identities put the client id into a file the pods read when they start.
+            [CLIENT_ID_ANNOTATION]: config.clientId === '' ? CLIENT_ID_MARKER : config.clientId,
           },
         },
         ...(workload ? { spec: { serviceAccountName: config.serviceAccount } } : {}),
@@ -130,7 +131,7 @@ export function deploymentPatchFileText(config: WizardConfig): string {
     `# config-hash included (a hash of the component and ServiceAccount files: daprd reads them only when a pod starts).\n` +
     `# The setup script patches the Deployment with it (a strategic merge: its other fields and containers stay):\n` +
     `#   ${deploymentPatchCommand(config)}\n` +
-    (config.clientId === '' && effectiveIdentity(config) === 'workload' ? LOOKED_UP : '') +
+    (config.clientId === '' ? LOOKED_UP : '') +
     toYaml(buildPodTemplatePatch(config))
   );
 }

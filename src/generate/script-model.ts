@@ -60,6 +60,11 @@ export interface Guard {
   readonly value: Word;
   /** Printed to stderr before exiting with status 1. */
   readonly message: string;
+  /**
+   * Printed to stderr before the message: what the check found, from values the script read (a Component's
+   * type). The message stays literal text, so a paste of it finds its troubleshooting entry.
+   */
+  readonly detail?: Word;
   /** It checks what an earlier changing command made: a dry run, which skipped that command, skips it. */
   readonly checksChange?: boolean;
 }

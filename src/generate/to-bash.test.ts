@@ -398,6 +398,27 @@ describe('guard', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('differ\n');
   });
+
+  it('prints its detail, with the values the script read, before its message', () => {
+    const found = "a 'quoted' $type";
+    const text = toBash({
+      header: [],
+      variables: [{ name: 'FOUND', value: found }],
+      steps: [
+        {
+          comment: 'c',
+          lines: [
+            guard('FOUND', '!=', '', 'It stops.', { detail: join('Found: ', v('FOUND'), '.') }),
+            command(['echo', 'not reached']),
+          ],
+        },
+      ],
+    });
+    const result = spawnSync('bash', ['-c', text], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`Found: ${found}.\nIt stops.\n`);
+  });
 });
 
 describe('versionAtLeast', () => {

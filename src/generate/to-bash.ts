@@ -210,6 +210,7 @@ function renderGuard(line: Guard, indent = ''): string {
   const unlessDryRun = line.checksChange ? '[ "${DRY_RUN:-}" != 1 ] && ' : '';
   return [
     `${indent}if ${unlessDryRun}[ "$${line.variable}" ${line.operator} ${renderWord(line.value)} ]; then`,
+    ...(line.detail === undefined ? [] : [`${indent}  echo ${renderWord(line.detail)} >&2`]),
     `${indent}  echo ${quoteLiteral(line.message)} >&2`,
     `${indent}  exit 1`,
     `${indent}fi`,

@@ -39,13 +39,11 @@ const SERVICE_ACCOUNT_CREATED = 'SERVICE_ACCOUNT_CREATED';
  * API server keeps it as an alias and, when serviceAccountName is empty, takes the name back from it
  * (kubernetes/kubernetes pkg/apis/core/v1/conversion.go, Convert_v1_PodSpec_To_core_PodSpec).
  */
-function revertPatch(withServiceAccount: boolean, workload: boolean): string {
+function revertPatch(withServiceAccount: boolean): string {
   const metadata: Record<string, unknown> = {
-    annotations: {
-      [CONFIG_HASH_ANNOTATION]: null,
-      // Workload ID: the client-id annotation (k8s-manifests.ts CLIENT_ID_ANNOTATION) goes with the hash.
-      ...(workload ? { [CLIENT_ID_ANNOTATION]: null } : {}),
-    },
+    // The client-id annotation (k8s-manifests.ts CLIENT_ID_ANNOTATION) goes with the hash; null for a key
+    // that is not there (the patch of a kubelet setup from before it carried one) deletes nothing.
+    annotations: { [CONFIG_HASH_ANNOTATION]: null, [CLIENT_ID_ANNOTATION]: null },
   };
   if (withServiceAccount) metadata.labels = { 'azure.workload.identity/use': null };
   const template: Record<string, unknown> = { metadata };
@@ -149,13 +147,13 @@ function deploymentRevertStep(plan: DeploymentPlan): ScriptStep {
       '--namespace',
       v('NAMESPACE'),
       '--type strategic -p',
-      lit(revertPatch(withServiceAccount, workload)),
+      lit(revertPatch(withServiceAccount)),
     );
   const annotationPath = `{.spec.template.metadata.annotations.${CONFIG_HASH_ANNOTATION.replace(/\./g, '\\.')}}`;
   return {
     comment: workload
       ? `Take back the setup's patch of the Deployment ${kubernetes.deployment}: its config-hash and client-id annotations, and while its pods use the ServiceAccount ${kubernetes.workloadIdentity?.serviceAccountName ?? ''} and the setup created it, that ServiceAccount and the Workload ID label (its pods restart).`
-      : `Take back the setup's patch of the Deployment ${kubernetes.deployment}: its config-hash annotation (its pods restart, without the components).`,
+      : `Take back the setup's patch of the Deployment ${kubernetes.deployment}: its config-hash and client-id annotations (its pods restart, without the components).`,
     lines: [
       command(get(annotationPath), { captureTo: hash }),
       ...(workload

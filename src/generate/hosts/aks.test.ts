@@ -62,6 +62,85 @@ describe('AKS federated credential of the setup name', () => {
   );
 });
 
+describe('AKS federated credential for the ServiceAccount', () => {
+  it(
+    'one for another audience stops the setup before the grants, and the printed update fixes it',
+    () => {
+      const { plan, setup } = scripts();
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      // Someone set another audience on it since (or made it so before the setup).
+      // No grants yet, to show the stop comes before them.
+      const other = { ...clone(first.stateAfter), roleAssignments: [] };
+      const credential = credentials(other)['dapr-orders-orders-api'];
+      expect(credential?.audiences).toEqual(['api://AzureADTokenExchange']);
+      if (credential) credential.audiences = ['api://other-audience'];
+      const again = runWithFakeCloud(setup, other, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain(
+        "The federated credential dapr-orders-orders-api of the identity id-orders trusts this cluster's issuer and the ServiceAccount orders-api in orders, but not for the audience api://AzureADTokenExchange.",
+      );
+      expect(again.stderr).toContain('More: troubleshoot.html#aks-federated-credential-audience');
+      expect(credentials(again.stateAfter)['dapr-orders-orders-api']?.audiences).toEqual([
+        'api://other-audience',
+      ]);
+      expect(again.stateAfter.roleAssignments).toEqual([]);
+      // The command the stop prints, run as printed, lets the next run through.
+      const fix = /To set it: (az identity federated-credential update .*)$/m.exec(again.stderr)?.[1];
+      expect(fix).toContain('--audiences api://AzureADTokenExchange');
+      const fixed = runWithFakeCloud(`${fix ?? 'false'} -o none`, again.stateAfter, {
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(fixed.status, fixed.stderr).toBe(0);
+      const after = runWithFakeCloud(setup, fixed.stateAfter, {
+        workDir: first.workDir,
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(after.status, after.stderr).toBe(0);
+      expect(after.stdout).toContain(
+        'The federated credential dapr-orders-orders-api already trusts this issuer and ServiceAccount for the audience api://AzureADTokenExchange; it is kept.',
+      );
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe('AKS kubelet identity replaced since the setup', () => {
+  it(
+    'a re-run writes its new client id into the components and restarts the pods, so daprd reads it',
+    () => {
+      const { plan, setup } = scripts(`${LINK}&aksIdentity=kubelet`);
+      const first = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
+      expect(first.status, first.stderr).toBe(0);
+      const podsOf = (state: FakeCloudState) =>
+        clusterOf(state)
+          .objects.filter((object) => object.kind === 'Pod')
+          .map((object) => (object.metadata as Json).name);
+      // As after az aks update --assign-kubelet-identity: another identity, so another client id.
+      const replaced = clone(first.stateAfter);
+      const newClientId = 'd4c3b2a1-0f9e-4d8c-8b7a-6f5e4d3c2b1a';
+      const cluster = replaced.resources.find((resource) => resource.name === 'aks-prod');
+      const kubelet = ((cluster?.identityProfile as Json).kubeletidentity ?? {}) as Json;
+      expect(kubelet.clientId).not.toBe(newClientId);
+      kubelet.clientId = newClientId;
+      const again = runWithFakeCloud(setup, replaced, { workDir: first.workDir, timeoutMs: TIMEOUT_MS });
+      expect(again.status, again.stderr).toBe(0);
+      const component = objectOf(again.stateAfter, 'Component', 'azurekeyvault');
+      expect((component?.spec as { metadata: Json[] }).metadata).toContainEqual({
+        name: 'azureClientId',
+        value: newClientId,
+      });
+      const deployment = objectOf(again.stateAfter, 'Deployment', 'orders-api');
+      const template = (deployment?.spec as Json).template as { metadata: { annotations: Json } };
+      expect(template.metadata.annotations['dapr-mi-wizard/client-id']).toBe(newClientId);
+      // A pod of the new template started: the Deployment rolled.
+      const before = podsOf(first.stateAfter);
+      expect(podsOf(again.stateAfter).filter((name) => !before.includes(name))).toHaveLength(1);
+    },
+    TIMEOUT_MS,
+  );
+});
+
 describe('AKS teardown after the cluster was deleted', () => {
   it(
     'still removes the grants, keeps the federated credential (its issuer is unknown) and says so',
@@ -369,7 +448,39 @@ describe('AKS components of the setup names', () => {
   );
 
   it(
-    'the teardown deletes the one the setup created, and keeps one it did not create',
+    'the setup stops, changing nothing, on an unmarked one even of its own type and scopes, and names its type',
+    () => {
+      const { plan, setup } = scripts();
+      for (const found of [
+        userComponent(['orders-api']),
+        { ...userComponent(['orders-api']), spec: { type: 'state.redis', version: 'v1', metadata: [] } },
+      ]) {
+        const seed = seedWith(plan, (cluster) => cluster.objects.push(found));
+        const run = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
+        expect(run.status).toBe(1);
+        expect(run.stderr).toContain(
+          `The namespace orders already has a Dapr component named azurekeyvault, of type ${found.spec.type}.\nThat component carries no dapr-mi-wizard/created mark, so the setup did not create it`,
+        );
+        expect(run.stderr).toContain('Choose another name for the component in the wizard');
+        expect(run.stderr).toContain('More: troubleshoot.html#aks-component-not-created-by-setup');
+        // Nothing in Azure or the cluster changed: the stop comes before the first change.
+        expect(run.stateAfter.resources).toEqual(seed.resources);
+        expect(run.stateAfter.roleAssignments).toEqual(seed.roleAssignments);
+        // The fake's controllers start the Deployment's pod on kubectl's first call; the objects are as seeded.
+        const notPods = (state: FakeCloudState) =>
+          clusterOf(state).objects.filter((object) => object.kind !== 'Pod');
+        expect(notPods(run.stateAfter)).toEqual(notPods(seed));
+        const changing = run.calls.filter(
+          (call) => call.program === 'kubectl' && ['apply', 'annotate', 'patch'].includes(call.argv[0] ?? ''),
+        );
+        expect(changing).toEqual([]);
+      }
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'the teardown deletes the one the setup created, and keeps one that lost its mark',
     () => {
       const { plan, setup, teardown } = scripts();
       const made = runWithFakeCloud(setup, seedFromPlan(plan), { timeoutMs: TIMEOUT_MS });
@@ -380,11 +491,13 @@ describe('AKS components of the setup names', () => {
       });
       expect(down.status, down.stderr).toBe(0);
       expect(objectOf(down.stateAfter, 'Component', 'azurekeyvault')).toBeUndefined();
-      const seed = seedWith(plan, (cluster) => cluster.objects.push(userComponent(['orders-api'])));
-      const over = runWithFakeCloud(setup, seed, { timeoutMs: TIMEOUT_MS });
-      expect(over.status, over.stderr).toBe(0);
-      const kept = runWithFakeCloud(teardown, over.stateAfter, {
-        workDir: over.workDir,
+      // As a setup from before the mark leaves it.
+      const unmarked = clone(made.stateAfter);
+      const annotations = (objectOf(unmarked, 'Component', 'azurekeyvault')?.metadata as Json)
+        .annotations as Json;
+      delete annotations['dapr-mi-wizard/created'];
+      const kept = runWithFakeCloud(teardown, unmarked, {
+        workDir: made.workDir,
         timeoutMs: TIMEOUT_MS,
       });
       expect(kept.status, kept.stderr).toBe(0);

@@ -26,11 +26,10 @@ import { failureMessage } from '../troubleshoot-advice';
 import { identityGrantsApply, needsAzureCli, RESTART_THE_APP, type HostModule } from './host-module';
 import { aksTeardownSteps } from './aks-teardown';
 import { aksComponentApplyLines, aksComponentsCheckStep } from './aks-components';
+import { federatedCredentialStep } from './aks-federated-credential';
 import { kubectlSignInLines } from './aks-kubectl';
 import { aksVerifyLines, DEPLOYMENT, ROLLOUT_TIMEOUT } from './aks-verify';
 
-// The token audience Entra expects for workload identity (identity/aaz federated_credential/_create.py).
-const WORKLOAD_ID_AUDIENCE = 'api://AzureADTokenExchange';
 const CLUSTER = ['--name', v('CLUSTER_NAME'), ...RG] as const;
 
 function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
@@ -75,14 +74,7 @@ function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   ];
 }
 
-const WORKLOAD_SUBJECT = join('system:serviceaccount:', v('NAMESPACE'), ':', v('SERVICE_ACCOUNT'));
-
-const FEDERATED_CREDENTIAL_OTHER_ISSUER = 'FEDERATED_CREDENTIAL_OTHER_ISSUER';
-
 function workloadIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
-  const identityName = plan.identity.userAssigned?.name ?? '';
-  const credentialName = plan.kubernetes?.workloadIdentity?.federatedCredentialName ?? '';
-  const resourceGroup = plan.resourceGroup;
   return [
     {
       // ManagedCluster.properties.oidcIssuerProfile.enabled and properties.securityProfile.workloadIdentity
@@ -122,81 +114,7 @@ function workloadIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
         }),
       ],
     },
-    {
-      // Entra refuses a second credential with the same issuer and subject under another name ("Issuer and
-      // subject combination already exists", Azure/azure-workload-identity#434, Azure/bicep-types-az#2054), so
-      // one made earlier (by hand, or by another tool) is looked up by the pair, not by name, and kept.
-      comment:
-        'Let exactly this ServiceAccount sign in as the identity (a federated credential), unless a credential for this issuer and ServiceAccount exists already.',
-      lines: [
-        // Tolerated: in a dry run the identity may not exist yet (its create was skipped), and the list fails
-        // for a missing identity; an empty answer leads to the create, which reports any real failure itself.
-        command(
-          words(
-            'az identity federated-credential list --identity-name',
-            v('IDENTITY_NAME'),
-            ...RG,
-            '--query',
-            join(
-              "[?issuer=='",
-              v('OIDC_ISSUER'),
-              "' && subject=='system:serviceaccount:",
-              v('NAMESPACE'),
-              ':',
-              v('SERVICE_ACCOUNT'),
-              "'].name | [0]",
-            ),
-            '-o tsv',
-          ),
-          { captureTo: 'FEDERATED_CREDENTIAL_FOUND', tolerateFailure: true },
-        ),
-        when('FEDERATED_CREDENTIAL_FOUND', '=', '', [
-          // The create is a PUT (azure-cli 2.45 identity/custom.py create_or_update_federated_credential calls
-          // federated_identity_credentials.create_or_update): a credential of this name that trusts another
-          // issuer (the same identity used from a second cluster, or a cluster made again) or another
-          // ServiceAccount would be re-pointed here, and what signs in through it would fail (AADSTS70021).
-          command(
-            words(
-              'az identity federated-credential list --identity-name',
-              v('IDENTITY_NAME'),
-              ...RG,
-              '--query',
-              join("[?name=='", v('FEDERATED_CREDENTIAL_NAME'), "'].issuer | [0]"),
-              '-o tsv',
-            ),
-            { captureTo: FEDERATED_CREDENTIAL_OTHER_ISSUER, tolerateFailure: true },
-          ),
-          guard(
-            FEDERATED_CREDENTIAL_OTHER_ISSUER,
-            '!=',
-            '',
-            failureMessage(
-              `The identity ${identityName} already has a federated credential named ${credentialName} for another issuer or ServiceAccount (another cluster, or this cluster made again, may sign in through it). Creating it here would re-point it, and whatever signs in through it would fail (AADSTS70021), so the script stops and it is left as it is. Check it with: az identity federated-credential show --name ${credentialName} --identity-name ${identityName} --resource-group ${resourceGroup}. Then delete it if nothing uses it any more, or use another identity (or namespace or ServiceAccount) in the wizard.`,
-              'aks-federated-credential-name-taken',
-            ),
-          ),
-          cmd(
-            'az identity federated-credential create --name',
-            v('FEDERATED_CREDENTIAL_NAME'),
-            '--identity-name',
-            v('IDENTITY_NAME'),
-            ...RG,
-            '--issuer',
-            v('OIDC_ISSUER'),
-            '--subject',
-            WORKLOAD_SUBJECT,
-            `--audiences ${WORKLOAD_ID_AUDIENCE} -o none`,
-          ),
-        ]),
-        when('FEDERATED_CREDENTIAL_FOUND', '!=', '', [
-          printLine(
-            'The federated credential ',
-            v('FEDERATED_CREDENTIAL_FOUND'),
-            ' already trusts this issuer and ServiceAccount; it is kept.',
-          ),
-        ]),
-      ],
-    },
+    federatedCredentialStep(plan),
   ];
 }
 

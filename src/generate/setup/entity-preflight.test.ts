@@ -130,3 +130,19 @@ describe('the Service Bus queue binding with entity management off', SLOW, () =>
     expect(plan.entityChecks.map((check) => check.kind)).not.toContain('servicebus-queue');
   });
 });
+
+const EVENT_HUB_PUBSUB = `${BASE}&component=pubsub.azure.eventhubs&m.eventHubNamespace=eh-orders.servicebus.windows.net&m.storageAccountName=stcheckpoints&m.storageContainerName=checkpoints&ehAccess=subscribe`;
+
+describe('the Event Hubs pub/sub that subscribes', () => {
+  it('asks for its consumer group where missing, and for none with $Default, which every event hub has', () => {
+    const named = prepare(EVENT_HUB_PUBSUB).script;
+    expect(named).toContain(
+      '# Each event hub it subscribes to needs the consumer group orders-api, which Dapr does not create; where it is missing: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api',
+    );
+    const byDefault = prepare(`${EVENT_HUB_PUBSUB}&m.consumerID=%24Default`).script;
+    expect(byDefault).toContain(
+      '# It receives with the consumer group $Default, which every event hub has: nothing to create.',
+    );
+    expect(byDefault).not.toContain('consumer-group create');
+  });
+});

@@ -10,6 +10,9 @@ import { capture, cmd, lit, note, orStop, v, type ScriptLine, type ScriptStep } 
 import { quoteLiteral } from '../to-bash';
 import { assertNever, guard, resourceGroupArgs } from './steps';
 
+/** The consumer group every event hub is made with (plan/entity-checks.ts skips its check for the binding). */
+const EVENT_HUB_DEFAULT_CONSUMER_GROUP = '$Default';
+
 /**
  * A command printed for the user to paste: code-written words as they are, each value quoted as Bash needs it
  * (a consumer group named $Default must not expand), by the renderer's own quoting.
@@ -184,8 +187,13 @@ function topicNotes(check: Extract<PlannedEntityCheck, { kind: 'topics-must-exis
         ...(check.subscribes
           ? [
               // The consumer group defaults to the app id (dapr/dapr pkg/runtime/processor/pubsub/pubsub.go).
+              // Every event hub comes with $Default ("there's always a default consumer group in an event
+              // hub": learn.microsoft.com azure/event-hubs/event-hubs-features, "Consumer groups"), so for it
+              // there is nothing to create; another may exist already, hence "if it is missing".
               note(
-                `Each event hub it subscribes to needs the consumer group ${consumerName}: ${pasteable('az eventhubs eventhub consumer-group create', ...ns, '--eventhub-name <topic> --name', consumerWord, ...group)}`,
+                consumer === EVENT_HUB_DEFAULT_CONSUMER_GROUP
+                  ? `It receives with the consumer group ${EVENT_HUB_DEFAULT_CONSUMER_GROUP}, which every event hub has: nothing to create.`
+                  : `Each event hub it subscribes to needs the consumer group ${consumerName}, which Dapr does not create; where it is missing: ${pasteable('az eventhubs eventhub consumer-group create', ...ns, '--eventhub-name <topic> --name', consumerWord, ...group)}`,
               ),
             ]
           : []),

@@ -21,7 +21,7 @@ export function guard(
   operator: Guard['operator'],
   value: Word,
   message: string,
-  options: { checksChange?: boolean } = {},
+  options: { checksChange?: boolean; detail?: Word } = {},
 ): Guard {
   return { kind: 'guard', variable, operator, value, message, ...options };
 }

@@ -183,7 +183,7 @@ function variablesRead(lines: readonly ScriptLine[], into: Set<string>): void {
         break;
       case 'guard':
         into.add(line.variable);
-        words([line.value]);
+        words(line.detail === undefined ? [line.value] : [line.value, line.detail]);
         break;
       case 'version-at-least':
         into.add(line.variable);

@@ -167,6 +167,24 @@ describe('az: repeated changes behave as the service does', SLOW, () => {
     expect(Object.keys(identity?.['federatedIdentityCredentials'] as object)).toEqual(['fc']);
   });
 
+  it('updates a federated credential that exists, and fails for one that does not', () => {
+    const update = (name: string, audience: string) =>
+      `az identity federated-credential update --name ${name} --identity-name id-test -g ${GROUP} --issuer https://issuer/ --subject system:serviceaccount:a:b --audiences ${audience} -o none`;
+    const made = run(
+      `az identity create --name id-test -g ${GROUP} -o none\naz identity federated-credential create --name fc --identity-name id-test -g ${GROUP} --issuer https://issuer/ --subject system:serviceaccount:a:b --audiences api://Other -o none\n${update('fc', 'api://AzureADTokenExchange')}`,
+    );
+    expect(made.status, made.stderr).toBe(0);
+    const identity = made.stateAfter.resources.find((resource) => resource.name === 'id-test');
+    expect(identity?.['federatedIdentityCredentials']).toMatchObject({
+      fc: { audiences: ['api://AzureADTokenExchange'] },
+    });
+    const missing = run(
+      `az identity create --name id-test -g ${GROUP} -o none\n${update('other', 'api://AzureADTokenExchange')}`,
+    );
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toContain('(ResourceNotFound)');
+  });
+
   it('merges Key Vault access policies by permission kind', () => {
     const vault = fakeResource('keyvault', GROUP, 'kv-policies', {
       properties: { enableRbacAuthorization: false },

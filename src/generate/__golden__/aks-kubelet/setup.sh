@@ -121,7 +121,7 @@ if ! kubectl get deployment "$DEPLOYMENT_NAME" --namespace "$NAMESPACE" -o name;
   exit 1
 fi
 
-# Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than orders-api alone, stops the script.
+# Check the namespace's Dapr components of the same names before any change: one the setup did not create, or one an earlier run wrote with another type or scopes other than orders-api alone, stops the script.
 COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
@@ -129,17 +129,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io azurekeyvault \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io azurekeyvault \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named azurekeyvault that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io azurekeyvault --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named azurekeyvault that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io azurekeyvault --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named azurekeyvault that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named azurekeyvault, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying the setup'\''s file of type secretstores.azure.keyvault over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io azurekeyvault --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 
@@ -193,7 +195,8 @@ scopes:
 - orders-api
 YAML
 } > components/azurekeyvault.yaml
-cat > components/deployment-patch.yaml <<'YAML'
+{
+cat <<'YAML'
 spec:
   template:
     metadata:
@@ -202,6 +205,8 @@ spec:
         dapr.io/app-id: orders-api
         dapr-mi-wizard/config-hash: e5d141b2b4bfaad9058ac08d6310198af6639d3c816f404ae7ea900741b81818
 YAML
+printf '        dapr-mi-wizard/client-id: %s\n' "$CLIENT_ID"
+} > components/deployment-patch.yaml
 
 # Create the namespace if it does not exist yet.
 NAMESPACE_FOUND=$(kubectl get namespace "$NAMESPACE" -o name --ignore-not-found)

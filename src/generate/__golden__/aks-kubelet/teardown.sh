@@ -146,7 +146,7 @@ if [ "$CLUSTER_ID" != '' ]; then
   fi
 fi
 
-# Take back the setup's patch of the Deployment orders-api: its config-hash annotation (its pods restart, without the components).
+# Take back the setup's patch of the Deployment orders-api: its config-hash and client-id annotations (its pods restart, without the components).
 if [ "$CLUSTER_ID" != '' ]; then
   DEPLOYMENT_CONFIG_HASH=$(kubectl get deployment "$DEPLOYMENT_NAME" \
       --namespace "$NAMESPACE" \
@@ -154,7 +154,7 @@ if [ "$CLUSTER_ID" != '' ]; then
   if [ "$DEPLOYMENT_CONFIG_HASH" != '' ]; then
     run kubectl patch deployment "$DEPLOYMENT_NAME" \
         --namespace "$NAMESPACE" \
-        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null}}}}}'
+        --type strategic -p '{"spec":{"template":{"metadata":{"annotations":{"dapr-mi-wizard/config-hash":null,"dapr-mi-wizard/client-id":null}}}}}'
   fi
   # Kept: the Dapr annotations (dapr.io/enabled, app-id, app-port): Dapr may have been on before the setup, and callers use the app id.
 fi

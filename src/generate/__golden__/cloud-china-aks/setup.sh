@@ -175,7 +175,7 @@ if [ "$DEPLOYMENT_SERVICE_ACCOUNT" != '' ]; then
   fi
 fi
 
-# Check the namespace's Dapr components of the same names before any change: one of another type, or scoped to other than orders-api alone, stops the script.
+# Check the namespace's Dapr components of the same names before any change: one the setup did not create, or one an earlier run wrote with another type or scopes other than orders-api alone, stops the script.
 COMPONENT_FOUND=$(kubectl get components.dapr.io azurekeyvault \
     --namespace "$NAMESPACE" \
     --ignore-not-found -o 'jsonpath={.spec.type}/{.scopes[*]}')
@@ -183,17 +183,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io azurekeyvault \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io azurekeyvault \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named azurekeyvault that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io azurekeyvault --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named azurekeyvault that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io azurekeyvault --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != secretstores.azure.keyvault/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named azurekeyvault that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named azurekeyvault, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io azurekeyvault --namespace orders -o yaml shows it). Applying the setup'\''s file of type secretstores.azure.keyvault over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io azurekeyvault --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io statestore \
@@ -203,17 +205,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io statestore \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io statestore \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named statestore that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io statestore --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io statestore --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named statestore that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io statestore --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io statestore --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != state.azure.blobstorage/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named statestore that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io statestore --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named statestore, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io statestore --namespace orders -o yaml shows it). Applying the setup'\''s file of type state.azure.blobstorage over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io statestore --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io tablestate \
@@ -223,17 +227,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io tablestate \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io tablestate \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != state.azure.tablestorage/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named tablestate that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io tablestate --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io tablestate --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named tablestate that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io tablestate --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io tablestate --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != state.azure.tablestorage/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named tablestate that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io tablestate --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named tablestate, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io tablestate --namespace orders -o yaml shows it). Applying the setup'\''s file of type state.azure.tablestorage over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io tablestate --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io pubsub \
@@ -243,17 +249,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io pubsub \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io pubsub \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named pubsub that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pubsub --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != pubsub.azure.servicebus.topics/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named pubsub that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named pubsub, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io pubsub --namespace orders -o yaml shows it). Applying the setup'\''s file of type pubsub.azure.servicebus.topics over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io pubsub --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 COMPONENT_FOUND=$(kubectl get components.dapr.io pg-state \
@@ -263,17 +271,19 @@ if [ "$COMPONENT_FOUND" != '' ]; then
   COMPONENT_MARK=$(kubectl get components.dapr.io pg-state \
       --namespace "$NAMESPACE" \
       --ignore-not-found -o 'jsonpath={.metadata.annotations.dapr-mi-wizard/created}')
+  COMPONENT_TYPE=$(kubectl get components.dapr.io pg-state \
+      --namespace "$NAMESPACE" \
+      --ignore-not-found -o 'jsonpath={.spec.type}')
   if [ "$COMPONENT_MARK" = true ]; then
     if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named pg-state that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pg-state --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pg-state --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed.' >&2
+      echo 'The namespace orders already has a Dapr component named pg-state that an earlier run of the setup wrote with other values (it carries the setup'\''s dapr-mi-wizard/created mark, but another type, or scopes other than orders-api alone: another app id or another component under that name, or it was changed since; kubectl get components.dapr.io pg-state --namespace orders -o yaml shows it). Applying this file would rewrite it for the app that loads it. Take it back with the teardown of that run (its teardown-dapr-identity.sh, or the wizard'\''s Teardown tab with its values), or, if nothing loads it, kubectl delete components.dapr.io pg-state --namespace orders; or choose another name for the component in the wizard. Then run this script again. Nothing was changed. Likely cause: A Dapr Component of this name carries the setup'\''s mark but another type, or scopes other than this app id alone: an earlier run wrote it for another app id or another component under that name, or it was changed since. Applying this run'\''s file would rewrite it for the app that loads it. Fix: Take it back with the teardown of that run (or the wizard'\''s Teardown tab with that run'\''s values), or delete it if nothing loads it; or give the component another name in the wizard. Then run the script again. More: troubleshoot.html#aks-component-other-values, beside the wizard'\''s page.' >&2
       exit 1
     fi
   fi
   if [ "$COMPONENT_MARK" != true ]; then
-    if [ "$COMPONENT_FOUND" != state.postgresql/orders-api ]; then
-      echo 'The namespace orders already has a Dapr component named pg-state that the setup does not write (another type, or scopes other than orders-api alone: kubectl get components.dapr.io pg-state --namespace orders -o yaml shows it). Applying the setup'\''s file would rewrite it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it, then run this script again. Nothing was changed.' >&2
-      exit 1
-    fi
+    echo "The namespace orders already has a Dapr component named pg-state, of type ${COMPONENT_TYPE}." >&2
+    echo 'That component carries no dapr-mi-wizard/created mark, so the setup did not create it (someone else did, or a setup from before it marked what it creates, or a run stopped before its mark; kubectl get components.dapr.io pg-state --namespace orders -o yaml shows it). Applying the setup'\''s file of type state.postgresql over it would rewrite it for every app that loads it, and its teardown would keep it, so nothing was changed. Choose another name for the component in the wizard; or, if that component is yours and nothing else loads it, remove it yourself (kubectl delete components.dapr.io pg-state --namespace orders). Then run this script again. Likely cause: The app'\''s namespace holds a Dapr Component of a name the wizard gives one of its components, without the setup'\''s dapr-mi-wizard/created mark: someone else made it (by hand, by Helm, for another app), or a setup from before the mark did, or a run of the setup stopped between applying it and marking it. kubectl apply of the setup'\''s file would patch it, whatever its type, for every app that loads it, and the teardown would keep it. Fix: Give the component another name in the wizard. Or, if that Component is yours and nothing else loads it, delete it: the setup then applies its own and marks it. Then run the script again. More: troubleshoot.html#aks-component-not-created-by-setup, beside the wizard'\''s page.' >&2
+    exit 1
   fi
 fi
 
@@ -318,7 +328,7 @@ OIDC_ISSUER=$(read_or_placeholder OIDC_ISSUER az aks show \
     --resource-group "$RESOURCE_GROUP" \
     --query oidcIssuerProfile.issuerUrl -o tsv)
 
-# Let exactly this ServiceAccount sign in as the identity (a federated credential), unless a credential for this issuer and ServiceAccount exists already.
+# Let exactly this ServiceAccount sign in as the identity (a federated credential for the audience api://AzureADTokenExchange), unless a credential for this issuer and ServiceAccount exists already; one for other audiences stops the script.
 FEDERATED_CREDENTIAL_FOUND=$(az identity federated-credential list \
     --identity-name "$IDENTITY_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -341,7 +351,16 @@ if [ "$FEDERATED_CREDENTIAL_FOUND" = '' ]; then
       --audiences api://AzureADTokenExchange -o none
 fi
 if [ "$FEDERATED_CREDENTIAL_FOUND" != '' ]; then
-  printf '%s\n' "The federated credential ${FEDERATED_CREDENTIAL_FOUND} already trusts this issuer and ServiceAccount; it is kept."
+  FEDERATED_CREDENTIAL_AUDIENCE_OK=$(az identity federated-credential list \
+      --identity-name "$IDENTITY_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query "[?name=='${FEDERATED_CREDENTIAL_FOUND}'] | [0] | contains(audiences, 'api://AzureADTokenExchange')" -o tsv || true)
+  if [ "$FEDERATED_CREDENTIAL_AUDIENCE_OK" = false ]; then
+    echo "The federated credential ${FEDERATED_CREDENTIAL_FOUND} of the identity id-orders trusts this cluster's issuer and the ServiceAccount orders-api in orders, but not for the audience api://AzureADTokenExchange. To set it: az identity federated-credential update --name ${FEDERATED_CREDENTIAL_FOUND} --identity-name id-orders --resource-group rg-orders --issuer ${OIDC_ISSUER} --subject system:serviceaccount:orders:orders-api --audiences api://AzureADTokenExchange" >&2
+    echo 'Dapr'\''s pods present a ServiceAccount token for the audience api://AzureADTokenExchange (the Workload ID webhook asks for it), and Entra takes a token only through a credential listing its audience, so Dapr'\''s sign-in would fail (AADSTS70021). Entra holds one credential for an issuer and subject, so the setup cannot add its own beside it; it stops here, before the grants and the cluster'\''s objects, and leaves the credential as it is. Run the update above if nothing else signs in through that credential with the audiences it lists (az identity federated-credential show --name <credential> --identity-name id-orders --resource-group rg-orders shows them), or use another identity, namespace or ServiceAccount in the wizard. Then run this script again. Likely cause: The identity has a federated credential for the cluster'\''s issuer and the app'\''s ServiceAccount, but its audiences lack api://AzureADTokenExchange, the audience of the token the Workload ID webhook projects into the pods. Entra matches a token to a credential by issuer, subject and audience, so Dapr'\''s sign-in would fail with AADSTS70021; and Entra takes no second credential for the same issuer and subject, so the setup cannot add its own. Fix: If nothing else signs in through that credential with the audiences it lists, set its audience to api://AzureADTokenExchange (the update command the script printed); otherwise use another identity, namespace or ServiceAccount in the wizard. Then run the script again. More: troubleshoot.html#aks-federated-credential-audience, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
+  printf '%s\n' "The federated credential ${FEDERATED_CREDENTIAL_FOUND} already trusts this issuer and ServiceAccount for the audience api://AzureADTokenExchange; it is kept."
 fi
 
 # Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.

@@ -152,7 +152,7 @@ if [ "$COSMOS_PARTITION_KEY" != /partitionKey ]; then
   exit 1
 fi
 # Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
-# Each event hub it subscribes to needs the consumer group orders-api: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api --resource-group rg-orders
+# Each event hub it subscribes to needs the consumer group orders-api, which Dapr does not create; where it is missing: az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name <topic> --name orders-api --resource-group rg-orders
 
 # Check before any change that the container app runs in the environment env-orders, where the components go.
 ENVIRONMENT_ID=$(az containerapp env show \

@@ -1,7 +1,7 @@
 """Sign-in, identities and grants: account, identity, federated credentials, role assignments, Key Vault
 access policies, Cosmos DB SQL role assignments, Redis access policy assignments."""
 from az_args import MANY, ONE, SWITCH, required
-from az_output import cli_error, service_error
+from az_output import cli_error, resource_not_found, service_error
 from az_resources import check_group, find, find_by_id, group_id, resource_id, subscription_id, TYPES
 from state import next_id, stable_id
 
@@ -110,6 +110,19 @@ def federated_credential_create(state, values):
     credentials = identity.setdefault('federatedIdentityCredentials', {})
     credentials[name] = credential
     return credential
+
+
+def federated_credential_update(state, values):
+    """Azure CLI 2.45 runs create's PUT (identity/custom.py create_or_update_federated_credential, which needs
+    --issuer and --subject); later releases' aaz command GETs the credential first, so a missing one fails
+    (identity/aaz/latest/identity/federated_credential/_update.py). Both: it must exist, and takes both flags."""
+    name, identity_name, group = required(values, '--name', '--identity-name', '--resource-group')
+    identity = find(state, 'identity', identity_name, group)
+    if name not in identity.get('federatedIdentityCredentials', {}):
+        raise resource_not_found(
+            "The Resource 'Microsoft.ManagedIdentity/userAssignedIdentities/{0}/federatedIdentityCredentials/{1}' "
+            "under resource group '{2}' was not found.".format(identity_name, name, group))
+    return federated_credential_create(state, values)
 
 
 def _role_guid(state, role):
@@ -251,6 +264,8 @@ def access_commands():
         ('identity', 'create'): (identity_create, dict(group, **{'--location': ONE, '--tags': MANY})),
         ('identity', 'show'): (identity_show, group),
         ('identity', 'federated-credential', 'create'): (federated_credential_create, dict(
+            group, **{'--identity-name': ONE, '--issuer': ONE, '--subject': ONE, '--audiences': MANY})),
+        ('identity', 'federated-credential', 'update'): (federated_credential_update, dict(
             group, **{'--identity-name': ONE, '--issuer': ONE, '--subject': ONE, '--audiences': MANY})),
         ('role', 'assignment', 'create'): (role_assignment_create, {
             '--assignee-object-id': ONE, '--assignee-principal-type': ONE, '--role': ONE, '--scope': ONE,
