@@ -90,6 +90,7 @@ function closingStep(plan: DeploymentPlan, host: HostModule): ScriptStep {
       : 'Done. New grants take a few minutes (role assignments up to about 10) to take effect;',
     lines: [
       note(`until then Dapr may get 403 Forbidden: if the app started before that, ${host.restartHint}`),
+      ...(host.runAgain === undefined ? [] : [note(host.runAgain.join('\n'))]),
     ],
   };
 }
@@ -201,6 +202,7 @@ export function buildSetupScript(plan: DeploymentPlan, meta?: ScriptMeta): Scrip
       `Dapr Managed Identity Wizard: ${scriptTitle(plan)} on ${plan.host.title}, ${plan.identity.title}.`,
       ...originLines(meta),
       signInLine(plan) + (requirement ? ` ${requirement}` : ''),
+      ...(host.runAgain ?? []),
       'Change values in the wizard, not here: the files this script writes were generated from them.',
       ...grantOptionLines(plan),
       '',

@@ -288,6 +288,8 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
       { regex: 'process component \\S+ error' },
       // The setup script's wait for daprd's load line (src/generate/hosts/aks-verify.ts, aci.ts).
       { regex: 'did not log "component loaded: \\S+' },
+      // The VM's metadata check (src/generate/hosts/dapr-metadata-check.ts).
+      { regex: 'metadata api on .+ does not list the component \\S+' },
     ],
     cause:
       'A component failed to start; the rest of the line is its own error. The sidecar may still report ' +

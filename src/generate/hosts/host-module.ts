@@ -27,6 +27,11 @@ export interface HostModule {
   readonly teardownRemovesLocalFiles?: true;
   /** Checks that the components reached Dapr's store on this host (none where the host has no store). */
   readonly verifyLines: (plan: DeploymentPlan) => ScriptLine[];
+  /**
+   * When to run the setup again to finish its proof (the VM: once the app runs under dapr run, when Dapr's
+   * metadata API can answer), in lines: said in the header and at the end. Optional.
+   */
+  readonly runAgain?: readonly string[];
   /** The end of "if the app started before that, ...". */
   readonly restartHint: string;
   /** The Azure CLI release the commands need, when newer than the oldest supported one. */

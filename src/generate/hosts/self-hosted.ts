@@ -1,18 +1,9 @@
 /** Steps shared by the hosts where Dapr runs self-hosted beside the app (VM, VMSS, App Service). */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import {
-  capture,
-  cmd,
-  note,
-  v,
-  when,
-  type Command,
-  type Note,
-  type ScriptLine,
-  type ScriptStep,
-} from '../script-model';
+import { capture, cmd, note, v, when, type Command, type ScriptLine, type ScriptStep } from '../script-model';
 import { componentFilesNoun, RG, writeComponentFiles } from '../setup/steps';
+import { DAPR_HTTP_PORT } from './dapr-metadata-check';
 
 export const SYSTEM_READ_FIRST =
   'An identity already on is read first and used as it is, so a dry run checks the grants of the real principal.';
@@ -75,19 +66,14 @@ export function appIdOrPlaceholder(plan: DeploymentPlan): string {
 }
 
 /**
- * Dapr's metadata API lists the components daprd loaded, by name (GET /v1.0/metadata, "components":
- * dapr/dapr pkg/api/http/metadata.go and pkg/api/universal/metadata.go, v1.16.0). It answers only while the
- * app runs under Dapr, so it is a line to run then. dapr run picks the HTTP port unless given one, and prints
- * it as it starts: "Starting Dapr with id <app id>. HTTP Port: <port>." (dapr/cli cmd/run.go).
+ * The start line the user runs: dapr run's --app-port is the port daprd calls the app on, without which it
+ * delivers no subscribed message or input-binding event (dapr/docs daprdocs/content/en/reference/cli/dapr-run.md;
+ * the wizard asks for it whenever a component delivers, model/validate-app-port.ts). --dapr-http-port fixes
+ * the port of Dapr's HTTP API, which the setup's metadata check asks (dapr-metadata-check.ts).
  */
-export function metadataApiNote(plan: DeploymentPlan): Note {
-  const names = plan.components.map((component) => component.name).join(', ');
-  return note(
-    `Once the app runs under dapr run, on the ${plan.host.noun === 'scale set' ? 'instance' : plan.host.noun}: Dapr's metadata API lists the components it loaded (${names}):\n` +
-      '  curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")\n' +
-      'Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run\n' +
-      "output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).",
-  );
+export function daprRunLine(plan: DeploymentPlan): string {
+  const appPort = plan.appPort === '' ? '' : ` --app-port ${plan.appPort}`;
+  return `  dapr run --app-id ${appIdOrPlaceholder(plan)}${appPort} --dapr-http-port ${DAPR_HTTP_PORT} --resources-path ./${FILES_DIR} -- <your app command>`;
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
- * The VM's and the scale set's verification: a token from each machine's instance metadata service (through
- * Run Command on the VM; lines to run on an instance of a scale set) and Dapr's metadata API.
+ * The VM's and the scale set's verification: a token from each machine's instance metadata service and the
+ * components in Dapr's metadata API (through Run Command on the VM; lines to run on an instance of a scale set).
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { command, join, lit, note, printLine, retry, v, type ScriptLine } from '../script-model';
 import { RG } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
-import { metadataApiNote, resourceManagerEndpoint } from './self-hosted';
+import { loadedEntry, METADATA_ANSWERED, METADATA_SCRIPT, metadataCheckLines } from './dapr-metadata-check';
+import { daprRunLine, resourceManagerEndpoint } from './self-hosted';
 
 /** client_id in the scale set's token request: the entered value, or where the script prints it. */
 function scaleSetClientId(plan: DeploymentPlan): string | undefined {
@@ -33,7 +34,7 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
     ...(plan.identity.kind === 'user' && plan.identity.clientId === ''
       ? [printLine("The identity's client id, for client_id= in that request: ", v('CLIENT_ID'))]
       : []),
-    metadataApiNote(plan),
+    scaleSetMetadataNote(plan),
     // Printed, not run: the user runs it once the instances had time to update.
     printLine(
       'Instances not yet on the latest model (so still without the identity, Uniform orchestration), to update with az vmss update-instances --instance-ids <ids>:\n  az vmss list-instances --name ',
@@ -43,6 +44,24 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
       " --query '[?!latestModelApplied].instanceId' -o tsv",
     ),
   ];
+}
+
+/**
+ * The metadata check of an instance, printed for the same reason as the token check above: the script knows
+ * no instance id. The machine's script is the VM's (dapr-metadata-check.ts); each loaded component is a line
+ * starting with its entry.
+ */
+function scaleSetMetadataNote(plan: DeploymentPlan): ScriptLine {
+  const entries = plan.components.map((component) => `  ${loadedEntry(component)}`).join('\n');
+  return note(
+    "Once the app runs under dapr run on an instance: Dapr's metadata API there lists each component daprd loaded:\n" +
+      '  az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \\\n' +
+      `    --instance-id <instance-id> --command-id RunShellScript --scripts '${METADATA_SCRIPT}' \\\n` +
+      "    --query 'value[0].message' -o tsv\n" +
+      `Its output holds "${METADATA_ANSWERED}" and a line for each, starting:\n${entries}\n` +
+      'A missing one has a "Failed to init component <name>" line in the dapr run output, whose rest is the cause\n' +
+      "(troubleshoot.html#dapr-component-init-failed, beside the wizard's page).",
+  );
 }
 
 /**
@@ -102,6 +121,11 @@ export function vmVerifyLines(plan: DeploymentPlan): ScriptLine[] {
         ),
       },
     ),
-    metadataApiNote(plan),
+    ...metadataCheckLines(
+      plan,
+      ['az', 'vm', 'run-command', 'invoke', '--name', v('VM_NAME'), ...RG, '--command-id', 'RunShellScript'],
+      'the VM',
+      daprRunLine(plan),
+    ),
   ];
 }

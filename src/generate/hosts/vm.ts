@@ -21,7 +21,7 @@ import {
 import { fileList, guard, RG } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { scaleSetVerifyLines, vmVerifyLines } from './vm-verify';
-import { appIdOrPlaceholder, assignIdentitySteps, writeAndPlaceSteps } from './self-hosted';
+import { assignIdentitySteps, daprRunLine, writeAndPlaceSteps } from './self-hosted';
 import {
   readSystemPrincipalStep,
   removeHostIdentityStep,
@@ -29,16 +29,6 @@ import {
 } from '../teardown/host-steps';
 
 const UPGRADE_MODE = 'UPGRADE_MODE';
-
-/**
- * The start line the user runs: dapr run's --app-port is the port daprd calls the app on, without which it
- * delivers no subscribed message or input-binding event (dapr/docs daprdocs/content/en/reference/cli/dapr-run.md;
- * the wizard asks for it whenever a component delivers, model/validate-app-port.ts).
- */
-function runCommand(plan: DeploymentPlan): string {
-  const appPort = plan.appPort === '' ? '' : ` --app-port ${plan.appPort}`;
-  return `  dapr run --app-id ${appIdOrPlaceholder(plan)}${appPort} --resources-path ./${FILES_DIR} -- <your app command>`;
-}
 
 const DAPR_VERSION = 'DAPR_VERSION';
 const UPGRADE_DOC = 'https://docs.dapr.io/operations/hosting/self-hosted/self-hosted-upgrade/';
@@ -176,8 +166,8 @@ function installDapr(where: string, plan: DeploymentPlan): string {
 function placement(plan: DeploymentPlan): string {
   const files = fileList(plan);
   return plan.host.id === 'vmss'
-    ? `${installDapr('on every instance (in the image or with your deployment)', plan)}\nShip ${files} to every instance the same way, and start the app with Dapr:\n${runCommand(plan)}\nEach instance finds the scale set's identity through the instance metadata service.`
-    : `${installDapr('on the VM', plan)}\nCopy ${files} to the VM, into a ${FILES_DIR} folder beside the app, and start the app with Dapr:\n${runCommand(plan)}\nDapr finds the VM's identity through the instance metadata service; nothing else to set.`;
+    ? `${installDapr('on every instance (in the image or with your deployment)', plan)}\nShip ${files} to every instance the same way, and start the app with Dapr:\n${daprRunLine(plan)}\nEach instance finds the scale set's identity through the instance metadata service.`
+    : `${installDapr('on the VM', plan)}\nCopy ${files} to the VM, into a ${FILES_DIR} folder beside the app, and start the app with Dapr:\n${daprRunLine(plan)}\nDapr finds the VM's identity through the instance metadata service; nothing else to set.`;
 }
 
 /**
@@ -312,6 +302,12 @@ function virtualMachineTeardownSteps(group: 'vm' | 'vmss') {
   ];
 }
 
+/** The VM's metadata check answers only while the app runs, which the user starts after this script. */
+const VM_RUN_AGAIN = [
+  'Run it again once the app runs under dapr run (this script prints the command, with --dapr-http-port 3500):',
+  'that run changes nothing and checks through Run Command that Dapr loaded each component.',
+];
+
 /** VM and VMSS share the identity commands; the group is `vm` or `vmss`. */
 function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
   const isScaleSet = group === 'vmss';
@@ -342,6 +338,7 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
     teardownSteps: virtualMachineTeardownSteps(group),
     teardownRemovesLocalFiles: true,
     verifyLines: (plan) => (isScaleSet ? scaleSetVerifyLines(plan) : vmVerifyLines(plan)),
+    ...(isScaleSet ? {} : { runAgain: VM_RUN_AGAIN }),
     restartHint: RESTART_THE_APP,
     cliRequirement: () => undefined,
   };

@@ -35,7 +35,7 @@ describe('planSummary', () => {
         title: 'On the VM',
         items: [
           // No component here needs a Dapr newer than the oldest supported: no release check runs.
-          'Runs commands on the VM vm-orders as root through Run Command (the identity check).',
+          'Runs commands on the VM vm-orders as root through Run Command (the identity check; once the app runs under dapr run, the check that Dapr loaded each component).',
         ],
       },
     ]);
@@ -46,9 +46,9 @@ describe('planSummary', () => {
       planSummary(plan(link)).find((section) => section.title === 'On the VM')?.items ?? [];
     const sqlV2 =
       'host=vm&resourceGroup=rg-orders&hostName=vm-orders&component=state.sqlserver&m.host=sql-orders.database.windows.net&m.database=orders';
-    expect(onTheVm(sqlV2).join(' ')).toContain('(the Dapr release check and the identity check)');
+    expect(onTheVm(sqlV2).join(' ')).toContain('(the Dapr release check and the identity check;');
     expect(onTheVm('host=vm&hostName=vm-orders&m.vaultName=kv-orders').join(' ')).toContain(
-      '(the identity check)',
+      '(the identity check;',
     );
   });
 

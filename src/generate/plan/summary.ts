@@ -102,7 +102,7 @@ function hostItems(plan: DeploymentPlan): string[] {
       return [
         // The release check runs only when a component needs a Dapr newer than the oldest supported one
         // (plan.daprNeed, build-plan.ts checkedDaprNeed; hosts/vm.ts daprCheckSteps); the identity check always.
-        `Runs commands on ${host} as root through Run Command (${plan.daprNeed === undefined ? 'the identity check' : 'the Dapr release check and the identity check'}).`,
+        `Runs commands on ${host} as root through Run Command (${plan.daprNeed === undefined ? 'the identity check' : 'the Dapr release check and the identity check'}; once the app runs under dapr run, the check that Dapr loaded each component).`,
       ];
     case 'vmss':
       return [

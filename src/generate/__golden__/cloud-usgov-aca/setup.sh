@@ -589,12 +589,15 @@ else
     echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
-  # Not proved by this script: that Dapr loaded each component. Console logs include the Dapr sidecar's
-  # (the container name daprd below is not confirmed by Microsoft: if it is refused, omit --container).
-  # Once the app runs, search these for "Component loaded: <name>"
-  # and "Failed to init component <name>":
+  # Not proved by this script: that Dapr loaded each component. No documented az command shows the Dapr
+  # sidecar's own log: az containerapp logs show --type console streams the app's container unless
+  # --container names another container of the replica, and no Microsoft page names the sidecar's (try
+  # --container daprd: it is refused with "Could not find container" if that is not its name).
+  # What to read instead, once the app runs: the environment's Log Analytics workspace, whose console table
+  # (ContainerAppConsoleLogs, or ContainerAppConsoleLogs_CL) holds the Dapr sidecar's lines: search it for
+  # "Component loaded: cosmos-state (", "Component loaded: sql-state (", "Component loaded: redis-state (", "Component loaded: configstore (", "Component loaded: eh-pubsub (" and "Failed to init component".
+  # The system log only shows that the environment took each component ("Successfully created Dapr component"):
   #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
-  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type console --container daprd --tail 300 --format text
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;

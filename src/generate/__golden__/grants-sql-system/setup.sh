@@ -3,6 +3,8 @@
 # Generated on 2026-12-01 by the Dapr Managed Identity Wizard 0.1.0; this link reopens it with these values:
 #   https://wizard.example/#host=vm&resourceGroup=rg-orders&hostName=vm-orders&appId=orders-api&component=state.sqlserver&name=sql-state&m.host=sql-orders.database.windows.net&m.database=orders
 # Run it with Bash after `az login`.
+# Run it again once the app runs under dapr run (this script prints the command, with --dapr-http-port 3500):
+# that run changes nothing and checks through Run Command that Dapr loaded each component.
 # Change values in the wizard, not here: the files this script writes were generated from them.
 #
 # Safe to run again: each step looks before it changes (grants and assignments are made only when missing;
@@ -24,7 +26,7 @@
 # Files written:
 #   - components/sql-state.yaml: the Azure SQL state store component
 # On the VM:
-#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check).
+#   - Runs commands on the VM vm-orders as root through Run Command (the Dapr release check and the identity check; once the app runs under dapr run, the check that Dapr loaded each component).
 
 RESOURCE_GROUP=rg-orders
 VM_NAME=vm-orders
@@ -184,7 +186,7 @@ YAML
 # --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
 # These components need Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17): dapr init installs the newest release; with --runtime-version pick 1.17.0 or later.
 # Copy components/sql-state.yaml to the VM, into a components folder beside the app, and start the app with Dapr:
-#   dapr run --app-id orders-api --resources-path ./components -- <your app command>
+#   dapr run --app-id orders-api --dapr-http-port 3500 --resources-path ./components -- <your app command>
 # Dapr finds the VM's identity through the instance metadata service; nothing else to set.
 
 # Verify: the grants.
@@ -207,11 +209,33 @@ else
     echo 'The VM'\''s instance metadata service gave no token yet (a new identity can take a moment to reach it); trying again in 10 s.' >&2
     sleep 10
   done
-  # Once the app runs under dapr run, on the VM: Dapr's metadata API lists the components it loaded (sql-state):
-  #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
-  # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
-  # output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
+  # Dapr's metadata API on the VM (GET http://localhost:3500/v1.0/metadata) lists each component daprd loaded.
+  # It answers once the app runs under dapr run: until then this says what to run.
+  DAPR_METADATA=$(az vm run-command invoke \
+      --name "$VM_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --command-id RunShellScript \
+      --scripts 'if curl -sf -o /dev/null http://localhost:3500/v1.0/metadata; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; else echo "dapr-metadata-api: no answer"; fi' \
+      --query 'value[0].message' -o tsv || true)
+  DAPR_METADATA_ANSWERED=$(printf '%s\n' "$DAPR_METADATA" | grep -c -x -- 'dapr-metadata-api: answered' || true)
+  if [ "$DAPR_METADATA_ANSWERED" = 0 ]; then
+    printf '%s\n' 'Dapr'\''s metadata API on the VM did not answer on port 3500 (or Run Command failed: its error is above). Before the app runs under Dapr that is expected: start it on the VM with
+  dapr run --app-id orders-api --dapr-http-port 3500 --resources-path ./components -- <your app command>
+then run this script again: it changes nothing and checks that Dapr loaded each component. If the app already runs under dapr run, daprd may have stopped: a component that fails to load stops it, and its "Failed to init component <name>" line in the dapr run output says why (troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page).'
+  fi
+  if [ "$DAPR_METADATA_ANSWERED" != 0 ]; then
+    DAPR_COMPONENT_LOADED=$(printf '%s\n' "$DAPR_METADATA" | grep -c -F -- '{"name":"sql-state","type":"state.sqlserver"' || true)
+    if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+      echo 'Dapr'\''s metadata API on the VM does not list the component sql-state: daprd did not load it. Check, most likely first: the app runs under another --app-id than orders-api, the component'\''s scope; or dapr run was started without --resources-path ./components; or the component failed to init and ignoreErrors let daprd go on: its "Failed to init component sql-state" line in the dapr run output says why (a 403 there can mean a grant is not in effect yet). Start the app with the dapr run line this script prints, then run this script again. Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+  fi
+  if [ "$DAPR_METADATA_ANSWERED" != 0 ]; then
+    printf '%s\n' 'Dapr'\''s metadata API on the VM lists every component: sql-state.'
+  fi
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app.
+# Run it again once the app runs under dapr run (this script prints the command, with --dapr-http-port 3500):
+# that run changes nothing and checks through Run Command that Dapr loaded each component.

@@ -252,7 +252,7 @@ YAML
 #   dapr init --slim   # without Docker: installs the daprd, placement and scheduler binaries, no containers
 # --resources-path makes Dapr load the files in ./components only, not the defaults dapr init writes.
 # Ship components/azurekeyvault.yaml, components/statestore.yaml, components/pubsub.yaml to every instance the same way, and start the app with Dapr:
-#   dapr run --app-id orders-api --resources-path ./components -- <your app command>
+#   dapr run --app-id orders-api --dapr-http-port 3500 --resources-path ./components -- <your app command>
 # Each instance finds the scale set's identity through the instance metadata service.
 
 # Verify: the grants.
@@ -271,10 +271,16 @@ else
   # Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
   #   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
   #     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"'
-  # Once the app runs under dapr run, on the instance: Dapr's metadata API lists the components it loaded (azurekeyvault, statestore, pubsub):
-  #   curl -s http://localhost:<dapr-http-port>/v1.0/metadata   (dapr run prints it at start: "HTTP Port: ...")
-  # Each is in "components" by name; a missing one has a "Failed to init component <name>" line in the dapr run
-  # output, whose rest is the cause (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
+  # Once the app runs under dapr run on an instance: Dapr's metadata API there lists each component daprd loaded:
+  #   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
+  #     --instance-id <instance-id> --command-id RunShellScript --scripts 'if curl -sf -o /dev/null http://localhost:3500/v1.0/metadata; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; else echo "dapr-metadata-api: no answer"; fi' \
+  #     --query 'value[0].message' -o tsv
+  # Its output holds "dapr-metadata-api: answered" and a line for each, starting:
+  #   {"name":"azurekeyvault","type":"secretstores.azure.keyvault"
+  #   {"name":"statestore","type":"state.azure.blobstorage"
+  #   {"name":"pubsub","type":"pubsub.azure.servicebus.topics"
+  # A missing one has a "Failed to init component <name>" line in the dapr run output, whose rest is the cause
+  # (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
   printf '%s\n' 'Instances not yet on the latest model (so still without the identity, Uniform orchestration), to update with az vmss update-instances --instance-ids <ids>:
   az vmss list-instances --name '"$VMSS_NAME"' --resource-group '"$RESOURCE_GROUP"' --query '\''[?!latestModelApplied].instanceId'\'' -o tsv'
 fi

@@ -1,6 +1,7 @@
 """The hosts: attaching identities, AKS settings and credentials, Container Apps Dapr settings and
 components, container groups."""
 import base64
+import json
 import re
 
 import yaml
@@ -253,6 +254,33 @@ def imds_token_status(machine, script):
     return '200' if attached else '400'
 
 
+DAPR_METADATA_PATH = 'localhost:3500/v1.0/metadata'
+
+
+def dapr_metadata_output(machine, script):
+    """What the setup's metadata script prints on a machine: `daprMetadata` is daprd's state there (absent:
+    no daprd answers, so curl -f fails and the script prints its no-answer line). The body is what daprd's
+    GET /v1.0/metadata writes (dapr/dapr pkg/api/http/metadata.go, encoding/json: compact, fields in struct
+    order), and the lines kept are what the script's own `grep -o` pattern finds in it, read from the script,
+    so a pattern that does not match daprd's JSON finds nothing here either."""
+    metadata = machine.get('daprMetadata')
+    if metadata is None:
+        return 'dapr-metadata-api: no answer'
+    body = json.dumps({
+        'id': metadata.get('appId', ''),
+        'runtimeVersion': metadata.get('runtimeVersion', ''),
+        'components': [dict(name=c['name'], type=c['type'], version=c.get('version', 'v1'),
+                            capabilities=c.get('capabilities', [])) for c in metadata.get('components', [])],
+        'httpEndpoints': [{'name': name} for name in metadata.get('httpEndpoints', [])],
+    }, separators=(',', ':'))
+    pattern = re.search(r'grep -o "((?:[^"\\]|\\.)*)"', script)
+    if pattern is None:
+        raise cli_error('The fake found no grep -o pattern in the metadata script.')
+    # A shell double-quoted string: \" is a quote. In the BRE `{` is literal; Python's re needs it escaped.
+    regex = pattern.group(1).replace('\\"', '"').replace('{', '\\{')
+    return '\n'.join(['dapr-metadata-api: answered'] + re.findall(regex, body))
+
+
 def run_shell_script(state, values, machine):
     """`az vm|vmss run-command invoke --command-id RunShellScript`: the RunCommandResult whose value[0].message
     holds the script's output under [stdout] and [stderr] (vm/custom.py run_command_invoke in the installed
@@ -266,6 +294,8 @@ def run_shell_script(state, values, machine):
     script = ' '.join(values.get('--scripts', []))
     if IMDS_TOKEN_PATH in script:
         printed = imds_token_status(machine, script)
+    elif DAPR_METADATA_PATH in script:
+        printed = dapr_metadata_output(machine, script)
     else:
         printed = machine.get('daprdVersion', '') if 'daprd' in script and '--version' in script else ''
     message = 'Enable succeeded: \n[stdout]\n{0}\n[stderr]\n'.format(printed + '\n' if printed else '')

@@ -1,0 +1,114 @@
+/**
+ * The VM's proof that daprd loaded each component, run against the fake cloud, whose VM answers the metadata
+ * script as daprd would (its JSON filtered by the script's own grep pattern): before the app runs, with every
+ * component loaded, and with one missing.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseShareLink } from '../../model/url-state';
+import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
+import type { FakeCloudState } from '../../test-support/fake-cloud/seed';
+import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
+import { loadGoldenScenarios } from '../../test-support/golden';
+import { buildPlan } from '../plan/build-plan';
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import { loadedEntry, METADATA_SCRIPT } from './dapr-metadata-check';
+
+afterAll(removeFakeCloudRuns);
+
+const SLOW = { timeout: 120_000 };
+
+function scenario(name: string): { script: string; plan: DeploymentPlan; seed: FakeCloudState } {
+  const found = loadGoldenScenarios().find((candidate) => candidate.name === name);
+  const script = found?.outputs['setup.sh'];
+  if (found === undefined || script === undefined) throw new Error(`No golden setup.sh for ${name}`);
+  const plan = buildPlan(parseShareLink('', found.link).config);
+  return { script, plan, seed: seedFromPlan(plan) };
+}
+
+/** The seed with daprd running on the VM, having loaded these components (name and Dapr type). */
+function withDaprd(
+  seed: FakeCloudState,
+  components: readonly { name: string; type: string }[],
+  httpEndpoints: readonly string[] = ['orders'],
+): FakeCloudState {
+  return {
+    ...seed,
+    resources: seed.resources.map((resource) =>
+      resource.type === 'Microsoft.Compute/virtualMachines'
+        ? { ...resource, daprMetadata: { appId: 'orders-api', components, httpEndpoints } }
+        : resource,
+    ),
+  };
+}
+
+function typeOf(plan: DeploymentPlan, name: string): string {
+  const entry = plan.components.find((component) => component.name === name);
+  if (entry === undefined) throw new Error(`No component ${name}`);
+  // The entry is `{"name":"<name>","type":"<type>"`: its last quoted value is the type.
+  return /"type":"([^"]+)"$/.exec(loadedEntry(entry))?.[1] ?? '';
+}
+
+describe('the metadata script run on the VM', () => {
+  it('asks port 3500, and sends only name-and-type pairs back', () => {
+    expect(METADATA_SCRIPT).toContain('http://localhost:3500/v1.0/metadata');
+    expect(METADATA_SCRIPT).toContain('grep -o');
+    expect(METADATA_SCRIPT).not.toContain('jq');
+    // It sits in one single-quoted --scripts argument.
+    expect(METADATA_SCRIPT).not.toContain("'");
+  });
+});
+
+describe('the VM setup proves that Dapr loaded each component', SLOW, () => {
+  it('before the app runs under Dapr: says what to run and to run the script again, and succeeds', () => {
+    const { script, seed } = scenario('three-components-vm');
+    const result = runWithFakeCloud(script, seed);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Dapr's metadata API on the VM did not answer on port 3500");
+    expect(result.stdout).toContain(
+      'dapr run --app-id orders-api --dapr-http-port 3500 --resources-path ./components',
+    );
+    expect(result.stdout).toContain('then run this script again');
+    expect(result.stdout).not.toContain('lists every component');
+  });
+
+  it('with every component loaded: says so', () => {
+    const { script, plan, seed } = scenario('three-components-vm');
+    const loaded = plan.components.map((component) => ({
+      name: component.name,
+      type: typeOf(plan, component.name),
+    }));
+    const result = runWithFakeCloud(script, withDaprd(seed, loaded));
+    expect(result.stderr).not.toContain('does not list the component');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      "Dapr's metadata API on the VM lists every component: azurekeyvault, statestore, pubsub.",
+    );
+  });
+
+  it('with one missing (an HTTP endpoint of its name does not count): names it and the entry, and fails', () => {
+    const { script, plan, seed } = scenario('three-components-vm');
+    const loaded = plan.components
+      .filter((component) => component.name !== 'statestore')
+      .map((component) => ({ name: component.name, type: typeOf(plan, component.name) }));
+    const result = runWithFakeCloud(script, withDaprd(seed, loaded, ['statestore']));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "Dapr's metadata API on the VM does not list the component statestore: daprd did not load it.",
+    );
+    expect(result.stderr).toContain('troubleshoot.html#dapr-component-init-failed');
+    expect(result.stderr).not.toContain('does not list the component azurekeyvault');
+    expect(result.stdout).not.toContain('lists every component');
+  });
+
+  it('a component of the same name but another type is not the one the script wrote', () => {
+    const { script, plan, seed } = scenario('vm-system');
+    const [only] = plan.components;
+    if (only === undefined) throw new Error('No component');
+    const result = runWithFakeCloud(
+      script,
+      withDaprd(seed, [{ name: only.name, type: 'secretstores.local.file' }]),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`does not list the component ${only.name}`);
+  });
+});
