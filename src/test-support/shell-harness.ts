@@ -87,7 +87,13 @@ export function expectedCalls(script: Script, inputs: StubInputs): Expected {
             : argv[0] === 'sqlcmd'
               ? sqlcmdAnswer(argv.slice(1))
               : '';
-      values.set(command.captureTo, output.replace(/\n+$/, ''));
+      // A lookup piped through tr '[:upper:]' '[:lower:]' (resource ids compared in lower case): GNU tr maps
+      // single bytes, so only ASCII letters change, whatever the locale.
+      const lowered =
+        pipe?.[0] === 'tr' && pipe[1] === '[:upper:]' && pipe[2] === '[:lower:]'
+          ? output.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
+          : output;
+      values.set(command.captureTo, lowered.replace(/\n+$/, ''));
     }
     const group = [argv, ...(pipe ? [pipe] : [])].filter((call) => !BUILTINS.has(call[0] ?? ''));
     if (group.length > 0) groups.push(group.map((call) => call.map(asBytes)));
