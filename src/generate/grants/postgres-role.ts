@@ -226,11 +226,13 @@ const TABLES_ARE_THE_APPS =
 
 /**
  * Stops before a GRANT on a table that is not there, which psql would end with a raw "relation ... does not
- * exist": to_regclass gives NULL instead of an error for a missing name, resolved by the search path as the
- * GRANT resolves it (PostgreSQL docs, functions-info.html, "Object Information and Addressing Functions"). A
- * plain read, so a dry run runs it too. Dapr's configuration store refuses a missing table as well
- * ("postgreSQL configuration table '...' does not exist", components-contrib configuration/postgres/postgres.go)
- * and reads its rows as key, value, version, metadata (the same file's row.Scan).
+ * exist", and on a name Dapr would not take. Two reads in one: Dapr's configuration store looks its table up in
+ * pg_tables (`SELECT EXISTS (SELECT FROM pg_tables where tablename = $1)`, components-contrib
+ * configuration/postgres/postgres.go), which lists tables only, so a view of that name fails there ("postgreSQL
+ * configuration table '...' does not exist"); and to_regclass resolves the name by the search path as the GRANT
+ * does, giving NULL instead of an error for a missing one (PostgreSQL docs, functions-info.html, "Object
+ * Information and Addressing Functions"). A plain read, so a dry run runs it too. Dapr reads the rows as key,
+ * value, version, metadata (the same file's row.Scan).
  */
 function tableChecks(resolved: ResolvedGrant, grant: PostgresGrant): ScriptLine[] {
   const { resource, component } = resolved;
@@ -251,7 +253,9 @@ function tableChecks(resolved: ResolvedGrant, grant: PostgresGrant): ScriptLine[
             'psql',
             connectionString(component.metadata.host ?? '', database),
             '-X -tA -v ON_ERROR_STOP=1 -c',
-            lit(`SELECT to_regclass(${sqlLiteral(table)}) IS NOT NULL;`),
+            lit(
+              `SELECT EXISTS (SELECT FROM pg_tables WHERE tablename = ${sqlLiteral(table)}) AND to_regclass(${sqlLiteral(table)}) IS NOT NULL;`,
+            ),
           ),
           { captureTo: found, effect: 'read-only' },
         ),
@@ -259,7 +263,7 @@ function tableChecks(resolved: ResolvedGrant, grant: PostgresGrant): ScriptLine[
           found,
           '!=',
           't',
-          `The table ${table} does not exist in the database ${database} on ${resource.name}, and ${resolved.components.join(', ')} needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it${layout}, then run this script again.`,
+          `The table ${table} does not exist in the database ${database} on ${resource.name} (a view of that name does not count: Dapr looks its table up in pg_tables), and ${resolved.components.join(', ')} needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it${layout}, then run this script again.`,
         ),
       ];
     });

@@ -152,11 +152,23 @@ def run_pg_statement(server, database_name, database, statement, lines):
             else '?column?'
         lines.table(column, ['t' if all(answers) else 'f'])
         return
+    listed_table = re.fullmatch(r"SELECT EXISTS \(SELECT FROM pg_tables WHERE tablename = '(\w+)'\) AND "
+                                r"to_regclass\('(\w+)'\) IS NOT NULL", statement)
+    if listed_table:
+        # pg_tables lists tables only (PostgreSQL docs view-pg-tables.html); to_regclass finds views too. A
+        # database without a `tables` list has every table; `views` names the views it has.
+        name, resolved = listed_table.group(1), listed_table.group(2)
+        is_table = 'tables' not in database or name in database['tables']
+        resolves = 'tables' not in database or resolved in database['tables'] or \
+            resolved in database.get('views', [])
+        lines.table('?column?', ['t' if is_table and resolves else 'f'])
+        return
     regclass = re.fullmatch(r"SELECT to_regclass\('(\w+)'\) IS NOT NULL", statement)
     if regclass:
         # to_regclass gives NULL, not an error, for a missing relation (PostgreSQL docs, functions-info.html);
         # a database without a `tables` list has every table, as the GRANT above treats it.
-        exists = 'tables' not in database or regclass.group(1) in database['tables']
+        exists = 'tables' not in database or regclass.group(1) in database['tables'] or \
+            regclass.group(1) in database.get('views', [])
         lines.table('?column?', ['t' if exists else 'f'])
         return
     catalog = re.fullmatch(r"SELECT count\(\*\) FROM pg_database WHERE datname = '([^']+)'", statement)
