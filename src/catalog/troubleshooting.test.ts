@@ -111,6 +111,8 @@ const SAMPLES: Record<string, readonly string[]> = {
   // The script's own messages (src/generate/grants/sql-contained-user.ts).
   'sql-grant-refused': [
     'Adding id-orders to the database orders on sql-orders failed with the sqlcmd error above, which waiting does not fix.',
+    // Microsoft Learn, "Microsoft Entra service principal with Azure SQL", Troubleshooting (Msg 33134).
+    "Msg 33134, Level 16, State 1, Line 1\nPrincipal 'app' could not be resolved. Error message: 'Server identity is not configured. Please follow the steps in \"Assign an Azure AD identity to your server and add Directory Reader permission to your identity\"'",
   ],
   'sql-database-lookup-failed': [
     'Could not read sys.databases in master on sql-orders (the error above), so the teardown stops before its database users.',
@@ -184,6 +186,10 @@ const SAMPLES: Record<string, readonly string[]> = {
     'time="2026-12-01T10:00:00Z" level=error msg="Failed to init component pubsub (pubsub.azure.servicebus.topics/v1): 401 Unauthorized"',
     // The setup script's wait for the load line (src/generate/hosts/aks-verify.ts).
     'daprd in the newest pod did not log "Component loaded: azurekeyvault" within 10 minutes.',
+  ],
+  // The VM's metadata check (src/generate/hosts/dapr-metadata-check.ts).
+  'dapr-component-not-in-metadata': [
+    "Dapr's metadata API on the VM does not list the component statestore: daprd did not load it.",
   ],
   // k8s.io/apimachinery pkg/api/errors/errors.go NewNotFound, as kubectl prints it.
   'aks-deployment-not-found': [

@@ -55,6 +55,8 @@ const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
   RBAC_ENABLED: 'true',
   // AKS: the newest pod of the app, read by kubectl after the rollout.
   DAPR_POD: 'orders-api-5d8f7c9b4-x2k7q',
+  // The VM's Run Command answer to the metadata check (hosts/dapr-metadata-check.ts): read, never passed to az.
+  DAPR_METADATA: 'Enable succeeded: \n[stdout]\ndapr-metadata-api: answered\n\n[stderr]\n',
 };
 
 /** Accepted by every az command. */

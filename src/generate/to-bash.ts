@@ -280,8 +280,11 @@ function renderRetry(line: Retry, indent = ''): string {
   ].join('\n');
 }
 
-/** Characters a regular expression may hold unquoted after =~: no word splitting, quoting or expansion. */
-const UNQUOTED_REGEX = /^[A-Za-z0-9_|().,:-]+$/;
+/**
+ * Characters a regular expression may hold unquoted after =~: no word splitting, quoting or expansion (inside
+ * [[ ]] Bash expands no globs, so brackets and * stay the regex's own).
+ */
+const UNQUOTED_REGEX = /^[A-Za-z0-9_|().,:^*[\]-]+$/;
 
 /**
  * The try of a retry that waits out only some failures: the output is captured (the command's own, as `run`

@@ -56,6 +56,17 @@ function resolveWord(word: Word, values: ReadonlyMap<string, string>): string {
   return value;
 }
 
+/**
+ * printf '%s\n' <values> | grep -c (-x|-F) -- <text>: the lines printf writes (each value's own lines) that are
+ * the text (-x) or hold it (-F), counted as grep -c prints them.
+ */
+function countedLines(values: readonly string[], grep: readonly string[]): string {
+  const [, , match, , text = ''] = grep;
+  const lines = values.flatMap((value) => value.split('\n'));
+  const count = lines.filter((line) => (match === '-x' ? line === text : line.includes(text))).length;
+  return `${count}\n`;
+}
+
 interface Expected {
   /** Each command with its pipe partner: the calls of one pipeline may be recorded in either order. */
   readonly groups: string[][][];
@@ -80,13 +91,15 @@ export function expectedCalls(script: Script, inputs: StubInputs): Expected {
     if (command.captureTo !== undefined) {
       // $(...) drops trailing newlines; base64 values are read from the files after the run.
       const output =
-        argv[0] === 'az'
-          ? azAnswer(argv.slice(1), inputs, rbacCount)
-          : argv[0] === 'kubectl'
-            ? kubectlAnswer(argv.slice(1), inputs)
-            : argv[0] === 'sqlcmd'
-              ? sqlcmdAnswer(argv.slice(1))
-              : '';
+        argv[0] === 'printf' && pipe?.[0] === 'grep' && pipe[1] === '-c'
+          ? countedLines(argv.slice(2), pipe)
+          : argv[0] === 'az'
+            ? azAnswer(argv.slice(1), inputs, rbacCount)
+            : argv[0] === 'kubectl'
+              ? kubectlAnswer(argv.slice(1), inputs)
+              : argv[0] === 'sqlcmd'
+                ? sqlcmdAnswer(argv.slice(1))
+                : '';
       // A lookup piped through tr '[:upper:]' '[:lower:]' (resource ids compared in lower case): GNU tr maps
       // single bytes, so only ASCII letters change, whatever the locale.
       const lowered =

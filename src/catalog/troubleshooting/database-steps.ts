@@ -115,8 +115,11 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       // Msg 33130 (MicrosoftDocs/azure-docs#33357).
       { regex: "principal '[^']+' could not be found or this principal type is not supported" },
       // MicrosoftDocs/sql-docs#2323, microsoft/SQLServerPSModule#28.
-      { regex: "principal '[^']+' could not be (found at this time|resolved)" },
-      'Server identity is not configured',
+      // Not the "Server identity is not configured" variant of Msg 33134 (sql-grant-refused): waiting does not fix it.
+      {
+        regex:
+          "principal '[^']+' could not be (found at this time|resolved(?!\\. error message: 'server identity))",
+      },
       // Msg 37545, for an object id the tenant does not hold (Microsoft Learn, "Microsoft Entra logins and
       // users with nonunique display names").
       { regex: "'[^']*' is not a valid object id for '[^']*'" },
@@ -141,16 +144,24 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     stages: ['script'],
     // The script's own message when sqlcmd fails for a reason other than an identity Entra ID does not
     // know yet (src/generate/grants/sql-contained-user.ts).
-    patterns: [{ regex: 'failed with the sqlcmd error above, which waiting does not fix' }],
+    patterns: [
+      { regex: 'failed with the sqlcmd error above, which waiting does not fix' },
+      // Msg 33134 from a server without a directory-reading identity (Microsoft Learn, "Microsoft Entra
+      // service principal with Azure SQL", Troubleshooting): waiting does not fix it.
+      'Server identity is not configured',
+    ],
     cause:
-      'sqlcmd failed for a reason a later try does not change (its Msg line above names it): the server ' +
-      'refused your sign-in (Msg 18456: az is signed in as an account that is not a Microsoft Entra admin ' +
-      'of the server, or go-sqlcmd could not get a token from az), its firewall does not admit this machine ' +
-      '(Msg 40615), your account may not create users (ALTER ANY USER), or a user of that name signs in as ' +
-      'another identity (Msg 50000, the script’s own check).',
+      'sqlcmd failed for a reason a later try does not change (its error above names it): the sqlcmd on ' +
+      'PATH is not go-sqlcmd (the ODBC sqlcmd of mssql-tools takes none of the script’s double-dash flags) ' +
+      'or there is none, the server refused your sign-in (Msg 18456: az is signed in as an account that is ' +
+      'not a Microsoft Entra admin of the server, or go-sqlcmd could not get a token from az), its firewall ' +
+      'does not admit this machine (Msg 40615), the server has no identity that may read the directory ' +
+      '(Msg 33134, “Server identity is not configured”), your account may not create users (ALTER ANY ' +
+      'USER), or a user of that name signs in as another identity (Msg 50000, the script’s own check).',
     fix:
-      'Fix what the Msg line names: sign in to az (az login) as a Microsoft Entra admin of the server, add a ' +
-      'firewall rule for this machine, or drop the other identity’s user if nothing uses it; then run the ' +
+      'Fix what the error names: install go-sqlcmd (and put it first on PATH), sign in to az (az login) as a ' +
+      'Microsoft Entra admin of the server, add a firewall rule for this machine, give the server an ' +
+      'identity with Directory Readers, or drop the other identity’s user if nothing uses it; then run the ' +
       'script again.',
     commands: [
       'az sql server ad-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',

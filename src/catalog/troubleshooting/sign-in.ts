@@ -288,8 +288,6 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
       { regex: 'process component \\S+ error' },
       // The setup script's wait for daprd's load line (src/generate/hosts/aks-verify.ts, aci.ts).
       { regex: 'did not log "component loaded: \\S+' },
-      // The VM's metadata check (src/generate/hosts/dapr-metadata-check.ts).
-      { regex: 'metadata api on .+ does not list the component \\S+' },
     ],
     cause:
       'A component failed to start; the rest of the line is its own error. The sidecar may still report ' +
@@ -298,5 +296,30 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
     commands: ['curl http://localhost:3500/v1.0/metadata'],
     prevention: { text: 'Check the component’s load line in the daprd log after every deployment.' },
     sources: ['dapr/dapr pkg/runtime/errors/init.go', 'dapr/dapr#7326', 'dapr/dapr#8236'],
+  },
+  {
+    // Self-hosted (dapr run on a VM): daprd serves its HTTP API only after the components are processed
+    // (dapr/dapr pkg/runtime/runtime.go), so an answer without the component means daprd runs without it: a
+    // failed init with ignoreErrors set goes on (pkg/runtime/processor/loops/root/component.go), and without
+    // it daprd exits, which dapr run reports and does not restart (dapr/cli cmd/run.go).
+    id: 'dapr-component-not-in-metadata',
+    title: 'Dapr runs on the VM without one of the components',
+    stages: ['runtime'],
+    patterns: [
+      // The VM's metadata check (src/generate/hosts/dapr-metadata-check.ts).
+      { regex: 'metadata api on .+ does not list the component \\S+' },
+    ],
+    cause:
+      'daprd answered, so it started, but without this component: dapr run was started under another app ' +
+      'id than the component’s scope or without --resources-path pointing at the component files, or the ' +
+      'component failed to initialize and ignoreErrors let daprd go on without it.',
+    fix: 'Read the dapr run output for "Failed to init component <name>" (paste it into the troubleshooting page’s search box), start the app with the dapr run line the script prints, then run the script again.',
+    commands: ['curl http://localhost:3500/v1.0/metadata'],
+    prevention: { text: 'Start the app with the dapr run line the script prints.' },
+    sources: [
+      'dapr/dapr pkg/runtime/runtime.go',
+      'dapr/dapr pkg/runtime/processor/loops/root/component.go',
+      'dapr/cli cmd/run.go',
+    ],
   },
 ];

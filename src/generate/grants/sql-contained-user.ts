@@ -44,8 +44,14 @@ function sqlName(name: string): string {
 const SQL_ATTEMPTS = 6;
 const SQL_DELAY_SECONDS = 20;
 const ENTRA_WAITING = `Trying again in ${SQL_DELAY_SECONDS} s: Microsoft Entra ID may not know the new identity yet.`;
-/** go-sqlcmd's "Msg <number>, Level" line (pkg/sqlcmd/format.go AddError) for a principal not found (yet). */
-const SQL_PRINCIPAL_UNKNOWN = 'Msg.(37545|33134|33130),';
+/**
+ * go-sqlcmd's "Msg <number>, Level" line (pkg/sqlcmd/format.go AddError) for a principal not found (yet). The
+ * number is followed by a comma, or a full-width one in go-sqlcmd's Chinese messages, so anything but a digit.
+ * Msg 33134 counts only with "Please try again later": the same number with "Server identity is not
+ * configured" (a server without a directory-reading identity, Microsoft Learn "Microsoft Entra service
+ * principal with Azure SQL", Troubleshooting) does not pass by waiting.
+ */
+const SQL_PRINCIPAL_UNKNOWN = 'Msg.(37545|33130)[^0-9]|Msg.33134[^0-9].*try.again.later';
 
 export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, grant: SqlGrant): ScriptStep {
   const { resource, component } = resolved;
@@ -54,9 +60,11 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
   const userLiteral = nvarchar(user);
   // A user kept from a deleted identity of the same name has the old identity's SID, and sign-in fails. FROM
   // EXTERNAL PROVIDER stores a service principal's application (client) id as the SID (Microsoft Learn,
-  // fabric/database/sql/authentication.md, "Create database users for Microsoft Entra identities"; read on
-  // the Fabric SQL database page, not confirmed on an Azure SQL Database page), so a SID that is not this
-  // client id's bytes stops the batch before any grant, and --exit-on-error stops the script.
+  // fabric/database/sql/authentication.md, "Create database users for Microsoft Entra identities"; and for
+  // Azure SQL, with WITH OBJECT_ID too: MicrosoftDocs/sql-docs azure-sql/database/
+  // authentication-microsoft-entra-create-users-with-nonunique-names.md, whose example SID converts to the
+  // Application ID), so a SID that is not this client id's bytes stops the batch before any grant, and
+  // --exit-on-error stops the script.
   const otherIdentity = `The database user ${user} signs in as another Microsoft Entra identity than this one (an identity deleted and re-created under the same name gets a new client id). Fix: if no other identity uses it, DROP USER ${name} as the admin, then run this script again.`;
   const checkSid = [
     `IF EXISTS (SELECT 1 FROM sys.database_principals WHERE name = ${userLiteral} AND sid <> CAST(CAST('`,
@@ -108,7 +116,9 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
       note(
         'Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.\n' +
           "If a user of that name already exists, it must have this identity's client id as its SID, or the batch\n" +
-          'stops (the SID rule Microsoft documents for SQL databases in Fabric; not confirmed for Azure SQL Database).',
+          'stops (Microsoft Learn: "Microsoft Entra logins and users with nonunique display names" shows the SID).\n' +
+          'CREATE USER names the identity by its object id (WITH OBJECT_ID, in preview on Azure SQL Database and\n' +
+          'Managed Instance, same page), so a display name another principal shares cannot pick the wrong one (Msg 33131).',
       ),
       ...clientIdLookup,
       // Every statement of the batch can run again (each is guarded, or does nothing when already done), so a

@@ -95,7 +95,7 @@ describe('the VM setup proves that Dapr loaded each component', SLOW, () => {
     expect(result.stderr).toContain(
       "Dapr's metadata API on the VM does not list the component statestore: daprd did not load it.",
     );
-    expect(result.stderr).toContain('troubleshoot.html#dapr-component-init-failed');
+    expect(result.stderr).toContain('troubleshoot.html#dapr-component-not-in-metadata');
     expect(result.stderr).not.toContain('does not list the component azurekeyvault');
     expect(result.stdout).not.toContain('lists every component');
   });

@@ -142,7 +142,7 @@ export function metadataCheckLines(
           '0',
           failureMessage(
             `Dapr's metadata API on ${where} does not list the component ${component.name}: daprd did not load it. ${notLoadedCauses(plan, component)}`,
-            'dapr-component-init-failed',
+            'dapr-component-not-in-metadata',
           ),
         ),
       ]),

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { buildPlan } from '../plan/build-plan';
-import { cliRequirement, compareVersions, grantCliNeed } from './cli-minimum';
+import {
+  CLI_UPGRADE_ADVICE,
+  cliRequirement,
+  compareVersions,
+  grantCliNeed,
+  needsAzureCli,
+} from './cli-minimum';
 
 const REDIS = 'component=state.redis&name=redis-state&m.redisHost=redis-orders.redis.cache.windows.net:6380';
 const plan = (link: string) => buildPlan(parseShareLink('', link).config);
@@ -18,20 +24,16 @@ describe('the Azure CLI minimum', () => {
     expect(grantCliNeed(plan('host=vm&component=secretstores.azure.keyvault'))).toBeUndefined();
   });
 
-  it('raises a lower host minimum, keeping what else the host asks for', () => {
+  it('raises a lower host minimum, keeping what else the host asks for, and the upgrade advice once', () => {
     const need = { version: '2.57', command: '`az redis access-policy-assignment`' };
-    const raised =
-      'Needs Azure CLI 2.57 or later, the first with `az redis access-policy-assignment` (run `az upgrade`).';
-    expect(
-      cliRequirement('Needs Azure CLI 2.53 or later (containerapp commands in the core CLI).', need),
-    ).toBe(raised);
+    const raised = `Needs Azure CLI 2.57 or later (the first with \`az redis access-policy-assignment\`). ${CLI_UPGRADE_ADVICE}.`;
+    expect(cliRequirement(needsAzureCli('2.53', 'containerapp commands in the core CLI'), need)).toBe(raised);
     expect(cliRequirement(undefined, need)).toBe(raised);
     expect(
-      cliRequirement('Needs Azure CLI 2.47 or later (--enable-workload-identity). Also kubelogin.', need),
+      cliRequirement(`${needsAzureCli('2.47', '--enable-workload-identity')} Also kubelogin.`, need),
     ).toBe(`${raised} Also kubelogin.`);
     expect(cliRequirement('Only kubelogin.', need)).toBe(`${raised} Only kubelogin.`);
-    const webApp =
-      'Needs Azure CLI 2.70 or later, the first with `az webapp sitecontainers` (run `az upgrade`).';
+    const webApp = needsAzureCli('2.70', 'the first with `az webapp sitecontainers`');
     expect(cliRequirement(webApp, need)).toBe(webApp);
     expect(cliRequirement('Needs Azure CLI 2.53 or later (x).', undefined)).toBe(
       'Needs Azure CLI 2.53 or later (x).',

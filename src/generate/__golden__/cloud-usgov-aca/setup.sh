@@ -300,7 +300,9 @@ fi
 # Add the identity to the database orders on sql-orders as id-orders (db_ddladmin, db_datareader, db_datawriter, EXECUTE ON SCHEMA::dbo, REFERENCES ON SCHEMA::dbo).
 # Needs go-sqlcmd, and you signed in to az as a user who is a Microsoft Entra admin of the server.
 # If a user of that name already exists, it must have this identity's client id as its SID, or the batch
-# stops (the SID rule Microsoft documents for SQL databases in Fabric; not confirmed for Azure SQL Database).
+# stops (Microsoft Learn: "Microsoft Entra logins and users with nonunique display names" shows the SID).
+# CREATE USER names the identity by its object id (WITH OBJECT_ID, in preview on Azure SQL Database and
+# Managed Instance, same page), so a display name another principal shares cannot pick the wrong one (Msg 33131).
 for attempt in {1..6}; do
   if SQL_OUTPUT=$(run sqlcmd \
       --server sql-orders.database.usgovcloudapi.net \
@@ -312,8 +314,8 @@ for attempt in {1..6}; do
     break
   fi
   printf '%s\n' "$SQL_OUTPUT" >&2
-  if ! [[ "$SQL_OUTPUT" =~ Msg.(37545|33134|33130), ]]; then
-    echo 'Adding id-orders to the database orders on sql-orders failed with the sqlcmd error above, which waiting does not fix. Likely cause: sqlcmd failed for a reason a later try does not change (its Msg line above names it): the server refused your sign-in (Msg 18456: az is signed in as an account that is not a Microsoft Entra admin of the server, or go-sqlcmd could not get a token from az), its firewall does not admit this machine (Msg 40615), your account may not create users (ALTER ANY USER), or a user of that name signs in as another identity (Msg 50000, the script'\''s own check). Fix: Fix what the Msg line names: sign in to az (az login) as a Microsoft Entra admin of the server, add a firewall rule for this machine, or drop the other identity'\''s user if nothing uses it; then run the script again. More: troubleshoot.html#sql-grant-refused, beside the wizard'\''s page.' >&2
+  if ! [[ "$SQL_OUTPUT" =~ Msg.(37545|33130)[^0-9]|Msg.33134[^0-9].*try.again.later ]]; then
+    echo 'Adding id-orders to the database orders on sql-orders failed with the sqlcmd error above, which waiting does not fix. Likely cause: sqlcmd failed for a reason a later try does not change (its error above names it): the sqlcmd on PATH is not go-sqlcmd (the ODBC sqlcmd of mssql-tools takes none of the script'\''s double-dash flags) or there is none, the server refused your sign-in (Msg 18456: az is signed in as an account that is not a Microsoft Entra admin of the server, or go-sqlcmd could not get a token from az), its firewall does not admit this machine (Msg 40615), the server has no identity that may read the directory (Msg 33134, "Server identity is not configured"), your account may not create users (ALTER ANY USER), or a user of that name signs in as another identity (Msg 50000, the script'\''s own check). Fix: Fix what the error names: install go-sqlcmd (and put it first on PATH), sign in to az (az login) as a Microsoft Entra admin of the server, add a firewall rule for this machine, give the server an identity with Directory Readers, or drop the other identity'\''s user if nothing uses it; then run the script again. More: troubleshoot.html#sql-grant-refused, beside the wizard'\''s page.' >&2
     exit 1
   fi
   if [ "$attempt" = 6 ]; then
