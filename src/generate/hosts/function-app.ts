@@ -256,4 +256,6 @@ export const functionAppHost: HostModule = {
   restartHint:
     'restart the function app:\n  az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"',
   cliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),
+  // The teardown runs the same containerapp commands (az containerapp env show, dapr-component list/remove).
+  teardownCliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),
 };
