@@ -114,20 +114,19 @@ function createSteps(plan: DeploymentPlan): ScriptStep[] {
       comment:
         'Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.',
       lines: [
-        cmd('az container create', ...RG, '--file', groupFile, '-o none'),
         // MicrosoftDocs/azure-docs articles/container-instances/using-azure-container-registry-mi.md: a group
-        // pulls from ACR with a user-assigned identity named in imageRegistryCredentials (server, identity)
-        // once it holds AcrPull on the registry; its limits (Premium registry, public access 'Select networks'
-        // or 'None', trusted services on; Windows only user-assigned). That a system-assigned identity, made with
-        // the group, cannot hold AcrPull for the first pull is this project's reading, not the page's.
+        // pulls from ACR with a managed identity named in imageRegistryCredentials (server, identity) once it
+        // holds AcrPull on the registry; the registry needs trusted services enabled, and its Limitations say only
+        // that Windows containers support user-assigned identities alone for these pulls. Said before the create,
+        // which is where a private image fails.
         note(
           'Not supported here: pulling the app image from a private Azure Container Registry. The group file has no\n' +
-            'imageRegistryCredentials, so the image must be public. ACI can pull from ACR with a user-assigned identity that\n' +
-            'holds AcrPull on the registry (imageRegistryCredentials with server and identity; Microsoft Learn, "Deploy to\n' +
-            'Azure Container Instances from Azure Container Registry using a managed identity", whose examples all use\n' +
-            'a user-assigned one). A system-assigned identity is made with the group, so it cannot hold AcrPull at the\n' +
-            "group's first pull (not stated on that page).",
+            'imageRegistryCredentials, so the image must be public, or this create fails on the pull. ACI can pull from ACR\n' +
+            'with a managed identity that holds AcrPull on the registry (imageRegistryCredentials with server and identity;\n' +
+            'the registry needs trusted services enabled; Windows containers support only a user-assigned identity for it):\n' +
+            'https://learn.microsoft.com/azure/container-instances/using-azure-container-registry-mi',
         ),
+        cmd('az container create', ...RG, '--file', groupFile, '-o none'),
       ],
     },
   ];

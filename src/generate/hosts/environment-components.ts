@@ -78,6 +78,16 @@ export function environmentIdLines(plan: DeploymentPlan, hostCommand: string): C
       '=',
       '',
       `There is no Container Apps environment ${plan.environment} ${where}. Enter the environment the ${plan.host.noun} runs in (\`az ${hostCommand} show --name ${plan.hostName} --resource-group ${plan.resourceGroup}\` names it in managedEnvironmentId)${lookedUp === '' ? '.' : `;${lookedUp}`} Nothing was changed.`,
+      // A function app's environment group is read from the app, not entered: the detail names the group searched.
+      plan.host.id === 'functionapp'
+        ? {
+            detail: join(
+              `Searched: the environment ${plan.environment} in the resource group `,
+              v(ENVIRONMENT_GROUP),
+              '.',
+            ),
+          }
+        : {},
     ),
   ];
 }

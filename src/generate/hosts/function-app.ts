@@ -11,6 +11,7 @@ import {
   capture,
   cmd,
   command,
+  join,
   note,
   printLine,
   v,
@@ -91,7 +92,14 @@ function checkStep(plan: DeploymentPlan): ScriptStep {
         'FUNCTION_APP_ENVIRONMENT_ID',
         '!=',
         v('ENVIRONMENT_ID'),
-        'The function app runs in another Container Apps environment than the one entered in the wizard: enter its environment (and resource group) there, so the components go where the function app loads them.',
+        'The function app runs in another Container Apps environment than the one entered in the wizard: enter the name of the environment its managedEnvironmentId names (its resource group is read from there), so the components go where the function app loads them.',
+        {
+          detail: join(
+            `The function app's managedEnvironmentId: `,
+            v('FUNCTION_APP_ENVIRONMENT_ID'),
+            `; entered: ${plan.environment}.`,
+          ),
+        },
       ),
       show('FUNCTION_APP_DAPR', 'daprConfig.enabled'),
       guard(
@@ -256,4 +264,6 @@ export const functionAppHost: HostModule = {
   restartHint:
     'restart the function app:\n  az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"',
   cliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),
+  // The teardown runs the same containerapp commands (az containerapp env show, dapr-component list/remove).
+  teardownCliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),
 };

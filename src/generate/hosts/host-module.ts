@@ -36,6 +36,8 @@ export interface HostModule {
   readonly restartHint: string;
   /** The Azure CLI release the commands need, when newer than the oldest supported one. */
   readonly cliRequirement: (plan: DeploymentPlan) => string | undefined;
+  /** The Azure CLI release the teardown's commands need, said in its header. Optional. */
+  readonly teardownCliRequirement?: (plan: DeploymentPlan) => string | undefined;
 }
 
 /** The usual order: identity, then grants, then the components. */

@@ -63,3 +63,22 @@ describe('Web App teardown: the daprd sidecar', { timeout: 180_000 }, () => {
     expect(ran(down.calls, 'webapp restart')).toBe(0);
   });
 });
+
+describe('Web App teardown: when the sidecars cannot be listed', () => {
+  const plan = buildPlan(parseShareLink('', WEBAPP).config);
+  const teardown = toBash(buildTeardownScript(plan));
+
+  it('states the Azure CLI 2.70 minimum in the header, as the setup does', () => {
+    expect(teardown).toContain('Needs Azure CLI 2.70 or later (the first with `az webapp sitecontainers`).');
+  });
+
+  it('says the sidecar is not removed, with the delete and the restart, on an empty count', () => {
+    const branch = teardown.slice(teardown.indexOf(`if [ "$SIDECARS_NAMED" = '' ]; then`));
+    expect(branch.split('\nfi\n')[0]).toContain(
+      'Not removed: the daprd sidecar of the web app orders-web, because its sidecars could not be listed',
+    );
+    expect(branch.split('\nfi\n')[0]).toContain(
+      'az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders',
+    );
+  });
+});

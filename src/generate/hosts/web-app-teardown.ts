@@ -32,6 +32,7 @@ function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
   const named = `name==${jmesString(SIDECAR_NAME)}`;
   const asWritten = `${named} && image==${jmesString(DAPRD_IMAGE)} && startUpCommand==${jmesString(daprdStartupCommand(plan))}`;
   const deleteCommand = `az webapp sitecontainers delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container-name ${SIDECAR_NAME}`;
+  const removeCommands = `${deleteCommand} && az webapp restart --name ${plan.hostName} --resource-group ${plan.resourceGroup}`;
   return {
     comment: `Remove the ${SIDECAR_NAME} sidecar container only while it is the setup's (its name, image and start-up command as the setup wrote them), then restart the web app without it.`,
     lines: [
@@ -41,13 +42,20 @@ function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
         cmd('az webapp sitecontainers delete', ...APP, '--container-name', SIDECAR_NAME, '-o none'),
         cmd('az webapp restart', ...APP, '-o none'),
       ]),
+      // Both counts are empty when the list fails: a CLI before 2.70 has no sitecontainers group, or the app is
+      // gone or unreadable. Nothing is removed then, and the user is told so.
+      when(SIDECARS_NAMED, '=', '', [
+        printLine(
+          `Not removed: the ${SIDECAR_NAME} sidecar of the web app ${plan.hostName}, because its sidecars could not be listed (Azure CLI older than 2.70, the app gone, or no read access to it). Upgrade and run again, or remove it and restart the app yourself: ${removeCommands}`,
+        ),
+      ]),
       when(SETUPS_SIDECARS, '=', '0', [
         when(SIDECARS_NAMED, '=', '0', [
           printLine(`No ${SIDECAR_NAME} sidecar on the web app ${plan.hostName}: none is removed.`),
         ]),
         when(SIDECARS_NAMED, '=', '1', [
           printLine(
-            `Kept: the sidecar container ${SIDECAR_NAME} of the web app ${plan.hostName}, whose image or start-up command is not the setup's (${DAPRD_IMAGE}, ${daprdStartupCommand(plan)}): yours, or a setup's from other values in the wizard. If the setup made it, remove it and restart the app: ${deleteCommand}`,
+            `Kept: the sidecar container ${SIDECAR_NAME} of the web app ${plan.hostName}, whose image or start-up command is not the setup's (${DAPRD_IMAGE}, ${daprdStartupCommand(plan)}): yours, or a setup's from other values in the wizard. If the setup made it, remove it and restart the app: ${removeCommands}`,
           ),
         ]),
       ]),
@@ -60,7 +68,8 @@ function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
  * deploy`) has a file API with DELETE /api/vfs/{path} (projectkudu/kudu wiki, "REST API"), but the wiki's
  * "Accessing the kudu service" gives basic auth with deployment credentials for clients other than a browser,
  * which may be turned off on the app, and no source read confirms that it takes the az sign-in's token.
- * Once the setup's sidecar is gone nothing reads them; the line says how to delete them from the app's own
+ * Nothing reads them once the setup's sidecar is gone, which the line says as a condition (the step above may
+ * have kept it); the line says how to delete them from the app's own
  * shell, which sees the same /home.
  */
 function keptFilesStep(plan: DeploymentPlan): ScriptStep {
@@ -69,7 +78,7 @@ function keptFilesStep(plan: DeploymentPlan): ScriptStep {
     comment: `Not done here: delete the component files the setup copied to ${WEBAPP_RESOURCES_PATH} on the app's /home share.`,
     lines: [
       printLine(
-        `Kept: the component files on the web app's /home share (no az command deletes a file there); once the setup's ${SIDECAR_NAME} sidecar is gone (above), nothing reads them. To delete them, from an SSH session in the app (Azure portal, the app's SSH page): rm -f -- ${paths.join(' ')}`,
+        `Kept: the component files on the web app's /home share (this script does not delete files there); once the setup's ${SIDECAR_NAME} sidecar is removed, nothing reads them. To delete them, from an SSH session in the app (Azure portal, the app's SSH page): rm -f -- ${paths.join(' ')}`,
       ),
     ],
   };

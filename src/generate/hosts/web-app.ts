@@ -200,4 +200,6 @@ export const webAppHost: HostModule = {
   // az webapp sitecontainers first ships in Azure CLI 2.70.0, its convert in 2.76.0 (Azure/azure-cli src/azure-cli/HISTORY.rst,
   // "Version 2.70.0", App Service: "az webapp sitecontainers: Add new commands for linux web app sitecontainers").
   cliRequirement: () => needsAzureCli('2.70', 'the first with `az webapp sitecontainers`'),
+  // The teardown lists and deletes the sidecar with the same group (Azure/azure-cli HISTORY.rst, 2.70.0).
+  teardownCliRequirement: () => needsAzureCli('2.70', 'the first with `az webapp sitecontainers`'),
 };

@@ -249,7 +249,7 @@ export function buildTeardownScript(
       ...teardownSummaryLines(plan),
       'Safe to run again: every step looks before it removes.',
       `Dry run: DRY_RUN=1 bash ${TEARDOWN_FILE} prints each command that would remove something instead of running it.`,
-      signInLine(plan),
+      signInLine(plan) + teardownRequirement(plan),
       ...optionLines(plan),
       ...grantOptionLines(plan),
     ],
@@ -258,4 +258,10 @@ export function buildTeardownScript(
     flags: keptRoleFlags(plan),
     steps,
   };
+}
+
+/** The host's Azure CLI minimum for the teardown's commands, after the sign-in line, if it has one. */
+function teardownRequirement(plan: DeploymentPlan): string {
+  const requirement = hostModule(plan.host.id).teardownCliRequirement?.(plan);
+  return requirement ? ` ${requirement}` : '';
 }

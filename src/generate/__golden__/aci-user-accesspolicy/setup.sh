@@ -218,15 +218,14 @@ printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64_1"
 } > components/container-group.yaml
 
 # Create the group with its identity. An existing group of this name is replaced by this file as a whole: containers, ports and environment variables it does not list are removed, and all its containers restart.
+# Not supported here: pulling the app image from a private Azure Container Registry. The group file has no
+# imageRegistryCredentials, so the image must be public, or this create fails on the pull. ACI can pull from ACR
+# with a managed identity that holds AcrPull on the registry (imageRegistryCredentials with server and identity;
+# the registry needs trusted services enabled; Windows containers support only a user-assigned identity for it):
+# https://learn.microsoft.com/azure/container-instances/using-azure-container-registry-mi
 run az container create \
     --resource-group "$RESOURCE_GROUP" \
     --file components/container-group.yaml -o none
-# Not supported here: pulling the app image from a private Azure Container Registry. The group file has no
-# imageRegistryCredentials, so the image must be public. ACI can pull from ACR with a user-assigned identity that
-# holds AcrPull on the registry (imageRegistryCredentials with server and identity; Microsoft Learn, "Deploy to
-# Azure Container Instances from Azure Container Registry using a managed identity", whose examples all use
-# a user-assigned one). A system-assigned identity is made with the group, so it cannot hold AcrPull at the
-# group's first pull (not stated on that page).
 
 # Verify: the grants.
 if [ "${DRY_RUN:-}" = 1 ]; then

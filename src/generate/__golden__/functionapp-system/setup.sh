@@ -124,11 +124,13 @@ ENVIRONMENT_ID=$(az containerapp env show \
     --resource-group "$ENVIRONMENT_RESOURCE_GROUP" \
     --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$ENVIRONMENT_ID" = '' ]; then
+  echo "Searched: the environment cae-orders in the resource group ${ENVIRONMENT_RESOURCE_GROUP}." >&2
   echo 'There is no Container Apps environment cae-orders in the resource group of the function app'\''s environment (from its managedEnvironmentId). Enter the environment the function app runs in (`az functionapp show --name orders-func --resource-group rg-orders` names it in managedEnvironmentId). Nothing was changed.' >&2
   exit 1
 fi
 if [ "$FUNCTION_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
-  echo 'The function app runs in another Container Apps environment than the one entered in the wizard: enter its environment (and resource group) there, so the components go where the function app loads them.' >&2
+  echo "The function app's managedEnvironmentId: ${FUNCTION_APP_ENVIRONMENT_ID}; entered: cae-orders." >&2
+  echo 'The function app runs in another Container Apps environment than the one entered in the wizard: enter the name of the environment its managedEnvironmentId names (its resource group is read from there), so the components go where the function app loads them.' >&2
   exit 1
 fi
 FUNCTION_APP_DAPR=$(az functionapp show \

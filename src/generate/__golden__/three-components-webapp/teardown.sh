@@ -9,7 +9,7 @@
 # this identity also relies on goes too: both made the same one.
 # Safe to run again: every step looks before it removes.
 # Dry run: DRY_RUN=1 bash teardown-dapr-identity.sh prints each command that would remove something instead of running it.
-# Run it with Bash after `az login`.
+# Run it with Bash after `az login`. Needs Azure CLI 2.70 or later (the first with `az webapp sitecontainers`). Older: run `az upgrade`; an Azure CLI from a Linux distribution's own package (Debian's azure-cli, for one) upgrades only to that distribution's version, so install Microsoft's instead: https://learn.microsoft.com/cli/azure/install-azure-cli.
 # DELETE_IDENTITY=1 also deletes the identity id-orders, if the setup created it (tag createdBy=dapr-mi-wizard).
 
 RESOURCE_GROUP=rg-orders
@@ -154,17 +154,20 @@ if [ "$SETUPS_SIDECARS" = 1 ]; then
       --container-name daprd -o none
   run az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none
 fi
+if [ "$SIDECARS_NAMED" = '' ]; then
+  printf '%s\n' 'Not removed: the daprd sidecar of the web app orders-web, because its sidecars could not be listed (Azure CLI older than 2.70, the app gone, or no read access to it). Upgrade and run again, or remove it and restart the app yourself: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders'
+fi
 if [ "$SETUPS_SIDECARS" = 0 ]; then
   if [ "$SIDECARS_NAMED" = 0 ]; then
     printf '%s\n' 'No daprd sidecar on the web app orders-web: none is removed.'
   fi
   if [ "$SIDECARS_NAMED" = 1 ]; then
-    printf '%s\n' 'Kept: the sidecar container daprd of the web app orders-web, whose image or start-up command is not the setup'\''s (ghcr.io/dapr/daprd:1.18.3, /daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500): yours, or a setup'\''s from other values in the wizard. If the setup made it, remove it and restart the app: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd'
+    printf '%s\n' 'Kept: the sidecar container daprd of the web app orders-web, whose image or start-up command is not the setup'\''s (ghcr.io/dapr/daprd:1.18.3, /daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500): yours, or a setup'\''s from other values in the wizard. If the setup made it, remove it and restart the app: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders'
   fi
 fi
 
 # Not done here: delete the component files the setup copied to /home/site/libs/dapr/components on the app's /home share.
-printf '%s\n' 'Kept: the component files on the web app'\''s /home share (no az command deletes a file there); once the setup'\''s daprd sidecar is gone (above), nothing reads them. To delete them, from an SSH session in the app (Azure portal, the app'\''s SSH page): rm -f -- /home/site/libs/dapr/components/azurekeyvault.yaml /home/site/libs/dapr/components/statestore.yaml /home/site/libs/dapr/components/pubsub.yaml'
+printf '%s\n' 'Kept: the component files on the web app'\''s /home share (this script does not delete files there); once the setup'\''s daprd sidecar is removed, nothing reads them. To delete them, from an SSH session in the app (Azure portal, the app'\''s SSH page): rm -f -- /home/site/libs/dapr/components/azurekeyvault.yaml /home/site/libs/dapr/components/statestore.yaml /home/site/libs/dapr/components/pubsub.yaml'
 
 # Take the user-assigned identity off the web app if the setup created it (and so attached it); one that existed before stays attached.
 if [ "$IDENTITY_ID" != '' ]; then
