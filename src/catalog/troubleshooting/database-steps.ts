@@ -120,6 +120,8 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
         regex:
           "principal '[^']+' could not be (found at this time|resolved(?!\\. error message: 'server identity))",
       },
+      // Msg 33136 (sql-docs, Database Engine events and errors).
+      'The operation could not be completed at this time. Please try again later.',
       // Msg 37545, for an object id the tenant does not hold (Microsoft Learn, "Microsoft Entra logins and
       // users with nonunique display names").
       { regex: "'[^']*' is not a valid object id for '[^']*'" },

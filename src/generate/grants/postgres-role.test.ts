@@ -122,7 +122,7 @@ describe('the PostgreSQL configuration store grant', () => {
   it('stops before any change, saying how to make the table, when the table is missing', () => {
     const run = runGrantStep(PRINCIPAL_ID, 't', { link: CONFIG_LINK, tableFound: 'f' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('The table appconfig does not exist in the database settings');
+    expect(run.stderr).toContain('No table appconfig is on the search path of the database settings');
     expect(run.stderr).toContain('key, value, version and metadata');
     expect(run.calls.some((call) => call.includes('GRANT ') || call.includes('pgaadauth_create'))).toBe(
       false,

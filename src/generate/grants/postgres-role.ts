@@ -263,7 +263,7 @@ function tableChecks(resolved: ResolvedGrant, grant: PostgresGrant): ScriptLine[
           found,
           '!=',
           't',
-          `The table ${table} does not exist in the database ${database} on ${resource.name} (a view of that name does not count: Dapr looks its table up in pg_tables), and ${resolved.components.join(', ')} needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it${layout}, then run this script again.`,
+          `No table ${table} is on the search path of the database ${database} on ${resource.name} (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and ${resolved.components.join(', ')} needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it${layout}, then run this script again.`,
         ),
       ];
     });

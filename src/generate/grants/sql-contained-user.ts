@@ -51,7 +51,7 @@ const ENTRA_WAITING = `Trying again in ${SQL_DELAY_SECONDS} s: Microsoft Entra I
  * configured" (a server without a directory-reading identity, Microsoft Learn "Microsoft Entra service
  * principal with Azure SQL", Troubleshooting) does not pass by waiting.
  */
-const SQL_PRINCIPAL_UNKNOWN = 'Msg.(37545|33130)[^0-9]|Msg.33134[^0-9].*try.again.later';
+const SQL_PRINCIPAL_UNKNOWN = 'Msg.(37545|33130|33136)[^0-9]|Msg.33134[^0-9].*try.again.later';
 
 export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, grant: SqlGrant): ScriptStep {
   const { resource, component } = resolved;
@@ -118,14 +118,16 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
           "If a user of that name already exists, it must have this identity's client id as its SID, or the batch\n" +
           'stops (Microsoft Learn: "Microsoft Entra logins and users with nonunique display names" shows the SID).\n' +
           'CREATE USER names the identity by its object id (WITH OBJECT_ID, in preview on Azure SQL Database and\n' +
-          'Managed Instance, same page), so a display name another principal shares cannot pick the wrong one (Msg 33131).',
+          'Managed Instance, same page), so a display name another principal shares does not fail the CREATE (Msg 33131).',
       ),
       ...clientIdLookup,
       // Every statement of the batch can run again (each is guarded, or does nothing when already done), so a
       // try after a failure is safe. Only the lag of a new identity is waited out: the server answers Msg
       // 37545 for an object id it cannot find in the tenant (Microsoft Learn, "Microsoft Entra logins and
       // users with nonunique display names"), Msg 33134 "could not be found at this time. Please try again
-      // later" (MicrosoftDocs/sql-docs#2323) and Msg 33130 for a principal it cannot find (MicrosoftDocs/
+      // later" (MicrosoftDocs/sql-docs#2323), Msg 33136 "The operation could not be completed at this time.
+      // Please try again later." (sql-docs, Database Engine events and errors) and Msg 33130 for a principal it
+      // cannot find (MicrosoftDocs/
       // azure-docs#33357). A refused sign-in, a firewall, a missing permission or another identity's user
       // (the THROW above) is the same on every try: the script stops at once and shows sqlcmd's error, which
       // go-sqlcmd prints on standard output unless -r is given (microsoft/go-sqlcmd pkg/sqlcmd/sqlcmd.go
@@ -145,7 +147,7 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
           delaySeconds: SQL_DELAY_SECONDS,
           waiting: ENTRA_WAITING,
           message: failureMessage(
-            `Microsoft Entra ID did not know the identity's object id on any of ${SQL_ATTEMPTS} tries to add ${adding} (the Msg 37545, 33134 or 33130 above): wait a few minutes and run this script again.`,
+            `Microsoft Entra ID did not know the identity's object id on any of ${SQL_ATTEMPTS} tries to add ${adding} (the Msg 37545, 33134, 33136 or 33130 above): wait a few minutes and run this script again.`,
             'sql-principal-not-found',
           ),
           retryOnly: {

@@ -116,14 +116,16 @@ function createSteps(plan: DeploymentPlan): ScriptStep[] {
       lines: [
         // MicrosoftDocs/azure-docs articles/container-instances/using-azure-container-registry-mi.md: a group
         // pulls from ACR with a managed identity named in imageRegistryCredentials (server, identity) once it
-        // holds AcrPull on the registry; the registry needs trusted services enabled, and its Limitations say only
-        // that Windows containers support user-assigned identities alone for these pulls. Said before the create,
-        // which is where a private image fails.
+        // holds AcrPull on the registry; the registry needs trusted services enabled, and its Limitations say
+        // that Windows containers support user-assigned identities alone for these pulls and that the registry's
+        // public access must be Selected networks or None. Said before the create, where a private image fails.
         note(
           'Not supported here: pulling the app image from a private Azure Container Registry. The group file has no\n' +
             'imageRegistryCredentials, so the image must be public, or this create fails on the pull. ACI can pull from ACR\n' +
             'with a managed identity that holds AcrPull on the registry (imageRegistryCredentials with server and identity;\n' +
-            'the registry needs trusted services enabled; Windows containers support only a user-assigned identity for it):\n' +
+            'the registry needs trusted services enabled and its public access set to Selected networks or None; Windows\n' +
+            'containers support only a user-assigned identity for it; a system-assigned one exists only once the group does,\n' +
+            'too late for its first pull):\n' +
             'https://learn.microsoft.com/azure/container-instances/using-azure-container-registry-mi',
         ),
         cmd('az container create', ...RG, '--file', groupFile, '-o none'),

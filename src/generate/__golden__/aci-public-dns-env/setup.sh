@@ -183,7 +183,9 @@ printf '      azurekeyvault.yaml: %s\n' "$COMPONENT_BASE64_1"
 # Not supported here: pulling the app image from a private Azure Container Registry. The group file has no
 # imageRegistryCredentials, so the image must be public, or this create fails on the pull. ACI can pull from ACR
 # with a managed identity that holds AcrPull on the registry (imageRegistryCredentials with server and identity;
-# the registry needs trusted services enabled; Windows containers support only a user-assigned identity for it):
+# the registry needs trusted services enabled and its public access set to Selected networks or None; Windows
+# containers support only a user-assigned identity for it; a system-assigned one exists only once the group does,
+# too late for its first pull):
 # https://learn.microsoft.com/azure/container-instances/using-azure-container-registry-mi
 run az container create \
     --resource-group "$RESOURCE_GROUP" \

@@ -547,7 +547,7 @@ fi
 # Grant the PostgreSQL role id-orders on pg-orders what pg-config needs.
 POSTGRES_SERVER_TABLE_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT EXISTS (SELECT FROM pg_tables WHERE tablename = '\''appconfig'\'') AND to_regclass('\''appconfig'\'') IS NOT NULL;')
 if [ "$POSTGRES_SERVER_TABLE_FOUND" != t ]; then
-  echo 'The table appconfig does not exist in the database orders on pg-orders (a view of that name does not count: Dapr looks its table up in pg_tables), and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again.' >&2
+  echo 'No table appconfig is on the search path of the database orders on pg-orders (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again.' >&2
   exit 1
 fi
 # Subscribing to changes needs a notify channel: set notifyChannel in the wizard (Dapr 1.18+) or send
@@ -564,7 +564,7 @@ fi
 # If a user of that name already exists, it must have this identity's client id as its SID, or the batch
 # stops (Microsoft Learn: "Microsoft Entra logins and users with nonunique display names" shows the SID).
 # CREATE USER names the identity by its object id (WITH OBJECT_ID, in preview on Azure SQL Database and
-# Managed Instance, same page), so a display name another principal shares cannot pick the wrong one (Msg 33131).
+# Managed Instance, same page), so a display name another principal shares does not fail the CREATE (Msg 33131).
 for attempt in {1..6}; do
   if SQL_OUTPUT=$(run sqlcmd \
       --server sql-orders.database.windows.net \
@@ -576,12 +576,12 @@ for attempt in {1..6}; do
     break
   fi
   printf '%s\n' "$SQL_OUTPUT" >&2
-  if ! [[ "$SQL_OUTPUT" =~ Msg.(37545|33130)[^0-9]|Msg.33134[^0-9].*try.again.later ]]; then
+  if ! [[ "$SQL_OUTPUT" =~ Msg.(37545|33130|33136)[^0-9]|Msg.33134[^0-9].*try.again.later ]]; then
     echo 'Adding id-orders to the database orders on sql-orders failed with the sqlcmd error above, which waiting does not fix. Likely cause: sqlcmd failed for a reason a later try does not change (its error above names it): the sqlcmd on PATH is not go-sqlcmd (the ODBC sqlcmd of mssql-tools takes none of the script'\''s double-dash flags) or there is none, the server refused your sign-in (Msg 18456: az is signed in as an account that is not a Microsoft Entra admin of the server, or go-sqlcmd could not get a token from az), its firewall does not admit this machine (Msg 40615), the server has no identity that may read the directory (Msg 33134, "Server identity is not configured"), your account may not create users (ALTER ANY USER), or a user of that name signs in as another identity (Msg 50000, the script'\''s own check). Fix: Fix what the error names: install go-sqlcmd (and put it first on PATH), sign in to az (az login) as a Microsoft Entra admin of the server, add a firewall rule for this machine, give the server an identity with Directory Readers, or drop the other identity'\''s user if nothing uses it; then run the script again. More: troubleshoot.html#sql-grant-refused, beside the wizard'\''s page.' >&2
     exit 1
   fi
   if [ "$attempt" = 6 ]; then
-    echo 'Microsoft Entra ID did not know the identity'\''s object id on any of 6 tries to add id-orders to the database orders on sql-orders (the Msg 37545, 33134 or 33130 above): wait a few minutes and run this script again. Likely cause: The identity in CREATE USER [...] FROM EXTERNAL PROVIDER (WITH OBJECT_ID, its principal id) is not one Entra ID knows yet: it was created seconds ago and has not reached every replica, it was deleted, or the server cannot read the directory. Fix: Wait a few minutes after creating the identity and run the script again; check that the identity still exists; give the server an identity with Directory Readers. More: troubleshoot.html#sql-principal-not-found, beside the wizard'\''s page.' >&2
+    echo 'Microsoft Entra ID did not know the identity'\''s object id on any of 6 tries to add id-orders to the database orders on sql-orders (the Msg 37545, 33134, 33136 or 33130 above): wait a few minutes and run this script again. Likely cause: The identity in CREATE USER [...] FROM EXTERNAL PROVIDER (WITH OBJECT_ID, its principal id) is not one Entra ID knows yet: it was created seconds ago and has not reached every replica, it was deleted, or the server cannot read the directory. Fix: Wait a few minutes after creating the identity and run the script again; check that the identity still exists; give the server an identity with Directory Readers. More: troubleshoot.html#sql-principal-not-found, beside the wizard'\''s page.' >&2
     exit 1
   fi
   echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2
@@ -593,7 +593,7 @@ done
 # If a user of that name already exists, it must have this identity's client id as its SID, or the batch
 # stops (Microsoft Learn: "Microsoft Entra logins and users with nonunique display names" shows the SID).
 # CREATE USER names the identity by its object id (WITH OBJECT_ID, in preview on Azure SQL Database and
-# Managed Instance, same page), so a display name another principal shares cannot pick the wrong one (Msg 33131).
+# Managed Instance, same page), so a display name another principal shares does not fail the CREATE (Msg 33131).
 for attempt in {1..6}; do
   if SQL_OUTPUT=$(run sqlcmd \
       --server sql-orders.database.windows.net \
@@ -605,12 +605,12 @@ for attempt in {1..6}; do
     break
   fi
   printf '%s\n' "$SQL_OUTPUT" >&2
-  if ! [[ "$SQL_OUTPUT" =~ Msg.(37545|33130)[^0-9]|Msg.33134[^0-9].*try.again.later ]]; then
+  if ! [[ "$SQL_OUTPUT" =~ Msg.(37545|33130|33136)[^0-9]|Msg.33134[^0-9].*try.again.later ]]; then
     echo 'Adding id-orders to the database legacy on sql-orders failed with the sqlcmd error above, which waiting does not fix. Likely cause: sqlcmd failed for a reason a later try does not change (its error above names it): the sqlcmd on PATH is not go-sqlcmd (the ODBC sqlcmd of mssql-tools takes none of the script'\''s double-dash flags) or there is none, the server refused your sign-in (Msg 18456: az is signed in as an account that is not a Microsoft Entra admin of the server, or go-sqlcmd could not get a token from az), its firewall does not admit this machine (Msg 40615), the server has no identity that may read the directory (Msg 33134, "Server identity is not configured"), your account may not create users (ALTER ANY USER), or a user of that name signs in as another identity (Msg 50000, the script'\''s own check). Fix: Fix what the error names: install go-sqlcmd (and put it first on PATH), sign in to az (az login) as a Microsoft Entra admin of the server, add a firewall rule for this machine, give the server an identity with Directory Readers, or drop the other identity'\''s user if nothing uses it; then run the script again. More: troubleshoot.html#sql-grant-refused, beside the wizard'\''s page.' >&2
     exit 1
   fi
   if [ "$attempt" = 6 ]; then
-    echo 'Microsoft Entra ID did not know the identity'\''s object id on any of 6 tries to add id-orders to the database legacy on sql-orders (the Msg 37545, 33134 or 33130 above): wait a few minutes and run this script again. Likely cause: The identity in CREATE USER [...] FROM EXTERNAL PROVIDER (WITH OBJECT_ID, its principal id) is not one Entra ID knows yet: it was created seconds ago and has not reached every replica, it was deleted, or the server cannot read the directory. Fix: Wait a few minutes after creating the identity and run the script again; check that the identity still exists; give the server an identity with Directory Readers. More: troubleshoot.html#sql-principal-not-found, beside the wizard'\''s page.' >&2
+    echo 'Microsoft Entra ID did not know the identity'\''s object id on any of 6 tries to add id-orders to the database legacy on sql-orders (the Msg 37545, 33134, 33136 or 33130 above): wait a few minutes and run this script again. Likely cause: The identity in CREATE USER [...] FROM EXTERNAL PROVIDER (WITH OBJECT_ID, its principal id) is not one Entra ID knows yet: it was created seconds ago and has not reached every replica, it was deleted, or the server cannot read the directory. Fix: Wait a few minutes after creating the identity and run the script again; check that the identity still exists; give the server an identity with Directory Readers. More: troubleshoot.html#sql-principal-not-found, beside the wizard'\''s page.' >&2
     exit 1
   fi
   echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2
