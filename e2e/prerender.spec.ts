@@ -238,6 +238,39 @@ test.describe('on a phone, the files are made again only when about to be read',
     await expect(script(page)).toContainText(`Generated on ${today()}`);
   });
 
+  test('a share link renders its files at once, though the panel is below the form', async ({ page }) => {
+    await page.goto('./#appId=orders-app');
+    await expect(stepHeading(page, 'Host')).toBeVisible();
+    // Rendered in the browser alone, the page has no build's text to keep: the blocks hold the link's files.
+    await expect(script(page)).toContainText('orders-app');
+    await expect(script(page)).toContainText(`Generated on ${today()}`);
+  });
+
+  test('a click with no press before it, as a screen reader makes it, makes them too', async ({ page }) => {
+    await page.goto('./');
+    await page.waitForLoadState('networkidle');
+    await expect(stepHeading(page, 'Host')).toBeVisible();
+    await expect(script(page)).not.toContainText('Generated on');
+    await page.getByRole('tab', { name: 'Azure CLI (Bash)' }).dispatchEvent('click');
+    await expect(script(page)).toContainText(`Generated on ${today()}`);
+  });
+
+  test('back to the prerendered values with the Back button, the blocks keep the browser text', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    await page.waitForLoadState('networkidle');
+    await expect(stepHeading(page, 'Host')).toBeVisible();
+    await page.evaluate(() => {
+      window.location.hash = 'appId=orders-app';
+    });
+    await expect(script(page)).toContainText('orders-app');
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(script(page)).toContainText('#!/usr/bin/env bash');
+    await expect(script(page)).not.toContainText('orders-app');
+  });
+
   test('a press makes them before a Copy can read them, and Copy gives what shows', async ({
     page,
     context,

@@ -1,6 +1,7 @@
 import { startTransition, StrictMode, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { markPageHydrating } from './ui/hydration';
 import { replayEarlyInput, takeEarlyInput, type EarlyInput } from './ui/early-input';
 import { loadLazyParts } from './ui/lazy-parts';
 import { PageRoot } from './ui/PageRoot';
@@ -58,6 +59,7 @@ if (root.hasChildNodes() && isDefaultLink(link)) {
   // As a transition, so React renders the tree in slices, yielding to the browser between them, instead of
   // in one long task: the prerendered view is already on screen and stays as it is meanwhile.
   early = takeEarlyInput(root);
+  markPageHydrating();
   startTransition(() => {
     hydrateRoot(root, app);
   });

@@ -70,20 +70,35 @@ export function App({ initial }: { readonly initial: ParsedLink }) {
     window.addEventListener('hashchange', onHashChange);
     // A link followed on the prerendered page before this script ran (a preset, in the first second) changed
     // the address with no one listening: the page takes it now, as it would have on hashchange.
-    if (JSON.stringify(readPageLink().config) !== JSON.stringify(initial.config)) onHashChange();
+    // The link's complaints count too: a link whose every value was refused opens the defaults, and says so.
+    const now = readPageLink();
+    if (
+      JSON.stringify(now.config) !== JSON.stringify(initial.config) ||
+      JSON.stringify(now.linkErrors) !== JSON.stringify(initial.linkErrors)
+    )
+      onHashChange();
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [initial, reset, trigger]);
 
-  return (
-    <FormProvider {...form}>
-      <NavigationContext.Provider value={navigation}>
-        <main className="layout">
-          <LinkedWizard link={link} />
-          <LiveOutput prerendered={initial.config} />
-        </main>
-        <NameCollisionCheck />
-      </NavigationContext.Provider>
-    </FormProvider>
+  // The same element while the link and the step stay: the form re-renders this component for changes of its
+  // own state the tree does not read (its parts subscribe with useWatch and useFormState), the first of them
+  // in the layout effect of its first commit (react-hook-form's useForm marks itself ready). Each new element
+  // would hand FormProvider a new context value, and React would hydrate every part of the prerendered view
+  // not hydrated yet in one synchronous task at once, the page's longest on a phone.
+  const initialConfig = initial.config;
+  return useMemo(
+    () => (
+      <FormProvider {...form}>
+        <NavigationContext.Provider value={navigation}>
+          <main className="layout">
+            <LinkedWizard link={link} />
+            <LiveOutput prerendered={initialConfig} />
+          </main>
+          <NameCollisionCheck />
+        </NavigationContext.Provider>
+      </FormProvider>
+    ),
+    [form, navigation, link, initialConfig],
   );
 }
 

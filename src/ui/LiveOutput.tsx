@@ -3,12 +3,12 @@
  * module holds the generator (src/generate, js-yaml): the page loads it right after its first paint
  * (lazy-parts.tsx), so the first view's JavaScript stays small.
  */
-import { useDeferredValue, useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { planOutputs, type PlannedOutput } from '../generate/index';
 import type { WizardConfig } from '../model/config';
 import { toShareHash } from '../model/url-state';
-import { useHydrating } from './hydration';
+import { outputTextsCameWithPage, useHydrating } from './hydration';
 import { useOutputRevealed } from './output-reveal';
 import { OutputPanel } from './OutputPanel';
 
@@ -97,11 +97,11 @@ export function LiveOutput({ prerendered }: LiveOutputProps) {
     }, 0);
     return () => window.clearTimeout(timer);
   }, [hash, live]);
-  // In the browser, until the live render of a revealed panel, the texts are the prerendered HTML's (the build
-  // renders them).
-  const inBrowser = typeof document !== 'undefined';
-  const textsFromHtml = inBrowser && !(live && revealed);
-  const hiddenTextsFromHtml = inBrowser && !(live && hiddenRevealed);
+  // On a page that hydrated the build's HTML, until the live render of a revealed panel, the texts are that
+  // HTML's (the build renders them). A page rendered in the browser alone renders its texts at once.
+  const [keepsHtmlTexts] = useState(() => typeof document !== 'undefined' && outputTextsCameWithPage());
+  const textsFromHtml = keepsHtmlTexts && !(live && revealed);
+  const hiddenTextsFromHtml = keepsHtmlTexts && !(live && hiddenRevealed);
   return (
     <OutputPanel
       output={output}

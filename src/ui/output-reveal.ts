@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
-/** The events that say the user is at the page: the output is made for them before their next step. */
-const INTERACTIONS = ['pointerdown', 'keydown', 'focusin'] as const;
+/**
+ * The events that say the user is at the page: the output is made for them before their next step. A click
+ * too: a screen reader activates a button with a click alone, with no pointer or key event before it.
+ */
+const INTERACTIONS = ['pointerdown', 'keydown', 'focusin', 'click'] as const;
 
 /**
  * Whether the output panel should show texts made in the browser rather than the build's HTML.
@@ -16,6 +19,9 @@ const INTERACTIONS = ['pointerdown', 'keydown', 'focusin'] as const;
  */
 export function useOutputRevealed(panelId: string, valuesChanged: boolean): boolean {
   const [revealed, setRevealed] = useState(false);
+  // Once the values have differed, the texts on screen are the browser's: going back to the prerendered values
+  // (the browser's Back button) must not return to the build's text, which the blocks no longer hold.
+  if (valuesChanged && !revealed) setRevealed(true);
   useEffect(() => {
     if (revealed || valuesChanged) return undefined;
     const reveal = (): void => setRevealed(true);
