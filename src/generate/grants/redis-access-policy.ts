@@ -53,6 +53,15 @@ export function redisPolicyAssignmentName(plan: DeploymentPlan): string {
   return redisAssignmentName(plan.identity.displayName);
 }
 
+/**
+ * The name the wizard's releases before redisAssignmentName gave the assignment: the identity's name with
+ * anything but letters, digits and '-' made '-'. A setup from then finds its assignment by principal and
+ * policy and makes no new one, so the teardown takes the earlier name too, or it would leave that grant.
+ */
+function earlierAssignmentName(plan: DeploymentPlan): string {
+  return plan.identity.displayName.replace(/[^A-Za-z0-9-]/g, '-');
+}
+
 export function redisSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, grant: RedisGrant): ScriptStep {
   const { resource } = resolved;
   const alias = plan.identity.displayName;
@@ -102,9 +111,10 @@ export function redisSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gr
 }
 
 /**
- * Removes the assignment of the setup's name only while it still gives this principal the setup's policy
- * (`az redis access-policy-assignment list` prints name, objectId and accessPolicyName, as the CLI's own
- * test reads them: redis/tests/latest/test_redis_scenario.py); one changed since is kept.
+ * Removes the assignment of the setup's name (this release's, or an earlier release's where it differs) only
+ * while it still gives this principal the setup's policy (`az redis access-policy-assignment list` prints
+ * name, objectId and accessPolicyName, as the CLI's own test reads them: redis/tests/latest/
+ * test_redis_scenario.py); one changed since is kept.
  */
 export function redisTeardownStep(
   plan: DeploymentPlan,
@@ -112,35 +122,39 @@ export function redisTeardownStep(
   grant: RedisGrant,
 ): ScriptStep {
   const { resource } = resolved;
-  const name = redisPolicyAssignmentName(plan);
-  const found = `${resource.variable}_POLICY_ASSIGNMENT`;
+  const names = [...new Set([redisPolicyAssignmentName(plan), earlierAssignmentName(plan)])];
   return {
-    comment: `Remove the ${grant.policy} data access policy assignment ${name} on the Redis cache ${resource.name}, if it still gives this identity that policy.`,
+    comment: `Remove the ${grant.policy} data access policy assignment ${names.join(' (or, made by an earlier release of the wizard, ')}${names.length > 1 ? ')' : ''} on the Redis cache ${resource.name}, if it still gives this identity that policy.`,
     lines: [
       note('Needs Azure CLI 2.57 or later (az redis access-policy-assignment), as the setup did.'),
-      capture(
-        found,
-        'az redis access-policy-assignment list --name',
-        v(`${resource.variable}_NAME`),
-        ...resourceGroupArgs(resource),
-        '--query',
-        join(
-          `[?name==${jmesString(name)} && objectId==`,
-          ...jmesReadValue('PRINCIPAL_ID'),
-          ` && accessPolicyName==${jmesString(grant.policy)}] | length(@)`,
-        ),
-        '-o tsv',
-      ),
-      when(found, '=', '1', [
-        cmd(
-          'az redis access-policy-assignment delete --name',
-          v(`${resource.variable}_NAME`),
-          ...resourceGroupArgs(resource),
-          '--policy-assignment-name',
-          name,
-          '-o none',
-        ),
-      ]),
+      ...names.flatMap((name, index) => {
+        const found = `${resource.variable}_${index === 0 ? '' : 'EARLIER_'}POLICY_ASSIGNMENT`;
+        return [
+          capture(
+            found,
+            'az redis access-policy-assignment list --name',
+            v(`${resource.variable}_NAME`),
+            ...resourceGroupArgs(resource),
+            '--query',
+            join(
+              `[?name==${jmesString(name)} && objectId==`,
+              ...jmesReadValue('PRINCIPAL_ID'),
+              ` && accessPolicyName==${jmesString(grant.policy)}] | length(@)`,
+            ),
+            '-o tsv',
+          ),
+          when(found, '=', '1', [
+            cmd(
+              'az redis access-policy-assignment delete --name',
+              v(`${resource.variable}_NAME`),
+              ...resourceGroupArgs(resource),
+              '--policy-assignment-name',
+              name,
+              '-o none',
+            ),
+          ]),
+        ];
+      }),
     ],
   };
 }

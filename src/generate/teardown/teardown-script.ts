@@ -28,6 +28,7 @@ import {
   type Word,
 } from '../script-model';
 import { showArgs } from '../setup/preflight';
+import { cliRequirement, grantCliNeed } from '../setup/cli-minimum';
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE, ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
 import { DELETE_IDENTITY, REMOVE_SYSTEM_IDENTITY, removeLocalFilesLines } from './host-steps';
 import { deleteUserIdentitySteps, readUserIdentitySteps, setupCreatesNoIdentity } from './identity';
@@ -260,8 +261,14 @@ export function buildTeardownScript(
   };
 }
 
-/** The host's Azure CLI minimum for the teardown's commands, after the sign-in line, if it has one. */
+/**
+ * The Azure CLI minimum for the teardown's commands, after the sign-in line: the host's, raised when a grant's
+ * removal runs a later command group (az redis access-policy-assignment list and delete, as the setup's create).
+ */
 function teardownRequirement(plan: DeploymentPlan): string {
-  const requirement = hostModule(plan.host.id).teardownCliRequirement?.(plan);
+  const requirement = cliRequirement(
+    hostModule(plan.host.id).teardownCliRequirement?.(plan),
+    grantCliNeed(plan),
+  );
   return requirement ? ` ${requirement}` : '';
 }
