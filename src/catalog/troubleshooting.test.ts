@@ -77,6 +77,9 @@ const SAMPLES: Record<string, readonly string[]> = {
     "The federated credential orders-fic of the identity id-orders trusts this cluster's issuer and the ServiceAccount orders-api in orders, but not for the audience api://AzureADTokenExchange.",
     "Dapr's pods present a ServiceAccount token for the audience api://AzureADTokenExchange (the Workload ID webhook asks for it), and Entra takes a token only through a credential listing its audience, so Dapr's sign-in would fail (AADSTS70021).",
   ],
+  'aks-federated-credential-unreadable': [
+    'The audiences of the federated credential found a moment ago on the identity id-orders could not be read (it may have been deleted since, or the call failed: see the error above).',
+  ],
   'aks-service-account-taken': [
     'The Deployment orders-api runs as a ServiceAccount of its own, not orders-api.',
   ],

@@ -82,4 +82,26 @@ export const KUBERNETES_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       'Azure/azure-cli identity/aaz/latest/identity/federated_credential/_update.py',
     ],
   },
+  {
+    id: 'aks-federated-credential-unreadable',
+    title: 'AKS: the federated credential found for the ServiceAccount could not be read again',
+    stages: ['script'],
+    patterns: [
+      // The setup's own check (src/generate/hosts/aks-federated-credential.ts).
+      'The audiences of the federated credential found a moment ago',
+    ],
+    cause:
+      'The setup found a federated credential trusting the cluster’s issuer and the ServiceAccount, then ' +
+      'could not read its audiences: it was deleted in between, or the second az call failed (its error ' +
+      'is printed above the message). Nothing then shows that Dapr’s pods can sign in through it.',
+    fix:
+      'Run the script again: it looks for the credential again, keeps it if it lists the audience ' +
+      'api://AzureADTokenExchange and creates it if it is gone. If the az call fails again, its own error ' +
+      'says why (sign-in, permission, network).',
+    commands: [
+      'az identity federated-credential list --identity-name <identity> --resource-group <resource-group> -o table',
+    ],
+    prevention: { text: 'Leave the federated credential to the setup while it runs.' },
+    sources: ['Azure/azure-cli src/azure-cli/azure/cli/command_modules/identity/_params.py'],
+  },
 ];

@@ -122,6 +122,17 @@ export function federatedCredentialStep(plan: DeploymentPlan): ScriptStep {
             ),
           },
         ),
+        // Nothing read (the credential deleted since the lookup above, or the call failed): nothing proves it
+        // trusts the audience, so no "kept" line; the setup stops before the grants and a re-run looks again.
+        guard(
+          AUDIENCE_TRUSTED,
+          '=',
+          '',
+          failureMessage(
+            `The audiences of the federated credential found a moment ago on the identity ${identityName} could not be read (it may have been deleted since, or the call failed: see the error above). Nothing is granted and nothing in the cluster is changed yet; run this script again, which looks again and creates the credential if it is gone.`,
+            'aks-federated-credential-unreadable',
+          ),
+        ),
         printLine(
           'The federated credential ',
           v(FOUND),
