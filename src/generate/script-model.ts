@@ -125,6 +125,12 @@ export interface RetryOnly {
   readonly pattern: string;
   /** Printed to stderr before exiting with status 1 when a failure's output does not match. */
   readonly otherwise: string;
+  /**
+   * A failure `pattern` matches whose text also reads as one waiting does not fix (one error number for
+   * both): tried again only until `attempts` tries in all (fewer than the retry's), then `message`, which
+   * names both causes, is printed to stderr before exiting with status 1.
+   */
+  readonly ambiguous?: { readonly pattern: string; readonly attempts: number; readonly message: string };
 }
 
 /**

@@ -300,6 +300,43 @@ describe('retry', () => {
     ).toThrow();
   });
 
+  it('with an ambiguous failure, tries it again only its own few times, then says both causes', () => {
+    // Prints its failure on every try; "Msg 3" is the one of two readings.
+    const failsWith = (failure: string) => cmd('bash -c', lit(`echo x >> tries; echo ${failure}; exit 1`));
+    const only = {
+      outputTo: 'OUT',
+      pattern: 'Msg.(1|3),',
+      otherwise: 'not waited for',
+      ambiguous: { pattern: 'Msg.3,', attempts: 2, message: 'both causes' },
+    };
+    const run = (failure: string) =>
+      spawnSync(
+        'bash',
+        [
+          '-c',
+          `cd "$(mktemp -d)" && ${once(retry(failsWith(failure), { attempts: 4, delaySeconds: 0, message: 'gave up', retryOnly: only }))}`,
+        ],
+        { encoding: 'utf8' },
+      );
+    const ambiguous = run("'Msg 3, Level 16'");
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toBe('Msg 3, Level 16\nMsg 3, Level 16\nboth causes\n');
+    // The other failure the pattern matches is still tried every time.
+    const transient = run("'Msg 1, Level 16'");
+    expect(transient.status).toBe(1);
+    expect(transient.stderr).toBe(`${'Msg 1, Level 16\n'.repeat(4)}gave up\n`);
+    expect(() =>
+      once(
+        retry(failsWith('x'), {
+          attempts: 2,
+          delaySeconds: 0,
+          message: 'm',
+          retryOnly: { ...only, ambiguous: { ...only.ambiguous, attempts: 2 } },
+        }),
+      ),
+    ).toThrow();
+  });
+
   it('runs a one-try check without a loop: on, or stopped with the message', () => {
     const passing = once(orStop(succeedsOnTry(1), 'never'), command(['echo', 'reached']));
     expect(passing).not.toContain('for attempt');

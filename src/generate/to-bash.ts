@@ -269,7 +269,7 @@ function renderRetry(line: Retry, indent = ''): string {
           `${inner}  break`,
           `${inner}fi`,
         ]
-      : renderRetryOnly(line.command, line.retryOnly, inner)),
+      : renderRetryOnly(line.command, line.retryOnly, inner, line.attempts)),
     `${inner}if [ "$attempt" = ${line.attempts} ]; then`,
     `${inner}  echo ${quoteLiteral(line.message)} >&2`,
     ...giveUp(`${inner}  `, true),
@@ -290,10 +290,20 @@ const UNQUOTED_REGEX = /^[A-Za-z0-9_|().,:^*[\]-]+$/;
  * The try of a retry that waits out only some failures: the output is captured (the command's own, as `run`
  * prints a dry run's line on stderr), shown, and a failure whose output does not match stops the script.
  */
-function renderRetryOnly(line: Command, only: RetryOnly, inner: string): string[] {
+function renderRetryOnly(line: Command, only: RetryOnly, inner: string, attempts: number): string[] {
   if (!OPTION_NAME.test(only.outputTo)) throw new Error(`Not a variable name: ${only.outputTo}`);
   if (!UNQUOTED_REGEX.test(only.pattern)) throw new Error(`Not a plain pattern: ${only.pattern}`);
   const output = `"$${only.outputTo}"`;
+  const { ambiguous } = only;
+  if (
+    ambiguous !== undefined &&
+    (!UNQUOTED_REGEX.test(ambiguous.pattern) ||
+      !Number.isInteger(ambiguous.attempts) ||
+      ambiguous.attempts < 1 ||
+      ambiguous.attempts >= attempts)
+  ) {
+    throw new Error('An ambiguous failure needs a plain pattern and fewer tries than the retry');
+  }
   return [
     `${inner}if ${only.outputTo}=$(${renderCommand(line, inner).slice(inner.length)}); then`,
     `${inner}  if [ -n ${output} ]; then printf '%s\\n' ${output}; fi`,
@@ -304,6 +314,14 @@ function renderRetryOnly(line: Command, only: RetryOnly, inner: string): string[
     `${inner}  echo ${quoteLiteral(only.otherwise)} >&2`,
     `${inner}  exit 1`,
     `${inner}fi`,
+    ...(ambiguous === undefined
+      ? []
+      : [
+          `${inner}if [ "$attempt" -ge ${ambiguous.attempts} ] && [[ ${output} =~ ${ambiguous.pattern} ]]; then`,
+          `${inner}  echo ${quoteLiteral(ambiguous.message)} >&2`,
+          `${inner}  exit 1`,
+          `${inner}fi`,
+        ]),
   ];
 }
 

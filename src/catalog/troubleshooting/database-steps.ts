@@ -131,7 +131,8 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     cause:
       'The identity in CREATE USER [...] FROM EXTERNAL PROVIDER (WITH OBJECT_ID, its principal id) is not ' +
       'one Entra ID knows yet: it was created seconds ago and has not reached every replica, it was deleted, ' +
-      'or the server cannot read the directory.',
+      'or the server cannot read the directory. Msg 37545 reads as a missing permission too (“or you do not ' +
+      'have permission”): if it stays after a few minutes, see the entry on a refused grant.',
     fix: 'Wait a few minutes after creating the identity and run the script again; check that the identity still exists; give the server an identity with Directory Readers.',
     prevention: { text: 'Let the wizard make the SQL user: it names the identity by its object id.' },
     sources: [
@@ -148,6 +149,9 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     // know yet (src/generate/grants/sql-contained-user.ts).
     patterns: [
       { regex: 'failed with the sqlcmd error above, which waiting does not fix' },
+      // Its message after a few tries that all failed with Msg 37545, whose one text reads as a missing
+      // permission too (sql-docs, Database Engine events and errors 31000 to 41399).
+      { regex: 'failed \\d+ times with Msg 37545' },
       // Msg 33134 from a server without a directory-reading identity (Microsoft Learn, "Microsoft Entra
       // service principal with Azure SQL", Troubleshooting): waiting does not fix it.
       'Server identity is not configured',
@@ -159,12 +163,15 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       'not a Microsoft Entra admin of the server, or go-sqlcmd could not get a token from az), its firewall ' +
       'does not admit this machine (Msg 40615), the server has no identity that may read the directory ' +
       '(Msg 33134, “Server identity is not configured”), your account may not create users (ALTER ANY ' +
-      'USER), or a user of that name signs in as another identity (Msg 50000, the script’s own check).',
+      'USER), or a user of that name signs in as another identity (Msg 50000, the script’s own check). ' +
+      'Msg 37545 on every one of a few tries (“is not a valid object id … or you do not have permission”) ' +
+      'has one text for two causes: a missing permission, or an identity Entra ID does not know yet.',
     fix:
       'Fix what the error names: install go-sqlcmd (and put it first on PATH), sign in to az (az login) as a ' +
       'Microsoft Entra admin of the server, add a firewall rule for this machine, give the server an ' +
       'identity with Directory Readers, or drop the other identity’s user if nothing uses it; then run the ' +
-      'script again.',
+      'script again. After Msg 37545, if you are the server’s Microsoft Entra admin, wait a few minutes ' +
+      'first: a new identity takes that long to reach every replica.',
     commands: [
       'az sql server ad-admin create --server-name <server> --resource-group <resource-group> --display-name <you> --object-id <your-object-id>',
       'az sql server firewall-rule create --server <server> --resource-group <resource-group> --name allow-setup --start-ip-address <your-ip> --end-ip-address <your-ip>',

@@ -97,6 +97,24 @@ describe('the Azure SQL grant step', () => {
     expect(run.stderr).toContain('troubleshoot.html#sql-grant-refused');
   });
 
+  it('tries Msg 37545, which also reads as a missing permission, only 3 times, then names both causes', () => {
+    const objectIdOrPermission =
+      "Msg 37545, Level 16, State 1, Server sql-orders, Line 1\n'' is not a valid object id for '' or you do not have permission.";
+    const run = runSqlStep(0, 99, objectIdOrPermission);
+    expect(run.status).toBe(1);
+    expect(run.log.filter((call) => call.startsWith('sqlcmd '))).toHaveLength(3);
+    expect(run.log.filter((call) => call.startsWith('sleep'))).toHaveLength(2);
+    expect(run.stderr).toContain('failed 3 times with Msg 37545');
+    expect(run.stderr).toContain("Microsoft Entra ID does not know the identity's object id yet");
+    expect(run.stderr).toContain('CREATE USER needs ALTER ANY USER');
+    expect(run.stderr).toContain('troubleshoot.html#sql-grant-refused');
+    expect(run.stderr).not.toContain('troubleshoot.html#sql-principal-not-found');
+    // A new identity's lag that ends within those tries goes on.
+    const waited = runSqlStep(0, 2, objectIdOrPermission);
+    expect(waited.status, waited.stderr).toBe(0);
+    expect(waited.log.filter((call) => call.startsWith('sqlcmd '))).toHaveLength(3);
+  });
+
   it('stops with the cause and the fix after the last try', () => {
     const run = runSqlStep(0, 99);
     expect(run.status).toBe(1);

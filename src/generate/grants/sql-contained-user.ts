@@ -52,6 +52,18 @@ const ENTRA_WAITING = `Trying again in ${SQL_DELAY_SECONDS} s: Microsoft Entra I
  * principal with Azure SQL", Troubleshooting) does not pass by waiting.
  */
 const SQL_PRINCIPAL_UNKNOWN = 'Msg.(37545|33130|33136)[^0-9]|Msg.33134[^0-9].*try.again.later';
+/**
+ * Msg 37545 has one text for two causes: "'%ls' is not a valid object id for '%ls' or you do not have
+ * permission." (MicrosoftDocs/sql-docs docs/relational-databases/errors-events/includes/
+ * sql-server-2025-database-engine-events-and-errors-31000-41399.md, the table the Azure SQL view of
+ * database-engine-events-and-errors-31000-to-41399.md includes; printed with both names empty in Microsoft
+ * Learn's "Microsoft Entra logins and users with nonunique display names" for an object id not in the tenant).
+ * The output cannot tell an object id not known yet, which waiting fixes, from a missing permission (CREATE
+ * USER needs ALTER ANY USER on the database: sql-docs docs/t-sql/statements/create-user-transact-sql.md,
+ * Permissions), which it does not: so it is tried again only a few times, then both causes are named.
+ */
+const SQL_OBJECT_ID_OR_PERMISSION = 'Msg.37545[^0-9]';
+const SQL_OBJECT_ID_OR_PERMISSION_ATTEMPTS = 3;
 
 export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, grant: SqlGrant): ScriptStep {
   const { resource, component } = resolved;
@@ -124,14 +136,15 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
       // Every statement of the batch can run again (each is guarded, or does nothing when already done), so a
       // try after a failure is safe. Only the lag of a new identity is waited out: the server answers Msg
       // 37545 for an object id it cannot find in the tenant (Microsoft Learn, "Microsoft Entra logins and
-      // users with nonunique display names"), Msg 33134 "could not be found at this time. Please try again
+      // users with nonunique display names"; its text covers a missing permission too, so it is tried only a
+      // few times: SQL_OBJECT_ID_OR_PERMISSION), Msg 33134 "could not be found at this time. Please try again
       // later" (MicrosoftDocs/sql-docs#2323), Msg 33136 "The operation could not be completed at this time.
       // Please try again later." (sql-docs, Database Engine events and errors) and Msg 33130 for a principal it
-      // cannot find (MicrosoftDocs/
-      // azure-docs#33357). A refused sign-in, a firewall, a missing permission or another identity's user
-      // (the THROW above) is the same on every try: the script stops at once and shows sqlcmd's error, which
-      // go-sqlcmd prints on standard output unless -r is given (microsoft/go-sqlcmd pkg/sqlcmd/sqlcmd.go
-      // GetError; cmd/sqlcmd/sqlcmd.go ErrorsToStderr), so that is what is captured and matched.
+      // cannot find (MicrosoftDocs/azure-docs#33357). A refused sign-in, a firewall, another missing
+      // permission or another identity's user (the THROW above) is the same on every try: the script stops at
+      // once and shows sqlcmd's error, which go-sqlcmd prints on standard output unless -r is given
+      // (microsoft/go-sqlcmd pkg/sqlcmd/sqlcmd.go GetError; cmd/sqlcmd/sqlcmd.go ErrorsToStderr), so that is
+      // what is captured and matched.
       retry(
         cmd(
           'sqlcmd --server',
@@ -147,7 +160,7 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
           delaySeconds: SQL_DELAY_SECONDS,
           waiting: ENTRA_WAITING,
           message: failureMessage(
-            `Microsoft Entra ID did not know the identity's object id on any of ${SQL_ATTEMPTS} tries to add ${adding} (the Msg 37545, 33134, 33136 or 33130 above): wait a few minutes and run this script again.`,
+            `Microsoft Entra ID did not know the identity's object id on any of ${SQL_ATTEMPTS} tries to add ${adding} (the Msg 33134, 33136 or 33130 above): wait a few minutes and run this script again.`,
             'sql-principal-not-found',
           ),
           retryOnly: {
@@ -157,6 +170,14 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
               `Adding ${adding} failed with the sqlcmd error above, which waiting does not fix.`,
               'sql-grant-refused',
             ),
+            ambiguous: {
+              pattern: SQL_OBJECT_ID_OR_PERMISSION,
+              attempts: SQL_OBJECT_ID_OR_PERMISSION_ATTEMPTS,
+              message: failureMessage(
+                `Adding ${adding} failed ${SQL_OBJECT_ID_OR_PERMISSION_ATTEMPTS} times with Msg 37545 ("is not a valid object id ... or you do not have permission"), which has two causes: Microsoft Entra ID does not know the identity's object id yet (wait a few minutes and run this script again), or your account may not create users in the database ${database} (CREATE USER needs ALTER ANY USER: sign in to az as a Microsoft Entra admin of the server).`,
+                'sql-grant-refused',
+              ),
+            },
           },
         },
       ),

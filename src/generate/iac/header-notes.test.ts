@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { iacFiles } from '../iac-outputs';
+import { CREATED_ANNOTATION } from '../k8s-manifests';
+import { ROLE_ASSIGNMENT_DESCRIPTION } from '../setup/provenance';
 
 function files(link: string): { bicep: string; tf: string } {
   const config = parseShareLink('', link).config;
@@ -204,6 +206,35 @@ describe('IaC header notes', () => {
       expect(text).toContain(
         'az eventhubs eventhub consumer-group create --namespace-name eh-orders --eventhub-name telemetry --name orders',
       );
+  });
+
+  it("Terraform on AKS: each component carries the setup's mark, without which the setup stops and the teardown keeps it", () => {
+    const manifests = files(`${AKS}&c2.component=state.azure.blobstorage&c2.m.accountName=storders`)
+      .tf.split('resource "kubernetes_manifest"')
+      .slice(1);
+    expect(manifests).toHaveLength(2);
+    for (const manifest of manifests)
+      expect(manifest).toMatch(
+        new RegExp(
+          `^[^]*?metadata {3}= \\{\\n {6}name {8}= "[^"]+"\\n {6}namespace {3}= "orders"\\n {6}annotations = \\{\\n {8}"${CREATED_ANNOTATION}" = "true"\\n`,
+        ),
+      );
+  });
+
+  it("Terraform on AKS: a ServiceAccount it creates carries the setup's mark", () => {
+    expect(files(AKS).tf).toMatch(
+      new RegExp(
+        `resource "kubernetes_service_account_v1" "app" \\{[^]*?annotations = \\{\\n[^}]*"${CREATED_ANNOTATION}" += "true"\\n`,
+      ),
+    );
+  });
+
+  it("both: each role assignment carries the setup's description, by which the teardown finds the setup's", () => {
+    const { bicep, tf } = files(AKS);
+    expect(bicep).toContain(`    description: '${ROLE_ASSIGNMENT_DESCRIPTION}'\n`);
+    // The block up to its closing brace at the start of a line.
+    const assignment = /resource "azurerm_role_assignment" "vault_role" \{\n[^]*?\n\}/.exec(tf)?.[0] ?? '';
+    expect(assignment).toContain(`  description        = "${ROLE_ASSIGNMENT_DESCRIPTION}"\n`);
   });
 
   it("Terraform on AKS: an imported ServiceAccount keeps the setup's mark (ignore_changes on that annotation)", () => {

@@ -38,6 +38,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 

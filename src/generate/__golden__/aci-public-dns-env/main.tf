@@ -60,6 +60,7 @@ resource "azurerm_role_assignment" "vault_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.

@@ -92,11 +92,18 @@ data "azurerm_resource_group" "host" {
 
 # The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
 # one in another region is replaced (a new identity: new principal and client id, and the grants made for the
-# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
+# old one no longer apply), and its other tags are removed. The setup's createdBy tag stays as it is, and one created
+# here gets it: the teardown treats an identity with it as the setup's (it deletes it when asked, DELETE_IDENTITY=1).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
   location            = data.azurerm_resource_group.host.location
+  tags                = {
+    createdBy = "dapr-mi-wizard"
+  }
+  lifecycle {
+    ignore_changes = [tags["createdBy"]]
+  }
 }
 
 # Your AKS cluster: read, never redeclared here.
@@ -150,6 +157,7 @@ resource "kubernetes_service_account_v1" "app" {
     namespace   = "orders"
     annotations = {
       "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+      "dapr-mi-wizard/created"            = "true"
     }
   }
   lifecycle {
@@ -163,8 +171,11 @@ resource "kubernetes_manifest" "component_1" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "pg-state"
-      namespace = "orders"
+      name        = "pg-state"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.postgresql"
@@ -195,8 +206,11 @@ resource "kubernetes_manifest" "component_2" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "pg-state-v1"
-      namespace = "orders"
+      name        = "pg-state-v1"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.postgresql"
@@ -227,8 +241,11 @@ resource "kubernetes_manifest" "component_3" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "postgres-binding"
-      namespace = "orders"
+      name        = "postgres-binding"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "bindings.postgresql"
@@ -259,8 +276,11 @@ resource "kubernetes_manifest" "component_4" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "pg-config"
-      namespace = "orders"
+      name        = "pg-config"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "configuration.postgresql"
@@ -295,8 +315,11 @@ resource "kubernetes_manifest" "component_5" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "sql-state"
-      namespace = "orders"
+      name        = "sql-state"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.sqlserver"
@@ -327,8 +350,11 @@ resource "kubernetes_manifest" "component_6" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "sql-state-v1"
-      namespace = "orders"
+      name        = "sql-state-v1"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.sqlserver"
@@ -359,8 +385,11 @@ resource "kubernetes_manifest" "component_7" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "redis-state"
-      namespace = "orders"
+      name        = "redis-state"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.redis"
@@ -395,8 +424,11 @@ resource "kubernetes_manifest" "component_8" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "redis-pubsub"
-      namespace = "orders"
+      name        = "redis-pubsub"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "pubsub.redis"
@@ -431,8 +463,11 @@ resource "kubernetes_manifest" "component_9" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "redis-binding"
-      namespace = "orders"
+      name        = "redis-binding"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "bindings.redis"
@@ -467,8 +502,11 @@ resource "kubernetes_manifest" "component_10" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "redis-config"
-      namespace = "orders"
+      name        = "redis-config"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "configuration.redis"
@@ -503,8 +541,11 @@ resource "kubernetes_manifest" "component_11" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "lockstore"
-      namespace = "orders"
+      name        = "lockstore"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "lock.redis"

@@ -102,11 +102,18 @@ data "azurerm_resource_group" "host" {
 
 # The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
 # one in another region is replaced (a new identity: new principal and client id, and the grants made for the
-# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
+# old one no longer apply), and its other tags are removed. The setup's createdBy tag stays as it is, and one created
+# here gets it: the teardown treats an identity with it as the setup's (it deletes it when asked, DELETE_IDENTITY=1).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
   location            = data.azurerm_resource_group.host.location
+  tags                = {
+    createdBy = "dapr-mi-wizard"
+  }
+  lifecycle {
+    ignore_changes = [tags["createdBy"]]
+  }
 }
 
 # Your AKS cluster: read, never redeclared here.
@@ -165,6 +172,7 @@ resource "azurerm_role_assignment" "vault_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account storders only, for statestore, statestore-v1.
@@ -173,6 +181,7 @@ resource "azurerm_role_assignment" "storage_account_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account stuploads only, for blob-binding.
@@ -181,6 +190,7 @@ resource "azurerm_role_assignment" "storage_account_2_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Storage Table Data Contributor (built-in role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3) on Storage account storders only, for tablestate.
@@ -189,6 +199,7 @@ resource "azurerm_role_assignment" "storage_account_role_2" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Storage Queue Data Contributor (built-in role 974c5e8b-45b9-4653-ba55-5f855dd0fb88) on Storage account storders only, for queue-binding.
@@ -197,6 +208,7 @@ resource "azurerm_role_assignment" "storage_account_role_3" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/974c5e8b-45b9-4653-ba55-5f855dd0fb88"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # An access policy on the vault kv-keys, nothing more, for azurekeyvault-crypto.
@@ -226,6 +238,7 @@ resource "kubernetes_service_account_v1" "app" {
     namespace   = "orders"
     annotations = {
       "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+      "dapr-mi-wizard/created"            = "true"
     }
   }
   lifecycle {
@@ -239,8 +252,11 @@ resource "kubernetes_manifest" "component_1" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "azurekeyvault"
-      namespace = "orders"
+      name        = "azurekeyvault"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "secretstores.azure.keyvault"
@@ -267,8 +283,11 @@ resource "kubernetes_manifest" "component_2" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "azurekeyvault-crypto"
-      namespace = "orders"
+      name        = "azurekeyvault-crypto"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "crypto.azure.keyvault"
@@ -295,8 +314,11 @@ resource "kubernetes_manifest" "component_3" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "statestore"
-      namespace = "orders"
+      name        = "statestore"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.azure.blobstorage"
@@ -327,8 +349,11 @@ resource "kubernetes_manifest" "component_4" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "statestore-v1"
-      namespace = "orders"
+      name        = "statestore-v1"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.azure.blobstorage"
@@ -359,8 +384,11 @@ resource "kubernetes_manifest" "component_5" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "blob-binding"
-      namespace = "orders"
+      name        = "blob-binding"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "bindings.azure.blobstorage"
@@ -391,8 +419,11 @@ resource "kubernetes_manifest" "component_6" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "tablestate"
-      namespace = "orders"
+      name        = "tablestate"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.azure.tablestorage"
@@ -423,8 +454,11 @@ resource "kubernetes_manifest" "component_7" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "queue-binding"
-      namespace = "orders"
+      name        = "queue-binding"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "bindings.azure.storagequeues"

@@ -47,10 +47,14 @@ param hostName string
 
 // The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
 // written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
-// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
+// replaced by the setup's createdBy tag: the teardown treats an identity with it as the setup's (it deletes it
+// when asked, DELETE_IDENTITY=1). If yours existed before, enter its client id in the wizard: this file then references it.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location
+  tags: {
+    createdBy: 'dapr-mi-wizard'
+  }
 }
 
 // Your AKS cluster: referenced, never redeclared here.
@@ -123,6 +127,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '090c5cfd-751d-490a-894a-3ce6f1109419')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -134,6 +139,7 @@ resource eventhubsNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-04
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -145,6 +151,7 @@ resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -156,6 +163,7 @@ resource eventhubRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '2b629674-e913-4c01-ae53-ef4638d8f975')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -167,6 +175,7 @@ resource eventhubRole2 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -189,6 +198,7 @@ resource appconfigStoreRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '516239f1-63e1-4d78-a4de-a74fb236a071')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -200,6 +210,7 @@ resource openaiAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01' 
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -211,6 +222,7 @@ resource signalrRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'fd53cd77-2268-407a-8f46-7e7863d0f521')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 

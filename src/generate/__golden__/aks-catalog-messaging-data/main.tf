@@ -117,11 +117,18 @@ data "azurerm_resource_group" "host" {
 
 # The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
 # one in another region is replaced (a new identity: new principal and client id, and the grants made for the
-# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
+# old one no longer apply), and its other tags are removed. The setup's createdBy tag stays as it is, and one created
+# here gets it: the teardown treats an identity with it as the setup's (it deletes it when asked, DELETE_IDENTITY=1).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
   location            = data.azurerm_resource_group.host.location
+  tags                = {
+    createdBy = "dapr-mi-wizard"
+  }
+  lifecycle {
+    ignore_changes = [tags["createdBy"]]
+  }
 }
 
 # Your AKS cluster: read, never redeclared here.
@@ -203,6 +210,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/090c5cfd-751d-490a-894a-3ce6f1109419"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event Hubs namespace eh-orders only, for eh-pubsub.
@@ -211,6 +219,7 @@ resource "azurerm_role_assignment" "eventhubs_namespace_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Checkpoint storage account stcheckpoints only, for eh-pubsub, eventhubs-binding.
@@ -219,6 +228,7 @@ resource "azurerm_role_assignment" "storage_account_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Azure Event Hubs Data Sender (built-in role 2b629674-e913-4c01-ae53-ef4638d8f975) on Event hub telemetry only, for eventhubs-binding.
@@ -227,6 +237,7 @@ resource "azurerm_role_assignment" "eventhub_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/2b629674-e913-4c01-ae53-ef4638d8f975"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event hub telemetry only, for eventhubs-binding.
@@ -235,6 +246,7 @@ resource "azurerm_role_assignment" "eventhub_role_2" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Cosmos DB data-plane role Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002) on the account cosmos-orders, for cosmos-state, cosmosdb-binding.
@@ -252,6 +264,7 @@ resource "azurerm_role_assignment" "appconfig_store_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/516239f1-63e1-4d78-a4de-a74fb236a071"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Cognitive Services OpenAI User (built-in role 5e0bd9bd-7b93-4f28-af87-19fc36ad61bd) on Azure OpenAI account oai-orders only, for openai-binding.
@@ -260,6 +273,7 @@ resource "azurerm_role_assignment" "openai_account_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # SignalR REST API Owner (built-in role fd53cd77-2268-407a-8f46-7e7863d0f521) on SignalR service signalr-orders only, for signalr-binding.
@@ -268,6 +282,7 @@ resource "azurerm_role_assignment" "signalr_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/fd53cd77-2268-407a-8f46-7e7863d0f521"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
@@ -281,6 +296,7 @@ resource "kubernetes_service_account_v1" "app" {
     namespace   = "orders"
     annotations = {
       "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+      "dapr-mi-wizard/created"            = "true"
     }
   }
   lifecycle {
@@ -294,8 +310,11 @@ resource "kubernetes_manifest" "component_1" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "queue-pubsub"
-      namespace = "orders"
+      name        = "queue-pubsub"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "pubsub.azure.servicebus.queues"
@@ -326,8 +345,11 @@ resource "kubernetes_manifest" "component_2" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "pubsub"
-      namespace = "orders"
+      name        = "pubsub"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "pubsub.azure.servicebus.topics"
@@ -354,8 +376,11 @@ resource "kubernetes_manifest" "component_3" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "servicebus-binding"
-      namespace = "orders"
+      name        = "servicebus-binding"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "bindings.azure.servicebus.queues"
@@ -390,8 +415,11 @@ resource "kubernetes_manifest" "component_4" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "eh-pubsub"
-      namespace = "orders"
+      name        = "eh-pubsub"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "pubsub.azure.eventhubs"
@@ -426,8 +454,11 @@ resource "kubernetes_manifest" "component_5" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "eventhubs-binding"
-      namespace = "orders"
+      name        = "eventhubs-binding"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "bindings.azure.eventhubs"
@@ -470,8 +501,11 @@ resource "kubernetes_manifest" "component_6" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "cosmos-state"
-      namespace = "orders"
+      name        = "cosmos-state"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.azure.cosmosdb"
@@ -506,8 +540,11 @@ resource "kubernetes_manifest" "component_7" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "cosmosdb-binding"
-      namespace = "orders"
+      name        = "cosmosdb-binding"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "bindings.azure.cosmosdb"
@@ -546,8 +583,11 @@ resource "kubernetes_manifest" "component_8" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "configstore"
-      namespace = "orders"
+      name        = "configstore"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "configuration.azure.appconfig"
@@ -574,8 +614,11 @@ resource "kubernetes_manifest" "component_9" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "openai-binding"
-      namespace = "orders"
+      name        = "openai-binding"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "bindings.azure.openai"
@@ -602,8 +645,11 @@ resource "kubernetes_manifest" "component_10" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "signalr-binding"
-      namespace = "orders"
+      name        = "signalr-binding"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "bindings.azure.signalr"

@@ -135,6 +135,7 @@ resource "kubernetes_service_account_v1" "app" {
     namespace   = "default"
     annotations = {
       "azure.workload.identity/client-id" = data.azurerm_user_assigned_identity.app.client_id
+      "dapr-mi-wizard/created"            = "true"
     }
   }
   lifecycle {
@@ -148,8 +149,11 @@ resource "kubernetes_manifest" "component_1" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "azurekeyvault"
-      namespace = "default"
+      name        = "azurekeyvault"
+      namespace   = "default"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "secretstores.azure.keyvault"

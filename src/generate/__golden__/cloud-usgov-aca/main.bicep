@@ -34,10 +34,14 @@ param environmentName string
 
 // The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
 // written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
-// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
+// replaced by the setup's createdBy tag: the teardown treats an identity with it as the setup's (it deletes it
+// when asked, DELETE_IDENTITY=1). If yours existed before, enter its client id in the wizard: this file then references it.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location
+  tags: {
+    createdBy: 'dapr-mi-wizard'
+  }
 }
 
 // The principal that receives every grant: the identity's.
@@ -99,6 +103,7 @@ resource appconfigStoreRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '516239f1-63e1-4d78-a4de-a74fb236a071')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -110,6 +115,7 @@ resource eventhubsNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-04
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'a638d3c7-ab3a-418d-83e6-5f17a39d4fde')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -121,6 +127,7 @@ resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 

@@ -90,6 +90,7 @@ resource "azurerm_role_assignment" "servicebus_queue_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Azure Service Bus Data Receiver (built-in role 4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0) on Service Bus queue invoices only, for servicebus-binding.
@@ -98,6 +99,7 @@ resource "azurerm_role_assignment" "servicebus_queue_role_2" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event hub telemetry only, for eventhubs-binding.
@@ -106,6 +108,7 @@ resource "azurerm_role_assignment" "eventhub_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/a638d3c7-ab3a-418d-83e6-5f17a39d4fde"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Checkpoint storage account stcheckpoints only, for eventhubs-binding.
@@ -114,6 +117,7 @@ resource "azurerm_role_assignment" "storage_account_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Not here: Dapr on the scale set reads its components from files, which no provider here writes.

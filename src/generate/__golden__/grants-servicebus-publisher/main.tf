@@ -60,6 +60,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Not here: Dapr on the VM reads its components from files, which no provider here writes.

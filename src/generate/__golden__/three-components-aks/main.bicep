@@ -37,10 +37,14 @@ param hostName string
 
 // The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
 // written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
-// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
+// replaced by the setup's createdBy tag: the teardown treats an identity with it as the setup's (it deletes it
+// when asked, DELETE_IDENTITY=1). If yours existed before, enter its client id in the wizard: this file then references it.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location
+  tags: {
+    createdBy: 'dapr-mi-wizard'
+  }
 }
 
 // Your AKS cluster: referenced, never redeclared here.
@@ -83,6 +87,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -94,6 +99,7 @@ resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 

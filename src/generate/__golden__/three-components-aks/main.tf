@@ -84,11 +84,18 @@ data "azurerm_resource_group" "host" {
 
 # The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
 # one in another region is replaced (a new identity: new principal and client id, and the grants made for the
-# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
+# old one no longer apply), and its other tags are removed. The setup's createdBy tag stays as it is, and one created
+# here gets it: the teardown treats an identity with it as the setup's (it deletes it when asked, DELETE_IDENTITY=1).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
   location            = data.azurerm_resource_group.host.location
+  tags                = {
+    createdBy = "dapr-mi-wizard"
+  }
+  lifecycle {
+    ignore_changes = [tags["createdBy"]]
+  }
 }
 
 # Your AKS cluster: read, never redeclared here.
@@ -140,6 +147,7 @@ resource "azurerm_role_assignment" "vault_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account stordersstate only, for statestore.
@@ -148,6 +156,7 @@ resource "azurerm_role_assignment" "storage_account_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on Service Bus namespace sb-orders only, for pubsub.
@@ -156,6 +165,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # The namespace orders must exist, and Dapr's Component CRD with it (the Dapr extension or Helm chart installs it).
@@ -169,6 +179,7 @@ resource "kubernetes_service_account_v1" "app" {
     namespace   = "orders"
     annotations = {
       "azure.workload.identity/client-id" = azurerm_user_assigned_identity.app.client_id
+      "dapr-mi-wizard/created"            = "true"
     }
   }
   lifecycle {
@@ -182,8 +193,11 @@ resource "kubernetes_manifest" "component_1" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "azurekeyvault"
-      namespace = "orders"
+      name        = "azurekeyvault"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "secretstores.azure.keyvault"
@@ -210,8 +224,11 @@ resource "kubernetes_manifest" "component_2" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "statestore"
-      namespace = "orders"
+      name        = "statestore"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "state.azure.blobstorage"
@@ -242,8 +259,11 @@ resource "kubernetes_manifest" "component_3" {
     apiVersion = "dapr.io/v1alpha1"
     kind       = "Component"
     metadata   = {
-      name      = "pubsub"
-      namespace = "orders"
+      name        = "pubsub"
+      namespace   = "orders"
+      annotations = {
+        "dapr-mi-wizard/created" = "true"
+      }
     }
     spec       = {
       type     = "pubsub.azure.servicebus.topics"

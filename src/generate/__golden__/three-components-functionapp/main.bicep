@@ -49,6 +49,7 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -60,6 +61,7 @@ resource storageAccountRole 'Microsoft.Authorization/roleAssignments@2022-04-01'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 
@@ -71,6 +73,7 @@ resource servicebusNamespaceRole 'Microsoft.Authorization/roleAssignments@2022-0
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39')
     principalId: granteePrincipalId
     principalType: 'ServicePrincipal'
+    description: 'Created by the Dapr Managed Identity Wizard'
   }
 }
 

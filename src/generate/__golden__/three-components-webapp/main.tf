@@ -49,11 +49,18 @@ data "azurerm_resource_group" "host" {
 
 # The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:
 # one in another region is replaced (a new identity: new principal and client id, and the grants made for the
-# old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).
+# old one no longer apply), and its other tags are removed. The setup's createdBy tag stays as it is, and one created
+# here gets it: the teardown treats an identity with it as the setup's (it deletes it when asked, DELETE_IDENTITY=1).
 resource "azurerm_user_assigned_identity" "app" {
   name                = "id-orders"
   resource_group_name = var.resource_group_name
   location            = data.azurerm_resource_group.host.location
+  tags                = {
+    createdBy = "dapr-mi-wizard"
+  }
+  lifecycle {
+    ignore_changes = [tags["createdBy"]]
+  }
 }
 
 locals {
@@ -86,6 +93,7 @@ resource "azurerm_role_assignment" "vault_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account storders only, for statestore.
@@ -94,6 +102,7 @@ resource "azurerm_role_assignment" "storage_account_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on Service Bus namespace sb-orders only, for pubsub.
@@ -102,6 +111,7 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
   role_definition_id = "${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/69a216fc-b8fb-44d8-bc22-1f3c2cd27a39"
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
+  description        = "Created by the Dapr Managed Identity Wizard"
 }
 
 # Not here: Dapr on the web app reads its components from files, which no provider here writes.

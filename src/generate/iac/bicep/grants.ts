@@ -11,6 +11,7 @@
  * - Redis data access policy: redis/accessPolicyAssignments (learn.microsoft.com/azure/templates/microsoft.cache/redis/accesspolicyassignments).
  */
 import type { ArmGrant } from '../iac-view';
+import { ROLE_ASSIGNMENT_DESCRIPTION } from '../../setup/provenance';
 import { API_VERSIONS } from '../resource-types';
 import { bicepString, expr, interpolate, type BicepValue } from './bicep-text';
 
@@ -52,6 +53,8 @@ export function bicepGrant(
             ),
             principalId: expr('granteePrincipalId'),
             principalType: 'ServicePrincipal',
+            // The setup script's description: the teardown removes only an assignment that carries it.
+            description: ROLE_ASSIGNMENT_DESCRIPTION,
           },
         },
       };

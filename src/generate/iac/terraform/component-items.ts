@@ -10,6 +10,26 @@ import { pastedLine } from '../header-notes';
 import { applyStepLines } from '../script-steps';
 import { argument, block, comment, HclExpr, hclString, ref, type HclItem, type HclValue } from './hcl-text';
 
+/**
+ * The setup's mark (k8s-manifests.ts CREATED_ANNOTATION) on what this file creates in the cluster: the setup
+ * script goes on over a marked Component of its name (aks-components.ts stops on an unmarked one) and its
+ * teardown deletes only a marked Component or ServiceAccount. A kubectl apply by the setup after Terraform
+ * keeps it: its three-way merge deletes only fields of the last-applied configuration, which never holds the
+ * mark (kubernetes/kubectl pkg/cmd/apply/patcher.go).
+ */
+const SETUP_MARK = { [CREATED_ANNOTATION]: 'true' } as const;
+
+/** The document with the setup's mark among its metadata.annotations (its keys in their order). */
+function withSetupMark(document: object): object {
+  return Object.fromEntries(
+    Object.entries(document).map(([key, value]: [string, unknown]) => {
+      if (key !== 'metadata') return [key, value];
+      const metadata = value as { annotations?: Record<string, unknown> };
+      return [key, { ...metadata, annotations: { ...metadata.annotations, ...SETUP_MARK } }];
+    }),
+  );
+}
+
 /** A plain component document (strings, arrays, objects, the client id reference) as an HCL value. */
 function toHclValue(value: unknown): HclValue {
   if (value instanceof HclExpr) return value;
@@ -100,14 +120,19 @@ export function componentItems(view: IacView): HclItem[] {
               [
                 argument('name', sa.metadata.name),
                 argument('namespace', sa.metadata.namespace),
-                argument('annotations', toHclValue(sa.metadata.annotations)),
+                argument('annotations', toHclValue({ ...sa.metadata.annotations, ...SETUP_MARK })),
               ],
             ),
-            // The kubernetes provider keeps in state every annotation but the *.kubernetes.io ones
-            // (hashicorp/terraform-provider-kubernetes kubernetes/structures.go isInternalKey), so an imported
-            // ServiceAccount's setup mark, absent from this config, would be removed on the next apply, and the
-            // teardown would no longer know the setup made it. ignore_changes takes one map element, tags["Name"]
-            // (developer.hashicorp.com/terraform/language/meta-arguments/lifecycle, "ignore_changes").
+            // Marked as the setup marks a ServiceAccount it creates, so the teardown deletes one this file
+            // created. The kubernetes provider keeps in state every annotation but the *.kubernetes.io ones
+            // (hashicorp/terraform-provider-kubernetes kubernetes/structures.go isInternalKey), so without
+            // ignore_changes an apply after an import would set the mark on a ServiceAccount that existed
+            // before the setup (the user's own, which the setup leaves unmarked and the teardown keeps).
+            // ignore_changes applies to an object that exists only: a create writes the mark; on one imported,
+            // an ignored map key absent from its state stays absent and one present keeps its value
+            // (hashicorp/terraform internal/terraform/node_resource_abstract_instance.go processIgnoreChanges,
+            // processIgnoreChangesIndividual; developer.hashicorp.com/terraform/language/meta-arguments/
+            // lifecycle, "ignore_changes", which takes one map element, tags["Name"]).
             block(
               'lifecycle',
               [],
@@ -129,7 +154,15 @@ export function componentItems(view: IacView): HclItem[] {
           'resource',
           ['kubernetes_manifest', `component_${index + 1}`],
           [
-            argument('manifest', toHclValue(withClientId(plan, component.document, clientId))),
+            // Marked: the setup goes on over it and the teardown takes it back. A Component of this name that
+            // existed before is rewritten by the apply after its import anyway (force_conflicts below), so
+            // it is then this file's, marked too. kubernetes_manifest treats metadata.annotations as
+            // computed_fields by default (hashicorp/terraform-provider-kubernetes docs/resources/manifest.md),
+            // so the setup's kubectl apply (its last-applied annotation) shows no drift.
+            argument(
+              'manifest',
+              toHclValue(withSetupMark(withClientId(plan, component.document, clientId) as object)),
+            ),
             // kubernetes_manifest applies server-side; a component the setup script wrote (client-side
             // kubectl apply, field manager kubectl-client-side-apply) and then imported conflicts on every
             // field whose value changes ("fields that have a different value and are owned by another manager

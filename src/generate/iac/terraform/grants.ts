@@ -10,6 +10,7 @@
  * - azurerm_redis_cache_access_policy_assignment: name, policy, object id and alias, as the script's.
  */
 import type { ArmGrant } from '../iac-view';
+import { ROLE_ASSIGNMENT_DESCRIPTION } from '../../setup/provenance';
 import { argument, block, comment, ref, template, type HclItem } from './hcl-text';
 
 /** get -> Get, wrapKey -> WrapKey: the provider's spelling of a Key Vault permission. */
@@ -59,6 +60,9 @@ export function terraformGrant(grant: ArmGrant, name: string, resourceRef: strin
             ),
             principal,
             argument('principal_type', 'ServicePrincipal'),
+            // The setup script's description: the teardown removes only an assignment that carries it, and an
+            // imported one the setup made keeps it (an apply would otherwise clear it).
+            argument('description', ROLE_ASSIGNMENT_DESCRIPTION),
           ],
         ),
       ];

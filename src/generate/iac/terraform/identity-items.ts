@@ -7,6 +7,7 @@ import { serviceAccountSubject, WORKLOAD_ID_AUDIENCE, type IacView } from '../ia
 import { identityTitle, terraformIdentity } from '../identity-block';
 import { argument, block, comment, hclString, ref, type HclItem } from './hcl-text';
 import { AZURERM_VERSION } from './provider-versions';
+import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from '../../setup/provenance';
 
 export function identityItems(view: IacView): HclItem[] {
   const { plan, host } = view;
@@ -61,12 +62,16 @@ export function identityItems(view: IacView): HclItem[] {
     }
     items.push(
       // azurerm_user_assigned_identity's location is ForceNew (commonschema.Location()) and its tags are set to
-      // the configuration's on every apply; the setup script's createdBy tag is left out (see main-bicep.ts).
+      // the configuration's on every apply. It carries the setup script's createdBy tag, which lets the
+      // teardown take it off the host and delete it when asked (DELETE_IDENTITY=1), as for one the setup made;
+      // ignore_changes keeps an imported identity's tag as it was (see the ServiceAccount's in component-items.ts):
+      // the setup's keeps it, one that existed before the setup does not gain it, and the teardown keeps that.
       comment(
         [
           'The user-assigned identity the app signs in with. Imported (the setup script made it), it takes these values:',
           'one in another region is replaced (a new identity: new principal and client id, and the grants made for the',
-          "old one no longer apply), and its tags are removed (the setup's createdBy tag, so the teardown keeps it).",
+          `old one no longer apply), and its other tags are removed. The setup's ${CREATED_BY_TAG_KEY} tag stays as it is, and one created`,
+          "here gets it: the teardown treats an identity with it as the setup's (it deletes it when asked, DELETE_IDENTITY=1).",
         ].join('\n'),
       ),
       block(
@@ -80,6 +85,12 @@ export function identityItems(view: IacView): HclItem[] {
             userAssigned.location === ''
               ? ref('data.azurerm_resource_group.host.location')
               : userAssigned.location,
+          ),
+          argument('tags', { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE }),
+          block(
+            'lifecycle',
+            [],
+            [argument('ignore_changes', ref(`[tags[${hclString(CREATED_BY_TAG_KEY)}]]`))],
           ),
         ],
       ),
