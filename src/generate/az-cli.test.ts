@@ -23,7 +23,7 @@ import { buildPlan } from './plan/build-plan';
 import { buildTeardownScript } from './teardown/teardown-script';
 import { buildAzScript } from './az-script';
 import { commandsOf, type Word } from './script-model';
-import { quoteLiteral } from './to-bash';
+import { quoteLiteral } from './bash/quoting';
 
 const execFileAsync = promisify(execFile);
 /**

@@ -3,7 +3,7 @@
  * ran first, each with the az lookup that gives what the file needs. Language-neutral text lines; each renderer
  * turns them into its own comments.
  */
-import { quoteLiteral } from '../to-bash';
+import { quoteLiteral } from '../bash/quoting';
 import { serviceAccountSubject, type ArmGrant, type IacView } from './iac-view';
 import { jmesString } from '../jmespath';
 

@@ -8,7 +8,7 @@
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { PlannedEntityCheck } from '../plan/entity-checks';
 import type { ResolvedResource } from '../resources';
-import { quoteLiteral } from '../to-bash';
+import { quoteLiteral } from '../bash/quoting';
 import { entityPreflightSteps } from '../setup/entity-preflight';
 import { azLine, pastedLine, subscriptionWords } from './header-notes';
 import type { IacView } from './iac-view';
