@@ -60,7 +60,7 @@ const SAMPLES: Record<string, readonly string[]> = {
     // dapr/dapr#2911.
     'Error from server (NotFound): Unable to list "dapr.io/v1alpha1, Resource=components": the server could not find the requested resource (get components.dapr.io)',
   ],
-  // The setup script's own checks (src/generate/hosts/aks.ts).
+  // The setup script's own checks (src/generate/hosts/aks-*.ts).
   'aks-federated-credential-name-taken': [
     'The identity id-orders already has a federated credential named dapr-orders-orders-api for another issuer or ServiceAccount.',
   ],

@@ -23,7 +23,7 @@ import { buildPlan } from './plan/build-plan';
 import { buildTeardownScript } from './teardown/teardown-script';
 import { buildAzScript } from './az-script';
 import { commandsOf, type Word } from './script-model';
-import { quoteLiteral } from './to-bash';
+import { quoteLiteral } from './bash/quoting';
 
 const execFileAsync = promisify(execFile);
 /**
@@ -47,7 +47,8 @@ const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
   // A function app's Container Apps environment, read from its managedEnvironmentId (hosts/function-app.ts).
   FUNCTION_APP_ENVIRONMENT_ID: `${GROUP_ID}/providers/Microsoft.App/managedEnvironments/cae-orders`,
   ENVIRONMENT_RESOURCE_GROUP: 'rg-platform',
-  // A federated credential that already trusts the ServiceAccount (hosts/aks.ts prints its name).
+  // A federated credential that already trusts the ServiceAccount (hosts/aks-federated-credential.ts prints
+  // its name).
   FEDERATED_CREDENTIAL_FOUND: 'dapr-orders-orders-api',
   OIDC_ISSUER:
     'https://westeurope.oic.prod-aks.azure.com/72f988bf-86f1-41af-91ab-2d7cd011db47/4c8e2a10-1b3d-4f5e-9a6b-7c8d9e0f1a2b/',

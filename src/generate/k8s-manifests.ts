@@ -99,8 +99,8 @@ export const POD_TEMPLATE_PATCH_FILE = 'deployment-patch.yaml';
 const FILES_DIR = 'components';
 
 /**
- * The commands the setup script runs on these files (hosts/aks.ts builds the same argv), written with the
- * names as typed, for the user who applies a file by hand.
+ * The commands the setup script runs on these files (hosts/aks-apply.ts builds the same argv), written with
+ * the names as typed, for the user who applies a file by hand.
  */
 export function serviceAccountApplyCommand(): string {
   return `kubectl apply -f ${FILES_DIR}/${SERVICE_ACCOUNT_FILE}`;

@@ -1,6 +1,6 @@
 /**
- * Structured shell scripts: generators build these, and only to-bash.ts turns them into text, so quoting
- * lives in one place.
+ * Structured shell scripts: generators build these, and only to-bash.ts (with its renderers in bash/) turns
+ * them into text, so quoting lives in one place (bash/quoting.ts).
  */
 
 /** A shell word: literal text, a variable's value, or pieces joined into one word. */

@@ -19,7 +19,8 @@ import {
   type ScriptLine,
 } from './script-model';
 import { guard } from './setup/steps';
-import { quoteLiteral, renderWord, toBash } from './to-bash';
+import { quoteLiteral, renderWord } from './bash/quoting';
+import { toBash } from './to-bash';
 
 /** Runs Bash and returns what it printed, so quoting is checked by the real shell, not by eye. */
 function bashEcho(script: string): string {

@@ -169,7 +169,7 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       { regex: 'no matches for kind "component" in version "dapr\\.io/v1alpha1"' },
       // dapr/dapr#2911.
       'the server could not find the requested resource (get components.dapr.io)',
-      // The setup script's own check (src/generate/hosts/aks.ts, clusterChecks).
+      // The setup script's own check (src/generate/hosts/aks-preflight.ts, clusterChecks).
       'has no components.dapr.io resource type',
     ],
     cause: 'The cluster has no Component resource type: Dapr (its CRDs and control plane) is not installed.',
@@ -186,7 +186,7 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     id: 'aks-federated-credential-name-taken',
     title: 'AKS: a federated credential of the setup’s name trusts another issuer or ServiceAccount',
     stages: ['script'],
-    // The setup script's own check (src/generate/hosts/aks.ts): no tool prints this.
+    // The setup script's own check (src/generate/hosts/aks-federated-credential.ts): no tool prints this.
     patterns: ['already has a federated credential named'],
     cause:
       'The identity has a federated credential of the name the setup gives (dapr-<namespace>-<serviceaccount>) ' +
@@ -208,7 +208,7 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     id: 'aks-service-account-taken',
     title: 'AKS: the Deployment runs as another ServiceAccount',
     stages: ['script'],
-    // The setup script's own check (src/generate/hosts/aks.ts): no tool prints this.
+    // The setup script's own check (src/generate/hosts/aks-preflight.ts): no tool prints this.
     patterns: ['runs as a ServiceAccount of its own'],
     cause:
       'The app’s Deployment names a ServiceAccount of its own (often made by Helm, with Kubernetes RBAC ' +

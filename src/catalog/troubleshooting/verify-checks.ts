@@ -14,7 +14,7 @@ export const VERIFY_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     patterns: [
       // k8s.io/apimachinery pkg/api/errors/errors.go NewNotFound: `<resource>.<group> "<name>" not found`.
       { regex: 'deployments\\.apps "[^"]*" not found' },
-      // The script's own check (src/generate/hosts/aks.ts).
+      // The script's own check (src/generate/hosts/aks-preflight.ts).
       { regex: 'no deployment \\S+ in the namespace' },
     ],
     cause:
@@ -68,7 +68,7 @@ export const VERIFY_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     title: 'AKS: the app’s pod has no Dapr sidecar',
     stages: ['script', 'runtime'],
     patterns: [
-      // The script's own check (src/generate/hosts/aks.ts).
+      // The script's own check (src/generate/hosts/aks-verify.ts).
       { regex: 'no pod of the app runs with the dapr sidecar' },
       // kubectl logs -c daprd on a pod without the sidecar.
       { regex: 'container daprd is not valid for pod' },

@@ -12,13 +12,13 @@ import {
   keyVaultPolicyTeardownStep,
   keyVaultPolicyVerifyLine,
 } from './keyvault-policy';
+import { postgresSetupStep } from './postgres-role';
+import { postgresTeardownStep } from './postgres-role-teardown';
 import {
   POSTGRES_ADMIN_OPTION,
   postgresAdminOptionLines,
-  postgresSetupStep,
   postgresTeardownSignInLines,
-  postgresTeardownStep,
-} from './postgres-role';
+} from './postgres-sign-in';
 import { rbacSetupStep, rbacTeardownStep, rbacVerifyLine } from './rbac';
 import { redisSetupStep, redisTeardownStep } from './redis-access-policy';
 import { sqlSetupStep, sqlTeardownStep } from './sql-contained-user';

@@ -11,7 +11,7 @@ import { parseShareLink } from '../../model/url-state';
 import { buildPlan } from '../plan/build-plan';
 import { toBash } from '../to-bash';
 import { grantScriptOptions, grantSetupStep } from '.';
-import { privilegeCheck } from './postgres-role';
+import { privilegeCheck } from './postgres-sql';
 
 const PRINCIPAL_ID = '8d1e4c2a-5b3f-4e6d-9a7c-0b1e2f3a4b5c';
 const OTHER_OBJECT_ID = '0f9e8d7c-6b5a-4c3d-2e1f-0a9b8c7d6e5f';

@@ -4,7 +4,7 @@ import { defaultComponent, defaultConfig, type WizardConfig } from '../../model/
 import { buildPlan } from '../plan/build-plan';
 import { commandsOf, type Command } from '../script-model';
 import { buildSetupScript } from '../az-script';
-import { renderWord } from '../to-bash';
+import { renderWord } from '../bash/quoting';
 
 function config(host: WizardConfig['host']): WizardConfig {
   return {

@@ -3,7 +3,7 @@
  * ran first, each with the az lookup that gives what the file needs. Language-neutral text lines; each renderer
  * turns them into its own comments.
  */
-import { quoteLiteral } from '../to-bash';
+import { quoteLiteral } from '../bash/quoting';
 import { serviceAccountSubject, type ArmGrant, type IacView } from './iac-view';
 import { jmesString } from '../jmespath';
 
@@ -118,8 +118,9 @@ export function federatedCredentialNote(view: IacView, where: 'Bicep' | 'Terrafo
     `${where === 'Bicep' ? 'in the federatedCredential resource below' : 'in azurerm_federated_identity_credential.service_account and its import id'}. Its name:`,
     `  ${azLine(plan, ['az', 'identity', 'federated-credential', 'list', '--identity-name', plan.identity.userAssigned.name, ...scope, '--query', `[?issuer=='<issuer>' && subject==${jmesString(subject)}].name`, '-o', 'tsv'])}`,
     `  with <issuer> from: ${azLine(plan, ['az', 'aks', 'show', ...scope, '--name', plan.hostName, '--query', 'oidcIssuerProfile.issuerUrl', '-o', 'tsv'])}`,
-    // The script stops when the name is taken for another issuer or subject (hosts/aks.ts, troubleshooting entry
-    // aks-federated-credential-name-taken); a deployment PUTs the credential, so it would re-point it silently.
+    // The script stops when the name is taken for another issuer or subject
+    // (hosts/aks-federated-credential.ts, troubleshooting entry aks-federated-credential-name-taken); a
+    // deployment PUTs the credential, so it would re-point it silently.
     // `az identity federated-credential show` takes --name, --identity-name and --resource-group (az 2.45 help).
     `A credential of the name ${workload.federatedCredentialName} for another issuer or subject is re-pointed by ${where === 'Bicep' ? 'this deployment (a PUT)' : 'an apply after its import'}, and what signs in`,
     'through it fails (AADSTS70021); the setup script stops there instead. Check it first:',

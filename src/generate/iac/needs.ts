@@ -8,7 +8,7 @@
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { PlannedEntityCheck } from '../plan/entity-checks';
 import type { ResolvedResource } from '../resources';
-import { quoteLiteral } from '../to-bash';
+import { quoteLiteral } from '../bash/quoting';
 import { entityPreflightSteps } from '../setup/entity-preflight';
 import { azLine, pastedLine, subscriptionWords } from './header-notes';
 import type { IacView } from './iac-view';
@@ -149,7 +149,8 @@ export function needsLines(view: IacView): string[] {
       ? [
           // Azure CLI 2.47 first takes --enable-workload-identity (the setup script's header says so: hosts/aks.ts).
           // As the setup script, the update only when the check prints other than true, with its warning
-          // (MicrosoftDocs/azure-aks-docs articles/aks/use-oidc-issuer.md; hosts/aks.ts workloadIdentitySteps).
+          // (MicrosoftDocs/azure-aks-docs articles/aks/use-oidc-issuer.md; hosts/aks-identity.ts
+          // workloadIdentitySteps).
           `Workload ID on the cluster (securityProfile.workloadIdentity.enabled), not only its OIDC issuer: the webhook puts the token in the pods. Both are on when this prints true:\n  ${azLine(plan, ['az', 'aks', 'show', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--query', 'oidcIssuerProfile.enabled && securityProfile.workloadIdentity.enabled', '-o', 'tsv'])}\nOtherwise turn both on as the setup script does (Azure CLI 2.47 or later; on a running cluster the issuer changes the ServiceAccount token issuer and restarts the API server, possible downtime, pods that fail afterwards need a restart, and it cannot be turned off again):\n  ${azLine(plan, ['az', 'aks', 'update', '--name', plan.hostName, '--resource-group', plan.resourceGroup, '--enable-oidc-issuer', '--enable-workload-identity', '-o', 'none'])}`,
         ]
       : []),

@@ -116,7 +116,7 @@ function hostItems(plan: DeploymentPlan): string[] {
   }
 }
 
-/** AKS: what the script applies and patches in the cluster (hosts/aks.ts). */
+/** AKS: what the script applies and patches in the cluster (hosts/aks-apply.ts). */
 function kubernetesItems(kubernetes: NonNullable<DeploymentPlan['kubernetes']>): string[] {
   const where = ` in the namespace ${kubernetes.namespace}`;
   return [

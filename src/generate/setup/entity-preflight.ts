@@ -7,7 +7,7 @@ import type { PlannedEntityCheck } from '../plan/entity-checks';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedResource } from '../resources';
 import { capture, cmd, lit, note, orStop, v, type ScriptLine, type ScriptStep } from '../script-model';
-import { quoteLiteral } from '../to-bash';
+import { quoteLiteral } from '../bash/quoting';
 import { assertNever, guard, resourceGroupArgs } from './steps';
 
 /** The consumer group every event hub is made with (plan/entity-checks.ts skips its check for the binding). */

@@ -15,7 +15,7 @@ import {
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
-import { quoteLiteral } from '../to-bash';
+import { quoteLiteral } from '../bash/quoting';
 import { entityPreflightSteps } from './entity-preflight';
 import { guard, resourceGroupArgs } from './steps';
 

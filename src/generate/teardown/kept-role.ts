@@ -7,7 +7,7 @@
  * identity's principal id), and ends with status 1, so the re-run after REASSIGN OWNED / DROP OWNED finds the
  * same identity and drops the role.
  */
-import { DATABASE_ROLE_KEPT } from '../grants/postgres-role';
+import { DATABASE_ROLE_KEPT } from '../grants/postgres-role-teardown';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { when, type Conditional, type ScriptStep } from '../script-model';
 import { guard } from '../setup/steps';

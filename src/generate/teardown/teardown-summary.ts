@@ -33,8 +33,9 @@ function identityClause(plan: DeploymentPlan): string {
 
 /**
  * On AKS the components and the ServiceAccount carry the setup's mark; the federated credential does not:
- * it goes by its name while it trusts this cluster's issuer and this ServiceAccount (aks-teardown.ts). The
- * setup marks an object right after applying it, so a run stopped in between leaves it unmarked.
+ * it goes by its name while it trusts this cluster's issuer and this ServiceAccount
+ * (aks-federated-credential-teardown.ts). The setup marks an object right after applying it, so a run
+ * stopped in between leaves it unmarked.
  */
 function kubernetesLines(plan: DeploymentPlan): string[] {
   const kubernetes = plan.kubernetes;

@@ -98,7 +98,8 @@ export function componentItems(view: IacView): HclItem[] {
           `The setup script patches the app's Deployment (components/deployment-patch.yaml) and waits for its new pods; Terraform does not own the Deployment.\n` +
           // daprd loads its components when the pod starts, and the Workload ID webhook injects the client id at
           // pod admission. The script's patch carries a hash of the files fixed when the wizard wrote them
-          // (hosts/aks.ts config-hash), so after a Terraform-only change it patches nothing and restarts nothing.
+          // (hosts/aks-apply.ts config-hash), so after a Terraform-only change it patches nothing and restarts
+          // nothing.
           // Said where the blocks are, so the force below is no surprise (see its comment in the code).
           `Each component sets field_manager force_conflicts: once imported, it takes over the fields the setup script's kubectl apply wrote (without it, an apply that changes one of them fails with a server-side apply conflict); it also overrides any edit made by hand or by another tool, which terraform plan shows first.\n` +
           `After an apply that changes a component${plan.kubernetes.workloadIdentity ? " or the ServiceAccount's annotation" : ''}, restart the app's pods: ${pastedLine(['kubectl', '--context', plan.hostName, 'rollout', 'restart', `deployment/${plan.kubernetes.deployment}`, '-n', plan.kubernetes.namespace])}`,
