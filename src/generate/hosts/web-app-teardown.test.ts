@@ -3,6 +3,10 @@
  * command as written) and restarts the app only then; a sidecar of that name with another command is kept
  * and named. Runs the setup and teardown in the fake cloud.
  */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
@@ -14,6 +18,40 @@ import { buildTeardownScript } from '../teardown/teardown-script';
 import { toBash } from '../to-bash';
 
 afterAll(removeFakeCloudRuns);
+
+const FAKE_AZ = fileURLToPath(new URL('../../test-support/fake-cloud/bin/az', import.meta.url));
+const wrapperDirs: string[] = [];
+afterAll(() => {
+  for (const dir of wrapperDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A PATH entry whose az fails the `which`-th `az webapp sitecontainers list` (1 or 2) and hands every other
+ * call to the fake cloud's az: one of the teardown's two lists failing alone, as a passing network or
+ * throttling fault can make it.
+ */
+function sidecarListFails(which: 1 | 2): string {
+  const dir = mkdtempSync(join(tmpdir(), 'az-first-list-fails-'));
+  wrapperDirs.push(dir);
+  const az = join(dir, 'az');
+  writeFileSync(
+    az,
+    [
+      '#!/bin/bash',
+      'if [ "$1 $2 $3" = "webapp sitecontainers list" ]; then',
+      '  echo >> "$0.lists"',
+      '  if [ "$(wc -l < "$0.lists")" = ' + String(which) + ' ]; then',
+      '    echo "ERROR: The command failed with an unexpected error." >&2',
+      '    exit 1',
+      '  fi',
+      'fi',
+      `exec ${JSON.stringify(FAKE_AZ)} "$@"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(az, 0o755);
+  return dir;
+}
 
 const WEBAPP =
   'host=webapp&resourceGroup=rg-orders&hostName=orders-web&appId=orders-web&m.vaultName=kv-orders&appPort=8080';
@@ -61,6 +99,32 @@ describe('Web App teardown: the daprd sidecar', { timeout: 180_000 }, () => {
     expect(down.stdout).toContain('Kept: the sidecar container daprd of the web app orders-web');
     expect(ran(down.calls, 'webapp sitecontainers delete')).toBe(0);
     expect(ran(down.calls, 'webapp restart')).toBe(0);
+  });
+});
+
+describe('Web App teardown: when only one of the two sidecar lists fails', { timeout: 180_000 }, () => {
+  it("removes the setup's sidecar found by the other list and does not also say it was not removed", () => {
+    const { teardown, after } = setUp();
+    const down = runWithFakeCloud(teardown, after, {
+      env: { PATH: `${sidecarListFails(1)}:/usr/local/bin:/usr/bin:/bin` },
+    });
+    expect(down.status, down.stderr).toBe(0);
+    expect(sidecarsOf(down.stateAfter)).toEqual({});
+    expect(ran(down.calls, 'webapp sitecontainers delete')).toBe(1);
+    expect(down.stdout).not.toContain('Not removed: the daprd sidecar');
+  });
+
+  it("keeps the sidecar and says it was not removed when the list of the setup's sidecars fails", () => {
+    const { teardown, after } = setUp();
+    const down = runWithFakeCloud(teardown, after, {
+      env: { PATH: `${sidecarListFails(2)}:/usr/local/bin:/usr/bin:/bin` },
+    });
+    expect(down.status, down.stderr).toBe(0);
+    expect(Object.keys(sidecarsOf(down.stateAfter))).toEqual(['daprd']);
+    expect(ran(down.calls, 'webapp sitecontainers delete')).toBe(0);
+    expect(down.stdout).toContain(
+      'Not removed: the daprd sidecar of the web app orders-web, because its sidecars could not be listed',
+    );
   });
 });
 

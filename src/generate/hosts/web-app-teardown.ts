@@ -33,6 +33,9 @@ function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
   const asWritten = `${named} && image==${jmesString(DAPRD_IMAGE)} && startUpCommand==${jmesString(daprdStartupCommand(plan))}`;
   const deleteCommand = `az webapp sitecontainers delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container-name ${SIDECAR_NAME}`;
   const removeCommands = `${deleteCommand} && az webapp restart --name ${plan.hostName} --resource-group ${plan.resourceGroup}`;
+  const notListed = printLine(
+    `Not removed: the ${SIDECAR_NAME} sidecar of the web app ${plan.hostName}, because its sidecars could not be listed (Azure CLI older than 2.70, the app gone, or no read access to it). Upgrade and run again, or remove it and restart the app yourself: ${removeCommands}`,
+  );
   return {
     comment: `Remove the ${SIDECAR_NAME} sidecar container only while it is the setup's (its name, image and start-up command as the setup wrote them), then restart the web app without it.`,
     lines: [
@@ -42,21 +45,23 @@ function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
         cmd('az webapp sitecontainers delete', ...APP, '--container-name', SIDECAR_NAME, '-o none'),
         cmd('az webapp restart', ...APP, '-o none'),
       ]),
-      // Both counts are empty when the list fails: a CLI before 2.70 has no sitecontainers group, or the app is
-      // gone or unreadable. Nothing is removed then, and the user is told so.
-      when(SIDECARS_NAMED, '=', '', [
-        printLine(
-          `Not removed: the ${SIDECAR_NAME} sidecar of the web app ${plan.hostName}, because its sidecars could not be listed (Azure CLI older than 2.70, the app gone, or no read access to it). Upgrade and run again, or remove it and restart the app yourself: ${removeCommands}`,
-        ),
-      ]),
-      when(SETUPS_SIDECARS, '=', '0', [
-        when(SIDECARS_NAMED, '=', '0', [
-          printLine(`No ${SIDECAR_NAME} sidecar on the web app ${plan.hostName}: none is removed.`),
-        ]),
-        when(SIDECARS_NAMED, '=', '1', [
-          printLine(
-            `Kept: the sidecar container ${SIDECAR_NAME} of the web app ${plan.hostName}, whose image or start-up command is not the setup's (${DAPRD_IMAGE}, ${daprdStartupCommand(plan)}): yours, or a setup's from other values in the wizard. If the setup made it, remove it and restart the app: ${removeCommands}`,
-          ),
+      // A count is empty when its list failed: a CLI before 2.70 has no sitecontainers group, or the app is
+      // gone or unreadable. The two lists are separate calls, so one can fail alone; only when the setup's
+      // sidecar was not found and removed does an empty count mean it may still be there, and say so.
+      when(SETUPS_SIDECARS, '!=', '1', [
+        when(SIDECARS_NAMED, '=', '', [notListed]),
+        when(SIDECARS_NAMED, '!=', '', [
+          when(SETUPS_SIDECARS, '=', '', [notListed]),
+          when(SETUPS_SIDECARS, '=', '0', [
+            when(SIDECARS_NAMED, '=', '0', [
+              printLine(`No ${SIDECAR_NAME} sidecar on the web app ${plan.hostName}: none is removed.`),
+            ]),
+            when(SIDECARS_NAMED, '=', '1', [
+              printLine(
+                `Kept: the sidecar container ${SIDECAR_NAME} of the web app ${plan.hostName}, whose image or start-up command is not the setup's (${DAPRD_IMAGE}, ${daprdStartupCommand(plan)}): yours, or a setup's from other values in the wizard. If the setup made it, remove it and restart the app: ${removeCommands}`,
+              ),
+            ]),
+          ]),
         ]),
       ]),
     ],
@@ -65,12 +70,15 @@ function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
 
 /**
  * The component files stay: no az command deletes a file on /home. Kudu (the service behind `az webapp
- * deploy`) has a file API with DELETE /api/vfs/{path} (projectkudu/kudu wiki, "REST API"), but the wiki's
- * "Accessing the kudu service" gives basic auth with deployment credentials for clients other than a browser,
- * which may be turned off on the app, and no source read confirms that it takes the az sign-in's token.
- * Nothing reads them once the setup's sidecar is gone, which the line says as a condition (the step above may
- * have kept it); the line says how to delete them from the app's own
- * shell, which sees the same /home.
+ * deploy`) has a file API with DELETE /api/vfs/{path} (projectkudu/kudu wiki, "REST API"). The Azure CLI
+ * itself calls the SCM site with a Microsoft Entra bearer token when SCM basic auth is off (Azure/azure-cli
+ * appservice custom.py get_scm_site_headers, "[AUTH]: AAD"), a token for the cloud's
+ * app_service_resource_id endpoint (get_bearer_token); but no source read here gives that endpoint's value,
+ * so `az rest --resource` cannot be written as the CLI asks for it, and Microsoft's Kudu page
+ * (MicrosoftDocs/azure-docs articles/app-service/resources-kudu.md) documents Entra sign-in for the
+ * browser only. Nothing reads the files once the setup's sidecar is gone, which the line says as a
+ * condition (the step above may have kept it); the line says how to delete them from the app's own shell,
+ * which sees the same /home.
  */
 function keptFilesStep(plan: DeploymentPlan): ScriptStep {
   const paths = plan.components.map((component) => `${WEBAPP_RESOURCES_PATH}/${component.name}.yaml`);

@@ -14,6 +14,7 @@ import { capture, cmd, lit, note, type ScriptLine, type ScriptStep } from '../sc
 import { componentFilesNoun, guard, writeComponentFiles } from '../setup/steps';
 import { needsAzureCli, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
+import { componentFailedPrefix, componentLoadedPrefix, componentLogGrep } from './daprd-log-lines';
 import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
 import {
   APP,
@@ -163,20 +164,29 @@ function setupSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): Sc
 }
 
 /**
- * The sidecar log streams until Ctrl+C (custom.py get_webapp_sitecontainer_log), and the identity endpoint
- * and Dapr's API answer only inside the app's containers, so these are lines to run. App Service gives its
- * containers IDENTITY_ENDPOINT and IDENTITY_HEADER; a token request is GET $IDENTITY_ENDPOINT with
- * resource and api-version=2019-08-01 and the X-IDENTITY-HEADER header (MicrosoftDocs/azure-docs
- * articles/app-service/overview-managed-identity.md, "REST endpoint reference"). Dapr's metadata API lists
- * the loaded components (dapr/dapr pkg/api/http/metadata.go).
+ * Lines to run, not commands the script runs: the identity endpoint and Dapr's API answer only inside the
+ * app's containers, and no bounded read of the sidecar's log was confirmed. `az webapp sitecontainers log`
+ * (Azure CLI 2.70, HISTORY.rst) is the documented read of one container's log (MicrosoftDocs/azure-docs-cli
+ * latest/webapp/sitecontainers.yml: "Get the logs of a sitecontainer"), but its handler was not found in the
+ * custom.py read, so whether it returns or streams is not stated; `az webapp log tail` streams until Ctrl+C
+ * (custom.py get_streaming_log: a loop of time.sleep). Reading daprd's docker log through Kudu with `az rest`
+ * was not taken either: the CLI's own SCM calls use a Microsoft Entra token for the cloud's
+ * app_service_resource_id (custom.py get_scm_site_headers, get_bearer_token), whose value no source read
+ * here gives. App Service gives its containers IDENTITY_ENDPOINT and IDENTITY_HEADER; a token request is GET
+ * $IDENTITY_ENDPOINT with resource and api-version=2019-08-01 and the X-IDENTITY-HEADER header
+ * (MicrosoftDocs/azure-docs articles/app-service/overview-managed-identity.md, "REST endpoint reference").
+ * Dapr's metadata API lists the loaded components (dapr/dapr pkg/api/http/metadata.go).
  */
 function verifyLines(plan: DeploymentPlan): ScriptLine[] {
+  const names = plan.components.map((component) => component.name);
   return [
     note(
-      'Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded, or\n' +
-        '"Failed to init component <name>" with the cause (stop the log with Ctrl+C):\n' +
-        '  az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd\n' +
-        `From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (${plan.components.map((component) => component.name).join(', ')}):\n` +
+      `Once the app has restarted, daprd's log has a line for each component: "${componentLoadedPrefix('<name>')}<type>/<version>)"\n` +
+        `when it loaded, or "${componentFailedPrefix('<name>')}<type>/<version>): <cause>" when it did not\n` +
+        "(troubleshoot.html#dapr-component-init-failed, beside the wizard's page). The lines of these components (if the\n" +
+        'command keeps streaming, stop it with Ctrl+C):\n' +
+        `  az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name ${SIDECAR_NAME} | ${componentLogGrep(names)}\n` +
+        `From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (${names.join(', ')}):\n` +
         `  curl -s http://localhost:${DAPR_HTTP_PORT}/v1.0/metadata\n` +
         'and the identity endpoint answers with a token (a 200) when the app has its identity:\n' +
         `${identityEndpointRequest(plan)}\n` +

@@ -118,15 +118,22 @@ if [ "$SETUPS_SIDECARS" = 1 ]; then
       --container-name daprd -o none
   run az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" -o none
 fi
-if [ "$SIDECARS_NAMED" = '' ]; then
-  printf '%s\n' 'Not removed: the daprd sidecar of the web app orders-web, because its sidecars could not be listed (Azure CLI older than 2.70, the app gone, or no read access to it). Upgrade and run again, or remove it and restart the app yourself: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders'
-fi
-if [ "$SETUPS_SIDECARS" = 0 ]; then
-  if [ "$SIDECARS_NAMED" = 0 ]; then
-    printf '%s\n' 'No daprd sidecar on the web app orders-web: none is removed.'
+if [ "$SETUPS_SIDECARS" != 1 ]; then
+  if [ "$SIDECARS_NAMED" = '' ]; then
+    printf '%s\n' 'Not removed: the daprd sidecar of the web app orders-web, because its sidecars could not be listed (Azure CLI older than 2.70, the app gone, or no read access to it). Upgrade and run again, or remove it and restart the app yourself: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders'
   fi
-  if [ "$SIDECARS_NAMED" = 1 ]; then
-    printf '%s\n' 'Kept: the sidecar container daprd of the web app orders-web, whose image or start-up command is not the setup'\''s (ghcr.io/dapr/daprd:1.18.3, /daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080): yours, or a setup'\''s from other values in the wizard. If the setup made it, remove it and restart the app: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders'
+  if [ "$SIDECARS_NAMED" != '' ]; then
+    if [ "$SETUPS_SIDECARS" = '' ]; then
+      printf '%s\n' 'Not removed: the daprd sidecar of the web app orders-web, because its sidecars could not be listed (Azure CLI older than 2.70, the app gone, or no read access to it). Upgrade and run again, or remove it and restart the app yourself: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders'
+    fi
+    if [ "$SETUPS_SIDECARS" = 0 ]; then
+      if [ "$SIDECARS_NAMED" = 0 ]; then
+        printf '%s\n' 'No daprd sidecar on the web app orders-web: none is removed.'
+      fi
+      if [ "$SIDECARS_NAMED" = 1 ]; then
+        printf '%s\n' 'Kept: the sidecar container daprd of the web app orders-web, whose image or start-up command is not the setup'\''s (ghcr.io/dapr/daprd:1.18.3, /daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080): yours, or a setup'\''s from other values in the wizard. If the setup made it, remove it and restart the app: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders'
+      fi
+    fi
   fi
 fi
 

@@ -188,9 +188,11 @@ else
   az role assignment list \
       --scope "$VAULT_ID" \
       --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-  # Once the app has restarted, daprd logs "Component loaded: <name>" for each component it loaded, or
-  # "Failed to init component <name>" with the cause (stop the log with Ctrl+C):
-  #   az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd
+  # Once the app has restarted, daprd's log has a line for each component: "Component loaded: <name> (<type>/<version>)"
+  # when it loaded, or "Failed to init component <name> (<type>/<version>): <cause>" when it did not
+  # (troubleshoot.html#dapr-component-init-failed, beside the wizard's page). The lines of these components (if the
+  # command keeps streaming, stop it with Ctrl+C):
+  #   az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd | grep -F -e 'Component loaded: azurekeyvault (' -e 'Failed to init component azurekeyvault ('
   # From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (azurekeyvault):
   #   curl -s http://localhost:3500/v1.0/metadata
   # and the identity endpoint answers with a token (a 200) when the app has its identity:
