@@ -144,7 +144,7 @@ function tableChecks(resolved: ResolvedGrant, grant: PostgresGrant): ScriptLine[
             connectionString(component.metadata.host ?? '', database),
             '-X -tA -v ON_ERROR_STOP=1 -c',
             lit(
-              `SELECT EXISTS (SELECT FROM pg_tables WHERE tablename = ${sqlLiteral(table)}) AND to_regclass(${sqlLiteral(table)}) IS NOT NULL;`,
+              `SELECT EXISTS (SELECT FROM pg_tables WHERE tablename = ${sqlLiteral(table)}) AND COALESCE((SELECT relkind IN ('r', 'p') FROM pg_class WHERE oid = to_regclass(${sqlLiteral(table)})), false);`,
             ),
           ),
           { captureTo: found, effect: 'read-only' },

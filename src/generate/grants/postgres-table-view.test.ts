@@ -54,6 +54,17 @@ describe('the configuration store table check', { timeout: 300_000 }, () => {
     expect(grants).toEqual([]);
   });
 
+  it('stops when a view appconfig on the search path hides a table appconfig in another schema', () => {
+    // pg_tables lists the other schema's table, as Dapr's lookup finds it; the GRANT and Dapr's reads take
+    // the name by the search path, which gives the view.
+    const run = runWithFakeCloud(
+      script,
+      withRelations(seedFromPlan(plan), { tables: ['appconfig'], views: ['appconfig'] }),
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('No table appconfig is on the search path');
+  });
+
   it('goes on when appconfig is a table', () => {
     const run = runWithFakeCloud(
       script,

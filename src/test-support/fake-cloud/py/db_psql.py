@@ -153,15 +153,18 @@ def run_pg_statement(server, database_name, database, statement, lines):
         lines.table(column, ['t' if all(answers) else 'f'])
         return
     listed_table = re.fullmatch(r"SELECT EXISTS \(SELECT FROM pg_tables WHERE tablename = '(\w+)'\) AND "
-                                r"to_regclass\('(\w+)'\) IS NOT NULL", statement)
+                                r"COALESCE\(\(SELECT relkind IN \('r', 'p'\) FROM pg_class WHERE oid = "
+                                r"to_regclass\('(\w+)'\)\), false\)", statement)
     if listed_table:
-        # pg_tables lists tables only (PostgreSQL docs view-pg-tables.html); to_regclass finds views too. A
-        # database without a `tables` list has every table; `views` names the views it has.
+        # pg_tables lists tables in any schema (PostgreSQL docs view-pg-tables.html); to_regclass resolves the
+        # name by the search path, views too, and relkind r or p is a table. A database without a `tables`
+        # list has every table; `tables` are tables somewhere, `views` views on the search path, so a name in
+        # both is a table in another schema behind a view of that name.
         name, resolved = listed_table.group(1), listed_table.group(2)
         is_table = 'tables' not in database or name in database['tables']
-        resolves = 'tables' not in database or resolved in database['tables'] or \
-            resolved in database.get('views', [])
-        lines.table('?column?', ['t' if is_table and resolves else 'f'])
+        resolves_to_table = 'tables' not in database or \
+            (resolved in database['tables'] and resolved not in database.get('views', []))
+        lines.table('?column?', ['t' if is_table and resolves_to_table else 'f'])
         return
     regclass = re.fullmatch(r"SELECT to_regclass\('(\w+)'\) IS NOT NULL", statement)
     if regclass:
