@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DAPRD_IMAGE } from '../../catalog/dapr';
 import { parseShareLink } from '../../model/url-state';
 import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
 import type { FakeCloudState } from '../../test-support/fake-cloud/seed';
@@ -99,6 +100,31 @@ describe('Web App teardown: the daprd sidecar', { timeout: 180_000 }, () => {
     expect(down.stdout).toContain('Kept: the sidecar container daprd of the web app orders-web');
     expect(ran(down.calls, 'webapp sitecontainers delete')).toBe(0);
     expect(ran(down.calls, 'webapp restart')).toBe(0);
+  });
+});
+
+describe('Web App teardown: a sidecar of another daprd version', { timeout: 180_000 }, () => {
+  const withImage = (state: FakeCloudState, image: string): FakeCloudState =>
+    JSON.parse(JSON.stringify(state).replace(DAPRD_IMAGE, image)) as FakeCloudState;
+
+  it('removes the sidecar a setup of an earlier release wrote with an older daprd image', () => {
+    const { teardown, after } = setUp();
+    const older = withImage(after, 'ghcr.io/dapr/daprd:1.14.0');
+    expect(JSON.stringify(older)).toContain('ghcr.io/dapr/daprd:1.14.0');
+    const down = runWithFakeCloud(teardown, older);
+    expect(down.status, down.stderr).toBe(0);
+    expect(sidecarsOf(down.stateAfter)).toEqual({});
+    expect(ran(down.calls, 'webapp sitecontainers delete')).toBe(1);
+  });
+
+  it('keeps a daprd sidecar of another image, and says so', () => {
+    const { teardown, after } = setUp();
+    const other = withImage(after, 'registry.example.com/dapr/daprd:1.18.3');
+    const down = runWithFakeCloud(teardown, other);
+    expect(down.status, down.stderr).toBe(0);
+    expect(Object.keys(sidecarsOf(down.stateAfter))).toEqual(['daprd']);
+    expect(down.stdout).toContain('Kept: the sidecar container daprd of the web app orders-web');
+    expect(ran(down.calls, 'webapp sitecontainers delete')).toBe(0);
   });
 });
 

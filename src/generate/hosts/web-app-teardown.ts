@@ -28,16 +28,23 @@ function countSidecars(variable: string, filter: string) {
   );
 }
 
+/**
+ * The image the setup writes, without its tag: a teardown from a later release (another Dapr version in
+ * DAPRD_IMAGE) still knows the sidecar an earlier setup wrote. JMESPath's starts_with takes a string prefix
+ * (jmespath.org specification, "starts_with").
+ */
+const DAPRD_IMAGE_REPOSITORY = DAPRD_IMAGE.slice(0, DAPRD_IMAGE.lastIndexOf(':') + 1);
+
 function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
   const named = `name==${jmesString(SIDECAR_NAME)}`;
-  const asWritten = `${named} && image==${jmesString(DAPRD_IMAGE)} && startUpCommand==${jmesString(daprdStartupCommand(plan))}`;
+  const asWritten = `${named} && starts_with(image || '', ${jmesString(DAPRD_IMAGE_REPOSITORY)}) && startUpCommand==${jmesString(daprdStartupCommand(plan))}`;
   const deleteCommand = `az webapp sitecontainers delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container-name ${SIDECAR_NAME}`;
   const removeCommands = `${deleteCommand} && az webapp restart --name ${plan.hostName} --resource-group ${plan.resourceGroup}`;
   const notListed = printLine(
     `Not removed: the ${SIDECAR_NAME} sidecar of the web app ${plan.hostName}, because its sidecars could not be listed (Azure CLI older than 2.70, the app gone, or no read access to it). Upgrade and run again, or remove it and restart the app yourself: ${removeCommands}`,
   );
   return {
-    comment: `Remove the ${SIDECAR_NAME} sidecar container only while it is the setup's (its name, image and start-up command as the setup wrote them), then restart the web app without it.`,
+    comment: `Remove the ${SIDECAR_NAME} sidecar container only while it is the setup's (its name, the daprd image of any version, and the start-up command as the setup wrote them), then restart the web app without it.`,
     lines: [
       countSidecars(SIDECARS_NAMED, named),
       countSidecars(SETUPS_SIDECARS, asWritten),
@@ -58,7 +65,7 @@ function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
             ]),
             when(SIDECARS_NAMED, '=', '1', [
               printLine(
-                `Kept: the sidecar container ${SIDECAR_NAME} of the web app ${plan.hostName}, whose image or start-up command is not the setup's (${DAPRD_IMAGE}, ${daprdStartupCommand(plan)}): yours, or a setup's from other values in the wizard. If the setup made it, remove it and restart the app: ${removeCommands}`,
+                `Kept: the sidecar container ${SIDECAR_NAME} of the web app ${plan.hostName}, whose image (not ${DAPRD_IMAGE_REPOSITORY}<version>) or start-up command (not ${daprdStartupCommand(plan)}) is not the setup's: yours, or a setup's from other values in the wizard. If the setup made it, remove it and restart the app: ${removeCommands}`,
               ),
             ]),
           ]),

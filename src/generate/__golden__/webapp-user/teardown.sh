@@ -99,7 +99,7 @@ if [ "$PRINCIPAL_ID" != '' ]; then
   fi
 fi
 
-# Remove the daprd sidecar container only while it is the setup's (its name, image and start-up command as the setup wrote them), then restart the web app without it.
+# Remove the daprd sidecar container only while it is the setup's (its name, the daprd image of any version, and the start-up command as the setup wrote them), then restart the web app without it.
 SIDECARS_NAMED=$(az webapp sitecontainers list \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -107,7 +107,7 @@ SIDECARS_NAMED=$(az webapp sitecontainers list \
 SETUPS_SIDECARS=$(az webapp sitecontainers list \
     --name "$WEBAPP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
-    --query 'length([?name=='\''daprd'\'' && image=='\''ghcr.io/dapr/daprd:1.18.3'\'' && startUpCommand=='\''/daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080'\''])' -o tsv || true)
+    --query 'length([?name=='\''daprd'\'' && starts_with(image || '\'''\'', '\''ghcr.io/dapr/daprd:'\'') && startUpCommand=='\''/daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080'\''])' -o tsv || true)
 if [ "$SETUPS_SIDECARS" = 1 ]; then
   run az webapp sitecontainers delete \
       --name "$WEBAPP_NAME" \
@@ -128,7 +128,7 @@ if [ "$SETUPS_SIDECARS" != 1 ]; then
         printf '%s\n' 'No daprd sidecar on the web app orders-web: none is removed.'
       fi
       if [ "$SIDECARS_NAMED" = 1 ]; then
-        printf '%s\n' 'Kept: the sidecar container daprd of the web app orders-web, whose image or start-up command is not the setup'\''s (ghcr.io/dapr/daprd:1.18.3, /daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080): yours, or a setup'\''s from other values in the wizard. If the setup made it, remove it and restart the app: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders'
+        printf '%s\n' 'Kept: the sidecar container daprd of the web app orders-web, whose image (not ghcr.io/dapr/daprd:<version>) or start-up command (not /daprd --app-id orders-web --resources-path /home/site/libs/dapr/components --dapr-http-port 3500 --app-port 8080) is not the setup'\''s: yours, or a setup'\''s from other values in the wizard. If the setup made it, remove it and restart the app: az webapp sitecontainers delete --name orders-web --resource-group rg-orders --container-name daprd && az webapp restart --name orders-web --resource-group rg-orders'
       fi
     fi
   fi
