@@ -191,9 +191,10 @@ const SAMPLES: Record<string, readonly string[]> = {
     // The setup script's wait for the load line (src/generate/hosts/aks-verify.ts).
     'daprd in the newest pod did not log "Component loaded: azurekeyvault" within 10 minutes.',
   ],
-  // The VM's metadata check (src/generate/hosts/dapr-metadata-check.ts).
+  // The VM's and the scale set's metadata check (src/generate/hosts/dapr-metadata-check.ts).
   'dapr-component-not-in-metadata': [
-    "Dapr's metadata API on the VM does not list the component statestore: daprd did not load it.",
+    "Dapr's metadata API on the VM does not list every component: daprd runs without the ones named above.",
+    "Not listed by Dapr's metadata API on the scale set's first instance: statestore pubsub.",
   ],
   // k8s.io/apimachinery pkg/api/errors/errors.go NewNotFound, as kubectl prints it.
   'aks-deployment-not-found': [

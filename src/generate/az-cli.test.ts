@@ -58,6 +58,15 @@ const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
   DAPR_POD: 'orders-api-5d8f7c9b4-x2k7q',
   // The VM's Run Command answer to the metadata check (hosts/dapr-metadata-check.ts): read, never passed to az.
   DAPR_METADATA: 'Enable succeeded: \n[stdout]\ndapr-metadata-api: answered\n\n[stderr]\n',
+  // A scale set's orchestration mode and an instance read from its list (hosts/vmss-verify.ts).
+  VMSS_ORCHESTRATION_MODE: 'Uniform',
+  VMSS_INSTANCE: '0',
+  VMSS_INSTANCES: '0\n1',
+  VMSS_INSTANCE_COUNT: '2',
+  VMSS_INSTANCE_CHECK:
+    'Enable succeeded: \n[stdout]\nimds-token-status: 200\ndapr-metadata-api: no answer\n\n[stderr]\n',
+  // The components the metadata check found missing (hosts/dapr-metadata-check.ts): read, never passed to az.
+  DAPR_COMPONENTS_MISSING: ' statestore',
 };
 
 /** Accepted by every az command. */
@@ -68,8 +77,14 @@ const GLOBAL_FLAGS: readonly RecordedFlag[] = [
   { name: '--subscription', arity: 'one' },
 ];
 
-/** How the installed CLI says that it does not know a command or a flag (as opposed to misuse of one). */
-const UNKNOWN_TO_CLI = /misspelled or not recognized|unrecognized arguments/;
+/**
+ * How the installed CLI says that it does not know a command or a flag (as opposed to misuse of one), or
+ * cannot load a command at all: Debian's 2.45 package lacks some compute SDK modules (az vmss list-instances
+ * fails with "No module named 'azure.mgmt.compute.v2022_11_01'" before parsing). Such a command is judged by
+ * its record (az-flags-from-source.ts) only; one without a record still fails.
+ */
+const UNKNOWN_TO_CLI =
+  /misspelled or not recognized|unrecognized arguments|No module named '?azure\.mgmt\.compute\.v\d/;
 /** The error of a command that parsed fine and then needed an account (used by the one-process-per-command route). */
 const LOGIN_ERROR = /az login|az account set|doesn't exist in cloud|No subscription found/i;
 

@@ -43,6 +43,22 @@ const COMPONENT = { name: '--dapr-component-name', arity: 'one', required: true 
 
 export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
   {
+    // Not newer than 2.45, but Debian's 2.45 package cannot load it (its compute SDK module
+    // azure.mgmt.compute.v2022_11_01 is missing, so even --help fails): judged by this record there.
+    // 2.45: vm/commands.py 'vmss' list-instances -> VirtualMachineScaleSetVMsOperations.list
+    //   (resource_group_name, virtual_machine_scale_set_name: --name/-n, vmss_name_type in _params.py).
+    // Azure/azure-cli vm/aaz/latest/vmss/_list_instances.py @109a5e97f05d4206ba44f2b8e50ff06dd1c936bd:
+    //   -n/--name/--virtual-machine-scale-set-name and --resource-group required, with --expand, --filter
+    //   and --select; the newest stored vm/commands.py ('vmss' group, with the aaz 'vmss list') routes it to custom.py
+    //   get_instances_list, whose signature was not read: only the two flags used are recorded.
+    command: 'vmss list-instances',
+    complete: false,
+    flags: [
+      { name: '--name', aliases: ['-n'], arity: 'one', required: true },
+      { name: '--resource-group', aliases: ['-g'], arity: 'one', required: true },
+    ],
+  },
+  {
     // Core CLI since 2.53 (before that, the containerapp extension).
     // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
     //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4: assign_managed_identity(cmd, name, resource_group_name,

@@ -63,8 +63,18 @@ function resolveWord(word: Word, values: ReadonlyMap<string, string>): string {
 function countedLines(values: readonly string[], grep: readonly string[]): string {
   const [, , match, , text = ''] = grep;
   const lines = values.flatMap((value) => value.split('\n'));
-  const count = lines.filter((line) => (match === '-x' ? line === text : line.includes(text))).length;
-  return `${count}\n`;
+  // grep -c . counts the lines that are not empty (a scale set's instance list, hosts/vmss-verify.ts).
+  const counted = (line: string): boolean =>
+    match === '.' ? line !== '' : match === '-x' ? line === text : line.includes(text);
+  return `${lines.filter(counted).length}\n`;
+}
+
+/** printf '%s\n' <values> | sed -n <N>p: the N-th line printf writes, or nothing. */
+function nthLine(values: readonly string[], sed: readonly string[]): string | undefined {
+  const n = /^(\d+)p$/.exec(sed[2] ?? '')?.[1];
+  if (sed[1] !== '-n' || n === undefined) return undefined;
+  const line = values.flatMap((value) => value.split('\n'))[Number(n) - 1];
+  return line === undefined ? '' : `${line}\n`;
 }
 
 interface Expected {
@@ -93,13 +103,15 @@ export function expectedCalls(script: Script, inputs: StubInputs): Expected {
       const output =
         argv[0] === 'printf' && pipe?.[0] === 'grep' && pipe[1] === '-c'
           ? countedLines(argv.slice(2), pipe)
-          : argv[0] === 'az'
-            ? azAnswer(argv.slice(1), inputs, rbacCount)
-            : argv[0] === 'kubectl'
-              ? kubectlAnswer(argv.slice(1), inputs)
-              : argv[0] === 'sqlcmd'
-                ? sqlcmdAnswer(argv.slice(1))
-                : '';
+          : argv[0] === 'printf' && pipe?.[0] === 'sed'
+            ? (nthLine(argv.slice(2), pipe) ?? '')
+            : argv[0] === 'az'
+              ? azAnswer(argv.slice(1), inputs, rbacCount)
+              : argv[0] === 'kubectl'
+                ? kubectlAnswer(argv.slice(1), inputs)
+                : argv[0] === 'sqlcmd'
+                  ? sqlcmdAnswer(argv.slice(1))
+                  : '';
       // A lookup piped through tr '[:upper:]' '[:lower:]' (resource ids compared in lower case): GNU tr maps
       // single bytes, so only ASCII letters change, whatever the locale.
       const lowered =

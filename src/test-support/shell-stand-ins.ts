@@ -38,6 +38,9 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'upgradePolicy.mode': 'Manual',
   // A Linux VM: the script stops before any change on another OS.
   'storageProfile.osDisk.osType': 'Linux',
+  // A Uniform scale set with one instance, so the verify step runs its checks on it (hosts/vmss-verify.ts).
+  orchestrationMode: 'Uniform',
+  '[].instanceId': '0',
   // Web App: a Linux site; function app: in a Container Apps environment with Dapr on.
   "contains(kind, 'linux')": 'true',
   'daprConfig.enabled': 'true',
@@ -86,6 +89,9 @@ const RUNNING_APP_ID_QUERY = 'properties.configuration.dapr.enabled && propertie
 const RUN_COMMAND_QUERY = 'value[0].message';
 const IMDS_URL = 'http://169.254.169.254/metadata/identity/oauth2/token';
 const IMDS_OUTPUT = '[stdout]\n200\n\n[stderr]\n';
+/** A scale set's instance: its script's token line (hosts/vmss-verify.ts), and no Dapr answering yet. */
+const INSTANCE_MARKER = 'imds-token-status:';
+const INSTANCE_OUTPUT = '[stdout]\nimds-token-status: 200\ndapr-metadata-api: no answer\n\n[stderr]\n';
 /** AKS: the newest pod of the app, and the token file the Workload ID webhook names in daprd's environment. */
 const POD_NAME = 'orders-api-5d8f7c9b4-x2k7q';
 const TOKEN_FILE = '/var/run/secrets/azure/tokens/azure-identity-token';
@@ -153,6 +159,8 @@ export function azAnswer(
     return `${inputs.partitionKeys?.[n] ?? ''}\n`;
   }
   if (query === APP_ID_QUERY || query === RUNNING_APP_ID_QUERY) return `${inputs.appId}\n`;
+  if (query === RUN_COMMAND_QUERY && args.some((arg) => arg.includes(INSTANCE_MARKER)))
+    return `${INSTANCE_OUTPUT}\n`;
   if (query === RUN_COMMAND_QUERY && args.some((arg) => arg.includes(IMDS_URL))) return `${IMDS_OUTPUT}\n`;
   // The app's environment is the one the script looks up: its id, as the id lookup answers.
   if (ENVIRONMENT_ID_QUERIES.includes(query)) return `${inputs.captured.id}\n`;
@@ -187,7 +195,7 @@ const AZ_STUB = [
   `  ${CLIENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
   `  "[?name=='"*"'].clientId | [0]") printf '%s\\n' "\${STUB_CLIENT_ID:-$${answerVariable('clientId')}}" ;;`,
   `  ${sh(APP_ID_QUERY)}|${sh(RUNNING_APP_ID_QUERY)}) printf '%s\\n' "$STUB_APP_ID" ;;`,
-  `  ${sh(RUN_COMMAND_QUERY)}) if [[ $all == *${sh(IMDS_URL)}* ]]; then printf '%s\\n' ${sh(IMDS_OUTPUT)}; fi ;;`,
+  `  ${sh(RUN_COMMAND_QUERY)}) if [[ $all == *${sh(INSTANCE_MARKER)}* ]]; then printf '%s\\n' ${sh(INSTANCE_OUTPUT)}; elif [[ $all == *${sh(IMDS_URL)}* ]]; then printf '%s\\n' ${sh(IMDS_OUTPUT)}; fi ;;`,
   `  ${ENVIRONMENT_ID_QUERIES.map(sh).join('|')}) printf '%s\\n' "$${answerVariable('id')}" ;;`,
   `  "[?name=="*${sh(COMPONENT_SIGNATURE_TAIL)}) printf '%s\\n' ${sh(NO_COMPONENT_SIGNATURE)} ;;`,
   `  ${sh(RBAC_QUERY)})`,

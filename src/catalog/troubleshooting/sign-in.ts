@@ -303,17 +303,19 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
     // failed init with ignoreErrors set goes on (pkg/runtime/processor/loops/root/component.go), and without
     // it daprd exits, which dapr run reports and does not restart (dapr/cli cmd/run.go).
     id: 'dapr-component-not-in-metadata',
-    title: 'Dapr runs on the VM without one of the components',
+    title: 'Dapr runs on the VM (or a scale set’s instance) without some of the components',
     stages: ['runtime'],
     patterns: [
-      // The VM's metadata check (src/generate/hosts/dapr-metadata-check.ts).
-      { regex: 'metadata api on .+ does not list the component \\S+' },
+      // The VM's and the scale set's metadata check (src/generate/hosts/dapr-metadata-check.ts): the stop
+      // line, and the line before it that names the components missing.
+      { regex: 'metadata api on .+ does not list (?:every component|the component \\S+)' },
+      { regex: 'not listed by dapr.s metadata api on ' },
     ],
     cause:
-      'daprd answered, so it started, but without this component: dapr run was started under another app ' +
-      'id than the component’s scope or without --resources-path pointing at the component files, or the ' +
+      'daprd answered, so it started, but without these components: dapr run was started under another app ' +
+      'id than the components’ scope or without --resources-path pointing at the component files, or a ' +
       'component failed to initialize and ignoreErrors let daprd go on without it.',
-    fix: 'Read the dapr run output for "Failed to init component <name>" (paste it into the troubleshooting page’s search box), start the app with the dapr run line the script prints, then run the script again.',
+    fix: 'Read the dapr run output for the “Failed to init component” line of each component not listed (paste it into the troubleshooting page’s search box), start the app with the dapr run line the script prints, then run the script again.',
     commands: ['curl http://localhost:3500/v1.0/metadata'],
     prevention: { text: 'Start the app with the dapr run line the script prints.' },
     sources: [

@@ -25,17 +25,21 @@ function scenario(name: string): { script: string; plan: DeploymentPlan; seed: F
   return { script, plan, seed: seedFromPlan(plan) };
 }
 
-/** The seed with daprd running on the VM, having loaded these components (name and Dapr type). */
+/**
+ * The seed with daprd running on the VM, having loaded these components (name and Dapr type); with
+ * `apiToken`, daprd was started with DAPR_API_TOKEN and answers 401 without it.
+ */
 function withDaprd(
   seed: FakeCloudState,
   components: readonly { name: string; type: string }[],
   httpEndpoints: readonly string[] = ['orders'],
+  apiToken = false,
 ): FakeCloudState {
   return {
     ...seed,
     resources: seed.resources.map((resource) =>
       resource.type === 'Microsoft.Compute/virtualMachines'
-        ? { ...resource, daprMetadata: { appId: 'orders-api', components, httpEndpoints } }
+        ? { ...resource, daprMetadata: { appId: 'orders-api', components, httpEndpoints, apiToken } }
         : resource,
     ),
   };
@@ -52,6 +56,8 @@ describe('the metadata script run on the VM', () => {
   it('asks port 3500, and sends only name-and-type pairs back', () => {
     expect(METADATA_SCRIPT).toContain('http://localhost:3500/v1.0/metadata');
     expect(METADATA_SCRIPT).toContain('grep -o');
+    // A 401 (daprd started with DAPR_API_TOKEN) is told apart from no answer.
+    expect(METADATA_SCRIPT).toContain('"$dapr_status" = 401');
     expect(METADATA_SCRIPT).not.toContain('jq');
     // It sits in one single-quoted --scripts argument.
     expect(METADATA_SCRIPT).not.toContain("'");
@@ -92,12 +98,43 @@ describe('the VM setup proves that Dapr loaded each component', SLOW, () => {
       .map((component) => ({ name: component.name, type: typeOf(plan, component.name) }));
     const result = runWithFakeCloud(script, withDaprd(seed, loaded, ['statestore']));
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(
-      "Dapr's metadata API on the VM does not list the component statestore: daprd did not load it.",
-    );
+    expect(result.stderr).toContain("Not listed by Dapr's metadata API on the VM: statestore.\n");
+    expect(result.stderr).toContain("Dapr's metadata API on the VM does not list every component");
     expect(result.stderr).toContain('troubleshoot.html#dapr-component-not-in-metadata');
-    expect(result.stderr).not.toContain('does not list the component azurekeyvault');
     expect(result.stdout).not.toContain('lists every component');
+  });
+
+  it('with two missing: names both in one stop, each cause once, the app id and folder to start with', () => {
+    const { script, plan, seed } = scenario('three-components-vm');
+    const loaded = plan.components
+      .filter((component) => component.name === 'statestore')
+      .map((component) => ({ name: component.name, type: typeOf(plan, component.name) }));
+    const result = runWithFakeCloud(script, withDaprd(seed, loaded));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Not listed by Dapr's metadata API on the VM: azurekeyvault pubsub.\n");
+    expect(result.stderr).toContain('starts it with --app-id orders-api and --resources-path ./components.');
+    expect(result.stderr.split('ignoreErrors').length - 1).toBe(1);
+    expect(result.stderr.split('another app id').length - 1).toBe(1);
+    expect(result.stderr).not.toContain('<name>');
+    expect(result.stderr.split('troubleshoot.html#dapr-component-not-in-metadata').length - 1).toBe(1);
+  });
+
+  it('a daprd that requires its API token (401): says so and how to look by hand, and succeeds', () => {
+    const { script, plan, seed } = scenario('three-components-vm');
+    const loaded = plan.components.map((component) => ({
+      name: component.name,
+      type: typeOf(plan, component.name),
+    }));
+    const result = runWithFakeCloud(script, withDaprd(seed, loaded, [], true));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      'Dapr answers on the VM on port 3500 but requires its API token (HTTP 401)',
+    );
+    expect(result.stdout).toContain(
+      'curl -s -H "dapr-api-token: $DAPR_API_TOKEN" http://localhost:3500/v1.0/metadata',
+    );
+    expect(result.stdout).toContain('must name azurekeyvault, statestore, pubsub.');
+    expect(result.stdout).not.toContain('did not answer on port 3500');
   });
 
   it('a component of the same name but another type is not the one the script wrote', () => {
@@ -109,6 +146,6 @@ describe('the VM setup proves that Dapr loaded each component', SLOW, () => {
       withDaprd(seed, [{ name: only.name, type: 'secretstores.local.file' }]),
     );
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`does not list the component ${only.name}`);
+    expect(result.stderr).toContain(`Not listed by Dapr's metadata API on the VM: ${only.name}.`);
   });
 });

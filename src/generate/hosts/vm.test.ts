@@ -41,35 +41,40 @@ function instanceUpdates(state: { resources: readonly Record<string, unknown>[] 
   return state.resources.find((resource) => resource.name === 'vmss-orders')?.instanceUpdates;
 }
 
-describe('VMSS: under Manual, the instances are updated even when a grant stops the first run', () => {
-  const plan = buildPlan(parseShareLink('', SCALE_SET_LINK).config);
-  const script = toBash(buildSetupScript(plan));
-  const seed = seedFromPlan(plan);
+// Two runs, the second through the verify step's Run Command checks of each instance: slower than the default 5 s.
+describe(
+  'VMSS: under Manual, the instances are updated even when a grant stops the first run',
+  { timeout: 120_000 },
+  () => {
+    const plan = buildPlan(parseShareLink('', SCALE_SET_LINK).config);
+    const script = toBash(buildSetupScript(plan));
+    const seed = seedFromPlan(plan);
 
-  it('updates them right after the assign, so the re-run that finds the identity unchanged needs not', () => {
-    // A grant that fails (as a 403 would): the fake does not know the role, so the script stops there.
-    const { [STORAGE_ROLE]: storageRole, ...withoutStorageRole } = seed.roleDefinitions;
-    expect(storageRole).toBeDefined();
-    const first = runWithFakeCloud(script, { ...seed, roleDefinitions: withoutStorageRole });
-    expect(first.status).not.toBe(0);
-    expect(first.stderr).toContain("doesn't exist");
-    expect(instanceUpdates(first.stateAfter)).toBe(1);
+    it('updates them right after the assign, so the re-run that finds the identity unchanged needs not', () => {
+      // A grant that fails (as a 403 would): the fake does not know the role, so the script stops there.
+      const { [STORAGE_ROLE]: storageRole, ...withoutStorageRole } = seed.roleDefinitions;
+      expect(storageRole).toBeDefined();
+      const first = runWithFakeCloud(script, { ...seed, roleDefinitions: withoutStorageRole });
+      expect(first.status).not.toBe(0);
+      expect(first.stderr).toContain("doesn't exist");
+      expect(instanceUpdates(first.stateAfter)).toBe(1);
 
-    const second = runWithFakeCloud(script, { ...first.stateAfter, roleDefinitions: seed.roleDefinitions });
-    expect(second.status).toBe(0);
-    expect(instanceUpdates(second.stateAfter)).toBe(1);
-    expect(second.stdout).toContain('so its instances are not updated');
-    // The line that lists instances still on an older model is printed, ready to run.
-    expect(second.stdout).toContain(
-      "az vmss list-instances --name vmss-orders --resource-group rg-orders --query '[?!latestModelApplied].instanceId' -o tsv",
-    );
-  });
+      const second = runWithFakeCloud(script, { ...first.stateAfter, roleDefinitions: seed.roleDefinitions });
+      expect(second.status).toBe(0);
+      expect(instanceUpdates(second.stateAfter)).toBe(1);
+      expect(second.stdout).toContain('so its instances are not updated');
+      // The line that lists instances still on an older model is printed, ready to run.
+      expect(second.stdout).toContain(
+        "az vmss list-instances --name vmss-orders --resource-group rg-orders --query '[?!latestModelApplied].instanceId' -o tsv",
+      );
+    });
 
-  it('says in a dry run what a real run would do, and updates nothing', () => {
-    const dry = runWithFakeCloud(script, seed, { env: { DRY_RUN: '1' } });
-    expect(dry.status).toBe(0);
-    expect(dry.stdout).toContain('DRY RUN: a dry run does not assign the identity');
-    expect(dry.stdout).not.toContain('so its instances are not updated');
-    expect(instanceUpdates(dry.stateAfter)).toBeUndefined();
-  });
-});
+    it('says in a dry run what a real run would do, and updates nothing', () => {
+      const dry = runWithFakeCloud(script, seed, { env: { DRY_RUN: '1' } });
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toContain('DRY RUN: a dry run does not assign the identity');
+      expect(dry.stdout).not.toContain('so its instances are not updated');
+      expect(instanceUpdates(dry.stateAfter)).toBeUndefined();
+    });
+  },
+);

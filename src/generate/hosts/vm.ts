@@ -20,7 +20,8 @@ import {
 } from '../script-model';
 import { fileList, guard, RG } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
-import { scaleSetVerifyLines, vmVerifyLines } from './vm-verify';
+import { vmVerifyLines } from './vm-verify';
+import { scaleSetVerifyLines } from './vmss-verify';
 import { assignIdentitySteps, daprRunLine, writeAndPlaceSteps } from './self-hosted';
 import {
   readSystemPrincipalStep,

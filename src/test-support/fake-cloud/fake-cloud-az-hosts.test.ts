@@ -115,6 +115,73 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
     expect(result.stdout).toBe('400\n400\n200\n400\n200\n400\n');
   });
 
+  it("lists a Uniform scale set's instances by id, and a Flexible one's as the VMs that name it", () => {
+    const flexibleId = fakeResourceId('vmss', GROUP, 'vmss-flex');
+    const state = world();
+    const flexible: FakeCloudState = {
+      ...state,
+      resources: [
+        ...state.resources.map((resource) =>
+          resource.name === 'vmss-test'
+            ? { ...resource, orchestrationMode: 'Uniform', instances: { '0': {}, '3': {} } }
+            : resource,
+        ),
+        fakeResource('vmss', GROUP, 'vmss-flex', { orchestrationMode: 'Flexible' }),
+        fakeResource('vm', GROUP, 'vmss-flex_1a2b3c4d', { virtualMachineScaleSet: { id: flexibleId } }),
+      ],
+    };
+    const result = run(
+      [
+        `az vmss show --name vmss-flex -g ${GROUP} --query orchestrationMode -o tsv`,
+        `az vmss list-instances --name vmss-test -g ${GROUP} --query '[].instanceId' -o tsv`,
+        `az vmss list-instances --name vmss-test -g ${GROUP} --query '[].name' -o tsv`,
+        `az vm list -g ${GROUP} --vmss vmss-flex --query '[].name' -o tsv`,
+        `az vm list -g ${GROUP} --vmss ${flexibleId} --query 'length(@)' -o tsv`,
+        `az vm list -g ${GROUP} --query 'length(@)' -o tsv`,
+        `az vmss list-instances --name vmss-flex -g ${GROUP} -o none || echo "exit $?"`,
+      ].join('\n'),
+      flexible,
+    );
+    expect(result.stdout).toBe(
+      'Flexible\n0\n3\nvmss-test_0\nvmss-test_3\nvmss-flex_1a2b3c4d\n1\n3\nexit 1\n',
+    );
+  });
+
+  it("runs a command on a Uniform instance by id only, and on a Flexible instance as a VM with the set's model", () => {
+    const flexibleId = fakeResourceId('vmss', GROUP, 'vmss-flex');
+    const identity = { type: 'SystemAssigned', principalId: 'oid-2' };
+    const state = world();
+    const withInstances: FakeCloudState = {
+      ...state,
+      resources: [
+        ...state.resources.map((resource) =>
+          resource.name === 'vmss-test'
+            ? { ...resource, identity, instances: { '0': {}, '1': { identity: {} } } }
+            : resource,
+        ),
+        fakeResource('vmss', GROUP, 'vmss-flex', { orchestrationMode: 'Flexible', identity }),
+        fakeResource('vm', GROUP, 'vmss-flex_1a2b3c4d', { virtualMachineScaleSet: { id: flexibleId } }),
+      ],
+    };
+    const script = `'for attempt in 1; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); done; echo "imds-token-status: $imds_status"'`;
+    const uniform = (instance: string) =>
+      `az vmss run-command invoke --name vmss-test -g ${GROUP} --instance-id ${instance} --command-id RunShellScript --scripts ${script} --query 'value[0].message' -o tsv | grep imds || echo "exit $?"`;
+    const result = run(
+      [
+        uniform('0'),
+        uniform('1'),
+        uniform('7'),
+        `az vm run-command invoke --name vmss-flex_1a2b3c4d -g ${GROUP} --command-id RunShellScript --scripts ${script} --query 'value[0].message' -o tsv | grep imds`,
+        `az vmss run-command invoke --name vmss-flex -g ${GROUP} --instance-id vmss-flex_1a2b3c4d --command-id RunShellScript --scripts ${script} -o none || echo "exit $?"`,
+      ].join('\n'),
+      withInstances,
+    );
+    expect(result.stdout).toBe(
+      'imds-token-status: 200\nimds-token-status: 400\nexit 1\nimds-token-status: 200\nexit 1\n',
+    );
+    expect(result.stderr).toContain('instanceId must be a number');
+  });
+
   it('container logs: daprd logs each Component of its mounted volume scoped to its app id, and nothing else', () => {
     const component = (name: string, scope: string) =>
       `apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: secretstores.azure.keyvault\n  version: v1\nscopes:\n- ${scope}\n`;

@@ -118,8 +118,15 @@ function hostResources(plan: DeploymentPlan): FakeResource[] {
       ];
     case 'vmss':
       // Manual, the default of az vmss create (azure-cli vm/custom.py create_vmss, upgrade_policy_mode), under
-      // which the setup itself updates the instances.
-      return [fakeResource('vmss', group, plan.hostName, { upgradePolicy: { mode: 'Manual' } })];
+      // which the setup itself updates the instances; Uniform, with two instances (ids 0 and 1), which the
+      // verify step checks (a Flexible one: fake-cloud/py/az_machines.py).
+      return [
+        fakeResource('vmss', group, plan.hostName, {
+          upgradePolicy: { mode: 'Manual' },
+          orchestrationMode: 'Uniform',
+          instances: { '0': {}, '1': {} },
+        }),
+      ];
     case 'aci':
       return [];
     default: {

@@ -288,32 +288,41 @@ else
       --name "$VM_NAME" \
       --resource-group "$RESOURCE_GROUP" \
       --command-id RunShellScript \
-      --scripts 'if curl -sf -o /dev/null http://localhost:3500/v1.0/metadata; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; else echo "dapr-metadata-api: no answer"; fi' \
+      --scripts 'dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
       --query 'value[0].message' -o tsv || true)
   DAPR_METADATA_ANSWERED=$(printf '%s\n' "$DAPR_METADATA" | grep -c -x -- 'dapr-metadata-api: answered' || true)
+  DAPR_METADATA_TOKEN_REQUIRED=$(printf '%s\n' "$DAPR_METADATA" | grep -c -x -- 'dapr-metadata-api: requires the API token' || true)
   if [ "$DAPR_METADATA_ANSWERED" = 0 ]; then
-    printf '%s\n' 'Dapr'\''s metadata API on the VM did not answer on port 3500 (or Run Command failed: its error is above). Before the app runs under Dapr that is expected: start it on the VM with
+    if [ "$DAPR_METADATA_TOKEN_REQUIRED" = 0 ]; then
+      printf '%s\n' 'Dapr'\''s metadata API on the VM did not answer on port 3500 (or Run Command failed: its error is above). Before the app runs under Dapr that is expected: start it on the VM with
   dapr run --app-id orders-api --dapr-http-port 3500 --resources-path ./components -- <your app command>
-then run this script again: it changes nothing and checks that Dapr loaded each component. If the app already runs under dapr run, daprd may have stopped: a component that fails to load stops it, and its "Failed to init component <name>" line in the dapr run output says why (troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page).'
+then run this script again: it changes nothing and checks that Dapr loaded each component. If the app already runs under dapr run, daprd may have stopped: a component that fails to load stops it, and its "Failed to init component" line in the dapr run output names it and says why (troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page).'
+    fi
+    if [ "$DAPR_METADATA_TOKEN_REQUIRED" != 0 ]; then
+      printf '%s\n' 'Dapr answers on the VM on port 3500 but requires its API token (HTTP 401): daprd was started with DAPR_API_TOKEN set, and Run Command does not have that token, so this script cannot list the components daprd loaded. Check by hand on the VM, in the shell that has the app'\''s DAPR_API_TOKEN:
+  curl -s -H "dapr-api-token: $DAPR_API_TOKEN" http://localhost:3500/v1.0/metadata
+Its "components" list must name azurekeyvault, statestore, pubsub.'
+    fi
   fi
   if [ "$DAPR_METADATA_ANSWERED" != 0 ]; then
+    DAPR_COMPONENTS_MISSING=$(printf %s '')
     DAPR_COMPONENT_LOADED=$(printf '%s\n' "$DAPR_METADATA" | grep -c -F -- '{"name":"azurekeyvault","type":"secretstores.azure.keyvault"' || true)
     if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
-      echo 'Dapr'\''s metadata API on the VM does not list the component azurekeyvault: daprd did not load it. Check, most likely first: the app runs under another --app-id than orders-api, the component'\''s scope; or dapr run was started without --resources-path ./components; or the component failed to init and ignoreErrors let daprd go on: its "Failed to init component azurekeyvault" line in the dapr run output says why (a 403 there can mean a grant is not in effect yet). Start the app with the dapr run line this script prints, then run this script again. Likely cause: daprd answered, so it started, but without this component: dapr run was started under another app id than the component'\''s scope or without --resources-path pointing at the component files, or the component failed to initialize and ignoreErrors let daprd go on without it. Fix: Read the dapr run output for "Failed to init component <name>" (paste it into the troubleshooting page'\''s search box), start the app with the dapr run line the script prints, then run the script again. More: troubleshoot.html#dapr-component-not-in-metadata, beside the wizard'\''s page.' >&2
-      exit 1
+      DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} azurekeyvault")
     fi
     DAPR_COMPONENT_LOADED=$(printf '%s\n' "$DAPR_METADATA" | grep -c -F -- '{"name":"statestore","type":"state.azure.blobstorage"' || true)
     if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
-      echo 'Dapr'\''s metadata API on the VM does not list the component statestore: daprd did not load it. Check, most likely first: the app runs under another --app-id than orders-api, the component'\''s scope; or dapr run was started without --resources-path ./components; or the component failed to init and ignoreErrors let daprd go on: its "Failed to init component statestore" line in the dapr run output says why (a 403 there can mean a grant is not in effect yet). Start the app with the dapr run line this script prints, then run this script again. Likely cause: daprd answered, so it started, but without this component: dapr run was started under another app id than the component'\''s scope or without --resources-path pointing at the component files, or the component failed to initialize and ignoreErrors let daprd go on without it. Fix: Read the dapr run output for "Failed to init component <name>" (paste it into the troubleshooting page'\''s search box), start the app with the dapr run line the script prints, then run the script again. More: troubleshoot.html#dapr-component-not-in-metadata, beside the wizard'\''s page.' >&2
-      exit 1
+      DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} statestore")
     fi
     DAPR_COMPONENT_LOADED=$(printf '%s\n' "$DAPR_METADATA" | grep -c -F -- '{"name":"pubsub","type":"pubsub.azure.servicebus.topics"' || true)
     if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
-      echo 'Dapr'\''s metadata API on the VM does not list the component pubsub: daprd did not load it. Check, most likely first: the app runs under another --app-id than orders-api, the component'\''s scope; or dapr run was started without --resources-path ./components; or the component failed to init and ignoreErrors let daprd go on: its "Failed to init component pubsub" line in the dapr run output says why (a 403 there can mean a grant is not in effect yet). Start the app with the dapr run line this script prints, then run this script again. Likely cause: daprd answered, so it started, but without this component: dapr run was started under another app id than the component'\''s scope or without --resources-path pointing at the component files, or the component failed to initialize and ignoreErrors let daprd go on without it. Fix: Read the dapr run output for "Failed to init component <name>" (paste it into the troubleshooting page'\''s search box), start the app with the dapr run line the script prints, then run the script again. More: troubleshoot.html#dapr-component-not-in-metadata, beside the wizard'\''s page.' >&2
+      DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} pubsub")
+    fi
+    if [ "$DAPR_COMPONENTS_MISSING" != '' ]; then
+      echo "Not listed by Dapr's metadata API on the VM:${DAPR_COMPONENTS_MISSING}." >&2
+      echo 'Dapr'\''s metadata API on the VM does not list every component: daprd runs without the ones named above. The dapr run line this script prints starts it with --app-id orders-api and --resources-path ./components. Likely cause: daprd answered, so it started, but without these components: dapr run was started under another app id than the components'\'' scope or without --resources-path pointing at the component files, or a component failed to initialize and ignoreErrors let daprd go on without it. Fix: Read the dapr run output for the "Failed to init component" line of each component not listed (paste it into the troubleshooting page'\''s search box), start the app with the dapr run line the script prints, then run the script again. More: troubleshoot.html#dapr-component-not-in-metadata, beside the wizard'\''s page.' >&2
       exit 1
     fi
-  fi
-  if [ "$DAPR_METADATA_ANSWERED" != 0 ]; then
     printf '%s\n' 'Dapr'\''s metadata API on the VM lists every component: azurekeyvault, statestore, pubsub.'
   fi
 fi

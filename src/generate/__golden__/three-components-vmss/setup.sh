@@ -268,19 +268,218 @@ else
   az role assignment list \
       --scope "$SERVICEBUS_NAMESPACE_ID" \
       --query "[?principalId=='${PRINCIPAL_ID}'].roleDefinitionName" -o tsv
-  # Each instance's identity endpoint: for an instance id from az vmss list-instances, a 200 means a token:
-  #   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
-  #     --instance-id <instance-id> --command-id RunShellScript --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"'
-  # Once the app runs under dapr run on an instance: Dapr's metadata API there lists each component daprd loaded:
-  #   az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \
-  #     --instance-id <instance-id> --command-id RunShellScript --scripts 'if curl -sf -o /dev/null http://localhost:3500/v1.0/metadata; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; else echo "dapr-metadata-api: no answer"; fi' \
-  #     --query 'value[0].message' -o tsv
-  # Its output holds "dapr-metadata-api: answered" and a line for each, starting:
-  #   {"name":"azurekeyvault","type":"secretstores.azure.keyvault"
-  #   {"name":"statestore","type":"state.azure.blobstorage"
-  #   {"name":"pubsub","type":"pubsub.azure.servicebus.topics"
-  # A missing one has a "Failed to init component <name>" line in the dapr run output, whose rest is the cause
-  # (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
+  # The scale set's instances (the first 3): each gives the identity a token, and Dapr there lists each component.
+  # Uniform orchestration: instance ids from az vmss list-instances, reached with az vmss run-command invoke.
+  # Flexible: the instances are VMs (in the scale set's resource group), reached with az vm run-command invoke.
+  VMSS_ORCHESTRATION_MODE=$(az vmss show \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query orchestrationMode -o tsv)
+  if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
+    VMSS_INSTANCES=$(az vmss list-instances \
+        --name "$VMSS_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --query '[].instanceId' -o tsv)
+  fi
+  if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
+    VMSS_INSTANCES=$(az vm list \
+        --resource-group "$RESOURCE_GROUP" \
+        --vmss "$VMSS_NAME" \
+        --query '[].name' -o tsv)
+  fi
+  VMSS_INSTANCE_COUNT=$(printf '%s\n' "$VMSS_INSTANCES" | grep -c . || true)
+  if [ "$VMSS_INSTANCE_COUNT" = 0 ]; then
+    printf '%s\n' 'The scale set has no instances yet, so nothing runs there to check: once it has, run this script again (it changes nothing) to check them.'
+  fi
+  if [ "$VMSS_INSTANCE_COUNT" != 0 ]; then
+    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s); this checks the first 3 of them (they share the scale set's model). Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
+  fi
+  VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 1p)
+  if [ "$VMSS_INSTANCE" != '' ]; then
+    printf '%s\n' "Checking the scale set's first instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (tried for up to 60 s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more."
+    if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
+      VMSS_INSTANCE_CHECK=$(az vmss run-command invoke \
+          --name "$VMSS_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --instance-id "$VMSS_INSTANCE" \
+          --command-id RunShellScript \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --query 'value[0].message' -o tsv || true)
+    fi
+    if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
+      VMSS_INSTANCE_CHECK=$(az vm run-command invoke \
+          --name "$VMSS_INSTANCE" \
+          --resource-group "$RESOURCE_GROUP" \
+          --command-id RunShellScript \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --query 'value[0].message' -o tsv || true)
+    fi
+    VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
+    if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
+      echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
+      echo 'On the scale set'\''s first instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there: its error is above): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
+    DAPR_METADATA_TOKEN_REQUIRED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: requires the API token' || true)
+    if [ "$DAPR_METADATA_ANSWERED" = 0 ]; then
+      if [ "$DAPR_METADATA_TOKEN_REQUIRED" = 0 ]; then
+        printf '%s\n' 'Dapr'\''s metadata API on the scale set'\''s first instance did not answer on port 3500 (or Run Command failed: its error is above). Before the app runs under Dapr that is expected: start it on the scale set'\''s first instance with
+  dapr run --app-id orders-api --dapr-http-port 3500 --resources-path ./components -- <your app command>
+then run this script again: it changes nothing and checks that Dapr loaded each component. If the app already runs under dapr run, daprd may have stopped: a component that fails to load stops it, and its "Failed to init component" line in the dapr run output names it and says why (troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page).'
+      fi
+      if [ "$DAPR_METADATA_TOKEN_REQUIRED" != 0 ]; then
+        printf '%s\n' 'Dapr answers on the scale set'\''s first instance on port 3500 but requires its API token (HTTP 401): daprd was started with DAPR_API_TOKEN set, and Run Command does not have that token, so this script cannot list the components daprd loaded. Check by hand on the scale set'\''s first instance, in the shell that has the app'\''s DAPR_API_TOKEN:
+  curl -s -H "dapr-api-token: $DAPR_API_TOKEN" http://localhost:3500/v1.0/metadata
+Its "components" list must name azurekeyvault, statestore, pubsub.'
+      fi
+    fi
+    if [ "$DAPR_METADATA_ANSWERED" != 0 ]; then
+      DAPR_COMPONENTS_MISSING=$(printf %s '')
+      DAPR_COMPONENT_LOADED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -F -- '{"name":"azurekeyvault","type":"secretstores.azure.keyvault"' || true)
+      if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+        DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} azurekeyvault")
+      fi
+      DAPR_COMPONENT_LOADED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -F -- '{"name":"statestore","type":"state.azure.blobstorage"' || true)
+      if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+        DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} statestore")
+      fi
+      DAPR_COMPONENT_LOADED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -F -- '{"name":"pubsub","type":"pubsub.azure.servicebus.topics"' || true)
+      if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+        DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} pubsub")
+      fi
+      if [ "$DAPR_COMPONENTS_MISSING" != '' ]; then
+        echo "Not listed by Dapr's metadata API on the scale set's first instance:${DAPR_COMPONENTS_MISSING}." >&2
+        echo 'Dapr'\''s metadata API on the scale set'\''s first instance does not list every component: daprd runs without the ones named above. The dapr run line this script prints starts it with --app-id orders-api and --resources-path ./components. Likely cause: daprd answered, so it started, but without these components: dapr run was started under another app id than the components'\'' scope or without --resources-path pointing at the component files, or a component failed to initialize and ignoreErrors let daprd go on without it. Fix: Read the dapr run output for the "Failed to init component" line of each component not listed (paste it into the troubleshooting page'\''s search box), start the app with the dapr run line the script prints, then run the script again. More: troubleshoot.html#dapr-component-not-in-metadata, beside the wizard'\''s page.' >&2
+        exit 1
+      fi
+      printf '%s\n' 'Dapr'\''s metadata API on the scale set'\''s first instance lists every component: azurekeyvault, statestore, pubsub.'
+    fi
+  fi
+  VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 2p)
+  if [ "$VMSS_INSTANCE" != '' ]; then
+    printf '%s\n' "Checking the scale set's second instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (tried for up to 60 s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more."
+    if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
+      VMSS_INSTANCE_CHECK=$(az vmss run-command invoke \
+          --name "$VMSS_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --instance-id "$VMSS_INSTANCE" \
+          --command-id RunShellScript \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --query 'value[0].message' -o tsv || true)
+    fi
+    if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
+      VMSS_INSTANCE_CHECK=$(az vm run-command invoke \
+          --name "$VMSS_INSTANCE" \
+          --resource-group "$RESOURCE_GROUP" \
+          --command-id RunShellScript \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --query 'value[0].message' -o tsv || true)
+    fi
+    VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
+    if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
+      echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
+      echo 'On the scale set'\''s second instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there: its error is above): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
+    DAPR_METADATA_TOKEN_REQUIRED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: requires the API token' || true)
+    if [ "$DAPR_METADATA_ANSWERED" = 0 ]; then
+      if [ "$DAPR_METADATA_TOKEN_REQUIRED" = 0 ]; then
+        printf '%s\n' 'Dapr'\''s metadata API on the scale set'\''s second instance did not answer on port 3500 (or Run Command failed: its error is above). Before the app runs under Dapr that is expected: start it on the scale set'\''s second instance with
+  dapr run --app-id orders-api --dapr-http-port 3500 --resources-path ./components -- <your app command>
+then run this script again: it changes nothing and checks that Dapr loaded each component. If the app already runs under dapr run, daprd may have stopped: a component that fails to load stops it, and its "Failed to init component" line in the dapr run output names it and says why (troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page).'
+      fi
+      if [ "$DAPR_METADATA_TOKEN_REQUIRED" != 0 ]; then
+        printf '%s\n' 'Dapr answers on the scale set'\''s second instance on port 3500 but requires its API token (HTTP 401): daprd was started with DAPR_API_TOKEN set, and Run Command does not have that token, so this script cannot list the components daprd loaded. Check by hand on the scale set'\''s second instance, in the shell that has the app'\''s DAPR_API_TOKEN:
+  curl -s -H "dapr-api-token: $DAPR_API_TOKEN" http://localhost:3500/v1.0/metadata
+Its "components" list must name azurekeyvault, statestore, pubsub.'
+      fi
+    fi
+    if [ "$DAPR_METADATA_ANSWERED" != 0 ]; then
+      DAPR_COMPONENTS_MISSING=$(printf %s '')
+      DAPR_COMPONENT_LOADED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -F -- '{"name":"azurekeyvault","type":"secretstores.azure.keyvault"' || true)
+      if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+        DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} azurekeyvault")
+      fi
+      DAPR_COMPONENT_LOADED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -F -- '{"name":"statestore","type":"state.azure.blobstorage"' || true)
+      if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+        DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} statestore")
+      fi
+      DAPR_COMPONENT_LOADED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -F -- '{"name":"pubsub","type":"pubsub.azure.servicebus.topics"' || true)
+      if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+        DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} pubsub")
+      fi
+      if [ "$DAPR_COMPONENTS_MISSING" != '' ]; then
+        echo "Not listed by Dapr's metadata API on the scale set's second instance:${DAPR_COMPONENTS_MISSING}." >&2
+        echo 'Dapr'\''s metadata API on the scale set'\''s second instance does not list every component: daprd runs without the ones named above. The dapr run line this script prints starts it with --app-id orders-api and --resources-path ./components. Likely cause: daprd answered, so it started, but without these components: dapr run was started under another app id than the components'\'' scope or without --resources-path pointing at the component files, or a component failed to initialize and ignoreErrors let daprd go on without it. Fix: Read the dapr run output for the "Failed to init component" line of each component not listed (paste it into the troubleshooting page'\''s search box), start the app with the dapr run line the script prints, then run the script again. More: troubleshoot.html#dapr-component-not-in-metadata, beside the wizard'\''s page.' >&2
+        exit 1
+      fi
+      printf '%s\n' 'Dapr'\''s metadata API on the scale set'\''s second instance lists every component: azurekeyvault, statestore, pubsub.'
+    fi
+  fi
+  VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 3p)
+  if [ "$VMSS_INSTANCE" != '' ]; then
+    printf '%s\n' "Checking the scale set's third instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (tried for up to 60 s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more."
+    if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
+      VMSS_INSTANCE_CHECK=$(az vmss run-command invoke \
+          --name "$VMSS_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --instance-id "$VMSS_INSTANCE" \
+          --command-id RunShellScript \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --query 'value[0].message' -o tsv || true)
+    fi
+    if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
+      VMSS_INSTANCE_CHECK=$(az vm run-command invoke \
+          --name "$VMSS_INSTANCE" \
+          --resource-group "$RESOURCE_GROUP" \
+          --command-id RunShellScript \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --query 'value[0].message' -o tsv || true)
+    fi
+    VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
+    if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
+      echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
+      echo 'On the scale set'\''s third instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there: its error is above): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      exit 1
+    fi
+    DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
+    DAPR_METADATA_TOKEN_REQUIRED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: requires the API token' || true)
+    if [ "$DAPR_METADATA_ANSWERED" = 0 ]; then
+      if [ "$DAPR_METADATA_TOKEN_REQUIRED" = 0 ]; then
+        printf '%s\n' 'Dapr'\''s metadata API on the scale set'\''s third instance did not answer on port 3500 (or Run Command failed: its error is above). Before the app runs under Dapr that is expected: start it on the scale set'\''s third instance with
+  dapr run --app-id orders-api --dapr-http-port 3500 --resources-path ./components -- <your app command>
+then run this script again: it changes nothing and checks that Dapr loaded each component. If the app already runs under dapr run, daprd may have stopped: a component that fails to load stops it, and its "Failed to init component" line in the dapr run output names it and says why (troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page).'
+      fi
+      if [ "$DAPR_METADATA_TOKEN_REQUIRED" != 0 ]; then
+        printf '%s\n' 'Dapr answers on the scale set'\''s third instance on port 3500 but requires its API token (HTTP 401): daprd was started with DAPR_API_TOKEN set, and Run Command does not have that token, so this script cannot list the components daprd loaded. Check by hand on the scale set'\''s third instance, in the shell that has the app'\''s DAPR_API_TOKEN:
+  curl -s -H "dapr-api-token: $DAPR_API_TOKEN" http://localhost:3500/v1.0/metadata
+Its "components" list must name azurekeyvault, statestore, pubsub.'
+      fi
+    fi
+    if [ "$DAPR_METADATA_ANSWERED" != 0 ]; then
+      DAPR_COMPONENTS_MISSING=$(printf %s '')
+      DAPR_COMPONENT_LOADED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -F -- '{"name":"azurekeyvault","type":"secretstores.azure.keyvault"' || true)
+      if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+        DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} azurekeyvault")
+      fi
+      DAPR_COMPONENT_LOADED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -F -- '{"name":"statestore","type":"state.azure.blobstorage"' || true)
+      if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+        DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} statestore")
+      fi
+      DAPR_COMPONENT_LOADED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -F -- '{"name":"pubsub","type":"pubsub.azure.servicebus.topics"' || true)
+      if [ "$DAPR_COMPONENT_LOADED" = 0 ]; then
+        DAPR_COMPONENTS_MISSING=$(printf %s "${DAPR_COMPONENTS_MISSING} pubsub")
+      fi
+      if [ "$DAPR_COMPONENTS_MISSING" != '' ]; then
+        echo "Not listed by Dapr's metadata API on the scale set's third instance:${DAPR_COMPONENTS_MISSING}." >&2
+        echo 'Dapr'\''s metadata API on the scale set'\''s third instance does not list every component: daprd runs without the ones named above. The dapr run line this script prints starts it with --app-id orders-api and --resources-path ./components. Likely cause: daprd answered, so it started, but without these components: dapr run was started under another app id than the components'\'' scope or without --resources-path pointing at the component files, or a component failed to initialize and ignoreErrors let daprd go on without it. Fix: Read the dapr run output for the "Failed to init component" line of each component not listed (paste it into the troubleshooting page'\''s search box), start the app with the dapr run line the script prints, then run the script again. More: troubleshoot.html#dapr-component-not-in-metadata, beside the wizard'\''s page.' >&2
+        exit 1
+      fi
+      printf '%s\n' 'Dapr'\''s metadata API on the scale set'\''s third instance lists every component: azurekeyvault, statestore, pubsub.'
+    fi
+  fi
   printf '%s\n' 'Instances not yet on the latest model (so still without the identity, Uniform orchestration), to update with az vmss update-instances --instance-ids <ids>:
   az vmss list-instances --name '"$VMSS_NAME"' --resource-group '"$RESOURCE_GROUP"' --query '\''[?!latestModelApplied].instanceId'\'' -o tsv'
 fi

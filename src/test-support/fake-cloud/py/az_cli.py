@@ -4,6 +4,7 @@ import sys
 from az_access import access_commands
 from az_args import parse_argv
 from az_hosts import host_commands
+from az_machines import machine_commands
 from az_output import cli_error, format_result
 from az_resources import show_commands
 from az_web import web_commands
@@ -13,8 +14,8 @@ from az_teardown import teardown_commands
 COMMANDS = {}
 # Each command has one handler: a second registration would silently replace the first (the teardown's own
 # `vm show` and `container list` once did, and never ran), so it fails the import instead.
-for table in (teardown_commands(), show_commands(), access_commands(), host_commands(), web_commands(),
-              fixres_commands()):
+for table in (teardown_commands(), show_commands(), access_commands(), host_commands(), machine_commands(),
+              web_commands(), fixres_commands()):
     for command, entry in table.items():
         if command in COMMANDS:
             raise AssertionError('az {0} is registered twice'.format(' '.join(command)))
@@ -28,4 +29,4 @@ def run_az(state, argv):
         raise cli_error("Please run 'az login' to setup account.")
     result = handler(state, values)
     sys.stdout.write(format_result(result, values.get('--query'), values.get('--output', 'json')))
-    return command[-1] not in ('show', 'list', 'get-access-token', 'logs')
+    return command[-1] not in ('show', 'list', 'list-instances', 'get-access-token', 'logs')

@@ -1,13 +1,11 @@
 """The hosts: attaching identities, AKS settings and credentials, Container Apps Dapr settings and
-components, container groups."""
+components, container groups (Run Command and the instances of a scale set: az_machines.py)."""
 import base64
-import json
-import re
 
 import yaml
 
 from az_args import MANY, ONE, SWITCH, required
-from az_output import cli_error, resource_not_found, service_error
+from az_output import cli_error, resource_not_found
 from az_resources import check_group, find, find_by_id, resource_id, TYPES
 from state import stable_id
 
@@ -234,87 +232,6 @@ def container_restart(state, values):
     return None
 
 
-IMDS_TOKEN_PATH = '169.254.169.254/metadata/identity/oauth2/token'
-
-
-def imds_token_status(machine, script):
-    """What `curl -w "%{http_code}"` prints for an IMDS token request run on the machine: 200 when the identity
-    asked for is attached (no client_id: the system-assigned one; client_id=X: the user-assigned identity whose
-    client id is X), else 400, IMDS's answer for an identity it does not find ("Identity not found"; Microsoft
-    Learn, "How to use managed identities for Azure resources on an Azure VM to acquire an access token",
-    error handling table). Derived from the machine's identity block, so a missing assign still fails."""
-    identity = machine.get('identity') or {}
-    types = (identity.get('type') or '').replace(' ', '').split(',')
-    match = re.search(r'[?&]client_id=([^&"\'\s]+)', script)
-    if match is None:
-        return '200' if 'SystemAssigned' in types else '400'
-    users = identity.get('userAssignedIdentities') or {}
-    attached = 'UserAssigned' in types and any(
-        (user or {}).get('clientId', '').lower() == match.group(1).lower() for user in users.values())
-    return '200' if attached else '400'
-
-
-DAPR_METADATA_PATH = 'localhost:3500/v1.0/metadata'
-
-
-def dapr_metadata_output(machine, script):
-    """What the setup's metadata script prints on a machine: `daprMetadata` is daprd's state there (absent:
-    no daprd answers, so curl -f fails and the script prints its no-answer line). The body is what daprd's
-    GET /v1.0/metadata writes (dapr/dapr pkg/api/http/metadata.go, encoding/json: compact, fields in struct
-    order), and the lines kept are what the script's own `grep -o` pattern finds in it, read from the script,
-    so a pattern that does not match daprd's JSON finds nothing here either."""
-    metadata = machine.get('daprMetadata')
-    if metadata is None:
-        return 'dapr-metadata-api: no answer'
-    body = json.dumps({
-        'id': metadata.get('appId', ''),
-        'runtimeVersion': metadata.get('runtimeVersion', ''),
-        'components': [dict(name=c['name'], type=c['type'], version=c.get('version', 'v1'),
-                            capabilities=c.get('capabilities', [])) for c in metadata.get('components', [])],
-        'httpEndpoints': [{'name': name} for name in metadata.get('httpEndpoints', [])],
-    }, separators=(',', ':'))
-    pattern = re.search(r'grep -o "((?:[^"\\]|\\.)*)"', script)
-    if pattern is None:
-        raise cli_error('The fake found no grep -o pattern in the metadata script.')
-    # A shell double-quoted string: \" is a quote. In the BRE `{` is literal; Python's re needs it escaped.
-    regex = pattern.group(1).replace('\\"', '"').replace('{', '\\{')
-    return '\n'.join(['dapr-metadata-api: answered'] + re.findall(regex, body))
-
-
-def run_shell_script(state, values, machine):
-    """`az vm|vmss run-command invoke --command-id RunShellScript`: the RunCommandResult whose value[0].message
-    holds the script's output under [stdout] and [stderr] (vm/custom.py run_command_invoke in the installed
-    2.45). The fake runs no script: a machine's `daprdVersion` is what a `daprd --version` script prints, and a
-    deallocated machine refuses (the message is the fake's, not the service's)."""
-    command_id = required(values, '--command-id')[0]
-    if command_id != 'RunShellScript':
-        raise cli_error('The fake runs only RunShellScript, not {0}.'.format(command_id))
-    if machine.get('powerState') == 'VM deallocated':
-        raise service_error('OperationNotAllowed', "Operation 'RunCommand' is not allowed on a deallocated VM.", 1)
-    script = ' '.join(values.get('--scripts', []))
-    if IMDS_TOKEN_PATH in script:
-        printed = imds_token_status(machine, script)
-    elif DAPR_METADATA_PATH in script:
-        printed = dapr_metadata_output(machine, script)
-    else:
-        printed = machine.get('daprdVersion', '') if 'daprd' in script and '--version' in script else ''
-    message = 'Enable succeeded: \n[stdout]\n{0}\n[stderr]\n'.format(printed + '\n' if printed else '')
-    return {'value': [{'code': 'ProvisioningState/succeeded', 'displayStatus': 'Provisioning succeeded',
-                       'level': 'Info', 'message': message, 'time': None}]}
-
-
-def vm_run_command(state, values):
-    name, group = required(values, '--name', '--resource-group')
-    return run_shell_script(state, values, find(state, 'vm', name, group))
-
-
-def vmss_run_command(state, values):
-    name, group, instance = required(values, '--name', '--resource-group', '--instance-id')
-    scale_set = find(state, 'vmss', name, group)
-    machine = dict(scale_set, **(scale_set.get('instances', {}).get(instance) or {}))
-    return run_shell_script(state, values, machine)
-
-
 def vmss_update_instances(state, values):
     """Brings the instances to the scale set's latest model, with every change waiting in it (an OS image or
     size change restarts or reimages them: MicrosoftDocs/azure-docs virtual-machine-scale-sets-upgrade-policy.md).
@@ -346,10 +263,6 @@ def host_commands():
         ('aks', 'update'): (aks_update, dict(
             group, **{'--enable-oidc-issuer': SWITCH, '--enable-workload-identity': SWITCH})),
         ('aks', 'get-credentials'): (aks_get_credentials, dict(group, **{'--overwrite-existing': SWITCH})),
-        ('vm', 'run-command', 'invoke'): (vm_run_command, dict(
-            group, **{'--command-id': ONE, '--scripts': MANY})),
-        ('vmss', 'run-command', 'invoke'): (vmss_run_command, dict(
-            group, **{'--command-id': ONE, '--scripts': MANY, '--instance-id': ONE})),
         ('vmss', 'update-instances'): (vmss_update_instances, dict(group, **{'--instance-ids': MANY})),
         ('container', 'create'): (container_create, {'--resource-group': ONE, '--file': ONE}),
         ('container', 'logs'): (container_logs, dict(group, **{'--container-name': ONE})),

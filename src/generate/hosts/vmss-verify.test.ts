@@ -1,0 +1,156 @@
+/**
+ * The scale set's proof, run against the fake cloud: the setup lists the instances for the scale set's
+ * orchestration mode and, on the first few, asks the identity endpoint and Dapr's metadata API through Run
+ * Command (az vmss run-command invoke --instance-id on Uniform, az vm run-command invoke on the VMs of a
+ * Flexible scale set), with the VM check's meaning: no answer is not yet started, a missing component or
+ * no token stops with its entry.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseShareLink } from '../../model/url-state';
+import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-cloud/run';
+import { fakeResource, fakeResourceId, type FakeCloudState } from '../../test-support/fake-cloud/seed';
+import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
+import { loadGoldenScenarios } from '../../test-support/golden';
+import { buildPlan } from '../plan/build-plan';
+import type { DeploymentPlan } from '../plan/deployment-plan';
+import { loadedEntry } from './dapr-metadata-check';
+
+afterAll(removeFakeCloudRuns);
+
+const SLOW = { timeout: 180_000 };
+const SCALE_SET = 'Microsoft.Compute/virtualMachineScaleSets';
+
+function scenario(name: string): { script: string; plan: DeploymentPlan; seed: FakeCloudState } {
+  const found = loadGoldenScenarios().find((candidate) => candidate.name === name);
+  const script = found?.outputs['setup.sh'];
+  if (found === undefined || script === undefined) throw new Error(`No golden setup.sh for ${name}`);
+  const plan = buildPlan(parseShareLink('', found.link).config);
+  return { script, plan, seed: seedFromPlan(plan) };
+}
+
+/** Each component as the metadata API lists it: its name and Dapr type. */
+function loaded(plan: DeploymentPlan, except: readonly string[] = []): { name: string; type: string }[] {
+  return plan.components
+    .filter((component) => !except.includes(component.name))
+    .map((component) => ({
+      name: component.name,
+      type: /"type":"([^"]+)"$/.exec(loadedEntry(component))?.[1] ?? '',
+    }));
+}
+
+/** The seed with the scale set's fields changed (its instances, its model's daprd state, its mode). */
+function withScaleSet(seed: FakeCloudState, fields: Record<string, unknown>): FakeCloudState {
+  return {
+    ...seed,
+    resources: seed.resources.map((resource) =>
+      resource.type === SCALE_SET ? { ...resource, ...fields } : resource,
+    ),
+  };
+}
+
+/** A Flexible scale set of `count` VMs in its resource group, each running the scale set's model. */
+function flexible(seed: FakeCloudState, plan: DeploymentPlan, count: number, fields = {}): FakeCloudState {
+  const group = plan.resourceGroup;
+  const scaleSetId = fakeResourceId('vmss', group, plan.hostName);
+  const vms = Array.from({ length: count }, (_, index) =>
+    fakeResource('vm', group, `${plan.hostName}_0000000${index}`, {
+      virtualMachineScaleSet: { id: scaleSetId },
+    }),
+  );
+  const changed = withScaleSet(seed, { orchestrationMode: 'Flexible', instances: {}, ...fields });
+  return { ...changed, resources: [...changed.resources, ...vms] };
+}
+
+const runCommands = (
+  result: ReturnType<typeof runWithFakeCloud>,
+  group: 'vm' | 'vmss',
+): (readonly string[])[] =>
+  result.calls
+    .filter(
+      (call) => call.program === 'az' && call.argv.slice(0, 3).join(' ') === `${group} run-command invoke`,
+    )
+    .map((call) => call.argv);
+
+describe('the scale set setup checks its instances', SLOW, () => {
+  it('Uniform, before the app runs: a token on each instance, Dapr not started yet, and it succeeds', () => {
+    const { script, seed } = scenario('vmss-user');
+    const result = runWithFakeCloud(script, seed);
+    expect(result.stderr).not.toContain('gave no token');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('The scale set has 2 instance(s); this checks the first 3 of them');
+    expect(result.stdout).toContain("Checking the scale set's first instance, 0, through Run Command");
+    expect(result.stdout).toContain("Checking the scale set's second instance, 1, through Run Command");
+    expect(result.stdout).not.toContain('third instance');
+    expect(result.stdout).toContain(
+      "Dapr's metadata API on the scale set's second instance did not answer on port 3500",
+    );
+    const invoked = runCommands(result, 'vmss');
+    expect(invoked.map((argv) => argv[argv.indexOf('--instance-id') + 1])).toEqual(['0', '1']);
+    // The user-assigned identity's client id, as the script read it, is the one the instance asks a token for.
+    expect(invoked.every((argv) => argv.some((word) => /client_id=[0-9a-f-]{36}"/.test(word)))).toBe(true);
+  });
+
+  it('Uniform, every component loaded on both: says so for each', () => {
+    const { script, plan, seed } = scenario('three-components-vmss');
+    const daprMetadata = { appId: 'orders-api', components: loaded(plan) };
+    const result = runWithFakeCloud(script, withScaleSet(seed, { daprMetadata }));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      "Dapr's metadata API on the scale set's second instance lists every component: azurekeyvault, statestore, pubsub.",
+    );
+  });
+
+  it('Uniform, the second instance without two components: names it and both, and stops with the entry', () => {
+    const { script, plan, seed } = scenario('three-components-vmss');
+    const all = { appId: 'orders-api', components: loaded(plan) };
+    const partial = { appId: 'orders-api', components: loaded(plan, ['azurekeyvault', 'pubsub']) };
+    const instances = { '0': {}, '1': { daprMetadata: partial } };
+    const result = runWithFakeCloud(script, withScaleSet(seed, { daprMetadata: all, instances }));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("the scale set's first instance lists every component");
+    expect(result.stderr).toContain(
+      "Not listed by Dapr's metadata API on the scale set's second instance: azurekeyvault pubsub.",
+    );
+    expect(result.stderr).toContain('troubleshoot.html#dapr-component-not-in-metadata');
+  });
+
+  it('an instance without the identity (not on the latest model): stops with imds-no-token, naming it', () => {
+    const { script, seed } = scenario('vmss-system');
+    const result = runWithFakeCloud(
+      script,
+      withScaleSet(seed, { instances: { '0': {}, '5': { identity: {} } } }),
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("The scale set's instance 5:");
+    expect(result.stderr).toContain(
+      "The instance metadata service (169.254.169.254) of the scale set's second instance gave no token for the system-assigned identity",
+    );
+    expect(result.stderr).toContain('troubleshoot.html#imds-no-token');
+  });
+
+  it('Flexible: reaches the first 3 of 4 VMs with az vm run-command invoke, never the scale-set VM API', () => {
+    const { script, plan, seed } = scenario('three-components-vmss');
+    const daprMetadata = { appId: 'orders-api', components: loaded(plan) };
+    const result = runWithFakeCloud(script, flexible(seed, plan, 4, { daprMetadata }));
+    expect(result.stderr).not.toContain('instanceId must be a number');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('The scale set has 4 instance(s); this checks the first 3 of them');
+    expect(runCommands(result, 'vmss')).toEqual([]);
+    expect(runCommands(result, 'vm').map((argv) => argv[argv.indexOf('--name') + 1])).toEqual([
+      `${plan.hostName}_00000000`,
+      `${plan.hostName}_00000001`,
+      `${plan.hostName}_00000002`,
+    ]);
+    expect(result.stdout).toContain(
+      "Dapr's metadata API on the scale set's third instance lists every component: azurekeyvault, statestore, pubsub.",
+    );
+  });
+
+  it('no instances: says so, runs no command on a machine, and succeeds', () => {
+    const { script, seed } = scenario('vmss-system');
+    const result = runWithFakeCloud(script, withScaleSet(seed, { instances: {} }));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('The scale set has no instances yet');
+    expect(runCommands(result, 'vmss')).toEqual([]);
+  });
+});
