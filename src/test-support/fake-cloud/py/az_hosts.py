@@ -7,6 +7,7 @@ import re
 import yaml
 
 from az_args import MANY, ONE, SWITCH, required
+from az_containerapp_logs import new_revision
 from az_output import cli_error, resource_not_found, service_error
 from az_resources import check_group, find, find_by_id, resource_id, TYPES
 from state import stable_id
@@ -89,6 +90,8 @@ def containerapp_dapr_enable(state, values):
         dapr['appId'] = values['--dapr-app-id']
     if '--dapr-app-port' in values:
         dapr['appPort'] = int(values['--dapr-app-port'])
+    # Dapr's settings are the revision's: enable_dapr's update starts a new one (containerapp custom.py).
+    new_revision(app)
     return dapr
 
 
