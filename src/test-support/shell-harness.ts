@@ -63,7 +63,11 @@ function resolveWord(word: Word, values: ReadonlyMap<string, string>): string {
 function countedLines(values: readonly string[], grep: readonly string[]): string {
   const [, , match, , text = ''] = grep;
   const lines = values.flatMap((value) => value.split('\n'));
-  const count = lines.filter((line) => (match === '-x' ? line === text : line.includes(text))).length;
+  // grep takes a pattern with line breaks as one pattern per line (GNU grep, "PATTERNS"): any may match.
+  const patterns = text.split('\n');
+  const count = lines.filter((line) =>
+    patterns.some((pattern) => (match === '-x' ? line === pattern : line.includes(pattern))),
+  ).length;
   return `${count}\n`;
 }
 

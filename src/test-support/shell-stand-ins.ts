@@ -137,6 +137,8 @@ export function azAnswer(
   inputs: StubInputs,
   rbacCount: { n: number; pk?: number },
 ): string {
+  // A container app replica's daprd log (az containerapp logs show), as the stub prints it.
+  if (args[0] === 'containerapp' && args[1] === 'logs') return inputs.daprdLog;
   const query = queryOf(args);
   if (query === undefined) return '';
   if (query in FIXED_ANSWERS) return `${FIXED_ANSWERS[query]}\n`;
