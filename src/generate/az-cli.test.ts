@@ -56,6 +56,14 @@ const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
   RBAC_ENABLED: 'true',
   // AKS: the newest pod of the app, read by kubectl after the rollout.
   DAPR_POD: 'orders-api-5d8f7c9b4-x2k7q',
+  // Container Apps: the revision whose daprd log the setup reads (hosts/aca-dapr-log.ts).
+  DAPR_REVISION: 'orders-api--7d3k9q1',
+  // Its log and what the report reads from it: printed and matched, never passed to az.
+  DAPRD_LOG:
+    'time="2026-12-01T10:00:00Z" level=info msg="Component loaded: azurekeyvault (secretstores.azure.keyvault/v1)"',
+  DAPRD_FAILED_LINE:
+    'time="2026-12-01T10:00:00Z" level=error msg="Failed to init component azurekeyvault (secretstores.azure.keyvault/v1): 403"',
+  DAPRD_FAILED_COMPONENTS: 'azurekeyvault ',
   // The VM's Run Command answer to the metadata check (hosts/dapr-metadata-check.ts): read, never passed to az.
   DAPR_METADATA: 'Enable succeeded: \n[stdout]\ndapr-metadata-api: answered\n\n[stderr]\n',
   // A scale set's orchestration mode and an instance read from its list (hosts/vmss-verify.ts).

@@ -11,7 +11,7 @@ import type { HostModule } from './hosts/host-module';
 import { buildPlan } from './plan/build-plan';
 import type { DeploymentPlan } from './plan/deployment-plan';
 import { planSummary } from './plan/summary';
-import { cmd, note, v, type Script, type ScriptLine, type ScriptStep } from './script-model';
+import { cmd, note, retryFlagsOf, v, type Script, type ScriptLine, type ScriptStep } from './script-model';
 import { exampleValuesStep } from './setup/example-values';
 import { preflightSteps } from './setup/preflight';
 import { userIdentitySteps } from './setup/user-identity';
@@ -212,6 +212,8 @@ export function buildSetupScript(plan: DeploymentPlan, meta?: ScriptMeta): Scrip
     ],
     variables: scriptVariables(plan),
     options: grantScriptOptions(plan),
+    // A wait that may run out without stopping the script (the Container Apps read of daprd's log).
+    flags: retryFlagsOf(steps),
     steps,
   };
 }

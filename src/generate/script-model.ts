@@ -356,3 +356,16 @@ function commandsIn(lines: readonly ScriptLine[]): Command[] {
 export function commandsOf(script: Script): Command[] {
   return script.steps.flatMap((step) => commandsIn(step.lines));
 }
+
+/** The flags the retries of a list of lines set, conditional ones included, each once, in order. */
+function retryFlagsIn(lines: readonly ScriptLine[]): string[] {
+  return lines.flatMap((line): string[] => {
+    if (line.kind === 'retry') return line.flagOnFailure === undefined ? [] : [line.flagOnFailure];
+    return line.kind === 'if' ? retryFlagsIn(line.lines) : [];
+  });
+}
+
+/** Every flag the steps' retries set: the flags a script must start at 0. */
+export function retryFlagsOf(steps: readonly ScriptStep[]): string[] {
+  return [...new Set(steps.flatMap((step) => retryFlagsIn(step.lines)))];
+}

@@ -90,6 +90,26 @@ export const AZ_FLAGS_FROM_SOURCE: readonly RecordedCommand[] = [
   },
   {
     // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
+    //   @01ec4d3535159aa018408824407a544e52414647: stream_containerapp_logs(cmd, resource_group_name, name,
+    //   container=None, revision=None, replica=None, follow=False, tail=None, output_format=None, kind=None);
+    //   _params.py @2f46653876d897c78cd347e6546efad0f75e5100: context 'containerapp logs show' (name: name_type
+    //   with id_part=None, so no --ids; tail int, default 20; output_format as --format, json or text; kind as
+    //   --type/-t, console or system; follow a three-state flag). Only the flags this project uses.
+    command: 'containerapp logs show',
+    complete: false,
+    flags: [
+      { name: '--name', aliases: ['-n'], arity: 'one', required: true },
+      GROUP,
+      { name: '--revision', arity: 'one' },
+      { name: '--replica', arity: 'one' },
+      { name: '--container', arity: 'one' },
+      { name: '--type', aliases: ['-t'], arity: 'one' },
+      { name: '--tail', arity: 'one' },
+      { name: '--format', arity: 'one' },
+    ],
+  },
+  {
+    // Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp/custom.py
     //   @0227da3a3037ed8f79f1fcb0ba9a449d3d3e07c4: show_managed_environment(cmd,
     //   name, resource_group_name); _params.py @2f46653876d897c78cd347e6546efad0f75e5100: context
     //   'containerapp env' (name: --name/-n, id_part='name').

@@ -63,9 +63,13 @@ function resolveWord(word: Word, values: ReadonlyMap<string, string>): string {
 function countedLines(values: readonly string[], grep: readonly string[]): string {
   const [, , match, , text = ''] = grep;
   const lines = values.flatMap((value) => value.split('\n'));
-  // grep -c . counts the lines that are not empty (a scale set's instance list, hosts/vmss-verify.ts).
+  // grep -c . counts the lines that are not empty (a scale set's instance list, hosts/vmss-verify.ts); grep
+  // takes a pattern with line breaks as one pattern per line (GNU grep, "PATTERNS"): any may match.
+  const patterns = text.split('\n');
   const counted = (line: string): boolean =>
-    match === '.' ? line !== '' : match === '-x' ? line === text : line.includes(text);
+    match === '.'
+      ? line !== ''
+      : patterns.some((pattern) => (match === '-x' ? line === pattern : line.includes(pattern)));
   return `${lines.filter(counted).length}\n`;
 }
 

@@ -143,6 +143,8 @@ export function azAnswer(
   inputs: StubInputs,
   rbacCount: { n: number; pk?: number },
 ): string {
+  // A container app replica's daprd log (az containerapp logs show), as the stub prints it.
+  if (args[0] === 'containerapp' && args[1] === 'logs') return inputs.daprdLog;
   const query = queryOf(args);
   if (query === undefined) return '';
   if (query in FIXED_ANSWERS) return `${FIXED_ANSWERS[query]}\n`;
@@ -179,6 +181,8 @@ const AZ_STUB = [
   RECORD,
   // The daprd container's log of a container group: every component loaded.
   'if [[ $1 == container && $2 == logs ]]; then printf \'%s\' "$STUB_DAPRD_LOG"; exit 0; fi',
+  // The daprd container's log of a container app's replica (az containerapp logs show): the same.
+  'if [[ $1 == containerapp && $2 == logs ]]; then printf \'%s\' "$STUB_DAPRD_LOG"; exit 0; fi',
   'all="$*"',
   'query=',
   'while (( $# > 1 )); do',
@@ -244,14 +248,18 @@ export function kubectlAnswer(args: readonly string[], inputs: StubInputs): stri
   return '';
 }
 
-/** daprd's log: one load line per component, as dapr/dapr pkg/runtime/processor/components.go writes it. */
+/**
+ * daprd's log: one load line per component, as dapr/dapr pkg/runtime/processor/components.go writes it, then
+ * the line pkg/runtime/runtime.go writes once every component is processed.
+ */
 export function daprdLog(config: WizardConfig): string {
-  return config.components
-    .map(
+  return [
+    ...config.components.map(
       (component) =>
         `time="2026-12-01T10:00:00Z" level=info msg="Component loaded: ${component.name} (${component.type}/${component.version})" app_id=${config.appId}\n`,
-    )
-    .join('');
+    ),
+    `time="2026-12-01T10:00:00Z" level=info msg="dapr initialized. Status: Running. Init Elapsed 42ms" app_id=${config.appId}\n`,
+  ].join('');
 }
 /** psql answers the script's read-backs: the role's mapped object id, and "t" for a privilege check. */
 const PSQL_STUB = [

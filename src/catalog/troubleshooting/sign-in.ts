@@ -288,6 +288,8 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
       { regex: 'process component \\S+ error' },
       // The setup script's wait for daprd's load line (src/generate/hosts/aks-verify.ts, aci.ts).
       { regex: 'did not log "component loaded: \\S+' },
+      // The Container Apps setup's report of daprd's log (src/generate/hosts/aca-dapr-log.ts).
+      { regex: 'newest revision failed to load a component' },
     ],
     cause:
       'A component failed to start; the rest of the line is its own error. The sidecar may still report ' +

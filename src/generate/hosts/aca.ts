@@ -25,6 +25,7 @@ import {
   environmentIdLines,
 } from './environment-components';
 import { failureMessage } from '../troubleshoot-advice';
+import { acaDaprLogLines } from './aca-dapr-log';
 import { SYSTEM_READ_FIRST, systemIdentityLines } from './self-hosted';
 import { identityGrantsApply, needsAzureCli, RESTART_THE_APP, type HostModule } from './host-module';
 
@@ -224,9 +225,9 @@ function revisionReadyLine(): ScriptLine {
 }
 
 /**
- * After the apply: the components exist in the environment, the newest revision is ready, and the app runs
- * Dapr with the app id the components are scoped to. JMESPath's && gives the app id when Dapr is on, false
- * when it is off.
+ * After the apply: the components exist in the environment, the newest revision is ready, the app runs Dapr
+ * with the app id the components are scoped to (JMESPath's && gives the app id when Dapr is on, false when it
+ * is off), and daprd's own log says whether it loaded each component (aca-dapr-log.ts).
  */
 function verifyLines(plan: DeploymentPlan): ScriptLine[] {
   return [
@@ -258,27 +259,7 @@ function verifyLines(plan: DeploymentPlan): ScriptLine[] {
         'aca-dapr-app-id-mismatch',
       ),
     ),
-    // No source confirms a command that shows the sidecar's own lines, so this is a note, not a check.
-    // az containerapp logs show streams one container of one replica: without --container the revision
-    // template's first container (the app's), and --container must name one of the replica's containers,
-    // else "Could not find container" (Azure/azure-cli containerapp/_validators.py validate_ssh,
-    // _set_ssh_defaults, _validate_container_exists). Whether the replica lists the Dapr sidecar, and under
-    // which name, no Microsoft page says. --type system is the environment's events ("Successfully created
-    // Dapr component", "Error creating Dapr component": learn.microsoft.com azure/container-apps/logging),
-    // which say the platform took the component, not that daprd loaded it. The sidecar's lines are in the
-    // workspace's console table: ContainerAppConsoleLogs "includes all Dapr sidecar container logs"
-    // (MicrosoftDocs/azure-reference-other azure-monitor-ref/tables/containerappconsolelogs.md).
-    note(
-      'Not proved by this script: that Dapr loaded each component. No documented az command shows the Dapr\n' +
-        "sidecar's own log: az containerapp logs show --type console streams the app's container unless\n" +
-        "--container names another container of the replica, and no Microsoft page names the sidecar's (try\n" +
-        '--container daprd: it is refused with "Could not find container" if that is not its name).\n' +
-        "What to read instead, once the app runs: the environment's Log Analytics workspace, whose console table\n" +
-        "(ContainerAppConsoleLogs, or ContainerAppConsoleLogs_CL) holds the Dapr sidecar's lines: search it for\n" +
-        `${plan.components.map((component) => `"Component loaded: ${component.name} ("`).join(', ')} and "Failed to init component".\n` +
-        'The system log only shows that the environment took each component ("Successfully created Dapr component"):\n' +
-        '  az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text',
-    ),
+    ...acaDaprLogLines(plan),
   ];
 }
 

@@ -24,6 +24,7 @@ import { failureMessage } from '../troubleshoot-advice';
 import type { HostModule } from './host-module';
 import { containerInstancesTeardown } from './aci-teardown';
 import { signInProofLine } from './sign-in-proof';
+import { componentLoadedText } from './daprd-log-lines';
 import { jmesJson } from '../jmespath';
 
 function containerGroupOf(plan: DeploymentPlan): NonNullable<DeploymentPlan['containerGroup']> {
@@ -177,7 +178,7 @@ function componentLoadedLine(plan: DeploymentPlan, name: string): ScriptLine {
   return retry(
     command(
       words('az container logs --name', v(plan.host.hostNameVariable), ...RG, '--container-name daprd'),
-      { pipeTo: ['grep', '-F', '--', `Component loaded: ${name} (`] },
+      { pipeTo: ['grep', '-F', '--', componentLoadedText(name)] },
     ),
     {
       attempts: LOG_ATTEMPTS,

@@ -14,6 +14,7 @@ import { cmd, command, retry, v, type ScriptLine, type Word } from '../script-mo
 import { guard } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import { signInProofLine } from './sign-in-proof';
+import { componentLoadedText } from './daprd-log-lines';
 
 export const DEPLOYMENT: Word = v('DEPLOYMENT_NAME');
 /**
@@ -108,7 +109,7 @@ function componentLoadedLine(plan: DeploymentPlan, name: string): ScriptLine {
   const minutes = (LOG_ATTEMPTS * LOG_DELAY_SECONDS) / 60;
   return retry(
     command(['kubectl', 'logs', v(POD), '--namespace', v('NAMESPACE'), '--container', DAPRD], {
-      pipeTo: ['grep', '-F', '--', `Component loaded: ${name} (`],
+      pipeTo: ['grep', '-F', '--', componentLoadedText(name)],
     }),
     {
       attempts: LOG_ATTEMPTS,

@@ -5,9 +5,9 @@
  * pubsub/azure/servicebus/topics/servicebus.go Init, NewClient only), and the first use is the proof.
  */
 import type { PlannedComponent } from '../plan/deployment-plan';
-import { printLine, type ScriptLine } from '../script-model';
+import { printLine, type Command } from '../script-model';
 
-export function signInProofLine(component: PlannedComponent, logCommand: string): ScriptLine {
+export function signInProofLine(component: PlannedComponent, logCommand: string): Command {
   const text = component.loadProvesSignIn
     ? `${component.name}: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).`
     : `${component.name}: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). ` +

@@ -14,7 +14,7 @@ import { capture, cmd, lit, note, type ScriptLine, type ScriptStep } from '../sc
 import { componentFilesNoun, guard, writeComponentFiles } from '../setup/steps';
 import { needsAzureCli, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
-import { componentFailedPrefix, componentLoadedPrefix, componentLogGrep } from './daprd-log-lines';
+import { componentInitFailedText, componentLoadedText, componentLogGrep } from './daprd-log-lines';
 import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
 import {
   APP,
@@ -181,8 +181,8 @@ function verifyLines(plan: DeploymentPlan): ScriptLine[] {
   const names = plan.components.map((component) => component.name);
   return [
     note(
-      `Once the app has restarted, daprd's log has a line for each component: "${componentLoadedPrefix('<name>')}<type>/<version>)"\n` +
-        `when it loaded, or "${componentFailedPrefix('<name>')}<type>/<version>): <cause>" when it did not\n` +
+      `Once the app has restarted, daprd's log has a line for each component: "${componentLoadedText('<name>')}<type>/<version>)"\n` +
+        `when it loaded, or "${componentInitFailedText('<name>')}<type>/<version>): <cause>" when it did not\n` +
         "(troubleshoot.html#dapr-component-init-failed, beside the wizard's page). The lines of these components (if the\n" +
         'command keeps streaming, stop it with Ctrl+C):\n' +
         `  az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name ${SIDECAR_NAME} | ${componentLogGrep(names)}\n` +

@@ -207,6 +207,49 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
     expect(result.stdout).toBe('none\nComponent loaded: kv-mine (secretstores.azure.keyvault/v1)\n');
   });
 
+  it("containerapp logs show: the new revision's daprd logs the environment's components scoped to its app id", () => {
+    const environment = fakeResource('containerapp env', GROUP, 'env-test');
+    const app = fakeResource('containerapp', GROUP, 'ca-test', {
+      properties: { managedEnvironmentId: environment.id, configuration: { dapr: { enabled: false } } },
+    });
+    const component = (name: string, scope: string) =>
+      `cat > ${name}.yaml <<'EOF'\ncomponentType: secretstores.azure.keyvault\nversion: v1\nscopes:\n- ${scope}\nEOF\n` +
+      `az containerapp env dapr-component set --name env-test -g ${GROUP} --dapr-component-name ${name} --yaml ${name}.yaml -o none`;
+    const logs = (flags: string) =>
+      `az containerapp logs show --name ca-test -g ${GROUP} ${flags} --format text | sed 's/^time="[^"]*" //' || echo failed`;
+    const revision = `az containerapp show --name ca-test -g ${GROUP} --query properties.latestReadyRevisionName -o tsv`;
+    const result = run(
+      [
+        component('kv-mine', 'orders'),
+        component('kv-other', 'billing'),
+        logs('--container daprd'),
+        `az containerapp dapr enable --name ca-test -g ${GROUP} --dapr-app-id orders -o none`,
+        `REVISION=$(${revision})`,
+        logs('--revision "$REVISION" --container daprd --tail 300'),
+        logs('--revision "$REVISION" --container daprd --tail 1'),
+        logs('--revision ca-test--old --container daprd'),
+        logs('--container daprd --tail 301'),
+      ].join('\n'),
+      seed([environment, app]),
+    );
+    expect(result.stdout).toBe(
+      [
+        'failed',
+        'level=info msg="Starting Dapr Runtime -- version 1.16.4" app_id=orders',
+        'level=info msg="Component loaded: kv-mine (secretstores.azure.keyvault/v1)" app_id=orders',
+        'level=info msg="dapr initialized. Status: Running. Init Elapsed 42ms" app_id=orders',
+        'level=info msg="dapr initialized. Status: Running. Init Elapsed 42ms" app_id=orders',
+        'failed',
+        'failed',
+        '',
+      ].join('\n'),
+    );
+    // Dapr off: no daprd container; another revision; a tail past the CLI's limit.
+    expect(result.stderr).toBe(
+      'ERROR: Could not find a revision\nERROR: Could not find revision\nERROR: --tail must be between 0 and 300.\n',
+    );
+  });
+
   it('refuses a static file outside /home/site/wwwroot/ with the 400 Kudu on Linux answers', () => {
     const deploy = (type: string, path: string) =>
       `az webapp deploy --name web-test -g ${GROUP} --src-path c.yaml --type ${type} --target-path ${path} --restart false -o none`;
@@ -242,8 +285,11 @@ describe('az: the lookups and host commands the setup scripts use', SLOW, () => 
     const byName = (name: string) => result.stateAfter.resources.find((item) => item.name === name);
     expect(byName('vmss-test')?.['latestModelAppliedTo']).toEqual(['*']);
     expect(byName('vmss-test')?.['instanceUpdates']).toBe(1);
+    // The app's revision (the fake's app had none yet): the one daprd's log is read from.
     expect(byName('app-test')?.['properties']).toEqual({
       configuration: { dapr: { enabled: true, appId: 'a', appPort: 8080 } },
+      latestRevisionName: expect.stringMatching(/^app-test--\w+$/),
+      latestReadyRevisionName: expect.stringMatching(/^app-test--\w+$/),
     });
     expect(byName('web-test')?.['files']).toEqual({ '/home/site/libs/c.yaml': 'kind: Component\n' });
     expect(byName('web-test')?.['sitecontainers']).toEqual({

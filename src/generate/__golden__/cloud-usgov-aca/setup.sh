@@ -55,6 +55,8 @@ APPCONFIG_STORE_NAME=appcs-orders
 EVENTHUBS_NAMESPACE_NAME=eh-orders
 STORAGE_ACCOUNT_NAME=stcheckpoints
 
+DAPRD_LOG_WAIT_RAN_OUT=0
+
 set -euo pipefail
 
 # With DRY_RUN=1 in the environment, each command that would change something is printed, not run.
@@ -595,15 +597,174 @@ else
     echo 'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads. Likely cause: The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the app, or it runs under another app id than the one the components were scoped to. Fix: Turn Dapr on for the app with the wizard'\''s app id, or enter the app'\''s own app id in the wizard and run the script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
-  # Not proved by this script: that Dapr loaded each component. No documented az command shows the Dapr
-  # sidecar's own log: az containerapp logs show --type console streams the app's container unless
-  # --container names another container of the replica, and no Microsoft page names the sidecar's (try
-  # --container daprd: it is refused with "Could not find container" if that is not its name).
-  # What to read instead, once the app runs: the environment's Log Analytics workspace, whose console table
-  # (ContainerAppConsoleLogs, or ContainerAppConsoleLogs_CL) holds the Dapr sidecar's lines: search it for
-  # "Component loaded: cosmos-state (", "Component loaded: sql-state (", "Component loaded: redis-state (", "Component loaded: configstore (", "Component loaded: eh-pubsub (" and "Failed to init component".
-  # The system log only shows that the environment took each component ("Successfully created Dapr component"):
-  #   az containerapp logs show --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP" --type system --tail 300 --format text
+  DAPR_REVISION=$(az containerapp show \
+      --name "$CONTAINER_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query properties.latestReadyRevisionName -o tsv)
+  for attempt in {1..30}; do
+    if az containerapp logs show \
+        --name "$CONTAINER_APP_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --revision "$DAPR_REVISION" \
+        --container daprd \
+        --type console \
+        --tail 300 \
+        --format text | grep -F -- 'dapr initialized. Status: Running.'; then
+      break
+    fi
+    if [ "$attempt" = 30 ]; then
+      echo 'daprd'\''s log did not say within 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows.' >&2
+      DAPRD_LOG_WAIT_RAN_OUT=1
+      break
+    fi
+    echo 'daprd'\''s log does not say yet that it loaded its components (a component whose grant is not in effect yet fails and daprd starts again); trying again in 20 s.' >&2
+    sleep 20
+  done
+  DAPRD_LOG=$(az containerapp logs show \
+      --name "$CONTAINER_APP_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --revision "$DAPR_REVISION" \
+      --container daprd \
+      --type console \
+      --tail 300 \
+      --format text || true)
+  DAPRD_FAILED_COMPONENTS=$(printf %s '')
+  DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: cosmos-state (' || true)
+  if [ "$DAPRD_COMPONENT_LOADED" != 0 ]; then
+    printf '%s\n' 'cosmos-state: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
+  fi
+  if [ "$DAPRD_COMPONENT_LOADED" = 0 ]; then
+    DAPRD_FAILED_LINE=$(printf '%s\n' "$DAPRD_LOG" | grep -m 1 -F -- 'Failed to init component cosmos-state (' || true)
+    if [ "$DAPRD_FAILED_LINE" != '' ]; then
+      printf '%s\n' 'cosmos-state: Dapr failed to load it. Its line in daprd'\''s log:'
+      printf '%s\n' "${DAPRD_FAILED_LINE}"
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' || true)
+      if [ "$DAPRD_ERROR_MATCHES" != 0 ]; then
+        printf '%s\n' 'Likely cause: azureClientId is not the identity'\''s client id (an app registration'\''s, or the principal id), or the identity is not attached to the host the app runs on. Fix: Put the identity'\''s clientId in azureClientId, attach the identity to the host, and restart the app. More: troubleshoot.html#mi-client-id-not-assigned, beside the wizard'\''s page.'
+      fi
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e Microsoft.DocumentDB/databaseAccounts/readMetadata -e 'does not have required RBAC permissions to perform action' || true)
+      if [ "$DAPRD_ERROR_MATCHES" != 0 ]; then
+        printf '%s\n' 'Likely cause: Cosmos DB data access needs its own data-plane role assignment; Azure RBAC roles on the account (even Contributor) give no data access. Fix: Assign Cosmos DB Built-in Data Contributor with az cosmosdb sql role assignment create, scope "/". More: troubleshoot.html#cosmos-data-role-missing, beside the wizard'\''s page.'
+      fi
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' -e Microsoft.DocumentDB/databaseAccounts/readMetadata -e 'does not have required RBAC permissions to perform action' || true)
+      if [ "$DAPRD_ERROR_MATCHES" = 0 ]; then
+        printf '%s\n' 'Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.'
+      fi
+      DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'cosmos-state ')
+    fi
+    if [ "$DAPRD_FAILED_LINE" = '' ]; then
+      printf '%s\n' 'cosmos-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+  ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "cosmos-state (" | project time_t, Log_s | order by time_t desc'
+    fi
+  fi
+  DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: sql-state (' || true)
+  if [ "$DAPRD_COMPONENT_LOADED" != 0 ]; then
+    printf '%s\n' 'sql-state: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
+  fi
+  if [ "$DAPRD_COMPONENT_LOADED" = 0 ]; then
+    DAPRD_FAILED_LINE=$(printf '%s\n' "$DAPRD_LOG" | grep -m 1 -F -- 'Failed to init component sql-state (' || true)
+    if [ "$DAPRD_FAILED_LINE" != '' ]; then
+      printf '%s\n' 'sql-state: Dapr failed to load it. Its line in daprd'\''s log:'
+      printf '%s\n' "${DAPRD_FAILED_LINE}"
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' || true)
+      if [ "$DAPRD_ERROR_MATCHES" != 0 ]; then
+        printf '%s\n' 'Likely cause: azureClientId is not the identity'\''s client id (an app registration'\''s, or the principal id), or the identity is not attached to the host the app runs on. Fix: Put the identity'\''s clientId in azureClientId, attach the identity to the host, and restart the app. More: troubleshoot.html#mi-client-id-not-assigned, beside the wizard'\''s page.'
+      fi
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' || true)
+      if [ "$DAPRD_ERROR_MATCHES" = 0 ]; then
+        printf '%s\n' 'Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.'
+      fi
+      DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'sql-state ')
+    fi
+    if [ "$DAPRD_FAILED_LINE" = '' ]; then
+      printf '%s\n' 'sql-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+  ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "sql-state (" | project time_t, Log_s | order by time_t desc'
+    fi
+  fi
+  DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: redis-state (' || true)
+  if [ "$DAPRD_COMPONENT_LOADED" != 0 ]; then
+    printf '%s\n' 'redis-state: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
+  fi
+  if [ "$DAPRD_COMPONENT_LOADED" = 0 ]; then
+    DAPRD_FAILED_LINE=$(printf '%s\n' "$DAPRD_LOG" | grep -m 1 -F -- 'Failed to init component redis-state (' || true)
+    if [ "$DAPRD_FAILED_LINE" != '' ]; then
+      printf '%s\n' 'redis-state: Dapr failed to load it. Its line in daprd'\''s log:'
+      printf '%s\n' "${DAPRD_FAILED_LINE}"
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' || true)
+      if [ "$DAPRD_ERROR_MATCHES" != 0 ]; then
+        printf '%s\n' 'Likely cause: azureClientId is not the identity'\''s client id (an app registration'\''s, or the principal id), or the identity is not attached to the host the app runs on. Fix: Put the identity'\''s clientId in azureClientId, attach the identity to the host, and restart the app. More: troubleshoot.html#mi-client-id-not-assigned, beside the wizard'\''s page.'
+      fi
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'WRONGPASS invalid username-password pair' -e 'NOAUTH Authentication required' || true)
+      if [ "$DAPRD_ERROR_MATCHES" != 0 ]; then
+        printf '%s\n' 'Likely cause: Microsoft Entra authentication is off on the cache, the identity has no data access policy, or useEntraID is missing (or Dapr is older than 1.14), so no token is sent. Some Dapr releases also failed once the first token expired, after about a day. Fix: Turn on Entra authentication on the cache (it restarts), assign the Data Owner access policy to the principal id, and set useEntraID "true" with enableTLS "true" on port 6380. More: troubleshoot.html#redis-entra-auth-refused, beside the wizard'\''s page.'
+      fi
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' -e 'WRONGPASS invalid username-password pair' -e 'NOAUTH Authentication required' || true)
+      if [ "$DAPRD_ERROR_MATCHES" = 0 ]; then
+        printf '%s\n' 'Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.'
+      fi
+      DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'redis-state ')
+    fi
+    if [ "$DAPRD_FAILED_LINE" = '' ]; then
+      printf '%s\n' 'redis-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+  ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "redis-state (" | project time_t, Log_s | order by time_t desc'
+    fi
+  fi
+  DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: configstore (' || true)
+  if [ "$DAPRD_COMPONENT_LOADED" != 0 ]; then
+    printf '%s\n' 'configstore: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (az containerapp logs show --name orders-api --resource-group rg-orders --container daprd --tail 300 --format text): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  fi
+  if [ "$DAPRD_COMPONENT_LOADED" = 0 ]; then
+    DAPRD_FAILED_LINE=$(printf '%s\n' "$DAPRD_LOG" | grep -m 1 -F -- 'Failed to init component configstore (' || true)
+    if [ "$DAPRD_FAILED_LINE" != '' ]; then
+      printf '%s\n' 'configstore: Dapr failed to load it. Its line in daprd'\''s log:'
+      printf '%s\n' "${DAPRD_FAILED_LINE}"
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' || true)
+      if [ "$DAPRD_ERROR_MATCHES" != 0 ]; then
+        printf '%s\n' 'Likely cause: azureClientId is not the identity'\''s client id (an app registration'\''s, or the principal id), or the identity is not attached to the host the app runs on. Fix: Put the identity'\''s clientId in azureClientId, attach the identity to the host, and restart the app. More: troubleshoot.html#mi-client-id-not-assigned, beside the wizard'\''s page.'
+      fi
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' || true)
+      if [ "$DAPRD_ERROR_MATCHES" = 0 ]; then
+        printf '%s\n' 'Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.'
+      fi
+      DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'configstore ')
+    fi
+    if [ "$DAPRD_FAILED_LINE" = '' ]; then
+      printf '%s\n' 'configstore: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+  ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "configstore (" | project time_t, Log_s | order by time_t desc'
+    fi
+  fi
+  DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: eh-pubsub (' || true)
+  if [ "$DAPRD_COMPONENT_LOADED" != 0 ]; then
+    printf '%s\n' 'eh-pubsub: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (az containerapp logs show --name orders-api --resource-group rg-orders --container daprd --tail 300 --format text): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
+  fi
+  if [ "$DAPRD_COMPONENT_LOADED" = 0 ]; then
+    DAPRD_FAILED_LINE=$(printf '%s\n' "$DAPRD_LOG" | grep -m 1 -F -- 'Failed to init component eh-pubsub (' || true)
+    if [ "$DAPRD_FAILED_LINE" != '' ]; then
+      printf '%s\n' 'eh-pubsub: Dapr failed to load it. Its line in daprd'\''s log:'
+      printf '%s\n' "${DAPRD_FAILED_LINE}"
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' || true)
+      if [ "$DAPRD_ERROR_MATCHES" != 0 ]; then
+        printf '%s\n' 'Likely cause: azureClientId is not the identity'\''s client id (an app registration'\''s, or the principal id), or the identity is not attached to the host the app runs on. Fix: Put the identity'\''s clientId in azureClientId, attach the identity to the host, and restart the app. More: troubleshoot.html#mi-client-id-not-assigned, beside the wizard'\''s page.'
+      fi
+      DAPRD_ERROR_MATCHES=$(printf '%s\n' "$DAPRD_FAILED_LINE" | grep -c -i -F -e 'No User Assigned or Delegated Managed Identity found for specified ClientId' -e 'the requested identity isn'\''t assigned to this resource' || true)
+      if [ "$DAPRD_ERROR_MATCHES" = 0 ]; then
+        printf '%s\n' 'Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.'
+      fi
+      DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'eh-pubsub ')
+    fi
+    if [ "$DAPRD_FAILED_LINE" = '' ]; then
+      printf '%s\n' 'eh-pubsub: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+  ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "eh-pubsub (" | project time_t, Log_s | order by time_t desc'
+    fi
+  fi
+  if [ "$DAPRD_LOG_WAIT_RAN_OUT" = 1 ]; then
+    printf '%s\n' 'Not proved by this run: that Dapr loaded a component marked not seen above. daprd logs its components when it starts: run this script again after the app'\''s next start (a new revision or a restart), or run the query above.'
+  fi
+  if [ "$DAPRD_FAILED_COMPONENTS" != '' ]; then
+    echo "$DAPRD_FAILED_COMPONENTS" >&2
+    echo 'Dapr in the container app'\''s newest revision failed to load a component (of cosmos-state, sql-state, redis-state, configstore, eh-pubsub: the names are above this line, each with daprd'\''s line and its likely cause above them). Likely cause: A component failed to start; the rest of the line is its own error. The sidecar may still report Ready, because it reports healthy before components load; with the error daprd exits and restarts. Fix: Read the error after the component name (paste the whole line into the troubleshooting page'\''s search box), or list the loaded components. More: troubleshoot.html#dapr-component-init-failed, beside the wizard'\''s page.' >&2
+    exit 1
+  fi
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;

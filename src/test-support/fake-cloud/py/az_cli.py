@@ -3,6 +3,7 @@ import sys
 
 from az_access import access_commands
 from az_args import parse_argv
+from az_containerapp_logs import containerapp_log_commands
 from az_hosts import host_commands
 from az_machines import machine_commands
 from az_output import cli_error, format_result
@@ -15,7 +16,7 @@ COMMANDS = {}
 # Each command has one handler: a second registration would silently replace the first (the teardown's own
 # `vm show` and `container list` once did, and never ran), so it fails the import instead.
 for table in (teardown_commands(), show_commands(), access_commands(), host_commands(), machine_commands(),
-              web_commands(), fixres_commands()):
+              web_commands(), fixres_commands(), containerapp_log_commands()):
     for command, entry in table.items():
         if command in COMMANDS:
             raise AssertionError('az {0} is registered twice'.format(' '.join(command)))

@@ -5,7 +5,8 @@ import base64
 import yaml
 
 from az_args import MANY, ONE, SWITCH, required
-from az_output import cli_error, resource_not_found
+from az_containerapp_logs import new_revision
+from az_output import cli_error, resource_not_found, service_error
 from az_resources import check_group, find, find_by_id, resource_id, TYPES
 from state import stable_id
 
@@ -87,6 +88,11 @@ def containerapp_dapr_enable(state, values):
         dapr['appId'] = values['--dapr-app-id']
     if '--dapr-app-port' in values:
         dapr['appPort'] = int(values['--dapr-app-port'])
+    # Dapr's settings are application-scope: changing them makes no new revision but restarts the existing
+    # ones (MicrosoftDocs/azure-docs articles/container-apps/enable-dapr.md). A seeded app has no revision
+    # yet, so the fake gives it the one a real app has had since it was created.
+    if not app.get('properties', {}).get('latestRevisionName'):
+        new_revision(app)
     return dapr
 
 

@@ -1,0 +1,153 @@
+/**
+ * Container Apps, after the revision check: proof from the Dapr sidecar's own log that it loaded each
+ * component. The sidecar is the container `daprd` of the app's replicas: Microsoft's Container Apps docs query
+ * its lines as `ContainerAppConsoleLogs_CL | where ContainerName_s == "daprd"` (MicrosoftDocs/azure-docs
+ * articles/container-apps/dapr-component-resiliency.md, "Resiliency logs"), and "Sidecars containers should
+ * show in Streaming Logs also" (microsoft/azure-container-apps#196, a comment of 2022-08-24).
+ *
+ * `az containerapp logs show` (Azure/azure-cli src/azure-cli/azure/cli/command_modules/containerapp:
+ * custom.py stream_containerapp_logs @01ec4d35, _params.py @2f466538, _validators.py validate_ssh @ada10c74):
+ * --type console (the default) streams one container of one replica of one revision; --revision defaults to
+ * latestRevisionName, --replica to the first replica the service lists for it ("Could not find a replica for
+ * this app" when it has none, as an app scaled to zero), --container to the revision's first container, and a
+ * name the replica lacks fails with "Could not find container". --tail is 20 by default and at most 300
+ * ("--tail must be between 0 and 300."); without --follow the service sends those past lines and the call
+ * returns ("Fetch the past 20 lines of logs from an app and return", the command's example in
+ * learn.microsoft.com/cli/azure/containerapp/logs). Each line is
+ * printed as the service sends it; --format text, since the JSON form had escaping faults until a 2024 fix
+ * (Azure CLI release notes, "Fix #29711"). --type came with the containerapp extension 0.3.12
+ * (Azure/azure-cli-extensions src/containerapp/HISTORY.rst), before the commands moved into the core CLI in
+ * 2.53.0 ("Move `containerapp` from CLI extension to core CLI", MicrosoftDocs/azure-docs-cli
+ * docs-ref-conceptual/release-notes-azure-cli.md, September 26, 2023): the host's minimum covers it.
+ */
+import type { DeploymentPlan, PlannedComponent } from '../plan/deployment-plan';
+import { command, printLine, retry, v, when, words, type Command, type ScriptLine } from '../script-model';
+import { guard, RG } from '../setup/steps';
+import { failureMessage } from '../troubleshoot-advice';
+import { componentInitFailedText, componentLoadedText, DAPRD_RUNNING_TEXT } from './daprd-log-lines';
+import { failureLineAdvice, likelyEntries } from './failure-line-advice';
+import { signInProofLine } from './sign-in-proof';
+
+const APP = ['--name', v('CONTAINER_APP_NAME'), ...RG] as const;
+/** The CLI's largest --tail: the more of the sidecar's start the read keeps, the better. */
+export const DAPRD_LOG_TAIL = 300;
+/** New grants take up to about 10 minutes (azure-cli.md 5): a component whose Init uses one fails till then. */
+export const DAPRD_LOG_ATTEMPTS = 30;
+export const DAPRD_LOG_DELAY_SECONDS = 20;
+const REVISION = 'DAPR_REVISION';
+const LOG = 'DAPRD_LOG';
+const LOADED = 'DAPRD_COMPONENT_LOADED';
+const FAILED_LINE = 'DAPRD_FAILED_LINE';
+const FAILED = 'DAPRD_FAILED_COMPONENTS';
+/** Set when the wait ran out: daprd's log never said it runs, or could not be read. */
+export const DAPRD_LOG_WAIT_RAN_OUT = 'DAPRD_LOG_WAIT_RAN_OUT';
+
+/** The read of daprd's console log in the revision the checks above found ready. */
+function logShow(): Command['argv'] {
+  return words(
+    'az containerapp logs show',
+    ...APP,
+    '--revision',
+    v(REVISION),
+    `--container daprd --type console --tail ${DAPRD_LOG_TAIL} --format text`,
+  );
+}
+
+/** The query to run by hand in the environment's Log Analytics workspace for one component's lines. */
+export function consoleLogQuery(plan: DeploymentPlan, component: PlannedComponent): string {
+  return (
+    `ContainerAppConsoleLogs_CL | where ContainerAppName_s == "${plan.hostName}" and ContainerName_s == "daprd"` +
+    ` | where Log_s contains "${component.name} (" | project time_t, Log_s | order by time_t desc`
+  );
+}
+
+/**
+ * Waits until daprd's log says it runs, every component processed; grep prints that line. A component that
+ * fails stops daprd, which starts again, so the wait also outlasts a grant that is not in effect yet (as the
+ * AKS wait does). A wait that runs out is no failure by itself: the report after it reads the last lines.
+ */
+function waitLine(): ScriptLine {
+  const minutes = (DAPRD_LOG_ATTEMPTS * DAPRD_LOG_DELAY_SECONDS) / 60;
+  return retry(command(logShow(), { pipeTo: ['grep', '-F', '--', DAPRD_RUNNING_TEXT] }), {
+    attempts: DAPRD_LOG_ATTEMPTS,
+    delaySeconds: DAPRD_LOG_DELAY_SECONDS,
+    waiting:
+      `daprd's log does not say yet that it loaded its components (a component whose grant is not in effect ` +
+      `yet fails and daprd starts again); trying again in ${DAPRD_LOG_DELAY_SECONDS} s.`,
+    message:
+      `daprd's log did not say within ${minutes} minutes that it runs: a component keeps failing, its start ` +
+      `scrolled past the last ${DAPRD_LOG_TAIL} lines of a replica that runs long, the app has no replica ` +
+      '(scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). ' +
+      'What the last lines show about each component follows.',
+    flagOnFailure: DAPRD_LOG_WAIT_RAN_OUT,
+  });
+}
+
+/** How many lines of the log hold the text. */
+function countLines(variable: string, text: string): Command {
+  return command(['printf', '%s\\n', v(LOG)], {
+    captureTo: variable,
+    pipeTo: ['grep', '-c', '-F', '--', text],
+    tolerateFailure: true,
+  });
+}
+
+/** One component's report: loaded, failed with Dapr's own line and its entry, or not seen. */
+function componentReport(plan: DeploymentPlan, component: PlannedComponent): ScriptLine[] {
+  const logCommand = `az containerapp logs show --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container daprd --tail ${DAPRD_LOG_TAIL} --format text`;
+  return [
+    countLines(LOADED, componentLoadedText(component.name)),
+    when(LOADED, '!=', '0', [signInProofLine(component, logCommand)]),
+    when(LOADED, '=', '0', [
+      command(['printf', '%s\\n', v(LOG)], {
+        captureTo: FAILED_LINE,
+        // The first such line: a daprd that starts again logs it again.
+        pipeTo: ['grep', '-m', '1', '-F', '--', componentInitFailedText(component.name)],
+        tolerateFailure: true,
+      }),
+      when(FAILED_LINE, '!=', '', [
+        printLine(`${component.name}: Dapr failed to load it. Its line in daprd's log:`),
+        printLine(v(FAILED_LINE)),
+        ...failureLineAdvice(FAILED_LINE, likelyEntries(plan, component)),
+        command(['printf', '%s', v(FAILED), `${component.name} `], { captureTo: FAILED }),
+      ]),
+      when(FAILED_LINE, '=', '', [
+        printLine(
+          `${component.name}: not seen in the last ${DAPRD_LOG_TAIL} lines of daprd's log (not a failure: on a replica ` +
+            "that runs long they scroll past). Look for it in the environment's Log Analytics workspace:\n" +
+            `  ${consoleLogQuery(plan, component)}`,
+        ),
+      ]),
+    ]),
+  ];
+}
+
+/** The lines after the revision check: wait for daprd's start, then report each component. */
+export function acaDaprLogLines(plan: DeploymentPlan): ScriptLine[] {
+  const names = plan.components.map((component) => component.name).join(', ');
+  return [
+    // latestReadyRevisionName: the revision the check above found ready (ContainerApps.json).
+    command(words('az containerapp show', ...APP, '--query properties.latestReadyRevisionName -o tsv'), {
+      captureTo: REVISION,
+    }),
+    waitLine(),
+    command(logShow(), { captureTo: LOG, tolerateFailure: true }),
+    command(['printf', '%s', ''], { captureTo: FAILED }),
+    ...plan.components.flatMap((component) => componentReport(plan, component)),
+    when(DAPRD_LOG_WAIT_RAN_OUT, '=', '1', [
+      printLine(
+        "Not proved by this run: that Dapr loaded a component marked not seen above. daprd logs its components when it starts: run this script again after the app's next start (a new revision or a restart), or run the query above.",
+      ),
+    ]),
+    guard(
+      FAILED,
+      '!=',
+      '',
+      failureMessage(
+        `Dapr in the container app's newest revision failed to load a component (of ${names}: the names are above this line, each with daprd's line and its likely cause above them).`,
+        'dapr-component-init-failed',
+      ),
+      { detail: v(FAILED) },
+    ),
+  ];
+}
