@@ -306,7 +306,7 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
     // it daprd exits, which dapr run reports and does not restart (dapr/cli cmd/run.go).
     id: 'dapr-component-not-in-metadata',
     title: 'Dapr runs on the VM (or a scale set’s instance) without some of the components',
-    stages: ['runtime'],
+    stages: ['script', 'runtime'],
     patterns: [
       // The VM's and the scale set's metadata check (src/generate/hosts/dapr-metadata-check.ts): the stop
       // line, and the line before it that names the components missing.
