@@ -289,6 +289,15 @@ describe('retry', () => {
     expect(() =>
       once(retry(printsOnTry(1, 'x'), { attempts: 1, delaySeconds: 0, message: 'm', retryOnly: only })),
     ).toThrow();
+    // A tolerated failure would end the retry at its first try.
+    expect(() =>
+      once(
+        retry(
+          { ...printsOnTry(2, 'x'), tolerateFailure: true },
+          { attempts: 2, delaySeconds: 0, message: 'm', retryOnly: only },
+        ),
+      ),
+    ).toThrow(/fails when it fails/);
     expect(() =>
       once(
         retry(printsOnTry(1, 'x'), {

@@ -24,9 +24,15 @@ export function renderRetry(line: Retry, indent = ''): string {
       : [`${at}${line.flagOnFailure}=1`, ...(inLoop ? [`${at}break`] : [])];
   if (
     line.retryOnly !== undefined &&
-    (line.attempts === 1 || line.flagOnFailure !== undefined || line.command.captureTo !== undefined)
+    (line.attempts === 1 ||
+      line.flagOnFailure !== undefined ||
+      line.command.captureTo !== undefined ||
+      // A tolerated failure would pass as a success and end the retry before it waited for anything.
+      line.command.tolerateFailure === true)
   ) {
-    throw new Error('retryOnly goes with several tries, no flag, and a command that captures nothing itself');
+    throw new Error(
+      'retryOnly goes with several tries, no flag, and a command that captures nothing itself and fails when it fails',
+    );
   }
   if (line.attempts === 1) {
     // One try: no loop, nothing to wait for.
