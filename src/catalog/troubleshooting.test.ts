@@ -80,6 +80,9 @@ const SAMPLES: Record<string, readonly string[]> = {
   'aks-federated-credential-unreadable': [
     'The audiences of the federated credential found a moment ago on the identity id-orders could not be read (it may have been deleted since, or the call failed: see the error above).',
   ],
+  'vmss-flexible-system-identity': [
+    'The scale set vmss-orders uses Flexible orchestration, which takes a user-assigned managed identity only, not the system-assigned one this script gives it.',
+  ],
   'aks-service-account-taken': [
     'The Deployment orders-api runs as a ServiceAccount of its own, not orders-api.',
   ],

@@ -72,6 +72,29 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     sources: ['Azure-Samples/azure-search-openai-demo#80', 'Azure/azure-cli#22736'],
   },
   {
+    id: 'vmss-flexible-system-identity',
+    title: 'VM Scale Set: Flexible orchestration takes a user-assigned identity only',
+    stages: ['script'],
+    patterns: [
+      // The setup's own check (src/generate/hosts/vmss-orchestration.ts).
+      'uses Flexible orchestration, which takes a user-assigned managed identity only',
+    ],
+    cause:
+      'The scale set runs in Flexible orchestration, and Microsoft lists its managed identity support as ' +
+      '“User Assigned Identity Only”: the system-assigned identity chosen in the wizard cannot be given to it.',
+    fix: 'Choose a user-assigned identity in the wizard’s Identity step and run the new script.',
+    commands: [
+      'az vmss show --name <scale-set> --resource-group <resource-group> --query orchestrationMode -o tsv',
+    ],
+    prevention: {
+      text: 'On a Flexible scale set, choose a user-assigned identity.',
+      fragment: 'identity=user',
+    },
+    sources: [
+      'MicrosoftDocs/azure-docs articles/virtual-machine-scale-sets/virtual-machine-scale-sets-orchestration-modes.md',
+    ],
+  },
+  {
     id: 'az-role-assignment-forbidden',
     title: 'You may not create role assignments',
     stages: ['script'],

@@ -11,8 +11,10 @@ import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-c
 import { fakeResource, fakeResourceId, type FakeCloudState } from '../../test-support/fake-cloud/seed';
 import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
 import { loadGoldenScenarios } from '../../test-support/golden';
+import { buildSetupScript } from '../az-script';
 import { buildPlan } from '../plan/build-plan';
 import type { DeploymentPlan } from '../plan/deployment-plan';
+import { toBash } from '../to-bash';
 import { loadedEntry } from './dapr-metadata-check';
 
 afterAll(removeFakeCloudRuns);
@@ -26,6 +28,14 @@ function scenario(name: string): { script: string; plan: DeploymentPlan; seed: F
   if (found === undefined || script === undefined) throw new Error(`No golden setup.sh for ${name}`);
   const plan = buildPlan(parseShareLink('', found.link).config);
   return { script, plan, seed: seedFromPlan(plan) };
+}
+
+/** The scenario with a user-assigned identity (what a Flexible scale set takes), its script made from it. */
+function userAssigned(name: string): { script: string; plan: DeploymentPlan; seed: FakeCloudState } {
+  const found = loadGoldenScenarios().find((candidate) => candidate.name === name);
+  if (found === undefined) throw new Error(`No golden scenario ${name}`);
+  const plan = buildPlan(parseShareLink('', `${found.link}&identity=user&identityName=id-orders`).config);
+  return { script: toBash(buildSetupScript(plan)), plan, seed: seedFromPlan(plan) };
 }
 
 /** Each component as the metadata API lists it: its name and Dapr type. */
@@ -123,13 +133,25 @@ describe('the scale set setup checks its instances', SLOW, () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("The scale set's instance 5:");
     expect(result.stderr).toContain(
-      "The instance metadata service (169.254.169.254) of the scale set's second instance gave no token for the system-assigned identity",
+      "On the scale set's second instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity",
     );
     expect(result.stderr).toContain('troubleshoot.html#imds-no-token');
   });
 
-  it('Flexible: reaches the first 3 of 4 VMs with az vm run-command invoke, never the scale-set VM API', () => {
+  it('Flexible, system-assigned: stops before any change (Flexible takes a user-assigned identity only)', () => {
     const { script, plan, seed } = scenario('three-components-vmss');
+    expect(plan.identity.kind).toBe('system');
+    const result = runWithFakeCloud(script, flexible(seed, plan, 2));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('troubleshoot.html#vmss-flexible-system-identity');
+    const changes = result.calls.filter(
+      (call) => call.program === 'az' && /^(create|assign|update|invoke|set)$/.test(call.argv[2] ?? ''),
+    );
+    expect(changes).toEqual([]);
+  });
+
+  it('Flexible: reaches the first 3 of 4 VMs with az vm run-command invoke, never the scale-set VM API', () => {
+    const { script, plan, seed } = userAssigned('three-components-vmss');
     const daprMetadata = { appId: 'orders-api', components: loaded(plan) };
     const result = runWithFakeCloud(script, flexible(seed, plan, 4, { daprMetadata }));
     expect(result.stderr).not.toContain('instanceId must be a number');

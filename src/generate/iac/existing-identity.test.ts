@@ -53,17 +53,32 @@ describe('the user-assigned identity', () => {
     for (const text of [bicep, tf]) expect(text).toMatch(/the setup's createdBy tag/i);
   });
 
-  it("created: carries the setup's createdBy tag, which Terraform keeps as it was on one imported", () => {
+  it("created: Terraform carries the setup's createdBy tag and keeps it as it was on one imported; Bicep none", () => {
     const { bicep, tf } = files(LINK);
-    // The teardown deletes (when asked) only an identity with this tag (teardown/identity.ts).
+    // The teardown deletes (when asked) only an identity with this tag (teardown/identity.ts). Bicep cannot
+    // leave a tag as it was, so it writes none: a tag would also mark an identity the user had before.
     expect(bicep).toMatch(
-      /resource identity 'Microsoft\.ManagedIdentity\/userAssignedIdentities@[^']+' = \{\n {2}name: identityName\n {2}location: location\n {2}tags: \{\n {4}createdBy: 'dapr-mi-wizard'\n {2}\}\n\}/,
+      /resource identity 'Microsoft\.ManagedIdentity\/userAssignedIdentities@[^']+' = \{\n {2}name: identityName\n {2}location: location\n\}/,
     );
+    expect(bicep).not.toContain('dapr-mi-wizard');
     expect(tf).toMatch(
       /resource "azurerm_user_assigned_identity" "app" \{[^}]*tags {16}= \{\n {4}createdBy = "dapr-mi-wizard"\n {2}\}\n {2}lifecycle \{\n {4}ignore_changes = \[tags\["createdBy"\]\]\n/,
     );
     // A referenced identity is the user's: neither file tags it.
     for (const text of Object.values(files(`${LINK}&clientId=${CLIENT_ID}`)))
       expect(text).not.toContain('dapr-mi-wizard');
+  });
+
+  it("Terraform writes the setup's role assignment description on create only", () => {
+    const { tf } = files(LINK);
+    // An imported assignment the user made before keeps having no description, so the teardown, which takes
+    // only assignments with it, keeps that one.
+    const assignments = tf.split('resource "azurerm_role_assignment"').slice(1);
+    expect(assignments.length).toBeGreaterThan(0);
+    for (const assignment of assignments) {
+      expect(assignment).toMatch(
+        /description {8}= "Created by the Dapr Managed Identity Wizard"\n {2}lifecycle \{\n {4}ignore_changes = \[description\]\n/,
+      );
+    }
   });
 });

@@ -126,6 +126,9 @@ resource "azurerm_role_assignment" "vault_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account storders only, for statestore, statestore-v1.
@@ -135,6 +138,9 @@ resource "azurerm_role_assignment" "storage_account_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account stuploads only, for blob-binding.
@@ -144,6 +150,9 @@ resource "azurerm_role_assignment" "storage_account_2_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Storage Table Data Contributor (built-in role 0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3) on Storage account storders only, for tablestate.
@@ -153,6 +162,9 @@ resource "azurerm_role_assignment" "storage_account_role_2" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Storage Queue Data Contributor (built-in role 974c5e8b-45b9-4653-ba55-5f855dd0fb88) on Storage account storders only, for queue-binding.
@@ -162,6 +174,9 @@ resource "azurerm_role_assignment" "storage_account_role_3" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # An access policy on the vault kv-keys, nothing more, for azurekeyvault-crypto.

@@ -61,6 +61,9 @@ resource "azurerm_role_assignment" "vault_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Not here: this file does not declare the container group; the setup script (re)creates it with the component files as a secret volume.

@@ -146,6 +146,9 @@ resource "azurerm_role_assignment" "appconfig_store_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Azure Event Hubs Data Receiver (built-in role a638d3c7-ab3a-418d-83e6-5f17a39d4fde) on Event Hubs namespace eh-orders only, for eh-pubsub.
@@ -155,6 +158,9 @@ resource "azurerm_role_assignment" "eventhubs_namespace_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Checkpoint storage account stcheckpoints only, for eh-pubsub.
@@ -164,6 +170,9 @@ resource "azurerm_role_assignment" "storage_account_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # The Container Apps environment: read, never redeclared here.

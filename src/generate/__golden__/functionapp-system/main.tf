@@ -63,6 +63,9 @@ resource "azurerm_role_assignment" "vault_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # The Container Apps environment: read, never redeclared here.

@@ -28,14 +28,10 @@ param environmentName string
 
 // The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is
 // written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are
-// replaced by the setup's createdBy tag: the teardown treats an identity with it as the setup's (it deletes it
-// when asked, DELETE_IDENTITY=1). If yours existed before, enter its client id in the wizard: this file then references it.
+// replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location
-  tags: {
-    createdBy: 'dapr-mi-wizard'
-  }
 }
 
 // The principal that receives every grant: the identity's.

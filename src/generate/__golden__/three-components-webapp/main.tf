@@ -94,6 +94,9 @@ resource "azurerm_role_assignment" "vault_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Storage Blob Data Contributor (built-in role ba92f5b4-2d11-453d-a403-e96b0029c9fe) on Storage account storders only, for statestore.
@@ -103,6 +106,9 @@ resource "azurerm_role_assignment" "storage_account_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on Service Bus namespace sb-orders only, for pubsub.
@@ -112,6 +118,9 @@ resource "azurerm_role_assignment" "servicebus_namespace_role" {
   principal_id       = local.principal_id
   principal_type     = "ServicePrincipal"
   description        = "Created by the Dapr Managed Identity Wizard"
+  lifecycle {
+    ignore_changes = [description]
+  }
 }
 
 # Not here: Dapr on the web app reads its components from files, which no provider here writes.

@@ -96,6 +96,16 @@ if [ "$VAULT_RBAC" = true ]; then
   exit 1
 fi
 
+# Read the scale set's orchestration mode: a Flexible scale set takes a user-assigned identity only.
+VMSS_ORCHESTRATION_MODE=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query orchestrationMode -o tsv)
+if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
+  echo 'The scale set vmss-orders uses Flexible orchestration, which takes a user-assigned managed identity only, not the system-assigned one this script gives it. Nothing was changed. Choose a user-assigned identity in the wizard (Identity step) and run the new script. Likely cause: The scale set runs in Flexible orchestration, and Microsoft lists its managed identity support as "User Assigned Identity Only": the system-assigned identity chosen in the wizard cannot be given to it. Fix: Choose a user-assigned identity in the wizard'\''s Identity step and run the new script. More: troubleshoot.html#vmss-flexible-system-identity, beside the wizard'\''s page.' >&2
+  exit 1
+fi
+
 # Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run. Read its identity too, to tell later whether this run changed it.
 UPGRADE_MODE=$(az vmss show \
     --name "$VMSS_NAME" \

@@ -10,7 +10,6 @@
  * (learn.microsoft.com/azure/azure-resource-manager/templates/parameter-files).
  */
 import { SCRIPT_FILE_NAME } from '../../index';
-import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from '../../setup/provenance';
 import type { DeploymentPlan } from '../../plan/deployment-plan';
 import {
   inOtherGroup,
@@ -185,22 +184,17 @@ function identityText(view: IacView): string {
         type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
         apiVersion: API_VERSIONS.userAssignedIdentities,
         // A template deployment PUTs the whole resource: ARM refuses a second region for a name that exists
-        // (InvalidResourceLocation), and the PUT's tags replace the resource's. It carries the setup script's
-        // createdBy tag, as an identity the setup creates: the teardown takes only such an identity off the host
-        // and deletes it when asked (DELETE_IDENTITY=1). Bicep cannot keep a tag as it was (no ignore_changes), so
-        // one of this name that existed before the setup gains it too; the comment says so, and that entering its
-        // client id in the wizard makes this file reference it instead.
+        // (InvalidResourceLocation), and the PUT's tags (none) replace the resource's. The setup script tags what
+        // it creates createdBy (the teardown deletes only such identities, when asked). This file does not: Bicep
+        // cannot keep a tag as it was (no ignore_changes), so a tag here would also land on an identity of this
+        // name the user had before the setup, which the teardown would then delete. Untagged, a redeploy over the
+        // setup's identity makes the teardown keep it, the safe direction.
         comment: [
           'The user-assigned identity the app signs in with. One of this name that exists (the setup script made it) is',
           'written with these values: in another region the deployment fails (InvalidResourceLocation), and its tags are',
-          `replaced by the setup's ${CREATED_BY_TAG_KEY} tag: the teardown treats an identity with it as the setup's (it deletes it`,
-          'when asked, DELETE_IDENTITY=1). If yours existed before, enter its client id in the wizard: this file then references it.',
+          "replaced by none (the setup's createdBy tag goes, so the teardown keeps the identity).",
         ].join('\n'),
-        body: {
-          name: expr('identityName'),
-          location: expr('location'),
-          tags: { [CREATED_BY_TAG_KEY]: CREATED_BY_TAG_VALUE },
-        },
+        body: { name: expr('identityName'), location: expr('location') },
       }),
     );
   }

@@ -61,8 +61,12 @@ export function terraformGrant(grant: ArmGrant, name: string, resourceRef: strin
             principal,
             argument('principal_type', 'ServicePrincipal'),
             // The setup script's description: the teardown removes only an assignment that carries it, and an
-            // imported one the setup made keeps it (an apply would otherwise clear it).
+            // imported one the setup made keeps it (an apply would otherwise clear it). Written on create only:
+            // an imported assignment the user made before keeps having none (description updates in place,
+            // terraform-provider-azurerm role_assignment_resource.go), so the teardown never takes it for the
+            // setup's.
             argument('description', ROLE_ASSIGNMENT_DESCRIPTION),
+            block('lifecycle', [], [argument('ignore_changes', ref('[description]'))]),
           ],
         ),
       ];
