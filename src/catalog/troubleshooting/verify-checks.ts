@@ -100,7 +100,7 @@ export const VERIFY_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     stages: ['script'],
     patterns: [{ regex: 'the newest revision of the container app is not ready' }],
     cause:
-      'The revision Dapr was turned on in has not become ready: its containers fail to start, its image ' +
+      'The app’s newest revision, restarted with Dapr on, has not become ready: its containers fail to start, its image ' +
       'cannot be pulled, or a component it loads fails and stops the Dapr sidecar.',
     fix:
       'Read the revision’s system and console logs (az containerapp logs show), fix what they name, then run ' +

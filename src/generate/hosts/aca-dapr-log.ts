@@ -24,7 +24,12 @@ import type { DeploymentPlan, PlannedComponent } from '../plan/deployment-plan';
 import { command, printLine, retry, v, when, words, type Command, type ScriptLine } from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
-import { componentInitFailedText, componentLoadedText, DAPRD_RUNNING_TEXT } from './daprd-log-lines';
+import {
+  COMPONENT_INIT_FAILED_PREFIX,
+  componentInitFailedText,
+  componentLoadedText,
+  DAPRD_RUNNING_TEXT,
+} from './daprd-log-lines';
 import { failureLineAdvice, likelyEntries } from './failure-line-advice';
 import { signInProofLine } from './sign-in-proof';
 
@@ -39,6 +44,7 @@ const LOG = 'DAPRD_LOG';
 const LOADED = 'DAPRD_COMPONENT_LOADED';
 const FAILED_LINE = 'DAPRD_FAILED_LINE';
 const FAILED = 'DAPRD_FAILED_COMPONENTS';
+const ANY_FAILED = 'DAPRD_FAILURE_LINES';
 /** Set when the wait ran out: daprd's log never said it runs, or could not be read. */
 export const DAPRD_LOG_WAIT_RAN_OUT = 'DAPRD_LOG_WAIT_RAN_OUT';
 
@@ -66,16 +72,29 @@ export function consoleLogQuery(plan: DeploymentPlan, component: PlannedComponen
  * fails stops daprd, which starts again, so the wait also outlasts a grant that is not in effect yet (as the
  * AKS wait does). A wait that runs out is no failure by itself: the report after it reads the last lines.
  */
-function waitLine(): ScriptLine {
+/**
+ * daprd processes its components in order and, without spec.ignoreErrors, exits at the first that fails
+ * ("Error processing component, daprd will exit gracefully", daprd-log-lines.ts); the platform starts it
+ * again. A failure that waiting can cure is a grant not in effect yet, which only a component whose start
+ * calls Azure meets (loadProvesSignIn). With none of those, a failure line ends the wait at once: the next
+ * start fails the same way.
+ */
+function waitLine(plan: DeploymentPlan): ScriptLine {
   const minutes = (DAPRD_LOG_ATTEMPTS * DAPRD_LOG_DELAY_SECONDS) / 60;
-  return retry(command(logShow(), { pipeTo: ['grep', '-F', '--', DAPRD_RUNNING_TEXT] }), {
+  const graceForGrants = plan.components.some((component) => component.loadProvesSignIn);
+  // A pattern with a line break is one pattern per line (GNU grep, "PATTERNS"): either line ends the wait.
+  const endsTheWait = graceForGrants
+    ? DAPRD_RUNNING_TEXT
+    : `${DAPRD_RUNNING_TEXT}\n${COMPONENT_INIT_FAILED_PREFIX}`;
+  return retry(command(logShow(), { pipeTo: ['grep', '-F', '--', endsTheWait] }), {
     attempts: DAPRD_LOG_ATTEMPTS,
     delaySeconds: DAPRD_LOG_DELAY_SECONDS,
-    waiting:
-      `daprd's log does not say yet that it loaded its components (a component whose grant is not in effect ` +
-      `yet fails and daprd starts again); trying again in ${DAPRD_LOG_DELAY_SECONDS} s.`,
+    waiting: graceForGrants
+      ? "daprd's log does not say yet that it runs (a component that signs in to Azure as it starts fails " +
+        `until a new grant is in effect, and daprd then starts again); trying again in ${DAPRD_LOG_DELAY_SECONDS} s.`
+      : `daprd's log does not say yet that it runs, nor that a component failed; trying again in ${DAPRD_LOG_DELAY_SECONDS} s.`,
     message:
-      `daprd's log did not say within ${minutes} minutes that it runs: a component keeps failing, its start ` +
+      `daprd's log did not say within about ${minutes} minutes that it runs: a component keeps failing, its start ` +
       `scrolled past the last ${DAPRD_LOG_TAIL} lines of a replica that runs long, the app has no replica ` +
       '(scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). ' +
       'What the last lines show about each component follows.',
@@ -83,7 +102,6 @@ function waitLine(): ScriptLine {
   });
 }
 
-/** How many lines of the log hold the text. */
 function countLines(variable: string, text: string): Command {
   return command(['printf', '%s\\n', v(LOG)], {
     captureTo: variable,
@@ -112,11 +130,22 @@ function componentReport(plan: DeploymentPlan, component: PlannedComponent): Scr
         command(['printf', '%s', v(FAILED), `${component.name} `], { captureTo: FAILED }),
       ]),
       when(FAILED_LINE, '=', '', [
-        printLine(
-          `${component.name}: not seen in the last ${DAPRD_LOG_TAIL} lines of daprd's log (not a failure: on a replica ` +
-            "that runs long they scroll past). Look for it in the environment's Log Analytics workspace:\n" +
-            `  ${consoleLogQuery(plan, component)}`,
-        ),
+        // daprd stops at the first component that fails: the ones after it were never tried.
+        when(ANY_FAILED, '!=', '0', [
+          printLine(
+            `${component.name}: not tried (daprd stops at the first component that fails to load, named above).`,
+          ),
+        ]),
+        when(ANY_FAILED, '=', '0', [
+          printLine(
+            `${component.name}: not seen in the last ${DAPRD_LOG_TAIL} lines of daprd's log (not a failure: on a replica ` +
+              'that runs long they scroll past; and a replica that started before this run set the component has not ' +
+              'loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision ' +
+              `restart --name ${plan.hostName} --resource-group ${plan.resourceGroup} --revision <revision>). Look for ` +
+              "it in the environment's Log Analytics workspace:\n" +
+              `  ${consoleLogQuery(plan, component)}`,
+          ),
+        ]),
       ]),
     ]),
   ];
@@ -130,9 +159,10 @@ export function acaDaprLogLines(plan: DeploymentPlan): ScriptLine[] {
     command(words('az containerapp show', ...APP, '--query properties.latestReadyRevisionName -o tsv'), {
       captureTo: REVISION,
     }),
-    waitLine(),
+    waitLine(plan),
     command(logShow(), { captureTo: LOG, tolerateFailure: true }),
     command(['printf', '%s', ''], { captureTo: FAILED }),
+    countLines(ANY_FAILED, COMPONENT_INIT_FAILED_PREFIX),
     ...plan.components.flatMap((component) => componentReport(plan, component)),
     when(DAPRD_LOG_WAIT_RAN_OUT, '=', '1', [
       printLine(

@@ -145,13 +145,14 @@ function daprAppIdCheckStep(plan: DeploymentPlan): ScriptStep {
 }
 
 /**
- * Turns Dapr on with the wizard's app id (and app port) when it is off; enabling it makes a new revision
- * (containerapp custom.py enable_dapr: sets configuration.dapr and updates the app).
+ * Turns Dapr on with the wizard's app id (and app port) when it is off (containerapp custom.py enable_dapr:
+ * sets configuration.dapr and updates the app). Dapr's settings are application-scope: the app's revisions
+ * restart with them and no new revision is made (MicrosoftDocs/azure-docs articles/container-apps/enable-dapr.md).
  */
 function daprOnStep(plan: DeploymentPlan): ScriptStep {
   if (plan.appPort === '') {
     return {
-      comment: `Turn Dapr on for the container app with app id ${plan.appId} if it is off (a new revision starts).`,
+      comment: `Turn Dapr on for the container app with app id ${plan.appId} if it is off (Dapr's settings apply to the whole app: its revisions restart, no new one is made; enable-dapr.md).`,
       lines: [
         when('DAPR_ENABLED', '!=', 'true', [
           cmd('az containerapp dapr enable', ...APP, '--dapr-app-id', plan.appId, '-o none'),
@@ -166,7 +167,7 @@ function daprOnStep(plan: DeploymentPlan): ScriptStep {
   // `a && b` gives b when a is true, else a: the app port when Dapr is on, false or empty when it is off.
   // enable_dapr sets appId and appPort on an app whose Dapr is on too (containerapp custom.py enable_dapr).
   return {
-    comment: `Turn Dapr on for the container app with app id ${plan.appId} and app port ${plan.appPort}, if it is off or listens on another port (a new revision starts).`,
+    comment: `Turn Dapr on for the container app with app id ${plan.appId} and app port ${plan.appPort}, if it is off or listens on another port (its revisions restart, no new one is made).`,
     lines: [
       capture(
         'DAPR_ON_APP_PORT',
@@ -279,7 +280,7 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
         note(
           // az containerapp dapr disable sets configuration.dapr.enabled to false and updates the app (azure-cli
           // containerapp custom.py disable_dapr, beside enable_dapr).
-          'If the setup turned Dapr on and nothing else needs it, turn it off (a new revision starts):\n' +
+          'If the setup turned Dapr on and nothing else needs it, turn it off (its revisions restart):\n' +
             '  az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"',
         ),
       ],
@@ -298,4 +299,6 @@ export const containerAppsHost: HostModule = {
   verifyLines,
   restartHint: RESTART_THE_APP,
   cliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),
+  // The teardown runs az containerapp too (dapr-component remove, identity remove).
+  teardownCliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),
 };

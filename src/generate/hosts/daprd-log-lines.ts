@@ -17,9 +17,12 @@ export function componentLoadedText(name: string): string {
   return `Component loaded: ${name} (`;
 }
 
+/** The start of every line daprd logs for a component whose Init failed. */
+export const COMPONENT_INIT_FAILED_PREFIX = 'Failed to init component ';
+
 /** The start of daprd's line for a component whose Init failed; the error follows "<type>/<version>): ". */
 export function componentInitFailedText(name: string): string {
-  return `Failed to init component ${name} (`;
+  return `${COMPONENT_INIT_FAILED_PREFIX}${name} (`;
 }
 
 /** daprd logs this once it has processed every component and runs. */

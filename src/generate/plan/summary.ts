@@ -96,7 +96,7 @@ function hostItems(plan: DeploymentPlan): string[] {
     case 'aca':
       return [
         environmentComponentsItem(plan),
-        `Turns Dapr on for ${host} with the app id ${plan.appId}${plan.appPort === '' ? '' : ` and the app port ${plan.appPort}`} when it is off${plan.appPort === '' ? '' : ' or on another port'} (az containerapp dapr enable): this makes a new revision, whose replicas start in place of the running ones.`,
+        `Turns Dapr on for ${host} with the app id ${plan.appId}${plan.appPort === '' ? '' : ` and the app port ${plan.appPort}`} when it is off${plan.appPort === '' ? '' : ' or on another port'} (az containerapp dapr enable): Dapr's settings apply to the whole app, so its running revisions restart with them (no new revision).`,
       ];
     case 'vm':
       return [

@@ -47,7 +47,7 @@
 #   - components/lockstore.yaml: the Azure Cache for Redis lock component
 # On the container app:
 #   - Adds the components to the Container Apps environment env-orders (az containerapp env dapr-component set): they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-api). A component of the same name that the setup did not write (another type, other scopes, another identity) stops the script before any change, since setting it would replace it for the apps that load it.
-#   - Turns Dapr on for the container app orders-api with the app id orders-api when it is off (az containerapp dapr enable): this makes a new revision, whose replicas start in place of the running ones.
+#   - Turns Dapr on for the container app orders-api with the app id orders-api when it is off (az containerapp dapr enable): Dapr's settings apply to the whole app, so its running revisions restart with them (no new revision).
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -719,7 +719,7 @@ run az containerapp env dapr-component set \
     --dapr-component-name lockstore \
     --yaml components/lockstore.yaml -o none
 
-# Turn Dapr on for the container app with app id orders-api if it is off (a new revision starts).
+# Turn Dapr on for the container app with app id orders-api if it is off (Dapr's settings apply to the whole app: its revisions restart, no new one is made; enable-dapr.md).
 if [ "$DAPR_ENABLED" != true ]; then
   run az containerapp dapr enable \
       --name "$CONTAINER_APP_NAME" \
@@ -795,7 +795,7 @@ else
       break
     fi
     if [ "$attempt" = 12 ]; then
-      echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The app'\''s newest revision, restarted with Dapr on, has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
       exit 1
     fi
     echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
@@ -825,11 +825,11 @@ else
       break
     fi
     if [ "$attempt" = 30 ]; then
-      echo 'daprd'\''s log did not say within 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows.' >&2
+      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows.' >&2
       DAPRD_LOG_WAIT_RAN_OUT=1
       break
     fi
-    echo 'daprd'\''s log does not say yet that it loaded its components (a component whose grant is not in effect yet fails and daprd starts again); trying again in 20 s.' >&2
+    echo 'daprd'\''s log does not say yet that it runs (a component that signs in to Azure as it starts fails until a new grant is in effect, and daprd then starts again); trying again in 20 s.' >&2
     sleep 20
   done
   DAPRD_LOG=$(az containerapp logs show \
@@ -841,6 +841,7 @@ else
       --tail 300 \
       --format text || true)
   DAPRD_FAILED_COMPONENTS=$(printf %s '')
+  DAPRD_FAILURE_LINES=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Failed to init component ' || true)
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: pg-state (' || true)
   if [ "$DAPRD_COMPONENT_LOADED" != 0 ]; then
     printf '%s\n' 'pg-state: loaded, and its start signed in to Azure as the identity (it makes an Azure call when it loads).'
@@ -865,8 +866,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'pg-state ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'pg-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'pg-state: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'pg-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "pg-state (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: pg-state-v1 (' || true)
@@ -893,8 +899,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'pg-state-v1 ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'pg-state-v1: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'pg-state-v1: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'pg-state-v1: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "pg-state-v1 (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: postgres-binding (' || true)
@@ -921,8 +932,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'postgres-binding ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'postgres-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'postgres-binding: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'postgres-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "postgres-binding (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: pg-config (' || true)
@@ -949,8 +965,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'pg-config ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'pg-config: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'pg-config: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'pg-config: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "pg-config (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: sql-state (' || true)
@@ -973,8 +994,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'sql-state ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'sql-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'sql-state: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'sql-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "sql-state (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: sql-state-v1 (' || true)
@@ -997,8 +1023,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'sql-state-v1 ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'sql-state-v1: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'sql-state-v1: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'sql-state-v1: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "sql-state-v1 (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: redis-state (' || true)
@@ -1025,8 +1056,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'redis-state ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'redis-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'redis-state: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'redis-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "redis-state (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: redis-pubsub (' || true)
@@ -1053,8 +1089,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'redis-pubsub ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'redis-pubsub: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'redis-pubsub: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'redis-pubsub: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "redis-pubsub (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: redis-binding (' || true)
@@ -1081,8 +1122,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'redis-binding ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'redis-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'redis-binding: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'redis-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "redis-binding (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: redis-config (' || true)
@@ -1109,8 +1155,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'redis-config ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'redis-config: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'redis-config: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'redis-config: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "redis-config (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: lockstore (' || true)
@@ -1137,8 +1188,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'lockstore ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'lockstore: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'lockstore: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'lockstore: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "lockstore (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   if [ "$DAPRD_LOG_WAIT_RAN_OUT" = 1 ]; then

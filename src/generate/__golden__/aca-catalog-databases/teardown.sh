@@ -524,7 +524,7 @@ if [ "$IDENTITY_ID" != '' ]; then
 fi
 
 # Kept: Dapr on the container app, with its app id (its callers use it).
-# If the setup turned Dapr on and nothing else needs it, turn it off (a new revision starts):
+# If the setup turned Dapr on and nothing else needs it, turn it off (its revisions restart):
 #   az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).

@@ -26,7 +26,7 @@
 #   - components/azurekeyvault.yaml: the Azure Key Vault secret store component
 # On the container app:
 #   - Adds the components to the Container Apps environment env-orders (az containerapp env dapr-component set): they are environment-wide, loaded by every app there whose Dapr app id is in their scopes (orders-api). A component of the same name that the setup did not write (another type, other scopes, another identity) stops the script before any change, since setting it would replace it for the apps that load it.
-#   - Turns Dapr on for the container app orders-api with the app id orders-api and the app port 8080 when it is off or on another port (az containerapp dapr enable): this makes a new revision, whose replicas start in place of the running ones.
+#   - Turns Dapr on for the container app orders-api with the app id orders-api and the app port 8080 when it is off or on another port (az containerapp dapr enable): Dapr's settings apply to the whole app, so its running revisions restart with them (no new revision).
 
 RESOURCE_GROUP=rg-orders
 CONTAINER_APP_NAME=orders-api
@@ -217,7 +217,7 @@ run az containerapp env dapr-component set \
     --dapr-component-name azurekeyvault \
     --yaml components/azurekeyvault.yaml -o none
 
-# Turn Dapr on for the container app with app id orders-api and app port 8080, if it is off or listens on another port (a new revision starts).
+# Turn Dapr on for the container app with app id orders-api and app port 8080, if it is off or listens on another port (its revisions restart, no new one is made).
 DAPR_ON_APP_PORT=$(az containerapp show \
     --name "$CONTAINER_APP_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -250,7 +250,7 @@ else
       break
     fi
     if [ "$attempt" = 12 ]; then
-      echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The revision Dapr was turned on in has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
+      echo 'The newest revision of the container app is not ready after 2 minutes. Likely cause: The app'\''s newest revision, restarted with Dapr on, has not become ready: its containers fail to start, its image cannot be pulled, or a component it loads fails and stops the Dapr sidecar. Fix: Read the revision'\''s system and console logs (az containerapp logs show), fix what they name, then run the script again. More: troubleshoot.html#aca-revision-not-ready, beside the wizard'\''s page.' >&2
       exit 1
     fi
     echo 'The newest revision is not ready yet; trying again in 10 s.' >&2
@@ -276,15 +276,16 @@ else
         --container daprd \
         --type console \
         --tail 300 \
-        --format text | grep -F -- 'dapr initialized. Status: Running.'; then
+        --format text | grep -F -- 'dapr initialized. Status: Running.
+Failed to init component '; then
       break
     fi
     if [ "$attempt" = 30 ]; then
-      echo 'daprd'\''s log did not say within 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows.' >&2
+      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows.' >&2
       DAPRD_LOG_WAIT_RAN_OUT=1
       break
     fi
-    echo 'daprd'\''s log does not say yet that it loaded its components (a component whose grant is not in effect yet fails and daprd starts again); trying again in 20 s.' >&2
+    echo 'daprd'\''s log does not say yet that it runs, nor that a component failed; trying again in 20 s.' >&2
     sleep 20
   done
   DAPRD_LOG=$(az containerapp logs show \
@@ -296,6 +297,7 @@ else
       --tail 300 \
       --format text || true)
   DAPRD_FAILED_COMPONENTS=$(printf %s '')
+  DAPRD_FAILURE_LINES=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Failed to init component ' || true)
   DAPRD_COMPONENT_LOADED=$(printf '%s\n' "$DAPRD_LOG" | grep -c -F -- 'Component loaded: azurekeyvault (' || true)
   if [ "$DAPRD_COMPONENT_LOADED" != 0 ]; then
     printf '%s\n' 'azurekeyvault: loaded; sign-in not proved until first use (that line proves it only for a component that calls Azure as it loads). After the app'\''s first call that uses it, read daprd'\''s log (az containerapp logs show --name orders-api --resource-group rg-orders --container daprd --tail 300 --format text): a 403, AuthorizationFailed or ManagedIdentityCredential error there means the grant is not in effect yet or the identity is not the one granted.'
@@ -320,8 +322,13 @@ else
       DAPRD_FAILED_COMPONENTS=$(printf %s "$DAPRD_FAILED_COMPONENTS" 'azurekeyvault ')
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
-      printf '%s\n' 'azurekeyvault: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past). Look for it in the environment'\''s Log Analytics workspace:
+      if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
+        printf '%s\n' 'azurekeyvault: not tried (daprd stops at the first component that fails to load, named above).'
+      fi
+      if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
+        printf '%s\n' 'azurekeyvault: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
   ContainerAppConsoleLogs_CL | where ContainerAppName_s == "orders-api" and ContainerName_s == "daprd" | where Log_s contains "azurekeyvault (" | project time_t, Log_s | order by time_t desc'
+      fi
     fi
   fi
   if [ "$DAPRD_LOG_WAIT_RAN_OUT" = 1 ]; then
