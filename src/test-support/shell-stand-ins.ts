@@ -38,6 +38,7 @@ const FIXED_ANSWERS: Readonly<Record<string, string>> = {
   'upgradePolicy.mode': 'Manual',
   // A Linux VM: the script stops before any change on another OS.
   'storageProfile.osDisk.osType': 'Linux',
+  "virtualMachineProfile.storageProfile.osDisk.osType || 'Linux'": 'Linux',
   // A Uniform scale set with one instance, so the verify step runs its checks on it (hosts/vmss-verify.ts).
   orchestrationMode: 'Uniform',
   '[].instanceId': '0',

@@ -13,10 +13,11 @@ import { daprRunLine, resourceManagerEndpoint } from './self-hosted';
  * A shell line for the VM that prints the HTTP status of a token request to the instance metadata service:
  * GET /metadata/identity/oauth2/token with the Metadata: true header, client_id naming a user-assigned
  * identity (MicrosoftDocs/azure-docs managed-identities-azure-resources/how-to-use-vm-token.md). The token
- * itself is discarded: only the status leaves the VM.
+ * itself is discarded: only the status leaves the VM. At most 5 s a try (curl --max-time): a firewall that drops
+ * the packets would otherwise hold each try for the TCP connect timeout, and the bounded wait with it.
  */
 function imdsStatusScript(plan: DeploymentPlan, clientId: string | undefined): string {
-  return `curl -s -o /dev/null -w "%{http_code}\\n" -H Metadata:true "${imdsTokenUrl(plan, clientId)}"`;
+  return `curl -s --max-time 5 -o /dev/null -w "%{http_code}\\n" -H Metadata:true "${imdsTokenUrl(plan, clientId)}"`;
 }
 
 /** The token request's address; `clientId` names a user-assigned identity (undefined: the system-assigned one). */

@@ -22,7 +22,7 @@ import { fileList, guard, RG } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { vmVerifyLines } from './vm-verify';
 import { scaleSetVerifyLines } from './vmss-verify';
-import { flexibleSystemIdentitySteps } from './vmss-orchestration';
+import { scaleSetPreflightSteps } from './vmss-orchestration';
 import { assignIdentitySteps, daprRunLine, writeAndPlaceSteps } from './self-hosted';
 import {
   readSystemPrincipalStep,
@@ -317,7 +317,7 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
     preflightSteps: (plan) => [
       ...(isScaleSet ? [] : [vmLinuxCheckStep]),
       ...daprCheckSteps(plan, isScaleSet),
-      ...(isScaleSet ? [...flexibleSystemIdentitySteps(plan), readUpgradePolicyStep()] : []),
+      ...(isScaleSet ? [...scaleSetPreflightSteps(plan), readUpgradePolicyStep()] : []),
     ],
     setupSteps: (plan, grantSteps) =>
       identityGrantsApply(

@@ -1,4 +1,6 @@
 /**
+ * The scale set's checks before any change: its OS, and its orchestration mode against the identity.
+ *
  * A scale set in Flexible orchestration takes a user-assigned identity only (MicrosoftDocs/azure-docs
  * articles/virtual-machine-scale-sets/virtual-machine-scale-sets-orchestration-modes.md, the feature table:
  * "Managed Identity | User Assigned Identity Only" for Flexible, "System Assigned or User Assigned" for
@@ -8,14 +10,52 @@
  * properties.orchestrationMode, as hosts/vmss-verify.ts reads it too).
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { capture, v, type ScriptStep } from '../script-model';
+import { capture, lit, v, type ScriptStep } from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 
 const ORCHESTRATION_MODE = 'VMSS_ORCHESTRATION_MODE';
 
+const OS_TYPE = 'VMSS_OS_TYPE';
+
+/**
+ * The scale set's checks run shell commands on its instances through Run Command's RunShellScript, which
+ * runs a Linux shell script (MicrosoftDocs/azure-docs articles/virtual-machines/linux/run-command.md), as the
+ * VM's Linux check. The model's OS (virtualMachineProfile.storageProfile.osDisk.osType); a Flexible scale set
+ * without a VM profile has none to read, and reads as Linux: its instances' own check is their Run Command.
+ */
+const linuxCheckStep: ScriptStep = {
+  comment:
+    "Read the OS of the scale set's model: its checks run shell commands on the instances, which need Linux.",
+  lines: [
+    capture(
+      OS_TYPE,
+      'az vmss show --name',
+      v('VMSS_NAME'),
+      ...RG,
+      '--query',
+      lit("virtualMachineProfile.storageProfile.osDisk.osType || 'Linux'"),
+      '-o tsv',
+    ),
+    guard(
+      OS_TYPE,
+      '!=',
+      'Linux',
+      "The scale set's model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself.",
+    ),
+  ],
+};
+
+/**
+ * Before any change: a scale set that is not Linux stops the setup, and so does a Flexible one for a
+ * system-assigned identity.
+ */
+export function scaleSetPreflightSteps(plan: DeploymentPlan): ScriptStep[] {
+  return [linuxCheckStep, ...flexibleSystemIdentitySteps(plan)];
+}
+
 /** Before any change, for a system-assigned identity only: a Flexible scale set stops the setup. */
-export function flexibleSystemIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
+function flexibleSystemIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
   if (plan.identity.kind !== 'system') return [];
   return [
     {

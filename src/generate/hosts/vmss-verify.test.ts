@@ -138,6 +138,20 @@ describe('the scale set setup checks its instances', SLOW, () => {
     expect(result.stderr).toContain('troubleshoot.html#imds-no-token');
   });
 
+  it('a Windows scale set: stops before any change (Run Command runs a Linux shell script)', () => {
+    const { script, seed } = scenario('vmss-user');
+    const windows = withScaleSet(seed, {
+      virtualMachineProfile: { storageProfile: { osDisk: { osType: 'Windows' } } },
+    });
+    const result = runWithFakeCloud(script, windows);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("The scale set's model is not Linux");
+    const changes = result.calls.filter(
+      (call) => call.program === 'az' && /^(create|assign|update|invoke|set)$/.test(call.argv[2] ?? ''),
+    );
+    expect(changes).toEqual([]);
+  });
+
   it('Flexible, system-assigned: stops before any change (Flexible takes a user-assigned identity only)', () => {
     const { script, plan, seed } = scenario('three-components-vmss');
     expect(plan.identity.kind).toBe('system');

@@ -130,7 +130,7 @@ function instanceLines(plan: DeploymentPlan, index: number): ScriptLine[] {
         '=',
         '0',
         failureMessage(
-          `On ${where}, the instance metadata service (169.254.169.254) gave no token for the ${who} after ${IMDS_ATTEMPTS} tries (or Run Command failed there: its error is above): so Dapr on that instance cannot sign in either.`,
+          `On ${where}, the instance metadata service (169.254.169.254) gave no token for the ${who} after ${IMDS_ATTEMPTS} tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one's VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either.`,
           'imds-no-token',
         ),
         { detail: join(`The scale set's instance `, v(INSTANCE), ':') },

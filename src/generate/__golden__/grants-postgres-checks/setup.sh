@@ -247,7 +247,7 @@ else
         --name "$VM_NAME" \
         --resource-group "$RESOURCE_GROUP" \
         --command-id RunShellScript \
-        --scripts 'curl -s -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"' \
+        --scripts 'curl -s --max-time 5 -o /dev/null -w "%{http_code}\n" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"' \
         --query 'value[0].message' -o tsv | grep -x 200; then
       break
     fi

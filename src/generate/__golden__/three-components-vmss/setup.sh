@@ -107,6 +107,16 @@ SERVICEBUS_NAMESPACE_ID=$(az servicebus namespace show \
 # The entities Dapr uses but does not create with these settings: create them before the app runs.
 # Component pubsub: Dapr creates no topic or subscription. Each topic the app publishes to must exist: az servicebus topic create --namespace-name sb-orders --name <topic> --resource-group rg-orders
 
+# Read the OS of the scale set's model: its checks run shell commands on the instances, which need Linux.
+VMSS_OS_TYPE=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query 'virtualMachineProfile.storageProfile.osDisk.osType || '\''Linux'\''' -o tsv)
+if [ "$VMSS_OS_TYPE" != Linux ]; then
+  echo 'The scale set'\''s model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself.' >&2
+  exit 1
+fi
+
 # Read the scale set's orchestration mode: a Flexible scale set takes a user-assigned identity only.
 VMSS_ORCHESTRATION_MODE=$(az vmss show \
     --name "$VMSS_NAME" \
@@ -327,7 +337,7 @@ else
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
     if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
       echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
-      echo 'On the scale set'\''s first instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there: its error is above): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      echo 'On the scale set'\''s first instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
       exit 1
     fi
     DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
@@ -389,7 +399,7 @@ Its "components" list must name azurekeyvault, statestore, pubsub.'
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
     if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
       echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
-      echo 'On the scale set'\''s second instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there: its error is above): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      echo 'On the scale set'\''s second instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
       exit 1
     fi
     DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
@@ -451,7 +461,7 @@ Its "components" list must name azurekeyvault, statestore, pubsub.'
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
     if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
       echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
-      echo 'On the scale set'\''s third instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there: its error is above): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      echo 'On the scale set'\''s third instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
       exit 1
     fi
     DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
