@@ -91,6 +91,9 @@ function hostResources(plan: DeploymentPlan): FakeResource[] {
           properties: {
             managedEnvironmentId: environment.id,
             configuration: { dapr: { enabled: false, appId: null } },
+            // The revision the app has run since it was made: turning Dapr on restarts it, makes no new one.
+            latestRevisionName: `${plan.hostName}--seeded`,
+            latestReadyRevisionName: `${plan.hostName}--seeded`,
           },
         }),
       ];
