@@ -117,7 +117,7 @@ const SAMPLES: Record<string, readonly string[]> = {
   // The script's own messages (src/generate/grants/sql-contained-user.ts).
   'sql-grant-refused': [
     'Adding id-orders to the database orders on sql-orders failed with the sqlcmd error above, which waiting does not fix.',
-    'Adding id-orders to the database orders on sql-orders failed 3 times with Msg 37545 ("is not a valid object id ... or you do not have permission"), which has two causes.',
+    'Adding id-orders to the database orders on sql-orders failed 3 or more times, the last with Msg 37545 ("is not a valid object id ... or you do not have permission"), which has two causes.',
     // Microsoft Learn, "Microsoft Entra service principal with Azure SQL", Troubleshooting (Msg 33134).
     "Msg 33134, Level 16, State 1, Line 1\nPrincipal 'app' could not be resolved. Error message: 'Server identity is not configured. Please follow the steps in \"Assign an Azure AD identity to your server and add Directory Reader permission to your identity\"'",
   ],

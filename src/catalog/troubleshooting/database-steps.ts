@@ -151,7 +151,7 @@ export const DATABASE_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       { regex: 'failed with the sqlcmd error above, which waiting does not fix' },
       // Its message after a few tries that all failed with Msg 37545, whose one text reads as a missing
       // permission too (sql-docs, Database Engine events and errors 31000 to 41399).
-      { regex: 'failed \\d+ times with Msg 37545' },
+      { regex: 'failed \\d+ or more times, the last with Msg 37545' },
       // Msg 33134 from a server without a directory-reading identity (Microsoft Learn, "Microsoft Entra
       // service principal with Azure SQL", Troubleshooting): waiting does not fix it.
       'Server identity is not configured',

@@ -104,7 +104,7 @@ describe('the Azure SQL grant step', () => {
     expect(run.status).toBe(1);
     expect(run.log.filter((call) => call.startsWith('sqlcmd '))).toHaveLength(3);
     expect(run.log.filter((call) => call.startsWith('sleep'))).toHaveLength(2);
-    expect(run.stderr).toContain('failed 3 times with Msg 37545');
+    expect(run.stderr).toContain('failed 3 or more times, the last with Msg 37545');
     expect(run.stderr).toContain("Microsoft Entra ID does not know the identity's object id yet");
     expect(run.stderr).toContain('CREATE USER needs ALTER ANY USER');
     expect(run.stderr).toContain('troubleshoot.html#sql-grant-refused');

@@ -174,7 +174,7 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
               pattern: SQL_OBJECT_ID_OR_PERMISSION,
               attempts: SQL_OBJECT_ID_OR_PERMISSION_ATTEMPTS,
               message: failureMessage(
-                `Adding ${adding} failed ${SQL_OBJECT_ID_OR_PERMISSION_ATTEMPTS} times with Msg 37545 ("is not a valid object id ... or you do not have permission"), which has two causes: Microsoft Entra ID does not know the identity's object id yet (wait a few minutes and run this script again), or your account may not create users in the database ${database} (CREATE USER needs ALTER ANY USER: sign in to az as a Microsoft Entra admin of the server).`,
+                `Adding ${adding} failed ${SQL_OBJECT_ID_OR_PERMISSION_ATTEMPTS} or more times, the last with Msg 37545 ("is not a valid object id ... or you do not have permission"), which has two causes: Microsoft Entra ID does not know the identity's object id yet (wait a few minutes and run this script again), or your account may not create users in the database ${database} (CREATE USER needs ALTER ANY USER: sign in to az as a Microsoft Entra admin of the server).`,
                 'sql-grant-refused',
               ),
             },

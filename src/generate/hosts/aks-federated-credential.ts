@@ -94,10 +94,11 @@ export function federatedCredentialStep(plan: DeploymentPlan): ScriptStep {
         ),
       ]),
       when(FOUND, '!=', '', [
-        // JMESPath contains() on a list: whether the token's audience is one of the credential's. A
-        // credential gone between the two calls leaves null, and contains() fails: tolerated, empty, kept.
+        // JMESPath contains() on a list: whether the token's audience is one of the credential's. Projected
+        // before the index, so a credential gone between the two calls gives nothing (an empty list's [0]),
+        // not a type error of contains() on null: the stop below then says it could not be read.
         credentialList(
-          join("[?name=='", v(FOUND), `'] | [0] | contains(audiences, '${WORKLOAD_ID_AUDIENCE}')`),
+          join("[?name=='", v(FOUND), `'].contains(audiences, '${WORKLOAD_ID_AUDIENCE}') | [0]`),
           AUDIENCE_TRUSTED,
         ),
         // Not updated by the script: another workload may present this ServiceAccount's tokens with the
