@@ -31,6 +31,7 @@ import {
   DAPRD_RUNNING_TEXT,
 } from './daprd-log-lines';
 import { failureLineAdvice, likelyEntries } from './failure-line-advice';
+import { countLines } from './captured-lines';
 import { signInProofLine } from './sign-in-proof';
 
 const APP = ['--name', v('CONTAINER_APP_NAME'), ...RG] as const;
@@ -102,19 +103,11 @@ function waitLine(plan: DeploymentPlan): ScriptLine {
   });
 }
 
-function countLines(variable: string, text: string): Command {
-  return command(['printf', '%s\\n', v(LOG)], {
-    captureTo: variable,
-    pipeTo: ['grep', '-c', '-F', '--', text],
-    tolerateFailure: true,
-  });
-}
-
 /** One component's report: loaded, failed with Dapr's own line and its entry, or not seen. */
 function componentReport(plan: DeploymentPlan, component: PlannedComponent): ScriptLine[] {
   const logCommand = `az containerapp logs show --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container daprd --tail ${DAPRD_LOG_TAIL} --format text`;
   return [
-    countLines(LOADED, componentLoadedText(component.name)),
+    countLines(LOG, LOADED, componentLoadedText(component.name), '-F'),
     when(LOADED, '!=', '0', [signInProofLine(component, logCommand)]),
     when(LOADED, '=', '0', [
       command(['printf', '%s\\n', v(LOG)], {
@@ -162,7 +155,7 @@ export function acaDaprLogLines(plan: DeploymentPlan): ScriptLine[] {
     waitLine(plan),
     command(logShow(), { captureTo: LOG, tolerateFailure: true }),
     command(['printf', '%s', ''], { captureTo: FAILED }),
-    countLines(ANY_FAILED, COMPONENT_INIT_FAILED_PREFIX),
+    countLines(LOG, ANY_FAILED, COMPONENT_INIT_FAILED_PREFIX, '-F'),
     ...plan.components.flatMap((component) => componentReport(plan, component)),
     when(DAPRD_LOG_WAIT_RAN_OUT, '=', '1', [
       printLine(

@@ -12,7 +12,6 @@ import {
   printLine,
   v,
   when,
-  type Command,
   type Conditional,
   type ScriptLine,
   type Word,
@@ -20,6 +19,7 @@ import {
 import { FILES_DIR } from '../plan/build-plan';
 import { guard } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
+import { countLines } from './captured-lines';
 
 /**
  * The HTTP port the printed `dapr run` gives daprd: `--dapr-http-port` (short -H), whose default is a random
@@ -78,16 +78,6 @@ const ANSWERED = 'DAPR_METADATA_ANSWERED';
 const TOKEN_REQUIRED = 'DAPR_METADATA_TOKEN_REQUIRED';
 const LOADED = 'DAPR_COMPONENT_LOADED';
 const MISSING = 'DAPR_COMPONENTS_MISSING';
-
-/** How many lines of the captured output are exactly `line` (grep -c reads all of it: no SIGPIPE). */
-export function countLines(output: string, variable: string, line: string, match: '-x' | '-F'): Command {
-  return command(['printf', '%s\\n', v(output)], {
-    captureTo: variable,
-    pipeTo: ['grep', '-c', match, '--', line],
-    // grep -c prints 0 and exits 1 when nothing matches: the 0 is the answer, not a failure.
-    tolerateFailure: true,
-  });
-}
 
 /**
  * What to start daprd with, named once: the app id its components are scoped to (dapr/docs

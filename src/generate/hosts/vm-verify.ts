@@ -16,8 +16,13 @@ import { daprRunLine, resourceManagerEndpoint } from './self-hosted';
  * itself is discarded: only the status leaves the VM. At most 5 s a try (curl --max-time): a firewall that drops
  * the packets would otherwise hold each try for the TCP connect timeout, and the bounded wait with it.
  */
+export function imdsStatusCurl(plan: DeploymentPlan, clientId: string | undefined): string {
+  return `curl -s --max-time ${IMDS_TRY_SECONDS} -o /dev/null -w "%{http_code}" -H Metadata:true "${imdsTokenUrl(plan, clientId)}"`;
+}
+
+/** The status on a line of its own, as the VM's Run Command output shows it. */
 function imdsStatusScript(plan: DeploymentPlan, clientId: string | undefined): string {
-  return `curl -s --max-time 5 -o /dev/null -w "%{http_code}\\n" -H Metadata:true "${imdsTokenUrl(plan, clientId)}"`;
+  return imdsStatusCurl(plan, clientId).replace('"%{http_code}"', '"%{http_code}\\n"');
 }
 
 /** The token request's address; `clientId` names a user-assigned identity (undefined: the system-assigned one). */
@@ -27,6 +32,8 @@ export function imdsTokenUrl(plan: DeploymentPlan, clientId: string | undefined)
 }
 
 export const IMDS_ATTEMPTS = 6;
+/** The longest one token request may take (curl --max-time). */
+export const IMDS_TRY_SECONDS = 5;
 export const IMDS_DELAY_SECONDS = 10;
 
 /**

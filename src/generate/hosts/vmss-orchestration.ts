@@ -5,16 +5,18 @@
  * articles/virtual-machine-scale-sets/virtual-machine-scale-sets-orchestration-modes.md, the feature table:
  * "Managed Identity | User Assigned Identity Only" for Flexible, "System Assigned or User Assigned" for
  * Uniform). A system-assigned setup on such a scale set would fail at the assign, or leave instances without
- * an identity, so the setup reads the orchestration mode first and stops before any change.
+ * an identity, so the setup reads the orchestration mode first and stops before any change. The mode is read
+ * here once, for every identity: the verify step (vmss-verify.ts) reaches the instances by it.
  * `az vmss show --query orchestrationMode` prints Uniform or Flexible (the model flattens
- * properties.orchestrationMode, as hosts/vmss-verify.ts reads it too).
+ * properties.orchestrationMode).
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { capture, lit, v, type ScriptStep } from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 
-const ORCHESTRATION_MODE = 'VMSS_ORCHESTRATION_MODE';
+/** Uniform or Flexible, read before any change (a scale set from before the property prints nothing: Uniform). */
+export const ORCHESTRATION_MODE = 'VMSS_ORCHESTRATION_MODE';
 
 const OS_TYPE = 'VMSS_OS_TYPE';
 
@@ -51,34 +53,40 @@ const linuxCheckStep: ScriptStep = {
  * system-assigned identity.
  */
 export function scaleSetPreflightSteps(plan: DeploymentPlan): ScriptStep[] {
-  return [linuxCheckStep, ...flexibleSystemIdentitySteps(plan)];
+  return [linuxCheckStep, orchestrationModeStep(plan)];
 }
 
-/** Before any change, for a system-assigned identity only: a Flexible scale set stops the setup. */
-function flexibleSystemIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
-  if (plan.identity.kind !== 'system') return [];
-  return [
-    {
-      comment:
-        "Read the scale set's orchestration mode: a Flexible scale set takes a user-assigned identity only.",
-      lines: [
-        capture(
-          ORCHESTRATION_MODE,
-          'az vmss show --name',
-          v('VMSS_NAME'),
-          ...RG,
-          '--query orchestrationMode -o tsv',
-        ),
-        guard(
-          ORCHESTRATION_MODE,
-          '=',
-          'Flexible',
-          failureMessage(
-            `The scale set ${plan.hostName} uses Flexible orchestration, which takes a user-assigned managed identity only, not the system-assigned one this script gives it. Nothing was changed. Choose a user-assigned identity in the wizard (Identity step) and run the new script.`,
-            'vmss-flexible-system-identity',
-          ),
-        ),
-      ],
-    },
-  ];
+/**
+ * The scale set's orchestration mode, read once before any change: a Flexible scale set stops a
+ * system-assigned setup here, and the verify step (vmss-verify.ts) reaches the instances by it.
+ */
+function orchestrationModeStep(plan: DeploymentPlan): ScriptStep {
+  const system = plan.identity.kind === 'system';
+  return {
+    comment: system
+      ? "Read the scale set's orchestration mode: a Flexible scale set takes a user-assigned identity only, and the checks at the end reach its instances by it."
+      : "Read the scale set's orchestration mode (Uniform or Flexible): the checks at the end reach its instances by it.",
+    lines: [
+      capture(
+        ORCHESTRATION_MODE,
+        'az vmss show --name',
+        v('VMSS_NAME'),
+        ...RG,
+        '--query orchestrationMode -o tsv',
+      ),
+      ...(system
+        ? [
+            guard(
+              ORCHESTRATION_MODE,
+              '=',
+              'Flexible',
+              failureMessage(
+                `The scale set ${plan.hostName} uses Flexible orchestration, which takes a user-assigned managed identity only, not the system-assigned one this script gives it. Nothing was changed. Choose a user-assigned identity in the wizard (Identity step) and run the new script.`,
+                'vmss-flexible-system-identity',
+              ),
+            ),
+          ]
+        : []),
+    ],
+  };
 }

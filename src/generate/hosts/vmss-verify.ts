@@ -36,15 +36,18 @@ import {
 } from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
-import { countLines, METADATA_SCRIPT, metadataJudgeLines } from './dapr-metadata-check';
+import { countLines } from './captured-lines';
+import { ORCHESTRATION_MODE } from './vmss-orchestration';
+import { METADATA_SCRIPT, metadataJudgeLines } from './dapr-metadata-check';
 import { daprRunLine } from './self-hosted';
-import { IMDS_ATTEMPTS, IMDS_DELAY_SECONDS, imdsTokenUrl } from './vm-verify';
+import { IMDS_ATTEMPTS, IMDS_DELAY_SECONDS, IMDS_TRY_SECONDS, imdsStatusCurl } from './vm-verify';
 
-/** How many instances the setup checks: each Run Command takes a minute or so, and the instances share one model. */
+/** How many instances the setup checks: each Run Command takes a while, and one at a time runs on an instance. */
 export const INSTANCES_CHECKED = 3;
 const ORDINALS = ['first', 'second', 'third'] as const;
 
-const MODE = 'VMSS_ORCHESTRATION_MODE';
+// Read before any change (vmss-orchestration.ts).
+const MODE = ORCHESTRATION_MODE;
 const INSTANCES = 'VMSS_INSTANCES';
 const COUNT = 'VMSS_INSTANCE_COUNT';
 const INSTANCE = 'VMSS_INSTANCE';
@@ -63,7 +66,7 @@ export const IMDS_STATUS_MARKER = 'imds-token-status:';
 function instanceScript(plan: DeploymentPlan, clientId: string | undefined): string {
   return (
     `for attempt in ${Array.from({ length: IMDS_ATTEMPTS }, (_, index) => index + 1).join(' ')}; do ` +
-    `imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "${imdsTokenUrl(plan, clientId)}"); ` +
+    `imds_status=$(${imdsStatusCurl(plan, clientId)}); ` +
     `if [ "$imds_status" = 200 ]; then break; fi; sleep ${IMDS_DELAY_SECONDS}; done; ` +
     `echo "${IMDS_STATUS_MARKER} $imds_status"; ${METADATA_SCRIPT}`
   );
@@ -113,7 +116,7 @@ function instanceLines(plan: DeploymentPlan, index: number): ScriptLine[] {
       printLine(
         `Checking ${where}, `,
         v(INSTANCE),
-        `, through Run Command: a token from its identity endpoint (tried for up to ${IMDS_ATTEMPTS * IMDS_DELAY_SECONDS} s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more.`,
+        `, through Run Command: a token from its identity endpoint (${IMDS_ATTEMPTS} tries on the instance, at most ${IMDS_ATTEMPTS * (IMDS_TRY_SECONDS + IMDS_DELAY_SECONDS)} s) and the components in Dapr's metadata API. Run Command waits for the script to finish there.`,
       ),
       when(MODE, '!=', 'Flexible', [
         runOnInstance(
@@ -151,9 +154,6 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
         'Uniform orchestration: instance ids from az vmss list-instances, reached with az vmss run-command invoke.\n' +
         "Flexible: the instances are VMs (in the scale set's resource group), reached with az vm run-command invoke.",
     ),
-    command(words('az vmss show --name', v('VMSS_NAME'), ...RG, '--query orchestrationMode -o tsv'), {
-      captureTo: MODE,
-    }),
     when(MODE, '!=', 'Flexible', [
       command(
         words('az vmss list-instances --name', v('VMSS_NAME'), ...RG, '--query [].instanceId -o tsv'),
@@ -181,7 +181,7 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
       printLine(
         'The scale set has ',
         v(COUNT),
-        ` instance(s); this checks the first ${INSTANCES_CHECKED} of them (they share the scale set's model). Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name).`,
+        ` instance(s); this checks the first ${INSTANCES_CHECKED} of them. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name).`,
       ),
     ]),
     ...Array.from({ length: INSTANCES_CHECKED }, (_, index) => instanceLines(plan, index)).flat(),

@@ -117,7 +117,7 @@ if [ "$VMSS_OS_TYPE" != Linux ]; then
   exit 1
 fi
 
-# Read the scale set's orchestration mode: a Flexible scale set takes a user-assigned identity only.
+# Read the scale set's orchestration mode: a Flexible scale set takes a user-assigned identity only, and the checks at the end reach its instances by it.
 VMSS_ORCHESTRATION_MODE=$(az vmss show \
     --name "$VMSS_NAME" \
     --resource-group "$RESOURCE_GROUP" \
@@ -291,10 +291,6 @@ else
   # The scale set's instances (the first 3): each gives the identity a token, and Dapr there lists each component.
   # Uniform orchestration: instance ids from az vmss list-instances, reached with az vmss run-command invoke.
   # Flexible: the instances are VMs (in the scale set's resource group), reached with az vm run-command invoke.
-  VMSS_ORCHESTRATION_MODE=$(az vmss show \
-      --name "$VMSS_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query orchestrationMode -o tsv)
   if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
     VMSS_INSTANCES=$(az vmss list-instances \
         --name "$VMSS_NAME" \
@@ -312,18 +308,18 @@ else
     printf '%s\n' 'The scale set has no instances yet, so nothing runs there to check: once it has, run this script again (it changes nothing) to check them.'
   fi
   if [ "$VMSS_INSTANCE_COUNT" != 0 ]; then
-    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s); this checks the first 3 of them (they share the scale set's model). Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
+    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s); this checks the first 3 of them. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
   fi
   VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 1p)
   if [ "$VMSS_INSTANCE" != '' ]; then
-    printf '%s\n' "Checking the scale set's first instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (tried for up to 60 s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more."
+    printf '%s\n' "Checking the scale set's first instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (6 tries on the instance, at most 90 s) and the components in Dapr's metadata API. Run Command waits for the script to finish there."
     if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
       VMSS_INSTANCE_CHECK=$(az vmss run-command invoke \
           --name "$VMSS_NAME" \
           --resource-group "$RESOURCE_GROUP" \
           --instance-id "$VMSS_INSTANCE" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
@@ -331,7 +327,7 @@ else
           --name "$VMSS_INSTANCE" \
           --resource-group "$RESOURCE_GROUP" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
@@ -378,14 +374,14 @@ Its "components" list must name azurekeyvault, statestore, pubsub.'
   fi
   VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 2p)
   if [ "$VMSS_INSTANCE" != '' ]; then
-    printf '%s\n' "Checking the scale set's second instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (tried for up to 60 s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more."
+    printf '%s\n' "Checking the scale set's second instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (6 tries on the instance, at most 90 s) and the components in Dapr's metadata API. Run Command waits for the script to finish there."
     if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
       VMSS_INSTANCE_CHECK=$(az vmss run-command invoke \
           --name "$VMSS_NAME" \
           --resource-group "$RESOURCE_GROUP" \
           --instance-id "$VMSS_INSTANCE" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
@@ -393,7 +389,7 @@ Its "components" list must name azurekeyvault, statestore, pubsub.'
           --name "$VMSS_INSTANCE" \
           --resource-group "$RESOURCE_GROUP" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
@@ -440,14 +436,14 @@ Its "components" list must name azurekeyvault, statestore, pubsub.'
   fi
   VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 3p)
   if [ "$VMSS_INSTANCE" != '' ]; then
-    printf '%s\n' "Checking the scale set's third instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (tried for up to 60 s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more."
+    printf '%s\n' "Checking the scale set's third instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (6 tries on the instance, at most 90 s) and the components in Dapr's metadata API. Run Command waits for the script to finish there."
     if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
       VMSS_INSTANCE_CHECK=$(az vmss run-command invoke \
           --name "$VMSS_NAME" \
           --resource-group "$RESOURCE_GROUP" \
           --instance-id "$VMSS_INSTANCE" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
@@ -455,7 +451,7 @@ Its "components" list must name azurekeyvault, statestore, pubsub.'
           --name "$VMSS_INSTANCE" \
           --resource-group "$RESOURCE_GROUP" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)

@@ -103,6 +103,12 @@ if [ "$VMSS_OS_TYPE" != Linux ]; then
   exit 1
 fi
 
+# Read the scale set's orchestration mode (Uniform or Flexible): the checks at the end reach its instances by it.
+VMSS_ORCHESTRATION_MODE=$(az vmss show \
+    --name "$VMSS_NAME" \
+    --resource-group "$RESOURCE_GROUP" \
+    --query orchestrationMode -o tsv)
+
 # Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run. Read its identity too, to tell later whether this run changed it.
 UPGRADE_MODE=$(az vmss show \
     --name "$VMSS_NAME" \
@@ -228,10 +234,6 @@ else
   # The scale set's instances (the first 3): each gives the identity a token, and Dapr there lists each component.
   # Uniform orchestration: instance ids from az vmss list-instances, reached with az vmss run-command invoke.
   # Flexible: the instances are VMs (in the scale set's resource group), reached with az vm run-command invoke.
-  VMSS_ORCHESTRATION_MODE=$(az vmss show \
-      --name "$VMSS_NAME" \
-      --resource-group "$RESOURCE_GROUP" \
-      --query orchestrationMode -o tsv)
   if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
     VMSS_INSTANCES=$(az vmss list-instances \
         --name "$VMSS_NAME" \
@@ -249,18 +251,18 @@ else
     printf '%s\n' 'The scale set has no instances yet, so nothing runs there to check: once it has, run this script again (it changes nothing) to check them.'
   fi
   if [ "$VMSS_INSTANCE_COUNT" != 0 ]; then
-    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s); this checks the first 3 of them (they share the scale set's model). Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
+    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s); this checks the first 3 of them. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
   fi
   VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 1p)
   if [ "$VMSS_INSTANCE" != '' ]; then
-    printf '%s\n' "Checking the scale set's first instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (tried for up to 60 s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more."
+    printf '%s\n' "Checking the scale set's first instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (6 tries on the instance, at most 90 s) and the components in Dapr's metadata API. Run Command waits for the script to finish there."
     if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
       VMSS_INSTANCE_CHECK=$(az vmss run-command invoke \
           --name "$VMSS_NAME" \
           --resource-group "$RESOURCE_GROUP" \
           --instance-id "$VMSS_INSTANCE" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
@@ -268,7 +270,7 @@ else
           --name "$VMSS_INSTANCE" \
           --resource-group "$RESOURCE_GROUP" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
@@ -307,14 +309,14 @@ Its "components" list must name azurekeyvault.'
   fi
   VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 2p)
   if [ "$VMSS_INSTANCE" != '' ]; then
-    printf '%s\n' "Checking the scale set's second instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (tried for up to 60 s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more."
+    printf '%s\n' "Checking the scale set's second instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (6 tries on the instance, at most 90 s) and the components in Dapr's metadata API. Run Command waits for the script to finish there."
     if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
       VMSS_INSTANCE_CHECK=$(az vmss run-command invoke \
           --name "$VMSS_NAME" \
           --resource-group "$RESOURCE_GROUP" \
           --instance-id "$VMSS_INSTANCE" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
@@ -322,7 +324,7 @@ Its "components" list must name azurekeyvault.'
           --name "$VMSS_INSTANCE" \
           --resource-group "$RESOURCE_GROUP" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
@@ -361,14 +363,14 @@ Its "components" list must name azurekeyvault.'
   fi
   VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 3p)
   if [ "$VMSS_INSTANCE" != '' ]; then
-    printf '%s\n' "Checking the scale set's third instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (tried for up to 60 s on the instance) and the components in Dapr's metadata API. Run Command takes a minute or more."
+    printf '%s\n' "Checking the scale set's third instance, ${VMSS_INSTANCE}, through Run Command: a token from its identity endpoint (6 tries on the instance, at most 90 s) and the components in Dapr's metadata API. Run Command waits for the script to finish there."
     if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
       VMSS_INSTANCE_CHECK=$(az vmss run-command invoke \
           --name "$VMSS_NAME" \
           --resource-group "$RESOURCE_GROUP" \
           --instance-id "$VMSS_INSTANCE" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
@@ -376,7 +378,7 @@ Its "components" list must name azurekeyvault.'
           --name "$VMSS_INSTANCE" \
           --resource-group "$RESOURCE_GROUP" \
           --command-id RunShellScript \
-          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
+          --scripts 'for attempt in 1 2 3 4 5 6; do imds_status=$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/&client_id='"$CLIENT_ID"'"); if [ "$imds_status" = 200 ]; then break; fi; sleep 10; done; echo "imds-token-status: $imds_status"; dapr_status=$(curl -s -o /dev/null -w "%{http_code}" http://localhost:3500/v1.0/metadata); if [ "$dapr_status" = 200 ]; then echo "dapr-metadata-api: answered"; curl -sf http://localhost:3500/v1.0/metadata | grep -o "{\"name\":\"[^\"]*\",\"type\":\"[^\"]*\"" || true; elif [ "$dapr_status" = 401 ]; then echo "dapr-metadata-api: requires the API token"; else echo "dapr-metadata-api: no answer"; fi' \
           --query 'value[0].message' -o tsv || true)
     fi
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
