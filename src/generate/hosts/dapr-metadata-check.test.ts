@@ -11,7 +11,8 @@ import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
 import { loadGoldenScenarios } from '../../test-support/golden';
 import { buildPlan } from '../plan/build-plan';
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import { loadedEntry, METADATA_SCRIPT } from './dapr-metadata-check';
+import { goldenComponentTypes } from '../../test-support/golden-component-types';
+import { METADATA_SCRIPT } from './dapr-metadata-check';
 
 afterAll(removeFakeCloudRuns);
 
@@ -45,11 +46,11 @@ function withDaprd(
   };
 }
 
-function typeOf(plan: DeploymentPlan, name: string): string {
-  const entry = plan.components.find((component) => component.name === name);
-  if (entry === undefined) throw new Error(`No component ${name}`);
-  // The entry is `{"name":"<name>","type":"<type>"`: its last quoted value is the type.
-  return /"type":"([^"]+)"$/.exec(loadedEntry(entry))?.[1] ?? '';
+/** The component's Dapr type as the scenario's hand-checked component file gives it. */
+function typeOf(scenarioName: string, name: string): string {
+  const found = goldenComponentTypes(scenarioName).find((component) => component.name === name);
+  if (found === undefined) throw new Error(`No component ${name} in ${scenarioName}`);
+  return found.type;
 }
 
 describe('the metadata script run on the VM', () => {
@@ -81,7 +82,7 @@ describe('the VM setup proves that Dapr loaded each component', SLOW, () => {
     const { script, plan, seed } = scenario('three-components-vm');
     const loaded = plan.components.map((component) => ({
       name: component.name,
-      type: typeOf(plan, component.name),
+      type: typeOf('three-components-vm', component.name),
     }));
     const result = runWithFakeCloud(script, withDaprd(seed, loaded));
     expect(result.stderr).not.toContain('does not list the component');
@@ -95,7 +96,7 @@ describe('the VM setup proves that Dapr loaded each component', SLOW, () => {
     const { script, plan, seed } = scenario('three-components-vm');
     const loaded = plan.components
       .filter((component) => component.name !== 'statestore')
-      .map((component) => ({ name: component.name, type: typeOf(plan, component.name) }));
+      .map((component) => ({ name: component.name, type: typeOf('three-components-vm', component.name) }));
     const result = runWithFakeCloud(script, withDaprd(seed, loaded, ['statestore']));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Not listed by Dapr's metadata API on the VM: statestore.\n");
@@ -108,7 +109,7 @@ describe('the VM setup proves that Dapr loaded each component', SLOW, () => {
     const { script, plan, seed } = scenario('three-components-vm');
     const loaded = plan.components
       .filter((component) => component.name === 'statestore')
-      .map((component) => ({ name: component.name, type: typeOf(plan, component.name) }));
+      .map((component) => ({ name: component.name, type: typeOf('three-components-vm', component.name) }));
     const result = runWithFakeCloud(script, withDaprd(seed, loaded));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Not listed by Dapr's metadata API on the VM: azurekeyvault pubsub.\n");
@@ -123,7 +124,7 @@ describe('the VM setup proves that Dapr loaded each component', SLOW, () => {
     const { script, plan, seed } = scenario('three-components-vm');
     const loaded = plan.components.map((component) => ({
       name: component.name,
-      type: typeOf(plan, component.name),
+      type: typeOf('three-components-vm', component.name),
     }));
     const result = runWithFakeCloud(script, withDaprd(seed, loaded, [], true));
     expect(result.status).toBe(0);

@@ -15,7 +15,7 @@ import { buildSetupScript } from '../az-script';
 import { buildPlan } from '../plan/build-plan';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { toBash } from '../to-bash';
-import { loadedEntry } from './dapr-metadata-check';
+import { goldenComponentTypes } from '../../test-support/golden-component-types';
 
 afterAll(removeFakeCloudRuns);
 
@@ -38,14 +38,9 @@ function userAssigned(name: string): { script: string; plan: DeploymentPlan; see
   return { script: toBash(buildSetupScript(plan)), plan, seed: seedFromPlan(plan) };
 }
 
-/** Each component as the metadata API lists it: its name and Dapr type. */
-function loaded(plan: DeploymentPlan, except: readonly string[] = []): { name: string; type: string }[] {
-  return plan.components
-    .filter((component) => !except.includes(component.name))
-    .map((component) => ({
-      name: component.name,
-      type: /"type":"([^"]+)"$/.exec(loadedEntry(component))?.[1] ?? '',
-    }));
+/** Each component as the metadata API lists it: its name and Dapr type, from the scenario's component files. */
+function loaded(scenarioName: string, except: readonly string[] = []): { name: string; type: string }[] {
+  return goldenComponentTypes(scenarioName).filter((component) => !except.includes(component.name));
 }
 
 /** The seed with the scale set's fields changed (its instances, its model's daprd state, its mode). */
@@ -101,8 +96,8 @@ describe('the scale set setup checks its instances', SLOW, () => {
   });
 
   it('Uniform, every component loaded on both: says so for each', () => {
-    const { script, plan, seed } = scenario('three-components-vmss');
-    const daprMetadata = { appId: 'orders-api', components: loaded(plan) };
+    const { script, seed } = scenario('three-components-vmss');
+    const daprMetadata = { appId: 'orders-api', components: loaded('three-components-vmss') };
     const result = runWithFakeCloud(script, withScaleSet(seed, { daprMetadata }));
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
@@ -111,9 +106,12 @@ describe('the scale set setup checks its instances', SLOW, () => {
   });
 
   it('Uniform, the second instance without two components: names it and both, and stops with the entry', () => {
-    const { script, plan, seed } = scenario('three-components-vmss');
-    const all = { appId: 'orders-api', components: loaded(plan) };
-    const partial = { appId: 'orders-api', components: loaded(plan, ['azurekeyvault', 'pubsub']) };
+    const { script, seed } = scenario('three-components-vmss');
+    const all = { appId: 'orders-api', components: loaded('three-components-vmss') };
+    const partial = {
+      appId: 'orders-api',
+      components: loaded('three-components-vmss', ['azurekeyvault', 'pubsub']),
+    };
     const instances = { '0': {}, '1': { daprMetadata: partial } };
     const result = runWithFakeCloud(script, withScaleSet(seed, { daprMetadata: all, instances }));
     expect(result.status).toBe(1);
@@ -166,7 +164,7 @@ describe('the scale set setup checks its instances', SLOW, () => {
 
   it('Flexible: reaches the first 3 of 4 VMs with az vm run-command invoke, never the scale-set VM API', () => {
     const { script, plan, seed } = userAssigned('three-components-vmss');
-    const daprMetadata = { appId: 'orders-api', components: loaded(plan) };
+    const daprMetadata = { appId: 'orders-api', components: loaded('three-components-vmss') };
     const result = runWithFakeCloud(script, flexible(seed, plan, 4, { daprMetadata }));
     expect(result.stderr).not.toContain('instanceId must be a number');
     expect(result.status).toBe(0);
