@@ -71,6 +71,10 @@ const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
   VMSS_INSTANCE: '0',
   VMSS_INSTANCES: '0\n1',
   VMSS_INSTANCE_COUNT: '2',
+  // A Flexible scale set's VM names (hosts/vmss-rollout.ts, vmss-verify.ts), one a line, and one of them.
+  VMSS_VM_NAMES: 'vmss-orders_1a2b3c4d\nvmss-orders_5e6f7a8b',
+  VMSS_VM_NAME: 'vmss-orders_1a2b3c4d',
+  VMSS_VMS_NOT_LINUX: '',
   VMSS_INSTANCE_CHECK:
     'Enable succeeded: \n[stdout]\nimds-token-status: 200\ndapr-metadata-api: no answer\n\n[stderr]\n',
   // The components the metadata check found missing (hosts/dapr-metadata-check.ts): read, never passed to az.

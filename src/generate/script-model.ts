@@ -158,7 +158,22 @@ export interface Stop {
   readonly message: string;
 }
 
-export type ScriptLine = Command | WriteFile | Guard | Note | Conditional | Retry | VersionAtLeast | Stop;
+/**
+ * Runs its lines once for each non-empty line of a variable, with that line in `item`: for a list Azure
+ * printed (`-o tsv` of a JMESPath list), such as a Flexible scale set's VM names. Each line is one value,
+ * never split further or expanded. Its lines must not write files, as a conditional's.
+ */
+export interface EachLine {
+  readonly kind: 'each-line';
+  /** The variable holding the list, one value a line. */
+  readonly list: string;
+  /** The variable each value is put in. */
+  readonly item: string;
+  readonly lines: readonly Exclude<ScriptLine, WriteFile>[];
+}
+
+export type ScriptLine =
+  Command | WriteFile | Guard | Note | Conditional | EachLine | Retry | VersionAtLeast | Stop;
 
 export interface ScriptStep {
   /** One line: what the step does and why. */
@@ -255,6 +270,10 @@ export function when(
     : { kind: 'if', variable, operator, value, lines, dryRun };
 }
 
+export function eachLine(list: string, item: string, lines: EachLine['lines']): EachLine {
+  return { kind: 'each-line', list, item, lines };
+}
+
 export function retry(
   line: Command,
   options: {
@@ -348,7 +367,7 @@ function commandsIn(lines: readonly ScriptLine[]): Command[] {
   return lines.flatMap((line): Command[] => {
     if (line.kind === 'command') return [line];
     if (line.kind === 'retry') return [line.command];
-    return line.kind === 'if' ? commandsIn(line.lines) : [];
+    return line.kind === 'if' || line.kind === 'each-line' ? commandsIn(line.lines) : [];
   });
 }
 
@@ -361,7 +380,7 @@ export function commandsOf(script: Script): Command[] {
 function retryFlagsIn(lines: readonly ScriptLine[]): string[] {
   return lines.flatMap((line): string[] => {
     if (line.kind === 'retry') return line.flagOnFailure === undefined ? [] : [line.flagOnFailure];
-    return line.kind === 'if' ? retryFlagsIn(line.lines) : [];
+    return line.kind === 'if' || line.kind === 'each-line' ? retryFlagsIn(line.lines) : [];
   });
 }
 

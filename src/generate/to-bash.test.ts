@@ -7,6 +7,7 @@ import {
   cmd,
   command,
   commandEffect,
+  eachLine,
   join,
   lit,
   orStop,
@@ -171,6 +172,34 @@ describe('when', () => {
     const other = value === 'x' ? 'y' : 'x';
     const script = `SAME=${quoteLiteral(value)}; OTHER=${quoteLiteral(other)}\n${text.replace('#!/usr/bin/env bash', '')}`;
     expect(bashEcho(script)).toBe('changed-other\n');
+  });
+});
+
+describe('eachLine', () => {
+  const loop = (list: string, inner: ScriptLine[]) =>
+    `LIST=${quoteLiteral(list)}\n` +
+    toBash({
+      header: ['test'],
+      variables: [],
+      steps: [{ comment: 'each', lines: [eachLine('LIST', 'ITEM', inner)] }],
+    }).replace('#!/usr/bin/env bash', '');
+
+  it('runs its lines once for each non-empty line, each line one word, never expanded', () => {
+    const values = HOSTILE.filter((value) => value !== '' && !value.includes('\n'));
+    const output = bashEcho(loop(values.join('\n') + '\n\n', [command(['printf', '<%s>\\n', v('ITEM')])]));
+    expect(output).toBe(values.map((value) => `<${value}>\n`).join(''));
+  });
+
+  it('runs nothing for an empty list', () => {
+    expect(bashEcho(loop('', [cmd('echo ran')]))).toBe('');
+  });
+
+  it('keeps the list from the standard input of the commands inside', () => {
+    expect(bashEcho(loop('a\nb', [command(['cat'], { stdinFrom: '/dev/null' }), cmd('echo next')]))).toBe(
+      'next\nnext\n',
+    );
+    // cat without a file reads the loop's standard input, not the list: each item still runs.
+    expect(bashEcho(`${loop('a\nb', [cmd('cat'), cmd('echo next')])} < /dev/null`)).toBe('next\nnext\n');
   });
 });
 

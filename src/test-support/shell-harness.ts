@@ -140,6 +140,13 @@ export function expectedCalls(script: Script, inputs: StubInputs): Expected {
         conditionHolds(line, values.get(line.variable) ?? '', resolveWord(line.value, values))
       )
         runLines(line.lines);
+      // As the rendered `while read` loop: once for each non-empty line of the list.
+      else if (line.kind === 'each-line') {
+        for (const item of (values.get(line.list) ?? '').split('\n').filter((text) => text !== '')) {
+          values.set(line.item, item);
+          runLines(line.lines);
+        }
+      }
       // The comparison pipeline runs only for a value that is a version (printf is a builtin).
       else if (
         line.kind === 'version-at-least' &&

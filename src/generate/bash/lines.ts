@@ -3,7 +3,7 @@
  * any kind, so it is rendered here beside the switch it recurses into; each other kind has its own module.
  * A new line kind fails the build here until it has a renderer.
  */
-import type { Conditional, ScriptLine, ScriptStep } from '../script-model';
+import type { Conditional, EachLine, ScriptLine, ScriptStep } from '../script-model';
 import { renderCommand } from './command';
 import { comment, quoteLiteral, renderWord } from './quoting';
 import { renderRetry } from './retry';
@@ -24,6 +24,20 @@ function renderConditional(line: Conditional, indent: string): string {
   ].join('\n');
 }
 
+/**
+ * A loop over the list's lines, read from file descriptor 3 so that no command inside reads the list from its
+ * standard input; `IFS= read -r` keeps each line as it is (no trimming, no backslash escapes). An empty list
+ * is one empty line to Bash's here-string, which the loop skips.
+ */
+function renderEachLine(line: EachLine, indent: string): string {
+  return [
+    `${indent}while IFS= read -r -u 3 ${line.item}; do`,
+    `${indent}  if [ -z "$${line.item}" ]; then continue; fi`,
+    ...line.lines.map((inner) => renderLine(inner, `${indent}  `)),
+    `${indent}done 3<<< "$${line.list}"`,
+  ].join('\n');
+}
+
 /** `indent` only inside a conditional, whose lines never write files (a here-document cannot be indented). */
 function renderLine(line: ScriptLine, indent = ''): string {
   switch (line.kind) {
@@ -37,6 +51,8 @@ function renderLine(line: ScriptLine, indent = ''): string {
       return comment(line.text, indent);
     case 'if':
       return renderConditional(line, indent);
+    case 'each-line':
+      return renderEachLine(line, indent);
     case 'retry':
       return renderRetry(line, indent);
     case 'version-at-least':

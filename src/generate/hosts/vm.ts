@@ -4,33 +4,19 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
-import {
-  capture,
-  command,
-  join,
-  lit,
-  note,
-  printLine,
-  v,
-  versionAtLeast,
-  when,
-  words,
-  type ScriptLine,
-  type ScriptStep,
-} from '../script-model';
+import { capture, command, join, lit, note, v, versionAtLeast, type ScriptStep } from '../script-model';
 import { fileList, guard, RG } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { vmVerifyLines } from './vm-verify';
 import { scaleSetVerifyLines } from './vmss-verify';
 import { scaleSetPreflightSteps } from './vmss-orchestration';
+import { readUpgradePolicyStep, rolloutStep } from './vmss-rollout';
 import { assignIdentitySteps, daprRunLine, writeAndPlaceSteps } from './self-hosted';
 import {
   readSystemPrincipalStep,
   removeHostIdentityStep,
   removeLocalFilesLines,
 } from '../teardown/host-steps';
-
-const UPGRADE_MODE = 'UPGRADE_MODE';
 
 const DAPR_VERSION = 'DAPR_VERSION';
 const UPGRADE_DOC = 'https://docs.dapr.io/operations/hosting/self-hosted/self-hosted-upgrade/';
@@ -173,104 +159,6 @@ function placement(plan: DeploymentPlan): string {
 }
 
 /**
- * The scale set's upgrade policy decides whether the instances that exist get the identity: `az vmss identity
- * assign` changes the scale-set model, and with Manual (the default of `az vmss create`) the CLI itself warns
- * that `az vmss update-instances --instance-ids *` must propagate it (azure-cli vm/custom.py
- * assign_vmss_identity, create_vmss upgrade_policy_mode='manual'). Read before anything changes.
- */
-const readUpgradePolicyStep = (): ScriptStep => ({
-  comment:
-    "Read the scale set's upgrade policy (Automatic, Rolling or Manual): it decides how the identity reaches the instances that already run. Read its identity too, to tell later whether this run changed it.",
-  lines: [
-    capture(UPGRADE_MODE, 'az vmss show --name', v('VMSS_NAME'), ...RG, '--query upgradePolicy.mode -o tsv'),
-    identityOfScaleSet(IDENTITY_BEFORE),
-  ],
-});
-
-const IDENTITY_BEFORE = 'VMSS_IDENTITY_BEFORE';
-const IDENTITY_AFTER = 'VMSS_IDENTITY_AFTER';
-
-/**
- * The scale-set model's identity block as JSON (principalId, type, userAssignedIdentities): equal before and
- * after the assign step exactly when that step changed nothing, as on a second run or in a dry run.
- */
-function identityOfScaleSet(variable: string): ScriptLine {
-  return capture(variable, 'az vmss show --name', v('VMSS_NAME'), ...RG, '--query identity -o json');
-}
-
-/**
- * Manual: nothing reaches the existing instances until they are updated; new instances use the latest model.
- * Automatic and Rolling: the scale set applies the model change itself (all at once, or in batches).
- * update-instances brings an instance to the whole latest model, so changes already waiting in it apply too;
- * OS image and VM size changes need a restart or reimage (MicrosoftDocs/azure-docs
- * articles/virtual-machine-scale-sets/virtual-machine-scale-sets-upgrade-policy.md, "What triggers an
- * upgrade"). That page does not say whether an identity change alone restarts an instance: the note says so.
- */
-const VMSS_UPDATE_WARNING =
-  'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.';
-
-/**
- * With Manual, the instances are updated only when this run changed the scale set's identity: update-instances
- * also pushes any other change waiting in the model, so a run that changed nothing must not call it (a second
- * run changes nothing). The line that lists the instances a run could not update is printed at the end.
- */
-const VMSS_UNCHANGED_NOTICE =
-  "The scale set's identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). The az vmss list-instances line printed at the end lists the instances still on an older model.";
-
-/**
- * A dry run skipped the assign, so its identity reads the same before and after whatever a real run would do:
- * it cannot tell, and says what a real run does instead of claiming either branch.
- */
-const VMSS_DRY_RUN_NOTICE =
-  "DRY RUN: a dry run does not assign the identity, so it cannot tell whether a real run changes the scale set's identity. A real run updates every instance to the latest model here (az vmss update-instances --instance-ids '*') when its assign changed the identity, and leaves the instances as they are when the identity was already there.";
-
-/**
- * Right after the identity is assigned, before the grants: a grant can stop the script (a 403 on the role
- * assignment, the Key Vault access policy it will not overwrite), and the next run, which finds the identity
- * as it left it, would then never update the instances. Tolerated, with the CLI's own error above the
- * warning, so that a failed update still lets the grants and the files follow: only the existing instances
- * miss the identity then, and the warning says how to update them.
- */
-const rolloutStep = (): ScriptStep => ({
-  comment:
-    'Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:',
-  lines: [
-    note(
-      'Before the grants: a grant that stops the script (a 403, an access policy it will not overwrite) would\n' +
-        'otherwise leave the instances without the identity, and a second run, which finds it unchanged, would\n' +
-        'not update them.',
-    ),
-    identityOfScaleSet(IDENTITY_AFTER),
-    when(UPGRADE_MODE, '=', 'Manual', [
-      note(
-        "update-instances brings every instance to the scale set's latest model: the identity, and any other\n" +
-          'change still waiting in the model (an OS image or VM size change restarts or reimages the instance).\n' +
-          'Whether the identity change alone restarts an instance is not documented; plan for a restart.\n' +
-          'On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:\n' +
-          'check with the az vmss list-instances line printed at the end.',
-      ),
-      when(
-        IDENTITY_AFTER,
-        '!=',
-        v(IDENTITY_BEFORE),
-        [
-          printLine(VMSS_UPDATE_WARNING),
-          command(
-            words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', '*', '-o none'),
-            {
-              tolerateFailure: true,
-            },
-          ),
-        ],
-        'skipped',
-      ),
-      when(IDENTITY_AFTER, '=', v(IDENTITY_BEFORE), [printLine(VMSS_UNCHANGED_NOTICE)], 'skipped'),
-    ]),
-    when(UPGRADE_MODE, '=', 'Manual', [printLine(VMSS_DRY_RUN_NOTICE)], 'only'),
-  ],
-});
-
-/**
  * Grants, the local files, the identity. The component files copied to the machines are the user's copies:
  * a note says where. With Manual upgrade policy, instances keep an identity change of the model until updated.
  */
@@ -332,7 +220,7 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
             },
             '--identities',
           ),
-          ...(isScaleSet ? [rolloutStep()] : []),
+          ...(isScaleSet ? [rolloutStep(plan)] : []),
         ],
         grantSteps,
         writeAndPlaceSteps(plan, placement(plan)),

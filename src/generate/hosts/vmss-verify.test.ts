@@ -53,16 +53,31 @@ function withScaleSet(seed: FakeCloudState, fields: Record<string, unknown>): Fa
   };
 }
 
-/** A Flexible scale set of `count` VMs in its resource group, each running the scale set's model. */
-function flexible(seed: FakeCloudState, plan: DeploymentPlan, count: number, fields = {}): FakeCloudState {
+/**
+ * A Flexible scale set of `count` VMs in its resource group, each running the scale set's model; Linux, but
+ * for the indexes in `windows` (a Flexible scale set may mix them). The scale set's model has no VM profile.
+ */
+function flexible(
+  seed: FakeCloudState,
+  plan: DeploymentPlan,
+  count: number,
+  fields = {},
+  windows: readonly number[] = [],
+): FakeCloudState {
   const group = plan.resourceGroup;
   const scaleSetId = fakeResourceId('vmss', group, plan.hostName);
   const vms = Array.from({ length: count }, (_, index) =>
     fakeResource('vm', group, `${plan.hostName}_0000000${index}`, {
       virtualMachineScaleSet: { id: scaleSetId },
+      storageProfile: { osDisk: { osType: windows.includes(index) ? 'Windows' : 'Linux' } },
     }),
   );
-  const changed = withScaleSet(seed, { orchestrationMode: 'Flexible', instances: {}, ...fields });
+  const changed = withScaleSet(seed, {
+    orchestrationMode: 'Flexible',
+    instances: {},
+    virtualMachineProfile: null,
+    ...fields,
+  });
   return { ...changed, resources: [...changed.resources, ...vms] };
 }
 
@@ -178,6 +193,51 @@ describe('the scale set setup checks its instances', SLOW, () => {
     expect(result.stdout).toContain(
       "Dapr's metadata API on the scale set's third instance lists every component: azurekeyvault, statestore, pubsub.",
     );
+  });
+
+  it('Flexible, Manual: updates each VM by its name (the instance id there), never with "*"', () => {
+    const { script, plan, seed } = userAssigned('vmss-user');
+    const result = runWithFakeCloud(script, flexible(seed, plan, 2));
+    expect(result.status).toBe(0);
+    const updates = result.calls
+      .filter((call) => call.program === 'az' && call.argv.slice(0, 2).join(' ') === 'vmss update-instances')
+      .map((call) => call.argv[call.argv.indexOf('--instance-ids') + 1]);
+    expect(updates).toEqual([`${plan.hostName}_00000000`, `${plan.hostName}_00000001`]);
+    // A second run finds the identity as it left it: no update.
+    const again = runWithFakeCloud(script, result.stateAfter, { workDir: result.workDir });
+    expect(again.status).toBe(0);
+    expect(
+      again.calls.filter(
+        (call) => call.program === 'az' && call.argv.slice(0, 2).join(' ') === 'vmss update-instances',
+      ),
+    ).toEqual([]);
+  });
+
+  it('Flexible without an upgrade policy: updates nothing and gives the command for one VM', () => {
+    const { script, plan, seed } = userAssigned('vmss-user');
+    const result = runWithFakeCloud(script, flexible(seed, plan, 1, { upgradePolicy: null }));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('The scale set has no upgrade policy');
+    expect(result.stdout).toMatch(
+      /az vm identity assign --name <VM name> --resource-group rg-orders --identities \/subscriptions\/.*\/userAssignedIdentities\/id-orders/,
+    );
+    expect(result.calls.some((call) => call.argv.slice(0, 2).join(' ') === 'vmss update-instances')).toBe(
+      false,
+    );
+  });
+
+  it('Flexible with a Windows VM: checks the Linux VMs only and names the other', () => {
+    const { script, plan, seed } = userAssigned('vmss-user');
+    const result = runWithFakeCloud(script, flexible(seed, plan, 3, {}, [1]));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      `Not checked, as they are not Linux (Run Command's shell script needs Linux): the scale set's VMs ${plan.hostName}_00000001.`,
+    );
+    expect(result.stdout).toContain('The scale set has 2 instance(s)');
+    expect(runCommands(result, 'vm').map((argv) => argv[argv.indexOf('--name') + 1])).toEqual([
+      `${plan.hostName}_00000000`,
+      `${plan.hostName}_00000002`,
+    ]);
   });
 
   it('no instances: says so, runs no command on a machine, and succeeds', () => {

@@ -53,6 +53,7 @@ const COUNT = 'VMSS_INSTANCE_COUNT';
 const INSTANCE = 'VMSS_INSTANCE';
 const OUTPUT = 'VMSS_INSTANCE_CHECK';
 const TOKEN = 'VMSS_INSTANCE_TOKEN';
+const NOT_LINUX = 'VMSS_VMS_NOT_LINUX';
 
 /** What the instance prints after its token tries: the last HTTP status of the token request. */
 export const IMDS_STATUS_MARKER = 'imds-token-status:';
@@ -133,7 +134,7 @@ function instanceLines(plan: DeploymentPlan, index: number): ScriptLine[] {
         '=',
         '0',
         failureMessage(
-          `On ${where}, the instance metadata service (169.254.169.254) gave no token for the ${who} after ${IMDS_ATTEMPTS} tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one's VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either.`,
+          `On ${where}, the instance metadata service (169.254.169.254) gave no token for the ${who} after ${IMDS_ATTEMPTS} tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one's VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id, or its VM name on Flexible>, or, on a Flexible scale set without an upgrade policy, az vm identity assign on the VM.`,
           'imds-no-token',
         ),
         { detail: join(`The scale set's instance `, v(INSTANCE), ':') },
@@ -161,10 +162,41 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
         { captureTo: INSTANCES, effect: 'read-only' },
       ),
     ]),
+    // A Flexible scale set may mix Linux and Windows VMs (virtual-machine-scale-sets-orchestration-modes.md,
+    // "Mix operating systems"), and RunShellScript needs Linux: only its Linux VMs are checked, the others named.
+    // az vm list prints each VM's storageProfile.osDisk.osType (Compute OSDisk.osType: Windows or Linux).
     when(MODE, '=', 'Flexible', [
-      command(words('az vm list', ...RG, '--vmss', v('VMSS_NAME'), '--query [].name -o tsv'), {
-        captureTo: INSTANCES,
-      }),
+      command(
+        words(
+          'az vm list',
+          ...RG,
+          '--vmss',
+          v('VMSS_NAME'),
+          '--query',
+          lit("[?storageProfile.osDisk.osType=='Linux'].name"),
+          '-o tsv',
+        ),
+        { captureTo: INSTANCES },
+      ),
+      command(
+        words(
+          'az vm list',
+          ...RG,
+          '--vmss',
+          v('VMSS_NAME'),
+          '--query',
+          lit("join(', ', [?storageProfile.osDisk.osType!='Linux'].name)"),
+          '-o tsv',
+        ),
+        { captureTo: NOT_LINUX },
+      ),
+      when(NOT_LINUX, '!=', '', [
+        printLine(
+          "Not checked, as they are not Linux (Run Command's shell script needs Linux): the scale set's VMs ",
+          v(NOT_LINUX),
+          '.',
+        ),
+      ]),
     ]),
     command(['printf', '%s\\n', v(INSTANCES)], {
       captureTo: COUNT,
@@ -185,14 +217,17 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
       ),
     ]),
     ...Array.from({ length: INSTANCES_CHECKED }, (_, index) => instanceLines(plan, index)).flat(),
-    // The rollout step (vm.ts) points here. latestModelApplied is a top-level field of the list's output
-    // (aaz/latest/vmss/_list_instances.py, client_flatten); printed, for the user to act on.
-    printLine(
-      'Instances not yet on the latest model (so still without the identity, Uniform orchestration), to update with az vmss update-instances --instance-ids <ids>:\n  az vmss list-instances --name ',
-      v('VMSS_NAME'),
-      ' --resource-group ',
-      v('RESOURCE_GROUP'),
-      " --query '[?!latestModelApplied].instanceId' -o tsv",
-    ),
+    // The rollout step (vmss-rollout.ts) points here. latestModelApplied is a top-level field of the list's
+    // output (aaz/latest/vmss/_list_instances.py, client_flatten); printed, for the user to act on. Uniform
+    // only: what the list prints for a Flexible scale set was not confirmed.
+    when(MODE, '!=', 'Flexible', [
+      printLine(
+        'Instances not yet on the latest model (so still without the identity), to update with az vmss update-instances --instance-ids <ids>:\n  az vmss list-instances --name ',
+        v('VMSS_NAME'),
+        ' --resource-group ',
+        v('RESOURCE_GROUP'),
+        " --query '[?!latestModelApplied].instanceId' -o tsv",
+      ),
+    ]),
   ];
 }

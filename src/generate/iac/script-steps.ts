@@ -32,7 +32,7 @@ export function applySteps(plan: DeploymentPlan): ScriptStep[] {
 function commandsOf(lines: readonly ScriptLine[]): Command[] {
   return lines.flatMap((line) => {
     if (line.kind === 'command') return [line];
-    if (line.kind === 'if') return commandsOf(line.lines);
+    if (line.kind === 'if' || line.kind === 'each-line') return commandsOf(line.lines);
     return [];
   });
 }

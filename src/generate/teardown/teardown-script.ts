@@ -182,6 +182,10 @@ function variablesRead(lines: readonly ScriptLine[], into: Set<string>): void {
         words([line.value]);
         variablesRead(line.lines, into);
         break;
+      case 'each-line':
+        into.add(line.list);
+        variablesRead(line.lines, into);
+        break;
       case 'guard':
         into.add(line.variable);
         words(line.detail === undefined ? [line.value] : [line.value, line.detail]);

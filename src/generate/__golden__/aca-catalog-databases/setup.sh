@@ -867,7 +867,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'pg-state: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'pg-state: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'pg-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -900,7 +900,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'pg-state-v1: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'pg-state-v1: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'pg-state-v1: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -933,7 +933,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'postgres-binding: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'postgres-binding: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'postgres-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -966,7 +966,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'pg-config: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'pg-config: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'pg-config: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -995,7 +995,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'sql-state: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'sql-state: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'sql-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1024,7 +1024,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'sql-state-v1: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'sql-state-v1: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'sql-state-v1: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1057,7 +1057,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'redis-state: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'redis-state: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'redis-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1090,7 +1090,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'redis-pubsub: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'redis-pubsub: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'redis-pubsub: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1123,7 +1123,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'redis-binding: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'redis-binding: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'redis-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1156,7 +1156,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'redis-config: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'redis-config: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'redis-config: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1189,7 +1189,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'lockstore: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'lockstore: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'lockstore: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:

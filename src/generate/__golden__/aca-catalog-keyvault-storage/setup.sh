@@ -641,7 +641,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'azurekeyvault: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'azurekeyvault: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'azurekeyvault: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -674,7 +674,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'azurekeyvault-crypto: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'azurekeyvault-crypto: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'azurekeyvault-crypto: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -703,7 +703,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'statestore: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'statestore: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'statestore: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -732,7 +732,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'statestore-v1: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'statestore-v1: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'statestore-v1: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -761,7 +761,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'blob-binding: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'blob-binding: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'blob-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -790,7 +790,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'tablestate: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'tablestate: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'tablestate: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -819,7 +819,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'queue-binding: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'queue-binding: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'queue-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:

@@ -894,7 +894,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'queue-pubsub: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'queue-pubsub: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'queue-pubsub: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -927,7 +927,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'pubsub: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'pubsub: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'pubsub: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -960,7 +960,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'servicebus-binding: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'servicebus-binding: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'servicebus-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -989,7 +989,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'eh-pubsub: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'eh-pubsub: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'eh-pubsub: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1018,7 +1018,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'eventhubs-binding: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'eventhubs-binding: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'eventhubs-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1051,7 +1051,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'cosmos-state: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'cosmos-state: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'cosmos-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1084,7 +1084,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'cosmosdb-binding: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'cosmosdb-binding: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'cosmosdb-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1113,7 +1113,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'configstore: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'configstore: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'configstore: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1142,7 +1142,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'openai-binding: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'openai-binding: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'openai-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -1171,7 +1171,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'signalr-binding: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'signalr-binding: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'signalr-binding: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:

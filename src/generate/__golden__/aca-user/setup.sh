@@ -323,7 +323,7 @@ Failed to init component '; then
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'azurekeyvault: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'azurekeyvault: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'azurekeyvault: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:

@@ -655,7 +655,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'cosmos-state: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'cosmos-state: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'cosmos-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -684,7 +684,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'sql-state: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'sql-state: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'sql-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -717,7 +717,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'redis-state: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'redis-state: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'redis-state: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -746,7 +746,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'configstore: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'configstore: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'configstore: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:
@@ -775,7 +775,7 @@ else
     fi
     if [ "$DAPRD_FAILED_LINE" = '' ]; then
       if [ "$DAPRD_FAILURE_LINES" != 0 ]; then
-        printf '%s\n' 'eh-pubsub: not tried (daprd stops at the first component that fails to load, named above).'
+        printf '%s\n' 'eh-pubsub: not in the log (daprd stops when a component fails to load, named above, and may not have reached this one).'
       fi
       if [ "$DAPRD_FAILURE_LINES" = 0 ]; then
         printf '%s\n' 'eh-pubsub: not seen in the last 300 lines of daprd'\''s log (not a failure: on a replica that runs long they scroll past; and a replica that started before this run set the component has not loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision restart --name orders-api --resource-group rg-orders --revision <revision>). Look for it in the environment'\''s Log Analytics workspace:

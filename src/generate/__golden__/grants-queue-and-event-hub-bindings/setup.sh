@@ -166,21 +166,40 @@ if [ "$UPGRADE_MODE" = Manual ]; then
   # update-instances brings every instance to the scale set's latest model: the identity, and any other
   # change still waiting in the model (an OS image or VM size change restarts or reimages the instance).
   # Whether the identity change alone restarts an instance is not documented; plan for a restart.
-  # On Flexible orchestration instances are named, and whether "*" reaches them all is not confirmed:
-  # check with the az vmss list-instances line printed at the end.
   if [ "${DRY_RUN:-}" != 1 ] && [ "$VMSS_IDENTITY_AFTER" != "$VMSS_IDENTITY_BEFORE" ]; then
-    printf '%s\n' 'Updating the existing instances to the latest model. If this fails (on Flexible orchestration the instances are named, not numbered), the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <their ids or names>), or replace them.'
-    run az vmss update-instances \
-        --name "$VMSS_NAME" \
-        --resource-group "$RESOURCE_GROUP" \
-        --instance-ids '*' -o none || true
+    printf '%s\n' 'Updating the existing instances to the latest model (on Flexible orchestration each VM by its name, one at a time). If this fails, the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <instance ids, or VM names on Flexible>), or replace them.'
+    if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
+      run az vmss update-instances \
+          --name "$VMSS_NAME" \
+          --resource-group "$RESOURCE_GROUP" \
+          --instance-ids '*' -o none || true
+    fi
+    if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
+      VMSS_VM_NAMES=$(az vm list \
+          --resource-group "$RESOURCE_GROUP" \
+          --vmss "$VMSS_NAME" \
+          --query '[].name' -o tsv)
+      while IFS= read -r -u 3 VMSS_VM_NAME; do
+        if [ -z "$VMSS_VM_NAME" ]; then continue; fi
+        run az vmss update-instances \
+            --name "$VMSS_NAME" \
+            --resource-group "$RESOURCE_GROUP" \
+            --instance-ids "$VMSS_VM_NAME" -o none || true
+      done 3<<< "$VMSS_VM_NAMES"
+    fi
   fi
   if [ "${DRY_RUN:-}" != 1 ] && [ "$VMSS_IDENTITY_AFTER" = "$VMSS_IDENTITY_BEFORE" ]; then
-    printf '%s\n' 'The scale set'\''s identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). The az vmss list-instances line printed at the end lists the instances still on an older model.'
+    printf '%s\n' 'The scale set'\''s identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). The checks at the end run on the first instances; on Uniform orchestration the az vmss list-instances line printed at the end lists the instances still on an older model.'
   fi
 fi
 if [ "${DRY_RUN:-}" = 1 ] && [ "$UPGRADE_MODE" = Manual ]; then
-  printf '%s\n' 'DRY RUN: a dry run does not assign the identity, so it cannot tell whether a real run changes the scale set'\''s identity. A real run updates every instance to the latest model here (az vmss update-instances --instance-ids '\''*'\'') when its assign changed the identity, and leaves the instances as they are when the identity was already there.'
+  printf '%s\n' 'DRY RUN: a dry run does not assign the identity, so it cannot tell whether a real run changes the scale set'\''s identity. A real run updates every instance to the latest model here (az vmss update-instances; by VM name on Flexible orchestration) when its assign changed the identity, and leaves the instances as they are when the identity was already there.'
+fi
+if [ "$UPGRADE_MODE" = '' ]; then
+  if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
+    printf '%s\n' "The scale set has no upgrade policy (a Flexible scale set made before they were offered), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:
+  az vm identity assign --name <VM name> --resource-group ${RESOURCE_GROUP} --identities [system]"
+  fi
 fi
 
 # Grant Azure Service Bus Data Sender (built-in role 69a216fc-b8fb-44d8-bc22-1f3c2cd27a39) on the Service Bus queue invoices only, for servicebus-binding, unless the identity already has it there.
@@ -313,7 +332,14 @@ else
     VMSS_INSTANCES=$(az vm list \
         --resource-group "$RESOURCE_GROUP" \
         --vmss "$VMSS_NAME" \
-        --query '[].name' -o tsv)
+        --query '[?storageProfile.osDisk.osType=='\''Linux'\''].name' -o tsv)
+    VMSS_VMS_NOT_LINUX=$(az vm list \
+        --resource-group "$RESOURCE_GROUP" \
+        --vmss "$VMSS_NAME" \
+        --query 'join('\'', '\'', [?storageProfile.osDisk.osType!='\''Linux'\''].name)' -o tsv)
+    if [ "$VMSS_VMS_NOT_LINUX" != '' ]; then
+      printf '%s\n' "Not checked, as they are not Linux (Run Command's shell script needs Linux): the scale set's VMs ${VMSS_VMS_NOT_LINUX}."
+    fi
   fi
   VMSS_INSTANCE_COUNT=$(printf '%s\n' "$VMSS_INSTANCES" | grep -c . || true)
   if [ "$VMSS_INSTANCE_COUNT" = 0 ]; then
@@ -345,7 +371,7 @@ else
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
     if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
       echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
-      echo 'On the scale set'\''s first instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      echo 'On the scale set'\''s first instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id, or its VM name on Flexible>, or, on a Flexible scale set without an upgrade policy, az vm identity assign on the VM. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
       exit 1
     fi
     DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
@@ -403,7 +429,7 @@ Its "components" list must name servicebus-binding, eventhubs-binding.'
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
     if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
       echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
-      echo 'On the scale set'\''s second instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      echo 'On the scale set'\''s second instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id, or its VM name on Flexible>, or, on a Flexible scale set without an upgrade policy, az vm identity assign on the VM. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
       exit 1
     fi
     DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
@@ -461,7 +487,7 @@ Its "components" list must name servicebus-binding, eventhubs-binding.'
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
     if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
       echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
-      echo 'On the scale set'\''s third instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      echo 'On the scale set'\''s third instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id, or its VM name on Flexible>, or, on a Flexible scale set without an upgrade policy, az vm identity assign on the VM. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
       exit 1
     fi
     DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
@@ -496,8 +522,10 @@ Its "components" list must name servicebus-binding, eventhubs-binding.'
       printf '%s\n' 'Dapr'\''s metadata API on the scale set'\''s third instance lists every component: servicebus-binding, eventhubs-binding.'
     fi
   fi
-  printf '%s\n' 'Instances not yet on the latest model (so still without the identity, Uniform orchestration), to update with az vmss update-instances --instance-ids <ids>:
+  if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
+    printf '%s\n' 'Instances not yet on the latest model (so still without the identity), to update with az vmss update-instances --instance-ids <ids>:
   az vmss list-instances --name '"$VMSS_NAME"' --resource-group '"$RESOURCE_GROUP"' --query '\''[?!latestModelApplied].instanceId'\'' -o tsv'
+  fi
 fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
