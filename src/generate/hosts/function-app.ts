@@ -251,6 +251,11 @@ export const functionAppHost: HostModule = {
     // console" for logging and troubleshooting (learn.microsoft.com azure/container-apps/migrate-functions,
     // "Model comparison"), so no command runs inside its container: the check is Dapr's own log lines, read
     // where the environment sends its logs. The tables and the columns there are not confirmed for v1.
+    // Not run from here either: the query command, `az monitor log-analytics query`, is an extension command
+    // (learn.microsoft.com/cli/azure/monitor/log-analytics lists it as Type "Extension"; the core az 2.45
+    // answers "'query' is misspelled or not recognized"), and the ContainerAppConsoleLogs table is documented
+    // for the logs of Container Apps and their Dapr sidecars (MicrosoftDocs/azure-reference-other
+    // azure-monitor-ref/tables/containerappconsolelogs.md), not for a Microsoft.Web function app hosted there.
     note(
       'Not proved by this script: that Dapr loaded each component. Functions v1 on Container Apps has no\n' +
         "live console, so nothing can be run inside the function app's container. Once it runs, search the\n" +

@@ -14,7 +14,8 @@ import { capture, cmd, lit, note, type ScriptLine, type ScriptStep } from '../sc
 import { componentFilesNoun, guard, writeComponentFiles } from '../setup/steps';
 import { needsAzureCli, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
-import { componentInitFailedText, componentLoadedText, componentLogGrep } from './daprd-log-lines';
+import { componentInitFailedText, componentLoadedText } from './daprd-log-lines';
+import { sidecarLogNote } from './web-app-dapr-log';
 import { identityEndpointRequest, identityEndpointRequestPrinted } from './identity-endpoint';
 import {
   APP,
@@ -165,14 +166,13 @@ function setupSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]): Sc
 
 /**
  * Lines to run, not commands the script runs: the identity endpoint and Dapr's API answer only inside the
- * app's containers, and no bounded read of the sidecar's log was confirmed. `az webapp sitecontainers log`
- * (Azure CLI 2.70, HISTORY.rst) is the documented read of one container's log (MicrosoftDocs/azure-docs-cli
- * latest/webapp/sitecontainers.yml: "Get the logs of a sitecontainer"), but its handler was not found in the
- * custom.py read, so whether it returns or streams is not stated; `az webapp log tail` streams until Ctrl+C
- * (custom.py get_streaming_log: a loop of time.sleep). Reading daprd's docker log through Kudu with `az rest`
- * was not taken either: the CLI's own SCM calls use a Microsoft Entra token for the cloud's
- * app_service_resource_id (custom.py get_scm_site_headers, get_bearer_token), whose value no source read
- * here gives. App Service gives its containers IDENTITY_ENDPOINT and IDENTITY_HEADER; a token request is GET
+ * app's containers, and no bounded read of the sidecar's log is confirmed (web-app-dapr-log.ts: `az webapp
+ * sitecontainers log` streams until it is interrupted; what `az webapp log download` holds for a sidecar is
+ * not stated). Reading daprd's log through Kudu with `az rest` was not taken either: the CLI's own SCM calls
+ * use basic auth where the site allows it and else a Microsoft Entra token (custom.py get_scm_site_headers),
+ * and the copies of get_bearer_token read ask for different resources (active_directory_resource_id
+ * @00429bd3, app_service_resource_id in an earlier reading), so which one Kudu takes is not settled.
+ * App Service gives its containers IDENTITY_ENDPOINT and IDENTITY_HEADER; a token request is GET
  * $IDENTITY_ENDPOINT with resource and api-version=2019-08-01 and the X-IDENTITY-HEADER header
  * (MicrosoftDocs/azure-docs articles/app-service/overview-managed-identity.md, "REST endpoint reference").
  * Dapr's metadata API lists the loaded components (dapr/dapr pkg/api/http/metadata.go).
@@ -183,9 +183,8 @@ function verifyLines(plan: DeploymentPlan): ScriptLine[] {
     note(
       `Once the app has restarted, daprd's log has a line for each component: "${componentLoadedText('<name>')}<type>/<version>)"\n` +
         `when it loaded, or "${componentInitFailedText('<name>')}<type>/<version>): <cause>" when it did not\n` +
-        "(troubleshoot.html#dapr-component-init-failed, beside the wizard's page). The lines of these components (if the\n" +
-        'command keeps streaming, stop it with Ctrl+C):\n' +
-        `  az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name ${SIDECAR_NAME} | ${componentLogGrep(names)}\n` +
+        "(troubleshoot.html#dapr-component-init-failed, beside the wizard's page).\n" +
+        `${sidecarLogNote(names)}\n` +
         `From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (${names.join(', ')}):\n` +
         `  curl -s http://localhost:${DAPR_HTTP_PORT}/v1.0/metadata\n` +
         'and the identity endpoint answers with a token (a 200) when the app has its identity:\n' +

@@ -1,0 +1,115 @@
+/**
+ * The printed read of daprd's log on the Web App, run through Bash against a stand-in `az` that prints as the
+ * real one does: each streamed chunk through the CLI's warning logger, on stderr, as "WARNING: <chunk>"
+ * (custom.py _get_log, knack log.py; web-app-dapr-log.ts). The real command never ends by itself; the
+ * stand-in ends after its lines, which is all a pipe of them needs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sidecarLogCommand, sidecarLogNote } from './web-app-dapr-log';
+
+const DAPRD_LOG = [
+  'time="2026-01-01T00:00:00Z" level=info msg="Loading component statestore (state.azure.blobstorage/v2)"',
+  'time="2026-01-01T00:00:01Z" level=info msg="Component loaded: statestore (state.azure.blobstorage/v2)"',
+  'time="2026-01-01T00:00:02Z" level=error msg="Failed to init component pubsub (pubsub.azure.servicebus.topics/v1): 403 Forbidden"',
+];
+
+/** A stand-in `az` (a Bash function) that records its words, one a line, and writes the log to stderr. */
+const STAND_IN = [
+  'az() {',
+  '  printf "%s\\n" "$@" > "$ARGS_FILE"',
+  '  while IFS= read -r line; do printf "WARNING: %s\\n" "$line" >&2; done <<< "$DAPRD_LOG"',
+  '}',
+].join('\n');
+
+function run(commandLine: string, webApp = 'orders-web', group = 'rg-orders') {
+  const dir = mkdtempSync(join(tmpdir(), 'web-app-dapr-log-'));
+  const argsFile = join(dir, 'az-args');
+  try {
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', `${STAND_IN}\n${commandLine}`], {
+      encoding: 'utf8',
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        ARGS_FILE: argsFile,
+        DAPRD_LOG: DAPRD_LOG.join('\n'),
+        WEBAPP_NAME: webApp,
+        RESOURCE_GROUP: group,
+      },
+    });
+    return {
+      lines: result.stdout.split('\n').filter((line) => line !== ''),
+      azWords: readFileSync(argsFile, 'utf8').split('\n').slice(0, -1),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('sidecarLogCommand', () => {
+  it("finds a component's load line and another's failure line in the log the CLI writes to stderr", () => {
+    expect(run(sidecarLogCommand(['statestore', 'pubsub'])).lines).toEqual([
+      expect.stringContaining('Component loaded: statestore (state.azure.blobstorage/v2)'),
+      expect.stringContaining(
+        'Failed to init component pubsub (pubsub.azure.servicebus.topics/v1): 403 Forbidden',
+      ),
+    ]);
+  });
+
+  it("keeps the CLI's own error when the SCM site does not answer, which 2>&1 sends into the pipe", () => {
+    const failing = STAND_IN.replace(
+      '  while IFS=',
+      "  printf \"%s\\n\" \"knack.util.CLIError: Failed to connect to 'https://orders-web.scm.azurewebsites.net/api/sitecontainers/daprd/logs' with status code '404' and reason 'Not Found'\" >&2\n  return 0\n  while IFS=",
+    );
+    const result = spawnSync(
+      'bash',
+      ['--norc', '--noprofile', '-c', `${failing}\n${sidecarLogCommand(['statestore'])}`],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          ARGS_FILE: '/dev/null',
+          WEBAPP_NAME: 'w',
+          RESOURCE_GROUP: 'g',
+        },
+      },
+    );
+    expect(result.stdout).toContain(
+      "Failed to connect to 'https://orders-web.scm.azurewebsites.net/api/sitecontainers/daprd/logs' with status code '404'",
+    );
+  });
+
+  it('would find nothing without 2>&1: the CLI prints the log on stderr, not stdout', () => {
+    const withoutRedirect = sidecarLogCommand(['statestore']).replace(' 2>&1 |', ' |');
+    expect(withoutRedirect).not.toContain('2>&1');
+    expect(run(withoutRedirect).lines).toEqual([]);
+  });
+
+  it('names the daprd container, and passes the app and group as one word each, however they read', () => {
+    const hostile = 'web $(touch /tmp/pwned) "; x';
+    const { azWords } = run(sidecarLogCommand(['statestore']), hostile, "rg 'a'");
+    expect(azWords).toEqual([
+      'webapp',
+      'sitecontainers',
+      'log',
+      '--name',
+      hostile,
+      '--resource-group',
+      "rg 'a'",
+      '--container-name',
+      'daprd',
+    ]);
+  });
+});
+
+describe('sidecarLogNote', () => {
+  it('says the command does not end by itself, and what is not confirmed about it', () => {
+    const text = sidecarLogNote(['statestore']);
+    expect(text).toContain('does not end by');
+    expect(text).toContain('Ctrl+C');
+    expect(text).toContain('not confirmed: that it shows lines logged before it');
+    expect(text).toContain(sidecarLogCommand(['statestore']));
+  });
+});
