@@ -213,7 +213,7 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
       printLine(
         'The scale set has ',
         v(COUNT),
-        ` instance(s); this checks the first ${INSTANCES_CHECKED} of them. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name).`,
+        ` instance(s); this checks up to ${INSTANCES_CHECKED} of them, the first in the list. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name).`,
       ),
     ]),
     ...Array.from({ length: INSTANCES_CHECKED }, (_, index) => instanceLines(plan, index)).flat(),

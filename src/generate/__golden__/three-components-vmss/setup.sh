@@ -334,7 +334,7 @@ else
     printf '%s\n' 'The scale set has no instances yet, so nothing runs there to check: once it has, run this script again (it changes nothing) to check them.'
   fi
   if [ "$VMSS_INSTANCE_COUNT" != 0 ]; then
-    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s); this checks the first 3 of them. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
+    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s); this checks up to 3 of them, the first in the list. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
   fi
   VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 1p)
   if [ "$VMSS_INSTANCE" != '' ]; then
