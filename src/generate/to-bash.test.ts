@@ -176,7 +176,7 @@ describe('when', () => {
 });
 
 describe('eachLine', () => {
-  const loop = (list: string, inner: ScriptLine[]) =>
+  const loop = (list: string, inner: Parameters<typeof eachLine>[2]) =>
     `LIST=${quoteLiteral(list)}\n` +
     toBash({
       header: ['test'],
