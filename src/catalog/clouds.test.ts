@@ -4,7 +4,7 @@ import { parseShareLink, toShareHash } from '../model/url-state';
 import { validateConfig } from '../model/validate';
 import { buildAzScript } from '../generate/az-script';
 import { componentMetadata } from '../generate/component';
-import { commandsOf } from '../generate/script-model';
+import { commandsOf } from '../generate/script-queries';
 import { CLOUD_IDS, cloudOfHostName, cloudSpec, wrongCloudReason, type CloudId } from './clouds';
 
 const SQL_HOSTS: Record<CloudId, string> = {

@@ -22,7 +22,8 @@ import { loadGoldenScenarios } from '../test-support/golden';
 import { buildPlan } from './plan/build-plan';
 import { buildTeardownScript } from './teardown/teardown-script';
 import { buildAzScript } from './az-script';
-import { commandsOf, type Word } from './script-model';
+import { type Word } from './script-model';
+import { commandsOf } from './script-queries';
 import { quoteLiteral } from './bash/quoting';
 
 const execFileAsync = promisify(execFile);

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import {
   cmd,
   command,
-  commandEffect,
   eachLine,
   join,
   lit,
@@ -19,6 +18,7 @@ import {
   type Script,
   type ScriptLine,
 } from './script-model';
+import { commandEffect } from './script-queries';
 import { guard } from './setup/steps';
 import { quoteLiteral, renderWord } from './bash/quoting';
 import { toBash } from './to-bash';

@@ -19,13 +19,13 @@ import {
 import { CLIENT_ID_MARKER, IDENTITY_ID_MARKER } from '../generate/markers';
 import { planResources } from '../generate/resources';
 import {
-  conditionHolds,
   type Command,
   type Script,
   type ScriptLine,
   type Word,
   type WriteFile,
 } from '../generate/script-model';
+import { conditionHolds } from '../generate/script-queries';
 import { buildPlan } from '../generate/plan/build-plan';
 import { buildTeardownScript } from '../generate/teardown/teardown-script';
 import { toBash } from '../generate/to-bash';

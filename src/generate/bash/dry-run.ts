@@ -7,7 +7,8 @@
  * dry-run:NAME, and the script says so on stderr, where the dry run's lines go (a captured command's stdout
  * is its value).
  */
-import { command, commandEffect, type Command } from '../script-model';
+import { command, type Command } from '../script-model';
+import { commandEffect } from '../script-queries';
 import { renderWord } from './quoting';
 
 const RUN = 'run';

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type WizardConfig } from '../../model/config';
 import { buildAzScript } from '../az-script';
-import { commandsOf, type Command } from '../script-model';
+import { type Command } from '../script-model';
+import { commandsOf } from '../script-queries';
 
 const config: WizardConfig = {
   ...defaultConfig(),

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultComponent, defaultConfig, type WizardConfig } from '../../model/config';
 import { buildPlan } from '../plan/build-plan';
-import { commandsOf, type Command } from '../script-model';
+import { type Command } from '../script-model';
+import { commandsOf } from '../script-queries';
 import { buildSetupScript } from '../az-script';
 import { renderWord } from '../bash/quoting';
 

@@ -7,7 +7,8 @@ import { buildPlan } from '../plan/build-plan';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { buildTeardownScript } from '../teardown/teardown-script';
 import { toBash } from '../to-bash';
-import { commandsOf, type Command, type Word } from '../script-model';
+import { type Command, type Word } from '../script-model';
+import { commandsOf } from '../script-queries';
 import { buildSetupScript } from '../az-script';
 
 function config(overrides: Partial<WizardConfig>): WizardConfig {

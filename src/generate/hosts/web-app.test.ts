@@ -5,7 +5,8 @@ import { removeFakeCloudRuns, runWithFakeCloud } from '../../test-support/fake-c
 import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
 import { toBash } from '../to-bash';
 import { buildPlan } from '../plan/build-plan';
-import { commandsOf, type Command, type Word } from '../script-model';
+import { type Command, type Word } from '../script-model';
+import { commandsOf } from '../script-queries';
 import { buildSetupScript } from '../az-script';
 import { pinnedDaprNote } from './web-app';
 import { daprdStartupCommand, WEBAPP_RESOURCES_PATH } from './web-app-sidecar';

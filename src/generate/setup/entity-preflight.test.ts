@@ -10,7 +10,7 @@ import { seedFromPlan } from '../../test-support/fake-cloud/seed-from-plan';
 import type { FakeCloudState, FakeResource } from '../../test-support/fake-cloud/seed';
 import { buildSetupScript } from '../az-script';
 import { buildPlan } from '../plan/build-plan';
-import { commandEffect, commandsOf } from '../script-model';
+import { commandEffect, commandsOf } from '../script-queries';
 import { toBash } from '../to-bash';
 
 afterAll(removeFakeCloudRuns);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseShareLink } from '../../model/url-state';
 import { buildSetupScript } from '../az-script';
 import { buildPlan } from '../plan/build-plan';
-import { commandEffect, commandsOf } from '../script-model';
+import { commandEffect, commandsOf } from '../script-queries';
 import { toBash } from '../to-bash';
 
 const LINK =
