@@ -97,7 +97,9 @@ describe('the scale set setup checks its instances', SLOW, () => {
     const result = runWithFakeCloud(script, seed);
     expect(result.stderr).not.toContain('gave no token');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('The scale set has 2 instance(s); this checks up to 3 of them, the first in the list');
+    expect(result.stdout).toContain(
+      'The scale set has 2 instance(s); this checks up to 3 of them, the first in the list',
+    );
     expect(result.stdout).toContain("Checking the scale set's first instance, 0, through Run Command");
     expect(result.stdout).toContain("Checking the scale set's second instance, 1, through Run Command");
     expect(result.stdout).not.toContain('third instance');
@@ -183,7 +185,9 @@ describe('the scale set setup checks its instances', SLOW, () => {
     const result = runWithFakeCloud(script, flexible(seed, plan, 4, { daprMetadata }));
     expect(result.stderr).not.toContain('instanceId must be a number');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('The scale set has 4 instance(s); this checks up to 3 of them, the first in the list');
+    expect(result.stdout).toContain(
+      'The scale set has 4 instance(s); this checks up to 3 of them, the first in the list',
+    );
     expect(runCommands(result, 'vmss')).toEqual([]);
     expect(runCommands(result, 'vm').map((argv) => argv[argv.indexOf('--name') + 1])).toEqual([
       `${plan.hostName}_00000000`,
