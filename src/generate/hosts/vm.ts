@@ -11,6 +11,7 @@ import { vmVerifyLines } from './vm-verify';
 import { scaleSetVerifyLines } from './vmss-verify';
 import { scaleSetPreflightSteps } from './vmss-orchestration';
 import { readUpgradePolicyStep, rolloutStep } from './vmss-rollout';
+import { scaleSetUserAssignStep } from './vmss-assign';
 import { assignIdentitySteps, daprRunLine, writeAndPlaceSteps } from './self-hosted';
 import {
   readSystemPrincipalStep,
@@ -210,16 +211,18 @@ function virtualMachineHost(group: 'vm' | 'vmss'): HostModule {
     setupSteps: (plan, grantSteps) =>
       identityGrantsApply(
         [
-          ...assignIdentitySteps(
-            plan,
-            group,
-            // The command reports the new principal as systemAssignedIdentity (vm custom.py _construct_identity_info).
-            {
-              comment: `Turn on the ${plan.host.noun}'s system-assigned identity; its principal id comes back as systemAssignedIdentity.`,
-              query: 'systemAssignedIdentity',
-            },
-            '--identities',
-          ),
+          ...(isScaleSet && plan.identity.kind === 'user'
+            ? [scaleSetUserAssignStep()]
+            : assignIdentitySteps(
+                plan,
+                group,
+                // The command reports the new principal as systemAssignedIdentity (vm custom.py _construct_identity_info).
+                {
+                  comment: `Turn on the ${plan.host.noun}'s system-assigned identity; its principal id comes back as systemAssignedIdentity.`,
+                  query: 'systemAssignedIdentity',
+                },
+                '--identities',
+              )),
           ...(isScaleSet ? [rolloutStep(plan)] : []),
         ],
         grantSteps,

@@ -31,7 +31,8 @@ import {
 import { RG } from '../setup/steps';
 import { ORCHESTRATION_MODE } from './vmss-orchestration';
 
-const UPGRADE_MODE = 'UPGRADE_MODE';
+/** Automatic, Rolling, Manual, or empty for a scale set without an upgrade policy; read before any change. */
+export const UPGRADE_MODE = 'UPGRADE_MODE';
 const IDENTITY_BEFORE = 'VMSS_IDENTITY_BEFORE';
 const IDENTITY_AFTER = 'VMSS_IDENTITY_AFTER';
 const VM_NAMES = 'VMSS_VM_NAMES';
@@ -93,8 +94,10 @@ function updateInstancesLines(): (Command | Conditional)[] {
     printLine(UPDATE_WARNING),
     when(ORCHESTRATION_MODE, '!=', 'Flexible', [update('*')]),
     when(ORCHESTRATION_MODE, '=', 'Flexible', [
+      // Tolerated as the updates are: a list that fails (its error above) updates nothing, as the warning says.
       command(words('az vm list', ...RG, '--vmss', v('VMSS_NAME'), '--query [].name -o tsv'), {
         captureTo: VM_NAMES,
+        tolerateFailure: true,
       }),
       eachLine(VM_NAMES, VM_NAME, [update(v(VM_NAME))]),
     ]),
@@ -107,12 +110,12 @@ function updateInstancesLines(): (Command | Conditional)[] {
  * "What has changed with Flexible orchestration mode"), so one VM takes the identity with `az vm identity
  * assign`, the command this script gives a VM. Flexible takes a user-assigned identity only (same page).
  */
-function noPolicyNotice(plan: DeploymentPlan): Command {
+function noPolicyNotice(): Command {
   return printLine(
     'The scale set has no upgrade policy (a Flexible scale set made before they were offered), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:\n  az vm identity assign --name <VM name> --resource-group ',
     v('RESOURCE_GROUP'),
     ' --identities ',
-    plan.identity.kind === 'user' ? v('IDENTITY_ID') : '[system]',
+    v('IDENTITY_ID'),
   );
 }
 
@@ -143,6 +146,9 @@ export const rolloutStep = (plan: DeploymentPlan): ScriptStep => ({
       when(IDENTITY_AFTER, '=', v(IDENTITY_BEFORE), [printLine(UNCHANGED_NOTICE)], 'skipped'),
     ]),
     when(UPGRADE_MODE, '=', 'Manual', [printLine(DRY_RUN_NOTICE)], 'only'),
-    when(UPGRADE_MODE, '=', '', [when(ORCHESTRATION_MODE, '=', 'Flexible', [noPolicyNotice(plan)])]),
+    // Flexible takes a user-assigned identity only: a system-assigned setup has stopped before this on one.
+    ...(plan.identity.kind === 'user'
+      ? [when(UPGRADE_MODE, '=', '', [when(ORCHESTRATION_MODE, '=', 'Flexible', [noPolicyNotice()])])]
+      : []),
   ],
 });

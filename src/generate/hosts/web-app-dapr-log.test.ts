@@ -81,6 +81,27 @@ describe('sidecarLogCommand', () => {
     );
   });
 
+  it("keeps the CLI's own ERROR lines (an app not found, a CLI without the command), which 2>&1 sends in", () => {
+    const failing = STAND_IN.replace(
+      '  while IFS=',
+      "  printf '%s\\n' \"ERROR: (ResourceNotFound) The Resource 'Microsoft.Web/sites/w' under resource group 'g' was not found.\" >&2\n  return 1\n  while IFS=",
+    );
+    const result = spawnSync(
+      'bash',
+      ['--norc', '--noprofile', '-c', `${failing}\n${sidecarLogCommand(['statestore'])}`],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          ARGS_FILE: '/dev/null',
+          WEBAPP_NAME: 'w',
+          RESOURCE_GROUP: 'g',
+        },
+      },
+    );
+    expect(result.stdout).toContain("ERROR: (ResourceNotFound) The Resource 'Microsoft.Web/sites/w'");
+  });
+
   it('would find nothing without 2>&1: the CLI prints the log on stderr, not stdout', () => {
     const withoutRedirect = sidecarLogCommand(['statestore']).replace(' 2>&1 |', ' |');
     expect(withoutRedirect).not.toContain('2>&1');
@@ -109,7 +130,8 @@ describe('sidecarLogNote', () => {
     const text = sidecarLogNote(['statestore']);
     expect(text).toContain('does not end by');
     expect(text).toContain('Ctrl+C');
-    expect(text).toContain('not confirmed: that it shows lines logged before it');
+    expect(text).toContain('not even after an error');
+    expect(text).toContain('confirmed: that it shows lines logged before it started');
     expect(text).toContain(sidecarLogCommand(['statestore']));
   });
 });

@@ -26,20 +26,29 @@ import { SIDECAR_NAME } from './web-app-sidecar';
  */
 export const SCM_CONNECT_FAILED_TEXT = 'Failed to connect to ';
 
+/**
+ * The CLI's own errors, which 2>&1 also sends into the pipe: knack prints each as "ERROR: <message>" on
+ * stderr (knack log.py, "%(levelname)s: %(message)s" without colour), as for an app not found, no sign-in,
+ * or a CLI without the sitecontainers group; and _get_log logs "Log stream interrupted. Exiting live log
+ * stream." with logger.error when the stream drops, after which the command waits on (custom.py @00429bd3).
+ * Kept, so that neither ends in silence.
+ */
+export const CLI_ERROR_TEXT = 'ERROR: ';
+
 /** The log read to paste: the sidecar's log on stdout too (it is on stderr), filtered to these components. */
 export function sidecarLogCommand(names: readonly string[]): string {
   return (
     `az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name ${SIDECAR_NAME}` +
-    ` 2>&1 | ${componentLogGrep(names)} -e '${SCM_CONNECT_FAILED_TEXT}'`
+    ` 2>&1 | ${componentLogGrep(names)} -e '${SCM_CONNECT_FAILED_TEXT}' -e '${CLI_ERROR_TEXT}'`
   );
 }
 
 /** How to use it: it does not end by itself, and it shows only what the platform sends. */
 export function sidecarLogNote(names: readonly string[]): string {
   return (
-    'The lines of these components (the command streams the log on stderr, hence 2>&1, and does not end by\n' +
-    'itself: once the lines are there, stop it with Ctrl+C; not confirmed: that it shows lines logged before it\n' +
-    'started):\n' +
+    "The lines of these components, and the CLI's errors (the command streams the log on stderr, hence 2>&1,\n" +
+    'and does not end by itself, not even after an error: once the lines are there, stop it with Ctrl+C; not\n' +
+    'confirmed: that it shows lines logged before it started):\n' +
     `  ${sidecarLogCommand(names)}`
   );
 }

@@ -173,7 +173,7 @@ if [ "$UPGRADE_MODE" = Manual ]; then
       VMSS_VM_NAMES=$(az vm list \
           --resource-group "$RESOURCE_GROUP" \
           --vmss "$VMSS_NAME" \
-          --query '[].name' -o tsv)
+          --query '[].name' -o tsv || true)
       while IFS= read -r -u 3 VMSS_VM_NAME; do
         if [ -z "$VMSS_VM_NAME" ]; then continue; fi
         run az vmss update-instances \
@@ -189,12 +189,6 @@ if [ "$UPGRADE_MODE" = Manual ]; then
 fi
 if [ "${DRY_RUN:-}" = 1 ] && [ "$UPGRADE_MODE" = Manual ]; then
   printf '%s\n' 'DRY RUN: a dry run does not assign the identity, so it cannot tell whether a real run changes the scale set'\''s identity. A real run updates every instance to the latest model here (az vmss update-instances; by VM name on Flexible orchestration) when its assign changed the identity, and leaves the instances as they are when the identity was already there.'
-fi
-if [ "$UPGRADE_MODE" = '' ]; then
-  if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
-    printf '%s\n' "The scale set has no upgrade policy (a Flexible scale set made before they were offered), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:
-  az vm identity assign --name <VM name> --resource-group ${RESOURCE_GROUP} --identities [system]"
-  fi
 fi
 
 # Grant Key Vault Secrets User (built-in role 4633458b-17de-408a-b874-0445c86b69e6) on the Key Vault kv-orders only, for azurekeyvault, unless the identity already has it there.

@@ -145,10 +145,31 @@ CLIENT_ID=$(read_or_placeholder CLIENT_ID az identity show \
     --query clientId -o tsv)
 
 # Attach the identity to the scale set.
-run az vmss identity assign \
-    --name "$VMSS_NAME" \
-    --resource-group "$RESOURCE_GROUP" \
-    --identities "$IDENTITY_ID" -o none
+if [ "$UPGRADE_MODE" != '' ]; then
+  run az vmss identity assign \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --identities "$IDENTITY_ID" -o none
+fi
+if [ "$UPGRADE_MODE" = '' ]; then
+  # Without an upgrade policy the CLI fails after attaching the identity (it reads upgradePolicy.mode for
+  # its Manual warning): its error is tolerated, and the identity read back.
+  run az vmss identity assign \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --identities "$IDENTITY_ID" -o none || true
+fi
+if [ "${DRY_RUN:-}" != 1 ] && [ "$UPGRADE_MODE" = '' ]; then
+  VMSS_IDENTITY_CLIENT_IDS=$(az vmss show \
+      --name "$VMSS_NAME" \
+      --resource-group "$RESOURCE_GROUP" \
+      --query 'identity.userAssignedIdentities.*.clientId' -o tsv)
+  VMSS_IDENTITY_ATTACHED=$(printf '%s\n' "$VMSS_IDENTITY_CLIENT_IDS" | grep -c -i -x -F -- "$CLIENT_ID" || true)
+  if [ "$VMSS_IDENTITY_ATTACHED" = 0 ]; then
+    echo 'The identity is not attached to the scale set (the CLI'\''s error is above): nothing else was changed by this step. Attach it in the portal (the scale set'\''s Identity blade) and run this script again.' >&2
+    exit 1
+  fi
+fi
 
 # Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
 # Before the grants: a grant that stops the script (a 403, an access policy it will not overwrite) would
@@ -174,7 +195,7 @@ if [ "$UPGRADE_MODE" = Manual ]; then
       VMSS_VM_NAMES=$(az vm list \
           --resource-group "$RESOURCE_GROUP" \
           --vmss "$VMSS_NAME" \
-          --query '[].name' -o tsv)
+          --query '[].name' -o tsv || true)
       while IFS= read -r -u 3 VMSS_VM_NAME; do
         if [ -z "$VMSS_VM_NAME" ]; then continue; fi
         run az vmss update-instances \

@@ -8,7 +8,7 @@ from az_args import MANY, ONE, SWITCH, required
 from az_containerapp_logs import new_revision
 from az_output import cli_error, resource_not_found, service_error
 from az_resources import check_group, find, find_by_id, resource_id, TYPES
-from state import stable_id
+from state import FakeCloudError, save_state, stable_id
 
 SYSTEM = '[system]'
 
@@ -50,7 +50,16 @@ def vm_identity_assign(group_key):
     def assign(state, values):
         name, group = required(values, '--name', '--resource-group')
         system, users = _split_identities(values)
-        identity = _attach(state, find(state, group_key, name, group), system, users)
+        machine = find(state, group_key, name, group)
+        identity = _attach(state, machine, system, users)
+        if group_key == 'vmss' and machine.get('upgradePolicy') is None:
+            # assign_vmss_identity reads vmss.upgrade_policy.mode once the PATCH is done (azure-cli vm/custom.py;
+            # the same read fails az vmss update on such a scale set, Azure/azure-cli#30813): the identity is
+            # attached, and the command fails with the unexpected-error traceback.
+            save_state(state)
+            raise FakeCloudError(
+                'ERROR: The command failed with an unexpected error. Here is the traceback:\n'
+                "ERROR: 'NoneType' object has no attribute 'mode'\n", 1)
         return {'systemAssignedIdentity': identity.get('principalId', ''),
                 'userAssignedIdentities': identity.get('userAssignedIdentities', {})}
     return assign

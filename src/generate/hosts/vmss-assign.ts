@@ -1,0 +1,67 @@
+/**
+ * Attaching the user-assigned identity to a scale set. `az vmss identity assign` PATCHes the identity, then
+ * reads the scale set again and tests `vmss.upgrade_policy.mode` for its Manual warning (azure-cli vm/custom.py
+ * assign_vmss_identity, 2.45 and the newest source alike). A scale set without an upgrade policy, as a
+ * Flexible one made before upgrade policies reached Flexible ("upgrade policy must be null or []",
+ * MicrosoftDocs/azure-docs virtual-machine-scale-sets-orchestration-modes.md), has none to read: the command
+ * fails with "'NoneType' object has no attribute 'mode'" after the identity is attached (the same read fails
+ * az vmss update on such a scale set, Azure/azure-cli#30813). There the failure is tolerated and the identity
+ * read back instead: the setup goes on when it is attached, and stops when it is not.
+ *
+ * A Flexible scale set takes a user-assigned identity only (vmss-orchestration.ts stops a system-assigned
+ * setup), and a Uniform one always has an upgrade policy, so the system-assigned assign needs no such care.
+ */
+import { capture, cmd, command, note, v, when, words, type ScriptStep } from '../script-model';
+import { guard, RG } from '../setup/steps';
+import { UPGRADE_MODE } from './vmss-rollout';
+
+const CLIENT_IDS = 'VMSS_IDENTITY_CLIENT_IDS';
+const ATTACHED = 'VMSS_IDENTITY_ATTACHED';
+
+const assignWords = () =>
+  words('az vmss identity assign --name', v('VMSS_NAME'), ...RG, '--identities', v('IDENTITY_ID'), '-o none');
+
+export function scaleSetUserAssignStep(): ScriptStep {
+  return {
+    comment: 'Attach the identity to the scale set.',
+    lines: [
+      when(UPGRADE_MODE, '!=', '', [cmd(...assignWords())]),
+      when(UPGRADE_MODE, '=', '', [
+        note(
+          'Without an upgrade policy the CLI fails after attaching the identity (it reads upgradePolicy.mode for\n' +
+            'its Manual warning): its error is tolerated, and the identity read back.',
+        ),
+        command(assignWords(), { tolerateFailure: true }),
+      ]),
+      // The assign did not run in a dry run: nothing to read back.
+      when(
+        UPGRADE_MODE,
+        '=',
+        '',
+        [
+          capture(
+            CLIENT_IDS,
+            'az vmss show --name',
+            v('VMSS_NAME'),
+            ...RG,
+            '--query identity.userAssignedIdentities.*.clientId -o tsv',
+          ),
+          // One client id a line (none without an identity); GUIDs, compared without regard to case.
+          command(['printf', '%s\\n', v(CLIENT_IDS)], {
+            captureTo: ATTACHED,
+            pipeTo: ['grep', '-c', '-i', '-x', '-F', '--', v('CLIENT_ID')],
+            // grep -c prints 0 and exits 1 when no line matches: the 0 is the answer.
+            tolerateFailure: true,
+          }),
+          guard(
+            ATTACHED,
+            '=',
+            '0',
+            "The identity is not attached to the scale set (the CLI's error is above): nothing else was changed by this step. Attach it in the portal (the scale set's Identity blade) and run this script again.",
+          ),
+        ],
+        'skipped',
+      ),
+    ],
+  };
+}
