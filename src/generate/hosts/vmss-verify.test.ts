@@ -247,6 +247,30 @@ describe('the scale set setup checks its instances', SLOW, () => {
     ]);
   });
 
+  it('Flexible, a VM whose OS disk names no OS type: Linux by its OS profile, so checked', () => {
+    const { script, plan, seed } = userAssigned('vmss-user');
+    const state = flexible(seed, plan, 2);
+    const untyped = {
+      ...state,
+      resources: state.resources.map((resource) =>
+        resource.name === `${plan.hostName}_00000001`
+          ? {
+              ...resource,
+              storageProfile: { osDisk: { osType: null } },
+              osProfile: { linuxConfiguration: { disablePasswordAuthentication: true } },
+            }
+          : resource,
+      ),
+    };
+    const result = runWithFakeCloud(script, untyped);
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain('Not checked, as they are not Linux');
+    expect(runCommands(result, 'vm').map((argv) => argv[argv.indexOf('--name') + 1])).toEqual([
+      `${plan.hostName}_00000000`,
+      `${plan.hostName}_00000001`,
+    ]);
+  });
+
   it('no instances: says so, runs no command on a machine, and succeeds', () => {
     const { script, seed } = scenario('vmss-system');
     const result = runWithFakeCloud(script, withScaleSet(seed, { instances: {} }));

@@ -55,6 +55,14 @@ const OUTPUT = 'VMSS_INSTANCE_CHECK';
 const TOKEN = 'VMSS_INSTANCE_TOKEN';
 const NOT_LINUX = 'VMSS_VMS_NOT_LINUX';
 
+/**
+ * A Linux VM of the list: its OS disk says Linux, or, with no OS type there, its OS profile is Linux's (the
+ * CLI's own _is_linux_os falls back so: "the os_type could be None for VM scaleset", azure-cli vm/custom.py).
+ * `!(...)` with the parentheses: `!a.b` reads as `(!a).b` in the jmespath package az uses.
+ */
+const IS_LINUX =
+  "storageProfile.osDisk.osType=='Linux' || (!(storageProfile.osDisk.osType) && osProfile.linuxConfiguration)";
+
 /** What the instance prints after its token tries: the last HTTP status of the token request. */
 export const IMDS_STATUS_MARKER = 'imds-token-status:';
 
@@ -167,15 +175,7 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
     // az vm list prints each VM's storageProfile.osDisk.osType (Compute OSDisk.osType: Windows or Linux).
     when(MODE, '=', 'Flexible', [
       command(
-        words(
-          'az vm list',
-          ...RG,
-          '--vmss',
-          v('VMSS_NAME'),
-          '--query',
-          lit("[?storageProfile.osDisk.osType=='Linux'].name"),
-          '-o tsv',
-        ),
+        words('az vm list', ...RG, '--vmss', v('VMSS_NAME'), '--query', lit(`[?${IS_LINUX}].name`), '-o tsv'),
         { captureTo: INSTANCES },
       ),
       command(
@@ -185,7 +185,7 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
           '--vmss',
           v('VMSS_NAME'),
           '--query',
-          lit("join(', ', [?storageProfile.osDisk.osType!='Linux'].name)"),
+          lit(`join(', ', [?!(${IS_LINUX})].name)`),
           '-o tsv',
         ),
         { captureTo: NOT_LINUX },

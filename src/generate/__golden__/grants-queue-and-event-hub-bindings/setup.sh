@@ -326,11 +326,11 @@ else
     VMSS_INSTANCES=$(az vm list \
         --resource-group "$RESOURCE_GROUP" \
         --vmss "$VMSS_NAME" \
-        --query '[?storageProfile.osDisk.osType=='\''Linux'\''].name' -o tsv)
+        --query '[?storageProfile.osDisk.osType=='\''Linux'\'' || (!(storageProfile.osDisk.osType) && osProfile.linuxConfiguration)].name' -o tsv)
     VMSS_VMS_NOT_LINUX=$(az vm list \
         --resource-group "$RESOURCE_GROUP" \
         --vmss "$VMSS_NAME" \
-        --query 'join('\'', '\'', [?storageProfile.osDisk.osType!='\''Linux'\''].name)' -o tsv)
+        --query 'join('\'', '\'', [?!(storageProfile.osDisk.osType=='\''Linux'\'' || (!(storageProfile.osDisk.osType) && osProfile.linuxConfiguration))].name)' -o tsv)
     if [ "$VMSS_VMS_NOT_LINUX" != '' ]; then
       printf '%s\n' "Not checked, as they are not Linux (Run Command's shell script needs Linux): the scale set's VMs ${VMSS_VMS_NOT_LINUX}."
     fi
