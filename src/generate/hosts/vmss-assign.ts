@@ -11,7 +11,7 @@
  * A Flexible scale set takes a user-assigned identity only (vmss-orchestration.ts stops a system-assigned
  * setup), and a Uniform one always has an upgrade policy, so the system-assigned assign needs no such care.
  */
-import { capture, cmd, command, note, v, when, words, type ScriptStep } from '../script-model';
+import { capture, cmd, command, note, printLine, v, when, words, type ScriptStep } from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { UPGRADE_MODE } from './vmss-rollout';
 
@@ -58,6 +58,9 @@ export function scaleSetUserAssignStep(): ScriptStep {
             '=',
             '0',
             "The identity is not attached to the scale set (the CLI's error is above): nothing else was changed by this step. Attach it in the portal (the scale set's Identity blade) and run this script again.",
+          ),
+          printLine(
+            "The identity is attached to the scale set. If the CLI printed an error above about 'NoneType' and 'mode', it came after the attach (the CLI reads the upgrade policy this scale set lacks): the setup goes on.",
           ),
         ],
         'skipped',

@@ -112,7 +112,7 @@ function updateInstancesLines(): (Command | Conditional)[] {
  */
 function noPolicyNotice(): Command {
   return printLine(
-    'The scale set has no upgrade policy (a Flexible scale set made before they were offered), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:\n  az vm identity assign --name <VM name> --resource-group ',
+    'The scale set has no upgrade policy (some Flexible scale sets have none), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:\n  az vm identity assign --name <VM name> --resource-group ',
     v('RESOURCE_GROUP'),
     ' --identities ',
     v('IDENTITY_ID'),

@@ -130,7 +130,7 @@ describe('sidecarLogNote', () => {
     const text = sidecarLogNote(['statestore']);
     expect(text).toContain('does not end by');
     expect(text).toContain('Ctrl+C');
-    expect(text).toContain('not even after an error');
+    expect(text).toContain('not even when the stream fails');
     expect(text).toContain('confirmed: that it shows lines logged before it started');
     expect(text).toContain(sidecarLogCommand(['statestore']));
   });

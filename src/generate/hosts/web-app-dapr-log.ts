@@ -47,8 +47,8 @@ export function sidecarLogCommand(names: readonly string[]): string {
 export function sidecarLogNote(names: readonly string[]): string {
   return (
     "The lines of these components, and the CLI's errors (the command streams the log on stderr, hence 2>&1,\n" +
-    'and does not end by itself, not even after an error: once the lines are there, stop it with Ctrl+C; not\n' +
-    'confirmed: that it shows lines logged before it started):\n' +
+    'and once it streams it does not end by itself, not even when the stream fails: once the lines are there,\n' +
+    'stop it with Ctrl+C; not confirmed: that it shows lines logged before it started):\n' +
     `  ${sidecarLogCommand(names)}`
   );
 }

@@ -219,8 +219,8 @@ else
   # when it loaded, or "Failed to init component <name> (<type>/<version>): <cause>" when it did not
   # (troubleshoot.html#dapr-component-init-failed, beside the wizard's page).
   # The lines of these components, and the CLI's errors (the command streams the log on stderr, hence 2>&1,
-  # and does not end by itself, not even after an error: once the lines are there, stop it with Ctrl+C; not
-  # confirmed: that it shows lines logged before it started):
+  # and once it streams it does not end by itself, not even when the stream fails: once the lines are there,
+  # stop it with Ctrl+C; not confirmed: that it shows lines logged before it started):
   #   az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd 2>&1 | grep -F -e 'Component loaded: pubsub (' -e 'Failed to init component pubsub (' -e 'Failed to connect to ' -e 'ERROR: '
   # From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (pubsub):
   #   curl -s http://localhost:3500/v1.0/metadata

@@ -169,6 +169,7 @@ if [ "${DRY_RUN:-}" != 1 ] && [ "$UPGRADE_MODE" = '' ]; then
     echo 'The identity is not attached to the scale set (the CLI'\''s error is above): nothing else was changed by this step. Attach it in the portal (the scale set'\''s Identity blade) and run this script again.' >&2
     exit 1
   fi
+  printf '%s\n' 'The identity is attached to the scale set. If the CLI printed an error above about '\''NoneType'\'' and '\''mode'\'', it came after the attach (the CLI reads the upgrade policy this scale set lacks): the setup goes on.'
 fi
 
 # Give the instances that already run the identity, if this run changed it. Automatic and Rolling policies apply it themselves (Automatic may update every instance at once, Rolling in batches); with Manual only new instances get it until each instance is updated:
@@ -214,7 +215,7 @@ if [ "${DRY_RUN:-}" = 1 ] && [ "$UPGRADE_MODE" = Manual ]; then
 fi
 if [ "$UPGRADE_MODE" = '' ]; then
   if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
-    printf '%s\n' "The scale set has no upgrade policy (a Flexible scale set made before they were offered), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:
+    printf '%s\n' "The scale set has no upgrade policy (some Flexible scale sets have none), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:
   az vm identity assign --name <VM name> --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
   fi
 fi
