@@ -82,7 +82,8 @@ const DRY_RUN_NOTICE =
   "DRY RUN: a dry run does not assign the identity, so it cannot tell whether a real run changes the scale set's identity. A real run updates every instance to the latest model here (az vmss update-instances; by VM name on Flexible orchestration) when its assign changed the identity, and leaves the instances as they are when the identity was already there.";
 
 /** The update: every instance at once on Uniform, each VM by name on Flexible. Tolerated (see rolloutStep). */
-function updateInstancesLines(): (Command | Conditional)[] {
+/** A system-assigned setup has stopped on a Flexible scale set (vmss-orchestration.ts): Uniform's update only. */
+function updateInstancesLines(plan: DeploymentPlan): (Command | Conditional)[] {
   const update = (ids: Word) =>
     command(
       words('az vmss update-instances --name', v('VMSS_NAME'), ...RG, '--instance-ids', ids, '-o none'),
@@ -90,6 +91,7 @@ function updateInstancesLines(): (Command | Conditional)[] {
         tolerateFailure: true,
       },
     );
+  if (plan.identity.kind === 'system') return [printLine(UPDATE_WARNING), update('*')];
   return [
     printLine(UPDATE_WARNING),
     when(ORCHESTRATION_MODE, '!=', 'Flexible', [update('*')]),
@@ -142,7 +144,7 @@ export const rolloutStep = (plan: DeploymentPlan): ScriptStep => ({
           'change still waiting in the model (an OS image or VM size change restarts or reimages the instance).\n' +
           'Whether the identity change alone restarts an instance is not documented; plan for a restart.',
       ),
-      when(IDENTITY_AFTER, '!=', v(IDENTITY_BEFORE), updateInstancesLines(), 'skipped'),
+      when(IDENTITY_AFTER, '!=', v(IDENTITY_BEFORE), updateInstancesLines(plan), 'skipped'),
       when(IDENTITY_AFTER, '=', v(IDENTITY_BEFORE), [printLine(UNCHANGED_NOTICE)], 'skipped'),
     ]),
     when(UPGRADE_MODE, '=', 'Manual', [printLine(DRY_RUN_NOTICE)], 'only'),

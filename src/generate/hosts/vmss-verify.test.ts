@@ -98,7 +98,7 @@ describe('the scale set setup checks its instances', SLOW, () => {
     expect(result.stderr).not.toContain('gave no token');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      'The scale set has 2 instance(s); this checks up to 3 of them, the first in the list',
+      'The scale set has 2 instance(s) to check (on Flexible orchestration, its Linux VMs); this checks up to 3 of them, the first in the list',
     );
     expect(result.stdout).toContain("Checking the scale set's first instance, 0, through Run Command");
     expect(result.stdout).toContain("Checking the scale set's second instance, 1, through Run Command");
@@ -186,7 +186,7 @@ describe('the scale set setup checks its instances', SLOW, () => {
     expect(result.stderr).not.toContain('instanceId must be a number');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(
-      'The scale set has 4 instance(s); this checks up to 3 of them, the first in the list',
+      'The scale set has 4 instance(s) to check (on Flexible orchestration, its Linux VMs); this checks up to 3 of them, the first in the list',
     );
     expect(runCommands(result, 'vmss')).toEqual([]);
     expect(runCommands(result, 'vm').map((argv) => argv[argv.indexOf('--name') + 1])).toEqual([

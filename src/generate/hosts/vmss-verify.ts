@@ -142,7 +142,7 @@ function instanceLines(plan: DeploymentPlan, index: number): ScriptLine[] {
         '=',
         '0',
         failureMessage(
-          `On ${where}, the instance metadata service (169.254.169.254) gave no token for the ${who} after ${IMDS_ATTEMPTS} tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one's VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id, or its VM name on Flexible>, or, on a Flexible scale set without an upgrade policy, az vm identity assign on the VM.`,
+          `On ${where}, the instance metadata service (169.254.169.254) gave no token for the ${who} after ${IMDS_ATTEMPTS} tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one's VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: ${plan.identity.kind === 'user' ? 'az vmss update-instances --instance-ids <its id, or its VM name on Flexible>, or, on a Flexible scale set without an upgrade policy, az vm identity assign on the VM' : 'az vmss update-instances --instance-ids <its id>'}.`,
           'imds-no-token',
         ),
         { detail: join(`The scale set's instance `, v(INSTANCE), ':') },
@@ -188,7 +188,8 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
           lit(`join(', ', [?!(${IS_LINUX})].name)`),
           '-o tsv',
         ),
-        { captureTo: NOT_LINUX },
+        // Only for the line below: a list that fails (its error above) leaves it out, and the checks go on.
+        { captureTo: NOT_LINUX, tolerateFailure: true },
       ),
       when(NOT_LINUX, '!=', '', [
         printLine(
@@ -213,7 +214,7 @@ export function scaleSetVerifyLines(plan: DeploymentPlan): ScriptLine[] {
       printLine(
         'The scale set has ',
         v(COUNT),
-        ` instance(s); this checks up to ${INSTANCES_CHECKED} of them, the first in the list. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name).`,
+        ` instance(s) to check (on Flexible orchestration, its Linux VMs); this checks up to ${INSTANCES_CHECKED} of them, the first in the list. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name).`,
       ),
     ]),
     ...Array.from({ length: INSTANCES_CHECKED }, (_, index) => instanceLines(plan, index)).flat(),

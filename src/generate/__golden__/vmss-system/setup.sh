@@ -152,25 +152,10 @@ if [ "$UPGRADE_MODE" = Manual ]; then
   # Whether the identity change alone restarts an instance is not documented; plan for a restart.
   if [ "${DRY_RUN:-}" != 1 ] && [ "$VMSS_IDENTITY_AFTER" != "$VMSS_IDENTITY_BEFORE" ]; then
     printf '%s\n' 'Updating the existing instances to the latest model (on Flexible orchestration each VM by its name, one at a time). If this fails, the setup is still complete and only the existing instances lack the identity: update them yourself (az vmss update-instances --instance-ids <instance ids, or VM names on Flexible>), or replace them.'
-    if [ "$VMSS_ORCHESTRATION_MODE" != Flexible ]; then
-      run az vmss update-instances \
-          --name "$VMSS_NAME" \
-          --resource-group "$RESOURCE_GROUP" \
-          --instance-ids '*' -o none || true
-    fi
-    if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
-      VMSS_VM_NAMES=$(az vm list \
-          --resource-group "$RESOURCE_GROUP" \
-          --vmss "$VMSS_NAME" \
-          --query '[].name' -o tsv || true)
-      while IFS= read -r -u 3 VMSS_VM_NAME; do
-        if [ -z "$VMSS_VM_NAME" ]; then continue; fi
-        run az vmss update-instances \
-            --name "$VMSS_NAME" \
-            --resource-group "$RESOURCE_GROUP" \
-            --instance-ids "$VMSS_VM_NAME" -o none || true
-      done 3<<< "$VMSS_VM_NAMES"
-    fi
+    run az vmss update-instances \
+        --name "$VMSS_NAME" \
+        --resource-group "$RESOURCE_GROUP" \
+        --instance-ids '*' -o none || true
   fi
   if [ "${DRY_RUN:-}" != 1 ] && [ "$VMSS_IDENTITY_AFTER" = "$VMSS_IDENTITY_BEFORE" ]; then
     printf '%s\n' 'The scale set'\''s identity is as it was before this run, so its instances are not updated (that would also apply any other change waiting in the model). The checks at the end run on the first instances; on Uniform orchestration the az vmss list-instances line printed at the end lists the instances still on an older model.'
@@ -243,7 +228,7 @@ else
     VMSS_VMS_NOT_LINUX=$(az vm list \
         --resource-group "$RESOURCE_GROUP" \
         --vmss "$VMSS_NAME" \
-        --query 'join('\'', '\'', [?!(storageProfile.osDisk.osType=='\''Linux'\'' || (!(storageProfile.osDisk.osType) && osProfile.linuxConfiguration))].name)' -o tsv)
+        --query 'join('\'', '\'', [?!(storageProfile.osDisk.osType=='\''Linux'\'' || (!(storageProfile.osDisk.osType) && osProfile.linuxConfiguration))].name)' -o tsv || true)
     if [ "$VMSS_VMS_NOT_LINUX" != '' ]; then
       printf '%s\n' "Not checked, as they are not Linux (Run Command's shell script needs Linux): the scale set's VMs ${VMSS_VMS_NOT_LINUX}."
     fi
@@ -253,7 +238,7 @@ else
     printf '%s\n' 'The scale set has no instances yet, so nothing runs there to check: once it has, run this script again (it changes nothing) to check them.'
   fi
   if [ "$VMSS_INSTANCE_COUNT" != 0 ]; then
-    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s); this checks up to 3 of them, the first in the list. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
+    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s) to check (on Flexible orchestration, its Linux VMs); this checks up to 3 of them, the first in the list. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
   fi
   VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 1p)
   if [ "$VMSS_INSTANCE" != '' ]; then
@@ -278,7 +263,7 @@ else
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
     if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
       echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
-      echo 'On the scale set'\''s first instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id, or its VM name on Flexible>, or, on a Flexible scale set without an upgrade policy, az vm identity assign on the VM. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      echo 'On the scale set'\''s first instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id>. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
       exit 1
     fi
     DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
@@ -332,7 +317,7 @@ Its "components" list must name azurekeyvault.'
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
     if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
       echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
-      echo 'On the scale set'\''s second instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id, or its VM name on Flexible>, or, on a Flexible scale set without an upgrade policy, az vm identity assign on the VM. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      echo 'On the scale set'\''s second instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id>. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
       exit 1
     fi
     DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)
@@ -386,7 +371,7 @@ Its "components" list must name azurekeyvault.'
     VMSS_INSTANCE_TOKEN=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'imds-token-status: 200' || true)
     if [ "$VMSS_INSTANCE_TOKEN" = 0 ]; then
       echo "The scale set's instance ${VMSS_INSTANCE}:" >&2
-      echo 'On the scale set'\''s third instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id, or its VM name on Flexible>, or, on a Flexible scale set without an upgrade policy, az vm identity assign on the VM. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
+      echo 'On the scale set'\''s third instance, the instance metadata service (169.254.169.254) gave no token for the system-assigned identity after 6 tries (or Run Command failed there, its error above: the instance must be running, one Run Command runs on it at a time, and you need Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action on a Uniform scale set, Microsoft.Compute/virtualMachines/runCommand/action on a Flexible one'\''s VMs, as in Virtual Machine Contributor): so Dapr on that instance cannot sign in either. An instance on an older model lacks the identity until it is updated: az vmss update-instances --instance-ids <its id>. Likely cause: The identity is not attached to the VM yet (on a scale set: the instance is not on the latest model), the client id is not one of its identities, or the VM cannot reach 169.254.169.254 (a proxy or a firewall rule in the VM). Fix: Attach the identity to the VM (or update the scale set'\''s instances), check the client id, and let the VM reach 169.254.169.254 without a proxy (NO_PROXY=169.254.169.254). More: troubleshoot.html#imds-no-token, beside the wizard'\''s page.' >&2
       exit 1
     fi
     DAPR_METADATA_ANSWERED=$(printf '%s\n' "$VMSS_INSTANCE_CHECK" | grep -c -x -- 'dapr-metadata-api: answered' || true)

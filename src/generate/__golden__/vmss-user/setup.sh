@@ -289,7 +289,7 @@ else
     VMSS_VMS_NOT_LINUX=$(az vm list \
         --resource-group "$RESOURCE_GROUP" \
         --vmss "$VMSS_NAME" \
-        --query 'join('\'', '\'', [?!(storageProfile.osDisk.osType=='\''Linux'\'' || (!(storageProfile.osDisk.osType) && osProfile.linuxConfiguration))].name)' -o tsv)
+        --query 'join('\'', '\'', [?!(storageProfile.osDisk.osType=='\''Linux'\'' || (!(storageProfile.osDisk.osType) && osProfile.linuxConfiguration))].name)' -o tsv || true)
     if [ "$VMSS_VMS_NOT_LINUX" != '' ]; then
       printf '%s\n' "Not checked, as they are not Linux (Run Command's shell script needs Linux): the scale set's VMs ${VMSS_VMS_NOT_LINUX}."
     fi
@@ -299,7 +299,7 @@ else
     printf '%s\n' 'The scale set has no instances yet, so nothing runs there to check: once it has, run this script again (it changes nothing) to check them.'
   fi
   if [ "$VMSS_INSTANCE_COUNT" != 0 ]; then
-    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s); this checks up to 3 of them, the first in the list. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
+    printf '%s\n' "The scale set has ${VMSS_INSTANCE_COUNT} instance(s) to check (on Flexible orchestration, its Linux VMs); this checks up to 3 of them, the first in the list. Any other: the same Run Command with its id (Uniform, az vmss run-command invoke --instance-id) or its VM name (Flexible, az vm run-command invoke --name)."
   fi
   VMSS_INSTANCE=$(printf '%s\n' "$VMSS_INSTANCES" | sed -n 1p)
   if [ "$VMSS_INSTANCE" != '' ]; then
