@@ -88,6 +88,8 @@ export interface ResourceRef {
     readonly expected: string;
     /** Printed when it does not. */
     readonly message: string;
+    /** The troubleshooting entry the message names (src/catalog/troubleshooting). */
+    readonly entry: string;
   };
 }
 

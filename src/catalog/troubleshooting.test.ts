@@ -48,6 +48,8 @@ const SAMPLES: Record<string, readonly string[]> = {
   ],
   'client-id-mismatch': [
     "The client id entered in the wizard is not this identity's: correct it there, or leave it empty.",
+    // src/generate/setup/user-identity.ts.
+    'The client id entered in the wizard is not that of the identity id-orders: correct it there, or leave it empty.',
   ],
   'postgres-entra-auth-off': [
     'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).',
@@ -131,6 +133,8 @@ const SAMPLES: Record<string, readonly string[]> = {
   // pulumi/pulumi-azure-native#2816.
   'cosmos-principal-not-found': [
     'The provided principal ID [7d1e5a8b-3c2f-4e9a-b1d0-6f4c2a9e8b7d] was not found in the AAD tenant(s)',
+    // The setup's retry (src/generate/grants/cosmos-sql-role.ts).
+    'The Cosmos DB role assignment on cosmos-orders failed 6 times.',
   ],
   // piyushsachdeva/Terraform_AKS#2, with its \r\n escapes.
   'kv-forbidden-by-rbac': [
@@ -185,7 +189,11 @@ const SAMPLES: Record<string, readonly string[]> = {
     'Status(StatusCode="Internal", Detail="fail to get key from state store statestore: ERR WRONGPASS invalid username-password pair")',
   ],
   // dapr/dapr#6396 (described, not logged).
-  'eventhubs-consumer-group-missing': ['no consumer group with name my-app'],
+  'eventhubs-consumer-group-missing': [
+    'no consumer group with name my-app',
+    // The setup's check (src/generate/setup/entity-preflight.ts).
+    'Component eh-pubsub: the consumer group orders-api of the event hub telemetry could not be read (az says why above).',
+  ],
   // dapr/dapr integration test (pkg/runtime/errors/init.go wording).
   'dapr-component-init-failed': [
     'Fatal error from runtime: process component foo error: [INIT_COMPONENT_FAILURE]: initialization error occurred for foo (state.in-memory/v1): component foo already exists',
@@ -217,9 +225,107 @@ const SAMPLES: Record<string, readonly string[]> = {
   'aca-revision-not-ready': ['The newest revision of the container app is not ready after 2 minutes.'],
   'aca-dapr-app-id-mismatch': [
     'The container app does not run Dapr with the app id orders-api, so no component scoped to it loads.',
+    // The setup's check before any change (src/generate/hosts/aca.ts).
+    'The container app runs Dapr with another app id: enter that app id in the wizard',
   ],
   'imds-no-token': [
     "The VM's instance metadata service (169.254.169.254) gave no token for the system-assigned identity",
+  ],
+  // The setup's and the teardown's own stop messages, as the golden scripts print them (src/generate/__golden__).
+  'example-values-left': [
+    'Stopped before any change: Resource group (example-rg), VM name (example-app), Key Vault name (mykeyvault) are still example values from the wizard, not yours.',
+  ],
+  'identity-not-found-for-client-id': [
+    'There is no user-assigned identity id-orders in the resource group rg-orders, and a client id was entered, so the script uses an existing identity and creates none',
+  ],
+  'kv-access-policy-partial': [
+    "The identity's access policy on kv-orders has other secrets permissions but not all of get list, and az keyvault set-policy replaces the whole secrets list",
+  ],
+  'redis-entra-auth-off': [
+    'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.',
+  ],
+  'redis-access-policy-list-failed': [
+    'Listing the data access policy assignments of the Redis cache redis-orders failed.',
+  ],
+  'messaging-entity-missing': [
+    'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it.',
+    'Component servicebus-binding: the Service Bus queue invoices could not be found in sb-orders (az says why above), and with entity management off Dapr does not create it.',
+  ],
+  'cosmos-container-unreadable': [
+    'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above).',
+  ],
+  'cosmos-partition-key-mismatch': [
+    'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property.',
+  ],
+  'entra-service-principal-not-found': [
+    "Microsoft Entra ID did not find the identity's service principal after 6 tries.",
+  ],
+  'postgres-role-other-object': [
+    'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity',
+  ],
+  'postgres-grant-not-taken': [
+    'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public.',
+  ],
+  'postgres-table-missing': ['No table appconfig is on the search path of the database orders on pg-orders'],
+  'postgres-role-not-dropped': [
+    'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created',
+    'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept',
+  ],
+  'aks-kubelogin-failed': [
+    'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed',
+  ],
+  'aks-no-kubelet-identity': [
+    'The cluster aks-prod has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal)',
+  ],
+  'aca-environment-not-found': [
+    'There is no Container Apps environment env-orders in the resource group rg-orders.',
+    "There is no Container Apps environment cae-orders in the resource group of the function app's environment (from its managedEnvironmentId).",
+  ],
+  'aca-other-environment': [
+    'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard',
+    'The function app runs in another Container Apps environment than the one entered in the wizard',
+  ],
+  'aca-component-name-taken': [
+    'The Container Apps environment env-orders already has a Dapr component named redis-state that the setup did not write',
+  ],
+  'aca-daprd-log-silent': [
+    "daprd's log did not say within about 10 minutes that it runs: a component keeps failing",
+  ],
+  'function-app-is-container-app': [
+    'There is no function app (Microsoft.Web site) of that name, but a container app of that name: Azure Functions hosted natively in Container Apps is a container app.',
+  ],
+  'function-app-not-in-environment': [
+    'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment.',
+  ],
+  'function-app-environment-unreadable': [
+    "The function app's Container Apps environment (its managedEnvironmentId) cannot be read with your sign-in",
+  ],
+  'function-app-dapr-off': [
+    "Dapr is off on the function app: turn it on in the Azure portal (the function app's Dapr settings)",
+    "The function app's Dapr app id is not orders-func, the app id the components are scoped to",
+  ],
+  'aci-group-settings-unchangeable': [
+    'The container group orders-group exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory).',
+  ],
+  'aci-group-uses-identity': [
+    'The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept.',
+  ],
+  'host-not-linux': [
+    'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux)',
+    "The scale set's model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux)",
+  ],
+  'vmss-identity-not-attached': [
+    "The identity is not attached to the scale set (the CLI's error is above): nothing else was changed by this step.",
+  ],
+  'web-app-not-linux': [
+    'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux',
+  ],
+  'web-app-single-container': [
+    'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first',
+  ],
+  'dapr-release-too-old': [
+    'This cluster runs Dapr 1.16.0; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later.',
+    'This VM runs Dapr 1.15.3; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later.',
   ],
 };
 

@@ -1,12 +1,16 @@
 /**
  * The troubleshooting catalog: every error a user of the wizard can meet, from its script's own steps and
- * guards (troubleshooting/script-steps.ts, kubernetes-steps.ts, database-steps.ts) and its checks after the apply
+ * guards (troubleshooting/script-steps.ts, kubernetes-steps.ts, database-steps.ts, grant-checks.ts,
+ * container-host-checks.ts, machine-host-checks.ts) and its checks after the apply
  * (troubleshooting/verify-checks.ts) to Dapr signing in later
  * (troubleshooting/sign-in.ts), and the matcher that finds the entries a pasted log line belongs to.
  */
+import { CONTAINER_HOST_CHECK_ENTRIES } from './troubleshooting/container-host-checks';
 import { DATABASE_STEP_ENTRIES } from './troubleshooting/database-steps';
 import type { ErrorPattern, TroubleshootingEntry } from './troubleshooting/entry';
+import { GRANT_CHECK_ENTRIES } from './troubleshooting/grant-checks';
 import { KUBERNETES_STEP_ENTRIES } from './troubleshooting/kubernetes-steps';
+import { MACHINE_HOST_CHECK_ENTRIES } from './troubleshooting/machine-host-checks';
 import { SCRIPT_STEP_ENTRIES } from './troubleshooting/script-steps';
 import { SIGN_IN_ENTRIES } from './troubleshooting/sign-in';
 import { VERIFY_CHECK_ENTRIES } from './troubleshooting/verify-checks';
@@ -18,6 +22,9 @@ export const TROUBLESHOOTING_ENTRIES: readonly TroubleshootingEntry[] = [
   ...SCRIPT_STEP_ENTRIES,
   ...KUBERNETES_STEP_ENTRIES,
   ...DATABASE_STEP_ENTRIES,
+  ...GRANT_CHECK_ENTRIES,
+  ...CONTAINER_HOST_CHECK_ENTRIES,
+  ...MACHINE_HOST_CHECK_ENTRIES,
   ...VERIFY_CHECK_ENTRIES,
   ...SIGN_IN_ENTRIES,
 ];

@@ -3,6 +3,8 @@
  * them into text, so quoting lives in one place (bash/quoting.ts).
  */
 
+import type { FailureText, FailureWord } from './troubleshoot-advice';
+
 /** A shell word: literal text, a variable's value, or pieces joined into one word. */
 export type Word = string | { readonly variable: string } | { readonly join: readonly Word[] };
 
@@ -59,7 +61,7 @@ export interface Guard {
   /** A literal, or another variable's value. */
   readonly value: Word;
   /** Printed to stderr before exiting with status 1. */
-  readonly message: string;
+  readonly message: FailureText;
   /**
    * Printed to stderr before the message: what the check found, from values the script read (a Component's
    * type). The message stays literal text, so a paste of it finds its troubleshooting entry.
@@ -102,8 +104,8 @@ export interface Retry {
   readonly command: Command;
   readonly attempts: number;
   readonly delaySeconds: number;
-  /** Printed to stderr before exiting with status 1, after the last failed try. */
-  readonly message: string;
+  /** Printed to stderr before exiting with status 1 (or setting the flag), after the last failed try. */
+  readonly message: FailureText;
   /** Printed to stderr before each wait, so a long wait says what it waits for. */
   readonly waiting?: string;
   /**
@@ -124,13 +126,13 @@ export interface RetryOnly {
   /** A Bash extended regular expression, written unquoted after =~ (so: no spaces, quotes or $). */
   readonly pattern: string;
   /** Printed to stderr before exiting with status 1 when a failure's output does not match. */
-  readonly otherwise: string;
+  readonly otherwise: FailureText;
   /**
    * A failure `pattern` matches whose text also reads as one waiting does not fix (one error number for
    * both): tried again only until `attempts` tries in all (fewer than the retry's), then `message`, which
    * names both causes, is printed to stderr before exiting with status 1.
    */
-  readonly ambiguous?: { readonly pattern: string; readonly attempts: number; readonly message: string };
+  readonly ambiguous?: { readonly pattern: string; readonly attempts: number; readonly message: FailureText };
 }
 
 /**
@@ -143,7 +145,7 @@ export interface VersionAtLeast {
   readonly variable: string;
   readonly minimum: string;
   /** Printed to stderr before exiting with status 1; may name the variable's value. */
-  readonly tooOld: Word;
+  readonly tooOld: FailureWord;
   /** Printed to stderr when the variable is empty or not a version; the script goes on. */
   readonly unknown: string;
 }
@@ -155,7 +157,7 @@ export interface VersionAtLeast {
 export interface Stop {
   readonly kind: 'stop';
   /** Printed to stderr before exiting with status 1. */
-  readonly message: string;
+  readonly message: FailureText;
 }
 
 /**
@@ -254,7 +256,7 @@ export function note(text: string): Note {
   return { kind: 'note', text };
 }
 
-export function stop(message: string): Stop {
+export function stop(message: FailureText): Stop {
   return { kind: 'stop', message };
 }
 
@@ -279,7 +281,7 @@ export function retry(
   options: {
     attempts: number;
     delaySeconds: number;
-    message: string;
+    message: FailureText;
     waiting?: string;
     flagOnFailure?: string;
     retryOnly?: RetryOnly;
@@ -289,14 +291,14 @@ export function retry(
 }
 
 /** Runs a command once and stops the script with `message` when it fails: a retry of one attempt. */
-export function orStop(line: Command, message: string): Retry {
+export function orStop(line: Command, message: FailureText): Retry {
   return retry(line, { attempts: 1, delaySeconds: 0, message });
 }
 
 export function versionAtLeast(
   variable: string,
   minimum: string,
-  messages: { tooOld: Word; unknown: string },
+  messages: { tooOld: FailureWord; unknown: string },
 ): VersionAtLeast {
   if (!/^\d+(\.\d+)*$/.test(minimum)) throw new Error(`Not a version: ${minimum}`);
   return { kind: 'version-at-least', variable, minimum, ...messages };

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
+import { stopText, stopWord } from '../test-support/failure-text';
 import { describe, expect, it } from 'vitest';
 import {
   cmd,
@@ -130,7 +131,7 @@ describe('toBash', () => {
             lines: [
               when('MODE', operator, "Man'ual", [
                 cmd('printf [%s] inside --long', 'y'.repeat(90)),
-                guard('MODE', '=', 'never', 'not printed'),
+                guard('MODE', '=', 'never', stopText('not printed')),
               ]),
               cmd('printf [%s] after'),
             ],
@@ -240,7 +241,7 @@ describe('retry', () => {
 
   it('stops retrying as soon as the command succeeds', () => {
     const text = once(
-      retry(succeedsOnTry(3), { attempts: 5, delaySeconds: 0, message: 'never' }),
+      retry(succeedsOnTry(3), { attempts: 5, delaySeconds: 0, message: stopText('never') }),
       command(['wc', '-l', 'tries']),
     );
     expect(bashEcho(`cd "$(mktemp -d)" && ${text}`).trim()).toBe('3 tries');
@@ -248,7 +249,7 @@ describe('retry', () => {
 
   it('stops the script with the message after the last failed try', () => {
     const text = once(
-      retry(succeedsOnTry(9), { attempts: 2, delaySeconds: 0, message: "it's not there" }),
+      retry(succeedsOnTry(9), { attempts: 2, delaySeconds: 0, message: stopText("it's not there") }),
       command(['echo', 'not reached']),
     );
     const result = spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${text}`], { encoding: 'utf8' });
@@ -259,13 +260,23 @@ describe('retry', () => {
 
   it('says what it waits for before each wait, and not after the last try', () => {
     const text = once(
-      retry(succeedsOnTry(3), { attempts: 5, delaySeconds: 0, message: 'never', waiting: 'waiting...' }),
+      retry(succeedsOnTry(3), {
+        attempts: 5,
+        delaySeconds: 0,
+        message: stopText('never'),
+        waiting: 'waiting...',
+      }),
     );
     const result = spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${text}`], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('waiting...\nwaiting...\n');
     const failing = once(
-      retry(succeedsOnTry(9), { attempts: 2, delaySeconds: 0, message: 'gave up', waiting: 'waiting...' }),
+      retry(succeedsOnTry(9), {
+        attempts: 2,
+        delaySeconds: 0,
+        message: stopText('gave up'),
+        waiting: 'waiting...',
+      }),
     );
     const failed = spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${failing}`], { encoding: 'utf8' });
     expect(failed.status).toBe(1);
@@ -281,14 +292,14 @@ describe('retry', () => {
           `echo x >> tries; if [ "$(wc -l < tries)" -ge ${n} ]; then echo done; else echo ${failure}; exit 1; fi`,
         ),
       );
-    const only = { outputTo: 'OUT', pattern: 'Msg.(1|2),', otherwise: 'not waited for' };
+    const only = { outputTo: 'OUT', pattern: 'Msg.(1|2),', otherwise: stopText('not waited for') };
     const run = (line: ScriptLine) =>
       spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${once(line)}`], { encoding: 'utf8' });
     const waited = run(
       retry(printsOnTry(3, "'Msg 2, Level 16'"), {
         attempts: 5,
         delaySeconds: 0,
-        message: 'never',
+        message: stopText('never'),
         retryOnly: only,
       }),
     );
@@ -299,7 +310,7 @@ describe('retry', () => {
       retry(printsOnTry(3, "'Msg 18456, Level 14'"), {
         attempts: 5,
         delaySeconds: 0,
-        message: 'never',
+        message: stopText('never'),
         retryOnly: only,
       }),
     );
@@ -309,21 +320,23 @@ describe('retry', () => {
       retry(printsOnTry(9, "'Msg 1, Level 16'"), {
         attempts: 2,
         delaySeconds: 0,
-        message: 'gave up',
+        message: stopText('gave up'),
         retryOnly: only,
       }),
     );
     expect(exhausted.status).toBe(1);
     expect(exhausted.stderr).toBe('Msg 1, Level 16\nMsg 1, Level 16\ngave up\n');
     expect(() =>
-      once(retry(printsOnTry(1, 'x'), { attempts: 1, delaySeconds: 0, message: 'm', retryOnly: only })),
+      once(
+        retry(printsOnTry(1, 'x'), { attempts: 1, delaySeconds: 0, message: stopText('m'), retryOnly: only }),
+      ),
     ).toThrow();
     // A tolerated failure would end the retry at its first try.
     expect(() =>
       once(
         retry(
           { ...printsOnTry(2, 'x'), tolerateFailure: true },
-          { attempts: 2, delaySeconds: 0, message: 'm', retryOnly: only },
+          { attempts: 2, delaySeconds: 0, message: stopText('m'), retryOnly: only },
         ),
       ),
     ).toThrow(/fails when it fails/);
@@ -332,7 +345,7 @@ describe('retry', () => {
         retry(printsOnTry(1, 'x'), {
           attempts: 2,
           delaySeconds: 0,
-          message: 'm',
+          message: stopText('m'),
           retryOnly: { ...only, pattern: 'a b' },
         }),
       ),
@@ -345,15 +358,15 @@ describe('retry', () => {
     const only = {
       outputTo: 'OUT',
       pattern: 'Msg.(1|3),',
-      otherwise: 'not waited for',
-      ambiguous: { pattern: 'Msg.3,', attempts: 2, message: 'both causes' },
+      otherwise: stopText('not waited for'),
+      ambiguous: { pattern: 'Msg.3,', attempts: 2, message: stopText('both causes') },
     };
     const run = (failure: string) =>
       spawnSync(
         'bash',
         [
           '-c',
-          `cd "$(mktemp -d)" && ${once(retry(failsWith(failure), { attempts: 4, delaySeconds: 0, message: 'gave up', retryOnly: only }))}`,
+          `cd "$(mktemp -d)" && ${once(retry(failsWith(failure), { attempts: 4, delaySeconds: 0, message: stopText('gave up'), retryOnly: only }))}`,
         ],
         { encoding: 'utf8' },
       );
@@ -369,7 +382,7 @@ describe('retry', () => {
         retry(failsWith('x'), {
           attempts: 2,
           delaySeconds: 0,
-          message: 'm',
+          message: stopText('m'),
           retryOnly: { ...only, ambiguous: { ...only.ambiguous, attempts: 2 } },
         }),
       ),
@@ -377,10 +390,13 @@ describe('retry', () => {
   });
 
   it('runs a one-try check without a loop: on, or stopped with the message', () => {
-    const passing = once(orStop(succeedsOnTry(1), 'never'), command(['echo', 'reached']));
+    const passing = once(orStop(succeedsOnTry(1), stopText('never')), command(['echo', 'reached']));
     expect(passing).not.toContain('for attempt');
     expect(bashEcho(`cd "$(mktemp -d)" && ${passing}`).trim()).toBe('reached');
-    const failing = once(orStop(succeedsOnTry(2), "it's not ready"), command(['echo', 'not reached']));
+    const failing = once(
+      orStop(succeedsOnTry(2), stopText("it's not ready")),
+      command(['echo', 'not reached']),
+    );
     const result = spawnSync('bash', ['-c', `cd "$(mktemp -d)" && ${failing}`], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
@@ -398,7 +414,12 @@ describe('retry', () => {
             comment: 'c',
             lines: [
               command(['echo', v('KEPT')]),
-              retry(succeedsOnTry(9), { attempts, delaySeconds: 0, message: 'kept', flagOnFailure: 'KEPT' }),
+              retry(succeedsOnTry(9), {
+                attempts,
+                delaySeconds: 0,
+                message: stopText('kept'),
+                flagOnFailure: 'KEPT',
+              }),
               command(['echo', v('KEPT')]),
             ],
           },
@@ -415,7 +436,9 @@ describe('retry', () => {
   });
 
   it('refuses a loop that would never run', () => {
-    expect(() => once(retry(cmd('true'), { attempts: 0, delaySeconds: 0, message: 'm' }))).toThrow();
+    expect(() =>
+      once(retry(cmd('true'), { attempts: 0, delaySeconds: 0, message: stopText('m') })),
+    ).toThrow();
   });
 });
 
@@ -432,7 +455,7 @@ describe('stop', () => {
   it.each(HOSTILE.filter((message) => message !== ''))(
     'stops the whole script with the message, literally: %j',
     (message) => {
-      const result = spawnSync('bash', ['-c', toBash(script(stop(message)))], { encoding: 'utf8' });
+      const result = spawnSync('bash', ['-c', toBash(script(stop(stopText(message))))], { encoding: 'utf8' });
       expect(result.status).toBe(1);
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(`${message}\n`);
@@ -442,7 +465,7 @@ describe('stop', () => {
   it('stops inside a conditional only when it holds', () => {
     const text = (value: string): string =>
       toBash({
-        ...script(when('X', '=', 'yes', [stop('stopped')])),
+        ...script(when('X', '=', 'yes', [stop(stopText('stopped'))])),
         variables: [{ name: 'X', value }],
       });
     expect(spawnSync('bash', ['-c', text('yes')], { encoding: 'utf8' }).status).toBe(1);
@@ -463,7 +486,7 @@ describe('guard', () => {
           {
             comment: 'c',
             lines: [
-              { kind: 'guard', variable: 'A', operator: '!=', value: v('B'), message: 'differ' },
+              { kind: 'guard', variable: 'A', operator: '!=', value: v('B'), message: stopText('differ') },
               command(['echo', 'passed']),
             ],
           },
@@ -484,7 +507,7 @@ describe('guard', () => {
         {
           comment: 'c',
           lines: [
-            guard('FOUND', '!=', '', 'It stops.', { detail: join('Found: ', v('FOUND'), '.') }),
+            guard('FOUND', '!=', '', stopText('It stops.'), { detail: join('Found: ', v('FOUND'), '.') }),
             command(['echo', 'not reached']),
           ],
         },
@@ -508,7 +531,7 @@ describe('versionAtLeast', () => {
           comment: 'c',
           lines: [
             versionAtLeast('VERSION', minimum, {
-              tooOld: join('runs ', v('VERSION'), "; it's too old"),
+              tooOld: stopWord(join('runs ', v('VERSION'), "; it's too old")),
               unknown: 'could not read the version',
             }),
             cmd('echo went on'),
@@ -555,7 +578,9 @@ describe('versionAtLeast', () => {
   });
 
   it('refuses a minimum that is not a version', () => {
-    expect(() => versionAtLeast('VERSION', "1.17'; rm -rf /", { tooOld: 'x', unknown: 'y' })).toThrow();
+    expect(() =>
+      versionAtLeast('VERSION', "1.17'; rm -rf /", { tooOld: stopText('x'), unknown: 'y' }),
+    ).toThrow();
   });
 });
 
@@ -655,7 +680,9 @@ describe('dry run', () => {
     command(['az', 'role', 'assignment', 'create', '--scope', v('NAME')]),
     command(['az', 'vm', 'identity', 'assign'], { captureTo: 'PRINCIPAL_ID' }),
     command(['az', 'identity', 'show'], { captureTo: 'CLIENT_ID', readsChange: true }),
-    guard('PRINCIPAL_ID', '=', 'dry-run:PRINCIPAL_ID', 'checked in a dry run', { checksChange: true }),
+    guard('PRINCIPAL_ID', '=', 'dry-run:PRINCIPAL_ID', stopText('checked in a dry run'), {
+      checksChange: true,
+    }),
     command(['printf', '%s|%s|%s\\n', v('FOUND'), v('PRINCIPAL_ID'), v('CLIENT_ID')]),
   );
 

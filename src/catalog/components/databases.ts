@@ -28,6 +28,7 @@ const POSTGRES_SERVER: ResourceRef = {
     message:
       // <name> and <resource-group> are this server's in the script (setup/preflight.ts pasteableMessage).
       'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name <name> --resource-group <resource-group> --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).',
+    entry: 'postgres-entra-auth-off',
   },
 };
 

@@ -24,6 +24,7 @@ const REDIS_CACHE: ResourceRef = {
     message:
       // <name> and <resource-group> are this cache's in the script (setup/preflight.ts pasteableMessage).
       'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name <name> --resource-group <resource-group> --set redisConfiguration.aadEnabled=true.',
+    entry: 'redis-entra-auth-off',
   },
 };
 

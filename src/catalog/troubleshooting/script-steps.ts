@@ -169,8 +169,11 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     id: 'client-id-mismatch',
     title: 'The client id typed in the wizard is not this identity’s',
     stages: ['script'],
-    // The guard's own message (src/generate/az-script.ts clientIdLines): no tool prints this.
-    patterns: ["The client id entered in the wizard is not this identity's"],
+    // The guards' own messages (src/generate/setup/steps.ts clientIdLines, setup/user-identity.ts): no tool
+    // prints this.
+    patterns: [
+      { regex: "the client id entered in the wizard is not (this identity's|that of the identity)" },
+    ],
     cause:
       'The client id typed in the wizard belongs to another identity or an app registration, or is the ' +
       'principal (object) id. The component files carry it, so Dapr would ask for the wrong identity.',
@@ -179,7 +182,7 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       'az identity show --name <identity> --resource-group <resource-group> --query clientId -o tsv',
     ],
     prevention: { text: 'Leave the client id empty in the wizard.', fragment: 'identity=user' },
-    sources: ['src/generate/az-script.ts (the guard)', 'dapr/components-contrib#3464'],
+    sources: ['src/generate/setup/steps.ts (the guard)', 'dapr/components-contrib#3464'],
   },
   {
     id: 'aks-dapr-not-installed',
@@ -263,9 +266,15 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     id: 'cosmos-principal-not-found',
     title: 'Cosmos DB: the principal was not found in the tenant',
     stages: ['script'],
-    patterns: [{ regex: 'the provided principal id .{0,80} was not found in the aad tenant' }],
-    cause: 'The identity was created seconds ago and Entra ID has not replicated it yet.',
-    fix: 'Wait a minute and run the Cosmos DB role assignment line again.',
+    patterns: [
+      { regex: 'the provided principal id .{0,80} was not found in the aad tenant' },
+      // The setup's retry, when every try failed (src/generate/grants/cosmos-sql-role.ts).
+      { regex: 'the cosmos db role assignment on \\S+ failed \\d+ times' },
+    ],
+    cause:
+      'The identity was created moments ago and Entra ID has not replicated it yet (the errors say the ' +
+      'principal was not found); otherwise the errors name another cause, such as your own rights on the account.',
+    fix: 'Wait a few minutes and run the script again, or fix what the errors name first.',
     prevention: { text: 'Nothing to choose: a re-run after a short wait succeeds.' },
     sources: ['pulumi/pulumi-azure-native#2816'],
   },

@@ -116,7 +116,8 @@ export const VERIFY_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     id: 'aca-dapr-app-id-mismatch',
     title: 'Container Apps: Dapr is off, or runs under another app id',
     stages: ['script', 'runtime'],
-    patterns: [{ regex: 'does not run dapr with the app id' }],
+    // The verify check, and the setup's check before any change (src/generate/hosts/aca.ts).
+    patterns: [{ regex: 'does not run dapr with the app id' }, 'runs Dapr with another app id'],
     cause:
       'The components load only into apps that run Dapr with an app id in their scopes: Dapr is off on the ' +
       'app, or it runs under another app id than the one the components were scoped to.',

@@ -7,6 +7,7 @@ import type { ResolvedGrant } from '../resources';
 import { capture, cmd, join, retry, v, when, type ScriptLine, type ScriptStep } from '../script-model';
 import { resourceGroupArgs } from '../setup/steps';
 import { jmesReadValue, jmesString } from '../jmespath';
+import { withEntry } from '../troubleshoot-advice';
 
 type CosmosGrant = Extract<Grant, { kind: 'cosmos-sql-role' }>;
 
@@ -57,7 +58,10 @@ export function cosmosSetupStep(resolved: ResolvedGrant, grant: CosmosGrant): Sc
           {
             attempts: COSMOS_ATTEMPTS,
             delaySeconds: COSMOS_DELAY_SECONDS,
-            message: `The Cosmos DB role assignment on ${resource.name} failed ${COSMOS_ATTEMPTS} times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.`,
+            message: withEntry(
+              `The Cosmos DB role assignment on ${resource.name} failed ${COSMOS_ATTEMPTS} times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.`,
+              'cosmos-principal-not-found',
+            ),
           },
         ),
       ]),

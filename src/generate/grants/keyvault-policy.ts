@@ -23,6 +23,7 @@ import {
   type Word,
 } from '../script-model';
 import { jmesReadValue } from '../jmespath';
+import { withEntry } from '../troubleshoot-advice';
 
 type KeyVaultPolicyGrant = Extract<Grant, { kind: 'keyvault-policy' }>;
 
@@ -92,7 +93,10 @@ export function keyVaultPolicySetupStep(resolved: ResolvedGrant, grant: KeyVault
       ]),
       when(state, '=', OTHERS, [
         stop(
-          `The identity's access policy on ${resource.name} has other ${list} permissions but not all of ${grant.permissions.join(' ')}, and az keyvault set-policy replaces the whole ${list} list, so the script does not run it. Fix: run az keyvault set-policy --name ${resource.name} --object-id <the identity's principal id> ${grant.flag} <the ${list} permissions it has> ${grant.permissions.join(' ')} (az keyvault show --name ${resource.name} --query "properties.accessPolicies[?objectId=='<principal id>'].permissions" lists them), then run this script again.`,
+          withEntry(
+            `The identity's access policy on ${resource.name} has other ${list} permissions but not all of ${grant.permissions.join(' ')}, and az keyvault set-policy replaces the whole ${list} list, so the script does not run it. Fix: run az keyvault set-policy --name ${resource.name} --object-id <the identity's principal id> ${grant.flag} <the ${list} permissions it has> ${grant.permissions.join(' ')} (az keyvault show --name ${resource.name} --query "properties.accessPolicies[?objectId=='<principal id>'].permissions" lists them), then run this script again.`,
+            'kv-access-policy-partial',
+          ),
         ),
       ]),
     ],

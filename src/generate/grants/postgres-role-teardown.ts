@@ -27,6 +27,7 @@ import {
   sqlLiteral,
   type PostgresGrant,
 } from './postgres-sql';
+import { withEntry } from '../troubleshoot-advice';
 
 /**
  * The teardown's flag that a DROP ROLE failed (set to 0 at its top): the teardown goes on, keeps the identity
@@ -86,7 +87,10 @@ export function postgresTeardownStep(
     {
       attempts: 1,
       delaySeconds: 0,
-      message: `The PostgreSQL role ${role} on ${resource.name} could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app's data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY ${pgIdentifier(role)} TO <another role> (keeps the data) or DROP OWNED BY ${pgIdentifier(role)} (deletes it), then run this script again.`,
+      message: withEntry(
+        `The PostgreSQL role ${role} on ${resource.name} could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app's data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY ${pgIdentifier(role)} TO <another role> (keeps the data) or DROP OWNED BY ${pgIdentifier(role)} (deletes it), then run this script again.`,
+        'postgres-role-not-dropped',
+      ),
       // Not the end of the teardown: the components and the host's identity still go (teardown/kept-role.ts).
       flagOnFailure: DATABASE_ROLE_KEPT,
     },

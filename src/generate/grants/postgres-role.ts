@@ -30,6 +30,7 @@ import {
   sqlLiteral,
   type PostgresGrant,
 } from './postgres-sql';
+import { withEntry } from '../troubleshoot-advice';
 
 /** `signIn`: the first PostgreSQL grant of the script also signs in (the admin's name and token). */
 export function postgresSetupStep(
@@ -78,7 +79,10 @@ export function postgresSetupStep(
       mapped,
       '!=',
       v('PRINCIPAL_ID'),
-      `The PostgreSQL role ${role} on ${resource.name} signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role ${pgIdentifier(role)} is 'aadauth,oid=<principal id>,type=service' (security-manage-entra-users.md), or drop it; then run this script again.`,
+      withEntry(
+        `The PostgreSQL role ${role} on ${resource.name} signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role ${pgIdentifier(role)} is 'aadauth,oid=<principal id>,type=service' (security-manage-entra-users.md), or drop it; then run this script again.`,
+        'postgres-role-other-object',
+      ),
       { checksChange: true },
     ),
   ];
@@ -103,7 +107,10 @@ export function postgresSetupStep(
         granted,
         '!=',
         't',
-        `The GRANT in the database ${database} did not take: ${role} still lacks ${privileges.join('; ')}. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE ${database} OWNER TO ...), then run it again.`,
+        withEntry(
+          `The GRANT in the database ${database} did not take: ${role} still lacks ${privileges.join('; ')}. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE ${database} OWNER TO ...), then run it again.`,
+          'postgres-grant-not-taken',
+        ),
         { checksChange: true },
       ),
     ],
@@ -153,7 +160,10 @@ function tableChecks(resolved: ResolvedGrant, grant: PostgresGrant): ScriptLine[
           found,
           '!=',
           't',
-          `No table ${table} is on the search path of the database ${database} on ${resource.name} (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and ${resolved.components.join(', ')} needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it${layout}, then run this script again.`,
+          withEntry(
+            `No table ${table} is on the search path of the database ${database} on ${resource.name} (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and ${resolved.components.join(', ')} needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it${layout}, then run this script again.`,
+            'postgres-table-missing',
+          ),
         ),
       ];
     });

@@ -14,6 +14,7 @@ import { capture, cmd, join, lit, note, orStop, v, when, type ScriptStep } from 
 import { resourceGroupArgs } from '../setup/steps';
 import { jmesReadValue, jmesString } from '../jmespath';
 import { sha256Hex } from '../sha256';
+import { withEntry } from '../troubleshoot-advice';
 
 type RedisGrant = Extract<Grant, { kind: 'redis-access-policy' }>;
 
@@ -88,7 +89,10 @@ export function redisSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gr
           ),
           '-o tsv',
         ),
-        `Listing the data access policy assignments of the Redis cache ${resource.name} failed. If the error above says 'access-policy-assignment' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again.`,
+        withEntry(
+          `Listing the data access policy assignments of the Redis cache ${resource.name} failed. If the error above says 'access-policy-assignment' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again.`,
+          'redis-access-policy-list-failed',
+        ),
       ),
       when(found, '=', '0', [
         cmd(

@@ -5,7 +5,7 @@
 import type { Grant } from '../../catalog/component-spec';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import type { ResolvedGrant } from '../resources';
-import { failureMessage } from '../troubleshoot-advice';
+import { failureMessage, withEntry } from '../troubleshoot-advice';
 import {
   cmd,
   command,
@@ -115,7 +115,10 @@ export function sqlSetupStep(plan: DeploymentPlan, resolved: ResolvedGrant, gran
               attempts: SQL_ATTEMPTS,
               delaySeconds: SQL_DELAY_SECONDS,
               waiting: ENTRA_WAITING,
-              message: `Microsoft Entra ID did not find the identity's service principal after ${SQL_ATTEMPTS} tries. If the errors above say it does not exist, it is not known there yet: wait a few minutes and run this script again.`,
+              message: withEntry(
+                `Microsoft Entra ID did not find the identity's service principal after ${SQL_ATTEMPTS} tries. If the errors above say it does not exist, it is not known there yet: wait a few minutes and run this script again.`,
+                'entra-service-principal-not-found',
+              ),
             },
           ),
         ]

@@ -28,6 +28,7 @@ import { failureMessage } from '../troubleshoot-advice';
 import { acaDaprLogLines } from './aca-dapr-log';
 import { SYSTEM_READ_FIRST, systemIdentityLines } from './self-hosted';
 import { identityGrantsApply, needsAzureCli, RESTART_THE_APP, type HostModule } from './host-module';
+import { withEntry } from '../troubleshoot-advice';
 
 const APP = ['--name', v('CONTAINER_APP_NAME'), ...RG] as const;
 
@@ -105,7 +106,10 @@ function environmentCheckStep(plan: DeploymentPlan): ScriptStep {
         'CONTAINER_APP_ENVIRONMENT_ID',
         '!=',
         v('ENVIRONMENT_ID'),
-        `The container app runs in another Container Apps environment than ${plan.environment}: enter its environment in the wizard (\`az containerapp show --name ${plan.hostName} --resource-group ${plan.resourceGroup} --query properties.managedEnvironmentId\` names it), so the components go where the app loads them. Nothing was changed.`,
+        withEntry(
+          `The container app runs in another Container Apps environment than ${plan.environment}: enter its environment in the wizard (\`az containerapp show --name ${plan.hostName} --resource-group ${plan.resourceGroup} --query properties.managedEnvironmentId\` names it), so the components go where the app loads them. Nothing was changed.`,
+          'aca-other-environment',
+        ),
       ),
     ],
   };
@@ -137,7 +141,10 @@ function daprAppIdCheckStep(plan: DeploymentPlan): ScriptStep {
           'DAPR_APP_ID',
           '!=',
           plan.appId,
-          `The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.`,
+          withEntry(
+            `The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.`,
+            'aca-dapr-app-id-mismatch',
+          ),
         ),
       ]),
     ],

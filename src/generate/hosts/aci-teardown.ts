@@ -20,6 +20,7 @@ import {
   systemPrincipalMissingLines,
 } from '../teardown/host-steps';
 import { setupCreatesNoIdentity } from '../teardown/identity';
+import { withEntry } from '../troubleshoot-advice';
 
 /** Set by the user to delete the container group the setup's file made. */
 export const DELETE_CONTAINER_GROUP = 'DELETE_CONTAINER_GROUP';
@@ -152,7 +153,10 @@ function keepIdentityInUseStep(plan: DeploymentPlan): ScriptStep[] {
       ),
       '-o tsv',
     );
-  const inUseMessage = `The container group ${plan.hostName} still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with ${DELETE_CONTAINER_GROUP}=1 too (it deletes the group and your app in it, if the setup's file made it), or create the group again from your own file without the identity, then run it again.`;
+  const inUseMessage = withEntry(
+    `The container group ${plan.hostName} still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with ${DELETE_CONTAINER_GROUP}=1 too (it deletes the group and your app in it, if the setup's file made it), or create the group again from your own file without the identity, then run it again.`,
+    'aci-group-uses-identity',
+  );
   return [
     {
       comment: `Before the identity is deleted (${DELETE_IDENTITY}=1): stop if a container group of this name still uses it, leaving out the setup's group when this run deletes it (${DELETE_CONTAINER_GROUP}=1).`,

@@ -26,6 +26,7 @@ import { containerInstancesTeardown } from './aci-teardown';
 import { signInProofLine } from './sign-in-proof';
 import { componentLoadedText } from './daprd-log-lines';
 import { jmesJson } from '../jmespath';
+import { withEntry } from '../troubleshoot-advice';
 
 function containerGroupOf(plan: DeploymentPlan): NonNullable<DeploymentPlan['containerGroup']> {
   if (!plan.containerGroup) throw new Error('An ACI plan carries its container group');
@@ -71,10 +72,13 @@ function existingGroupStep(plan: DeploymentPlan): ScriptStep {
         UPDATABLE,
         '=',
         'false',
-        `The container group ${plan.hostName} exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory). ` +
-          `Nothing was changed. To use this file, delete the group first (its containers stop, its IP address may change, and a system-assigned identity goes with it: the new one gets a new principal id and new grants): ` +
-          `az container delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --yes; then run this script again. ` +
-          `To keep the group, compare its settings with the file instead: az container show --name ${plan.hostName} --resource-group ${plan.resourceGroup}`,
+        withEntry(
+          `The container group ${plan.hostName} exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory). ` +
+            `Nothing was changed. To use this file, delete the group first (its containers stop, its IP address may change, and a system-assigned identity goes with it: the new one gets a new principal id and new grants): ` +
+            `az container delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --yes; then run this script again. ` +
+            `To keep the group, compare its settings with the file instead: az container show --name ${plan.hostName} --resource-group ${plan.resourceGroup}`,
+          'aci-group-settings-unchangeable',
+        ),
       ),
     ],
   };

@@ -1,6 +1,7 @@
 /** Points kubectl at the AKS cluster, for the setup and the teardown alike. */
 import { cmd, command, orStop, v, when, type ScriptLine } from '../script-model';
 import { RG } from '../setup/steps';
+import { withEntry } from '../troubleshoot-advice';
 
 /**
  * `az aks get-credentials`, then, on a cluster with Microsoft Entra integration, the switch of kubelogin to
@@ -27,8 +28,11 @@ export function kubectlSignInLines(
         command(['kubelogin', 'convert-kubeconfig', '-l', 'azurecli', '--context', v('CLUSTER_NAME')], {
           effect: 'read-only',
         }),
-        'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. ' +
-          whatChanged,
+        withEntry(
+          'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. ' +
+            whatChanged,
+          'aks-kubelogin-failed',
+        ),
       ),
     ]),
   ];

@@ -18,7 +18,7 @@ import {
   type ScriptStep,
 } from '../script-model';
 import { guard } from '../setup/steps';
-import { failureMessage } from '../troubleshoot-advice';
+import { failureMessage, failureWord } from '../troubleshoot-advice';
 import { kubectlSignInLines } from './aks-kubectl';
 import { DEPLOYMENT } from './aks-verify';
 
@@ -81,10 +81,13 @@ export function clusterChecks(plan: DeploymentPlan): ScriptStep[] {
         },
       ),
       versionAtLeast(DAPR_VERSION, need.version, {
-        tooOld: join(
-          'This cluster runs Dapr ',
-          v(DAPR_VERSION),
-          `; ${need.reason}, so it needs Dapr ${need.version} or later. Upgrade Dapr on the cluster (Helm: ${UPGRADE_DOC}; or upgrade the AKS Dapr extension), or change that choice in the wizard.`,
+        tooOld: failureWord(
+          join(
+            'This cluster runs Dapr ',
+            v(DAPR_VERSION),
+            `; ${need.reason}, so it needs Dapr ${need.version} or later. Upgrade Dapr on the cluster (Helm: ${UPGRADE_DOC}; or upgrade the AKS Dapr extension), or change that choice in the wizard.`,
+          ),
+          'dapr-release-too-old',
         ),
         unknown: `Could not read the Dapr release from the dapr-sidecar-injector Deployment in dapr-system (not there, not readable, or its image tag is not a release); make sure the cluster runs Dapr ${need.version} or later (${need.reason}).`,
       }),

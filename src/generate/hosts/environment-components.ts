@@ -27,6 +27,7 @@ import {
 import { guard, RG } from '../setup/steps';
 import { identityLookup } from '../setup/user-identity';
 import { jmesJson, jmesString } from '../jmespath';
+import { withEntry } from '../troubleshoot-advice';
 
 /**
  * The resource group of a function app's environment, read from the function app's managedEnvironmentId
@@ -77,7 +78,10 @@ export function environmentIdLines(plan: DeploymentPlan, hostCommand: string): C
       'ENVIRONMENT_ID',
       '=',
       '',
-      `There is no Container Apps environment ${plan.environment} ${where}. Enter the environment the ${plan.host.noun} runs in (\`az ${hostCommand} show --name ${plan.hostName} --resource-group ${plan.resourceGroup}\` names it in managedEnvironmentId)${lookedUp === '' ? '.' : `;${lookedUp}`} Nothing was changed.`,
+      withEntry(
+        `There is no Container Apps environment ${plan.environment} ${where}. Enter the environment the ${plan.host.noun} runs in (\`az ${hostCommand} show --name ${plan.hostName} --resource-group ${plan.resourceGroup}\` names it in managedEnvironmentId)${lookedUp === '' ? '.' : `;${lookedUp}`} Nothing was changed.`,
+        'aca-environment-not-found',
+      ),
       // A function app's environment group is read from the app, not entered: the detail names the group searched.
       plan.host.id === 'functionapp'
         ? {
@@ -173,7 +177,10 @@ export function environmentComponentsCheckStep(plan: DeploymentPlan): ScriptStep
               variable,
               '!=',
               signature(plan, component),
-              `The Container Apps environment ${plan.environment} already has a Dapr component named ${component.name} that the setup did not write: another type, scopes other than ${plan.appId} alone, or ${plan.identity.kind === 'system' ? 'an identity (azureClientId)' : 'another identity (azureClientId)'}. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.`,
+              withEntry(
+                `The Container Apps environment ${plan.environment} already has a Dapr component named ${component.name} that the setup did not write: another type, scopes other than ${plan.appId} alone, or ${plan.identity.kind === 'system' ? 'an identity (azureClientId)' : 'another identity (azureClientId)'}. Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.`,
+                'aca-component-name-taken',
+              ),
             ),
           ]),
         ];

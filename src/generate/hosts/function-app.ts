@@ -33,6 +33,7 @@ import {
 } from './environment-components';
 import { identityGrantsApply, needsAzureCli, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
+import { withEntry } from '../troubleshoot-advice';
 
 const APP = ['--name', v('FUNCTION_APP_NAME'), ...RG] as const;
 
@@ -71,28 +72,40 @@ function checkStep(plan: DeploymentPlan): ScriptStep {
           'CONTAINER_APP_OF_THAT_NAME',
           '!=',
           '',
-          "There is no function app (Microsoft.Web site) of that name, but a container app of that name: Azure Functions hosted natively in Container Apps is a container app. Choose the Container Apps host in the wizard (its Dapr settings and components are the container app's), then run that script. Nothing was changed.",
+          withEntry(
+            "There is no function app (Microsoft.Web site) of that name, but a container app of that name: Azure Functions hosted natively in Container Apps is a container app. Choose the Container Apps host in the wizard (its Dapr settings and components are the container app's), then run that script. Nothing was changed.",
+            'function-app-is-container-app',
+          ),
         ),
       ]),
       guard(
         'FUNCTION_APP_ENVIRONMENT_ID',
         '=',
         '',
-        'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.',
+        withEntry(
+          'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.',
+          'function-app-not-in-environment',
+        ),
       ),
       environmentGroupLookup(),
       guard(
         ENVIRONMENT_GROUP,
         '=',
         '',
-        "The function app's Container Apps environment (its managedEnvironmentId) cannot be read with your sign-in: it is needed to find the environment, which may be in another resource group than the function app. Check that you can read it (az containerapp env show --ids <managedEnvironmentId>), then run this script again. Nothing was changed.",
+        withEntry(
+          "The function app's Container Apps environment (its managedEnvironmentId) cannot be read with your sign-in: it is needed to find the environment, which may be in another resource group than the function app. Check that you can read it (az containerapp env show --ids <managedEnvironmentId>), then run this script again. Nothing was changed.",
+          'function-app-environment-unreadable',
+        ),
       ),
       ...environmentIdLines(plan, 'functionapp'),
       guard(
         'FUNCTION_APP_ENVIRONMENT_ID',
         '!=',
         v('ENVIRONMENT_ID'),
-        'The function app runs in another Container Apps environment than the one entered in the wizard: enter the name of the environment its managedEnvironmentId names (its resource group is read from there), so the components go where the function app loads them.',
+        withEntry(
+          'The function app runs in another Container Apps environment than the one entered in the wizard: enter the name of the environment its managedEnvironmentId names (its resource group is read from there), so the components go where the function app loads them.',
+          'aca-other-environment',
+        ),
         {
           detail: join(
             `The function app's managedEnvironmentId: `,
@@ -106,14 +119,20 @@ function checkStep(plan: DeploymentPlan): ScriptStep {
         'FUNCTION_APP_DAPR',
         '!=',
         'true',
-        `Dapr is off on the function app: turn it on ${TURN_DAPR_ON} ${plan.appId}), then run this script again.`,
+        withEntry(
+          `Dapr is off on the function app: turn it on ${TURN_DAPR_ON} ${plan.appId}), then run this script again.`,
+          'function-app-dapr-off',
+        ),
       ),
       show('FUNCTION_APP_DAPR_APP_ID', 'daprConfig.appId'),
       guard(
         'FUNCTION_APP_DAPR_APP_ID',
         '!=',
         plan.appId,
-        `The function app's Dapr app id is not ${plan.appId}, the app id the components are scoped to: set it ${TURN_DAPR_ON} ${plan.appId}), or enter the function app's app id in the wizard.`,
+        withEntry(
+          `The function app's Dapr app id is not ${plan.appId}, the app id the components are scoped to: set it ${TURN_DAPR_ON} ${plan.appId}), or enter the function app's app id in the wizard.`,
+          'function-app-dapr-off',
+        ),
       ),
     ],
   };

@@ -18,6 +18,7 @@ import {
   removeHostIdentityStep,
   removeLocalFilesLines,
 } from '../teardown/host-steps';
+import { failureWord, withEntry } from '../troubleshoot-advice';
 
 const DAPR_VERSION = 'DAPR_VERSION';
 const UPGRADE_DOC = 'https://docs.dapr.io/operations/hosting/self-hosted/self-hosted-upgrade/';
@@ -70,10 +71,13 @@ function vmDaprCheckStep(need: NonNullable<DeploymentPlan['daprNeed']>): ScriptS
         },
       ),
       versionAtLeast(DAPR_VERSION, need.version, {
-        tooOld: join(
-          'This VM runs Dapr ',
-          v(DAPR_VERSION),
-          `; ${need.reason}, so it needs Dapr ${need.version} or later. Upgrade Dapr on the VM (${UPGRADE_DOC}: dapr uninstall, then dapr init --runtime-version ${firstRelease(need.version)} or a later release), or change that choice in the wizard.`,
+        tooOld: failureWord(
+          join(
+            'This VM runs Dapr ',
+            v(DAPR_VERSION),
+            `; ${need.reason}, so it needs Dapr ${need.version} or later. Upgrade Dapr on the VM (${UPGRADE_DOC}: dapr uninstall, then dapr init --runtime-version ${firstRelease(need.version)} or a later release), or change that choice in the wizard.`,
+          ),
+          'dapr-release-too-old',
         ),
         unknown: `Could not read the Dapr release on the VM: no daprd found, or Run Command failed (its error is above; the VM must be running). Install Dapr ${need.version} or later (${need.reason}): dapr init installs the newest release, or pick one with dapr init --runtime-version ${firstRelease(need.version)} or later.`,
       }),
@@ -122,7 +126,10 @@ const vmLinuxCheckStep: ScriptStep = {
       'VM_OS_TYPE',
       '!=',
       'Linux',
-      'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.',
+      withEntry(
+        'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.',
+        'host-not-linux',
+      ),
     ),
   ],
 };

@@ -14,6 +14,7 @@
 import { capture, cmd, command, note, printLine, v, when, words, type ScriptStep } from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { UPGRADE_MODE } from './vmss-rollout';
+import { withEntry } from '../troubleshoot-advice';
 
 const CLIENT_IDS = 'VMSS_IDENTITY_CLIENT_IDS';
 const ATTACHED = 'VMSS_IDENTITY_ATTACHED';
@@ -57,7 +58,10 @@ export function scaleSetUserAssignStep(): ScriptStep {
             ATTACHED,
             '=',
             '0',
-            "The identity is not attached to the scale set (the CLI's error is above): nothing else was changed by this step. Attach it in the portal (the scale set's Identity blade) and run this script again.",
+            withEntry(
+              "The identity is not attached to the scale set (the CLI's error is above): nothing else was changed by this step. Attach it in the portal (the scale set's Identity blade) and run this script again.",
+              'vmss-identity-not-attached',
+            ),
           ),
           printLine(
             "The identity is attached to the scale set. If the CLI printed an error above about 'NoneType' and 'mode', it came after the attach (the CLI reads the upgrade policy this scale set lacks): the setup goes on.",

@@ -14,6 +14,7 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { capture, lit, v, type ScriptStep } from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
+import { withEntry } from '../troubleshoot-advice';
 
 /** Uniform or Flexible, read before any change (a scale set from before the property prints nothing: Uniform). */
 export const ORCHESTRATION_MODE = 'VMSS_ORCHESTRATION_MODE';
@@ -43,7 +44,10 @@ const linuxCheckStep: ScriptStep = {
       OS_TYPE,
       '!=',
       'Linux',
-      "The scale set's model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself.",
+      withEntry(
+        "The scale set's model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself.",
+        'host-not-linux',
+      ),
     ),
   ],
 };

@@ -25,6 +25,7 @@ import {
   WEBAPP_RESOURCES_PATH,
 } from './web-app-sidecar';
 import { webAppTeardownSteps } from './web-app-teardown';
+import { withEntry } from '../troubleshoot-advice';
 
 // create_webapp_sitecontainers stops on a site whose kind lacks "linux" (appservice custom.py,
 // _get_site_props_for_sitecontainer_app_internal, is_linux_webapp): check it before the identity is attached.
@@ -37,7 +38,10 @@ const checkLinuxStep: ScriptStep = {
       'WEBAPP_LINUX',
       '!=',
       'true',
-      'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux: move the app to a Linux App Service plan, or choose another host in the wizard.',
+      withEntry(
+        'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux: move the app to a Linux App Service plan, or choose another host in the wizard.',
+        'web-app-not-linux',
+      ),
     ),
     // A single custom container (linuxFxVersion DOCKER|<image>) takes no sidecars until the app is moved to
     // the site-container model (custom.py convert_webapp_sitecontainers, modes docker and sitecontainers).
@@ -53,7 +57,10 @@ const checkLinuxStep: ScriptStep = {
       'WEBAPP_SINGLE_CONTAINER',
       '=',
       'true',
-      'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (Azure CLI 2.76 or later; its image becomes the main container), then run this script again.',
+      withEntry(
+        'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (Azure CLI 2.76 or later; its image becomes the main container), then run this script again.',
+        'web-app-single-container',
+      ),
     ),
   ],
 };

@@ -9,6 +9,7 @@ import type { ResolvedResource } from '../resources';
 import { capture, cmd, lit, note, orStop, v, type ScriptLine, type ScriptStep } from '../script-model';
 import { quoteLiteral } from '../bash/quoting';
 import { assertNever, guard, resourceGroupArgs } from './steps';
+import { withEntry } from '../troubleshoot-advice';
 
 /** The consumer group every event hub is made with (plan/entity-checks.ts skips its check for the binding). */
 const EVENT_HUB_DEFAULT_CONSUMER_GROUP = '$Default';
@@ -71,13 +72,19 @@ function cosmosContainerLines(
         ...resourceGroupArgs(account),
         '--query resource.partitionKey.paths -o tsv',
       ),
-      `Component ${check.component}: the container ${container} of the database ${database} in the Cosmos DB account ${account.name} could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): ${createDatabase}; ${createContainer}. Nothing was changed.`,
+      withEntry(
+        `Component ${check.component}: the container ${container} of the database ${database} in the Cosmos DB account ${account.name} could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): ${createDatabase}; ${createContainer}. Nothing was changed.`,
+        'cosmos-container-unreadable',
+      ),
     ),
     guard(
       variable,
       '!=',
       partitionKeyPath,
-      `Component ${check.component}: the container ${container} does not have the one partition key path ${partitionKeyPath}, and ${check.partitionKeyReason}. A container's partition key cannot be changed: create a container with it (${createContainer}) and name that one in the wizard. Nothing was changed.`,
+      withEntry(
+        `Component ${check.component}: the container ${container} does not have the one partition key path ${partitionKeyPath}, and ${check.partitionKeyReason}. A container's partition key cannot be changed: create a container with it (${createContainer}) and name that one in the wizard. Nothing was changed.`,
+        'cosmos-partition-key-mismatch',
+      ),
     ),
   ];
 }
@@ -104,15 +111,18 @@ function consumerGroupLines(
         ...resourceGroupArgs(eventHub),
         '-o none',
       ),
-      `Component ${check.component}: the consumer group ${consumerGroup} of the event hub ${eventHub.name} could not be read (az says why above). Dapr receives with it and does not create it. Create it: ${pasteable(
-        'az eventhubs eventhub consumer-group create --namespace-name',
-        value(parent.name),
-        '--eventhub-name',
-        value(eventHub.name),
-        '--name',
-        value(consumerGroup),
-        ...where(eventHub),
-      )}. Nothing was changed.`,
+      withEntry(
+        `Component ${check.component}: the consumer group ${consumerGroup} of the event hub ${eventHub.name} could not be read (az says why above). Dapr receives with it and does not create it. Create it: ${pasteable(
+          'az eventhubs eventhub consumer-group create --namespace-name',
+          value(parent.name),
+          '--eventhub-name',
+          value(eventHub.name),
+          '--name',
+          value(consumerGroup),
+          ...where(eventHub),
+        )}. Nothing was changed.`,
+        'eventhubs-consumer-group-missing',
+      ),
     ),
   ];
 }
@@ -135,13 +145,16 @@ function serviceBusQueueLines(
         ...resourceGroupArgs(namespace),
         '-o none',
       ),
-      `Component ${check.component}: the Service Bus queue ${queue} could not be found in ${namespace.name} (az says why above), and with entity management off Dapr does not create it. Create it: ${pasteable(
-        'az servicebus queue create --namespace-name',
-        value(namespace.name),
-        '--name',
-        value(queue),
-        ...where(namespace),
-      )}. Nothing was changed.`,
+      withEntry(
+        `Component ${check.component}: the Service Bus queue ${queue} could not be found in ${namespace.name} (az says why above), and with entity management off Dapr does not create it. Create it: ${pasteable(
+          'az servicebus queue create --namespace-name',
+          value(namespace.name),
+          '--name',
+          value(queue),
+          ...where(namespace),
+        )}. Nothing was changed.`,
+        'messaging-entity-missing',
+      ),
     ),
   ];
 }

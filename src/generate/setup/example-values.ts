@@ -6,6 +6,7 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { stop, type ScriptStep } from '../script-model';
+import { withEntry } from '../troubleshoot-advice';
 
 export function exampleValuesStep(plan: DeploymentPlan): ScriptStep[] {
   if (plan.exampleValues.length === 0) return [];
@@ -16,8 +17,11 @@ export function exampleValuesStep(plan: DeploymentPlan): ScriptStep[] {
       comment: `Stop: ${one ? 'a field still holds its example value' : 'some fields still hold their example values'} from the wizard.`,
       lines: [
         stop(
-          `Stopped before any change: ${fields} ${one ? 'is still an example value' : 'are still example values'} from the wizard, not yours. ` +
-            `Enter your own ${one ? 'value' : 'values'} there (marked "Example value"), then copy the script again.`,
+          withEntry(
+            `Stopped before any change: ${fields} ${one ? 'is still an example value' : 'are still example values'} from the wizard, not yours. ` +
+              `Enter your own ${one ? 'value' : 'values'} there (marked "Example value"), then copy the script again.`,
+            'example-values-left',
+          ),
         ),
       ],
     },

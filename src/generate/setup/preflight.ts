@@ -18,6 +18,7 @@ import {
 import { quoteLiteral } from '../bash/quoting';
 import { entityPreflightSteps } from './entity-preflight';
 import { guard, resourceGroupArgs } from './steps';
+import { withEntry, type FailureText } from '../troubleshoot-advice';
 
 /** `az <group> show --name ...` for a resource, with its parent and group where it has them. */
 export function showArgs(resource: ResolvedResource): (string | ReturnType<typeof v>)[] {
@@ -59,7 +60,7 @@ function resourceLines(resource: ResolvedResource, usesId: boolean): ScriptLine[
         check,
         '!=',
         ref.precondition.expected.toLowerCase(),
-        pasteableMessage(resource, ref.precondition.message),
+        withEntry(pasteableMessage(resource, ref.precondition.message), ref.precondition.entry),
       ),
     );
   }
@@ -78,13 +79,19 @@ function resourceLines(resource: ResolvedResource, usesId: boolean): ScriptLine[
           flag,
           '=',
           'true',
-          `The vault ${resource.name} uses Azure RBAC: choose "Azure RBAC" in the wizard.`,
+          withEntry(
+            `The vault ${resource.name} uses Azure RBAC: choose "Azure RBAC" in the wizard.`,
+            'kv-vault-uses-rbac',
+          ),
         )
       : guard(
           flag,
           '!=',
           'true',
-          `The vault ${resource.name} uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.`,
+          withEntry(
+            `The vault ${resource.name} uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.`,
+            'kv-vault-uses-access-policies',
+          ),
         ),
   );
   return lines;
@@ -114,7 +121,10 @@ function redisPolicyProbe(resource: ResolvedResource): ScriptLine {
       ...resourceGroupArgs(resource),
       '-o none',
     ),
-    `Listing the data access policy assignments of the Redis cache ${resource.name} failed. If the error above says 'access-policy-assignment' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed.`,
+    withEntry(
+      `Listing the data access policy assignments of the Redis cache ${resource.name} failed. If the error above says 'access-policy-assignment' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed.`,
+      'redis-access-policy-list-failed',
+    ),
   );
 }
 
@@ -124,7 +134,7 @@ function redisPolicyProbe(resource: ResolvedResource): ScriptLine {
  * the same --namespace-name, --name and --resource-group as their show (azure-cli 2.45 servicebus and
  * eventhubs _params.py).
  */
-function missingChildMessage(resource: ResolvedResource): string {
+function missingChildMessage(resource: ResolvedResource): FailureText {
   const { ref, parent } = resource;
   if (!parent || !ref.parent) throw new Error(`${ref.title} is no child entity`);
   const create = [...ref.showCommand.slice(0, -1), 'create'].join(' ');
@@ -137,7 +147,10 @@ function missingChildMessage(resource: ResolvedResource): string {
     resource.resourceGroup,
   ];
   // Each value quoted as Bash needs it, by the renderer's own quoting: the user pastes this command.
-  return `${ref.title} ${resource.name} could not be found in ${parent.name} (az says why above), and with these roles Dapr does not create it. Create it: az ${create} ${words.map(quoteLiteral).join(' ')}. Nothing was changed.`;
+  return withEntry(
+    `${ref.title} ${resource.name} could not be found in ${parent.name} (az says why above), and with these roles Dapr does not create it. Create it: az ${create} ${words.map(quoteLiteral).join(' ')}. Nothing was changed.`,
+    'messaging-entity-missing',
+  );
 }
 
 /** Notes, before any change, on what the host or cloud does not support for a component. */

@@ -4,6 +4,7 @@ import type { DeploymentPlan, PlannedComponent } from '../plan/deployment-plan';
 import { CLIENT_ID_MARKER } from '../markers';
 import { v, type Guard, type ScriptLine, type Word, type WriteFile } from '../script-model';
 import { toYaml } from '../to-yaml';
+import { withEntry, type FailureText } from '../troubleshoot-advice';
 
 export const RG = ['--resource-group', v('RESOURCE_GROUP')] as const;
 
@@ -20,7 +21,7 @@ export function guard(
   variable: string,
   operator: Guard['operator'],
   value: Word,
-  message: string,
+  message: FailureText,
   options: { checksChange?: boolean; detail?: Word } = {},
 ): Guard {
   return { kind: 'guard', variable, operator, value, message, ...options };
@@ -40,7 +41,10 @@ export function clientIdLines(plan: DeploymentPlan, read: ScriptLine): ScriptLin
       'CLIENT_ID',
       '!=',
       plan.identity.clientId.toLowerCase(),
-      "The client id entered in the wizard is not this identity's: correct it there, or leave it empty.",
+      withEntry(
+        "The client id entered in the wizard is not this identity's: correct it there, or leave it empty.",
+        'client-id-mismatch',
+      ),
       { checksChange: read.kind === 'command' && read.readsChange === true },
     ),
   ];

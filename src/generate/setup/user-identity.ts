@@ -4,6 +4,7 @@ import { capture, command, join, v, when, words, type ScriptLine, type ScriptSte
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from './provenance';
 import { guard, RG } from './steps';
 import { jmesReadValue } from '../jmespath';
+import { withEntry } from '../troubleshoot-advice';
 
 /**
  * The identity's resource id when a resource of that name is in the group, else empty: a list, unlike `az
@@ -39,7 +40,10 @@ function existingIdentityStep(plan: DeploymentPlan): ScriptStep {
         'CLIENT_ID',
         '=',
         '',
-        `There is no user-assigned identity ${name} in the resource group ${plan.resourceGroup}, and a client id was entered, so the script uses an existing identity and creates none: correct the identity's name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.`,
+        withEntry(
+          `There is no user-assigned identity ${name} in the resource group ${plan.resourceGroup}, and a client id was entered, so the script uses an existing identity and creates none: correct the identity's name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.`,
+          'identity-not-found-for-client-id',
+        ),
       ),
       // A GUID matches in any case (the wizard's rule takes A-F too), and az prints a client id in lower case
       // (as Microsoft.ManagedIdentity returns it): the typed one is compared lower-cased.
@@ -47,7 +51,10 @@ function existingIdentityStep(plan: DeploymentPlan): ScriptStep {
         'CLIENT_ID',
         '!=',
         plan.identity.clientId.toLowerCase(),
-        `The client id entered in the wizard is not that of the identity ${name}: correct it there, or leave it empty. Nothing was changed.`,
+        withEntry(
+          `The client id entered in the wizard is not that of the identity ${name}: correct it there, or leave it empty. Nothing was changed.`,
+          'client-id-mismatch',
+        ),
       ),
     ],
   };

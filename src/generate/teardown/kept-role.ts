@@ -11,6 +11,7 @@ import { DATABASE_ROLE_KEPT } from '../grants/postgres-role-teardown';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { when, type Conditional, type ScriptStep } from '../script-model';
 import { guard } from '../setup/steps';
+import { withEntry } from '../troubleshoot-advice';
 
 /** Whether the teardown drops a PostgreSQL role, and so may keep one. */
 export function mayKeepDatabaseRole(plan: DeploymentPlan): boolean {
@@ -43,7 +44,10 @@ export function keptRoleSteps(plan: DeploymentPlan): ScriptStep[] {
           DATABASE_ROLE_KEPT,
           '=',
           '1',
-          'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED or DROP OWNED, run this script again.',
+          withEntry(
+            'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED or DROP OWNED, run this script again.',
+            'postgres-role-not-dropped',
+          ),
         ),
       ],
     },

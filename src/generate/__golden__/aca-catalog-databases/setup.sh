@@ -122,7 +122,7 @@ POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
     --resource-group "$RESOURCE_GROUP" \
     --query authConfig.activeDirectoryAuth -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$POSTGRES_SERVER_CHECK" != enabled ]; then
-  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
+  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73). More: troubleshoot.html#postgres-entra-auth-off, beside the wizard'\''s page.' >&2
   exit 1
 fi
 az sql server show --name "$SQL_SERVER_NAME" --resource-group "$RESOURCE_GROUP" -o none
@@ -131,13 +131,13 @@ REDIS_CACHE_CHECK=$(az redis show \
     --resource-group "$RESOURCE_GROUP" \
     --query redisConfiguration.aadEnabled -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$REDIS_CACHE_CHECK" != true ]; then
-  echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.' >&2
+  echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true. More: troubleshoot.html#redis-entra-auth-off, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if ! az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" -o none; then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed. More: troubleshoot.html#redis-access-policy-list-failed, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -147,7 +147,7 @@ ENVIRONMENT_ID=$(az containerapp env show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$ENVIRONMENT_ID" = '' ]; then
-  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed. More: troubleshoot.html#aca-environment-not-found, beside the wizard'\''s page.' >&2
   exit 1
 fi
 CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
@@ -155,7 +155,7 @@ CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
     --resource-group "$RESOURCE_GROUP" \
     --query properties.managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$CONTAINER_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
-  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed.' >&2
+  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed. More: troubleshoot.html#aca-other-environment, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -170,7 +170,7 @@ DAPR_APP_ID=$(az containerapp show \
     --query properties.configuration.dapr.appId -o tsv)
 if [ "$DAPR_ENABLED" = true ]; then
   if [ "$DAPR_APP_ID" != orders-api ]; then
-    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -185,7 +185,7 @@ ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --query '[?name=='\''pg-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_1" != '||' ]; then
   if [ "$ENV_COMPONENT_1" != "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -195,7 +195,7 @@ ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --query '[?name=='\''pg-state-v1'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_2" != '||' ]; then
   if [ "$ENV_COMPONENT_2" != "state.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state-v1 that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named pg-state-v1 that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -205,7 +205,7 @@ ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --query '[?name=='\''postgres-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_3" != '||' ]; then
   if [ "$ENV_COMPONENT_3" != "bindings.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named postgres-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named postgres-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -215,7 +215,7 @@ ENV_COMPONENT_4=$(az containerapp env dapr-component list \
     --query '[?name=='\''pg-config'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_4" != '||' ]; then
   if [ "$ENV_COMPONENT_4" != "configuration.postgresql|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pg-config that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named pg-config that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -225,7 +225,7 @@ ENV_COMPONENT_5=$(az containerapp env dapr-component list \
     --query '[?name=='\''sql-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_5" != '||' ]; then
   if [ "$ENV_COMPONENT_5" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -235,7 +235,7 @@ ENV_COMPONENT_6=$(az containerapp env dapr-component list \
     --query '[?name=='\''sql-state-v1'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_6" != '||' ]; then
   if [ "$ENV_COMPONENT_6" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state-v1 that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state-v1 that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -245,7 +245,7 @@ ENV_COMPONENT_7=$(az containerapp env dapr-component list \
     --query '[?name=='\''redis-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_7" != '||' ]; then
   if [ "$ENV_COMPONENT_7" != "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -255,7 +255,7 @@ ENV_COMPONENT_8=$(az containerapp env dapr-component list \
     --query '[?name=='\''redis-pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_8" != '||' ]; then
   if [ "$ENV_COMPONENT_8" != "pubsub.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -265,7 +265,7 @@ ENV_COMPONENT_9=$(az containerapp env dapr-component list \
     --query '[?name=='\''redis-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_9" != '||' ]; then
   if [ "$ENV_COMPONENT_9" != "bindings.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -275,7 +275,7 @@ ENV_COMPONENT_10=$(az containerapp env dapr-component list \
     --query '[?name=='\''redis-config'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_10" != '||' ]; then
   if [ "$ENV_COMPONENT_10" != "configuration.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-config that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-config that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -285,7 +285,7 @@ ENV_COMPONENT_11=$(az containerapp env dapr-component list \
     --query '[?name=='\''lockstore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_11" != '||' ]; then
   if [ "$ENV_COMPONENT_11" != "lock.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named lockstore that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named lockstore that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -333,13 +333,13 @@ export PGPASSWORD
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
 POSTGRES_SERVER_ROLE_OBJECT_ID=$(read_or_placeholder POSTGRES_SERVER_ROLE_OBJECT_ID psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT p.object_id FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = '\''id-orders'\'';' | tr '[:upper:]' '[:lower:]')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_ROLE_OBJECT_ID" != "$PRINCIPAL_ID" ]; then
-  echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again.' >&2
+  echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again. More: troubleshoot.html#postgres-role-other-object, beside the wizard'\''s page.' >&2
   exit 1
 fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -347,7 +347,7 @@ fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database legacy did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE legacy OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database legacy did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE legacy OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -355,14 +355,14 @@ fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what pg-config needs.
 POSTGRES_SERVER_TABLE_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT EXISTS (SELECT FROM pg_tables WHERE tablename = '\''appconfig'\'') AND COALESCE((SELECT relkind IN ('\''r'\'', '\''p'\'') FROM pg_class WHERE oid = to_regclass('\''appconfig'\'')), false);')
 if [ "$POSTGRES_SERVER_TABLE_FOUND" != t ]; then
-  echo 'No table appconfig is on the search path of the database orders on pg-orders (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again.' >&2
+  echo 'No table appconfig is on the search path of the database orders on pg-orders (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again. More: troubleshoot.html#postgres-table-missing, beside the wizard'\''s page.' >&2
   exit 1
 fi
 # Subscribing to changes needs a notify channel: set notifyChannel in the wizard (Dapr 1.18+) or send
@@ -370,7 +370,7 @@ fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_table_privilege('\''id-orders'\'', '\''appconfig'\'', '\''SELECT'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public; SELECT ON TABLE appconfig. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public; SELECT ON TABLE appconfig. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -447,7 +447,7 @@ if ! REDIS_CACHE_POLICY_ASSIGNED=$(az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv); then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. More: troubleshoot.html#redis-access-policy-list-failed, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$REDIS_CACHE_POLICY_ASSIGNED" = 0 ]; then
@@ -825,7 +825,7 @@ else
       break
     fi
     if [ "$attempt" = 30 ]; then
-      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows.' >&2
+      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows. More: troubleshoot.html#aca-daprd-log-silent, beside the wizard'\''s page.' >&2
       DAPRD_LOG_WAIT_RAN_OUT=1
       break
     fi

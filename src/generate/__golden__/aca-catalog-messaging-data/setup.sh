@@ -138,7 +138,7 @@ if ! EVENTHUB_ID=$(az eventhubs eventhub show \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv); then
-  echo 'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it. Create it: az eventhubs eventhub create --namespace-name eh-orders --name telemetry --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it. Create it: az eventhubs eventhub create --namespace-name eh-orders --name telemetry --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#messaging-entity-missing, beside the wizard'\''s page.' >&2
   exit 1
 fi
 az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
@@ -158,7 +158,7 @@ if ! az servicebus queue show \
     --namespace-name "$SERVICEBUS_NAMESPACE_NAME" \
     --name invoices \
     --resource-group "$RESOURCE_GROUP" -o none; then
-  echo 'Component servicebus-binding: the Service Bus queue invoices could not be found in sb-orders (az says why above), and with entity management off Dapr does not create it. Create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Component servicebus-binding: the Service Bus queue invoices could not be found in sb-orders (az says why above), and with entity management off Dapr does not create it. Create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#messaging-entity-missing, beside the wizard'\''s page.' >&2
   exit 1
 fi
 # Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
@@ -169,11 +169,11 @@ if ! COSMOS_PARTITION_KEY=$(az cosmosdb sql container show \
     --name state \
     --resource-group "$RESOURCE_GROUP" \
     --query resource.partitionKey.paths -o tsv); then
-  echo 'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#cosmos-container-unreadable, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$COSMOS_PARTITION_KEY" != /partitionKey ]; then
-  echo 'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders) and name that one in the wizard. Nothing was changed.' >&2
+  echo 'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders) and name that one in the wizard. Nothing was changed. More: troubleshoot.html#cosmos-partition-key-mismatch, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if ! COSMOS_PARTITION_KEY_2=$(az cosmosdb sql container show \
@@ -182,11 +182,11 @@ if ! COSMOS_PARTITION_KEY_2=$(az cosmosdb sql container show \
     --name events \
     --resource-group "$RESOURCE_GROUP" \
     --query resource.partitionKey.paths -o tsv); then
-  echo 'Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#cosmos-container-unreadable, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$COSMOS_PARTITION_KEY_2" != /orderId ]; then
-  echo 'Component cosmosdb-binding: the container events does not have the one partition key path /orderId, and the binding sends each item'\''s orderId value as its partition key. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders) and name that one in the wizard. Nothing was changed.' >&2
+  echo 'Component cosmosdb-binding: the container events does not have the one partition key path /orderId, and the binding sends each item'\''s orderId value as its partition key. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders) and name that one in the wizard. Nothing was changed. More: troubleshoot.html#cosmos-partition-key-mismatch, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -196,7 +196,7 @@ ENVIRONMENT_ID=$(az containerapp env show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$ENVIRONMENT_ID" = '' ]; then
-  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed. More: troubleshoot.html#aca-environment-not-found, beside the wizard'\''s page.' >&2
   exit 1
 fi
 CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
@@ -204,7 +204,7 @@ CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
     --resource-group "$RESOURCE_GROUP" \
     --query properties.managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$CONTAINER_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
-  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed.' >&2
+  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed. More: troubleshoot.html#aca-other-environment, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -219,7 +219,7 @@ DAPR_APP_ID=$(az containerapp show \
     --query properties.configuration.dapr.appId -o tsv)
 if [ "$DAPR_ENABLED" = true ]; then
   if [ "$DAPR_APP_ID" != orders-api ]; then
-    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -234,7 +234,7 @@ ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --query '[?name=='\''queue-pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_1" != '||' ]; then
   if [ "$ENV_COMPONENT_1" != "pubsub.azure.servicebus.queues|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named queue-pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named queue-pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -244,7 +244,7 @@ ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --query '[?name=='\''pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_2" != '||' ]; then
   if [ "$ENV_COMPONENT_2" != "pubsub.azure.servicebus.topics|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -254,7 +254,7 @@ ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --query '[?name=='\''servicebus-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_3" != '||' ]; then
   if [ "$ENV_COMPONENT_3" != "bindings.azure.servicebus.queues|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named servicebus-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named servicebus-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -264,7 +264,7 @@ ENV_COMPONENT_4=$(az containerapp env dapr-component list \
     --query '[?name=='\''eh-pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_4" != '||' ]; then
   if [ "$ENV_COMPONENT_4" != "pubsub.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named eh-pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named eh-pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -274,7 +274,7 @@ ENV_COMPONENT_5=$(az containerapp env dapr-component list \
     --query '[?name=='\''eventhubs-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_5" != '||' ]; then
   if [ "$ENV_COMPONENT_5" != "bindings.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named eventhubs-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named eventhubs-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -284,7 +284,7 @@ ENV_COMPONENT_6=$(az containerapp env dapr-component list \
     --query '[?name=='\''cosmos-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_6" != '||' ]; then
   if [ "$ENV_COMPONENT_6" != "state.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -294,7 +294,7 @@ ENV_COMPONENT_7=$(az containerapp env dapr-component list \
     --query '[?name=='\''cosmosdb-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_7" != '||' ]; then
   if [ "$ENV_COMPONENT_7" != "bindings.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named cosmosdb-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named cosmosdb-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -304,7 +304,7 @@ ENV_COMPONENT_8=$(az containerapp env dapr-component list \
     --query '[?name=='\''configstore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_8" != '||' ]; then
   if [ "$ENV_COMPONENT_8" != "configuration.azure.appconfig|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named configstore that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named configstore that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -314,7 +314,7 @@ ENV_COMPONENT_9=$(az containerapp env dapr-component list \
     --query '[?name=='\''openai-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_9" != '||' ]; then
   if [ "$ENV_COMPONENT_9" != "bindings.azure.openai|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named openai-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named openai-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -324,7 +324,7 @@ ENV_COMPONENT_10=$(az containerapp env dapr-component list \
     --query '[?name=='\''signalr-binding'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_10" != '||' ]; then
   if [ "$ENV_COMPONENT_10" != "bindings.azure.signalr|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named signalr-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named signalr-binding that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -441,7 +441,7 @@ if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" = '' ]; then
       break
     fi
     if [ "$attempt" = 6 ]; then
-      echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.' >&2
+      echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again. More: troubleshoot.html#cosmos-principal-not-found, beside the wizard'\''s page.' >&2
       exit 1
     fi
     sleep 20
@@ -852,7 +852,7 @@ else
       break
     fi
     if [ "$attempt" = 30 ]; then
-      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows.' >&2
+      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows. More: troubleshoot.html#aca-daprd-log-silent, beside the wizard'\''s page.' >&2
       DAPRD_LOG_WAIT_RAN_OUT=1
       break
     fi

@@ -85,7 +85,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -94,7 +94,7 @@ GROUP_UPDATABLE=$(az container list \
     --resource-group "$RESOURCE_GROUP" \
     --query '[?name==`"orders-group"`].[osType==`"Linux"` && restartPolicy==`"Always"` && !subnetIds && !networkProfile && length(containers[?resources.requests.gpu]) == `0` && containers[].[name, resources.requests.cpu, resources.requests.memoryInGb || resources.requests.memoryInGB] == `[["app",1,1.5],["daprd",0.5,0.5]]`][]' -o tsv)
 if [ "$GROUP_UPDATABLE" = false ]; then
-  echo 'The container group orders-group exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory). Nothing was changed. To use this file, delete the group first (its containers stop, its IP address may change, and a system-assigned identity goes with it: the new one gets a new principal id and new grants): az container delete --name orders-group --resource-group rg-orders --yes; then run this script again. To keep the group, compare its settings with the file instead: az container show --name orders-group --resource-group rg-orders' >&2
+  echo 'The container group orders-group exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory). Nothing was changed. To use this file, delete the group first (its containers stop, its IP address may change, and a system-assigned identity goes with it: the new one gets a new principal id and new grants): az container delete --name orders-group --resource-group rg-orders --yes; then run this script again. To keep the group, compare its settings with the file instead: az container show --name orders-group --resource-group rg-orders More: troubleshoot.html#aci-group-settings-unchangeable, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

@@ -123,7 +123,7 @@ POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
     --resource-group "$RESOURCE_GROUP" \
     --query authConfig.activeDirectoryAuth -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$POSTGRES_SERVER_CHECK" != enabled ]; then
-  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
+  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73). More: troubleshoot.html#postgres-entra-auth-off, beside the wizard'\''s page.' >&2
   exit 1
 fi
 az sql server show --name "$SQL_SERVER_NAME" --resource-group "$RESOURCE_GROUP" -o none
@@ -132,13 +132,13 @@ REDIS_CACHE_CHECK=$(az redis show \
     --resource-group "$RESOURCE_GROUP" \
     --query redisConfiguration.aadEnabled -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$REDIS_CACHE_CHECK" != true ]; then
-  echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.' >&2
+  echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true. More: troubleshoot.html#redis-entra-auth-off, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if ! az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" -o none; then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed. More: troubleshoot.html#redis-access-policy-list-failed, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -150,7 +150,7 @@ az aks get-credentials \
 KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
 if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
   if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed. More: troubleshoot.html#aks-kubelogin-failed, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -166,7 +166,7 @@ DAPR_VERSION=$(kubectl get deployment dapr-sidecar-injector \
 if ! [[ "$DAPR_VERSION" =~ ^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.]+)?$ ]]; then
   echo 'Could not read the Dapr release from the dapr-sidecar-injector Deployment in dapr-system (not there, not readable, or its image tag is not a release); make sure the cluster runs Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17).' >&2
 elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; then
-  echo "This cluster runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the cluster (Helm: https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/; or upgrade the AKS Dapr extension), or change that choice in the wizard." >&2
+  echo "This cluster runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the cluster (Helm: https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/; or upgrade the AKS Dapr extension), or change that choice in the wizard. More: troubleshoot.html#dapr-release-too-old, beside the wizard's page." >&2
   exit 1
 fi
 
@@ -522,13 +522,13 @@ export PGPASSWORD
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
 POSTGRES_SERVER_ROLE_OBJECT_ID=$(read_or_placeholder POSTGRES_SERVER_ROLE_OBJECT_ID psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT p.object_id FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = '\''id-orders'\'';' | tr '[:upper:]' '[:lower:]')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_ROLE_OBJECT_ID" != "$PRINCIPAL_ID" ]; then
-  echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again.' >&2
+  echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again. More: troubleshoot.html#postgres-role-other-object, beside the wizard'\''s page.' >&2
   exit 1
 fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -536,7 +536,7 @@ fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=legacy sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database legacy did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE legacy OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database legacy did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE legacy OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -544,14 +544,14 @@ fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what pg-config needs.
 POSTGRES_SERVER_TABLE_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT EXISTS (SELECT FROM pg_tables WHERE tablename = '\''appconfig'\'') AND COALESCE((SELECT relkind IN ('\''r'\'', '\''p'\'') FROM pg_class WHERE oid = to_regclass('\''appconfig'\'')), false);')
 if [ "$POSTGRES_SERVER_TABLE_FOUND" != t ]; then
-  echo 'No table appconfig is on the search path of the database orders on pg-orders (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again.' >&2
+  echo 'No table appconfig is on the search path of the database orders on pg-orders (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again. More: troubleshoot.html#postgres-table-missing, beside the wizard'\''s page.' >&2
   exit 1
 fi
 # Subscribing to changes needs a notify channel: set notifyChannel in the wizard (Dapr 1.18+) or send
@@ -559,7 +559,7 @@ fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_table_privilege('\''id-orders'\'', '\''appconfig'\'', '\''SELECT'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public; SELECT ON TABLE appconfig. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE ON SCHEMA public; SELECT ON TABLE appconfig. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -636,7 +636,7 @@ if ! REDIS_CACHE_POLICY_ASSIGNED=$(az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv); then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. More: troubleshoot.html#redis-access-policy-list-failed, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$REDIS_CACHE_POLICY_ASSIGNED" = 0 ]; then

@@ -115,14 +115,14 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 VAULT_2_RBAC=$(az keyvault show \
     --name "$VAULT_2_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_2_RBAC" = true ]; then
-  echo 'The vault kv-keys uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+  echo 'The vault kv-keys uses Azure RBAC: choose "Azure RBAC" in the wizard. More: troubleshoot.html#kv-vault-uses-rbac, beside the wizard'\''s page.' >&2
   exit 1
 fi
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
@@ -136,7 +136,7 @@ az aks get-credentials \
 KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
 if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
   if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed. More: troubleshoot.html#aks-kubelogin-failed, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -422,7 +422,7 @@ if [ "$VAULT_2_POLICY_STATE" = missing ]; then
       --key-permissions get encrypt decrypt wrapKey unwrapKey sign verify -o none
 fi
 if [ "$VAULT_2_POLICY_STATE" = others ]; then
-  echo 'The identity'\''s access policy on kv-keys has other keys permissions but not all of get encrypt decrypt wrapKey unwrapKey sign verify, and az keyvault set-policy replaces the whole keys list, so the script does not run it. Fix: run az keyvault set-policy --name kv-keys --object-id <the identity'\''s principal id> --key-permissions <the keys permissions it has> get encrypt decrypt wrapKey unwrapKey sign verify (az keyvault show --name kv-keys --query "properties.accessPolicies[?objectId=='\''<principal id>'\''].permissions" lists them), then run this script again.' >&2
+  echo 'The identity'\''s access policy on kv-keys has other keys permissions but not all of get encrypt decrypt wrapKey unwrapKey sign verify, and az keyvault set-policy replaces the whole keys list, so the script does not run it. Fix: run az keyvault set-policy --name kv-keys --object-id <the identity'\''s principal id> --key-permissions <the keys permissions it has> get encrypt decrypt wrapKey unwrapKey sign verify (az keyvault show --name kv-keys --query "properties.accessPolicies[?objectId=='\''<principal id>'\''].permissions" lists them), then run this script again. More: troubleshoot.html#kv-access-policy-partial, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

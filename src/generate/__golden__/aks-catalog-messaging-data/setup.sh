@@ -138,7 +138,7 @@ if ! EVENTHUB_ID=$(az eventhubs eventhub show \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv); then
-  echo 'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it. Create it: az eventhubs eventhub create --namespace-name eh-orders --name telemetry --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it. Create it: az eventhubs eventhub create --namespace-name eh-orders --name telemetry --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#messaging-entity-missing, beside the wizard'\''s page.' >&2
   exit 1
 fi
 az cosmosdb show --name "$COSMOS_ACCOUNT_NAME" --resource-group "$RESOURCE_GROUP" -o none
@@ -158,7 +158,7 @@ if ! az servicebus queue show \
     --namespace-name "$SERVICEBUS_NAMESPACE_NAME" \
     --name invoices \
     --resource-group "$RESOURCE_GROUP" -o none; then
-  echo 'Component servicebus-binding: the Service Bus queue invoices could not be found in sb-orders (az says why above), and with entity management off Dapr does not create it. Create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Component servicebus-binding: the Service Bus queue invoices could not be found in sb-orders (az says why above), and with entity management off Dapr does not create it. Create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#messaging-entity-missing, beside the wizard'\''s page.' >&2
   exit 1
 fi
 # Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
@@ -169,11 +169,11 @@ if ! COSMOS_PARTITION_KEY=$(az cosmosdb sql container show \
     --name state \
     --resource-group "$RESOURCE_GROUP" \
     --query resource.partitionKey.paths -o tsv); then
-  echo 'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#cosmos-container-unreadable, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$COSMOS_PARTITION_KEY" != /partitionKey ]; then
-  echo 'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders) and name that one in the wizard. Nothing was changed.' >&2
+  echo 'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders) and name that one in the wizard. Nothing was changed. More: troubleshoot.html#cosmos-partition-key-mismatch, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if ! COSMOS_PARTITION_KEY_2=$(az cosmosdb sql container show \
@@ -182,11 +182,11 @@ if ! COSMOS_PARTITION_KEY_2=$(az cosmosdb sql container show \
     --name events \
     --resource-group "$RESOURCE_GROUP" \
     --query resource.partitionKey.paths -o tsv); then
-  echo 'Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Component cosmosdb-binding: the container events of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#cosmos-container-unreadable, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$COSMOS_PARTITION_KEY_2" != /orderId ]; then
-  echo 'Component cosmosdb-binding: the container events does not have the one partition key path /orderId, and the binding sends each item'\''s orderId value as its partition key. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders) and name that one in the wizard. Nothing was changed.' >&2
+  echo 'Component cosmosdb-binding: the container events does not have the one partition key path /orderId, and the binding sends each item'\''s orderId value as its partition key. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name events --partition-key-path /orderId --resource-group rg-orders) and name that one in the wizard. Nothing was changed. More: troubleshoot.html#cosmos-partition-key-mismatch, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -198,7 +198,7 @@ az aks get-credentials \
 KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
 if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
   if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed. More: troubleshoot.html#aks-kubelogin-failed, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -607,7 +607,7 @@ if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" = '' ]; then
       break
     fi
     if [ "$attempt" = 6 ]; then
-      echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.' >&2
+      echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again. More: troubleshoot.html#cosmos-principal-not-found, beside the wizard'\''s page.' >&2
       exit 1
     fi
     sleep 20

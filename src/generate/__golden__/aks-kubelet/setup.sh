@@ -93,7 +93,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -105,7 +105,7 @@ az aks get-credentials \
 KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
 if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
   if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed. More: troubleshoot.html#aks-kubelogin-failed, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -151,7 +151,7 @@ PRINCIPAL_ID=$(az aks show \
     --resource-group "$RESOURCE_GROUP" \
     --query identityProfile.kubeletidentity.objectId -o tsv)
 if [ "$PRINCIPAL_ID" = '' ]; then
-  echo 'The cluster aks-prod has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity: az aks update --name aks-prod --resource-group rg-orders --enable-managed-identity, then upgrade each node pool'\''s image, since kubelet keeps the service principal until then: az aks nodepool upgrade --cluster-name aks-prod --resource-group rg-orders --name <node pool> --node-image-only (downtime: the nodes are cordoned, drained and reimaged; az aks nodepool list --cluster-name aks-prod --resource-group rg-orders -o table names the pools). The upgrade moves kubelet only when there is a newer node image to consume: if a pool runs the latest one already, wait until the next is available (compare az aks nodepool get-upgrades --cluster-name aks-prod --resource-group rg-orders --nodepool-name <node pool> --query latestNodeImageVersion with az aks nodepool show --cluster-name aks-prod --resource-group rg-orders --name <node pool> --query nodeImageVersion). Then run the script again.' >&2
+  echo 'The cluster aks-prod has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity: az aks update --name aks-prod --resource-group rg-orders --enable-managed-identity, then upgrade each node pool'\''s image, since kubelet keeps the service principal until then: az aks nodepool upgrade --cluster-name aks-prod --resource-group rg-orders --name <node pool> --node-image-only (downtime: the nodes are cordoned, drained and reimaged; az aks nodepool list --cluster-name aks-prod --resource-group rg-orders -o table names the pools). The upgrade moves kubelet only when there is a newer node image to consume: if a pool runs the latest one already, wait until the next is available (compare az aks nodepool get-upgrades --cluster-name aks-prod --resource-group rg-orders --nodepool-name <node pool> --query latestNodeImageVersion with az aks nodepool show --cluster-name aks-prod --resource-group rg-orders --name <node pool> --query nodeImageVersion). Then run the script again. More: troubleshoot.html#aks-no-kubelet-identity, beside the wizard'\''s page.' >&2
   exit 1
 fi
 CLIENT_ID=$(az aks show \

@@ -102,7 +102,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" = true ]; then
-  echo 'The vault kv-orders uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+  echo 'The vault kv-orders uses Azure RBAC: choose "Azure RBAC" in the wizard. More: troubleshoot.html#kv-vault-uses-rbac, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -114,7 +114,7 @@ az aks get-credentials \
 KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
 if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
   if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed. More: troubleshoot.html#aks-kubelogin-failed, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -169,11 +169,11 @@ CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
 if [ "$CLIENT_ID" = '' ]; then
-  echo 'There is no user-assigned identity id-orders in the resource group rg-orders, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.' >&2
+  echo 'There is no user-assigned identity id-orders in the resource group rg-orders, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed. More: troubleshoot.html#identity-not-found-for-client-id, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
-  echo 'The client id entered in the wizard is not that of the identity id-orders: correct it there, or leave it empty. Nothing was changed.' >&2
+  echo 'The client id entered in the wizard is not that of the identity id-orders: correct it there, or leave it empty. Nothing was changed. More: troubleshoot.html#client-id-mismatch, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -253,7 +253,7 @@ if [ "$VAULT_POLICY_STATE" = missing ]; then
       --secret-permissions get list -o none
 fi
 if [ "$VAULT_POLICY_STATE" = others ]; then
-  echo 'The identity'\''s access policy on kv-orders has other secrets permissions but not all of get list, and az keyvault set-policy replaces the whole secrets list, so the script does not run it. Fix: run az keyvault set-policy --name kv-orders --object-id <the identity'\''s principal id> --secret-permissions <the secrets permissions it has> get list (az keyvault show --name kv-orders --query "properties.accessPolicies[?objectId=='\''<principal id>'\''].permissions" lists them), then run this script again.' >&2
+  echo 'The identity'\''s access policy on kv-orders has other secrets permissions but not all of get list, and az keyvault set-policy replaces the whole secrets list, so the script does not run it. Fix: run az keyvault set-policy --name kv-orders --object-id <the identity'\''s principal id> --secret-permissions <the secrets permissions it has> get list (az keyvault show --name kv-orders --query "properties.accessPolicies[?objectId=='\''<principal id>'\''].permissions" lists them), then run this script again. More: troubleshoot.html#kv-access-policy-partial, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

@@ -121,7 +121,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
@@ -134,7 +134,7 @@ POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
     --resource-group "$RESOURCE_GROUP" \
     --query authConfig.activeDirectoryAuth -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$POSTGRES_SERVER_CHECK" != enabled ]; then
-  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
+  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73). More: troubleshoot.html#postgres-entra-auth-off, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -149,7 +149,7 @@ az aks get-credentials \
 KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
 if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
   if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed. More: troubleshoot.html#aks-kubelogin-failed, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -431,13 +431,13 @@ export PGPASSWORD
 run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
 POSTGRES_SERVER_ROLE_OBJECT_ID=$(read_or_placeholder POSTGRES_SERVER_ROLE_OBJECT_ID psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT p.object_id FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = '\''id-orders'\'';' | tr '[:upper:]' '[:lower:]')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_ROLE_OBJECT_ID" != "$PRINCIPAL_ID" ]; then
-  echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again.' >&2
+  echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again. More: troubleshoot.html#postgres-role-other-object, beside the wizard'\''s page.' >&2
   exit 1
 fi
 run psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.chinacloudapi.cn port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

@@ -123,13 +123,13 @@ REDIS_CACHE_CHECK=$(az redis show \
     --resource-group "$RESOURCE_GROUP" \
     --query redisConfiguration.aadEnabled -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$REDIS_CACHE_CHECK" != true ]; then
-  echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true.' >&2
+  echo 'Turn on Microsoft Entra authentication on the cache first (the cache restarts): az redis update --name redis-orders --resource-group rg-orders --set redisConfiguration.aadEnabled=true. More: troubleshoot.html#redis-entra-auth-off, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if ! az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" -o none; then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. Nothing was changed. More: troubleshoot.html#redis-access-policy-list-failed, beside the wizard'\''s page.' >&2
   exit 1
 fi
 APPCONFIG_STORE_ID=$(az appconfig show --name "$APPCONFIG_STORE_NAME" --query id -o tsv)
@@ -146,11 +146,11 @@ if ! COSMOS_PARTITION_KEY=$(az cosmosdb sql container show \
     --name state \
     --resource-group "$RESOURCE_GROUP" \
     --query resource.partitionKey.paths -o tsv); then
-  echo 'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above). Dapr reads it when it loads the component, and its data-plane role cannot create a database or container. Create them (the database only if it is missing): az cosmosdb sql database create --account-name cosmos-orders --name orders --resource-group rg-orders; az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#cosmos-container-unreadable, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$COSMOS_PARTITION_KEY" != /partitionKey ]; then
-  echo 'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders) and name that one in the wizard. Nothing was changed.' >&2
+  echo 'Component cosmos-state: the container state does not have the one partition key path /partitionKey, and the Dapr state store writes the partition key in the partitionKey property. A container'\''s partition key cannot be changed: create a container with it (az cosmosdb sql container create --account-name cosmos-orders --database-name orders --name state --partition-key-path /partitionKey --resource-group rg-orders) and name that one in the wizard. Nothing was changed. More: troubleshoot.html#cosmos-partition-key-mismatch, beside the wizard'\''s page.' >&2
   exit 1
 fi
 # Component eh-pubsub: each topic is an event hub of that name, which Dapr does not create: az eventhubs eventhub create --namespace-name eh-orders --name <topic> --resource-group rg-orders
@@ -162,7 +162,7 @@ ENVIRONMENT_ID=$(az containerapp env show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$ENVIRONMENT_ID" = '' ]; then
-  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed. More: troubleshoot.html#aca-environment-not-found, beside the wizard'\''s page.' >&2
   exit 1
 fi
 CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
@@ -170,7 +170,7 @@ CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
     --resource-group "$RESOURCE_GROUP" \
     --query properties.managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$CONTAINER_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
-  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed.' >&2
+  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed. More: troubleshoot.html#aca-other-environment, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -185,7 +185,7 @@ DAPR_APP_ID=$(az containerapp show \
     --query properties.configuration.dapr.appId -o tsv)
 if [ "$DAPR_ENABLED" = true ]; then
   if [ "$DAPR_APP_ID" != orders-api ]; then
-    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -200,7 +200,7 @@ ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --query '[?name=='\''cosmos-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_1" != '||' ]; then
   if [ "$ENV_COMPONENT_1" != "state.azure.cosmosdb|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named cosmos-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -210,7 +210,7 @@ ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --query '[?name=='\''sql-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_2" != '||' ]; then
   if [ "$ENV_COMPONENT_2" != "state.sqlserver|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named sql-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -220,7 +220,7 @@ ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --query '[?name=='\''redis-state'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_3" != '||' ]; then
   if [ "$ENV_COMPONENT_3" != "state.redis|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named redis-state that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -230,7 +230,7 @@ ENV_COMPONENT_4=$(az containerapp env dapr-component list \
     --query '[?name=='\''configstore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_4" != '||' ]; then
   if [ "$ENV_COMPONENT_4" != "configuration.azure.appconfig|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named configstore that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named configstore that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -240,7 +240,7 @@ ENV_COMPONENT_5=$(az containerapp env dapr-component list \
     --query '[?name=='\''eh-pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_5" != '||' ]; then
   if [ "$ENV_COMPONENT_5" != "pubsub.azure.eventhubs|orders-api|${COMPONENTS_CLIENT_ID}" ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named eh-pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named eh-pubsub that the setup did not write: another type, scopes other than orders-api alone, or another identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -292,7 +292,7 @@ if [ "$COSMOS_ACCOUNT_DATA_ROLE_ASSIGNMENT" = '' ]; then
       break
     fi
     if [ "$attempt" = 6 ]; then
-      echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again.' >&2
+      echo 'The Cosmos DB role assignment on cosmos-orders failed 6 times. If the errors above say the principal was not found, Microsoft Entra ID does not know the new identity yet: wait a few minutes and run this script again. Otherwise fix what they name (for example, your own rights on the account) and run it again. More: troubleshoot.html#cosmos-principal-not-found, beside the wizard'\''s page.' >&2
       exit 1
     fi
     sleep 20
@@ -339,7 +339,7 @@ if ! REDIS_CACHE_POLICY_ASSIGNED=$(az redis access-policy-assignment list \
     --name "$REDIS_CACHE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?objectId=='${PRINCIPAL_ID}' && accessPolicyName=='Data Owner'] | length(@)" -o tsv); then
-  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again.' >&2
+  echo 'Listing the data access policy assignments of the Redis cache redis-orders failed. If the error above says '\''access-policy-assignment'\'' is misspelled or not recognized, this Azure CLI is too old for it: it needs 2.57 or later (az upgrade); then run this script again. More: troubleshoot.html#redis-access-policy-list-failed, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$REDIS_CACHE_POLICY_ASSIGNED" = 0 ]; then
@@ -613,7 +613,7 @@ else
       break
     fi
     if [ "$attempt" = 30 ]; then
-      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows.' >&2
+      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows. More: troubleshoot.html#aca-daprd-log-silent, beside the wizard'\''s page.' >&2
       DAPRD_LOG_WAIT_RAN_OUT=1
       break
     fi

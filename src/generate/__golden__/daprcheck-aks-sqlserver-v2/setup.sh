@@ -103,7 +103,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -115,7 +115,7 @@ az aks get-credentials \
 KUBECTL_SIGN_IN=$(kubectl config view --minify -o 'jsonpath={.users[0].user.exec.command}')
 if [ "$KUBECTL_SIGN_IN" = kubelogin ]; then
   if ! kubelogin convert-kubeconfig -l azurecli --context "$CLUSTER_NAME"; then
-    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed.' >&2
+    echo 'The cluster signs kubectl in through Microsoft Entra ID with kubelogin, and "kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed: if kubelogin is not installed, install it ("az aks install-cli" installs kubectl and kubelogin; or see https://github.com/Azure/kubelogin), then run the script again. Without it each kubectl call would wait for a device-code sign-in. Nothing in Azure or the cluster was changed. More: troubleshoot.html#aks-kubelogin-failed, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -131,7 +131,7 @@ DAPR_VERSION=$(kubectl get deployment dapr-sidecar-injector \
 if ! [[ "$DAPR_VERSION" =~ ^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.]+)?$ ]]; then
   echo 'Could not read the Dapr release from the dapr-sidecar-injector Deployment in dapr-system (not there, not readable, or its image tag is not a release); make sure the cluster runs Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17).' >&2
 elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; then
-  echo "This cluster runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the cluster (Helm: https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/; or upgrade the AKS Dapr extension), or change that choice in the wizard." >&2
+  echo "This cluster runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the cluster (Helm: https://docs.dapr.io/operations/hosting/kubernetes/kubernetes-upgrade/; or upgrade the AKS Dapr extension), or change that choice in the wizard. More: troubleshoot.html#dapr-release-too-old, beside the wizard's page." >&2
   exit 1
 fi
 

@@ -89,7 +89,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -104,19 +104,19 @@ if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
       --resource-group "$RESOURCE_GROUP" \
       --query id -o tsv || true)
   if [ "$CONTAINER_APP_OF_THAT_NAME" != '' ]; then
-    echo 'There is no function app (Microsoft.Web site) of that name, but a container app of that name: Azure Functions hosted natively in Container Apps is a container app. Choose the Container Apps host in the wizard (its Dapr settings and components are the container app'\''s), then run that script. Nothing was changed.' >&2
+    echo 'There is no function app (Microsoft.Web site) of that name, but a container app of that name: Azure Functions hosted natively in Container Apps is a container app. Choose the Container Apps host in the wizard (its Dapr settings and components are the container app'\''s), then run that script. Nothing was changed. More: troubleshoot.html#function-app-is-container-app, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
 if [ "$FUNCTION_APP_ENVIRONMENT_ID" = '' ]; then
-  echo 'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again.' >&2
+  echo 'No function app of that name in a Container Apps environment was found: it is not in this resource group, or it is not in a Container Apps environment. Dapr does not run on function apps on App Service plans: Microsoft supports the Dapr extension for Azure Functions only in Azure Container Apps. Create the function app in a Container Apps environment, turn Dapr on for it, then run this script again. More: troubleshoot.html#function-app-not-in-environment, beside the wizard'\''s page.' >&2
   exit 1
 fi
 ENVIRONMENT_RESOURCE_GROUP=$(az containerapp env show \
     --ids "$FUNCTION_APP_ENVIRONMENT_ID" \
     --query resourceGroup -o tsv || true)
 if [ "$ENVIRONMENT_RESOURCE_GROUP" = '' ]; then
-  echo 'The function app'\''s Container Apps environment (its managedEnvironmentId) cannot be read with your sign-in: it is needed to find the environment, which may be in another resource group than the function app. Check that you can read it (az containerapp env show --ids <managedEnvironmentId>), then run this script again. Nothing was changed.' >&2
+  echo 'The function app'\''s Container Apps environment (its managedEnvironmentId) cannot be read with your sign-in: it is needed to find the environment, which may be in another resource group than the function app. Check that you can read it (az containerapp env show --ids <managedEnvironmentId>), then run this script again. Nothing was changed. More: troubleshoot.html#function-app-environment-unreadable, beside the wizard'\''s page.' >&2
   exit 1
 fi
 ENVIRONMENT_ID=$(az containerapp env show \
@@ -125,12 +125,12 @@ ENVIRONMENT_ID=$(az containerapp env show \
     --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$ENVIRONMENT_ID" = '' ]; then
   echo "Searched: the environment cae-orders in the resource group ${ENVIRONMENT_RESOURCE_GROUP}." >&2
-  echo 'There is no Container Apps environment cae-orders in the resource group of the function app'\''s environment (from its managedEnvironmentId). Enter the environment the function app runs in (`az functionapp show --name orders-func --resource-group rg-orders` names it in managedEnvironmentId). Nothing was changed.' >&2
+  echo 'There is no Container Apps environment cae-orders in the resource group of the function app'\''s environment (from its managedEnvironmentId). Enter the environment the function app runs in (`az functionapp show --name orders-func --resource-group rg-orders` names it in managedEnvironmentId). Nothing was changed. More: troubleshoot.html#aca-environment-not-found, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$FUNCTION_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
   echo "The function app's managedEnvironmentId: ${FUNCTION_APP_ENVIRONMENT_ID}; entered: cae-orders." >&2
-  echo 'The function app runs in another Container Apps environment than the one entered in the wizard: enter the name of the environment its managedEnvironmentId names (its resource group is read from there), so the components go where the function app loads them.' >&2
+  echo 'The function app runs in another Container Apps environment than the one entered in the wizard: enter the name of the environment its managedEnvironmentId names (its resource group is read from there), so the components go where the function app loads them. More: troubleshoot.html#aca-other-environment, beside the wizard'\''s page.' >&2
   exit 1
 fi
 FUNCTION_APP_DAPR=$(az functionapp show \
@@ -138,7 +138,7 @@ FUNCTION_APP_DAPR=$(az functionapp show \
     --resource-group "$RESOURCE_GROUP" \
     --query daprConfig.enabled -o tsv)
 if [ "$FUNCTION_APP_DAPR" != true ]; then
-  echo 'Dapr is off on the function app: turn it on in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), then run this script again.' >&2
+  echo 'Dapr is off on the function app: turn it on in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), then run this script again. More: troubleshoot.html#function-app-dapr-off, beside the wizard'\''s page.' >&2
   exit 1
 fi
 FUNCTION_APP_DAPR_APP_ID=$(az functionapp show \
@@ -146,7 +146,7 @@ FUNCTION_APP_DAPR_APP_ID=$(az functionapp show \
     --resource-group "$RESOURCE_GROUP" \
     --query daprConfig.appId -o tsv)
 if [ "$FUNCTION_APP_DAPR_APP_ID" != orders-func ]; then
-  echo 'The function app'\''s Dapr app id is not orders-func, the app id the components are scoped to: set it in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), or enter the function app'\''s app id in the wizard.' >&2
+  echo 'The function app'\''s Dapr app id is not orders-func, the app id the components are scoped to: set it in the Azure portal (the function app'\''s Dapr settings) or in its template (properties.daprConfig: enabled true, appId orders-func), or enter the function app'\''s app id in the wizard. More: troubleshoot.html#function-app-dapr-off, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -157,7 +157,7 @@ ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_1" != '||' ]; then
   if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-func|' ]; then
-    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault that the setup did not write: another type, scopes other than orders-func alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment cae-orders already has a Dapr component named azurekeyvault that the setup did not write: another type, scopes other than orders-func alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi

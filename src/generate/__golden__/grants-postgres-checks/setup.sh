@@ -98,7 +98,7 @@ POSTGRES_SERVER_CHECK=$(az postgres flexible-server show \
     --resource-group "$RESOURCE_GROUP" \
     --query authConfig.activeDirectoryAuth -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$POSTGRES_SERVER_CHECK" != enabled ]; then
-  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73).' >&2
+  echo 'Turn on Microsoft Entra authentication on the server first: az postgres flexible-server update --name pg-orders --resource-group rg-orders --microsoft-entra-auth Enabled (--active-directory-auth before Azure CLI 2.73). More: troubleshoot.html#postgres-entra-auth-off, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -108,7 +108,7 @@ VM_OS_TYPE=$(az vm show \
     --resource-group "$RESOURCE_GROUP" \
     --query storageProfile.osDisk.osType -o tsv)
 if [ "$VM_OS_TYPE" != Linux ]; then
-  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.' >&2
+  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself. More: troubleshoot.html#host-not-linux, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -155,20 +155,20 @@ export PGPASSWORD
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c "SELECT pgaadauth_create_principal_with_oid('id-orders', '${PRINCIPAL_ID}', 'service', false, false) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'id-orders');"
 POSTGRES_SERVER_ROLE_OBJECT_ID=$(read_or_placeholder POSTGRES_SERVER_ROLE_OBJECT_ID psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT p.object_id FROM pg_catalog.pgaadauth_list_principals(false) AS p(role_name, principal_type, object_id) WHERE p.role_name = '\''id-orders'\'';' | tr '[:upper:]' '[:lower:]')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_ROLE_OBJECT_ID" != "$PRINCIPAL_ID" ]; then
-  echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again.' >&2
+  echo 'The PostgreSQL role id-orders on pg-orders signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role "id-orders" is '\''aadauth,oid=<principal id>,type=service'\'' (security-manage-entra-users.md), or drop it; then run this script again. More: troubleshoot.html#postgres-role-other-object, beside the wizard'\''s page.' >&2
   exit 1
 fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE, CREATE ON SCHEMA public TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''CREATE'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database orders did not take: id-orders still lacks USAGE, CREATE ON SCHEMA public. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE orders OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
 # Grant the PostgreSQL role id-orders on pg-orders what pg-config needs.
 POSTGRES_SERVER_TABLE_FOUND=$(psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=settings sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT EXISTS (SELECT FROM pg_tables WHERE tablename = '\''appconfig'\'') AND COALESCE((SELECT relkind IN ('\''r'\'', '\''p'\'') FROM pg_class WHERE oid = to_regclass('\''appconfig'\'')), false);')
 if [ "$POSTGRES_SERVER_TABLE_FOUND" != t ]; then
-  echo 'No table appconfig is on the search path of the database settings on pg-orders (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again.' >&2
+  echo 'No table appconfig is on the search path of the database settings on pg-orders (a view of that name, or a table in a schema off the search path, does not count: Dapr looks its table up in pg_tables and reads it by that name), and pg-config needs it (Dapr stops on a missing table, it never creates it). Fix: create it there, as the role that should own it (Dapr'\''s configuration store reads the columns key, value, version and metadata: for example CREATE TABLE appconfig (key VARCHAR NOT NULL, value VARCHAR NOT NULL, version VARCHAR NOT NULL, metadata JSON);), then run this script again. More: troubleshoot.html#postgres-table-missing, beside the wizard'\''s page.' >&2
   exit 1
 fi
 # Subscribing to changes needs a notify channel: set notifyChannel in the wizard (Dapr 1.18+) or send
@@ -176,7 +176,7 @@ fi
 run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=settings sslmode=require' -v ON_ERROR_STOP=1 -c 'GRANT USAGE ON SCHEMA public TO "id-orders"; GRANT SELECT ON TABLE appconfig TO "id-orders";'
 POSTGRES_SERVER_GRANTED=$(read_or_placeholder POSTGRES_SERVER_GRANTED psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=settings sslmode=require' -X -tA -v ON_ERROR_STOP=1 -c 'SELECT has_schema_privilege('\''id-orders'\'', '\''public'\'', '\''USAGE'\'') AND has_table_privilege('\''id-orders'\'', '\''appconfig'\'', '\''SELECT'\'');')
 if [ "${DRY_RUN:-}" != 1 ] && [ "$POSTGRES_SERVER_GRANTED" != t ]; then
-  echo 'The GRANT in the database settings did not take: id-orders still lacks USAGE ON SCHEMA public; SELECT ON TABLE appconfig. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE settings OWNER TO ...), then run it again.' >&2
+  echo 'The GRANT in the database settings did not take: id-orders still lacks USAGE ON SCHEMA public; SELECT ON TABLE appconfig. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE settings OWNER TO ...), then run it again. More: troubleshoot.html#postgres-grant-not-taken, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

@@ -99,7 +99,7 @@ if ! SERVICEBUS_QUEUE_ID=$(az servicebus queue show \
     --name "$SERVICEBUS_QUEUE_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv); then
-  echo 'Service Bus queue invoices could not be found in sb-orders (az says why above), and with these roles Dapr does not create it. Create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Service Bus queue invoices could not be found in sb-orders (az says why above), and with these roles Dapr does not create it. Create it: az servicebus queue create --namespace-name sb-orders --name invoices --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#messaging-entity-missing, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if ! EVENTHUB_ID=$(az eventhubs eventhub show \
@@ -107,7 +107,7 @@ if ! EVENTHUB_ID=$(az eventhubs eventhub show \
     --name "$EVENTHUB_NAME" \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv); then
-  echo 'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it. Create it: az eventhubs eventhub create --namespace-name eh-orders --name telemetry --resource-group rg-orders. Nothing was changed.' >&2
+  echo 'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it. Create it: az eventhubs eventhub create --namespace-name eh-orders --name telemetry --resource-group rg-orders. Nothing was changed. More: troubleshoot.html#messaging-entity-missing, beside the wizard'\''s page.' >&2
   exit 1
 fi
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
@@ -118,7 +118,7 @@ VMSS_OS_TYPE=$(az vmss show \
     --resource-group "$RESOURCE_GROUP" \
     --query 'virtualMachineProfile.storageProfile.osDisk.osType || '\''Linux'\''' -o tsv)
 if [ "$VMSS_OS_TYPE" != Linux ]; then
-  echo 'The scale set'\''s model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself.' >&2
+  echo 'The scale set'\''s model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself. More: troubleshoot.html#host-not-linux, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

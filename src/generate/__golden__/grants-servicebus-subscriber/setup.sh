@@ -100,7 +100,7 @@ WEBAPP_LINUX=$(az webapp show \
     --resource-group "$RESOURCE_GROUP" \
     --query 'contains(kind, '\''linux'\'')' -o tsv)
 if [ "$WEBAPP_LINUX" != true ]; then
-  echo 'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux: move the app to a Linux App Service plan, or choose another host in the wizard.' >&2
+  echo 'The web app is not a Linux app, and App Service runs sidecar containers (so daprd) only on Linux: move the app to a Linux App Service plan, or choose another host in the wizard. More: troubleshoot.html#web-app-not-linux, beside the wizard'\''s page.' >&2
   exit 1
 fi
 WEBAPP_SINGLE_CONTAINER=$(az webapp show \
@@ -108,7 +108,7 @@ WEBAPP_SINGLE_CONTAINER=$(az webapp show \
     --resource-group "$RESOURCE_GROUP" \
     --query 'starts_with(siteConfig.linuxFxVersion || '\'''\'', '\''DOCKER|'\'')' -o tsv)
 if [ "$WEBAPP_SINGLE_CONTAINER" = true ]; then
-  echo 'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (Azure CLI 2.76 or later; its image becomes the main container), then run this script again.' >&2
+  echo 'The web app runs a single custom container, which takes no sidecar: move it to the sidecar model first with  az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <group>  (Azure CLI 2.76 or later; its image becomes the main container), then run this script again. More: troubleshoot.html#web-app-single-container, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

@@ -92,7 +92,7 @@ VM_OS_TYPE=$(az vm show \
     --resource-group "$RESOURCE_GROUP" \
     --query storageProfile.osDisk.osType -o tsv)
 if [ "$VM_OS_TYPE" != Linux ]; then
-  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.' >&2
+  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself. More: troubleshoot.html#host-not-linux, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -106,7 +106,7 @@ DAPR_VERSION=$(az vm run-command invoke \
 if ! [[ "$DAPR_VERSION" =~ ^[0-9]+(\.[0-9]+)*(-[0-9A-Za-z.]+)?$ ]]; then
   echo 'Could not read the Dapr release on the VM: no daprd found, or Run Command failed (its error is above; the VM must be running). Install Dapr 1.17 or later (state.sqlserver v2 is registered from Dapr 1.17): dapr init installs the newest release, or pick one with dapr init --runtime-version 1.17.0 or later.' >&2
 elif [ "$(printf '%s\n' 1.17 "$DAPR_VERSION" | sort -V | head -n 1)" != 1.17 ]; then
-  echo "This VM runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the VM (https://docs.dapr.io/operations/hosting/self-hosted/self-hosted-upgrade/: dapr uninstall, then dapr init --runtime-version 1.17.0 or a later release), or change that choice in the wizard." >&2
+  echo "This VM runs Dapr ${DAPR_VERSION}; state.sqlserver v2 is registered from Dapr 1.17, so it needs Dapr 1.17 or later. Upgrade Dapr on the VM (https://docs.dapr.io/operations/hosting/self-hosted/self-hosted-upgrade/: dapr uninstall, then dapr init --runtime-version 1.17.0 or a later release), or change that choice in the wizard. More: troubleshoot.html#dapr-release-too-old, beside the wizard's page." >&2
   exit 1
 fi
 
@@ -133,7 +133,7 @@ for attempt in {1..6}; do
     break
   fi
   if [ "$attempt" = 6 ]; then
-    echo 'Microsoft Entra ID did not find the identity'\''s service principal after 6 tries. If the errors above say it does not exist, it is not known there yet: wait a few minutes and run this script again.' >&2
+    echo 'Microsoft Entra ID did not find the identity'\''s service principal after 6 tries. If the errors above say it does not exist, it is not known there yet: wait a few minutes and run this script again. More: troubleshoot.html#entra-service-principal-not-found, beside the wizard'\''s page.' >&2
     exit 1
   fi
   echo 'Trying again in 20 s: Microsoft Entra ID may not know the new identity yet.' >&2

@@ -99,7 +99,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
@@ -117,7 +117,7 @@ ENVIRONMENT_ID=$(az containerapp env show \
     --resource-group "$RESOURCE_GROUP" \
     --query id -o tsv | tr '[:upper:]' '[:lower:]' || true)
 if [ "$ENVIRONMENT_ID" = '' ]; then
-  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed.' >&2
+  echo 'There is no Container Apps environment env-orders in the resource group rg-orders. Enter the environment the container app runs in (`az containerapp show --name orders-api --resource-group rg-orders` names it in managedEnvironmentId); the script looks for it in the container app'\''s resource group, so one in another resource group is not supported. Nothing was changed. More: troubleshoot.html#aca-environment-not-found, beside the wizard'\''s page.' >&2
   exit 1
 fi
 CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
@@ -125,7 +125,7 @@ CONTAINER_APP_ENVIRONMENT_ID=$(az containerapp show \
     --resource-group "$RESOURCE_GROUP" \
     --query properties.managedEnvironmentId -o tsv | tr '[:upper:]' '[:lower:]')
 if [ "$CONTAINER_APP_ENVIRONMENT_ID" != "$ENVIRONMENT_ID" ]; then
-  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed.' >&2
+  echo 'The container app runs in another Container Apps environment than env-orders: enter its environment in the wizard (`az containerapp show --name orders-api --resource-group rg-orders --query properties.managedEnvironmentId` names it), so the components go where the app loads them. Nothing was changed. More: troubleshoot.html#aca-other-environment, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -140,7 +140,7 @@ DAPR_APP_ID=$(az containerapp show \
     --query properties.configuration.dapr.appId -o tsv)
 if [ "$DAPR_ENABLED" = true ]; then
   if [ "$DAPR_APP_ID" != orders-api ]; then
-    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again.' >&2
+    echo 'The container app runs Dapr with another app id: enter that app id in the wizard, or change it on the app yourself (its callers use it), then run this script again. More: troubleshoot.html#aca-dapr-app-id-mismatch, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -152,7 +152,7 @@ ENV_COMPONENT_1=$(az containerapp env dapr-component list \
     --query '[?name=='\''azurekeyvault'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_1" != '||' ]; then
   if [ "$ENV_COMPONENT_1" != 'secretstores.azure.keyvault|orders-api|' ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault that the setup did not write: another type, scopes other than orders-api alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named azurekeyvault that the setup did not write: another type, scopes other than orders-api alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -162,7 +162,7 @@ ENV_COMPONENT_2=$(az containerapp env dapr-component list \
     --query '[?name=='\''statestore'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_2" != '||' ]; then
   if [ "$ENV_COMPONENT_2" != 'state.azure.blobstorage|orders-api|' ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named statestore that the setup did not write: another type, scopes other than orders-api alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named statestore that the setup did not write: another type, scopes other than orders-api alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -172,7 +172,7 @@ ENV_COMPONENT_3=$(az containerapp env dapr-component list \
     --query '[?name=='\''pubsub'\''] | [0] || `{}` | join('\''|'\'', [properties.componentType || '\'''\'', join('\'','\'', properties.scopes || `[]`), properties.metadata[?name=='\''azureClientId'\''].value | [0] || '\'''\''])' -o tsv)
 if [ "$ENV_COMPONENT_3" != '||' ]; then
   if [ "$ENV_COMPONENT_3" != 'pubsub.azure.servicebus.topics|orders-api|' ]; then
-    echo 'The Container Apps environment env-orders already has a Dapr component named pubsub that the setup did not write: another type, scopes other than orders-api alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed.' >&2
+    echo 'The Container Apps environment env-orders already has a Dapr component named pubsub that the setup did not write: another type, scopes other than orders-api alone, or an identity (azureClientId). Components belong to the environment: setting it would replace it for every app that loads it. Choose another name for the component in the wizard, or remove that component yourself if nothing uses it (az containerapp env dapr-component remove), then run this script again. Nothing was changed. More: troubleshoot.html#aca-component-name-taken, beside the wizard'\''s page.' >&2
     exit 1
   fi
 fi
@@ -355,7 +355,7 @@ else
       break
     fi
     if [ "$attempt" = 30 ]; then
-      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows.' >&2
+      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows. More: troubleshoot.html#aca-daprd-log-silent, beside the wizard'\''s page.' >&2
       DAPRD_LOG_WAIT_RAN_OUT=1
       break
     fi

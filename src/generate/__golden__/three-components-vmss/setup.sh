@@ -95,7 +95,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 STORAGE_ACCOUNT_ID=$(az storage account show --name "$STORAGE_ACCOUNT_NAME" --query id -o tsv)
@@ -113,7 +113,7 @@ VMSS_OS_TYPE=$(az vmss show \
     --resource-group "$RESOURCE_GROUP" \
     --query 'virtualMachineProfile.storageProfile.osDisk.osType || '\''Linux'\''' -o tsv)
 if [ "$VMSS_OS_TYPE" != Linux ]; then
-  echo 'The scale set'\''s model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself.' >&2
+  echo 'The scale set'\''s model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself. More: troubleshoot.html#host-not-linux, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

@@ -81,7 +81,7 @@ read_after_change() {
 }
 
 # Stop: some fields still hold their example values from the wizard.
-echo 'Stopped before any change: Resource group (example-rg), VM name (example-app), Key Vault name (mykeyvault) are still example values from the wizard, not yours. Enter your own values there (marked "Example value"), then copy the script again.' >&2
+echo 'Stopped before any change: Resource group (example-rg), VM name (example-app), Key Vault name (mykeyvault) are still example values from the wizard, not yours. Enter your own values there (marked "Example value"), then copy the script again. More: troubleshoot.html#example-values-left, beside the wizard'\''s page.' >&2
 exit 1
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
@@ -93,7 +93,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault mykeyvault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault mykeyvault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -103,7 +103,7 @@ VM_OS_TYPE=$(az vm show \
     --resource-group "$RESOURCE_GROUP" \
     --query storageProfile.osDisk.osType -o tsv)
 if [ "$VM_OS_TYPE" != Linux ]; then
-  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.' >&2
+  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself. More: troubleshoot.html#host-not-linux, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

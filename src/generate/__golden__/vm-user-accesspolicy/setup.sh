@@ -90,7 +90,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" = true ]; then
-  echo 'The vault kv-orders uses Azure RBAC: choose "Azure RBAC" in the wizard.' >&2
+  echo 'The vault kv-orders uses Azure RBAC: choose "Azure RBAC" in the wizard. More: troubleshoot.html#kv-vault-uses-rbac, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -100,7 +100,7 @@ VM_OS_TYPE=$(az vm show \
     --resource-group "$RESOURCE_GROUP" \
     --query storageProfile.osDisk.osType -o tsv)
 if [ "$VM_OS_TYPE" != Linux ]; then
-  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.' >&2
+  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself. More: troubleshoot.html#host-not-linux, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -146,7 +146,7 @@ if [ "$VAULT_POLICY_STATE" = missing ]; then
       --secret-permissions get list -o none
 fi
 if [ "$VAULT_POLICY_STATE" = others ]; then
-  echo 'The identity'\''s access policy on kv-orders has other secrets permissions but not all of get list, and az keyvault set-policy replaces the whole secrets list, so the script does not run it. Fix: run az keyvault set-policy --name kv-orders --object-id <the identity'\''s principal id> --secret-permissions <the secrets permissions it has> get list (az keyvault show --name kv-orders --query "properties.accessPolicies[?objectId=='\''<principal id>'\''].permissions" lists them), then run this script again.' >&2
+  echo 'The identity'\''s access policy on kv-orders has other secrets permissions but not all of get list, and az keyvault set-policy replaces the whole secrets list, so the script does not run it. Fix: run az keyvault set-policy --name kv-orders --object-id <the identity'\''s principal id> --secret-permissions <the secrets permissions it has> get list (az keyvault show --name kv-orders --query "properties.accessPolicies[?objectId=='\''<principal id>'\''].permissions" lists them), then run this script again. More: troubleshoot.html#kv-access-policy-partial, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

@@ -83,7 +83,7 @@ read_after_change() {
 }
 
 # Stop: some fields still hold their example values from the wizard.
-echo 'Stopped before any change: Resource group (example-rg), VM name (example-app), User-assigned identity name (example-identity), Key Vault name (mykeyvault) are still example values from the wizard, not yours. Enter your own values there (marked "Example value"), then copy the script again.' >&2
+echo 'Stopped before any change: Resource group (example-rg), VM name (example-app), User-assigned identity name (example-identity), Key Vault name (mykeyvault) are still example values from the wizard, not yours. Enter your own values there (marked "Example value"), then copy the script again. More: troubleshoot.html#example-values-left, beside the wizard'\''s page.' >&2
 exit 1
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.
@@ -95,7 +95,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault mykeyvault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault mykeyvault uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -105,7 +105,7 @@ VM_OS_TYPE=$(az vm show \
     --resource-group "$RESOURCE_GROUP" \
     --query storageProfile.osDisk.osType -o tsv)
 if [ "$VM_OS_TYPE" != Linux ]; then
-  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself.' >&2
+  echo 'The VM is not a Linux VM (its storageProfile.osDisk.osType is not Linux), and this script checks the VM with shell commands through Run Command, which need Linux: nothing was changed. On a Windows VM, give it the identity and the grants yourself. More: troubleshoot.html#host-not-linux, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -114,11 +114,11 @@ CLIENT_ID=$(az identity list \
     --resource-group "$RESOURCE_GROUP" \
     --query "[?name=='${IDENTITY_NAME}'].clientId | [0]" -o tsv)
 if [ "$CLIENT_ID" = '' ]; then
-  echo 'There is no user-assigned identity example-identity in the resource group example-rg, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed.' >&2
+  echo 'There is no user-assigned identity example-identity in the resource group example-rg, and a client id was entered, so the script uses an existing identity and creates none: correct the identity'\''s name (or resource group) in the wizard, or leave the client id empty to have it created. Nothing was changed. More: troubleshoot.html#identity-not-found-for-client-id, beside the wizard'\''s page.' >&2
   exit 1
 fi
 if [ "$CLIENT_ID" != 6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b ]; then
-  echo 'The client id entered in the wizard is not that of the identity example-identity: correct it there, or leave it empty. Nothing was changed.' >&2
+  echo 'The client id entered in the wizard is not that of the identity example-identity: correct it there, or leave it empty. Nothing was changed. More: troubleshoot.html#client-id-mismatch, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

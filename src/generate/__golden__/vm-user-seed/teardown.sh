@@ -68,7 +68,7 @@ read_after_change() {
 }
 
 # Stop: some fields still hold their example values from the wizard.
-echo 'Stopped before any change: Resource group (example-rg), VM name (example-app), User-assigned identity name (example-identity), Key Vault name (mykeyvault) are still example values from the wizard, not yours. Enter your own values there (marked "Example value"), then copy the script again.' >&2
+echo 'Stopped before any change: Resource group (example-rg), VM name (example-app), User-assigned identity name (example-identity), Key Vault name (mykeyvault) are still example values from the wizard, not yours. Enter your own values there (marked "Example value"), then copy the script again. More: troubleshoot.html#example-values-left, beside the wizard'\''s page.' >&2
 exit 1
 
 # Git Bash on Windows would rewrite arguments that start with / (scopes, resource ids) into Windows paths.

@@ -89,7 +89,7 @@ VAULT_RBAC=$(az keyvault show \
     --name "$VAULT_NAME" \
     --query properties.enableRbacAuthorization -o tsv)
 if [ "$VAULT_RBAC" != true ]; then
-  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard.' >&2
+  echo 'The vault kv-orders uses access policies, which ignore RBAC roles: choose "Vault access policies" in the wizard. More: troubleshoot.html#kv-vault-uses-access-policies, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -99,7 +99,7 @@ VMSS_OS_TYPE=$(az vmss show \
     --resource-group "$RESOURCE_GROUP" \
     --query 'virtualMachineProfile.storageProfile.osDisk.osType || '\''Linux'\''' -o tsv)
 if [ "$VMSS_OS_TYPE" != Linux ]; then
-  echo 'The scale set'\''s model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself.' >&2
+  echo 'The scale set'\''s model is not Linux (its virtualMachineProfile.storageProfile.osDisk.osType is not Linux), and this script checks the instances with shell commands through Run Command, which need Linux: nothing was changed. On a Windows scale set, give it the identity and the grants yourself. More: troubleshoot.html#host-not-linux, beside the wizard'\''s page.' >&2
   exit 1
 fi
 
@@ -166,7 +166,7 @@ if [ "${DRY_RUN:-}" != 1 ] && [ "$UPGRADE_MODE" = '' ]; then
       --query 'identity.userAssignedIdentities.*.clientId' -o tsv)
   VMSS_IDENTITY_ATTACHED=$(printf '%s\n' "$VMSS_IDENTITY_CLIENT_IDS" | grep -c -i -x -F -- "$CLIENT_ID" || true)
   if [ "$VMSS_IDENTITY_ATTACHED" = 0 ]; then
-    echo 'The identity is not attached to the scale set (the CLI'\''s error is above): nothing else was changed by this step. Attach it in the portal (the scale set'\''s Identity blade) and run this script again.' >&2
+    echo 'The identity is not attached to the scale set (the CLI'\''s error is above): nothing else was changed by this step. Attach it in the portal (the scale set'\''s Identity blade) and run this script again. More: troubleshoot.html#vmss-identity-not-attached, beside the wizard'\''s page.' >&2
     exit 1
   fi
   printf '%s\n' 'The identity is attached to the scale set. If the CLI printed an error above about '\''NoneType'\'' and '\''mode'\'', it came after the attach (the CLI reads the upgrade policy this scale set lacks): the setup goes on.'
