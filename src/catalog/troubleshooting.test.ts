@@ -189,11 +189,7 @@ const SAMPLES: Record<string, readonly string[]> = {
     'Status(StatusCode="Internal", Detail="fail to get key from state store statestore: ERR WRONGPASS invalid username-password pair")',
   ],
   // dapr/dapr#6396 (described, not logged).
-  'eventhubs-consumer-group-missing': [
-    'no consumer group with name my-app',
-    // The setup's check (src/generate/setup/entity-preflight.ts).
-    'Component eh-pubsub: the consumer group orders-api of the event hub telemetry could not be read (az says why above).',
-  ],
+  'eventhubs-consumer-group-missing': ['no consumer group with name my-app'],
   // dapr/dapr integration test (pkg/runtime/errors/init.go wording).
   'dapr-component-init-failed': [
     'Fatal error from runtime: process component foo error: [INIT_COMPONENT_FAILURE]: initialization error occurred for foo (state.in-memory/v1): component foo already exists',
@@ -250,6 +246,9 @@ const SAMPLES: Record<string, readonly string[]> = {
   'messaging-entity-missing': [
     'Event hub telemetry could not be found in eh-orders (az says why above), and with these roles Dapr does not create it.',
     'Component servicebus-binding: the Service Bus queue invoices could not be found in sb-orders (az says why above), and with entity management off Dapr does not create it.',
+  ],
+  'eventhubs-consumer-group-not-found': [
+    'Component eventhubs-binding: the consumer group orders-api of the event hub telemetry could not be read (az says why above).',
   ],
   'cosmos-container-unreadable': [
     'Component cosmos-state: the container state of the database orders in the Cosmos DB account cosmos-orders could not be read (az says why above).',

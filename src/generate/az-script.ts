@@ -90,7 +90,9 @@ function closingStep(plan: DeploymentPlan, host: HostModule): ScriptStep {
       ? 'Done. A new access policy can take a minute or two to apply;'
       : 'Done. New grants take a few minutes (role assignments up to about 10) to take effect;',
     lines: [
-      note(`until then Dapr may get 403 Forbidden: if the app started before that, ${host.restartHint}`),
+      note(
+        `until then Dapr may get 403 Forbidden: if the app started before that, ${host.restartHint(plan)}`,
+      ),
       ...(host.runAgain === undefined ? [] : [note(host.runAgain.join('\n'))]),
     ],
   };

@@ -14,8 +14,9 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     // src/generate/hosts/aks-kubectl.ts.
     patterns: ['"kubelogin convert-kubeconfig -l azurecli --context <cluster>" failed'],
     cause:
-      'The cluster signs kubectl in through Microsoft Entra ID, which needs kubelogin; it is not installed ' +
-      'here, or it failed. Without it every kubectl call would wait for a device-code sign-in.',
+      'The cluster signs kubectl in through Microsoft Entra ID, which needs kubelogin: it is not installed ' +
+      'here (kubectl then fails, its sign-in plugin not found), or its conversion of the kubeconfig to the ' +
+      'Azure CLI sign-in failed (kubectl would then wait for a device-code sign-in).',
     fix: 'Install kubelogin (az aks install-cli installs kubectl and kubelogin), then run the script again.',
     commands: ['az aks install-cli', 'kubelogin --version'],
     prevention: { text: 'Install kubelogin before running the script on an Entra-enabled cluster.' },
@@ -56,8 +57,9 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     fix: 'Enter the environment the app runs in (its managedEnvironmentId names it), then run the new script.',
     commands: [
       'az containerapp show --name <app> --resource-group <resource-group> --query properties.managedEnvironmentId -o tsv',
+      'az functionapp show --name <function-app> --resource-group <resource-group> --query managedEnvironmentId -o tsv',
     ],
-    prevention: { text: 'Give the wizard the environment the app runs in.', fragment: 'host=aca' },
+    prevention: { text: 'Give the wizard the environment the app runs in.' },
     sources: ['MicrosoftDocs/azure-docs articles/container-apps/dapr-components.md'],
   },
   {
@@ -72,8 +74,9 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     fix: 'Enter the environment the app’s managedEnvironmentId names, then run the new script.',
     commands: [
       'az containerapp show --name <app> --resource-group <resource-group> --query properties.managedEnvironmentId -o tsv',
+      'az functionapp show --name <function-app> --resource-group <resource-group> --query managedEnvironmentId -o tsv',
     ],
-    prevention: { text: 'Give the wizard the environment the app runs in.', fragment: 'host=aca' },
+    prevention: { text: 'Give the wizard the environment the app runs in.' },
     sources: ['MicrosoftDocs/azure-docs articles/container-apps/dapr-components.md'],
   },
   {
@@ -144,7 +147,6 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     fix: 'Correct the name or group in the wizard, or create the function app in a Container Apps environment with Dapr on.',
     prevention: {
       text: 'Choose the Function App host only for a function app in a Container Apps environment.',
-      fragment: 'host=functionapp',
     },
     sources: ['MicrosoftDocs/azure-docs articles/azure-functions/functions-bindings-dapr.md'],
   },
@@ -161,7 +163,8 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     commands: ['az containerapp env show --ids <managedEnvironmentId>'],
     prevention: { text: 'Run the script as someone who may read the app’s environment.' },
     sources: [
-      'Azure/azure-cli src/azure-cli-core/azure/cli/core/commands/transform.py (_add_resource_group)',
+      'src/generate/hosts/function-app.ts (the check)',
+      'MicrosoftDocs/azure-docs articles/container-apps/dapr-components.md',
     ],
   },
   {
@@ -176,9 +179,11 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     fix:
       'Turn Dapr on with the wizard’s app id in the portal (the function app’s Dapr settings) or its template ' +
       '(properties.daprConfig), or enter the app’s own app id in the wizard; then run the script again.',
+    commands: [
+      'az functionapp show --name <function-app> --resource-group <resource-group> --query daprConfig',
+    ],
     prevention: {
       text: 'Give the wizard the app id the function app runs Dapr with.',
-      fragment: 'host=functionapp',
     },
     sources: ['MicrosoftDocs/azure-docs articles/azure-functions/functions-bindings-dapr.md'],
   },
@@ -198,7 +203,9 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'az container show --name <group> --resource-group <resource-group>',
       'az container delete --name <group> --resource-group <resource-group> --yes',
     ],
-    prevention: { text: 'Give the wizard the settings the group runs with.', fragment: 'host=aci' },
+    prevention: {
+      text: 'Give the wizard a name no container group has yet: the setup then creates the group from its own file.',
+    },
     sources: ['MicrosoftDocs/azure-docs articles/container-instances/container-instances-update.md'],
   },
   {

@@ -33,7 +33,7 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'Correct the identity’s name or resource group in the wizard, or leave the client id empty so the ' +
       'script creates the identity, then run the new script.',
     commands: ['az identity list --query "[].{name:name, group:resourceGroup, clientId:clientId}" -o table'],
-    prevention: { text: 'Leave the client id empty unless the identity exists.', fragment: 'identity=user' },
+    prevention: { text: 'Leave the client id empty unless the identity exists.' },
     sources: ['src/generate/setup/user-identity.ts (the check)', 'azure-cli.md (az identity show)'],
   },
   {
@@ -52,10 +52,10 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     commands: [
       'az keyvault show --name <vault> --query "properties.accessPolicies[?objectId==\'<principal-id>\'].permissions"',
       'az keyvault set-policy --name <vault> --object-id <principal-id> --secret-permissions <kept permissions> get list',
+      'az keyvault set-policy --name <vault> --object-id <principal-id> --key-permissions <kept permissions> get encrypt decrypt wrapKey unwrapKey sign verify',
     ],
     prevention: {
-      text: 'Choose "Azure RBAC" as the permission model on a vault that uses it.',
-      fragment: 'kvModel=rbac',
+      text: 'Nothing to choose: the script never takes away a permission it did not give.',
     },
     sources: [
       'Azure/azure-cli src/azure-cli/azure/cli/command_modules/keyvault/custom.py (set_policy)',
@@ -130,6 +130,29 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     ],
   },
   {
+    id: 'eventhubs-consumer-group-not-found',
+    title: 'Event Hubs binding: the consumer group could not be read',
+    stages: ['script'],
+    // src/generate/setup/entity-preflight.ts (the input binding's check).
+    patterns: [{ regex: 'the consumer group \\S+ of the event hub \\S+ could not be read' }],
+    cause:
+      'The Event Hubs input binding receives with the consumer group its consumerID field names, which ' +
+      'Dapr does not create, and there is none of that name on the event hub (or your sign-in cannot read it).',
+    fix:
+      'Create the consumer group the message names (or correct consumerID in the wizard), then run the ' +
+      'script again.',
+    commands: [
+      'az eventhubs eventhub consumer-group create --namespace-name <namespace> --eventhub-name <event-hub> --name <consumerID> --resource-group <resource-group>',
+    ],
+    prevention: {
+      text: 'Create the consumer group before the setup, or use $Default, which every event hub has.',
+    },
+    sources: [
+      'dapr/components-contrib bindings/azure/eventhubs/metadata.yaml (consumerID)',
+      'Azure/azure-cli src/azure-cli/azure/cli/command_modules/eventhubs/_params.py',
+    ],
+  },
+  {
     id: 'cosmos-container-unreadable',
     title: 'Cosmos DB: the database or container could not be read',
     stages: ['script'],
@@ -141,9 +164,11 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     fix: 'Create the database and the container with the commands the message prints, then run the script again.',
     commands: [
       'az cosmosdb sql database create --account-name <account> --resource-group <resource-group> --name <database>',
-      'az cosmosdb sql container create --account-name <account> --resource-group <resource-group> --database-name <database> --name <container> --partition-key-path /partitionKey',
+      'az cosmosdb sql container create --account-name <account> --resource-group <resource-group> --database-name <database> --name <container> --partition-key-path <the path the message names>',
     ],
-    prevention: { text: 'Create the database and container first, and give the wizard their names.' },
+    prevention: {
+      text: 'Create the database and container first (the state store’s with the partition key path /partitionKey, the binding’s with the path of its partitionKey field), and give the wizard their names.',
+    },
     sources: [
       'Azure/azure-cli src/azure-cli/azure/cli/command_modules/cosmosdb/_params.py',
       'azure-cli.md 2.4 (Cosmos DB data plane)',
@@ -159,9 +184,9 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'The Dapr component writes each item’s partition key in one property (the state store in ' +
       'partitionKey, the binding in the property its partitionKey field names), and the container is keyed ' +
       'on another path. A container’s partition key cannot be changed.',
-    fix: 'Create a container with that partition key path, name it in the wizard, and run the new script.',
+    fix: 'Create a container with the partition key path the message names, name it in the wizard, and run the new script.',
     commands: [
-      'az cosmosdb sql container create --account-name <account> --resource-group <resource-group> --database-name <database> --name <container> --partition-key-path /partitionKey',
+      'az cosmosdb sql container create --account-name <account> --resource-group <resource-group> --database-name <database> --name <container> --partition-key-path <the path the message names>',
     ],
     prevention: { text: 'Create the container with the partition key path the component names.' },
     sources: [
@@ -180,7 +205,11 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'fails until it does.',
     fix: 'Wait a few minutes and run the script again: it finds the identity it made and goes on.',
     prevention: { text: 'Nothing to choose: a re-run a few minutes later goes on where this one stopped.' },
-    sources: ['pulumi/pulumi-azure-native#2816', 'Azure/ARO-HCP#5321', 'azure-cli.md 5 (propagation)'],
+    sources: [
+      'pulumi/pulumi-azure-native#2816 (the same lag, for a Cosmos DB role assignment)',
+      'Azure/ARO-HCP PR #5321 (the same lag, for a Cosmos DB role assignment)',
+      'azure-cli.md 5 (propagation)',
+    ],
   },
   {
     id: 'postgres-role-other-object',
@@ -192,14 +221,14 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'A role of that name was mapped to another object id, often an identity deleted and made again under ' +
       'the same name (it gets a new object id). The token of this identity would not sign in as that role.',
     fix:
-      'If no other identity uses the role, map it to this identity as the server’s Entra admin (SECURITY ' +
-      'LABEL for "pgaadauth"), or drop it; then run the script again.',
+      'If no other identity uses the role, sign in as the server’s Entra admin and map the role to this ' +
+      'identity’s object id (SECURITY LABEL for "pgaadauth"), or drop it; then run the script again.',
     commands: [
       'SECURITY LABEL for "pgaadauth" on role "<role>" is \'aadauth,oid=<principal-id>,type=service\';',
     ],
     prevention: { text: 'Give each identity its own role name (the wizard’s identity name).' },
     sources: [
-      'MicrosoftDocs/azure-databases-docs articles/postgresql/flexible-server/security-manage-entra-users.md',
+      'MicrosoftDocs/azure-databases-docs articles/postgresql/security/security-manage-entra-users.md',
     ],
   },
   {
@@ -213,11 +242,19 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'Since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner), not to the ' +
       'server’s admin.',
     fix:
-      'Run the script signed in to az as the database owner, or make your admin role its owner (ALTER ' +
-      'DATABASE <database> OWNER TO <admin>), then run it again.',
-    commands: ['ALTER DATABASE <database> OWNER TO "<admin>";'],
-    prevention: { text: 'Sign in to az as the owner of the app’s database before running the script.' },
-    sources: ['output-review.md (PostgreSQL 15, schema public)', 'PostgreSQL docs, sql-grant.html'],
+      'Have the owner of the database (often the server’s password administrator, who created it) run the ' +
+      'GRANT the message prints, in that database; then run the script again: it finds the privileges and ' +
+      'goes on. Only the current owner (or a superuser, which Azure gives no one) can hand the database to ' +
+      'your Entra admin with ALTER DATABASE ... OWNER TO.',
+    commands: [
+      'psql "host=<server>.postgres.database.azure.com dbname=<database> user=<owner> sslmode=require" -c \'<the GRANT the message prints>\'',
+    ],
+    prevention: { text: 'Create the app’s database signed in as your Entra admin, so the admin owns it.' },
+    sources: [
+      'output-review.md (PostgreSQL 15, schema public)',
+      'PostgreSQL docs, sql-grant.html',
+      'PostgreSQL docs, sql-alterdatabase.html (who may change the owner)',
+    ],
   },
   {
     id: 'postgres-table-missing',
@@ -249,9 +286,14 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'outside the script, and PostgreSQL drops only a role that owns nothing. The teardown keeps the ' +
       'identity the role signs in as.',
     fix:
-      'As an admin, in each database REASSIGN OWNED BY the role TO another role (keeps the data) or DROP ' +
-      'OWNED BY it (deletes it), then run the teardown again.',
-    commands: ['REASSIGN OWNED BY "<role>" TO "<other-role>";', 'DROP OWNED BY "<role>";'],
+      'Signed in as the server’s Entra admin, take the role (GRANT it to yourself: both commands need ' +
+      'rights on it, and Azure’s admin is no superuser), then in each database that has its objects REASSIGN ' +
+      'OWNED BY the role TO another role (keeps the data) or DROP OWNED BY it (deletes it); run the teardown again.',
+    commands: [
+      'GRANT "<role>" TO "<admin>";',
+      'REASSIGN OWNED BY "<role>" TO "<other-role>";',
+      'DROP OWNED BY "<role>";',
+    ],
     prevention: { text: 'Nothing to choose: the teardown never deletes the app’s data itself.' },
     sources: ['PostgreSQL docs, sql-droprole.html', 'PostgreSQL docs, sql-reassign-owned.html'],
   },

@@ -38,7 +38,7 @@ export const MACHINE_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     prevention: { text: 'Nothing to choose: the script reads the scale set back after each assign.' },
     sources: [
       'Azure/azure-cli src/azure-cli/azure/cli/command_modules/vm/custom.py (assign_vmss_identity)',
-      'Azure/azure-cli#30813',
+      'Azure/azure-cli#30813 (the same read of upgrade_policy failing, in az vmss update)',
     ],
   },
   {
@@ -49,7 +49,7 @@ export const MACHINE_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     patterns: ['The web app is not a Linux app'],
     cause: 'App Service runs sidecar containers, and so daprd, only on Linux apps.',
     fix: 'Move the app to a Linux App Service plan, or choose another host in the wizard.',
-    prevention: { text: 'Choose the Web App host for a Linux web app only.', fragment: 'host=webapp' },
+    prevention: { text: 'Choose the Web App host for a Linux web app only.' },
     sources: [
       'Azure/azure-cli src/azure-cli/azure/cli/command_modules/appservice/custom.py (is_linux_webapp)',
       'MicrosoftDocs/azure-docs articles/app-service/overview-sidecar.md',
@@ -68,7 +68,7 @@ export const MACHINE_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     commands: [
       'az webapp sitecontainers convert --mode sitecontainers --name <app> --resource-group <resource-group>',
     ],
-    prevention: { text: 'Create the web app with the sidecar model.', fragment: 'host=webapp' },
+    prevention: { text: 'Create the web app with the sidecar model.' },
     sources: [
       'Azure/azure-cli src/azure-cli/azure/cli/command_modules/appservice/custom.py (convert_webapp_sitecontainers)',
     ],

@@ -275,7 +275,9 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
       'The identity was created moments ago and Entra ID has not replicated it yet (the errors say the ' +
       'principal was not found); otherwise the errors name another cause, such as your own rights on the account.',
     fix: 'Wait a few minutes and run the script again, or fix what the errors name first.',
-    prevention: { text: 'Nothing to choose: a re-run after a short wait succeeds.' },
+    prevention: {
+      text: 'Nothing to choose: when the errors say the principal was not found, a re-run after a short wait succeeds.',
+    },
     sources: ['pulumi/pulumi-azure-native#2816'],
   },
 ];

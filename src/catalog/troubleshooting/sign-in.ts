@@ -260,8 +260,7 @@ export const SIGN_IN_ENTRIES: readonly TroubleshootingEntry[] = [
   {
     id: 'eventhubs-consumer-group-missing',
     title: 'Event Hubs: subscribed, but no messages and no error',
-    // The setup's consumer group check names it too (src/generate/setup/entity-preflight.ts).
-    stages: ['script', 'runtime'],
+    stages: ['runtime'],
     // No error text exists (dapr/dapr#6396): match the words people use to describe it.
     patterns: [{ regex: 'consumer ?group' }],
     cause:

@@ -80,7 +80,7 @@ export function postgresSetupStep(
       '!=',
       v('PRINCIPAL_ID'),
       withEntry(
-        `The PostgreSQL role ${role} on ${resource.name} signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, map it to this one as the admin with SECURITY LABEL for "pgaadauth" on role ${pgIdentifier(role)} is 'aadauth,oid=<principal id>,type=service' (security-manage-entra-users.md), or drop it; then run this script again.`,
+        `The PostgreSQL role ${role} on ${resource.name} signs in as another Microsoft Entra object than this identity (an identity deleted and re-created under the same name gets a new object id). Fix: if no other identity uses the role, signed in as the server's Entra admin map it to this one with SECURITY LABEL for "pgaadauth" on role ${pgIdentifier(role)} is 'aadauth,oid=<principal id>,type=service' (security-manage-entra-users.md), or drop it; then run this script again.`,
         'postgres-role-other-object',
       ),
       { checksChange: true },
@@ -108,7 +108,7 @@ export function postgresSetupStep(
         '!=',
         't',
         withEntry(
-          `The GRANT in the database ${database} did not take: ${role} still lacks ${privileges.join('; ')}. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: run this script signed in to az as the database owner, or make your admin role its owner (ALTER DATABASE ${database} OWNER TO ...), then run it again.`,
+          `The GRANT in the database ${database} did not take: ${role} still lacks ${privileges.join('; ')}. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: have the owner of the database (of a table, for a table's grant; often the server's password administrator, who created them) run in it: ${grants.join(' ')} Then run this script again: it finds the privileges and goes on.`,
           'postgres-grant-not-taken',
         ),
         { checksChange: true },

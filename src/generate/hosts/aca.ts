@@ -17,7 +17,7 @@ import {
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
-import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import { componentFilesNoun, guard, hostArgsToPaste, RG, writeComponentFiles } from '../setup/steps';
 import { readSystemPrincipalStep, removeHostIdentityStep } from '../teardown/host-steps';
 import {
   environmentComponentsCheckStep,
@@ -288,7 +288,7 @@ function teardownSteps(plan: DeploymentPlan, grantSteps: readonly ScriptStep[]):
           // az containerapp dapr disable sets configuration.dapr.enabled to false and updates the app (azure-cli
           // containerapp custom.py disable_dapr, beside enable_dapr).
           'If the setup turned Dapr on and nothing else needs it, turn it off (its revisions restart):\n' +
-            '  az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"',
+            `  az containerapp dapr disable ${hostArgsToPaste(plan)}`,
         ),
       ],
     },

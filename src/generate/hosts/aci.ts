@@ -19,7 +19,14 @@ import {
   type ScriptLine,
   type ScriptStep,
 } from '../script-model';
-import { componentFilesNoun, guard, RG, writeComponentFiles, writeFile } from '../setup/steps';
+import {
+  componentFilesNoun,
+  guard,
+  hostArgsToPaste,
+  RG,
+  writeComponentFiles,
+  writeFile,
+} from '../setup/steps';
 import { failureMessage } from '../troubleshoot-advice';
 import type { HostModule } from './host-module';
 import { containerInstancesTeardown } from './aci-teardown';
@@ -222,7 +229,6 @@ export const containerInstancesHost: HostModule = {
       ),
     ]),
   ],
-  restartHint:
-    'restart the group:\n  az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"',
+  restartHint: (plan) => `restart the group:\n  az container restart ${hostArgsToPaste(plan)}`,
   cliRequirement: () => undefined,
 };

@@ -22,7 +22,7 @@ import {
   type WriteFile,
   type ScriptStep,
 } from '../script-model';
-import { componentFilesNoun, guard, RG, writeComponentFiles } from '../setup/steps';
+import { componentFilesNoun, guard, hostArgsToPaste, RG, writeComponentFiles } from '../setup/steps';
 import { readSystemPrincipalStep, removeHostIdentityStep } from '../teardown/host-steps';
 import {
   ENVIRONMENT_GROUP,
@@ -285,8 +285,7 @@ export const functionAppHost: HostModule = {
         'its script reads the logs with az containerapp logs show.',
     ),
   ],
-  restartHint:
-    'restart the function app:\n  az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"',
+  restartHint: (plan) => `restart the function app:\n  az functionapp restart ${hostArgsToPaste(plan)}`,
   cliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),
   // The teardown runs the same containerapp commands (az containerapp env show, dapr-component list/remove).
   teardownCliRequirement: () => needsAzureCli('2.53', 'containerapp commands in the core CLI'),

@@ -32,8 +32,8 @@ export interface HostModule {
    * metadata API can answer), in lines: said in the header and at the end. Optional.
    */
   readonly runAgain?: readonly string[];
-  /** The end of "if the app started before that, ...". */
-  readonly restartHint: string;
+  /** The end of "if the app started before that, ...", with the host's own names in a command to paste. */
+  readonly restartHint: (plan: DeploymentPlan) => string;
   /** The Azure CLI release the commands need, when newer than the oldest supported one. */
   readonly cliRequirement: (plan: DeploymentPlan) => string | undefined;
   /** The Azure CLI release the teardown's commands need, said in its header. Optional. */
@@ -49,6 +49,6 @@ export function identityGrantsApply(
   return [...identity, ...grantSteps, ...apply];
 }
 
-export const RESTART_THE_APP = 'restart the app.';
+export const RESTART_THE_APP = (): string => 'restart the app.';
 
 export { needsAzureCli } from '../setup/cli-minimum';

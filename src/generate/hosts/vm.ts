@@ -5,7 +5,7 @@
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { capture, command, join, lit, note, v, versionAtLeast, type ScriptStep } from '../script-model';
-import { fileList, guard, RG } from '../setup/steps';
+import { fileList, guard, hostArgsToPaste, RG } from '../setup/steps';
 import { identityGrantsApply, RESTART_THE_APP, type HostModule } from './host-module';
 import { vmVerifyLines } from './vm-verify';
 import { scaleSetVerifyLines } from './vmss-verify';
@@ -19,6 +19,7 @@ import {
   removeLocalFilesLines,
 } from '../teardown/host-steps';
 import { failureWord, withEntry } from '../troubleshoot-advice';
+import { quoteLiteral } from '../bash/quoting';
 
 const DAPR_VERSION = 'DAPR_VERSION';
 const UPGRADE_DOC = 'https://docs.dapr.io/operations/hosting/self-hosted/self-hosted-upgrade/';
@@ -91,13 +92,13 @@ function firstRelease(version: string): string {
 }
 
 /** Instance ids differ by orchestration (numbers in Uniform, names in Flexible): the check is a note. */
-function vmssDaprCheckStep(need: NonNullable<DeploymentPlan['daprNeed']>): ScriptStep {
+function vmssDaprCheckStep(plan: DeploymentPlan, need: NonNullable<DeploymentPlan['daprNeed']>): ScriptStep {
   return {
     comment: `Check the Dapr release on the instances yourself: ${need.reason}, so every instance needs Dapr ${need.version} or later.`,
     lines: [
       note(
         'Instance ids are not known here; for each instance (az vmss list-instances lists them):\n' +
-          '  az vmss run-command invoke --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" \\\n' +
+          `  az vmss run-command invoke ${hostArgsToPaste(plan)} \\\n` +
           "    --instance-id <instance-id> --command-id RunShellScript --scripts 'daprd --version'\n" +
           `Older than ${need.version}? Upgrade Dapr in the image or your deployment (${UPGRADE_DOC}), or change that choice in the wizard.`,
       ),
@@ -137,7 +138,7 @@ const vmLinuxCheckStep: ScriptStep = {
 function daprCheckSteps(plan: DeploymentPlan, isScaleSet: boolean): ScriptStep[] {
   const need = plan.daprNeed;
   if (need === undefined) return [];
-  return [isScaleSet ? vmssDaprCheckStep(need) : vmDaprCheckStep(need)];
+  return [isScaleSet ? vmssDaprCheckStep(plan, need) : vmDaprCheckStep(need)];
 }
 
 /**
@@ -189,9 +190,13 @@ function virtualMachineTeardownSteps(group: 'vm' | 'vmss') {
           {
             comment:
               'With the Manual upgrade policy, running instances keep the identity until each is updated:',
+            // On Flexible orchestration --instance-ids takes VM names, not '*' (the setup's rollout,
+            // vmss-rollout.ts, and its source).
             lines: [
               note(
-                '  az vmss update-instances --name "$VMSS_NAME" --resource-group "$RESOURCE_GROUP" --instance-ids \'*\'',
+                `  az vmss update-instances ${hostArgsToPaste(plan)} --instance-ids '*'\n` +
+                  'That is Uniform orchestration; on Flexible, --instance-ids takes VM names, one at a time:\n' +
+                  `  az vm list --resource-group ${quoteLiteral(plan.resourceGroup)} --vmss ${quoteLiteral(plan.hostName)} --query '[].name' -o tsv`,
               ),
             ],
           },

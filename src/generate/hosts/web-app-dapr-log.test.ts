@@ -9,7 +9,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nameAndGroupToPaste } from '../setup/steps';
 import { sidecarLogCommand, sidecarLogNote } from './web-app-dapr-log';
+
+const APP_ARGS = nameAndGroupToPaste('orders-web', 'rg-orders');
 
 const DAPRD_LOG = [
   'time="2026-01-01T00:00:00Z" level=info msg="Loading component statestore (state.azure.blobstorage/v2)"',
@@ -29,7 +32,8 @@ const STAND_IN = [
   '}',
 ].join('\n');
 
-function run(commandLine: string, webApp = 'orders-web', group = 'rg-orders', azError = '') {
+/** Runs a pasted command line in a shell that has none of the script's variables, as the user's has not. */
+function run(commandLine: string, azError = '') {
   const dir = mkdtempSync(join(tmpdir(), 'web-app-dapr-log-'));
   const argsFile = join(dir, 'az-args');
   try {
@@ -39,8 +43,6 @@ function run(commandLine: string, webApp = 'orders-web', group = 'rg-orders', az
         PATH: process.env['PATH'] ?? '',
         ARGS_FILE: argsFile,
         DAPRD_LOG: DAPRD_LOG.join('\n'),
-        WEBAPP_NAME: webApp,
-        RESOURCE_GROUP: group,
         AZ_ERROR: azError,
       },
     });
@@ -55,7 +57,7 @@ function run(commandLine: string, webApp = 'orders-web', group = 'rg-orders', az
 
 describe('sidecarLogCommand', () => {
   it("finds a component's load line and another's failure line in the log the CLI writes to stderr", () => {
-    expect(run(sidecarLogCommand(['statestore', 'pubsub'])).lines).toEqual([
+    expect(run(sidecarLogCommand(['statestore', 'pubsub'], APP_ARGS)).lines).toEqual([
       expect.stringContaining('Component loaded: statestore (state.azure.blobstorage/v2)'),
       expect.stringContaining(
         'Failed to init component pubsub (pubsub.azure.servicebus.topics/v1): 403 Forbidden',
@@ -69,18 +71,18 @@ describe('sidecarLogCommand', () => {
     // An error of the command itself, as knack prints it.
     "ERROR: (ResourceNotFound) The Resource 'Microsoft.Web/sites/w' under resource group 'g' was not found.",
   ])("keeps the CLI's own error, which 2>&1 sends into the pipe: %s", (error) => {
-    expect(run(sidecarLogCommand(['statestore']), 'w', 'g', error).lines).toEqual([error]);
+    expect(run(sidecarLogCommand(['statestore'], APP_ARGS), error).lines).toEqual([error]);
   });
 
   it('would find nothing without 2>&1: the CLI prints the log on stderr, not stdout', () => {
-    const withoutRedirect = sidecarLogCommand(['statestore']).replace(' 2>&1 |', ' |');
+    const withoutRedirect = sidecarLogCommand(['statestore'], APP_ARGS).replace(' 2>&1 |', ' |');
     expect(withoutRedirect).not.toContain('2>&1');
     expect(run(withoutRedirect).lines).toEqual([]);
   });
 
   it('names the daprd container, and passes the app and group as one word each, however they read', () => {
     const hostile = 'web $(touch /tmp/pwned) "; x';
-    const { azWords } = run(sidecarLogCommand(['statestore']), hostile, "rg 'a'");
+    const { azWords } = run(sidecarLogCommand(['statestore'], nameAndGroupToPaste(hostile, "rg 'a'")));
     expect(azWords).toEqual([
       'webapp',
       'sitecontainers',
@@ -97,11 +99,11 @@ describe('sidecarLogCommand', () => {
 
 describe('sidecarLogNote', () => {
   it('says the command does not end by itself, and what is not confirmed about it', () => {
-    const text = sidecarLogNote(['statestore']);
+    const text = sidecarLogNote(['statestore'], APP_ARGS);
     expect(text).toContain('does not end by');
     expect(text).toContain('Ctrl+C');
     expect(text).toContain('not even when the stream fails');
     expect(text).toContain('confirmed: that it shows lines logged before it started');
-    expect(text).toContain(sidecarLogCommand(['statestore']));
+    expect(text).toContain(sidecarLogCommand(['statestore'], APP_ARGS));
   });
 });

@@ -35,20 +35,23 @@ export const SCM_CONNECT_FAILED_TEXT = 'Failed to connect to ';
  */
 export const CLI_ERROR_TEXT = 'ERROR: ';
 
-/** The log read to paste: the sidecar's log on stdout too (it is on stderr), filtered to these components. */
-export function sidecarLogCommand(names: readonly string[]): string {
+/**
+ * The log read to paste: the sidecar's log on stdout too (it is on stderr), filtered to these components.
+ * `appArgs`: the app's --name and --resource-group as the user's shell takes them (hostArgsToPaste).
+ */
+export function sidecarLogCommand(names: readonly string[], appArgs: string): string {
   return (
-    `az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name ${SIDECAR_NAME}` +
+    `az webapp sitecontainers log ${appArgs} --container-name ${SIDECAR_NAME}` +
     ` 2>&1 | ${componentLogGrep(names)} -e '${SCM_CONNECT_FAILED_TEXT}' -e '${CLI_ERROR_TEXT}'`
   );
 }
 
 /** How to use it: it does not end by itself, and it shows only what the platform sends. */
-export function sidecarLogNote(names: readonly string[]): string {
+export function sidecarLogNote(names: readonly string[], appArgs: string): string {
   return (
     "The lines of these components, and the CLI's errors (the command streams the log on stderr, hence 2>&1,\n" +
     'and once it streams it does not end by itself, not even when the stream fails: once the lines are there,\n' +
     'stop it with Ctrl+C; not confirmed: that it shows lines logged before it started):\n' +
-    `  ${sidecarLogCommand(names)}`
+    `  ${sidecarLogCommand(names, appArgs)}`
   );
 }

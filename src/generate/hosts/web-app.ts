@@ -11,7 +11,7 @@ import { satisfiesDapr } from '../../catalog/dapr-versions';
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, lit, note, type ScriptLine, type ScriptStep } from '../script-model';
-import { componentFilesNoun, guard, writeComponentFiles } from '../setup/steps';
+import { componentFilesNoun, guard, hostArgsToPaste, writeComponentFiles } from '../setup/steps';
 import { needsAzureCli, type HostModule } from './host-module';
 import { assignIdentitySteps } from './self-hosted';
 import { componentInitFailedText, componentLoadedText } from './daprd-log-lines';
@@ -191,7 +191,7 @@ function verifyLines(plan: DeploymentPlan): ScriptLine[] {
       `Once the app has restarted, daprd's log has a line for each component: "${componentLoadedText('<name>')}<type>/<version>)"\n` +
         `when it loaded, or "${componentInitFailedText('<name>')}<type>/<version>): <cause>" when it did not\n` +
         "(troubleshoot.html#dapr-component-init-failed, beside the wizard's page).\n" +
-        `${sidecarLogNote(names)}\n` +
+        `${sidecarLogNote(names, hostArgsToPaste(plan))}\n` +
         `From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (${names.join(', ')}):\n` +
         `  curl -s http://localhost:${DAPR_HTTP_PORT}/v1.0/metadata\n` +
         'and the identity endpoint answers with a token (a 200) when the app has its identity:\n' +
@@ -211,8 +211,7 @@ export const webAppHost: HostModule = {
   teardownSteps: webAppTeardownSteps,
   setupSteps,
   verifyLines,
-  restartHint:
-    'restart the app:\n  az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP"',
+  restartHint: (plan) => `restart the app:\n  az webapp restart ${hostArgsToPaste(plan)}`,
   // az webapp sitecontainers first ships in Azure CLI 2.70.0, its convert in 2.76.0 (Azure/azure-cli src/azure-cli/HISTORY.rst,
   // "Version 2.70.0", App Service: "az webapp sitecontainers: Add new commands for linux web app sitecontainers").
   cliRequirement: () => needsAzureCli('2.70', 'the first with `az webapp sitecontainers`'),

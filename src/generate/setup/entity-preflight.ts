@@ -121,7 +121,7 @@ function consumerGroupLines(
           value(consumerGroup),
           ...where(eventHub),
         )}. Nothing was changed.`,
-        'eventhubs-consumer-group-missing',
+        'eventhubs-consumer-group-not-found',
       ),
     ),
   ];

@@ -5,12 +5,26 @@ import { CLIENT_ID_MARKER } from '../markers';
 import { v, type Guard, type ScriptLine, type Word, type WriteFile } from '../script-model';
 import { toYaml } from '../to-yaml';
 import { withEntry, type FailureText } from '../troubleshoot-advice';
+import { quoteLiteral } from '../bash/quoting';
 
 export const RG = ['--resource-group', v('RESOURCE_GROUP')] as const;
 
 // Every identity granted here is a managed identity, i.e. a service principal; naming the type skips the
 // Graph lookup that fails for just-created identities (azure-cli.md 2; role/_params.py help).
 export const PRINCIPAL_TYPE = 'ServicePrincipal';
+
+/**
+ * `--name <host> --resource-group <group>` with the values written in, each quoted as Bash needs it: for a
+ * command the script prints or shows in a comment, which the user pastes into a shell where the script's
+ * variables are not set.
+ */
+export function hostArgsToPaste(plan: DeploymentPlan): string {
+  return nameAndGroupToPaste(plan.hostName, plan.resourceGroup);
+}
+
+export function nameAndGroupToPaste(name: string, resourceGroup: string): string {
+  return `--name ${quoteLiteral(name)} --resource-group ${quoteLiteral(resourceGroup)}`;
+}
 
 /** `--resource-group "$X"` for a resource: the host's group, or its own. */
 export function resourceGroupArgs(resource: ResolvedResource): Word[] {

@@ -292,7 +292,7 @@ if [ "$PRINCIPAL_ID" != '' ]; then
         run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
       fi
       if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
-        echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: as an admin, in each database REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it), then run this script again. More: troubleshoot.html#postgres-role-not-dropped, beside the wizard'\''s page.' >&2
+        echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: signed in as the server'\''s Entra admin, take the role first (GRANT "id-orders" TO <your admin role>: both statements need rights on it, and the admin is no superuser), then in each database that has its objects REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it); then run this script again. More: troubleshoot.html#postgres-role-not-dropped, beside the wizard'\''s page.' >&2
         DATABASE_ROLE_KEPT=1
       fi
     fi
@@ -525,7 +525,7 @@ fi
 
 # Kept: Dapr on the container app, with its app id (its callers use it).
 # If the setup turned Dapr on and nothing else needs it, turn it off (its revisions restart):
-#   az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"
+#   az containerapp dapr disable --name orders-api --resource-group rg-orders
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \

@@ -339,7 +339,7 @@ fi
 
 # Kept: Dapr on the container app, with its app id (its callers use it).
 # If the setup turned Dapr on and nothing else needs it, turn it off (its revisions restart):
-#   az containerapp dapr disable --name "$CONTAINER_APP_NAME" --resource-group "$RESOURCE_GROUP"
+#   az containerapp dapr disable --name orders-api --resource-group rg-orders
 
 # Remove the files the setup wrote here (generated from the wizard: nothing else is in them).
 run rm -f \

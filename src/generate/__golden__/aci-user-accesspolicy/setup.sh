@@ -260,4 +260,4 @@ fi
 
 # Done. A new access policy can take a minute or two to apply;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the group:
-#   az container restart --name "$CONTAINER_GROUP_NAME" --resource-group "$RESOURCE_GROUP"
+#   az container restart --name orders-group --resource-group rg-orders

@@ -251,4 +251,4 @@ fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the function app:
-#   az functionapp restart --name "$FUNCTION_APP_NAME" --resource-group "$RESOURCE_GROUP"
+#   az functionapp restart --name orders-func --resource-group rg-orders

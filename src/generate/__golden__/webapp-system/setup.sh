@@ -194,7 +194,7 @@ else
   # The lines of these components, and the CLI's errors (the command streams the log on stderr, hence 2>&1,
   # and once it streams it does not end by itself, not even when the stream fails: once the lines are there,
   # stop it with Ctrl+C; not confirmed: that it shows lines logged before it started):
-  #   az webapp sitecontainers log --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP" --container-name daprd 2>&1 | grep -F -e 'Component loaded: azurekeyvault (' -e 'Failed to init component azurekeyvault (' -e 'Failed to connect to ' -e 'ERROR: '
+  #   az webapp sitecontainers log --name orders-web --resource-group rg-orders --container-name daprd 2>&1 | grep -F -e 'Component loaded: azurekeyvault (' -e 'Failed to init component azurekeyvault (' -e 'Failed to connect to ' -e 'ERROR: '
   # From a shell in the main container (SSH in the portal), Dapr's metadata API lists the loaded components (azurekeyvault):
   #   curl -s http://localhost:3500/v1.0/metadata
   # and the identity endpoint answers with a token (a 200) when the app has its identity:
@@ -206,4 +206,4 @@ fi
 
 # Done. New grants take a few minutes (role assignments up to about 10) to take effect;
 # until then Dapr may get 403 Forbidden: if the app started before that, restart the app:
-#   az webapp restart --name "$WEBAPP_NAME" --resource-group "$RESOURCE_GROUP"
+#   az webapp restart --name orders-web --resource-group rg-orders
