@@ -149,7 +149,7 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     },
     sources: [
       'dapr/components-contrib bindings/azure/eventhubs/metadata.yaml (consumerID)',
-      'Azure/azure-cli src/azure-cli/azure/cli/command_modules/eventhubs/_params.py',
+      'Azure/azure-cli src/azure-cli/azure/cli/command_modules/eventhubs/_params.py (CLI 2.45; aaz consumer_group create since)',
     ],
   },
   {
@@ -244,16 +244,15 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     fix:
       'Have the owner of the database (often the server’s password administrator, who created it) run the ' +
       'GRANT the message prints, in that database; then run the script again: it finds the privileges and ' +
-      'goes on. Only the current owner (or a superuser, which Azure gives no one) can hand the database to ' +
-      'your Entra admin with ALTER DATABASE ... OWNER TO.',
+      'goes on.',
     commands: [
-      'psql "host=<server>.postgres.database.azure.com dbname=<database> user=<owner> sslmode=require" -c \'<the GRANT the message prints>\'',
+      'psql "host=<server host> dbname=<database> user=<owner> sslmode=require" -c \'<the GRANT the message prints>\'',
     ],
     prevention: { text: 'Create the app’s database signed in as your Entra admin, so the admin owns it.' },
     sources: [
       'output-review.md (PostgreSQL 15, schema public)',
       'PostgreSQL docs, sql-grant.html',
-      'PostgreSQL docs, sql-alterdatabase.html (who may change the owner)',
+      'PostgreSQL docs, ddl-schemas.html (the public schema, PostgreSQL 15)',
     ],
   },
   {
@@ -286,15 +285,20 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'outside the script, and PostgreSQL drops only a role that owns nothing. The teardown keeps the ' +
       'identity the role signs in as.',
     fix:
-      'Signed in as the server’s Entra admin, take the role (GRANT it to yourself: both commands need ' +
-      'rights on it, and Azure’s admin is no superuser), then in each database that has its objects REASSIGN ' +
-      'OWNED BY the role TO another role (keeps the data) or DROP OWNED BY it (deletes it); run the teardown again.',
+      'Signed in as the server’s Entra admin (no superuser, so it needs the role’s rights first), grant the ' +
+      'role to yourself; then in each database that has its objects, to keep the data REASSIGN OWNED BY the ' +
+      'role TO yourself and DROP OWNED BY it (which then drops only its privileges), or to delete the data ' +
+      'DROP OWNED BY it alone; then run the teardown again.',
     commands: [
-      'GRANT "<role>" TO "<admin>";',
-      'REASSIGN OWNED BY "<role>" TO "<other-role>";',
+      'GRANT "<role>" TO CURRENT_USER;',
+      'REASSIGN OWNED BY "<role>" TO CURRENT_USER;',
       'DROP OWNED BY "<role>";',
     ],
     prevention: { text: 'Nothing to choose: the teardown never deletes the app’s data itself.' },
-    sources: ['PostgreSQL docs, sql-droprole.html', 'PostgreSQL docs, sql-reassign-owned.html'],
+    sources: [
+      'PostgreSQL docs, role-removal.html (REASSIGN OWNED, then DROP OWNED)',
+      'PostgreSQL docs, sql-reassign-owned.html',
+      'PostgreSQL docs, sql-droprole.html',
+    ],
   },
 ];

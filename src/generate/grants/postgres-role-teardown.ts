@@ -88,7 +88,7 @@ export function postgresTeardownStep(
       attempts: 1,
       delaySeconds: 0,
       message: withEntry(
-        `The PostgreSQL role ${role} on ${resource.name} could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app's data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: signed in as the server's Entra admin, take the role first (GRANT ${pgIdentifier(role)} TO <your admin role>: both statements need rights on it, and the admin is no superuser), then in each database that has its objects REASSIGN OWNED BY ${pgIdentifier(role)} TO <another role> (keeps the data) or DROP OWNED BY ${pgIdentifier(role)} (deletes it); then run this script again.`,
+        `The PostgreSQL role ${role} on ${resource.name} could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app's data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: signed in as the server's Entra admin (no superuser, so it needs the role first), run GRANT ${pgIdentifier(role)} TO CURRENT_USER; then in each database that has its objects, to keep the data REASSIGN OWNED BY ${pgIdentifier(role)} TO CURRENT_USER; DROP OWNED BY ${pgIdentifier(role)}; or to delete it DROP OWNED BY ${pgIdentifier(role)}; then run this script again.`,
         'postgres-role-not-dropped',
       ),
       // Not the end of the teardown: the components and the host's identity still go (teardown/kept-role.ts).

@@ -108,7 +108,7 @@ export function postgresSetupStep(
         '!=',
         't',
         withEntry(
-          `The GRANT in the database ${database} did not take: ${role} still lacks ${privileges.join('; ')}. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: have the owner of the database (of a table, for a table's grant; often the server's password administrator, who created them) run in it: ${grants.join(' ')} Then run this script again: it finds the privileges and goes on.`,
+          `The GRANT in the database ${database} did not take: ${role} still lacks ${privileges.join('; ')}. A GRANT on an object you do not own only warns and grants nothing, and since PostgreSQL 15 the schema public belongs to the database owner (pg_database_owner). Fix: have the owner of the database (of a table, for a table's grant; often the server's password administrator, who created them) run in it: ${grants.join(' ')} then run this script again: it finds the privileges and goes on.`,
           'postgres-grant-not-taken',
         ),
         { checksChange: true },

@@ -6,6 +6,7 @@ import { type Command } from '../script-model';
 import { commandsOf } from '../script-queries';
 import { buildSetupScript } from '../az-script';
 import { renderWord } from '../bash/quoting';
+import { toBash } from '../to-bash';
 
 function config(host: WizardConfig['host']): WizardConfig {
   return {
@@ -60,4 +61,22 @@ describe('reading the Dapr release the host runs', () => {
     const plan = buildPlan({ ...config('aks'), components: [defaultComponent('state.sqlserver', 'v1')] });
     expect(commandsOf(buildSetupScript(plan)).some((line) => line.captureTo === 'DAPR_VERSION')).toBe(false);
   });
+
+  it.each([
+    ['user', true],
+    ['system', false],
+  ] as const)(
+    'the scale set prints the check to run on each instance, with its names, and with a %s identity %s for Flexible VMs',
+    (identity, flexible) => {
+      const text = toBash(buildSetupScript(buildPlan({ ...config('vmss'), identity })));
+      expect(text).toContain('#   az vmss run-command invoke --name orders --resource-group rg-orders \\');
+      // Flexible takes a user-assigned identity only, and its VMs answer az vm run-command, not az vmss's.
+      expect(text.includes('#   az vm run-command invoke --resource-group rg-orders --name <vm-name>')).toBe(
+        flexible,
+      );
+      expect(
+        text.includes("az vm list --resource-group rg-orders --vmss orders --query '[].name' -o tsv"),
+      ).toBe(flexible);
+    },
+  );
 });

@@ -91,6 +91,11 @@ function firstRelease(version: string): string {
   return version.split('.').length === 2 ? `${version}.0` : version;
 }
 
+/** The names of a Flexible scale set's VMs, one a line, as a command to paste (vmss-rollout.ts reads the same). */
+function flexibleVmList(plan: DeploymentPlan): string {
+  return `az vm list --resource-group ${quoteLiteral(plan.resourceGroup)} --vmss ${quoteLiteral(plan.hostName)} --query '[].name' -o tsv`;
+}
+
 /** Instance ids differ by orchestration (numbers in Uniform, names in Flexible): the check is a note. */
 function vmssDaprCheckStep(plan: DeploymentPlan, need: NonNullable<DeploymentPlan['daprNeed']>): ScriptStep {
   return {
@@ -100,6 +105,12 @@ function vmssDaprCheckStep(plan: DeploymentPlan, need: NonNullable<DeploymentPla
         'Instance ids are not known here; for each instance (az vmss list-instances lists them):\n' +
           `  az vmss run-command invoke ${hostArgsToPaste(plan)} \\\n` +
           "    --instance-id <instance-id> --command-id RunShellScript --scripts 'daprd --version'\n" +
+          // az vmss run-command takes no VM name on Flexible orchestration (vmss-verify.ts): each VM's own.
+          (plan.identity.kind === 'user'
+            ? `On Flexible orchestration, for each VM (${flexibleVmList(plan)} lists them):\n` +
+              `  az vm run-command invoke --resource-group ${quoteLiteral(plan.resourceGroup)} --name <vm-name> \\\n` +
+              "    --command-id RunShellScript --scripts 'daprd --version'\n"
+            : '') +
           `Older than ${need.version}? Upgrade Dapr in the image or your deployment (${UPGRADE_DOC}), or change that choice in the wizard.`,
       ),
     ],
@@ -191,12 +202,14 @@ function virtualMachineTeardownSteps(group: 'vm' | 'vmss') {
             comment:
               'With the Manual upgrade policy, running instances keep the identity until each is updated:',
             // On Flexible orchestration --instance-ids takes VM names, not '*' (the setup's rollout,
-            // vmss-rollout.ts, and its source).
+            // vmss-rollout.ts, and its source). A system-assigned setup stops on Flexible: no such line.
             lines: [
               note(
-                `  az vmss update-instances ${hostArgsToPaste(plan)} --instance-ids '*'\n` +
-                  'That is Uniform orchestration; on Flexible, --instance-ids takes VM names, one at a time:\n' +
-                  `  az vm list --resource-group ${quoteLiteral(plan.resourceGroup)} --vmss ${quoteLiteral(plan.hostName)} --query '[].name' -o tsv`,
+                `  az vmss update-instances ${hostArgsToPaste(plan)} --instance-ids '*'` +
+                  (plan.identity.kind === 'user'
+                    ? '\nThat is Uniform orchestration; on Flexible, --instance-ids takes the VM names:\n' +
+                      `  az vmss update-instances ${hostArgsToPaste(plan)} --instance-ids $(${flexibleVmList(plan)})`
+                    : ''),
               ),
             ],
           },

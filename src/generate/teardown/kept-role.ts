@@ -45,7 +45,7 @@ export function keptRoleSteps(plan: DeploymentPlan): ScriptStep[] {
           '=',
           '1',
           withEntry(
-            'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED or DROP OWNED, run this script again.',
+            'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED and DROP OWNED (or DROP OWNED alone) in each database, run this script again.',
             'postgres-role-not-dropped',
           ),
         ),

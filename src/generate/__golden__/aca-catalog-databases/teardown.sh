@@ -292,7 +292,7 @@ if [ "$PRINCIPAL_ID" != '' ]; then
         run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=orders sslmode=require' -v ON_ERROR_STOP=1 -c 'REVOKE USAGE, CREATE ON SCHEMA public FROM "id-orders";'
       fi
       if ! run psql 'host=pg-orders.postgres.database.azure.com port=5432 dbname=postgres sslmode=require' -v ON_ERROR_STOP=1 -c 'DROP ROLE "id-orders";'; then
-        echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: signed in as the server'\''s Entra admin, take the role first (GRANT "id-orders" TO <your admin role>: both statements need rights on it, and the admin is no superuser), then in each database that has its objects REASSIGN OWNED BY "id-orders" TO <another role> (keeps the data) or DROP OWNED BY "id-orders" (deletes it); then run this script again. More: troubleshoot.html#postgres-role-not-dropped, beside the wizard'\''s page.' >&2
+        echo 'The PostgreSQL role id-orders on pg-orders could not be dropped: most likely it still owns tables Dapr created (its state table) or holds rights given outside this script. Those tables hold the app'\''s data, so the teardown does not drop them; it goes on with the rest and keeps the identity the role signs in as. Fix: signed in as the server'\''s Entra admin (no superuser, so it needs the role first), run GRANT "id-orders" TO CURRENT_USER; then in each database that has its objects, to keep the data REASSIGN OWNED BY "id-orders" TO CURRENT_USER; DROP OWNED BY "id-orders"; or to delete it DROP OWNED BY "id-orders"; then run this script again. More: troubleshoot.html#postgres-role-not-dropped, beside the wizard'\''s page.' >&2
         DATABASE_ROLE_KEPT=1
       fi
     fi
@@ -544,7 +544,7 @@ fi
 
 # End with an error if a PostgreSQL role could not be dropped (said above): everything else is taken back.
 if [ "$DATABASE_ROLE_KEPT" = 1 ]; then
-  echo 'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED or DROP OWNED, run this script again. More: troubleshoot.html#postgres-role-not-dropped, beside the wizard'\''s page.' >&2
+  echo 'The teardown is not complete: a PostgreSQL role could not be dropped (see above), so the identity it signs in as was kept (not deleted, not turned off). Everything else was taken back. After REASSIGN OWNED and DROP OWNED (or DROP OWNED alone) in each database, run this script again. More: troubleshoot.html#postgres-role-not-dropped, beside the wizard'\''s page.' >&2
   exit 1
 fi
 

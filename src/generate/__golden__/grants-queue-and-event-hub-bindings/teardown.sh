@@ -170,8 +170,6 @@ fi
 
 # With the Manual upgrade policy, running instances keep the identity until each is updated:
 #   az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*'
-# That is Uniform orchestration; on Flexible, --instance-ids takes VM names, one at a time:
-#   az vm list --resource-group rg-orders --vmss vmss-orders --query '[].name' -o tsv
 
 # Done. Running it again finds nothing left to remove and changes nothing.
 # Kept on purpose: the Azure resources themselves, and any grant the setup did not make (a role assignment

@@ -126,8 +126,8 @@ fi
 
 # With the Manual upgrade policy, running instances keep the identity until each is updated:
 #   az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*'
-# That is Uniform orchestration; on Flexible, --instance-ids takes VM names, one at a time:
-#   az vm list --resource-group rg-orders --vmss vmss-orders --query '[].name' -o tsv
+# That is Uniform orchestration; on Flexible, --instance-ids takes the VM names:
+#   az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids $(az vm list --resource-group rg-orders --vmss vmss-orders --query '[].name' -o tsv)
 
 # Delete the user-assigned identity only if the setup created it (tag createdBy=dapr-mi-wizard) and you ask (DELETE_IDENTITY=1).
 # An identity that existed before the setup has no such tag and is kept. Without DELETE_IDENTITY=1 it is kept too:
