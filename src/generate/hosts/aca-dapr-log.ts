@@ -22,7 +22,7 @@
  */
 import type { DeploymentPlan, PlannedComponent } from '../plan/deployment-plan';
 import { command, printLine, retry, v, when, words, type Command, type ScriptLine } from '../script-model';
-import { guard, RG } from '../setup/steps';
+import { guard, hostArgsToPaste, RG } from '../setup/steps';
 import { failureMessage, withEntry } from '../troubleshoot-advice';
 import {
   COMPONENT_INIT_FAILED_PREFIX,
@@ -107,7 +107,7 @@ function waitLine(plan: DeploymentPlan): ScriptLine {
 
 /** One component's report: loaded, failed with Dapr's own line and its entry, or not seen. */
 function componentReport(plan: DeploymentPlan, component: PlannedComponent): ScriptLine[] {
-  const logCommand = `az containerapp logs show --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container daprd --tail ${DAPRD_LOG_TAIL} --format text`;
+  const logCommand = `az containerapp logs show ${hostArgsToPaste(plan)} --container daprd --tail ${DAPRD_LOG_TAIL} --format text`;
   return [
     countLines(LOG, LOADED, componentLoadedText(component.name), '-F'),
     when(LOADED, '!=', '0', [signInProofLine(component, logCommand)]),
@@ -139,7 +139,7 @@ function componentReport(plan: DeploymentPlan, component: PlannedComponent): Scr
             `${component.name}: not seen in the last ${DAPRD_LOG_TAIL} lines of daprd's log (not a failure: on a replica ` +
               'that runs long they scroll past; and a replica that started before this run set the component has not ' +
               'loaded it yet, as daprd reads its components when it starts: restart it with az containerapp revision ' +
-              `restart --name ${plan.hostName} --resource-group ${plan.resourceGroup} --revision <revision>). Look for ` +
+              `restart ${hostArgsToPaste(plan)} --revision <revision>). Look for ` +
               "it in the environment's Log Analytics workspace:\n" +
               `  ${consoleLogQuery(plan, component)}`,
           ),

@@ -11,7 +11,7 @@ import type { DeploymentPlan } from '../plan/deployment-plan';
 import { FILES_DIR } from '../plan/build-plan';
 import { capture, cmd, join, lit, note, printLine, stop, when, type ScriptStep } from '../script-model';
 import { CREATED_BY_TAG_KEY, CREATED_BY_TAG_VALUE } from '../setup/provenance';
-import { RG } from '../setup/steps';
+import { hostArgsToPaste, RG } from '../setup/steps';
 import {
   DELETE_IDENTITY,
   hostArgs,
@@ -69,7 +69,7 @@ function readSystemPrincipalSteps(plan: DeploymentPlan): ScriptStep[] {
  */
 function deleteGroupStep(plan: DeploymentPlan): ScriptStep {
   const count = 'GROUP_COUNT';
-  const deleteCommand = `az container delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --yes`;
+  const deleteCommand = `az container delete ${hostArgsToPaste(plan)} --yes`;
   return {
     comment: `Delete the container group only if you ask (${DELETE_CONTAINER_GROUP}=1) and the setup's file made it (tag ${CREATED_BY_TAG_KEY}=${CREATED_BY_TAG_VALUE}): it runs your app too.`,
     lines: [

@@ -27,13 +27,12 @@ import {
   writeComponentFiles,
   writeFile,
 } from '../setup/steps';
-import { failureMessage } from '../troubleshoot-advice';
+import { failureMessage, withEntry } from '../troubleshoot-advice';
 import type { HostModule } from './host-module';
 import { containerInstancesTeardown } from './aci-teardown';
 import { signInProofLine } from './sign-in-proof';
 import { componentLoadedText } from './daprd-log-lines';
 import { jmesJson } from '../jmespath';
-import { withEntry } from '../troubleshoot-advice';
 
 function containerGroupOf(plan: DeploymentPlan): NonNullable<DeploymentPlan['containerGroup']> {
   if (!plan.containerGroup) throw new Error('An ACI plan carries its container group');
@@ -82,8 +81,8 @@ function existingGroupStep(plan: DeploymentPlan): ScriptStep {
         withEntry(
           `The container group ${plan.hostName} exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory). ` +
             `Nothing was changed. To use this file, delete the group first (its containers stop, its IP address may change, and a system-assigned identity goes with it: the new one gets a new principal id and new grants): ` +
-            `az container delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --yes; then run this script again. ` +
-            `To keep the group, compare its settings with the file instead: az container show --name ${plan.hostName} --resource-group ${plan.resourceGroup}`,
+            `az container delete ${hostArgsToPaste(plan)} --yes; then run this script again. ` +
+            `To keep the group, compare its settings with the file instead: az container show ${hostArgsToPaste(plan)}`,
           'aci-group-settings-unchangeable',
         ),
       ),
@@ -196,7 +195,7 @@ function componentLoadedLine(plan: DeploymentPlan, name: string): ScriptLine {
       delaySeconds: LOG_DELAY_SECONDS,
       waiting: `daprd has not logged "Component loaded: ${name}" yet; trying again in ${LOG_DELAY_SECONDS} s.`,
       message: failureMessage(
-        `daprd in the group did not log "Component loaded: ${name}" within ${minutes} minutes. Its line about ${name}: az container logs --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container-name daprd | grep -F '${name} (' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes).`,
+        `daprd in the group did not log "Component loaded: ${name}" within ${minutes} minutes. Its line about ${name}: az container logs ${hostArgsToPaste(plan)} --container-name daprd | grep -F '${name} (' (a 403 there can mean a grant is not in effect yet: run this script again in a few minutes).`,
         'dapr-component-init-failed',
       ),
     },
@@ -223,10 +222,7 @@ export const containerInstancesHost: HostModule = {
     ...publicAddressLines(plan),
     ...plan.components.flatMap((component) => [
       componentLoadedLine(plan, component.name),
-      signInProofLine(
-        component,
-        `az container logs --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container-name daprd`,
-      ),
+      signInProofLine(component, `az container logs ${hostArgsToPaste(plan)} --container-name daprd`),
     ]),
   ],
   restartHint: (plan) => `restart the group:\n  az container restart ${hostArgsToPaste(plan)}`,

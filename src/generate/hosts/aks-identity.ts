@@ -6,7 +6,7 @@
  */
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { capture, cmd, command, lit, printLine, v, when, words, type ScriptStep } from '../script-model';
-import { clientIdLines, guard, RG } from '../setup/steps';
+import { clientIdLines, guard, hostArgsToPaste, RG } from '../setup/steps';
 import { federatedCredentialStep } from './aks-federated-credential';
 import { withEntry } from '../troubleshoot-advice';
 
@@ -39,7 +39,7 @@ export function kubeletIdentitySteps(plan: DeploymentPlan): ScriptStep[] {
           '=',
           '',
           withEntry(
-            `The cluster ${plan.hostName} has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity: az aks update --name ${plan.hostName} --resource-group ${plan.resourceGroup} --enable-managed-identity, then upgrade each node pool's image, since kubelet keeps the service principal until then: az aks nodepool upgrade --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name <node pool> --node-image-only (downtime: the nodes are cordoned, drained and reimaged; az aks nodepool list --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} -o table names the pools). The upgrade moves kubelet only when there is a newer node image to consume: if a pool runs the latest one already, wait until the next is available (compare az aks nodepool get-upgrades --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --nodepool-name <node pool> --query latestNodeImageVersion with az aks nodepool show --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name <node pool> --query nodeImageVersion). Then run the script again.`,
+            `The cluster ${plan.hostName} has no kubelet identity (identityProfile.kubeletidentity is empty: it runs as a service principal), so there is nothing to grant the roles to. Nothing was changed. Choose Workload ID in the wizard, or move the cluster to a managed identity: az aks update ${hostArgsToPaste(plan)} --enable-managed-identity, then upgrade each node pool's image, since kubelet keeps the service principal until then: az aks nodepool upgrade --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name <node pool> --node-image-only (downtime: the nodes are cordoned, drained and reimaged; az aks nodepool list --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} -o table names the pools). The upgrade moves kubelet only when there is a newer node image to consume: if a pool runs the latest one already, wait until the next is available (compare az aks nodepool get-upgrades --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --nodepool-name <node pool> --query latestNodeImageVersion with az aks nodepool show --cluster-name ${plan.hostName} --resource-group ${plan.resourceGroup} --name <node pool> --query nodeImageVersion). Then run the script again.`,
             'aks-no-kubelet-identity',
           ),
         ),

@@ -24,7 +24,7 @@ import {
   type ScriptStep,
   type Word,
 } from '../script-model';
-import { guard, RG } from '../setup/steps';
+import { guard, hostArgsToPaste, RG } from '../setup/steps';
 import { identityLookup } from '../setup/user-identity';
 import { jmesJson, jmesString } from '../jmespath';
 import { withEntry } from '../troubleshoot-advice';
@@ -79,7 +79,7 @@ export function environmentIdLines(plan: DeploymentPlan, hostCommand: string): C
       '=',
       '',
       withEntry(
-        `There is no Container Apps environment ${plan.environment} ${where}. Enter the environment the ${plan.host.noun} runs in (\`az ${hostCommand} show --name ${plan.hostName} --resource-group ${plan.resourceGroup}\` names it in managedEnvironmentId)${lookedUp === '' ? '.' : `;${lookedUp}`} Nothing was changed.`,
+        `There is no Container Apps environment ${plan.environment} ${where}. Enter the environment the ${plan.host.noun} runs in (\`az ${hostCommand} show ${hostArgsToPaste(plan)}\` names it in managedEnvironmentId)${lookedUp === '' ? '.' : `;${lookedUp}`} Nothing was changed.`,
         'aca-environment-not-found',
       ),
       // A function app's environment group is read from the app, not entered: the detail names the group searched.

@@ -13,8 +13,7 @@
 import type { DeploymentPlan } from '../plan/deployment-plan';
 import { capture, lit, v, type ScriptStep } from '../script-model';
 import { guard, RG } from '../setup/steps';
-import { failureMessage } from '../troubleshoot-advice';
-import { withEntry } from '../troubleshoot-advice';
+import { failureMessage, withEntry } from '../troubleshoot-advice';
 
 /** Uniform or Flexible, read before any change (a scale set from before the property prints nothing: Uniform). */
 export const ORCHESTRATION_MODE = 'VMSS_ORCHESTRATION_MODE';

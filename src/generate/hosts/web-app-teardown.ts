@@ -6,6 +6,7 @@
  * sidecars, and delete_webapp_sitecontainer(cmd, name, resource_group, container_name, slot=None), which
  * takes a 204 for a container that is not there as success; flags in src/test-support/az-flags-from-source.ts.
  */
+import { hostArgsToPaste } from '../setup/steps';
 import { DAPRD_IMAGE } from '../../catalog/dapr';
 import { jmesString } from '../jmespath';
 import type { DeploymentPlan } from '../plan/deployment-plan';
@@ -38,8 +39,8 @@ const DAPRD_IMAGE_REPOSITORY = DAPRD_IMAGE.slice(0, DAPRD_IMAGE.lastIndexOf(':')
 function removeSidecarStep(plan: DeploymentPlan): ScriptStep {
   const named = `name==${jmesString(SIDECAR_NAME)}`;
   const asWritten = `${named} && starts_with(image || '', ${jmesString(DAPRD_IMAGE_REPOSITORY)}) && startUpCommand==${jmesString(daprdStartupCommand(plan))}`;
-  const deleteCommand = `az webapp sitecontainers delete --name ${plan.hostName} --resource-group ${plan.resourceGroup} --container-name ${SIDECAR_NAME}`;
-  const removeCommands = `${deleteCommand} && az webapp restart --name ${plan.hostName} --resource-group ${plan.resourceGroup}`;
+  const deleteCommand = `az webapp sitecontainers delete ${hostArgsToPaste(plan)} --container-name ${SIDECAR_NAME}`;
+  const removeCommands = `${deleteCommand} && az webapp restart ${hostArgsToPaste(plan)}`;
   const notListed = printLine(
     `Not removed: the ${SIDECAR_NAME} sidecar of the web app ${plan.hostName}, because its sidecars could not be listed (Azure CLI older than 2.70, the app gone, or no read access to it). Upgrade and run again, or remove it and restart the app yourself: ${removeCommands}`,
   );
