@@ -285,10 +285,12 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'outside the script, and PostgreSQL drops only a role that owns nothing. The teardown keeps the ' +
       'identity the role signs in as.',
     fix:
-      'Signed in as the server’s Entra admin (no superuser, so it needs the role’s rights first), grant the ' +
-      'role to yourself; then in each database that has its objects, to keep the data REASSIGN OWNED BY the ' +
-      'role TO yourself and DROP OWNED BY it (which then drops only its privileges), or to delete the data ' +
-      'DROP OWNED BY it alone; then run the teardown again.',
+      'Signed in as the server’s Entra admin that ran the setup (it made the role: the admin is no superuser, ' +
+      'and on PostgreSQL 16 and later only a role with ADMIN OPTION on it, as its maker has, may grant it), ' +
+      'grant the role to yourself. Then, ' +
+      'in each database the DROP ROLE error names, either keep the data (REASSIGN OWNED BY the role TO ' +
+      'yourself, then DROP OWNED BY it, which then drops only its privileges) or delete it (DROP OWNED BY it ' +
+      'alone). Then run the teardown again.',
     commands: [
       'GRANT "<role>" TO CURRENT_USER;',
       'REASSIGN OWNED BY "<role>" TO CURRENT_USER;',
@@ -299,6 +301,7 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'PostgreSQL docs, role-removal.html (REASSIGN OWNED, then DROP OWNED)',
       'PostgreSQL docs, sql-reassign-owned.html',
       'PostgreSQL docs, sql-droprole.html',
+      'PostgreSQL docs, sql-grant.html (PostgreSQL 16: ADMIN OPTION to grant a role)',
     ],
   },
 ];

@@ -102,14 +102,16 @@ function vmssDaprCheckStep(plan: DeploymentPlan, need: NonNullable<DeploymentPla
     comment: `Check the Dapr release on the instances yourself: ${need.reason}, so every instance needs Dapr ${need.version} or later.`,
     lines: [
       note(
-        'Instance ids are not known here; for each instance (az vmss list-instances lists them):\n' +
+        // The same search as the VM's check: Run Command runs as root, and dapr init puts daprd in the
+        // installing user's $HOME/.dapr/bin, off root's PATH.
+        'Instance ids are not known here; on Uniform orchestration, for each instance (az vmss list-instances lists them):\n' +
           `  az vmss run-command invoke ${hostArgsToPaste(plan)} \\\n` +
-          "    --instance-id <instance-id> --command-id RunShellScript --scripts 'daprd --version'\n" +
+          `    --instance-id <instance-id> --command-id RunShellScript --scripts ${quoteLiteral(PRINT_DAPRD_VERSION)}\n` +
           // az vmss run-command takes no VM name on Flexible orchestration (vmss-verify.ts): each VM's own.
           (plan.identity.kind === 'user'
             ? `On Flexible orchestration, for each VM (${flexibleVmList(plan)} lists them):\n` +
               `  az vm run-command invoke --resource-group ${quoteLiteral(plan.resourceGroup)} --name <vm-name> \\\n` +
-              "    --command-id RunShellScript --scripts 'daprd --version'\n"
+              `    --command-id RunShellScript --scripts ${quoteLiteral(PRINT_DAPRD_VERSION)}\n`
             : '') +
           `Older than ${need.version}? Upgrade Dapr in the image or your deployment (${UPGRADE_DOC}), or change that choice in the wizard.`,
       ),
