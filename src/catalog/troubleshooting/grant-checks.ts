@@ -149,7 +149,7 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     },
     sources: [
       'dapr/components-contrib bindings/azure/eventhubs/metadata.yaml (consumerID)',
-      'Azure/azure-cli src/azure-cli/azure/cli/command_modules/eventhubs/_params.py (CLI 2.45; aaz consumer_group create since)',
+      'Azure/azure-cli src/azure-cli/azure/cli/command_modules/eventhubs/_params.py (CLI 2.45)',
     ],
   },
   {
@@ -290,7 +290,8 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'grant the role to yourself. Then, ' +
       'in each database the DROP ROLE error names, either keep the data (REASSIGN OWNED BY the role TO ' +
       'yourself, then DROP OWNED BY it, which then drops only its privileges) or delete it (DROP OWNED BY it ' +
-      'alone). Then run the teardown again.',
+      'alone). Then run the teardown again. Kept tables then belong to you: a later setup’s role needs ' +
+      'its rights on them granted (GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE <table> TO "<role>").',
     commands: [
       'GRANT "<role>" TO CURRENT_USER;',
       'REASSIGN OWNED BY "<role>" TO CURRENT_USER;',
