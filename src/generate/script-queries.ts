@@ -64,8 +64,8 @@ export function conditionHolds(line: Conditional, actual: string, expected: stri
   return line.operator === '=' ? actual === expected : actual !== expected;
 }
 
-/** Every command a list of lines can run, conditional ones included, in order. */
-function commandsIn(lines: readonly ScriptLine[]): Command[] {
+/** Every command a list of lines can run, conditional and retried ones included, in order. */
+export function commandsIn(lines: readonly ScriptLine[]): Command[] {
   return lines.flatMap((line): Command[] => {
     if (line.kind === 'command') return [line];
     if (line.kind === 'retry') return [line.command];

@@ -8,7 +8,8 @@
 import { scriptVariables } from '../az-script';
 import { hostModule } from '../hosts';
 import type { DeploymentPlan } from '../plan/deployment-plan';
-import type { Command, ScriptLine, ScriptStep, Word } from '../script-model';
+import type { Command, ScriptStep, Word } from '../script-model';
+import { commandsIn } from '../script-queries';
 import { azLine } from './header-notes';
 
 const GRANTS_GO_HERE: ScriptStep = { comment: '', lines: [] };
@@ -23,18 +24,9 @@ export function applySteps(plan: DeploymentPlan): ScriptStep[] {
   const after = steps.slice(grantsAt + 1);
   if (after.length === 0) return steps.filter((step) => step !== GRANTS_GO_HERE);
   // The scale set's rollout runs before the grants in the script (so a grant that stops it cannot skip the
-  // rollout, hosts/vm.ts rolloutStep); after a deployment that made the identity it is still the user's to run.
-  const rollouts = steps.slice(0, grantsAt).filter((step) => commandsOf(step.lines).some(isUpdateInstances));
+  // rollout, hosts/vmss-rollout.ts rolloutStep); after a deployment that made the identity it is still the user's to run.
+  const rollouts = steps.slice(0, grantsAt).filter((step) => commandsIn(step.lines).some(isUpdateInstances));
   return [...after, ...rollouts];
-}
-
-/** The commands of a step, in conditionals too (the scale set's rollout runs only under Manual). */
-function commandsOf(lines: readonly ScriptLine[]): Command[] {
-  return lines.flatMap((line) => {
-    if (line.kind === 'command') return [line];
-    if (line.kind === 'if' || line.kind === 'each-line') return commandsOf(line.lines);
-    return [];
-  });
 }
 
 const VMSS_UPDATE_INSTANCES = ['az', 'vmss', 'update-instances'];
@@ -64,11 +56,11 @@ function pastedCommand(plan: DeploymentPlan, command: Command): string {
 /**
  * What the IaC lists under a step whose title ends in a colon (the command comes after it in the script): the
  * scale set's rollout under its Manual upgrade policy, `az vmss update-instances --instance-ids '*'`, with the
- * restart warning the script gives (hosts/vm.ts rolloutStep, from the upgrade-policy page it cites there).
+ * restart warning the script gives (hosts/vmss-rollout.ts rolloutStep, from the upgrade-policy page it cites there).
  */
 export function stepDetails(plan: DeploymentPlan, step: ScriptStep): string[] {
   if (!step.comment.endsWith(':')) return [];
-  const update = commandsOf(step.lines).find(isUpdateInstances);
+  const update = commandsIn(step.lines).find(isUpdateInstances);
   if (!update) throw new Error(`no command listed for the step "${step.comment}"`);
   return [
     pastedCommand(plan, update),
