@@ -112,7 +112,7 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'zero), its start scrolled past the lines read, or the CLI could not read the daprd container.',
     fix:
       'Read what the script prints for each component next. Send the app a request if it scaled to zero, ' +
-      'and read daprd’s log with the command below.',
+      'and read daprd’s log itself (az containerapp logs show --container daprd).',
     commands: [
       'az containerapp logs show --name <app> --resource-group <resource-group> --container daprd --type console --tail 300 --format text',
     ],

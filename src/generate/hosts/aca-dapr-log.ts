@@ -23,7 +23,7 @@
 import type { DeploymentPlan, PlannedComponent } from '../plan/deployment-plan';
 import { command, printLine, retry, v, when, words, type Command, type ScriptLine } from '../script-model';
 import { guard, hostArgsToPaste, RG } from '../setup/steps';
-import { failureMessage, withEntry } from '../troubleshoot-advice';
+import { failureMessage } from '../troubleshoot-advice';
 import {
   COMPONENT_INIT_FAILED_PREFIX,
   componentInitFailedText,
@@ -94,11 +94,11 @@ function waitLine(plan: DeploymentPlan): ScriptLine {
       ? "daprd's log does not say yet that it runs (a component that signs in to Azure as it starts fails " +
         `until a new grant is in effect, and daprd then starts again); trying again in ${DAPRD_LOG_DELAY_SECONDS} s.`
       : `daprd's log does not say yet that it runs, nor that a component failed; trying again in ${DAPRD_LOG_DELAY_SECONDS} s.`,
-    message: withEntry(
-      `daprd's log did not say within about ${minutes} minutes that it runs: a component keeps failing, its start ` +
-        `scrolled past the last ${DAPRD_LOG_TAIL} lines of a replica that runs long, the app has no replica ` +
-        '(scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). ' +
-        'What the last lines show about each component follows.',
+    // A check of the proof: the entry's likely cause and fix, in the troubleshooting view's words (the causes
+    // are that entry's: a failing component, scale to zero, lines scrolled past, an unreadable container).
+    message: failureMessage(
+      `daprd's log did not say within about ${minutes} minutes that it runs (the last ${DAPRD_LOG_TAIL} lines ` +
+        'read); what they show about each component follows.',
       'aca-daprd-log-silent',
     ),
     flagOnFailure: DAPRD_LOG_WAIT_RAN_OUT,

@@ -374,7 +374,7 @@ else
       break
     fi
     if [ "$attempt" = 30 ]; then
-      echo 'daprd'\''s log did not say within about 10 minutes that it runs: a component keeps failing, its start scrolled past the last 300 lines of a replica that runs long, the app has no replica (scaled to zero: send it a request), or the CLI could not read the container daprd (its error is above). What the last lines show about each component follows. More: troubleshoot.html#aca-daprd-log-silent, beside the wizard'\''s page.' >&2
+      echo 'daprd'\''s log did not say within about 10 minutes that it runs (the last 300 lines read); what they show about each component follows. Likely cause: A component keeps failing (daprd starts again after each failure), the app has no replica (scaled to zero), its start scrolled past the lines read, or the CLI could not read the daprd container. Fix: Read what the script prints for each component next. Send the app a request if it scaled to zero, and read daprd'\''s log itself (az containerapp logs show --container daprd). More: troubleshoot.html#aca-daprd-log-silent, beside the wizard'\''s page.' >&2
       DAPRD_LOG_WAIT_RAN_OUT=1
       break
     fi
