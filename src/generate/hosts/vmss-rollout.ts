@@ -81,8 +81,10 @@ const UNCHANGED_NOTICE =
 const DRY_RUN_NOTICE =
   "DRY RUN: a dry run does not assign the identity, so it cannot tell whether a real run changes the scale set's identity. A real run updates every instance to the latest model here (az vmss update-instances; by VM name on Flexible orchestration) when its assign changed the identity, and leaves the instances as they are when the identity was already there.";
 
-/** The update: every instance at once on Uniform, each VM by name on Flexible. Tolerated (see rolloutStep). */
-/** A system-assigned setup has stopped on a Flexible scale set (vmss-orchestration.ts): Uniform's update only. */
+/**
+ * The update: every instance at once on Uniform, each VM by name on Flexible. Tolerated (see rolloutStep). A
+ * system-assigned setup has stopped on a Flexible scale set (vmss-orchestration.ts): Uniform's update only.
+ */
 function updateInstancesLines(plan: DeploymentPlan): (Command | Conditional)[] {
   const update = (ids: Word) =>
     command(
