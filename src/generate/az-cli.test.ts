@@ -76,8 +76,9 @@ const RUNTIME_SAMPLES: Readonly<Record<string, string>> = {
   VMSS_VM_NAMES: 'vmss-orders_1a2b3c4d\nvmss-orders_5e6f7a8b',
   VMSS_VM_NAME: 'vmss-orders_1a2b3c4d',
   VMSS_VMS_NOT_LINUX: '',
-  // The client ids of a scale set's user-assigned identities, read back after the assign (hosts/vmss-assign.ts).
-  VMSS_IDENTITY_CLIENT_IDS: '6f0c9e21-3d4b-4a5c-8e7f-1a2b3c4d5e6f',
+  // The resource ids of a scale set's user-assigned identities, read back after the assign (hosts/vmss-assign.ts).
+  VMSS_IDENTITY_IDS:
+    '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-orders/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-orders',
   VMSS_IDENTITY_ATTACHED: '1',
   VMSS_INSTANCE_CHECK:
     'Enable succeeded: \n[stdout]\nimds-token-status: 200\ndapr-metadata-api: no answer\n\n[stderr]\n',

@@ -33,8 +33,10 @@ export const MACHINE_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
     patterns: ['The identity is not attached to the scale set'],
     cause:
       'On a scale set without an upgrade policy the CLI’s az vmss identity assign fails reading the policy ' +
-      'after it attaches the identity, so the script reads the scale set back: here the identity is not on it.',
-    fix: 'Attach the identity in the portal (the scale set’s Identity blade), then run the script again.',
+      'after it attaches the identity, so the script tolerates that error and reads the scale set back. The ' +
+      'identity is not on it: the attach itself failed, for the reason the CLI printed (your rights to assign ' +
+      'the identity, a wrong identity id, throttling).',
+    fix: 'Fix what the CLI’s error names, then run the script again.',
     prevention: { text: 'Nothing to choose: the script reads the scale set back after each assign.' },
     sources: [
       'Azure/azure-cli src/azure-cli/azure/cli/command_modules/vm/custom.py (assign_vmss_identity)',

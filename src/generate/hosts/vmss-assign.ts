@@ -11,12 +11,23 @@
  * A Flexible scale set takes a user-assigned identity only (vmss-orchestration.ts stops a system-assigned
  * setup), and a Uniform one always has an upgrade policy, so the system-assigned assign needs no such care.
  */
-import { capture, cmd, command, note, printLine, v, when, words, type ScriptStep } from '../script-model';
+import {
+  capture,
+  cmd,
+  command,
+  lit,
+  note,
+  printLine,
+  v,
+  when,
+  words,
+  type ScriptStep,
+} from '../script-model';
 import { guard, RG } from '../setup/steps';
 import { UPGRADE_MODE } from './vmss-rollout';
 import { withEntry } from '../troubleshoot-advice';
 
-const CLIENT_IDS = 'VMSS_IDENTITY_CLIENT_IDS';
+const IDENTITY_IDS = 'VMSS_IDENTITY_IDS';
 const ATTACHED = 'VMSS_IDENTITY_ATTACHED';
 
 const assignWords = () =>
@@ -41,16 +52,21 @@ export function scaleSetUserAssignStep(): ScriptStep {
         '',
         [
           capture(
-            CLIENT_IDS,
+            IDENTITY_IDS,
             'az vmss show --name',
             v('VMSS_NAME'),
             ...RG,
-            '--query identity.userAssignedIdentities.*.clientId -o tsv',
+            '--query',
+            lit('keys(identity.userAssignedIdentities || `{}`)'),
+            '-o tsv',
           ),
-          // One client id a line (none without an identity); GUIDs, compared without regard to case.
-          command(['printf', '%s\\n', v(CLIENT_IDS)], {
+          // By the identity's resource id, the map's key: a Flexible scale set's GET lists each user-assigned
+          // identity with no client or principal id (MicrosoftDocs/azure-compute-docs
+          // virtual-machine-scale-sets-orchestration-modes.md, footnote 1). One id a line; ARM may change the
+          // case of a resource id's segments, so compared without regard to case.
+          command(['printf', '%s\\n', v(IDENTITY_IDS)], {
             captureTo: ATTACHED,
-            pipeTo: ['grep', '-c', '-i', '-x', '-F', '--', v('CLIENT_ID')],
+            pipeTo: ['grep', '-c', '-i', '-x', '-F', '--', v('IDENTITY_ID')],
             // grep -c prints 0 and exits 1 when no line matches: the 0 is the answer.
             tolerateFailure: true,
           }),
@@ -59,7 +75,7 @@ export function scaleSetUserAssignStep(): ScriptStep {
             '=',
             '0',
             withEntry(
-              "The identity is not attached to the scale set (the CLI's error is above): nothing else was changed by this step. Attach it in the portal (the scale set's Identity blade) and run this script again.",
+              "The identity is not attached to the scale set: the attach itself failed, and the CLI's error above says why (your rights to assign the identity, its id). Nothing else was changed by this step. Fix what it names and run this script again.",
               'vmss-identity-not-attached',
             ),
           ),

@@ -7,10 +7,12 @@ import {
   cmd,
   command,
   join,
+  lit,
   printLine,
   v,
   when,
   words,
+  type Command,
   type Conditional,
   type ScriptLine,
   type ScriptStep,
@@ -82,6 +84,46 @@ export interface IdentityRemoveFlags {
 }
 
 /**
+ * 1 when the host lists the identity among its user-assigned ones. Found by principal id, except on a scale
+ * set: a Flexible one's GET lists each user-assigned identity with no client or principal id
+ * (MicrosoftDocs/azure-compute-docs virtual-machine-scale-sets-orchestration-modes.md, footnote 1), so there
+ * by the map's key, the identity's resource id, compared without regard to case (grep -c prints 0 for none).
+ */
+function attachedLookup(plan: DeploymentPlan, group: string, variable: string): Command {
+  if (group === 'vmss') {
+    return command(
+      words(
+        `az ${group} show`,
+        ...hostArgs(plan),
+        '--query',
+        lit('keys(identity.userAssignedIdentities || `{}`)'),
+        '-o tsv',
+      ),
+      {
+        captureTo: variable,
+        pipeTo: ['grep', '-c', '-i', '-x', '-F', '--', v('IDENTITY_ID')],
+        tolerateFailure: true,
+      },
+    );
+  }
+  return command(
+    words(
+      `az ${group} show`,
+      ...hostArgs(plan),
+      '--query',
+      // [x] | [] turns a missing map into [] and the principal ids into a plain list.
+      join(
+        '[identity.userAssignedIdentities.*.principalId] | [] | [?@==',
+        ...jmesReadValue('PRINCIPAL_ID'),
+        '] | length(@)',
+      ),
+      '-o tsv',
+    ),
+    { captureTo: variable, tolerateFailure: true },
+  );
+}
+
+/**
  * Takes the identity off the host. A user-assigned identity goes only when the setup created it (its tag),
  * so the setup also attached it, and only while attached (`identity remove` fails for one that is not: vm
  * custom.py _remove_identities, appservice custom.py remove_identity, containerapp custom.py
@@ -128,22 +170,8 @@ export function removeHostIdentityStep(
     lines: [
       // An identity that is gone has no id to remove or to name in the note: nothing to do then.
       when('IDENTITY_ID', '!=', '', [
-        // Tolerant: a host that is gone has nothing attached (empty).
-        command(
-          words(
-            `az ${group} show`,
-            ...hostArgs(plan),
-            '--query',
-            // [x] | [] turns a missing map into [] and the principal ids into a plain list.
-            join(
-              '[identity.userAssignedIdentities.*.principalId] | [] | [?@==',
-              ...jmesReadValue('PRINCIPAL_ID'),
-              '] | length(@)',
-            ),
-            '-o tsv',
-          ),
-          { captureTo: attached, tolerateFailure: true },
-        ),
+        // Tolerant: a host that is gone has nothing attached (empty, or 0).
+        attachedLookup(plan, group, attached),
         // With a client id entered the setup created no identity, whatever its tag says (another setup of the
         // wizard may have tagged it): it only attached one that existed, and the note below says so.
         ...(setupCreatesNoIdentity(plan)

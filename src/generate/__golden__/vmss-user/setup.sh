@@ -160,13 +160,13 @@ if [ "$UPGRADE_MODE" = '' ]; then
       --identities "$IDENTITY_ID" -o none || true
 fi
 if [ "${DRY_RUN:-}" != 1 ] && [ "$UPGRADE_MODE" = '' ]; then
-  VMSS_IDENTITY_CLIENT_IDS=$(az vmss show \
+  VMSS_IDENTITY_IDS=$(az vmss show \
       --name "$VMSS_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query 'identity.userAssignedIdentities.*.clientId' -o tsv)
-  VMSS_IDENTITY_ATTACHED=$(printf '%s\n' "$VMSS_IDENTITY_CLIENT_IDS" | grep -c -i -x -F -- "$CLIENT_ID" || true)
+      --query 'keys(identity.userAssignedIdentities || `{}`)' -o tsv)
+  VMSS_IDENTITY_ATTACHED=$(printf '%s\n' "$VMSS_IDENTITY_IDS" | grep -c -i -x -F -- "$IDENTITY_ID" || true)
   if [ "$VMSS_IDENTITY_ATTACHED" = 0 ]; then
-    echo 'The identity is not attached to the scale set (the CLI'\''s error is above): nothing else was changed by this step. Attach it in the portal (the scale set'\''s Identity blade) and run this script again. More: troubleshoot.html#vmss-identity-not-attached, beside the wizard'\''s page.' >&2
+    echo 'The identity is not attached to the scale set: the attach itself failed, and the CLI'\''s error above says why (your rights to assign the identity, its id). Nothing else was changed by this step. Fix what it names and run this script again. More: troubleshoot.html#vmss-identity-not-attached, beside the wizard'\''s page.' >&2
     exit 1
   fi
   printf '%s\n' 'The identity is attached to the scale set. If the CLI printed an error above about '\''NoneType'\'' and '\''mode'\'', it came after the attach (the CLI reads the upgrade policy this scale set lacks): the setup goes on.'

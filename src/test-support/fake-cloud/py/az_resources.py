@@ -55,12 +55,23 @@ def find_by_id(state, wanted):
     return None
 
 
+def _as_shown(group_key, resource):
+    """What a GET returns. A Flexible scale set lists each user-assigned identity by its resource id with no
+    client or principal id (MicrosoftDocs/azure-compute-docs virtual-machine-scale-sets-orchestration-modes.md,
+    footnote 1); the state keeps them, since its VMs still get tokens for the identity."""
+    identity = resource.get('identity') or {}
+    if group_key != 'vmss' or resource.get('orchestrationMode') != 'Flexible' or 'userAssignedIdentities' not in identity:
+        return resource
+    users = {key: {} for key in identity['userAssignedIdentities']}
+    return dict(resource, identity=dict(identity, userAssignedIdentities=users))
+
+
 def show_handler(group_key):
     def show(state, values):
         group = values.get('--resource-group')
         if group is None and group_key not in GROUP_OPTIONAL:
             required(values, '--resource-group')
-        return find(state, group_key, values['--name'], group)
+        return _as_shown(group_key, find(state, group_key, values['--name'], group))
     return show
 
 
