@@ -17,8 +17,14 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'The cluster signs kubectl in through Microsoft Entra ID, which needs kubelogin: it is not installed ' +
       'here (kubectl then fails, its sign-in plugin not found), or its conversion of the kubeconfig to the ' +
       'Azure CLI sign-in failed (kubectl would then wait for a device-code sign-in).',
-    fix: 'Install kubelogin (az aks install-cli installs kubectl and kubelogin), then run the script again.',
-    commands: ['az aks install-cli', 'kubelogin --version'],
+    fix:
+      'Install kubelogin (az aks install-cli installs kubectl and kubelogin, into /usr/local/bin unless told ' +
+      'another folder on your PATH, so run it as root or give it both locations), then run the script again.',
+    commands: [
+      'sudo az aks install-cli',
+      'az aks install-cli --install-location ~/.local/bin/kubectl --kubelogin-install-location ~/.local/bin/kubelogin',
+      'kubelogin --version',
+    ],
     prevention: { text: 'Install kubelogin before running the script on an Entra-enabled cluster.' },
     sources: ['Azure/kubelogin pkg/internal/converter/convert.go', 'Azure/kubelogin README.md'],
   },
@@ -220,13 +226,14 @@ export const CONTAINER_HOST_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'The CLI sets a container group’s identities only when it creates the group, so the teardown cannot ' +
       'take the identity off a group that runs with it, and keeps the identity.',
     fix:
-      'Run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group the setup’s file made), or ' +
-      'create the group again without the identity, then run the teardown again.',
-    commands: ['DELETE_IDENTITY=1 DELETE_CONTAINER_GROUP=1 bash teardown-dapr-identity.sh'],
-    prevention: { text: 'Nothing to choose: the teardown never deletes a group it was not told to.' },
-    sources: [
-      'azure-cli.md 1.6 (ACI identity only through create)',
-      'MicrosoftDocs/azure-docs articles/container-instances/container-instances-update.md',
+      'Run the teardown with DELETE_CONTAINER_GROUP=1 too when the setup’s file made the group (it deletes ' +
+      'only a group with the setup’s createdBy tag). A group it did not make you delete yourself, or create ' +
+      'again without the identity; then run the teardown again.',
+    commands: [
+      'DELETE_IDENTITY=1 DELETE_CONTAINER_GROUP=1 bash teardown-dapr-identity.sh',
+      'az container delete --name <group> --resource-group <resource-group> --yes',
     ],
+    prevention: { text: 'Nothing to choose: the teardown never deletes a group it was not told to.' },
+    sources: ['azure-cli.md 1.6 (ACI identity only through create)'],
   },
 ];

@@ -285,13 +285,14 @@ export const GRANT_CHECK_ENTRIES: readonly TroubleshootingEntry[] = [
       'outside the script, and PostgreSQL drops only a role that owns nothing. The teardown keeps the ' +
       'identity the role signs in as.',
     fix:
-      'Signed in as the server’s Entra admin that ran the setup (it made the role: the admin is no superuser, ' +
+      'Signed in as the server’s Entra admin that ran the setup (it most likely made the role: the admin is no superuser, ' +
       'and on PostgreSQL 16 and later only a role with ADMIN OPTION on it, as its maker has, may grant it), ' +
       'grant the role to yourself. Then, ' +
       'in each database the DROP ROLE error names, either keep the data (REASSIGN OWNED BY the role TO ' +
       'yourself, then DROP OWNED BY it, which then drops only its privileges) or delete it (DROP OWNED BY it ' +
       'alone). Then run the teardown again. Kept tables then belong to you: a later setup’s role needs ' +
-      'its rights on them granted (GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE <table> TO "<role>").',
+      'its rights on them granted (GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE <table> TO "<role>", for the ' +
+      'state table and dapr_metadata).',
     commands: [
       'GRANT "<role>" TO CURRENT_USER;',
       'REASSIGN OWNED BY "<role>" TO CURRENT_USER;',

@@ -181,7 +181,7 @@ export const SCRIPT_STEP_ENTRIES: readonly TroubleshootingEntry[] = [
     commands: [
       'az identity show --name <identity> --resource-group <resource-group> --query clientId -o tsv',
     ],
-    prevention: { text: 'Leave the client id empty in the wizard.', fragment: 'identity=user' },
+    prevention: { text: 'Leave the client id empty in the wizard.' },
     sources: ['src/generate/setup/steps.ts (the guard)', 'dapr/components-contrib#3464'],
   },
   {

@@ -154,7 +154,7 @@ function keepIdentityInUseStep(plan: DeploymentPlan): ScriptStep[] {
       '-o tsv',
     );
   const inUseMessage = withEntry(
-    `The container group ${plan.hostName} still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with ${DELETE_CONTAINER_GROUP}=1 too (it deletes the group and your app in it, if the setup's file made it), or create the group again from your own file without the identity, then run it again.`,
+    `The container group ${plan.hostName} still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. If the setup's file made the group, run the teardown with ${DELETE_CONTAINER_GROUP}=1 too (it deletes the group and your app in it); a group it did not make (no ${CREATED_BY_TAG_KEY} tag) the teardown never deletes: delete it yourself (az container delete ${hostArgsToPaste(plan)} --yes) or create it again from your own file without the identity. Then run the teardown again.`,
     'aci-group-uses-identity',
   );
   return [

@@ -82,7 +82,7 @@ function existingGroupStep(plan: DeploymentPlan): ScriptStep {
           `The container group ${plan.hostName} exists with settings this file would change but Azure cannot change in place (OS type, restart policy, network profile, GPU, or container CPU and memory). ` +
             `Nothing was changed. To use this file, delete the group first (its containers stop, its IP address may change, and a system-assigned identity goes with it: the new one gets a new principal id and new grants): ` +
             `az container delete ${hostArgsToPaste(plan)} --yes; then run this script again. ` +
-            `To keep the group, compare its settings with the file instead: az container show ${hostArgsToPaste(plan)}`,
+            `To keep the group, compare its settings with the file instead (\`az container show ${hostArgsToPaste(plan)}\`).`,
           'aci-group-settings-unchangeable',
         ),
       ),

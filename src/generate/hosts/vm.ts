@@ -201,8 +201,13 @@ function virtualMachineTeardownSteps(group: 'vm' | 'vmss') {
     ...(group === 'vmss'
       ? [
           {
+            // Whether instances keep an identity the model lost until they are updated is disputed: the
+            // CLI's warning after an identity change on Manual says so (vm/custom.py assign_vmss_identity), a
+            // VMSS PM says identities live on the scale set and need no update (Azure/azure-cli#19813).
             comment:
-              'With the Manual upgrade policy, running instances keep the identity until each is updated:',
+              'If this teardown took an identity off the scale set and an instance still gets a token for it (Manual upgrade policy),\n' +
+              'update the instances: that also applies any other change waiting in the model (an OS image or size\n' +
+              'change restarts or reimages them):',
             // On Flexible orchestration --instance-ids takes VM names, not '*' (the setup's rollout,
             // vmss-rollout.ts, and its source). A system-assigned setup stops on Flexible: no such line.
             lines: [

@@ -29,6 +29,7 @@ import {
   type Word,
 } from '../script-model';
 import { RG } from '../setup/steps';
+import { quoteLiteral } from '../bash/quoting';
 import { ORCHESTRATION_MODE } from './vmss-orchestration';
 
 /** Automatic, Rolling, Manual, or empty for a scale set without an upgrade policy; read before any change. */
@@ -114,12 +115,12 @@ function updateInstancesLines(plan: DeploymentPlan): (Command | Conditional)[] {
  * "What has changed with Flexible orchestration mode"), so one VM takes the identity with `az vm identity
  * assign`, the command this script gives a VM. Flexible takes a user-assigned identity only (same page).
  */
-function noPolicyNotice(): Command {
+function noPolicyNotice(plan: DeploymentPlan): Command {
+  // Quoted for the paste: the group as the renderer quotes it, the id (an ARM id, no quote in it) in quotes.
   return printLine(
-    'The scale set has no upgrade policy (some Flexible scale sets have none), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:\n  az vm identity assign --name <VM name> --resource-group ',
-    v('RESOURCE_GROUP'),
-    ' --identities ',
+    `The scale set has no upgrade policy (some Flexible scale sets have none), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:\n  az vm identity assign --name <VM name> --resource-group ${quoteLiteral(plan.resourceGroup)} --identities '`,
     v('IDENTITY_ID'),
+    "'",
   );
 }
 
@@ -152,7 +153,7 @@ export const rolloutStep = (plan: DeploymentPlan): ScriptStep => ({
     when(UPGRADE_MODE, '=', 'Manual', [printLine(DRY_RUN_NOTICE)], 'only'),
     // Flexible takes a user-assigned identity only: a system-assigned setup has stopped before this on one.
     ...(plan.identity.kind === 'user'
-      ? [when(UPGRADE_MODE, '=', '', [when(ORCHESTRATION_MODE, '=', 'Flexible', [noPolicyNotice()])])]
+      ? [when(UPGRADE_MODE, '=', '', [when(ORCHESTRATION_MODE, '=', 'Flexible', [noPolicyNotice(plan)])])]
       : []),
   ],
 });

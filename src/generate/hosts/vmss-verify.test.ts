@@ -226,7 +226,7 @@ describe('the scale set setup checks its instances', SLOW, () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('The scale set has no upgrade policy');
     expect(result.stdout).toMatch(
-      /az vm identity assign --name <VM name> --resource-group rg-orders --identities \/subscriptions\/.*\/userAssignedIdentities\/id-orders/,
+      /az vm identity assign --name <VM name> --resource-group rg-orders --identities '\/subscriptions\/.*\/userAssignedIdentities\/id-orders'/,
     );
     expect(result.calls.some((call) => call.argv.slice(0, 2).join(' ') === 'vmss update-instances')).toBe(
       false,

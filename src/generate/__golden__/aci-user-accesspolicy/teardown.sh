@@ -143,11 +143,11 @@ if [ "$DELETE_IDENTITY" = 1 ]; then
           --query '[?name==`"orders-group"`] | [0].identity.userAssignedIdentities.*.principalId || `[]` | [?@=='''\'''"$PRINCIPAL_ID"''\''''] | length(@)' -o tsv)
     fi
     if [ "${DRY_RUN:-}" != 1 ] && [ "$GROUP_USES_IDENTITY" != 0 ]; then
-      echo 'The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it, if the setup'\''s file made it), or create the group again from your own file without the identity, then run it again. More: troubleshoot.html#aci-group-uses-identity, beside the wizard'\''s page.' >&2
+      echo 'The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. If the setup'\''s file made the group, run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it); a group it did not make (no createdBy tag) the teardown never deletes: delete it yourself (az container delete --name orders-group --resource-group rg-orders --yes) or create it again from your own file without the identity. Then run the teardown again. More: troubleshoot.html#aci-group-uses-identity, beside the wizard'\''s page.' >&2
       exit 1
     fi
     if [ "${DRY_RUN:-}" = 1 ] && [ "$GROUP_USES_IDENTITY" != 0 ]; then
-      printf '%s\n' 'DRY RUN: a real run stops here (the dry run goes on): The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. Run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it, if the setup'\''s file made it), or create the group again from your own file without the identity, then run it again. More: troubleshoot.html#aci-group-uses-identity, beside the wizard'\''s page.'
+      printf '%s\n' 'DRY RUN: a real run stops here (the dry run goes on): The container group orders-group still uses the identity, and ACI takes an identity off a group only by creating the group again: the identity is kept. If the setup'\''s file made the group, run the teardown with DELETE_CONTAINER_GROUP=1 too (it deletes the group and your app in it); a group it did not make (no createdBy tag) the teardown never deletes: delete it yourself (az container delete --name orders-group --resource-group rg-orders --yes) or create it again from your own file without the identity. Then run the teardown again. More: troubleshoot.html#aci-group-uses-identity, beside the wizard'\''s page.'
     fi
   fi
 fi

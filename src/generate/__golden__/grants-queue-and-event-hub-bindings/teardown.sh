@@ -168,7 +168,9 @@ if [ "$REMOVE_SYSTEM_IDENTITY" = 1 ]; then
   fi
 fi
 
-# With the Manual upgrade policy, running instances keep the identity until each is updated:
+# If this teardown took an identity off the scale set and an instance still gets a token for it (Manual upgrade policy),
+# update the instances: that also applies any other change waiting in the model (an OS image or size
+# change restarts or reimages them):
 #   az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*'
 
 # Done. Running it again finds nothing left to remove and changes nothing.

@@ -216,7 +216,7 @@ fi
 if [ "$UPGRADE_MODE" = '' ]; then
   if [ "$VMSS_ORCHESTRATION_MODE" = Flexible ]; then
     printf '%s\n' "The scale set has no upgrade policy (some Flexible scale sets have none), so nothing here updates its VMs to the model that now holds the identity, and whether the VMs that exist take it is not documented. The checks at the end run on them; a VM that gets no token takes the identity with:
-  az vm identity assign --name <VM name> --resource-group ${RESOURCE_GROUP} --identities ${IDENTITY_ID}"
+  az vm identity assign --name <VM name> --resource-group rg-orders --identities '${IDENTITY_ID}'"
   fi
 fi
 

@@ -108,7 +108,7 @@ if [ "$IDENTITY_ID" != '' ]; then
   IDENTITY_ATTACHED=$(az vmss show \
       --name "$VMSS_NAME" \
       --resource-group "$RESOURCE_GROUP" \
-      --query "[identity.userAssignedIdentities.*.principalId] | [] | [?@=='${PRINCIPAL_ID}'] | length(@)" -o tsv || true)
+      --query 'keys(identity.userAssignedIdentities || `{}`)' -o tsv | grep -c -i -x -F -- "$IDENTITY_ID" || true)
   if [ "$IDENTITY_CREATED_BY" = dapr-mi-wizard ]; then
     if [ "$IDENTITY_ATTACHED" = 1 ]; then
       run az vmss identity remove \
@@ -124,7 +124,9 @@ if [ "$IDENTITY_ID" != '' ]; then
   fi
 fi
 
-# With the Manual upgrade policy, running instances keep the identity until each is updated:
+# If this teardown took an identity off the scale set and an instance still gets a token for it (Manual upgrade policy),
+# update the instances: that also applies any other change waiting in the model (an OS image or size
+# change restarts or reimages them):
 #   az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids '*'
 # That is Uniform orchestration; on Flexible, --instance-ids takes the VM names:
 #   az vmss update-instances --name vmss-orders --resource-group rg-orders --instance-ids $(az vm list --resource-group rg-orders --vmss vmss-orders --query '[].name' -o tsv)
